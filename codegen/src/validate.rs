@@ -1,0 +1,679 @@
+//! Stage 2: the raw spec to the model, reporting every mistake at once.
+//!
+//! Each check names the spec entry it is about and points at the exact value;
+//! duplicates point at both entries.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+use toml::Spanned;
+
+use crate::diagnostic::Diagnostic;
+use crate::ident;
+use crate::model::{ObjectKind, Reason, ReasonCodes, RecordNames, Row, Source, Spec, Table};
+use crate::parse::{RawObjectKind, RawReason, RawRow, RawSource, RawSpec, RawTable};
+
+/// Items every generated file defines, whatever the spec says.
+pub const SUPPORT_ITEMS: &[&str] = &[
+    "Code",
+    "NotApplicable",
+    "UnknownCode",
+    "UnknownName",
+    "ReasonInfo",
+    "ReasonCodes",
+];
+
+/// Variants the generator adds to every reason enum and object enum.
+const REASON_BUILTINS: &[&str] = &["NotApplicable", "Unlisted"];
+const OBJECT_BUILTINS: &[&str] = &["NotApplicable", "Other"];
+
+/// Validates a raw spec read from `text`.
+pub fn validate(raw: &RawSpec, text: &str) -> Result<Spec, Vec<Diagnostic>> {
+    let mut validator = Validator {
+        text,
+        diagnostics: Vec::new(),
+        type_names: Names::new("type"),
+    };
+    for item in SUPPORT_ITEMS {
+        validator.type_names.builtin(item);
+    }
+    let source = validator.source(raw.source.as_ref());
+    if raw.table.is_empty() {
+        validator.error(Diagnostic::new(
+            "the spec has no tables",
+            0..0,
+            "expected at least one [[table]]",
+        ));
+    }
+    let tables = raw
+        .table
+        .iter()
+        .filter_map(|table| validator.table(table))
+        .collect();
+    if validator.diagnostics.is_empty() {
+        Ok(Spec { source, tables })
+    } else {
+        validator
+            .diagnostics
+            .sort_by_key(|d| (d.span.start, d.span.end));
+        Err(validator.diagnostics)
+    }
+}
+
+struct Validator<'a> {
+    text: &'a str,
+    diagnostics: Vec<Diagnostic>,
+    /// Every generated type name, across tables.
+    type_names: Names,
+}
+
+impl Validator<'_> {
+    fn error(&mut self, diagnostic: Diagnostic) {
+        self.diagnostics.push(diagnostic);
+    }
+
+    /// The first line of a span: a table's span covers all its keys, and a
+    /// caret under one line reads better than a bracket around fifty.
+    fn head(&self, span: Range<usize>) -> Range<usize> {
+        let start = span.start.min(self.text.len());
+        let line_end = self.text[start..]
+            .find('\n')
+            .map_or(self.text.len(), |i| start + i);
+        start..span.end.min(line_end).max(start)
+    }
+
+    fn required<'s>(
+        &mut self,
+        value: &'s Option<Spanned<String>>,
+        key: &str,
+        entry: &str,
+        parent: Range<usize>,
+    ) -> Option<&'s Spanned<String>> {
+        match value {
+            None => {
+                let head = self.head(parent);
+                self.error(Diagnostic::new(
+                    format!("{entry} has no `{key}`"),
+                    head,
+                    format!("`{key}` missing here"),
+                ));
+                None
+            }
+            Some(value) => Some(value),
+        }
+    }
+
+    /// A required piece of vendor text: present and not blank.
+    fn text(
+        &mut self,
+        value: &Option<Spanned<String>>,
+        key: &str,
+        entry: &str,
+        parent: Range<usize>,
+    ) -> String {
+        match self.required(value, key, entry, parent) {
+            Some(value) => self.non_blank(value, key, entry),
+            None => String::new(),
+        }
+    }
+
+    fn non_blank(&mut self, value: &Spanned<String>, key: &str, entry: &str) -> String {
+        if value.get_ref().trim().is_empty() {
+            self.error(Diagnostic::new(
+                format!("empty `{key}` in {entry}"),
+                value.span(),
+                "expected text",
+            ));
+        }
+        value.get_ref().clone()
+    }
+
+    /// A Rust name: present and a valid UpperCamelCase identifier.
+    fn name(
+        &mut self,
+        value: &Option<Spanned<String>>,
+        entry: &str,
+        parent: Range<usize>,
+    ) -> Option<Spanned<String>> {
+        self.rust_name(value, "name", entry, parent)
+    }
+
+    fn rust_name(
+        &mut self,
+        value: &Option<Spanned<String>>,
+        key: &str,
+        entry: &str,
+        parent: Range<usize>,
+    ) -> Option<Spanned<String>> {
+        let value = self.required(value, key, entry, parent)?;
+        match ident::check(value.get_ref()) {
+            Ok(()) => Some(value.clone()),
+            Err(bad) => {
+                let mut diagnostic = Diagnostic::new(
+                    format!("invalid Rust name in {entry}: {}", bad.message),
+                    value.span(),
+                    "not a usable identifier",
+                );
+                if let Some(help) = bad.help {
+                    diagnostic = diagnostic.help(help);
+                }
+                self.error(diagnostic);
+                None
+            }
+        }
+    }
+
+    fn code(&mut self, value: &Spanned<i64>, entry: &str) -> Option<i32> {
+        match i32::try_from(*value.get_ref()) {
+            Ok(code) => Some(code),
+            Err(_) => {
+                self.error(Diagnostic::new(
+                    format!("code {} in {entry} does not fit in i32", value.get_ref()),
+                    value.span(),
+                    format!("expected a code from {} to {}", i32::MIN, i32::MAX),
+                ));
+                None
+            }
+        }
+    }
+
+    fn source(&mut self, raw: Option<&Spanned<RawSource>>) -> Source {
+        let Some(raw) = raw else {
+            self.error(Diagnostic::new(
+                "the spec has no [source]",
+                0..0,
+                "expected a [source] table with vendor, product and document",
+            ));
+            return Source::default();
+        };
+        let span = raw.span();
+        let RawSource {
+            vendor,
+            product,
+            document,
+        } = raw.get_ref();
+        Source {
+            vendor: self.text(vendor, "vendor", "[source]", span.clone()),
+            product: self.text(product, "product", "[source]", span.clone()),
+            document: self.text(document, "document", "[source]", span),
+        }
+    }
+
+    fn table(&mut self, raw: &Spanned<RawTable>) -> Option<Table> {
+        let span = raw.span();
+        let table = raw.get_ref();
+        let entry = match &table.name {
+            Some(name) => format!("table {}", name.get_ref()),
+            None => "[[table]]".to_string(),
+        };
+        let name = self.name(&table.name, &entry, span.clone());
+        if let Some(name) = &name {
+            self.type_names.define(name, &entry, &mut self.diagnostics);
+        }
+        let title = self.text(&table.title, "title", &entry, span.clone());
+        let caption = self.text(&table.caption, "caption", &entry, span.clone());
+        let page = self.text(&table.page, "page", &entry, span.clone());
+        let updated = self.text(&table.updated, "updated", &entry, span.clone());
+        let columns = self
+            .required_columns(table, &entry, span.clone())
+            .unwrap_or_default();
+        let record = self.record_names(table, &entry, span.clone());
+        let object_kinds = self.object_kinds(&table.object_kind, &entry);
+        if record.is_none()
+            && (!object_kinds.is_empty()
+                || table.row.iter().any(|row| !row.get_ref().reason.is_empty()))
+        {
+            let head = self.head(span.clone());
+            self.error(
+                Diagnostic::new(format!("{entry} has objects or reasons but no `record`, `object` and `reason` names"), head, "names missing here")
+                    .help("add record = \"Operation\", object = \"Object\" and reason = \"Reason\" (names of your choice)"),
+            );
+        }
+        if table.row.is_empty() {
+            let head = self.head(span.clone());
+            self.error(Diagnostic::new(
+                format!("{entry} has no rows"),
+                head,
+                "expected at least one [[table.row]]",
+            ));
+        }
+        let mut codes: BTreeMap<i32, Range<usize>> = BTreeMap::new();
+        let mut row_names = Names::new("row name");
+        let mut reason_variants = Names::new("reason variant");
+        for builtin in REASON_BUILTINS {
+            reason_variants.builtin(builtin);
+        }
+        let mut rows = Vec::new();
+        for raw_row in &table.row {
+            let row = self.row(
+                raw_row,
+                &entry,
+                &table.object_kind,
+                &object_kinds,
+                &mut codes,
+                &mut row_names,
+            );
+            let Some(row) = row else { continue };
+            if let (Some(record), false) = (&record, row.reasons.is_empty()) {
+                let row_name = raw_row
+                    .get_ref()
+                    .name
+                    .as_ref()
+                    .expect("validated rows have names");
+                let row_entry = format!("row {} of {entry}", row.name);
+                reason_variants.define(row_name, &row_entry, &mut self.diagnostics);
+                let reason_enum = Spanned::new(row_name.span(), record.row_reason(&row));
+                self.type_names
+                    .define(&reason_enum, &row_entry, &mut self.diagnostics);
+            }
+            rows.push(row);
+        }
+        Some(Table {
+            name: name?.into_inner(),
+            title,
+            caption,
+            page,
+            updated,
+            columns,
+            record,
+            object_kinds,
+            rows,
+        })
+    }
+
+    fn required_columns(
+        &mut self,
+        table: &RawTable,
+        entry: &str,
+        span: Range<usize>,
+    ) -> Option<Vec<String>> {
+        let Some(columns) = &table.columns else {
+            let head = self.head(span);
+            self.error(Diagnostic::new(
+                format!("{entry} has no `columns`"),
+                head,
+                "`columns` missing here",
+            ));
+            return None;
+        };
+        if columns.get_ref().len() < 2 {
+            self.error(Diagnostic::new(
+                format!("{entry} has {} column header(s)", columns.get_ref().len()),
+                columns.span(),
+                "expected the vendor's headers, at least code and description",
+            ));
+        }
+        Some(
+            columns
+                .get_ref()
+                .iter()
+                .map(|column| self.non_blank(column, "columns", entry))
+                .collect(),
+        )
+    }
+
+    fn record_names(
+        &mut self,
+        table: &RawTable,
+        entry: &str,
+        span: Range<usize>,
+    ) -> Option<RecordNames> {
+        if table.record.is_none() && table.object.is_none() && table.reason.is_none() {
+            return None;
+        }
+        let record = self.rust_name(&table.record, "record", entry, span.clone());
+        let object = self.rust_name(&table.object, "object", entry, span.clone());
+        let reason = self.rust_name(&table.reason, "reason", entry, span);
+        for name in [&record, &object, &reason].into_iter().flatten() {
+            self.type_names.define(name, entry, &mut self.diagnostics);
+        }
+        if let Some(object) = &object {
+            let kind = Spanned::new(object.span(), format!("{}Kind", object.get_ref()));
+            self.type_names.define(&kind, entry, &mut self.diagnostics);
+        }
+        Some(RecordNames {
+            record: record?.into_inner(),
+            object: object?.into_inner(),
+            reason: reason?.into_inner(),
+        })
+    }
+
+    fn object_kinds(
+        &mut self,
+        raw: &[Spanned<RawObjectKind>],
+        table_entry: &str,
+    ) -> Vec<ObjectKind> {
+        let mut names = Names::new("object kind");
+        for builtin in OBJECT_BUILTINS {
+            names.builtin(builtin);
+        }
+        let mut kinds = Vec::new();
+        for kind in raw {
+            let entry = format!("an object kind of {table_entry}");
+            let name = self.name(&kind.get_ref().name, &entry, kind.span());
+            let text = self.text(&kind.get_ref().text, "text", &entry, kind.span());
+            if let Some(name) = name {
+                names.define(&name, &entry, &mut self.diagnostics);
+                kinds.push(ObjectKind {
+                    name: name.into_inner(),
+                    text,
+                });
+            }
+        }
+        kinds
+    }
+
+    fn row(
+        &mut self,
+        raw: &Spanned<RawRow>,
+        table_entry: &str,
+        raw_kinds: &[Spanned<RawObjectKind>],
+        kinds: &[ObjectKind],
+        codes: &mut BTreeMap<i32, Range<usize>>,
+        names: &mut Names,
+    ) -> Option<Row> {
+        let span = raw.span();
+        let row = raw.get_ref();
+        let entry = match (&row.code, &row.name) {
+            (Some(code), _) => format!("row {} of {table_entry}", code.get_ref()),
+            (None, Some(name)) => format!("row {} of {table_entry}", name.get_ref()),
+            (None, None) => format!("a row of {table_entry}"),
+        };
+        let code = match &row.code {
+            Some(raw_code) => {
+                let code = self.code(raw_code, &entry);
+                if let Some(code) = code {
+                    if let Some(first) = codes.get(&code) {
+                        self.error(
+                            Diagnostic::new(
+                                format!("duplicate code {code} in {table_entry}"),
+                                raw_code.span(),
+                                "defined again here",
+                            )
+                            .related(first.clone(), "first defined here"),
+                        );
+                    } else {
+                        codes.insert(code, raw_code.span());
+                    }
+                }
+                code
+            }
+            None => {
+                let head = self.head(span.clone());
+                self.error(Diagnostic::new(
+                    format!("{entry} has no `code`"),
+                    head,
+                    "`code` missing here",
+                ));
+                None
+            }
+        };
+        let name = self.name(&row.name, &entry, span.clone());
+        if let Some(name) = &name {
+            names.define(name, &entry, &mut self.diagnostics);
+        }
+        let description = self.text(&row.description, "description", &entry, span.clone());
+        let object = row.object.as_ref().and_then(|object| {
+            let found = kinds.iter().position(|kind| kind.name == *object.get_ref());
+            if found.is_none() {
+                let declared: Vec<String> = raw_kinds
+                    .iter()
+                    .filter_map(|kind| {
+                        kind.get_ref()
+                            .name
+                            .as_ref()
+                            .map(|name| format!("`{}`", name.get_ref()))
+                    })
+                    .collect();
+                let help = match declared.is_empty() {
+                    true => "declare it in a [[table.object_kind]] entry".to_string(),
+                    false => format!("declared object kinds: {}", declared.join(", ")),
+                };
+                self.error(
+                    Diagnostic::new(
+                        format!("unknown object kind `{}` in {entry}", object.get_ref()),
+                        object.span(),
+                        "not a declared object kind",
+                    )
+                    .help(help),
+                );
+            }
+            found
+        });
+        let notes = row
+            .notes
+            .iter()
+            .map(|note| self.non_blank(note, "notes", &entry))
+            .collect();
+        let reasons = self.reasons(&row.reason, &entry);
+        Some(Row {
+            code: code?,
+            name: name?.into_inner(),
+            description,
+            object,
+            notes,
+            reasons: reasons?,
+        })
+    }
+
+    fn reasons(&mut self, raw: &[Spanned<RawReason>], row_entry: &str) -> Option<Vec<Reason>> {
+        let mut names = Names::new("reason name");
+        let mut singles: BTreeMap<i32, Range<usize>> = BTreeMap::new();
+        let mut ranges: Vec<(i32, i32, Range<usize>)> = Vec::new();
+        let mut open: Option<Range<usize>> = None;
+        let mut reasons = Vec::new();
+        let mut complete = true;
+        for reason in raw {
+            let entry = format!("a reason of {row_entry}");
+            let codes = self.reason_codes(reason, &entry);
+            let name = self.name(&reason.get_ref().name, &entry, reason.span());
+            if let Some(name) = &name {
+                names.define(name, &entry, &mut self.diagnostics);
+            }
+            let description = reason
+                .get_ref()
+                .description
+                .as_ref()
+                .map(|text| self.non_blank(text, "description", &entry));
+            match codes.clone() {
+                Some((ReasonCodes::Single(code), span)) => match singles.get(&code) {
+                    Some(first) => self.error(
+                        Diagnostic::new(
+                            format!("duplicate reason code {code} in {row_entry}"),
+                            span,
+                            "listed again here",
+                        )
+                        .related(first.clone(), "first listed here"),
+                    ),
+                    None => {
+                        singles.insert(code, span);
+                    }
+                },
+                Some((ReasonCodes::Range { start, end }, span)) => {
+                    for (other_start, other_end, other_span) in &ranges {
+                        if start <= *other_end && *other_start <= end {
+                            self.error(
+                                Diagnostic::new(
+                                    format!("reason range {start}-{end} overlaps range {other_start}-{other_end} in {row_entry}"),
+                                    span.clone(),
+                                    "overlapping range",
+                                )
+                                .related(other_span.clone(), "the other range")
+                                .help("a single code may sit inside a range, but two ranges may not share codes"),
+                            );
+                        }
+                    }
+                    ranges.push((start, end, span));
+                }
+                Some((ReasonCodes::Open { .. }, span)) => match &open {
+                    Some(first) => self.error(
+                        Diagnostic::new(
+                            format!("more than one open reason in {row_entry}"),
+                            span,
+                            "second open reason",
+                        )
+                        .related(first.clone(), "first open reason"),
+                    ),
+                    None => open = Some(span),
+                },
+                None => {}
+            }
+            match (codes, name) {
+                (Some((codes, _)), Some(name)) => reasons.push(Reason {
+                    codes,
+                    name: name.into_inner(),
+                    description,
+                }),
+                _ => complete = false,
+            }
+        }
+        complete.then_some(reasons)
+    }
+
+    /// Exactly one of `code`, `range`, `open`, checked for shape and order.
+    fn reason_codes(
+        &mut self,
+        raw: &Spanned<RawReason>,
+        entry: &str,
+    ) -> Option<(ReasonCodes, Range<usize>)> {
+        let reason = raw.get_ref();
+        let given: Vec<(&str, Range<usize>)> = [
+            reason.code.as_ref().map(|v| ("code", v.span())),
+            reason.range.as_ref().map(|v| ("range", v.span())),
+            reason.open.as_ref().map(|v| ("open", v.span())),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        if given.len() != 1 {
+            let (message, span) = match given.as_slice() {
+                [] => (
+                    format!("{entry} has none of `code`, `range` or `open`"),
+                    self.head(raw.span()),
+                ),
+                [_, (_, second), ..] => (
+                    format!("{entry} has more than one of `code`, `range` and `open`"),
+                    second.clone(),
+                ),
+                [_] => unreachable!("one key given"),
+            };
+            self.error(
+                Diagnostic::new(message, span, "expected exactly one of them")
+                    .help("write `code = N`, `range = [A, B]` or `open = true`"),
+            );
+            return None;
+        }
+        if let (Some(default), None) = (&reason.default, &reason.open) {
+            self.error(Diagnostic::new(
+                format!("`default` in {entry} without `open = true`"),
+                default.span(),
+                "only an open reason has a default",
+            ));
+        }
+        if let Some(code) = &reason.code {
+            return Some((ReasonCodes::Single(self.code(code, entry)?), code.span()));
+        }
+        if let Some(range) = &reason.range {
+            let span = range.span();
+            let [start, end] = range.get_ref().as_slice() else {
+                self.error(Diagnostic::new(
+                    format!("`range` in {entry} has {} values", range.get_ref().len()),
+                    span,
+                    "expected [first, last]",
+                ));
+                return None;
+            };
+            let (start, end) = (self.code(start, entry)?, self.code(end, entry)?);
+            if start >= end {
+                let message = match start == end {
+                    true => format!("range {start}-{end} in {entry} holds a single code"),
+                    false => format!("reversed range {start}-{end} in {entry}"),
+                };
+                let help = match start == end {
+                    true => format!("write `code = {start}`"),
+                    false => format!("write `range = [{end}, {start}]`"),
+                };
+                self.error(
+                    Diagnostic::new(message, span, "expected the first code below the last")
+                        .help(help),
+                );
+                return None;
+            }
+            return Some((ReasonCodes::Range { start, end }, span));
+        }
+        let open = reason.open.as_ref().expect("exactly one key given");
+        if !*open.get_ref() {
+            self.error(
+                Diagnostic::new(
+                    format!("`open = false` in {entry}"),
+                    open.span(),
+                    "expected `open = true`",
+                )
+                .help("list single codes with `code = N`"),
+            );
+            return None;
+        }
+        let default = match &reason.default {
+            Some(default) => Some(self.code(default, entry)?),
+            None => None,
+        };
+        Some((ReasonCodes::Open { default }, open.span()))
+    }
+}
+
+/// One namespace of names, catching duplicates and names equal but for case.
+struct Names {
+    what: &'static str,
+    seen: BTreeMap<String, (String, Option<Range<usize>>)>,
+}
+
+impl Names {
+    fn new(what: &'static str) -> Self {
+        Names {
+            what,
+            seen: BTreeMap::new(),
+        }
+    }
+
+    /// A name the generator itself defines in this namespace.
+    fn builtin(&mut self, name: &str) {
+        self.seen
+            .insert(ident::folded(name), (name.to_string(), None));
+    }
+
+    fn define(&mut self, name: &Spanned<String>, entry: &str, diagnostics: &mut Vec<Diagnostic>) {
+        let folded = ident::folded(name.get_ref());
+        match self.seen.get(&folded) {
+            None => {
+                self.seen
+                    .insert(folded, (name.get_ref().clone(), Some(name.span())));
+            }
+            Some((first, None)) => diagnostics.push(
+                Diagnostic::new(
+                    format!(
+                        "{} `{}` in {entry} clashes with the generated item `{first}`",
+                        self.what,
+                        name.get_ref()
+                    ),
+                    name.span(),
+                    "clashes with a generated name",
+                )
+                .help("choose another name"),
+            ),
+            Some((first, Some(span))) => {
+                let message = match first == name.get_ref() {
+                    true => format!("duplicate {} `{first}` in {entry}", self.what),
+                    false => format!(
+                        "{} `{}` in {entry} differs from `{first}` only in case",
+                        self.what,
+                        name.get_ref()
+                    ),
+                };
+                diagnostics.push(
+                    Diagnostic::new(message, name.span(), "defined again here")
+                        .related(span.clone(), "first defined here"),
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,40 @@
+//! Huawei Cloud CEC agent operation codes as typed Rust.
+//!
+//! Contact centres on Huawei Cloud Customer Engagement Center record every
+//! agent action in `agentOprInfo` bill files as three columns: `op_type`,
+//! `op_object` and `op_cause`. This crate is generated from the vendor's
+//! table (`codes.toml`, transcribed byte for byte) at build time, so the
+//! codes, their descriptions and the reasons allowed for each operation can
+//! never drift from the documentation.
+//!
+//! ```
+//! use cec_codes::{BusyReason, Code, Object, Operation, OperationType, Reason};
+//!
+//! let busy = Operation::decode(3, "-1", 4);
+//! assert_eq!(busy.code, Code::Known(OperationType::Busy));
+//! assert_eq!(busy.reason, Reason::Busy(BusyReason::TakingRest));
+//! assert_eq!(busy.reason.description(), Some("Indicates that an agent takes a rest."));
+//! assert_eq!(busy.encode(), (3, "-1", 4));
+//!
+//! // Ranges carry their value; nothing the vendor adds later is lost.
+//! let rest = Operation::decode(26, "1001", 12);
+//! assert_eq!(rest.object, Object::EmployeeId("1001"));
+//! assert_eq!(rest.reason.code(), 12);
+//! let future = Operation::decode(99, "1001", 7);
+//! assert_eq!(future.code, Code::Unknown(99));
+//! assert_eq!(future.encode(), (99, "1001", 7));
+//! ```
+//!
+//! Every variant's documentation is the vendor's row: see [`OperationType`].
+//!
+//! # Features
+//!
+//! - `serde`: every code serializes as its vendor number (objects as their
+//!   text) and deserializes losslessly.
+//!
+//! The crate is `no_std` and allocation-free.
+
+#![no_std]
+#![warn(missing_docs)]
+
+include!(concat!(env!("OUT_DIR"), "/codes.rs"));
