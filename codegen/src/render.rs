@@ -543,37 +543,66 @@ fn reason_doc(row: &Row, reason: &crate::model::Reason) -> Vec<String> {
     lines
 }
 
-/// `from_code` of a row's reasons: single codes first, so that a code listed
-/// on its own wins over a range holding it; the open reason last.
+/// `from_code` of a row's reasons. The arms never overlap: a range arm
+/// leaves out the codes listed on their own, and the open arm comes last.
 fn reason_from_code(row: &Row) -> TokenStream {
-    let mut reasons: Vec<_> = row.reasons.iter().collect();
-    reasons.sort_by_key(|reason| match reason.codes {
-        ReasonCodes::Single(_) => 0,
-        ReasonCodes::Range { .. } => 1,
-        ReasonCodes::Open { .. } => 2,
-    });
-    let arms = reasons.iter().map(|reason| {
+    let singles: Vec<i32> = row
+        .reasons
+        .iter()
+        .filter_map(|reason| match reason.codes {
+            ReasonCodes::Single(code) => Some(code),
+            _ => None,
+        })
+        .collect();
+    let covered = |code: i32| {
+        row.reasons.iter().any(|reason| {
+            !matches!(reason.codes, ReasonCodes::Open { .. }) && reason.codes.contains(code)
+        })
+    };
+    let mut arms = Vec::new();
+    for reason in &row.reasons {
         let variant = ident(&reason.name);
-        match reason.codes {
-            ReasonCodes::Single(code) => {
-                let code = Literal::i32_unsuffixed(code);
-                quote!(#code => Some(Self::#variant),)
-            }
-            ReasonCodes::Range { start, end } => {
-                let (start, end) = (Literal::i32_unsuffixed(start), Literal::i32_unsuffixed(end));
-                quote!(#start..=#end => Some(Self::#variant(code)),)
-            }
-            ReasonCodes::Open { .. } => quote! {
-                -1 | 65535 => None,
-                code => Some(Self::#variant(code)),
-            },
+        if let ReasonCodes::Single(code) = reason.codes {
+            let code = Literal::i32_unsuffixed(code);
+            arms.push(quote!(#code => Some(Self::#variant),));
         }
-    });
+    }
+    for reason in &row.reasons {
+        let variant = ident(&reason.name);
+        if let ReasonCodes::Range { start, end } = reason.codes {
+            let patterns = split_range(start, end, &singles)
+                .into_iter()
+                .map(|(start, end)| {
+                    let (low, high) =
+                        (Literal::i32_unsuffixed(start), Literal::i32_unsuffixed(end));
+                    match start == end {
+                        true => quote!(#low),
+                        false => quote!(#low..=#high),
+                    }
+                });
+            arms.push(quote!(#(#patterns)|* => Some(Self::#variant(code)),));
+        }
+    }
     let open = row
         .reasons
         .iter()
-        .any(|reason| matches!(reason.codes, ReasonCodes::Open { .. }));
-    let fallback = (!open).then(|| quote!(_ => None,));
+        .find(|reason| matches!(reason.codes, ReasonCodes::Open { .. }));
+    let fallback = match open {
+        Some(reason) => {
+            let variant = ident(&reason.name);
+            let markers: Vec<Literal> = [-1, 65535]
+                .into_iter()
+                .filter(|code| !covered(*code))
+                .map(Literal::i32_unsuffixed)
+                .collect();
+            let not_applicable = (!markers.is_empty()).then(|| quote!(#(#markers)|* => None,));
+            quote! {
+                #not_applicable
+                code => Some(Self::#variant(code)),
+            }
+        }
+        None => quote!(_ => None,),
+    };
     quote! {
         /// The reason with vendor code `code`, if the vendor lists it for
         /// this operation.
@@ -584,6 +613,28 @@ fn reason_from_code(row: &Row) -> TokenStream {
             }
         }
     }
+}
+
+/// `start..=end` without the `holes`, as inclusive sub-ranges.
+fn split_range(start: i32, end: i32, holes: &[i32]) -> Vec<(i32, i32)> {
+    let mut holes: Vec<i32> = holes
+        .iter()
+        .copied()
+        .filter(|hole| (start..=end).contains(hole))
+        .collect();
+    holes.sort_unstable();
+    let mut parts = Vec::new();
+    let mut next = Some(start);
+    for hole in holes {
+        if let Some(low) = next.filter(|low| *low < hole) {
+            parts.push((low, hole - 1));
+        }
+        next = hole.checked_add(1);
+    }
+    if let Some(low) = next.filter(|low| *low <= end) {
+        parts.push((low, end));
+    }
+    parts
 }
 
 fn reason_enum(table: &Table, names: &RecordNames, serde: &Serde) -> TokenStream {
@@ -817,11 +868,12 @@ fn object_enum(table: &Table, names: &RecordNames, serde: &Serde) -> TokenStream
 
         impl core::fmt::Display for #name<'_> {
             fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-                match self {
-                    Self::NotApplicable(marker) => write!(f, "no object ({})", marker.code()),
-                    #(Self::#variants(text) => write!(f, "{} {text}", #labels),)*
-                    Self::Other(text) => write!(f, "object {text:?}"),
-                }
+                let (label, text) = match self {
+                    Self::NotApplicable(marker) => return write!(f, "no object ({})", marker.code()),
+                    #(Self::#variants(text) => (#labels, text),)*
+                    Self::Other(text) => ("object", text),
+                };
+                write!(f, "{label} {text:?}")
             }
         }
 
@@ -1118,10 +1170,26 @@ fn errors() -> TokenStream {
 
         impl core::fmt::Display for UnknownName {
             fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-                write!(f, "not the name of a {}", self.kind)
+                write!(f, "not a known {} name", self.kind)
             }
         }
 
         impl core::error::Error for UnknownName {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::split_range;
+
+    #[test]
+    fn split_range_leaves_out_holes() {
+        assert_eq!(split_range(0, 255, &[0]), [(1, 255)]);
+        assert_eq!(split_range(0, 10, &[5, 3, 99]), [(0, 2), (4, 4), (6, 10)]);
+        assert_eq!(split_range(1, 2, &[1, 2]), []);
+        assert_eq!(
+            split_range(i32::MAX - 1, i32::MAX, &[i32::MAX]),
+            [(i32::MAX - 1, i32::MAX - 1)]
+        );
     }
 }
