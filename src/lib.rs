@@ -38,3 +38,8 @@
 #![warn(missing_docs)]
 
 include!(concat!(env!("OUT_DIR"), "/codes.rs"));
+
+/// The README's examples run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

@@ -7,7 +7,8 @@
 use std::path::Path;
 
 fn generated() -> String {
-    let spec = codes_codegen::load(Path::new(env!("CARGO_MANIFEST_DIR")).join("codes.toml")).expect("codes.toml is valid");
+    let spec = codes_codegen::load(Path::new(env!("CARGO_MANIFEST_DIR")).join("codes.toml"))
+        .expect("codes.toml is valid");
     codes_codegen::generate(&spec)
 }
 

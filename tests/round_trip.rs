@@ -22,7 +22,9 @@ fn every_operation_code_round_trips() {
             }
         }
     }
-    let known = WIDE.filter(|code| OperationType::from_code(*code).is_some()).count();
+    let known = WIDE
+        .filter(|code| OperationType::from_code(*code).is_some())
+        .count();
     assert_eq!(known, OperationType::COUNT);
 }
 
@@ -62,16 +64,25 @@ fn reasons_of_unknown_operation_types_round_trip() {
 
 #[test]
 fn objects_round_trip_for_every_operation() {
-    let objects = ["-1", "65535", "", "1001", " -1", "0xFFFF", "agent 7", "语音", "-1\n"];
-    for code in WIDE.step_by(13).chain(OperationType::ALL.map(OperationType::code)) {
+    let objects = [
+        "-1", "65535", "", "1001", " -1", "0xFFFF", "agent 7", "语音", "-1\n",
+    ];
+    for code in WIDE
+        .step_by(13)
+        .chain(OperationType::ALL.map(OperationType::code))
+    {
         for text in objects {
             let row = Operation::decode(code, text, -1);
             assert_eq!(row.object.as_str(), text);
             assert_eq!(row.encode(), (code, text, -1));
             let kind = OperationType::from_code(code).and_then(OperationType::object_kind);
             match (text, row.object) {
-                ("-1", object) => assert_eq!(object, Object::NotApplicable(NotApplicable::MinusOne)),
-                ("65535", object) => assert_eq!(object, Object::NotApplicable(NotApplicable::UsNoUse)),
+                ("-1", object) => {
+                    assert_eq!(object, Object::NotApplicable(NotApplicable::MinusOne))
+                }
+                ("65535", object) => {
+                    assert_eq!(object, Object::NotApplicable(NotApplicable::UsNoUse))
+                }
                 (_, object) => assert_eq!(object.kind(), kind),
             }
         }

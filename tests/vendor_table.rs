@@ -23,16 +23,60 @@ const VENDOR_ROWS: [VendorRow; 29] = [
         description: "The agent signs out of CCS.",
         object: None,
         reasons: &[
-            ("1-255", "ClientError", Some("The error is caused by the client.")),
-            ("256", "Disconnected", Some("The agent is disconnected from the platform.")),
-            ("257", "ForcedOutByInspector", Some("The agent is forcibly signed out by the inspector.")),
+            (
+                "1-255",
+                "ClientError",
+                Some("The error is caused by the client."),
+            ),
+            (
+                "256",
+                "Disconnected",
+                Some("The agent is disconnected from the platform."),
+            ),
+            (
+                "257",
+                "ForcedOutByInspector",
+                Some("The agent is forcibly signed out by the inspector."),
+            ),
             ("258", "SignedOut", Some("The agent signs out.")),
-            ("259", "SignOutBeforeSignIn", Some("The agent signs out before signs in again.")),
-            ("260", "MediaServerHandshakeTimeout", Some("The handshake between the agent control blocks time out between the media server and the CCS.")),
-            ("261", "UisHandshakeTimeout", Some("The CCS detects that the handshake with the UIS about the agent control block times out.")),
-            ("262", "MediaServerHandshakeLost", Some("The handshake between the media server and the CCS is disconnected. As a result, the agent signs out.")),
-            ("263", "UisAgentHandshakeTimeout", Some("The handshake between the UIS and the agent times out.")),
-            ("264", "SameEmployeeIdSignedIn", Some("An agent with the same employee ID is forcibly signing in to a new client. As a result, the agent is forcibly signed out.")),
+            (
+                "259",
+                "SignOutBeforeSignIn",
+                Some("The agent signs out before signs in again."),
+            ),
+            (
+                "260",
+                "MediaServerHandshakeTimeout",
+                Some(
+                    "The handshake between the agent control blocks time out between the media server and the CCS.",
+                ),
+            ),
+            (
+                "261",
+                "UisHandshakeTimeout",
+                Some(
+                    "The CCS detects that the handshake with the UIS about the agent control block times out.",
+                ),
+            ),
+            (
+                "262",
+                "MediaServerHandshakeLost",
+                Some(
+                    "The handshake between the media server and the CCS is disconnected. As a result, the agent signs out.",
+                ),
+            ),
+            (
+                "263",
+                "UisAgentHandshakeTimeout",
+                Some("The handshake between the UIS and the agent times out."),
+            ),
+            (
+                "264",
+                "SameEmployeeIdSignedIn",
+                Some(
+                    "An agent with the same employee ID is forcibly signing in to a new client. As a result, the agent is forcibly signed out.",
+                ),
+            ),
         ],
         notes: &[],
     },
@@ -58,13 +102,39 @@ const VENDOR_ROWS: [VendorRow; 29] = [
         description: "Busy.",
         object: None,
         reasons: &[
-            ("1", "AgentBusy", Some("Indicates that an agent indicates busy.")),
-            ("2", "NoAnswerForcedBusy", Some("An agent does not answer a call in a long period, so the agent is forced to show busy.")),
-            ("3", "ForcedBusyByInspector", Some("An agent is forced to show busy by a QC inspector.")),
-            ("4", "TakingRest", Some("Indicates that an agent takes a rest.")),
-            ("5", "PhoneUnavailable", Some("The phone of an agent is unavailable.")),
+            (
+                "1",
+                "AgentBusy",
+                Some("Indicates that an agent indicates busy."),
+            ),
+            (
+                "2",
+                "NoAnswerForcedBusy",
+                Some(
+                    "An agent does not answer a call in a long period, so the agent is forced to show busy.",
+                ),
+            ),
+            (
+                "3",
+                "ForcedBusyByInspector",
+                Some("An agent is forced to show busy by a QC inspector."),
+            ),
+            (
+                "4",
+                "TakingRest",
+                Some("Indicates that an agent takes a rest."),
+            ),
+            (
+                "5",
+                "PhoneUnavailable",
+                Some("The phone of an agent is unavailable."),
+            ),
             ("7", "CallRejected", Some("An agent rejects a call.")),
-            ("200-250", "ServiceErrorCode", Some("error codes customized by the service side.")),
+            (
+                "200-250",
+                "ServiceErrorCode",
+                Some("error codes customized by the service side."),
+            ),
         ],
         notes: &[],
     },
@@ -74,8 +144,18 @@ const VENDOR_ROWS: [VendorRow; 29] = [
         description: "Talking.",
         object: None,
         reasons: &[
-            ("1", "StillTalking", Some("The agent does not really exit the conversation status. Bills are generated every five minutes starting from 00:00 to 23:55.")),
-            ("0", "Exited", Some("The agent fully exits the conversation status.")),
+            (
+                "1",
+                "StillTalking",
+                Some(
+                    "The agent does not really exit the conversation status. Bills are generated every five minutes starting from 00:00 to 23:55.",
+                ),
+            ),
+            (
+                "0",
+                "Exited",
+                Some("The agent fully exits the conversation status."),
+            ),
         ],
         notes: &["The conversation status in these bills refers to only text conversations."],
     },
@@ -100,9 +180,7 @@ const VENDOR_ROWS: [VendorRow; 29] = [
         name: "ListenInsertWhisper",
         description: "Listening/Insert/Whisper",
         object: Some(ObjectKind::EmployeeId),
-        reasons: &[
-            ("0", "Zero", None),
-        ],
+        reasons: &[("0", "Zero", None)],
         notes: &[],
     },
     VendorRow {
@@ -118,9 +196,13 @@ const VENDOR_ROWS: [VendorRow; 29] = [
         name: "Rest",
         description: "Be on holiday or take a rest.",
         object: Some(ObjectKind::EmployeeId),
-        reasons: &[
-            ("any", "RestCause", Some("The rest cause code is specified when the client invokes CCC_REQUEST_REST_EX_Msg. The default cause code is 0.")),
-        ],
+        reasons: &[(
+            "any",
+            "RestCause",
+            Some(
+                "The rest cause code is specified when the client invokes CCC_REQUEST_REST_EX_Msg. The default cause code is 0.",
+            ),
+        )],
         notes: &[],
     },
     VendorRow {
@@ -129,8 +211,20 @@ const VENDOR_ROWS: [VendorRow; 29] = [
         description: "Work status.",
         object: None,
         reasons: &[
-            ("0", "AfterCallProcessing", Some("after-call processing. The business side is set to automatically enter the on-work state.")),
-            ("0-255", "ManualAdjustment", Some("manual adjustment. An agent manually enters the on-work state by invoking the interface.")),
+            (
+                "0",
+                "AfterCallProcessing",
+                Some(
+                    "after-call processing. The business side is set to automatically enter the on-work state.",
+                ),
+            ),
+            (
+                "0-255",
+                "ManualAdjustment",
+                Some(
+                    "manual adjustment. An agent manually enters the on-work state by invoking the interface.",
+                ),
+            ),
         ],
         notes: &["The default value is 0, indicating the after-call processing state."],
     },
@@ -180,13 +274,45 @@ const VENDOR_ROWS: [VendorRow; 29] = [
         description: "Initiate an internal help request by an agent.",
         object: Some(ObjectKind::EmployeeId),
         reasons: &[
-            ("0", "Uncertain", Some("Indicates no help between uncertain parties.")),
-            ("1", "TwoParty", Some("Indicates a two-party internal help.")),
-            ("2", "ThreeParty", Some("Indicates a three-party internal help.")),
-            ("3", "SpeakTransfer", Some("In speak transfer mode, the called party talks with the agent after answering the call; the called party is connected to the calling party when the agent releases the call.")),
-            ("4", "ThreePartyTransfer", Some("In three-party conversation transfer mode, the three-party conversation is set up when the called party answers the call; the called party is connected to the calling party when the agent releases the call.")),
-            ("5", "ThreePartyConversation", Some("Indicates a three-party conversation.")),
-            ("6", "ToBeConnected", Some("Indicates that the call is to be connected.")),
+            (
+                "0",
+                "Uncertain",
+                Some("Indicates no help between uncertain parties."),
+            ),
+            (
+                "1",
+                "TwoParty",
+                Some("Indicates a two-party internal help."),
+            ),
+            (
+                "2",
+                "ThreeParty",
+                Some("Indicates a three-party internal help."),
+            ),
+            (
+                "3",
+                "SpeakTransfer",
+                Some(
+                    "In speak transfer mode, the called party talks with the agent after answering the call; the called party is connected to the calling party when the agent releases the call.",
+                ),
+            ),
+            (
+                "4",
+                "ThreePartyTransfer",
+                Some(
+                    "In three-party conversation transfer mode, the three-party conversation is set up when the called party answers the call; the called party is connected to the calling party when the agent releases the call.",
+                ),
+            ),
+            (
+                "5",
+                "ThreePartyConversation",
+                Some("Indicates a three-party conversation."),
+            ),
+            (
+                "6",
+                "ToBeConnected",
+                Some("Indicates that the call is to be connected."),
+            ),
         ],
         notes: &[],
     },
@@ -326,8 +452,11 @@ fn every_row_lists_its_reasons_in_vendor_order() {
             .iter()
             .map(|info| (info.codes.to_string(), info.name, info.description))
             .collect();
-        let expected: Vec<(String, &str, Option<&str>)> =
-            row.reasons.iter().map(|(codes, name, text)| (codes.to_string(), *name, *text)).collect();
+        let expected: Vec<(String, &str, Option<&str>)> = row
+            .reasons
+            .iter()
+            .map(|(codes, name, text)| (codes.to_string(), *name, *text))
+            .collect();
         assert_eq!(listed, expected, "reasons of {}", row.name);
     }
 }
@@ -342,30 +471,44 @@ fn every_reason_decodes_at_its_codes_and_range_bounds() {
             let probes: Vec<i32> = match info.codes {
                 ReasonCodes::Single(code) => vec![code],
                 ReasonCodes::Range { start, end } => vec![start, start + 1, end - 1, end],
-                ReasonCodes::Open { default } => vec![default.unwrap_or(0), 1, 999, i32::MAX, i32::MIN],
+                ReasonCodes::Open { default } => {
+                    vec![default.unwrap_or(0), 1, 999, i32::MAX, i32::MIN]
+                }
             };
             for code in probes {
                 let reason = Reason::decode(op, code);
-                let shadowed = op
-                    .reasons()
-                    .iter()
-                    .any(|other| matches!(other.codes, ReasonCodes::Single(single) if single == code));
+                let shadowed = op.reasons().iter().any(
+                    |other| matches!(other.codes, ReasonCodes::Single(single) if single == code),
+                );
                 if shadowed && !matches!(info.codes, ReasonCodes::Single(_)) {
                     continue;
                 }
                 assert_eq!(reason.name(), info.name, "{} reason {code}", row.name);
-                assert_eq!(reason.description(), info.description, "{} reason {code}", row.name);
+                assert_eq!(
+                    reason.description(),
+                    info.description,
+                    "{} reason {code}",
+                    row.name
+                );
                 assert_eq!(reason.code(), code);
             }
             if let ReasonCodes::Range { start, end } = info.codes {
                 for outside in [start - 1, end + 1] {
-                    let listed = op.reasons().iter().any(|other| other.codes.contains(outside));
+                    let listed = op
+                        .reasons()
+                        .iter()
+                        .any(|other| other.codes.contains(outside));
                     let expected = match outside {
                         -1 | 65535 => "NotApplicable",
                         _ => "Unlisted",
                     };
                     if !listed {
-                        assert_eq!(Reason::decode(op, outside).name(), expected, "{} reason {outside}", row.name);
+                        assert_eq!(
+                            Reason::decode(op, outside).name(),
+                            expected,
+                            "{} reason {outside}",
+                            row.name
+                        );
                     }
                 }
             }

@@ -105,8 +105,13 @@ impl SpecError {
         } else {
             Renderer::plain()
         };
-        let groups: Vec<Group<'_>> = self.diagnostics.iter().map(|d| self.group(d)).collect();
-        renderer.render(&groups)
+        // One report per diagnostic: in a single report, annotate-snippets
+        // would show every group after the first as a sub-diagnostic.
+        self.diagnostics
+            .iter()
+            .map(|diagnostic| renderer.render(&[self.group(diagnostic)]) + "\n")
+            .collect::<Vec<_>>()
+            .join("\n")
     }
 
     fn group<'a>(&'a self, diagnostic: &'a Diagnostic) -> Group<'a> {

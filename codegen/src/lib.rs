@@ -35,6 +35,7 @@ pub mod model;
 mod parse;
 mod render;
 mod validate;
+pub mod vendor_doc;
 mod write;
 
 use std::fmt;

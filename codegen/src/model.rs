@@ -1,10 +1,13 @@
 //! The validated spec: plain data, no spans, every invariant checked.
 //!
 //! Everything downstream of validation (rendering, exports, diffs) works on
-//! these types only, so none of it needs to re-check the spec.
+//! these types only, so none of it needs to re-check the spec. They
+//! serialize (serde) as the JSON export.
+
+use serde::Serialize;
 
 /// A whole validated spec: who publishes the tables, and the tables.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Spec {
     /// Publisher of the tables.
     pub source: Source,
@@ -13,7 +16,7 @@ pub struct Spec {
 }
 
 /// Who publishes the tables of a spec.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 pub struct Source {
     /// The vendor, e.g. `Huawei Cloud`.
     pub vendor: String,
@@ -24,7 +27,7 @@ pub struct Source {
 }
 
 /// One vendor table: a code column plus optional object and reason columns.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Table {
     /// Rust name of the enum of codes, e.g. `OperationType`.
     pub name: String,
@@ -48,7 +51,7 @@ pub struct Table {
 }
 
 /// Rust names of the items that decode a row's code, object and reason.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct RecordNames {
     /// The decoded triple, e.g. `Operation`.
     pub record: String,
@@ -71,7 +74,7 @@ impl RecordNames {
 }
 
 /// A kind of object named by the object column.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ObjectKind {
     /// Rust variant name, e.g. `EmployeeId`.
     pub name: String,
@@ -80,7 +83,7 @@ pub struct ObjectKind {
 }
 
 /// One vendor row.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Row {
     /// The vendor code.
     pub code: i32,
@@ -113,7 +116,7 @@ impl Row {
 }
 
 /// One reason of a row.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Reason {
     /// The codes it covers.
     pub codes: ReasonCodes,
@@ -124,7 +127,8 @@ pub struct Reason {
 }
 
 /// The codes a reason covers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "kind")]
 pub enum ReasonCodes {
     /// One code.
     Single(i32),
