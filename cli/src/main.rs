@@ -1,0 +1,3 @@
+//! `codes`: the spec maintainers' tool.
+
+fn main() {}
