@@ -1,3 +1,54 @@
-//! `codes`: the spec maintainers' tool.
+//! `codes`: the spec maintainers' tool for `codes.toml`.
+//!
+//! Data goes to stdout, talk to stderr. Exit status: 0 success; 1 the input
+//! has problems (an invalid spec, a diff at or above `--fail-on`, bad bill
+//! rows); 2 the command could not run (bad arguments, unreadable files, git
+//! failures).
 
-fn main() {}
+mod commands;
+mod io;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Keep the agent operation code spec true to the vendor's table.
+#[derive(Debug, Parser)]
+#[command(name = "codes", version, about, long_about = None)]
+#[command(
+    after_help = "Exit status: 0 success; 1 the input has problems (invalid spec, diff at or above \
+--fail-on, bad bill rows); 2 the command could not run."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Validate a spec; every mistake with file:line:col and a snippet.
+    Check(commands::check::Args),
+    /// Generate Rust, SQL, JSON or Markdown from a spec.
+    Generate(commands::generate::Args),
+    /// Explain an operation code, with its reason and object, from the built-in table.
+    Explain(commands::explain::ExplainArgs),
+    /// List every operation type of the built-in table with its reasons.
+    List(commands::explain::ListArgs),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match &cli.command {
+        Command::Check(args) => commands::check::run(args),
+        Command::Generate(args) => commands::generate::run(args),
+        Command::Explain(args) => commands::explain::explain(args),
+        Command::List(args) => commands::explain::list(args),
+    };
+    match result {
+        Ok(status) => status.into(),
+        Err(error) => {
+            eprintln!("codes: {error}");
+            io::Status::Failed.into()
+        }
+    }
+}

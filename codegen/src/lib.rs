@@ -222,8 +222,8 @@ impl Config {
             }
         };
         let options = Options {
-            spec_name: file_name(&spec_path),
-            ..self.options.clone()
+            serde_feature: self.options.serde_feature.clone(),
+            ..Options::for_spec(&spec_path)
         };
         let source = generate_with(&spec, &options);
         write_if_changed(&out_file, &source).map_err(|source| Error::Io {
@@ -256,11 +256,4 @@ impl Config {
             .and_then(std::env::var_os)
             .map_or_else(|| self.spec.clone(), PathBuf::from)
     }
-}
-
-fn file_name(path: &Path) -> String {
-    path.file_name().map_or_else(
-        || path.display().to_string(),
-        |name| name.to_string_lossy().into_owned(),
-    )
 }

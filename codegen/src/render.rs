@@ -18,6 +18,21 @@ pub struct Options {
     pub spec_name: String,
 }
 
+impl Options {
+    /// The default options for the spec file at `path`, named in the header
+    /// by its file name only, so output does not depend on where it lives.
+    pub fn for_spec(path: &std::path::Path) -> Self {
+        let spec_name = path.file_name().map_or_else(
+            || path.display().to_string(),
+            |name| name.to_string_lossy().into_owned(),
+        );
+        Options {
+            spec_name,
+            ..Options::default()
+        }
+    }
+}
+
 impl Default for Options {
     fn default() -> Self {
         Options {
