@@ -1,0 +1,131 @@
+//! `codes check` and `codes generate`.
+
+mod support;
+
+use support::{codes, codes_in, repo, scratch};
+
+#[test]
+fn check_accepts_the_repository_spec() {
+    let run = codes(&["check"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.stdout, "");
+    assert_eq!(run.stderr, "codes.toml: ok (1 table(s), 29 rows)\n");
+}
+
+#[test]
+fn check_reports_every_mistake_with_a_snippet_and_exits_1() {
+    let dir = scratch("check-broken");
+    let spec = std::fs::read_to_string(repo().join("codes.toml"))
+        .unwrap()
+        .replacen("code = 3\n", "code = 2\n", 1)
+        .replacen("name = \"Idle\"", "name = \"match\"", 1);
+    std::fs::write(dir.join("codes.toml"), &spec).unwrap();
+    let run = codes_in(&dir, &["check"]);
+    assert_eq!(run.code, 1);
+    assert_eq!(run.stdout, "");
+    let keyword_line = spec
+        .lines()
+        .position(|line| line == "name = \"match\"")
+        .unwrap()
+        + 1;
+    assert!(
+        run.stderr.starts_with(
+            "error: invalid Rust name in row 2 of table OperationType: `match` is a Rust keyword\n"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains(&format!("--> codes.toml:{keyword_line}:8\n")),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("= help: use an UpperCamelCase name such as `Match`"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .contains("error: duplicate code 2 in table OperationType"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.ends_with("codes.toml: 2 errors\n"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        !run.stderr.contains('\u{1b}'),
+        "no colour with NO_COLOR and no terminal"
+    );
+}
+
+#[test]
+fn a_missing_spec_is_a_failure_to_run() {
+    let run = codes_in(&scratch("check-missing"), &["check", "nowhere.toml"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.starts_with("codes: nowhere.toml: "),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn bad_arguments_exit_2() {
+    let run = codes(&["generate", "--target", "cobol"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .contains("invalid value 'cobol' for '--target <TARGET>'"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn generate_rust_is_exactly_what_build_rs_generates() {
+    let run = codes(&["generate", "--target", "rust"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let golden = std::fs::read_to_string(repo().join("tests/golden/codes.rs")).unwrap();
+    assert!(
+        run.stdout == golden,
+        "codes generate differs from tests/golden/codes.rs"
+    );
+}
+
+#[test]
+fn generate_writes_a_file_only_when_it_changed() {
+    let dir = scratch("generate-out");
+    let out = dir.join("codes.rs");
+    let spec = repo().join("codes.toml");
+    let spec = spec.to_str().unwrap();
+    let run = codes_in(&dir, &["generate", spec, "-o", "codes.rs"]);
+    assert_eq!((run.code, run.stdout.as_str()), (0, ""), "{}", run.stderr);
+    let written = std::fs::metadata(&out).unwrap().modified().unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    let run = codes_in(&dir, &["generate", spec, "-o", "codes.rs"]);
+    assert_eq!(run.code, 0);
+    assert_eq!(
+        std::fs::metadata(&out).unwrap().modified().unwrap(),
+        written
+    );
+}
+
+#[test]
+fn generate_from_an_invalid_spec_writes_nothing() {
+    let dir = scratch("generate-invalid");
+    std::fs::write(dir.join("codes.toml"), "[source]\nvendor = \"V\"\n").unwrap();
+    let run = codes_in(&dir, &["generate", "-o", "out.rs"]);
+    assert_eq!(run.code, 1);
+    assert!(!dir.join("out.rs").exists());
+    assert!(
+        run.stderr.contains("error: [source] has no `product`"),
+        "{}",
+        run.stderr
+    );
+}
