@@ -70,14 +70,14 @@ pub fn explain(args: &ExplainArgs) -> Result<Status, Failure> {
     match args.reason {
         Some(reason) => {
             println!("Reason {reason}: {}", describe_reason(row.reason));
-            if let Some(info) = op
+            let listed = op
                 .reasons()
                 .iter()
-                .find(|info| info.name == row.reason.name() && info.codes.contains(reason))
+                .find(|info| info.name == row.reason.name() && info.codes.contains(reason));
+            if let Some(info) = listed
+                && let ReasonCodes::Range { .. } | ReasonCodes::Open { .. } = info.codes
             {
-                if let ReasonCodes::Range { .. } | ReasonCodes::Open { .. } = info.codes {
-                    println!("  ({})", codes_phrase(info));
-                }
+                println!("  ({})", codes_phrase(info));
             }
         }
         None => print_reasons(op),
