@@ -320,32 +320,40 @@ fn record_methods(table: &Table, names: &RecordNames) -> TokenStream {
             });
             quote!(Self::#variant => &[#(#infos),*],)
         });
+    let object_body = match_or(quote!(self), objects.collect(), quote!(None));
+    let notes_body = match_or(quote!(self), notes.collect(), quote!(&[]));
+    let reasons_body = match_or(quote!(self), reasons.collect(), quote!(&[]));
     quote! {
         /// The kind of object the operation names; `None` where the vendor
         /// writes `-1`.
         pub const fn object_kind(self) -> Option<#kind> {
-            match self {
-                #(#objects)*
-                _ => None,
-            }
+            #object_body
         }
 
         /// The vendor's notes on the reasons, free sentences of the reason cell.
         pub const fn notes(self) -> &'static [&'static str] {
-            match self {
-                #(#notes)*
-                _ => &[],
-            }
+            #notes_body
         }
 
         /// The reasons the vendor lists, in vendor order; empty where it
         /// writes `-1`.
         pub const fn reasons(self) -> &'static [ReasonInfo] {
-            match self {
-                #(#reasons)*
-                _ => &[],
-            }
+            #reasons_body
         }
+    }
+}
+
+/// `match scrutinee { arms _ => fallback }`, or just `fallback` when no row
+/// has an arm (a match with only a wildcard is noise).
+fn match_or(scrutinee: TokenStream, arms: Vec<TokenStream>, fallback: TokenStream) -> TokenStream {
+    match arms.is_empty() {
+        true => fallback,
+        false => quote! {
+            match #scrutinee {
+                #(#arms)*
+                _ => #fallback,
+            }
+        },
     }
 }
 
@@ -682,7 +690,26 @@ fn reason_enum(table: &Table, names: &RecordNames, serde: &Serde) -> TokenStream
     });
     let variant_idents: Vec<Ident> = rows.iter().map(|row| ident(&row.name)).collect();
     let serde_attr = serde.as_code(false);
-    let wildcard = (rows.len() < table.rows.len()).then(|| quote!(_ => {}));
+    // The rows without reasons are spelled out rather than `_`: a match with
+    // one arm and a wildcard reads as an `if`, and the list says which rows
+    // take no reason.
+    let without: Vec<Ident> = table
+        .rows
+        .iter()
+        .filter(|row| row.reasons.is_empty())
+        .map(|row| ident(&row.name))
+        .collect();
+    let wildcard = (!without.is_empty()).then(|| quote!(#(#code_enum::#without)|* => {}));
+    let decode_listed = match rows.is_empty() {
+        // No operation lists reasons: every code is not applicable or unlisted.
+        true => quote!(let _ = operation;),
+        false => quote! {
+            match operation {
+                #(#decode_arms)*
+                #wildcard
+            }
+        },
+    };
     quote! {
         /// A reason code decoded in the context of its operation: every code
         /// decodes, and [`code`](Self::code) gives back the exact number.
@@ -702,10 +729,7 @@ fn reason_enum(table: &Table, names: &RecordNames, serde: &Serde) -> TokenStream
             /// Decodes `code` as a reason of `operation`: a listed code first,
             /// then `-1` and `65535` as not applicable, then an open reason.
             pub const fn decode(operation: #code_enum, code: i32) -> Self {
-                match operation {
-                    #(#decode_arms)*
-                    #wildcard
-                }
+                #decode_listed
                 Self::unlisted(code)
             }
 

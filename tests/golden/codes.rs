@@ -955,7 +955,28 @@ impl Reason {
                     return Self::InternalHelp(reason);
                 }
             }
-            _ => {}
+            OperationType::SignIn
+            | OperationType::Idle
+            | OperationType::ThreePartyConversation
+            | OperationType::ManualToAutomatic
+            | OperationType::PlayVoice
+            | OperationType::ForceSignOut
+            | OperationType::ForceIdle
+            | OperationType::ForceBusy
+            | OperationType::MuteCustomer
+            | OperationType::Hold
+            | OperationType::InternalCall
+            | OperationType::Intercept
+            | OperationType::SuspendVoicePlaying
+            | OperationType::InternalTransfer
+            | OperationType::TransferOut
+            | OperationType::MediaServerSignIn
+            | OperationType::MediaServerSignOut
+            | OperationType::PublicQueueTransfer
+            | OperationType::ReleaseTransfer
+            | OperationType::DeviceTransfer
+            | OperationType::HoldForInternalHelp
+            | OperationType::Conference => {}
         }
         Self::unlisted(code)
     }
