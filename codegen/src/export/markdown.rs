@@ -52,7 +52,9 @@ fn table_markdown(spec: &Spec, table: &Table) -> String {
         false => ["Code", "Description", "Object", "Reason"]
             .into_iter()
             .enumerate()
-            .filter(|&(index, _)| index < 2 || (index == 2 && has_object) || (index == 3 && has_reason))
+            .filter(|&(index, _)| {
+                index < 2 || (index == 2 && has_object) || (index == 3 && has_reason)
+            })
             .map(|(_, header)| header.to_string())
             .collect(),
     };

@@ -172,8 +172,9 @@ fn header() -> String {
         "-- {}\n\
          --\n\
          -- Lookup tables of vendor codes, for SQLite and PostgreSQL. Running this\n\
-         -- script again replaces them. Read it as UTF-8; in PostgreSQL with\n\
-         -- standard_conforming_strings on (the default).\n\
+         -- script again replaces them. The text is UTF-8 (in psql, set\n\
+         -- PGCLIENTENCODING=UTF8) and needs standard_conforming_strings on, the\n\
+         -- default of PostgreSQL.\n\
          \n\
          BEGIN;\n",
         super::generated_by()
@@ -261,7 +262,10 @@ fn table_script(spec: &Spec, table: &Table) -> Result<String, SqlError> {
         values.push(format!(
             "{}, {}, {}",
             literal_name(&kind.name),
-            text(&kind.text, &|| format!("the text of object kind {}", kind.name))?,
+            text(&kind.text, &|| format!(
+                "the text of object kind {}",
+                kind.name
+            ))?,
             index + 1
         ));
     }
@@ -322,8 +326,8 @@ fn table_script(spec: &Spec, table: &Table) -> Result<String, SqlError> {
              vendor_order INTEGER NOT NULL,\n    \
              PRIMARY KEY ({code_column}, name),\n    \
              CHECK (\n        \
-                 (kind = 'single' AND low = high AND default_code IS NULL)\n        \
-                 OR (kind = 'range' AND low < high AND default_code IS NULL)\n        \
+                 (kind = 'single' AND low IS NOT NULL AND high IS NOT NULL AND low = high AND default_code IS NULL)\n        \
+                 OR (kind = 'range' AND low IS NOT NULL AND high IS NOT NULL AND low < high AND default_code IS NULL)\n        \
                  OR (kind = 'open' AND low IS NULL AND high IS NULL)\n    \
              )\n\
          );\n",
@@ -361,9 +365,7 @@ fn table_script(spec: &Spec, table: &Table) -> Result<String, SqlError> {
     }
     out.push_str(&insert(
         &names.reason,
-        &format!(
-            "{code_column}, name, description, kind, low, high, default_code, vendor_order"
-        ),
+        &format!("{code_column}, name, description, kind, low, high, default_code, vendor_order"),
         values,
     ));
 
@@ -486,7 +488,11 @@ fn reason_runs(row: &Row) -> Vec<ReasonRun<'_>> {
             }
             ReasonCodes::Open { .. } => continue,
         };
-        runs.extend(parts.into_iter().map(|(low, high)| (low, high, &reason.name)));
+        runs.extend(
+            parts
+                .into_iter()
+                .map(|(low, high)| (low, high, &reason.name)),
+        );
     }
     if let Some(open) = row
         .reasons
@@ -573,7 +579,10 @@ mod tests {
         // Type 27 of the vendor table: 0 on its own, 0-255 as a range.
         let row = row_with(&[
             (ReasonCodes::Single(0), "AfterCallProcessing"),
-            (ReasonCodes::Range { start: 0, end: 255 }, "ManualAdjustment"),
+            (
+                ReasonCodes::Range { start: 0, end: 255 },
+                "ManualAdjustment",
+            ),
         ]);
         assert_eq!(
             runs(&row),
@@ -586,7 +595,12 @@ mod tests {
         ]);
         assert_eq!(
             runs(&row),
-            [(1, 4, "Range"), (5, 5, "Five"), (6, 8, "Range"), (9, 9, "Nine")]
+            [
+                (1, 4, "Range"),
+                (5, 5, "Five"),
+                (6, 8, "Range"),
+                (9, 9, "Nine")
+            ]
         );
     }
 
@@ -608,7 +622,13 @@ mod tests {
         let row = row_with(&[
             (ReasonCodes::Open { default: None }, "Any"),
             (ReasonCodes::Single(-1), "MinusOne"),
-            (ReasonCodes::Range { start: 100, end: 65535 }, "High"),
+            (
+                ReasonCodes::Range {
+                    start: 100,
+                    end: 65535,
+                },
+                "High",
+            ),
             (ReasonCodes::Single(i32::MAX), "Max"),
         ]);
         assert_eq!(
