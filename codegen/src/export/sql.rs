@@ -189,248 +189,292 @@ fn ident(name: &str) -> String {
 }
 
 fn table_script(spec: &Spec, table: &Table) -> Result<String, SqlError> {
-    let names = TableNames::new(table);
-    let text = |value: &str, field: &dyn Fn() -> String| {
+    let script = TableScript {
+        spec,
+        table,
+        names: TableNames::new(table),
+    };
+    let mut out = script.preamble();
+    out.push_str(&script.source()?);
+    out.push_str(&script.object_kinds()?);
+    out.push_str(&script.codes()?);
+    out.push_str(&script.reasons()?);
+    out.push_str(&script.reason_lookup());
+    out.push_str(&script.notes()?);
+    Ok(out)
+}
+
+/// The SQL of one spec table: one method per SQL table, each a `CREATE
+/// TABLE` and its `INSERT`.
+struct TableScript<'a> {
+    spec: &'a Spec,
+    table: &'a Table,
+    names: TableNames,
+}
+
+impl TableScript<'_> {
+    /// A literal of vendor text; `field` says which text, for the error.
+    fn text(&self, value: &str, field: impl FnOnce() -> String) -> Result<String, SqlError> {
         literal(value).ok_or_else(|| SqlError::NulCharacter {
-            table: table.name.clone(),
+            table: self.table.name.clone(),
             field: field(),
         })
-    };
-    let t = |name: &String| ident(name);
-    let code_column = ident(&names.codes);
-    let mut out = String::new();
-
-    out.push_str(&format!(
-        "-- {name}. To decode a code column `code` and a reason column\n\
-         -- `reason_code` of your table `t`:\n\
-         --\n\
-         --   SELECT t.*, c.name, c.description, r.name AS reason, r.description AS reason_description\n\
-         --   FROM t\n\
-         --   LEFT JOIN {codes} c ON c.code = t.code\n\
-         --   LEFT JOIN {lookup} l\n\
-         --     ON l.{codes} = t.code AND t.reason_code BETWEEN l.low AND l.high\n\
-         --   LEFT JOIN {reason} r\n\
-         --     ON r.{codes} = l.{codes} AND r.name = l.reason;\n\n",
-        name = table.name,
-        codes = names.codes,
-        lookup = names.reason_lookup,
-        reason = names.reason,
-    ));
-    for name in names.all() {
-        out.push_str(&format!("DROP TABLE IF EXISTS {};\n", ident(&name)));
     }
 
-    out.push_str(&format!(
-        "\n-- Where the table comes from: one row.\n\
-         CREATE TABLE {} (\n    \
-             vendor TEXT NOT NULL,\n    \
-             product TEXT NOT NULL,\n    \
-             document TEXT NOT NULL,\n    \
-             title TEXT NOT NULL,\n    \
-             caption TEXT NOT NULL,\n    \
-             page TEXT NOT NULL,\n    \
-             updated TEXT NOT NULL\n\
-         );\n",
-        t(&names.source)
-    ));
-    let source = [
-        text(&spec.source.vendor, &|| "the source's vendor".into())?,
-        text(&spec.source.product, &|| "the source's product".into())?,
-        text(&spec.source.document, &|| "the source's document".into())?,
-        text(&table.title, &|| "the title".into())?,
-        text(&table.caption, &|| "the caption".into())?,
-        text(&table.page, &|| "the page".into())?,
-        text(&table.updated, &|| "the update date".into())?,
-    ];
-    out.push_str(&insert(
-        &names.source,
-        "vendor, product, document, title, caption, page, updated",
-        vec![source.join(", ")],
-    ));
-
-    out.push_str(&format!(
-        "\n-- The kinds of object the object column names.\n\
-         CREATE TABLE {} (\n    \
-             name TEXT NOT NULL PRIMARY KEY,\n    \
-             description TEXT NOT NULL,\n    \
-             vendor_order INTEGER NOT NULL\n\
-         );\n",
-        t(&names.object_kind)
-    ));
-    let mut values = Vec::new();
-    for (index, kind) in table.object_kinds.iter().enumerate() {
-        values.push(format!(
-            "{}, {}, {}",
-            literal_name(&kind.name),
-            text(&kind.text, &|| format!(
-                "the text of object kind {}",
-                kind.name
-            ))?,
-            index + 1
-        ));
+    /// The column naming a code in the other tables.
+    fn code_column(&self) -> String {
+        ident(&self.names.codes)
     }
-    out.push_str(&insert(
-        &names.object_kind,
-        "name, description, vendor_order",
-        values,
-    ));
 
-    out.push_str(&format!(
-        "\n-- One row per code; object_kind is NULL where the vendor writes -1.\n\
-         CREATE TABLE {} (\n    \
-             code INTEGER NOT NULL PRIMARY KEY,\n    \
-             name TEXT NOT NULL UNIQUE,\n    \
-             description TEXT NOT NULL,\n    \
-             object_kind TEXT REFERENCES {} (name),\n    \
-             vendor_order INTEGER NOT NULL\n\
-         );\n",
-        t(&names.codes),
-        t(&names.object_kind)
-    ));
-    let mut values = Vec::new();
-    for (index, row) in table.rows.iter().enumerate() {
-        let object_kind = match row.object {
-            Some(kind) => literal_name(&table.object_kinds[kind].name),
-            None => "NULL".to_string(),
-        };
-        values.push(format!(
-            "{}, {}, {}, {object_kind}, {}",
-            row.code,
-            literal_name(&row.name),
-            text(&row.description, &|| format!(
-                "the description of row {}",
-                row.code
-            ))?,
-            index + 1
-        ));
+    /// How to join, then the `DROP`s.
+    fn preamble(&self) -> String {
+        let names = &self.names;
+        let mut out = format!(
+            "-- {name}. To decode a code column `code` and a reason column\n\
+             -- `reason_code` of your table `t`:\n\
+             --\n\
+             --   SELECT t.*, c.name, c.description, r.name AS reason, r.description AS reason_description\n\
+             --   FROM t\n\
+             --   LEFT JOIN {codes} c ON c.code = t.code\n\
+             --   LEFT JOIN {lookup} l\n\
+             --     ON l.{codes} = t.code AND t.reason_code BETWEEN l.low AND l.high\n\
+             --   LEFT JOIN {reason} r\n\
+             --     ON r.{codes} = l.{codes} AND r.name = l.reason;\n\n",
+            name = self.table.name,
+            codes = ident(&names.codes),
+            lookup = ident(&names.reason_lookup),
+            reason = ident(&names.reason),
+        );
+        for name in names.all() {
+            out.push_str(&format!("DROP TABLE IF EXISTS {};\n", ident(&name)));
+        }
+        out
     }
-    out.push_str(&insert(
-        &names.codes,
-        "code, name, description, object_kind, vendor_order",
-        values,
-    ));
 
-    out.push_str(&format!(
-        "\n-- The reasons of each code as the vendor lists them (none: the vendor's -1).\n\
-         -- kind 'single': low = high = the code; 'range': low to high inclusive;\n\
-         -- 'open': any code but -1 and 65535, default_code when none is given.\n\
-         -- They overlap; {lookup} resolves them.\n\
-         CREATE TABLE {reason} (\n    \
-             {code_column} INTEGER NOT NULL REFERENCES {codes} (code),\n    \
-             name TEXT NOT NULL,\n    \
-             description TEXT,\n    \
-             kind TEXT NOT NULL,\n    \
-             low INTEGER,\n    \
-             high INTEGER,\n    \
-             default_code INTEGER,\n    \
-             vendor_order INTEGER NOT NULL,\n    \
-             PRIMARY KEY ({code_column}, name),\n    \
-             CHECK (\n        \
-                 (kind = 'single' AND low IS NOT NULL AND high IS NOT NULL AND low = high AND default_code IS NULL)\n        \
-                 OR (kind = 'range' AND low IS NOT NULL AND high IS NOT NULL AND low < high AND default_code IS NULL)\n        \
-                 OR (kind = 'open' AND low IS NULL AND high IS NULL)\n    \
-             )\n\
-         );\n",
-        lookup = names.reason_lookup,
-        reason = t(&names.reason),
-        codes = t(&names.codes),
-    ));
-    let mut values = Vec::new();
-    for row in &table.rows {
-        for (index, reason) in row.reasons.iter().enumerate() {
-            let description = match &reason.description {
-                Some(description) => text(description, &|| {
-                    format!(
-                        "the description of reason {} of row {}",
-                        reason.name, row.code
-                    )
-                })?,
-                None => "NULL".to_string(),
-            };
-            let shape = match reason.codes {
-                ReasonCodes::Single(code) => format!("'single', {code}, {code}, NULL"),
-                ReasonCodes::Range { start, end } => format!("'range', {start}, {end}, NULL"),
-                ReasonCodes::Open { default } => format!(
-                    "'open', NULL, NULL, {}",
-                    default.map_or_else(|| "NULL".to_string(), |code| code.to_string())
-                ),
-            };
+    fn source(&self) -> Result<String, SqlError> {
+        let (source, table) = (&self.spec.source, self.table);
+        let values = [
+            self.text(&source.vendor, || "the source's vendor".into())?,
+            self.text(&source.product, || "the source's product".into())?,
+            self.text(&source.document, || "the source's document".into())?,
+            self.text(&table.title, || "the title".into())?,
+            self.text(&table.caption, || "the caption".into())?,
+            self.text(&table.page, || "the page".into())?,
+            self.text(&table.updated, || "the update date".into())?,
+        ];
+        Ok(format!(
+            "\n-- Where the table comes from: one row.\n\
+             CREATE TABLE {} (\n    \
+                 vendor TEXT NOT NULL,\n    \
+                 product TEXT NOT NULL,\n    \
+                 document TEXT NOT NULL,\n    \
+                 title TEXT NOT NULL,\n    \
+                 caption TEXT NOT NULL,\n    \
+                 page TEXT NOT NULL,\n    \
+                 updated TEXT NOT NULL\n\
+             );\n{}",
+            ident(&self.names.source),
+            insert(
+                &self.names.source,
+                "vendor, product, document, title, caption, page, updated",
+                vec![values.join(", ")],
+            )
+        ))
+    }
+
+    fn object_kinds(&self) -> Result<String, SqlError> {
+        let mut values = Vec::new();
+        for (index, kind) in self.table.object_kinds.iter().enumerate() {
+            let text = self.text(&kind.text, || {
+                format!("the text of object kind {}", kind.name)
+            })?;
             values.push(format!(
-                "{}, {}, {description}, {shape}, {}",
-                row.code,
-                literal_name(&reason.name),
+                "{}, {text}, {}",
+                literal_name(&kind.name),
                 index + 1
             ));
         }
+        Ok(format!(
+            "\n-- The kinds of object the object column names.\n\
+             CREATE TABLE {} (\n    \
+                 name TEXT NOT NULL PRIMARY KEY,\n    \
+                 description TEXT NOT NULL,\n    \
+                 vendor_order INTEGER NOT NULL\n\
+             );\n{}",
+            ident(&self.names.object_kind),
+            insert(
+                &self.names.object_kind,
+                "name, description, vendor_order",
+                values
+            )
+        ))
     }
-    out.push_str(&insert(
-        &names.reason,
-        &format!("{code_column}, name, description, kind, low, high, default_code, vendor_order"),
-        values,
-    ));
 
-    out.push_str(&format!(
-        "\n-- Every reason code of each code, resolved to its reason in disjoint runs:\n\
-         -- a single code wins over a range holding it, a range over the open reason;\n\
-         -- -1 and 65535 (not applicable) appear only where the vendor lists them.\n\
-         CREATE TABLE {lookup} (\n    \
-             {code_column} INTEGER NOT NULL,\n    \
-             low INTEGER NOT NULL,\n    \
-             high INTEGER NOT NULL,\n    \
-             reason TEXT NOT NULL,\n    \
-             PRIMARY KEY ({code_column}, low),\n    \
-             FOREIGN KEY ({code_column}, reason) REFERENCES {reason} ({code_column}, name),\n    \
-             CHECK (low <= high)\n\
-         );\n",
-        lookup = t(&names.reason_lookup),
-        reason = t(&names.reason),
-    ));
-    let mut values = Vec::new();
-    for row in &table.rows {
-        for run in reason_runs(row) {
+    fn codes(&self) -> Result<String, SqlError> {
+        let mut values = Vec::new();
+        for (index, row) in self.table.rows.iter().enumerate() {
+            let description = self.text(&row.description, || {
+                format!("the description of row {}", row.code)
+            })?;
+            let object_kind = match row.object {
+                Some(kind) => literal_name(&self.table.object_kinds[kind].name),
+                None => "NULL".to_string(),
+            };
             values.push(format!(
-                "{}, {}, {}, {}",
+                "{}, {}, {description}, {object_kind}, {}",
                 row.code,
-                run.low,
-                run.high,
-                literal_name(run.reason)
+                literal_name(&row.name),
+                index + 1
             ));
         }
+        Ok(format!(
+            "\n-- One row per code; object_kind is NULL where the vendor writes -1.\n\
+             CREATE TABLE {} (\n    \
+                 code INTEGER NOT NULL PRIMARY KEY,\n    \
+                 name TEXT NOT NULL UNIQUE,\n    \
+                 description TEXT NOT NULL,\n    \
+                 object_kind TEXT REFERENCES {} (name),\n    \
+                 vendor_order INTEGER NOT NULL\n\
+             );\n{}",
+            ident(&self.names.codes),
+            ident(&self.names.object_kind),
+            insert(
+                &self.names.codes,
+                "code, name, description, object_kind, vendor_order",
+                values,
+            )
+        ))
     }
-    out.push_str(&insert(
-        &names.reason_lookup,
-        &format!("{code_column}, low, high, reason"),
-        values,
-    ));
 
-    out.push_str(&format!(
-        "\n-- The free sentences of each code's reason cell.\n\
-         CREATE TABLE {note} (\n    \
-             {code_column} INTEGER NOT NULL REFERENCES {codes} (code),\n    \
-             vendor_order INTEGER NOT NULL,\n    \
-             note TEXT NOT NULL,\n    \
-             PRIMARY KEY ({code_column}, vendor_order)\n\
-         );\n",
-        note = t(&names.note),
-        codes = t(&names.codes),
-    ));
-    let mut values = Vec::new();
-    for row in &table.rows {
-        for (index, note) in row.notes.iter().enumerate() {
-            values.push(format!(
-                "{}, {}, {}",
-                row.code,
-                index + 1,
-                text(note, &|| format!("note {} of row {}", index + 1, row.code))?
-            ));
+    fn reasons(&self) -> Result<String, SqlError> {
+        let mut values = Vec::new();
+        for row in &self.table.rows {
+            for (index, reason) in row.reasons.iter().enumerate() {
+                let description = match &reason.description {
+                    Some(description) => self.text(description, || {
+                        format!(
+                            "the description of reason {} of row {}",
+                            reason.name, row.code
+                        )
+                    })?,
+                    None => "NULL".to_string(),
+                };
+                let shape = match reason.codes {
+                    ReasonCodes::Single(code) => format!("'single', {code}, {code}, NULL"),
+                    ReasonCodes::Range { start, end } => {
+                        format!("'range', {start}, {end}, NULL")
+                    }
+                    ReasonCodes::Open { default } => format!(
+                        "'open', NULL, NULL, {}",
+                        default.map_or_else(|| "NULL".to_string(), |code| code.to_string())
+                    ),
+                };
+                values.push(format!(
+                    "{}, {}, {description}, {shape}, {}",
+                    row.code,
+                    literal_name(&reason.name),
+                    index + 1
+                ));
+            }
         }
+        let code_column = self.code_column();
+        Ok(format!(
+            "\n-- The reasons of each code as the vendor lists them (none: the vendor's -1).\n\
+             -- kind 'single': low = high = the code; 'range': low to high inclusive;\n\
+             -- 'open': any code but -1 and 65535, default_code when none is given.\n\
+             -- They overlap; {lookup} resolves them.\n\
+             CREATE TABLE {reason} (\n    \
+                 {code_column} INTEGER NOT NULL REFERENCES {codes} (code),\n    \
+                 name TEXT NOT NULL,\n    \
+                 description TEXT,\n    \
+                 kind TEXT NOT NULL,\n    \
+                 low INTEGER,\n    \
+                 high INTEGER,\n    \
+                 default_code INTEGER,\n    \
+                 vendor_order INTEGER NOT NULL,\n    \
+                 PRIMARY KEY ({code_column}, name),\n    \
+                 CHECK (\n        \
+                     (kind = 'single' AND low IS NOT NULL AND high IS NOT NULL AND low = high AND default_code IS NULL)\n        \
+                     OR (kind = 'range' AND low IS NOT NULL AND high IS NOT NULL AND low < high AND default_code IS NULL)\n        \
+                     OR (kind = 'open' AND low IS NULL AND high IS NULL)\n    \
+                 )\n\
+             );\n{insert}",
+            lookup = ident(&self.names.reason_lookup),
+            reason = ident(&self.names.reason),
+            codes = ident(&self.names.codes),
+            insert = insert(
+                &self.names.reason,
+                &format!(
+                    "{code_column}, name, description, kind, low, high, default_code, vendor_order"
+                ),
+                values,
+            ),
+        ))
     }
-    out.push_str(&insert(
-        &names.note,
-        &format!("{code_column}, vendor_order, note"),
-        values,
-    ));
-    Ok(out)
+
+    fn reason_lookup(&self) -> String {
+        let mut values = Vec::new();
+        for row in &self.table.rows {
+            for run in reason_runs(row) {
+                values.push(format!(
+                    "{}, {}, {}, {}",
+                    row.code,
+                    run.low,
+                    run.high,
+                    literal_name(run.reason)
+                ));
+            }
+        }
+        let code_column = self.code_column();
+        format!(
+            "\n-- Every reason code of each code, resolved to its reason in disjoint runs:\n\
+             -- a single code wins over a range holding it, a range over the open reason;\n\
+             -- -1 and 65535 (not applicable) appear only where the vendor lists them.\n\
+             CREATE TABLE {lookup} (\n    \
+                 {code_column} INTEGER NOT NULL,\n    \
+                 low INTEGER NOT NULL,\n    \
+                 high INTEGER NOT NULL,\n    \
+                 reason TEXT NOT NULL,\n    \
+                 PRIMARY KEY ({code_column}, low),\n    \
+                 FOREIGN KEY ({code_column}, reason) REFERENCES {reason} ({code_column}, name),\n    \
+                 CHECK (low <= high)\n\
+             );\n{insert}",
+            lookup = ident(&self.names.reason_lookup),
+            reason = ident(&self.names.reason),
+            insert = insert(
+                &self.names.reason_lookup,
+                &format!("{code_column}, low, high, reason"),
+                values,
+            ),
+        )
+    }
+
+    fn notes(&self) -> Result<String, SqlError> {
+        let mut values = Vec::new();
+        for row in &self.table.rows {
+            for (index, note) in row.notes.iter().enumerate() {
+                let text = self.text(note, || format!("note {} of row {}", index + 1, row.code))?;
+                values.push(format!("{}, {}, {text}", row.code, index + 1));
+            }
+        }
+        let code_column = self.code_column();
+        Ok(format!(
+            "\n-- The free sentences of each code's reason cell.\n\
+             CREATE TABLE {note} (\n    \
+                 {code_column} INTEGER NOT NULL REFERENCES {codes} (code),\n    \
+                 vendor_order INTEGER NOT NULL,\n    \
+                 note TEXT NOT NULL,\n    \
+                 PRIMARY KEY ({code_column}, vendor_order)\n\
+             );\n{insert}",
+            note = ident(&self.names.note),
+            codes = ident(&self.names.codes),
+            insert = insert(
+                &self.names.note,
+                &format!("{code_column}, vendor_order, note"),
+                values,
+            ),
+        ))
+    }
 }
 
 /// One multi-row `INSERT`, a row per line; nothing for no rows.

@@ -12,11 +12,11 @@ BEGIN;
 --
 --   SELECT t.*, c.name, c.description, r.name AS reason, r.description AS reason_description
 --   FROM t
---   LEFT JOIN operation_type c ON c.code = t.code
---   LEFT JOIN operation_type_reason_lookup l
---     ON l.operation_type = t.code AND t.reason_code BETWEEN l.low AND l.high
---   LEFT JOIN operation_type_reason r
---     ON r.operation_type = l.operation_type AND r.name = l.reason;
+--   LEFT JOIN "operation_type" c ON c.code = t.code
+--   LEFT JOIN "operation_type_reason_lookup" l
+--     ON l."operation_type" = t.code AND t.reason_code BETWEEN l.low AND l.high
+--   LEFT JOIN "operation_type_reason" r
+--     ON r."operation_type" = l."operation_type" AND r.name = l.reason;
 
 DROP TABLE IF EXISTS "operation_type_reason_lookup";
 DROP TABLE IF EXISTS "operation_type_note";
@@ -90,7 +90,7 @@ INSERT INTO "operation_type" (code, name, description, object_kind, vendor_order
 -- The reasons of each code as the vendor lists them (none: the vendor's -1).
 -- kind 'single': low = high = the code; 'range': low to high inclusive;
 -- 'open': any code but -1 and 65535, default_code when none is given.
--- They overlap; operation_type_reason_lookup resolves them.
+-- They overlap; "operation_type_reason_lookup" resolves them.
 CREATE TABLE "operation_type_reason" (
     "operation_type" INTEGER NOT NULL REFERENCES "operation_type" (code),
     name TEXT NOT NULL,
