@@ -1,8 +1,9 @@
 //! Vendor text made safe for rustdoc: it renders as the text it is, whatever
 //! Markdown, HTML or control characters it holds.
 //!
-//! Only documentation goes through here; `description()` and friends return
-//! the vendor text untouched as string literals.
+//! Only documentation goes through here (rustdoc, and the Markdown export);
+//! `description()` and friends return the vendor text untouched as string
+//! literals.
 
 /// Escapes `text` so rustdoc's Markdown shows it literally on one line.
 pub fn escape(text: &str) -> String {

@@ -23,12 +23,15 @@
 //! `include!(concat!(env!("OUT_DIR"), "/codes.rs"));`.
 //!
 //! Tools and tests work without the disk: [`Spec::from_toml`] and
-//! [`generate`].
+//! [`generate`]. With the `tools` feature, `export` writes a spec as SQL
+//! lookup tables, JSON or Markdown.
 
 #![warn(missing_docs)]
 
 mod diagnostic;
 mod docs;
+#[cfg(feature = "tools")]
+pub mod export;
 mod format;
 mod ident;
 pub mod model;

@@ -131,6 +131,7 @@ pub struct Reason {
 #[serde(rename_all = "snake_case", tag = "kind")]
 pub enum ReasonCodes {
     /// One code.
+    #[serde(serialize_with = "single_code")]
     Single(i32),
     /// An inclusive range, `start < end`.
     Range {
@@ -144,6 +145,15 @@ pub enum ReasonCodes {
         /// The code the vendor says is used when none is given.
         default: Option<i32>,
     },
+}
+
+/// `{"kind": "single", "code": 3}`: an internally tagged newtype variant must
+/// serialize as a map, which a bare integer is not.
+fn single_code<S: serde::Serializer>(code: &i32, serializer: S) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeStruct;
+    let mut single = serializer.serialize_struct("Single", 1)?;
+    single.serialize_field("code", code)?;
+    single.end()
 }
 
 impl ReasonCodes {
@@ -170,5 +180,31 @@ impl std::fmt::Display for ReasonCodes {
             ReasonCodes::Range { start, end } => write!(f, "{start}-{end}"),
             ReasonCodes::Open { .. } => f.write_str("any"),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ReasonCodes;
+
+    #[test]
+    fn reason_codes_serialize_tagged_by_kind() {
+        let json = |codes: ReasonCodes| serde_json::to_string(&codes).expect("serializes");
+        assert_eq!(
+            json(ReasonCodes::Single(3)),
+            r#"{"kind":"single","code":3}"#
+        );
+        assert_eq!(
+            json(ReasonCodes::Range { start: 1, end: 255 }),
+            r#"{"kind":"range","start":1,"end":255}"#
+        );
+        assert_eq!(
+            json(ReasonCodes::Open { default: Some(0) }),
+            r#"{"kind":"open","default":0}"#
+        );
+        assert_eq!(
+            json(ReasonCodes::Open { default: None }),
+            r#"{"kind":"open","default":null}"#
+        );
     }
 }
