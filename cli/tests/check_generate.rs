@@ -129,3 +129,37 @@ fn generate_from_an_invalid_spec_writes_nothing() {
         run.stderr
     );
 }
+
+#[test]
+fn generate_exports_match_the_library_golden_files() {
+    for (target, golden) in [
+        ("sql", "codes.sql"),
+        ("json", "codes.json"),
+        ("markdown", "codes.md"),
+    ] {
+        let run = codes(&["generate", "--target", target]);
+        assert_eq!(run.code, 0, "{target}: {}", run.stderr);
+        let expected =
+            std::fs::read_to_string(repo().join("codegen/tests/golden").join(golden)).unwrap();
+        assert!(
+            run.stdout == expected,
+            "codes generate --target {target} differs from codegen/tests/golden/{golden}"
+        );
+    }
+}
+
+#[test]
+fn generate_sql_refuses_text_postgresql_cannot_store() {
+    let dir = scratch("generate-nul");
+    let spec = std::fs::read_to_string(repo().join("codes.toml"))
+        .unwrap()
+        .replacen("\"Idle.\"", "\"Idle.\\u0000\"", 1);
+    std::fs::write(dir.join("codes.toml"), spec).unwrap();
+    let run = codes_in(&dir, &["generate", "--target", "sql", "-o", "codes.sql"]);
+    assert_eq!(run.code, 2);
+    assert_eq!(
+        run.stderr,
+        "codes: cannot export table OperationType as SQL: the description of row 2 holds a NUL character, which PostgreSQL cannot store\n"
+    );
+    assert!(!dir.join("codes.sql").exists());
+}

@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use codes_codegen::Options;
+use codes_codegen::{Options, export};
 
 use crate::io::{self, Failure, Loaded, Status};
 
@@ -25,6 +25,12 @@ pub struct Args {
 pub enum Target {
     /// Exactly what build.rs generates.
     Rust,
+    /// Lookup tables for reporting warehouses (SQLite, PostgreSQL).
+    Sql,
+    /// The validated model.
+    Json,
+    /// The table as documentation, like the vendor's page.
+    Markdown,
 }
 
 /// Generates the chosen output.
@@ -35,6 +41,9 @@ pub fn run(args: &Args) -> Result<Status, Failure> {
     };
     let output = match args.target {
         Target::Rust => codes_codegen::generate_with(&spec, &Options::for_spec(&args.spec)),
+        Target::Sql => export::sql(&spec).map_err(|error| Failure(error.to_string()))?,
+        Target::Json => export::json(&spec),
+        Target::Markdown => export::markdown(&spec),
     };
     io::emit(args.out.as_ref(), &output)?;
     Ok(Status::Success)
