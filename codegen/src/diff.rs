@@ -91,13 +91,13 @@
 //! | table, row, reason or object kind renamed | breaking | the identifier and its `name()` change |
 //! | `record`, `object` or `reason` name changed, record removed | breaking | the record types are renamed or gone (`object` also names the kind enum, `reason` every `{Row}Reason`) |
 //! | row renumbered | breaking | the discriminant, `code()`, `from_code()` and the serde number change |
-//! | reason renumbered, codes narrowed or moved | breaking | codes that decoded to the variant no longer do |
-//! | reason added, or codes widened, over codes that decoded otherwise | breaking | a code that decoded to another reason, or to `NotApplicable`, now decodes to this one |
+//! | reason codes renumbered, narrowed or moved off codes that decoded to it | breaking | those codes no longer decode to the variant |
+//! | reason added, or its codes widened, over codes that decoded otherwise | breaking | a code that decoded to another reason, or to `NotApplicable`, now decodes to this one |
 //! | a reason's single code becomes a range or open, or the reverse | breaking | the variant gains or loses its `i32` field: patterns and constructors break |
 //! | row object kind changed or removed | breaking | `Object::decode` returns another variant for the same text |
 //! | object kinds reordered | breaking | the kind enum derives `Ord` in declaration order |
 //! | table, row or object kind added; record added | minor | new types and variants of non-exhaustive enums |
-//! | reason added, or codes widened, over unlisted codes | minor | codes move from `Reason::Unlisted` to a new variant |
+//! | reason added, or its codes widened or moved, over unlisted codes only | minor | codes move from `Reason::Unlisted` to a new variant |
 //! | object kind added on a row that had none | minor | objects move from `Object::Other` to a variant |
 //! | description, note, object kind text or provenance changed | patch | text only: data, `Display` and docs |
 //! | reason codes changed with every code decoding as before; open default changed | patch | `reasons()` data and docs only |
@@ -109,11 +109,13 @@
 //!   constant. That is minor all the same: `ALL` is documented as every
 //!   variant, and code that relies on its length relies on the variant
 //!   count, which `#[non_exhaustive]` already disclaims.
-//! - A reason is judged by what each code decodes to, not by its bounds. A
-//!   single code added inside a range of its row is breaking (the code
-//!   decoded to the range's variant); so is any reason added to a row with
-//!   an open reason (the rest cause took every code). A range narrowed only
-//!   by codes its row lists on their own (`0-255` to `1-255` beside `0`)
+//! - A reason is judged by what each code decodes to, not by its bounds,
+//!   and a code that decodes differently is charged to the reason whose own
+//!   listing changed. A single code added inside a range of its row is
+//!   breaking (the code decoded to the range's variant), and the range,
+//!   unchanged, is not reported; so is any reason added to a row with an
+//!   open reason (the rest cause took every code). A range narrowed only by
+//!   codes its row lists on their own (`0-255` to `1-255` beside `0`)
 //!   decodes exactly as before: patch.
 //! - A range that grows over `-1` or `65535` is breaking: those decoded to
 //!   `NotApplicable`.

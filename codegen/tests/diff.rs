@@ -9,6 +9,8 @@
 
 use std::path::Path;
 
+use ChangeKind::*;
+use Impact::{Breaking, Minor, Patch};
 use codes_codegen::Spec;
 use codes_codegen::diff::{Change, ChangeKind, Format, Impact, SpecDiff, Value, diff};
 use codes_codegen::model::ReasonCodes;
@@ -123,9 +125,6 @@ fn range(start: i32, end: i32) -> Option<Value> {
 fn open(default: Option<i32>) -> Option<Value> {
     Some(Value::Codes(ReasonCodes::Open { default }))
 }
-
-use ChangeKind::*;
-use Impact::{Breaking, Minor, Patch};
 
 // Rows.
 
@@ -859,6 +858,12 @@ fn reason_description_changes_are_patch() {
             text("Nothing."),
             None
         )]
+    );
+    assert_eq!(
+        diff(&spec(&bare), &spec(&worded)).to_text(),
+        "OperationType\n  \
+           patch     OperationType/row 20/reason 0: reason description changed: none -> \"Zero.\"\n\
+         impact: patch (0 breaking, 0 minor, 1 patch)\n"
     );
     assert_eq!(
         changes(&worded, &bare),
