@@ -371,7 +371,7 @@ pub enum Value {
     /// A row's vendor code.
     Code(i32),
     /// The codes a reason lists.
-    Codes(#[serde(serialize_with = "output::serialize_codes")] ReasonCodes),
+    Codes(ReasonCodes),
     /// Column headers, or the names of items in their order.
     List(Vec<String>),
     /// An added or removed item: its Rust name and vendor text (a table's

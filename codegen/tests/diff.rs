@@ -1412,6 +1412,55 @@ fn markdown_puts_vendor_text_in_safe_code_spans() {
 }
 
 #[test]
+fn markdown_code_spans_parse_back_to_the_vendor_text() {
+    use pulldown_cmark::{Event, Parser, Tag};
+    let tricky = [
+        "`tick",
+        "tick`",
+        "a ``double`` b",
+        " spaced ",
+        "*x* <b>|</b> [link](url) # h",
+        "- [ ] item\n# heading",
+        "\u{202E}reversed",
+    ];
+    let rows: String = (0..tricky.len())
+        .map(|i| row(i as i32, &format!("R{i}"), ""))
+        .collect();
+    let old = spec(&rows);
+    let mut new = old.clone();
+    for (row, text) in new.tables[0].rows.iter_mut().zip(tricky) {
+        row.description = text.to_string();
+    }
+    let markdown = diff(&old, &new).to_markdown();
+    let (mut codes, mut items, mut headings) = (Vec::new(), 0, 0);
+    for event in Parser::new(&markdown) {
+        match event {
+            Event::Code(code) => codes.push(code.into_string()),
+            Event::Start(Tag::Item) => items += 1,
+            Event::Start(Tag::Heading { .. }) => headings += 1,
+            _ => {}
+        }
+    }
+    assert_eq!((items, headings), (tricky.len(), 1), "{markdown}");
+    let visible = |text: &str| {
+        text.replace('\n', "\\u{a}")
+            .replace('\u{202E}', "\\u{202e}")
+    };
+    let expected: Vec<String> = tricky
+        .iter()
+        .enumerate()
+        .flat_map(|(i, text)| {
+            [
+                format!("OperationType/row {i}"),
+                format!("R{i}."),
+                visible(text),
+            ]
+        })
+        .collect();
+    assert_eq!(codes, expected, "{markdown}");
+}
+
+#[test]
 fn markdown_groups_changes_by_impact_from_breaking_down() {
     let old = row(1, "SignIn", "") + &row(3, "Busy", "");
     let new = row(1, "SignIn", "").replace("SignIn.\"", "Signs in.\"") + &row(4, "Talking", "");

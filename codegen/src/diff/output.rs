@@ -2,7 +2,7 @@
 
 use std::fmt::Write;
 
-use serde::{Serialize, Serializer};
+use serde::Serialize;
 
 use super::{Change, ChangeKind, Impact, SpecDiff, Value};
 use crate::docs;
@@ -105,27 +105,6 @@ pub(super) fn json(diff: &SpecDiff) -> String {
     let mut out = serde_json::to_string_pretty(&report).expect("a diff report serializes");
     out.push('\n');
     out
-}
-
-/// Serializes codes as `{"kind": "single", "code": 5}`, `{"kind": "range",
-/// "start": 1, "end": 255}` or `{"kind": "open", "default": 0}`.
-pub(super) fn serialize_codes<S: Serializer>(
-    codes: &ReasonCodes,
-    serializer: S,
-) -> Result<S::Ok, S::Error> {
-    #[derive(Serialize)]
-    #[serde(tag = "kind", rename_all = "snake_case")]
-    enum Codes {
-        Single { code: i32 },
-        Range { start: i32, end: i32 },
-        Open { default: Option<i32> },
-    }
-    match *codes {
-        ReasonCodes::Single(code) => Codes::Single { code },
-        ReasonCodes::Range { start, end } => Codes::Range { start, end },
-        ReasonCodes::Open { default } => Codes::Open { default },
-    }
-    .serialize(serializer)
 }
 
 /// `breaking (3 breaking, 2 minor, 5 patch)`, or `none`.
