@@ -38,7 +38,7 @@ pub fn escape(text: &str) -> String {
 }
 
 /// Bidirectional formatting characters, which rustc rejects in comments.
-fn is_bidi_control(c: char) -> bool {
+pub(crate) fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
 }
 

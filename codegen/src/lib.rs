@@ -24,11 +24,14 @@
 //!
 //! Tools and tests work without the disk: [`Spec::from_toml`] and
 //! [`generate`]. With the `tools` feature, `export` writes a spec as SQL
-//! lookup tables, JSON or Markdown.
+//! lookup tables, JSON or Markdown, and `diff` tells what a spec revision
+//! changed and its semver impact on the generated API.
 
 #![warn(missing_docs)]
 
 mod diagnostic;
+#[cfg(feature = "tools")]
+pub mod diff;
 mod docs;
 #[cfg(feature = "tools")]
 pub mod export;
