@@ -30,6 +30,8 @@ enum Command {
     Check(commands::check::Args),
     /// Generate Rust, SQL, JSON or Markdown from a spec.
     Generate(commands::generate::Args),
+    /// Show what a spec revision changed and its semver impact.
+    Diff(commands::diff::Args),
     /// Explain an operation code, with its reason and object, from the built-in table.
     Explain(commands::explain::ExplainArgs),
     /// List every operation type of the built-in table with its reasons.
@@ -41,6 +43,7 @@ fn main() -> ExitCode {
     let result = match &cli.command {
         Command::Check(args) => commands::check::run(args),
         Command::Generate(args) => commands::generate::run(args),
+        Command::Diff(args) => commands::diff::run(args),
         Command::Explain(args) => commands::explain::explain(args),
         Command::List(args) => commands::explain::list(args),
     };
