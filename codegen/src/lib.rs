@@ -31,6 +31,8 @@ mod diagnostic;
 mod docs;
 mod format;
 mod ident;
+#[cfg(feature = "tools")]
+pub mod import;
 pub mod model;
 mod parse;
 mod render;
