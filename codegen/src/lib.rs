@@ -37,6 +37,8 @@ mod docs;
 pub mod export;
 mod format;
 mod ident;
+#[cfg(feature = "tools")]
+pub mod import;
 pub mod model;
 mod parse;
 mod render;
