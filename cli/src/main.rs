@@ -32,6 +32,8 @@ enum Command {
     Generate(commands::generate::Args),
     /// Show what a spec revision changed and its semver impact.
     Diff(commands::diff::Args),
+    /// Import a vendor table copied from its page, or merge it into a spec.
+    Import(commands::import::Args),
     /// Explain an operation code, with its reason and object, from the built-in table.
     Explain(commands::explain::ExplainArgs),
     /// List every operation type of the built-in table with its reasons.
@@ -44,6 +46,7 @@ fn main() -> ExitCode {
         Command::Check(args) => commands::check::run(args),
         Command::Generate(args) => commands::generate::run(args),
         Command::Diff(args) => commands::diff::run(args),
+        Command::Import(args) => commands::import::run(args),
         Command::Explain(args) => commands::explain::explain(args),
         Command::List(args) => commands::explain::list(args),
     };

@@ -4,3 +4,4 @@ pub mod check;
 pub mod diff;
 pub mod explain;
 pub mod generate;
+pub mod import;
