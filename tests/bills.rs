@@ -5,7 +5,8 @@ use std::io::{self, Cursor, Read, Write};
 
 use cec_codes::bills::synthetic::{Malformed, SyntheticBills};
 use cec_codes::bills::{
-    Bill, BillArchive, BillErrorKind, BillReader, BillTime, CodeProblem, Column, Field, TimeError,
+    Bill, BillArchive, BillErrorKind, BillReader, BillRow, BillTime, CodeProblem, Column, Field,
+    TimeError,
 };
 use cec_codes::{BusyReason, Code, NotApplicable, Object, OperationType, Reason, WorkStatusReason};
 
@@ -438,27 +439,74 @@ fn a_header_that_names_other_columns_is_an_error_and_the_records_still_read() {
 }
 
 #[test]
-fn read_bill_reuses_the_callers_bill() {
+fn borrowed_records_are_the_owned_rows() {
     let file = SyntheticBills::new().malformed_every(5).to_bytes(40);
     let iterated: Vec<_> = BillReader::new(&file[..])
-        .map(|result| {
-            result
-                .map(|row| (row.line, row.bill))
-                .map_err(|e| e.to_string())
-        })
+        .map(|result| result.map_err(|error| error.to_string()))
         .collect();
     let mut reader = BillReader::new(&file[..]);
-    let mut bill = Bill::default();
-    let mut read = Vec::new();
-    while let Some(result) = reader.read_bill(&mut bill) {
-        read.push(
+    let mut borrowed = Vec::new();
+    while let Some(result) = reader.next_ref() {
+        borrowed.push(
             result
-                .map(|line| (line, bill.clone()))
-                .map_err(|e| e.to_string()),
+                .map(|record| {
+                    let bill = record.to_bill();
+                    for column in Column::ALL {
+                        assert_eq!(record.field(column), bill.field(column), "{column}");
+                    }
+                    assert_eq!(record.operation(), bill.operation());
+                    assert_eq!(record.duration_secs(), bill.duration_secs());
+                    assert_eq!(record.duration(), bill.duration());
+                    BillRow {
+                        line: record.line(),
+                        bill,
+                    }
+                })
+                .map_err(|error| error.to_string()),
         );
     }
-    assert_eq!(read.len(), 40);
-    assert_eq!(read, iterated);
+    assert_eq!(borrowed.len(), 40);
+    assert_eq!(borrowed, iterated);
+}
+
+#[test]
+fn a_borrowed_record_gives_each_column_as_the_file_writes_it() {
+    let file = format!(
+        "\u{feff}{}\r\n",
+        busy_with(&[
+            (Column::OpType, "003"),
+            (Column::OpCause, "+4"),
+            (Column::PhoneNo, "\"88,001\"\"001\""),
+        ])
+    );
+    let mut reader = BillReader::new(file.as_bytes());
+    let record = reader.next_ref().unwrap().unwrap();
+    assert_eq!(record.line(), 1);
+    assert_eq!(record.text(Column::Id), "1");
+    assert_eq!(record.text(Column::OpType), "003");
+    assert_eq!(record.op_type(), 3);
+    assert_eq!(record.text(Column::OpCause), "+4");
+    assert_eq!(record.op_cause(), 4);
+    assert_eq!(record.text(Column::PhoneNo), "88,001\"001");
+    assert_eq!(record.text(Column::SkillInfoSn), "1");
+    assert_eq!(record.text(Column::BeginTime), "2023-09-27 08:00:00");
+    assert_eq!(record.begin_time().to_string(), "2023-09-27 08:00:00");
+    assert_eq!(record.end_time().to_string(), "2023-09-27 08:15:00");
+    assert_eq!(record.field(Column::OpType), Field::Code(3));
+    assert_eq!(
+        record.operation().reason,
+        Reason::Busy(BusyReason::TakingRest)
+    );
+    let bill = record.to_bill();
+    assert_eq!(
+        bill,
+        Bill {
+            phone_no: "88,001\"001".into(),
+            ..busy_bill()
+        }
+    );
+    assert!(reader.next_ref().is_none());
+    assert!(reader.next_ref().is_none());
 }
 
 #[test]

@@ -2,12 +2,14 @@
 
 use core::fmt;
 use core::num::IntErrorKind;
+use core::time::Duration;
 use std::io::{self, Read};
 use std::string::String;
 
-use super::{Bill, BillTime, Column, TimeError};
+use super::{Bill, BillTime, Column, Field, TimeError};
+use crate::Operation;
 
-/// A bill record read from a file, with the line it starts on.
+/// A bill record read from a file, owned, with the line it starts on.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct BillRow {
     /// The line the record starts on, from 1 (a header line counts).
@@ -97,7 +99,8 @@ pub enum BillErrorKind {
         /// Why it is not a time.
         error: TimeError,
     },
-    /// A column is not valid UTF-8: `agent_id is not valid UTF-8`.
+    /// A column is not valid UTF-8: `agent_id is not valid UTF-8`. Of a
+    /// record with several faults, this one is reported before the others.
     Utf8 {
         /// The column.
         column: Column,
@@ -173,13 +176,13 @@ impl core::error::Error for BillErrorKind {
 /// surrounding spaces and a UTF-8 byte order mark) is a header. A header
 /// must then name the 21 columns in the vendor's order; if it does not,
 /// that is an error on its line, and the records are still read in the
-/// vendor's order.
+/// vendor's order. Lines end in `\n` or `\r\n`; blank lines are skipped.
 ///
 /// Each record gives one result, and reading goes on after a bad one; only
 /// a failure of the input itself ends the reading. Memory does not grow
-/// with the file: one record buffer is reused, and
-/// [`read_bill`](Self::read_bill) also reuses the caller's [`Bill`].
-/// Iterating allocates a new [`Bill`] per record instead.
+/// with the file: one record buffer is reused.
+/// [`next_ref`](Self::next_ref) lends each record from that buffer, which
+/// is fastest; iterating copies each into an owned [`Bill`].
 ///
 /// ```
 /// use cec_codes::bills::BillReader;
@@ -204,9 +207,145 @@ impl core::error::Error for BillErrorKind {
 #[derive(Debug)]
 pub struct BillReader<R> {
     csv: csv::Reader<io::Chain<R, &'static [u8]>>,
-    record: csv::ByteRecord,
+    /// The one record buffer, as bytes while csv reads into it (`bytes`),
+    /// as text once validated (`text`): one of the two holds it.
+    bytes: Option<csv::ByteRecord>,
+    text: Option<csv::StringRecord>,
     has_header: Option<bool>,
     done: bool,
+}
+
+/// One record as [`BillReader::next_ref`] lends it: the text of every
+/// column as the file has it, with the codes and times decoded.
+///
+/// It borrows the reader's buffer until the next read; [`to_bill`]
+/// (Self::to_bill) copies it into an owned [`Bill`].
+///
+/// ```
+/// use cec_codes::bills::{BillReader, Column};
+///
+/// let file = "1,dev,acct,1001,0,1,-1,2023-09-27 08:00:00,2023-09-27 08:15:00,003,-1,4,5,1,1,4,88001001,-1,0,7,1\n";
+/// let mut reader = BillReader::new(file.as_bytes());
+/// let record = reader.next_ref().unwrap()?;
+/// assert_eq!(record.line(), 1);
+/// assert_eq!(record.op_type(), 3);
+/// assert_eq!(record.text(Column::OpType), "003");
+/// assert_eq!(record.text(Column::AgentId), "1001");
+/// assert_eq!(record.to_bill().agent_id, "1001");
+/// # Ok::<(), cec_codes::bills::BillError>(())
+/// ```
+#[derive(Debug, Clone, Copy)]
+pub struct BillRef<'r> {
+    record: &'r csv::StringRecord,
+    line: u64,
+    /// Whether this is the file's first record, whose `id` may carry a
+    /// byte order mark.
+    first: bool,
+    begin_time: BillTime,
+    end_time: BillTime,
+    op_type: i32,
+    op_cause: i32,
+}
+
+impl<'r> BillRef<'r> {
+    /// The line the record starts on, from 1 (a header line counts).
+    pub const fn line(self) -> u64 {
+        self.line
+    }
+
+    /// The text of `column` as the file has it (without the quotes of a
+    /// quoted field, the `\r` of a `\r\n` line end, or a byte order
+    /// mark).
+    pub fn text(self, column: Column) -> &'r str {
+        // The reader checked that the record has every column.
+        let text = &self.record[column.index()];
+        match column {
+            Column::Id if self.first => text.strip_prefix('\u{feff}').unwrap_or(text),
+            Column::SkillInfoSn => text.strip_suffix('\r').unwrap_or(text),
+            _ => text,
+        }
+    }
+
+    /// The value of `column`: decoded for the codes and times, else its
+    /// text.
+    pub fn field(self, column: Column) -> Field<'r> {
+        match column {
+            Column::BeginTime => Field::Time(self.begin_time),
+            Column::EndTime => Field::Time(self.end_time),
+            Column::OpType => Field::Code(self.op_type),
+            Column::OpCause => Field::Code(self.op_cause),
+            _ => Field::Text(self.text(column)),
+        }
+    }
+
+    /// `begin_time`.
+    pub const fn begin_time(self) -> BillTime {
+        self.begin_time
+    }
+
+    /// `end_time`.
+    pub const fn end_time(self) -> BillTime {
+        self.end_time
+    }
+
+    /// `op_type`, the operation type code.
+    pub const fn op_type(self) -> i32 {
+        self.op_type
+    }
+
+    /// `op_cause`, the operation reason code.
+    pub const fn op_cause(self) -> i32 {
+        self.op_cause
+    }
+
+    /// The operation this record reports, as [`Bill::operation`] decodes
+    /// it.
+    pub fn operation(self) -> Operation<'r> {
+        Operation::decode(self.op_type, self.text(Column::OpObject), self.op_cause)
+    }
+
+    /// The seconds from `begin_time` to `end_time`, negative when the
+    /// record ends before it begins (see [`Bill::duration_secs`]).
+    pub const fn duration_secs(self) -> i64 {
+        self.end_time.seconds_since(self.begin_time)
+    }
+
+    /// How long the operation lasted, or `None` when the record ends
+    /// before it begins.
+    pub const fn duration(self) -> Option<Duration> {
+        match self.duration_secs() {
+            seconds if seconds < 0 => None,
+            seconds => Some(Duration::from_secs(seconds.unsigned_abs())),
+        }
+    }
+
+    /// The record as an owned [`Bill`].
+    pub fn to_bill(self) -> Bill {
+        let text = |column| String::from(self.text(column));
+        Bill {
+            id: text(Column::Id),
+            developer_id: text(Column::DeveloperId),
+            account_id: text(Column::AccountId),
+            agent_id: text(Column::AgentId),
+            service_no: text(Column::ServiceNo),
+            skill_id: text(Column::SkillId),
+            call_id: text(Column::CallId),
+            begin_time: self.begin_time,
+            end_time: self.end_time,
+            op_type: self.op_type,
+            op_object: text(Column::OpObject),
+            op_cause: self.op_cause,
+            media_type: text(Column::MediaType),
+            vdn_id: text(Column::VdnId),
+            cc_id: text(Column::CcId),
+            agent_type: text(Column::AgentType),
+            phone_no: text(Column::PhoneNo),
+            call_in_out: text(Column::CallInOut),
+            location_id: text(Column::LocationId),
+            logon_sn: text(Column::LogonSn),
+            skill_info_sn: text(Column::SkillInfoSn),
+        }
+    }
 }
 
 impl<R: Read> BillReader<R> {
@@ -227,7 +366,8 @@ impl<R: Read> BillReader<R> {
             .from_reader(reader.chain(&b"\n"[..]));
         Self {
             csv,
-            record: csv::ByteRecord::new(),
+            bytes: Some(csv::ByteRecord::new()),
+            text: None,
             has_header: None,
             done: false,
         }
@@ -239,36 +379,41 @@ impl<R: Read> BillReader<R> {
         self.has_header
     }
 
-    /// Reads the next record into `bill`, reusing its strings, and gives
-    /// the line it starts on; `None` at the end of the input. After an
-    /// error, `bill` holds some columns of the bad record: read it only
-    /// after an `Ok`.
+    /// The next record, borrowed from the reader's buffer until the next
+    /// call; `None` at the end of the input.
     ///
     /// ```
-    /// use cec_codes::bills::{Bill, BillReader};
+    /// use cec_codes::bills::BillReader;
     ///
     /// let file = "1,dev,acct,1001,0,1,-1,2023-09-27 08:00:00,2023-09-27 08:15:00,3,-1,4,5,1,1,4,88001001,-1,0,7,1\n";
     /// let mut reader = BillReader::new(file.as_bytes());
-    /// let mut bill = Bill::default();
     /// let mut seconds = 0;
-    /// while let Some(result) = reader.read_bill(&mut bill) {
+    /// while let Some(result) = reader.next_ref() {
     ///     match result {
-    ///         Ok(_line) => seconds += bill.duration_secs(),
+    ///         Ok(record) => seconds += record.duration_secs(),
     ///         Err(error) => eprintln!("{error}"),
     ///     }
     /// }
     /// assert_eq!(seconds, 900);
     /// assert_eq!(reader.has_header(), Some(false));
     /// ```
-    pub fn read_bill(&mut self, bill: &mut Bill) -> Option<Result<u64, BillError>> {
+    pub fn next_ref(&mut self) -> Option<Result<BillRef<'_>, BillError>> {
         loop {
             if self.done {
                 return None;
             }
-            match self.csv.read_byte_record(&mut self.record) {
+            let mut bytes = self
+                .bytes
+                .take()
+                .or_else(|| self.text.take().map(csv::StringRecord::into_byte_record))
+                .unwrap_or_default();
+            let read = self.csv.read_byte_record(&mut bytes);
+            let line = self.line_of_record(&bytes);
+            match read {
                 Ok(true) => {}
                 Ok(false) => {
                     self.done = true;
+                    self.bytes = Some(bytes);
                     return None;
                 }
                 Err(error) => {
@@ -276,7 +421,7 @@ impl<R: Read> BillReader<R> {
                     // (the reader is flexible and decodes nothing); csv
                     // reads nothing more after it.
                     self.done = true;
-                    let line = self.csv.position().line();
+                    self.bytes = Some(bytes);
                     let error = match error.into_kind() {
                         csv::ErrorKind::Io(error) => error,
                         // Not produced by a flexible byte-record reader;
@@ -284,39 +429,66 @@ impl<R: Read> BillReader<R> {
                         other => io::Error::other(std::format!("{other:?}")),
                     };
                     return Some(Err(BillError {
-                        line,
+                        line: self.csv.position().line(),
                         kind: BillErrorKind::Read(error),
                     }));
                 }
             }
-            if is_blank_crlf_line(&self.record) {
+            if is_blank_crlf_line(&bytes) {
+                self.bytes = Some(bytes);
                 continue;
             }
-            // The line after the record, less the line ends inside it.
-            let newlines = self
-                .record
-                .as_slice()
-                .iter()
-                .filter(|&&byte| byte == b'\n')
-                .count();
-            let line = self.csv.position().line() - 1 - newlines as u64;
             let first = self.has_header.is_none();
             if first {
-                let header = is_header(&self.record);
+                let header = is_header(&bytes);
                 self.has_header = Some(header);
                 if header {
-                    match check_header(&self.record) {
+                    let checked = check_header(&bytes);
+                    self.bytes = Some(bytes);
+                    match checked {
                         Ok(()) => continue,
                         Err(kind) => return Some(Err(BillError { line, kind })),
                     }
                 }
             }
-            return Some(
-                fill(bill, &self.record, first)
-                    .map(|()| line)
-                    .map_err(|kind| BillError { line, kind }),
-            );
+            if bytes.len() != Column::COUNT {
+                let found = bytes.len();
+                self.bytes = Some(bytes);
+                return Some(Err(BillError {
+                    line,
+                    kind: BillErrorKind::ColumnCount { found },
+                }));
+            }
+            let text = match csv::StringRecord::from_byte_record(bytes) {
+                Ok(text) => text,
+                Err(error) => {
+                    let column =
+                        Column::from_index(error.utf8_error().field()).unwrap_or(Column::Id);
+                    self.bytes = Some(error.into_byte_record());
+                    return Some(Err(BillError {
+                        line,
+                        kind: BillErrorKind::Utf8 { column },
+                    }));
+                }
+            };
+            let record = self.text.insert(text);
+            return Some(decode(record, line, first).map_err(|kind| BillError { line, kind }));
         }
+    }
+
+    /// The line the record just read into `record` starts on.
+    fn line_of_record(&self, record: &csv::ByteRecord) -> u64 {
+        // Every record ends by consuming one `\n` (see `new`), so the
+        // record began on the line after it less the line ends inside it.
+        // csv's start position is that line unless blank lines were
+        // skipped before the record; only then are its bytes searched.
+        let after = self.csv.position().line();
+        let start = record.position().map_or(after, csv::Position::line);
+        if after - start <= 1 {
+            return start;
+        }
+        let newlines = record.as_slice().iter().filter(|&&byte| byte == b'\n');
+        after - 1 - newlines.count() as u64
     }
 }
 
@@ -324,20 +496,11 @@ impl<R: Read> Iterator for BillReader<R> {
     type Item = Result<BillRow, BillError>;
 
     fn next(&mut self) -> Option<Self::Item> {
-        let mut bill = Bill::default();
-        let result = self.read_bill(&mut bill)?;
-        Some(result.map(|line| BillRow { line, bill }))
-    }
-}
-
-/// Field `index` of `record`, less the `\r` of a `\r\n` line end if it is
-/// the last one.
-fn field(record: &csv::ByteRecord, index: usize) -> &[u8] {
-    let field = &record[index];
-    if index + 1 == record.len() {
-        field.strip_suffix(b"\r").unwrap_or(field)
-    } else {
-        field
+        let result = self.next_ref()?;
+        Some(result.map(|record| BillRow {
+            line: record.line(),
+            bill: record.to_bill(),
+        }))
     }
 }
 
@@ -349,16 +512,14 @@ fn is_blank_crlf_line(record: &csv::ByteRecord) -> bool {
 
 const BYTE_ORDER_MARK: &[u8] = "\u{feff}".as_bytes();
 
-fn without_byte_order_mark(field: &[u8]) -> &[u8] {
-    field.strip_prefix(BYTE_ORDER_MARK).unwrap_or(field)
-}
-
 /// Whether the first record of a file is a header line.
 fn is_header(record: &csv::ByteRecord) -> bool {
-    !record.is_empty()
-        && without_byte_order_mark(field(record, 0))
+    record.get(0).is_some_and(|id| {
+        id.strip_prefix(BYTE_ORDER_MARK)
+            .unwrap_or(id)
             .trim_ascii()
             .eq_ignore_ascii_case(b"id")
+    })
 }
 
 fn check_header(record: &csv::ByteRecord) -> Result<(), BillErrorKind> {
@@ -367,8 +528,13 @@ fn check_header(record: &csv::ByteRecord) -> Result<(), BillErrorKind> {
             found: record.len(),
         });
     }
-    for column in Column::ALL {
-        let name = without_byte_order_mark(field(record, column.index())).trim_ascii();
+    for (column, name) in Column::ALL.into_iter().zip(record) {
+        // Trimming drops the `\r` of a `\r\n` and a byte order mark's
+        // bytes are not ASCII, so strip that first.
+        let name = name
+            .strip_prefix(BYTE_ORDER_MARK)
+            .unwrap_or(name)
+            .trim_ascii();
         if !name.eq_ignore_ascii_case(column.name().as_bytes()) {
             return Err(BillErrorKind::HeaderName {
                 column,
@@ -379,72 +545,64 @@ fn check_header(record: &csv::ByteRecord) -> Result<(), BillErrorKind> {
     Ok(())
 }
 
-/// Decodes `record` into `bill`, column by column: the first bad column is
-/// the one reported.
-fn fill(bill: &mut Bill, record: &csv::ByteRecord, first: bool) -> Result<(), BillErrorKind> {
-    if record.len() != Column::COUNT {
-        return Err(BillErrorKind::ColumnCount {
-            found: record.len(),
-        });
+/// Decodes the codes and times of a record of 21 UTF-8 columns, in column
+/// order: the first bad column is the one reported.
+fn decode(
+    record: &csv::StringRecord,
+    line: u64,
+    first: bool,
+) -> Result<BillRef<'_>, BillErrorKind> {
+    let mut bill = BillRef {
+        record,
+        line,
+        first,
+        begin_time: BillTime::MIN,
+        end_time: BillTime::MIN,
+        op_type: 0,
+        op_cause: 0,
+    };
+    let time = |column: Column| {
+        let text = bill.text(column);
+        text.parse()
+            .map_err(|error| time_error(column, text, error))
+    };
+    let code = |column: Column| {
+        let text = bill.text(column);
+        text.parse()
+            .map_err(|error| code_error(column, text, &error))
+    };
+    let begin_time = time(Column::BeginTime)?;
+    let end_time = time(Column::EndTime)?;
+    let op_type = code(Column::OpType)?;
+    let op_cause = code(Column::OpCause)?;
+    bill.begin_time = begin_time;
+    bill.end_time = end_time;
+    bill.op_type = op_type;
+    bill.op_cause = op_cause;
+    Ok(bill)
+}
+
+// The error paths are kept out of line: the loop over good records is hot.
+
+#[cold]
+fn time_error(column: Column, text: &str, error: TimeError) -> BillErrorKind {
+    BillErrorKind::Time {
+        column,
+        text: text.into(),
+        error,
     }
-    let text = |column: Column| -> Result<&str, BillErrorKind> {
-        let text = field(record, column.index());
-        let text = if first && column == Column::Id {
-            without_byte_order_mark(text)
-        } else {
-            text
-        };
-        core::str::from_utf8(text).map_err(|_| BillErrorKind::Utf8 { column })
+}
+
+#[cold]
+fn code_error(column: Column, text: &str, error: &core::num::ParseIntError) -> BillErrorKind {
+    let problem = match error.kind() {
+        IntErrorKind::Empty => CodeProblem::Empty,
+        IntErrorKind::PosOverflow | IntErrorKind::NegOverflow => CodeProblem::OutOfRange,
+        _ => CodeProblem::NotInteger,
     };
-    let set = |target: &mut String, column: Column| -> Result<(), BillErrorKind> {
-        let value = text(column)?;
-        target.clear();
-        target.push_str(value);
-        Ok(())
-    };
-    let time = |column: Column| -> Result<BillTime, BillErrorKind> {
-        let value = text(column)?;
-        value.parse().map_err(|error| BillErrorKind::Time {
-            column,
-            text: value.into(),
-            error,
-        })
-    };
-    let code = |column: Column| -> Result<i32, BillErrorKind> {
-        let value = text(column)?;
-        value.parse().map_err(|error: core::num::ParseIntError| {
-            let problem = match error.kind() {
-                IntErrorKind::Empty => CodeProblem::Empty,
-                IntErrorKind::PosOverflow | IntErrorKind::NegOverflow => CodeProblem::OutOfRange,
-                _ => CodeProblem::NotInteger,
-            };
-            BillErrorKind::Code {
-                column,
-                text: value.into(),
-                problem,
-            }
-        })
-    };
-    set(&mut bill.id, Column::Id)?;
-    set(&mut bill.developer_id, Column::DeveloperId)?;
-    set(&mut bill.account_id, Column::AccountId)?;
-    set(&mut bill.agent_id, Column::AgentId)?;
-    set(&mut bill.service_no, Column::ServiceNo)?;
-    set(&mut bill.skill_id, Column::SkillId)?;
-    set(&mut bill.call_id, Column::CallId)?;
-    bill.begin_time = time(Column::BeginTime)?;
-    bill.end_time = time(Column::EndTime)?;
-    bill.op_type = code(Column::OpType)?;
-    set(&mut bill.op_object, Column::OpObject)?;
-    bill.op_cause = code(Column::OpCause)?;
-    set(&mut bill.media_type, Column::MediaType)?;
-    set(&mut bill.vdn_id, Column::VdnId)?;
-    set(&mut bill.cc_id, Column::CcId)?;
-    set(&mut bill.agent_type, Column::AgentType)?;
-    set(&mut bill.phone_no, Column::PhoneNo)?;
-    set(&mut bill.call_in_out, Column::CallInOut)?;
-    set(&mut bill.location_id, Column::LocationId)?;
-    set(&mut bill.logon_sn, Column::LogonSn)?;
-    set(&mut bill.skill_info_sn, Column::SkillInfoSn)?;
-    Ok(())
+    BillErrorKind::Code {
+        column,
+        text: text.into(),
+        problem,
+    }
 }
