@@ -63,6 +63,6 @@ pub mod synthetic;
 
 #[cfg(feature = "zip")]
 pub use archive::{ArchiveError, BillArchive};
-pub use reader::{BillError, BillErrorKind, BillReader, BillRow, CodeProblem};
+pub use reader::{BillError, BillErrorKind, BillReader, BillRef, BillRow, CodeProblem};
 pub use record::{Bill, Column, Field};
 pub use time::{BillTime, TimeError};

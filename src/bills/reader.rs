@@ -218,8 +218,8 @@ pub struct BillReader<R> {
 /// One record as [`BillReader::next_ref`] lends it: the text of every
 /// column as the file has it, with the codes and times decoded.
 ///
-/// It borrows the reader's buffer until the next read; [`to_bill`]
-/// (Self::to_bill) copies it into an owned [`Bill`].
+/// It borrows the reader's buffer until the next read;
+/// [`to_bill`](Self::to_bill) copies it into an owned [`Bill`].
 ///
 /// ```
 /// use cec_codes::bills::{BillReader, Column};
