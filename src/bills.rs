@@ -53,6 +53,7 @@
 //! Durations are `end_time - begin_time` as civil times: see
 //! [`Bill::duration_secs`] for a record that ends before it begins.
 
+mod error;
 mod reader;
 mod record;
 mod time;
@@ -63,6 +64,7 @@ pub mod synthetic;
 
 #[cfg(feature = "zip")]
 pub use archive::{ArchiveError, BillArchive};
-pub use reader::{BillError, BillErrorKind, BillReader, BillRef, BillRow, CodeProblem};
+pub use error::{BillError, BillErrorKind, CodeProblem};
+pub use reader::{BillReader, BillRef, BillRow};
 pub use record::{Bill, Column, Field};
 pub use time::{BillTime, TimeError};
