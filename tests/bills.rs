@@ -846,5 +846,7 @@ fn a_broken_zip_archive_is_an_error() {
         matches!(error.kind(), BillErrorKind::Read(_)),
         "expected a read error, got {error}"
     );
-    assert!(error.to_string().contains(": cannot read: "), "{error}");
+    // Where the damage shows depends on the compressor; what is wrong
+    // does not: the entry's checksum, checked at its end.
+    assert_eq!(error.kind().to_string(), "cannot read: Invalid checksum");
 }

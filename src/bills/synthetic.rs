@@ -343,19 +343,3 @@ fn cases() -> Vec<Case> {
     }
     cases
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_unknown_codes_of_the_cycle_are_unknown() {
-        for code in [21, 999, -7] {
-            assert_eq!(OperationType::from_code(code), None, "{code}");
-        }
-        assert_eq!(
-            crate::Reason::decode(OperationType::Busy, 6),
-            crate::Reason::Unlisted(6)
-        );
-    }
-}
