@@ -30,6 +30,8 @@ enum Command {
     Check(commands::check::Args),
     /// Generate Rust, SQL, JSON or Markdown from a spec.
     Generate(commands::generate::Args),
+    /// Decode agentOprInfo bill files: every row annotated, or a summary.
+    Decode(commands::decode::DecodeArgs),
     /// Show what a spec revision changed and its semver impact.
     Diff(commands::diff::Args),
     /// Import a vendor table copied from its page, or merge it into a spec.
@@ -45,6 +47,7 @@ fn main() -> ExitCode {
     let result = match &cli.command {
         Command::Check(args) => commands::check::run(args),
         Command::Generate(args) => commands::generate::run(args),
+        Command::Decode(args) => commands::decode::command(args),
         Command::Diff(args) => commands::diff::run(args),
         Command::Import(args) => commands::import::run(args),
         Command::Explain(args) => commands::explain::explain(args),

@@ -19,12 +19,13 @@ use std::fmt;
 use std::fs::File;
 use std::io::{self, BufWriter, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
-use std::process::ExitCode;
 
 use cec_codes::bills::{BillArchive, BillErrorKind, BillReader, BillRef, BillTime, Column, Field};
 use cec_codes::{OperationType, Reason};
 use indicatif::{ProgressBar, ProgressStyle};
 use serde::{Serialize, Serializer};
+
+use crate::io::{Failure, Status};
 
 /// Annotates `agentOprInfo` bill files with what their codes mean: every
 /// record with its operation, object kind and reason decoded, or with
@@ -84,13 +85,12 @@ impl Report {
         self.malformed == 0 && self.unreadable == 0
     }
 
-    /// The exit status: success when clean, 1 when any record or file was
-    /// bad.
-    pub fn exit_code(&self) -> ExitCode {
-        if self.is_clean() {
-            ExitCode::SUCCESS
-        } else {
-            ExitCode::from(1)
+    /// The exit status: success when clean, problems when any record or
+    /// file was bad.
+    pub fn status(&self) -> Status {
+        match self.is_clean() {
+            true => Status::Success,
+            false => Status::Problems,
         }
     }
 }
@@ -121,6 +121,14 @@ impl fmt::Display for Report {
         }
         Ok(())
     }
+}
+
+/// `codes decode` on the process's stdout and stderr.
+pub fn command(args: &DecodeArgs) -> Result<Status, Failure> {
+    let mut out = BufWriter::new(io::stdout().lock());
+    let report = run(args, &mut out, &mut io::stderr().lock())
+        .map_err(|error| Failure(format!("cannot write the output: {error}")))?;
+    Ok(report.status())
 }
 
 /// Runs `codes decode`: records (or the summary) to `out`, malformed
@@ -655,7 +663,7 @@ mod tests {
             }
         );
         assert!(!report.is_clean());
-        assert_eq!(report.exit_code(), ExitCode::from(1));
+        assert_eq!(report.status(), Status::Problems);
     }
 
     #[test]
@@ -677,7 +685,7 @@ mod tests {
             "2 records decoded, 0 malformed, from 1 file (0 unreadable); 1 ends before it begins\n"
         );
         assert!(report.is_clean());
-        assert_eq!(report.exit_code(), ExitCode::SUCCESS);
+        assert_eq!(report.status(), Status::Success);
 
         // No record still gives the header.
         let empty = inputs.file("empty.csv", b"");
@@ -817,7 +825,7 @@ agent      1002                             1                60
             )
         );
         assert!(report.stopped);
-        assert_eq!(report.exit_code(), ExitCode::from(1));
+        assert_eq!(report.status(), Status::Problems);
     }
 
     #[test]
@@ -839,7 +847,7 @@ agent      1002                             1                60
             )
         );
         assert_eq!(report.unreadable, 2);
-        assert_eq!(report.exit_code(), ExitCode::from(1));
+        assert_eq!(report.status(), Status::Problems);
     }
 
     #[test]

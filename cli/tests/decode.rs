@@ -1,0 +1,92 @@
+//! `codes decode` as a user runs it: exit status, stdout and stderr.
+
+mod support;
+
+use support::{codes_in, scratch};
+
+const HEADER: &str = "id,developer_id,account_id,agent_id,service_no,skill_id,call_id,begin_time,end_time,op_type,op_object,op_cause,media_type,vdn_id,cc_id,agent_type,phone_no,callIn_out,location_id,logon_sn,skillInfo_sn\n";
+const BUSY: &str =
+    "1,d,a,1001,s,k,c,2023-09-27 08:00:00,2023-09-27 08:05:00,3,-1,4,5,1,1,4,10.0.0.1,0,1,7,8\n";
+const UNKNOWN: &str =
+    "2,d,a,1001,s,k,c,2023-09-27 08:05:00,2023-09-27 08:06:00,99,1002,7,5,1,1,4,10.0.0.1,0,1,7,8\n";
+const BAD_TIME: &str =
+    "3,d,a,1001,s,k,c,2023-09-27 08:05:00,2023-13-27 08:06:00,3,-1,4,5,1,1,4,10.0.0.1,0,1,7,8\n";
+
+#[test]
+fn clean_files_decode_to_annotated_json_lines() {
+    let dir = scratch("decode-clean");
+    std::fs::write(dir.join("bill.csv"), format!("{HEADER}{BUSY}{UNKNOWN}")).unwrap();
+    let run = codes_in(&dir, &["decode", "bill.csv"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        run.stderr,
+        "2 records decoded, 0 malformed, from 1 file (0 unreadable)\n"
+    );
+    let rows: Vec<serde_json::Value> = run
+        .stdout
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect();
+    assert_eq!(rows.len(), 2);
+    assert_eq!(rows[0]["operation"], "Busy");
+    assert_eq!(rows[0]["reason"], "TakingRest");
+    assert_eq!(
+        rows[0]["reason_description"],
+        "Indicates that an agent takes a rest."
+    );
+    assert_eq!(rows[0]["line"], 2);
+    assert_eq!(rows[1]["op_type"], 99, "unknown codes keep their numbers");
+    assert_eq!(rows[1]["operation"], serde_json::Value::Null);
+    assert_eq!(rows[1]["reason"], "Unlisted");
+}
+
+#[test]
+fn bad_rows_are_named_by_file_and_line_counted_and_set_the_exit_status() {
+    let dir = scratch("decode-bad");
+    std::fs::write(
+        dir.join("bill.csv"),
+        format!("{HEADER}{BUSY}{BAD_TIME}{UNKNOWN}"),
+    )
+    .unwrap();
+    let run = codes_in(&dir, &["decode", "bill.csv", "--format", "csv"]);
+    assert_eq!(run.code, 1);
+    assert_eq!(
+        run.stderr,
+        "bill.csv:3: end_time \"2023-13-27 08:06:00\" is not a time: month 13 is not 01 to 12\n\
+         2 records decoded, 1 malformed, from 1 file (0 unreadable)\n"
+    );
+    assert_eq!(run.stdout.lines().count(), 3, "a header and both good rows");
+
+    let run = codes_in(&dir, &["decode", "bill.csv", "--strict"]);
+    assert_eq!(run.code, 1);
+    assert!(run.stderr.ends_with("1 record decoded, 1 malformed, from 1 file (0 unreadable); stopped at the first error (--strict)\n"), "{}", run.stderr);
+}
+
+#[test]
+fn the_summary_counts_and_totals_per_operation_reason_and_agent() {
+    let dir = scratch("decode-summary");
+    std::fs::write(dir.join("bill.csv"), format!("{BUSY}{UNKNOWN}")).unwrap();
+    let run = codes_in(
+        &dir,
+        &["decode", "bill.csv", "--summary", "--format", "csv"],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        run.stdout,
+        "group,key,name,count,total_duration_s\noperation,3,Busy,1,300\noperation,99,unknown,1,60\n\
+         reason,3/4,Busy/TakingRest,1,300\nreason,99/7,unknown/Unlisted,1,60\nagent,1001,,2,360\n"
+    );
+}
+
+#[test]
+fn a_missing_file_is_counted_as_unreadable() {
+    let run = codes_in(&scratch("decode-missing"), &["decode", "missing.csv"]);
+    assert_eq!(run.code, 1);
+    assert!(run.stderr.starts_with("missing.csv: "), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .ends_with("0 records decoded, 0 malformed, from 1 file (1 unreadable)\n"),
+        "{}",
+        run.stderr
+    );
+}
