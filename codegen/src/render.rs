@@ -127,7 +127,7 @@ fn doc(lines: &[String]) -> TokenStream {
 fn table(spec: &Spec, table: &Table, serde: &Serde) -> TokenStream {
     let code_enum = code_enum(spec, table, serde);
     let code_impl = code_enum_impl(table);
-    let conversions = code_conversions(&table.name, |name| quote!(#name::from_code(code)));
+    let conversions = code_conversions(&table.name);
     let from_str = from_str(&table.name);
     let Some(names) = &table.record else {
         return quote!(#code_enum #code_impl #conversions #from_str);
@@ -381,10 +381,9 @@ fn reason_codes(codes: ReasonCodes) -> TokenStream {
 }
 
 /// `From<T> for i32`, `TryFrom<i32> for T` and `Display` by name, for a
-/// code-like type; `from_code` builds the `Option<T>` from `code`.
-fn code_conversions(type_name: &str, from_code: impl Fn(&Ident) -> TokenStream) -> TokenStream {
+/// code-like type with `code`, `from_code` and `name` methods.
+fn code_conversions(type_name: &str) -> TokenStream {
     let name = ident(type_name);
-    let from_code = from_code(&name);
     quote! {
         impl From<#name> for i32 {
             fn from(value: #name) -> i32 {
@@ -396,7 +395,7 @@ fn code_conversions(type_name: &str, from_code: impl Fn(&Ident) -> TokenStream) 
             type Error = UnknownCode;
 
             fn try_from(code: i32) -> Result<Self, UnknownCode> {
-                match #from_code {
+                match Self::from_code(code) {
                     Some(value) => Ok(value),
                     None => Err(UnknownCode { kind: #type_name, code }),
                 }
@@ -438,55 +437,36 @@ fn row_reason_enum(table: &Table, names: &RecordNames, row: &Row, serde: &Serde)
             false => quote!(#doc #variant,),
         }
     });
-    let arms = |build: &dyn Fn(&Ident, ReasonCodes) -> TokenStream| -> Vec<TokenStream> {
-        row.reasons
-            .iter()
-            .map(|reason| {
-                let variant = ident(&reason.name);
-                let pattern = match reason.codes {
-                    ReasonCodes::Single(_) => quote!(Self::#variant),
-                    _ => quote!(Self::#variant(_)),
-                };
-                let value = build(&variant, reason.codes);
-                quote!(#pattern => #value,)
-            })
-            .collect()
-    };
-    let code_arms: Vec<TokenStream> = row
+    // A pattern matching each variant whatever it carries.
+    let patterns: Vec<TokenStream> = row
         .reasons
         .iter()
         .map(|reason| {
             let variant = ident(&reason.name);
             match reason.codes {
-                ReasonCodes::Single(code) => {
-                    let code = Literal::i32_unsuffixed(code);
-                    quote!(Self::#variant => #code,)
-                }
-                _ => quote!(Self::#variant(code) => code,),
+                ReasonCodes::Single(_) => quote!(Self::#variant),
+                _ => quote!(Self::#variant(_)),
             }
         })
         .collect();
-    let name_arms = arms(&|variant, _| {
-        let text = variant.to_string();
-        quote!(#text)
-    });
-    let description_arms = row.reasons.iter().map(|reason| {
+    let code_arms = row.reasons.iter().map(|reason| {
         let variant = ident(&reason.name);
-        let pattern = match reason.codes {
-            ReasonCodes::Single(_) => quote!(Self::#variant),
-            _ => quote!(Self::#variant(_)),
-        };
-        match &reason.description {
-            Some(text) => quote!(#pattern => Some(#text),),
-            None => quote!(#pattern => None,),
+        match reason.codes {
+            ReasonCodes::Single(code) => {
+                let code = Literal::i32_unsuffixed(code);
+                quote!(Self::#variant => #code,)
+            }
+            _ => quote!(Self::#variant(code) => code,),
         }
+    });
+    let reason_names = row.reasons.iter().map(|reason| reason.name.as_str());
+    let descriptions = row.reasons.iter().map(|reason| match &reason.description {
+        Some(text) => quote!(Some(#text)),
+        None => quote!(None),
     });
     let from_code = reason_from_code(row);
     let serde_attr = serde.as_code(true);
-    let conversions = code_conversions(
-        &names.row_reason(row),
-        |name| quote!(#name::from_code(code)),
-    );
+    let conversions = code_conversions(&names.row_reason(row));
     quote! {
         #enum_doc
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -509,14 +489,14 @@ fn row_reason_enum(table: &Table, names: &RecordNames, row: &Row, serde: &Serde)
             /// The Rust name of the variant.
             pub const fn name(self) -> &'static str {
                 match self {
-                    #(#name_arms)*
+                    #(#patterns => #reason_names,)*
                 }
             }
 
             /// The vendor's text; `None` where the vendor gives a bare code.
             pub const fn description(self) -> Option<&'static str> {
                 match self {
-                    #(#description_arms)*
+                    #(#patterns => #descriptions,)*
                 }
             }
         }
@@ -802,14 +782,6 @@ fn object_kind_enum(table: &Table, names: &RecordNames) -> TokenStream {
     let texts = table.object_kinds.iter().map(|kind| kind.text.as_str());
     let kind_names = table.object_kinds.iter().map(|kind| kind.name.as_str());
     let count = variants.len();
-    let name_match = match variants.is_empty() {
-        true => quote!(match self {}),
-        false => quote!(match self { #(Self::#variants => #kind_names,)* }),
-    };
-    let text_match = match variants.is_empty() {
-        true => quote!(match self {}),
-        false => quote!(match self { #(Self::#variants => #texts,)* }),
-    };
     quote! {
         /// The kinds of object the vendor's object column names.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -824,12 +796,16 @@ fn object_kind_enum(table: &Table, names: &RecordNames) -> TokenStream {
 
             /// The Rust name of the kind.
             pub const fn name(self) -> &'static str {
-                #name_match
+                match self {
+                    #(Self::#variants => #kind_names,)*
+                }
             }
 
             /// The vendor's cell text, byte for byte.
             pub const fn text(self) -> &'static str {
-                #text_match
+                match self {
+                    #(Self::#variants => #texts,)*
+                }
             }
         }
     }
@@ -1068,7 +1044,7 @@ fn code_wrapper(serde: &Serde) -> TokenStream {
 
 fn not_applicable(serde: &Serde) -> TokenStream {
     let serde_attr = serde.as_code(true);
-    let conversions = code_conversions("NotApplicable", |name| quote!(#name::from_code(code)));
+    let conversions = code_conversions("NotApplicable");
     quote! {
         /// The vendor's ways of writing "not applicable" in a code column.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

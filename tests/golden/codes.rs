@@ -682,7 +682,7 @@ impl From<OperationType> for i32 {
 impl TryFrom<i32> for OperationType {
     type Error = UnknownCode;
     fn try_from(code: i32) -> Result<Self, UnknownCode> {
-        match OperationType::from_code(code) {
+        match Self::from_code(code) {
             Some(value) => Ok(value),
             None => {
                 Err(UnknownCode {
@@ -1186,7 +1186,7 @@ impl From<SignOutReason> for i32 {
 impl TryFrom<i32> for SignOutReason {
     type Error = UnknownCode;
     fn try_from(code: i32) -> Result<Self, UnknownCode> {
-        match SignOutReason::from_code(code) {
+        match Self::from_code(code) {
             Some(value) => Ok(value),
             None => {
                 Err(UnknownCode {
@@ -1304,7 +1304,7 @@ impl From<BusyReason> for i32 {
 impl TryFrom<i32> for BusyReason {
     type Error = UnknownCode;
     fn try_from(code: i32) -> Result<Self, UnknownCode> {
-        match BusyReason::from_code(code) {
+        match Self::from_code(code) {
             Some(value) => Ok(value),
             None => {
                 Err(UnknownCode {
@@ -1386,7 +1386,7 @@ impl From<TalkingReason> for i32 {
 impl TryFrom<i32> for TalkingReason {
     type Error = UnknownCode;
     fn try_from(code: i32) -> Result<Self, UnknownCode> {
-        match TalkingReason::from_code(code) {
+        match Self::from_code(code) {
             Some(value) => Ok(value),
             None => {
                 Err(UnknownCode {
@@ -1458,7 +1458,7 @@ impl From<ListenInsertWhisperReason> for i32 {
 impl TryFrom<i32> for ListenInsertWhisperReason {
     type Error = UnknownCode;
     fn try_from(code: i32) -> Result<Self, UnknownCode> {
-        match ListenInsertWhisperReason::from_code(code) {
+        match Self::from_code(code) {
             Some(value) => Ok(value),
             None => {
                 Err(UnknownCode {
@@ -1538,7 +1538,7 @@ impl From<RestReason> for i32 {
 impl TryFrom<i32> for RestReason {
     type Error = UnknownCode;
     fn try_from(code: i32) -> Result<Self, UnknownCode> {
-        match RestReason::from_code(code) {
+        match Self::from_code(code) {
             Some(value) => Ok(value),
             None => {
                 Err(UnknownCode {
@@ -1628,7 +1628,7 @@ impl From<WorkStatusReason> for i32 {
 impl TryFrom<i32> for WorkStatusReason {
     type Error = UnknownCode;
     fn try_from(code: i32) -> Result<Self, UnknownCode> {
-        match WorkStatusReason::from_code(code) {
+        match Self::from_code(code) {
             Some(value) => Ok(value),
             None => {
                 Err(UnknownCode {
@@ -1744,7 +1744,7 @@ impl From<InternalHelpReason> for i32 {
 impl TryFrom<i32> for InternalHelpReason {
     type Error = UnknownCode;
     fn try_from(code: i32) -> Result<Self, UnknownCode> {
-        match InternalHelpReason::from_code(code) {
+        match Self::from_code(code) {
             Some(value) => Ok(value),
             None => {
                 Err(UnknownCode {
@@ -1875,7 +1875,7 @@ impl From<NotApplicable> for i32 {
 impl TryFrom<i32> for NotApplicable {
     type Error = UnknownCode;
     fn try_from(code: i32) -> Result<Self, UnknownCode> {
-        match NotApplicable::from_code(code) {
+        match Self::from_code(code) {
             Some(value) => Ok(value),
             None => {
                 Err(UnknownCode {
