@@ -7,7 +7,7 @@ use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::quote;
 
 use crate::docs;
-use crate::model::{ReasonCodes, RecordNames, Row, Spec, Table};
+use crate::model::{ReasonCodes, RecordNames, Row, Spec, Table, listed_code_count};
 
 /// Choices about the generated code that are not part of the spec.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -150,11 +150,11 @@ fn code_enum(spec: &Spec, table: &Table, serde: &Serde) -> TokenStream {
         ),
         String::new(),
         format!(
-            "Transcribed from {} {}, {}, page `{}`, updated {}. Each variant's discriminant is its vendor code.",
+            "Transcribed from {} {}, {}, page {}, updated {}. Each variant's discriminant is its vendor code.",
             docs::escape(&source.vendor),
             docs::escape(&source.product),
             docs::escape(&source.document),
-            table.page.replace('`', "'"),
+            docs::code_span(&table.page),
             docs::escape(&table.updated),
         ),
     ]);
@@ -305,13 +305,28 @@ fn record_methods(table: &Table, names: &RecordNames) -> TokenStream {
             });
             quote!(Self::#variant => &[#(#infos),*],)
         });
+    // A wildcard arm only where some row needs it: an unreachable one warns.
+    let rest =
+        |some_row_lacks: bool, value: TokenStream| some_row_lacks.then(|| quote!(_ => #value,));
+    let no_object = rest(
+        table.rows.iter().any(|row| row.object.is_none()),
+        quote!(None),
+    );
+    let no_notes = rest(
+        table.rows.iter().any(|row| row.notes.is_empty()),
+        quote!(&[]),
+    );
+    let no_reasons = rest(
+        table.rows.iter().any(|row| row.reasons.is_empty()),
+        quote!(&[]),
+    );
     quote! {
         /// The kind of object the operation names; `None` where the vendor
         /// writes `-1`.
         pub const fn object_kind(self) -> Option<#kind> {
             match self {
                 #(#objects)*
-                _ => None,
+                #no_object
             }
         }
 
@@ -319,7 +334,7 @@ fn record_methods(table: &Table, names: &RecordNames) -> TokenStream {
         pub const fn notes(self) -> &'static [&'static str] {
             match self {
                 #(#notes)*
-                _ => &[],
+                #no_notes
             }
         }
 
@@ -328,7 +343,7 @@ fn record_methods(table: &Table, names: &RecordNames) -> TokenStream {
         pub const fn reasons(self) -> &'static [ReasonInfo] {
             match self {
                 #(#reasons)*
-                _ => &[],
+                #no_reasons
             }
         }
     }
@@ -601,6 +616,8 @@ fn reason_from_code(row: &Row) -> TokenStream {
                 code => Some(Self::#variant(code)),
             }
         }
+        // Ranges may list every code, and then an unreachable arm warns.
+        None if listed_code_count(&row.reasons) == 1 << 32 => TokenStream::new(),
         None => quote!(_ => None,),
     };
     quote! {

@@ -10,7 +10,10 @@ use toml::Spanned;
 
 use crate::diagnostic::Diagnostic;
 use crate::ident;
-use crate::model::{ObjectKind, Reason, ReasonCodes, RecordNames, Row, Source, Spec, Table};
+use crate::model::{
+    ObjectKind, Reason, ReasonCodes, RecordNames, Row, Source, Spec, Table, listed_code_count,
+    range_size,
+};
 use crate::parse::{RawObjectKind, RawReason, RawRow, RawSource, RawSpec, RawTable};
 
 /// Items every generated file defines, whatever the spec says.
@@ -23,9 +26,18 @@ pub const SUPPORT_ITEMS: &[&str] = &[
     "ReasonCodes",
 ];
 
+/// Prelude names the generated code uses unqualified: a type of that name
+/// would hide them.
+const PRELUDE_TYPES: &[&str] = &["Option", "Result", "From", "TryFrom", "Into", "Copy"];
+
 /// Variants the generator adds to every reason enum and object enum.
 const REASON_BUILTINS: &[&str] = &["NotApplicable", "Unlisted"];
 const OBJECT_BUILTINS: &[&str] = &["NotApplicable", "Other"];
+
+/// Associated constants of the code enums and object kind enums, which a
+/// variant of the same name would make unreachable.
+const CODE_CONSTANTS: &[&str] = &["ALL", "COUNT"];
+const OBJECT_KIND_CONSTANTS: &[&str] = &["ALL"];
 
 /// Validates a raw spec read from `text`.
 pub fn validate(raw: &RawSpec, text: &str) -> Result<Spec, Vec<Diagnostic>> {
@@ -36,6 +48,12 @@ pub fn validate(raw: &RawSpec, text: &str) -> Result<Spec, Vec<Diagnostic>> {
     };
     for item in SUPPORT_ITEMS {
         validator.type_names.builtin(item);
+    }
+    for name in PRELUDE_TYPES {
+        validator.type_names.reserve(
+            name,
+            format!("would hide the prelude's `{name}`, which the generated code uses"),
+        );
     }
     let source = validator.source(raw.source.as_ref());
     if raw.table.is_empty() {
@@ -239,6 +257,12 @@ impl Validator<'_> {
         }
         let mut codes: BTreeMap<i32, Range<usize>> = BTreeMap::new();
         let mut row_names = Names::new("row name");
+        for constant in CODE_CONSTANTS {
+            row_names.reserve(
+                constant,
+                format!("clashes with the generated constant `{constant}` of the enum"),
+            );
+        }
         let mut reason_variants = Names::new("reason variant");
         for builtin in REASON_BUILTINS {
             reason_variants.builtin(builtin);
@@ -346,6 +370,12 @@ impl Validator<'_> {
         let mut names = Names::new("object kind");
         for builtin in OBJECT_BUILTINS {
             names.builtin(builtin);
+        }
+        for constant in OBJECT_KIND_CONSTANTS {
+            names.reserve(
+                constant,
+                format!("clashes with the generated constant `{constant}` of the kind enum"),
+            );
         }
         let mut kinds = Vec::new();
         for kind in raw {
@@ -527,6 +557,40 @@ impl Validator<'_> {
                 _ => complete = false,
             }
         }
+        for (start, end, span) in &ranges {
+            let listed = singles.range(start..=end).count() as u64;
+            if listed == range_size(*start, *end) {
+                self.error(
+                    Diagnostic::new(
+                        format!(
+                            "every code of range {start}-{end} in {row_entry} is listed on its own"
+                        ),
+                        span.clone(),
+                        "no code decodes to this range",
+                    )
+                    .help("remove the range, or the codes listed inside it"),
+                );
+            }
+        }
+        if let (Some(open), true) = (&open, complete) {
+            let listed = listed_code_count(&reasons);
+            let markers = [-1, 65535]
+                .into_iter()
+                .filter(|code| {
+                    !reasons.iter().any(|reason| {
+                        reason.codes.contains(*code)
+                            && !matches!(reason.codes, ReasonCodes::Open { .. })
+                    })
+                })
+                .count() as u64;
+            if listed + markers == 1 << 32 {
+                self.error(Diagnostic::new(
+                    format!("the open reason of {row_entry} never applies"),
+                    open.clone(),
+                    "every code is taken by another reason or means not applicable",
+                ));
+            }
+        }
         complete.then_some(reasons)
     }
 
@@ -625,6 +689,8 @@ impl Validator<'_> {
 struct Names {
     what: &'static str,
     seen: BTreeMap<String, (String, Option<Range<usize>>)>,
+    /// Names that clash only when spelled exactly so, with why.
+    reserved: BTreeMap<&'static str, String>,
 }
 
 impl Names {
@@ -632,7 +698,13 @@ impl Names {
         Names {
             what,
             seen: BTreeMap::new(),
+            reserved: BTreeMap::new(),
         }
+    }
+
+    /// A name the generated code uses in this namespace for something else.
+    fn reserve(&mut self, name: &'static str, why: String) {
+        self.reserved.insert(name, why);
     }
 
     /// A name the generator itself defines in this namespace.
@@ -642,6 +714,17 @@ impl Names {
     }
 
     fn define(&mut self, name: &Spanned<String>, entry: &str, diagnostics: &mut Vec<Diagnostic>) {
+        if let Some(why) = self.reserved.get(name.get_ref().as_str()) {
+            diagnostics.push(
+                Diagnostic::new(
+                    format!("{} `{}` in {entry} {why}", self.what, name.get_ref()),
+                    name.span(),
+                    "reserved by the generated code",
+                )
+                .help("choose another name"),
+            );
+            return;
+        }
         let folded = ident::folded(name.get_ref());
         match self.seen.get(&folded) {
             None => {
