@@ -170,7 +170,7 @@ impl Validator<'_> {
                 let mut diagnostic = Diagnostic::new(
                     format!("invalid Rust name in {entry}: {}", bad.message),
                     value.span(),
-                    "not a usable identifier",
+                    "expected an UpperCamelCase identifier",
                 );
                 if let Some(help) = bad.help {
                     diagnostic = diagnostic.help(help);
@@ -287,8 +287,17 @@ impl Validator<'_> {
                 let row_entry = format!("row {} of {entry}", row.name);
                 reason_variants.define(row_name, &row_entry, &mut self.diagnostics);
                 let reason_enum = Spanned::new(row_name.span(), record.row_reason(&row));
-                self.type_names
-                    .define(&reason_enum, &row_entry, &mut self.diagnostics);
+                let how = format!(
+                    "`{}`, the reason enum of row {}",
+                    reason_enum.get_ref(),
+                    row.name
+                );
+                self.type_names.define_as(
+                    &reason_enum,
+                    Some(how),
+                    &row_entry,
+                    &mut self.diagnostics,
+                );
             }
             rows.push(row);
         }
@@ -353,7 +362,9 @@ impl Validator<'_> {
         }
         if let Some(object) = &object {
             let kind = Spanned::new(object.span(), format!("{}Kind", object.get_ref()));
-            self.type_names.define(&kind, entry, &mut self.diagnostics);
+            let how = format!("`{}`, the enum of object kinds", kind.get_ref());
+            self.type_names
+                .define_as(&kind, Some(how), entry, &mut self.diagnostics);
         }
         Some(RecordNames {
             record: record?.into_inner(),
@@ -688,7 +699,9 @@ impl Validator<'_> {
 /// One namespace of names, catching duplicates and names equal but for case.
 struct Names {
     what: &'static str,
-    seen: BTreeMap<String, (String, Option<Range<usize>>)>,
+    /// Folded name to the name and, unless the generator defines it, its
+    /// span and how it was derived from the spec.
+    seen: BTreeMap<String, (String, Option<(Range<usize>, Option<String>)>)>,
     /// Names that clash only when spelled exactly so, with why.
     reserved: BTreeMap<&'static str, String>,
 }
@@ -714,12 +727,29 @@ impl Names {
     }
 
     fn define(&mut self, name: &Spanned<String>, entry: &str, diagnostics: &mut Vec<Diagnostic>) {
+        self.define_as(name, None, entry, diagnostics);
+    }
+
+    /// Defines `name`; `how` tells how a name the spec does not spell out
+    /// comes from it (`` `BusyReason`, the reason enum of row Busy``), for
+    /// the labels of a clash.
+    fn define_as(
+        &mut self,
+        name: &Spanned<String>,
+        how: Option<String>,
+        entry: &str,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) {
+        let label = |label: &str| match &how {
+            Some(how) => format!("{label}, as {how}"),
+            None => label.to_string(),
+        };
         if let Some(why) = self.reserved.get(name.get_ref().as_str()) {
             diagnostics.push(
                 Diagnostic::new(
                     format!("{} `{}` in {entry} {why}", self.what, name.get_ref()),
                     name.span(),
-                    "reserved by the generated code",
+                    label("reserved by the generated code"),
                 )
                 .help("choose another name"),
             );
@@ -728,8 +758,10 @@ impl Names {
         let folded = ident::folded(name.get_ref());
         match self.seen.get(&folded) {
             None => {
-                self.seen
-                    .insert(folded, (name.get_ref().clone(), Some(name.span())));
+                self.seen.insert(
+                    folded,
+                    (name.get_ref().clone(), Some((name.span(), how.clone()))),
+                );
             }
             Some((first, None)) => diagnostics.push(
                 Diagnostic::new(
@@ -739,11 +771,11 @@ impl Names {
                         name.get_ref()
                     ),
                     name.span(),
-                    "clashes with a generated name",
+                    label("clashes with a generated name"),
                 )
                 .help("choose another name"),
             ),
-            Some((first, Some(span))) => {
+            Some((first, Some((span, first_how)))) => {
                 let message = match first == name.get_ref() {
                     true => format!("duplicate {} `{first}` in {entry}", self.what),
                     false => format!(
@@ -752,9 +784,13 @@ impl Names {
                         name.get_ref()
                     ),
                 };
+                let first_label = match first_how {
+                    Some(how) => format!("first defined here, as {how}"),
+                    None => "first defined here".to_string(),
+                };
                 diagnostics.push(
-                    Diagnostic::new(message, name.span(), "defined again here")
-                        .related(span.clone(), "first defined here"),
+                    Diagnostic::new(message, name.span(), label("defined again here"))
+                        .related(span.clone(), first_label),
                 );
             }
         }
