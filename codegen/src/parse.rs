@@ -91,10 +91,10 @@ pub fn parse(text: &str) -> Result<RawSpec, Diagnostic> {
                 format!("expected a code from {} to {}", i32::MIN, i32::MAX),
             );
         }
-        if message == "duplicate key" {
-            if let Some(key) = text.get(span.clone()) {
-                message = format!("duplicate key `{key}`");
-            }
+        if message == "duplicate key"
+            && let Some(key) = text.get(span.clone())
+        {
+            message = format!("duplicate key `{key}`");
         }
         let label = match message.rsplit_once(", expected ") {
             _ if message.starts_with("unknown key") => "not a key of this table".to_string(),

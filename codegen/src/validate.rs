@@ -699,11 +699,17 @@ impl Validator<'_> {
 /// One namespace of names, catching duplicates and names equal but for case.
 struct Names {
     what: &'static str,
-    /// Folded name to the name and, unless the generator defines it, its
-    /// span and how it was derived from the spec.
-    seen: BTreeMap<String, (String, Option<(Range<usize>, Option<String>)>)>,
+    /// Folded name to the name and, unless the generator defines it, where
+    /// the spec defines it.
+    seen: BTreeMap<String, (String, Option<Definition>)>,
     /// Names that clash only when spelled exactly so, with why.
     reserved: BTreeMap<&'static str, String>,
+}
+
+/// Where the spec defines a name, and how, if the spec does not spell it.
+struct Definition {
+    span: Range<usize>,
+    how: Option<String>,
 }
 
 impl Names {
@@ -760,7 +766,13 @@ impl Names {
             None => {
                 self.seen.insert(
                     folded,
-                    (name.get_ref().clone(), Some((name.span(), how.clone()))),
+                    (
+                        name.get_ref().clone(),
+                        Some(Definition {
+                            span: name.span(),
+                            how: how.clone(),
+                        }),
+                    ),
                 );
             }
             Some((first, None)) => diagnostics.push(
@@ -775,7 +787,13 @@ impl Names {
                 )
                 .help("choose another name"),
             ),
-            Some((first, Some((span, first_how)))) => {
+            Some((
+                first,
+                Some(Definition {
+                    span,
+                    how: first_how,
+                }),
+            )) => {
                 let message = match first == name.get_ref() {
                     true => format!("duplicate {} `{first}` in {entry}", self.what),
                     false => format!(
