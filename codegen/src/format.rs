@@ -2,6 +2,8 @@
 
 use proc_macro2::TokenStream;
 
+use crate::docs;
+
 /// Formats `tokens` as a Rust file, `header` lines first as `//` comments.
 ///
 /// The tokens come from the renderer, so a parse failure is a generator bug;
@@ -10,10 +12,15 @@ pub fn format(tokens: TokenStream, header: &[String]) -> Result<String, syn::Err
     let file: syn::File = syn::parse2(tokens)?;
     let mut out = String::new();
     for line in header {
-        // A header line holds spec text: keep it on its comment line.
+        // A header line holds spec text: keep it on its comment line, and
+        // show bidi controls as escapes, which rustc denies in comments.
         let line: String = line
             .chars()
-            .map(|c| if c.is_control() { ' ' } else { c })
+            .map(|c| match c {
+                c if c.is_control() => ' '.to_string(),
+                c if docs::is_bidi_control(c) => c.escape_unicode().to_string(),
+                c => c.to_string(),
+            })
             .collect();
         out.push_str(format!("// {line}").trim_end());
         out.push('\n');

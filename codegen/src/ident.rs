@@ -54,9 +54,19 @@ pub fn check(name: &str) -> Result<(), BadName> {
         .chars()
         .find(|c| !c.is_ascii_alphanumeric() && *c != '_')
     {
+        let suggestion: String = name
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .map(upper_first)
+            .collect();
+        // Only word separators suggest words; anything else is not a name.
+        let words = name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, ' ' | '-' | '.'));
+        let help = (words && check(&suggestion).is_ok())
+            .then(|| format!("UpperCamelCase would be `{suggestion}`"));
         return bad(
             format!("name `{name}` has the character {c:?}, which cannot appear in an identifier"),
-            None,
+            help,
         );
     }
     if name.starts_with(|c: char| c.is_ascii_digit()) {
@@ -137,5 +147,11 @@ mod tests {
             check("match").unwrap_err().help.as_deref(),
             Some("use an UpperCamelCase name such as `Match`")
         );
+        assert_eq!(
+            check("sign-in now").unwrap_err().help.as_deref(),
+            Some("UpperCamelCase would be `SignInNow`")
+        );
+        assert_eq!(check("3-way").unwrap_err().help, None);
+        assert_eq!(check("A = 1, B").unwrap_err().help, None);
     }
 }

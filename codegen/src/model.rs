@@ -115,6 +115,41 @@ impl Row {
     }
 }
 
+/// How many codes the single codes and ranges of `reasons` cover together;
+/// `1 << 32`, every `i32`, leaves none to an open reason or to "unlisted".
+/// Ranges never overlap one another (validation checks it).
+pub(crate) fn listed_code_count(reasons: &[Reason]) -> u64 {
+    let ranges: Vec<(i32, i32)> = reasons
+        .iter()
+        .filter_map(|reason| match reason.codes {
+            ReasonCodes::Range { start, end } => Some((start, end)),
+            _ => None,
+        })
+        .collect();
+    let singles: std::collections::BTreeSet<i32> = reasons
+        .iter()
+        .filter_map(|reason| match reason.codes {
+            ReasonCodes::Single(code) => Some(code),
+            _ => None,
+        })
+        .filter(|code| {
+            !ranges
+                .iter()
+                .any(|(start, end)| (start..=end).contains(&code))
+        })
+        .collect();
+    let in_ranges: u64 = ranges
+        .iter()
+        .map(|(start, end)| range_size(*start, *end))
+        .sum();
+    in_ranges + singles.len() as u64
+}
+
+/// The number of codes from `start` to `end` inclusive (`start <= end`).
+pub(crate) fn range_size(start: i32, end: i32) -> u64 {
+    (i64::from(end) - i64::from(start) + 1).unsigned_abs()
+}
+
 /// One reason of a row.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Reason {

@@ -75,10 +75,49 @@ pub struct RawReason {
     pub description: Option<Spanned<String>>,
 }
 
-/// Parses spec text; a TOML or shape error becomes one diagnostic at its span.
+/// Parses spec text; a TOML or shape error becomes one diagnostic at its span,
+/// in TOML's words (table, array, key) rather than serde's.
 pub fn parse(text: &str) -> Result<RawSpec, Diagnostic> {
     toml::from_str(text).map_err(|error| {
         let span = error.span().unwrap_or(0..0);
-        Diagnostic::new(error.message().trim_end(), span, "here")
+        let mut message = toml_words(error.message().trim_end());
+        // Every integer of the schema is a code: say what fits.
+        if message.starts_with("invalid value: integer") && message.ends_with("expected an integer")
+        {
+            let value = text.get(span.clone()).unwrap_or_default();
+            return Diagnostic::new(
+                format!("integer {value} is out of range"),
+                span,
+                format!("expected a code from {} to {}", i32::MIN, i32::MAX),
+            );
+        }
+        if message == "duplicate key"
+            && let Some(key) = text.get(span.clone())
+        {
+            message = format!("duplicate key `{key}`");
+        }
+        let label = match message.rsplit_once(", expected ") {
+            _ if message.starts_with("unknown key") => "not a key of this table".to_string(),
+            _ if message.starts_with("duplicate key") => "already set above".to_string(),
+            Some((_, expected)) => format!("expected {expected}"),
+            None => "here".to_string(),
+        };
+        Diagnostic::new(message, span, label)
+    })
+}
+
+/// serde's vocabulary in TOML's terms.
+fn toml_words(message: &str) -> String {
+    [
+        ("unknown field", "unknown key"),
+        ("invalid type: map", "invalid type: table"),
+        ("invalid type: sequence", "invalid type: array"),
+        ("floating point", "float"),
+        ("expected i64", "expected an integer"),
+        ("expected a sequence", "expected an array"),
+    ]
+    .into_iter()
+    .fold(message.to_string(), |message, (serde, toml)| {
+        message.replace(serde, toml)
     })
 }

@@ -7,7 +7,7 @@ use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::quote;
 
 use crate::docs;
-use crate::model::{ReasonCodes, RecordNames, Row, Spec, Table};
+use crate::model::{ReasonCodes, RecordNames, Row, Spec, Table, listed_code_count};
 
 /// Choices about the generated code that are not part of the spec.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -165,11 +165,11 @@ fn code_enum(spec: &Spec, table: &Table, serde: &Serde) -> TokenStream {
         ),
         String::new(),
         format!(
-            "Transcribed from {} {}, {}, page `{}`, updated {}. Each variant's discriminant is its vendor code.",
+            "Transcribed from {} {}, {}, page {}, updated {}. Each variant's discriminant is its vendor code.",
             docs::escape(&source.vendor),
             docs::escape(&source.product),
             docs::escape(&source.document),
-            table.page.replace('`', "'"),
+            docs::code_span(&table.page),
             docs::escape(&table.updated),
         ),
     ]);
@@ -320,9 +320,33 @@ fn record_methods(table: &Table, names: &RecordNames) -> TokenStream {
             });
             quote!(Self::#variant => &[#(#infos),*],)
         });
-    let object_body = match_or(quote!(self), objects.collect(), quote!(None));
-    let notes_body = match_or(quote!(self), notes.collect(), quote!(&[]));
-    let reasons_body = match_or(quote!(self), reasons.collect(), quote!(&[]));
+    let object_body = match_or(
+        quote!(self),
+        objects.collect(),
+        table
+            .rows
+            .iter()
+            .any(|row| row.object.is_none())
+            .then(|| quote!(None)),
+    );
+    let notes_body = match_or(
+        quote!(self),
+        notes.collect(),
+        table
+            .rows
+            .iter()
+            .any(|row| row.notes.is_empty())
+            .then(|| quote!(&[])),
+    );
+    let reasons_body = match_or(
+        quote!(self),
+        reasons.collect(),
+        table
+            .rows
+            .iter()
+            .any(|row| row.reasons.is_empty())
+            .then(|| quote!(&[])),
+    );
     quote! {
         /// The kind of object the operation names; `None` where the vendor
         /// writes `-1`.
@@ -343,17 +367,25 @@ fn record_methods(table: &Table, names: &RecordNames) -> TokenStream {
     }
 }
 
-/// `match scrutinee { arms _ => fallback }`, or just `fallback` when no row
-/// has an arm (a match with only a wildcard is noise).
-fn match_or(scrutinee: TokenStream, arms: Vec<TokenStream>, fallback: TokenStream) -> TokenStream {
-    match arms.is_empty() {
-        true => fallback,
-        false => quote! {
-            match #scrutinee {
-                #(#arms)*
-                _ => #fallback,
+/// `match scrutinee { arms _ => rest }`: without arms just `rest`, and the
+/// wildcard only where some row needs it (`rest` is `None` when every row
+/// has an arm), since an unreachable arm warns.
+fn match_or(
+    scrutinee: TokenStream,
+    arms: Vec<TokenStream>,
+    rest: Option<TokenStream>,
+) -> TokenStream {
+    match (arms.is_empty(), rest) {
+        (true, Some(rest)) => rest,
+        (_, rest) => {
+            let wildcard = rest.map(|rest| quote!(_ => #rest,));
+            quote! {
+                match #scrutinee {
+                    #(#arms)*
+                    #wildcard
+                }
             }
-        },
+        }
     }
 }
 
@@ -604,6 +636,8 @@ fn reason_from_code(row: &Row) -> TokenStream {
                 code => Some(Self::#variant(code)),
             }
         }
+        // Ranges may list every code, and then an unreachable arm warns.
+        None if listed_code_count(&row.reasons) == 1 << 32 => TokenStream::new(),
         None => quote!(_ => None,),
     };
     quote! {

@@ -10,7 +10,10 @@ use toml::Spanned;
 
 use crate::diagnostic::Diagnostic;
 use crate::ident;
-use crate::model::{ObjectKind, Reason, ReasonCodes, RecordNames, Row, Source, Spec, Table};
+use crate::model::{
+    ObjectKind, Reason, ReasonCodes, RecordNames, Row, Source, Spec, Table, listed_code_count,
+    range_size,
+};
 use crate::parse::{RawObjectKind, RawReason, RawRow, RawSource, RawSpec, RawTable};
 
 /// Items every generated file defines, whatever the spec says.
@@ -23,9 +26,18 @@ pub const SUPPORT_ITEMS: &[&str] = &[
     "ReasonCodes",
 ];
 
+/// Prelude names the generated code uses unqualified: a type of that name
+/// would hide them.
+const PRELUDE_TYPES: &[&str] = &["Option", "Result", "From", "TryFrom", "Into", "Copy"];
+
 /// Variants the generator adds to every reason enum and object enum.
 const REASON_BUILTINS: &[&str] = &["NotApplicable", "Unlisted"];
 const OBJECT_BUILTINS: &[&str] = &["NotApplicable", "Other"];
+
+/// Associated constants of the code enums and object kind enums, which a
+/// variant of the same name would make unreachable.
+const CODE_CONSTANTS: &[&str] = &["ALL", "COUNT"];
+const OBJECT_KIND_CONSTANTS: &[&str] = &["ALL"];
 
 /// Validates a raw spec read from `text`.
 pub fn validate(raw: &RawSpec, text: &str) -> Result<Spec, Vec<Diagnostic>> {
@@ -36,6 +48,12 @@ pub fn validate(raw: &RawSpec, text: &str) -> Result<Spec, Vec<Diagnostic>> {
     };
     for item in SUPPORT_ITEMS {
         validator.type_names.builtin(item);
+    }
+    for name in PRELUDE_TYPES {
+        validator.type_names.reserve(
+            name,
+            format!("would hide the prelude's `{name}`, which the generated code uses"),
+        );
     }
     let source = validator.source(raw.source.as_ref());
     if raw.table.is_empty() {
@@ -152,7 +170,7 @@ impl Validator<'_> {
                 let mut diagnostic = Diagnostic::new(
                     format!("invalid Rust name in {entry}: {}", bad.message),
                     value.span(),
-                    "not a usable identifier",
+                    "expected an UpperCamelCase identifier",
                 );
                 if let Some(help) = bad.help {
                     diagnostic = diagnostic.help(help);
@@ -239,6 +257,12 @@ impl Validator<'_> {
         }
         let mut codes: BTreeMap<i32, Range<usize>> = BTreeMap::new();
         let mut row_names = Names::new("row name");
+        for constant in CODE_CONSTANTS {
+            row_names.reserve(
+                constant,
+                format!("clashes with the generated constant `{constant}` of the enum"),
+            );
+        }
         let mut reason_variants = Names::new("reason variant");
         for builtin in REASON_BUILTINS {
             reason_variants.builtin(builtin);
@@ -263,8 +287,17 @@ impl Validator<'_> {
                 let row_entry = format!("row {} of {entry}", row.name);
                 reason_variants.define(row_name, &row_entry, &mut self.diagnostics);
                 let reason_enum = Spanned::new(row_name.span(), record.row_reason(&row));
-                self.type_names
-                    .define(&reason_enum, &row_entry, &mut self.diagnostics);
+                let how = format!(
+                    "`{}`, the reason enum of row {}",
+                    reason_enum.get_ref(),
+                    row.name
+                );
+                self.type_names.define_as(
+                    &reason_enum,
+                    Some(how),
+                    &row_entry,
+                    &mut self.diagnostics,
+                );
             }
             rows.push(row);
         }
@@ -329,7 +362,9 @@ impl Validator<'_> {
         }
         if let Some(object) = &object {
             let kind = Spanned::new(object.span(), format!("{}Kind", object.get_ref()));
-            self.type_names.define(&kind, entry, &mut self.diagnostics);
+            let how = format!("`{}`, the enum of object kinds", kind.get_ref());
+            self.type_names
+                .define_as(&kind, Some(how), entry, &mut self.diagnostics);
         }
         Some(RecordNames {
             record: record?.into_inner(),
@@ -346,6 +381,12 @@ impl Validator<'_> {
         let mut names = Names::new("object kind");
         for builtin in OBJECT_BUILTINS {
             names.builtin(builtin);
+        }
+        for constant in OBJECT_KIND_CONSTANTS {
+            names.reserve(
+                constant,
+                format!("clashes with the generated constant `{constant}` of the kind enum"),
+            );
         }
         let mut kinds = Vec::new();
         for kind in raw {
@@ -527,6 +568,40 @@ impl Validator<'_> {
                 _ => complete = false,
             }
         }
+        for (start, end, span) in &ranges {
+            let listed = singles.range(start..=end).count() as u64;
+            if listed == range_size(*start, *end) {
+                self.error(
+                    Diagnostic::new(
+                        format!(
+                            "every code of range {start}-{end} in {row_entry} is listed on its own"
+                        ),
+                        span.clone(),
+                        "no code decodes to this range",
+                    )
+                    .help("remove the range, or the codes listed inside it"),
+                );
+            }
+        }
+        if let (Some(open), true) = (&open, complete) {
+            let listed = listed_code_count(&reasons);
+            let markers = [-1, 65535]
+                .into_iter()
+                .filter(|code| {
+                    !reasons.iter().any(|reason| {
+                        reason.codes.contains(*code)
+                            && !matches!(reason.codes, ReasonCodes::Open { .. })
+                    })
+                })
+                .count() as u64;
+            if listed + markers == 1 << 32 {
+                self.error(Diagnostic::new(
+                    format!("the open reason of {row_entry} never applies"),
+                    open.clone(),
+                    "every code is taken by another reason or means not applicable",
+                ));
+            }
+        }
         complete.then_some(reasons)
     }
 
@@ -624,7 +699,17 @@ impl Validator<'_> {
 /// One namespace of names, catching duplicates and names equal but for case.
 struct Names {
     what: &'static str,
-    seen: BTreeMap<String, (String, Option<Range<usize>>)>,
+    /// Folded name to the name and, unless the generator defines it, where
+    /// the spec defines it.
+    seen: BTreeMap<String, (String, Option<Definition>)>,
+    /// Names that clash only when spelled exactly so, with why.
+    reserved: BTreeMap<&'static str, String>,
+}
+
+/// Where the spec defines a name, and how, if the spec does not spell it.
+struct Definition {
+    span: Range<usize>,
+    how: Option<String>,
 }
 
 impl Names {
@@ -632,7 +717,13 @@ impl Names {
         Names {
             what,
             seen: BTreeMap::new(),
+            reserved: BTreeMap::new(),
         }
+    }
+
+    /// A name the generated code uses in this namespace for something else.
+    fn reserve(&mut self, name: &'static str, why: String) {
+        self.reserved.insert(name, why);
     }
 
     /// A name the generator itself defines in this namespace.
@@ -642,11 +733,47 @@ impl Names {
     }
 
     fn define(&mut self, name: &Spanned<String>, entry: &str, diagnostics: &mut Vec<Diagnostic>) {
+        self.define_as(name, None, entry, diagnostics);
+    }
+
+    /// Defines `name`; `how` tells how a name the spec does not spell out
+    /// comes from it (`` `BusyReason`, the reason enum of row Busy``), for
+    /// the labels of a clash.
+    fn define_as(
+        &mut self,
+        name: &Spanned<String>,
+        how: Option<String>,
+        entry: &str,
+        diagnostics: &mut Vec<Diagnostic>,
+    ) {
+        let label = |label: &str| match &how {
+            Some(how) => format!("{label}, as {how}"),
+            None => label.to_string(),
+        };
+        if let Some(why) = self.reserved.get(name.get_ref().as_str()) {
+            diagnostics.push(
+                Diagnostic::new(
+                    format!("{} `{}` in {entry} {why}", self.what, name.get_ref()),
+                    name.span(),
+                    label("reserved by the generated code"),
+                )
+                .help("choose another name"),
+            );
+            return;
+        }
         let folded = ident::folded(name.get_ref());
         match self.seen.get(&folded) {
             None => {
-                self.seen
-                    .insert(folded, (name.get_ref().clone(), Some(name.span())));
+                self.seen.insert(
+                    folded,
+                    (
+                        name.get_ref().clone(),
+                        Some(Definition {
+                            span: name.span(),
+                            how: how.clone(),
+                        }),
+                    ),
+                );
             }
             Some((first, None)) => diagnostics.push(
                 Diagnostic::new(
@@ -656,11 +783,17 @@ impl Names {
                         name.get_ref()
                     ),
                     name.span(),
-                    "clashes with a generated name",
+                    label("clashes with a generated name"),
                 )
                 .help("choose another name"),
             ),
-            Some((first, Some(span))) => {
+            Some((
+                first,
+                Some(Definition {
+                    span,
+                    how: first_how,
+                }),
+            )) => {
                 let message = match first == name.get_ref() {
                     true => format!("duplicate {} `{first}` in {entry}", self.what),
                     false => format!(
@@ -669,9 +802,13 @@ impl Names {
                         name.get_ref()
                     ),
                 };
+                let first_label = match first_how {
+                    Some(how) => format!("first defined here, as {how}"),
+                    None => "first defined here".to_string(),
+                };
                 diagnostics.push(
-                    Diagnostic::new(message, name.span(), "defined again here")
-                        .related(span.clone(), "first defined here"),
+                    Diagnostic::new(message, name.span(), label("defined again here"))
+                        .related(span.clone(), first_label),
                 );
             }
         }

@@ -870,8 +870,8 @@ Updated on 2024-01-01 (Tuesday)
 
 | Code \\| c | Description | Object | Reason |
 | --- | --- | --- | --- |
-| -5 | It's ''doubled'' and \\\\' escaped? Second line  Third column | Agent \\| ID  \\_lead\\_ | 7: A \\| pipe \\~\\~struck\\~\\~ \\&amp; \\\\\\| escaped<br>1-9<br>any<br>Note with \\`code\\` and \\[link\\](http://x) and \\<script\\>alert(1)\\</script\\><br>Ünïcödé 中文 🦀 e\u{301} \\u{{202e}}evil |
-| 2147483647 | - not a list | -1 | -1 |
+| -5 | It's ''doubled'' and \\\\' escaped? Second line  Third column | Agent \\| ID  \\_lead\\_ | 7: A \\| pipe \\~\\~struck\\~\\~ \\&amp; \\\\\\| escaped<br>1-9<br>any<br>Note with \\`code\\` and \\[link\\](http\\://x) and \\<script\\>alert(1)\\</script\\><br>Ünïcödé 中文 🦀 e\u{301} \\u{{202e}}evil |
+| 2147483647 | \\- not a list | -1 | -1 |
 
 Source: O'Brien \\& Sons \\<b\\>, Product ''; DROP TABLE x; --, Doc /\\* not a comment \\*/ \\$\\$dollar\\$\\$, page p'1\\\\.
 ",

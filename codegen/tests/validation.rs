@@ -162,10 +162,11 @@ fn unknown_key_is_named_at_its_position() {
     let line = line_of(&text, "descripton");
     let errors = errors(&text);
     assert_eq!(errors.len(), 1);
-    assert!(
-        errors[0].starts_with(&format!("codes.toml:{line}:1: unknown field `descripton`, expected one of `code`, `name`, `description`")),
-        "{}",
-        errors[0]
+    assert_eq!(
+        errors,
+        [format!(
+            "codes.toml:{line}:1: unknown key `descripton`, expected one of `code`, `name`, `description`, `object`, `notes`, `reason`"
+        )]
     );
 }
 

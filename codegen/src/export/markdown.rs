@@ -1,7 +1,7 @@
 //! The spec as Markdown documentation, laid out like the vendor page.
 
 use crate::Spec;
-use crate::docs::escape;
+use crate::docs::escape_commonmark as escape;
 use crate::model::{ReasonCodes, Row, Table};
 
 /// The spec as GitHub-flavoured Markdown: per table, the vendor page's
@@ -115,17 +115,10 @@ fn reason_cell(row: &Row) -> String {
     paragraphs.join("<br>")
 }
 
-/// Text escaped as a paragraph of its own: also what would start a block
-/// (a list item, a thematic break, an indented code block) is neutralised.
+/// Text escaped as a paragraph of its own; [`escape`] already neutralises
+/// what would start a block (a list item, a thematic break).
 fn paragraph(text: &str) -> String {
-    let text = escape(text.trim());
-    let digits = text.len() - text.trim_start_matches(|c: char| c.is_ascii_digit()).len();
-    match text[digits..].chars().next() {
-        // `1. ` and `1) ` start an ordered list.
-        Some('.' | ')') if digits > 0 => format!("{}\\{}", &text[..digits], &text[digits..]),
-        Some('-' | '+' | '=') if digits == 0 => format!("\\{text}"),
-        _ => text,
-    }
+    escape(text.trim())
 }
 
 #[cfg(test)]

@@ -1,0 +1,438 @@
+//! Properties over random input, bounded so the suite stays fast (the fuzz
+//! targets in `fuzz/` search the same ground for much longer):
+//!
+//! - a spec of the right shape but random names, codes and texts is either
+//!   rejected with diagnostics that point into it, or becomes code that
+//!   parses;
+//! - texts are inert: whatever they hold, the generated code has the same
+//!   tokens but for its string literals, and those hold the texts exactly;
+//! - names are never tokens: a name is accepted only if it is one identifier;
+//! - the vendor-doc reader never panics.
+
+use std::fmt::Write as _;
+use std::sync::OnceLock;
+
+use codes_codegen::{Spec, generate, vendor_doc};
+use proc_macro2::{Group, Literal, TokenStream, TokenTree};
+use proptest::prelude::*;
+
+const CASES: u32 = 256;
+
+/// A table that takes reasons, for one row to be appended.
+const TABLE: &str = r#"[source]
+vendor = "V"
+product = "P"
+document = "D"
+
+[[table]]
+name = "OperationType"
+title = "T"
+caption = "C"
+page = "p"
+updated = "u"
+columns = ["Code", "Description", "Object", "Reason"]
+record = "Operation"
+object = "Object"
+reason = "Reason"
+"#;
+
+/// `text` as a TOML basic string.
+fn toml_string(text: &str) -> String {
+    let mut out = String::from("\"");
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if c.is_control() => write!(out, "\\u{:04X}", u32::from(c)).unwrap(),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// Text that is hostile to generated code, docs and TOML alike.
+fn hostile_text() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        4 => "[ -~]{0,6}",
+        1 => prop::sample::select(vec![
+            "\"", "\\", "*/", "/*", "\"#", "#[", "}", "{}", "{0}", "\n", "\r\n", "\t", "\u{0}",
+            "\u{7f}", "\u{202e}", "\u{2066}", "\u{200d}", "\u{feff}", "👩\u{200d}👧", "https://x.y",
+            "- ", "1. ", "---", "'", "...", "`", "<b>", "[x]",
+        ])
+        .prop_map(str::to_string),
+        1 => any::<char>().prop_map(String::from),
+    ];
+    prop::collection::vec(piece, 0..6).prop_map(|pieces| pieces.concat())
+}
+
+/// Text a spec requires: mostly non-blank, sometimes blank.
+fn required_text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        30 => hostile_text().prop_map(|text| format!("t{text}")),
+        1 => hostile_text(),
+    ]
+}
+
+/// Mostly a valid UpperCamelCase name, unique through `index`; sometimes
+/// one the validator must refuse or that clashes with a generated item.
+fn name(index: usize) -> impl Strategy<Value = String> {
+    prop_oneof![
+        30 => "[A-Z][a-z]{1,7}".prop_map(move |name| format!("{name}{index}")),
+        1 => prop::sample::select(vec![
+            "Code", "Option", "ALL", "COUNT", "NotApplicable", "Other", "Unlisted", "Self",
+            "self", "_", "3Way", "sign_in", "", "Café", "Sign In", "A-B", "Reason", "Object",
+        ])
+        .prop_map(str::to_string),
+    ]
+}
+
+/// Mostly a code unique through `index`, sometimes any, or out of range.
+fn code(index: usize) -> impl Strategy<Value = i64> {
+    let unique = index as i64 * 10;
+    prop_oneof![
+        80 => Just(unique),
+        6 => prop::sample::select(vec![-1i64, 0, 65535, i64::from(i32::MIN), i64::from(i32::MAX)]),
+        6 => any::<i32>().prop_map(i64::from),
+        1 => prop::sample::select(vec![i64::from(i32::MAX) + 1, i64::MIN, i64::MAX]),
+    ]
+}
+
+/// One `[[table.row.reason]]`, as TOML; a `dense` one takes its codes
+/// from a handful, so that ranges and single codes meet.
+fn reason(index: usize, dense: bool) -> impl Strategy<Value = String> {
+    let sparse = prop_oneof![
+        12 => code(index).prop_map(|code| format!("code = {code}")),
+        8 => (code(index).prop_map(|code| code.saturating_mul(100)), 1i64..400).prop_map(|(start, length)| format!("range = [{start}, {}]", start.saturating_add(length))),
+        1 => (code(index), code(index)).prop_map(|(start, end)| format!("range = [{start}, {end}]")),
+        3 => prop::option::of(code(index)).prop_map(|default| match default {
+            Some(default) => format!("open = true\ndefault = {default}"),
+            None => "open = true".to_string(),
+        }),
+    ];
+    let codes = match dense {
+        false => sparse.boxed(),
+        true => prop_oneof![
+            2 => (0i64..4).prop_map(|code| format!("code = {code}")),
+            1 => (0i64..3, 1i64..3).prop_map(|(start, length)| format!("range = [{start}, {}]", start + length)),
+        ]
+        .boxed(),
+    };
+    (codes, name(index), prop::option::of(required_text())).prop_map(
+        |(codes, name, description)| {
+            let mut toml = format!(
+                "\n[[table.row.reason]]\n{codes}\nname = {}\n",
+                toml_string(&name)
+            );
+            if let Some(text) = description {
+                writeln!(toml, "description = {}", toml_string(&text)).unwrap();
+            }
+            toml
+        },
+    )
+}
+
+/// One `[[table.row]]` with its reasons, as TOML; `kinds` names the
+/// object kinds it may refer to.
+fn row(index: usize, kinds: Vec<String>) -> impl Strategy<Value = String> {
+    let declared = match kinds.is_empty() {
+        true => Just(None).boxed(),
+        false => prop::sample::select(kinds).prop_map(Some).boxed(),
+    };
+    let object = prop_oneof![
+        10 => Just(None),
+        10 => declared,
+        1 => name(index).prop_map(Some),
+    ];
+    let reasons = (0usize..4, prop::bool::weighted(0.3)).prop_flat_map(|(count, dense)| {
+        (0..count)
+            .map(|index| reason(index, dense))
+            .collect::<Vec<_>>()
+    });
+    (
+        code(index),
+        name(index),
+        required_text(),
+        object,
+        prop::collection::vec(required_text(), 0..2),
+        reasons,
+    )
+        .prop_map(|(code, name, description, object, notes, reasons)| {
+            let mut toml = format!(
+                "\n[[table.row]]\ncode = {code}\nname = {}\ndescription = {}\n",
+                toml_string(&name),
+                toml_string(&description)
+            );
+            if let Some(object) = object {
+                writeln!(toml, "object = {}", toml_string(&object)).unwrap();
+            }
+            if !notes.is_empty() {
+                let notes: Vec<String> = notes.iter().map(|note| toml_string(note)).collect();
+                writeln!(toml, "notes = [{}]", notes.join(", ")).unwrap();
+            }
+            toml + &reasons.concat()
+        })
+}
+
+/// One `[[table]]` with its object kinds and rows, as TOML.
+fn table(index: usize) -> impl Strategy<Value = String> {
+    let kinds = (0usize..3).prop_flat_map(|count| {
+        (0..count)
+            .map(|kind| (name(kind), required_text()))
+            .collect::<Vec<_>>()
+    });
+    (
+        name(index),
+        prop::collection::vec(required_text(), 5),
+        prop::bool::weighted(0.8),
+        kinds,
+    )
+        .prop_flat_map(move |(name, texts, record, kinds)| {
+            let kind_names: Vec<String> = kinds.iter().map(|(name, _)| name.clone()).collect();
+            let mut head = format!(
+                "\n[[table]]\nname = {}\ntitle = {}\ncaption = {}\npage = {}\nupdated = {}\ncolumns = [\"Code\", {}, \"Object\", \"Reason\"]\n",
+                toml_string(&name),
+                toml_string(&texts[0]),
+                toml_string(&texts[1]),
+                toml_string(&texts[2]),
+                toml_string(&texts[3]),
+                toml_string(&texts[4]),
+            );
+            if record {
+                write!(
+                    head,
+                    "record = \"Operation{index}\"\nobject = \"Object{index}\"\nreason = \"Reason{index}\"\n"
+                )
+                .unwrap();
+            }
+            for (kind, text) in &kinds {
+                write!(
+                    head,
+                    "\n[[table.object_kind]]\nname = {}\ntext = {}\n",
+                    toml_string(kind),
+                    toml_string(text)
+                )
+                .unwrap();
+            }
+            let rows = (0usize..5).prop_flat_map(move |count| {
+                (0..count).map(|row_index| row(row_index, kind_names.clone())).collect::<Vec<_>>()
+            });
+            rows.prop_map(move |rows| head.clone() + &rows.concat())
+        })
+}
+
+fn spec_text() -> impl Strategy<Value = String> {
+    let tables = prop_oneof![
+        1 => Just(Vec::new()).boxed(),
+        14 => table(0).prop_map(|table| vec![table]).boxed(),
+        5 => (table(0), table(1)).prop_map(|(first, second)| vec![first, second]).boxed(),
+    ];
+    (prop::collection::vec(required_text(), 3), tables).prop_map(|(source, tables)| {
+        format!(
+            "[source]\nvendor = {}\nproduct = {}\ndocument = {}\n{}",
+            toml_string(&source[0]),
+            toml_string(&source[1]),
+            toml_string(&source[2]),
+            tables.concat()
+        )
+    })
+}
+
+/// `source` with every string literal (docs included) replaced by `"x"`
+/// and formatted anew: what the code means, whatever its texts say or
+/// however long they make a line.
+fn meaning(source: &str) -> String {
+    fn blank(tokens: TokenStream) -> TokenStream {
+        tokens
+            .into_iter()
+            .map(|token| match token {
+                TokenTree::Group(group) => {
+                    TokenTree::Group(Group::new(group.delimiter(), blank(group.stream())))
+                }
+                TokenTree::Literal(literal) if literal.to_string().starts_with('"') => {
+                    TokenTree::Literal(Literal::string("x"))
+                }
+                other => other,
+            })
+            .collect()
+    }
+    let tokens = blank(source.parse().expect("generated code lexes"));
+    prettyplease::unparse(&syn::parse2(tokens).expect("generated code parses"))
+}
+
+/// The values of every string literal in `source`.
+fn string_values(source: &str) -> Vec<String> {
+    fn walk(tokens: TokenStream, out: &mut Vec<String>) {
+        for token in tokens {
+            match token {
+                TokenTree::Group(group) => walk(group.stream(), out),
+                TokenTree::Literal(literal) => {
+                    if let Ok(string) = syn::parse_str::<syn::LitStr>(&literal.to_string()) {
+                        out.push(string.value());
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(source.parse().expect("generated code lexes"), &mut out);
+    out
+}
+
+/// Every text of `spec` replaced by what `text` makes of its position.
+fn with_texts(spec: &Spec, mut text: impl FnMut() -> String) -> Spec {
+    let mut spec = spec.clone();
+    spec.source.vendor = text();
+    spec.source.product = text();
+    spec.source.document = text();
+    for table in &mut spec.tables {
+        table.title = text();
+        table.caption = text();
+        table.page = text();
+        table.updated = text();
+        table.columns.iter_mut().for_each(|column| *column = text());
+        table
+            .object_kinds
+            .iter_mut()
+            .for_each(|kind| kind.text = text());
+        for row in &mut table.rows {
+            row.description = text();
+            row.notes.iter_mut().for_each(|note| *note = text());
+            for reason in &mut row.reasons {
+                if let Some(description) = &mut reason.description {
+                    *description = text();
+                }
+            }
+        }
+    }
+    spec
+}
+
+/// Four rows of the vendor spec with every feature: a range with a single
+/// code inside, objects, notes, a bare reason code, an open reason.
+fn vendor_spec() -> &'static Spec {
+    static SPEC: OnceLock<Spec> = OnceLock::new();
+    SPEC.get_or_init(|| {
+        let mut spec = Spec::from_toml("codes.toml", include_str!("../../codes.toml"))
+            .expect("codes.toml is valid");
+        let keep = ["Talking", "ListenInsertWhisper", "Rest", "WorkStatus"];
+        spec.tables[0]
+            .rows
+            .retain(|row| keep.contains(&row.name.as_str()));
+        assert_eq!(spec.tables[0].rows.len(), keep.len());
+        spec
+    })
+}
+
+/// The meaning of the code generated from the vendor spec with every
+/// text `x`.
+fn plain_meaning() -> &'static str {
+    static MEANING: OnceLock<String> = OnceLock::new();
+    MEANING.get_or_init(|| meaning(&generate(&with_texts(vendor_spec(), || "x".to_string()))))
+}
+
+proptest! {
+    // Failures are turned into explicit regression tests, not files.
+    #![proptest_config(ProptestConfig { cases: CASES, failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn a_random_spec_is_rejected_at_its_mistakes_or_generates_code_that_parses(text in spec_text()) {
+        match Spec::from_toml("random.toml", &text) {
+            Ok(spec) => {
+                let source = generate(&spec);
+                prop_assert!(syn::parse_file(&source).is_ok(), "{source}");
+            }
+            Err(error) => {
+                prop_assert!(!error.diagnostics().is_empty());
+                for (line, diagnostic) in error.summary().iter().zip(error.diagnostics()) {
+                    prop_assert!(diagnostic.span.end <= text.len());
+                    let (row, col) = error.line_col(diagnostic.span.start);
+                    let place = format!("random.toml:{row}:{col}: ");
+                    prop_assert!(line.starts_with(&place), "{}", line);
+                }
+                prop_assert!(error.render(false).starts_with("error: "));
+            }
+        }
+    }
+
+    #[test]
+    fn reasons_of_any_codes_are_rejected_or_generate_code_that_parses(
+        singles in prop::sample::subsequence(vec![-1i64, 0, 1, 2, 3, 65535], 0..=6),
+        ranges in prop::collection::vec((-2i64..4, 1i64..4), 0..3),
+        open in prop::option::of(prop::option::of(-1i64..3)),
+    ) {
+        let mut reasons: Vec<String> = singles.iter().map(|code| format!("code = {code}")).collect();
+        reasons.extend(ranges.iter().map(|(start, length)| format!("range = [{start}, {}]", start + length)));
+        reasons.extend(open.map(|default| match default {
+            Some(default) => format!("open = true\ndefault = {default}"),
+            None => "open = true".to_string(),
+        }));
+        let mut text = format!("{TABLE}\n[[table.row]]\ncode = 99\nname = \"Probe\"\ndescription = \"d\"\n");
+        for (index, codes) in reasons.iter().enumerate() {
+            write!(text, "\n[[table.row.reason]]\n{codes}\nname = \"R{index}\"\n").unwrap();
+        }
+        if let Ok(spec) = Spec::from_toml("codes.toml", &text) {
+            let source = generate(&spec);
+            prop_assert!(syn::parse_file(&source).is_ok(), "{}", source);
+        }
+    }
+
+    #[test]
+    fn texts_change_no_token_of_the_generated_code(texts in prop::collection::vec(hostile_text(), 1..40)) {
+        let mut next = texts.iter().cycle();
+        let hostile = with_texts(vendor_spec(), || next.next().expect("a text").clone());
+        let source = generate(&hostile);
+        prop_assert_eq!(meaning(&source), plain_meaning());
+        let values = string_values(&source);
+        for row in &hostile.tables[0].rows {
+            prop_assert!(values.contains(&row.description), "{:?} not in the code", row.description);
+            for note in &row.notes {
+                prop_assert!(values.contains(note), "{:?} not in the code", note);
+            }
+        }
+    }
+
+    #[test]
+    fn a_name_is_accepted_only_if_it_is_one_identifier(name in prop_oneof![
+        name(0),
+        "[ -~]{0,12}",
+        any::<String>(),
+    ]) {
+        let text = format!(
+            "{TABLE}\n[[table.row]]\ncode = 99\nname = {}\ndescription = \"d\"\n",
+            toml_string(&name),
+        );
+        if let Ok(spec) = Spec::from_toml("codes.toml", &text) {
+            let ident: syn::Ident = syn::parse_str(&name).expect("an accepted name is an identifier");
+            prop_assert_eq!(ident.to_string(), name.clone());
+            prop_assert!(name.starts_with(|c: char| c.is_ascii_uppercase()));
+            let source = generate(&spec);
+            let variant = format!("    {name} = 99,\n");
+            prop_assert!(source.contains(&variant));
+        }
+    }
+
+    #[test]
+    fn the_vendor_doc_reader_never_panics(lines in prop::collection::vec(prop_oneof![
+        Just(String::new()),
+        "-?[0-9]{1,4}( \\|)?",
+        "[0-9]{1,3}(-|–)[0-9]{1,3}: [a-z ]{0,8}",
+        "Table [0-9] [A-Za-z ]{0,10}",
+        "Updated on [0-9-]{0,10}",
+        prop::sample::select(vec!["|", "---|---|", "-1", "65535", "US_NO_USE", "0xFFFF", "Operation Type |"])
+            .prop_map(str::to_string),
+        "[ -~]{0,12}",
+        any::<String>(),
+    ], 0..30)) {
+        let text = lines.join("\n");
+        let count = text.split('\n').count();
+        if let Err(errors) = vendor_doc::parse(&text) {
+            prop_assert!(!errors.is_empty());
+            prop_assert!(errors.is_sorted_by_key(|error| error.line));
+            for error in errors {
+                prop_assert!((1..=count).contains(&error.line), "{}", error);
+            }
+        }
+    }
+}

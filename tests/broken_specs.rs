@@ -1,0 +1,110 @@
+//! The corpus of broken specs: each `tests/broken-specs/NAME.toml` holds one
+//! mistake, and `NAME.stderr` beside it is the diagnostic the generator must
+//! render for it, exactly as a failing build prints it. An empty `.stderr`
+//! marks a spec that must be accepted (and generate code).
+//!
+//! CI only checks. After a deliberate change to a message, bless the new
+//! output with `BLESS=1 cargo test --test broken_specs` and review the diff.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use codes_codegen::Spec;
+
+fn corpus() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/broken-specs")
+}
+
+/// The files of the corpus with `extension`, sorted.
+fn files(extension: &str) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = fs::read_dir(corpus())
+        .expect("tests/broken-specs exists")
+        .map(|entry| entry.expect("readable directory entry").path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == extension))
+        .collect();
+    files.sort();
+    files
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .expect("a file")
+        .to_string_lossy()
+        .into_owned()
+}
+
+/// What checking the spec prints: the rendered diagnostics, or nothing.
+fn check(name: &str, text: &str) -> String {
+    match Spec::from_toml(name, text) {
+        Ok(spec) => {
+            // An accepted spec must also generate.
+            codes_codegen::generate(&spec);
+            String::new()
+        }
+        Err(error) => error.render(false),
+    }
+}
+
+#[test]
+fn every_broken_spec_renders_its_expected_diagnostics() {
+    let bless = std::env::var_os("BLESS").is_some();
+    let specs = files("toml");
+    assert!(!specs.is_empty(), "no specs in tests/broken-specs");
+    let mut failures = Vec::new();
+    for path in &specs {
+        let name = file_name(path);
+        let text = fs::read_to_string(path).expect("a UTF-8 spec");
+        let actual = check(&name, &text);
+        let expected_path = path.with_extension("stderr");
+        if bless {
+            codes_codegen::write_if_changed(&expected_path, &actual)
+                .expect("write the expected diagnostics");
+            continue;
+        }
+        match fs::read_to_string(&expected_path) {
+            Ok(expected) if expected == actual => {}
+            Ok(expected) => failures.push(format!(
+                "{name}: the diagnostics changed.\n--- expected\n{expected}--- actual\n{actual}"
+            )),
+            Err(_) => failures.push(format!(
+                "{name}: no expectation {}; write it with BLESS=1",
+                file_name(&expected_path)
+            )),
+        }
+    }
+    for expected in files("stderr") {
+        if !expected.with_extension("toml").exists() {
+            failures.push(format!(
+                "{}: no spec beside it; remove it",
+                file_name(&expected)
+            ));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{}\n\nReview, then bless with `BLESS=1 cargo test --test broken_specs`.",
+        failures.join("\n\n")
+    );
+}
+
+#[test]
+fn every_broken_spec_has_its_mistake_at_file_line_col() {
+    for path in files("toml") {
+        let name = file_name(&path);
+        let text = fs::read_to_string(&path).expect("a UTF-8 spec");
+        let Err(error) = Spec::from_toml(&name, &text) else {
+            assert!(name.starts_with("accepted-"), "{name} is accepted");
+            continue;
+        };
+        assert!(!name.starts_with("accepted-"), "{name} is rejected");
+        for (line, diagnostic) in error.summary().iter().zip(error.diagnostics()) {
+            let (row, col) = error.line_col(diagnostic.span.start);
+            assert!(line.starts_with(&format!("{name}:{row}:{col}: ")), "{line}");
+            let rendered = error.render(false);
+            assert!(
+                rendered.contains(&format!("--> {name}:{row}:{col}\n")),
+                "{rendered}"
+            );
+        }
+    }
+}

@@ -1,0 +1,167 @@
+//! Every hostile text of `codes.toml` comes back byte for byte, and the
+//! generated code around it behaves as for any other text.
+
+use codes_hostile::{
+    Cause, Code, ControlsCause, Entry, Hostile, LineBreaksCause, NotApplicable, Plain, QuotesCause,
+    ReasonCodes, ReasonInfo, SecondUniformCause, Target, TargetKind, Uniform, UniformCause,
+    UniformTargetKind,
+};
+
+const QUOTES: &str = "\"quotes\" and \\backslashes\\ and \"# and r#\"raw\"# and '\\''";
+const TOKENS: &str = "#[cfg(any())] } fn injected() {} {} {0} {:?} {name} {{ }} \"); panic!(\"";
+const LINE_BREAKS: &str = "line one\nline two\r\nline three\rline four\ttabbed\u{2028}line separator\u{2029}paragraph separator\u{85}next line";
+const BRACES: &str = "#[cfg(any())] } fn injected() { {} {0} {:?} {{ }}";
+
+#[test]
+fn descriptions_come_back_byte_for_byte() {
+    let expected = [
+        (Hostile::Quotes, QUOTES),
+        (
+            Hostile::Comments,
+            "*/ closes a comment, /* opens one, //! inner doc, /// outer doc, /** block */",
+        ),
+        (Hostile::Tokens, TOKENS),
+        (Hostile::LineBreaks, LINE_BREAKS),
+        (
+            Hostile::Controls,
+            "nul \u{0} bell \u{7} escape \u{1b}[31m delete \u{7f} c1 \u{90}",
+        ),
+        (
+            Hostile::Bidi,
+            "embed \u{202A} \u{202B} pop \u{202C} override \u{202D} \u{202E} isolate \u{2066} \u{2067} \u{2068} \u{2069} marks \u{200E} \u{200F} \u{61C}",
+        ),
+        (
+            Hostile::Emoji,
+            "family \u{1F469}\u{200D}\u{1F469}\u{200D}\u{1F467} joiner \u{200D} non-joiner \u{200C} space \u{200B} bom \u{FEFF} soft hyphen \u{AD} combining e\u{301}",
+        ),
+        (
+            Hostile::Markup,
+            "*emphasis* _emphasis_ `code` [link](https://example.com) <b>bold</b> &amp; ~~strike~~ | table | # heading $math$ \\",
+        ),
+        (
+            Hostile::Urls,
+            "https://example.com/path?query=1&x=2#fragment and http://example.org and www.example.net",
+        ),
+        (Hostile::Minimum, " leading and trailing spaces "),
+        (Hostile::Maximum, "\\"),
+    ];
+    assert_eq!(expected.len(), Hostile::COUNT);
+    for (row, text) in expected {
+        assert_eq!(row.description(), text, "{row}");
+    }
+    assert_eq!(Plain::MinusOne.description(), "\"#");
+}
+
+#[test]
+fn notes_object_texts_and_reasons_come_back_byte_for_byte() {
+    assert_eq!(
+        Hostile::Quotes.notes(),
+        ["note with \"# and */", "note with {} {0} {:?} {{ }}"]
+    );
+    assert_eq!(Hostile::LineBreaks.notes(), ["note\nwith\nlines"]);
+    assert_eq!(
+        TargetKind::ALL.map(TargetKind::text),
+        [
+            "\"quoted\" \\ \"# */",
+            "- a list item, not a list",
+            "---",
+            "1. not a numbered list",
+            "    indented, not code",
+        ]
+    );
+    assert_eq!(
+        Hostile::Quotes.reasons(),
+        [
+            ReasonInfo {
+                name: "QuoteReason",
+                codes: ReasonCodes::Single(1),
+                description: Some("reason \"# \\\" */"),
+            },
+            ReasonInfo {
+                name: "BraceRange",
+                codes: ReasonCodes::Range { start: 2, end: 9 },
+                description: Some(BRACES),
+            },
+            ReasonInfo {
+                name: "InsideRange",
+                codes: ReasonCodes::Single(5),
+                description: Some("a code inside a range stays allowed"),
+            },
+        ]
+    );
+    assert_eq!(
+        LineBreaksCause::OpenReason(7).description(),
+        Some("open\n\"#\u{202E}")
+    );
+    assert_eq!(ControlsCause::MinusOne.description(), None);
+    assert_eq!(ControlsCause::UsNoUse.description(), Some("\u{0}"));
+}
+
+#[test]
+fn format_strings_in_texts_are_printed_not_interpreted() {
+    assert_eq!(
+        Entry::decode(0, "x", 3).to_string(),
+        format!(
+            "Quotes (0: {QUOTES}) on \"quoted\" \\ \"# */ \"x\", reason BraceRange (3: {BRACES})"
+        )
+    );
+    assert_eq!(
+        Entry::decode(2, "{}", 0).to_string(),
+        format!("Tokens (2: {TOKENS}) on --- \"{{}}\", reason unlisted (0)")
+    );
+}
+
+#[test]
+fn names_are_plain_identifiers() {
+    assert_eq!(Hostile::from_name("Tokens"), Some(Hostile::Tokens));
+    assert_eq!(Hostile::Tokens.name(), "Tokens");
+    assert_eq!("Quotes".parse::<Hostile>(), Ok(Hostile::Quotes));
+    assert_eq!(QuotesCause::BraceRange(4).name(), "BraceRange");
+}
+
+#[test]
+fn decoding_around_hostile_text_is_lossless() {
+    let row = Entry::decode(3, "-1", 12);
+    assert_eq!(row.code, Code::Known(Hostile::LineBreaks));
+    assert_eq!(row.object, Target::NotApplicable(NotApplicable::MinusOne));
+    assert_eq!(
+        row.reason,
+        Cause::LineBreaks(LineBreaksCause::OpenReason(12))
+    );
+    assert_eq!(row.encode(), (3, "-1", 12));
+    // A code listed on its own wins over the range around it.
+    assert_eq!(
+        Cause::decode(Hostile::Quotes, 5),
+        Cause::Quotes(QuotesCause::InsideRange)
+    );
+    // Listed -1 and 65535 win over "not applicable".
+    assert_eq!(
+        Cause::decode(Hostile::Controls, -1),
+        Cause::Controls(ControlsCause::MinusOne)
+    );
+    assert_eq!(
+        Cause::decode(Hostile::Controls, 65535),
+        Cause::Controls(ControlsCause::UsNoUse)
+    );
+    assert_eq!(Hostile::from_code(i32::MIN), Some(Hostile::Minimum));
+    assert_eq!(Hostile::from_code(i32::MAX), Some(Hostile::Maximum));
+}
+
+#[test]
+fn a_table_where_every_row_has_everything() {
+    for row in Uniform::ALL {
+        assert_eq!(row.object_kind(), Some(UniformTargetKind::Anything));
+    }
+    assert_eq!(Uniform::First.notes(), ["one"]);
+    assert_eq!(Uniform::Second.notes(), ["two"]);
+    for code in [i32::MIN, -1, 0, 65535, i32::MAX] {
+        assert_eq!(
+            UniformCause::decode(Uniform::Second, code),
+            UniformCause::Second(SecondUniformCause::Everything(code))
+        );
+    }
+    assert_eq!(
+        UniformCause::decode(Uniform::First, 1),
+        UniformCause::Unlisted(1)
+    );
+}
