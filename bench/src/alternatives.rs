@@ -1,0 +1,495 @@
+//! The alternatives a user would pick instead of cec-codes, written the way
+//! a careful person writes them: the same 29 operation types as a `#[repr(i32)]`
+//! enum with hand-written `match`es, a description array, the derives of
+//! num_enum and strum, a phf map and std `HashMap`s; and reason decoding as a
+//! hand-written nested `match`.
+//!
+//! Tests check that every alternative answers exactly what cec-codes answers,
+//! so the benchmarks compare equal work.
+
+use std::collections::HashMap;
+
+use cec_codes::{
+    BusyReason, InternalHelpReason, ListenInsertWhisperReason, NotApplicable, Reason, RestReason,
+    SignOutReason, TalkingReason, WorkStatusReason,
+};
+
+/// The vendor's operation types, hand-written, with the derives of the
+/// crates a user would reach for: num_enum's `TryFromPrimitive`, strum's
+/// `FromRepr`, `EnumString` (a `match` on the name) and `IntoStaticStr`.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    num_enum::TryFromPrimitive,
+    strum::FromRepr,
+    strum::EnumString,
+    strum::IntoStaticStr,
+)]
+#[repr(i32)]
+#[allow(missing_docs)]
+pub enum OperationType {
+    SignOut = 0,
+    SignIn = 1,
+    Idle = 2,
+    Busy = 3,
+    Talking = 4,
+    ThreePartyConversation = 10,
+    ManualToAutomatic = 13,
+    ListenInsertWhisper = 20,
+    PlayVoice = 22,
+    Rest = 26,
+    WorkStatus = 27,
+    ForceSignOut = 29,
+    ForceIdle = 30,
+    ForceBusy = 31,
+    MuteCustomer = 32,
+    Hold = 38,
+    InternalHelp = 40,
+    InternalCall = 41,
+    Intercept = 43,
+    SuspendVoicePlaying = 44,
+    InternalTransfer = 45,
+    TransferOut = 46,
+    MediaServerSignIn = 47,
+    MediaServerSignOut = 52,
+    PublicQueueTransfer = 53,
+    ReleaseTransfer = 54,
+    DeviceTransfer = 55,
+    HoldForInternalHelp = 57,
+    Conference = 58,
+}
+
+impl OperationType {
+    /// Every variant, in vendor order.
+    pub const ALL: [Self; 29] = [
+        Self::SignOut,
+        Self::SignIn,
+        Self::Idle,
+        Self::Busy,
+        Self::Talking,
+        Self::ThreePartyConversation,
+        Self::ManualToAutomatic,
+        Self::ListenInsertWhisper,
+        Self::PlayVoice,
+        Self::Rest,
+        Self::WorkStatus,
+        Self::ForceSignOut,
+        Self::ForceIdle,
+        Self::ForceBusy,
+        Self::MuteCustomer,
+        Self::Hold,
+        Self::InternalHelp,
+        Self::InternalCall,
+        Self::Intercept,
+        Self::SuspendVoicePlaying,
+        Self::InternalTransfer,
+        Self::TransferOut,
+        Self::MediaServerSignIn,
+        Self::MediaServerSignOut,
+        Self::PublicQueueTransfer,
+        Self::ReleaseTransfer,
+        Self::DeviceTransfer,
+        Self::HoldForInternalHelp,
+        Self::Conference,
+    ];
+
+    /// The hand-written `match` on the code.
+    pub const fn from_code(code: i32) -> Option<Self> {
+        match code {
+            0 => Some(Self::SignOut),
+            1 => Some(Self::SignIn),
+            2 => Some(Self::Idle),
+            3 => Some(Self::Busy),
+            4 => Some(Self::Talking),
+            10 => Some(Self::ThreePartyConversation),
+            13 => Some(Self::ManualToAutomatic),
+            20 => Some(Self::ListenInsertWhisper),
+            22 => Some(Self::PlayVoice),
+            26 => Some(Self::Rest),
+            27 => Some(Self::WorkStatus),
+            29 => Some(Self::ForceSignOut),
+            30 => Some(Self::ForceIdle),
+            31 => Some(Self::ForceBusy),
+            32 => Some(Self::MuteCustomer),
+            38 => Some(Self::Hold),
+            40 => Some(Self::InternalHelp),
+            41 => Some(Self::InternalCall),
+            43 => Some(Self::Intercept),
+            44 => Some(Self::SuspendVoicePlaying),
+            45 => Some(Self::InternalTransfer),
+            46 => Some(Self::TransferOut),
+            47 => Some(Self::MediaServerSignIn),
+            52 => Some(Self::MediaServerSignOut),
+            53 => Some(Self::PublicQueueTransfer),
+            54 => Some(Self::ReleaseTransfer),
+            55 => Some(Self::DeviceTransfer),
+            57 => Some(Self::HoldForInternalHelp),
+            58 => Some(Self::Conference),
+            _ => None,
+        }
+    }
+
+    /// The hand-written `match` on the name.
+    pub fn from_name(name: &str) -> Option<Self> {
+        match name {
+            "SignOut" => Some(Self::SignOut),
+            "SignIn" => Some(Self::SignIn),
+            "Idle" => Some(Self::Idle),
+            "Busy" => Some(Self::Busy),
+            "Talking" => Some(Self::Talking),
+            "ThreePartyConversation" => Some(Self::ThreePartyConversation),
+            "ManualToAutomatic" => Some(Self::ManualToAutomatic),
+            "ListenInsertWhisper" => Some(Self::ListenInsertWhisper),
+            "PlayVoice" => Some(Self::PlayVoice),
+            "Rest" => Some(Self::Rest),
+            "WorkStatus" => Some(Self::WorkStatus),
+            "ForceSignOut" => Some(Self::ForceSignOut),
+            "ForceIdle" => Some(Self::ForceIdle),
+            "ForceBusy" => Some(Self::ForceBusy),
+            "MuteCustomer" => Some(Self::MuteCustomer),
+            "Hold" => Some(Self::Hold),
+            "InternalHelp" => Some(Self::InternalHelp),
+            "InternalCall" => Some(Self::InternalCall),
+            "Intercept" => Some(Self::Intercept),
+            "SuspendVoicePlaying" => Some(Self::SuspendVoicePlaying),
+            "InternalTransfer" => Some(Self::InternalTransfer),
+            "TransferOut" => Some(Self::TransferOut),
+            "MediaServerSignIn" => Some(Self::MediaServerSignIn),
+            "MediaServerSignOut" => Some(Self::MediaServerSignOut),
+            "PublicQueueTransfer" => Some(Self::PublicQueueTransfer),
+            "ReleaseTransfer" => Some(Self::ReleaseTransfer),
+            "DeviceTransfer" => Some(Self::DeviceTransfer),
+            "HoldForInternalHelp" => Some(Self::HoldForInternalHelp),
+            "Conference" => Some(Self::Conference),
+            _ => None,
+        }
+    }
+
+    /// The hand-written `match` for the description.
+    pub const fn description(self) -> &'static str {
+        match self {
+            Self::SignOut => "The agent signs out of CCS.",
+            Self::SignIn => "An agent signs in.",
+            Self::Idle => "Idle.",
+            Self::Busy => "Busy.",
+            Self::Talking => "Talking.",
+            Self::ThreePartyConversation => "Three-party conversation.",
+            Self::ManualToAutomatic => {
+                "Manual station to automatic station (an agent be in the Suspended state)."
+            }
+            Self::ListenInsertWhisper => "Listening/Insert/Whisper",
+            Self::PlayVoice => "Play voice.",
+            Self::Rest => "Be on holiday or take a rest.",
+            Self::WorkStatus => "Work status.",
+            Self::ForceSignOut => "Forcibly sign out an agent.",
+            Self::ForceIdle => "Forcibly show an idle state for an agent.",
+            Self::ForceBusy => "Forcibly show a busy state for an agent.",
+            Self::MuteCustomer => "Perform mute-on on a customer.",
+            Self::Hold => "Hold a call by an agent.",
+            Self::InternalHelp => "Initiate an internal help request by an agent.",
+            Self::InternalCall => "Initiate an internal call by an agent.",
+            Self::Intercept => "Intercept a call.",
+            Self::SuspendVoicePlaying => "Suspend voice playing.",
+            Self::InternalTransfer => "Internal transfer.",
+            Self::TransferOut => "Transfer-out.",
+            Self::MediaServerSignIn => "Sign in to the media server.",
+            Self::MediaServerSignOut => "Sign out of the media server.",
+            Self::PublicQueueTransfer => "Transfer a call that is queuing in a public queue.",
+            Self::ReleaseTransfer => "Release transfer",
+            Self::DeviceTransfer => "Transfer to another device.",
+            Self::HoldForInternalHelp => "Hold the call when seeking internal help.",
+            Self::Conference => "The agent enters the conference state.",
+        }
+    }
+
+    /// The description from an array indexed by code.
+    pub const fn description_from_array(self) -> &'static str {
+        DESCRIPTION_BY_CODE[self as usize]
+    }
+}
+
+/// Descriptions indexed by code; the codes the table skips hold `""`.
+const DESCRIPTION_BY_CODE: [&str; 59] = {
+    let mut table = [""; 59];
+    table[0] = "The agent signs out of CCS.";
+    table[1] = "An agent signs in.";
+    table[2] = "Idle.";
+    table[3] = "Busy.";
+    table[4] = "Talking.";
+    table[10] = "Three-party conversation.";
+    table[13] = "Manual station to automatic station (an agent be in the Suspended state).";
+    table[20] = "Listening/Insert/Whisper";
+    table[22] = "Play voice.";
+    table[26] = "Be on holiday or take a rest.";
+    table[27] = "Work status.";
+    table[29] = "Forcibly sign out an agent.";
+    table[30] = "Forcibly show an idle state for an agent.";
+    table[31] = "Forcibly show a busy state for an agent.";
+    table[32] = "Perform mute-on on a customer.";
+    table[38] = "Hold a call by an agent.";
+    table[40] = "Initiate an internal help request by an agent.";
+    table[41] = "Initiate an internal call by an agent.";
+    table[43] = "Intercept a call.";
+    table[44] = "Suspend voice playing.";
+    table[45] = "Internal transfer.";
+    table[46] = "Transfer-out.";
+    table[47] = "Sign in to the media server.";
+    table[52] = "Sign out of the media server.";
+    table[53] = "Transfer a call that is queuing in a public queue.";
+    table[54] = "Release transfer";
+    table[55] = "Transfer to another device.";
+    table[57] = "Hold the call when seeking internal help.";
+    table[58] = "The agent enters the conference state.";
+    table
+};
+
+/// The same operation types for strum's `EnumString` with `use_phf`: a
+/// perfect hash on the name instead of a `match`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, strum::EnumString)]
+#[strum(use_phf)]
+#[repr(i32)]
+#[allow(missing_docs)]
+pub enum PhfOperationType {
+    SignOut = 0,
+    SignIn = 1,
+    Idle = 2,
+    Busy = 3,
+    Talking = 4,
+    ThreePartyConversation = 10,
+    ManualToAutomatic = 13,
+    ListenInsertWhisper = 20,
+    PlayVoice = 22,
+    Rest = 26,
+    WorkStatus = 27,
+    ForceSignOut = 29,
+    ForceIdle = 30,
+    ForceBusy = 31,
+    MuteCustomer = 32,
+    Hold = 38,
+    InternalHelp = 40,
+    InternalCall = 41,
+    Intercept = 43,
+    SuspendVoicePlaying = 44,
+    InternalTransfer = 45,
+    TransferOut = 46,
+    MediaServerSignIn = 47,
+    MediaServerSignOut = 52,
+    PublicQueueTransfer = 53,
+    ReleaseTransfer = 54,
+    DeviceTransfer = 55,
+    HoldForInternalHelp = 57,
+    Conference = 58,
+}
+
+/// A phf map from name to operation type.
+pub static OPERATION_BY_NAME: phf::Map<&'static str, OperationType> = phf::phf_map! {
+    "SignOut" => OperationType::SignOut,
+    "SignIn" => OperationType::SignIn,
+    "Idle" => OperationType::Idle,
+    "Busy" => OperationType::Busy,
+    "Talking" => OperationType::Talking,
+    "ThreePartyConversation" => OperationType::ThreePartyConversation,
+    "ManualToAutomatic" => OperationType::ManualToAutomatic,
+    "ListenInsertWhisper" => OperationType::ListenInsertWhisper,
+    "PlayVoice" => OperationType::PlayVoice,
+    "Rest" => OperationType::Rest,
+    "WorkStatus" => OperationType::WorkStatus,
+    "ForceSignOut" => OperationType::ForceSignOut,
+    "ForceIdle" => OperationType::ForceIdle,
+    "ForceBusy" => OperationType::ForceBusy,
+    "MuteCustomer" => OperationType::MuteCustomer,
+    "Hold" => OperationType::Hold,
+    "InternalHelp" => OperationType::InternalHelp,
+    "InternalCall" => OperationType::InternalCall,
+    "Intercept" => OperationType::Intercept,
+    "SuspendVoicePlaying" => OperationType::SuspendVoicePlaying,
+    "InternalTransfer" => OperationType::InternalTransfer,
+    "TransferOut" => OperationType::TransferOut,
+    "MediaServerSignIn" => OperationType::MediaServerSignIn,
+    "MediaServerSignOut" => OperationType::MediaServerSignOut,
+    "PublicQueueTransfer" => OperationType::PublicQueueTransfer,
+    "ReleaseTransfer" => OperationType::ReleaseTransfer,
+    "DeviceTransfer" => OperationType::DeviceTransfer,
+    "HoldForInternalHelp" => OperationType::HoldForInternalHelp,
+    "Conference" => OperationType::Conference,
+};
+
+/// A std `HashMap` from code to operation type, as a user fills it once.
+pub fn operation_by_code() -> HashMap<i32, OperationType> {
+    OperationType::ALL
+        .iter()
+        .map(|&operation| (operation as i32, operation))
+        .collect()
+}
+
+/// A std `HashMap` from name to operation type, as a user fills it once.
+pub fn operation_by_name() -> HashMap<&'static str, OperationType> {
+    OperationType::ALL
+        .iter()
+        .map(|&operation| (<&'static str>::from(operation), operation))
+        .collect()
+}
+
+/// The hand-written nested `match`: the reason `code` of `operation`, with
+/// the vendor's precedence (a listed code, then `-1` and `65535` as not
+/// applicable, then an open reason, then unlisted).
+pub const fn decode_reason(operation: cec_codes::OperationType, code: i32) -> Reason {
+    use cec_codes::OperationType as Operation;
+    match operation {
+        Operation::SignOut => match code {
+            256 => Reason::SignOut(SignOutReason::Disconnected),
+            257 => Reason::SignOut(SignOutReason::ForcedOutByInspector),
+            258 => Reason::SignOut(SignOutReason::SignedOut),
+            259 => Reason::SignOut(SignOutReason::SignOutBeforeSignIn),
+            260 => Reason::SignOut(SignOutReason::MediaServerHandshakeTimeout),
+            261 => Reason::SignOut(SignOutReason::UisHandshakeTimeout),
+            262 => Reason::SignOut(SignOutReason::MediaServerHandshakeLost),
+            263 => Reason::SignOut(SignOutReason::UisAgentHandshakeTimeout),
+            264 => Reason::SignOut(SignOutReason::SameEmployeeIdSignedIn),
+            1..=255 => Reason::SignOut(SignOutReason::ClientError(code)),
+            _ => not_listed(code),
+        },
+        Operation::Busy => match code {
+            1 => Reason::Busy(BusyReason::AgentBusy),
+            2 => Reason::Busy(BusyReason::NoAnswerForcedBusy),
+            3 => Reason::Busy(BusyReason::ForcedBusyByInspector),
+            4 => Reason::Busy(BusyReason::TakingRest),
+            5 => Reason::Busy(BusyReason::PhoneUnavailable),
+            7 => Reason::Busy(BusyReason::CallRejected),
+            200..=250 => Reason::Busy(BusyReason::ServiceErrorCode(code)),
+            _ => not_listed(code),
+        },
+        Operation::Talking => match code {
+            1 => Reason::Talking(TalkingReason::StillTalking),
+            0 => Reason::Talking(TalkingReason::Exited),
+            _ => not_listed(code),
+        },
+        Operation::ListenInsertWhisper => match code {
+            0 => Reason::ListenInsertWhisper(ListenInsertWhisperReason::Zero),
+            _ => not_listed(code),
+        },
+        Operation::Rest => match code {
+            -1 => Reason::NotApplicable(NotApplicable::MinusOne),
+            65535 => Reason::NotApplicable(NotApplicable::UsNoUse),
+            _ => Reason::Rest(RestReason::RestCause(code)),
+        },
+        Operation::WorkStatus => match code {
+            0 => Reason::WorkStatus(WorkStatusReason::AfterCallProcessing),
+            1..=255 => Reason::WorkStatus(WorkStatusReason::ManualAdjustment(code)),
+            _ => not_listed(code),
+        },
+        Operation::InternalHelp => match code {
+            0 => Reason::InternalHelp(InternalHelpReason::Uncertain),
+            1 => Reason::InternalHelp(InternalHelpReason::TwoParty),
+            2 => Reason::InternalHelp(InternalHelpReason::ThreeParty),
+            3 => Reason::InternalHelp(InternalHelpReason::SpeakTransfer),
+            4 => Reason::InternalHelp(InternalHelpReason::ThreePartyTransfer),
+            5 => Reason::InternalHelp(InternalHelpReason::ThreePartyConversation),
+            6 => Reason::InternalHelp(InternalHelpReason::ToBeConnected),
+            _ => not_listed(code),
+        },
+        _ => not_listed(code),
+    }
+}
+
+/// A code the operation does not list: not applicable or unlisted.
+const fn not_listed(code: i32) -> Reason {
+    match code {
+        -1 => Reason::NotApplicable(NotApplicable::MinusOne),
+        65535 => Reason::NotApplicable(NotApplicable::UsNoUse),
+        _ => Reason::Unlisted(code),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::str::FromStr;
+
+    use num_enum::TryFromPrimitive;
+
+    use super::*;
+
+    /// Codes around every listed code and range bound, and the extremes.
+    fn codes() -> impl Iterator<Item = i32> {
+        (-300..=1000)
+            .chain(65530..=65540)
+            .chain([i32::MIN, i32::MIN + 1, i32::MAX - 1, i32::MAX])
+    }
+
+    fn same(generated: Option<cec_codes::OperationType>, alternative: Option<OperationType>) {
+        assert_eq!(
+            generated.map(cec_codes::OperationType::code),
+            alternative.map(|operation| operation as i32)
+        );
+    }
+
+    #[test]
+    fn the_table_is_the_vendor_table() {
+        assert_eq!(OperationType::ALL.len(), cec_codes::OperationType::COUNT);
+        for (hand, generated) in OperationType::ALL.iter().zip(cec_codes::OperationType::ALL) {
+            assert_eq!(*hand as i32, generated.code());
+            assert_eq!(<&str>::from(*hand), generated.name());
+        }
+    }
+
+    #[test]
+    fn every_code_lookup_agrees_with_cec_codes() {
+        let by_code = operation_by_code();
+        for code in codes() {
+            let generated = cec_codes::OperationType::from_code(code);
+            same(generated, OperationType::from_code(code));
+            same(generated, OperationType::try_from_primitive(code).ok());
+            same(generated, OperationType::from_repr(code));
+            same(generated, by_code.get(&code).copied());
+        }
+    }
+
+    #[test]
+    fn every_name_lookup_agrees_with_cec_codes() {
+        let by_name = operation_by_name();
+        let names = cec_codes::OperationType::ALL
+            .map(cec_codes::OperationType::name)
+            .into_iter()
+            .chain(crate::mix::UNKNOWN_NAMES)
+            .chain(["signout", "SIGNOUT", "SignOut ", "Sign", "SignOuts"]);
+        for name in names {
+            let generated = cec_codes::OperationType::from_name(name);
+            same(generated, OperationType::from_name(name));
+            same(generated, OperationType::from_str(name).ok());
+            same(generated, OPERATION_BY_NAME.get(name).copied());
+            same(generated, by_name.get(name).copied());
+            assert_eq!(
+                generated.map(cec_codes::OperationType::code),
+                PhfOperationType::from_str(name)
+                    .ok()
+                    .map(|operation| operation as i32),
+                "{name:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn descriptions_agree_with_cec_codes() {
+        for (hand, generated) in OperationType::ALL.iter().zip(cec_codes::OperationType::ALL) {
+            assert_eq!(hand.description(), generated.description());
+            assert_eq!(hand.description_from_array(), generated.description());
+        }
+    }
+
+    #[test]
+    fn the_nested_match_decodes_every_reason_as_cec_codes_does() {
+        for operation in cec_codes::OperationType::ALL {
+            for code in codes() {
+                assert_eq!(
+                    decode_reason(operation, code),
+                    Reason::decode(operation, code),
+                    "{operation} {code}"
+                );
+            }
+        }
+    }
+}
