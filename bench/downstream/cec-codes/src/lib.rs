@@ -1,0 +1,25 @@
+//! The downstream crate on cec-codes: the table comes with its build script.
+
+use cec_codes::{Operation, OperationType};
+
+/// One row of an `agentOprInfo` bill, as the downstream crate keeps it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct BillRow {
+    /// The agent.
+    pub agent_id: String,
+    /// `op_type`, decoded.
+    pub op_type: cec_codes::Code<OperationType>,
+    /// `op_object`.
+    pub op_object: String,
+    /// `op_cause`.
+    pub op_cause: i32,
+}
+
+impl BillRow {
+    /// What the row is about, in words.
+    pub fn describe(&self) -> String {
+        let operation = Operation::decode(self.op_type.code(), &self.op_object, self.op_cause);
+        format!("{}: {operation}", self.agent_id)
+    }
+}

@@ -1,0 +1,213 @@
+//! How code generation grows with the spec: for synthetic specs of 10 to
+//! 10,000 rows, the time of `Spec::from_toml` + `generate` and the time of a
+//! clean `cargo build` of the generated code, as a Markdown table.
+//!
+//! ```text
+//! cargo run -p cec-codes-bench --bin codegen-scaling [-- --sizes 10,100 --runs 5 --no-compile]
+//! ```
+//!
+//! Run it in the dev profile (as above): build scripts and their
+//! dependencies are built without optimisation in every profile, so that is
+//! the speed a downstream build sees.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+use std::time::{Duration, Instant};
+
+use cec_codes_bench::synthetic;
+
+struct Args {
+    sizes: Vec<usize>,
+    runs: usize,
+    compile: bool,
+}
+
+fn parse_args() -> Result<Args, String> {
+    let mut args = Args {
+        sizes: vec![10, 100, 1_000, 10_000],
+        runs: 5,
+        compile: true,
+    };
+    let mut given = std::env::args().skip(1);
+    while let Some(arg) = given.next() {
+        match arg.as_str() {
+            "--sizes" => {
+                let value = given.next().ok_or("--sizes needs a value, e.g. 10,100")?;
+                args.sizes = value
+                    .split(',')
+                    .map(|size| {
+                        size.trim()
+                            .parse()
+                            .map_err(|_| format!("--sizes: `{size}` is not a row count"))
+                    })
+                    .collect::<Result<_, _>>()?;
+            }
+            "--runs" => {
+                let value = given.next().ok_or("--runs needs a value, e.g. 5")?;
+                args.runs = value
+                    .parse()
+                    .ok()
+                    .filter(|&runs| runs > 0)
+                    .ok_or(format!("--runs: `{value}` is not a positive count"))?;
+            }
+            "--no-compile" => args.compile = false,
+            other => {
+                return Err(format!(
+                    "unknown argument `{other}`; expected --sizes A,B,… --runs N --no-compile"
+                ));
+            }
+        }
+    }
+    Ok(args)
+}
+
+/// The median of `runs` timings of `work`.
+fn median_time(runs: usize, mut work: impl FnMut()) -> Duration {
+    let mut times: Vec<Duration> = (0..runs)
+        .map(|_| {
+            let start = Instant::now();
+            work();
+            start.elapsed()
+        })
+        .collect();
+    times.sort_unstable();
+    times[times.len() / 2]
+}
+
+struct Row {
+    rows: usize,
+    spec_bytes: usize,
+    generated_lines: usize,
+    parse: Duration,
+    generate: Duration,
+    compile: Option<Duration>,
+}
+
+fn measure(rows: usize, runs: usize, scratch: Option<&Path>) -> Result<Row, String> {
+    let text = synthetic::spec(rows);
+    let spec = codes_codegen::Spec::from_toml("synthetic.toml", &text)
+        .map_err(|error| format!("synthetic spec of {rows} rows: {error}"))?;
+    let source = codes_codegen::generate(&spec);
+    let parse = median_time(runs, || {
+        std::hint::black_box(codes_codegen::Spec::from_toml("synthetic.toml", &text).is_ok());
+    });
+    let generate = median_time(runs, || {
+        std::hint::black_box(codes_codegen::generate(&spec).len());
+    });
+    let compile = match scratch {
+        Some(scratch) => Some(compile_time(
+            &scratch.join(format!("rows-{rows}")),
+            &source,
+        )?),
+        None => None,
+    };
+    Ok(Row {
+        rows,
+        spec_bytes: text.len(),
+        generated_lines: source.lines().count(),
+        parse,
+        generate,
+        compile,
+    })
+}
+
+/// A clean `cargo build` (dev profile) of a crate holding only `source`.
+fn compile_time(dir: &Path, source: &str) -> Result<Duration, String> {
+    let io = |error: std::io::Error| format!("{}: {error}", dir.display());
+    std::fs::create_dir_all(dir.join("src")).map_err(io)?;
+    std::fs::write(
+        dir.join("Cargo.toml"),
+        "[package]\nname = \"synthetic-codes\"\nversion = \"0.1.0\"\nedition = \"2024\"\n\
+         publish = false\n\n[features]\nserde = []\n\n[workspace]\n",
+    )
+    .map_err(io)?;
+    std::fs::write(
+        dir.join("src/lib.rs"),
+        "//! Generated from a synthetic spec.\n#![no_std]\ninclude!(\"codes.rs\");\n",
+    )
+    .map_err(io)?;
+    std::fs::write(dir.join("src/codes.rs"), source).map_err(io)?;
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let start = Instant::now();
+    let output = Command::new(cargo)
+        .args(["build", "--offline", "--quiet"])
+        .current_dir(dir)
+        .env("CARGO_TARGET_DIR", dir.join("target"))
+        .output()
+        .map_err(|error| format!("running cargo: {error}"))?;
+    let elapsed = start.elapsed();
+    if !output.status.success() {
+        return Err(format!(
+            "cargo build in {} failed:\n{}",
+            dir.display(),
+            String::from_utf8_lossy(&output.stderr)
+        ));
+    }
+    Ok(elapsed)
+}
+
+fn growth(current: Duration, previous: Option<Duration>) -> String {
+    match previous {
+        Some(previous) if !previous.is_zero() => {
+            format!("{:.1}×", current.as_secs_f64() / previous.as_secs_f64())
+        }
+        _ => "".to_string(),
+    }
+}
+
+fn main() -> ExitCode {
+    let args = match parse_args() {
+        Ok(args) => args,
+        Err(message) => {
+            eprintln!("error: {message}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let scratch: Option<PathBuf> = args.compile.then(|| {
+        std::env::temp_dir().join(format!("cec-codes-codegen-scaling-{}", std::process::id()))
+    });
+    let mut measured = Vec::new();
+    for &rows in &args.sizes {
+        match measure(rows, args.runs, scratch.as_deref()) {
+            Ok(row) => measured.push(row),
+            Err(message) => {
+                eprintln!("error: {message}");
+                return ExitCode::FAILURE;
+            }
+        }
+    }
+    if let Some(scratch) = &scratch {
+        let _ = std::fs::remove_dir_all(scratch);
+    }
+    println!(
+        "| rows | spec KiB | generated lines | `from_toml` ms | `generate` ms | total ms | total growth | `cargo build` s | build growth |\n\
+         |---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+    );
+    let mut previous: Option<&Row> = None;
+    for row in &measured {
+        let total = row.parse + row.generate;
+        let compile = row
+            .compile
+            .map_or_else(String::new, |time| format!("{:.2}", time.as_secs_f64()));
+        println!(
+            "| {} | {:.0} | {} | {:.1} | {:.1} | {:.1} | {} | {} | {} |",
+            row.rows,
+            row.spec_bytes as f64 / 1024.0,
+            row.generated_lines,
+            row.parse.as_secs_f64() * 1e3,
+            row.generate.as_secs_f64() * 1e3,
+            total.as_secs_f64() * 1e3,
+            growth(
+                total,
+                previous.map(|previous| previous.parse + previous.generate)
+            ),
+            compile,
+            match (row.compile, previous.and_then(|previous| previous.compile)) {
+                (Some(current), previous) => growth(current, previous),
+                (None, _) => String::new(),
+            },
+        );
+        previous = Some(row);
+    }
+    ExitCode::SUCCESS
+}
