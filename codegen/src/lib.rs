@@ -6,7 +6,8 @@
 //! 2. validate: every mistake at once, each a [`Diagnostic`] at `file:line:col`;
 //! 3. [`model`]: the validated [`Spec`], plain data;
 //! 4. render: one function per generated item (quote);
-//! 5. format: prettyplease, behind an `@generated` header;
+//! 5. format: an `@generated` header, then the code laid out by prettyplease
+//!    (feature `format`, on by default; build scripts can do without);
 //! 6. write: only when the content changed.
 //!
 //! A build script runs it all through [`Config`]:
