@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # What depending on cec-codes costs a downstream build: clean `cargo build`
-# times of one small downstream crate in four versions, with and without
-# serde, each in a fresh target directory, median of RUNS (default 3).
+# times (wall clock and CPU) of one small downstream crate in four versions,
+# with and without serde, each in a fresh target directory, median of RUNS
+# (default 3).
 #
 #   serde-only   the floor: the crate's own code and serde, no code table
 #   cec-codes    depends on cec-codes (path dependency to this repository)
@@ -31,19 +32,22 @@ prepare() {
     cp "$repo/Cargo.lock" "$work/$name/Cargo.lock"
 }
 
-# Seconds of a clean build of crate $1 (further arguments go to cargo).
-build_seconds() {
+# "wall CPU" seconds of a clean build of crate $1 (further arguments go to
+# cargo); CPU is user + system time of cargo and every rustc it ran, which
+# other work on the machine disturbs far less than the wall-clock time.
+build_times() {
     local name=$1
     shift
-    local target
+    local target times
     target=$(mktemp -d -p "$work" target.XXXX)
-    local start end
-    start=$(date +%s.%N)
-    CARGO_TARGET_DIR="$target" cargo build --offline --quiet \
-        --manifest-path "$work/$name/Cargo.toml" "$@"
-    end=$(date +%s.%N)
+    local TIMEFORMAT='%R %U %S'
+    if ! times=$({ time CARGO_TARGET_DIR="$target" cargo build --offline --quiet \
+        --manifest-path "$work/$name/Cargo.toml" "$@" 2>"$work/build.log"; } 2>&1); then
+        cat "$work/build.log" >&2
+        exit 1
+    fi
     rm -rf "$target"
-    echo "$end - $start" | bc -l
+    awk '{ printf "%.2f %.2f\n", $1, $2 + $3 }' <<<"$times"
 }
 
 median() {
@@ -57,31 +61,33 @@ cp "$repo/tests/golden/codes.rs" "$work/inline/src/codes.rs"
 
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'); $(rustc --version)"
 echo "load before: $(uptime | sed 's/.*load average: //')"
-echo "runs per build: $runs (median)"
+echo "runs per build: $runs (medians of wall-clock and of CPU time)"
 echo
 
-declare -A seconds
+declare -A wall cpu
 for features in serde none; do
     flags=()
     [[ $features == none ]] && flags=(--no-default-features)
     for name in serde-only cec-codes inline derives; do
-        times=()
+        runs_out=()
         for _ in $(seq "$runs"); do
-            times+=("$(build_seconds "$name" "${flags[@]}")")
+            runs_out+=("$(build_times "$name" "${flags[@]}")")
         done
-        seconds[$name/$features]=$(printf '%s\n' "${times[@]}" | median)
-        echo "$name, serde: $features: ${times[*]} -> ${seconds[$name/$features]} s" >&2
+        wall[$name/$features]=$(printf '%s\n' "${runs_out[@]}" | cut -d' ' -f1 | median)
+        cpu[$name/$features]=$(printf '%s\n' "${runs_out[@]}" | cut -d' ' -f2 | median)
+        echo "$name, serde $features: wall/CPU ${runs_out[*]}" >&2
     done
 done
 
 ratio() { echo "scale=2; $1 / $2" | bc -l | sed 's/^\./0./'; }
 
-echo "| crate | serde | clean build s (median of $runs) | ÷ (a) inline | ÷ (b) derives |"
-echo "|---|---|---:|---:|---:|"
+echo "| crate | serde | wall s | CPU s | wall ÷ (a) | CPU ÷ (a) | wall ÷ (b) | CPU ÷ (b) |"
+echo "|---|---|---:|---:|---:|---:|---:|---:|"
 for features in serde none; do
     for name in serde-only cec-codes inline derives; do
-        s=${seconds[$name/$features]}
-        echo "| $name | $features | $s | $(ratio "$s" "${seconds[inline/$features]}") | $(ratio "$s" "${seconds[derives/$features]}") |"
+        w=${wall[$name/$features]}
+        c=${cpu[$name/$features]}
+        echo "| $name | $features | $w | $c | $(ratio "$w" "${wall[inline/$features]}") | $(ratio "$c" "${cpu[inline/$features]}") | $(ratio "$w" "${wall[derives/$features]}") | $(ratio "$c" "${cpu[derives/$features]}") |"
     done
 done
 echo
@@ -112,5 +118,6 @@ out=$(find "$target/debug/build" -path '*cec-codes-*/out/codes.rs' | head -1)
 before=$(stat -c %Y "$out")
 sleep 1
 touch "$spec_copy"
-echo "- spec touched, same bytes: build script runs: $(check | reran); generated file rewritten: $([[ $(stat -c %Y "$out") != "$before" ]] && echo yes || echo no)"
+log=$(check)
+echo "- spec touched, same bytes: build script runs: $(reran <<<"$log"); generated file rewritten: $([[ $(stat -c %Y "$out") != "$before" ]] && echo yes || echo no); cec-codes recompiled: $(grep -c 'Running `rustc --crate-name cec_codes' <<<"$log" || true)"
 echo "- then no change: build script runs: $(check | reran)"

@@ -77,7 +77,7 @@ fn median_time(runs: usize, mut work: impl FnMut()) -> Duration {
 struct Row {
     rows: usize,
     spec_bytes: usize,
-    generated_lines: usize,
+    generated_bytes: usize,
     parse: Duration,
     generate: Duration,
     compile: Option<Duration>,
@@ -104,7 +104,7 @@ fn measure(rows: usize, runs: usize, scratch: Option<&Path>) -> Result<Row, Stri
     Ok(Row {
         rows,
         spec_bytes: text.len(),
-        generated_lines: source.lines().count(),
+        generated_bytes: source.len(),
         parse,
         generate,
         compile,
@@ -180,7 +180,7 @@ fn main() -> ExitCode {
         let _ = std::fs::remove_dir_all(scratch);
     }
     println!(
-        "| rows | spec KiB | generated lines | `from_toml` ms | `generate` ms | total ms | total growth | `cargo build` s | build growth |\n\
+        "| rows | spec KiB | generated KiB | `from_toml` ms | `generate` ms | total ms | total growth | `cargo build` s | build growth |\n\
          |---:|---:|---:|---:|---:|---:|---:|---:|---:|"
     );
     let mut previous: Option<&Row> = None;
@@ -190,10 +190,10 @@ fn main() -> ExitCode {
             .compile
             .map_or_else(String::new, |time| format!("{:.2}", time.as_secs_f64()));
         println!(
-            "| {} | {:.0} | {} | {:.1} | {:.1} | {:.1} | {} | {} | {} |",
+            "| {} | {:.0} | {:.0} | {:.1} | {:.1} | {:.1} | {} | {} | {} |",
             row.rows,
             row.spec_bytes as f64 / 1024.0,
-            row.generated_lines,
+            row.generated_bytes as f64 / 1024.0,
             row.parse.as_secs_f64() * 1e3,
             row.generate.as_secs_f64() * 1e3,
             total.as_secs_f64() * 1e3,
