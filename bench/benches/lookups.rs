@@ -5,13 +5,52 @@
 //!
 //! Every benchmark walks the whole mix and passes each answer through
 //! `black_box`, so all of them do the same, observable work.
+//!
+//! Time is the benchmark thread's CPU time, not the wall clock: on a machine
+//! shared with other work, time spent descheduled would otherwise land in
+//! whichever benchmark happened to run then and skew the ratios.
 
 use std::hint::black_box;
 use std::str::FromStr;
+use std::time::Duration;
 
 use cec_codes_bench::{alternatives, mix};
+use cpu_time::ThreadTime;
+use criterion::measurement::{Measurement, ValueFormatter, WallTime};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use num_enum::TryFromPrimitive;
+
+/// The CPU time of the benchmark thread, shown as criterion shows time.
+struct ThreadCpuTime;
+
+impl Measurement for ThreadCpuTime {
+    type Intermediate = ThreadTime;
+    type Value = Duration;
+
+    fn start(&self) -> ThreadTime {
+        ThreadTime::now()
+    }
+
+    fn end(&self, start: ThreadTime) -> Duration {
+        start.elapsed()
+    }
+
+    fn add(&self, a: &Duration, b: &Duration) -> Duration {
+        *a + *b
+    }
+
+    fn zero(&self) -> Duration {
+        Duration::ZERO
+    }
+
+    fn to_f64(&self, value: &Duration) -> f64 {
+        value.as_nanos() as f64
+    }
+
+    fn formatter(&self) -> &dyn ValueFormatter {
+        WallTime.formatter()
+    }
+}
 
 /// Copies of the 1,000-row bill in each input: 4,000 lookups, all in L1.
 const COPIES: usize = 4;
@@ -23,7 +62,7 @@ fn each<T: Copy, R>(inputs: &[T], lookup: impl Fn(T) -> R) {
     }
 }
 
-fn code_to_enum(c: &mut Criterion) {
+fn code_to_enum(c: &mut Criterion<ThreadCpuTime>) {
     let codes = mix::operation_codes(COPIES);
     let by_code = alternatives::operation_by_code();
     let mut group = c.benchmark_group("code_to_enum");
@@ -46,7 +85,7 @@ fn code_to_enum(c: &mut Criterion) {
     group.finish();
 }
 
-fn name_to_enum(c: &mut Criterion) {
+fn name_to_enum(c: &mut Criterion<ThreadCpuTime>) {
     let names = mix::operation_names(COPIES);
     let names: Vec<&str> = names.iter().map(String::as_str).collect();
     let by_name = alternatives::operation_by_name();
@@ -80,7 +119,7 @@ fn name_to_enum(c: &mut Criterion) {
     group.finish();
 }
 
-fn reason_decode(c: &mut Criterion) {
+fn reason_decode(c: &mut Criterion<ThreadCpuTime>) {
     let reasons = mix::known_reasons(COPIES);
     let mut group = c.benchmark_group("reason_decode");
     group.throughput(Throughput::Elements(reasons.len() as u64));
@@ -101,7 +140,7 @@ fn reason_decode(c: &mut Criterion) {
     group.finish();
 }
 
-fn description(c: &mut Criterion) {
+fn description(c: &mut Criterion<ThreadCpuTime>) {
     let operations = mix::known_operations(COPIES);
     let hand: Vec<alternatives::OperationType> = operations
         .iter()
@@ -122,11 +161,9 @@ fn description(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(
-    lookups,
-    code_to_enum,
-    name_to_enum,
-    reason_decode,
-    description
-);
+criterion_group! {
+    name = lookups;
+    config = Criterion::default().with_measurement(ThreadCpuTime);
+    targets = code_to_enum, name_to_enum, reason_decode, description
+}
 criterion_main!(lookups);
