@@ -9,10 +9,17 @@
 //! Run it in the dev profile (as above): build scripts and their
 //! dependencies are built without optimisation in every profile, so that is
 //! the speed a downstream build sees.
+//!
+//! Generation is timed as this thread's CPU time and builds as the CPU time
+//! of cargo and every compiler it ran (with the wall clock beside it), so
+//! that other work on a shared machine disturbs the figures as little as
+//! possible.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 use std::time::{Duration, Instant};
+
+use cpu_time::ThreadTime;
 
 use cec_codes_bench::synthetic;
 
@@ -61,11 +68,11 @@ fn parse_args() -> Result<Args, String> {
     Ok(args)
 }
 
-/// The median of `runs` timings of `work`.
+/// The median CPU time of `runs` runs of `work`.
 fn median_time(runs: usize, mut work: impl FnMut()) -> Duration {
     let mut times: Vec<Duration> = (0..runs)
         .map(|_| {
-            let start = Instant::now();
+            let start = ThreadTime::now();
             work();
             start.elapsed()
         })
@@ -80,7 +87,14 @@ struct Row {
     generated_bytes: usize,
     parse: Duration,
     generate: Duration,
-    compile: Option<Duration>,
+    compile: Option<BuildTime>,
+}
+
+/// The times of one build.
+#[derive(Clone, Copy)]
+struct BuildTime {
+    wall: Duration,
+    cpu: Duration,
 }
 
 fn measure(rows: usize, runs: usize, scratch: Option<&Path>) -> Result<Row, String> {
@@ -111,8 +125,23 @@ fn measure(rows: usize, runs: usize, scratch: Option<&Path>) -> Result<Row, Stri
     })
 }
 
+/// User + system time of every finished child process so far.
+fn children_cpu_time() -> Duration {
+    let mut usage = std::mem::MaybeUninit::<libc::rusage>::zeroed();
+    // SAFETY: getrusage only writes the struct it is given, which is zeroed
+    // and large enough; RUSAGE_CHILDREN is a valid `who`.
+    let usage = unsafe {
+        libc::getrusage(libc::RUSAGE_CHILDREN, usage.as_mut_ptr());
+        usage.assume_init()
+    };
+    let time = |value: libc::timeval| {
+        Duration::from_secs(value.tv_sec as u64) + Duration::from_micros(value.tv_usec as u64)
+    };
+    time(usage.ru_utime) + time(usage.ru_stime)
+}
+
 /// A clean `cargo build` (dev profile) of a crate holding only `source`.
-fn compile_time(dir: &Path, source: &str) -> Result<Duration, String> {
+fn compile_time(dir: &Path, source: &str) -> Result<BuildTime, String> {
     let io = |error: std::io::Error| format!("{}: {error}", dir.display());
     std::fs::create_dir_all(dir.join("src")).map_err(io)?;
     std::fs::write(
@@ -129,13 +158,17 @@ fn compile_time(dir: &Path, source: &str) -> Result<Duration, String> {
     std::fs::write(dir.join("src/codes.rs"), source).map_err(io)?;
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     let start = Instant::now();
+    let cpu_before = children_cpu_time();
     let output = Command::new(cargo)
         .args(["build", "--offline", "--quiet"])
         .current_dir(dir)
         .env("CARGO_TARGET_DIR", dir.join("target"))
         .output()
         .map_err(|error| format!("running cargo: {error}"))?;
-    let elapsed = start.elapsed();
+    let time = BuildTime {
+        wall: start.elapsed(),
+        cpu: children_cpu_time() - cpu_before,
+    };
     if !output.status.success() {
         return Err(format!(
             "cargo build in {} failed:\n{}",
@@ -143,7 +176,7 @@ fn compile_time(dir: &Path, source: &str) -> Result<Duration, String> {
             String::from_utf8_lossy(&output.stderr)
         ));
     }
-    Ok(elapsed)
+    Ok(time)
 }
 
 fn growth(current: Duration, previous: Option<Duration>) -> String {
@@ -180,15 +213,19 @@ fn main() -> ExitCode {
         let _ = std::fs::remove_dir_all(scratch);
     }
     println!(
-        "| rows | spec KiB | generated KiB | `from_toml` ms | `generate` ms | total ms | total growth | `cargo build` s | build growth |\n\
+        "| rows | spec KiB | generated KiB | `from_toml` ms | `generate` ms | total ms | total growth | `cargo build` CPU s (wall s) | build growth (CPU) |\n\
          |---:|---:|---:|---:|---:|---:|---:|---:|---:|"
     );
     let mut previous: Option<&Row> = None;
     for row in &measured {
         let total = row.parse + row.generate;
-        let compile = row
-            .compile
-            .map_or_else(String::new, |time| format!("{:.2}", time.as_secs_f64()));
+        let compile = row.compile.map_or_else(String::new, |time| {
+            format!(
+                "{:.2} ({:.2})",
+                time.cpu.as_secs_f64(),
+                time.wall.as_secs_f64()
+            )
+        });
         println!(
             "| {} | {:.0} | {:.0} | {:.1} | {:.1} | {:.1} | {} | {} | {} |",
             row.rows,
@@ -203,7 +240,7 @@ fn main() -> ExitCode {
             ),
             compile,
             match (row.compile, previous.and_then(|previous| previous.compile)) {
-                (Some(current), previous) => growth(current, previous),
+                (Some(current), previous) => growth(current.cpu, previous.map(|time| time.cpu)),
                 (None, _) => String::new(),
             },
         );
