@@ -79,7 +79,7 @@ for features in serde none; do
     done
 done
 
-ratio() { echo "scale=2; $1 / $2" | bc -l | sed 's/^\./0./'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 
 echo "| crate | serde | wall s | CPU s | wall ÷ (a) | CPU ÷ (a) | wall ÷ (b) | CPU ÷ (b) |"
 echo "|---|---|---:|---:|---:|---:|---:|---:|"
