@@ -267,6 +267,7 @@ fn code_enum_impl(table: &Table) -> TokenStream {
             }
 
             /// The variant whose Rust name is exactly `name`.
+            #[inline]
             pub fn from_name(name: &str) -> Option<Self> {
                 match name {
                     #(#names => Some(Self::#variants),)*
@@ -448,6 +449,7 @@ fn from_str(type_name: &str) -> TokenStream {
         impl core::str::FromStr for #name {
             type Err = UnknownName;
 
+            #[inline]
             fn from_str(name: &str) -> Result<Self, UnknownName> {
                 Self::from_name(name).ok_or(UnknownName { kind: #type_name })
             }

@@ -336,6 +336,7 @@ impl OperationType {
     }
 
     /// The variant whose Rust name is exactly `name`.
+    #[inline]
     pub fn from_name(name: &str) -> Option<Self> {
         match name {
             "SignOut" => Some(Self::SignOut),
@@ -702,6 +703,7 @@ impl core::fmt::Display for OperationType {
 
 impl core::str::FromStr for OperationType {
     type Err = UnknownName;
+    #[inline]
     fn from_str(name: &str) -> Result<Self, UnknownName> {
         Self::from_name(name)
             .ok_or(UnknownName {
