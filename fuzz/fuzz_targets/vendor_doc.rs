@@ -1,8 +1,11 @@
 //! Any text through the vendor-doc reader: an error at a line of the text,
-//! or a table that keeps the reader's documented promises.
+//! or a table that keeps the reader's documented promises and imports into
+//! a spec that validates.
 
 #![no_main]
 
+use codes_codegen::Spec;
+use codes_codegen::import::{self, ImportError, ImportOptions};
 use codes_codegen::vendor_doc::{self, ReasonParagraph};
 use libfuzzer_sys::fuzz_target;
 
@@ -39,10 +42,20 @@ fuzz_target!(|data: &[u8]| {
                     }
                 }
             }
-            // IMPORTER PROPERTY (the lead adds it when the `import` module
-            // lands): the spec imported from `table` validates, e.g.
-            //     let spec_text = codes_codegen::import::...(&table, ...);
-            //     codes_codegen::Spec::from_toml("imported.toml", &spec_text).unwrap();
+            // The importer: a vendor error, or a spec that validates; and
+            // merging the table into its own import changes nothing.
+            match import::import(&table, &ImportOptions::default()) {
+                Err(ImportError::Vendor(errors)) => assert!(!errors.is_empty()),
+                Err(other) => panic!("import failed on a readable table: {other}"),
+                Ok(imported) => {
+                    if let Err(error) = Spec::from_toml("imported.toml", &imported.toml) {
+                        panic!("the import does not validate:\n{error}");
+                    }
+                    let merged = import::merge("imported.toml", &imported.toml, &table)
+                        .expect("merging a table into its own import");
+                    assert_eq!(merged.toml, imported.toml, "a merge of the same table changed the spec");
+                }
+            }
         }
     }
 });
