@@ -31,23 +31,14 @@
 //!
 //! - `serde`: every code serializes as its vendor number (objects as their
 //!   text) and deserializes losslessly.
-//! - `csv`: the `bills` module, which reads the `agentOprInfo` bill files
-//!   the codes come in. It needs `std`.
-//! - `zip`: also reads the zip archives the vendor's download API returns
-//!   (`bills::BillArchive`).
 //!
-//! Without `csv` the crate is `no_std` and allocation-free.
+//! The crate is `no_std` and allocation-free. The bill files the codes come
+//! in are read by the `cec-bills` crate.
 
 #![no_std]
 #![warn(missing_docs)]
 
-#[cfg(feature = "csv")]
-extern crate std;
-
 include!(concat!(env!("OUT_DIR"), "/codes.rs"));
-
-#[cfg(feature = "csv")]
-pub mod bills;
 
 /// The README's examples run as doctests.
 #[cfg(doctest)]

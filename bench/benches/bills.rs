@@ -10,8 +10,8 @@
 
 use std::hint::black_box;
 
-use cec_codes::bills::BillReader;
-use cec_codes::bills::synthetic::SyntheticBills;
+use cec_bills::BillReader;
+use cec_bills::synthetic::SyntheticBills;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
 /// Enough records that per-file costs vanish (about 8 MB).

@@ -13,8 +13,8 @@ use std::process::ExitCode;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::thread;
 
-use cec_codes::bills::BillReader;
-use cec_codes::bills::synthetic::SyntheticBills;
+use cec_bills::BillReader;
+use cec_bills::synthetic::SyntheticBills;
 
 /// The system allocator, counting live bytes and their peak.
 struct Counting;

@@ -140,10 +140,10 @@ fn generate_exports_match_the_library_golden_files() {
         let run = codes(&["generate", "--target", target]);
         assert_eq!(run.code, 0, "{target}: {}", run.stderr);
         let expected =
-            std::fs::read_to_string(repo().join("codegen/tests/golden").join(golden)).unwrap();
+            std::fs::read_to_string(repo().join("tools/tests/golden").join(golden)).unwrap();
         assert!(
             run.stdout == expected,
-            "codes generate --target {target} differs from codegen/tests/golden/{golden}"
+            "codes generate --target {target} differs from tools/tests/golden/{golden}"
         );
     }
 }

@@ -6,7 +6,7 @@ use std::process::Command;
 
 use support::{codes, codes_in, repo, scratch};
 
-const NEW: &str = "codegen/tests/fixtures/specs/codes-2025-revision.toml";
+const NEW: &str = "tools/tests/fixtures/specs/codes-2025-revision.toml";
 
 #[test]
 fn the_report_in_each_format_is_the_library_golden_file() {
@@ -18,10 +18,10 @@ fn the_report_in_each_format_is_the_library_golden_file() {
         let run = codes(&["diff", "codes.toml", NEW, "--format", format]);
         assert_eq!(run.code, 0, "{format}: {}", run.stderr);
         let expected =
-            std::fs::read_to_string(repo().join("codegen/tests/golden").join(golden)).unwrap();
+            std::fs::read_to_string(repo().join("tools/tests/golden").join(golden)).unwrap();
         assert!(
             run.stdout == expected,
-            "codes diff --format {format} differs from codegen/tests/golden/{golden}"
+            "codes diff --format {format} differs from tools/tests/golden/{golden}"
         );
     }
 }

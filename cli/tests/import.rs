@@ -5,11 +5,10 @@ mod support;
 
 use support::{codes, codes_in, repo, scratch};
 
-const VENDOR_2023: &str = "codegen/tests/fixtures/vendor/agent-operation-type-2023-09-27.txt";
+const VENDOR_2023: &str = "tools/tests/fixtures/vendor/agent-operation-type-2023-09-27.txt";
 const VENDOR_2023_PIPE: &str =
-    "codegen/tests/fixtures/vendor/agent-operation-type-2023-09-27.pipe.txt";
-const VENDOR_2025: &str =
-    "codegen/tests/fixtures/vendor/agent-operation-type-2025-revision.pipe.txt";
+    "tools/tests/fixtures/vendor/agent-operation-type-2023-09-27.pipe.txt";
+const VENDOR_2025: &str = "tools/tests/fixtures/vendor/agent-operation-type-2025-revision.pipe.txt";
 
 #[test]
 fn importing_the_vendor_page_into_codes_toml_changes_nothing() {
@@ -81,10 +80,10 @@ fn merging_a_revision_writes_the_file_and_says_what_changed() {
     );
     let merged = std::fs::read_to_string(dir.join("codes.toml")).unwrap();
     let golden =
-        std::fs::read_to_string(repo().join("codegen/tests/golden/merged-2025.toml")).unwrap();
+        std::fs::read_to_string(repo().join("tools/tests/golden/merged-2025.toml")).unwrap();
     assert!(
         merged == golden,
-        "the merged spec differs from codegen/tests/golden/merged-2025.toml"
+        "the merged spec differs from tools/tests/golden/merged-2025.toml"
     );
     assert_eq!(codes_in(&dir, &["check"]).code, 0);
 }
@@ -94,10 +93,10 @@ fn a_fresh_import_is_a_complete_spec() {
     let run = codes(&["import", VENDOR_2023]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let golden =
-        std::fs::read_to_string(repo().join("codegen/tests/golden/imported-2023.toml")).unwrap();
+        std::fs::read_to_string(repo().join("tools/tests/golden/imported-2023.toml")).unwrap();
     assert!(
         run.stdout == golden,
-        "the import differs from codegen/tests/golden/imported-2023.toml"
+        "the import differs from tools/tests/golden/imported-2023.toml"
     );
     assert!(run.stderr.starts_with("imported 29 rows"), "{}", run.stderr);
 }

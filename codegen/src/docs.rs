@@ -12,7 +12,6 @@ pub fn escape(text: &str) -> String {
 
 /// Escapes `text` for plain CommonMark (GitHub and the like), which has no
 /// smart punctuation: quotes and dashes stay as they are.
-#[cfg(feature = "tools")]
 pub fn escape_commonmark(text: &str) -> String {
     escape_for(text, Renderer::CommonMark)
 }
@@ -23,7 +22,6 @@ enum Renderer {
     /// rustdoc: CommonMark plus smart punctuation.
     Rustdoc,
     /// CommonMark without smart punctuation.
-    #[cfg(feature = "tools")]
     CommonMark,
 }
 
@@ -112,7 +110,7 @@ pub fn code_span(text: &str) -> String {
 }
 
 /// Bidirectional formatting characters, which rustc rejects in comments.
-pub(crate) fn is_bidi_control(c: char) -> bool {
+pub fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
 }
 

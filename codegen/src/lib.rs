@@ -31,20 +31,13 @@
 #![warn(missing_docs)]
 
 mod diagnostic;
-#[cfg(feature = "tools")]
-pub mod diff;
-mod docs;
-#[cfg(feature = "tools")]
-pub mod export;
+pub mod docs;
 mod format;
-mod ident;
-#[cfg(feature = "tools")]
-pub mod import;
+pub mod ident;
 pub mod model;
 mod parse;
 mod render;
 mod validate;
-pub mod vendor_doc;
 mod write;
 
 use std::fmt;
@@ -54,6 +47,7 @@ use std::path::{Path, PathBuf};
 pub use diagnostic::{Diagnostic, SpecError, line_col};
 pub use model::Spec;
 pub use render::Options;
+pub use validate::SUPPORT_ITEMS;
 pub use write::write_if_changed;
 
 impl Spec {

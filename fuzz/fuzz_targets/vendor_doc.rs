@@ -5,8 +5,8 @@
 #![no_main]
 
 use codes_codegen::Spec;
-use codes_codegen::import::{self, ImportError, ImportOptions};
-use codes_codegen::vendor_doc::{self, ReasonParagraph};
+use codes_tools::import::{self, ImportError, ImportOptions};
+use codes_tools::vendor_doc::{self, ReasonParagraph};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

@@ -20,7 +20,7 @@ use std::fs::File;
 use std::io::{self, BufWriter, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 
-use cec_codes::bills::{BillArchive, BillErrorKind, BillReader, BillRef, BillTime, Column, Field};
+use cec_bills::{BillArchive, BillErrorKind, BillReader, BillRef, BillTime, Column, Field};
 use cec_codes::{OperationType, Reason};
 use indicatif::{ProgressBar, ProgressStyle};
 use serde::{Serialize, Serializer};
@@ -573,7 +573,7 @@ impl Summary {
 mod tests {
     use super::*;
 
-    use cec_codes::bills::synthetic::SyntheticBills;
+    use cec_bills::synthetic::SyntheticBills;
 
     const HEADER: &str = "id,developer_id,account_id,agent_id,service_no,skill_id,call_id,begin_time,end_time,op_type,op_object,op_cause,media_type,vdn_id,cc_id,agent_type,phone_no,callIn_out,location_id,logon_sn,skillInfo_sn";
     /// Agent 1001 rests for 15 minutes.

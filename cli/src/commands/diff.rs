@@ -3,7 +3,7 @@
 use std::path::Path;
 use std::process::Command;
 
-use codes_codegen::diff::{self, Format, Impact};
+use codes_tools::diff::{self, Format, Impact};
 
 use crate::io::{self, Failure, Loaded, Status};
 

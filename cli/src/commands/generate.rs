@@ -2,7 +2,8 @@
 
 use std::path::PathBuf;
 
-use codes_codegen::{Options, export};
+use codes_codegen::Options;
+use codes_tools::export;
 
 use crate::io::{self, Failure, Loaded, Status};
 

@@ -3,8 +3,8 @@
 
 use std::path::PathBuf;
 
-use codes_codegen::import::{self, ImportError, ImportOptions, Imported};
-use codes_codegen::vendor_doc;
+use codes_tools::import::{self, ImportError, ImportOptions, Imported};
+use codes_tools::vendor_doc;
 
 use crate::io::{self, Failure, Status};
 

@@ -1,0 +1,852 @@
+//! Bill files: decoding, every error with its line, header detection, the
+//! synthetic generator's round trips, and zip archives.
+
+use std::io::{self, Cursor, Read, Write};
+
+use cec_bills::synthetic::{Malformed, SyntheticBills};
+use cec_bills::{
+    Bill, BillArchive, BillErrorKind, BillReader, BillRow, BillTime, CodeProblem, Column, Field,
+    TimeError,
+};
+use cec_codes::{BusyReason, Code, NotApplicable, Object, OperationType, Reason, WorkStatusReason};
+
+const HEADER: &str = "id,developer_id,account_id,agent_id,service_no,skill_id,call_id,begin_time,end_time,op_type,op_object,op_cause,media_type,vdn_id,cc_id,agent_type,phone_no,callIn_out,location_id,logon_sn,skillInfo_sn";
+
+/// A good record: agent 1001 takes a 15-minute rest (Busy, reason 4).
+const BUSY: [&str; 21] = [
+    "1",
+    "dev",
+    "acct",
+    "1001",
+    "0",
+    "1",
+    "-1",
+    "2023-09-27 08:00:00",
+    "2023-09-27 08:15:00",
+    "3",
+    "-1",
+    "4",
+    "5",
+    "1",
+    "1",
+    "4",
+    "88001001",
+    "-1",
+    "0",
+    "7",
+    "1",
+];
+
+/// [`BUSY`] with some columns changed, as a CSV line (no quoting needed).
+fn busy_with(changes: &[(Column, &str)]) -> String {
+    let mut fields = BUSY;
+    for &(column, text) in changes {
+        fields[column.index()] = text;
+    }
+    fields.join(",")
+}
+
+/// Every result of reading `file`, as `ok LINE` or `LINE: what is wrong`.
+fn outcomes(file: &[u8]) -> Vec<String> {
+    BillReader::new(file)
+        .map(|result| match result {
+            Ok(row) => format!("ok {}", row.line),
+            Err(error) => format!("{}: {}", error.line(), error.kind()),
+        })
+        .collect()
+}
+
+fn busy_bill() -> Bill {
+    Bill {
+        id: "1".into(),
+        developer_id: "dev".into(),
+        account_id: "acct".into(),
+        agent_id: "1001".into(),
+        service_no: "0".into(),
+        skill_id: "1".into(),
+        call_id: "-1".into(),
+        begin_time: BillTime::new(2023, 9, 27, 8, 0, 0).unwrap(),
+        end_time: BillTime::new(2023, 9, 27, 8, 15, 0).unwrap(),
+        op_type: 3,
+        op_object: "-1".into(),
+        op_cause: 4,
+        media_type: "5".into(),
+        vdn_id: "1".into(),
+        cc_id: "1".into(),
+        agent_type: "4".into(),
+        phone_no: "88001001".into(),
+        call_in_out: "-1".into(),
+        location_id: "0".into(),
+        logon_sn: "7".into(),
+        skill_info_sn: "1".into(),
+    }
+}
+
+#[test]
+fn a_record_decodes_every_column() {
+    let file = format!("{}\n", BUSY.join(","));
+    let rows: Vec<_> = BillReader::new(file.as_bytes())
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0].line, 1);
+    let bill = &rows[0].bill;
+    assert_eq!(*bill, busy_bill());
+    let operation = bill.operation();
+    assert_eq!(operation.code, Code::Known(OperationType::Busy));
+    assert_eq!(
+        operation.object,
+        Object::NotApplicable(NotApplicable::MinusOne)
+    );
+    assert_eq!(operation.reason, Reason::Busy(BusyReason::TakingRest));
+    assert_eq!(bill.duration_secs(), 900);
+    assert_eq!(bill.duration(), Some(std::time::Duration::from_secs(900)));
+    for (column, text) in Column::ALL.into_iter().zip(BUSY) {
+        assert_eq!(bill.field(column).to_string(), text, "{column}");
+    }
+    assert_eq!(bill.field(Column::OpType), Field::Code(3));
+    assert_eq!(bill.field(Column::AgentId), Field::Text("1001"));
+    assert_eq!(
+        bill.field(Column::EndTime),
+        Field::Time(BillTime::new(2023, 9, 27, 8, 15, 0).unwrap())
+    );
+}
+
+#[test]
+fn unknown_codes_and_not_applicable_markers_keep_their_numbers() {
+    let file = [
+        busy_with(&[
+            (Column::OpType, "21"),
+            (Column::OpObject, "1001"),
+            (Column::OpCause, "3"),
+        ]),
+        busy_with(&[(Column::OpCause, "6")]),
+        busy_with(&[(Column::OpObject, "65535"), (Column::OpCause, "65535")]),
+        busy_with(&[(Column::OpType, "27"), (Column::OpCause, "0")]),
+        busy_with(&[
+            (Column::OpType, "-2147483648"),
+            (Column::OpCause, "2147483647"),
+        ]),
+    ]
+    .join("\n");
+    let operations: Vec<_> = BillReader::new(file.as_bytes())
+        .map(|row| {
+            let bill = row.unwrap().bill;
+            let operation = bill.operation();
+            (
+                operation.code,
+                operation.reason,
+                operation.encode().1.to_owned(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        operations,
+        [
+            (Code::Unknown(21), Reason::Unlisted(3), "1001".to_owned()),
+            (
+                Code::Known(OperationType::Busy),
+                Reason::Unlisted(6),
+                "-1".to_owned()
+            ),
+            (
+                Code::Known(OperationType::Busy),
+                Reason::NotApplicable(NotApplicable::UsNoUse),
+                "65535".to_owned()
+            ),
+            (
+                Code::Known(OperationType::WorkStatus),
+                Reason::WorkStatus(WorkStatusReason::AfterCallProcessing),
+                "-1".to_owned()
+            ),
+            (
+                Code::Unknown(i32::MIN),
+                Reason::Unlisted(i32::MAX),
+                "-1".to_owned()
+            ),
+        ]
+    );
+}
+
+#[test]
+fn every_error_has_its_line_and_exact_message_and_reading_goes_on() {
+    let mut file = Vec::new();
+    let mut line = |text: &[u8]| {
+        file.extend_from_slice(text);
+        file.push(b'\n');
+    };
+    line(BUSY.join(",").as_bytes()); // 1
+    line(BUSY[..20].join(",").as_bytes()); // 2
+    line(format!("{},extra", BUSY.join(",")).as_bytes()); // 3
+    line(busy_with(&[(Column::OpType, "Busy")]).as_bytes()); // 4
+    line(busy_with(&[(Column::OpType, "3.0")]).as_bytes()); // 5
+    line(busy_with(&[(Column::OpType, " 3")]).as_bytes()); // 6
+    line(busy_with(&[(Column::OpCause, "")]).as_bytes()); // 7
+    line(busy_with(&[(Column::OpCause, "4294967296")]).as_bytes()); // 8
+    line(busy_with(&[(Column::OpCause, "-2147483649")]).as_bytes()); // 9
+    line(busy_with(&[(Column::BeginTime, "2023-09-27T08:00:00")]).as_bytes()); // 10
+    line(busy_with(&[(Column::BeginTime, "2023-9-27 08:00:00")]).as_bytes()); // 11
+    line(busy_with(&[(Column::EndTime, "2023-02-29 08:00:00")]).as_bytes()); // 12
+    line(busy_with(&[(Column::EndTime, "2023-13-01 08:00:00")]).as_bytes()); // 13
+    line(busy_with(&[(Column::EndTime, "2023-09-27 24:00:00")]).as_bytes()); // 14
+    line(busy_with(&[(Column::EndTime, "2023-09-27 08:60:00")]).as_bytes()); // 15
+    line(busy_with(&[(Column::EndTime, "2023-09-27 08:00:60")]).as_bytes()); // 16
+    line(busy_with(&[(Column::EndTime, "2023-09-00 08:00:00")]).as_bytes()); // 17
+    line(busy_with(&[(Column::EndTime, "")]).as_bytes()); // 18
+    let mut not_utf8 = BUSY.map(|field| field.as_bytes().to_vec());
+    not_utf8[Column::AgentId.index()] = b"\xff1001".to_vec();
+    line(&not_utf8.join(&b','));
+    // 19
+    // Several faults: the first column in file order is reported.
+    line(
+        busy_with(&[
+            (Column::BeginTime, "yesterday"),
+            (Column::OpType, "x"),
+            (Column::OpCause, "y"),
+        ])
+        .as_bytes(),
+    ); // 20
+    line(busy_with(&[(Column::OpType, "x"), (Column::OpCause, "y")]).as_bytes()); // 21
+    line(b""); // 22: blank lines are skipped
+    // A quoted field spanning two lines: the record after it is on 25.
+    line(busy_with(&[(Column::PhoneNo, "\"conference\nroom 2\"")]).as_bytes()); // 23-24
+    line(b"1,2,3"); // 25
+    line(BUSY.join(",").as_bytes()); // 26
+    assert_eq!(
+        outcomes(&file),
+        [
+            "ok 1",
+            "2: expected 21 columns, found 20",
+            "3: expected 21 columns, found 22",
+            "4: op_type \"Busy\" is not an integer code",
+            "5: op_type \"3.0\" is not an integer code",
+            "6: op_type \" 3\" is not an integer code",
+            "7: op_cause is empty, expected an integer code",
+            "8: op_cause \"4294967296\" is out of the 32-bit range of a code",
+            "9: op_cause \"-2147483649\" is out of the 32-bit range of a code",
+            "10: begin_time \"2023-09-27T08:00:00\" is not a time: expected YYYY-MM-DD hh:mm:ss",
+            "11: begin_time \"2023-9-27 08:00:00\" is not a time: expected YYYY-MM-DD hh:mm:ss",
+            "12: end_time \"2023-02-29 08:00:00\" is not a time: 2023-02 has no day 29",
+            "13: end_time \"2023-13-01 08:00:00\" is not a time: month 13 is not 01 to 12",
+            "14: end_time \"2023-09-27 24:00:00\" is not a time: hour 24 is not 00 to 23",
+            "15: end_time \"2023-09-27 08:60:00\" is not a time: minute 60 is not 00 to 59",
+            "16: end_time \"2023-09-27 08:00:60\" is not a time: second 60 is not 00 to 59",
+            "17: end_time \"2023-09-00 08:00:00\" is not a time: 2023-09 has no day 00",
+            "18: end_time \"\" is not a time: expected YYYY-MM-DD hh:mm:ss",
+            "19: agent_id is not valid UTF-8",
+            "20: begin_time \"yesterday\" is not a time: expected YYYY-MM-DD hh:mm:ss",
+            "21: op_type \"x\" is not an integer code",
+            "ok 23",
+            "25: expected 21 columns, found 3",
+            "ok 26",
+        ]
+    );
+}
+
+#[test]
+fn line_numbers_count_blank_lines_crlf_line_ends_and_multi_line_fields() {
+    let quoted_phone = busy_with(&[(Column::PhoneNo, "\"conference\r\nroom 2\"")]);
+    let quoted_last = busy_with(&[(Column::SkillInfoSn, "\"1\"")]);
+    let file = format!(
+        "\n\n{}\r\n\r\n{quoted_phone}\r\n{quoted_last}\r\n \n\n1,2,3",
+        BUSY.join(",")
+    );
+    assert_eq!(
+        outcomes(file.as_bytes()),
+        [
+            "ok 3",
+            "ok 5",
+            "ok 7",
+            "8: expected 21 columns, found 1",
+            "10: expected 21 columns, found 3"
+        ]
+    );
+    let bills: Vec<_> = BillReader::new(file.as_bytes())
+        .filter_map(Result::ok)
+        .map(|row| row.bill)
+        .collect();
+    assert_eq!(bills[0], busy_bill(), "no \\r is left in the last column");
+    assert_eq!(bills[1].phone_no, "conference\r\nroom 2");
+    assert_eq!(bills[2].skill_info_sn, "1");
+    // The same records with LF line ends and a final line end.
+    let file = file.replace("\r\n", "\n") + "\n";
+    assert_eq!(
+        outcomes(file.as_bytes()),
+        [
+            "ok 3",
+            "ok 5",
+            "ok 7",
+            "8: expected 21 columns, found 1",
+            "10: expected 21 columns, found 3"
+        ]
+    );
+}
+
+#[test]
+fn errors_are_values_that_say_where_and_what() {
+    let file = busy_with(&[(Column::OpCause, "4294967296")]);
+    let error = BillReader::new(file.as_bytes())
+        .next()
+        .unwrap()
+        .unwrap_err();
+    assert_eq!(error.line(), 1);
+    assert_eq!(
+        error.to_string(),
+        "line 1: op_cause \"4294967296\" is out of the 32-bit range of a code"
+    );
+    match error.kind() {
+        BillErrorKind::Code {
+            column,
+            text,
+            problem,
+        } => {
+            assert_eq!(*column, Column::OpCause);
+            assert_eq!(text, "4294967296");
+            assert_eq!(*problem, CodeProblem::OutOfRange);
+        }
+        other => panic!("expected a code error, got {other:?}"),
+    }
+
+    let file = busy_with(&[(Column::BeginTime, "2023-04-31 00:00:00")]);
+    let error = BillReader::new(file.as_bytes())
+        .next()
+        .unwrap()
+        .unwrap_err();
+    let source = std::error::Error::source(&error).expect("a time error has a source");
+    assert_eq!(source.to_string(), "2023-04 has no day 31");
+    match error.into_kind() {
+        BillErrorKind::Time {
+            column,
+            text,
+            error,
+        } => {
+            assert_eq!(column, Column::BeginTime);
+            assert_eq!(text, "2023-04-31 00:00:00");
+            assert_eq!(
+                error,
+                TimeError::Day {
+                    year: 2023,
+                    month: 4,
+                    day: 31
+                }
+            );
+        }
+        other => panic!("expected a time error, got {other:?}"),
+    }
+}
+
+/// A reader whose input fails after `bytes`.
+struct FailingAfter<'a> {
+    bytes: &'a [u8],
+}
+
+impl Read for FailingAfter<'_> {
+    fn read(&mut self, buffer: &mut [u8]) -> io::Result<usize> {
+        if self.bytes.is_empty() {
+            return Err(io::Error::other("disk gone"));
+        }
+        let n = self.bytes.read(buffer)?;
+        Ok(n)
+    }
+}
+
+#[test]
+fn a_failing_input_is_an_error_that_ends_the_reading() {
+    let file = format!("{HEADER}\n{}\n", BUSY.join(","));
+    let mut reader = BillReader::new(FailingAfter {
+        bytes: file.as_bytes(),
+    });
+    assert_eq!(reader.next().unwrap().unwrap().line, 2);
+    let error = reader.next().unwrap().unwrap_err();
+    assert_eq!(error.to_string(), "line 3: cannot read: disk gone");
+    assert!(matches!(error.kind(), BillErrorKind::Read(_)));
+    assert!(reader.next().is_none());
+    assert!(reader.next().is_none());
+}
+
+#[test]
+fn a_header_line_is_detected_from_the_first_record() {
+    let records = format!("{}\n{}\n", BUSY.join(","), busy_with(&[(Column::Id, "2")]));
+    let bare: Vec<_> = BillReader::new(records.as_bytes())
+        .map(|row| row.unwrap())
+        .collect();
+    let with_header_text = format!("{HEADER}\n{records}");
+    let mut with_header = BillReader::new(with_header_text.as_bytes());
+    assert_eq!(with_header.has_header(), None);
+    let headed: Vec<_> = with_header.by_ref().map(|row| row.unwrap()).collect();
+    assert_eq!(with_header.has_header(), Some(true));
+    let mut without = BillReader::new(records.as_bytes());
+    without.next();
+    assert_eq!(without.has_header(), Some(false));
+
+    assert_eq!(bare.iter().map(|row| row.line).collect::<Vec<_>>(), [1, 2]);
+    assert_eq!(
+        headed.iter().map(|row| row.line).collect::<Vec<_>>(),
+        [2, 3]
+    );
+    assert_eq!(bare[0].bill, busy_bill());
+    assert_eq!(
+        bare.iter().map(|row| &row.bill).collect::<Vec<_>>(),
+        headed.iter().map(|row| &row.bill).collect::<Vec<_>>()
+    );
+
+    // Case, spaces, CRLF line ends and a byte order mark are all tolerated.
+    let header = HEADER.to_uppercase().replace(',', ", ");
+    let text = format!("\u{feff}{header}\r\n{}\r\n", BUSY.join(","));
+    assert_eq!(outcomes(text.as_bytes()), ["ok 2"]);
+    let bills: Vec<_> = BillReader::new(text.as_bytes())
+        .map(|row| row.unwrap().bill)
+        .collect();
+    assert_eq!(bills, [busy_bill()]);
+    // A byte order mark before a first data record is not part of its id.
+    let text = format!("\u{feff}{}\n", BUSY.join(","));
+    let bills: Vec<_> = BillReader::new(text.as_bytes())
+        .map(|row| row.unwrap().bill)
+        .collect();
+    assert_eq!(bills, [busy_bill()]);
+}
+
+#[test]
+fn a_header_that_names_other_columns_is_an_error_and_the_records_still_read() {
+    let header = HEADER.replace("service_no", "service");
+    let file = format!("{header}\n{}\n", BUSY.join(","));
+    assert_eq!(
+        outcomes(file.as_bytes()),
+        [
+            "1: header names column 5 \"service\", expected \"service_no\"",
+            "ok 2"
+        ]
+    );
+    let file = format!("id,agent_id\n{}\n", BUSY.join(","));
+    assert_eq!(
+        outcomes(file.as_bytes()),
+        ["1: expected 21 columns, found 2", "ok 2"]
+    );
+    // Only the first record can be a header.
+    let file = format!("{}\n{HEADER}\n", BUSY.join(","));
+    assert_eq!(
+        outcomes(file.as_bytes()),
+        [
+            "ok 1",
+            "2: begin_time \"begin_time\" is not a time: expected YYYY-MM-DD hh:mm:ss"
+        ]
+    );
+    assert_eq!(outcomes(b""), Vec::<String>::new());
+    assert_eq!(
+        outcomes(format!("{HEADER}\n").as_bytes()),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn borrowed_records_are_the_owned_rows() {
+    let file = SyntheticBills::new().malformed_every(5).to_bytes(40);
+    let iterated: Vec<_> = BillReader::new(&file[..])
+        .map(|result| result.map_err(|error| error.to_string()))
+        .collect();
+    let mut reader = BillReader::new(&file[..]);
+    let mut borrowed = Vec::new();
+    while let Some(result) = reader.next_ref() {
+        borrowed.push(
+            result
+                .map(|record| {
+                    let bill = record.to_bill();
+                    for column in Column::ALL {
+                        assert_eq!(record.field(column), bill.field(column), "{column}");
+                    }
+                    assert_eq!(record.operation(), bill.operation());
+                    assert_eq!(record.duration_secs(), bill.duration_secs());
+                    assert_eq!(record.duration(), bill.duration());
+                    BillRow {
+                        line: record.line(),
+                        bill,
+                    }
+                })
+                .map_err(|error| error.to_string()),
+        );
+    }
+    assert_eq!(borrowed.len(), 40);
+    assert_eq!(borrowed, iterated);
+}
+
+#[test]
+fn a_borrowed_record_gives_each_column_as_the_file_writes_it() {
+    let file = format!(
+        "\u{feff}{}\r\n",
+        busy_with(&[
+            (Column::OpType, "003"),
+            (Column::OpCause, "+4"),
+            (Column::PhoneNo, "\"88,001\"\"001\""),
+        ])
+    );
+    let mut reader = BillReader::new(file.as_bytes());
+    let record = reader.next_ref().unwrap().unwrap();
+    assert_eq!(record.line(), 1);
+    assert_eq!(record.text(Column::Id), "1");
+    assert_eq!(record.text(Column::OpType), "003");
+    assert_eq!(record.op_type(), 3);
+    assert_eq!(record.text(Column::OpCause), "+4");
+    assert_eq!(record.op_cause(), 4);
+    assert_eq!(record.text(Column::PhoneNo), "88,001\"001");
+    assert_eq!(record.text(Column::SkillInfoSn), "1");
+    assert_eq!(record.text(Column::BeginTime), "2023-09-27 08:00:00");
+    assert_eq!(record.begin_time().to_string(), "2023-09-27 08:00:00");
+    assert_eq!(record.end_time().to_string(), "2023-09-27 08:15:00");
+    assert_eq!(record.field(Column::OpType), Field::Code(3));
+    assert_eq!(
+        record.operation().reason,
+        Reason::Busy(BusyReason::TakingRest)
+    );
+    let bill = record.to_bill();
+    assert_eq!(
+        bill,
+        Bill {
+            phone_no: "88,001\"001".into(),
+            ..busy_bill()
+        }
+    );
+    assert!(reader.next_ref().is_none());
+    assert!(reader.next_ref().is_none());
+}
+
+#[test]
+fn times_parse_strictly_and_subtract_across_days_months_and_leap_years() {
+    let time = |text: &str| text.parse::<BillTime>().unwrap();
+    let since = |end: &str, begin: &str| time(end).seconds_since(time(begin));
+    assert_eq!(since("2023-09-27 00:00:00", "2023-09-26 23:59:59"), 1);
+    assert_eq!(since("2024-01-01 00:00:00", "2023-12-31 23:59:59"), 1);
+    assert_eq!(since("2023-03-01 00:00:00", "2023-02-28 00:00:00"), 86_400);
+    assert_eq!(
+        since("2024-03-01 00:00:00", "2024-02-28 00:00:00"),
+        2 * 86_400
+    );
+    assert_eq!(
+        since("2000-03-01 00:00:00", "2000-02-28 00:00:00"),
+        2 * 86_400
+    );
+    assert_eq!(since("1900-03-01 00:00:00", "1900-02-28 00:00:00"), 86_400);
+    // Unix time of 2000-01-01 00:00:00 UTC, counted from 1970.
+    assert_eq!(
+        since("2000-01-01 00:00:00", "1970-01-01 00:00:00"),
+        946_684_800
+    );
+    assert_eq!(since("0000-01-01 00:00:00", "0000-01-01 00:00:00"), 0);
+    assert_eq!(
+        since("0001-01-01 00:00:00", "0000-01-01 00:00:00"),
+        366 * 86_400
+    );
+    assert_eq!(since("2023-09-27 08:00:00", "2023-09-27 08:15:00"), -900);
+
+    assert_eq!(
+        time("2024-02-29 23:59:59").to_string(),
+        "2024-02-29 23:59:59"
+    );
+    assert_eq!(BillTime::MIN.to_string(), "0000-01-01 00:00:00");
+    assert_eq!(BillTime::default(), BillTime::MIN);
+    assert_eq!(time("9999-12-31 23:59:59").year(), 9999);
+    let fields = time("2023-09-27 08:15:42");
+    assert_eq!(
+        (
+            fields.year(),
+            fields.month(),
+            fields.day(),
+            fields.hour(),
+            fields.minute(),
+            fields.second()
+        ),
+        (2023, 9, 27, 8, 15, 42)
+    );
+    assert!(time("2023-09-27 08:15:42") < time("2023-09-27 08:15:43"));
+    assert!(time("2023-09-27 23:59:59") < time("2023-09-28 00:00:00"));
+
+    let error = |text: &str| text.parse::<BillTime>().unwrap_err().to_string();
+    assert_eq!(error("1900-02-29 00:00:00"), "1900-02 has no day 29");
+    assert_eq!(error("2023-06-31 00:00:00"), "2023-06 has no day 31");
+    assert_eq!(error("2023-00-01 00:00:00"), "month 00 is not 01 to 12");
+    for text in [
+        "2023-09-27 08:00",
+        "2023-09-27 08:00:00 ",
+        "2023-09-27  8:00:00",
+        "2023/09/27 08:00:00",
+        "+023-09-27 08:00:00",
+        "2023-09-27 08:00:0x",
+        "２023-09-27 08:00:00",
+    ] {
+        assert_eq!(error(text), "expected YYYY-MM-DD hh:mm:ss", "{text:?}");
+    }
+    assert_eq!(
+        BillTime::new(10_000, 1, 1, 0, 0, 0),
+        Err(TimeError::Year(10_000))
+    );
+    assert_eq!(
+        TimeError::Year(10_000).to_string(),
+        "year 10000 is not 0000 to 9999"
+    );
+}
+
+#[test]
+fn a_record_that_ends_before_it_begins_has_a_negative_duration_and_no_duration() {
+    let file = busy_with(&[
+        (Column::BeginTime, "2023-09-27 08:15:00"),
+        (Column::EndTime, "2023-09-27 08:00:00"),
+    ]);
+    let bill = BillReader::new(file.as_bytes())
+        .next()
+        .unwrap()
+        .unwrap()
+        .bill;
+    assert_eq!(bill.duration_secs(), -900);
+    assert_eq!(bill.duration(), None);
+}
+
+#[test]
+fn the_serialized_header_is_the_vendors_column_list() {
+    assert_eq!(Column::ALL.map(Column::name).join(","), HEADER);
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    writer.serialize(busy_bill()).unwrap();
+    let text = String::from_utf8(writer.into_inner().unwrap()).unwrap();
+    assert_eq!(text, format!("{HEADER}\n{}\n", BUSY.join(",")));
+    for (index, column) in Column::ALL.into_iter().enumerate() {
+        assert_eq!(column.index(), index);
+        assert_eq!(Column::from_index(index), Some(column));
+        assert_eq!(column.to_string(), column.name());
+    }
+    assert_eq!(Column::from_index(21), None);
+    assert_eq!(Column::COUNT, 21);
+    // Serde reads what it writes, too.
+    let bills: Vec<Bill> = csv::Reader::from_reader(text.as_bytes())
+        .deserialize()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(bills, [busy_bill()]);
+}
+
+/// The message the reader gives for each kind of malformed record the
+/// generator writes.
+fn expected_message(kind: Malformed) -> &'static str {
+    match kind {
+        Malformed::MissingColumn => "expected 21 columns, found 20",
+        Malformed::ExtraColumn => "expected 21 columns, found 22",
+        Malformed::OpTypeNotInteger => "op_type \"Busy\" is not an integer code",
+        Malformed::OpCauseEmpty => "op_cause is empty, expected an integer code",
+        Malformed::OpCauseOutOfRange => {
+            "op_cause \"4294967296\" is out of the 32-bit range of a code"
+        }
+        Malformed::BeginTimeFormat => {
+            "begin_time \"2023-09-27T08:00:00\" is not a time: expected YYYY-MM-DD hh:mm:ss"
+        }
+        Malformed::EndTimeNoSuchDay => {
+            "end_time \"2023-02-29 08:00:00\" is not a time: 2023-02 has no day 29"
+        }
+        Malformed::AgentIdNotUtf8 => "agent_id is not valid UTF-8",
+    }
+}
+
+#[test]
+fn synthetic_files_read_back_as_generated_with_and_without_header() {
+    for header in [true, false] {
+        let generator = SyntheticBills::new().header(header).malformed_every(7);
+        let rows = 3 * generator.cycle_len() as u64;
+        let file = generator.to_bytes(rows);
+        let mut reader = BillReader::new(&file[..]);
+        let mut seen = 0;
+        let mut malformed = Vec::new();
+        for (index, result) in reader.by_ref().enumerate() {
+            let index = index as u64;
+            match (generator.row(index), result) {
+                (Ok(expected), Ok(row)) => {
+                    assert_eq!(row.line, generator.line(index));
+                    assert_eq!(row.bill, expected, "line {}", row.line);
+                }
+                (Err(kind), Err(error)) => {
+                    assert_eq!(error.line(), generator.line(index));
+                    assert_eq!(error.kind().to_string(), expected_message(kind));
+                    malformed.push(kind);
+                }
+                (expected, got) => panic!("record {index}: expected {expected:?}, got {got:?}"),
+            }
+            seen += 1;
+        }
+        assert_eq!(seen, rows);
+        assert_eq!(reader.has_header(), Some(header));
+        assert_eq!(malformed.len() as u64, rows / 7);
+        let mut kinds = malformed.clone();
+        kinds.sort();
+        kinds.dedup();
+        assert_eq!(kinds, Malformed::ALL, "every kind of malformed record");
+        assert_eq!(malformed[..8], Malformed::ALL, "in order");
+    }
+}
+
+#[test]
+fn synthetic_files_cover_every_operation_type_and_reason() {
+    let generator = SyntheticBills::new().header(false).malformed_every(3);
+    // The first cycle of good records, spread over 1.5 cycles of records.
+    let rows = generator.cycle_len() as u64 * 3 / 2;
+    let file = generator.to_bytes(rows);
+    let bills: Vec<Bill> = BillReader::new(&file[..])
+        .filter_map(Result::ok)
+        .map(|row| row.bill)
+        .collect();
+    assert_eq!(bills.len(), generator.cycle_len());
+    let operations: Vec<_> = bills.iter().map(Bill::operation).collect();
+    for operation in OperationType::ALL {
+        let reasons: Vec<Reason> = operations
+            .iter()
+            .filter(|row| row.code == Code::Known(operation))
+            .map(|row| row.reason)
+            .collect();
+        assert!(!reasons.is_empty(), "{operation:?} is missing");
+        for info in operation.reasons() {
+            assert!(
+                reasons
+                    .iter()
+                    .any(|reason| reason.name() == info.name && info.codes.contains(reason.code())),
+                "{operation:?} reason {} is missing",
+                info.name
+            );
+        }
+    }
+    let unknown: Vec<_> = operations
+        .iter()
+        .filter_map(|row| match row.code {
+            Code::Unknown(code) => Some(code),
+            Code::Known(_) => None,
+        })
+        .collect();
+    assert_eq!(unknown, [21, 999, -7]);
+    for reason in [
+        Reason::NotApplicable(NotApplicable::MinusOne),
+        Reason::NotApplicable(NotApplicable::UsNoUse),
+        Reason::Unlisted(6),
+    ] {
+        assert!(
+            operations.iter().any(|row| row.reason == reason),
+            "{reason:?}"
+        );
+    }
+    assert!(
+        operations
+            .iter()
+            .any(|row| row.object == Object::NotApplicable(NotApplicable::UsNoUse))
+    );
+    assert!(
+        operations
+            .iter()
+            .any(|row| matches!(row.object, Object::EmployeeId("2001")))
+    );
+    // Some records need quoting.
+    assert!(bills.iter().any(|bill| bill.phone_no.contains("\", room")));
+}
+
+#[test]
+fn synthetic_files_are_deterministic_and_streamed_the_same() {
+    let generator = SyntheticBills::new().malformed_every(4);
+    let bytes = generator.to_bytes(500);
+    assert_eq!(bytes, generator.to_bytes(500));
+    let mut streamed = Vec::new();
+    generator.write(500, &mut streamed).unwrap();
+    assert_eq!(streamed, bytes);
+    let text = String::from_utf8_lossy(&bytes);
+    assert_eq!(text.lines().next(), Some(HEADER));
+    assert_eq!(text.lines().count(), 501);
+    let bare = SyntheticBills::new().header(false).to_bytes(3);
+    assert_eq!(
+        String::from_utf8(bare)
+            .unwrap()
+            .lines()
+            .next()
+            .unwrap()
+            .split(',')
+            .next(),
+        Some("1")
+    );
+    assert!(SyntheticBills::default().has_header());
+}
+
+fn zip_of(entries: &[(&str, zip::CompressionMethod, &[u8])]) -> Vec<u8> {
+    let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    for &(name, method, content) in entries {
+        if name.ends_with('/') {
+            zip.add_directory(name, zip::write::SimpleFileOptions::default())
+                .unwrap();
+            continue;
+        }
+        let options = zip::write::SimpleFileOptions::default().compression_method(method);
+        zip.start_file(name, options).unwrap();
+        zip.write_all(content).unwrap();
+    }
+    zip.finish().unwrap().into_inner()
+}
+
+#[test]
+fn zip_archives_read_their_csv_files_in_archive_order() {
+    let first = SyntheticBills::new().malformed_every(9).to_bytes(200);
+    let second = SyntheticBills::new().header(false).to_bytes(30);
+    let deflated = zip::CompressionMethod::Deflated;
+    let stored = zip::CompressionMethod::Stored;
+    let bytes = zip_of(&[
+        ("20230927080000000123_agentOprInfo_1.csv", deflated, &first),
+        ("readme.txt", deflated, b"not a bill file"),
+        ("more/", stored, b""),
+        (
+            "more/20230927081500000456_agentOprInfo_2.CSV",
+            stored,
+            &second,
+        ),
+    ]);
+    let mut archive = BillArchive::new(Cursor::new(bytes)).unwrap();
+    assert_eq!(archive.len(), 2);
+    assert!(!archive.is_empty());
+    assert_eq!(
+        archive.names().collect::<Vec<_>>(),
+        [
+            "20230927080000000123_agentOprInfo_1.csv",
+            "more/20230927081500000456_agentOprInfo_2.CSV"
+        ]
+    );
+    for (index, content) in [&first, &second].into_iter().enumerate() {
+        let from_zip: Vec<_> = archive
+            .open(index)
+            .unwrap()
+            .map(|result| result.map_err(|error| error.to_string()))
+            .collect();
+        let direct: Vec<_> = BillReader::new(&content[..])
+            .map(|result| result.map_err(|error| error.to_string()))
+            .collect();
+        assert_eq!(from_zip, direct);
+    }
+    assert_eq!(
+        archive.open(2).err().unwrap().to_string(),
+        "specified file not found in archive"
+    );
+}
+
+#[test]
+fn a_broken_zip_archive_is_an_error() {
+    let error = BillArchive::new(Cursor::new(b"id,op_type\n".to_vec())).unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "invalid Zip archive: Could not find EOCD"
+    );
+    let empty = BillArchive::new(Cursor::new(zip_of(&[]))).unwrap();
+    assert!(empty.is_empty());
+
+    // A corrupted deflate stream surfaces as a read error of its file.
+    let content = SyntheticBills::new().to_bytes(2000);
+    let mut bytes = zip_of(&[("bills.csv", zip::CompressionMethod::Deflated, &content)]);
+    let middle = bytes.len() / 2;
+    for byte in &mut bytes[middle..middle + 64] {
+        *byte = !*byte;
+    }
+    let mut archive = BillArchive::new(Cursor::new(bytes)).unwrap();
+    let last = archive.open(0).unwrap().last().unwrap();
+    let error = last.unwrap_err();
+    assert!(
+        matches!(error.kind(), BillErrorKind::Read(_)),
+        "expected a read error, got {error}"
+    );
+    // Where the damage shows depends on the compressor; what is wrong
+    // does not: the entry's checksum, checked at its end.
+    assert_eq!(error.kind().to_string(), "cannot read: Invalid checksum");
+}

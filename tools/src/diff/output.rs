@@ -1,0 +1,268 @@
+//! The three renderings of a diff: text, Markdown and JSON.
+
+use std::fmt::Write;
+
+use serde::Serialize;
+
+use super::{Change, ChangeKind, Impact, SpecDiff, Value};
+use codes_codegen::docs;
+use codes_codegen::model::ReasonCodes;
+
+/// Impacts from the most disruptive down: the order reports list them in.
+const DESCENDING: [Impact; 3] = [Impact::Breaking, Impact::Minor, Impact::Patch];
+
+pub(super) fn text(diff: &SpecDiff) -> String {
+    let mut out = String::new();
+    if diff.is_empty() {
+        out.push_str("no changes\n");
+    }
+    let mut group = None;
+    for change in diff.changes() {
+        let head = change.path.split('/').next().unwrap_or_default();
+        if group != Some(head) {
+            let _ = writeln!(out, "{head}");
+            group = Some(head);
+        }
+        let _ = write!(
+            out,
+            "  {:<8}  {}: {}",
+            change.impact.as_str(),
+            change.path,
+            change.kind
+        );
+        if let Some(values) = values(change, plain, "->") {
+            let _ = write!(out, ": {values}");
+        }
+        if let Some(detail) = &change.detail {
+            let _ = write!(out, " ({detail})");
+        }
+        out.push('\n');
+    }
+    let _ = writeln!(out, "impact: {}", summary(diff));
+    out
+}
+
+pub(super) fn markdown(diff: &SpecDiff) -> String {
+    let mut out = String::new();
+    match diff.impact() {
+        None => out.push_str("**Impact: none** (no changes)\n"),
+        Some(impact) => {
+            let _ = writeln!(out, "**Impact: {impact}** ({})", counts(diff));
+        }
+    }
+    for impact in DESCENDING {
+        let mut changes = diff
+            .changes()
+            .iter()
+            .filter(|change| change.impact == impact)
+            .peekable();
+        if changes.peek().is_none() {
+            continue;
+        }
+        let heading = match impact {
+            Impact::Breaking => "Breaking",
+            Impact::Minor => "Minor",
+            Impact::Patch => "Patch",
+        };
+        let _ = writeln!(out, "\n### {heading}\n");
+        for change in changes {
+            let _ = write!(out, "- {}: {}", code_span(&change.path), change.kind);
+            if let Some(values) = values(change, markdown_value, "→") {
+                let _ = write!(out, ": {values}");
+            }
+            if let Some(detail) = &change.detail {
+                let _ = write!(out, " ({})", docs::escape(detail));
+            }
+            out.push('\n');
+        }
+    }
+    out
+}
+
+pub(super) fn json(diff: &SpecDiff) -> String {
+    #[derive(Serialize)]
+    struct Report<'a> {
+        impact: Option<Impact>,
+        counts: Counts,
+        changes: &'a [Change],
+    }
+    #[derive(Serialize)]
+    struct Counts {
+        breaking: usize,
+        minor: usize,
+        patch: usize,
+    }
+    let report = Report {
+        impact: diff.impact(),
+        counts: Counts {
+            breaking: diff.count(Impact::Breaking),
+            minor: diff.count(Impact::Minor),
+            patch: diff.count(Impact::Patch),
+        },
+        changes: diff.changes(),
+    };
+    // Strings, numbers and structs with string keys only: this cannot fail.
+    let mut out = serde_json::to_string_pretty(&report).expect("a diff report serializes");
+    out.push('\n');
+    out
+}
+
+/// `breaking (3 breaking, 2 minor, 5 patch)`, or `none`.
+fn summary(diff: &SpecDiff) -> String {
+    match diff.impact() {
+        None => "none".to_string(),
+        Some(impact) => format!("{impact} ({})", counts(diff)),
+    }
+}
+
+fn counts(diff: &SpecDiff) -> String {
+    DESCENDING
+        .iter()
+        .map(|&impact| format!("{} {impact}", diff.count(impact)))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// `old -> new`, or the one value an addition or removal has; a missing
+/// side of any other change reads `none`.
+fn values(change: &Change, show: fn(&Value) -> String, arrow: &str) -> Option<String> {
+    match (&change.old, &change.new) {
+        (None, None) => None,
+        (Some(old), Some(new)) => Some(format!("{} {arrow} {}", show(old), show(new))),
+        (Some(one), None) | (None, Some(one)) if one_sided(change.kind) => Some(show(one)),
+        (Some(old), None) => Some(format!("{} {arrow} none", show(old))),
+        (None, Some(new)) => Some(format!("none {arrow} {}", show(new))),
+    }
+}
+
+/// Whether the kind adds or removes an item, so has a value on one side only.
+fn one_sided(kind: ChangeKind) -> bool {
+    use ChangeKind::*;
+    matches!(
+        kind,
+        TableAdded
+            | TableRemoved
+            | RecordAdded
+            | RecordRemoved
+            | ObjectKindAdded
+            | ObjectKindRemoved
+            | RowAdded
+            | RowRemoved
+            | RowObjectAdded
+            | RowObjectRemoved
+            | NoteAdded
+            | NoteRemoved
+            | ReasonAdded
+            | ReasonRemoved
+    )
+}
+
+/// The vendor's notation, with an open reason's default: `any (default 0)`.
+fn codes(codes: ReasonCodes) -> String {
+    match codes {
+        ReasonCodes::Open {
+            default: Some(default),
+        } => format!("any (default {default})"),
+        codes => codes.to_string(),
+    }
+}
+
+/// A value for a terminal: vendor text quoted with its control characters
+/// escaped, so that it shows where it starts and ends.
+fn plain(value: &Value) -> String {
+    match value {
+        Value::Name(name) => name.clone(),
+        Value::Text(text) => format!("{text:?}"),
+        Value::Code(code) => code.to_string(),
+        Value::Codes(reason_codes) => codes(*reason_codes),
+        Value::List(items) => format!(
+            "[{}]",
+            items
+                .iter()
+                .map(|item| format!("{item:?}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        Value::Item { name, text: None } => name.clone(),
+        Value::Item {
+            name,
+            text: Some(text),
+        } => format!("{name} {text:?}"),
+    }
+}
+
+/// A value for Markdown: every piece in a code span.
+fn markdown_value(value: &Value) -> String {
+    match value {
+        Value::Name(text) | Value::Text(text) => code_span(text),
+        Value::Code(code) => code_span(&code.to_string()),
+        Value::Codes(reason_codes) => code_span(&codes(*reason_codes)),
+        Value::List(items) if items.is_empty() => "none".to_string(),
+        Value::List(items) => items
+            .iter()
+            .map(|item| code_span(item))
+            .collect::<Vec<_>>()
+            .join(", "),
+        Value::Item { name, text: None } => code_span(name),
+        Value::Item {
+            name,
+            text: Some(text),
+        } => format!("{} ({})", code_span(name), code_span(text)),
+    }
+}
+
+/// `text` as a CommonMark code span that shows it literally: a fence one
+/// backtick longer than any run inside, padded where the text starts or
+/// ends with a backtick (or with a space at both ends, which CommonMark
+/// would strip), and control and bidirectional characters as visible
+/// escapes, since a line break would end the list item.
+pub(super) fn code_span(text: &str) -> String {
+    let mut visible = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c.is_control() || docs::is_bidi_control(c) {
+            true => visible.extend(c.escape_unicode()),
+            false => visible.push(c),
+        }
+    }
+    if visible.is_empty() {
+        return "(empty)".to_string();
+    }
+    let mut longest = 0;
+    let mut run = 0;
+    for c in visible.chars() {
+        run = if c == '`' { run + 1 } else { 0 };
+        longest = longest.max(run);
+    }
+    let fence = "`".repeat(longest + 1);
+    let pad = visible.starts_with('`')
+        || visible.ends_with('`')
+        || (visible.starts_with(' ') && visible.ends_with(' ') && !visible.trim().is_empty());
+    match pad {
+        true => format!("{fence} {visible} {fence}"),
+        false => format!("{fence}{visible}{fence}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::code_span;
+
+    #[test]
+    fn code_spans_show_any_text_literally() {
+        assert_eq!(code_span("Busy."), "`Busy.`");
+        assert_eq!(code_span("a `b` c"), "``a `b` c``");
+        assert_eq!(code_span("``x"), "``` ``x ```");
+        assert_eq!(code_span("x`"), "`` x` ``");
+        assert_eq!(code_span(" padded "), "`  padded  `");
+        assert_eq!(code_span("   "), "`   `");
+        assert_eq!(
+            code_span("*not* <b>bold</b> | _x_"),
+            "`*not* <b>bold</b> | _x_`"
+        );
+        assert_eq!(
+            code_span("line\nbreak\u{202E}"),
+            "`line\\u{a}break\\u{202e}`"
+        );
+        assert_eq!(code_span(""), "(empty)");
+    }
+}

@@ -1,0 +1,702 @@
+//! Lookup tables in portable SQL, so that reporting warehouses can join the
+//! code and reason columns of their own tables to the vendor's descriptions.
+
+use std::fmt;
+
+use heck::ToSnakeCase;
+
+use codes_codegen::Spec;
+use codes_codegen::model::{ReasonCodes, Row, Table};
+
+/// The reason codes the generated `Reason::decode` reads as "not applicable"
+/// (`-1`, and `65535` = `US_NO_USE` in later vendor revisions): an open
+/// reason never takes them; a single code or range listing them does.
+const NOT_APPLICABLE: [i32; 2] = [-1, 65535];
+
+/// The spec as an SQL script of lookup tables that runs unchanged in SQLite
+/// and PostgreSQL.
+///
+/// The script is one transaction. It first drops its tables if they exist,
+/// so it can be run again to update them. Each spec table, say
+/// `OperationType`, becomes six SQL tables named after it in snake case:
+///
+/// | SQL table | one row per |
+/// |---|---|
+/// | `operation_type` | code: `code`, `name`, `description`, `object_kind` |
+/// | `operation_type_object_kind` | object kind: `name`, `description` |
+/// | `operation_type_reason` | reason as the vendor lists it, with `kind` (`single`, `range`, `open`), bounds `low` and `high` (equal for a single code, `NULL` for the open reason) and the open reason's `default_code` |
+/// | `operation_type_reason_lookup` | run of reason codes that decode to one reason: `low`, `high`, `reason` |
+/// | `operation_type_note` | note of a row's reason cell |
+/// | `operation_type_source` | the table's provenance (one row): vendor, product, document, title, caption, page, updated |
+///
+/// Rows of the child tables name their code in a column named like the
+/// table (`operation_type`), and every table but the source keeps the
+/// vendor's order in `vendor_order` (from 1).
+///
+/// The vendor's reasons overlap: a single code wins over a range that
+/// contains it, a range over the open reason, and the open reason takes any
+/// code but `-1` and `65535`. `operation_type_reason_lookup` has those
+/// rules applied: its ranges never overlap, so a plain `BETWEEN` join finds
+/// at most one reason. To decode the columns `code` and `reason_code` of a
+/// table `t`:
+///
+/// ```sql
+/// SELECT t.*, c.name, c.description, r.name AS reason, r.description AS reason_description
+/// FROM t
+/// LEFT JOIN operation_type c ON c.code = t.code
+/// LEFT JOIN operation_type_reason_lookup l
+///   ON l.operation_type = t.code AND t.reason_code BETWEEN l.low AND l.high
+/// LEFT JOIN operation_type_reason r
+///   ON r.operation_type = l.operation_type AND r.name = l.reason;
+/// ```
+///
+/// Only standard SQL is used: `INTEGER` and `TEXT` columns, string literals
+/// with `'` doubled, and every other character (newlines included) written
+/// as itself, so text survives byte for byte. PostgreSQL must read the
+/// script as UTF-8 (`PGCLIENTENCODING=UTF8`) with
+/// `standard_conforming_strings` on (the default since 9.1).
+///
+/// # Errors
+///
+/// [`SqlError`] when vendor text holds a NUL character, which PostgreSQL
+/// cannot store, or when two spec tables need the same SQL table name.
+pub fn sql(spec: &Spec) -> Result<String, SqlError> {
+    let mut owners: Vec<(String, &str)> = Vec::new();
+    for table in &spec.tables {
+        for name in TableNames::new(table).all() {
+            if let Some((_, first)) = owners.iter().find(|(taken, _)| *taken == name) {
+                return Err(SqlError::NameCollision {
+                    sql_table: name,
+                    first: first.to_string(),
+                    second: table.name.clone(),
+                });
+            }
+            owners.push((name, &table.name));
+        }
+    }
+    let mut out = header();
+    for table in &spec.tables {
+        out.push('\n');
+        out.push_str(&table_script(spec, table)?);
+    }
+    out.push_str("\nCOMMIT;\n");
+    Ok(out)
+}
+
+/// Why a spec cannot be exported as SQL.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SqlError {
+    /// Vendor text holds a NUL character, which PostgreSQL cannot store in
+    /// a `TEXT` column.
+    NulCharacter {
+        /// The spec table, e.g. `OperationType`.
+        table: String,
+        /// Which text, e.g. `the description of row 3`.
+        field: String,
+    },
+    /// Two spec tables need the same SQL table, e.g. the reason table of
+    /// `OperationType` and the main table of `OperationTypeReason`.
+    NameCollision {
+        /// The SQL table name both need.
+        sql_table: String,
+        /// The spec table that needs it first.
+        first: String,
+        /// The spec table that needs it again.
+        second: String,
+    },
+}
+
+impl fmt::Display for SqlError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SqlError::NulCharacter { table, field } => write!(
+                f,
+                "cannot export table {table} as SQL: {field} holds a NUL character, \
+                 which PostgreSQL cannot store"
+            ),
+            SqlError::NameCollision {
+                sql_table,
+                first,
+                second,
+            } => write!(
+                f,
+                "cannot export tables {first} and {second} as SQL: both need the SQL table \
+                 `{sql_table}`; rename one of them"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for SqlError {}
+
+/// The SQL tables of one spec table.
+struct TableNames {
+    /// Snake case of the spec table's name: the code table, and the column
+    /// naming a code in the other tables.
+    codes: String,
+    object_kind: String,
+    reason: String,
+    reason_lookup: String,
+    note: String,
+    source: String,
+}
+
+impl TableNames {
+    fn new(table: &Table) -> Self {
+        let codes = table.name.to_snake_case();
+        TableNames {
+            object_kind: format!("{codes}_object_kind"),
+            reason: format!("{codes}_reason"),
+            reason_lookup: format!("{codes}_reason_lookup"),
+            note: format!("{codes}_note"),
+            source: format!("{codes}_source"),
+            codes,
+        }
+    }
+
+    /// Every table, dependants before the tables they reference.
+    fn all(&self) -> [String; 6] {
+        [
+            self.reason_lookup.clone(),
+            self.note.clone(),
+            self.reason.clone(),
+            self.codes.clone(),
+            self.object_kind.clone(),
+            self.source.clone(),
+        ]
+    }
+}
+
+fn header() -> String {
+    format!(
+        "-- {}\n\
+         --\n\
+         -- Lookup tables of vendor codes, for SQLite and PostgreSQL. Running this\n\
+         -- script again replaces them. The text is UTF-8 (in psql, set\n\
+         -- PGCLIENTENCODING=UTF8) and needs standard_conforming_strings on, the\n\
+         -- default of PostgreSQL.\n\
+         \n\
+         BEGIN;\n",
+        super::generated_by()
+    )
+}
+
+/// Identifiers taken from the spec are quoted, so that a table named like an
+/// SQL keyword (`Order`) still works; they are lower case, so queries need
+/// not quote them.
+fn ident(name: &str) -> String {
+    format!("\"{name}\"")
+}
+
+fn table_script(spec: &Spec, table: &Table) -> Result<String, SqlError> {
+    let script = TableScript {
+        spec,
+        table,
+        names: TableNames::new(table),
+    };
+    let mut out = script.preamble();
+    out.push_str(&script.source()?);
+    out.push_str(&script.object_kinds()?);
+    out.push_str(&script.codes()?);
+    out.push_str(&script.reasons()?);
+    out.push_str(&script.reason_lookup());
+    out.push_str(&script.notes()?);
+    Ok(out)
+}
+
+/// The SQL of one spec table: one method per SQL table, each a `CREATE
+/// TABLE` and its `INSERT`.
+struct TableScript<'a> {
+    spec: &'a Spec,
+    table: &'a Table,
+    names: TableNames,
+}
+
+impl TableScript<'_> {
+    /// A literal of vendor text; `field` says which text, for the error.
+    fn text(&self, value: &str, field: impl FnOnce() -> String) -> Result<String, SqlError> {
+        literal(value).ok_or_else(|| SqlError::NulCharacter {
+            table: self.table.name.clone(),
+            field: field(),
+        })
+    }
+
+    /// The column naming a code in the other tables.
+    fn code_column(&self) -> String {
+        ident(&self.names.codes)
+    }
+
+    /// How to join, then the `DROP`s.
+    fn preamble(&self) -> String {
+        let names = &self.names;
+        let mut out = format!(
+            "-- {name}. To decode a code column `code` and a reason column\n\
+             -- `reason_code` of your table `t`:\n\
+             --\n\
+             --   SELECT t.*, c.name, c.description, r.name AS reason, r.description AS reason_description\n\
+             --   FROM t\n\
+             --   LEFT JOIN {codes} c ON c.code = t.code\n\
+             --   LEFT JOIN {lookup} l\n\
+             --     ON l.{codes} = t.code AND t.reason_code BETWEEN l.low AND l.high\n\
+             --   LEFT JOIN {reason} r\n\
+             --     ON r.{codes} = l.{codes} AND r.name = l.reason;\n\n",
+            name = self.table.name,
+            codes = ident(&names.codes),
+            lookup = ident(&names.reason_lookup),
+            reason = ident(&names.reason),
+        );
+        for name in names.all() {
+            out.push_str(&format!("DROP TABLE IF EXISTS {};\n", ident(&name)));
+        }
+        out
+    }
+
+    fn source(&self) -> Result<String, SqlError> {
+        let (source, table) = (&self.spec.source, self.table);
+        let values = [
+            self.text(&source.vendor, || "the source's vendor".into())?,
+            self.text(&source.product, || "the source's product".into())?,
+            self.text(&source.document, || "the source's document".into())?,
+            self.text(&table.title, || "the title".into())?,
+            self.text(&table.caption, || "the caption".into())?,
+            self.text(&table.page, || "the page".into())?,
+            self.text(&table.updated, || "the update date".into())?,
+        ];
+        Ok(format!(
+            "\n-- Where the table comes from: one row.\n\
+             CREATE TABLE {} (\n    \
+                 vendor TEXT NOT NULL,\n    \
+                 product TEXT NOT NULL,\n    \
+                 document TEXT NOT NULL,\n    \
+                 title TEXT NOT NULL,\n    \
+                 caption TEXT NOT NULL,\n    \
+                 page TEXT NOT NULL,\n    \
+                 updated TEXT NOT NULL\n\
+             );\n{}",
+            ident(&self.names.source),
+            insert(
+                &self.names.source,
+                "vendor, product, document, title, caption, page, updated",
+                vec![values.join(", ")],
+            )
+        ))
+    }
+
+    fn object_kinds(&self) -> Result<String, SqlError> {
+        let mut values = Vec::new();
+        for (index, kind) in self.table.object_kinds.iter().enumerate() {
+            let text = self.text(&kind.text, || {
+                format!("the text of object kind {}", kind.name)
+            })?;
+            values.push(format!(
+                "{}, {text}, {}",
+                literal_name(&kind.name),
+                index + 1
+            ));
+        }
+        Ok(format!(
+            "\n-- The kinds of object the object column names.\n\
+             CREATE TABLE {} (\n    \
+                 name TEXT NOT NULL PRIMARY KEY,\n    \
+                 description TEXT NOT NULL,\n    \
+                 vendor_order INTEGER NOT NULL\n\
+             );\n{}",
+            ident(&self.names.object_kind),
+            insert(
+                &self.names.object_kind,
+                "name, description, vendor_order",
+                values
+            )
+        ))
+    }
+
+    fn codes(&self) -> Result<String, SqlError> {
+        let mut values = Vec::new();
+        for (index, row) in self.table.rows.iter().enumerate() {
+            let description = self.text(&row.description, || {
+                format!("the description of row {}", row.code)
+            })?;
+            let object_kind = match row.object {
+                Some(kind) => literal_name(&self.table.object_kinds[kind].name),
+                None => "NULL".to_string(),
+            };
+            values.push(format!(
+                "{}, {}, {description}, {object_kind}, {}",
+                row.code,
+                literal_name(&row.name),
+                index + 1
+            ));
+        }
+        Ok(format!(
+            "\n-- One row per code; object_kind is NULL where the vendor writes -1.\n\
+             CREATE TABLE {} (\n    \
+                 code INTEGER NOT NULL PRIMARY KEY,\n    \
+                 name TEXT NOT NULL UNIQUE,\n    \
+                 description TEXT NOT NULL,\n    \
+                 object_kind TEXT REFERENCES {} (name),\n    \
+                 vendor_order INTEGER NOT NULL\n\
+             );\n{}",
+            ident(&self.names.codes),
+            ident(&self.names.object_kind),
+            insert(
+                &self.names.codes,
+                "code, name, description, object_kind, vendor_order",
+                values,
+            )
+        ))
+    }
+
+    fn reasons(&self) -> Result<String, SqlError> {
+        let mut values = Vec::new();
+        for row in &self.table.rows {
+            for (index, reason) in row.reasons.iter().enumerate() {
+                let description = match &reason.description {
+                    Some(description) => self.text(description, || {
+                        format!(
+                            "the description of reason {} of row {}",
+                            reason.name, row.code
+                        )
+                    })?,
+                    None => "NULL".to_string(),
+                };
+                let shape = match reason.codes {
+                    ReasonCodes::Single(code) => format!("'single', {code}, {code}, NULL"),
+                    ReasonCodes::Range { start, end } => {
+                        format!("'range', {start}, {end}, NULL")
+                    }
+                    ReasonCodes::Open { default } => format!(
+                        "'open', NULL, NULL, {}",
+                        default.map_or_else(|| "NULL".to_string(), |code| code.to_string())
+                    ),
+                };
+                values.push(format!(
+                    "{}, {}, {description}, {shape}, {}",
+                    row.code,
+                    literal_name(&reason.name),
+                    index + 1
+                ));
+            }
+        }
+        let code_column = self.code_column();
+        Ok(format!(
+            "\n-- The reasons of each code as the vendor lists them (none: the vendor's -1).\n\
+             -- kind 'single': low = high = the code; 'range': low to high inclusive;\n\
+             -- 'open': any code but -1 and 65535, default_code when none is given.\n\
+             -- They overlap; {lookup} resolves them.\n\
+             CREATE TABLE {reason} (\n    \
+                 {code_column} INTEGER NOT NULL REFERENCES {codes} (code),\n    \
+                 name TEXT NOT NULL,\n    \
+                 description TEXT,\n    \
+                 kind TEXT NOT NULL,\n    \
+                 low INTEGER,\n    \
+                 high INTEGER,\n    \
+                 default_code INTEGER,\n    \
+                 vendor_order INTEGER NOT NULL,\n    \
+                 PRIMARY KEY ({code_column}, name),\n    \
+                 CHECK (\n        \
+                     (kind = 'single' AND low IS NOT NULL AND high IS NOT NULL AND low = high AND default_code IS NULL)\n        \
+                     OR (kind = 'range' AND low IS NOT NULL AND high IS NOT NULL AND low < high AND default_code IS NULL)\n        \
+                     OR (kind = 'open' AND low IS NULL AND high IS NULL)\n    \
+                 )\n\
+             );\n{insert}",
+            lookup = ident(&self.names.reason_lookup),
+            reason = ident(&self.names.reason),
+            codes = ident(&self.names.codes),
+            insert = insert(
+                &self.names.reason,
+                &format!(
+                    "{code_column}, name, description, kind, low, high, default_code, vendor_order"
+                ),
+                values,
+            ),
+        ))
+    }
+
+    fn reason_lookup(&self) -> String {
+        let mut values = Vec::new();
+        for row in &self.table.rows {
+            for run in reason_runs(row) {
+                values.push(format!(
+                    "{}, {}, {}, {}",
+                    row.code,
+                    run.low,
+                    run.high,
+                    literal_name(run.reason)
+                ));
+            }
+        }
+        let code_column = self.code_column();
+        format!(
+            "\n-- Every reason code of each code, resolved to its reason in disjoint runs:\n\
+             -- a single code wins over a range holding it, a range over the open reason;\n\
+             -- -1 and 65535 (not applicable) appear only where the vendor lists them.\n\
+             CREATE TABLE {lookup} (\n    \
+                 {code_column} INTEGER NOT NULL,\n    \
+                 low INTEGER NOT NULL,\n    \
+                 high INTEGER NOT NULL,\n    \
+                 reason TEXT NOT NULL,\n    \
+                 PRIMARY KEY ({code_column}, low),\n    \
+                 FOREIGN KEY ({code_column}, reason) REFERENCES {reason} ({code_column}, name),\n    \
+                 CHECK (low <= high)\n\
+             );\n{insert}",
+            lookup = ident(&self.names.reason_lookup),
+            reason = ident(&self.names.reason),
+            insert = insert(
+                &self.names.reason_lookup,
+                &format!("{code_column}, low, high, reason"),
+                values,
+            ),
+        )
+    }
+
+    fn notes(&self) -> Result<String, SqlError> {
+        let mut values = Vec::new();
+        for row in &self.table.rows {
+            for (index, note) in row.notes.iter().enumerate() {
+                let text = self.text(note, || format!("note {} of row {}", index + 1, row.code))?;
+                values.push(format!("{}, {}, {text}", row.code, index + 1));
+            }
+        }
+        let code_column = self.code_column();
+        Ok(format!(
+            "\n-- The free sentences of each code's reason cell.\n\
+             CREATE TABLE {note} (\n    \
+                 {code_column} INTEGER NOT NULL REFERENCES {codes} (code),\n    \
+                 vendor_order INTEGER NOT NULL,\n    \
+                 note TEXT NOT NULL,\n    \
+                 PRIMARY KEY ({code_column}, vendor_order)\n\
+             );\n{insert}",
+            note = ident(&self.names.note),
+            codes = ident(&self.names.codes),
+            insert = insert(
+                &self.names.note,
+                &format!("{code_column}, vendor_order, note"),
+                values,
+            ),
+        ))
+    }
+}
+
+/// One multi-row `INSERT`, a row per line; nothing for no rows.
+fn insert(table: &str, columns: &str, rows: Vec<String>) -> String {
+    if rows.is_empty() {
+        return String::new();
+    }
+    let rows: Vec<String> = rows.into_iter().map(|row| format!("    ({row})")).collect();
+    format!(
+        "INSERT INTO {} ({columns}) VALUES\n{};\n",
+        ident(table),
+        rows.join(",\n")
+    )
+}
+
+/// A string literal; `None` for text with a NUL character.
+fn literal(text: &str) -> Option<String> {
+    (!text.contains('\0')).then(|| format!("'{}'", text.replace('\'', "''")))
+}
+
+/// A Rust name from the spec, validated ASCII alphanumeric: no NUL, no quote.
+fn literal_name(name: &str) -> String {
+    format!("'{name}'")
+}
+
+/// A run of reason codes that decode to one reason.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct ReasonRun<'a> {
+    // i64 so that neighbours of i32 codes exist; the runs lie within i32.
+    low: i64,
+    high: i64,
+    reason: &'a str,
+}
+
+/// The reasons of `row` as disjoint runs, in code order: single codes, then
+/// ranges less the single codes inside them, then the open reason on what
+/// is left but the "not applicable" markers.
+fn reason_runs(row: &Row) -> Vec<ReasonRun<'_>> {
+    let singles: Vec<(i64, i64)> = row
+        .reasons
+        .iter()
+        .filter_map(|reason| match reason.codes {
+            ReasonCodes::Single(code) => Some((code.into(), code.into())),
+            _ => None,
+        })
+        .collect();
+    let mut taken = singles.clone();
+    let mut runs = Vec::new();
+    for reason in &row.reasons {
+        let parts = match reason.codes {
+            ReasonCodes::Single(code) => vec![(code.into(), code.into())],
+            ReasonCodes::Range { start, end } => {
+                taken.push((start.into(), end.into()));
+                gaps(&singles, (start.into(), end.into()))
+            }
+            ReasonCodes::Open { .. } => continue,
+        };
+        runs.extend(
+            parts
+                .into_iter()
+                .map(|(low, high)| (low, high, &reason.name)),
+        );
+    }
+    if let Some(open) = row
+        .reasons
+        .iter()
+        .find(|reason| matches!(reason.codes, ReasonCodes::Open { .. }))
+    {
+        taken.extend(NOT_APPLICABLE.map(|code| (code.into(), code.into())));
+        let all = (i32::MIN.into(), i32::MAX.into());
+        runs.extend(
+            gaps(&taken, all)
+                .into_iter()
+                .map(|(low, high)| (low, high, &open.name)),
+        );
+    }
+    runs.sort_by_key(|&(low, _, _)| low);
+    runs.into_iter()
+        .map(|(low, high, reason)| ReasonRun { low, high, reason })
+        .collect()
+}
+
+/// The parts of the inclusive range `within` that no range of `taken`
+/// covers.
+fn gaps(taken: &[(i64, i64)], within: (i64, i64)) -> Vec<(i64, i64)> {
+    let mut taken = taken.to_vec();
+    taken.sort_unstable();
+    let (mut next, end) = within;
+    let mut parts = Vec::new();
+    for (low, high) in taken {
+        if high < next || low > end {
+            continue;
+        }
+        if low > next {
+            parts.push((next, low - 1));
+        }
+        next = next.max(high + 1);
+    }
+    if next <= end {
+        parts.push((next, end));
+    }
+    parts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use codes_codegen::model::Reason;
+
+    fn row_with(reasons: &[(ReasonCodes, &str)]) -> Row {
+        Row {
+            code: 1,
+            name: "Row".into(),
+            description: "A row.".into(),
+            object: None,
+            notes: Vec::new(),
+            reasons: reasons
+                .iter()
+                .map(|&(codes, name)| Reason {
+                    codes,
+                    name: name.into(),
+                    description: None,
+                })
+                .collect(),
+        }
+    }
+
+    fn runs(row: &Row) -> Vec<(i64, i64, &str)> {
+        reason_runs(row)
+            .into_iter()
+            .map(|run| (run.low, run.high, run.reason))
+            .collect()
+    }
+
+    #[test]
+    fn gaps_of_a_range() {
+        assert_eq!(gaps(&[], (1, 5)), [(1, 5)]);
+        assert_eq!(gaps(&[(1, 1), (5, 5)], (1, 5)), [(2, 4)]);
+        assert_eq!(gaps(&[(3, 3), (0, 0), (9, 9)], (1, 5)), [(1, 2), (4, 5)]);
+        assert_eq!(gaps(&[(0, 10)], (1, 5)), []);
+        assert_eq!(gaps(&[(2, 3), (3, 4)], (1, 5)), [(1, 1), (5, 5)]);
+    }
+
+    #[test]
+    fn a_single_code_splits_the_range_holding_it() {
+        // Type 27 of the vendor table: 0 on its own, 0-255 as a range.
+        let row = row_with(&[
+            (ReasonCodes::Single(0), "AfterCallProcessing"),
+            (
+                ReasonCodes::Range { start: 0, end: 255 },
+                "ManualAdjustment",
+            ),
+        ]);
+        assert_eq!(
+            runs(&row),
+            [(0, 0, "AfterCallProcessing"), (1, 255, "ManualAdjustment")]
+        );
+        let row = row_with(&[
+            (ReasonCodes::Range { start: 1, end: 9 }, "Range"),
+            (ReasonCodes::Single(5), "Five"),
+            (ReasonCodes::Single(9), "Nine"),
+        ]);
+        assert_eq!(
+            runs(&row),
+            [
+                (1, 4, "Range"),
+                (5, 5, "Five"),
+                (6, 8, "Range"),
+                (9, 9, "Nine")
+            ]
+        );
+    }
+
+    #[test]
+    fn the_open_reason_takes_the_rest_but_not_applicable_markers() {
+        let row = row_with(&[(ReasonCodes::Open { default: Some(0) }, "RestCause")]);
+        assert_eq!(
+            runs(&row),
+            [
+                (i32::MIN.into(), -2, "RestCause"),
+                (0, 65534, "RestCause"),
+                (65536, i32::MAX.into(), "RestCause"),
+            ]
+        );
+    }
+
+    #[test]
+    fn listed_markers_win_over_not_applicable() {
+        let row = row_with(&[
+            (ReasonCodes::Open { default: None }, "Any"),
+            (ReasonCodes::Single(-1), "MinusOne"),
+            (
+                ReasonCodes::Range {
+                    start: 100,
+                    end: 65535,
+                },
+                "High",
+            ),
+            (ReasonCodes::Single(i32::MAX), "Max"),
+        ]);
+        assert_eq!(
+            runs(&row),
+            [
+                (i32::MIN.into(), -2, "Any"),
+                (-1, -1, "MinusOne"),
+                (0, 99, "Any"),
+                (100, 65535, "High"),
+                (65536, i64::from(i32::MAX) - 1, "Any"),
+                (i32::MAX.into(), i32::MAX.into(), "Max"),
+            ]
+        );
+    }
+
+    #[test]
+    fn no_reasons_no_runs() {
+        assert_eq!(runs(&row_with(&[])), []);
+    }
+
+    #[test]
+    fn literals_double_quotes_and_refuse_nul() {
+        assert_eq!(literal("it's"), Some("'it''s'".to_string()));
+        assert_eq!(literal("a\nb\\c"), Some("'a\nb\\c'".to_string()));
+        assert_eq!(literal("a\0b"), None);
+    }
+}

@@ -1,0 +1,19 @@
+//! The spec maintainers' tools, over the validated [`Spec`](codes_codegen::Spec)
+//! of [`codes_codegen`]:
+//!
+//! - [`vendor_doc`] reads a vendor table as copied from its page;
+//! - [`import`] turns it into a fresh spec, or merges it into an existing
+//!   one keeping names, comments and layout;
+//! - [`diff`] tells what a spec revision changed and its semver impact on
+//!   the generated API;
+//! - [`export`] writes a spec as SQL lookup tables, JSON or Markdown.
+//!
+//! None of this runs in a build script: a crate's `build.rs` needs only
+//! `codes-codegen`.
+
+#![warn(missing_docs)]
+
+pub mod diff;
+pub mod export;
+pub mod import;
+pub mod vendor_doc;

@@ -1,0 +1,1593 @@
+//! The semantic diff of two specs: one focused test per rule on tiny specs,
+//! then `codes.toml` against a later revision.
+//!
+//! Fixture `tests/fixtures/specs/codes-2025-revision.toml` is SYNTHETIC:
+//! `codes.toml` edited the way its header describes. Its reports are golden
+//! files, `tests/golden/diff.{txt,md,json}`; after a deliberate change, bless
+//! them with `BLESS=1 cargo test -p codes-codegen --features tools --test diff`
+//! and review the result.
+
+use std::path::Path;
+
+use ChangeKind::*;
+use Impact::{Breaking, Minor, Patch};
+use codes_codegen::Spec;
+use codes_codegen::model::ReasonCodes;
+use codes_tools::diff::{Change, ChangeKind, Format, Impact, SpecDiff, Value, diff};
+
+const CODES_TOML: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../codes.toml"));
+const REVISION: &str = include_str!("fixtures/specs/codes-2025-revision.toml");
+
+const SOURCE: &str = "[source]\nvendor = \"V\"\nproduct = \"P\"\ndocument = \"D\"\n";
+
+const KINDS: &str = "
+[[table.object_kind]]
+name = \"EmployeeId\"
+text = \"Employee ID.\"
+
+[[table.object_kind]]
+name = \"AgentId\"
+text = \"Agent ID.\"
+";
+
+/// Table `OperationType` with record names, then `body` (kinds and rows).
+fn table(body: &str) -> String {
+    format!(
+        "
+[[table]]
+name = \"OperationType\"
+title = \"Agent Operation Type\"
+caption = \"Table 1 Agent operation type\"
+page = \"cec_07_4243\"
+updated = \"2023-09-27\"
+columns = [\"Operation Type\", \"Description\", \"Operation Object\", \"Operation Reason\"]
+record = \"Operation\"
+object = \"Object\"
+reason = \"Reason\"
+{body}"
+    )
+}
+
+fn parse(text: &str) -> Spec {
+    Spec::from_toml("codes.toml", text)
+        .unwrap_or_else(|error| panic!("invalid spec:\n{}\n{text}", error.render(false)))
+}
+
+/// A spec of one table with the two object kinds and `rows`.
+fn spec(rows: &str) -> Spec {
+    parse(&format!("{SOURCE}{}", table(&format!("{KINDS}{rows}"))))
+}
+
+/// A row described `{name}.`, with extra `keys` (object, notes).
+fn row(code: i32, name: &str, keys: &str) -> String {
+    format!("\n[[table.row]]\ncode = {code}\nname = \"{name}\"\ndescription = \"{name}.\"\n{keys}")
+}
+
+/// A reason described `{name} reason.`; `codes` is `code = 1`,
+/// `range = [1, 5]` or `open = true`.
+fn reason(codes: &str, name: &str) -> String {
+    format!(
+        "\n[[table.row.reason]]\n{codes}\nname = \"{name}\"\ndescription = \"{name} reason.\"\n"
+    )
+}
+
+fn changes(old: &str, new: &str) -> Vec<Change> {
+    diff(&spec(old), &spec(new)).changes().to_vec()
+}
+
+fn change(
+    impact: Impact,
+    kind: ChangeKind,
+    path: &str,
+    old: Option<Value>,
+    new: Option<Value>,
+    detail: Option<&str>,
+) -> Change {
+    Change {
+        kind,
+        path: path.to_string(),
+        impact,
+        old,
+        new,
+        detail: detail.map(str::to_string),
+    }
+}
+
+fn name(name: &str) -> Option<Value> {
+    Some(Value::Name(name.to_string()))
+}
+
+fn text(text: &str) -> Option<Value> {
+    Some(Value::Text(text.to_string()))
+}
+
+fn item(name: &str, text: &str) -> Option<Value> {
+    Some(Value::Item {
+        name: name.to_string(),
+        text: Some(text.to_string()),
+    })
+}
+
+fn list(items: &[&str]) -> Option<Value> {
+    Some(Value::List(
+        items.iter().map(|item| item.to_string()).collect(),
+    ))
+}
+
+fn single(code: i32) -> Option<Value> {
+    Some(Value::Codes(ReasonCodes::Single(code)))
+}
+
+fn range(start: i32, end: i32) -> Option<Value> {
+    Some(Value::Codes(ReasonCodes::Range { start, end }))
+}
+
+fn open(default: Option<i32>) -> Option<Value> {
+    Some(Value::Codes(ReasonCodes::Open { default }))
+}
+
+// Rows.
+
+#[test]
+fn a_reworded_row_description_is_patch() {
+    let old = row(0, "SignOut", "");
+    let new = old.replace("SignOut.\"", "The agent logs out of the CCS.\"");
+    assert_eq!(
+        changes(&old, &new),
+        [change(
+            Patch,
+            RowDescriptionChanged,
+            "OperationType/row 0",
+            text("SignOut."),
+            text("The agent logs out of the CCS."),
+            None
+        )]
+    );
+}
+
+#[test]
+fn an_added_row_is_minor_and_lists_its_reasons() {
+    let old = row(4, "Talking", "");
+    let added = row(5, "AfterCallWork", "object = \"EmployeeId\"\n")
+        + &reason("code = 0", "Automatic")
+        + &reason("range = [1, 9]", "Manual");
+    assert_eq!(
+        changes(&old, &format!("{old}{added}")),
+        [
+            change(
+                Minor,
+                RowAdded,
+                "OperationType/row 5",
+                None,
+                item("AfterCallWork", "AfterCallWork."),
+                Some("object EmployeeId")
+            ),
+            change(
+                Minor,
+                ReasonAdded,
+                "OperationType/row 5/reason 0",
+                None,
+                item("Automatic", "Automatic reason."),
+                None
+            ),
+            change(
+                Minor,
+                ReasonAdded,
+                "OperationType/row 5/reason 1-9",
+                None,
+                item("Manual", "Manual reason."),
+                None
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_removed_row_is_breaking_and_takes_its_reasons_along() {
+    let kept = row(1, "SignIn", "");
+    let removed = row(3, "Busy", "") + &reason("code = 1", "AgentBusy");
+    assert_eq!(
+        changes(&format!("{kept}{removed}"), &kept),
+        [change(
+            Breaking,
+            RowRemoved,
+            "OperationType/row 3",
+            item("Busy", "Busy."),
+            None,
+            None
+        )]
+    );
+}
+
+#[test]
+fn a_renamed_row_is_breaking_and_renames_its_reason_enum() {
+    let old = row(20, "ListenInsertWhisper", "") + &reason("code = 0", "Zero");
+    let new = old.replace("name = \"ListenInsertWhisper\"", "name = \"Monitor\"");
+    assert_eq!(
+        changes(&old, &new),
+        [change(
+            Breaking,
+            RowRenamed,
+            "OperationType/row 20",
+            name("ListenInsertWhisper"),
+            name("Monitor"),
+            Some(
+                "also renames ListenInsertWhisperReason to MonitorReason \
+                 and Reason::ListenInsertWhisper to Reason::Monitor"
+            )
+        )]
+    );
+    // Without reasons there is no reason enum to rename.
+    assert_eq!(
+        changes(
+            &row(2, "Idle", ""),
+            &row(2, "Free", "").replace("Free.", "Idle.")
+        ),
+        [change(
+            Breaking,
+            RowRenamed,
+            "OperationType/row 2",
+            name("Idle"),
+            name("Free"),
+            None
+        )]
+    );
+}
+
+#[test]
+fn a_renumbered_row_is_breaking() {
+    let old = row(57, "HoldForInternalHelp", "");
+    assert_eq!(
+        changes(&old, &row(56, "HoldForInternalHelp", "")),
+        [change(
+            Breaking,
+            RowRenumbered,
+            "OperationType/row 57",
+            Some(Value::Code(57)),
+            Some(Value::Code(56)),
+            None
+        )]
+    );
+}
+
+#[test]
+fn a_row_renamed_and_renumbered_at_once_is_a_removal_and_an_addition() {
+    assert_eq!(
+        changes(&row(57, "Hold", ""), &row(56, "Pause", "")),
+        [
+            change(
+                Breaking,
+                RowRemoved,
+                "OperationType/row 57",
+                item("Hold", "Hold."),
+                None,
+                None
+            ),
+            change(
+                Minor,
+                RowAdded,
+                "OperationType/row 56",
+                None,
+                item("Pause", "Pause."),
+                None
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_code_taken_over_by_another_name_pairs_by_name_first() {
+    // Busy moved from 3 to 5, and a new row took code 3.
+    let old = row(3, "Busy", "");
+    let new = row(3, "Away", "") + &row(5, "Busy", "");
+    assert_eq!(
+        changes(&old, &new),
+        [
+            change(
+                Breaking,
+                RowRenumbered,
+                "OperationType/row 3",
+                Some(Value::Code(3)),
+                Some(Value::Code(5)),
+                None
+            ),
+            change(
+                Minor,
+                RowAdded,
+                "OperationType/row 3",
+                None,
+                item("Away", "Away."),
+                None
+            ),
+        ]
+    );
+}
+
+#[test]
+fn reordered_rows_are_patch() {
+    let (a, b, c) = (row(1, "SignIn", ""), row(2, "Idle", ""), row(3, "Busy", ""));
+    assert_eq!(
+        changes(&format!("{a}{b}{c}"), &format!("{b}{a}{c}")),
+        [change(
+            Patch,
+            RowsReordered,
+            "OperationType",
+            list(&["SignIn", "Idle", "Busy"]),
+            list(&["Idle", "SignIn", "Busy"]),
+            None
+        )]
+    );
+}
+
+// The object column.
+
+#[test]
+fn a_changed_row_object_kind_is_breaking() {
+    assert_eq!(
+        changes(
+            &row(58, "Conference", "object = \"AgentId\"\n"),
+            &row(58, "Conference", "object = \"EmployeeId\"\n")
+        ),
+        [change(
+            Breaking,
+            RowObjectChanged,
+            "OperationType/row 58",
+            name("AgentId"),
+            name("EmployeeId"),
+            None
+        )]
+    );
+}
+
+#[test]
+fn a_removed_row_object_is_breaking_and_an_added_one_minor() {
+    let with = row(10, "ThreePartyConversation", "object = \"EmployeeId\"\n");
+    let without = row(10, "ThreePartyConversation", "");
+    assert_eq!(
+        changes(&with, &without),
+        [change(
+            Breaking,
+            RowObjectRemoved,
+            "OperationType/row 10",
+            name("EmployeeId"),
+            None,
+            None
+        )]
+    );
+    assert_eq!(
+        changes(&without, &with),
+        [change(
+            Minor,
+            RowObjectAdded,
+            "OperationType/row 10",
+            None,
+            name("EmployeeId"),
+            Some("objects decoded as Other before")
+        )]
+    );
+}
+
+fn kinds_spec(kinds: &[(&str, &str)], rows: &str) -> Spec {
+    let kinds: String = kinds
+        .iter()
+        .map(|(name, text)| {
+            format!("\n[[table.object_kind]]\nname = \"{name}\"\ntext = \"{text}\"\n")
+        })
+        .collect();
+    parse(&format!("{SOURCE}{}", table(&format!("{kinds}{rows}"))))
+}
+
+#[test]
+fn object_kinds_added_removed_and_reworded() {
+    let old = kinds_spec(
+        &[("EmployeeId", "Employee ID."), ("AgentId", "Agent ID.")],
+        &row(1, "A", ""),
+    );
+    let new = kinds_spec(
+        &[("EmployeeId", "Employee ID"), ("SkillId", "Skill ID.")],
+        &row(1, "A", ""),
+    );
+    assert_eq!(
+        diff(&old, &new).changes(),
+        [
+            change(
+                Patch,
+                ObjectKindTextChanged,
+                "OperationType/object kind EmployeeId",
+                text("Employee ID."),
+                text("Employee ID"),
+                None
+            ),
+            change(
+                Breaking,
+                ObjectKindRemoved,
+                "OperationType/object kind AgentId",
+                item("AgentId", "Agent ID."),
+                None,
+                None
+            ),
+            change(
+                Minor,
+                ObjectKindAdded,
+                "OperationType/object kind SkillId",
+                None,
+                item("SkillId", "Skill ID."),
+                None
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_renamed_object_kind_is_breaking_once_not_again_on_its_rows() {
+    let rows = |kind: &str| {
+        row(
+            10,
+            "ThreePartyConversation",
+            &format!("object = \"{kind}\"\n"),
+        )
+    };
+    let old = kinds_spec(&[("EmployeeId", "Employee ID.")], &rows("EmployeeId"));
+    let new = kinds_spec(&[("StaffId", "Employee ID.")], &rows("StaffId"));
+    assert_eq!(
+        diff(&old, &new).changes(),
+        [change(
+            Breaking,
+            ObjectKindRenamed,
+            "OperationType/object kind EmployeeId",
+            name("EmployeeId"),
+            name("StaffId"),
+            None
+        )]
+    );
+}
+
+#[test]
+fn reordered_object_kinds_are_breaking() {
+    let old = kinds_spec(
+        &[("EmployeeId", "Employee ID."), ("AgentId", "Agent ID.")],
+        &row(1, "A", ""),
+    );
+    let new = kinds_spec(
+        &[("AgentId", "Agent ID."), ("EmployeeId", "Employee ID.")],
+        &row(1, "A", ""),
+    );
+    assert_eq!(
+        diff(&old, &new).changes(),
+        [change(
+            Breaking,
+            ObjectKindsReordered,
+            "OperationType",
+            list(&["EmployeeId", "AgentId"]),
+            list(&["AgentId", "EmployeeId"]),
+            Some("the kind enum derives Ord in declaration order")
+        )]
+    );
+}
+
+// Notes.
+
+#[test]
+fn notes_added_removed_and_reworded_are_patch() {
+    let notes = |notes: &str| row(4, "Talking", &format!("notes = [{notes}]\n"));
+    assert_eq!(
+        changes(
+            &notes("\"Kept.\", \"Old wording.\""),
+            &notes("\"Kept.\", \"New wording.\", \"Added.\"")
+        ),
+        [
+            change(
+                Patch,
+                NoteChanged,
+                "OperationType/row 4/note 2",
+                text("Old wording."),
+                text("New wording."),
+                None
+            ),
+            change(
+                Patch,
+                NoteAdded,
+                "OperationType/row 4/note 3",
+                None,
+                text("Added."),
+                None
+            ),
+        ]
+    );
+    assert_eq!(
+        changes(&notes("\"Kept.\", \"Gone.\""), &notes("\"Kept.\"")),
+        [change(
+            Patch,
+            NoteRemoved,
+            "OperationType/row 4/note 2",
+            text("Gone."),
+            None,
+            None
+        )]
+    );
+    assert_eq!(
+        changes(&notes("\"A.\", \"B.\""), &notes("\"B.\", \"A.\"")),
+        [change(
+            Patch,
+            NotesReordered,
+            "OperationType/row 4",
+            list(&["A.", "B."]),
+            list(&["B.", "A."]),
+            None
+        )]
+    );
+}
+
+// Reasons: what each code decodes to decides.
+
+#[test]
+fn a_reason_added_over_unlisted_codes_is_minor() {
+    let old = row(3, "Busy", "") + &reason("code = 1", "AgentBusy");
+    let new = format!("{old}{}", reason("code = 6", "Meeting"));
+    assert_eq!(
+        changes(&old, &new),
+        [change(
+            Minor,
+            ReasonAdded,
+            "OperationType/row 3/reason 6",
+            None,
+            item("Meeting", "Meeting reason."),
+            None
+        )]
+    );
+}
+
+#[test]
+fn the_first_reason_of_a_row_is_minor() {
+    let old = row(1, "SignIn", "");
+    let new = format!("{old}{}", reason("range = [1, 3]", "Channel"));
+    assert_eq!(
+        changes(&old, &new),
+        [change(
+            Minor,
+            ReasonAdded,
+            "OperationType/row 1/reason 1-3",
+            None,
+            item("Channel", "Channel reason."),
+            None
+        )]
+    );
+}
+
+#[test]
+fn a_reason_added_inside_a_range_is_breaking() {
+    let old = row(0, "SignOut", "") + &reason("range = [1, 255]", "ClientError");
+    let new = format!("{old}{}", reason("code = 100", "Timeout"));
+    assert_eq!(
+        changes(&old, &new),
+        [change(
+            Breaking,
+            ReasonAdded,
+            "OperationType/row 0/reason 100",
+            None,
+            item("Timeout", "Timeout reason."),
+            Some("takes 100 from ClientError")
+        )]
+    );
+}
+
+#[test]
+fn a_reason_added_beside_an_open_reason_is_breaking() {
+    let old = row(26, "Rest", "") + &reason("open = true\ndefault = 0", "RestCause");
+    let new = format!("{old}{}", reason("code = 7", "Lunch"));
+    assert_eq!(
+        changes(&old, &new),
+        [change(
+            Breaking,
+            ReasonAdded,
+            "OperationType/row 26/reason 7",
+            None,
+            item("Lunch", "Lunch reason."),
+            Some("takes 7 from RestCause")
+        )]
+    );
+}
+
+#[test]
+fn a_reason_over_a_not_applicable_marker_is_breaking() {
+    let old = row(3, "Busy", "");
+    let new = format!("{old}{}", reason("code = 65535", "NoUse"));
+    assert_eq!(
+        changes(&old, &new),
+        [change(
+            Breaking,
+            ReasonAdded,
+            "OperationType/row 3/reason 65535",
+            None,
+            item("NoUse", "NoUse reason."),
+            Some("takes 65535 from NotApplicable")
+        )]
+    );
+}
+
+#[test]
+fn a_removed_reason_is_breaking() {
+    let kept = row(3, "Busy", "") + &reason("code = 1", "AgentBusy");
+    assert_eq!(
+        changes(
+            &format!("{kept}{}", reason("code = 7", "CallRejected")),
+            &kept
+        ),
+        [change(
+            Breaking,
+            ReasonRemoved,
+            "OperationType/row 3/reason 7",
+            item("CallRejected", "CallRejected reason."),
+            None,
+            None
+        )]
+    );
+}
+
+#[test]
+fn a_reason_renamed_and_recoded_at_once_is_a_removal_and_an_addition() {
+    let busy = row(3, "Busy", "");
+    assert_eq!(
+        changes(
+            &format!("{busy}{}", reason("code = 5", "Phone")),
+            &format!("{busy}{}", reason("code = 6", "Headset"))
+        ),
+        [
+            change(
+                Breaking,
+                ReasonRemoved,
+                "OperationType/row 3/reason 5",
+                item("Phone", "Phone reason."),
+                None,
+                None
+            ),
+            change(
+                Minor,
+                ReasonAdded,
+                "OperationType/row 3/reason 6",
+                None,
+                item("Headset", "Headset reason."),
+                None
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_renamed_reason_is_breaking() {
+    let old = row(3, "Busy", "") + &reason("code = 1", "AgentBusy");
+    let new = old.replace("name = \"AgentBusy\"", "name = \"ShowsBusy\"");
+    assert_eq!(
+        changes(&old, &new),
+        [change(
+            Breaking,
+            ReasonRenamed,
+            "OperationType/row 3/reason 1",
+            name("AgentBusy"),
+            name("ShowsBusy"),
+            None
+        )]
+    );
+}
+
+/// The change of one reason of row 3 from `old` to `new` codes, beside
+/// `others` (reasons of the same row, unchanged).
+fn codes_change(old: &str, new: &str, others: &str) -> Vec<Change> {
+    let with = |codes: &str| row(3, "Busy", "") + &reason(codes, "Service") + others;
+    changes(&with(old), &with(new))
+}
+
+#[test]
+fn a_renumbered_reason_is_breaking() {
+    assert_eq!(
+        codes_change("code = 5", "code = 6", ""),
+        [change(
+            Breaking,
+            ReasonRenumbered,
+            "OperationType/row 3/reason 5",
+            single(5),
+            single(6),
+            Some("5 no longer decode to Service")
+        )]
+    );
+}
+
+#[test]
+fn a_range_widened_into_unlisted_codes_is_minor() {
+    assert_eq!(
+        codes_change("range = [200, 250]", "range = [200, 299]", ""),
+        [change(
+            Minor,
+            ReasonCodesWidened,
+            "OperationType/row 3/reason 200-250",
+            range(200, 250),
+            range(200, 299),
+            Some("now also decodes 251-299, unlisted before")
+        )]
+    );
+}
+
+#[test]
+fn a_range_widened_over_codes_that_decoded_otherwise_is_breaking() {
+    assert_eq!(
+        codes_change(
+            "range = [200, 250]",
+            "range = [190, 250]",
+            &reason("open = true", "Other")
+        ),
+        [change(
+            Breaking,
+            ReasonCodesWidened,
+            "OperationType/row 3/reason 200-250",
+            range(200, 250),
+            range(190, 250),
+            Some("takes 190-199 from Other")
+        )]
+    );
+    assert_eq!(
+        codes_change("range = [0, 9]", "range = [-5, 9]", ""),
+        [change(
+            Breaking,
+            ReasonCodesWidened,
+            "OperationType/row 3/reason 0-9",
+            range(0, 9),
+            range(-5, 9),
+            Some("takes -1 from NotApplicable")
+        )]
+    );
+}
+
+#[test]
+fn a_narrowed_range_is_breaking() {
+    assert_eq!(
+        codes_change("range = [200, 250]", "range = [200, 220]", ""),
+        [change(
+            Breaking,
+            ReasonCodesNarrowed,
+            "OperationType/row 3/reason 200-250",
+            range(200, 250),
+            range(200, 220),
+            Some("221-250 no longer decode to Service")
+        )]
+    );
+}
+
+#[test]
+fn a_moved_range_is_breaking() {
+    assert_eq!(
+        codes_change("range = [200, 250]", "range = [240, 260]", ""),
+        [change(
+            Breaking,
+            ReasonCodesMoved,
+            "OperationType/row 3/reason 200-250",
+            range(200, 250),
+            range(240, 260),
+            Some("200-239 no longer decode to Service")
+        )]
+    );
+}
+
+#[test]
+fn a_range_narrowed_only_by_codes_listed_on_their_own_is_patch() {
+    assert_eq!(
+        codes_change(
+            "range = [0, 255]",
+            "range = [1, 255]",
+            &reason("code = 0", "AfterCallProcessing")
+        ),
+        [change(
+            Patch,
+            ReasonCodesNarrowed,
+            "OperationType/row 3/reason 0-255",
+            range(0, 255),
+            range(1, 255),
+            Some("every code decodes as before")
+        )]
+    );
+}
+
+#[test]
+fn a_single_code_becoming_a_range_or_back_is_breaking() {
+    assert_eq!(
+        codes_change("code = 200", "range = [200, 250]", ""),
+        [change(
+            Breaking,
+            ReasonCodesWidened,
+            "OperationType/row 3/reason 200",
+            single(200),
+            range(200, 250),
+            Some("the variant gains a code field")
+        )]
+    );
+    assert_eq!(
+        codes_change("range = [200, 250]", "code = 200", ""),
+        [change(
+            Breaking,
+            ReasonCodesNarrowed,
+            "OperationType/row 3/reason 200-250",
+            range(200, 250),
+            single(200),
+            Some("the variant loses its code field; 201-250 no longer decode to Service")
+        )]
+    );
+}
+
+#[test]
+fn an_open_reason_changing_only_its_default_is_patch() {
+    assert_eq!(
+        codes_change("open = true\ndefault = 0", "open = true", ""),
+        [change(
+            Patch,
+            ReasonDefaultChanged,
+            "OperationType/row 3/reason any",
+            open(Some(0)),
+            open(None),
+            Some("every code decodes as before")
+        )]
+    );
+}
+
+#[test]
+fn reason_description_changes_are_patch() {
+    let with = |description: &str| {
+        row(20, "Monitor", "")
+            + &format!("\n[[table.row.reason]]\ncode = 0\nname = \"Zero\"\n{description}")
+    };
+    let bare = with("");
+    let worded = with("description = \"Zero.\"\n");
+    let reworded = with("description = \"Nothing.\"\n");
+    let path = "OperationType/row 20/reason 0";
+    assert_eq!(
+        changes(&bare, &worded),
+        [change(
+            Patch,
+            ReasonDescriptionChanged,
+            path,
+            None,
+            text("Zero."),
+            None
+        )]
+    );
+    assert_eq!(
+        changes(&worded, &reworded),
+        [change(
+            Patch,
+            ReasonDescriptionChanged,
+            path,
+            text("Zero."),
+            text("Nothing."),
+            None
+        )]
+    );
+    assert_eq!(
+        diff(&spec(&bare), &spec(&worded)).to_text(),
+        "OperationType\n  \
+           patch     OperationType/row 20/reason 0: reason description changed: none -> \"Zero.\"\n\
+         impact: patch (0 breaking, 0 minor, 1 patch)\n"
+    );
+    assert_eq!(
+        changes(&worded, &bare),
+        [change(
+            Patch,
+            ReasonDescriptionChanged,
+            path,
+            text("Zero."),
+            None,
+            None
+        )]
+    );
+}
+
+#[test]
+fn reordered_reasons_are_patch() {
+    let (a, b) = (reason("code = 1", "One"), reason("code = 2", "Two"));
+    let busy = row(3, "Busy", "");
+    assert_eq!(
+        changes(&format!("{busy}{a}{b}"), &format!("{busy}{b}{a}")),
+        [change(
+            Patch,
+            ReasonsReordered,
+            "OperationType/row 3",
+            list(&["One", "Two"]),
+            list(&["Two", "One"]),
+            None
+        )]
+    );
+}
+
+// Tables.
+
+#[test]
+fn provenance_changes_are_patch() {
+    let old = spec(&row(1, "SignIn", ""));
+    let mut new = old.clone();
+    new.source.vendor = "Huawei".into();
+    new.source.product = "CEC".into();
+    new.source.document = "CDR Reference".into();
+    let table = &mut new.tables[0];
+    table.title = "Agent Operation Types".into();
+    table.caption = "Table 2 Agent operation type".into();
+    table.page = "cec_07_2641".into();
+    table.updated = "2025-06-30".into();
+    table.columns.push("Remarks".into());
+    let provenance = |path: &str, old: &str, new: &str| {
+        change(Patch, ProvenanceChanged, path, text(old), text(new), None)
+    };
+    assert_eq!(
+        diff(&old, &new).changes(),
+        [
+            provenance("source/vendor", "V", "Huawei"),
+            provenance("source/product", "P", "CEC"),
+            provenance("source/document", "D", "CDR Reference"),
+            provenance(
+                "OperationType/title",
+                "Agent Operation Type",
+                "Agent Operation Types"
+            ),
+            provenance(
+                "OperationType/caption",
+                "Table 1 Agent operation type",
+                "Table 2 Agent operation type"
+            ),
+            provenance("OperationType/page", "cec_07_4243", "cec_07_2641"),
+            provenance("OperationType/updated", "2023-09-27", "2025-06-30"),
+            change(
+                Patch,
+                ProvenanceChanged,
+                "OperationType/columns",
+                list(&[
+                    "Operation Type",
+                    "Description",
+                    "Operation Object",
+                    "Operation Reason"
+                ]),
+                list(&[
+                    "Operation Type",
+                    "Description",
+                    "Operation Object",
+                    "Operation Reason",
+                    "Remarks"
+                ]),
+                None
+            ),
+        ]
+    );
+}
+
+#[test]
+fn changed_record_names_are_breaking() {
+    let old = spec(&row(1, "SignIn", ""));
+    let mut new = old.clone();
+    let names = new.tables[0].record.as_mut().unwrap();
+    names.record = "AgentOperation".into();
+    names.object = "Target".into();
+    names.reason = "Cause".into();
+    assert_eq!(
+        diff(&old, &new).changes(),
+        [
+            change(
+                Breaking,
+                RecordNameChanged,
+                "OperationType",
+                name("Operation"),
+                name("AgentOperation"),
+                None
+            ),
+            change(
+                Breaking,
+                ObjectNameChanged,
+                "OperationType",
+                name("Object"),
+                name("Target"),
+                Some("also renames ObjectKind to TargetKind")
+            ),
+            change(
+                Breaking,
+                ReasonNameChanged,
+                "OperationType",
+                name("Reason"),
+                name("Cause"),
+                Some("also renames every {Row}Reason enum to {Row}Cause")
+            ),
+        ]
+    );
+}
+
+/// A spec with one table `name` that has no object or reason column.
+fn plain_table(name: &str, caption: &str) -> String {
+    format!(
+        "
+[[table]]
+name = \"{name}\"
+title = \"Skill Type\"
+caption = \"{caption}\"
+page = \"cec_07_0706\"
+updated = \"2023-09-27\"
+columns = [\"Skill Type\", \"Description\"]
+{}",
+        row(1, "Voice", "")
+    )
+}
+
+#[test]
+fn record_names_added_are_minor_and_removed_breaking() {
+    let without = parse(&format!(
+        "{SOURCE}{}",
+        plain_table("OperationType", "Table 1")
+    ));
+    let mut with = without.clone();
+    with.tables[0].record = spec(&row(1, "Voice", "")).tables[0].record.clone();
+    let names = list(&["Operation", "Object", "Reason"]);
+    assert_eq!(
+        diff(&without, &with).changes(),
+        [change(
+            Minor,
+            RecordAdded,
+            "OperationType",
+            None,
+            names.clone(),
+            None
+        )]
+    );
+    assert_eq!(
+        diff(&with, &without).changes(),
+        [change(
+            Breaking,
+            RecordRemoved,
+            "OperationType",
+            names,
+            None,
+            None
+        )]
+    );
+}
+
+#[test]
+fn reasons_of_a_table_that_decoded_none_are_minor() {
+    // Code -1 would take "not applicable" from a table that decoded reasons.
+    let without = parse(&format!(
+        "{SOURCE}{}",
+        plain_table("OperationType", "Table 1")
+    ));
+    let mut with = without.clone();
+    with.tables[0].record = spec(&row(1, "Voice", "")).tables[0].record.clone();
+    let reasons = spec(&(row(1, "Voice", "") + &reason("code = -1", "None"))).tables[0].rows[0]
+        .reasons
+        .clone();
+    with.tables[0].rows[0].reasons = reasons;
+    assert_eq!(
+        diff(&without, &with).changes(),
+        [
+            change(
+                Minor,
+                RecordAdded,
+                "OperationType",
+                None,
+                list(&["Operation", "Object", "Reason"]),
+                None
+            ),
+            change(
+                Minor,
+                ReasonAdded,
+                "OperationType/row 1/reason -1",
+                None,
+                item("None", "None reason."),
+                None
+            ),
+        ]
+    );
+}
+
+#[test]
+fn tables_added_removed_renamed_and_reordered() {
+    let spec_of = |tables: &[String]| parse(&format!("{SOURCE}{}", tables.concat()));
+    let operation = table(&row(1, "SignIn", ""));
+    let skill = plain_table("SkillType", "Table 2 Skill type");
+    let queue = plain_table("QueueType", "Table 3 Queue type");
+    let old = spec_of(&[operation.clone(), skill.clone(), queue]);
+    let renamed = skill.replace("\"SkillType\"", "\"SkillKind\"");
+    let media = plain_table("MediaType", "Table 4 Media type");
+    let new = spec_of(&[renamed, operation, media]);
+    assert_eq!(
+        diff(&old, &new).changes(),
+        [
+            change(
+                Breaking,
+                TableRenamed,
+                "SkillType",
+                name("SkillType"),
+                name("SkillKind"),
+                None
+            ),
+            change(
+                Breaking,
+                TableRemoved,
+                "QueueType",
+                item("QueueType", "Table 3 Queue type"),
+                None,
+                None
+            ),
+            change(
+                Minor,
+                TableAdded,
+                "MediaType",
+                None,
+                item("MediaType", "Table 4 Media type"),
+                Some("1 row")
+            ),
+            change(
+                Patch,
+                TablesReordered,
+                "tables",
+                list(&["OperationType", "SkillType"]),
+                list(&["SkillKind", "OperationType"]),
+                None
+            ),
+        ]
+    );
+}
+
+// The whole diff and its reports.
+
+fn codes_toml() -> Spec {
+    parse(CODES_TOML)
+}
+
+fn revision() -> Spec {
+    parse(REVISION)
+}
+
+#[test]
+fn a_spec_against_itself_has_no_changes() {
+    let same = diff(&codes_toml(), &codes_toml());
+    assert!(same.is_empty());
+    assert_eq!(same.changes(), []);
+    assert_eq!(same.impact(), None);
+    assert_eq!(same.to_text(), "no changes\nimpact: none\n");
+    assert_eq!(same.to_markdown(), "**Impact: none** (no changes)\n");
+    assert_eq!(
+        same.to_json(),
+        "{\n  \"impact\": null,\n  \"counts\": {\n    \"breaking\": 0,\n    \"minor\": 0,\n    \"patch\": 0\n  },\n  \"changes\": []\n}\n"
+    );
+}
+
+#[test]
+fn the_revision_reports_every_edit_with_its_impact() {
+    let report = diff(&codes_toml(), &revision());
+    let row = |code: i32| format!("OperationType/row {code}");
+    assert_eq!(
+        report.changes(),
+        [
+            change(
+                Patch,
+                ProvenanceChanged,
+                "OperationType/page",
+                text("cec_07_4243"),
+                text("cec_07_2641"),
+                None
+            ),
+            change(
+                Patch,
+                ProvenanceChanged,
+                "OperationType/updated",
+                text("2023-09-27 GMT+08:00"),
+                text("2025-06-30 GMT+08:00"),
+                None
+            ),
+            change(
+                Patch,
+                RowDescriptionChanged,
+                &row(0),
+                text("The agent signs out of CCS."),
+                text("The agent logs out of the CCS."),
+                None
+            ),
+            change(
+                Breaking,
+                ReasonRemoved,
+                "OperationType/row 3/reason 7",
+                item("CallRejected", "An agent rejects a call."),
+                None,
+                None
+            ),
+            change(
+                Breaking,
+                ReasonCodesNarrowed,
+                "OperationType/row 3/reason 200-250",
+                range(200, 250),
+                range(200, 220),
+                Some("221-250 no longer decode to ServiceErrorCode")
+            ),
+            change(
+                Breaking,
+                RowRenamed,
+                &row(20),
+                name("ListenInsertWhisper"),
+                name("Monitor"),
+                Some(
+                    "also renames ListenInsertWhisperReason to MonitorReason \
+                     and Reason::ListenInsertWhisper to Reason::Monitor"
+                )
+            ),
+            change(
+                Patch,
+                ReasonCodesNarrowed,
+                "OperationType/row 27/reason 0-255",
+                range(0, 255),
+                range(1, 255),
+                Some("every code decodes as before")
+            ),
+            change(
+                Breaking,
+                RowRenumbered,
+                &row(57),
+                Some(Value::Code(57)),
+                Some(Value::Code(56)),
+                None
+            ),
+            change(
+                Breaking,
+                RowObjectChanged,
+                &row(58),
+                name("AgentId"),
+                name("EmployeeId"),
+                None
+            ),
+            change(
+                Minor,
+                RowAdded,
+                &row(5),
+                None,
+                item(
+                    "AfterCallWorkStart",
+                    "The agent enters the after-call work state."
+                ),
+                None
+            ),
+            change(
+                Minor,
+                ReasonAdded,
+                "OperationType/row 5/reason 0",
+                None,
+                item(
+                    "Automatic",
+                    "The agent enters the state automatically after a call."
+                ),
+                None
+            ),
+            change(
+                Minor,
+                ReasonAdded,
+                "OperationType/row 5/reason 1",
+                None,
+                item("Manual", "The agent enters the state manually."),
+                None
+            ),
+            change(
+                Minor,
+                RowAdded,
+                &row(6),
+                None,
+                item(
+                    "AfterCallWorkEnd",
+                    "The agent exits the after-call work state."
+                ),
+                None
+            ),
+            change(
+                Minor,
+                RowAdded,
+                &row(11),
+                None,
+                item("Consult", "Consult another agent."),
+                Some("object EmployeeId")
+            ),
+            change(
+                Minor,
+                ReasonAdded,
+                "OperationType/row 11/reason 0",
+                None,
+                item("TwoParty", "Indicates a two-party consultation."),
+                None
+            ),
+            change(
+                Minor,
+                ReasonAdded,
+                "OperationType/row 11/reason 1",
+                None,
+                item("ThreeParty", "Indicates a three-party consultation."),
+                None
+            ),
+            change(
+                Minor,
+                RowAdded,
+                &row(21),
+                None,
+                item("StopMonitor", "Stop listening, inserting or whispering."),
+                Some("object EmployeeId")
+            ),
+            change(
+                Minor,
+                ReasonAdded,
+                "OperationType/row 21/reason 1-99",
+                None,
+                item(
+                    "InspectorConsole",
+                    "1–99: the console of the inspector who stops it."
+                ),
+                None
+            ),
+        ]
+    );
+    assert_eq!(report.impact(), Some(Breaking));
+    assert_eq!(
+        [
+            report.count(Breaking),
+            report.count(Minor),
+            report.count(Patch)
+        ],
+        [5, 9, 4]
+    );
+}
+
+#[test]
+fn golden_reports_of_the_revision_are_current() {
+    let report = diff(&codes_toml(), &revision());
+    let golden = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden");
+    let mut stale = Vec::new();
+    for (file, actual) in [
+        ("diff.txt", report.to_text()),
+        ("diff.md", report.to_markdown()),
+        ("diff.json", report.to_json()),
+    ] {
+        let path = golden.join(file);
+        if std::env::var_os("BLESS").is_some() {
+            codes_codegen::write_if_changed(&path, &actual).expect("write the golden file");
+            continue;
+        }
+        if std::fs::read_to_string(&path).unwrap_or_default() != actual {
+            stale.push(file);
+        }
+    }
+    assert!(
+        stale.is_empty(),
+        "tests/golden/{stale:?} is stale: the diff report changed.\n\
+         Review it, then bless it with \
+         `BLESS=1 cargo test -p codes-codegen --features tools --test diff` and commit the files."
+    );
+}
+
+#[test]
+fn reports_are_deterministic() {
+    let (first, second) = (
+        diff(&codes_toml(), &revision()),
+        diff(&codes_toml(), &revision()),
+    );
+    assert_eq!(first, second);
+    for format in Format::ALL {
+        assert_eq!(first.render(format), second.render(format));
+    }
+}
+
+#[test]
+fn render_gives_each_format() {
+    let report = diff(&codes_toml(), &revision());
+    assert_eq!(report.render(Format::Text), report.to_text());
+    assert_eq!(report.render(Format::Markdown), report.to_markdown());
+    assert_eq!(report.render(Format::Json), report.to_json());
+}
+
+/// A one-row diff whose vendor text holds Markdown, quotes and a line break.
+fn tricky() -> SpecDiff {
+    let old = row(3, "Busy", "");
+    let new = old.replace(
+        "description = \"Busy.\"",
+        "description = \"Busy `now`: *really* <b>|</b>\\n\\\"quoted\\\"\"",
+    );
+    diff(&spec(&old), &spec(&new))
+}
+
+#[test]
+fn text_quotes_vendor_text_and_escapes_control_characters() {
+    assert_eq!(
+        tricky().to_text(),
+        "OperationType\n  \
+           patch     OperationType/row 3: row description changed: \
+           \"Busy.\" -> \"Busy `now`: *really* <b>|</b>\\n\\\"quoted\\\"\"\n\
+         impact: patch (0 breaking, 0 minor, 1 patch)\n"
+    );
+}
+
+#[test]
+fn markdown_puts_vendor_text_in_safe_code_spans() {
+    assert_eq!(
+        tricky().to_markdown(),
+        "**Impact: patch** (0 breaking, 0 minor, 1 patch)\n\
+         \n\
+         ### Patch\n\
+         \n\
+         - `OperationType/row 3`: row description changed: `Busy.` → \
+           ``Busy `now`: *really* <b>|</b>\\u{a}\"quoted\"``\n"
+    );
+}
+
+#[test]
+fn markdown_code_spans_parse_back_to_the_vendor_text() {
+    use pulldown_cmark::{Event, Parser, Tag};
+    let tricky = [
+        "`tick",
+        "tick`",
+        "a ``double`` b",
+        " spaced ",
+        "*x* <b>|</b> [link](url) # h",
+        "- [ ] item\n# heading",
+        "\u{202E}reversed",
+    ];
+    let rows: String = (0..tricky.len())
+        .map(|i| row(i as i32, &format!("R{i}"), ""))
+        .collect();
+    let old = spec(&rows);
+    let mut new = old.clone();
+    for (row, text) in new.tables[0].rows.iter_mut().zip(tricky) {
+        row.description = text.to_string();
+    }
+    let markdown = diff(&old, &new).to_markdown();
+    let (mut codes, mut items, mut headings) = (Vec::new(), 0, 0);
+    for event in Parser::new(&markdown) {
+        match event {
+            Event::Code(code) => codes.push(code.into_string()),
+            Event::Start(Tag::Item) => items += 1,
+            Event::Start(Tag::Heading { .. }) => headings += 1,
+            _ => {}
+        }
+    }
+    assert_eq!((items, headings), (tricky.len(), 1), "{markdown}");
+    let visible = |text: &str| {
+        text.replace('\n', "\\u{a}")
+            .replace('\u{202E}', "\\u{202e}")
+    };
+    let expected: Vec<String> = tricky
+        .iter()
+        .enumerate()
+        .flat_map(|(i, text)| {
+            [
+                format!("OperationType/row {i}"),
+                format!("R{i}."),
+                visible(text),
+            ]
+        })
+        .collect();
+    assert_eq!(codes, expected, "{markdown}");
+}
+
+#[test]
+fn markdown_groups_changes_by_impact_from_breaking_down() {
+    let old = row(1, "SignIn", "") + &row(3, "Busy", "");
+    let new = row(1, "SignIn", "").replace("SignIn.\"", "Signs in.\"") + &row(4, "Talking", "");
+    assert_eq!(
+        diff(&spec(&old), &spec(&new)).to_markdown(),
+        "**Impact: breaking** (1 breaking, 1 minor, 1 patch)\n\
+         \n\
+         ### Breaking\n\
+         \n\
+         - `OperationType/row 3`: row removed: `Busy` (`Busy.`)\n\
+         \n\
+         ### Minor\n\
+         \n\
+         - `OperationType/row 4`: row added: `Talking` (`Talking.`)\n\
+         \n\
+         ### Patch\n\
+         \n\
+         - `OperationType/row 1`: row description changed: `SignIn.` → `Signs in.`\n"
+    );
+}
+
+#[test]
+fn json_lists_kinds_values_and_codes() {
+    let old = row(26, "Rest", "") + &reason("open = true\ndefault = 0", "RestCause");
+    let new =
+        row(26, "Rest", "") + &reason("open = true", "RestCause") + &reason("code = 7", "Lunch");
+    assert_eq!(
+        diff(&spec(&old), &spec(&new)).to_json(),
+        r#"{
+  "impact": "breaking",
+  "counts": {
+    "breaking": 1,
+    "minor": 0,
+    "patch": 1
+  },
+  "changes": [
+    {
+      "kind": "reason_default_changed",
+      "path": "OperationType/row 26/reason any",
+      "impact": "patch",
+      "old": {
+        "kind": "open",
+        "default": 0
+      },
+      "new": {
+        "kind": "open",
+        "default": null
+      },
+      "detail": "every code decodes as before"
+    },
+    {
+      "kind": "reason_added",
+      "path": "OperationType/row 26/reason 7",
+      "impact": "breaking",
+      "old": null,
+      "new": {
+        "name": "Lunch",
+        "text": "Lunch reason."
+      },
+      "detail": "takes 7 from RestCause"
+    }
+  ]
+}
+"#
+    );
+}
+
+#[test]
+fn json_writes_single_codes_as_objects() {
+    let report = diff(
+        &spec(&(row(3, "Busy", "") + &reason("code = 5", "Phone"))),
+        &spec(&(row(3, "Busy", "") + &reason("code = 6", "Phone"))),
+    );
+    let json = report.to_json();
+    assert!(
+        json.contains("\"old\": {\n        \"kind\": \"single\",\n        \"code\": 5\n      },"),
+        "{json}"
+    );
+}
+
+#[test]
+fn impacts_order_display_and_parse() {
+    assert!(Patch < Minor && Minor < Breaking);
+    assert!(None < Some(Patch));
+    for (impact, name) in [(Patch, "patch"), (Minor, "minor"), (Breaking, "breaking")] {
+        assert_eq!(impact.to_string(), name);
+        assert_eq!(name.parse::<Impact>(), Ok(impact));
+    }
+    assert_eq!(
+        "major".parse::<Impact>().unwrap_err().to_string(),
+        "unknown impact \"major\": expected breaking, minor or patch"
+    );
+    assert_eq!(
+        "Breaking".parse::<Impact>().unwrap_err().to_string(),
+        "unknown impact \"Breaking\": expected breaking, minor or patch"
+    );
+}
+
+#[test]
+fn formats_display_and_parse() {
+    for (format, name) in [
+        (Format::Text, "text"),
+        (Format::Markdown, "markdown"),
+        (Format::Json, "json"),
+    ] {
+        assert_eq!(format.to_string(), name);
+        assert_eq!(name.parse::<Format>(), Ok(format));
+    }
+    assert_eq!(
+        "md".parse::<Format>().unwrap_err().to_string(),
+        "unknown format \"md\": expected text, markdown or json"
+    );
+}
+
+#[test]
+fn change_kinds_have_json_names_and_words() {
+    assert_eq!(ReasonCodesNarrowed.as_str(), "reason_codes_narrowed");
+    assert_eq!(ReasonCodesNarrowed.to_string(), "reason codes narrowed");
+    assert_eq!(RecordAdded.as_str(), "record_added");
+    assert_eq!(RecordAdded.to_string(), "record names added");
+}
+
+#[test]
+fn fail_on_compares_the_whole_impact_with_a_threshold() {
+    let report = diff(&codes_toml(), &revision());
+    let fails = |threshold: &str| report.impact() >= Some(threshold.parse::<Impact>().unwrap());
+    assert!(fails("breaking") && fails("minor") && fails("patch"));
+    let same = diff(&codes_toml(), &codes_toml());
+    assert!(same.impact() < Some(Patch));
+}

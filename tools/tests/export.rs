@@ -1,0 +1,1131 @@
+//! The SQL, JSON and Markdown exports (`--features tools`).
+//!
+//! The exports of the repository's `codes.toml` are checked in as
+//! `tests/golden/codes.{sql,json,md}`, so that a spec or exporter change
+//! shows up in review. CI only checks; after a deliberate change, bless them
+//! with `BLESS=1 cargo test -p codes-codegen --features tools --test export`
+//! and commit them.
+//!
+//! The SQL is also run: always in SQLite (bundled), and in PostgreSQL when
+//! `CEC_CODES_TEST_POSTGRES` holds a connection string `psql` accepts, such
+//! as `postgresql://postgres@localhost/postgres`. The test works in a schema
+//! of its own, which it drops afterwards.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use codes_codegen::model::ReasonCodes;
+use codes_codegen::{Spec, write_if_changed};
+use codes_tools::export::{self, JSON_FORMAT, JSON_FORMAT_VERSION, SqlError};
+use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+use rusqlite::types::Value as SqlValue;
+use rusqlite::{Connection, params};
+use serde_json::{Value, json};
+
+fn codes_toml() -> Spec {
+    codes_codegen::load(Path::new(env!("CARGO_MANIFEST_DIR")).join("../codes.toml"))
+        .expect("codes.toml is valid")
+}
+
+fn spec(text: &str) -> Spec {
+    match Spec::from_toml("test.toml", text) {
+        Ok(spec) => spec,
+        Err(error) => panic!("invalid test spec:\n{}", error.render(false)),
+    }
+}
+
+fn sql(spec: &Spec) -> String {
+    export::sql(spec).expect("the spec exports as SQL")
+}
+
+fn golden_path(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/golden")
+        .join(name)
+}
+
+fn check_golden(name: &str, actual: &str) {
+    let path = golden_path(name);
+    if std::env::var_os("BLESS").is_some() {
+        write_if_changed(&path, actual).expect("write the golden file");
+        return;
+    }
+    let expected = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        actual == expected,
+        "tests/golden/{name} is stale: the export of codes.toml changed.\n\
+         Review the change, then bless it with \
+         `BLESS=1 cargo test -p codes-codegen --features tools --test export` and commit the file."
+    );
+}
+
+#[test]
+fn golden_sql() {
+    check_golden("codes.sql", &sql(&codes_toml()));
+}
+
+#[test]
+fn golden_json() {
+    check_golden("codes.json", &export::json(&codes_toml()));
+}
+
+#[test]
+fn golden_markdown() {
+    check_golden("codes.md", &export::markdown(&codes_toml()));
+}
+
+#[test]
+fn exports_are_deterministic() {
+    let (first, second) = (codes_toml(), codes_toml());
+    assert_eq!(sql(&first), sql(&second));
+    assert_eq!(export::json(&first), export::json(&second));
+    assert_eq!(export::markdown(&first), export::markdown(&second));
+}
+
+/// A spec whose vendor text tries everything: SQL and Markdown syntax,
+/// quotes, line breaks, tabs, non-ASCII, a right-to-left override.
+const HOSTILE: &str = r#"
+[source]
+vendor = "O'Brien & Sons <b>"
+product = "Product ''; DROP TABLE x; --"
+document = "Doc /* not a comment */ $$dollar$$"
+
+[[table]]
+name = "Order"
+title = "Codes | # of *them*"
+caption = "1. It's \"quoted\""
+page = "p'1\\"
+updated = "2024-01-01\n(Tuesday)"
+columns = ["Code | c", "Description", "Object", "Reason"]
+record = "Entry"
+object = "Subject"
+reason = "Cause"
+
+[[table.object_kind]]
+name = "Agent"
+text = "Agent | ID\r\n_lead_"
+
+[[table.row]]
+code = -5
+name = "Quotes"
+description = "It's ''doubled'' and \\' escaped?\nSecond line\r\nThird\tcolumn"
+object = "Agent"
+notes = ["Note with `code` and [link](http://x) and <script>alert(1)</script>", "Ünïcödé 中文 🦀 e\u0301 \u202Eevil"]
+
+[[table.row.reason]]
+code = 7
+name = "Seven"
+description = "A | pipe ~~struck~~ &amp; \\| escaped"
+
+[[table.row.reason]]
+range = [1, 9]
+name = "OneToNine"
+
+[[table.row.reason]]
+open = true
+name = "Other"
+
+[[table.row]]
+code = 2147483647
+name = "Max"
+description = "- not a list"
+"#;
+
+/// Every piece of vendor text of [`HOSTILE`], in SQL: (query, text).
+fn hostile_texts() -> Vec<(&'static str, &'static str)> {
+    vec![
+        ("SELECT vendor FROM order_source", "O'Brien & Sons <b>"),
+        (
+            "SELECT product FROM order_source",
+            "Product ''; DROP TABLE x; --",
+        ),
+        (
+            "SELECT document FROM order_source",
+            "Doc /* not a comment */ $$dollar$$",
+        ),
+        ("SELECT title FROM order_source", "Codes | # of *them*"),
+        ("SELECT caption FROM order_source", "1. It's \"quoted\""),
+        ("SELECT page FROM order_source", "p'1\\"),
+        ("SELECT updated FROM order_source", "2024-01-01\n(Tuesday)"),
+        (
+            "SELECT description FROM order_object_kind WHERE name = 'Agent'",
+            "Agent | ID\r\n_lead_",
+        ),
+        (
+            "SELECT description FROM \"order\" WHERE code = -5",
+            "It's ''doubled'' and \\' escaped?\nSecond line\r\nThird\tcolumn",
+        ),
+        (
+            "SELECT description FROM \"order\" WHERE code = 2147483647",
+            "- not a list",
+        ),
+        (
+            "SELECT note FROM order_note WHERE \"order\" = -5 AND vendor_order = 1",
+            "Note with `code` and [link](http://x) and <script>alert(1)</script>",
+        ),
+        (
+            "SELECT note FROM order_note WHERE \"order\" = -5 AND vendor_order = 2",
+            "Ünïcödé 中文 🦀 e\u{301} \u{202E}evil",
+        ),
+        (
+            "SELECT description FROM order_reason WHERE \"order\" = -5 AND name = 'Seven'",
+            "A | pipe ~~struck~~ &amp; \\| escaped",
+        ),
+    ]
+}
+
+// --- SQLite ---------------------------------------------------------------
+
+/// A fresh in-memory database with the script loaded (twice: it must be
+/// re-runnable) and foreign keys enforced.
+fn sqlite(script: &str) -> Connection {
+    let db = Connection::open_in_memory().expect("open SQLite");
+    db.execute_batch("PRAGMA foreign_keys = ON;")
+        .expect("enable foreign keys");
+    db.execute_batch(script).expect("the script runs in SQLite");
+    db.execute_batch(script)
+        .expect("the script runs again in SQLite");
+    let violations: i64 = db
+        .query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |row| {
+            row.get(0)
+        })
+        .expect("foreign key check");
+    assert_eq!(violations, 0);
+    db
+}
+
+fn text(db: &Connection, query: &str) -> String {
+    db.query_row(query, [], |row| row.get(0))
+        .unwrap_or_else(|error| panic!("{query}: {error}"))
+}
+
+fn integer(db: &Connection, query: &str) -> i64 {
+    db.query_row(query, [], |row| row.get(0))
+        .unwrap_or_else(|error| panic!("{query}: {error}"))
+}
+
+/// Every row `query` selects, as SQLite values.
+fn rows(db: &Connection, query: &str) -> Vec<Vec<SqlValue>> {
+    let mut statement = db
+        .prepare(query)
+        .unwrap_or_else(|error| panic!("{query}: {error}"));
+    let columns = statement.column_count();
+    statement
+        .query_map([], |row| (0..columns).map(|index| row.get(index)).collect())
+        .expect("query")
+        .collect::<Result<_, _>>()
+        .expect("rows")
+}
+
+fn t(text: &str) -> SqlValue {
+    SqlValue::Text(text.to_string())
+}
+
+fn i(integer: i64) -> SqlValue {
+    SqlValue::Integer(integer)
+}
+
+const NULL: SqlValue = SqlValue::Null;
+
+/// Every reason the lookup table gives for `code` of operation `op_type`.
+fn lookup(db: &Connection, op_type: i32, code: i64) -> Vec<String> {
+    let mut statement = db
+        .prepare_cached(
+            "SELECT reason FROM operation_type_reason_lookup \
+             WHERE operation_type = ?1 AND ?2 BETWEEN low AND high",
+        )
+        .expect("prepare");
+    statement
+        .query_map(params![op_type, code], |row| row.get(0))
+        .expect("query")
+        .collect::<Result<_, _>>()
+        .expect("rows")
+}
+
+#[test]
+fn sqlite_holds_every_operation_type() {
+    let db = sqlite(&sql(&codes_toml()));
+    assert_eq!(integer(&db, "SELECT count(*) FROM operation_type"), 29);
+    assert_eq!(
+        text(&db, "SELECT description FROM operation_type WHERE code = 3"),
+        "Busy."
+    );
+    assert_eq!(
+        text(&db, "SELECT name FROM operation_type WHERE code = 3"),
+        "Busy"
+    );
+    assert_eq!(
+        text(
+            &db,
+            "SELECT object_kind FROM operation_type WHERE code = 58"
+        ),
+        "AgentId"
+    );
+    assert_eq!(
+        integer(
+            &db,
+            "SELECT count(*) FROM operation_type WHERE object_kind IS NULL"
+        ),
+        17
+    );
+    assert_eq!(
+        text(
+            &db,
+            "SELECT k.description FROM operation_type t \
+             JOIN operation_type_object_kind k ON k.name = t.object_kind WHERE t.code = 26"
+        ),
+        "Employee ID."
+    );
+    let order = [
+        0, 1, 2, 3, 4, 10, 13, 20, 22, 26, 27, 29, 30, 31, 32, 38, 40, 41, 43, 44, 45, 46, 47, 52,
+        53, 54, 55, 57, 58,
+    ];
+    assert_eq!(
+        rows(&db, "SELECT code FROM operation_type ORDER BY vendor_order"),
+        order.map(|code| [i(code)])
+    );
+}
+
+#[test]
+fn sqlite_holds_the_reasons_as_listed() {
+    let db = sqlite(&sql(&codes_toml()));
+    assert_eq!(
+        rows(
+            &db,
+            "SELECT name, kind, low, high, description FROM operation_type_reason \
+             WHERE operation_type = 0 ORDER BY vendor_order LIMIT 2"
+        ),
+        [
+            [
+                t("ClientError"),
+                t("range"),
+                i(1),
+                i(255),
+                t("The error is caused by the client.")
+            ],
+            [
+                t("Disconnected"),
+                t("single"),
+                i(256),
+                i(256),
+                t("The agent is disconnected from the platform.")
+            ],
+        ]
+    );
+    assert_eq!(
+        integer(
+            &db,
+            "SELECT count(*) FROM operation_type_reason WHERE operation_type = 0"
+        ),
+        10
+    );
+    assert_eq!(
+        rows(
+            &db,
+            "SELECT kind, low, high, default_code FROM operation_type_reason \
+             WHERE operation_type = 26 AND name = 'RestCause'"
+        ),
+        [[t("open"), NULL, NULL, i(0)]]
+    );
+    assert_eq!(
+        rows(
+            &db,
+            "SELECT name, description FROM operation_type_reason WHERE operation_type = 20"
+        ),
+        [[t("Zero"), NULL]]
+    );
+    assert_eq!(
+        text(
+            &db,
+            "SELECT note FROM operation_type_note WHERE operation_type = 27"
+        ),
+        "The default value is 0, indicating the after-call processing state."
+    );
+    assert_eq!(integer(&db, "SELECT count(*) FROM operation_type_note"), 2);
+}
+
+#[test]
+fn sqlite_resolves_reason_codes_by_precedence() {
+    let db = sqlite(&sql(&codes_toml()));
+    assert_eq!(lookup(&db, 27, 0), ["AfterCallProcessing"]);
+    assert_eq!(lookup(&db, 27, 17), ["ManualAdjustment"]);
+    assert_eq!(lookup(&db, 27, 255), ["ManualAdjustment"]);
+    assert!(lookup(&db, 27, 256).is_empty());
+    assert_eq!(lookup(&db, 26, 12), ["RestCause"]);
+    assert_eq!(lookup(&db, 26, 0), ["RestCause"]);
+    assert!(lookup(&db, 26, -1).is_empty());
+    assert!(lookup(&db, 26, 65535).is_empty());
+    assert_eq!(lookup(&db, 3, 201), ["ServiceErrorCode"]);
+    assert!(lookup(&db, 3, 6).is_empty());
+    assert!(lookup(&db, 1, 0).is_empty());
+
+    // The documented join, on a table shaped like a bill file.
+    db.execute_batch(
+        "CREATE TABLE bill (id INTEGER, op_type INTEGER, op_cause INTEGER);
+         INSERT INTO bill VALUES (1, 27, 0), (2, 27, 17), (3, 26, 12), (4, 26, -1), (5, 21, 3);",
+    )
+    .expect("bill table");
+    let decoded = rows(
+        &db,
+        "SELECT t.id, c.name, r.name AS reason, r.description AS reason_description
+         FROM bill t
+         LEFT JOIN operation_type c ON c.code = t.op_type
+         LEFT JOIN operation_type_reason_lookup l
+           ON l.operation_type = t.op_type AND t.op_cause BETWEEN l.low AND l.high
+         LEFT JOIN operation_type_reason r
+           ON r.operation_type = l.operation_type AND r.name = l.reason
+         ORDER BY t.id",
+    );
+    assert_eq!(
+        decoded,
+        [
+            [
+                i(1),
+                t("WorkStatus"),
+                t("AfterCallProcessing"),
+                t(
+                    "after-call processing. The business side is set to automatically enter the on-work state."
+                )
+            ],
+            [
+                i(2),
+                t("WorkStatus"),
+                t("ManualAdjustment"),
+                t(
+                    "manual adjustment. An agent manually enters the on-work state by invoking the interface."
+                )
+            ],
+            [
+                i(3),
+                t("Rest"),
+                t("RestCause"),
+                t(
+                    "The rest cause code is specified when the client invokes CCC_REQUEST_REST_EX_Msg. The default cause code is 0."
+                )
+            ],
+            [i(4), t("Rest"), NULL, NULL],
+            [i(5), NULL, NULL, NULL],
+        ]
+    );
+}
+
+/// The lookup table against the model's own precedence, over every code
+/// near a boundary: a listed code first, then `-1` and `65535` as not
+/// applicable, then the open reason.
+#[test]
+fn sqlite_lookup_agrees_with_the_model() {
+    let spec = codes_toml();
+    let db = sqlite(&sql(&spec));
+    let codes = (-3..=300)
+        .chain(65530..=65540)
+        .chain([i64::from(i32::MIN), i64::from(i32::MAX)]);
+    for code in codes {
+        for row in &spec.tables[0].rows {
+            let expected = i32::try_from(code)
+                .ok()
+                .and_then(|code| row.reason_for(code))
+                .filter(|reason| {
+                    !(matches!(reason.codes, ReasonCodes::Open { .. })
+                        && (code == -1 || code == 65535))
+                })
+                .map(|reason| reason.name.clone());
+            assert_eq!(
+                lookup(&db, row.code, code),
+                Vec::from_iter(expected),
+                "operation {} reason code {code}",
+                row.code
+            );
+        }
+    }
+}
+
+#[test]
+fn sqlite_constraints_reject_malformed_reasons() {
+    let db = sqlite(&sql(&codes_toml()));
+    let insert = |values: &str| {
+        db.execute_batch(&format!(
+            "INSERT INTO operation_type_reason \
+             (operation_type, name, description, kind, low, high, default_code, vendor_order) \
+             VALUES {values};"
+        ))
+    };
+    for bad in [
+        "(1, 'A', NULL, 'single', 1, NULL, NULL, 1)",
+        "(1, 'A', NULL, 'single', 1, 2, NULL, 1)",
+        "(1, 'A', NULL, 'range', 2, 2, NULL, 1)",
+        "(1, 'A', NULL, 'range', NULL, 2, NULL, 1)",
+        "(1, 'A', NULL, 'open', 0, NULL, 0, 1)",
+        "(1, 'A', NULL, 'other', 1, 1, NULL, 1)",
+        "(99, 'A', NULL, 'single', 1, 1, NULL, 1)",
+    ] {
+        assert!(insert(bad).is_err(), "accepted {bad}");
+    }
+    insert("(1, 'A', NULL, 'open', NULL, NULL, NULL, 1)").expect("a well-formed open reason");
+}
+
+#[test]
+fn sqlite_holds_the_provenance() {
+    let db = sqlite(&sql(&codes_toml()));
+    let source: [String; 7] = db
+        .query_row(
+            "SELECT vendor, product, document, title, caption, page, updated \
+             FROM operation_type_source",
+            [],
+            |row| {
+                Ok([
+                    row.get(0)?,
+                    row.get(1)?,
+                    row.get(2)?,
+                    row.get(3)?,
+                    row.get(4)?,
+                    row.get(5)?,
+                    row.get(6)?,
+                ])
+            },
+        )
+        .expect("the source row");
+    assert_eq!(
+        source,
+        [
+            "Huawei Cloud",
+            "Customer Engagement Center (CEC)",
+            "CDR Interface Reference",
+            "Agent Operation Type",
+            "Table 1 Agent operation type",
+            "cec_07_4243",
+            "2023-09-27 GMT+08:00",
+        ]
+    );
+    assert_eq!(
+        integer(&db, "SELECT count(*) FROM operation_type_source"),
+        1
+    );
+}
+
+#[test]
+fn sqlite_keeps_hostile_text_byte_for_byte() {
+    let db = sqlite(&sql(&spec(HOSTILE)));
+    for (query, expected) in hostile_texts() {
+        assert_eq!(text(&db, query).as_bytes(), expected.as_bytes(), "{query}");
+    }
+    assert_eq!(integer(&db, "SELECT count(*) FROM \"order\""), 2);
+    assert_eq!(
+        integer(&db, "SELECT code FROM \"order\" WHERE name = 'Max'"),
+        2147483647
+    );
+    assert_eq!(
+        rows(
+            &db,
+            "SELECT name, description, kind, low, high, default_code FROM order_reason \
+             ORDER BY vendor_order"
+        ),
+        [
+            [
+                t("Seven"),
+                t("A | pipe ~~struck~~ &amp; \\| escaped"),
+                t("single"),
+                i(7),
+                i(7),
+                NULL
+            ],
+            [t("OneToNine"), NULL, t("range"), i(1), i(9), NULL],
+            [t("Other"), NULL, t("open"), NULL, NULL, NULL],
+        ]
+    );
+    assert_eq!(
+        rows(
+            &db,
+            "SELECT low, high, reason FROM order_reason_lookup ORDER BY low"
+        ),
+        [
+            [i(i32::MIN.into()), i(-2), t("Other")],
+            [i(0), i(0), t("Other")],
+            [i(1), i(6), t("OneToNine")],
+            [i(7), i(7), t("Seven")],
+            [i(8), i(9), t("OneToNine")],
+            [i(10), i(65534), t("Other")],
+            [i(65536), i(i32::MAX.into()), t("Other")],
+        ]
+    );
+}
+
+#[test]
+fn sql_refuses_nul_characters() {
+    let text = HOSTILE.replace("Third\\tcolumn", "Third\\u0000column");
+    assert_eq!(
+        export::sql(&spec(&text)),
+        Err(SqlError::NulCharacter {
+            table: "Order".into(),
+            field: "the description of row -5".into()
+        })
+    );
+    assert_eq!(
+        export::sql(&spec(&text)).unwrap_err().to_string(),
+        "cannot export table Order as SQL: the description of row -5 holds a NUL character, \
+         which PostgreSQL cannot store"
+    );
+    let text = HOSTILE.replace("Doc /*", "Doc \\u0000/*");
+    assert_eq!(
+        export::sql(&spec(&text)).unwrap_err().to_string(),
+        "cannot export table Order as SQL: the source's document holds a NUL character, \
+         which PostgreSQL cannot store"
+    );
+    let text = HOSTILE.replace("~~struck~~", "\\u0000");
+    assert_eq!(
+        export::sql(&spec(&text)).unwrap_err().to_string(),
+        "cannot export table Order as SQL: the description of reason Seven of row -5 holds \
+         a NUL character, which PostgreSQL cannot store"
+    );
+    let text = HOSTILE.replace("中文", "\\u0000");
+    assert_eq!(
+        export::sql(&spec(&text)).unwrap_err().to_string(),
+        "cannot export table Order as SQL: note 2 of row -5 holds a NUL character, \
+         which PostgreSQL cannot store"
+    );
+    let text = HOSTILE.replace("_lead_", "\\u0000");
+    assert_eq!(
+        export::sql(&spec(&text)).unwrap_err().to_string(),
+        "cannot export table Order as SQL: the text of object kind Agent holds a NUL \
+         character, which PostgreSQL cannot store"
+    );
+}
+
+#[test]
+fn sql_refuses_tables_sharing_a_name() {
+    let text = format!(
+        "{HOSTILE}
+[[table]]
+name = \"OrderNote\"
+title = \"Notes\"
+caption = \"Table 2 Notes\"
+page = \"p2\"
+updated = \"2024\"
+columns = [\"Code\", \"Description\"]
+
+[[table.row]]
+code = 1
+name = \"One\"
+description = \"One.\"
+"
+    );
+    let error = export::sql(&spec(&text)).unwrap_err();
+    assert_eq!(
+        error,
+        SqlError::NameCollision {
+            sql_table: "order_note".into(),
+            first: "Order".into(),
+            second: "OrderNote".into()
+        }
+    );
+    assert_eq!(
+        error.to_string(),
+        "cannot export tables Order and OrderNote as SQL: both need the SQL table \
+         `order_note`; rename one of them"
+    );
+}
+
+// --- PostgreSQL -------------------------------------------------------------
+
+/// A schema of the test's own in the database `CEC_CODES_TEST_POSTGRES`
+/// names, dropped when the test ends.
+struct Postgres {
+    database: String,
+    schema: String,
+}
+
+impl Postgres {
+    fn connect() -> Option<Postgres> {
+        let Some(database) = std::env::var_os("CEC_CODES_TEST_POSTGRES") else {
+            eprintln!(
+                "skipped: set CEC_CODES_TEST_POSTGRES to a database psql can reach \
+                 (e.g. postgresql://postgres@localhost/postgres) to run the SQL in PostgreSQL"
+            );
+            return None;
+        };
+        let postgres = Postgres {
+            database: database.to_string_lossy().into_owned(),
+            schema: format!("cec_codes_test_{}", std::process::id()),
+        };
+        postgres.psql(
+            &format!(
+                "DROP SCHEMA IF EXISTS {0} CASCADE; CREATE SCHEMA {0};",
+                postgres.schema
+            ),
+            false,
+        );
+        Some(postgres)
+    }
+
+    /// Runs `script` in the test's schema; returns psql's unaligned output.
+    fn psql(&self, script: &str, in_schema: bool) -> String {
+        let mut command = Command::new("psql");
+        command
+            .args(["-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-f", "-"])
+            .arg("-d")
+            .arg(&self.database)
+            .env("PGCLIENTENCODING", "UTF8")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
+        if in_schema {
+            command.env("PGOPTIONS", format!("-c search_path={}", self.schema));
+        }
+        let mut child = command.spawn().expect("run psql");
+        child
+            .stdin
+            .take()
+            .expect("psql stdin")
+            .write_all(script.as_bytes())
+            .expect("write to psql");
+        let output = child.wait_with_output().expect("psql output");
+        assert!(
+            output.status.success(),
+            "psql failed: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        String::from_utf8(output.stdout).expect("UTF-8 from psql")
+    }
+
+    /// The single value `query` selects, as hex of its UTF-8 bytes (so that
+    /// line breaks and tabs survive psql's output).
+    fn hex(&self, query: &str) -> String {
+        let wrapped = format!("SELECT encode(convert_to(({query}), 'UTF8'), 'hex');");
+        self.psql(&wrapped, true).trim_end().to_string()
+    }
+}
+
+impl Drop for Postgres {
+    fn drop(&mut self) {
+        // Best effort: a failing test must not hide its own failure.
+        let _ = Command::new("psql")
+            .args(["-X", "-q", "-c"])
+            .arg(format!("DROP SCHEMA IF EXISTS {} CASCADE;", self.schema))
+            .arg("-d")
+            .arg(&self.database)
+            .output();
+    }
+}
+
+fn hex(text: &str) -> String {
+    text.bytes().map(|byte| format!("{byte:02x}")).collect()
+}
+
+#[test]
+fn postgres_runs_the_script() {
+    let Some(postgres) = Postgres::connect() else {
+        return;
+    };
+    let script = sql(&codes_toml());
+    postgres.psql(&script, true);
+    postgres.psql(&script, true);
+    let value = |query: &str| postgres.psql(query, true).trim_end().to_string();
+    assert_eq!(value("SELECT count(*) FROM operation_type;"), "29");
+    assert_eq!(
+        value("SELECT description FROM operation_type WHERE code = 3;"),
+        "Busy."
+    );
+    assert_eq!(
+        value(
+            "SELECT low || '-' || high FROM operation_type_reason \
+             WHERE operation_type = 0 AND name = 'ClientError';"
+        ),
+        "1-255"
+    );
+    let resolve = |op_type: i32, code: i64| {
+        value(&format!(
+            "SELECT reason FROM operation_type_reason_lookup \
+             WHERE operation_type = {op_type} AND {code} BETWEEN low AND high;"
+        ))
+    };
+    assert_eq!(resolve(27, 0), "AfterCallProcessing");
+    assert_eq!(resolve(27, 17), "ManualAdjustment");
+    assert_eq!(resolve(26, 12), "RestCause");
+    assert_eq!(resolve(26, -1), "");
+    assert_eq!(
+        value("SELECT vendor || '|' || page || '|' || updated FROM operation_type_source;"),
+        "Huawei Cloud|cec_07_4243|2023-09-27 GMT+08:00"
+    );
+
+    let script = sql(&spec(HOSTILE));
+    postgres.psql(&script, true);
+    postgres.psql(&script, true);
+    for (query, expected) in hostile_texts() {
+        assert_eq!(postgres.hex(query), hex(expected), "{query}");
+    }
+
+    postgres.psql(&sql(&spec(THREE_TABLES)), true);
+    assert_eq!(
+        value(
+            "SELECT reason FROM failure_reason_lookup WHERE failure = 1 AND 2 BETWEEN low AND high;"
+        ),
+        "Slow"
+    );
+}
+
+// --- JSON -------------------------------------------------------------------
+
+#[test]
+fn json_parses_back_with_known_values() {
+    let document: Value = serde_json::from_str(&export::json(&codes_toml())).expect("valid JSON");
+    assert_eq!(document["format"], JSON_FORMAT);
+    assert_eq!(document["format"], "codes-codegen/spec");
+    assert_eq!(document["format_version"], JSON_FORMAT_VERSION);
+    assert_eq!(document["format_version"], 1);
+    assert_eq!(
+        document["source"],
+        json!({
+            "vendor": "Huawei Cloud",
+            "product": "Customer Engagement Center (CEC)",
+            "document": "CDR Interface Reference"
+        })
+    );
+    let table = &document["tables"][0];
+    assert_eq!(document["tables"].as_array().map(Vec::len), Some(1));
+    assert_eq!(table["name"], "OperationType");
+    assert_eq!(table["page"], "cec_07_4243");
+    assert_eq!(
+        table["record"],
+        json!({"record": "Operation", "object": "Object", "reason": "Reason"})
+    );
+    assert_eq!(
+        table["object_kinds"],
+        json!([
+            {"name": "EmployeeId", "text": "Employee ID."},
+            {"name": "AgentId", "text": "Agent ID."}
+        ])
+    );
+    let rows = table["rows"].as_array().expect("rows");
+    assert_eq!(rows.len(), 29);
+    let row = |code: i64| {
+        rows.iter()
+            .find(|row| row["code"] == code)
+            .unwrap_or_else(|| panic!("row {code}"))
+    };
+    assert_eq!(row(3)["description"], "Busy.");
+    assert_eq!(row(3)["object"], Value::Null);
+    assert_eq!(row(58)["object"], 1);
+    assert_eq!(
+        row(27)["reasons"],
+        json!([
+            {
+                "codes": {"kind": "single", "code": 0},
+                "name": "AfterCallProcessing",
+                "description": "after-call processing. The business side is set to automatically enter the on-work state."
+            },
+            {
+                "codes": {"kind": "range", "start": 0, "end": 255},
+                "name": "ManualAdjustment",
+                "description": "manual adjustment. An agent manually enters the on-work state by invoking the interface."
+            }
+        ])
+    );
+    assert_eq!(
+        row(27)["notes"],
+        json!(["The default value is 0, indicating the after-call processing state."])
+    );
+    assert_eq!(
+        row(26)["reasons"][0]["codes"],
+        json!({"kind": "open", "default": 0})
+    );
+    assert_eq!(
+        row(20)["reasons"],
+        json!([{"codes": {"kind": "single", "code": 0}, "name": "Zero", "description": null}])
+    );
+}
+
+#[test]
+fn json_keeps_hostile_text_and_key_order() {
+    let text = export::json(&spec(HOSTILE));
+    assert!(text.starts_with(
+        "{\n  \"format\": \"codes-codegen/spec\",\n  \"format_version\": 1,\n  \"source\": {\n    \"vendor\": \"O'Brien & Sons <b>\",\n"
+    ));
+    assert!(text.ends_with("\n}\n"));
+    let document: Value = serde_json::from_str(&text).expect("valid JSON");
+    let row = &document["tables"][0]["rows"][0];
+    assert_eq!(
+        row["description"],
+        "It's ''doubled'' and \\' escaped?\nSecond line\r\nThird\tcolumn"
+    );
+    assert_eq!(row["notes"][1], "Ünïcödé 中文 🦀 e\u{301} \u{202E}evil");
+    assert_eq!(
+        row["reasons"][2],
+        json!({"codes": {"kind": "open", "default": null}, "name": "Other", "description": null})
+    );
+    assert_eq!(document["tables"][0]["rows"][1]["code"], 2147483647);
+}
+
+// --- Markdown ---------------------------------------------------------------
+
+#[test]
+fn markdown_of_a_hostile_spec() {
+    let expected = format!(
+        "<!-- @generated by codes-codegen {}: do not edit. -->
+
+# Codes \\| \\# of \\*them\\*
+
+Updated on 2024-01-01 (Tuesday)
+
+1\\. It's \"quoted\"
+
+| Code \\| c | Description | Object | Reason |
+| --- | --- | --- | --- |
+| -5 | It's ''doubled'' and \\\\' escaped? Second line  Third column | Agent \\| ID  \\_lead\\_ | 7: A \\| pipe \\~\\~struck\\~\\~ \\&amp; \\\\\\| escaped<br>1-9<br>any<br>Note with \\`code\\` and \\[link\\](http\\://x) and \\<script\\>alert(1)\\</script\\><br>Ünïcödé 中文 🦀 e\u{301} \\u{{202e}}evil |
+| 2147483647 | \\- not a list | -1 | -1 |
+
+Source: O'Brien \\& Sons \\<b\\>, Product ''; DROP TABLE x; --, Doc /\\* not a comment \\*/ \\$\\$dollar\\$\\$, page p'1\\\\.
+",
+        env!("CARGO_PKG_VERSION")
+    );
+    assert_eq!(export::markdown(&spec(HOSTILE)), expected);
+}
+
+/// The text a Markdown renderer shows for each heading, paragraph and table
+/// cell, `<br>` as `\n`.
+fn rendered_blocks(markdown: &str) -> Vec<String> {
+    let options = pulldown_cmark::Options::ENABLE_TABLES;
+    let mut blocks = Vec::new();
+    let mut current: Option<String> = None;
+    for event in Parser::new_ext(markdown, options) {
+        match event {
+            Event::Start(Tag::Heading { .. } | Tag::Paragraph | Tag::TableCell) => {
+                current = Some(String::new())
+            }
+            Event::End(TagEnd::Heading(_) | TagEnd::Paragraph | TagEnd::TableCell) => {
+                blocks.extend(current.take())
+            }
+            Event::Text(text) => current.get_or_insert_default().push_str(&text),
+            Event::InlineHtml(html) if &*html == "<br>" => {
+                current.get_or_insert_default().push('\n')
+            }
+            Event::SoftBreak => current.get_or_insert_default().push(' '),
+            Event::Start(Tag::Table(_) | Tag::TableHead | Tag::TableRow)
+            | Event::End(TagEnd::Table | TagEnd::TableHead | TagEnd::TableRow) => {}
+            Event::Start(Tag::HtmlBlock) | Event::End(TagEnd::HtmlBlock) => {}
+            Event::Html(html) if html.starts_with("<!--") => {}
+            other => panic!("unexpected Markdown element: {other:?}"),
+        }
+    }
+    blocks
+}
+
+#[test]
+fn hostile_markdown_renders_as_its_text() {
+    let blocks = rendered_blocks(&export::markdown(&spec(HOSTILE)));
+    assert_eq!(
+        blocks,
+        [
+            "Codes | # of *them*",
+            "Updated on 2024-01-01 (Tuesday)",
+            "1. It's \"quoted\"",
+            "Code | c",
+            "Description",
+            "Object",
+            "Reason",
+            "-5",
+            "It's ''doubled'' and \\' escaped? Second line  Third column",
+            "Agent | ID  _lead_",
+            "7: A | pipe ~~struck~~ &amp; \\| escaped\n1-9\nany\n\
+             Note with `code` and [link](http://x) and <script>alert(1)</script>\n\
+             Ünïcödé 中文 🦀 e\u{301} \\u{202e}evil",
+            "2147483647",
+            "- not a list",
+            "-1",
+            "-1",
+            "Source: O'Brien & Sons <b>, Product ''; DROP TABLE x; --, \
+             Doc /* not a comment */ $$dollar$$, page p'1\\.",
+        ]
+    );
+}
+
+#[test]
+fn markdown_of_codes_toml_renders_as_the_vendor_table() {
+    let blocks = rendered_blocks(&export::markdown(&codes_toml()));
+    assert_eq!(
+        blocks[..7],
+        [
+            "Agent Operation Type",
+            "Updated on 2023-09-27 GMT+08:00",
+            "Table 1 Agent operation type",
+            "Operation Type",
+            "Description",
+            "Operation Object",
+            "Operation Reason",
+        ]
+    );
+    // 29 rows of 4 cells, then the source.
+    assert_eq!(blocks.len(), 7 + 29 * 4 + 1);
+    let row = |code: &str| {
+        let start = (7..blocks.len())
+            .step_by(4)
+            .find(|&index| blocks[index] == code)
+            .unwrap_or_else(|| panic!("row {code}"));
+        &blocks[start..start + 4]
+    };
+    assert_eq!(row("1"), ["1", "An agent signs in.", "-1", "-1"]);
+    assert_eq!(
+        row("20"),
+        ["20", "Listening/Insert/Whisper", "Employee ID.", "0"]
+    );
+    assert_eq!(
+        row("26")[3],
+        "The rest cause code is specified when the client invokes CCC_REQUEST_REST_EX_Msg. \
+         The default cause code is 0."
+    );
+    assert_eq!(
+        row("27")[3],
+        "0: after-call processing. The business side is set to automatically enter the on-work state.\n\
+         0-255: manual adjustment. An agent manually enters the on-work state by invoking the interface.\n\
+         The default value is 0, indicating the after-call processing state."
+    );
+    assert_eq!(row("58")[2], "Agent ID.");
+    assert_eq!(
+        blocks.last().map(String::as_str),
+        Some(
+            "Source: Huawei Cloud, Customer Engagement Center (CEC), CDR Interface Reference, \
+             page cec_07_4243."
+        )
+    );
+}
+
+/// Three tables: codes and descriptions only; a reason column but no
+/// object column; five headers for the four columns shown.
+const THREE_TABLES: &str = r#"
+[source]
+vendor = "V"
+product = "P"
+document = "D"
+
+[[table]]
+name = "Status"
+title = "Status"
+caption = "Table 1 Status"
+page = "s1"
+updated = "2024-01-01"
+columns = ["Status", "Meaning"]
+
+[[table.row]]
+code = 0
+name = "Ok"
+description = "Fine."
+
+[[table]]
+name = "Failure"
+title = "Failures"
+caption = "Table 2 Failures"
+page = "s2"
+updated = "2024-02-02"
+columns = ["Code", "Text", "Why"]
+record = "FailureRecord"
+object = "FailureObject"
+reason = "FailureReason"
+
+[[table.row]]
+code = 1
+name = "Timeout"
+description = "Timed out."
+notes = ["Retried once."]
+
+[[table.row.reason]]
+code = 2
+name = "Slow"
+description = "Too slow."
+
+[[table]]
+name = "Alarm"
+title = "Alarms"
+caption = "Table 3 Alarms"
+page = "s3"
+updated = "2024-03-03"
+columns = ["Code", "Text", "Object", "Why", "Extra"]
+record = "AlarmRecord"
+object = "AlarmObject"
+reason = "AlarmReason"
+
+[[table.row]]
+code = 5
+name = "Fire"
+description = "Fire."
+"#;
+
+#[test]
+fn markdown_of_three_tables() {
+    let expected = format!(
+        "<!-- @generated by codes-codegen {}: do not edit. -->
+
+# Status
+
+Updated on 2024-01-01
+
+Table 1 Status
+
+| Status | Meaning |
+| --- | --- |
+| 0 | Fine. |
+
+Source: V, P, D, page s1.
+
+# Failures
+
+Updated on 2024-02-02
+
+Table 2 Failures
+
+| Code | Text | Why |
+| --- | --- | --- |
+| 1 | Timed out. | 2: Too slow.<br>Retried once. |
+
+Source: V, P, D, page s2.
+
+# Alarms
+
+Updated on 2024-03-03
+
+Table 3 Alarms
+
+| Code | Description | Object | Reason |
+| --- | --- | --- | --- |
+| 5 | Fire. | -1 | -1 |
+
+Source: V, P, D, page s3.
+",
+        env!("CARGO_PKG_VERSION")
+    );
+    assert_eq!(export::markdown(&spec(THREE_TABLES)), expected);
+}
+
+#[test]
+fn sql_of_three_tables() {
+    let db = sqlite(&sql(&spec(THREE_TABLES)));
+    assert_eq!(
+        rows(
+            &db,
+            "SELECT code, name, description, object_kind FROM status"
+        ),
+        [[i(0), t("Ok"), t("Fine."), NULL]]
+    );
+    assert_eq!(integer(&db, "SELECT count(*) FROM status_reason"), 0);
+    assert_eq!(
+        rows(&db, "SELECT page, updated FROM status_source"),
+        [[t("s1"), t("2024-01-01")]]
+    );
+    assert_eq!(
+        rows(
+            &db,
+            "SELECT failure, low, high, reason FROM failure_reason_lookup"
+        ),
+        [[i(1), i(2), i(2), t("Slow")]]
+    );
+    assert_eq!(
+        rows(&db, "SELECT failure, vendor_order, note FROM failure_note"),
+        [[i(1), i(1), t("Retried once.")]]
+    );
+    assert_eq!(
+        rows(&db, "SELECT page, updated FROM failure_source"),
+        [[t("s2"), t("2024-02-02")]]
+    );
+    assert_eq!(
+        rows(&db, "SELECT code, description FROM alarm"),
+        [[i(5), t("Fire.")]]
+    );
+}
