@@ -989,6 +989,21 @@ fn record_struct(table: &Table, names: &RecordNames, serde: &Serde) -> TokenStre
                 }
             }
 
+            /// The operation, or its number if the table does not list it.
+            pub const fn code(&self) -> Code<#code_enum> {
+                self.code
+            }
+
+            /// The object, decoded by the kind the operation names.
+            pub const fn object(&self) -> #object<'a> {
+                self.object
+            }
+
+            /// The reason, decoded in the context of the operation.
+            pub const fn reason(&self) -> #reason {
+                self.reason
+            }
+
             /// The three columns this row was decoded from.
             pub fn encode(&self) -> (i32, &'a str, i32) {
                 (self.code.code(), self.object.as_str(), self.reason.code())

@@ -748,6 +748,21 @@ impl<'a> Operation<'a> {
         }
     }
 
+    /// The operation, or its number if the table does not list it.
+    pub const fn code(&self) -> Code<OperationType> {
+        self.code
+    }
+
+    /// The object, decoded by the kind the operation names.
+    pub const fn object(&self) -> Object<'a> {
+        self.object
+    }
+
+    /// The reason, decoded in the context of the operation.
+    pub const fn reason(&self) -> Reason {
+        self.reason
+    }
+
     /// The three columns this row was decoded from.
     pub fn encode(&self) -> (i32, &'a str, i32) {
         (self.code.code(), self.object.as_str(), self.reason.code())

@@ -407,7 +407,7 @@ impl<V: Serialize> Serialize for JsonObject<'_, V> {
 /// names it.
 fn annotated<'r>(file: &'r str, record: BillRef<'r>) -> [(&'static str, Value<'r>); ANNOTATED] {
     let operation = record.operation();
-    let known = operation.code.known();
+    let known = operation.code().known();
     let mut values = [Value::None; ANNOTATED];
     values[0] = Value::Text(file);
     values[1] = Value::Number(record.line() as i64);
@@ -423,9 +423,9 @@ fn annotated<'r>(file: &'r str, record: BillRef<'r>) -> [(&'static str, Value<'r
         Value::Number(record.duration_secs()),
         text(known.map(OperationType::name)),
         text(known.map(OperationType::description)),
-        text(operation.object.kind().map(|kind| kind.name())),
-        Value::Text(operation.reason.name()),
-        text(operation.reason.description()),
+        text(operation.object().kind().map(|kind| kind.name())),
+        Value::Text(operation.reason().name()),
+        text(operation.reason().description()),
     ]);
     let mut names = column_names();
     values.map(|value| (names.next().unwrap_or_default(), value))
