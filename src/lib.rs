@@ -38,6 +38,10 @@
 #![no_std]
 #![warn(missing_docs)]
 
+pub use codes_runtime::{
+    Code, CodeEnum, Enumerable, ReasonCodes, ReasonInfo, Unknown, UnknownCode, UnknownName,
+};
+
 include!(concat!(env!("OUT_DIR"), "/codes.rs"));
 
 /// The README's examples run as doctests.

@@ -107,10 +107,14 @@ mod tests {
                 .count(),
             5
         );
-        assert_eq!(rows[0].reason_for(150).unwrap().name, "Special");
-        assert_eq!(rows[0].reason_for(151).unwrap().name, "Band");
-        assert_eq!(rows[0].reason_for(7).unwrap().name, "Other");
-        assert_eq!(rows[4].reason_for(7), None);
+        let reason = |row: &codes_codegen::model::Row, code| {
+            let index = row.decoding.outcome(code)?.reason()?;
+            Some(row.reasons[index].name.clone())
+        };
+        assert_eq!(reason(&rows[0], 150).unwrap(), "Special");
+        assert_eq!(reason(&rows[0], 151).unwrap(), "Band");
+        assert_eq!(reason(&rows[0], 7).unwrap(), "Other");
+        assert_eq!(reason(&rows[4], 7), None);
     }
 
     #[test]

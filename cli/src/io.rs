@@ -71,7 +71,7 @@ pub fn parse_spec(name: &str, text: &str) -> Loaded {
     match Spec::from_toml(name, text) {
         Ok(spec) => Loaded::Valid(spec),
         Err(error) => {
-            eprint!("{}", error.render(stderr_styled()));
+            eprint!("{}", codes_tools::report::render(&error, stderr_styled()));
             let count = error.diagnostics().len();
             eprintln!("{name}: {count} error{}", if count == 1 { "" } else { "s" });
             Loaded::Invalid

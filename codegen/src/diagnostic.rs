@@ -1,13 +1,13 @@
-//! Errors that point into the spec: `codes.toml:line:col`, the source line,
-//! a caret under the span, a label and, where a fix is known, a help line.
+//! Errors that point into the spec: `codes.toml:line:col`, what is wrong,
+//! a label for the spot and, where a fix is known, a help line.
 //!
-//! Rendering is annotate-snippets' rustc-style output, used by the build
-//! script, the CLI and `Display` alike, so a mistake reads the same everywhere.
+//! This is plain data with a plain-text [`Display`](fmt::Display), which a
+//! build script prints; the rustc-style report with source snippets is
+//! rendered by `codes check` (crate `codes-tools`), so that the build path
+//! carries no renderer.
 
 use std::fmt;
 use std::ops::Range;
-
-use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
 /// One mistake in a spec, located by byte span.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -91,60 +91,56 @@ impl SpecError {
         self.diagnostics
             .iter()
             .map(|diagnostic| {
-                let (line, col) = self.line_col(diagnostic.span.start);
-                format!("{}:{line}:{col}: {}", self.path, diagnostic.message)
+                format!(
+                    "{}: {}",
+                    self.location(diagnostic.span.start),
+                    diagnostic.message
+                )
             })
             .collect()
     }
 
-    /// The rustc-style rendering of every diagnostic, with colour when
-    /// `styled` (for a terminal).
-    pub fn render(&self, styled: bool) -> String {
-        let renderer = if styled {
-            Renderer::styled()
-        } else {
-            Renderer::plain()
-        };
-        // One report per diagnostic: in a single report, annotate-snippets
-        // would show every group after the first as a sub-diagnostic.
-        self.diagnostics
-            .iter()
-            .map(|diagnostic| renderer.render(&[self.group(diagnostic)]) + "\n")
-            .collect::<Vec<_>>()
-            .join("\n")
+    /// The spec text the spans point into.
+    pub fn text(&self) -> &str {
+        &self.text
     }
 
-    fn group<'a>(&'a self, diagnostic: &'a Diagnostic) -> Group<'a> {
-        let end = self.text.len();
-        let clamp =
-            |span: &Range<usize>| span.start.min(end)..span.end.min(end).max(span.start.min(end));
-        let mut snippet = Snippet::source(self.text.as_str())
-            .path(self.path.as_str())
-            .annotation(
-                AnnotationKind::Primary
-                    .span(clamp(&diagnostic.span))
-                    .label(diagnostic.label.as_str()),
-            );
-        for (span, label) in &diagnostic.related {
-            snippet = snippet.annotation(
-                AnnotationKind::Context
-                    .span(clamp(span))
-                    .label(label.as_str()),
-            );
-        }
-        let group = Level::ERROR
-            .primary_title(diagnostic.message.as_str())
-            .element(snippet);
-        match &diagnostic.help {
-            Some(help) => group.element(Level::HELP.message(help.as_str())),
-            None => group,
-        }
+    /// `path:line:col` of a byte offset.
+    fn location(&self, offset: usize) -> String {
+        let (line, col) = self.line_col(offset);
+        format!("{}:{line}:{col}", self.path)
     }
 }
 
 impl fmt::Display for SpecError {
+    /// Every diagnostic as `path:line:col: message`, then its label, the
+    /// other places involved and the help, indented:
+    ///
+    /// ```text
+    /// codes.toml:118:8: duplicate code 2 in table OperationType
+    ///     defined again here
+    ///     codes.toml:113:8: first defined here
+    /// ```
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.render(false))
+        for (index, diagnostic) in self.diagnostics.iter().enumerate() {
+            if index > 0 {
+                writeln!(f)?;
+            }
+            write!(
+                f,
+                "{}: {}\n    {}",
+                self.location(diagnostic.span.start),
+                diagnostic.message,
+                diagnostic.label
+            )?;
+            for (span, label) in &diagnostic.related {
+                write!(f, "\n    {}: {label}", self.location(span.start))?;
+            }
+            if let Some(help) = &diagnostic.help {
+                write!(f, "\n    help: {help}")?;
+            }
+        }
+        Ok(())
     }
 }
 

@@ -87,6 +87,30 @@ pub fn folded(name: &str) -> String {
     name.to_ascii_lowercase()
 }
 
+/// The snake_case form of a valid UpperCamelCase name, for the module that
+/// holds an enum's payload types: `WorkStatusReason` → `work_status_reason`,
+/// `HTTPError` → `http_error`, `Http2Error` → `http2_error`.
+pub fn snake_case(name: &str) -> String {
+    let chars: Vec<char> = name.chars().collect();
+    let mut out = String::with_capacity(name.len() + 4);
+    for (i, &c) in chars.iter().enumerate() {
+        if c.is_ascii_uppercase() && i > 0 {
+            let previous = chars[i - 1];
+            let next_lower = chars.get(i + 1).is_some_and(char::is_ascii_lowercase);
+            // A new word: after a lowercase letter or digit, or the last
+            // capital of an acronym followed by a lowercase letter.
+            if previous.is_ascii_lowercase()
+                || previous.is_ascii_digit()
+                || (previous.is_ascii_uppercase() && next_lower)
+            {
+                out.push('_');
+            }
+        }
+        out.push(c.to_ascii_lowercase());
+    }
+    out
+}
+
 fn upper_first(word: &str) -> String {
     let mut chars = word.chars();
     match chars.next() {
@@ -98,6 +122,25 @@ fn upper_first(word: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn snake_case_splits_words_acronyms_and_digits() {
+        let cases = [
+            ("Reason", "reason"),
+            ("WorkStatusReason", "work_status_reason"),
+            ("HTTPError", "http_error"),
+            ("Http2Error", "http2_error"),
+            ("ABC", "abc"),
+            ("A", "a"),
+            (
+                "UisAgentHandshakeTimeoutReason",
+                "uis_agent_handshake_timeout_reason",
+            ),
+        ];
+        for (name, snake) in cases {
+            assert_eq!(snake_case(name), snake, "{name}");
+        }
+    }
 
     #[test]
     fn accepts_upper_camel_case() {

@@ -2,13 +2,19 @@
 //!
 //! The pipeline has one module per stage:
 //!
-//! 1. [`parse`](crate::load): TOML with spans (serde + toml);
+//! 1. [`parse`](crate::load): TOML with spans (toml's document tree, no serde);
 //! 2. validate: every mistake at once, each a [`Diagnostic`] at `file:line:col`;
-//! 3. [`model`]: the validated [`Spec`], plain data;
-//! 4. render: one function per generated item (quote);
-//! 5. format: an `@generated` header, then the code laid out by prettyplease
-//!    (feature `format`, on by default; build scripts can do without);
+//! 3. [`model`]: the validated [`Spec`], plain data, with each row's
+//!    [`decoding`] table: what every reason code means, decided once;
+//! 4. render: one function per generated item (quote), referring to the
+//!    fixed types of `codes_runtime` by path;
+//! 5. format: an `@generated` header, then the code laid out for people
+//!    (items and arms on their own lines, `///` docs);
 //! 6. write: only when the content changed.
+//!
+//! It depends on `toml`, `proc-macro2` and `quote` only: it is what every
+//! downstream build compiles. The maintainers' tools (vendor-page import,
+//! diffs, exports, snippet reports) live in the `codes-tools` crate.
 //!
 //! A build script runs it all through [`Config`]:
 //!
@@ -23,17 +29,17 @@
 //! and the crate includes the result with
 //! `include!(concat!(env!("OUT_DIR"), "/codes.rs"));`.
 //!
-//! Tools and tests work without the disk: [`Spec::from_toml`] and
-//! [`generate`]. With the `tools` feature, `export` writes a spec as SQL
-//! lookup tables, JSON or Markdown, and `diff` tells what a spec revision
-//! changed and its semver impact on the generated API.
+//! The crate that includes the code depends on `codes-runtime`. Tools and
+//! tests work without the disk: [`Spec::from_toml`] and [`generate`].
 
 #![warn(missing_docs)]
 
+pub mod decoding;
 mod diagnostic;
 pub mod docs;
 mod format;
 pub mod ident;
+mod layout;
 pub mod model;
 mod parse;
 mod render;
@@ -53,8 +59,8 @@ pub use write::write_if_changed;
 impl Spec {
     /// Parses and validates spec text; `path` is only used in diagnostics.
     pub fn from_toml(path: &str, text: &str) -> Result<Spec, SpecError> {
-        let raw = parse::parse(text)
-            .map_err(|diagnostic| SpecError::new(path, text, vec![diagnostic]))?;
+        let raw =
+            parse::parse(text).map_err(|diagnostics| SpecError::new(path, text, diagnostics))?;
         validate::validate(&raw, text)
             .map_err(|diagnostics| SpecError::new(path, text, diagnostics))
     }
@@ -77,15 +83,7 @@ pub fn generate(spec: &Spec) -> String {
 
 /// The generated Rust source for `spec`.
 pub fn generate_with(spec: &Spec, options: &Options) -> String {
-    let tokens = render::spec(spec, options);
-    match format::format(tokens, &header(spec, options)) {
-        Ok(source) => source,
-        // Every identifier and literal was validated or escaped, so this is
-        // a bug in the renderer, not in the spec.
-        Err(error) => {
-            panic!("codes-codegen rendered code that does not parse ({error}); please report this")
-        }
-    }
+    format::format(render::spec(spec, options), &header(spec, options))
 }
 
 fn header(spec: &Spec, options: &Options) -> Vec<String> {
@@ -245,7 +243,11 @@ impl Config {
                     for line in spec_error.summary() {
                         println!("cargo::error={line}");
                     }
-                    eprintln!("{}", spec_error.render(false));
+                    eprintln!("{spec_error}");
+                    eprintln!(
+                        "\nFor each mistake with its source line, run `codes check {}` (crate codes-cli).",
+                        spec_error.path()
+                    );
                 }
                 other => println!("cargo::error={other}"),
             }

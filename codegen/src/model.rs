@@ -1,22 +1,25 @@
 //! The validated spec: plain data, no spans, every invariant checked.
 //!
 //! Everything downstream of validation (rendering, exports, diffs) works on
-//! these types only, so none of it needs to re-check the spec. They
-//! serialize (serde) as the JSON export.
+//! these types only, so none of it needs to re-check the spec. What a code
+//! means is decided once, here: each row's [`Decoding`] table.
 
-use serde::Serialize;
+pub use crate::decoding::{Decoding, Outcome, Run};
 
 /// A whole validated spec: who publishes the tables, and the tables.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Spec {
     /// Publisher of the tables.
     pub source: Source,
+    /// How the vendor writes "not applicable" in a code column (`-1`,
+    /// `65535`), in spec order.
+    pub not_applicable: Vec<Marker>,
     /// The tables, in spec order.
     pub tables: Vec<Table>,
 }
 
 /// Who publishes the tables of a spec.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Source {
     /// The vendor, e.g. `Huawei Cloud`.
     pub vendor: String,
@@ -26,8 +29,19 @@ pub struct Source {
     pub document: String,
 }
 
+/// One way the vendor writes "not applicable" in a code column.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Marker {
+    /// The number, e.g. `65535`; in a text column, its decimal digits.
+    pub code: i32,
+    /// Rust variant name, e.g. `UsNoUse`.
+    pub name: String,
+    /// What the vendor calls it and where, e.g. `US_NO_USE, in later revisions`.
+    pub description: String,
+}
+
 /// One vendor table: a code column plus optional object and reason columns.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Table {
     /// Rust name of the enum of codes, e.g. `OperationType`.
     pub name: String,
@@ -51,7 +65,7 @@ pub struct Table {
 }
 
 /// Rust names of the items that decode a row's code, object and reason.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RecordNames {
     /// The decoded triple, e.g. `Operation`.
     pub record: String,
@@ -74,7 +88,7 @@ impl RecordNames {
 }
 
 /// A kind of object named by the object column.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ObjectKind {
     /// Rust variant name, e.g. `EmployeeId`.
     pub name: String,
@@ -83,7 +97,7 @@ pub struct ObjectKind {
 }
 
 /// One vendor row.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Row {
     /// The vendor code.
     pub code: i32,
@@ -97,61 +111,12 @@ pub struct Row {
     pub notes: Vec<String>,
     /// The reasons, in vendor order; empty is the vendor's `-1`.
     pub reasons: Vec<Reason>,
-}
-
-impl Row {
-    /// The reason a code decodes to: a single code wins over a range that
-    /// contains it, a range over the open reason.
-    pub fn reason_for(&self, code: i32) -> Option<&Reason> {
-        let rank = |reason: &Reason| match reason.codes {
-            ReasonCodes::Single(_) => 0,
-            ReasonCodes::Range { .. } => 1,
-            ReasonCodes::Open { .. } => 2,
-        };
-        self.reasons
-            .iter()
-            .filter(|reason| reason.codes.contains(code))
-            .min_by_key(|reason| rank(reason))
-    }
-}
-
-/// How many codes the single codes and ranges of `reasons` cover together;
-/// `1 << 32`, every `i32`, leaves none to an open reason or to "unlisted".
-/// Ranges never overlap one another (validation checks it).
-pub(crate) fn listed_code_count(reasons: &[Reason]) -> u64 {
-    let ranges: Vec<(i32, i32)> = reasons
-        .iter()
-        .filter_map(|reason| match reason.codes {
-            ReasonCodes::Range { start, end } => Some((start, end)),
-            _ => None,
-        })
-        .collect();
-    let singles: std::collections::BTreeSet<i32> = reasons
-        .iter()
-        .filter_map(|reason| match reason.codes {
-            ReasonCodes::Single(code) => Some(code),
-            _ => None,
-        })
-        .filter(|code| {
-            !ranges
-                .iter()
-                .any(|(start, end)| (start..=end).contains(&code))
-        })
-        .collect();
-    let in_ranges: u64 = ranges
-        .iter()
-        .map(|(start, end)| range_size(*start, *end))
-        .sum();
-    in_ranges + singles.len() as u64
-}
-
-/// The number of codes from `start` to `end` inclusive (`start <= end`).
-pub(crate) fn range_size(start: i32, end: i32) -> u64 {
-    (i64::from(end) - i64::from(start) + 1).unsigned_abs()
+    /// What every code of the reason column means for this row.
+    pub decoding: Decoding,
 }
 
 /// One reason of a row.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Reason {
     /// The codes it covers.
     pub codes: ReasonCodes,
@@ -162,11 +127,9 @@ pub struct Reason {
 }
 
 /// The codes a reason covers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case", tag = "kind")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ReasonCodes {
     /// One code.
-    #[serde(serialize_with = "single_code")]
     Single(i32),
     /// An inclusive range, `start < end`.
     Range {
@@ -175,32 +138,15 @@ pub enum ReasonCodes {
         /// Last code.
         end: i32,
     },
-    /// Any code other than the "not applicable" markers.
+    /// Any code that no other reason takes and that is no
+    /// [`Marker`].
     Open {
         /// The code the vendor says is used when none is given.
         default: Option<i32>,
     },
 }
 
-/// `{"kind": "single", "code": 3}`: an internally tagged newtype variant must
-/// serialize as a map, which a bare integer is not.
-fn single_code<S: serde::Serializer>(code: &i32, serializer: S) -> Result<S::Ok, S::Error> {
-    use serde::ser::SerializeStruct;
-    let mut single = serializer.serialize_struct("Single", 1)?;
-    single.serialize_field("code", code)?;
-    single.end()
-}
-
 impl ReasonCodes {
-    /// Whether `code` is covered.
-    pub fn contains(self, code: i32) -> bool {
-        match self {
-            ReasonCodes::Single(single) => single == code,
-            ReasonCodes::Range { start, end } => (start..=end).contains(&code),
-            ReasonCodes::Open { .. } => true,
-        }
-    }
-
     /// Whether the reason carries its code as a value.
     pub fn carries_value(self) -> bool {
         !matches!(self, ReasonCodes::Single(_))
@@ -215,31 +161,5 @@ impl std::fmt::Display for ReasonCodes {
             ReasonCodes::Range { start, end } => write!(f, "{start}-{end}"),
             ReasonCodes::Open { .. } => f.write_str("any"),
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::ReasonCodes;
-
-    #[test]
-    fn reason_codes_serialize_tagged_by_kind() {
-        let json = |codes: ReasonCodes| serde_json::to_string(&codes).expect("serializes");
-        assert_eq!(
-            json(ReasonCodes::Single(3)),
-            r#"{"kind":"single","code":3}"#
-        );
-        assert_eq!(
-            json(ReasonCodes::Range { start: 1, end: 255 }),
-            r#"{"kind":"range","start":1,"end":255}"#
-        );
-        assert_eq!(
-            json(ReasonCodes::Open { default: Some(0) }),
-            r#"{"kind":"open","default":0}"#
-        );
-        assert_eq!(
-            json(ReasonCodes::Open { default: None }),
-            r#"{"kind":"open","default":null}"#
-        );
     }
 }

@@ -1,33 +1,41 @@
 //! Stage 1: TOML text to the raw spec, every value keeping its byte span.
 //!
-//! Nothing is checked here beyond TOML syntax, value types and unknown keys;
-//! optional fields stay optional so that validation can report every missing
-//! one at once instead of stopping at the first.
+//! Read with toml's spanned document tree, which needs no serde: the build
+//! path stays small. Nothing is checked here beyond TOML syntax, value
+//! types and unknown keys, and every such mistake is reported, not only the
+//! first; optional fields stay optional so that validation can report every
+//! missing one at once.
 
-use serde::Deserialize;
+use std::borrow::Cow;
+
 use toml::Spanned;
+use toml::de::{DeTable, DeValue};
 
 use crate::diagnostic::Diagnostic;
 
 /// A spec as written, before validation.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Default)]
 pub struct RawSpec {
     pub source: Option<Spanned<RawSource>>,
-    #[serde(default)]
+    pub not_applicable: Vec<Spanned<RawMarker>>,
     pub table: Vec<Spanned<RawTable>>,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Default)]
 pub struct RawSource {
     pub vendor: Option<Spanned<String>>,
     pub product: Option<Spanned<String>>,
     pub document: Option<Spanned<String>>,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Default)]
+pub struct RawMarker {
+    pub code: Option<Spanned<i64>>,
+    pub name: Option<Spanned<String>>,
+    pub description: Option<Spanned<String>>,
+}
+
+#[derive(Debug, Default)]
 pub struct RawTable {
     pub name: Option<Spanned<String>>,
     pub title: Option<Spanned<String>>,
@@ -38,34 +46,27 @@ pub struct RawTable {
     pub record: Option<Spanned<String>>,
     pub object: Option<Spanned<String>>,
     pub reason: Option<Spanned<String>>,
-    #[serde(default)]
     pub object_kind: Vec<Spanned<RawObjectKind>>,
-    #[serde(default)]
     pub row: Vec<Spanned<RawRow>>,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Default)]
 pub struct RawObjectKind {
     pub name: Option<Spanned<String>>,
     pub text: Option<Spanned<String>>,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Default)]
 pub struct RawRow {
     pub code: Option<Spanned<i64>>,
     pub name: Option<Spanned<String>>,
     pub description: Option<Spanned<String>>,
     pub object: Option<Spanned<String>>,
-    #[serde(default)]
     pub notes: Vec<Spanned<String>>,
-    #[serde(default)]
     pub reason: Vec<Spanned<RawReason>>,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Default)]
 pub struct RawReason {
     pub code: Option<Spanned<i64>>,
     pub range: Option<Spanned<Vec<Spanned<i64>>>>,
@@ -75,49 +76,403 @@ pub struct RawReason {
     pub description: Option<Spanned<String>>,
 }
 
-/// Parses spec text; a TOML or shape error becomes one diagnostic at its span,
-/// in TOML's words (table, array, key) rather than serde's.
-pub fn parse(text: &str) -> Result<RawSpec, Diagnostic> {
-    toml::from_str(text).map_err(|error| {
-        let span = error.span().unwrap_or(0..0);
-        let mut message = toml_words(error.message().trim_end());
-        // Every integer of the schema is a code: say what fits.
-        if message.starts_with("invalid value: integer") && message.ends_with("expected an integer")
-        {
-            let value = text.get(span.clone()).unwrap_or_default();
-            return Diagnostic::new(
-                format!("integer {value} is out of range"),
-                span,
-                format!("expected a code from {} to {}", i32::MIN, i32::MAX),
-            );
-        }
-        if message == "duplicate key"
-            && let Some(key) = text.get(span.clone())
-        {
-            message = format!("duplicate key `{key}`");
-        }
-        let label = match message.rsplit_once(", expected ") {
-            _ if message.starts_with("unknown key") => "not a key of this table".to_string(),
-            _ if message.starts_with("duplicate key") => "already set above".to_string(),
-            Some((_, expected)) => format!("expected {expected}"),
-            None => "here".to_string(),
-        };
-        Diagnostic::new(message, span, label)
-    })
+/// Parses spec text; every TOML, type or key mistake becomes a diagnostic
+/// at its span, in TOML's words (table, array, key).
+pub fn parse(text: &str) -> Result<RawSpec, Vec<Diagnostic>> {
+    let (document, errors) = DeTable::parse_recoverable(text);
+    if !errors.is_empty() {
+        return Err(errors
+            .iter()
+            .map(|error| syntax_error(text, error))
+            .collect());
+    }
+    let mut reader = Reader {
+        diagnostics: Vec::new(),
+    };
+    let spec = reader.spec(document.get_ref());
+    if reader.diagnostics.is_empty() {
+        return Ok(spec);
+    }
+    // Keys come in name order: report in the order of the text.
+    reader
+        .diagnostics
+        .sort_by_key(|diagnostic| (diagnostic.span.start, diagnostic.span.end));
+    Err(reader.diagnostics)
 }
 
-/// serde's vocabulary in TOML's terms.
-fn toml_words(message: &str) -> String {
-    [
-        ("unknown field", "unknown key"),
-        ("invalid type: map", "invalid type: table"),
-        ("invalid type: sequence", "invalid type: array"),
-        ("floating point", "float"),
-        ("expected i64", "expected an integer"),
-        ("expected a sequence", "expected an array"),
-    ]
-    .into_iter()
-    .fold(message.to_string(), |message, (serde, toml)| {
-        message.replace(serde, toml)
-    })
+fn syntax_error(text: &str, error: &toml::de::Error) -> Diagnostic {
+    let span = error.span().unwrap_or(0..0);
+    let mut message = error.message().trim_end().to_string();
+    if message == "duplicate key"
+        && let Some(key) = text.get(span.clone())
+    {
+        message = format!("duplicate key `{key}`");
+    }
+    let label = match message.rsplit_once(", expected ") {
+        _ if message.starts_with("duplicate key") => "already set above".to_string(),
+        Some((_, expected)) => format!("expected {expected}"),
+        None => "here".to_string(),
+    };
+    Diagnostic::new(message, span, label)
+}
+
+type Value<'i> = Spanned<DeValue<'i>>;
+
+/// Reads the document tree into the raw spec, collecting every mistake.
+struct Reader {
+    diagnostics: Vec<Diagnostic>,
+}
+
+/// One TOML table being read: its keys are taken one by one, and whatever
+/// is left at the end is an unknown key.
+struct Fields<'a, 'i> {
+    table: &'a DeTable<'i>,
+    known: &'static [&'static str],
+}
+
+impl<'a, 'i> Fields<'a, 'i> {
+    fn get(&self, key: &str) -> Option<&'a Value<'i>> {
+        debug_assert!(self.known.contains(&key), "`{key}` is not in the schema");
+        self.table.get(key)
+    }
+}
+
+impl Reader {
+    fn error(&mut self, diagnostic: Diagnostic) {
+        self.diagnostics.push(diagnostic);
+    }
+
+    fn type_error(&mut self, value: &Value<'_>, expected: &str) {
+        let found = match value.get_ref() {
+            DeValue::String(text) => format!("string {text:?}"),
+            DeValue::Integer(integer) => format!("integer `{}`", integer_text(integer)),
+            DeValue::Float(float) => format!("float `{}`", float.as_str()),
+            DeValue::Boolean(flag) => format!("boolean `{flag}`"),
+            DeValue::Datetime(datetime) => format!("datetime `{datetime}`"),
+            DeValue::Array(_) => "array".to_string(),
+            DeValue::Table(_) => "table".to_string(),
+        };
+        self.error(Diagnostic::new(
+            format!("invalid type: {found}, expected {expected}"),
+            value.span(),
+            format!("expected {expected}"),
+        ));
+    }
+
+    /// The keys of `table`, reporting those the schema does not know.
+    fn fields<'a, 'i>(
+        &mut self,
+        table: &'a DeTable<'i>,
+        known: &'static [&'static str],
+    ) -> Fields<'a, 'i> {
+        for key in table.keys() {
+            if !known.contains(&key.get_ref().as_ref()) {
+                let expected: Vec<String> = known.iter().map(|key| format!("`{key}`")).collect();
+                self.error(Diagnostic::new(
+                    format!(
+                        "unknown key `{}`, expected one of {}",
+                        key.get_ref(),
+                        expected.join(", ")
+                    ),
+                    key.span(),
+                    "not a key of this table",
+                ));
+            }
+        }
+        Fields { table, known }
+    }
+
+    fn table<'a, 'i>(&mut self, value: &'a Value<'i>) -> Option<&'a DeTable<'i>> {
+        match value.get_ref() {
+            DeValue::Table(table) => Some(table),
+            _ => {
+                self.type_error(value, "a table");
+                None
+            }
+        }
+    }
+
+    fn string(&mut self, fields: &Fields<'_, '_>, key: &str) -> Option<Spanned<String>> {
+        self.string_value(fields.get(key)?)
+    }
+
+    fn string_value(&mut self, value: &Value<'_>) -> Option<Spanned<String>> {
+        match value.get_ref() {
+            DeValue::String(text) => Some(Spanned::new(value.span(), text.to_string())),
+            _ => {
+                self.type_error(value, "a string");
+                None
+            }
+        }
+    }
+
+    fn integer(&mut self, fields: &Fields<'_, '_>, key: &str) -> Option<Spanned<i64>> {
+        self.integer_value(fields.get(key)?)
+    }
+
+    fn integer_value(&mut self, value: &Value<'_>) -> Option<Spanned<i64>> {
+        let DeValue::Integer(integer) = value.get_ref() else {
+            self.type_error(value, "an integer");
+            return None;
+        };
+        match parse_integer(integer.as_str(), integer.radix()) {
+            Some(number) => Some(Spanned::new(value.span(), number)),
+            // Every integer of the schema is a code: say what fits.
+            None => {
+                self.error(Diagnostic::new(
+                    format!("integer {} is out of range", integer_text(integer)),
+                    value.span(),
+                    format!("expected a code from {} to {}", i32::MIN, i32::MAX),
+                ));
+                None
+            }
+        }
+    }
+
+    fn boolean(&mut self, fields: &Fields<'_, '_>, key: &str) -> Option<Spanned<bool>> {
+        let value = fields.get(key)?;
+        match value.get_ref() {
+            DeValue::Boolean(flag) => Some(Spanned::new(value.span(), *flag)),
+            _ => {
+                self.type_error(value, "a boolean");
+                None
+            }
+        }
+    }
+
+    fn array<'a, 'i>(&mut self, value: &'a Value<'i>) -> Option<&'a [Value<'i>]> {
+        match value.get_ref() {
+            DeValue::Array(array) => Some(array),
+            _ => {
+                self.type_error(value, "an array");
+                None
+            }
+        }
+    }
+
+    fn strings(
+        &mut self,
+        fields: &Fields<'_, '_>,
+        key: &str,
+    ) -> Option<Spanned<Vec<Spanned<String>>>> {
+        let value = fields.get(key)?;
+        let items = self.array(value)?;
+        let strings = items
+            .iter()
+            .filter_map(|item| self.string_value(item))
+            .collect();
+        Some(Spanned::new(value.span(), strings))
+    }
+
+    fn integers(
+        &mut self,
+        fields: &Fields<'_, '_>,
+        key: &str,
+    ) -> Option<Spanned<Vec<Spanned<i64>>>> {
+        let value = fields.get(key)?;
+        let items = self.array(value)?;
+        let mut integers = Vec::with_capacity(items.len());
+        for item in items {
+            integers.push(self.integer_value(item)?);
+        }
+        Some(Spanned::new(value.span(), integers))
+    }
+
+    /// An array of tables (`[[table.row]]`), each read by `read`.
+    fn tables<T>(
+        &mut self,
+        fields: &Fields<'_, '_>,
+        key: &str,
+        mut read: impl FnMut(&mut Self, &DeTable<'_>) -> T,
+    ) -> Vec<Spanned<T>> {
+        let Some(value) = fields.get(key) else {
+            return Vec::new();
+        };
+        let Some(items) = self.array(value) else {
+            return Vec::new();
+        };
+        items
+            .iter()
+            .filter_map(|item| {
+                let table = self.table(item)?;
+                Some(Spanned::new(item.span(), read(self, table)))
+            })
+            .collect()
+    }
+
+    fn spec(&mut self, document: &DeTable<'_>) -> RawSpec {
+        let fields = self.fields(document, &["source", "not_applicable", "table"]);
+        let source = fields.get("source").and_then(|value| {
+            let table = self.table(value)?;
+            Some(Spanned::new(value.span(), self.source(table)))
+        });
+        RawSpec {
+            source,
+            not_applicable: self.tables(&fields, "not_applicable", Self::marker),
+            table: self.tables(&fields, "table", Self::code_table),
+        }
+    }
+
+    fn source(&mut self, table: &DeTable<'_>) -> RawSource {
+        let fields = self.fields(table, &["vendor", "product", "document"]);
+        RawSource {
+            vendor: self.string(&fields, "vendor"),
+            product: self.string(&fields, "product"),
+            document: self.string(&fields, "document"),
+        }
+    }
+
+    fn marker(&mut self, table: &DeTable<'_>) -> RawMarker {
+        let fields = self.fields(table, &["code", "name", "description"]);
+        RawMarker {
+            code: self.integer(&fields, "code"),
+            name: self.string(&fields, "name"),
+            description: self.string(&fields, "description"),
+        }
+    }
+
+    fn code_table(&mut self, table: &DeTable<'_>) -> RawTable {
+        let fields = self.fields(
+            table,
+            &[
+                "name",
+                "title",
+                "caption",
+                "page",
+                "updated",
+                "columns",
+                "record",
+                "object",
+                "reason",
+                "object_kind",
+                "row",
+            ],
+        );
+        RawTable {
+            name: self.string(&fields, "name"),
+            title: self.string(&fields, "title"),
+            caption: self.string(&fields, "caption"),
+            page: self.string(&fields, "page"),
+            updated: self.string(&fields, "updated"),
+            columns: self.strings(&fields, "columns"),
+            record: self.string(&fields, "record"),
+            object: self.string(&fields, "object"),
+            reason: self.string(&fields, "reason"),
+            object_kind: self.tables(&fields, "object_kind", Self::object_kind),
+            row: self.tables(&fields, "row", Self::row),
+        }
+    }
+
+    fn object_kind(&mut self, table: &DeTable<'_>) -> RawObjectKind {
+        let fields = self.fields(table, &["name", "text"]);
+        RawObjectKind {
+            name: self.string(&fields, "name"),
+            text: self.string(&fields, "text"),
+        }
+    }
+
+    fn row(&mut self, table: &DeTable<'_>) -> RawRow {
+        let fields = self.fields(
+            table,
+            &["code", "name", "description", "object", "notes", "reason"],
+        );
+        RawRow {
+            code: self.integer(&fields, "code"),
+            name: self.string(&fields, "name"),
+            description: self.string(&fields, "description"),
+            object: self.string(&fields, "object"),
+            notes: self
+                .strings(&fields, "notes")
+                .map(Spanned::into_inner)
+                .unwrap_or_default(),
+            reason: self.tables(&fields, "reason", Self::reason),
+        }
+    }
+
+    fn reason(&mut self, table: &DeTable<'_>) -> RawReason {
+        let fields = self.fields(
+            table,
+            &["code", "range", "open", "default", "name", "description"],
+        );
+        RawReason {
+            code: self.integer(&fields, "code"),
+            range: self.integers(&fields, "range"),
+            open: self.boolean(&fields, "open"),
+            default: self.integer(&fields, "default"),
+            name: self.string(&fields, "name"),
+            description: self.string(&fields, "description"),
+        }
+    }
+}
+
+/// The integer as written, sign and radix prefix included.
+fn integer_text(integer: &toml::de::DeInteger<'_>) -> String {
+    let digits = integer.as_str();
+    let prefix = match integer.radix() {
+        16 => "0x",
+        8 => "0o",
+        2 => "0b",
+        _ => "",
+    };
+    match digits.strip_prefix('-') {
+        Some(digits) => format!("-{prefix}{digits}"),
+        None => format!("{prefix}{digits}"),
+    }
+}
+
+/// The value of TOML integer digits (underscores already removed by the
+/// parser, sign included) in `radix`, if it fits in an `i64`.
+fn parse_integer(digits: &str, radix: u32) -> Option<i64> {
+    let digits: Cow<'_, str> = match digits.contains('_') {
+        true => Cow::Owned(digits.replace('_', "")),
+        false => Cow::Borrowed(digits),
+    };
+    let digits = digits.strip_prefix('+').unwrap_or(&digits);
+    i64::from_str_radix(digits, radix).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn integers_in_every_radix_and_their_limits() {
+        let text = "[[table]]\nrow = [{code = 0x1F}, {code = -0o17}, {code = 1_000}, {code = +3}, {code = 9223372036854775808}]";
+        let diagnostics = parse(text).unwrap_err();
+        assert_eq!(diagnostics.len(), 1);
+        assert_eq!(
+            diagnostics[0].message,
+            "integer 9223372036854775808 is out of range"
+        );
+        assert_eq!(&text[diagnostics[0].span.clone()], "9223372036854775808");
+        let spec =
+            parse("[[table]]\nrow = [{code = 0x1F}, {code = -0o17}, {code = 1_000}, {code = +3}]")
+                .unwrap();
+        let codes: Vec<i64> = spec.table[0]
+            .get_ref()
+            .row
+            .iter()
+            .map(|row| *row.get_ref().code.as_ref().unwrap().get_ref())
+            .collect();
+        assert_eq!(codes, [31, -15, 1000, 3]);
+    }
+
+    #[test]
+    fn every_type_and_key_mistake_is_reported_at_once() {
+        let text =
+            "[source]\nvendor = 1\nvendr = \"x\"\n[[table]]\nname = \"A\"\ncolumns = \"a, b\"\n";
+        let messages: Vec<String> = parse(text)
+            .unwrap_err()
+            .into_iter()
+            .map(|diagnostic| diagnostic.message)
+            .collect();
+        assert_eq!(
+            messages,
+            [
+                "invalid type: integer `1`, expected a string",
+                "unknown key `vendr`, expected one of `vendor`, `product`, `document`",
+                "invalid type: string \"a, b\", expected an array",
+            ]
+        );
+    }
 }

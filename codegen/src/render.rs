@@ -1,13 +1,18 @@
 //! Stage 3: the model to Rust tokens, one function per generated item.
 //!
 //! Names reaching `ident` were validated as identifiers; all vendor text
-//! reaches the output as string literals or escaped doc attributes.
+//! reaches the output as string literals or escaped doc attributes. The
+//! fixed types (`Code`, `ReasonInfo`, the errors and traits) are
+//! `codes_runtime`'s, named by absolute path. What a reason code means comes
+//! from each row's decoding table; nothing here applies precedence.
 
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::quote;
 
+use crate::decoding::{Outcome, Run};
 use crate::docs;
-use crate::model::{ReasonCodes, RecordNames, Row, Spec, Table, listed_code_count};
+use crate::ident::snake_case;
+use crate::model::{Reason, ReasonCodes, RecordNames, Row, Spec, Table};
 
 /// Choices about the generated code that are not part of the spec.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -45,21 +50,14 @@ impl Default for Options {
 /// Renders every item of `spec`.
 pub fn spec(spec: &Spec, options: &Options) -> TokenStream {
     let serde = Serde::new(options);
-    let any_reasons = spec.tables.iter().any(|table| table.record.is_some());
-    let reason_support = any_reasons.then(|| reason_support(&serde));
-    let not_applicable = any_reasons.then(|| not_applicable(&serde));
     let tables = spec
         .tables
         .iter()
         .map(|table| self::table(spec, table, &serde));
-    let errors = errors();
-    let code = code_wrapper(&serde);
+    let markers = (!spec.not_applicable.is_empty()).then(|| not_applicable(spec, &serde));
     quote! {
         #(#tables)*
-        #code
-        #not_applicable
-        #reason_support
-        #errors
+        #markers
     }
 }
 
@@ -75,7 +73,7 @@ impl Serde {
         }
     }
 
-    /// `derive(Serialize, Deserialize)` through `i32`, for code-like enums.
+    /// `derive(Serialize, Deserialize)` through `i32`, for code-like types.
     fn as_code(&self, deserialize: bool) -> TokenStream {
         let Some(feature) = &self.feature else {
             return TokenStream::new();
@@ -111,6 +109,16 @@ fn ident(name: &str) -> Ident {
     Ident::new(name, Span::call_site())
 }
 
+fn code(code: i32) -> Literal {
+    Literal::i32_unsuffixed(code)
+}
+
+/// A fixed type or trait of the runtime crate, by absolute path.
+fn runtime(name: &str) -> TokenStream {
+    let name = ident(name);
+    quote!(::codes_runtime::#name)
+}
+
 /// `#[doc = " text"]` per line; an empty line separates paragraphs.
 fn doc(lines: &[String]) -> TokenStream {
     let attrs = lines.iter().map(|line| {
@@ -124,28 +132,65 @@ fn doc(lines: &[String]) -> TokenStream {
     quote!(#(#attrs)*)
 }
 
+/// `Some("text")` or `None`.
+fn optional_text(text: Option<&str>) -> TokenStream {
+    match text {
+        Some(text) => quote!(Some(#text)),
+        None => quote!(None),
+    }
+}
+
+/// The `start..=end` pattern of a run (a single code alone).
+fn run_pattern(run: &Run) -> TokenStream {
+    match run.start == run.end {
+        true => {
+            let start = code(run.start);
+            quote!(#start)
+        }
+        false => {
+            let (start, end) = (code(run.start), code(run.end));
+            quote!(#start..=#end)
+        }
+    }
+}
+
+/// The vendor's notation of a run's codes, for docs: `7` or `1-255`.
+fn run_text(run: &Run) -> String {
+    match run.start == run.end {
+        true => format!("`{}`", run.start),
+        false => format!("`{}-{}`", run.start, run.end),
+    }
+}
+
+/// A list for prose: `a`, `a and b`, `a, b and c`.
+fn and_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
 fn table(spec: &Spec, table: &Table, serde: &Serde) -> TokenStream {
     let code_enum = code_enum(spec, table, serde);
     let code_impl = code_enum_impl(table);
-    let conversions = code_conversions(&table.name);
-    let from_str = from_str(&table.name);
+    let traits = enumerable_traits(&table.name, quote!(Some(self.description())));
     let Some(names) = &table.record else {
-        return quote!(#code_enum #code_impl #conversions #from_str);
+        return quote!(#code_enum #code_impl #traits);
     };
     let row_reasons = table
         .rows
         .iter()
         .filter(|row| !row.reasons.is_empty())
         .map(|row| row_reason_enum(table, names, row, serde));
-    let reason = reason_enum(table, names, serde);
+    let reason = reason_enum(table, names, spec, serde);
     let object_kind = object_kind_enum(table, names);
-    let object = object_enum(table, names, serde);
-    let record = record_struct(table, names, serde);
+    let object = object_enum(table, names, spec, serde);
+    let record = record_struct(table, names, spec, serde);
     quote! {
         #code_enum
         #code_impl
-        #conversions
-        #from_str
+        #traits
         #record
         #object_kind
         #object
@@ -175,9 +220,9 @@ fn code_enum(spec: &Spec, table: &Table, serde: &Serde) -> TokenStream {
     ]);
     let variants = table.rows.iter().map(|row| {
         let variant = ident(&row.name);
-        let code = Literal::i32_unsuffixed(row.code);
-        let doc = doc(&row_doc(table, row));
-        quote!(#doc #variant = #code,)
+        let value = code(row.code);
+        let doc = doc(&row_doc(spec, table, row));
+        quote!(#doc #variant = #value,)
     });
     let serde = serde.as_code(true);
     quote! {
@@ -193,7 +238,7 @@ fn code_enum(spec: &Spec, table: &Table, serde: &Serde) -> TokenStream {
 }
 
 /// The doc of one row's variant: code, text, object kind, reasons, notes.
-fn row_doc(table: &Table, row: &Row) -> Vec<String> {
+fn row_doc(spec: &Spec, table: &Table, row: &Row) -> Vec<String> {
     let mut lines = vec![format!(
         "`{}`: {}",
         row.code,
@@ -202,14 +247,18 @@ fn row_doc(table: &Table, row: &Row) -> Vec<String> {
     let Some(names) = &table.record else {
         return lines;
     };
+    let none = spec
+        .not_applicable
+        .first()
+        .map_or(String::new(), |marker| format!(" (`{}`)", marker.code));
     lines.push(String::new());
     lines.push(match row.object {
         Some(kind) => format!("Object: {}", docs::escape(&table.object_kinds[kind].text)),
-        None => "Object: none (`-1`).".to_string(),
+        None => format!("Object: none{none}."),
     });
     lines.push(String::new());
     if row.reasons.is_empty() {
-        lines.push("Reason: not used (`-1`).".to_string());
+        lines.push(format!("Reason: not used{none}."));
     } else {
         lines.push(format!("Reasons ([`{}`]):", names.row_reason(row)));
         lines.extend(row.reasons.iter().map(|reason| match &reason.description {
@@ -224,61 +273,92 @@ fn row_doc(table: &Table, row: &Row) -> Vec<String> {
     lines
 }
 
+/// One variant of a fieldless code enum, as its methods need it.
+struct Variant<'a> {
+    ident: Ident,
+    code: i32,
+    name: &'a str,
+}
+
+/// `ALL`, `COUNT`, `code`, `from_code`, `name` and `from_name` of a fieldless
+/// enum whose discriminants are its codes; `from_code` is given.
+fn fieldless_methods(variants: &[Variant<'_>], from_code: TokenStream) -> TokenStream {
+    let idents: Vec<&Ident> = variants.iter().map(|variant| &variant.ident).collect();
+    let names: Vec<&str> = variants.iter().map(|variant| variant.name).collect();
+    let count = Literal::usize_unsuffixed(variants.len());
+    quote! {
+        /// Every variant, in vendor order.
+        pub const ALL: [Self; #count] = [#(Self::#idents),*];
+
+        /// The number of variants.
+        pub const COUNT: usize = Self::ALL.len();
+
+        /// The vendor code.
+        pub const fn code(self) -> i32 {
+            self as i32
+        }
+
+        #from_code
+
+        /// The Rust name, as [`from_name`](Self::from_name) reads it.
+        pub const fn name(self) -> &'static str {
+            match self {
+                #(Self::#idents => #names,)*
+            }
+        }
+
+        /// The variant whose Rust name is exactly `name`.
+        #[inline]
+        pub fn from_name(name: &str) -> Option<Self> {
+            match name {
+                #(#names => Some(Self::#idents),)*
+                _ => None,
+            }
+        }
+    }
+}
+
+/// `from_code` of a fieldless enum: one arm per variant.
+fn listed_from_code(variants: &[Variant<'_>]) -> TokenStream {
+    let idents = variants.iter().map(|variant| &variant.ident);
+    let codes = variants.iter().map(|variant| code(variant.code));
+    quote! {
+        /// The variant with vendor code `code`, if the table lists it.
+        pub const fn from_code(code: i32) -> Option<Self> {
+            match code {
+                #(#codes => Some(Self::#idents),)*
+                _ => None,
+            }
+        }
+    }
+}
+
 fn code_enum_impl(table: &Table) -> TokenStream {
     let name = ident(&table.name);
-    let variants: Vec<Ident> = table.rows.iter().map(|row| ident(&row.name)).collect();
-    let codes = table
+    let variants: Vec<Variant<'_>> = table
         .rows
         .iter()
-        .map(|row| Literal::i32_unsuffixed(row.code));
-    let names: Vec<&str> = table.rows.iter().map(|row| row.name.as_str()).collect();
+        .map(|row| Variant {
+            ident: ident(&row.name),
+            code: row.code,
+            name: &row.name,
+        })
+        .collect();
+    let methods = fieldless_methods(&variants, listed_from_code(&variants));
+    let idents = variants.iter().map(|variant| &variant.ident);
     let descriptions = table.rows.iter().map(|row| row.description.as_str());
-    let count = table.rows.len();
     let record_methods = table
         .record
         .as_ref()
         .map(|names| record_methods(table, names));
     quote! {
         impl #name {
-            /// Every variant, in vendor order.
-            pub const ALL: [Self; #count] = [#(Self::#variants),*];
-
-            /// The number of variants.
-            pub const COUNT: usize = Self::ALL.len();
-
-            /// The vendor code.
-            pub const fn code(self) -> i32 {
-                self as i32
-            }
-
-            /// The variant with vendor code `code`, if the table lists it.
-            pub const fn from_code(code: i32) -> Option<Self> {
-                match code {
-                    #(#codes => Some(Self::#variants),)*
-                    _ => None,
-                }
-            }
-
-            /// The Rust name, as [`from_name`](Self::from_name) reads it.
-            pub const fn name(self) -> &'static str {
-                match self {
-                    #(Self::#variants => #names,)*
-                }
-            }
-
-            /// The variant whose Rust name is exactly `name`.
-            #[inline]
-            pub fn from_name(name: &str) -> Option<Self> {
-                match name {
-                    #(#names => Some(Self::#variants),)*
-                    _ => None,
-                }
-            }
+            #methods
 
             /// The vendor's description, byte for byte.
             pub const fn description(self) -> &'static str {
                 match self {
-                    #(Self::#variants => #descriptions,)*
+                    #(Self::#idents => #descriptions,)*
                 }
             }
 
@@ -290,6 +370,7 @@ fn code_enum_impl(table: &Table) -> TokenStream {
 /// `object_kind`, `notes` and `reasons` of a code enum with a record.
 fn record_methods(table: &Table, names: &RecordNames) -> TokenStream {
     let kind = ident(&names.object_kind());
+    let reason_info = runtime("ReasonInfo");
     let objects = table.rows.iter().filter_map(|row| {
         let variant = ident(&row.name);
         let object = ident(&table.object_kinds[row.object?].name);
@@ -313,16 +394,12 @@ fn record_methods(table: &Table, names: &RecordNames) -> TokenStream {
             let infos = row.reasons.iter().map(|reason| {
                 let name = &reason.name;
                 let codes = reason_codes(reason.codes);
-                let description = match &reason.description {
-                    Some(text) => quote!(Some(#text)),
-                    None => quote!(None),
-                };
-                quote!(ReasonInfo { name: #name, codes: #codes, description: #description })
+                let description = optional_text(reason.description.as_deref());
+                quote!(#reason_info { name: #name, codes: #codes, description: #description })
             });
             quote!(Self::#variant => &[#(#infos),*],)
         });
     let object_body = match_or(
-        quote!(self),
         objects.collect(),
         table
             .rows
@@ -331,7 +408,6 @@ fn record_methods(table: &Table, names: &RecordNames) -> TokenStream {
             .then(|| quote!(None)),
     );
     let notes_body = match_or(
-        quote!(self),
         notes.collect(),
         table
             .rows
@@ -340,7 +416,6 @@ fn record_methods(table: &Table, names: &RecordNames) -> TokenStream {
             .then(|| quote!(&[])),
     );
     let reasons_body = match_or(
-        quote!(self),
         reasons.collect(),
         table
             .rows
@@ -350,7 +425,7 @@ fn record_methods(table: &Table, names: &RecordNames) -> TokenStream {
     );
     quote! {
         /// The kind of object the operation names; `None` where the vendor
-        /// writes `-1`.
+        /// names none.
         pub const fn object_kind(self) -> Option<#kind> {
             #object_body
         }
@@ -361,27 +436,23 @@ fn record_methods(table: &Table, names: &RecordNames) -> TokenStream {
         }
 
         /// The reasons the vendor lists, in vendor order; empty where it
-        /// writes `-1`.
-        pub const fn reasons(self) -> &'static [ReasonInfo] {
+        /// lists none.
+        pub const fn reasons(self) -> &'static [#reason_info] {
             #reasons_body
         }
     }
 }
 
-/// `match scrutinee { arms _ => rest }`: without arms just `rest`, and the
+/// `match self { arms _ => rest }`: without arms just `rest`, and the
 /// wildcard only where some row needs it (`rest` is `None` when every row
 /// has an arm), since an unreachable arm warns.
-fn match_or(
-    scrutinee: TokenStream,
-    arms: Vec<TokenStream>,
-    rest: Option<TokenStream>,
-) -> TokenStream {
+fn match_or(arms: Vec<TokenStream>, rest: Option<TokenStream>) -> TokenStream {
     match (arms.is_empty(), rest) {
         (true, Some(rest)) => rest,
         (_, rest) => {
             let wildcard = rest.map(|rest| quote!(_ => #rest,));
             quote! {
-                match #scrutinee {
+                match self {
                     #(#arms)*
                     #wildcard
                 }
@@ -391,33 +462,65 @@ fn match_or(
 }
 
 fn reason_codes(codes: ReasonCodes) -> TokenStream {
+    let reason_codes = runtime("ReasonCodes");
     match codes {
-        ReasonCodes::Single(code) => {
-            let code = Literal::i32_unsuffixed(code);
-            quote!(ReasonCodes::Single(#code))
+        ReasonCodes::Single(single) => {
+            let single = code(single);
+            quote!(#reason_codes::Single(#single))
         }
         ReasonCodes::Range { start, end } => {
-            let (start, end) = (Literal::i32_unsuffixed(start), Literal::i32_unsuffixed(end));
-            quote!(ReasonCodes::Range { start: #start, end: #end })
+            let (start, end) = (code(start), code(end));
+            quote!(#reason_codes::Range { start: #start, end: #end })
         }
         ReasonCodes::Open { default } => {
             let default = match default {
-                Some(code) => {
-                    let code = Literal::i32_unsuffixed(code);
-                    quote!(Some(#code))
+                Some(default) => {
+                    let default = code(default);
+                    quote!(Some(#default))
                 }
                 None => quote!(None),
             };
-            quote!(ReasonCodes::Open { default: #default })
+            quote!(#reason_codes::Open { default: #default })
         }
     }
 }
 
-/// `From<T> for i32`, `TryFrom<i32> for T` and `Display` by name, for a
-/// code-like type with `code`, `from_code` and `name` methods.
-fn code_conversions(type_name: &str) -> TokenStream {
+/// The runtime traits and std conversions of a code enum: `CodeEnum`,
+/// `From<T> for i32`, `TryFrom<i32>`, and, given `display` and `from_str`
+/// bodies, `Display` and `FromStr`.
+fn code_traits(
+    type_name: &str,
+    description: TokenStream,
+    display: TokenStream,
+    from_str: TokenStream,
+) -> TokenStream {
     let name = ident(type_name);
+    let code_enum = runtime("CodeEnum");
+    let unknown_code = runtime("UnknownCode");
+    let unknown_name = runtime("UnknownName");
     quote! {
+        impl #code_enum for #name {
+            type Code<'a> = i32;
+
+            const KIND: &'static str = #type_name;
+
+            fn code(self) -> i32 {
+                #name::code(self)
+            }
+
+            fn from_code(code: i32) -> Option<Self> {
+                #name::from_code(code)
+            }
+
+            fn name(self) -> &'static str {
+                #name::name(self)
+            }
+
+            fn description(self) -> Option<&'static str> {
+                #description
+            }
+        }
+
         impl From<#name> for i32 {
             fn from(value: #name) -> i32 {
                 value.code()
@@ -425,82 +528,161 @@ fn code_conversions(type_name: &str) -> TokenStream {
         }
 
         impl TryFrom<i32> for #name {
-            type Error = UnknownCode;
+            type Error = #unknown_code;
 
-            fn try_from(code: i32) -> Result<Self, UnknownCode> {
+            fn try_from(code: i32) -> Result<Self, #unknown_code> {
                 match Self::from_code(code) {
                     Some(value) => Ok(value),
-                    None => Err(UnknownCode { kind: #type_name, code }),
+                    None => Err(#unknown_code::new(#type_name, code)),
                 }
             }
         }
 
         impl core::fmt::Display for #name {
             fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-                f.write_str(self.name())
+                #display
+            }
+        }
+
+        impl core::str::FromStr for #name {
+            type Err = #unknown_name;
+
+            #[inline]
+            fn from_str(text: &str) -> Result<Self, #unknown_name> {
+                #from_str
             }
         }
     }
 }
 
-fn from_str(type_name: &str) -> TokenStream {
+/// [`code_traits`] of a fieldless enum, which also lists all its values
+/// (`Enumerable`) and displays and parses its names.
+fn enumerable_traits(type_name: &str, description: TokenStream) -> TokenStream {
     let name = ident(type_name);
+    let enumerable = runtime("Enumerable");
+    let unknown_name = runtime("UnknownName");
+    let traits = code_traits(
+        type_name,
+        description,
+        quote!(f.write_str(self.name())),
+        quote!(Self::from_name(text).ok_or(#unknown_name::new(#type_name))),
+    );
     quote! {
-        impl core::str::FromStr for #name {
-            type Err = UnknownName;
+        #traits
 
-            #[inline]
-            fn from_str(name: &str) -> Result<Self, UnknownName> {
-                Self::from_name(name).ok_or(UnknownName { kind: #type_name })
-            }
+        impl #enumerable for #name {
+            const ALL: &'static [Self] = &Self::ALL;
         }
     }
 }
 
 fn row_reason_enum(table: &Table, names: &RecordNames, row: &Row, serde: &Serde) -> TokenStream {
-    let name = ident(&names.row_reason(row));
+    let type_name = names.row_reason(row);
+    let name = ident(&type_name);
+    let module = ident(&snake_case(&type_name));
     let enum_doc = doc(&[format!(
         "Reasons of [`{}::{}`] (`{}`).",
         table.name, row.name, row.code
     )]);
+    let descriptions = row.reasons.iter().map(|reason| {
+        let variant = ident(&reason.name);
+        let text = optional_text(reason.description.as_deref());
+        match reason.codes.carries_value() {
+            true => quote!(Self::#variant(_) => #text,),
+            false => quote!(Self::#variant => #text,),
+        }
+    });
+    let description = quote! {
+        /// The vendor's text; `None` where the vendor gives a bare code.
+        pub const fn description(self) -> Option<&'static str> {
+            match self {
+                #(#descriptions)*
+            }
+        }
+    };
+    let from_code = reason_from_code(row, &module);
+    let serde_attr = serde.as_code(true);
+    if row
+        .reasons
+        .iter()
+        .all(|reason| !reason.codes.carries_value())
+    {
+        // Every reason a single code: an enum like the table's own.
+        let variants: Vec<Variant<'_>> = row
+            .reasons
+            .iter()
+            .filter_map(|reason| match reason.codes {
+                ReasonCodes::Single(single) => Some(Variant {
+                    ident: ident(&reason.name),
+                    code: single,
+                    name: &reason.name,
+                }),
+                _ => None,
+            })
+            .collect();
+        let definitions = row.reasons.iter().zip(&variants).map(|(reason, variant)| {
+            let doc = doc(&reason_doc(row, reason, &module));
+            let (ident, value) = (&variant.ident, code(variant.code));
+            quote!(#doc #ident = #value,)
+        });
+        let methods = fieldless_methods(&variants, from_code);
+        let traits = enumerable_traits(&type_name, quote!(Self::description(self)));
+        return quote! {
+            #enum_doc
+            #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+            #serde_attr
+            #[repr(i32)]
+            #[non_exhaustive]
+            pub enum #name {
+                #(#definitions)*
+            }
+
+            impl #name {
+                #methods
+
+                #description
+            }
+
+            #traits
+        };
+    }
     let variants = row.reasons.iter().map(|reason| {
         let variant = ident(&reason.name);
-        let doc = doc(&reason_doc(row, reason));
+        let doc = doc(&reason_doc(row, reason, &module));
         match reason.codes.carries_value() {
-            true => quote!(#doc #variant(i32),),
+            true => quote!(#doc #variant(#module::#variant),),
             false => quote!(#doc #variant,),
         }
     });
-    // A pattern matching each variant whatever it carries.
     let patterns: Vec<TokenStream> = row
         .reasons
         .iter()
         .map(|reason| {
             let variant = ident(&reason.name);
-            match reason.codes {
-                ReasonCodes::Single(_) => quote!(Self::#variant),
-                _ => quote!(Self::#variant(_)),
+            match reason.codes.carries_value() {
+                false => quote!(Self::#variant),
+                true => quote!(Self::#variant(_)),
             }
         })
         .collect();
     let code_arms = row.reasons.iter().map(|reason| {
         let variant = ident(&reason.name);
         match reason.codes {
-            ReasonCodes::Single(code) => {
-                let code = Literal::i32_unsuffixed(code);
-                quote!(Self::#variant => #code,)
+            ReasonCodes::Single(single) => {
+                let single = code(single);
+                quote!(Self::#variant => #single,)
             }
-            _ => quote!(Self::#variant(code) => code,),
+            _ => quote!(Self::#variant(value) => value.code(),),
         }
     });
     let reason_names = row.reasons.iter().map(|reason| reason.name.as_str());
-    let descriptions = row.reasons.iter().map(|reason| match &reason.description {
-        Some(text) => quote!(Some(#text)),
-        None => quote!(None),
-    });
-    let from_code = reason_from_code(row);
-    let serde_attr = serde.as_code(true);
-    let conversions = code_conversions(&names.row_reason(row));
+    let traits = code_traits(
+        &type_name,
+        quote!(Self::description(self)),
+        reason_display(row),
+        reason_from_str(&type_name, row),
+    );
+    let payloads = payload_module(table, row, &type_name, &module);
     quote! {
         #enum_doc
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -527,34 +709,72 @@ fn row_reason_enum(table: &Table, names: &RecordNames, row: &Row, serde: &Serde)
                 }
             }
 
-            /// The vendor's text; `None` where the vendor gives a bare code.
-            pub const fn description(self) -> Option<&'static str> {
-                match self {
-                    #(#patterns => #descriptions,)*
-                }
+            #description
+        }
+
+        impl PartialOrd for #name {
+            fn partial_cmp(&self, other: &Self) -> Option<core::cmp::Ordering> {
+                Some(self.cmp(other))
             }
         }
 
-        #conversions
+        impl Ord for #name {
+            fn cmp(&self, other: &Self) -> core::cmp::Ordering {
+                self.code().cmp(&other.code())
+            }
+        }
+
+        #traits
+
+        #payloads
     }
 }
 
-fn reason_doc(row: &Row, reason: &crate::model::Reason) -> Vec<String> {
+/// The doc of a reason's variant: its codes as the decoding table has them,
+/// the vendor's text, and what precedence takes from it.
+fn reason_doc(row: &Row, reason: &Reason, module: &Ident) -> Vec<String> {
+    let index = row
+        .reasons
+        .iter()
+        .position(|other| std::ptr::eq(other, reason))
+        .expect("the reason is the row's");
     let text = reason.description.as_deref().map(docs::escape);
     let mut lines = vec![match (reason.codes, text) {
-        (ReasonCodes::Open { .. }, Some(text)) => format!("Any code but `-1` and `65535`: {text}"),
-        (ReasonCodes::Open { .. }, None) => "Any code but `-1` and `65535`.".to_string(),
+        (ReasonCodes::Open { .. }, text) => {
+            let others: Vec<&Run> = row
+                .decoding
+                .runs()
+                .iter()
+                .filter(|run| run.outcome != Outcome::Open(index))
+                .collect();
+            let codes = match others.len() {
+                0 => "Any code".to_string(),
+                1..=8 => format!(
+                    "Any code but {}",
+                    and_list(&others.iter().map(|run| run_text(run)).collect::<Vec<_>>())
+                ),
+                _ => "Any code no other reason takes".to_string(),
+            };
+            match text {
+                Some(text) => format!("{codes}: {text}"),
+                None => format!("{codes}."),
+            }
+        }
         (codes, Some(text)) => format!("`{codes}`: {text}"),
         (codes, None) => format!("`{codes}` (the vendor gives no text)."),
     }];
     if let ReasonCodes::Range { start, end } = reason.codes {
         let shadowed: Vec<String> = row
-            .reasons
+            .decoding
+            .runs()
             .iter()
-            .filter_map(|other| match other.codes {
-                ReasonCodes::Single(code) if (start..=end).contains(&code) => {
-                    Some(format!("`{code}` is [`{0}`](Self::{0})", other.name))
-                }
+            .filter(|run| start <= run.start && run.end <= end)
+            .filter_map(|run| match run.outcome {
+                Outcome::Listed(other) | Outcome::Range(other) if other != index => Some(format!(
+                    "{} is [`{1}`](Self::{1})",
+                    run_text(run),
+                    row.reasons[other].name
+                )),
                 _ => None,
             })
             .collect();
@@ -575,71 +795,54 @@ fn reason_doc(row: &Row, reason: &crate::model::Reason) -> Vec<String> {
     }
     if reason.codes.carries_value() {
         lines.push(String::new());
-        lines.push("Carries the code it was decoded from.".to_string());
+        lines.push(format!(
+            "Carries the code it was decoded from, a [`{module}::{}`].",
+            reason.name
+        ));
     }
     lines
 }
 
-/// `from_code` of a row's reasons. The arms never overlap: a range arm
-/// leaves out the codes listed on their own, and the open arm comes last.
-fn reason_from_code(row: &Row) -> TokenStream {
-    let singles: Vec<i32> = row
-        .reasons
-        .iter()
-        .filter_map(|reason| match reason.codes {
-            ReasonCodes::Single(code) => Some(code),
-            _ => None,
-        })
-        .collect();
-    let covered = |code: i32| {
-        row.reasons.iter().any(|reason| {
-            !matches!(reason.codes, ReasonCodes::Open { .. }) && reason.codes.contains(code)
-        })
+/// `from_code` of a row's reasons, read off the row's decoding table: an
+/// arm per reason with the runs that decode to it, then the markers, then
+/// the open reason, which takes every code left.
+fn reason_from_code(row: &Row, module: &Ident) -> TokenStream {
+    let runs = row.decoding.runs();
+    let value = |index: usize| {
+        let reason = &row.reasons[index];
+        let variant = ident(&reason.name);
+        match reason.codes.carries_value() {
+            true => quote!(Self::#variant(#module::#variant(code))),
+            false => quote!(Self::#variant),
+        }
     };
-    let mut arms = Vec::new();
-    for reason in &row.reasons {
-        let variant = ident(&reason.name);
-        if let ReasonCodes::Single(code) = reason.codes {
-            let code = Literal::i32_unsuffixed(code);
-            arms.push(quote!(#code => Some(Self::#variant),));
-        }
-    }
-    for reason in &row.reasons {
-        let variant = ident(&reason.name);
-        if let ReasonCodes::Range { start, end } = reason.codes {
-            let patterns = split_range(start, end, &singles)
-                .into_iter()
-                .map(|(start, end)| {
-                    let (low, high) =
-                        (Literal::i32_unsuffixed(start), Literal::i32_unsuffixed(end));
-                    match start == end {
-                        true => quote!(#low),
-                        false => quote!(#low..=#high),
-                    }
-                });
-            arms.push(quote!(#(#patterns)|* => Some(Self::#variant(code)),));
-        }
-    }
     let open = row
         .reasons
         .iter()
-        .find(|reason| matches!(reason.codes, ReasonCodes::Open { .. }));
-    let fallback = match open {
-        Some(reason) => {
-            let variant = ident(&reason.name);
-            let markers: Vec<Literal> = [-1, 65535]
-                .into_iter()
-                .filter(|code| !covered(*code))
-                .map(Literal::i32_unsuffixed)
+        .position(|reason| matches!(reason.codes, ReasonCodes::Open { .. }));
+    let arms = (0..row.reasons.len())
+        .filter(|index| Some(*index) != open)
+        .map(|index| {
+            let patterns = runs
+                .iter()
+                .filter(|run| run.outcome.reason() == Some(index))
+                .map(run_pattern);
+            let value = value(index);
+            quote!(#(#patterns)|* => Some(#value),)
+        });
+    let rest = match open {
+        Some(index) => {
+            let markers: Vec<TokenStream> = runs
+                .iter()
+                .filter(|run| matches!(run.outcome, Outcome::NotApplicable(_)))
+                .map(run_pattern)
                 .collect();
-            let not_applicable = (!markers.is_empty()).then(|| quote!(#(#markers)|* => None,));
-            quote! {
-                #not_applicable
-                code => Some(Self::#variant(code)),
-            }
+            let markers = (!markers.is_empty()).then(|| quote!(#(#markers)|* => None,));
+            let value = value(index);
+            quote!(#markers _ => Some(#value),)
         }
-        // Ranges may list every code, and then an unreachable arm warns.
-        None if listed_code_count(&row.reasons) == 1 << 32 => TokenStream::new(),
+        // Ranges may take every code, and then a wildcard would never match.
+        None if row.decoding.is_total() => TokenStream::new(),
         None => quote!(_ => None,),
     };
     quote! {
@@ -648,37 +851,188 @@ fn reason_from_code(row: &Row) -> TokenStream {
         pub const fn from_code(code: i32) -> Option<Self> {
             match code {
                 #(#arms)*
-                #fallback
+                #rest
             }
         }
     }
 }
 
-/// `start..=end` without the `holes`, as inclusive sub-ranges.
-fn split_range(start: i32, end: i32, holes: &[i32]) -> Vec<(i32, i32)> {
-    let mut holes: Vec<i32> = holes
+/// `Display` of a reason enum whose variants carry codes: `Name` or
+/// `Name(code)`, as `FromStr` reads it.
+fn reason_display(row: &Row) -> TokenStream {
+    let carrying = row
+        .reasons
         .iter()
-        .copied()
-        .filter(|hole| (start..=end).contains(hole))
-        .collect();
-    holes.sort_unstable();
-    let mut parts = Vec::new();
-    let mut next = Some(start);
-    for hole in holes {
-        if let Some(low) = next.filter(|low| *low < hole) {
-            parts.push((low, hole - 1));
+        .filter(|reason| reason.codes.carries_value());
+    let arms = carrying.map(|reason| {
+        let variant = ident(&reason.name);
+        let format = format!("{}({{value}})", reason.name);
+        quote!(Self::#variant(value) => write!(f, #format),)
+    });
+    let units = row
+        .reasons
+        .iter()
+        .any(|reason| !reason.codes.carries_value())
+        .then(|| quote!(_ => f.write_str(self.name()),));
+    quote! {
+        match self {
+            #(#arms)*
+            #units
         }
-        next = hole.checked_add(1);
     }
-    if let Some(low) = next.filter(|low| *low <= end) {
-        parts.push((low, end));
-    }
-    parts
 }
 
-fn reason_enum(table: &Table, names: &RecordNames, serde: &Serde) -> TokenStream {
+/// `FromStr` of a reason enum whose variants carry codes: `Name` for a
+/// variant without a code, `Name(code)` for one with, if the code decodes
+/// to that variant.
+fn reason_from_str(type_name: &str, row: &Row) -> TokenStream {
+    let unknown_name = runtime("UnknownName");
+    let units = row
+        .reasons
+        .iter()
+        .filter(|reason| !reason.codes.carries_value())
+        .map(|reason| {
+            let (variant, name) = (ident(&reason.name), &reason.name);
+            quote!(#name => Ok(Self::#variant),)
+        });
+    let carrying: Vec<TokenStream> = row
+        .reasons
+        .iter()
+        .filter(|reason| reason.codes.carries_value())
+        .map(|reason| {
+            let variant = ident(&reason.name);
+            quote!(Self::#variant(_))
+        })
+        .collect();
+    let carrying = match carrying.as_slice() {
+        [one] => one.clone(),
+        many => quote!((#(#many)|*)),
+    };
+    quote! {
+        let unknown = #unknown_name::new(#type_name);
+        let Some((name, code)) = text.strip_suffix(')').and_then(|text| text.split_once('(')) else {
+            return match text {
+                #(#units)*
+                _ => Err(unknown),
+            };
+        };
+        let Ok(code) = code.parse::<i32>() else {
+            return Err(unknown);
+        };
+        match Self::from_code(code).filter(|value| value.name() == name) {
+            Some(value @ #carrying) => Ok(value),
+            _ => Err(unknown),
+        }
+    }
+}
+
+/// The module of the types that a reason enum's variants carry, each a code
+/// that only decoding makes.
+fn payload_module(table: &Table, row: &Row, type_name: &str, module: &Ident) -> TokenStream {
+    let name = ident(type_name);
+    let unknown_code = runtime("UnknownCode");
+    let payloads = row
+        .reasons
+        .iter()
+        .enumerate()
+        .filter(|(_, reason)| reason.codes.carries_value())
+        .map(|(index, reason)| {
+            let variant = ident(&reason.name);
+            let runs: Vec<String> = row
+                .decoding
+                .runs()
+                .iter()
+                .filter(|run| run.outcome.reason() == Some(index))
+                .map(run_text)
+                .collect();
+            let codes = match (reason.codes, runs.len()) {
+                (ReasonCodes::Open { .. }, _) => "any code that no other reason and no marker of \"not applicable\" takes".to_string(),
+                (_, 1..=8) => and_list(&runs),
+                _ => format!("{} runs of codes", runs.len()),
+            };
+            let struct_doc = doc(&[
+                format!(
+                    "A code of [`{type_name}::{0}`](super::{type_name}::{0}), reason of [`{1}::{2}`](super::{1}::{2}): {codes}.",
+                    reason.name, table.name, row.name
+                ),
+                String::new(),
+                "Only a code that decodes to this reason makes one: see [`new`](Self::new).".to_string(),
+            ]);
+            let kind = format!("{type_name}::{}", reason.name);
+            quote! {
+                #struct_doc
+                #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+                pub struct #variant(pub(super) i32);
+
+                impl #variant {
+                    /// `code` as this reason, if it decodes to it.
+                    pub const fn new(code: i32) -> Option<Self> {
+                        match super::#name::from_code(code) {
+                            Some(super::#name::#variant(value)) => Some(value),
+                            _ => None,
+                        }
+                    }
+
+                    /// The vendor code.
+                    pub const fn code(self) -> i32 {
+                        self.0
+                    }
+                }
+
+                impl From<#variant> for i32 {
+                    fn from(value: #variant) -> i32 {
+                        value.0
+                    }
+                }
+
+                impl TryFrom<i32> for #variant {
+                    type Error = #unknown_code;
+
+                    fn try_from(code: i32) -> Result<Self, #unknown_code> {
+                        match Self::new(code) {
+                            Some(value) => Ok(value),
+                            None => Err(#unknown_code::new(#kind, code)),
+                        }
+                    }
+                }
+
+                impl core::fmt::Display for #variant {
+                    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+                        write!(f, "{}", self.0)
+                    }
+                }
+            }
+        });
+    let module_doc = doc(&[format!(
+        "The codes that the variants of [`{type_name}`](super::{type_name}) carry, reasons of [`{}::{}`](super::{}::{}).",
+        table.name, row.name, table.name, row.name
+    )]);
+    quote! {
+        #module_doc
+        pub mod #module {
+            #(#payloads)*
+        }
+    }
+}
+
+/// `-1 or 65535`, the markers' codes in prose, for docs.
+fn marker_codes(spec: &Spec) -> String {
+    let codes: Vec<String> = spec
+        .not_applicable
+        .iter()
+        .map(|marker| format!("`{}`", marker.code))
+        .collect();
+    match codes.as_slice() {
+        [rest @ .., last] if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
+        _ => codes.join(""),
+    }
+}
+
+fn reason_enum(table: &Table, names: &RecordNames, spec: &Spec, serde: &Serde) -> TokenStream {
     let name = ident(&names.reason);
+    let module = ident(&snake_case(&names.reason));
     let code_enum = ident(&table.name);
+    let markers = !spec.not_applicable.is_empty();
     let rows: Vec<&Row> = table
         .rows
         .iter()
@@ -726,6 +1080,63 @@ fn reason_enum(table: &Table, names: &RecordNames, serde: &Serde) -> TokenStream
             }
         },
     };
+    let marker_codes = marker_codes(spec);
+    let (not_applicable, unlisted, marker_code, marker_name, marker_display) = match markers {
+        true => (
+            {
+                let doc = doc(&[format!("{marker_codes}: the reason does not apply.")]);
+                quote!(#doc NotApplicable(NotApplicable),)
+            },
+            quote! {
+                match NotApplicable::from_code(code) {
+                    Some(marker) => Self::NotApplicable(marker),
+                    None => Self::Unlisted(#module::Unlisted(code)),
+                }
+            },
+            quote!(Self::NotApplicable(marker) => marker.code(),),
+            quote!(Self::NotApplicable(_) => "NotApplicable",),
+            quote!((Self::NotApplicable(marker), _) => write!(f, "not applicable ({})", marker.code()),),
+        ),
+        false => (
+            TokenStream::new(),
+            quote!(Self::Unlisted(#module::Unlisted(code))),
+            TokenStream::new(),
+            TokenStream::new(),
+            TokenStream::new(),
+        ),
+    };
+    let without_text = match markers {
+        true => quote!(Self::NotApplicable(_) | Self::Unlisted(_) => None,),
+        false => quote!(Self::Unlisted(_) => None,),
+    };
+    let unlisted_doc = doc(&[match markers {
+        true => format!(
+            "A code that is not listed for its operation and is not {marker_codes}: only [`{0}::decode`](super::{0}::decode) and [`{0}::unlisted`](super::{0}::unlisted) make one.",
+            names.reason
+        ),
+        false => format!(
+            "A code that is not listed for its operation: only [`{0}::decode`](super::{0}::decode) and [`{0}::unlisted`](super::{0}::unlisted) make one.",
+            names.reason
+        ),
+    }]);
+    let module_doc = doc(&[format!(
+        "The code that [`{0}::Unlisted`](super::{0}::Unlisted) carries.",
+        names.reason
+    )]);
+    let unlisted_fn_doc = doc(&[match markers {
+        true => format!(
+            "Decodes `code` knowing nothing of its operation: not applicable ({marker_codes}) or unlisted."
+        ),
+        false => "Decodes `code` knowing nothing of its operation: unlisted.".to_string(),
+    }]);
+    let decode_doc = doc(&[match markers {
+        true => format!(
+            "Decodes `code` as a reason of `operation`, as the operation's decoding table says: a listed code first, then {marker_codes} as not applicable, then an open reason."
+        ),
+        false => {
+            "Decodes `code` as a reason of `operation`: a listed code, or unlisted.".to_string()
+        }
+    }]);
     quote! {
         /// A reason code decoded in the context of its operation: every code
         /// decodes, and [`code`](Self::code) gives back the exact number.
@@ -734,36 +1145,30 @@ fn reason_enum(table: &Table, names: &RecordNames, serde: &Serde) -> TokenStream
         #[non_exhaustive]
         pub enum #name {
             #(#variants)*
-            /// `-1` or `65535`: the reason does not apply.
-            NotApplicable(NotApplicable),
-            /// A code the vendor does not list for the operation (or the
-            /// operation type is unknown).
-            Unlisted(i32),
+            #not_applicable
+            /// A code the vendor does not list for the operation, or any
+            /// code of an operation type the table does not list.
+            Unlisted(#module::Unlisted),
         }
 
         impl #name {
-            /// Decodes `code` as a reason of `operation`: a listed code first,
-            /// then `-1` and `65535` as not applicable, then an open reason.
+            #decode_doc
             pub const fn decode(operation: #code_enum, code: i32) -> Self {
                 #decode_listed
                 Self::unlisted(code)
             }
 
-            /// Decodes `code` knowing nothing of its operation: not applicable
-            /// or unlisted.
+            #unlisted_fn_doc
             pub const fn unlisted(code: i32) -> Self {
-                match NotApplicable::from_code(code) {
-                    Some(marker) => Self::NotApplicable(marker),
-                    None => Self::Unlisted(code),
-                }
+                #unlisted
             }
 
             /// The vendor code, the exact number this reason was decoded from.
             pub const fn code(self) -> i32 {
                 match self {
                     #(Self::#variant_idents(reason) => reason.code(),)*
-                    Self::NotApplicable(marker) => marker.code(),
-                    Self::Unlisted(code) => code,
+                    #marker_code
+                    Self::Unlisted(unlisted) => unlisted.code(),
                 }
             }
 
@@ -771,7 +1176,7 @@ fn reason_enum(table: &Table, names: &RecordNames, serde: &Serde) -> TokenStream
             pub const fn name(self) -> &'static str {
                 match self {
                     #(Self::#variant_idents(reason) => reason.name(),)*
-                    Self::NotApplicable(_) => "NotApplicable",
+                    #marker_name
                     Self::Unlisted(_) => "Unlisted",
                 }
             }
@@ -780,7 +1185,7 @@ fn reason_enum(table: &Table, names: &RecordNames, serde: &Serde) -> TokenStream
             pub const fn description(self) -> Option<&'static str> {
                 match self {
                     #(Self::#variant_idents(reason) => reason.description(),)*
-                    Self::NotApplicable(_) | Self::Unlisted(_) => None,
+                    #without_text
                 }
             }
         }
@@ -794,10 +1199,30 @@ fn reason_enum(table: &Table, names: &RecordNames, serde: &Serde) -> TokenStream
         impl core::fmt::Display for #name {
             fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
                 match (self, self.description()) {
-                    (Self::NotApplicable(marker), _) => write!(f, "not applicable ({})", marker.code()),
-                    (Self::Unlisted(code), _) => write!(f, "unlisted ({code})"),
+                    #marker_display
+                    (Self::Unlisted(unlisted), _) => write!(f, "unlisted ({unlisted})"),
                     (_, Some(text)) => write!(f, "{} ({}: {text})", self.name(), self.code()),
                     (_, None) => write!(f, "{} ({})", self.name(), self.code()),
+                }
+            }
+        }
+
+        #module_doc
+        pub mod #module {
+            #unlisted_doc
+            #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+            pub struct Unlisted(pub(super) i32);
+
+            impl Unlisted {
+                /// The vendor code.
+                pub const fn code(self) -> i32 {
+                    self.0
+                }
+            }
+
+            impl core::fmt::Display for Unlisted {
+                fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+                    write!(f, "{}", self.0)
                 }
             }
         }
@@ -805,7 +1230,9 @@ fn reason_enum(table: &Table, names: &RecordNames, serde: &Serde) -> TokenStream
 }
 
 fn object_kind_enum(table: &Table, names: &RecordNames) -> TokenStream {
-    let name = ident(&names.object_kind());
+    let type_name = names.object_kind();
+    let name = ident(&type_name);
+    let unknown_name = runtime("UnknownName");
     let variants: Vec<Ident> = table
         .object_kinds
         .iter()
@@ -816,8 +1243,12 @@ fn object_kind_enum(table: &Table, names: &RecordNames) -> TokenStream {
         .iter()
         .map(|kind| doc(&[docs::escape(&kind.text)]));
     let texts = table.object_kinds.iter().map(|kind| kind.text.as_str());
-    let kind_names = table.object_kinds.iter().map(|kind| kind.name.as_str());
-    let count = variants.len();
+    let kind_names: Vec<&str> = table
+        .object_kinds
+        .iter()
+        .map(|kind| kind.name.as_str())
+        .collect();
+    let count = Literal::usize_unsuffixed(variants.len());
     quote! {
         /// The kinds of object the vendor's object column names.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -830,10 +1261,18 @@ fn object_kind_enum(table: &Table, names: &RecordNames) -> TokenStream {
             /// Every kind, in spec order.
             pub const ALL: [Self; #count] = [#(Self::#variants),*];
 
-            /// The Rust name of the kind.
+            /// The Rust name of the kind, as [`from_name`](Self::from_name) reads it.
             pub const fn name(self) -> &'static str {
                 match self {
                     #(Self::#variants => #kind_names,)*
+                }
+            }
+
+            /// The kind whose Rust name is exactly `name`.
+            pub fn from_name(name: &str) -> Option<Self> {
+                match name {
+                    #(#kind_names => Some(Self::#variants),)*
+                    _ => None,
                 }
             }
 
@@ -844,12 +1283,28 @@ fn object_kind_enum(table: &Table, names: &RecordNames) -> TokenStream {
                 }
             }
         }
+
+        impl core::fmt::Display for #name {
+            fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+                f.write_str(self.name())
+            }
+        }
+
+        impl core::str::FromStr for #name {
+            type Err = #unknown_name;
+
+            fn from_str(text: &str) -> Result<Self, #unknown_name> {
+                Self::from_name(text).ok_or(#unknown_name::new(#type_name))
+            }
+        }
     }
 }
 
-fn object_enum(table: &Table, names: &RecordNames, serde: &Serde) -> TokenStream {
+fn object_enum(table: &Table, names: &RecordNames, spec: &Spec, serde: &Serde) -> TokenStream {
     let name = ident(&names.object);
+    let module = ident(&snake_case(&names.object));
     let kind = ident(&names.object_kind());
+    let markers = !spec.not_applicable.is_empty();
     let variants: Vec<Ident> = table
         .object_kinds
         .iter()
@@ -870,41 +1325,67 @@ fn object_enum(table: &Table, names: &RecordNames, serde: &Serde) -> TokenStream
             }
         }
     });
+    let marker_codes = marker_codes(spec);
+    let (not_applicable, decode_marker, marker_text, marker_kind, marker_display) = match markers {
+        true => (
+            {
+                let doc = doc(&[format!("{marker_codes}: there is no object.")]);
+                quote!(#doc NotApplicable(NotApplicable),)
+            },
+            quote! {
+                if let Some(marker) = NotApplicable::from_text(text) {
+                    return Self::NotApplicable(marker);
+                }
+            },
+            quote!(Self::NotApplicable(marker) => marker.text(),),
+            quote!(Self::NotApplicable(_) |),
+            quote!(Self::NotApplicable(marker) => return write!(f, "no object ({})", marker.code()),),
+        ),
+        false => Default::default(),
+    };
+    let text_doc = doc(&[match markers {
+        true => format!(
+            "An object's text as read, never {marker_codes}: only [`{0}::decode`](super::{0}::decode) makes one.",
+            names.object
+        ),
+        false => format!(
+            "An object's text as read: only [`{0}::decode`](super::{0}::decode) makes one.",
+            names.object
+        ),
+    }]);
+    let module_doc = doc(&[format!(
+        "The text that the variants of [`{0}`](super::{0}) carry.",
+        names.object
+    )]);
     quote! {
         /// An operation's object, decoded by the kind its operation names;
         /// [`as_str`](Self::as_str) gives back the exact text.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         #[non_exhaustive]
         pub enum #name<'a> {
-            /// `-1` or `65535`: there is no object.
-            NotApplicable(NotApplicable),
-            #(#docs #variants(&'a str),)*
+            #not_applicable
+            #(#docs #variants(#module::Text<'a>),)*
             /// An object where the operation names none, or of an unknown
             /// operation type.
-            Other(&'a str),
+            Other(#module::Text<'a>),
         }
 
         impl<'a> #name<'a> {
             /// Decodes `text` as an object of `kind`.
             pub fn decode(kind: Option<#kind>, text: &'a str) -> Self {
-                let marker = match text {
-                    "-1" => Some(NotApplicable::MinusOne),
-                    "65535" => Some(NotApplicable::UsNoUse),
-                    _ => None,
-                };
-                match (marker, kind) {
-                    (Some(marker), _) => Self::NotApplicable(marker),
-                    #((None, Some(#kind::#variants)) => Self::#variants(text),)*
-                    (None, None) => Self::Other(text),
+                #decode_marker
+                let text = #module::Text(text);
+                match kind {
+                    #(Some(#kind::#variants) => Self::#variants(text),)*
+                    None => Self::Other(text),
                 }
             }
 
             /// The exact text this object was decoded from.
             pub const fn as_str(&self) -> &'a str {
                 match *self {
-                    Self::NotApplicable(NotApplicable::MinusOne) => "-1",
-                    Self::NotApplicable(NotApplicable::UsNoUse) => "65535",
-                    #(Self::#variants(text))|* | Self::Other(text) => text,
+                    #marker_text
+                    #(Self::#variants(text))|* | Self::Other(text) => text.as_str(),
                 }
             }
 
@@ -912,7 +1393,7 @@ fn object_enum(table: &Table, names: &RecordNames, serde: &Serde) -> TokenStream
             pub const fn kind(&self) -> Option<#kind> {
                 match self {
                     #(Self::#variants(_) => Some(#kind::#variants),)*
-                    Self::NotApplicable(_) | Self::Other(_) => None,
+                    #marker_kind Self::Other(_) => None,
                 }
             }
         }
@@ -920,23 +1401,52 @@ fn object_enum(table: &Table, names: &RecordNames, serde: &Serde) -> TokenStream
         impl core::fmt::Display for #name<'_> {
             fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
                 let (label, text) = match self {
-                    Self::NotApplicable(marker) => return write!(f, "no object ({})", marker.code()),
+                    #marker_display
                     #(Self::#variants(text) => (#labels, text),)*
                     Self::Other(text) => ("object", text),
                 };
-                write!(f, "{label} {text:?}")
+                write!(f, "{label} {:?}", text.as_str())
             }
         }
 
         #serialize
+
+        #module_doc
+        pub mod #module {
+            #text_doc
+            #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+            pub struct Text<'a>(pub(super) &'a str);
+
+            impl<'a> Text<'a> {
+                /// The text as read.
+                pub const fn as_str(self) -> &'a str {
+                    self.0
+                }
+            }
+
+            impl core::fmt::Display for Text<'_> {
+                fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+                    f.write_str(self.0)
+                }
+            }
+        }
     }
 }
 
-fn record_struct(table: &Table, names: &RecordNames, serde: &Serde) -> TokenStream {
+fn record_struct(table: &Table, names: &RecordNames, spec: &Spec, serde: &Serde) -> TokenStream {
     let name = ident(&names.record);
     let code_enum = ident(&table.name);
     let object = ident(&names.object);
     let reason = ident(&names.reason);
+    let code = runtime("Code");
+    let object_display = match spec.not_applicable.is_empty() {
+        true => quote!(write!(f, " on {}", self.object)?;),
+        false => quote! {
+            if !matches!(self.object, #object::NotApplicable(_)) {
+                write!(f, " on {}", self.object)?;
+            }
+        },
+    };
     let serialize_attr = serde.derive_serialize();
     let deserialize = serde.gate(quote! {
         impl<'de: 'a, 'a> serde::Deserialize<'de> for #name<'a> {
@@ -954,34 +1464,34 @@ fn record_struct(table: &Table, names: &RecordNames, serde: &Serde) -> TokenStre
         }
     });
     let doc = doc(&[
-        format!("One row of the bill: a {} code with its object and reason, decoded.", docs::escape(&table.title)),
+        format!(
+            "One row of the bill, decoded: a code of [`{}`] with its object and reason.",
+            table.name
+        ),
         String::new(),
-        "Nothing is lost: an unknown code keeps its number and [`encode`](Self::encode) gives back the exact input.".to_string(),
+        "Nothing is lost: an unknown code keeps its number and [`encode`](Self::encode) gives back the exact input. Only [`decode`](Self::decode) makes one, so the three always agree.".to_string(),
     ]);
     quote! {
         #doc
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         #serialize_attr
         pub struct #name<'a> {
-            /// The operation, or its number if the table does not list it.
-            pub code: Code<#code_enum>,
-            /// The object, decoded by the kind the operation names.
-            pub object: #object<'a>,
-            /// The reason, decoded in the context of the operation.
-            pub reason: #reason,
+            code: #code<#code_enum>,
+            object: #object<'a>,
+            reason: #reason,
         }
 
         impl<'a> #name<'a> {
             /// Decodes the three columns of a bill row.
             pub fn decode(code: i32, object: &'a str, reason: i32) -> Self {
-                let code = Code::<#code_enum>::from(code);
+                let code = #code::<#code_enum>::from_code(code);
                 match code {
-                    Code::Known(operation) => Self {
+                    #code::Known(operation) => Self {
                         code,
                         object: #object::decode(operation.object_kind(), object),
                         reason: #reason::decode(operation, reason),
                     },
-                    Code::Unknown(_) => Self {
+                    #code::Unknown(_) => Self {
                         code,
                         object: #object::decode(None, object),
                         reason: #reason::unlisted(reason),
@@ -990,7 +1500,7 @@ fn record_struct(table: &Table, names: &RecordNames, serde: &Serde) -> TokenStre
             }
 
             /// The operation, or its number if the table does not list it.
-            pub const fn code(&self) -> Code<#code_enum> {
+            pub const fn code(&self) -> #code<#code_enum> {
                 self.code
             }
 
@@ -1013,12 +1523,10 @@ fn record_struct(table: &Table, names: &RecordNames, serde: &Serde) -> TokenStre
         impl core::fmt::Display for #name<'_> {
             fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
                 match self.code {
-                    Code::Known(operation) => write!(f, "{operation} ({}: {})", operation.code(), operation.description())?,
-                    Code::Unknown(code) => write!(f, "unknown operation {code}")?,
+                    #code::Known(operation) => write!(f, "{operation} ({}: {})", operation.code(), operation.description())?,
+                    #code::Unknown(unknown) => write!(f, "unknown operation {}", unknown.code())?,
                 }
-                if !matches!(self.object, #object::NotApplicable(_)) {
-                    write!(f, " on {}", self.object)?;
-                }
+                #object_display
                 write!(f, ", reason {}", self.reason)
             }
         }
@@ -1027,235 +1535,79 @@ fn record_struct(table: &Table, names: &RecordNames, serde: &Serde) -> TokenStre
     }
 }
 
-fn code_wrapper(serde: &Serde) -> TokenStream {
-    let serde_impls = serde.gate(quote! {
-        const _: () = {
-            impl<T: Copy + Into<i32>> serde::Serialize for Code<T> {
-                fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                    serializer.serialize_i32(self.code())
-                }
-            }
-
-            impl<'de, T: TryFrom<i32>> serde::Deserialize<'de> for Code<T> {
-                fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                    i32::deserialize(deserializer).map(Self::from)
-                }
-            }
-        };
-    });
-    quote! {
-        /// A code that is either one a table lists or, losslessly, a number
-        /// it does not.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        pub enum Code<T> {
-            /// A code the table lists.
-            Known(T),
-            /// A number the table does not list, kept as it was read.
-            Unknown(i32),
-        }
-
-        impl<T: Copy + Into<i32>> Code<T> {
-            /// The number, whether the table lists it or not.
-            pub fn code(self) -> i32 {
-                match self {
-                    Self::Known(value) => value.into(),
-                    Self::Unknown(code) => code,
-                }
-            }
-        }
-
-        impl<T> Code<T> {
-            /// The listed value, if it is one.
-            pub fn known(self) -> Option<T> {
-                match self {
-                    Self::Known(value) => Some(value),
-                    Self::Unknown(_) => None,
-                }
-            }
-        }
-
-        impl<T: TryFrom<i32>> From<i32> for Code<T> {
-            fn from(code: i32) -> Self {
-                match T::try_from(code) {
-                    Ok(value) => Self::Known(value),
-                    Err(_) => Self::Unknown(code),
-                }
-            }
-        }
-
-        impl<T: Copy + Into<i32>> From<Code<T>> for i32 {
-            fn from(code: Code<T>) -> i32 {
-                code.code()
-            }
-        }
-
-        #serde_impls
-    }
-}
-
-fn not_applicable(serde: &Serde) -> TokenStream {
+/// The spec's "not applicable" markers as an enum like a table's own.
+fn not_applicable(spec: &Spec, serde: &Serde) -> TokenStream {
+    let variants: Vec<Variant<'_>> = spec
+        .not_applicable
+        .iter()
+        .map(|marker| Variant {
+            ident: ident(&marker.name),
+            code: marker.code,
+            name: &marker.name,
+        })
+        .collect();
+    let definitions = spec
+        .not_applicable
+        .iter()
+        .zip(&variants)
+        .map(|(marker, variant)| {
+            let doc = doc(&[format!(
+                "`{}`: {}",
+                marker.code,
+                docs::escape(&marker.description)
+            )]);
+            let (ident, value) = (&variant.ident, code(variant.code));
+            quote!(#doc #ident = #value,)
+        });
+    let methods = fieldless_methods(&variants, listed_from_code(&variants));
+    let idents: Vec<&Ident> = variants.iter().map(|variant| &variant.ident).collect();
+    let descriptions = spec
+        .not_applicable
+        .iter()
+        .map(|marker| marker.description.as_str());
+    let texts: Vec<String> = spec
+        .not_applicable
+        .iter()
+        .map(|marker| marker.code.to_string())
+        .collect();
     let serde_attr = serde.as_code(true);
-    let conversions = code_conversions("NotApplicable");
+    let traits = enumerable_traits("NotApplicable", quote!(Some(self.description())));
     quote! {
         /// The vendor's ways of writing "not applicable" in a code column.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         #serde_attr
         #[repr(i32)]
+        #[non_exhaustive]
         pub enum NotApplicable {
-            /// `-1`, "not used" in the 2023 revision of the table.
-            MinusOne = -1,
-            /// `65535` (`0xFFFF`), `US_NO_USE` in later revisions.
-            UsNoUse = 65535,
+            #(#definitions)*
         }
 
         impl NotApplicable {
-            /// The number as the vendor wrote it.
-            pub const fn code(self) -> i32 {
-                self as i32
+            #methods
+
+            /// What the vendor calls it, and where.
+            pub const fn description(self) -> &'static str {
+                match self {
+                    #(Self::#idents => #descriptions,)*
+                }
             }
 
-            /// The marker written as `code`, if it is one.
-            pub const fn from_code(code: i32) -> Option<Self> {
-                match code {
-                    -1 => Some(Self::MinusOne),
-                    65535 => Some(Self::UsNoUse),
+            /// The marker as text, in a text column such as the object's.
+            pub const fn text(self) -> &'static str {
+                match self {
+                    #(Self::#idents => #texts,)*
+                }
+            }
+
+            /// The marker whose text is exactly `text`.
+            pub fn from_text(text: &str) -> Option<Self> {
+                match text {
+                    #(#texts => Some(Self::#idents),)*
                     _ => None,
                 }
             }
-
-            /// The Rust name of the marker.
-            pub const fn name(self) -> &'static str {
-                match self {
-                    Self::MinusOne => "MinusOne",
-                    Self::UsNoUse => "UsNoUse",
-                }
-            }
         }
 
-        #conversions
-    }
-}
-
-fn reason_support(_serde: &Serde) -> TokenStream {
-    quote! {
-        /// A reason as the vendor lists it for an operation.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-        pub struct ReasonInfo {
-            /// The Rust name of the reason's variant.
-            pub name: &'static str,
-            /// The codes it covers.
-            pub codes: ReasonCodes,
-            /// The vendor's text; `None` where the vendor gives a bare code.
-            pub description: Option<&'static str>,
-        }
-
-        /// The codes a listed reason covers.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-        pub enum ReasonCodes {
-            /// One code.
-            Single(i32),
-            /// The codes from `start` to `end`, inclusive; a code listed on its
-            /// own wins over the range.
-            Range {
-                /// First code.
-                start: i32,
-                /// Last code.
-                end: i32,
-            },
-            /// Any code but `-1` and `65535`.
-            Open {
-                /// The vendor's default code.
-                default: Option<i32>,
-            },
-        }
-
-        impl ReasonCodes {
-            /// Whether `code` is one of the codes.
-            pub const fn contains(self, code: i32) -> bool {
-                match self {
-                    Self::Single(single) => single == code,
-                    Self::Range { start, end } => start <= code && code <= end,
-                    Self::Open { .. } => code != -1 && code != 65535,
-                }
-            }
-        }
-
-        impl core::fmt::Display for ReasonCodes {
-            fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-                match self {
-                    Self::Single(code) => write!(f, "{code}"),
-                    Self::Range { start, end } => write!(f, "{start}-{end}"),
-                    Self::Open { .. } => f.write_str("any"),
-                }
-            }
-        }
-    }
-}
-
-fn errors() -> TokenStream {
-    quote! {
-        /// A number that is not a code of the type it was converted to.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-        pub struct UnknownCode {
-            kind: &'static str,
-            code: i32,
-        }
-
-        impl UnknownCode {
-            /// The number that was converted.
-            pub const fn code(self) -> i32 {
-                self.code
-            }
-
-            /// The name of the type it was converted to.
-            pub const fn kind(self) -> &'static str {
-                self.kind
-            }
-        }
-
-        impl core::fmt::Display for UnknownCode {
-            fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-                write!(f, "{} is not a known {} code", self.code, self.kind)
-            }
-        }
-
-        impl core::error::Error for UnknownCode {}
-
-        /// A name that is not a variant of the type it was parsed as.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-        pub struct UnknownName {
-            kind: &'static str,
-        }
-
-        impl UnknownName {
-            /// The name of the type it was parsed as.
-            pub const fn kind(self) -> &'static str {
-                self.kind
-            }
-        }
-
-        impl core::fmt::Display for UnknownName {
-            fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-                write!(f, "not a known {} name", self.kind)
-            }
-        }
-
-        impl core::error::Error for UnknownName {}
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::split_range;
-
-    #[test]
-    fn split_range_leaves_out_holes() {
-        assert_eq!(split_range(0, 255, &[0]), [(1, 255)]);
-        assert_eq!(split_range(0, 10, &[5, 3, 99]), [(0, 2), (4, 4), (6, 10)]);
-        assert_eq!(split_range(1, 2, &[1, 2]), []);
-        assert_eq!(
-            split_range(i32::MAX - 1, i32::MAX, &[i32::MAX]),
-            [(i32::MAX - 1, i32::MAX - 1)]
-        );
+        #traits
     }
 }

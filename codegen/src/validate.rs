@@ -8,23 +8,19 @@ use std::ops::Range;
 
 use toml::Spanned;
 
+use crate::decoding::{Decoding, Outcome};
 use crate::diagnostic::Diagnostic;
 use crate::ident;
 use crate::model::{
-    ObjectKind, Reason, ReasonCodes, RecordNames, Row, Source, Spec, Table, listed_code_count,
-    range_size,
+    Marker, ObjectKind, Reason, ReasonCodes, RecordNames, Row, Source, Spec, Table,
 };
-use crate::parse::{RawObjectKind, RawReason, RawRow, RawSource, RawSpec, RawTable};
+use crate::parse::{RawMarker, RawObjectKind, RawReason, RawRow, RawSource, RawSpec, RawTable};
 
-/// Items every generated file defines, whatever the spec says.
-pub const SUPPORT_ITEMS: &[&str] = &[
-    "Code",
-    "NotApplicable",
-    "UnknownCode",
-    "UnknownName",
-    "ReasonInfo",
-    "ReasonCodes",
-];
+/// Types the generated file defines whatever the spec names: the enum of the
+/// spec's "not applicable" markers. (The fixed types, such as `Code`, live
+/// in `codes_runtime` and are referred to by path, so no name clashes with
+/// them.)
+pub const SUPPORT_ITEMS: &[&str] = &["NotApplicable"];
 
 /// Prelude names the generated code uses unqualified: a type of that name
 /// would hide them.
@@ -38,6 +34,16 @@ const OBJECT_BUILTINS: &[&str] = &["NotApplicable", "Other"];
 /// variant of the same name would make unreachable.
 const CODE_CONSTANTS: &[&str] = &["ALL", "COUNT"];
 const OBJECT_KIND_CONSTANTS: &[&str] = &["ALL"];
+
+/// Rust keywords a snake_case module name could spell; the payload types of
+/// an enum live in a module named after it (`Reason` → `reason`).
+const MODULE_KEYWORDS: &[&str] = &[
+    "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "crate",
+    "do", "dyn", "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl",
+    "in", "let", "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub", "ref",
+    "return", "self", "static", "struct", "super", "trait", "true", "try", "type", "typeof",
+    "unsafe", "unsized", "use", "virtual", "where", "while", "yield",
+];
 
 /// Validates a raw spec read from `text`.
 pub fn validate(raw: &RawSpec, text: &str) -> Result<Spec, Vec<Diagnostic>> {
@@ -56,6 +62,7 @@ pub fn validate(raw: &RawSpec, text: &str) -> Result<Spec, Vec<Diagnostic>> {
         );
     }
     let source = validator.source(raw.source.as_ref());
+    let not_applicable = validator.markers(&raw.not_applicable);
     if raw.table.is_empty() {
         validator.error(Diagnostic::new(
             "the spec has no tables",
@@ -66,10 +73,14 @@ pub fn validate(raw: &RawSpec, text: &str) -> Result<Spec, Vec<Diagnostic>> {
     let tables = raw
         .table
         .iter()
-        .filter_map(|table| validator.table(table))
+        .filter_map(|table| validator.table(table, &not_applicable))
         .collect();
     if validator.diagnostics.is_empty() {
-        Ok(Spec { source, tables })
+        Ok(Spec {
+            source,
+            not_applicable,
+            tables,
+        })
     } else {
         validator
             .diagnostics
@@ -217,7 +228,91 @@ impl Validator<'_> {
         }
     }
 
-    fn table(&mut self, raw: &Spanned<RawTable>) -> Option<Table> {
+    /// The spec's "not applicable" markers: codes and names unique.
+    fn markers(&mut self, raw: &[Spanned<RawMarker>]) -> Vec<Marker> {
+        let mut names = Names::new("marker");
+        for constant in CODE_CONSTANTS {
+            names.reserve(
+                constant,
+                format!("clashes with the generated constant `{constant}` of the enum"),
+            );
+        }
+        let mut codes: BTreeMap<i32, Range<usize>> = BTreeMap::new();
+        let mut markers = Vec::new();
+        for marker in raw {
+            let span = marker.span();
+            let RawMarker {
+                code,
+                name,
+                description,
+            } = marker.get_ref();
+            let entry = match code {
+                Some(code) => format!("[[not_applicable]] {}", code.get_ref()),
+                None => "[[not_applicable]]".to_string(),
+            };
+            let code = match code {
+                Some(code) => self.code(code, &entry).map(|value| (value, code.span())),
+                None => {
+                    let head = self.head(span.clone());
+                    self.error(Diagnostic::new(
+                        format!("{entry} has no `code`"),
+                        head,
+                        "`code` missing here",
+                    ));
+                    None
+                }
+            };
+            if let Some((value, span)) = &code {
+                match codes.get(value) {
+                    Some(first) => self.error(
+                        Diagnostic::new(
+                            format!("duplicate \"not applicable\" code {value}"),
+                            span.clone(),
+                            "defined again here",
+                        )
+                        .related(first.clone(), "first defined here"),
+                    ),
+                    None => {
+                        codes.insert(*value, span.clone());
+                    }
+                }
+            }
+            let name = self.name(name, &entry, span.clone());
+            if let Some(name) = &name {
+                names.define(name, &entry, &mut self.diagnostics);
+            }
+            let description = self.text(description, "description", &entry, span);
+            if let (Some((code, _)), Some(name)) = (code, name) {
+                markers.push(Marker {
+                    code,
+                    name: name.into_inner(),
+                    description,
+                });
+            }
+        }
+        markers
+    }
+
+    /// An enum name whose payload types get a module of its snake_case name,
+    /// which must not be a keyword.
+    fn module_name(&mut self, name: &Spanned<String>, entry: &str) {
+        let module = ident::snake_case(name.get_ref());
+        if MODULE_KEYWORDS.contains(&module.as_str()) {
+            self.error(
+                Diagnostic::new(
+                    format!(
+                        "name `{}` in {entry} would name the module of its payload types `{module}`, a Rust keyword",
+                        name.get_ref()
+                    ),
+                    name.span(),
+                    "a module is named after this",
+                )
+                .help("choose a name of two words or more"),
+            );
+        }
+    }
+
+    fn table(&mut self, raw: &Spanned<RawTable>, markers: &[Marker]) -> Option<Table> {
         let span = raw.span();
         let table = raw.get_ref();
         let entry = match &table.name {
@@ -274,6 +369,7 @@ impl Validator<'_> {
                 &entry,
                 &table.object_kind,
                 &object_kinds,
+                markers,
                 &mut codes,
                 &mut row_names,
             );
@@ -360,6 +456,9 @@ impl Validator<'_> {
         for name in [&record, &object, &reason].into_iter().flatten() {
             self.type_names.define(name, entry, &mut self.diagnostics);
         }
+        for name in [&object, &reason].into_iter().flatten() {
+            self.module_name(name, entry);
+        }
         if let Some(object) = &object {
             let kind = Spanned::new(object.span(), format!("{}Kind", object.get_ref()));
             let how = format!("`{}`, the enum of object kinds", kind.get_ref());
@@ -410,6 +509,7 @@ impl Validator<'_> {
         table_entry: &str,
         raw_kinds: &[Spanned<RawObjectKind>],
         kinds: &[ObjectKind],
+        markers: &[Marker],
         codes: &mut BTreeMap<i32, Range<usize>>,
         names: &mut Names,
     ) -> Option<Row> {
@@ -486,18 +586,26 @@ impl Validator<'_> {
             .iter()
             .map(|note| self.non_blank(note, "notes", &entry))
             .collect();
-        let reasons = self.reasons(&row.reason, &entry);
+        let (reasons, decoding) = self.reasons(&row.reason, &entry, markers)?;
         Some(Row {
             code: code?,
             name: name?.into_inner(),
             description,
             object,
             notes,
-            reasons: reasons?,
+            reasons,
+            decoding,
         })
     }
 
-    fn reasons(&mut self, raw: &[Spanned<RawReason>], row_entry: &str) -> Option<Vec<Reason>> {
+    /// The reasons of a row and, when they are valid, its decoding table.
+    fn reasons(
+        &mut self,
+        raw: &[Spanned<RawReason>],
+        row_entry: &str,
+        markers: &[Marker],
+    ) -> Option<(Vec<Reason>, Decoding)> {
+        let errors_before = self.diagnostics.len();
         let mut names = Names::new("reason name");
         let mut singles: BTreeMap<i32, Range<usize>> = BTreeMap::new();
         let mut ranges: Vec<(i32, i32, Range<usize>)> = Vec::new();
@@ -568,41 +676,42 @@ impl Validator<'_> {
                 _ => complete = false,
             }
         }
-        for (start, end, span) in &ranges {
-            let listed = singles.range(start..=end).count() as u64;
-            if listed == range_size(*start, *end) {
-                self.error(
-                    Diagnostic::new(
-                        format!(
-                            "every code of range {start}-{end} in {row_entry} is listed on its own"
-                        ),
-                        span.clone(),
-                        "no code decodes to this range",
-                    )
-                    .help("remove the range, or the codes listed inside it"),
-                );
+        if !complete {
+            return None;
+        }
+        // Overlaps and duplicates make no decoding: the spec fails anyway.
+        if self.diagnostics.len() > errors_before {
+            return Some((reasons, Decoding::default()));
+        }
+        let decoding = Decoding::new(&reasons, markers);
+        for (index, (reason, raw)) in reasons.iter().zip(raw).enumerate() {
+            match reason.codes {
+                ReasonCodes::Range { start, end } if !decoding.reaches(Outcome::Range(index)) => {
+                    self.error(
+                        Diagnostic::new(
+                            format!(
+                                "every code of range {start}-{end} in {row_entry} is listed on its own"
+                            ),
+                            raw.get_ref().range.as_ref().map_or(raw.span(), Spanned::span),
+                            "no code decodes to this range",
+                        )
+                        .help("remove the range, or the codes listed inside it"),
+                    );
+                }
+                ReasonCodes::Open { .. } if !decoding.reaches(Outcome::Open(index)) => {
+                    self.error(Diagnostic::new(
+                        format!("the open reason of {row_entry} never applies"),
+                        raw.get_ref()
+                            .open
+                            .as_ref()
+                            .map_or(raw.span(), Spanned::span),
+                        "every code is taken by another reason or means not applicable",
+                    ));
+                }
+                _ => {}
             }
         }
-        if let (Some(open), true) = (&open, complete) {
-            let listed = listed_code_count(&reasons);
-            let markers = [-1, 65535]
-                .into_iter()
-                .filter(|code| {
-                    !reasons.iter().any(|reason| {
-                        reason.codes.contains(*code)
-                            && !matches!(reason.codes, ReasonCodes::Open { .. })
-                    })
-                })
-                .count() as u64;
-            if listed + markers == 1 << 32 {
-                self.error(Diagnostic::new(
-                    format!("the open reason of {row_entry} never applies"),
-                    open.clone(),
-                    "every code is taken by another reason or means not applicable",
-                ));
-            }
-        }
-        complete.then_some(reasons)
+        Some((reasons, decoding))
     }
 
     /// Exactly one of `code`, `range`, `open`, checked for shape and order.

@@ -238,9 +238,9 @@ fn spec_text() -> impl Strategy<Value = String> {
     })
 }
 
-/// `source` with every string literal (docs included) replaced by `"x"`
-/// and formatted anew: what the code means, whatever its texts say or
-/// however long they make a line.
+/// The tokens of `source` with every string literal (docs included)
+/// replaced by `"x"`: what the code means, whatever its texts say or
+/// however they lay out its lines.
 fn meaning(source: &str) -> String {
     fn blank(tokens: TokenStream) -> TokenStream {
         tokens
@@ -256,8 +256,7 @@ fn meaning(source: &str) -> String {
             })
             .collect()
     }
-    let tokens = blank(source.parse().expect("generated code lexes"));
-    prettyplease::unparse(&syn::parse2(tokens).expect("generated code parses"))
+    blank(source.parse().expect("generated code lexes")).to_string()
 }
 
 /// The values of every string literal in `source`.
@@ -351,7 +350,7 @@ proptest! {
                     let place = format!("random.toml:{row}:{col}: ");
                     prop_assert!(line.starts_with(&place), "{}", line);
                 }
-                prop_assert!(error.render(false).starts_with("error: "));
+                prop_assert!(error.to_string().starts_with("random.toml:"));
             }
         }
     }

@@ -371,6 +371,7 @@ pub enum Value {
     /// A row's vendor code.
     Code(i32),
     /// The codes a reason lists.
+    #[serde(serialize_with = "serialize_codes")]
     Codes(ReasonCodes),
     /// Column headers, or the names of items in their order.
     List(Vec<String>),
@@ -539,6 +540,13 @@ impl fmt::Display for ChangeKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.names().1)
     }
+}
+
+fn serialize_codes<S: serde::Serializer>(
+    codes: &ReasonCodes,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    crate::export::json::CodesJson(*codes).serialize(serializer)
 }
 
 impl Serialize for ChangeKind {

@@ -44,7 +44,7 @@
 //! # }
 //! ```
 
-mod json;
+pub(crate) mod json;
 mod markdown;
 mod sql;
 

@@ -6,7 +6,8 @@
 //!   one keeping names, comments and layout;
 //! - [`diff`] tells what a spec revision changed and its semver impact on
 //!   the generated API;
-//! - [`export`] writes a spec as SQL lookup tables, JSON or Markdown.
+//! - [`export`] writes a spec as SQL lookup tables, JSON or Markdown;
+//! - [`report`] renders a spec's mistakes rustc-style, with snippets.
 //!
 //! None of this runs in a build script: a crate's `build.rs` needs only
 //! `codes-codegen`.
@@ -16,4 +17,5 @@
 pub mod diff;
 pub mod export;
 pub mod import;
+pub mod report;
 pub mod vendor_doc;

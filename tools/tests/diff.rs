@@ -50,7 +50,7 @@ reason = \"Reason\"
 
 fn parse(text: &str) -> Spec {
     Spec::from_toml("codes.toml", text)
-        .unwrap_or_else(|error| panic!("invalid spec:\n{}\n{text}", error.render(false)))
+        .unwrap_or_else(|error| panic!("invalid spec:\n{error}\n{text}"))
 }
 
 /// A spec of one table with the two object kinds and `rows`.

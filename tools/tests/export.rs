@@ -15,7 +15,6 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-use codes_codegen::model::ReasonCodes;
 use codes_codegen::{Spec, write_if_changed};
 use codes_tools::export::{self, JSON_FORMAT, JSON_FORMAT_VERSION, SqlError};
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
@@ -31,7 +30,7 @@ fn codes_toml() -> Spec {
 fn spec(text: &str) -> Spec {
     match Spec::from_toml("test.toml", text) {
         Ok(spec) => spec,
-        Err(error) => panic!("invalid test spec:\n{}", error.render(false)),
+        Err(error) => panic!("invalid test spec:\n{error}"),
     }
 }
 
@@ -410,9 +409,9 @@ fn sqlite_resolves_reason_codes_by_precedence() {
     );
 }
 
-/// The lookup table against the model's own precedence, over every code
-/// near a boundary: a listed code first, then `-1` and `65535` as not
-/// applicable, then the open reason.
+/// The lookup table against the model's decoding table, over every code
+/// near a boundary: a reason where the model decodes one, nothing where it
+/// says "not applicable" or lists nothing.
 #[test]
 fn sqlite_lookup_agrees_with_the_model() {
     let spec = codes_toml();
@@ -424,12 +423,8 @@ fn sqlite_lookup_agrees_with_the_model() {
         for row in &spec.tables[0].rows {
             let expected = i32::try_from(code)
                 .ok()
-                .and_then(|code| row.reason_for(code))
-                .filter(|reason| {
-                    !(matches!(reason.codes, ReasonCodes::Open { .. })
-                        && (code == -1 || code == 65535))
-                })
-                .map(|reason| reason.name.clone());
+                .and_then(|code| row.decoding.outcome(code)?.reason())
+                .map(|reason| row.reasons[reason].name.clone());
             assert_eq!(
                 lookup(&db, row.code, code),
                 Vec::from_iter(expected),

@@ -49,12 +49,12 @@ pub fn explain(args: &ExplainArgs) -> Result<Status, Failure> {
         args.object.as_deref().unwrap_or("-1"),
         args.reason.unwrap_or(-1),
     );
-    let Code::Known(op) = row.code else {
+    let Code::Known(op) = row.code() else {
         println!(
             "Operation {code} is not in the table: a bill row with it is kept as unknown operation {code}."
         );
         if let Some(reason) = args.reason {
-            println!("Reason {reason}: {}", describe_reason(row.reason));
+            println!("Reason {reason}: {}", describe_reason(row.reason()));
         }
         return Ok(Status::Problems);
     };
@@ -64,16 +64,18 @@ pub fn explain(args: &ExplainArgs) -> Result<Status, Failure> {
         "  object: {}",
         op.object_kind().map_or("none (-1)", |kind| kind.text())
     );
-    if args.object.is_some() && !matches!(row.object, Object::NotApplicable(_)) {
-        println!("Object: {}", row.object);
+    if args.object.is_some() && !matches!(row.object(), Object::NotApplicable(_)) {
+        println!("Object: {}", row.object());
     }
     match args.reason {
         Some(reason) => {
-            println!("Reason {reason}: {}", describe_reason(row.reason));
+            println!("Reason {reason}: {}", describe_reason(row.reason()));
+            // The generated decoding decided the reason; its listing says
+            // how the vendor writes its codes.
             let listed = op
                 .reasons()
                 .iter()
-                .find(|info| info.name == row.reason.name() && info.codes.contains(reason));
+                .find(|info| info.name == row.reason().name());
             if let Some(info) = listed
                 && let ReasonCodes::Range { .. } | ReasonCodes::Open { .. } = info.codes
             {

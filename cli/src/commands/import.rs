@@ -71,7 +71,10 @@ fn report(doc: &str, error: &ImportError) -> Status {
                 eprintln!("{doc}:{}: {}", error.line, error.message);
             }
         }
-        ImportError::Spec(error) => eprint!("{}", error.render(io::stderr_styled())),
+        ImportError::Spec(error) => eprint!(
+            "{}",
+            codes_tools::report::render(error, io::stderr_styled())
+        ),
         other => eprintln!("{other}"),
     }
     eprintln!("codes: nothing written");

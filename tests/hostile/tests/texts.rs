@@ -2,10 +2,11 @@
 //! generated code around it behaves as for any other text.
 
 use codes_hostile::{
-    Cause, Code, ControlsCause, Entry, Hostile, LineBreaksCause, NotApplicable, Plain, QuotesCause,
-    ReasonCodes, ReasonInfo, SecondUniformCause, Target, TargetKind, Uniform, UniformCause,
-    UniformTargetKind,
+    Cause, ControlsCause, Entry, Hostile, LineBreaksCause, NotApplicable, Plain, QuotesCause,
+    SecondUniformCause, Target, TargetKind, Uniform, UniformCause, UniformTargetKind,
+    line_breaks_cause, quotes_cause, second_uniform_cause,
 };
+use codes_runtime::{Code, ReasonCodes, ReasonInfo};
 
 const QUOTES: &str = "\"quotes\" and \\backslashes\\ and \"# and r#\"raw\"# and '\\''";
 const TOKENS: &str = "#[cfg(any())] } fn injected() {} {} {0} {:?} {name} {{ }} \"); panic!(\"";
@@ -89,8 +90,9 @@ fn notes_object_texts_and_reasons_come_back_byte_for_byte() {
             },
         ]
     );
+    let open = line_breaks_cause::OpenReason::new(7).expect("7 is open");
     assert_eq!(
-        LineBreaksCause::OpenReason(7).description(),
+        LineBreaksCause::OpenReason(open).description(),
         Some("open\n\"#\u{202E}")
     );
     assert_eq!(ControlsCause::MinusOne.description(), None);
@@ -116,17 +118,23 @@ fn names_are_plain_identifiers() {
     assert_eq!(Hostile::from_name("Tokens"), Some(Hostile::Tokens));
     assert_eq!(Hostile::Tokens.name(), "Tokens");
     assert_eq!("Quotes".parse::<Hostile>(), Ok(Hostile::Quotes));
-    assert_eq!(QuotesCause::BraceRange(4).name(), "BraceRange");
+    let brace_range = quotes_cause::BraceRange::new(4).expect("4 is in the brace range");
+    assert_eq!(QuotesCause::BraceRange(brace_range).name(), "BraceRange");
+    assert_eq!(
+        "BraceRange(4)".parse::<QuotesCause>(),
+        Ok(QuotesCause::BraceRange(brace_range))
+    );
 }
 
 #[test]
 fn decoding_around_hostile_text_is_lossless() {
     let row = Entry::decode(3, "-1", 12);
-    assert_eq!(row.code, Code::Known(Hostile::LineBreaks));
-    assert_eq!(row.object, Target::NotApplicable(NotApplicable::MinusOne));
+    assert_eq!(row.code(), Code::Known(Hostile::LineBreaks));
+    assert_eq!(row.object(), Target::NotApplicable(NotApplicable::MinusOne));
+    let open = line_breaks_cause::OpenReason::new(12).expect("12 is open");
     assert_eq!(
-        row.reason,
-        Cause::LineBreaks(LineBreaksCause::OpenReason(12))
+        row.reason(),
+        Cause::LineBreaks(LineBreaksCause::OpenReason(open))
     );
     assert_eq!(row.encode(), (3, "-1", 12));
     // A code listed on its own wins over the range around it.
@@ -155,13 +163,25 @@ fn a_table_where_every_row_has_everything() {
     assert_eq!(Uniform::First.notes(), ["one"]);
     assert_eq!(Uniform::Second.notes(), ["two"]);
     for code in [i32::MIN, -1, 0, 65535, i32::MAX] {
+        let everything =
+            second_uniform_cause::Everything::new(code).expect("a range of every code");
         assert_eq!(
             UniformCause::decode(Uniform::Second, code),
-            UniformCause::Second(SecondUniformCause::Everything(code))
+            UniformCause::Second(SecondUniformCause::Everything(everything))
         );
     }
+    assert_eq!(UniformCause::decode(Uniform::First, 1).name(), "Unlisted");
+    assert_eq!(UniformCause::decode(Uniform::First, 1).code(), 1);
+}
+
+#[test]
+fn marker_texts_come_back_byte_for_byte() {
     assert_eq!(
-        UniformCause::decode(Uniform::First, 1),
-        UniformCause::Unlisted(1)
+        NotApplicable::MinusOne.description(),
+        "\"not used\" */ #[doc] {} \u{202E}\n- a list item"
+    );
+    assert_eq!(
+        NotApplicable::UsNoUse.description(),
+        "US_NO_USE \u{0} `backticks` \\"
     );
 }

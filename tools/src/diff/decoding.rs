@@ -1,17 +1,12 @@
 //! What every reason code of one row decodes to, before and after: the facts
 //! behind the impact of a reason change.
 //!
-//! The generated `Reason::decode` tries a row's reasons in this order: a code
-//! listed on its own, then a range (ranges never overlap), then the
-//! "not applicable" markers `-1` and `65535`, then the open reason; anything
-//! else is `Unlisted`. The outcome only changes where some reason starts or
-//! ends, so the whole `i32` line splits into a few segments, each decoding to
-//! one outcome before and one after.
+//! Each side's row carries its decoding table (`codes_codegen::decoding`),
+//! which says what every code means; the outcome only changes where a run
+//! of either side starts or ends, so the whole `i32` line splits into a few
+//! segments, each decoding to one outcome before and one after.
 
-use codes_codegen::model::ReasonCodes;
-
-/// The markers `Reason::decode` reads as "not applicable".
-const MARKERS: [i64; 2] = [-1, 65535];
+use codes_codegen::model::{self, ReasonCodes, Row};
 
 /// What a reason code decodes to in the context of its row.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,21 +29,13 @@ pub(super) struct Decoding {
 }
 
 impl Decoding {
-    /// Compares two reason lists, each reason given with an identity that is
-    /// the same before and after for the same reason.
-    pub fn compare(old: &[(ReasonCodes, usize)], new: &[(ReasonCodes, usize)]) -> Decoding {
+    /// Compares the decoding of a row before and after; `old_ids[i]` and
+    /// `new_ids[j]` are the identities of the reasons, the same before and
+    /// after for the same reason.
+    pub fn compare(old: &Row, old_ids: &[usize], new: &Row, new_ids: &[usize]) -> Decoding {
         let mut bounds = vec![i64::from(i32::MIN), i64::from(i32::MAX) + 1];
-        for marker in MARKERS {
-            bounds.extend([marker, marker + 1]);
-        }
-        for (codes, _) in old.iter().chain(new) {
-            match *codes {
-                ReasonCodes::Single(code) => bounds.extend([i64::from(code), i64::from(code) + 1]),
-                ReasonCodes::Range { start, end } => {
-                    bounds.extend([i64::from(start), i64::from(end) + 1])
-                }
-                ReasonCodes::Open { .. } => {}
-            }
+        for run in old.decoding.runs().iter().chain(new.decoding.runs()) {
+            bounds.extend([i64::from(run.start), i64::from(run.end) + 1]);
         }
         bounds.sort_unstable();
         bounds.dedup();
@@ -56,7 +43,14 @@ impl Decoding {
             .windows(2)
             .map(|pair| {
                 let (start, end) = (pair[0], pair[1] - 1);
-                (start, end, outcome(old, start), outcome(new, start))
+                // Every code of a segment decodes alike on either side.
+                let code = start as i32;
+                (
+                    start,
+                    end,
+                    outcome(old, old_ids, code),
+                    outcome(new, new_ids, code),
+                )
             })
             .collect();
         Decoding { segments }
@@ -101,9 +95,14 @@ impl Decoding {
     }
 }
 
-/// Whether `codes` list `code` (every code of a segment alike).
+/// Whether the vendor lists `code` under `codes`, before precedence (every
+/// code of a segment alike).
 fn lists(codes: ReasonCodes, code: i64) -> bool {
-    i32::try_from(code).is_ok_and(|code| codes.contains(code))
+    match codes {
+        ReasonCodes::Single(single) => i64::from(single) == code,
+        ReasonCodes::Range { start, end } => (i64::from(start)..=i64::from(end)).contains(&code),
+        ReasonCodes::Open { .. } => true,
+    }
 }
 
 /// Appends `start..=end`, merging it with the last range when they touch.
@@ -114,24 +113,13 @@ fn push(set: &mut CodeSet, start: i64, end: i64) {
     }
 }
 
-/// What `code` decodes to among `reasons`, as the generated code decides.
-fn outcome(reasons: &[(ReasonCodes, usize)], code: i64) -> Outcome {
-    let find = |wanted: fn(ReasonCodes, i64) -> bool| {
-        reasons
-            .iter()
-            .find(|(codes, _)| wanted(*codes, code))
-            .map(|(_, id)| Outcome::Reason(*id))
-    };
-    find(|codes, code| matches!(codes, ReasonCodes::Single(single) if i64::from(single) == code))
-        .or_else(|| {
-            find(|codes, code| {
-                matches!(codes, ReasonCodes::Range { start, end }
-                    if (i64::from(start)..=i64::from(end)).contains(&code))
-            })
-        })
-        .or_else(|| MARKERS.contains(&code).then_some(Outcome::NotApplicable))
-        .or_else(|| find(|codes, _| matches!(codes, ReasonCodes::Open { .. })))
-        .unwrap_or(Outcome::Unlisted)
+/// What `code` decodes to in `row`, as its decoding table says.
+fn outcome(row: &Row, ids: &[usize], code: i32) -> Outcome {
+    match row.decoding.outcome(code) {
+        Some(model::Outcome::NotApplicable(_)) => Outcome::NotApplicable,
+        Some(outcome) => Outcome::Reason(ids[outcome.reason().expect("not a marker")]),
+        None => Outcome::Unlisted,
+    }
 }
 
 /// `221-250`, `5`, `1-4, 6-10`; a range starting below zero reads
@@ -150,7 +138,47 @@ pub(super) fn show(set: &[(i64, i64)]) -> String {
 #[cfg(test)]
 mod tests {
     use super::{Decoding, Outcome, show};
-    use codes_codegen::model::ReasonCodes::{Open, Range, Single};
+    use codes_codegen::model::ReasonCodes::{self, Open, Range, Single};
+    use codes_codegen::model::{self, Marker, Row};
+
+    /// A row with these reasons (and their identities), decoded with the
+    /// markers `-1` and `65535`.
+    fn row(reasons: &[(ReasonCodes, usize)]) -> Row {
+        let reasons: Vec<model::Reason> = reasons
+            .iter()
+            .map(|(codes, _)| model::Reason {
+                codes: *codes,
+                name: String::new(),
+                description: None,
+            })
+            .collect();
+        let markers: Vec<Marker> = [-1, 65535]
+            .map(|code| Marker {
+                code,
+                name: String::new(),
+                description: String::new(),
+            })
+            .into();
+        let decoding = model::Decoding::new(&reasons, &markers);
+        let row = Row {
+            code: 0,
+            name: String::new(),
+            description: String::new(),
+            object: None,
+            notes: Vec::new(),
+            reasons,
+            decoding,
+        };
+        row
+    }
+
+    fn compare(old: &[(ReasonCodes, usize)], new: &[(ReasonCodes, usize)]) -> Decoding {
+        let (old_row, new_row) = (row(old), row(new));
+        let ids = |reasons: &[(ReasonCodes, usize)]| {
+            reasons.iter().map(|(_, id)| *id).collect::<Vec<_>>()
+        };
+        Decoding::compare(&old_row, &ids(old), &new_row, &ids(new))
+    }
 
     const MAX: i64 = i32::MAX as i64;
     const MIN: i64 = i32::MIN as i64;
@@ -160,7 +188,7 @@ mod tests {
         let old = [(Range { start: 0, end: 255 }, 0), (Single(0), 1)];
         let narrowed = Range { start: 0, end: 99 };
         let new = [(narrowed, 0), (Single(0), 1), (Open { default: None }, 2)];
-        let decoding = Decoding::compare(&old, &new);
+        let decoding = compare(&old, &new);
         assert_eq!(decoding.lost(0, narrowed), [(100, 255)]);
         assert_eq!(decoding.lost(1, Single(0)), []);
         assert_eq!(
@@ -177,7 +205,7 @@ mod tests {
 
     #[test]
     fn a_range_over_a_marker_takes_it() {
-        let decoding = Decoding::compare(&[], &[(Range { start: -3, end: 3 }, 0)]);
+        let decoding = compare(&[], &[(Range { start: -3, end: 3 }, 0)]);
         assert_eq!(
             decoding.gained(0, None),
             [
@@ -191,7 +219,7 @@ mod tests {
     fn extreme_codes_do_not_overflow() {
         let old = [(Single(i32::MAX), 0), (Single(i32::MIN), 1)];
         let new = [(Single(0), 0), (Single(1), 1)];
-        let decoding = Decoding::compare(&old, &new);
+        let decoding = compare(&old, &new);
         assert_eq!(decoding.lost(0, Single(0)), [(MAX, MAX)]);
         assert_eq!(decoding.lost(1, Single(1)), [(MIN, MIN)]);
     }
@@ -201,14 +229,14 @@ mod tests {
         // A single code added inside a range: the range still lists 5.
         let old = [(Range { start: 1, end: 9 }, 0)];
         let new = [(Range { start: 1, end: 9 }, 0), (Single(5), 1)];
-        let decoding = Decoding::compare(&old, &new);
+        let decoding = compare(&old, &new);
         assert_eq!(decoding.lost(0, Range { start: 1, end: 9 }), []);
         assert_eq!(
             decoding.gained(1, None),
             [(Outcome::Reason(0), vec![(5, 5)])]
         );
         // The single removed again: the range takes 5 back, listing it all along.
-        let back = Decoding::compare(&new, &old);
+        let back = compare(&new, &old);
         assert_eq!(back.gained(0, Some(Range { start: 1, end: 9 })), []);
     }
 

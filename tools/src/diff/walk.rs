@@ -480,16 +480,10 @@ impl Walk {
             None => new.reasons[id - old.reasons.len()].name.as_str(),
         };
         let decoding = Decoding::compare(
-            &old.reasons
-                .iter()
-                .enumerate()
-                .map(|(i, reason)| (reason.codes, i))
-                .collect::<Vec<_>>(),
-            &new.reasons
-                .iter()
-                .enumerate()
-                .map(|(j, reason)| (reason.codes, identity(j)))
-                .collect::<Vec<_>>(),
+            old,
+            &(0..old.reasons.len()).collect::<Vec<_>>(),
+            new,
+            &(0..new.reasons.len()).map(identity).collect::<Vec<_>>(),
         );
         for (i, (reason, pair)) in old.reasons.iter().zip(&pairs.old).enumerate() {
             let path = format!("{row}/reason {}", reason.codes);

@@ -1,17 +1,21 @@
 //! The validated model as JSON, for tools written in other languages.
 
 use serde::Serialize;
+use serde::ser::{SerializeMap, Serializer};
 
 use codes_codegen::Spec;
-use codes_codegen::model::{Source, Table};
+use codes_codegen::model::{
+    Marker, ObjectKind, Outcome, Reason, ReasonCodes, RecordNames, Row, Run, Source, Table,
+};
 
 /// The value of the `"format"` key of a JSON export.
 pub const JSON_FORMAT: &str = "codes-codegen/spec";
 
 /// The value of the `"format_version"` key of a JSON export. It changes
 /// whenever a key is renamed or removed or a value changes meaning; keys may
-/// be added without a new version.
-pub const JSON_FORMAT_VERSION: u32 = 1;
+/// be added without a new version. Version 2 added `not_applicable` and
+/// each row's `decoding`.
+pub const JSON_FORMAT_VERSION: u32 = 2;
 
 /// The spec as pretty-printed JSON (two-space indent, trailing newline).
 ///
@@ -22,6 +26,7 @@ pub const JSON_FORMAT_VERSION: u32 = 1;
 ///   "format": "codes-codegen/spec",
 ///   "format_version": 1,
 ///   "source": { "vendor": "…", "product": "…", "document": "…" },
+///   "not_applicable": [{ "code": -1, "name": "MinusOne", "description": "…" }],
 ///   "tables": [
 ///     {
 ///       "name": "OperationType", "title": "…", "caption": "…", "page": "…",
@@ -35,6 +40,10 @@ pub const JSON_FORMAT_VERSION: u32 = 1;
 ///           "notes": [],
 ///           "reasons": [
 ///             { "codes": { "kind": "open", "default": 0 }, "name": "RestCause", "description": "…" }
+///           ],
+///           "decoding": [
+///             { "start": -2147483648, "end": -2, "outcome": "open", "index": 0 },
+///             { "start": -1, "end": -1, "outcome": "not_applicable", "index": 0 }
 ///           ]
 ///         }
 ///       ]
@@ -49,28 +58,16 @@ pub const JSON_FORMAT_VERSION: u32 = 1;
 /// - `codes` is `{"kind": "single", "code": N}`,
 ///   `{"kind": "range", "start": A, "end": B}` (inclusive) or
 ///   `{"kind": "open", "default": N}` (`default` may be `null`);
-/// - a reason's `description` is `null` where the vendor gives a bare code.
+/// - a reason's `description` is `null` where the vendor gives a bare code;
+/// - `decoding` is what every reason code of the row means, precedence
+///   applied: ordered runs of codes, each `listed`, `range` or `open` (with
+///   the index of its reason) or `not_applicable` (with the index of its
+///   marker); a code in no run is not listed for the row.
 ///
 /// Keys come in the order above and arrays in spec order, so the output is
 /// deterministic.
 pub fn json(spec: &Spec) -> String {
-    // The spec's own fields after the tag; a change to `Spec` must show
-    // here, and this destructuring makes sure it does.
-    #[derive(Serialize)]
-    struct Document<'a> {
-        format: &'static str,
-        format_version: u32,
-        source: &'a Source,
-        tables: &'a [Table],
-    }
-    let Spec { source, tables } = spec;
-    let document = Document {
-        format: JSON_FORMAT,
-        format_version: JSON_FORMAT_VERSION,
-        source,
-        tables,
-    };
-    match serde_json::to_string_pretty(&document) {
+    match serde_json::to_string_pretty(&SpecJson::from(spec)) {
         Ok(mut text) => {
             text.push('\n');
             text
@@ -78,5 +75,252 @@ pub fn json(spec: &Spec) -> String {
         // The model holds only strings, integers, options and sequences,
         // all of which serde_json writes: failing is a bug, not bad input.
         Err(error) => panic!("the spec model failed to serialize ({error}); please report this"),
+    }
+}
+
+// The model is plain data without serde (the build path has none), so the
+// document mirrors it here. Each `From` destructures its model type whole:
+// a field added to the model is a compile error until it is exported.
+
+#[derive(Serialize)]
+struct SpecJson<'a> {
+    format: &'static str,
+    format_version: u32,
+    source: SourceJson<'a>,
+    not_applicable: Vec<MarkerJson<'a>>,
+    tables: Vec<TableJson<'a>>,
+}
+
+impl<'a> From<&'a Spec> for SpecJson<'a> {
+    fn from(spec: &'a Spec) -> Self {
+        let Spec {
+            source,
+            not_applicable,
+            tables,
+        } = spec;
+        let Source {
+            vendor,
+            product,
+            document,
+        } = source;
+        SpecJson {
+            format: JSON_FORMAT,
+            format_version: JSON_FORMAT_VERSION,
+            source: SourceJson {
+                vendor,
+                product,
+                document,
+            },
+            not_applicable: not_applicable
+                .iter()
+                .map(|marker| {
+                    let Marker {
+                        code,
+                        name,
+                        description,
+                    } = marker;
+                    MarkerJson {
+                        code: *code,
+                        name,
+                        description,
+                    }
+                })
+                .collect(),
+            tables: tables.iter().map(TableJson::from).collect(),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct SourceJson<'a> {
+    vendor: &'a str,
+    product: &'a str,
+    document: &'a str,
+}
+
+#[derive(Serialize)]
+struct MarkerJson<'a> {
+    code: i32,
+    name: &'a str,
+    description: &'a str,
+}
+
+#[derive(Serialize)]
+struct TableJson<'a> {
+    name: &'a str,
+    title: &'a str,
+    caption: &'a str,
+    page: &'a str,
+    updated: &'a str,
+    columns: &'a [String],
+    record: Option<RecordJson<'a>>,
+    object_kinds: Vec<ObjectKindJson<'a>>,
+    rows: Vec<RowJson<'a>>,
+}
+
+impl<'a> From<&'a Table> for TableJson<'a> {
+    fn from(table: &'a Table) -> Self {
+        let Table {
+            name,
+            title,
+            caption,
+            page,
+            updated,
+            columns,
+            record,
+            object_kinds,
+            rows,
+        } = table;
+        TableJson {
+            name,
+            title,
+            caption,
+            page,
+            updated,
+            columns,
+            record: record.as_ref().map(|names| {
+                let RecordNames {
+                    record,
+                    object,
+                    reason,
+                } = names;
+                RecordJson {
+                    record,
+                    object,
+                    reason,
+                }
+            }),
+            object_kinds: object_kinds
+                .iter()
+                .map(|kind| {
+                    let ObjectKind { name, text } = kind;
+                    ObjectKindJson { name, text }
+                })
+                .collect(),
+            rows: rows.iter().map(RowJson::from).collect(),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct RecordJson<'a> {
+    record: &'a str,
+    object: &'a str,
+    reason: &'a str,
+}
+
+#[derive(Serialize)]
+struct ObjectKindJson<'a> {
+    name: &'a str,
+    text: &'a str,
+}
+
+#[derive(Serialize)]
+struct RowJson<'a> {
+    code: i32,
+    name: &'a str,
+    description: &'a str,
+    object: Option<usize>,
+    notes: &'a [String],
+    reasons: Vec<ReasonJson<'a>>,
+    decoding: Vec<RunJson>,
+}
+
+impl<'a> From<&'a Row> for RowJson<'a> {
+    fn from(row: &'a Row) -> Self {
+        let Row {
+            code,
+            name,
+            description,
+            object,
+            notes,
+            reasons,
+            decoding,
+        } = row;
+        RowJson {
+            code: *code,
+            name,
+            description,
+            object: *object,
+            notes,
+            reasons: reasons
+                .iter()
+                .map(|reason| {
+                    let Reason {
+                        codes,
+                        name,
+                        description,
+                    } = reason;
+                    ReasonJson {
+                        codes: CodesJson(*codes),
+                        name,
+                        description: description.as_deref(),
+                    }
+                })
+                .collect(),
+            decoding: decoding.runs().iter().map(RunJson::from).collect(),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct ReasonJson<'a> {
+    codes: CodesJson,
+    name: &'a str,
+    description: Option<&'a str>,
+}
+
+/// A reason's codes as `{"kind": "single", "code": N}`,
+/// `{"kind": "range", "start": A, "end": B}` or
+/// `{"kind": "open", "default": N}`; the diff's JSON writes them so too.
+pub(crate) struct CodesJson(pub(crate) ReasonCodes);
+
+impl Serialize for CodesJson {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(None)?;
+        match self.0 {
+            ReasonCodes::Single(code) => {
+                map.serialize_entry("kind", "single")?;
+                map.serialize_entry("code", &code)?;
+            }
+            ReasonCodes::Range { start, end } => {
+                map.serialize_entry("kind", "range")?;
+                map.serialize_entry("start", &start)?;
+                map.serialize_entry("end", &end)?;
+            }
+            ReasonCodes::Open { default } => {
+                map.serialize_entry("kind", "open")?;
+                map.serialize_entry("default", &default)?;
+            }
+        }
+        map.end()
+    }
+}
+
+/// One run of a row's decoding table: `{"start": A, "end": B, "outcome":
+/// "listed" | "range" | "open" | "not_applicable", "index": I}`, the index
+/// into the row's reasons or, for `not_applicable`, the spec's markers.
+#[derive(Serialize)]
+struct RunJson {
+    start: i32,
+    end: i32,
+    outcome: &'static str,
+    index: usize,
+}
+
+impl From<&Run> for RunJson {
+    fn from(run: &Run) -> Self {
+        let (outcome, index) = match run.outcome {
+            Outcome::Listed(index) => ("listed", index),
+            Outcome::Range(index) => ("range", index),
+            Outcome::NotApplicable(index) => ("not_applicable", index),
+            Outcome::Open(index) => ("open", index),
+        };
+        RunJson {
+            start: run.start,
+            end: run.end,
+            outcome,
+            index,
+        }
     }
 }

@@ -8,11 +8,6 @@ use heck::ToSnakeCase;
 use codes_codegen::Spec;
 use codes_codegen::model::{ReasonCodes, Row, Table};
 
-/// The reason codes the generated `Reason::decode` reads as "not applicable"
-/// (`-1`, and `65535` = `US_NO_USE` in later vendor revisions): an open
-/// reason never takes them; a single code or range listing them does.
-const NOT_APPLICABLE: [i32; 2] = [-1, 65535];
-
 /// The spec as an SQL script of lookup tables that runs unchanged in SQLite
 /// and PostgreSQL.
 ///
@@ -34,10 +29,11 @@ const NOT_APPLICABLE: [i32; 2] = [-1, 65535];
 /// vendor's order in `vendor_order` (from 1).
 ///
 /// The vendor's reasons overlap: a single code wins over a range that
-/// contains it, a range over the open reason, and the open reason takes any
-/// code but `-1` and `65535`. `operation_type_reason_lookup` has those
-/// rules applied: its ranges never overlap, so a plain `BETWEEN` join finds
-/// at most one reason. To decode the columns `code` and `reason_code` of a
+/// contains it, a range over the spec's "not applicable" markers, and the
+/// open reason takes any code left. `operation_type_reason_lookup` is each
+/// row's decoding table (`codes_codegen::decoding`) without the markers:
+/// its ranges never overlap, so a plain `BETWEEN` join finds at most one
+/// reason. To decode the columns `code` and `reason_code` of a
 /// table `t`:
 ///
 /// ```sql
@@ -381,7 +377,8 @@ impl TableScript<'_> {
         Ok(format!(
             "\n-- The reasons of each code as the vendor lists them (none: the vendor's -1).\n\
              -- kind 'single': low = high = the code; 'range': low to high inclusive;\n\
-             -- 'open': any code but -1 and 65535, default_code when none is given.\n\
+             -- 'open': any code no other reason takes and that is not a marker of\n\
+             -- \"not applicable\", default_code when none is given.\n\
              -- They overlap; {lookup} resolves them.\n\
              CREATE TABLE {reason} (\n    \
                  {code_column} INTEGER NOT NULL REFERENCES {codes} (code),\n    \
@@ -428,8 +425,8 @@ impl TableScript<'_> {
         let code_column = self.code_column();
         format!(
             "\n-- Every reason code of each code, resolved to its reason in disjoint runs:\n\
-             -- a single code wins over a range holding it, a range over the open reason;\n\
-             -- -1 and 65535 (not applicable) appear only where the vendor lists them.\n\
+             -- a single code wins over a range holding it, a range over the markers of\n\
+             -- \"not applicable\", which appear only where a reason lists them.\n\
              CREATE TABLE {lookup} (\n    \
                  {code_column} INTEGER NOT NULL,\n    \
                  low INTEGER NOT NULL,\n    \
@@ -503,106 +500,59 @@ fn literal_name(name: &str) -> String {
 /// A run of reason codes that decode to one reason.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct ReasonRun<'a> {
-    // i64 so that neighbours of i32 codes exist; the runs lie within i32.
-    low: i64,
-    high: i64,
+    low: i32,
+    high: i32,
     reason: &'a str,
 }
 
-/// The reasons of `row` as disjoint runs, in code order: single codes, then
-/// ranges less the single codes inside them, then the open reason on what
-/// is left but the "not applicable" markers.
+/// The runs of `row`'s decoding table that decode to a reason, in code
+/// order.
 fn reason_runs(row: &Row) -> Vec<ReasonRun<'_>> {
-    let singles: Vec<(i64, i64)> = row
-        .reasons
+    row.decoding
+        .runs()
         .iter()
-        .filter_map(|reason| match reason.codes {
-            ReasonCodes::Single(code) => Some((code.into(), code.into())),
-            _ => None,
+        .filter_map(|run| {
+            let reason = run.outcome.reason()?;
+            Some(ReasonRun {
+                low: run.start,
+                high: run.end,
+                reason: &row.reasons[reason].name,
+            })
         })
-        .collect();
-    let mut taken = singles.clone();
-    let mut runs = Vec::new();
-    for reason in &row.reasons {
-        let parts = match reason.codes {
-            ReasonCodes::Single(code) => vec![(code.into(), code.into())],
-            ReasonCodes::Range { start, end } => {
-                taken.push((start.into(), end.into()));
-                gaps(&singles, (start.into(), end.into()))
-            }
-            ReasonCodes::Open { .. } => continue,
-        };
-        runs.extend(
-            parts
-                .into_iter()
-                .map(|(low, high)| (low, high, &reason.name)),
-        );
-    }
-    if let Some(open) = row
-        .reasons
-        .iter()
-        .find(|reason| matches!(reason.codes, ReasonCodes::Open { .. }))
-    {
-        taken.extend(NOT_APPLICABLE.map(|code| (code.into(), code.into())));
-        let all = (i32::MIN.into(), i32::MAX.into());
-        runs.extend(
-            gaps(&taken, all)
-                .into_iter()
-                .map(|(low, high)| (low, high, &open.name)),
-        );
-    }
-    runs.sort_by_key(|&(low, _, _)| low);
-    runs.into_iter()
-        .map(|(low, high, reason)| ReasonRun { low, high, reason })
         .collect()
-}
-
-/// The parts of the inclusive range `within` that no range of `taken`
-/// covers.
-fn gaps(taken: &[(i64, i64)], within: (i64, i64)) -> Vec<(i64, i64)> {
-    let mut taken = taken.to_vec();
-    taken.sort_unstable();
-    let (mut next, end) = within;
-    let mut parts = Vec::new();
-    for (low, high) in taken {
-        if high < next || low > end {
-            continue;
-        }
-        if low > next {
-            parts.push((next, low - 1));
-        }
-        next = next.max(high + 1);
-    }
-    if next <= end {
-        parts.push((next, end));
-    }
-    parts
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use codes_codegen::model::Reason;
+    use codes_codegen::model::{Decoding, Marker, Reason};
 
     fn row_with(reasons: &[(ReasonCodes, &str)]) -> Row {
+        let reasons: Vec<Reason> = reasons
+            .iter()
+            .map(|&(codes, name)| Reason {
+                codes,
+                name: name.into(),
+                description: None,
+            })
+            .collect();
+        let markers = [-1, 65535].map(|code| Marker {
+            code,
+            name: String::new(),
+            description: String::new(),
+        });
         Row {
             code: 1,
             name: "Row".into(),
             description: "A row.".into(),
             object: None,
             notes: Vec::new(),
-            reasons: reasons
-                .iter()
-                .map(|&(codes, name)| Reason {
-                    codes,
-                    name: name.into(),
-                    description: None,
-                })
-                .collect(),
+            decoding: Decoding::new(&reasons, &markers),
+            reasons,
         }
     }
 
-    fn runs(row: &Row) -> Vec<(i64, i64, &str)> {
+    fn runs(row: &Row) -> Vec<(i32, i32, &str)> {
         reason_runs(row)
             .into_iter()
             .map(|run| (run.low, run.high, run.reason))
@@ -610,86 +560,29 @@ mod tests {
     }
 
     #[test]
-    fn gaps_of_a_range() {
-        assert_eq!(gaps(&[], (1, 5)), [(1, 5)]);
-        assert_eq!(gaps(&[(1, 1), (5, 5)], (1, 5)), [(2, 4)]);
-        assert_eq!(gaps(&[(3, 3), (0, 0), (9, 9)], (1, 5)), [(1, 2), (4, 5)]);
-        assert_eq!(gaps(&[(0, 10)], (1, 5)), []);
-        assert_eq!(gaps(&[(2, 3), (3, 4)], (1, 5)), [(1, 1), (5, 5)]);
-    }
-
-    #[test]
-    fn a_single_code_splits_the_range_holding_it() {
-        // Type 27 of the vendor table: 0 on its own, 0-255 as a range.
-        let row = row_with(&[
-            (ReasonCodes::Single(0), "AfterCallProcessing"),
-            (
-                ReasonCodes::Range { start: 0, end: 255 },
-                "ManualAdjustment",
-            ),
-        ]);
-        assert_eq!(
-            runs(&row),
-            [(0, 0, "AfterCallProcessing"), (1, 255, "ManualAdjustment")]
-        );
-        let row = row_with(&[
-            (ReasonCodes::Range { start: 1, end: 9 }, "Range"),
-            (ReasonCodes::Single(5), "Five"),
-            (ReasonCodes::Single(9), "Nine"),
-        ]);
-        assert_eq!(
-            runs(&row),
-            [
-                (1, 4, "Range"),
-                (5, 5, "Five"),
-                (6, 8, "Range"),
-                (9, 9, "Nine")
-            ]
-        );
-    }
-
-    #[test]
-    fn the_open_reason_takes_the_rest_but_not_applicable_markers() {
-        let row = row_with(&[(ReasonCodes::Open { default: Some(0) }, "RestCause")]);
-        assert_eq!(
-            runs(&row),
-            [
-                (i32::MIN.into(), -2, "RestCause"),
-                (0, 65534, "RestCause"),
-                (65536, i32::MAX.into(), "RestCause"),
-            ]
-        );
-    }
-
-    #[test]
-    fn listed_markers_win_over_not_applicable() {
+    fn the_lookup_is_the_decoding_table_without_markers() {
         let row = row_with(&[
             (ReasonCodes::Open { default: None }, "Any"),
             (ReasonCodes::Single(-1), "MinusOne"),
             (
                 ReasonCodes::Range {
                     start: 100,
-                    end: 65535,
+                    end: 200,
                 },
                 "High",
             ),
-            (ReasonCodes::Single(i32::MAX), "Max"),
         ]);
         assert_eq!(
             runs(&row),
             [
-                (i32::MIN.into(), -2, "Any"),
+                (i32::MIN, -2, "Any"),
                 (-1, -1, "MinusOne"),
                 (0, 99, "Any"),
-                (100, 65535, "High"),
-                (65536, i64::from(i32::MAX) - 1, "Any"),
-                (i32::MAX.into(), i32::MAX.into(), "Max"),
+                (100, 200, "High"),
+                (201, 65534, "Any"),
+                (65536, i32::MAX, "Any"),
             ]
         );
-    }
-
-    #[test]
-    fn no_reasons_no_runs() {
         assert_eq!(runs(&row_with(&[])), []);
     }
 

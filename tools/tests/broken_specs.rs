@@ -1,7 +1,8 @@
 //! The corpus of broken specs: each `tests/broken-specs/NAME.toml` holds one
-//! mistake, and `NAME.stderr` beside it is the diagnostic the generator must
-//! render for it, exactly as a failing build prints it. An empty `.stderr`
-//! marks a spec that must be accepted (and generate code).
+//! mistake, and `NAME.stderr` beside it is the report `codes check` must
+//! print for it (a failing build prints the same mistakes as plain
+//! `file:line:col` lines). An empty `.stderr` marks a spec that must be
+//! accepted (and generate code).
 //!
 //! CI only checks. After a deliberate change to a message, bless the new
 //! output with `BLESS=1 cargo test --test broken_specs` and review the diff.
@@ -41,7 +42,7 @@ fn check(name: &str, text: &str) -> String {
             codes_codegen::generate(&spec);
             String::new()
         }
-        Err(error) => error.render(false),
+        Err(error) => codes_tools::report::render(&error, false),
     }
 }
 
@@ -100,7 +101,7 @@ fn every_broken_spec_has_its_mistake_at_file_line_col() {
         for (line, diagnostic) in error.summary().iter().zip(error.diagnostics()) {
             let (row, col) = error.line_col(diagnostic.span.start);
             assert!(line.starts_with(&format!("{name}:{row}:{col}: ")), "{line}");
-            let rendered = error.render(false);
+            let rendered = codes_tools::report::render(&error, false);
             assert!(
                 rendered.contains(&format!("--> {name}:{row}:{col}\n")),
                 "{rendered}"

@@ -1,0 +1,283 @@
+//! What each code of a row's reason column means, decided once.
+//!
+//! Precedence, as the vendor's type 27 needs it: a code listed on its own
+//! wins over a range that holds it (`0` is after-call processing, `1` to
+//! `255` manual adjustments); then the spec's "not applicable" markers
+//! (`-1`, `65535`); then an open reason takes every other code. Rendering,
+//! validation and the maintainers' tools read the resulting runs and never
+//! apply the rule again.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::model::{Marker, Reason, ReasonCodes};
+
+/// The meaning of every code of one row's reason column: ordered,
+/// non-overlapping runs of codes, each with its outcome. A code in no run
+/// is not listed for the row.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Decoding {
+    runs: Vec<Run>,
+}
+
+/// The codes `start..=end`, which all decode alike.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Run {
+    /// First code.
+    pub start: i32,
+    /// Last code (inclusive).
+    pub end: i32,
+    /// What they decode to.
+    pub outcome: Outcome,
+}
+
+/// What a code decodes to; indices are into the row's reasons or the
+/// spec's markers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Outcome {
+    /// The reason listed with exactly this code.
+    Listed(usize),
+    /// A range reason: the code is inside its range and listed on its own
+    /// nowhere.
+    Range(usize),
+    /// A "not applicable" marker that no listed code or range takes.
+    NotApplicable(usize),
+    /// The open reason: every code nothing else takes.
+    Open(usize),
+}
+
+impl Outcome {
+    /// The reason the code decodes to, if it is one.
+    pub fn reason(self) -> Option<usize> {
+        match self {
+            Outcome::Listed(reason) | Outcome::Range(reason) | Outcome::Open(reason) => {
+                Some(reason)
+            }
+            Outcome::NotApplicable(_) => None,
+        }
+    }
+}
+
+impl Run {
+    /// How many codes the run holds.
+    pub fn len(&self) -> u64 {
+        (i64::from(self.end) - i64::from(self.start) + 1).unsigned_abs()
+    }
+
+    /// Whether `code` is in the run.
+    pub fn contains(&self, code: i32) -> bool {
+        self.start <= code && code <= self.end
+    }
+}
+
+impl Decoding {
+    /// The decoding of a row with these reasons, given the spec's markers.
+    ///
+    /// `reasons` must be valid: single codes unique, ranges disjoint, at
+    /// most one open reason (validation checks all three first).
+    pub fn new(reasons: &[Reason], markers: &[Marker]) -> Decoding {
+        let mut singles = BTreeMap::new();
+        let mut ranges = BTreeMap::new();
+        let mut open = None;
+        let mut bounds = BTreeSet::new();
+        let mut cover = |start: i32, end: i32| {
+            bounds.insert(i64::from(start));
+            bounds.insert(i64::from(end) + 1);
+        };
+        for (index, reason) in reasons.iter().enumerate() {
+            match reason.codes {
+                ReasonCodes::Single(code) => {
+                    singles.insert(code, index);
+                    cover(code, code);
+                }
+                ReasonCodes::Range { start, end } => {
+                    ranges.insert(start, (end, index));
+                    cover(start, end);
+                }
+                ReasonCodes::Open { .. } => {
+                    open = Some(index);
+                    cover(i32::MIN, i32::MAX);
+                }
+            }
+        }
+        let markers: BTreeMap<i32, usize> = markers
+            .iter()
+            .enumerate()
+            .map(|(index, marker)| (marker.code, index))
+            .collect();
+        for &code in markers.keys() {
+            cover(code, code);
+        }
+        // Between two consecutive bounds every code has the same outcome.
+        let bounds: Vec<i64> = bounds.into_iter().collect();
+        let mut runs: Vec<Run> = Vec::new();
+        for pair in bounds.windows(2) {
+            let (start, end) = (pair[0] as i32, (pair[1] - 1) as i32);
+            let range = ranges
+                .range(..=start)
+                .next_back()
+                .filter(|(_, (range_end, _))| start <= *range_end)
+                .map(|(_, (_, index))| *index);
+            let outcome = match (start == end).then(|| singles.get(&start)).flatten() {
+                Some(&index) => Some(Outcome::Listed(index)),
+                None => range
+                    .map(Outcome::Range)
+                    .or_else(|| {
+                        (start == end)
+                            .then(|| markers.get(&start))
+                            .flatten()
+                            .map(|&index| Outcome::NotApplicable(index))
+                    })
+                    .or(open.map(Outcome::Open)),
+            };
+            let Some(outcome) = outcome else { continue };
+            match runs.last_mut() {
+                Some(last)
+                    if last.outcome == outcome && i64::from(last.end) + 1 == i64::from(start) =>
+                {
+                    last.end = end;
+                }
+                _ => runs.push(Run {
+                    start,
+                    end,
+                    outcome,
+                }),
+            }
+        }
+        Decoding { runs }
+    }
+
+    /// The runs, in code order.
+    pub fn runs(&self) -> &[Run] {
+        &self.runs
+    }
+
+    /// What `code` decodes to; `None` where the row does not list it.
+    pub fn outcome(&self, code: i32) -> Option<Outcome> {
+        let index = self.runs.partition_point(|run| run.end < code);
+        self.runs
+            .get(index)
+            .filter(|run| run.contains(code))
+            .map(|run| run.outcome)
+    }
+
+    /// Whether some code decodes to `outcome`.
+    pub fn reaches(&self, outcome: Outcome) -> bool {
+        self.runs.iter().any(|run| run.outcome == outcome)
+    }
+
+    /// Whether every `i32` has an outcome: nothing is left unlisted.
+    pub fn is_total(&self) -> bool {
+        let covered: u64 = self.runs.iter().map(Run::len).sum();
+        covered == 1 << 32
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn reason(codes: ReasonCodes) -> Reason {
+        Reason {
+            codes,
+            name: String::new(),
+            description: None,
+        }
+    }
+
+    fn markers() -> Vec<Marker> {
+        [-1, 65535]
+            .into_iter()
+            .map(|code| Marker {
+                code,
+                name: String::new(),
+                description: String::new(),
+            })
+            .collect()
+    }
+
+    fn run(start: i32, end: i32, outcome: Outcome) -> Run {
+        Run {
+            start,
+            end,
+            outcome,
+        }
+    }
+
+    #[test]
+    fn a_single_code_wins_over_the_range_that_holds_it() {
+        let reasons = [
+            reason(ReasonCodes::Single(0)),
+            reason(ReasonCodes::Range { start: 0, end: 255 }),
+        ];
+        let decoding = Decoding::new(&reasons, &markers());
+        assert_eq!(
+            decoding.runs(),
+            [
+                run(-1, -1, Outcome::NotApplicable(0)),
+                run(0, 0, Outcome::Listed(0)),
+                run(1, 255, Outcome::Range(1)),
+                run(65535, 65535, Outcome::NotApplicable(1)),
+            ]
+        );
+        assert_eq!(decoding.outcome(0), Some(Outcome::Listed(0)));
+        assert_eq!(decoding.outcome(255), Some(Outcome::Range(1)));
+        assert_eq!(decoding.outcome(256), None);
+        assert!(!decoding.is_total());
+    }
+
+    #[test]
+    fn an_open_reason_takes_what_nothing_else_takes() {
+        let reasons = [
+            reason(ReasonCodes::Open { default: Some(0) }),
+            reason(ReasonCodes::Single(65535)),
+        ];
+        let decoding = Decoding::new(&reasons, &markers());
+        assert_eq!(
+            decoding.runs(),
+            [
+                run(i32::MIN, -2, Outcome::Open(0)),
+                run(-1, -1, Outcome::NotApplicable(0)),
+                run(0, 65534, Outcome::Open(0)),
+                run(65535, 65535, Outcome::Listed(1)),
+                run(65536, i32::MAX, Outcome::Open(0)),
+            ]
+        );
+        assert!(decoding.is_total());
+    }
+
+    #[test]
+    fn a_range_takes_a_marker_and_the_extremes_are_codes_too() {
+        let reasons = [
+            reason(ReasonCodes::Range {
+                start: i32::MIN,
+                end: 0,
+            }),
+            reason(ReasonCodes::Single(i32::MAX)),
+        ];
+        let decoding = Decoding::new(&reasons, &markers());
+        assert_eq!(
+            decoding.runs(),
+            [
+                run(i32::MIN, 0, Outcome::Range(0)),
+                run(65535, 65535, Outcome::NotApplicable(1)),
+                run(i32::MAX, i32::MAX, Outcome::Listed(1)),
+            ]
+        );
+        assert_eq!(decoding.outcome(i32::MIN), Some(Outcome::Range(0)));
+        assert_eq!(decoding.outcome(-1), Some(Outcome::Range(0)));
+        assert_eq!(decoding.outcome(i32::MAX - 1), None);
+    }
+
+    #[test]
+    fn a_row_without_reasons_decodes_only_its_markers() {
+        let decoding = Decoding::new(&[], &markers());
+        assert_eq!(
+            decoding.runs(),
+            [
+                run(-1, -1, Outcome::NotApplicable(0)),
+                run(65535, 65535, Outcome::NotApplicable(1)),
+            ]
+        );
+        assert_eq!(Decoding::new(&[], &[]).runs(), []);
+    }
+}

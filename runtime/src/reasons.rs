@@ -1,0 +1,48 @@
+//! The vendor's listing of the reasons of an operation, as data.
+
+use core::fmt;
+
+/// A reason as the vendor lists it for an operation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct ReasonInfo {
+    /// The Rust name of the reason's variant.
+    pub name: &'static str,
+    /// The codes the vendor lists it with.
+    pub codes: ReasonCodes,
+    /// The vendor's text; `None` where the vendor gives a bare code.
+    pub description: Option<&'static str>,
+}
+
+/// The codes the vendor lists a reason with, before precedence: a code
+/// listed on its own wins over a range that holds it, and an open reason
+/// takes only the codes nothing else takes. The generated `from_code` is
+/// where precedence is applied.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ReasonCodes {
+    /// One code.
+    Single(i32),
+    /// The codes from `start` to `end`, inclusive.
+    Range {
+        /// First code.
+        start: i32,
+        /// Last code.
+        end: i32,
+    },
+    /// Any code no other reason takes and that does not mean "not
+    /// applicable".
+    Open {
+        /// The vendor's default code.
+        default: Option<i32>,
+    },
+}
+
+impl fmt::Display for ReasonCodes {
+    /// The vendor's notation: `256`, `1-255`, `any`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Single(code) => write!(f, "{code}"),
+            Self::Range { start, end } => write!(f, "{start}-{end}"),
+            Self::Open { .. } => f.write_str("any"),
+        }
+    }
+}

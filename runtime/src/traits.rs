@@ -1,0 +1,43 @@
+//! What every generated code enum can do.
+
+use core::fmt::{Debug, Display};
+use core::hash::Hash;
+use core::str::FromStr;
+
+use crate::UnknownName;
+
+/// A generated enum of vendor codes: a code table's rows, the reasons of
+/// one row, or the markers of "not applicable".
+///
+/// Every value has exactly one code, and [`from_code`](Self::from_code) of
+/// that code gives the value back; [`Display`] writes what [`FromStr`]
+/// reads. The ordering is the order of the codes.
+pub trait CodeEnum:
+    Copy + Eq + Ord + Hash + Debug + Display + FromStr<Err = UnknownName> + 'static
+{
+    /// The vendor's code: `i32` for numeric tables, `&str` for tables whose
+    /// codes are text.
+    type Code<'a>: Copy + Eq + Ord + Hash + Debug + Display;
+
+    /// The name of the type, as errors name it (`OperationType`).
+    const KIND: &'static str;
+
+    /// The vendor code.
+    fn code(self) -> Self::Code<'static>;
+
+    /// The value with vendor code `code`, if the table lists it.
+    fn from_code(code: Self::Code<'_>) -> Option<Self>;
+
+    /// The Rust name of the variant.
+    fn name(self) -> &'static str;
+
+    /// The vendor's text, byte for byte; `None` where the vendor gives none.
+    fn description(self) -> Option<&'static str>;
+}
+
+/// A [`CodeEnum`] whose values can all be listed: no variant carries a
+/// value of its own.
+pub trait Enumerable: CodeEnum {
+    /// Every value, in the vendor's order.
+    const ALL: &'static [Self];
+}
