@@ -44,8 +44,8 @@ fn decode(c: &mut Criterion) {
             while let Some(result) = reader.next_ref() {
                 let bill = result.expect("no malformed records were asked for");
                 let operation = bill.operation();
-                checksum += i64::from(operation.reason.code()) + bill.duration_secs();
-                checksum += operation.object.as_str().len() as i64;
+                checksum += i64::from(operation.reason().code()) + bill.duration_secs();
+                checksum += operation.object().as_str().len() as i64;
             }
             checksum
         })
@@ -57,8 +57,8 @@ fn decode(c: &mut Criterion) {
             for row in BillReader::new(black_box(&file[..])) {
                 let bill = row.expect("no malformed records were asked for").bill;
                 let operation = bill.operation();
-                checksum += i64::from(operation.reason.code()) + bill.duration_secs();
-                checksum += operation.object.as_str().len() as i64;
+                checksum += i64::from(operation.reason().code()) + bill.duration_secs();
+                checksum += operation.object().as_str().len() as i64;
             }
             checksum
         })

@@ -107,13 +107,16 @@ fn peak_heap(rows: u64, reading: Reading) -> std::io::Result<(usize, u64)> {
                 let mut reader = BillReader::new(pipe_reader);
                 while let Some(result) = reader.next_ref() {
                     if let Ok(record) = result {
-                        count(record.operation().reason.code(), record.duration_secs());
+                        count(record.operation().reason().code(), record.duration_secs());
                     }
                 }
             }
             Reading::Owned => {
                 for row in BillReader::new(pipe_reader).flatten() {
-                    count(row.bill.operation().reason.code(), row.bill.duration_secs());
+                    count(
+                        row.bill.operation().reason().code(),
+                        row.bill.duration_secs(),
+                    );
                 }
             }
         }

@@ -63,6 +63,7 @@ mod time;
 
 #[cfg(feature = "zip")]
 mod archive;
+#[cfg(feature = "synthetic")]
 pub mod synthetic;
 
 #[cfg(feature = "zip")]
