@@ -53,21 +53,47 @@
 //!
 //! Durations are `end_time - begin_time` as civil times: see
 //! [`Bill::duration_secs`] for a record that ends before it begins.
+//!
+//! # Files, annotations and summaries
+//!
+//! [`BillFiles`] reads files by name, zip archives member by member, and
+//! hands on every record [`Annotated`] with its [`Location`] and what its
+//! codes mean (an [`Annotation`], serde-serializable), and every problem
+//! as a [`LocatedError`] (`FILE[/MEMBER][:LINE]: what is wrong`), counted
+//! in [`Counts`]; the [`ErrorPolicy`] says whether to go on after one.
+//! [`Summary`] totals records per operation type, reason and agent.
+//!
+//! # Features
+//!
+//! - `zip` (on by default): zip archives ([`BillArchive`]).
+//! - `synthetic`: the module `synthetic`, a generator of realistic bill
+//!   files of any size for tests and benchmarks; not part of the default
+//!   API.
 
 #![warn(missing_docs)]
 
+mod annotation;
 mod error;
+mod files;
+mod location;
 mod reader;
 mod record;
+mod summary;
 mod time;
+mod value;
 
 #[cfg(feature = "zip")]
 mod archive;
+#[cfg(feature = "synthetic")]
 pub mod synthetic;
 
+pub use annotation::{Annotated, Annotation};
 #[cfg(feature = "zip")]
 pub use archive::{ArchiveError, BillArchive};
 pub use error::{BillError, BillErrorKind, CodeProblem};
+pub use files::{BillFiles, Counts, ErrorPolicy};
+pub use location::{LocatedError, Location, Problem};
 pub use reader::{BillReader, BillRef, BillRow};
 pub use record::{Bill, Column, Field};
+pub use summary::{Group, Summary, SummaryRow, Totals};
 pub use time::{BillTime, TimeError};

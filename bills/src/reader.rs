@@ -34,7 +34,7 @@ pub struct BillRow {
 ///
 /// ```
 /// use cec_bills::BillReader;
-/// use cec_codes::{Code, OperationType};
+/// use cec_codes::OperationType;
 ///
 /// let file = "\
 /// id,developer_id,account_id,agent_id,service_no,skill_id,call_id,begin_time,end_time,op_type,op_object,op_cause,media_type,vdn_id,cc_id,agent_type,phone_no,callIn_out,location_id,logon_sn,skillInfo_sn
@@ -44,7 +44,7 @@ pub struct BillRow {
 /// let mut rows = BillReader::new(file.as_bytes());
 /// let first = rows.next().unwrap()?;
 /// assert_eq!(first.line, 2);
-/// assert_eq!(first.bill.operation().code, Code::Known(OperationType::Busy));
+/// assert_eq!(first.bill.operation().code().known(), Some(OperationType::Busy));
 /// assert_eq!(first.bill.duration_secs(), 900);
 /// let error = rows.next().unwrap().unwrap_err();
 /// assert_eq!(error.to_string(), r#"line 3: op_type "busy" is not an integer code"#);

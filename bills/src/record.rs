@@ -144,7 +144,7 @@ impl fmt::Display for Column {
 ///
 /// ```
 /// use cec_bills::{Bill, BillTime};
-/// use cec_codes::{BusyReason, Code, OperationType, Reason};
+/// use cec_codes::OperationType;
 ///
 /// let bill = Bill {
 ///     agent_id: "1001".into(),
@@ -156,8 +156,8 @@ impl fmt::Display for Column {
 ///     ..Bill::default()
 /// };
 /// let operation = bill.operation();
-/// assert_eq!(operation.code, Code::Known(OperationType::Busy));
-/// assert_eq!(operation.reason, Reason::Busy(BusyReason::TakingRest));
+/// assert_eq!(operation.code().known(), Some(OperationType::Busy));
+/// assert_eq!(operation.reason().name(), "TakingRest");
 /// assert_eq!(bill.duration_secs(), 900);
 /// # Ok::<(), cec_bills::TimeError>(())
 /// ```

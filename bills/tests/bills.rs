@@ -8,7 +8,7 @@ use cec_bills::{
     Bill, BillArchive, BillErrorKind, BillReader, BillRow, BillTime, CodeProblem, Column, Field,
     TimeError,
 };
-use cec_codes::{BusyReason, Code, NotApplicable, Object, OperationType, Reason, WorkStatusReason};
+use cec_codes::{ObjectKind, Operation, OperationType, Reason};
 
 const HEADER: &str = "id,developer_id,account_id,agent_id,service_no,skill_id,call_id,begin_time,end_time,op_type,op_object,op_cause,media_type,vdn_id,cc_id,agent_type,phone_no,callIn_out,location_id,logon_sn,skillInfo_sn";
 
@@ -56,6 +56,30 @@ fn outcomes(file: &[u8]) -> Vec<String> {
         .collect()
 }
 
+/// An operation as its accessors give it: the operation type's code and
+/// name (`None` if the table does not list it), the object's text and
+/// kind, and the reason's name and code.
+type Outline = (
+    i32,
+    Option<&'static str>,
+    String,
+    Option<ObjectKind>,
+    &'static str,
+    i32,
+);
+
+fn outline(operation: &Operation<'_>) -> Outline {
+    let (object, reason) = (operation.object(), operation.reason());
+    (
+        operation.code().code(),
+        operation.code().known().map(OperationType::name),
+        object.as_str().to_owned(),
+        object.kind(),
+        reason.name(),
+        reason.code(),
+    )
+}
+
 fn busy_bill() -> Bill {
     Bill {
         id: "1".into(),
@@ -93,12 +117,15 @@ fn a_record_decodes_every_column() {
     let bill = &rows[0].bill;
     assert_eq!(*bill, busy_bill());
     let operation = bill.operation();
-    assert_eq!(operation.code, Code::Known(OperationType::Busy));
+    assert_eq!(operation.code().known(), Some(OperationType::Busy));
     assert_eq!(
-        operation.object,
-        Object::NotApplicable(NotApplicable::MinusOne)
+        outline(&operation),
+        (3, Some("Busy"), "-1".to_owned(), None, "TakingRest", 4)
     );
-    assert_eq!(operation.reason, Reason::Busy(BusyReason::TakingRest));
+    assert_eq!(
+        operation.reason().description(),
+        Some("Indicates that an agent takes a rest.")
+    );
     assert_eq!(bill.duration_secs(), 900);
     assert_eq!(bill.duration(), Some(std::time::Duration::from_secs(900)));
     for (column, text) in Column::ALL.into_iter().zip(BUSY) {
@@ -133,37 +160,35 @@ fn unknown_codes_and_not_applicable_markers_keep_their_numbers() {
         .map(|row| {
             let bill = row.unwrap().bill;
             let operation = bill.operation();
-            (
-                operation.code,
-                operation.reason,
-                operation.encode().1.to_owned(),
-            )
+            assert_eq!(
+                operation.encode(),
+                (bill.op_type, bill.op_object.as_str(), bill.op_cause)
+            );
+            outline(&operation)
         })
         .collect();
     assert_eq!(
         operations,
         [
-            (Code::Unknown(21), Reason::Unlisted(3), "1001".to_owned()),
+            (21, None, "1001".to_owned(), None, "Unlisted", 3),
+            (3, Some("Busy"), "-1".to_owned(), None, "Unlisted", 6),
             (
-                Code::Known(OperationType::Busy),
-                Reason::Unlisted(6),
-                "-1".to_owned()
+                3,
+                Some("Busy"),
+                "65535".to_owned(),
+                None,
+                "NotApplicable",
+                65535
             ),
             (
-                Code::Known(OperationType::Busy),
-                Reason::NotApplicable(NotApplicable::UsNoUse),
-                "65535".to_owned()
+                27,
+                Some("WorkStatus"),
+                "-1".to_owned(),
+                None,
+                "AfterCallProcessing",
+                0
             ),
-            (
-                Code::Known(OperationType::WorkStatus),
-                Reason::WorkStatus(WorkStatusReason::AfterCallProcessing),
-                "-1".to_owned()
-            ),
-            (
-                Code::Unknown(i32::MIN),
-                Reason::Unlisted(i32::MAX),
-                "-1".to_owned()
-            ),
+            (i32::MIN, None, "-1".to_owned(), None, "Unlisted", i32::MAX),
         ]
     );
 }
@@ -493,10 +518,7 @@ fn a_borrowed_record_gives_each_column_as_the_file_writes_it() {
     assert_eq!(record.begin_time().to_string(), "2023-09-27 08:00:00");
     assert_eq!(record.end_time().to_string(), "2023-09-27 08:15:00");
     assert_eq!(record.field(Column::OpType), Field::Code(3));
-    assert_eq!(
-        record.operation().reason,
-        Reason::Busy(BusyReason::TakingRest)
-    );
+    assert_eq!(record.operation().reason().name(), "TakingRest");
     let bill = record.to_bill();
     assert_eq!(
         bill,
@@ -693,15 +715,13 @@ fn synthetic_files_cover_every_operation_type_and_reason() {
     for operation in OperationType::ALL {
         let reasons: Vec<Reason> = operations
             .iter()
-            .filter(|row| row.code == Code::Known(operation))
-            .map(|row| row.reason)
+            .filter(|row| row.code().known() == Some(operation))
+            .map(Operation::reason)
             .collect();
         assert!(!reasons.is_empty(), "{operation:?} is missing");
         for info in operation.reasons() {
             assert!(
-                reasons
-                    .iter()
-                    .any(|reason| reason.name() == info.name && info.codes.contains(reason.code())),
+                reasons.iter().any(|reason| reason.name() == info.name),
                 "{operation:?} reason {} is missing",
                 info.name
             );
@@ -709,31 +729,32 @@ fn synthetic_files_cover_every_operation_type_and_reason() {
     }
     let unknown: Vec<_> = operations
         .iter()
-        .filter_map(|row| match row.code {
-            Code::Unknown(code) => Some(code),
-            Code::Known(_) => None,
-        })
+        .filter(|row| row.code().known().is_none())
+        .map(|row| row.code().code())
         .collect();
     assert_eq!(unknown, [21, 999, -7]);
-    for reason in [
-        Reason::NotApplicable(NotApplicable::MinusOne),
-        Reason::NotApplicable(NotApplicable::UsNoUse),
-        Reason::Unlisted(6),
+    let outlines: Vec<Outline> = operations.iter().map(outline).collect();
+    for (reason, code) in [
+        ("NotApplicable", -1),
+        ("NotApplicable", 65535),
+        ("Unlisted", 6),
     ] {
         assert!(
-            operations.iter().any(|row| row.reason == reason),
-            "{reason:?}"
+            outlines
+                .iter()
+                .any(|row| row.1 == Some("Busy") && (row.4, row.5) == (reason, code)),
+            "{reason} {code}"
         );
     }
     assert!(
-        operations
+        outlines
             .iter()
-            .any(|row| row.object == Object::NotApplicable(NotApplicable::UsNoUse))
+            .any(|row| (row.2.as_str(), row.3) == ("65535", None))
     );
     assert!(
-        operations
+        outlines
             .iter()
-            .any(|row| matches!(row.object, Object::EmployeeId("2001")))
+            .any(|row| (row.2.as_str(), row.3) == ("2001", Some(ObjectKind::EmployeeId)))
     );
     // Some records need quoting.
     assert!(bills.iter().any(|bill| bill.phone_no.contains("\", room")));

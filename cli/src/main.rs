@@ -7,6 +7,7 @@
 
 mod commands;
 mod io;
+mod output;
 
 use std::process::ExitCode;
 

@@ -90,3 +90,70 @@ fn a_missing_file_is_counted_as_unreadable() {
         run.stderr
     );
 }
+
+#[test]
+fn a_closed_stdout_ends_the_run_quietly() {
+    use std::io::{BufRead, BufReader};
+    use std::process::{Command, Stdio};
+
+    let dir = scratch("decode-closed-pipe");
+    // Far more output than a pipe holds.
+    std::fs::write(dir.join("bill.csv"), BUSY.repeat(20_000)).unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_codes"))
+        .args(["decode", "bill.csv"])
+        .current_dir(&dir)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run codes");
+    let mut stdout = BufReader::new(child.stdout.take().expect("piped stdout"));
+    let mut first = String::new();
+    stdout.read_line(&mut first).unwrap();
+    assert!(
+        first.starts_with(r#"{"file":"bill.csv","line":1,"#),
+        "{first}"
+    );
+    drop(stdout);
+    let output = child.wait_with_output().expect("codes ends");
+    assert_eq!(String::from_utf8_lossy(&output.stderr), "");
+    assert_eq!(output.status.code(), Some(0));
+}
+
+#[test]
+fn zip_archives_are_read_member_by_member() {
+    use std::io::Write;
+
+    let dir = scratch("decode-zip");
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for (name, content) in [
+        ("a_agentOprInfo_1.csv", format!("{HEADER}{BUSY}")),
+        ("b_agentOprInfo_2.csv", format!("{BAD_TIME}{UNKNOWN}")),
+    ] {
+        zip.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        zip.write_all(content.as_bytes()).unwrap();
+    }
+    let bytes = zip.finish().unwrap().into_inner();
+    std::fs::write(dir.join("download.zip"), bytes).unwrap();
+    let run = codes_in(&dir, &["decode", "download.zip", "--format", "table"]);
+    assert_eq!(run.code, 1);
+    assert_eq!(
+        run.stderr,
+        "download.zip/b_agentOprInfo_2.csv:1: end_time \"2023-13-27 08:06:00\" is not a time: month 13 is not 01 to 12\n\
+         2 records decoded, 1 malformed, from 1 file (0 unreadable)\n"
+    );
+    let headings: Vec<_> = run
+        .stdout
+        .lines()
+        .filter(|line| !line.starts_with(' ') && !line.is_empty())
+        .collect();
+    assert_eq!(
+        headings,
+        [
+            "download.zip/a_agentOprInfo_1.csv:2",
+            "download.zip/b_agentOprInfo_2.csv:2"
+        ]
+    );
+    // A block: its heading, the 27 other columns, a blank line.
+    assert_eq!(run.stdout.lines().count(), 2 * (1 + 27 + 1));
+}

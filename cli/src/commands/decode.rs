@@ -3,29 +3,29 @@
 //!
 //! Every record is written with all its columns plus its duration and the
 //! decoded operation: name, description, object kind, reason name and
-//! description. With `--summary`, counts and total durations per operation
-//! type, per reason and per agent are written instead. Records stream
-//! through: memory holds one record (and, for `--summary`, one total per
-//! key).
+//! description ([`Annotated`]). With `--summary`, counts and total
+//! durations per operation type, per reason and per agent are written
+//! instead ([`Summary`]). Records stream through: memory holds one record
+//! (and, for `--summary`, one total per key).
 //!
 //! A malformed record goes to the error stream as `FILE:LINE: what is
 //! wrong` and decoding goes on (`--strict` stops there); a closing line on
-//! the error stream counts them, and the [`Report`] says whether any record
+//! the error stream counts them, and the [`Counts`] say whether any record
 //! or file was bad. A zip archive from the vendor's download API is read
-//! entry by entry, its records named `ARCHIVE/ENTRY:LINE`.
+//! entry by entry, its records named `ARCHIVE/ENTRY:LINE`. Reading, the
+//! annotations, the counting and the summary are `cec-bills`'s
+//! ([`BillFiles`]); this command chooses the error policy and the output
+//! format ([`RowWriter`]).
 
-use std::collections::BTreeMap;
 use std::fmt;
-use std::fs::File;
-use std::io::{self, BufWriter, IsTerminal, Read, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
-use cec_bills::{BillArchive, BillErrorKind, BillReader, BillRef, BillTime, Column, Field};
-use cec_codes::{OperationType, Reason};
+use cec_bills::{Annotated, BillFiles, Counts, ErrorPolicy, Summary, SummaryRow};
 use indicatif::{ProgressBar, ProgressStyle};
-use serde::{Serialize, Serializer};
 
 use crate::io::{Failure, Status};
+use crate::output::{Format, RowWriter, TableLayout};
 
 /// Annotates `agentOprInfo` bill files with what their codes mean: every
 /// record with its operation, object kind and reason decoded, or with
@@ -48,87 +48,56 @@ pub struct DecodeArgs {
     pub strict: bool,
 }
 
-/// Output formats.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Format {
-    /// One JSON object per line, keys in column order.
-    Jsonl,
-    /// CSV with a header line.
-    Csv,
-    /// For reading: each record as a block of `column  value` lines; the
-    /// summary as an aligned table.
-    Table,
-}
-
-/// What a run of `codes decode` met.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Report {
-    /// Files named on the command line that were read (a zip archive counts
-    /// once).
-    pub files: u64,
-    /// Records decoded.
-    pub records: u64,
-    /// Records that could not be decoded.
-    pub malformed: u64,
-    /// Files (or zip entries) that could not be opened or read to the end.
-    pub unreadable: u64,
-    /// Decoded records that end before they begin: their duration is
-    /// written as it is (negative) and left out of the summary's totals.
-    pub negative_durations: u64,
-    /// Whether `--strict` stopped the run early.
-    pub stopped: bool,
-}
-
-impl Report {
-    /// Whether every record of every file was decoded.
-    pub fn is_clean(&self) -> bool {
-        self.malformed == 0 && self.unreadable == 0
-    }
-
-    /// The exit status: success when clean, problems when any record or
-    /// file was bad.
-    pub fn status(&self) -> Status {
-        match self.is_clean() {
-            true => Status::Success,
-            false => Status::Problems,
-        }
+/// The exit status of a run that met `counts`: success when clean,
+/// problems when any record or file was bad.
+pub fn status(counts: &Counts) -> Status {
+    match counts.is_clean() {
+        true => Status::Success,
+        false => Status::Problems,
     }
 }
 
-impl fmt::Display for Report {
+/// The closing line of a run on the error stream: what it met.
+struct ClosingLine<'a>(&'a Counts);
+
+impl fmt::Display for ClosingLine<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let counts = self.0;
         let plural = |count: u64, one, many| if count == 1 { one } else { many };
         write!(
             f,
             "{} {} decoded, {} malformed, from {} {} ({} unreadable)",
-            self.records,
-            plural(self.records, "record", "records"),
-            self.malformed,
-            self.files,
-            plural(self.files, "file", "files"),
-            self.unreadable
+            counts.records,
+            plural(counts.records, "record", "records"),
+            counts.malformed,
+            counts.files,
+            plural(counts.files, "file", "files"),
+            counts.unreadable
         )?;
-        if self.negative_durations > 0 {
+        if counts.negative_durations > 0 {
             let ends = plural(
-                self.negative_durations,
+                counts.negative_durations,
                 "ends before it begins",
                 "end before they begin",
             );
-            write!(f, "; {} {ends}", self.negative_durations)?;
+            write!(f, "; {} {ends}", counts.negative_durations)?;
         }
-        if self.stopped {
+        if counts.stopped {
             f.write_str("; stopped at the first error (--strict)")?;
         }
         Ok(())
     }
 }
 
-/// `codes decode` on the process's stdout and stderr.
+/// `codes decode` on the process's stdout and stderr. When the reader of
+/// either goes away (a closed pipe: `codes decode … | head`), decoding
+/// stops and the command exits quietly, with success.
 pub fn command(args: &DecodeArgs) -> Result<Status, Failure> {
-    let mut out = BufWriter::new(io::stdout().lock());
-    let report = run(args, &mut out, &mut io::stderr().lock())
-        .map_err(|error| Failure(format!("cannot write the output: {error}")))?;
-    Ok(report.status())
+    match run(args, &mut io::stdout().lock(), &mut io::stderr().lock()) {
+        Ok(counts) => Ok(status(&counts)),
+        Err(error) if error.kind() == io::ErrorKind::BrokenPipe => Ok(Status::Success),
+        Err(error) => Err(Failure(format!("cannot write the output: {error}"))),
+    }
 }
 
 /// Runs `codes decode`: records (or the summary) to `out`, malformed
@@ -136,8 +105,8 @@ pub fn command(args: &DecodeArgs) -> Result<Status, Failure> {
 /// process's standard error when it is a terminal.
 ///
 /// Bad input never makes this fail: it is reported on `err` and counted in
-/// the [`Report`]. Only failing to write `out` or `err` is an `Err`.
-pub fn run(args: &DecodeArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<Report> {
+/// the [`Counts`]. Only failing to write `out` or `err` is an `Err`.
+pub fn run(args: &DecodeArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<Counts> {
     let progress = if io::stderr().is_terminal() {
         let total = args
             .files
@@ -154,9 +123,9 @@ pub fn run(args: &DecodeArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::R
     } else {
         ProgressBar::hidden()
     };
-    let report = decode_files(args, out, err, &progress);
+    let counts = decode_files(args, out, err, &progress);
     progress.finish_and_clear();
-    report
+    counts
 }
 
 /// [`run`] with the progress bar given.
@@ -165,408 +134,48 @@ fn decode_files(
     out: &mut dyn Write,
     err: &mut dyn Write,
     progress: &ProgressBar,
-) -> io::Result<Report> {
-    let sink = match (args.summary, args.format) {
-        (true, format) => Sink::Summary(Summary::default(), format, out),
-        (false, Format::Jsonl) => Sink::Jsonl(BufWriter::new(out)),
-        (false, Format::Csv) => {
-            // csv buffers its output itself.
-            let mut csv = csv::WriterBuilder::new().from_writer(out);
-            csv.write_record(column_names())?;
-            Sink::Csv(Box::new(csv))
-        }
-        (false, Format::Table) => Sink::Table(BufWriter::new(out)),
+) -> io::Result<Counts> {
+    let policy = match args.strict {
+        true => ErrorPolicy::Stop,
+        false => ErrorPolicy::Continue,
     };
-    let mut decoder = Decoder {
-        strict: args.strict,
-        sink,
-        err,
-        progress,
-        report: Report::default(),
+    let files = BillFiles::new(&args.files)
+        .policy(policy)
+        .wrap(|path: &Path, file| {
+            progress.set_message(path.display().to_string());
+            progress.wrap_read(file)
+        });
+    // Talk goes around the progress bar.
+    let mut complain = |message: &dyn fmt::Display| progress.suspend(|| writeln!(err, "{message}"));
+    let counts = if args.summary {
+        let mut summary = Summary::new();
+        let counts = files.read(|item| match item {
+            Ok(record) => {
+                summary.add(record.record());
+                Ok(())
+            }
+            Err(error) => complain(&error),
+        })?;
+        let table = TableLayout::Aligned;
+        let mut writer = RowWriter::new(args.format, table, &SummaryRow::COLUMNS, out)?;
+        for row in summary.rows() {
+            writer.write(&row)?;
+        }
+        writer.finish()?;
+        counts
+    } else {
+        // File and line make the heading of a record's block.
+        let table = TableLayout::Blocks { heading: 2 };
+        let mut writer = RowWriter::new(args.format, table, &Annotated::COLUMNS, out)?;
+        let counts = files.read(|item| match item {
+            Ok(record) => writer.write(&record),
+            Err(error) => complain(&error),
+        })?;
+        writer.finish()?;
+        counts
     };
-    for path in &args.files {
-        decoder.report.files += 1;
-        progress.set_message(path.display().to_string());
-        if decoder.file(path)? == Flow::Stop {
-            decoder.report.stopped = true;
-            break;
-        }
-    }
-    decoder.finish()
-}
-
-/// Whether to go on after a file.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Flow {
-    Continue,
-    Stop,
-}
-
-/// Where decoded records go.
-enum Sink<'w> {
-    Jsonl(BufWriter<&'w mut dyn Write>),
-    Csv(Box<csv::Writer<&'w mut dyn Write>>),
-    Table(BufWriter<&'w mut dyn Write>),
-    /// Totals, written in this format at the end.
-    Summary(Summary, Format, &'w mut dyn Write),
-}
-
-struct Decoder<'a, 'w> {
-    strict: bool,
-    sink: Sink<'w>,
-    err: &'a mut dyn Write,
-    progress: &'a ProgressBar,
-    report: Report,
-}
-
-impl Decoder<'_, '_> {
-    /// Decodes one file named on the command line.
-    fn file(&mut self, path: &Path) -> io::Result<Flow> {
-        let name = path.display().to_string();
-        let file = match File::open(path) {
-            Ok(file) => self.progress.wrap_read(file),
-            Err(error) => return self.unreadable(&format!("{name}: cannot open: {error}")),
-        };
-        let is_zip = path
-            .extension()
-            .is_some_and(|extension| extension.eq_ignore_ascii_case("zip"));
-        if !is_zip {
-            return self.records(&name, BillReader::new(file));
-        }
-        let mut archive = match BillArchive::new(file) {
-            Ok(archive) => archive,
-            Err(error) => return self.unreadable(&format!("{name}: {error}")),
-        };
-        let entries: Vec<String> = archive.names().map(String::from).collect();
-        for (index, entry) in entries.iter().enumerate() {
-            let label = format!("{name}/{entry}");
-            let flow = match archive.open(index) {
-                Ok(reader) => self.records(&label, reader)?,
-                Err(error) => self.unreadable(&format!("{label}: {error}"))?,
-            };
-            if flow == Flow::Stop {
-                return Ok(Flow::Stop);
-            }
-        }
-        Ok(Flow::Continue)
-    }
-
-    /// Decodes the records of one bill file, named `file` in messages.
-    fn records(&mut self, file: &str, mut reader: BillReader<impl Read>) -> io::Result<Flow> {
-        while let Some(result) = reader.next_ref() {
-            let error = match result {
-                Ok(record) => {
-                    self.record(file, record)?;
-                    continue;
-                }
-                Err(error) => error,
-            };
-            let message = format!("{file}:{}: {}", error.line(), error.kind());
-            let flow = if matches!(error.kind(), BillErrorKind::Read(_)) {
-                self.unreadable(&message)?
-            } else {
-                self.report.malformed += 1;
-                self.complain(&message)?
-            };
-            if flow == Flow::Stop {
-                return Ok(Flow::Stop);
-            }
-        }
-        Ok(Flow::Continue)
-    }
-
-    fn record(&mut self, file: &str, record: BillRef<'_>) -> io::Result<()> {
-        self.report.records += 1;
-        if record.duration_secs() < 0 {
-            self.report.negative_durations += 1;
-        }
-        match &mut self.sink {
-            Sink::Summary(summary, _, _) => summary.add(record),
-            Sink::Jsonl(out) => {
-                serde_json::to_writer(&mut *out, &JsonObject(&annotated(file, record)))?;
-                out.write_all(b"\n")?;
-            }
-            Sink::Csv(csv) => {
-                let mut text = String::new();
-                for (_, value) in annotated(file, record) {
-                    text.clear();
-                    fmt::write(&mut text, format_args!("{value}")).map_err(io::Error::other)?;
-                    csv.write_field(&text)?;
-                }
-                csv.write_record(None::<&[u8]>)?;
-            }
-            Sink::Table(out) => {
-                let fields = annotated(file, record);
-                let width = column_names().map(str::len).max().unwrap_or(0);
-                writeln!(out, "{file}:{}", record.line())?;
-                // File and line make the heading.
-                for (name, value) in &fields[2..] {
-                    let line = format!("  {name:width$}  {value}");
-                    writeln!(out, "{}", line.trim_end())?;
-                }
-                writeln!(out)?;
-            }
-        }
-        Ok(())
-    }
-
-    /// Reports a file (or what is left of it) that cannot be read.
-    fn unreadable(&mut self, message: &str) -> io::Result<Flow> {
-        self.report.unreadable += 1;
-        self.complain(message)
-    }
-
-    /// Writes `message` to the error stream, around the progress bar.
-    fn complain(&mut self, message: &str) -> io::Result<Flow> {
-        let err = &mut *self.err;
-        self.progress.suspend(|| writeln!(err, "{message}"))?;
-        Ok(if self.strict {
-            Flow::Stop
-        } else {
-            Flow::Continue
-        })
-    }
-
-    /// Writes the summary (if asked for) and the closing count.
-    fn finish(self) -> io::Result<Report> {
-        match self.sink {
-            Sink::Summary(summary, format, out) => summary.write(format, out)?,
-            Sink::Csv(mut csv) => csv.flush()?,
-            Sink::Jsonl(mut out) | Sink::Table(mut out) => out.flush()?,
-        }
-        let (err, report) = (self.err, &self.report);
-        self.progress.suspend(|| writeln!(err, "{report}"))?;
-        Ok(self.report)
-    }
-}
-
-/// What decoding adds to the columns of a record.
-const ANNOTATIONS: [&str; 6] = [
-    "duration_s",
-    "operation",
-    "operation_description",
-    "object_kind",
-    "reason",
-    "reason_description",
-];
-
-/// The columns of an annotated record: where it is, the bill's columns,
-/// then [`ANNOTATIONS`].
-fn column_names() -> impl Iterator<Item = &'static str> {
-    ["file", "line"]
-        .into_iter()
-        .chain(Column::ALL.map(Column::name))
-        .chain(ANNOTATIONS)
-}
-
-const ANNOTATED: usize = 2 + Column::COUNT + ANNOTATIONS.len();
-
-/// One value of an annotated record.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Value<'a> {
-    Text(&'a str),
-    Number(i64),
-    Time(BillTime),
-    /// Nothing to say (an unknown operation has no name): JSON `null`,
-    /// empty elsewhere.
-    None,
-}
-
-impl fmt::Display for Value<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::Text(text) => f.write_str(text),
-            Self::Number(number) => number.fmt(f),
-            Self::Time(time) => time.fmt(f),
-            Self::None => Ok(()),
-        }
-    }
-}
-
-impl Serialize for Value<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Self::Text(text) => serializer.serialize_str(text),
-            Self::Number(number) => serializer.serialize_i64(*number),
-            Self::Time(time) => serializer.collect_str(time),
-            Self::None => serializer.serialize_none(),
-        }
-    }
-}
-
-/// Named values, serialized as one object with its keys in order.
-struct JsonObject<'a, V>(&'a [(&'static str, V)]);
-
-impl<V: Serialize> Serialize for JsonObject<'_, V> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_map(self.0.iter().map(|(name, value)| (name, value)))
-    }
-}
-
-/// The record read from `file`, every column named as [`column_names`]
-/// names it.
-fn annotated<'r>(file: &'r str, record: BillRef<'r>) -> [(&'static str, Value<'r>); ANNOTATED] {
-    let operation = record.operation();
-    let known = operation.code().known();
-    let mut values = [Value::None; ANNOTATED];
-    values[0] = Value::Text(file);
-    values[1] = Value::Number(record.line() as i64);
-    for (value, column) in values[2..].iter_mut().zip(Column::ALL) {
-        *value = match record.field(column) {
-            Field::Text(text) => Value::Text(text),
-            Field::Time(time) => Value::Time(time),
-            Field::Code(code) => Value::Number(code.into()),
-        };
-    }
-    let text = |text: Option<&'static str>| text.map_or(Value::None, Value::Text);
-    values[2 + Column::COUNT..].copy_from_slice(&[
-        Value::Number(record.duration_secs()),
-        text(known.map(OperationType::name)),
-        text(known.map(OperationType::description)),
-        text(operation.object().kind().map(|kind| kind.name())),
-        Value::Text(operation.reason().name()),
-        text(operation.reason().description()),
-    ]);
-    let mut names = column_names();
-    values.map(|value| (names.next().unwrap_or_default(), value))
-}
-
-/// Counts and total seconds of one key of the summary.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-struct Totals {
-    count: u64,
-    /// Seconds of the records that do not end before they begin.
-    seconds: i64,
-}
-
-impl Totals {
-    fn add(&mut self, seconds: i64) {
-        self.count += 1;
-        self.seconds += seconds.max(0);
-    }
-}
-
-/// Totals per operation type, per (operation type, reason) and per agent,
-/// in code (and agent ID) order.
-#[derive(Debug, Default)]
-struct Summary {
-    operations: BTreeMap<i32, Totals>,
-    reasons: BTreeMap<(i32, i32), Totals>,
-    agents: BTreeMap<String, Totals>,
-}
-
-/// One line of the summary.
-#[derive(Debug, Serialize)]
-struct SummaryRow {
-    group: &'static str,
-    key: String,
-    name: String,
-    count: u64,
-    total_duration_s: i64,
-}
-
-const SUMMARY_COLUMNS: [&str; 5] = ["group", "key", "name", "count", "total_duration_s"];
-
-impl Summary {
-    fn add(&mut self, record: BillRef<'_>) {
-        let seconds = record.duration_secs();
-        let (op_type, op_cause) = (record.op_type(), record.op_cause());
-        self.operations.entry(op_type).or_default().add(seconds);
-        self.reasons
-            .entry((op_type, op_cause))
-            .or_default()
-            .add(seconds);
-        let agent = record.text(Column::AgentId);
-        match self.agents.get_mut(agent) {
-            Some(totals) => totals.add(seconds),
-            // The ID is copied only for an agent not seen yet.
-            None => self.agents.entry(agent.into()).or_default().add(seconds),
-        }
-    }
-
-    fn rows(self) -> Vec<SummaryRow> {
-        let operation_name =
-            |code| OperationType::from_code(code).map_or("unknown", OperationType::name);
-        let row = |group, key, name, totals: Totals| SummaryRow {
-            group,
-            key,
-            name,
-            count: totals.count,
-            total_duration_s: totals.seconds,
-        };
-        let operations = self.operations.into_iter().map(|(code, totals)| {
-            row(
-                "operation",
-                code.to_string(),
-                operation_name(code).into(),
-                totals,
-            )
-        });
-        let reasons = self.reasons.into_iter().map(|((code, cause), totals)| {
-            let reason = match OperationType::from_code(code) {
-                Some(operation) => Reason::decode(operation, cause),
-                None => Reason::unlisted(cause),
-            };
-            let name = format!("{}/{}", operation_name(code), reason.name());
-            row("reason", format!("{code}/{cause}"), name, totals)
-        });
-        let agents = self
-            .agents
-            .into_iter()
-            .map(|(agent, totals)| row("agent", agent, String::new(), totals));
-        operations.chain(reasons).chain(agents).collect()
-    }
-
-    fn write(self, format: Format, out: &mut dyn Write) -> io::Result<()> {
-        let rows = self.rows();
-        match format {
-            Format::Jsonl => {
-                for row in &rows {
-                    serde_json::to_writer(&mut *out, row)?;
-                    out.write_all(b"\n")?;
-                }
-            }
-            Format::Csv => {
-                let mut csv = csv::WriterBuilder::new().from_writer(out);
-                for row in &rows {
-                    csv.serialize(row)?;
-                }
-                if rows.is_empty() {
-                    csv.write_record(SUMMARY_COLUMNS)?;
-                }
-                csv.flush()?;
-            }
-            Format::Table => {
-                let cells: Vec<[String; 5]> = rows
-                    .iter()
-                    .map(|row| {
-                        [
-                            row.group.into(),
-                            row.key.clone(),
-                            row.name.clone(),
-                            row.count.to_string(),
-                            row.total_duration_s.to_string(),
-                        ]
-                    })
-                    .collect();
-                let mut widths = SUMMARY_COLUMNS.map(str::len);
-                for line in &cells {
-                    for (width, cell) in widths.iter_mut().zip(line) {
-                        *width = (*width).max(cell.chars().count());
-                    }
-                }
-                let header = SUMMARY_COLUMNS.map(String::from);
-                for line in std::iter::once(&header).chain(&cells) {
-                    let [group, key, name, count, seconds] = line;
-                    let [w0, w1, w2, w3, w4] = widths;
-                    let text =
-                        format!("{group:w0$}  {key:w1$}  {name:w2$}  {count:>w3$}  {seconds:>w4$}");
-                    writeln!(out, "{}", text.trim_end())?;
-                }
-            }
-        }
-        Ok(())
-    }
+    complain(&ClosingLine(&counts))?;
+    Ok(counts)
 }
 
 #[cfg(test)]
@@ -614,8 +223,8 @@ mod tests {
         }
     }
 
-    /// Runs with no progress bar: (stdout, stderr, report).
-    fn decode(args: &DecodeArgs) -> (String, String, Report) {
+    /// Runs with no progress bar: (stdout, stderr, counts).
+    fn decode(args: &DecodeArgs) -> (String, String, Counts) {
         let (mut out, mut err) = (Vec::new(), Vec::new());
         let report = decode_files(args, &mut out, &mut err, &ProgressBar::hidden())
             .expect("writing to memory cannot fail");
@@ -653,7 +262,7 @@ mod tests {
         );
         assert_eq!(
             report,
-            Report {
+            Counts {
                 files: 1,
                 records: 3,
                 malformed: 1,
@@ -663,7 +272,7 @@ mod tests {
             }
         );
         assert!(!report.is_clean());
-        assert_eq!(report.status(), Status::Problems);
+        assert_eq!(status(&report), Status::Problems);
     }
 
     #[test]
@@ -685,7 +294,7 @@ mod tests {
             "2 records decoded, 0 malformed, from 1 file (0 unreadable); 1 ends before it begins\n"
         );
         assert!(report.is_clean());
-        assert_eq!(report.status(), Status::Success);
+        assert_eq!(status(&report), Status::Success);
 
         // No record still gives the header.
         let empty = inputs.file("empty.csv", b"");
@@ -825,7 +434,7 @@ agent      1002                             1                60
             )
         );
         assert!(report.stopped);
-        assert_eq!(report.status(), Status::Problems);
+        assert_eq!(status(&report), Status::Problems);
     }
 
     #[test]
@@ -847,7 +456,7 @@ agent      1002                             1                60
             )
         );
         assert_eq!(report.unreadable, 2);
-        assert_eq!(report.status(), Status::Problems);
+        assert_eq!(status(&report), Status::Problems);
     }
 
     #[test]
@@ -908,7 +517,7 @@ agent      1002                             1                60
         for line in out.lines().take(200) {
             let object: serde_json::Map<String, serde_json::Value> =
                 serde_json::from_str(line).expect("a JSON object");
-            assert_eq!(object.len(), ANNOTATED);
+            assert_eq!(object.len(), Annotated::COLUMNS.len());
         }
     }
 
@@ -927,7 +536,7 @@ agent      1002                             1                60
 
     #[test]
     fn the_closing_line_counts_in_words() {
-        let report = Report {
+        let report = Counts {
             files: 1,
             records: 1,
             malformed: 0,
@@ -936,23 +545,22 @@ agent      1002                             1                60
             stopped: false,
         };
         assert_eq!(
-            report.to_string(),
+            ClosingLine(&report).to_string(),
             "1 record decoded, 0 malformed, from 1 file (0 unreadable); 2 end before they begin"
         );
         assert_eq!(
-            Report::default().to_string(),
+            ClosingLine(&Counts::default()).to_string(),
             "0 records decoded, 0 malformed, from 0 files (0 unreadable)"
         );
-        assert!(Report::default().is_clean());
+        assert!(Counts::default().is_clean());
     }
 
     #[test]
     fn the_annotated_columns_are_named_once() {
-        assert_eq!(column_names().count(), ANNOTATED);
-        let mut names: Vec<_> = column_names().collect();
+        let mut names = Annotated::COLUMNS.to_vec();
         names.sort_unstable();
         names.dedup();
-        assert_eq!(names.len(), ANNOTATED);
+        assert_eq!(names.len(), Annotated::COLUMNS.len());
     }
 
     #[test]

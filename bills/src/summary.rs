@@ -1,0 +1,237 @@
+//! Counts and total durations per operation type, per reason and per agent.
+
+use core::fmt;
+use std::collections::BTreeMap;
+use std::string::{String, ToString};
+
+use cec_codes::{Operation, OperationType};
+use serde::{Serialize, Serializer};
+
+use super::value::{Value, serialize_row};
+use super::{Bill, BillRef};
+
+/// How many records, and how long they lasted together.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub struct Totals {
+    /// The records.
+    pub count: u64,
+    /// Their seconds, leaving out the records that end before they begin.
+    pub seconds: i64,
+}
+
+impl Totals {
+    fn add(&mut self, seconds: i64) {
+        self.count = self.count.saturating_add(1);
+        self.seconds = self.seconds.saturating_add(seconds.max(0));
+    }
+}
+
+/// Counts and total durations of records per operation type (`op_type`),
+/// per reason (`op_type` and `op_cause`) and per agent (`agent_id`).
+///
+/// It holds one [`Totals`] per key, not the records. A record that ends
+/// before it begins is counted, its duration left out. Codes the table
+/// does not list are totalled like the others, under their numbers.
+///
+/// ```
+/// use cec_bills::{BillReader, Summary, Totals};
+///
+/// let file = "\
+/// 1,dev,acct,1001,0,1,-1,2023-09-27 08:00:00,2023-09-27 08:15:00,3,-1,4,5,1,1,4,88001001,-1,0,7,1
+/// 2,dev,acct,1002,0,1,-1,2023-09-27 08:00:00,2023-09-27 08:05:00,3,-1,4,5,1,1,4,88001002,-1,0,7,1
+/// ";
+/// let mut summary = Summary::new();
+/// let mut reader = BillReader::new(file.as_bytes());
+/// while let Some(Ok(record)) = reader.next_ref() {
+///     summary.add(record);
+/// }
+/// assert_eq!(summary.operations().collect::<Vec<_>>(), [(3, Totals { count: 2, seconds: 1200 })]);
+/// let rows: Vec<String> = summary
+///     .rows()
+///     .map(|row| format!("{} {} {} {} {}", row.group, row.key, row.name, row.count, row.total_duration_s))
+///     .collect();
+/// assert_eq!(rows, [
+///     "operation 3 Busy 2 1200",
+///     "reason 3/4 Busy/TakingRest 2 1200",
+///     "agent 1001  1 900",
+///     "agent 1002  1 300",
+/// ]);
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Summary {
+    operations: BTreeMap<i32, Totals>,
+    reasons: BTreeMap<(i32, i32), Totals>,
+    agents: BTreeMap<String, Totals>,
+}
+
+impl Summary {
+    /// A summary of no records.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Counts a record read by [`BillReader::next_ref`](crate::BillReader::next_ref).
+    pub fn add(&mut self, record: BillRef<'_>) {
+        self.count(
+            record.op_type(),
+            record.op_cause(),
+            record.text(crate::Column::AgentId),
+            record.duration_secs(),
+        );
+    }
+
+    /// Counts an owned record.
+    pub fn add_bill(&mut self, bill: &Bill) {
+        self.count(
+            bill.op_type,
+            bill.op_cause,
+            &bill.agent_id,
+            bill.duration_secs(),
+        );
+    }
+
+    fn count(&mut self, op_type: i32, op_cause: i32, agent: &str, seconds: i64) {
+        self.operations.entry(op_type).or_default().add(seconds);
+        self.reasons
+            .entry((op_type, op_cause))
+            .or_default()
+            .add(seconds);
+        match self.agents.get_mut(agent) {
+            Some(totals) => totals.add(seconds),
+            // The ID is copied only for an agent not seen yet.
+            None => self.agents.entry(agent.into()).or_default().add(seconds),
+        }
+    }
+
+    /// Whether no record was counted.
+    pub fn is_empty(&self) -> bool {
+        self.operations.is_empty()
+    }
+
+    /// The totals per `op_type`, by code.
+    pub fn operations(&self) -> impl Iterator<Item = (i32, Totals)> + '_ {
+        self.operations
+            .iter()
+            .map(|(&code, &totals)| (code, totals))
+    }
+
+    /// The totals per `op_type` and `op_cause`, by the two codes.
+    pub fn reasons(&self) -> impl Iterator<Item = ((i32, i32), Totals)> + '_ {
+        self.reasons.iter().map(|(&codes, &totals)| (codes, totals))
+    }
+
+    /// The totals per `agent_id`, by ID (as text).
+    pub fn agents(&self) -> impl Iterator<Item = (&str, Totals)> + '_ {
+        self.agents
+            .iter()
+            .map(|(agent, &totals)| (agent.as_str(), totals))
+    }
+
+    /// The summary as rows: [`operations`](Self::operations), then
+    /// [`reasons`](Self::reasons), then [`agents`](Self::agents).
+    pub fn rows(&self) -> impl Iterator<Item = SummaryRow> + '_ {
+        let operation_name =
+            |code| OperationType::from_code(code).map_or("unknown", OperationType::name);
+        let operations = self.operations().map(move |(code, totals)| {
+            SummaryRow::new(
+                Group::Operation,
+                code.to_string(),
+                operation_name(code).into(),
+                totals,
+            )
+        });
+        let reasons = self.reasons().map(move |((code, cause), totals)| {
+            let reason = Operation::decode(code, "", cause).reason();
+            SummaryRow::new(
+                Group::Reason,
+                std::format!("{code}/{cause}"),
+                std::format!("{}/{}", operation_name(code), reason.name()),
+                totals,
+            )
+        });
+        let agents = self.agents().map(|(agent, totals)| {
+            SummaryRow::new(Group::Agent, agent.into(), String::new(), totals)
+        });
+        operations.chain(reasons).chain(agents)
+    }
+}
+
+/// What a [`SummaryRow`] totals.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Group {
+    /// An operation type: `operation`.
+    Operation,
+    /// A reason of an operation type: `reason`.
+    Reason,
+    /// An agent: `agent`.
+    Agent,
+}
+
+impl Group {
+    /// The group's name, as rows write it.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Self::Operation => "operation",
+            Self::Reason => "reason",
+            Self::Agent => "agent",
+        }
+    }
+}
+
+impl fmt::Display for Group {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// One line of a [`Summary`]: a key with its totals.
+///
+/// Serialized, it is one struct whose fields are
+/// [`COLUMNS`](Self::COLUMNS).
+///
+/// | group | key | name |
+/// |---|---|---|
+/// | `operation` | `op_type` (`3`) | the operation type's name (`Busy`), `unknown` if the table does not list it |
+/// | `reason` | `op_type/op_cause` (`3/4`) | the operation's and the reason's names (`Busy/TakingRest`) |
+/// | `agent` | `agent_id` | empty |
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct SummaryRow {
+    /// What the row totals.
+    pub group: Group,
+    /// Which one.
+    pub key: String,
+    /// Its name.
+    pub name: String,
+    /// How many records.
+    pub count: u64,
+    /// Their seconds together (see [`Totals::seconds`]).
+    pub total_duration_s: i64,
+}
+
+impl SummaryRow {
+    /// The serialized field names, in order.
+    pub const COLUMNS: [&'static str; 5] = ["group", "key", "name", "count", "total_duration_s"];
+
+    fn new(group: Group, key: String, name: String, totals: Totals) -> Self {
+        Self {
+            group,
+            key,
+            name,
+            count: totals.count,
+            total_duration_s: totals.seconds,
+        }
+    }
+}
+
+impl Serialize for SummaryRow {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let values = [
+            Value::Text(self.group.name()),
+            Value::Text(&self.key),
+            Value::Text(&self.name),
+            Value::Count(self.count),
+            Value::Number(self.total_duration_s),
+        ];
+        serialize_row(serializer, "SummaryRow", &Self::COLUMNS, values)
+    }
+}

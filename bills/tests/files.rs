@@ -1,0 +1,468 @@
+//! Reading bill files by name: annotations, locations, the error policy and
+//! its counts, zip archives, and summaries.
+
+use std::convert::Infallible;
+use std::io::{Cursor, Write};
+use std::path::{Path, PathBuf};
+
+use cec_bills::{
+    Annotated, Annotation, BillErrorKind, BillFiles, BillReader, Column, Counts, ErrorPolicy,
+    Group, LocatedError, Location, Problem, Summary, SummaryRow, Totals,
+};
+use cec_codes::Operation;
+
+const HEADER: &str = "id,developer_id,account_id,agent_id,service_no,skill_id,call_id,begin_time,end_time,op_type,op_object,op_cause,media_type,vdn_id,cc_id,agent_type,phone_no,callIn_out,location_id,logon_sn,skillInfo_sn";
+/// Agent 1001 rests for 15 minutes.
+const BUSY: &str = "1,dev,acct,1001,0,1,-1,2023-09-27 08:00:00,2023-09-27 08:15:00,3,-1,4,5,1,1,4,88001001,-1,0,7,1";
+/// Agent 1002 asks employee 2001 for help for a minute.
+const HELP: &str = "2,dev,acct,1002,0,1,c7,2023-09-27 08:15:00,2023-09-27 08:16:00,40,2001,1,5,1,1,4,88001002,1,0,8,1";
+/// Agent 1001 does something a later revision of the table defines, and
+/// the record ends 10 seconds before it begins.
+const LATER: &str = "3,dev,acct,1001,0,1,-1,2023-09-27 08:20:00,2023-09-27 08:19:50,21,1001,3,5,1,1,4,88001001,-1,0,7,1";
+/// Not a number where `op_type` is.
+const BAD_TYPE: &str = "4,dev,acct,1001,0,1,-1,2023-09-27 08:20:00,2023-09-27 08:21:00,Busy,-1,4,5,1,1,4,88001001,-1,0,7,1";
+/// Agent 1003 takes a 30-minute rest the table does not list a reason for
+/// (`op_cause` 65535: not applicable).
+const REST: &str = "5,dev,acct,1003,0,1,-1,2023-09-27 09:00:00,2023-09-27 09:30:00,3,65535,65535,5,1,1,4,88001003,-1,0,9,1";
+
+#[test]
+fn an_annotation_names_the_operation_object_kind_and_reason_with_the_vendors_texts() {
+    let annotation = |op_type, op_object, op_cause| {
+        Annotation::of(&Operation::decode(op_type, op_object, op_cause))
+    };
+    assert_eq!(
+        annotation(40, "2001", 1),
+        Annotation {
+            operation: Some("InternalHelp"),
+            operation_description: Some("Initiate an internal help request by an agent."),
+            object_kind: Some("EmployeeId"),
+            reason: "TwoParty",
+            reason_description: Some("Indicates a two-party internal help."),
+        }
+    );
+    assert_eq!(
+        annotation(3, "65535", 65535),
+        Annotation {
+            operation: Some("Busy"),
+            operation_description: Some("Busy."),
+            object_kind: None,
+            reason: "NotApplicable",
+            reason_description: None,
+        }
+    );
+    assert_eq!(
+        annotation(3, "-1", 6),
+        Annotation {
+            operation: Some("Busy"),
+            operation_description: Some("Busy."),
+            object_kind: None,
+            reason: "Unlisted",
+            reason_description: None,
+        }
+    );
+    assert_eq!(
+        annotation(-7, "1001", 3),
+        Annotation {
+            operation: None,
+            operation_description: None,
+            object_kind: None,
+            reason: "Unlisted",
+            reason_description: None,
+        }
+    );
+    // Serialized as its columns, in order: in JSON and in CSV.
+    assert_eq!(
+        serde_json::to_string(&annotation(40, "2001", 1)).unwrap(),
+        r#"{"operation":"InternalHelp","operation_description":"Initiate an internal help request by an agent.","object_kind":"EmployeeId","reason":"TwoParty","reason_description":"Indicates a two-party internal help."}"#
+    );
+    let mut csv = csv::Writer::from_writer(Vec::new());
+    csv.serialize(annotation(21, "1001", 3)).unwrap();
+    assert_eq!(
+        String::from_utf8(csv.into_inner().unwrap()).unwrap(),
+        "operation,operation_description,object_kind,reason,reason_description\n,,,Unlisted,\n"
+    );
+    assert_eq!(
+        Annotation::COLUMNS,
+        [
+            "operation",
+            "operation_description",
+            "object_kind",
+            "reason",
+            "reason_description"
+        ]
+    );
+}
+
+#[test]
+fn an_annotated_record_serializes_every_column_with_its_place() {
+    let file = format!("{HEADER}\n{HELP}\n");
+    let mut reader = BillReader::new(file.as_bytes());
+    let record = reader.next_ref().unwrap().unwrap();
+    let place = Location::new(Path::new("download.zip")).with_member("bills_1.csv");
+    let annotated = Annotated::new(place, record);
+    assert_eq!(annotated.location(), place.with_line(2));
+    assert_eq!(
+        annotated.location().to_string(),
+        "download.zip/bills_1.csv:2"
+    );
+    assert_eq!(annotated.record().text(Column::AgentId), "1002");
+    assert_eq!(annotated.annotation(), Annotation::of(&record.operation()));
+    assert_eq!(
+        serde_json::to_string(&annotated).unwrap(),
+        r#"{"file":"download.zip/bills_1.csv","line":2,"id":"2","developer_id":"dev","account_id":"acct","agent_id":"1002","service_no":"0","skill_id":"1","call_id":"c7","begin_time":"2023-09-27 08:15:00","end_time":"2023-09-27 08:16:00","op_type":40,"op_object":"2001","op_cause":1,"media_type":"5","vdn_id":"1","cc_id":"1","agent_type":"4","phone_no":"88001002","callIn_out":"1","location_id":"0","logon_sn":"8","skillInfo_sn":"1","duration_s":60,"operation":"InternalHelp","operation_description":"Initiate an internal help request by an agent.","object_kind":"EmployeeId","reason":"TwoParty","reason_description":"Indicates a two-party internal help."}"#
+    );
+    let mut csv = csv::WriterBuilder::new()
+        .has_headers(false)
+        .from_writer(Vec::new());
+    csv.write_record(Annotated::COLUMNS).unwrap();
+    csv.serialize(annotated).unwrap();
+    assert_eq!(
+        String::from_utf8(csv.into_inner().unwrap()).unwrap(),
+        format!(
+            "file,line,{HEADER},duration_s,operation,operation_description,object_kind,reason,reason_description\n\
+             download.zip/bills_1.csv,2,{HELP},60,InternalHelp,Initiate an internal help request by an agent.,EmployeeId,TwoParty,Indicates a two-party internal help.\n"
+        )
+    );
+}
+
+/// What `BillFiles::read` handed on, each as a line: `RECORD LOCATION
+/// REASON DURATION` or `ERROR MALFORMED|UNREADABLE MESSAGE`, with the
+/// directory left out of the paths.
+fn read_all(dir: &Path, files: BillFiles) -> (Vec<String>, Counts) {
+    let prefix = format!("{}/", dir.display());
+    let mut seen = Vec::new();
+    let counts = files
+        .read(|item| {
+            let line = match item {
+                Ok(record) => format!(
+                    "record {} {} {}",
+                    record.location(),
+                    record.annotation().reason,
+                    record.record().duration_secs()
+                ),
+                Err(error) => format!(
+                    "error {} {error}",
+                    if error.is_malformed() {
+                        "malformed"
+                    } else {
+                        "unreadable"
+                    }
+                ),
+            };
+            seen.push(line.replace(&prefix, ""));
+            Ok::<_, Infallible>(())
+        })
+        .unwrap_or_else(|never| match never {});
+    (seen, counts)
+}
+
+fn zip_of(entries: &[(&str, &[u8])]) -> Vec<u8> {
+    let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    for &(name, content) in entries {
+        zip.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        zip.write_all(content).unwrap();
+    }
+    zip.finish().unwrap().into_inner()
+}
+
+/// Input files of every kind, in a directory removed at the end.
+struct Inputs {
+    dir: tempfile::TempDir,
+    paths: Vec<PathBuf>,
+}
+
+fn inputs() -> Inputs {
+    let dir = tempfile::tempdir().unwrap();
+    let file = |name: &str, content: &[u8]| {
+        let path = dir.path().join(name);
+        std::fs::write(&path, content).unwrap();
+        path
+    };
+    // A member whose checksum is wrong: reading it fails at its end.
+    let mut broken = zip_of(&[("broken.csv", format!("{HELP}\n").as_bytes())]);
+    let checksum = zip::ZipArchive::new(Cursor::new(&broken))
+        .unwrap()
+        .by_index(0)
+        .unwrap()
+        .crc32()
+        .to_le_bytes();
+    let mut at = 0;
+    while let Some(found) = broken[at..].windows(4).position(|bytes| bytes == checksum) {
+        at += found;
+        broken[at] = !broken[at];
+    }
+    let paths = vec![
+        file(
+            "first.csv",
+            format!("{HEADER}\n{BUSY}\n{BAD_TYPE}\n{LATER}\n").as_bytes(),
+        ),
+        dir.path().join("missing.csv"),
+        file("not-a.zip", format!("{BUSY}\n").as_bytes()),
+        file(
+            "download.ZIP",
+            &zip_of(&[
+                ("a_agentOprInfo_1.csv", format!("{HELP}\n").as_bytes()),
+                ("notes.txt", b"not a bill file"),
+                (
+                    "b_agentOprInfo_2.csv",
+                    format!("{BAD_TYPE}\n{REST}\n").as_bytes(),
+                ),
+            ]),
+        ),
+        file("broken.zip", &broken),
+        file("last.csv", format!("{HELP}\n").as_bytes()),
+    ];
+    Inputs { dir, paths }
+}
+
+#[test]
+fn every_record_and_every_problem_is_handed_on_located_and_counted() {
+    let inputs = inputs();
+    let (seen, counts) = read_all(inputs.dir.path(), BillFiles::new(&inputs.paths));
+    assert_eq!(
+        seen[..6],
+        [
+            "record first.csv:2 TakingRest 900",
+            "error malformed first.csv:3: op_type \"Busy\" is not an integer code",
+            "record first.csv:4 Unlisted -10",
+            "error unreadable missing.csv: cannot open: No such file or directory (os error 2)",
+            "error unreadable not-a.zip: invalid Zip archive: Could not find EOCD",
+            "record download.ZIP/a_agentOprInfo_1.csv:1 TwoParty 60",
+        ]
+    );
+    assert_eq!(
+        seen[6..],
+        [
+            "error malformed download.ZIP/b_agentOprInfo_2.csv:1: op_type \"Busy\" is not an integer code",
+            "record download.ZIP/b_agentOprInfo_2.csv:2 NotApplicable 1800",
+            "record broken.zip/broken.csv:1 TwoParty 60",
+            "error unreadable broken.zip/broken.csv:2: cannot read: Invalid checksum",
+            "record last.csv:1 TwoParty 60",
+        ]
+    );
+    assert_eq!(
+        counts,
+        Counts {
+            files: 6,
+            records: 6,
+            malformed: 2,
+            unreadable: 3,
+            negative_durations: 1,
+            stopped: false,
+        }
+    );
+    assert!(!counts.is_clean());
+}
+
+#[test]
+fn the_stop_policy_stops_after_the_first_problem_and_says_so() {
+    let inputs = inputs();
+    let files = BillFiles::new(&inputs.paths).policy(ErrorPolicy::Stop);
+    let (seen, counts) = read_all(inputs.dir.path(), files);
+    assert_eq!(
+        seen,
+        [
+            "record first.csv:2 TakingRest 900",
+            "error malformed first.csv:3: op_type \"Busy\" is not an integer code",
+        ]
+    );
+    assert_eq!(
+        counts,
+        Counts {
+            files: 1,
+            records: 1,
+            malformed: 1,
+            unreadable: 0,
+            negative_durations: 0,
+            stopped: true,
+        }
+    );
+
+    // An unreadable file stops it too; a clean run is not stopped.
+    let files = BillFiles::new(&inputs.paths[1..]).policy(ErrorPolicy::Stop);
+    let (seen, counts) = read_all(inputs.dir.path(), files);
+    assert_eq!(seen.len(), 1);
+    assert_eq!(
+        (counts.files, counts.unreadable, counts.stopped),
+        (1, 1, true)
+    );
+    let files = BillFiles::new(&inputs.paths[5..]).policy(ErrorPolicy::Stop);
+    let (seen, counts) = read_all(inputs.dir.path(), files);
+    assert_eq!(seen, ["record last.csv:1 TwoParty 60"]);
+    assert_eq!(
+        counts,
+        Counts {
+            files: 1,
+            records: 1,
+            ..Counts::default()
+        }
+    );
+    assert!(counts.is_clean());
+    assert_eq!(ErrorPolicy::default(), ErrorPolicy::Continue);
+}
+
+#[test]
+fn a_located_error_says_where_and_what() {
+    let inputs = inputs();
+    let mut errors: Vec<LocatedError> = Vec::new();
+    BillFiles::new(&inputs.paths)
+        .read(|item| {
+            if let Err(error) = item {
+                errors.push(error);
+            }
+            Ok::<_, Infallible>(())
+        })
+        .unwrap_or_else(|never| match never {});
+    assert_eq!(errors.len(), 5);
+
+    let malformed = errors[0].location();
+    assert_eq!(malformed.file(), inputs.paths[0]);
+    assert_eq!((malformed.member(), malformed.line()), (None, Some(3)));
+    assert!(matches!(
+        errors[0].problem(),
+        Problem::Record(BillErrorKind::Code { .. })
+    ));
+
+    let missing = &errors[1];
+    assert_eq!(missing.location(), Location::new(&inputs.paths[1]));
+    let Problem::Open(error) = missing.problem() else {
+        panic!("expected a file that cannot be opened, got {missing:?}");
+    };
+    assert_eq!(error.kind(), std::io::ErrorKind::NotFound);
+    assert!(std::error::Error::source(missing).is_some());
+
+    assert!(matches!(errors[2].problem(), Problem::Archive(_)));
+    let member = errors[3].location();
+    assert_eq!(
+        (member.member(), member.line()),
+        (Some("b_agentOprInfo_2.csv"), Some(1))
+    );
+    assert!(errors[3].is_malformed());
+    assert_eq!(
+        errors[3].location().without_line().to_string(),
+        format!("{}/b_agentOprInfo_2.csv", inputs.paths[3].display())
+    );
+    let broken = errors.pop().unwrap();
+    assert!(!broken.is_malformed());
+    assert!(matches!(
+        broken.into_problem(),
+        Problem::Record(BillErrorKind::Read(_))
+    ));
+}
+
+#[test]
+fn files_are_read_through_the_wrapper_and_an_error_of_the_visitor_stops_the_reading() {
+    let inputs = inputs();
+    let mut opened = Vec::new();
+    let mut records = 0;
+    let result = BillFiles::new(&inputs.paths)
+        .wrap(|path: &Path, file| {
+            opened.push(path.file_name().unwrap().to_string_lossy().into_owned());
+            file
+        })
+        .read(|item| match item {
+            Ok(_) if records == 2 => Err("enough"),
+            Ok(_) => {
+                records += 1;
+                Ok(())
+            }
+            Err(_) => Ok(()),
+        });
+    assert_eq!(result, Err("enough"));
+    assert_eq!(records, 2);
+    // The missing file never opened; the third record is in download.ZIP.
+    assert_eq!(opened, ["first.csv", "not-a.zip", "download.ZIP"]);
+}
+
+/// The summary of `file` read with `next_ref`, and with owned rows.
+fn summaries(file: &str) -> (Summary, Summary) {
+    let mut borrowed = Summary::new();
+    let mut reader = BillReader::new(file.as_bytes());
+    while let Some(result) = reader.next_ref() {
+        if let Ok(record) = result {
+            borrowed.add(record);
+        }
+    }
+    let mut owned = Summary::new();
+    for row in BillReader::new(file.as_bytes()).flatten() {
+        owned.add_bill(&row.bill);
+    }
+    (borrowed, owned)
+}
+
+#[test]
+fn the_summary_counts_and_totals_per_operation_reason_and_agent() {
+    let file = format!("{BUSY}\n{LATER}\n{HELP}\n{BAD_TYPE}\n{BUSY}\n{REST}\n");
+    let (summary, owned) = summaries(&file);
+    assert_eq!(summary, owned);
+    assert!(!summary.is_empty());
+    let totals = |count, seconds| Totals { count, seconds };
+    assert_eq!(
+        summary.operations().collect::<Vec<_>>(),
+        [
+            (3, totals(3, 3600)),
+            (21, totals(1, 0)),
+            (40, totals(1, 60))
+        ]
+    );
+    assert_eq!(
+        summary.reasons().collect::<Vec<_>>(),
+        [
+            ((3, 4), totals(2, 1800)),
+            ((3, 65535), totals(1, 1800)),
+            ((21, 3), totals(1, 0)),
+            ((40, 1), totals(1, 60)),
+        ]
+    );
+    assert_eq!(
+        summary.agents().collect::<Vec<_>>(),
+        [
+            ("1001", totals(3, 1800)),
+            ("1002", totals(1, 60)),
+            ("1003", totals(1, 1800)),
+        ]
+    );
+    let row = |group, key: &str, name: &str, count, total_duration_s| SummaryRow {
+        group,
+        key: key.into(),
+        name: name.into(),
+        count,
+        total_duration_s,
+    };
+    assert_eq!(
+        summary.rows().collect::<Vec<_>>(),
+        [
+            row(Group::Operation, "3", "Busy", 3, 3600),
+            row(Group::Operation, "21", "unknown", 1, 0),
+            row(Group::Operation, "40", "InternalHelp", 1, 60),
+            row(Group::Reason, "3/4", "Busy/TakingRest", 2, 1800),
+            row(Group::Reason, "3/65535", "Busy/NotApplicable", 1, 1800),
+            row(Group::Reason, "21/3", "unknown/Unlisted", 1, 0),
+            row(Group::Reason, "40/1", "InternalHelp/TwoParty", 1, 60),
+            row(Group::Agent, "1001", "", 3, 1800),
+            row(Group::Agent, "1002", "", 1, 60),
+            row(Group::Agent, "1003", "", 1, 1800),
+        ]
+    );
+    assert_eq!(
+        serde_json::to_string(&row(Group::Reason, "3/4", "Busy/TakingRest", 2, 1800)).unwrap(),
+        r#"{"group":"reason","key":"3/4","name":"Busy/TakingRest","count":2,"total_duration_s":1800}"#
+    );
+    assert_eq!(
+        SummaryRow::COLUMNS,
+        ["group", "key", "name", "count", "total_duration_s"]
+    );
+    assert_eq!(
+        [Group::Operation, Group::Reason, Group::Agent].map(|group| group.to_string()),
+        ["operation", "reason", "agent"]
+    );
+}
+
+#[test]
+fn an_empty_summary_has_no_rows() {
+    let (summary, _) = summaries(&format!("{HEADER}\n{BAD_TYPE}\n"));
+    assert!(summary.is_empty());
+    assert_eq!(summary, Summary::default());
+    assert_eq!(summary.rows().count(), 0);
+}

@@ -1,0 +1,355 @@
+//! Writing rows as JSON lines, CSV or a table: one writer for every kind of
+//! row a command writes.
+//!
+//! A row is anything that serializes as a struct whose fields are the
+//! writer's columns, in order; values are strings, numbers or `None`.
+
+use std::io::{self, BufWriter, Write};
+
+use serde::Serialize;
+
+/// Output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// One JSON object per line, keys in column order.
+    Jsonl,
+    /// CSV with a header line.
+    Csv,
+    /// For reading: each record as a block of `column  value` lines; the
+    /// summary as an aligned table.
+    Table,
+}
+
+/// How [`Format::Table`] lays out rows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TableLayout {
+    /// Each row as a block: a heading line of its first `heading` values
+    /// joined by `:`, a `name  value` line per other column (names
+    /// aligned), and a blank line. Rows are written as they come.
+    Blocks {
+        /// How many values make the heading.
+        heading: usize,
+    },
+    /// One table: a header line of the column names, then a line per row,
+    /// columns aligned and numbers to the right. Rows are held until the
+    /// end.
+    Aligned,
+}
+
+/// Writes rows of one shape in one format: JSON lines, CSV with a header
+/// line (even without rows), or a table.
+pub struct RowWriter<'w> {
+    columns: &'static [&'static str],
+    sink: Sink<'w>,
+}
+
+enum Sink<'w> {
+    Jsonl(BufWriter<&'w mut dyn Write>),
+    /// csv buffers its output itself.
+    Csv(Box<csv::Writer<&'w mut dyn Write>>),
+    Blocks {
+        out: BufWriter<&'w mut dyn Write>,
+        heading: usize,
+    },
+    Aligned {
+        out: BufWriter<&'w mut dyn Write>,
+        rows: Vec<Vec<Cell>>,
+    },
+}
+
+/// One value of a row, as a table writes it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Cell {
+    text: String,
+    number: bool,
+}
+
+impl<'w> RowWriter<'w> {
+    /// A writer of rows whose fields are `columns` to `out`, in `format`
+    /// (and `table` when that is [`Format::Table`]). CSV writes its header
+    /// line now.
+    pub fn new(
+        format: Format,
+        table: TableLayout,
+        columns: &'static [&'static str],
+        out: &'w mut dyn Write,
+    ) -> io::Result<Self> {
+        let sink = match (format, table) {
+            (Format::Jsonl, _) => Sink::Jsonl(BufWriter::new(out)),
+            (Format::Csv, _) => {
+                let mut csv = csv::WriterBuilder::new()
+                    .has_headers(false)
+                    .from_writer(out);
+                csv.write_record(columns).map_err(csv_error)?;
+                Sink::Csv(Box::new(csv))
+            }
+            (Format::Table, TableLayout::Blocks { heading }) => Sink::Blocks {
+                out: BufWriter::new(out),
+                heading,
+            },
+            (Format::Table, TableLayout::Aligned) => Sink::Aligned {
+                out: BufWriter::new(out),
+                rows: Vec::new(),
+            },
+        };
+        Ok(Self { columns, sink })
+    }
+
+    /// Writes one row (a table of [`TableLayout::Aligned`] holds it until
+    /// [`finish`](Self::finish)).
+    pub fn write(&mut self, row: &impl Serialize) -> io::Result<()> {
+        match &mut self.sink {
+            Sink::Jsonl(out) => {
+                serde_json::to_writer(&mut *out, row)?;
+                out.write_all(b"\n")
+            }
+            Sink::Csv(csv) => csv.serialize(row).map_err(csv_error),
+            Sink::Blocks { out, heading } => {
+                let cells = cells(self.columns, row)?;
+                let split = (*heading).min(cells.len());
+                let heading: Vec<&str> = cells[..split]
+                    .iter()
+                    .map(|cell| cell.text.as_str())
+                    .collect();
+                writeln!(out, "{}", heading.join(":"))?;
+                let width = self.columns.iter().map(|name| name.len()).max();
+                let width = width.unwrap_or(0);
+                for (name, cell) in self.columns[split..].iter().zip(&cells[split..]) {
+                    let line = format!("  {name:width$}  {}", cell.text);
+                    writeln!(out, "{}", line.trim_end())?;
+                }
+                writeln!(out)
+            }
+            Sink::Aligned { rows, .. } => {
+                rows.push(cells(self.columns, row)?);
+                Ok(())
+            }
+        }
+    }
+
+    /// Writes what is held and flushes.
+    pub fn finish(self) -> io::Result<()> {
+        match self.sink {
+            Sink::Jsonl(mut out) | Sink::Blocks { mut out, .. } => out.flush(),
+            Sink::Csv(mut csv) => csv.flush(),
+            Sink::Aligned { mut out, rows } => {
+                write_aligned(&mut out, self.columns, &rows)?;
+                out.flush()
+            }
+        }
+    }
+}
+
+/// The values of `row`, one per column, as text.
+fn cells(columns: &[&str], row: &impl Serialize) -> io::Result<Vec<Cell>> {
+    let value = serde_json::to_value(row)?;
+    let serde_json::Value::Object(fields) = value else {
+        return Err(io::Error::other(format!("a row is not a struct: {value}")));
+    };
+    let cell = |name: &&str| {
+        let (text, number) = match fields.get(*name) {
+            None | Some(serde_json::Value::Null) => (String::new(), false),
+            Some(serde_json::Value::String(text)) => (text.clone(), false),
+            Some(value @ serde_json::Value::Number(_)) => (value.to_string(), true),
+            Some(value) => (value.to_string(), false),
+        };
+        Cell { text, number }
+    };
+    Ok(columns.iter().map(cell).collect())
+}
+
+/// A header line and `rows` with their columns aligned: each as wide as
+/// its widest cell, two spaces apart, numbers to the right.
+fn write_aligned(out: &mut impl Write, columns: &[&str], rows: &[Vec<Cell>]) -> io::Result<()> {
+    let mut widths: Vec<usize> = columns.iter().map(|name| name.len()).collect();
+    for row in rows {
+        for (width, cell) in widths.iter_mut().zip(row) {
+            *width = (*width).max(cell.text.chars().count());
+        }
+    }
+    let numbers: Vec<bool> = (0..columns.len())
+        .map(|index| {
+            rows.iter()
+                .any(|row| row.get(index).is_some_and(|cell| cell.number))
+        })
+        .collect();
+    let header = columns.iter().map(|name| (*name).to_owned());
+    let lines = rows
+        .iter()
+        .map(|row| row.iter().map(|cell| cell.text.clone()));
+    for line in std::iter::once(header.collect::<Vec<_>>()).chain(lines.map(Iterator::collect)) {
+        let cells: Vec<String> = line
+            .iter()
+            .zip(&widths)
+            .zip(&numbers)
+            .map(|((text, &width), &number)| match number {
+                true => format!("{text:>width$}"),
+                false => format!("{text:width$}"),
+            })
+            .collect();
+        writeln!(out, "{}", cells.join("  ").trim_end())?;
+    }
+    Ok(())
+}
+
+/// A csv error as the I/O error it is, if it is one (a closed pipe stays a
+/// closed pipe).
+fn csv_error(error: csv::Error) -> io::Error {
+    if !error.is_io_error() {
+        return io::Error::other(error);
+    }
+    match error.into_kind() {
+        csv::ErrorKind::Io(error) => error,
+        kind => io::Error::other(format!("{kind:?}")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A row with text, a count, a negative number and nothing.
+    struct Row {
+        name: &'static str,
+        count: u64,
+        change: i64,
+        note: Option<&'static str>,
+    }
+
+    const COLUMNS: &[&str] = &["name", "count", "change", "note"];
+
+    impl Serialize for Row {
+        fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            use serde::ser::SerializeStruct;
+            let mut row = serializer.serialize_struct("Row", 4)?;
+            row.serialize_field("name", self.name)?;
+            row.serialize_field("count", &self.count)?;
+            row.serialize_field("change", &self.change)?;
+            row.serialize_field("note", &self.note)?;
+            row.end()
+        }
+    }
+
+    const ROWS: [Row; 2] = [
+        Row {
+            name: "a, \"quoted\"",
+            count: 12_345,
+            change: -7,
+            note: None,
+        },
+        Row {
+            name: "bé",
+            count: 1,
+            change: 0,
+            note: Some("ok"),
+        },
+    ];
+
+    fn written(format: Format, table: TableLayout, rows: &[Row]) -> String {
+        let mut out = Vec::new();
+        let mut writer = RowWriter::new(format, table, COLUMNS, &mut out).expect("to memory");
+        for row in rows {
+            writer.write(row).expect("to memory");
+        }
+        writer.finish().expect("to memory");
+        String::from_utf8(out).expect("UTF-8")
+    }
+
+    #[test]
+    fn jsonl_writes_an_object_per_row_in_column_order() {
+        let aligned = written(Format::Jsonl, TableLayout::Aligned, &ROWS);
+        assert_eq!(
+            aligned,
+            "{\"name\":\"a, \\\"quoted\\\"\",\"count\":12345,\"change\":-7,\"note\":null}\n\
+             {\"name\":\"bé\",\"count\":1,\"change\":0,\"note\":\"ok\"}\n"
+        );
+        let blocks = written(Format::Jsonl, TableLayout::Blocks { heading: 1 }, &ROWS);
+        assert_eq!(blocks, aligned, "the layout is a table's");
+        assert_eq!(written(Format::Jsonl, TableLayout::Aligned, &[]), "");
+    }
+
+    #[test]
+    fn csv_writes_a_header_and_quotes_where_needed() {
+        assert_eq!(
+            written(Format::Csv, TableLayout::Aligned, &ROWS),
+            "name,count,change,note\n\"a, \"\"quoted\"\"\",12345,-7,\nbé,1,0,ok\n"
+        );
+        assert_eq!(
+            written(Format::Csv, TableLayout::Blocks { heading: 1 }, &[]),
+            "name,count,change,note\n"
+        );
+    }
+
+    #[test]
+    fn an_aligned_table_pads_text_left_and_numbers_right() {
+        assert_eq!(
+            written(Format::Table, TableLayout::Aligned, &ROWS),
+            "\
+name         count  change  note
+a, \"quoted\"  12345      -7
+bé               1       0  ok
+"
+        );
+        assert_eq!(
+            written(Format::Table, TableLayout::Aligned, &[]),
+            "name  count  change  note\n"
+        );
+    }
+
+    #[test]
+    fn blocks_are_headed_by_their_first_values() {
+        assert_eq!(
+            written(Format::Table, TableLayout::Blocks { heading: 2 }, &ROWS),
+            "\
+a, \"quoted\":12345
+  change  -7
+  note
+
+bé:1
+  change  0
+  note    ok
+
+"
+        );
+        assert_eq!(
+            written(Format::Table, TableLayout::Blocks { heading: 2 }, &[]),
+            ""
+        );
+    }
+
+    /// Output whose reader has gone.
+    struct ClosedPipe;
+
+    impl Write for ClosedPipe {
+        fn write(&mut self, _: &[u8]) -> io::Result<usize> {
+            Err(io::ErrorKind::BrokenPipe.into())
+        }
+
+        fn flush(&mut self) -> io::Result<()> {
+            Err(io::ErrorKind::BrokenPipe.into())
+        }
+    }
+
+    #[test]
+    fn a_closed_pipe_is_reported_as_one_in_every_format() {
+        for format in [Format::Jsonl, Format::Csv, Format::Table] {
+            for table in [TableLayout::Aligned, TableLayout::Blocks { heading: 1 }] {
+                let mut out = ClosedPipe;
+                let error =
+                    RowWriter::new(format, table, COLUMNS, &mut out).and_then(|mut writer| {
+                        // More than any buffer holds.
+                        for _ in 0..10_000 {
+                            writer.write(&ROWS[0])?;
+                        }
+                        writer.finish()
+                    });
+                let error = error.expect_err("nothing can be written");
+                assert_eq!(
+                    error.kind(),
+                    io::ErrorKind::BrokenPipe,
+                    "{format:?} {table:?}"
+                );
+            }
+        }
+    }
+}
