@@ -11,21 +11,30 @@
 //! use cec_codes::{BusyReason, Code, Object, Operation, OperationType, Reason};
 //!
 //! let busy = Operation::decode(3, "-1", 4);
-//! assert_eq!(busy.code, Code::Known(OperationType::Busy));
-//! assert_eq!(busy.reason, Reason::Busy(BusyReason::TakingRest));
-//! assert_eq!(busy.reason.description(), Some("Indicates that an agent takes a rest."));
+//! assert_eq!(busy.code(), Code::Known(OperationType::Busy));
+//! assert_eq!(busy.reason(), Reason::Busy(BusyReason::TakingRest));
+//! assert_eq!(busy.reason().description(), Some("Indicates that an agent takes a rest."));
 //! assert_eq!(busy.encode(), (3, "-1", 4));
 //!
-//! // Ranges carry their value; nothing the vendor adds later is lost.
+//! // Ranges and open reasons carry their code; nothing the vendor adds
+//! // later is lost.
 //! let rest = Operation::decode(26, "1001", 12);
-//! assert_eq!(rest.object, Object::EmployeeId("1001"));
-//! assert_eq!(rest.reason.code(), 12);
+//! assert!(matches!(rest.object(), Object::EmployeeId(id) if id.as_str() == "1001"));
+//! assert_eq!(rest.reason().code(), 12);
 //! let future = Operation::decode(99, "1001", 7);
-//! assert_eq!(future.code, Code::Unknown(99));
+//! assert_eq!(future.code().known(), None);
 //! assert_eq!(future.encode(), (99, "1001", 7));
 //! ```
 //!
+//! Values can only be made by decoding, so each is exactly what its numbers
+//! decode to: `ManualAdjustment(0)` cannot exist, since `0` is after-call
+//! processing.
+//!
 //! Every variant's documentation is the vendor's row: see [`OperationType`].
+//!
+//! The fixed types (`Code`, `ReasonInfo`, the errors, the [`CodeEnum`] trait
+//! every code enum implements) come from `codes-runtime` and are re-exported
+//! here, so generic code written against them works for any table.
 //!
 //! # Features
 //!

@@ -1,9 +1,11 @@
 //! The generated API beyond the table itself: errors, names, objects,
-//! records and their human-readable forms.
+//! records, their human-readable forms, and values that can only be made
+//! by decoding.
 
 use cec_codes::{
-    BusyReason, Code, ListenInsertWhisperReason, NotApplicable, Object, ObjectKind, Operation,
-    OperationType, Reason, ReasonCodes, RestReason, SignOutReason, WorkStatusReason,
+    BusyReason, Code, CodeEnum, Enumerable, ListenInsertWhisperReason, NotApplicable, Object,
+    ObjectKind, Operation, OperationType, Reason, ReasonCodes, RestReason, SignOutReason,
+    TalkingReason, WorkStatusReason, busy_reason, rest_reason, sign_out_reason, work_status_reason,
 };
 
 #[test]
@@ -16,6 +18,12 @@ fn unknown_codes_and_names_are_errors_that_say_what() {
         BusyReason::try_from(6).unwrap_err().to_string(),
         "6 is not a known BusyReason code"
     );
+    assert_eq!(
+        work_status_reason::ManualAdjustment::try_from(0)
+            .unwrap_err()
+            .to_string(),
+        "0 is not a known WorkStatusReason::ManualAdjustment code"
+    );
     let error = "Bsy".parse::<OperationType>().unwrap_err();
     assert_eq!(error.kind(), "OperationType");
     assert_eq!(error.to_string(), "not a known OperationType name");
@@ -24,24 +32,34 @@ fn unknown_codes_and_names_are_errors_that_say_what() {
         Err(error),
         "names are exact"
     );
+    assert_eq!(
+        "ManualAdjustment(0)"
+            .parse::<WorkStatusReason>()
+            .unwrap_err()
+            .to_string(),
+        "not a known WorkStatusReason name"
+    );
     let _: &dyn core::error::Error = &error;
 }
 
 #[test]
 fn a_specific_code_wins_over_the_range_holding_it() {
+    let one = work_status_reason::ManualAdjustment::new(1).expect("1 is an adjustment");
+    assert_eq!(one.code(), 1);
     assert_eq!(
         WorkStatusReason::from_code(0),
         Some(WorkStatusReason::AfterCallProcessing)
     );
     assert_eq!(
         WorkStatusReason::from_code(1),
-        Some(WorkStatusReason::ManualAdjustment(1))
-    );
-    assert_eq!(
-        WorkStatusReason::from_code(255),
-        Some(WorkStatusReason::ManualAdjustment(255))
+        Some(WorkStatusReason::ManualAdjustment(one))
     );
     assert_eq!(WorkStatusReason::from_code(256), None);
+    assert_eq!(
+        work_status_reason::ManualAdjustment::new(0),
+        None,
+        "0 is after-call processing, listed on its own"
+    );
     assert_eq!(
         Reason::decode(OperationType::WorkStatus, 0),
         Reason::WorkStatus(WorkStatusReason::AfterCallProcessing)
@@ -49,23 +67,33 @@ fn a_specific_code_wins_over_the_range_holding_it() {
 }
 
 #[test]
-fn range_and_open_reasons_carry_their_value() {
+fn carried_codes_are_made_only_by_decoding() {
+    // Every code a variant may carry is exactly a code that decodes to it.
+    for code in -1000..=70_000 {
+        let client_error = sign_out_reason::ClientError::new(code);
+        assert_eq!(client_error.is_some(), (1..=255).contains(&code), "{code}");
+        let service = busy_reason::ServiceErrorCode::new(code);
+        assert_eq!(service.is_some(), (200..=250).contains(&code), "{code}");
+        let rest = rest_reason::RestCause::new(code);
+        assert_eq!(rest.is_some(), code != -1 && code != 65535, "{code}");
+        for value in [
+            client_error.map(i32::from),
+            service.map(i32::from),
+            rest.map(i32::from),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            assert_eq!(value, code);
+        }
+    }
     assert_eq!(
-        SignOutReason::from_code(17),
-        Some(SignOutReason::ClientError(17))
+        rest_reason::RestCause::new(i32::MIN).map(i32::from),
+        Some(i32::MIN)
     );
     assert_eq!(
-        SignOutReason::from_code(256),
-        Some(SignOutReason::Disconnected)
-    );
-    assert_eq!(
-        BusyReason::from_code(230),
-        Some(BusyReason::ServiceErrorCode(230))
-    );
-    assert_eq!(RestReason::from_code(0), Some(RestReason::RestCause(0)));
-    assert_eq!(
-        RestReason::from_code(123_456),
-        Some(RestReason::RestCause(123_456))
+        rest_reason::RestCause::new(i32::MAX).map(i32::from),
+        Some(i32::MAX)
     );
     assert_eq!(
         RestReason::from_code(-1),
@@ -80,6 +108,30 @@ fn range_and_open_reasons_carry_their_value() {
         OperationType::Rest.reasons()[0].codes,
         ReasonCodes::Open { default: Some(0) }
     );
+}
+
+#[test]
+fn code_is_canonical() {
+    // A listed number is always `Known`: `Unknown` cannot hold it.
+    assert_eq!(
+        Code::<OperationType>::from_code(3),
+        Code::Known(OperationType::Busy)
+    );
+    let Code::Unknown(unknown) = Code::<OperationType>::from_code(21) else {
+        panic!("21 is not in the 2023 table");
+    };
+    assert_eq!(unknown.code(), 21);
+    assert_eq!(Code::<OperationType>::from(21).code(), 21);
+    assert_eq!(Code::<OperationType>::from_code(21).to_string(), "21");
+    assert_eq!(Code::<OperationType>::from_code(3).to_string(), "Busy");
+    // Codes order by number, listed or not.
+    let mut codes: Vec<Code<OperationType>> = [99, 3, -5, 21, 0]
+        .into_iter()
+        .map(Code::from_code)
+        .collect();
+    codes.sort();
+    let numbers: Vec<i32> = codes.into_iter().map(Code::code).collect();
+    assert_eq!(numbers, [-5, 0, 3, 21, 99]);
 }
 
 #[test]
@@ -107,37 +159,95 @@ fn reasons_read_as_text() {
         Reason::decode(OperationType::Busy, 6).to_string(),
         "unlisted (6)"
     );
-    assert_eq!(
-        BusyReason::ServiceErrorCode(201).to_string(),
-        "ServiceErrorCode"
+    let Some(service) = BusyReason::from_code(201) else {
+        panic!("201 is a service error code");
+    };
+    assert_eq!(service.to_string(), "ServiceErrorCode(201)");
+    assert_eq!(BusyReason::TakingRest.to_string(), "TakingRest");
+}
+
+#[test]
+fn every_reason_displays_as_it_parses() {
+    fn round_trip<T: for<'a> CodeEnum<Code<'a> = i32>>(codes: impl Iterator<Item = i32>) -> usize {
+        let mut seen = 0;
+        for code in codes {
+            if let Some(value) = T::from_code(code) {
+                let text = value.to_string();
+                assert_eq!(text.parse::<T>(), Ok(value), "{text}");
+                assert_eq!(value.code(), code);
+                seen += 1;
+            }
+        }
+        seen
+    }
+    let codes = || (-1000..=70_000).chain([i32::MIN, i32::MAX]);
+    assert_eq!(round_trip::<SignOutReason>(codes()), 264);
+    assert_eq!(round_trip::<BusyReason>(codes()), 6 + 51);
+    assert_eq!(round_trip::<TalkingReason>(codes()), 2);
+    assert_eq!(round_trip::<RestReason>(codes()), 71_001 + 2 - 2);
+    assert_eq!(round_trip::<WorkStatusReason>(codes()), 256);
+    assert_eq!(round_trip::<OperationType>(codes()), OperationType::COUNT);
+    assert_eq!(round_trip::<NotApplicable>(codes()), 2);
+    for bad in [
+        "",
+        "ClientError",
+        "ClientError()",
+        "ClientError(x)",
+        "ClientError(256)",
+        "Disconnected(256)",
+    ] {
+        assert!(bad.parse::<SignOutReason>().is_err(), "{bad}");
+    }
+}
+
+#[test]
+fn reasons_order_by_code() {
+    let mut reasons: Vec<WorkStatusReason> = [255, 0, 17, 1]
+        .into_iter()
+        .filter_map(WorkStatusReason::from_code)
+        .collect();
+    reasons.sort();
+    let codes: Vec<i32> = reasons.into_iter().map(WorkStatusReason::code).collect();
+    assert_eq!(codes, [0, 1, 17, 255]);
+    assert!(
+        TalkingReason::Exited < TalkingReason::StillTalking,
+        "0 before 1"
     );
 }
 
 #[test]
 fn objects_decode_by_the_kind_their_operation_names() {
-    assert_eq!(
-        Object::decode(Some(ObjectKind::EmployeeId), "1001"),
-        Object::EmployeeId("1001")
-    );
-    assert_eq!(
-        Object::decode(Some(ObjectKind::AgentId), "7"),
-        Object::AgentId("7")
-    );
-    assert_eq!(Object::decode(None, "7"), Object::Other("7"));
+    let employee = Object::decode(Some(ObjectKind::EmployeeId), "1001");
+    assert!(matches!(employee, Object::EmployeeId(text) if text.as_str() == "1001"));
+    assert_eq!(employee.kind(), Some(ObjectKind::EmployeeId));
+    assert_eq!(employee.as_str(), "1001");
+    let agent = Object::decode(Some(ObjectKind::AgentId), "7");
+    assert!(matches!(agent, Object::AgentId(text) if text.as_str() == "7"));
+    let other = Object::decode(None, "7");
+    assert!(matches!(other, Object::Other(text) if text.as_str() == "7"));
     assert_eq!(
         Object::decode(Some(ObjectKind::AgentId), "-1"),
         Object::NotApplicable(NotApplicable::MinusOne)
     );
     assert_eq!(ObjectKind::EmployeeId.text(), "Employee ID.");
     assert_eq!(ObjectKind::AgentId.name(), "AgentId");
+    assert_eq!(ObjectKind::AgentId.to_string(), "AgentId");
+    assert_eq!(
+        "EmployeeId".parse::<ObjectKind>(),
+        Ok(ObjectKind::EmployeeId)
+    );
+    assert_eq!(
+        "Employee ID."
+            .parse::<ObjectKind>()
+            .unwrap_err()
+            .to_string(),
+        "not a known ObjectKind name"
+    );
     assert_eq!(
         ObjectKind::ALL,
         [ObjectKind::EmployeeId, ObjectKind::AgentId]
     );
-    assert_eq!(
-        Object::EmployeeId("1001").to_string(),
-        "Employee ID \"1001\""
-    );
+    assert_eq!(employee.to_string(), "Employee ID \"1001\"");
     assert_eq!(
         Object::NotApplicable(NotApplicable::UsNoUse).to_string(),
         "no object (65535)"
@@ -163,11 +273,17 @@ fn records_read_as_a_sentence() {
 #[test]
 fn records_keep_unknown_operations() {
     let row = Operation::decode(99, "1001", 7);
-    assert_eq!(row.code, Code::Unknown(99));
-    assert_eq!(row.code.known(), None);
-    assert_eq!(row.object, Object::Other("1001"));
-    assert_eq!(row.reason, Reason::Unlisted(7));
+    assert_eq!(row.code(), Code::from_code(99));
+    assert_eq!(row.code().known(), None);
+    assert!(matches!(row.object(), Object::Other(text) if text.as_str() == "1001"));
+    assert!(matches!(row.reason(), Reason::Unlisted(unlisted) if unlisted.code() == 7));
     assert_eq!(row.encode(), (99, "1001", 7));
+    // Without its operation, a reason code is not applicable or unlisted.
+    assert_eq!(
+        Reason::unlisted(-1),
+        Reason::NotApplicable(NotApplicable::MinusOne)
+    );
+    assert_eq!(Reason::unlisted(4).name(), "Unlisted");
 }
 
 #[test]
@@ -175,9 +291,12 @@ fn const_evaluation_works() {
     const BUSY: Option<OperationType> = OperationType::from_code(3);
     const REASON: Reason = Reason::decode(OperationType::Busy, 7);
     const TEXT: &str = OperationType::Conference.description();
+    const ADJUSTMENT: Option<work_status_reason::ManualAdjustment> =
+        work_status_reason::ManualAdjustment::new(12);
     assert_eq!(BUSY, Some(OperationType::Busy));
     assert_eq!(REASON, Reason::Busy(BusyReason::CallRejected));
     assert_eq!(TEXT, "The agent enters the conference state.");
+    assert_eq!(ADJUSTMENT.map(|adjustment| adjustment.code()), Some(12));
 }
 
 #[test]
@@ -186,4 +305,43 @@ fn ordering_follows_vendor_codes() {
     shuffled.reverse();
     shuffled.sort();
     assert_eq!(shuffled, OperationType::ALL);
+}
+
+#[test]
+fn generic_code_works_over_any_table() {
+    /// `code name: description` of every value of a table.
+    fn listing<T: Enumerable + for<'a> CodeEnum<Code<'a> = i32>>() -> Vec<String> {
+        T::ALL
+            .iter()
+            .map(|value| {
+                format!(
+                    "{} {}: {}",
+                    value.code(),
+                    value.name(),
+                    value.description().unwrap_or("-")
+                )
+            })
+            .collect()
+    }
+    assert_eq!(listing::<OperationType>().len(), 29);
+    assert_eq!(listing::<OperationType>()[3], "3 Busy: Busy.");
+    assert_eq!(
+        listing::<TalkingReason>(),
+        [
+            "1 StillTalking: The agent does not really exit the conversation status. Bills are generated every five minutes starting from 00:00 to 23:55.",
+            "0 Exited: The agent fully exits the conversation status.",
+        ]
+    );
+    assert_eq!(
+        listing::<NotApplicable>(),
+        [
+            "-1 MinusOne: \"not used\" in the 2023 revision of the table.",
+            "65535 UsNoUse: US_NO_USE (0xFFFF) in later revisions.",
+        ]
+    );
+    assert_eq!(
+        <ListenInsertWhisperReason as CodeEnum>::description(ListenInsertWhisperReason::Zero),
+        None
+    );
+    assert_eq!(<WorkStatusReason as CodeEnum>::KIND, "WorkStatusReason");
 }

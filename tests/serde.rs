@@ -1,7 +1,9 @@
 //! With feature `serde`: vendor numbers on the wire, decoded losslessly.
 #![cfg(feature = "serde")]
 
-use cec_codes::{BusyReason, Code, NotApplicable, Object, Operation, OperationType, Reason};
+use cec_codes::{
+    BusyReason, Code, NotApplicable, Object, ObjectKind, Operation, OperationType, Reason,
+};
 use serde_json::json;
 
 #[test]
@@ -12,8 +14,12 @@ fn codes_are_numbers_on_the_wire() {
         OperationType::Conference
     );
     assert_eq!(
-        serde_json::to_value(BusyReason::ServiceErrorCode(201)).unwrap(),
+        serde_json::to_value(BusyReason::from_code(201).unwrap()).unwrap(),
         json!(201)
+    );
+    assert_eq!(
+        serde_json::from_value::<BusyReason>(json!(230)).unwrap(),
+        BusyReason::from_code(230).unwrap()
     );
     assert_eq!(
         serde_json::from_value::<BusyReason>(json!(7)).unwrap(),
@@ -28,7 +34,7 @@ fn codes_are_numbers_on_the_wire() {
         json!(4)
     );
     assert_eq!(
-        serde_json::to_value(Object::EmployeeId("1001")).unwrap(),
+        serde_json::to_value(Object::decode(Some(ObjectKind::EmployeeId), "1001")).unwrap(),
         json!("1001")
     );
 }
@@ -39,16 +45,18 @@ fn an_unknown_code_is_an_error_for_the_enum_and_kept_by_code() {
     assert_eq!(error.to_string(), "99 is not a known OperationType code");
     assert_eq!(
         serde_json::from_value::<Code<OperationType>>(json!(99)).unwrap(),
-        Code::Unknown(99)
+        Code::from_code(99)
     );
     assert_eq!(
         serde_json::from_value::<Code<OperationType>>(json!(3)).unwrap(),
         Code::Known(OperationType::Busy)
     );
     assert_eq!(
-        serde_json::to_value(Code::<OperationType>::Unknown(99)).unwrap(),
+        serde_json::to_value(Code::<OperationType>::from_code(99)).unwrap(),
         json!(99)
     );
+    let error = serde_json::from_value::<BusyReason>(json!(6)).unwrap_err();
+    assert_eq!(error.to_string(), "6 is not a known BusyReason code");
 }
 
 #[test]

@@ -59,7 +59,7 @@ impl Outcome {
 
 impl Run {
     /// How many codes the run holds.
-    pub fn len(&self) -> u64 {
+    pub fn code_count(&self) -> u64 {
         (i64::from(self.end) - i64::from(self.start) + 1).unsigned_abs()
     }
 
@@ -167,7 +167,7 @@ impl Decoding {
 
     /// Whether every `i32` has an outcome: nothing is left unlisted.
     pub fn is_total(&self) -> bool {
-        let covered: u64 = self.runs.iter().map(Run::len).sum();
+        let covered: u64 = self.runs.iter().map(Run::code_count).sum();
         covered == 1 << 32
     }
 }

@@ -128,11 +128,15 @@ impl fmt::Display for SpecError {
             }
             write!(
                 f,
-                "{}: {}\n    {}",
+                "{}: {}",
                 self.location(diagnostic.span.start),
-                diagnostic.message,
-                diagnostic.label
+                diagnostic.message
             )?;
+            // A label that only repeats the message ("expected an integer")
+            // says nothing more.
+            if !diagnostic.message.ends_with(&diagnostic.label) {
+                write!(f, "\n    {}", diagnostic.label)?;
+            }
             for (span, label) in &diagnostic.related {
                 write!(f, "\n    {}: {label}", self.location(span.start))?;
             }

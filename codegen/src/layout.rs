@@ -255,7 +255,7 @@ impl Printer {
                     // In generics, `>>` closes two lists.
                     let mut joint = *spacing == Spacing::Joint
                         && *c != '\''
-                        && !(*c == '>' && !state.generics.is_empty());
+                        && (*c != '>' || state.generics.is_empty());
                     while joint {
                         let Some(Tree::Punct(next, spacing)) = trees.get(end + 1) else {
                             break;

@@ -437,7 +437,7 @@ mod tests {
 
     #[test]
     fn integers_in_every_radix_and_their_limits() {
-        let text = "[[table]]\nrow = [{code = 0x1F}, {code = -0o17}, {code = 1_000}, {code = +3}, {code = 9223372036854775808}]";
+        let text = "[[table]]\nrow = [{code = 0x1F}, {code = 0o17}, {code = 1_000}, {code = +3}, {code = 9223372036854775808}]";
         let diagnostics = parse(text).unwrap_err();
         assert_eq!(diagnostics.len(), 1);
         assert_eq!(
@@ -446,7 +446,7 @@ mod tests {
         );
         assert_eq!(&text[diagnostics[0].span.clone()], "9223372036854775808");
         let spec =
-            parse("[[table]]\nrow = [{code = 0x1F}, {code = -0o17}, {code = 1_000}, {code = +3}]")
+            parse("[[table]]\nrow = [{code = 0x1F}, {code = 0o17}, {code = 1_000}, {code = +3}]")
                 .unwrap();
         let codes: Vec<i64> = spec.table[0]
             .get_ref()
@@ -454,7 +454,7 @@ mod tests {
             .iter()
             .map(|row| *row.get_ref().code.as_ref().unwrap().get_ref())
             .collect();
-        assert_eq!(codes, [31, -15, 1000, 3]);
+        assert_eq!(codes, [31, 15, 1000, 3]);
     }
 
     #[test]

@@ -887,14 +887,25 @@ fn reason_display(row: &Row) -> TokenStream {
 /// to that variant.
 fn reason_from_str(type_name: &str, row: &Row) -> TokenStream {
     let unknown_name = runtime("UnknownName");
-    let units = row
+    let units: Vec<TokenStream> = row
         .reasons
         .iter()
         .filter(|reason| !reason.codes.carries_value())
         .map(|reason| {
             let (variant, name) = (ident(&reason.name), &reason.name);
             quote!(#name => Ok(Self::#variant),)
-        });
+        })
+        .collect();
+    // A name without a code is one of the variants that carry none.
+    let without_code = match units.is_empty() {
+        true => quote!(Err(unknown)),
+        false => quote! {
+            match text {
+                #(#units)*
+                _ => Err(unknown),
+            }
+        },
+    };
     let carrying: Vec<TokenStream> = row
         .reasons
         .iter()
@@ -911,10 +922,7 @@ fn reason_from_str(type_name: &str, row: &Row) -> TokenStream {
     quote! {
         let unknown = #unknown_name::new(#type_name);
         let Some((name, code)) = text.strip_suffix(')').and_then(|text| text.split_once('(')) else {
-            return match text {
-                #(#units)*
-                _ => Err(unknown),
-            };
+            return #without_code;
         };
         let Ok(code) = code.parse::<i32>() else {
             return Err(unknown);
@@ -1003,9 +1011,10 @@ fn payload_module(table: &Table, row: &Row, type_name: &str, module: &Ident) -> 
                 }
             }
         });
+    // A module's outer docs resolve links where the module is declared.
     let module_doc = doc(&[format!(
-        "The codes that the variants of [`{type_name}`](super::{type_name}) carry, reasons of [`{}::{}`](super::{}::{}).",
-        table.name, row.name, table.name, row.name
+        "The codes that the variants of [`{type_name}`] carry, reasons of [`{}::{}`].",
+        table.name, row.name
     )]);
     quote! {
         #module_doc
@@ -1120,7 +1129,7 @@ fn reason_enum(table: &Table, names: &RecordNames, spec: &Spec, serde: &Serde) -
         ),
     }]);
     let module_doc = doc(&[format!(
-        "The code that [`{0}::Unlisted`](super::{0}::Unlisted) carries.",
+        "The code that [`{0}::Unlisted`] carries.",
         names.reason
     )]);
     let unlisted_fn_doc = doc(&[match markers {
@@ -1354,7 +1363,7 @@ fn object_enum(table: &Table, names: &RecordNames, spec: &Spec, serde: &Serde) -
         ),
     }]);
     let module_doc = doc(&[format!(
-        "The text that the variants of [`{0}`](super::{0}) carry.",
+        "The text that the variants of [`{0}`] carry.",
         names.object
     )]);
     quote! {

@@ -364,15 +364,13 @@ impl Validator<'_> {
         }
         let mut rows = Vec::new();
         for raw_row in &table.row {
-            let row = self.row(
-                raw_row,
-                &entry,
-                &table.object_kind,
-                &object_kinds,
+            let scope = RowScope {
+                table_entry: &entry,
+                raw_kinds: &table.object_kind,
+                kinds: &object_kinds,
                 markers,
-                &mut codes,
-                &mut row_names,
-            );
+            };
+            let row = self.row(raw_row, &scope, &mut codes, &mut row_names);
             let Some(row) = row else { continue };
             if let (Some(record), false) = (&record, row.reasons.is_empty()) {
                 let row_name = raw_row
@@ -506,13 +504,16 @@ impl Validator<'_> {
     fn row(
         &mut self,
         raw: &Spanned<RawRow>,
-        table_entry: &str,
-        raw_kinds: &[Spanned<RawObjectKind>],
-        kinds: &[ObjectKind],
-        markers: &[Marker],
+        scope: &RowScope<'_>,
         codes: &mut BTreeMap<i32, Range<usize>>,
         names: &mut Names,
     ) -> Option<Row> {
+        let RowScope {
+            table_entry,
+            raw_kinds,
+            kinds,
+            markers,
+        } = *scope;
         let span = raw.span();
         let row = raw.get_ref();
         let entry = match (&row.code, &row.name) {
@@ -803,6 +804,14 @@ impl Validator<'_> {
         };
         Some((ReasonCodes::Open { default }, open.span()))
     }
+}
+
+/// What a row is validated against: its table and the spec's markers.
+struct RowScope<'a> {
+    table_entry: &'a str,
+    raw_kinds: &'a [Spanned<RawObjectKind>],
+    kinds: &'a [ObjectKind],
+    markers: &'a [Marker],
 }
 
 /// One namespace of names, catching duplicates and names equal but for case.

@@ -20,9 +20,9 @@
 //! use codes_runtime::{Code, CodeEnum, Enumerable};
 //!
 //! /// Every value of any generated table, as `code name` lines.
-//! fn listing<T: Enumerable>() -> Vec<String>
+//! fn listing<T>() -> Vec<String>
 //! where
-//!     for<'a> T: CodeEnum<Code<'a> = i32>,
+//!     for<'a> T: Enumerable + CodeEnum<Code<'a> = i32>,
 //! {
 //!     T::ALL.iter().map(|value| format!("{} {}", value.code(), value.name())).collect()
 //! }

@@ -226,7 +226,7 @@ pub enum OperationType {
 
 impl OperationType {
     /// Every variant, in vendor order.
-    pub const ALL: [Self; 29usize] = [
+    pub const ALL: [Self; 29] = [
         Self::SignOut,
         Self::SignIn,
         Self::Idle,
@@ -257,8 +257,10 @@ impl OperationType {
         Self::HoldForInternalHelp,
         Self::Conference,
     ];
+
     /// The number of variants.
     pub const COUNT: usize = Self::ALL.len();
+
     /// The vendor code.
     pub const fn code(self) -> i32 {
         self as i32
@@ -381,9 +383,7 @@ impl OperationType {
             Self::Busy => "Busy.",
             Self::Talking => "Talking.",
             Self::ThreePartyConversation => "Three-party conversation.",
-            Self::ManualToAutomatic => {
-                "Manual station to automatic station (an agent be in the Suspended state)."
-            }
+            Self::ManualToAutomatic => "Manual station to automatic station (an agent be in the Suspended state).",
             Self::ListenInsertWhisper => "Listening/Insert/Whisper",
             Self::PlayVoice => "Play voice.",
             Self::Rest => "Be on holiday or take a rest.",
@@ -401,9 +401,7 @@ impl OperationType {
             Self::TransferOut => "Transfer-out.",
             Self::MediaServerSignIn => "Sign in to the media server.",
             Self::MediaServerSignOut => "Sign out of the media server.",
-            Self::PublicQueueTransfer => {
-                "Transfer a call that is queuing in a public queue."
-            }
+            Self::PublicQueueTransfer => "Transfer a call that is queuing in a public queue.",
             Self::ReleaseTransfer => "Release transfer",
             Self::DeviceTransfer => "Transfer to another device.",
             Self::HoldForInternalHelp => "Hold the call when seeking internal help.",
@@ -412,7 +410,7 @@ impl OperationType {
     }
 
     /// The kind of object the operation names; `None` where the vendor
-    /// writes `-1`.
+    /// names none.
     pub const fn object_kind(self) -> Option<ObjectKind> {
         match self {
             Self::ThreePartyConversation => Some(ObjectKind::EmployeeId),
@@ -434,243 +432,200 @@ impl OperationType {
     /// The vendor's notes on the reasons, free sentences of the reason cell.
     pub const fn notes(self) -> &'static [&'static str] {
         match self {
-            Self::Talking => {
-                &[
-                    "The conversation status in these bills refers to only text conversations.",
-                ]
-            }
-            Self::WorkStatus => {
-                &["The default value is 0, indicating the after-call processing state."]
-            }
+            Self::Talking => &["The conversation status in these bills refers to only text conversations."],
+            Self::WorkStatus => &["The default value is 0, indicating the after-call processing state."],
             _ => &[],
         }
     }
 
     /// The reasons the vendor lists, in vendor order; empty where it
-    /// writes `-1`.
-    pub const fn reasons(self) -> &'static [ReasonInfo] {
+    /// lists none.
+    pub const fn reasons(self) -> &'static [::codes_runtime::ReasonInfo] {
         match self {
-            Self::SignOut => {
-                &[
-                    ReasonInfo {
-                        name: "ClientError",
-                        codes: ReasonCodes::Range {
-                            start: 1,
-                            end: 255,
-                        },
-                        description: Some("The error is caused by the client."),
-                    },
-                    ReasonInfo {
-                        name: "Disconnected",
-                        codes: ReasonCodes::Single(256),
-                        description: Some("The agent is disconnected from the platform."),
-                    },
-                    ReasonInfo {
-                        name: "ForcedOutByInspector",
-                        codes: ReasonCodes::Single(257),
-                        description: Some(
-                            "The agent is forcibly signed out by the inspector.",
-                        ),
-                    },
-                    ReasonInfo {
-                        name: "SignedOut",
-                        codes: ReasonCodes::Single(258),
-                        description: Some("The agent signs out."),
-                    },
-                    ReasonInfo {
-                        name: "SignOutBeforeSignIn",
-                        codes: ReasonCodes::Single(259),
-                        description: Some("The agent signs out before signs in again."),
-                    },
-                    ReasonInfo {
-                        name: "MediaServerHandshakeTimeout",
-                        codes: ReasonCodes::Single(260),
-                        description: Some(
-                            "The handshake between the agent control blocks time out between the media server and the CCS.",
-                        ),
-                    },
-                    ReasonInfo {
-                        name: "UisHandshakeTimeout",
-                        codes: ReasonCodes::Single(261),
-                        description: Some(
-                            "The CCS detects that the handshake with the UIS about the agent control block times out.",
-                        ),
-                    },
-                    ReasonInfo {
-                        name: "MediaServerHandshakeLost",
-                        codes: ReasonCodes::Single(262),
-                        description: Some(
-                            "The handshake between the media server and the CCS is disconnected. As a result, the agent signs out.",
-                        ),
-                    },
-                    ReasonInfo {
-                        name: "UisAgentHandshakeTimeout",
-                        codes: ReasonCodes::Single(263),
-                        description: Some(
-                            "The handshake between the UIS and the agent times out.",
-                        ),
-                    },
-                    ReasonInfo {
-                        name: "SameEmployeeIdSignedIn",
-                        codes: ReasonCodes::Single(264),
-                        description: Some(
-                            "An agent with the same employee ID is forcibly signing in to a new client. As a result, the agent is forcibly signed out.",
-                        ),
-                    },
-                ]
-            }
-            Self::Busy => {
-                &[
-                    ReasonInfo {
-                        name: "AgentBusy",
-                        codes: ReasonCodes::Single(1),
-                        description: Some("Indicates that an agent indicates busy."),
-                    },
-                    ReasonInfo {
-                        name: "NoAnswerForcedBusy",
-                        codes: ReasonCodes::Single(2),
-                        description: Some(
-                            "An agent does not answer a call in a long period, so the agent is forced to show busy.",
-                        ),
-                    },
-                    ReasonInfo {
-                        name: "ForcedBusyByInspector",
-                        codes: ReasonCodes::Single(3),
-                        description: Some(
-                            "An agent is forced to show busy by a QC inspector.",
-                        ),
-                    },
-                    ReasonInfo {
-                        name: "TakingRest",
-                        codes: ReasonCodes::Single(4),
-                        description: Some("Indicates that an agent takes a rest."),
-                    },
-                    ReasonInfo {
-                        name: "PhoneUnavailable",
-                        codes: ReasonCodes::Single(5),
-                        description: Some("The phone of an agent is unavailable."),
-                    },
-                    ReasonInfo {
-                        name: "CallRejected",
-                        codes: ReasonCodes::Single(7),
-                        description: Some("An agent rejects a call."),
-                    },
-                    ReasonInfo {
-                        name: "ServiceErrorCode",
-                        codes: ReasonCodes::Range {
-                            start: 200,
-                            end: 250,
-                        },
-                        description: Some("error codes customized by the service side."),
-                    },
-                ]
-            }
-            Self::Talking => {
-                &[
-                    ReasonInfo {
-                        name: "StillTalking",
-                        codes: ReasonCodes::Single(1),
-                        description: Some(
-                            "The agent does not really exit the conversation status. Bills are generated every five minutes starting from 00:00 to 23:55.",
-                        ),
-                    },
-                    ReasonInfo {
-                        name: "Exited",
-                        codes: ReasonCodes::Single(0),
-                        description: Some(
-                            "The agent fully exits the conversation status.",
-                        ),
-                    },
-                ]
-            }
-            Self::ListenInsertWhisper => {
-                &[
-                    ReasonInfo {
-                        name: "Zero",
-                        codes: ReasonCodes::Single(0),
-                        description: None,
-                    },
-                ]
-            }
-            Self::Rest => {
-                &[
-                    ReasonInfo {
-                        name: "RestCause",
-                        codes: ReasonCodes::Open {
-                            default: Some(0),
-                        },
-                        description: Some(
-                            "The rest cause code is specified when the client invokes CCC_REQUEST_REST_EX_Msg. The default cause code is 0.",
-                        ),
-                    },
-                ]
-            }
-            Self::WorkStatus => {
-                &[
-                    ReasonInfo {
-                        name: "AfterCallProcessing",
-                        codes: ReasonCodes::Single(0),
-                        description: Some(
-                            "after-call processing. The business side is set to automatically enter the on-work state.",
-                        ),
-                    },
-                    ReasonInfo {
-                        name: "ManualAdjustment",
-                        codes: ReasonCodes::Range {
-                            start: 0,
-                            end: 255,
-                        },
-                        description: Some(
-                            "manual adjustment. An agent manually enters the on-work state by invoking the interface.",
-                        ),
-                    },
-                ]
-            }
-            Self::InternalHelp => {
-                &[
-                    ReasonInfo {
-                        name: "Uncertain",
-                        codes: ReasonCodes::Single(0),
-                        description: Some("Indicates no help between uncertain parties."),
-                    },
-                    ReasonInfo {
-                        name: "TwoParty",
-                        codes: ReasonCodes::Single(1),
-                        description: Some("Indicates a two-party internal help."),
-                    },
-                    ReasonInfo {
-                        name: "ThreeParty",
-                        codes: ReasonCodes::Single(2),
-                        description: Some("Indicates a three-party internal help."),
-                    },
-                    ReasonInfo {
-                        name: "SpeakTransfer",
-                        codes: ReasonCodes::Single(3),
-                        description: Some(
-                            "In speak transfer mode, the called party talks with the agent after answering the call; the called party is connected to the calling party when the agent releases the call.",
-                        ),
-                    },
-                    ReasonInfo {
-                        name: "ThreePartyTransfer",
-                        codes: ReasonCodes::Single(4),
-                        description: Some(
-                            "In three-party conversation transfer mode, the three-party conversation is set up when the called party answers the call; the called party is connected to the calling party when the agent releases the call.",
-                        ),
-                    },
-                    ReasonInfo {
-                        name: "ThreePartyConversation",
-                        codes: ReasonCodes::Single(5),
-                        description: Some("Indicates a three-party conversation."),
-                    },
-                    ReasonInfo {
-                        name: "ToBeConnected",
-                        codes: ReasonCodes::Single(6),
-                        description: Some("Indicates that the call is to be connected."),
-                    },
-                ]
-            }
+            Self::SignOut => &[
+                ::codes_runtime::ReasonInfo {
+                    name: "ClientError",
+                    codes: ::codes_runtime::ReasonCodes::Range { start: 1, end: 255 },
+                    description: Some("The error is caused by the client."),
+                },
+                ::codes_runtime::ReasonInfo {
+                    name: "Disconnected",
+                    codes: ::codes_runtime::ReasonCodes::Single(256),
+                    description: Some("The agent is disconnected from the platform."),
+                },
+                ::codes_runtime::ReasonInfo {
+                    name: "ForcedOutByInspector",
+                    codes: ::codes_runtime::ReasonCodes::Single(257),
+                    description: Some("The agent is forcibly signed out by the inspector."),
+                },
+                ::codes_runtime::ReasonInfo {
+                    name: "SignedOut",
+                    codes: ::codes_runtime::ReasonCodes::Single(258),
+                    description: Some("The agent signs out."),
+                },
+                ::codes_runtime::ReasonInfo {
+                    name: "SignOutBeforeSignIn",
+                    codes: ::codes_runtime::ReasonCodes::Single(259),
+                    description: Some("The agent signs out before signs in again."),
+                },
+                ::codes_runtime::ReasonInfo {
+                    name: "MediaServerHandshakeTimeout",
+                    codes: ::codes_runtime::ReasonCodes::Single(260),
+                    description: Some("The handshake between the agent control blocks time out between the media server and the CCS."),
+                },
+                ::codes_runtime::ReasonInfo {
+                    name: "UisHandshakeTimeout",
+                    codes: ::codes_runtime::ReasonCodes::Single(261),
+                    description: Some("The CCS detects that the handshake with the UIS about the agent control block times out."),
+                },
+                ::codes_runtime::ReasonInfo {
+                    name: "MediaServerHandshakeLost",
+                    codes: ::codes_runtime::ReasonCodes::Single(262),
+                    description: Some("The handshake between the media server and the CCS is disconnected. As a result, the agent signs out."),
+                },
+                ::codes_runtime::ReasonInfo {
+                    name: "UisAgentHandshakeTimeout",
+                    codes: ::codes_runtime::ReasonCodes::Single(263),
+                    description: Some("The handshake between the UIS and the agent times out."),
+                },
+                ::codes_runtime::ReasonInfo {
+                    name: "SameEmployeeIdSignedIn",
+                    codes: ::codes_runtime::ReasonCodes::Single(264),
+                    description: Some("An agent with the same employee ID is forcibly signing in to a new client. As a result, the agent is forcibly signed out."),
+                },
+            ],
+            Self::Busy => &[
+                ::codes_runtime::ReasonInfo {
+                    name: "AgentBusy",
+                    codes: ::codes_runtime::ReasonCodes::Single(1),
+                    description: Some("Indicates that an agent indicates busy."),
+                },
+                ::codes_runtime::ReasonInfo {
+                    name: "NoAnswerForcedBusy",
+                    codes: ::codes_runtime::ReasonCodes::Single(2),
+                    description: Some("An agent does not answer a call in a long period, so the agent is forced to show busy."),
+                },
+                ::codes_runtime::ReasonInfo {
+                    name: "ForcedBusyByInspector",
+                    codes: ::codes_runtime::ReasonCodes::Single(3),
+                    description: Some("An agent is forced to show busy by a QC inspector."),
+                },
+                ::codes_runtime::ReasonInfo {
+                    name: "TakingRest",
+                    codes: ::codes_runtime::ReasonCodes::Single(4),
+                    description: Some("Indicates that an agent takes a rest."),
+                },
+                ::codes_runtime::ReasonInfo {
+                    name: "PhoneUnavailable",
+                    codes: ::codes_runtime::ReasonCodes::Single(5),
+                    description: Some("The phone of an agent is unavailable."),
+                },
+                ::codes_runtime::ReasonInfo {
+                    name: "CallRejected",
+                    codes: ::codes_runtime::ReasonCodes::Single(7),
+                    description: Some("An agent rejects a call."),
+                },
+                ::codes_runtime::ReasonInfo {
+                    name: "ServiceErrorCode",
+                    codes: ::codes_runtime::ReasonCodes::Range { start: 200, end: 250 },
+                    description: Some("error codes customized by the service side."),
+                },
+            ],
+            Self::Talking => &[
+                ::codes_runtime::ReasonInfo {
+                    name: "StillTalking",
+                    codes: ::codes_runtime::ReasonCodes::Single(1),
+                    description: Some("The agent does not really exit the conversation status. Bills are generated every five minutes starting from 00:00 to 23:55."),
+                },
+                ::codes_runtime::ReasonInfo {
+                    name: "Exited",
+                    codes: ::codes_runtime::ReasonCodes::Single(0),
+                    description: Some("The agent fully exits the conversation status."),
+                },
+            ],
+            Self::ListenInsertWhisper => &[::codes_runtime::ReasonInfo {
+                name: "Zero",
+                codes: ::codes_runtime::ReasonCodes::Single(0),
+                description: None,
+            }],
+            Self::Rest => &[::codes_runtime::ReasonInfo {
+                name: "RestCause",
+                codes: ::codes_runtime::ReasonCodes::Open { default: Some(0) },
+                description: Some("The rest cause code is specified when the client invokes CCC_REQUEST_REST_EX_Msg. The default cause code is 0."),
+            }],
+            Self::WorkStatus => &[
+                ::codes_runtime::ReasonInfo {
+                    name: "AfterCallProcessing",
+                    codes: ::codes_runtime::ReasonCodes::Single(0),
+                    description: Some("after-call processing. The business side is set to automatically enter the on-work state."),
+                },
+                ::codes_runtime::ReasonInfo {
+                    name: "ManualAdjustment",
+                    codes: ::codes_runtime::ReasonCodes::Range { start: 0, end: 255 },
+                    description: Some("manual adjustment. An agent manually enters the on-work state by invoking the interface."),
+                },
+            ],
+            Self::InternalHelp => &[
+                ::codes_runtime::ReasonInfo {
+                    name: "Uncertain",
+                    codes: ::codes_runtime::ReasonCodes::Single(0),
+                    description: Some("Indicates no help between uncertain parties."),
+                },
+                ::codes_runtime::ReasonInfo {
+                    name: "TwoParty",
+                    codes: ::codes_runtime::ReasonCodes::Single(1),
+                    description: Some("Indicates a two-party internal help."),
+                },
+                ::codes_runtime::ReasonInfo {
+                    name: "ThreeParty",
+                    codes: ::codes_runtime::ReasonCodes::Single(2),
+                    description: Some("Indicates a three-party internal help."),
+                },
+                ::codes_runtime::ReasonInfo {
+                    name: "SpeakTransfer",
+                    codes: ::codes_runtime::ReasonCodes::Single(3),
+                    description: Some("In speak transfer mode, the called party talks with the agent after answering the call; the called party is connected to the calling party when the agent releases the call."),
+                },
+                ::codes_runtime::ReasonInfo {
+                    name: "ThreePartyTransfer",
+                    codes: ::codes_runtime::ReasonCodes::Single(4),
+                    description: Some("In three-party conversation transfer mode, the three-party conversation is set up when the called party answers the call; the called party is connected to the calling party when the agent releases the call."),
+                },
+                ::codes_runtime::ReasonInfo {
+                    name: "ThreePartyConversation",
+                    codes: ::codes_runtime::ReasonCodes::Single(5),
+                    description: Some("Indicates a three-party conversation."),
+                },
+                ::codes_runtime::ReasonInfo {
+                    name: "ToBeConnected",
+                    codes: ::codes_runtime::ReasonCodes::Single(6),
+                    description: Some("Indicates that the call is to be connected."),
+                },
+            ],
             _ => &[],
         }
+    }
+}
+
+impl ::codes_runtime::CodeEnum for OperationType {
+    type Code<'a> = i32;
+
+    const KIND: &'static str = "OperationType";
+
+    fn code(self) -> i32 {
+        OperationType::code(self)
+    }
+
+    fn from_code(code: i32) -> Option<Self> {
+        OperationType::from_code(code)
+    }
+
+    fn name(self) -> &'static str {
+        OperationType::name(self)
+    }
+
+    fn description(self) -> Option<&'static str> {
+        Some(self.description())
     }
 }
 
@@ -681,16 +636,12 @@ impl From<OperationType> for i32 {
 }
 
 impl TryFrom<i32> for OperationType {
-    type Error = UnknownCode;
-    fn try_from(code: i32) -> Result<Self, UnknownCode> {
+    type Error = ::codes_runtime::UnknownCode;
+
+    fn try_from(code: i32) -> Result<Self, ::codes_runtime::UnknownCode> {
         match Self::from_code(code) {
             Some(value) => Ok(value),
-            None => {
-                Err(UnknownCode {
-                    kind: "OperationType",
-                    code,
-                })
-            }
+            None => Err(::codes_runtime::UnknownCode::new("OperationType", code)),
         }
     }
 }
@@ -702,54 +653,49 @@ impl core::fmt::Display for OperationType {
 }
 
 impl core::str::FromStr for OperationType {
-    type Err = UnknownName;
+    type Err = ::codes_runtime::UnknownName;
+
     #[inline]
-    fn from_str(name: &str) -> Result<Self, UnknownName> {
-        Self::from_name(name)
-            .ok_or(UnknownName {
-                kind: "OperationType",
-            })
+    fn from_str(text: &str) -> Result<Self, ::codes_runtime::UnknownName> {
+        Self::from_name(text).ok_or(::codes_runtime::UnknownName::new("OperationType"))
     }
 }
 
-/// One row of the bill: a Agent Operation Type code with its object and reason, decoded.
+impl ::codes_runtime::Enumerable for OperationType {
+    const ALL: &'static [Self] = &Self::ALL;
+}
+
+/// One row of the bill, decoded: a code of [`OperationType`] with its object and reason.
 ///
-/// Nothing is lost: an unknown code keeps its number and [`encode`](Self::encode) gives back the exact input.
+/// Nothing is lost: an unknown code keeps its number and [`encode`](Self::encode) gives back the exact input. Only [`decode`](Self::decode) makes one, so the three always agree.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Operation<'a> {
-    /// The operation, or its number if the table does not list it.
-    pub code: Code<OperationType>,
-    /// The object, decoded by the kind the operation names.
-    pub object: Object<'a>,
-    /// The reason, decoded in the context of the operation.
-    pub reason: Reason,
+    code: ::codes_runtime::Code<OperationType>,
+    object: Object<'a>,
+    reason: Reason,
 }
 
 impl<'a> Operation<'a> {
     /// Decodes the three columns of a bill row.
     pub fn decode(code: i32, object: &'a str, reason: i32) -> Self {
-        let code = Code::<OperationType>::from(code);
+        let code = ::codes_runtime::Code::<OperationType>::from_code(code);
         match code {
-            Code::Known(operation) => {
-                Self {
-                    code,
-                    object: Object::decode(operation.object_kind(), object),
-                    reason: Reason::decode(operation, reason),
-                }
-            }
-            Code::Unknown(_) => {
-                Self {
-                    code,
-                    object: Object::decode(None, object),
-                    reason: Reason::unlisted(reason),
-                }
-            }
+            ::codes_runtime::Code::Known(operation) => Self {
+                code,
+                object: Object::decode(operation.object_kind(), object),
+                reason: Reason::decode(operation, reason),
+            },
+            ::codes_runtime::Code::Unknown(_) => Self {
+                code,
+                object: Object::decode(None, object),
+                reason: Reason::unlisted(reason),
+            },
         }
     }
 
     /// The operation, or its number if the table does not list it.
-    pub const fn code(&self) -> Code<OperationType> {
+    pub const fn code(&self) -> ::codes_runtime::Code<OperationType> {
         self.code
     }
 
@@ -772,12 +718,17 @@ impl<'a> Operation<'a> {
 impl core::fmt::Display for Operation<'_> {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         match self.code {
-            Code::Known(operation) => {
-                write!(
-                    f, "{operation} ({}: {})", operation.code(), operation.description()
-                )?
-            }
-            Code::Unknown(code) => write!(f, "unknown operation {code}")?,
+            ::codes_runtime::Code::Known(operation) => write!(
+                f,
+                "{operation} ({}: {})",
+                operation.code(),
+                operation.description(),
+            )?,
+            ::codes_runtime::Code::Unknown(unknown) => write!(
+                f,
+                "unknown operation {}",
+                unknown.code(),
+            )?,
         }
         if !matches!(self.object, Object::NotApplicable(_)) {
             write!(f, " on {}", self.object)?;
@@ -788,9 +739,7 @@ impl core::fmt::Display for Operation<'_> {
 
 #[cfg(feature = "serde")]
 impl<'de: 'a, 'a> serde::Deserialize<'de> for Operation<'a> {
-    fn deserialize<D: serde::Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Self, D::Error> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         #[derive(serde::Deserialize)]
         struct Fields<'a> {
             code: i32,
@@ -815,12 +764,22 @@ pub enum ObjectKind {
 
 impl ObjectKind {
     /// Every kind, in spec order.
-    pub const ALL: [Self; 2usize] = [Self::EmployeeId, Self::AgentId];
-    /// The Rust name of the kind.
+    pub const ALL: [Self; 2] = [Self::EmployeeId, Self::AgentId];
+
+    /// The Rust name of the kind, as [`from_name`](Self::from_name) reads it.
     pub const fn name(self) -> &'static str {
         match self {
             Self::EmployeeId => "EmployeeId",
             Self::AgentId => "AgentId",
+        }
+    }
+
+    /// The kind whose Rust name is exactly `name`.
+    pub fn from_name(name: &str) -> Option<Self> {
+        match name {
+            "EmployeeId" => Some(Self::EmployeeId),
+            "AgentId" => Some(Self::AgentId),
+            _ => None,
         }
     }
 
@@ -833,6 +792,20 @@ impl ObjectKind {
     }
 }
 
+impl core::fmt::Display for ObjectKind {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl core::str::FromStr for ObjectKind {
+    type Err = ::codes_runtime::UnknownName;
+
+    fn from_str(text: &str) -> Result<Self, ::codes_runtime::UnknownName> {
+        Self::from_name(text).ok_or(::codes_runtime::UnknownName::new("ObjectKind"))
+    }
+}
+
 /// An operation's object, decoded by the kind its operation names;
 /// [`as_str`](Self::as_str) gives back the exact text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -841,36 +814,33 @@ pub enum Object<'a> {
     /// `-1` or `65535`: there is no object.
     NotApplicable(NotApplicable),
     /// The object is Employee ID.
-    EmployeeId(&'a str),
+    EmployeeId(object::Text<'a>),
     /// The object is Agent ID.
-    AgentId(&'a str),
+    AgentId(object::Text<'a>),
     /// An object where the operation names none, or of an unknown
     /// operation type.
-    Other(&'a str),
+    Other(object::Text<'a>),
 }
 
 impl<'a> Object<'a> {
     /// Decodes `text` as an object of `kind`.
     pub fn decode(kind: Option<ObjectKind>, text: &'a str) -> Self {
-        let marker = match text {
-            "-1" => Some(NotApplicable::MinusOne),
-            "65535" => Some(NotApplicable::UsNoUse),
-            _ => None,
-        };
-        match (marker, kind) {
-            (Some(marker), _) => Self::NotApplicable(marker),
-            (None, Some(ObjectKind::EmployeeId)) => Self::EmployeeId(text),
-            (None, Some(ObjectKind::AgentId)) => Self::AgentId(text),
-            (None, None) => Self::Other(text),
+        if let Some(marker) = NotApplicable::from_text(text) {
+            return Self::NotApplicable(marker);
+        }
+        let text = object::Text(text);
+        match kind {
+            Some(ObjectKind::EmployeeId) => Self::EmployeeId(text),
+            Some(ObjectKind::AgentId) => Self::AgentId(text),
+            None => Self::Other(text),
         }
     }
 
     /// The exact text this object was decoded from.
     pub const fn as_str(&self) -> &'a str {
         match *self {
-            Self::NotApplicable(NotApplicable::MinusOne) => "-1",
-            Self::NotApplicable(NotApplicable::UsNoUse) => "65535",
-            Self::EmployeeId(text) | Self::AgentId(text) | Self::Other(text) => text,
+            Self::NotApplicable(marker) => marker.text(),
+            Self::EmployeeId(text) | Self::AgentId(text) | Self::Other(text) => text.as_str(),
         }
     }
 
@@ -887,14 +857,12 @@ impl<'a> Object<'a> {
 impl core::fmt::Display for Object<'_> {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         let (label, text) = match self {
-            Self::NotApplicable(marker) => {
-                return write!(f, "no object ({})", marker.code());
-            }
+            Self::NotApplicable(marker) => return write!(f, "no object ({})", marker.code()),
             Self::EmployeeId(text) => ("Employee ID", text),
             Self::AgentId(text) => ("Agent ID", text),
             Self::Other(text) => ("object", text),
         };
-        write!(f, "{label} {text:?}")
+        write!(f, "{label} {:?}", text.as_str())
     }
 }
 
@@ -902,6 +870,26 @@ impl core::fmt::Display for Object<'_> {
 impl serde::Serialize for Object<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
+    }
+}
+
+/// The text that the variants of [`Object`] carry.
+pub mod object {
+    /// An object's text as read, never `-1` or `65535`: only [`Object::decode`](super::Object::decode) makes one.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    pub struct Text<'a>(pub(super) &'a str);
+
+    impl<'a> Text<'a> {
+        /// The text as read.
+        pub const fn as_str(self) -> &'a str {
+            self.0
+        }
+    }
+
+    impl core::fmt::Display for Text<'_> {
+        fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+            f.write_str(self.0)
+        }
     }
 }
 
@@ -927,14 +915,13 @@ pub enum Reason {
     InternalHelp(InternalHelpReason),
     /// `-1` or `65535`: the reason does not apply.
     NotApplicable(NotApplicable),
-    /// A code the vendor does not list for the operation (or the
-    /// operation type is unknown).
-    Unlisted(i32),
+    /// A code the vendor does not list for the operation, or any
+    /// code of an operation type the table does not list.
+    Unlisted(reason::Unlisted),
 }
 
 impl Reason {
-    /// Decodes `code` as a reason of `operation`: a listed code first,
-    /// then `-1` and `65535` as not applicable, then an open reason.
+    /// Decodes `code` as a reason of `operation`, as the operation's decoding table says: a listed code first, then `-1` or `65535` as not applicable, then an open reason.
     pub const fn decode(operation: OperationType, code: i32) -> Self {
         match operation {
             OperationType::SignOut => {
@@ -998,12 +985,11 @@ impl Reason {
         Self::unlisted(code)
     }
 
-    /// Decodes `code` knowing nothing of its operation: not applicable
-    /// or unlisted.
+    /// Decodes `code` knowing nothing of its operation: not applicable (`-1` or `65535`) or unlisted.
     pub const fn unlisted(code: i32) -> Self {
         match NotApplicable::from_code(code) {
             Some(marker) => Self::NotApplicable(marker),
-            None => Self::Unlisted(code),
+            None => Self::Unlisted(reason::Unlisted(code)),
         }
     }
 
@@ -1018,7 +1004,7 @@ impl Reason {
             Self::WorkStatus(reason) => reason.code(),
             Self::InternalHelp(reason) => reason.code(),
             Self::NotApplicable(marker) => marker.code(),
-            Self::Unlisted(code) => code,
+            Self::Unlisted(unlisted) => unlisted.code(),
         }
     }
 
@@ -1061,12 +1047,30 @@ impl From<Reason> for i32 {
 impl core::fmt::Display for Reason {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         match (self, self.description()) {
-            (Self::NotApplicable(marker), _) => {
-                write!(f, "not applicable ({})", marker.code())
-            }
-            (Self::Unlisted(code), _) => write!(f, "unlisted ({code})"),
+            (Self::NotApplicable(marker), _) => write!(f, "not applicable ({})", marker.code()),
+            (Self::Unlisted(unlisted), _) => write!(f, "unlisted ({unlisted})"),
             (_, Some(text)) => write!(f, "{} ({}: {text})", self.name(), self.code()),
             (_, None) => write!(f, "{} ({})", self.name(), self.code()),
+        }
+    }
+}
+
+/// The code that [`Reason::Unlisted`] carries.
+pub mod reason {
+    /// A code that is not listed for its operation and is not `-1` or `65535`: only [`Reason::decode`](super::Reason::decode) and [`Reason::unlisted`](super::Reason::unlisted) make one.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    pub struct Unlisted(pub(super) i32);
+
+    impl Unlisted {
+        /// The vendor code.
+        pub const fn code(self) -> i32 {
+            self.0
+        }
+    }
+
+    impl core::fmt::Display for Unlisted {
+        fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+            write!(f, "{}", self.0)
         }
     }
 }
@@ -1082,8 +1086,8 @@ impl core::fmt::Display for Reason {
 pub enum SignOutReason {
     /// `1-255`: The error is caused by the client.
     ///
-    /// Carries the code it was decoded from.
-    ClientError(i32),
+    /// Carries the code it was decoded from, a [`sign_out_reason::ClientError`].
+    ClientError(sign_out_reason::ClientError),
     /// `256`: The agent is disconnected from the platform.
     Disconnected,
     /// `257`: The agent is forcibly signed out by the inspector.
@@ -1108,7 +1112,7 @@ impl SignOutReason {
     /// The vendor code, the exact number this reason was decoded from.
     pub const fn code(self) -> i32 {
         match self {
-            Self::ClientError(code) => code,
+            Self::ClientError(value) => value.code(),
             Self::Disconnected => 256,
             Self::ForcedOutByInspector => 257,
             Self::SignedOut => 258,
@@ -1125,6 +1129,7 @@ impl SignOutReason {
     /// this operation.
     pub const fn from_code(code: i32) -> Option<Self> {
         match code {
+            1..=255 => Some(Self::ClientError(sign_out_reason::ClientError(code))),
             256 => Some(Self::Disconnected),
             257 => Some(Self::ForcedOutByInspector),
             258 => Some(Self::SignedOut),
@@ -1134,7 +1139,6 @@ impl SignOutReason {
             262 => Some(Self::MediaServerHandshakeLost),
             263 => Some(Self::UisAgentHandshakeTimeout),
             264 => Some(Self::SameEmployeeIdSignedIn),
-            1..=255 => Some(Self::ClientError(code)),
             _ => None,
         }
     }
@@ -1160,37 +1164,49 @@ impl SignOutReason {
         match self {
             Self::ClientError(_) => Some("The error is caused by the client."),
             Self::Disconnected => Some("The agent is disconnected from the platform."),
-            Self::ForcedOutByInspector => {
-                Some("The agent is forcibly signed out by the inspector.")
-            }
+            Self::ForcedOutByInspector => Some("The agent is forcibly signed out by the inspector."),
             Self::SignedOut => Some("The agent signs out."),
-            Self::SignOutBeforeSignIn => {
-                Some("The agent signs out before signs in again.")
-            }
-            Self::MediaServerHandshakeTimeout => {
-                Some(
-                    "The handshake between the agent control blocks time out between the media server and the CCS.",
-                )
-            }
-            Self::UisHandshakeTimeout => {
-                Some(
-                    "The CCS detects that the handshake with the UIS about the agent control block times out.",
-                )
-            }
-            Self::MediaServerHandshakeLost => {
-                Some(
-                    "The handshake between the media server and the CCS is disconnected. As a result, the agent signs out.",
-                )
-            }
-            Self::UisAgentHandshakeTimeout => {
-                Some("The handshake between the UIS and the agent times out.")
-            }
-            Self::SameEmployeeIdSignedIn => {
-                Some(
-                    "An agent with the same employee ID is forcibly signing in to a new client. As a result, the agent is forcibly signed out.",
-                )
-            }
+            Self::SignOutBeforeSignIn => Some("The agent signs out before signs in again."),
+            Self::MediaServerHandshakeTimeout => Some("The handshake between the agent control blocks time out between the media server and the CCS."),
+            Self::UisHandshakeTimeout => Some("The CCS detects that the handshake with the UIS about the agent control block times out."),
+            Self::MediaServerHandshakeLost => Some("The handshake between the media server and the CCS is disconnected. As a result, the agent signs out."),
+            Self::UisAgentHandshakeTimeout => Some("The handshake between the UIS and the agent times out."),
+            Self::SameEmployeeIdSignedIn => Some("An agent with the same employee ID is forcibly signing in to a new client. As a result, the agent is forcibly signed out."),
         }
+    }
+}
+
+impl PartialOrd for SignOutReason {
+    fn partial_cmp(&self, other: &Self) -> Option<core::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for SignOutReason {
+    fn cmp(&self, other: &Self) -> core::cmp::Ordering {
+        self.code().cmp(&other.code())
+    }
+}
+
+impl ::codes_runtime::CodeEnum for SignOutReason {
+    type Code<'a> = i32;
+
+    const KIND: &'static str = "SignOutReason";
+
+    fn code(self) -> i32 {
+        SignOutReason::code(self)
+    }
+
+    fn from_code(code: i32) -> Option<Self> {
+        SignOutReason::from_code(code)
+    }
+
+    fn name(self) -> &'static str {
+        SignOutReason::name(self)
+    }
+
+    fn description(self) -> Option<&'static str> {
+        Self::description(self)
     }
 }
 
@@ -1201,23 +1217,99 @@ impl From<SignOutReason> for i32 {
 }
 
 impl TryFrom<i32> for SignOutReason {
-    type Error = UnknownCode;
-    fn try_from(code: i32) -> Result<Self, UnknownCode> {
+    type Error = ::codes_runtime::UnknownCode;
+
+    fn try_from(code: i32) -> Result<Self, ::codes_runtime::UnknownCode> {
         match Self::from_code(code) {
             Some(value) => Ok(value),
-            None => {
-                Err(UnknownCode {
-                    kind: "SignOutReason",
-                    code,
-                })
-            }
+            None => Err(::codes_runtime::UnknownCode::new("SignOutReason", code)),
         }
     }
 }
 
 impl core::fmt::Display for SignOutReason {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.write_str(self.name())
+        match self {
+            Self::ClientError(value) => write!(f, "ClientError({value})"),
+            _ => f.write_str(self.name()),
+        }
+    }
+}
+
+impl core::str::FromStr for SignOutReason {
+    type Err = ::codes_runtime::UnknownName;
+
+    #[inline]
+    fn from_str(text: &str) -> Result<Self, ::codes_runtime::UnknownName> {
+        let unknown = ::codes_runtime::UnknownName::new("SignOutReason");
+        let Some((name, code)) = text.strip_suffix(')').and_then(|text| text.split_once('(')) else {
+            return match text {
+                "Disconnected" => Ok(Self::Disconnected),
+                "ForcedOutByInspector" => Ok(Self::ForcedOutByInspector),
+                "SignedOut" => Ok(Self::SignedOut),
+                "SignOutBeforeSignIn" => Ok(Self::SignOutBeforeSignIn),
+                "MediaServerHandshakeTimeout" => Ok(Self::MediaServerHandshakeTimeout),
+                "UisHandshakeTimeout" => Ok(Self::UisHandshakeTimeout),
+                "MediaServerHandshakeLost" => Ok(Self::MediaServerHandshakeLost),
+                "UisAgentHandshakeTimeout" => Ok(Self::UisAgentHandshakeTimeout),
+                "SameEmployeeIdSignedIn" => Ok(Self::SameEmployeeIdSignedIn),
+                _ => Err(unknown),
+            };
+        };
+        let Ok(code) = code.parse::<i32>() else {
+            return Err(unknown);
+        };
+        match Self::from_code(code).filter(|value| value.name() == name) {
+            Some(value @ Self::ClientError(_)) => Ok(value),
+            _ => Err(unknown),
+        }
+    }
+}
+
+/// The codes that the variants of [`SignOutReason`] carry, reasons of [`OperationType::SignOut`].
+pub mod sign_out_reason {
+    /// A code of [`SignOutReason::ClientError`](super::SignOutReason::ClientError), reason of [`OperationType::SignOut`](super::OperationType::SignOut): `1-255`.
+    ///
+    /// Only a code that decodes to this reason makes one: see [`new`](Self::new).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    pub struct ClientError(pub(super) i32);
+
+    impl ClientError {
+        /// `code` as this reason, if it decodes to it.
+        pub const fn new(code: i32) -> Option<Self> {
+            match super::SignOutReason::from_code(code) {
+                Some(super::SignOutReason::ClientError(value)) => Some(value),
+                _ => None,
+            }
+        }
+
+        /// The vendor code.
+        pub const fn code(self) -> i32 {
+            self.0
+        }
+    }
+
+    impl From<ClientError> for i32 {
+        fn from(value: ClientError) -> i32 {
+            value.0
+        }
+    }
+
+    impl TryFrom<i32> for ClientError {
+        type Error = ::codes_runtime::UnknownCode;
+
+        fn try_from(code: i32) -> Result<Self, ::codes_runtime::UnknownCode> {
+            match Self::new(code) {
+                Some(value) => Ok(value),
+                None => Err(::codes_runtime::UnknownCode::new("SignOutReason::ClientError", code)),
+            }
+        }
+    }
+
+    impl core::fmt::Display for ClientError {
+        fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+            write!(f, "{}", self.0)
+        }
     }
 }
 
@@ -1244,8 +1336,8 @@ pub enum BusyReason {
     CallRejected,
     /// `200-250`: error codes customized by the service side.
     ///
-    /// Carries the code it was decoded from.
-    ServiceErrorCode(i32),
+    /// Carries the code it was decoded from, a [`busy_reason::ServiceErrorCode`].
+    ServiceErrorCode(busy_reason::ServiceErrorCode),
 }
 
 impl BusyReason {
@@ -1258,7 +1350,7 @@ impl BusyReason {
             Self::TakingRest => 4,
             Self::PhoneUnavailable => 5,
             Self::CallRejected => 7,
-            Self::ServiceErrorCode(code) => code,
+            Self::ServiceErrorCode(value) => value.code(),
         }
     }
 
@@ -1272,7 +1364,7 @@ impl BusyReason {
             4 => Some(Self::TakingRest),
             5 => Some(Self::PhoneUnavailable),
             7 => Some(Self::CallRejected),
-            200..=250 => Some(Self::ServiceErrorCode(code)),
+            200..=250 => Some(Self::ServiceErrorCode(busy_reason::ServiceErrorCode(code))),
             _ => None,
         }
     }
@@ -1294,21 +1386,47 @@ impl BusyReason {
     pub const fn description(self) -> Option<&'static str> {
         match self {
             Self::AgentBusy => Some("Indicates that an agent indicates busy."),
-            Self::NoAnswerForcedBusy => {
-                Some(
-                    "An agent does not answer a call in a long period, so the agent is forced to show busy.",
-                )
-            }
-            Self::ForcedBusyByInspector => {
-                Some("An agent is forced to show busy by a QC inspector.")
-            }
+            Self::NoAnswerForcedBusy => Some("An agent does not answer a call in a long period, so the agent is forced to show busy."),
+            Self::ForcedBusyByInspector => Some("An agent is forced to show busy by a QC inspector."),
             Self::TakingRest => Some("Indicates that an agent takes a rest."),
             Self::PhoneUnavailable => Some("The phone of an agent is unavailable."),
             Self::CallRejected => Some("An agent rejects a call."),
-            Self::ServiceErrorCode(_) => {
-                Some("error codes customized by the service side.")
-            }
+            Self::ServiceErrorCode(_) => Some("error codes customized by the service side."),
         }
+    }
+}
+
+impl PartialOrd for BusyReason {
+    fn partial_cmp(&self, other: &Self) -> Option<core::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for BusyReason {
+    fn cmp(&self, other: &Self) -> core::cmp::Ordering {
+        self.code().cmp(&other.code())
+    }
+}
+
+impl ::codes_runtime::CodeEnum for BusyReason {
+    type Code<'a> = i32;
+
+    const KIND: &'static str = "BusyReason";
+
+    fn code(self) -> i32 {
+        BusyReason::code(self)
+    }
+
+    fn from_code(code: i32) -> Option<Self> {
+        BusyReason::from_code(code)
+    }
+
+    fn name(self) -> &'static str {
+        BusyReason::name(self)
+    }
+
+    fn description(self) -> Option<&'static str> {
+        Self::description(self)
     }
 }
 
@@ -1319,48 +1437,128 @@ impl From<BusyReason> for i32 {
 }
 
 impl TryFrom<i32> for BusyReason {
-    type Error = UnknownCode;
-    fn try_from(code: i32) -> Result<Self, UnknownCode> {
+    type Error = ::codes_runtime::UnknownCode;
+
+    fn try_from(code: i32) -> Result<Self, ::codes_runtime::UnknownCode> {
         match Self::from_code(code) {
             Some(value) => Ok(value),
-            None => {
-                Err(UnknownCode {
-                    kind: "BusyReason",
-                    code,
-                })
-            }
+            None => Err(::codes_runtime::UnknownCode::new("BusyReason", code)),
         }
     }
 }
 
 impl core::fmt::Display for BusyReason {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.write_str(self.name())
+        match self {
+            Self::ServiceErrorCode(value) => write!(f, "ServiceErrorCode({value})"),
+            _ => f.write_str(self.name()),
+        }
+    }
+}
+
+impl core::str::FromStr for BusyReason {
+    type Err = ::codes_runtime::UnknownName;
+
+    #[inline]
+    fn from_str(text: &str) -> Result<Self, ::codes_runtime::UnknownName> {
+        let unknown = ::codes_runtime::UnknownName::new("BusyReason");
+        let Some((name, code)) = text.strip_suffix(')').and_then(|text| text.split_once('(')) else {
+            return match text {
+                "AgentBusy" => Ok(Self::AgentBusy),
+                "NoAnswerForcedBusy" => Ok(Self::NoAnswerForcedBusy),
+                "ForcedBusyByInspector" => Ok(Self::ForcedBusyByInspector),
+                "TakingRest" => Ok(Self::TakingRest),
+                "PhoneUnavailable" => Ok(Self::PhoneUnavailable),
+                "CallRejected" => Ok(Self::CallRejected),
+                _ => Err(unknown),
+            };
+        };
+        let Ok(code) = code.parse::<i32>() else {
+            return Err(unknown);
+        };
+        match Self::from_code(code).filter(|value| value.name() == name) {
+            Some(value @ Self::ServiceErrorCode(_)) => Ok(value),
+            _ => Err(unknown),
+        }
+    }
+}
+
+/// The codes that the variants of [`BusyReason`] carry, reasons of [`OperationType::Busy`].
+pub mod busy_reason {
+    /// A code of [`BusyReason::ServiceErrorCode`](super::BusyReason::ServiceErrorCode), reason of [`OperationType::Busy`](super::OperationType::Busy): `200-250`.
+    ///
+    /// Only a code that decodes to this reason makes one: see [`new`](Self::new).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    pub struct ServiceErrorCode(pub(super) i32);
+
+    impl ServiceErrorCode {
+        /// `code` as this reason, if it decodes to it.
+        pub const fn new(code: i32) -> Option<Self> {
+            match super::BusyReason::from_code(code) {
+                Some(super::BusyReason::ServiceErrorCode(value)) => Some(value),
+                _ => None,
+            }
+        }
+
+        /// The vendor code.
+        pub const fn code(self) -> i32 {
+            self.0
+        }
+    }
+
+    impl From<ServiceErrorCode> for i32 {
+        fn from(value: ServiceErrorCode) -> i32 {
+            value.0
+        }
+    }
+
+    impl TryFrom<i32> for ServiceErrorCode {
+        type Error = ::codes_runtime::UnknownCode;
+
+        fn try_from(code: i32) -> Result<Self, ::codes_runtime::UnknownCode> {
+            match Self::new(code) {
+                Some(value) => Ok(value),
+                None => Err(::codes_runtime::UnknownCode::new(
+                    "BusyReason::ServiceErrorCode",
+                    code,
+                )),
+            }
+        }
+    }
+
+    impl core::fmt::Display for ServiceErrorCode {
+        fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+            write!(f, "{}", self.0)
+        }
     }
 }
 
 /// Reasons of [`OperationType::Talking`] (`4`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cfg_attr(
     feature = "serde",
     derive(serde::Serialize, serde::Deserialize),
     serde(into = "i32", try_from = "i32")
 )]
+#[repr(i32)]
 #[non_exhaustive]
 pub enum TalkingReason {
     /// `1`: The agent does not really exit the conversation status. Bills are generated every five minutes starting from 00:00 to 23:55.
-    StillTalking,
+    StillTalking = 1,
     /// `0`: The agent fully exits the conversation status.
-    Exited,
+    Exited = 0,
 }
 
 impl TalkingReason {
-    /// The vendor code, the exact number this reason was decoded from.
+    /// Every variant, in vendor order.
+    pub const ALL: [Self; 2] = [Self::StillTalking, Self::Exited];
+
+    /// The number of variants.
+    pub const COUNT: usize = Self::ALL.len();
+
+    /// The vendor code.
     pub const fn code(self) -> i32 {
-        match self {
-            Self::StillTalking => 1,
-            Self::Exited => 0,
-        }
+        self as i32
     }
 
     /// The reason with vendor code `code`, if the vendor lists it for
@@ -1373,7 +1571,7 @@ impl TalkingReason {
         }
     }
 
-    /// The Rust name of the variant.
+    /// The Rust name, as [`from_name`](Self::from_name) reads it.
     pub const fn name(self) -> &'static str {
         match self {
             Self::StillTalking => "StillTalking",
@@ -1381,16 +1579,44 @@ impl TalkingReason {
         }
     }
 
+    /// The variant whose Rust name is exactly `name`.
+    #[inline]
+    pub fn from_name(name: &str) -> Option<Self> {
+        match name {
+            "StillTalking" => Some(Self::StillTalking),
+            "Exited" => Some(Self::Exited),
+            _ => None,
+        }
+    }
+
     /// The vendor's text; `None` where the vendor gives a bare code.
     pub const fn description(self) -> Option<&'static str> {
         match self {
-            Self::StillTalking => {
-                Some(
-                    "The agent does not really exit the conversation status. Bills are generated every five minutes starting from 00:00 to 23:55.",
-                )
-            }
+            Self::StillTalking => Some("The agent does not really exit the conversation status. Bills are generated every five minutes starting from 00:00 to 23:55."),
             Self::Exited => Some("The agent fully exits the conversation status."),
         }
+    }
+}
+
+impl ::codes_runtime::CodeEnum for TalkingReason {
+    type Code<'a> = i32;
+
+    const KIND: &'static str = "TalkingReason";
+
+    fn code(self) -> i32 {
+        TalkingReason::code(self)
+    }
+
+    fn from_code(code: i32) -> Option<Self> {
+        TalkingReason::from_code(code)
+    }
+
+    fn name(self) -> &'static str {
+        TalkingReason::name(self)
+    }
+
+    fn description(self) -> Option<&'static str> {
+        Self::description(self)
     }
 }
 
@@ -1401,16 +1627,12 @@ impl From<TalkingReason> for i32 {
 }
 
 impl TryFrom<i32> for TalkingReason {
-    type Error = UnknownCode;
-    fn try_from(code: i32) -> Result<Self, UnknownCode> {
+    type Error = ::codes_runtime::UnknownCode;
+
+    fn try_from(code: i32) -> Result<Self, ::codes_runtime::UnknownCode> {
         match Self::from_code(code) {
             Some(value) => Ok(value),
-            None => {
-                Err(UnknownCode {
-                    kind: "TalkingReason",
-                    code,
-                })
-            }
+            None => Err(::codes_runtime::UnknownCode::new("TalkingReason", code)),
         }
     }
 }
@@ -1421,25 +1643,43 @@ impl core::fmt::Display for TalkingReason {
     }
 }
 
+impl core::str::FromStr for TalkingReason {
+    type Err = ::codes_runtime::UnknownName;
+
+    #[inline]
+    fn from_str(text: &str) -> Result<Self, ::codes_runtime::UnknownName> {
+        Self::from_name(text).ok_or(::codes_runtime::UnknownName::new("TalkingReason"))
+    }
+}
+
+impl ::codes_runtime::Enumerable for TalkingReason {
+    const ALL: &'static [Self] = &Self::ALL;
+}
+
 /// Reasons of [`OperationType::ListenInsertWhisper`] (`20`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cfg_attr(
     feature = "serde",
     derive(serde::Serialize, serde::Deserialize),
     serde(into = "i32", try_from = "i32")
 )]
+#[repr(i32)]
 #[non_exhaustive]
 pub enum ListenInsertWhisperReason {
     /// `0` (the vendor gives no text).
-    Zero,
+    Zero = 0,
 }
 
 impl ListenInsertWhisperReason {
-    /// The vendor code, the exact number this reason was decoded from.
+    /// Every variant, in vendor order.
+    pub const ALL: [Self; 1] = [Self::Zero];
+
+    /// The number of variants.
+    pub const COUNT: usize = Self::ALL.len();
+
+    /// The vendor code.
     pub const fn code(self) -> i32 {
-        match self {
-            Self::Zero => 0,
-        }
+        self as i32
     }
 
     /// The reason with vendor code `code`, if the vendor lists it for
@@ -1451,10 +1691,19 @@ impl ListenInsertWhisperReason {
         }
     }
 
-    /// The Rust name of the variant.
+    /// The Rust name, as [`from_name`](Self::from_name) reads it.
     pub const fn name(self) -> &'static str {
         match self {
             Self::Zero => "Zero",
+        }
+    }
+
+    /// The variant whose Rust name is exactly `name`.
+    #[inline]
+    pub fn from_name(name: &str) -> Option<Self> {
+        match name {
+            "Zero" => Some(Self::Zero),
+            _ => None,
         }
     }
 
@@ -1466,6 +1715,28 @@ impl ListenInsertWhisperReason {
     }
 }
 
+impl ::codes_runtime::CodeEnum for ListenInsertWhisperReason {
+    type Code<'a> = i32;
+
+    const KIND: &'static str = "ListenInsertWhisperReason";
+
+    fn code(self) -> i32 {
+        ListenInsertWhisperReason::code(self)
+    }
+
+    fn from_code(code: i32) -> Option<Self> {
+        ListenInsertWhisperReason::from_code(code)
+    }
+
+    fn name(self) -> &'static str {
+        ListenInsertWhisperReason::name(self)
+    }
+
+    fn description(self) -> Option<&'static str> {
+        Self::description(self)
+    }
+}
+
 impl From<ListenInsertWhisperReason> for i32 {
     fn from(value: ListenInsertWhisperReason) -> i32 {
         value.code()
@@ -1473,16 +1744,12 @@ impl From<ListenInsertWhisperReason> for i32 {
 }
 
 impl TryFrom<i32> for ListenInsertWhisperReason {
-    type Error = UnknownCode;
-    fn try_from(code: i32) -> Result<Self, UnknownCode> {
+    type Error = ::codes_runtime::UnknownCode;
+
+    fn try_from(code: i32) -> Result<Self, ::codes_runtime::UnknownCode> {
         match Self::from_code(code) {
             Some(value) => Ok(value),
-            None => {
-                Err(UnknownCode {
-                    kind: "ListenInsertWhisperReason",
-                    code,
-                })
-            }
+            None => Err(::codes_runtime::UnknownCode::new("ListenInsertWhisperReason", code)),
         }
     }
 }
@@ -1491,6 +1758,19 @@ impl core::fmt::Display for ListenInsertWhisperReason {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.name())
     }
+}
+
+impl core::str::FromStr for ListenInsertWhisperReason {
+    type Err = ::codes_runtime::UnknownName;
+
+    #[inline]
+    fn from_str(text: &str) -> Result<Self, ::codes_runtime::UnknownName> {
+        Self::from_name(text).ok_or(::codes_runtime::UnknownName::new("ListenInsertWhisperReason"))
+    }
+}
+
+impl ::codes_runtime::Enumerable for ListenInsertWhisperReason {
+    const ALL: &'static [Self] = &Self::ALL;
 }
 
 /// Reasons of [`OperationType::Rest`] (`26`).
@@ -1506,15 +1786,15 @@ pub enum RestReason {
     ///
     /// The vendor's default is `0`.
     ///
-    /// Carries the code it was decoded from.
-    RestCause(i32),
+    /// Carries the code it was decoded from, a [`rest_reason::RestCause`].
+    RestCause(rest_reason::RestCause),
 }
 
 impl RestReason {
     /// The vendor code, the exact number this reason was decoded from.
     pub const fn code(self) -> i32 {
         match self {
-            Self::RestCause(code) => code,
+            Self::RestCause(value) => value.code(),
         }
     }
 
@@ -1523,7 +1803,7 @@ impl RestReason {
     pub const fn from_code(code: i32) -> Option<Self> {
         match code {
             -1 | 65535 => None,
-            code => Some(Self::RestCause(code)),
+            _ => Some(Self::RestCause(rest_reason::RestCause(code))),
         }
     }
 
@@ -1537,12 +1817,42 @@ impl RestReason {
     /// The vendor's text; `None` where the vendor gives a bare code.
     pub const fn description(self) -> Option<&'static str> {
         match self {
-            Self::RestCause(_) => {
-                Some(
-                    "The rest cause code is specified when the client invokes CCC_REQUEST_REST_EX_Msg. The default cause code is 0.",
-                )
-            }
+            Self::RestCause(_) => Some("The rest cause code is specified when the client invokes CCC_REQUEST_REST_EX_Msg. The default cause code is 0."),
         }
+    }
+}
+
+impl PartialOrd for RestReason {
+    fn partial_cmp(&self, other: &Self) -> Option<core::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for RestReason {
+    fn cmp(&self, other: &Self) -> core::cmp::Ordering {
+        self.code().cmp(&other.code())
+    }
+}
+
+impl ::codes_runtime::CodeEnum for RestReason {
+    type Code<'a> = i32;
+
+    const KIND: &'static str = "RestReason";
+
+    fn code(self) -> i32 {
+        RestReason::code(self)
+    }
+
+    fn from_code(code: i32) -> Option<Self> {
+        RestReason::from_code(code)
+    }
+
+    fn name(self) -> &'static str {
+        RestReason::name(self)
+    }
+
+    fn description(self) -> Option<&'static str> {
+        Self::description(self)
     }
 }
 
@@ -1553,23 +1863,87 @@ impl From<RestReason> for i32 {
 }
 
 impl TryFrom<i32> for RestReason {
-    type Error = UnknownCode;
-    fn try_from(code: i32) -> Result<Self, UnknownCode> {
+    type Error = ::codes_runtime::UnknownCode;
+
+    fn try_from(code: i32) -> Result<Self, ::codes_runtime::UnknownCode> {
         match Self::from_code(code) {
             Some(value) => Ok(value),
-            None => {
-                Err(UnknownCode {
-                    kind: "RestReason",
-                    code,
-                })
-            }
+            None => Err(::codes_runtime::UnknownCode::new("RestReason", code)),
         }
     }
 }
 
 impl core::fmt::Display for RestReason {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.write_str(self.name())
+        match self {
+            Self::RestCause(value) => write!(f, "RestCause({value})"),
+        }
+    }
+}
+
+impl core::str::FromStr for RestReason {
+    type Err = ::codes_runtime::UnknownName;
+
+    #[inline]
+    fn from_str(text: &str) -> Result<Self, ::codes_runtime::UnknownName> {
+        let unknown = ::codes_runtime::UnknownName::new("RestReason");
+        let Some((name, code)) = text.strip_suffix(')').and_then(|text| text.split_once('(')) else {
+            return Err(unknown);
+        };
+        let Ok(code) = code.parse::<i32>() else {
+            return Err(unknown);
+        };
+        match Self::from_code(code).filter(|value| value.name() == name) {
+            Some(value @ Self::RestCause(_)) => Ok(value),
+            _ => Err(unknown),
+        }
+    }
+}
+
+/// The codes that the variants of [`RestReason`] carry, reasons of [`OperationType::Rest`].
+pub mod rest_reason {
+    /// A code of [`RestReason::RestCause`](super::RestReason::RestCause), reason of [`OperationType::Rest`](super::OperationType::Rest): any code that no other reason and no marker of "not applicable" takes.
+    ///
+    /// Only a code that decodes to this reason makes one: see [`new`](Self::new).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    pub struct RestCause(pub(super) i32);
+
+    impl RestCause {
+        /// `code` as this reason, if it decodes to it.
+        pub const fn new(code: i32) -> Option<Self> {
+            match super::RestReason::from_code(code) {
+                Some(super::RestReason::RestCause(value)) => Some(value),
+                _ => None,
+            }
+        }
+
+        /// The vendor code.
+        pub const fn code(self) -> i32 {
+            self.0
+        }
+    }
+
+    impl From<RestCause> for i32 {
+        fn from(value: RestCause) -> i32 {
+            value.0
+        }
+    }
+
+    impl TryFrom<i32> for RestCause {
+        type Error = ::codes_runtime::UnknownCode;
+
+        fn try_from(code: i32) -> Result<Self, ::codes_runtime::UnknownCode> {
+            match Self::new(code) {
+                Some(value) => Ok(value),
+                None => Err(::codes_runtime::UnknownCode::new("RestReason::RestCause", code)),
+            }
+        }
+    }
+
+    impl core::fmt::Display for RestCause {
+        fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+            write!(f, "{}", self.0)
+        }
     }
 }
 
@@ -1588,8 +1962,8 @@ pub enum WorkStatusReason {
     ///
     /// A code listed on its own wins over this range: `0` is [`AfterCallProcessing`](Self::AfterCallProcessing).
     ///
-    /// Carries the code it was decoded from.
-    ManualAdjustment(i32),
+    /// Carries the code it was decoded from, a [`work_status_reason::ManualAdjustment`].
+    ManualAdjustment(work_status_reason::ManualAdjustment),
 }
 
 impl WorkStatusReason {
@@ -1597,7 +1971,7 @@ impl WorkStatusReason {
     pub const fn code(self) -> i32 {
         match self {
             Self::AfterCallProcessing => 0,
-            Self::ManualAdjustment(code) => code,
+            Self::ManualAdjustment(value) => value.code(),
         }
     }
 
@@ -1606,7 +1980,7 @@ impl WorkStatusReason {
     pub const fn from_code(code: i32) -> Option<Self> {
         match code {
             0 => Some(Self::AfterCallProcessing),
-            1..=255 => Some(Self::ManualAdjustment(code)),
+            1..=255 => Some(Self::ManualAdjustment(work_status_reason::ManualAdjustment(code))),
             _ => None,
         }
     }
@@ -1622,17 +1996,43 @@ impl WorkStatusReason {
     /// The vendor's text; `None` where the vendor gives a bare code.
     pub const fn description(self) -> Option<&'static str> {
         match self {
-            Self::AfterCallProcessing => {
-                Some(
-                    "after-call processing. The business side is set to automatically enter the on-work state.",
-                )
-            }
-            Self::ManualAdjustment(_) => {
-                Some(
-                    "manual adjustment. An agent manually enters the on-work state by invoking the interface.",
-                )
-            }
+            Self::AfterCallProcessing => Some("after-call processing. The business side is set to automatically enter the on-work state."),
+            Self::ManualAdjustment(_) => Some("manual adjustment. An agent manually enters the on-work state by invoking the interface."),
         }
+    }
+}
+
+impl PartialOrd for WorkStatusReason {
+    fn partial_cmp(&self, other: &Self) -> Option<core::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for WorkStatusReason {
+    fn cmp(&self, other: &Self) -> core::cmp::Ordering {
+        self.code().cmp(&other.code())
+    }
+}
+
+impl ::codes_runtime::CodeEnum for WorkStatusReason {
+    type Code<'a> = i32;
+
+    const KIND: &'static str = "WorkStatusReason";
+
+    fn code(self) -> i32 {
+        WorkStatusReason::code(self)
+    }
+
+    fn from_code(code: i32) -> Option<Self> {
+        WorkStatusReason::from_code(code)
+    }
+
+    fn name(self) -> &'static str {
+        WorkStatusReason::name(self)
+    }
+
+    fn description(self) -> Option<&'static str> {
+        Self::description(self)
     }
 }
 
@@ -1643,63 +2043,141 @@ impl From<WorkStatusReason> for i32 {
 }
 
 impl TryFrom<i32> for WorkStatusReason {
-    type Error = UnknownCode;
-    fn try_from(code: i32) -> Result<Self, UnknownCode> {
+    type Error = ::codes_runtime::UnknownCode;
+
+    fn try_from(code: i32) -> Result<Self, ::codes_runtime::UnknownCode> {
         match Self::from_code(code) {
             Some(value) => Ok(value),
-            None => {
-                Err(UnknownCode {
-                    kind: "WorkStatusReason",
-                    code,
-                })
-            }
+            None => Err(::codes_runtime::UnknownCode::new("WorkStatusReason", code)),
         }
     }
 }
 
 impl core::fmt::Display for WorkStatusReason {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        f.write_str(self.name())
+        match self {
+            Self::ManualAdjustment(value) => write!(f, "ManualAdjustment({value})"),
+            _ => f.write_str(self.name()),
+        }
+    }
+}
+
+impl core::str::FromStr for WorkStatusReason {
+    type Err = ::codes_runtime::UnknownName;
+
+    #[inline]
+    fn from_str(text: &str) -> Result<Self, ::codes_runtime::UnknownName> {
+        let unknown = ::codes_runtime::UnknownName::new("WorkStatusReason");
+        let Some((name, code)) = text.strip_suffix(')').and_then(|text| text.split_once('(')) else {
+            return match text {
+                "AfterCallProcessing" => Ok(Self::AfterCallProcessing),
+                _ => Err(unknown),
+            };
+        };
+        let Ok(code) = code.parse::<i32>() else {
+            return Err(unknown);
+        };
+        match Self::from_code(code).filter(|value| value.name() == name) {
+            Some(value @ Self::ManualAdjustment(_)) => Ok(value),
+            _ => Err(unknown),
+        }
+    }
+}
+
+/// The codes that the variants of [`WorkStatusReason`] carry, reasons of [`OperationType::WorkStatus`].
+pub mod work_status_reason {
+    /// A code of [`WorkStatusReason::ManualAdjustment`](super::WorkStatusReason::ManualAdjustment), reason of [`OperationType::WorkStatus`](super::OperationType::WorkStatus): `1-255`.
+    ///
+    /// Only a code that decodes to this reason makes one: see [`new`](Self::new).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    pub struct ManualAdjustment(pub(super) i32);
+
+    impl ManualAdjustment {
+        /// `code` as this reason, if it decodes to it.
+        pub const fn new(code: i32) -> Option<Self> {
+            match super::WorkStatusReason::from_code(code) {
+                Some(super::WorkStatusReason::ManualAdjustment(value)) => Some(value),
+                _ => None,
+            }
+        }
+
+        /// The vendor code.
+        pub const fn code(self) -> i32 {
+            self.0
+        }
+    }
+
+    impl From<ManualAdjustment> for i32 {
+        fn from(value: ManualAdjustment) -> i32 {
+            value.0
+        }
+    }
+
+    impl TryFrom<i32> for ManualAdjustment {
+        type Error = ::codes_runtime::UnknownCode;
+
+        fn try_from(code: i32) -> Result<Self, ::codes_runtime::UnknownCode> {
+            match Self::new(code) {
+                Some(value) => Ok(value),
+                None => Err(::codes_runtime::UnknownCode::new(
+                    "WorkStatusReason::ManualAdjustment",
+                    code,
+                )),
+            }
+        }
+    }
+
+    impl core::fmt::Display for ManualAdjustment {
+        fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+            write!(f, "{}", self.0)
+        }
     }
 }
 
 /// Reasons of [`OperationType::InternalHelp`] (`40`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[cfg_attr(
     feature = "serde",
     derive(serde::Serialize, serde::Deserialize),
     serde(into = "i32", try_from = "i32")
 )]
+#[repr(i32)]
 #[non_exhaustive]
 pub enum InternalHelpReason {
     /// `0`: Indicates no help between uncertain parties.
-    Uncertain,
+    Uncertain = 0,
     /// `1`: Indicates a two-party internal help.
-    TwoParty,
+    TwoParty = 1,
     /// `2`: Indicates a three-party internal help.
-    ThreeParty,
+    ThreeParty = 2,
     /// `3`: In speak transfer mode, the called party talks with the agent after answering the call; the called party is connected to the calling party when the agent releases the call.
-    SpeakTransfer,
+    SpeakTransfer = 3,
     /// `4`: In three-party conversation transfer mode, the three-party conversation is set up when the called party answers the call; the called party is connected to the calling party when the agent releases the call.
-    ThreePartyTransfer,
+    ThreePartyTransfer = 4,
     /// `5`: Indicates a three-party conversation.
-    ThreePartyConversation,
+    ThreePartyConversation = 5,
     /// `6`: Indicates that the call is to be connected.
-    ToBeConnected,
+    ToBeConnected = 6,
 }
 
 impl InternalHelpReason {
-    /// The vendor code, the exact number this reason was decoded from.
+    /// Every variant, in vendor order.
+    pub const ALL: [Self; 7] = [
+        Self::Uncertain,
+        Self::TwoParty,
+        Self::ThreeParty,
+        Self::SpeakTransfer,
+        Self::ThreePartyTransfer,
+        Self::ThreePartyConversation,
+        Self::ToBeConnected,
+    ];
+
+    /// The number of variants.
+    pub const COUNT: usize = Self::ALL.len();
+
+    /// The vendor code.
     pub const fn code(self) -> i32 {
-        match self {
-            Self::Uncertain => 0,
-            Self::TwoParty => 1,
-            Self::ThreeParty => 2,
-            Self::SpeakTransfer => 3,
-            Self::ThreePartyTransfer => 4,
-            Self::ThreePartyConversation => 5,
-            Self::ToBeConnected => 6,
-        }
+        self as i32
     }
 
     /// The reason with vendor code `code`, if the vendor lists it for
@@ -1717,7 +2195,7 @@ impl InternalHelpReason {
         }
     }
 
-    /// The Rust name of the variant.
+    /// The Rust name, as [`from_name`](Self::from_name) reads it.
     pub const fn name(self) -> &'static str {
         match self {
             Self::Uncertain => "Uncertain",
@@ -1730,25 +2208,54 @@ impl InternalHelpReason {
         }
     }
 
+    /// The variant whose Rust name is exactly `name`.
+    #[inline]
+    pub fn from_name(name: &str) -> Option<Self> {
+        match name {
+            "Uncertain" => Some(Self::Uncertain),
+            "TwoParty" => Some(Self::TwoParty),
+            "ThreeParty" => Some(Self::ThreeParty),
+            "SpeakTransfer" => Some(Self::SpeakTransfer),
+            "ThreePartyTransfer" => Some(Self::ThreePartyTransfer),
+            "ThreePartyConversation" => Some(Self::ThreePartyConversation),
+            "ToBeConnected" => Some(Self::ToBeConnected),
+            _ => None,
+        }
+    }
+
     /// The vendor's text; `None` where the vendor gives a bare code.
     pub const fn description(self) -> Option<&'static str> {
         match self {
             Self::Uncertain => Some("Indicates no help between uncertain parties."),
             Self::TwoParty => Some("Indicates a two-party internal help."),
             Self::ThreeParty => Some("Indicates a three-party internal help."),
-            Self::SpeakTransfer => {
-                Some(
-                    "In speak transfer mode, the called party talks with the agent after answering the call; the called party is connected to the calling party when the agent releases the call.",
-                )
-            }
-            Self::ThreePartyTransfer => {
-                Some(
-                    "In three-party conversation transfer mode, the three-party conversation is set up when the called party answers the call; the called party is connected to the calling party when the agent releases the call.",
-                )
-            }
+            Self::SpeakTransfer => Some("In speak transfer mode, the called party talks with the agent after answering the call; the called party is connected to the calling party when the agent releases the call."),
+            Self::ThreePartyTransfer => Some("In three-party conversation transfer mode, the three-party conversation is set up when the called party answers the call; the called party is connected to the calling party when the agent releases the call."),
             Self::ThreePartyConversation => Some("Indicates a three-party conversation."),
             Self::ToBeConnected => Some("Indicates that the call is to be connected."),
         }
+    }
+}
+
+impl ::codes_runtime::CodeEnum for InternalHelpReason {
+    type Code<'a> = i32;
+
+    const KIND: &'static str = "InternalHelpReason";
+
+    fn code(self) -> i32 {
+        InternalHelpReason::code(self)
+    }
+
+    fn from_code(code: i32) -> Option<Self> {
+        InternalHelpReason::from_code(code)
+    }
+
+    fn name(self) -> &'static str {
+        InternalHelpReason::name(self)
+    }
+
+    fn description(self) -> Option<&'static str> {
+        Self::description(self)
     }
 }
 
@@ -1759,16 +2266,12 @@ impl From<InternalHelpReason> for i32 {
 }
 
 impl TryFrom<i32> for InternalHelpReason {
-    type Error = UnknownCode;
-    fn try_from(code: i32) -> Result<Self, UnknownCode> {
+    type Error = ::codes_runtime::UnknownCode;
+
+    fn try_from(code: i32) -> Result<Self, ::codes_runtime::UnknownCode> {
         match Self::from_code(code) {
             Some(value) => Ok(value),
-            None => {
-                Err(UnknownCode {
-                    kind: "InternalHelpReason",
-                    code,
-                })
-            }
+            None => Err(::codes_runtime::UnknownCode::new("InternalHelpReason", code)),
         }
     }
 }
@@ -1779,70 +2282,18 @@ impl core::fmt::Display for InternalHelpReason {
     }
 }
 
-/// A code that is either one a table lists or, losslessly, a number
-/// it does not.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Code<T> {
-    /// A code the table lists.
-    Known(T),
-    /// A number the table does not list, kept as it was read.
-    Unknown(i32),
-}
+impl core::str::FromStr for InternalHelpReason {
+    type Err = ::codes_runtime::UnknownName;
 
-impl<T: Copy + Into<i32>> Code<T> {
-    /// The number, whether the table lists it or not.
-    pub fn code(self) -> i32 {
-        match self {
-            Self::Known(value) => value.into(),
-            Self::Unknown(code) => code,
-        }
+    #[inline]
+    fn from_str(text: &str) -> Result<Self, ::codes_runtime::UnknownName> {
+        Self::from_name(text).ok_or(::codes_runtime::UnknownName::new("InternalHelpReason"))
     }
 }
 
-impl<T> Code<T> {
-    /// The listed value, if it is one.
-    pub fn known(self) -> Option<T> {
-        match self {
-            Self::Known(value) => Some(value),
-            Self::Unknown(_) => None,
-        }
-    }
+impl ::codes_runtime::Enumerable for InternalHelpReason {
+    const ALL: &'static [Self] = &Self::ALL;
 }
-
-impl<T: TryFrom<i32>> From<i32> for Code<T> {
-    fn from(code: i32) -> Self {
-        match T::try_from(code) {
-            Ok(value) => Self::Known(value),
-            Err(_) => Self::Unknown(code),
-        }
-    }
-}
-
-impl<T: Copy + Into<i32>> From<Code<T>> for i32 {
-    fn from(code: Code<T>) -> i32 {
-        code.code()
-    }
-}
-
-#[cfg(feature = "serde")]
-const _: () = {
-    impl<T: Copy + Into<i32>> serde::Serialize for Code<T> {
-        fn serialize<S: serde::Serializer>(
-            &self,
-            serializer: S,
-        ) -> Result<S::Ok, S::Error> {
-            serializer.serialize_i32(self.code())
-        }
-    }
-
-    impl<'de, T: TryFrom<i32>> serde::Deserialize<'de> for Code<T> {
-        fn deserialize<D: serde::Deserializer<'de>>(
-            deserializer: D,
-        ) -> Result<Self, D::Error> {
-            i32::deserialize(deserializer).map(Self::from)
-        }
-    }
-};
 
 /// The vendor's ways of writing "not applicable" in a code column.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -1852,20 +2303,27 @@ const _: () = {
     serde(into = "i32", try_from = "i32")
 )]
 #[repr(i32)]
+#[non_exhaustive]
 pub enum NotApplicable {
-    /// `-1`, "not used" in the 2023 revision of the table.
+    /// `-1`: \"not used\" in the 2023 revision of the table.
     MinusOne = -1,
-    /// `65535` (`0xFFFF`), `US_NO_USE` in later revisions.
+    /// `65535`: US_NO_USE (0xFFFF) in later revisions.
     UsNoUse = 65535,
 }
 
 impl NotApplicable {
-    /// The number as the vendor wrote it.
+    /// Every variant, in vendor order.
+    pub const ALL: [Self; 2] = [Self::MinusOne, Self::UsNoUse];
+
+    /// The number of variants.
+    pub const COUNT: usize = Self::ALL.len();
+
+    /// The vendor code.
     pub const fn code(self) -> i32 {
         self as i32
     }
 
-    /// The marker written as `code`, if it is one.
+    /// The variant with vendor code `code`, if the table lists it.
     pub const fn from_code(code: i32) -> Option<Self> {
         match code {
             -1 => Some(Self::MinusOne),
@@ -1874,12 +2332,69 @@ impl NotApplicable {
         }
     }
 
-    /// The Rust name of the marker.
+    /// The Rust name, as [`from_name`](Self::from_name) reads it.
     pub const fn name(self) -> &'static str {
         match self {
             Self::MinusOne => "MinusOne",
             Self::UsNoUse => "UsNoUse",
         }
+    }
+
+    /// The variant whose Rust name is exactly `name`.
+    #[inline]
+    pub fn from_name(name: &str) -> Option<Self> {
+        match name {
+            "MinusOne" => Some(Self::MinusOne),
+            "UsNoUse" => Some(Self::UsNoUse),
+            _ => None,
+        }
+    }
+
+    /// What the vendor calls it, and where.
+    pub const fn description(self) -> &'static str {
+        match self {
+            Self::MinusOne => "\"not used\" in the 2023 revision of the table.",
+            Self::UsNoUse => "US_NO_USE (0xFFFF) in later revisions.",
+        }
+    }
+
+    /// The marker as text, in a text column such as the object's.
+    pub const fn text(self) -> &'static str {
+        match self {
+            Self::MinusOne => "-1",
+            Self::UsNoUse => "65535",
+        }
+    }
+
+    /// The marker whose text is exactly `text`.
+    pub fn from_text(text: &str) -> Option<Self> {
+        match text {
+            "-1" => Some(Self::MinusOne),
+            "65535" => Some(Self::UsNoUse),
+            _ => None,
+        }
+    }
+}
+
+impl ::codes_runtime::CodeEnum for NotApplicable {
+    type Code<'a> = i32;
+
+    const KIND: &'static str = "NotApplicable";
+
+    fn code(self) -> i32 {
+        NotApplicable::code(self)
+    }
+
+    fn from_code(code: i32) -> Option<Self> {
+        NotApplicable::from_code(code)
+    }
+
+    fn name(self) -> &'static str {
+        NotApplicable::name(self)
+    }
+
+    fn description(self) -> Option<&'static str> {
+        Some(self.description())
     }
 }
 
@@ -1890,16 +2405,12 @@ impl From<NotApplicable> for i32 {
 }
 
 impl TryFrom<i32> for NotApplicable {
-    type Error = UnknownCode;
-    fn try_from(code: i32) -> Result<Self, UnknownCode> {
+    type Error = ::codes_runtime::UnknownCode;
+
+    fn try_from(code: i32) -> Result<Self, ::codes_runtime::UnknownCode> {
         match Self::from_code(code) {
             Some(value) => Ok(value),
-            None => {
-                Err(UnknownCode {
-                    kind: "NotApplicable",
-                    code,
-                })
-            }
+            None => Err(::codes_runtime::UnknownCode::new("NotApplicable", code)),
         }
     }
 }
@@ -1910,101 +2421,15 @@ impl core::fmt::Display for NotApplicable {
     }
 }
 
-/// A reason as the vendor lists it for an operation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct ReasonInfo {
-    /// The Rust name of the reason's variant.
-    pub name: &'static str,
-    /// The codes it covers.
-    pub codes: ReasonCodes,
-    /// The vendor's text; `None` where the vendor gives a bare code.
-    pub description: Option<&'static str>,
-}
+impl core::str::FromStr for NotApplicable {
+    type Err = ::codes_runtime::UnknownName;
 
-/// The codes a listed reason covers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum ReasonCodes {
-    /// One code.
-    Single(i32),
-    /// The codes from `start` to `end`, inclusive; a code listed on its
-    /// own wins over the range.
-    Range {
-        /// First code.
-        start: i32,
-        /// Last code.
-        end: i32,
-    },
-    /// Any code but `-1` and `65535`.
-    Open {
-        /// The vendor's default code.
-        default: Option<i32>,
-    },
-}
-
-impl ReasonCodes {
-    /// Whether `code` is one of the codes.
-    pub const fn contains(self, code: i32) -> bool {
-        match self {
-            Self::Single(single) => single == code,
-            Self::Range { start, end } => start <= code && code <= end,
-            Self::Open { .. } => code != -1 && code != 65535,
-        }
+    #[inline]
+    fn from_str(text: &str) -> Result<Self, ::codes_runtime::UnknownName> {
+        Self::from_name(text).ok_or(::codes_runtime::UnknownName::new("NotApplicable"))
     }
 }
 
-impl core::fmt::Display for ReasonCodes {
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        match self {
-            Self::Single(code) => write!(f, "{code}"),
-            Self::Range { start, end } => write!(f, "{start}-{end}"),
-            Self::Open { .. } => f.write_str("any"),
-        }
-    }
+impl ::codes_runtime::Enumerable for NotApplicable {
+    const ALL: &'static [Self] = &Self::ALL;
 }
-
-/// A number that is not a code of the type it was converted to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct UnknownCode {
-    kind: &'static str,
-    code: i32,
-}
-
-impl UnknownCode {
-    /// The number that was converted.
-    pub const fn code(self) -> i32 {
-        self.code
-    }
-
-    /// The name of the type it was converted to.
-    pub const fn kind(self) -> &'static str {
-        self.kind
-    }
-}
-
-impl core::fmt::Display for UnknownCode {
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        write!(f, "{} is not a known {} code", self.code, self.kind)
-    }
-}
-
-impl core::error::Error for UnknownCode {}
-/// A name that is not a variant of the type it was parsed as.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct UnknownName {
-    kind: &'static str,
-}
-
-impl UnknownName {
-    /// The name of the type it was parsed as.
-    pub const fn kind(self) -> &'static str {
-        self.kind
-    }
-}
-
-impl core::fmt::Display for UnknownName {
-    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        write!(f, "not a known {} name", self.kind)
-    }
-}
-
-impl core::error::Error for UnknownName {}

@@ -42,6 +42,7 @@
 //! Items are paired before they are compared, so that a rename reads as a
 //! rename and not as a removal plus an addition:
 //!
+//! - "not applicable" markers by name, then by code;
 //! - tables by name, then by page and caption together (a renamed table);
 //! - object kinds by name, then by text (a renamed kind);
 //! - rows by name and code, then by name (a renumbered row), then by code (a
@@ -55,10 +56,10 @@
 //! diff is empty exactly when the specs are equal.
 //!
 //! Paths name items as the old spec does (`OperationType/row 3/reason
-//! 200-250`): a row by its code, a reason by its codes (`any` for an open
+//! 200-250`, `not_applicable/UsNoUse`): a row by its code, a reason by its codes (`any` for an open
 //! reason), an object kind and a table by name, a note by its 1-based
 //! position. An added item is named as the new spec does. Changes come in
-//! spec order: the source, then each old table (its provenance, names,
+//! spec order: the source, the markers, then each old table (its provenance, names,
 //! object kinds, then rows in vendor order; within a row its names,
 //! description, object, notes, then reasons), then added tables. Added items
 //! follow the old ones of their list, and a reordering comes last.
@@ -87,7 +88,10 @@
 //!
 //! | Change | Impact | Why |
 //! |---|---|---|
-//! | table, row, reason or object kind removed | breaking | a type or variant disappears |
+//! | table, row, reason, object kind or "not applicable" marker removed | breaking | a type or variant disappears |
+//! | marker renamed or renumbered | breaking | a `NotApplicable` variant's identifier or code changes |
+//! | marker added over a code some row's open reason decoded | breaking | that code decoded to the open reason's variant and now to `NotApplicable` |
+//! | marker added otherwise | minor | codes move from `Reason::Unlisted` and `Object::Other` to a new `NotApplicable` variant |
 //! | table, row, reason or object kind renamed | breaking | the identifier and its `name()` change |
 //! | `record`, `object` or `reason` name changed, record removed | breaking | the record types are renamed or gone (`object` also names the kind enum, `reason` every `{Row}Reason`) |
 //! | row renumbered | breaking | the discriminant, `code()`, `from_code()` and the serde number change |
@@ -99,7 +103,7 @@
 //! | table, row or object kind added; record added | minor | new types and variants of non-exhaustive enums |
 //! | reason added, or its codes widened or moved, over unlisted codes only | minor | codes move from `Reason::Unlisted` to a new variant |
 //! | object kind added on a row that had none | minor | objects move from `Object::Other` to a variant |
-//! | description, note, object kind text or provenance changed | patch | text only: data, `Display` and docs |
+//! | description, note, object kind text, marker description or provenance changed | patch | text only: data, `Display` and docs |
 //! | reason codes changed with every code decoding as before; open default changed | patch | `reasons()` data and docs only |
 //! | tables, rows, reasons or notes reordered | patch | vendor order is data (`ALL`, `reasons()`, `notes()`); the code enum orders by vendor code |
 //!
@@ -410,6 +414,16 @@ pub enum ChangeKind {
     TableRenamed,
     /// The tables are in another order.
     TablesReordered,
+    /// A code now means "not applicable" (`[[not_applicable]]`).
+    MarkerAdded,
+    /// A code no longer means "not applicable".
+    MarkerRemoved,
+    /// A "not applicable" marker has a new name (same code).
+    MarkerRenamed,
+    /// A "not applicable" marker has a new code (same name).
+    MarkerRenumbered,
+    /// A "not applicable" marker's description changed.
+    MarkerDescriptionChanged,
     /// Where the table comes from: the source's vendor, product or document,
     /// a table's title, caption, page, `updated` date or column headers.
     ProvenanceChanged,
@@ -495,6 +509,14 @@ impl ChangeKind {
             TableRemoved => ("table_removed", "table removed"),
             TableRenamed => ("table_renamed", "table renamed"),
             TablesReordered => ("tables_reordered", "tables reordered"),
+            MarkerAdded => ("marker_added", "not-applicable marker added"),
+            MarkerRemoved => ("marker_removed", "not-applicable marker removed"),
+            MarkerRenamed => ("marker_renamed", "not-applicable marker renamed"),
+            MarkerRenumbered => ("marker_renumbered", "not-applicable marker renumbered"),
+            MarkerDescriptionChanged => (
+                "marker_description_changed",
+                "not-applicable marker description changed",
+            ),
             ProvenanceChanged => ("provenance_changed", "provenance changed"),
             RecordAdded => ("record_added", "record names added"),
             RecordRemoved => ("record_removed", "record names removed"),

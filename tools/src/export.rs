@@ -36,7 +36,7 @@
 //! assert!(sql.contains("(0, 'Ok', 'It''s fine.', NULL, 1)"));
 //!
 //! let json = codes_tools::export::json(&spec);
-//! assert!(json.starts_with("{\n  \"format\": \"codes-codegen/spec\",\n  \"format_version\": 1,"));
+//! assert!(json.starts_with("{\n  \"format\": \"codes-codegen/spec\",\n  \"format_version\": 2,"));
 //!
 //! let markdown = codes_tools::export::markdown(&spec);
 //! assert!(markdown.contains("| 0 | It's fine. |\n"));

@@ -96,7 +96,7 @@ mod vendor;
 
 use std::fmt;
 
-use toml_edit::{DocumentMut, Item, Table};
+use toml_edit::{ArrayOfTables, DocumentMut, Item, Table};
 
 use crate::vendor_doc::{DocError, VendorTable};
 use codes_codegen::Diagnostic;
@@ -135,6 +135,9 @@ pub struct ImportOptions {
     /// The revision date when the vendor text has no `Updated on` line
     /// (marked for review).
     pub updated: String,
+    /// The codes the vendor writes for "not applicable", with our names:
+    /// the spec's `[[not_applicable]]` entries.
+    pub not_applicable: Vec<model::Marker>,
 }
 
 impl Default for ImportOptions {
@@ -151,6 +154,18 @@ impl Default for ImportOptions {
             title: "Agent Operation Type".into(),
             caption: "Table 1 Agent operation type".into(),
             updated: "unknown".into(),
+            not_applicable: vec![
+                model::Marker {
+                    code: -1,
+                    name: "MinusOne".into(),
+                    description: "\"not used\" in the 2023 revision of the table.".into(),
+                },
+                model::Marker {
+                    code: 65535,
+                    name: "UsNoUse".into(),
+                    description: "US_NO_USE (0xFFFF) in later revisions.".into(),
+                },
+            ],
         }
     }
 }
@@ -220,6 +235,8 @@ const HEADER: &str = "\
 #
 # Schema
 #   [source]                   who publishes the tables
+#   [[not_applicable]]         how the vendor writes \"not applicable\" in a
+#                              code column: code, name, description
 #   [[table]]                  one vendor table; `name` is its Rust enum
 #     [[table.object_kind]]    the kinds the object column names
 #     [[table.row]]            one vendor row: code, name, description,
@@ -313,6 +330,23 @@ pub fn import(table: &VendorTable, options: &ImportOptions) -> Result<Imported, 
         source.insert(key, Item::Value(edit::string(text)));
     }
     document.insert("source", Item::Table(source));
+    let markers: ArrayOfTables = options
+        .not_applicable
+        .iter()
+        .map(|marker| {
+            let mut table = Table::new();
+            table.insert("code", Item::Value(i64::from(marker.code).into()));
+            table.insert("name", Item::Value(edit::string(&marker.name)));
+            table.insert(
+                "description",
+                Item::Value(edit::string(&marker.description)),
+            );
+            table
+        })
+        .collect();
+    if !markers.is_empty() {
+        document.insert("not_applicable", Item::ArrayOfTables(markers));
+    }
     let mut toml = skeleton(&old, &vendor, &mut report);
     let mut types = Namespace::with(SUPPORT_ITEMS);
     type_names(&old, &mut types);
@@ -421,7 +455,12 @@ pub fn merge(
     if let (Some(toml), Some(old)) = (tables.get_mut(index), spec.tables.get(index)) {
         merge::table(toml, old, &vendor, &mut types, &mut report);
     }
-    edit::put_tables(root, "table", tables, &["source", "table"]);
+    edit::put_tables(
+        root,
+        "table",
+        tables,
+        &["source", "not_applicable", "table"],
+    );
     finish(document, &format!("{spec_path} (merged)"), report).map(|(imported, _)| imported)
 }
 

@@ -4,7 +4,7 @@
 //! Fixture `tests/fixtures/specs/codes-2025-revision.toml` is SYNTHETIC:
 //! `codes.toml` edited the way its header describes. Its reports are golden
 //! files, `tests/golden/diff.{txt,md,json}`; after a deliberate change, bless
-//! them with `BLESS=1 cargo test -p codes-codegen --features tools --test diff`
+//! them with `BLESS=1 cargo test -p codes-tools --test diff`
 //! and review the result.
 
 use std::path::Path;
@@ -18,7 +18,9 @@ use codes_tools::diff::{Change, ChangeKind, Format, Impact, SpecDiff, Value, dif
 const CODES_TOML: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../codes.toml"));
 const REVISION: &str = include_str!("fixtures/specs/codes-2025-revision.toml");
 
-const SOURCE: &str = "[source]\nvendor = \"V\"\nproduct = \"P\"\ndocument = \"D\"\n";
+const SOURCE: &str = "[source]\nvendor = \"V\"\nproduct = \"P\"\ndocument = \"D\"\n\n\
+    [[not_applicable]]\ncode = -1\nname = \"MinusOne\"\ndescription = \"not used\"\n\n\
+    [[not_applicable]]\ncode = 65535\nname = \"UsNoUse\"\ndescription = \"US_NO_USE\"\n";
 
 const KINDS: &str = "
 [[table.object_kind]]
@@ -601,6 +603,111 @@ fn a_reason_over_a_not_applicable_marker_is_breaking() {
             None,
             item("NoUse", "NoUse reason."),
             Some("takes 65535 from NotApplicable")
+        )]
+    );
+}
+
+/// The spec of `rows` with `markers` (`code, name` pairs) instead of the
+/// usual two.
+fn spec_with_markers(markers: &[(i32, &str, &str)], rows: &str) -> Spec {
+    let mut text = "[source]\nvendor = \"V\"\nproduct = \"P\"\ndocument = \"D\"\n".to_string();
+    for (code, name, description) in markers {
+        text.push_str(&format!(
+            "\n[[not_applicable]]\ncode = {code}\nname = \"{name}\"\ndescription = \"{description}\"\n"
+        ));
+    }
+    parse(&format!("{text}{}", table(&format!("{KINDS}{rows}"))))
+}
+
+#[test]
+fn markers_are_compared_by_name_then_code() {
+    let rows = row(3, "Busy", "") + &reason("code = 1", "AgentBusy");
+    let old = spec_with_markers(
+        &[
+            (-1, "MinusOne", "not used"),
+            (65535, "UsNoUse", "US_NO_USE"),
+        ],
+        &rows,
+    );
+    let new = spec_with_markers(
+        &[
+            (-2, "MinusOne", "not used"),
+            (65535, "NoUse", "US_NO_USE (0xFFFF)"),
+            (99, "Ninety", "new"),
+        ],
+        &rows,
+    );
+    assert_eq!(
+        diff(&old, &new).changes(),
+        [
+            change(
+                Breaking,
+                MarkerRenumbered,
+                "not_applicable/MinusOne",
+                Some(Value::Code(-1)),
+                Some(Value::Code(-2)),
+                None
+            ),
+            change(
+                Breaking,
+                MarkerRenamed,
+                "not_applicable/UsNoUse",
+                name("UsNoUse"),
+                name("NoUse"),
+                None
+            ),
+            change(
+                Patch,
+                MarkerDescriptionChanged,
+                "not_applicable/UsNoUse",
+                text("US_NO_USE"),
+                text("US_NO_USE (0xFFFF)"),
+                None
+            ),
+            change(
+                Minor,
+                MarkerAdded,
+                "not_applicable/Ninety",
+                None,
+                item("Ninety", "99: new"),
+                None
+            ),
+        ]
+    );
+    let gone = spec_with_markers(&[(-1, "MinusOne", "not used")], &rows);
+    assert_eq!(
+        diff(&old, &gone).changes(),
+        [change(
+            Breaking,
+            MarkerRemoved,
+            "not_applicable/UsNoUse",
+            item("UsNoUse", "65535: US_NO_USE"),
+            None,
+            None
+        )]
+    );
+}
+
+#[test]
+fn a_marker_over_an_open_reason_is_breaking() {
+    let rows = row(26, "Rest", "") + &reason("open = true", "RestCause");
+    let old = spec_with_markers(&[(-1, "MinusOne", "not used")], &rows);
+    let new = spec_with_markers(
+        &[
+            (-1, "MinusOne", "not used"),
+            (65535, "UsNoUse", "US_NO_USE"),
+        ],
+        &rows,
+    );
+    assert_eq!(
+        diff(&old, &new).changes(),
+        [change(
+            Breaking,
+            MarkerAdded,
+            "not_applicable/UsNoUse",
+            None,
+            item("UsNoUse", "65535: US_NO_USE"),
+            Some("takes 65535 from the open reason of OperationType/row 26")
         )]
     );
 }
@@ -1353,7 +1460,7 @@ fn golden_reports_of_the_revision_are_current() {
         stale.is_empty(),
         "tests/golden/{stale:?} is stale: the diff report changed.\n\
          Review it, then bless it with \
-         `BLESS=1 cargo test -p codes-codegen --features tools --test diff` and commit the files."
+         `BLESS=1 cargo test -p codes-tools --test diff` and commit the files."
     );
 }
 

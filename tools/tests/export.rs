@@ -1,9 +1,9 @@
-//! The SQL, JSON and Markdown exports (`--features tools`).
+//! The SQL, JSON and Markdown exports.
 //!
 //! The exports of the repository's `codes.toml` are checked in as
 //! `tests/golden/codes.{sql,json,md}`, so that a spec or exporter change
 //! shows up in review. CI only checks; after a deliberate change, bless them
-//! with `BLESS=1 cargo test -p codes-codegen --features tools --test export`
+//! with `BLESS=1 cargo test -p codes-tools --test export`
 //! and commit them.
 //!
 //! The SQL is also run: always in SQLite (bundled), and in PostgreSQL when
@@ -55,7 +55,7 @@ fn check_golden(name: &str, actual: &str) {
         actual == expected,
         "tests/golden/{name} is stale: the export of codes.toml changed.\n\
          Review the change, then bless it with \
-         `BLESS=1 cargo test -p codes-codegen --features tools --test export` and commit the file."
+         `BLESS=1 cargo test -p codes-tools --test export` and commit the file."
     );
 }
 
@@ -89,6 +89,16 @@ const HOSTILE: &str = r#"
 vendor = "O'Brien & Sons <b>"
 product = "Product ''; DROP TABLE x; --"
 document = "Doc /* not a comment */ $$dollar$$"
+
+[[not_applicable]]
+code = -1
+name = "MinusOne"
+description = "not used; it's -- \"quoted\""
+
+[[not_applicable]]
+code = 65535
+name = "UsNoUse"
+description = "US_NO_USE"
 
 [[table]]
 name = "Order"
@@ -766,7 +776,14 @@ fn json_parses_back_with_known_values() {
     assert_eq!(document["format"], JSON_FORMAT);
     assert_eq!(document["format"], "codes-codegen/spec");
     assert_eq!(document["format_version"], JSON_FORMAT_VERSION);
-    assert_eq!(document["format_version"], 1);
+    assert_eq!(document["format_version"], 2);
+    assert_eq!(
+        document["not_applicable"],
+        json!([
+            {"code": -1, "name": "MinusOne", "description": "\"not used\" in the 2023 revision of the table."},
+            {"code": 65535, "name": "UsNoUse", "description": "US_NO_USE (0xFFFF) in later revisions."}
+        ])
+    );
     assert_eq!(
         document["source"],
         json!({
@@ -816,6 +833,25 @@ fn json_parses_back_with_known_values() {
         ])
     );
     assert_eq!(
+        row(27)["decoding"],
+        json!([
+            {"start": -1, "end": -1, "outcome": "not_applicable", "index": 0},
+            {"start": 0, "end": 0, "outcome": "listed", "index": 0},
+            {"start": 1, "end": 255, "outcome": "range", "index": 1},
+            {"start": 65535, "end": 65535, "outcome": "not_applicable", "index": 1}
+        ])
+    );
+    assert_eq!(
+        row(26)["decoding"],
+        json!([
+            {"start": i32::MIN, "end": -2, "outcome": "open", "index": 0},
+            {"start": -1, "end": -1, "outcome": "not_applicable", "index": 0},
+            {"start": 0, "end": 65534, "outcome": "open", "index": 0},
+            {"start": 65535, "end": 65535, "outcome": "not_applicable", "index": 1},
+            {"start": 65536, "end": i32::MAX, "outcome": "open", "index": 0}
+        ])
+    );
+    assert_eq!(
         row(27)["notes"],
         json!(["The default value is 0, indicating the after-call processing state."])
     );
@@ -833,7 +869,7 @@ fn json_parses_back_with_known_values() {
 fn json_keeps_hostile_text_and_key_order() {
     let text = export::json(&spec(HOSTILE));
     assert!(text.starts_with(
-        "{\n  \"format\": \"codes-codegen/spec\",\n  \"format_version\": 1,\n  \"source\": {\n    \"vendor\": \"O'Brien & Sons <b>\",\n"
+        "{\n  \"format\": \"codes-codegen/spec\",\n  \"format_version\": 2,\n  \"source\": {\n    \"vendor\": \"O'Brien & Sons <b>\",\n"
     ));
     assert!(text.ends_with("\n}\n"));
     let document: Value = serde_json::from_str(&text).expect("valid JSON");

@@ -1,9 +1,9 @@
-//! Tests of the vendor table import and merge (`--features tools`).
+//! Tests of the vendor table import and merge.
 //!
 //! Fixtures are the vendor tables of `tests/fixtures/vendor/` (see
 //! `tests/vendor_doc.rs`) and the repository's own `codes.toml`. Golden
 //! files (`tests/golden/`) are checked, and rewritten only with `BLESS=1`:
-//! `BLESS=1 cargo test -p codes-codegen --features tools --test import`.
+//! `BLESS=1 cargo test -p codes-tools --test import`.
 
 use std::path::Path;
 
@@ -47,7 +47,7 @@ fn golden(name: &str, actual: &str) {
     assert!(
         actual == expected,
         "tests/golden/{name} is stale. Review the change, then bless it with\n\
-         `BLESS=1 cargo test -p codes-codegen --features tools --test import`.\n\
+         `BLESS=1 cargo test -p codes-tools --test import`.\n\
          --- actual ---\n{actual}"
     );
 }
@@ -288,6 +288,7 @@ fn fresh_import_with_options() {
         title: "Unused".into(),
         caption: "Unused".into(),
         updated: "Unused".into(),
+        not_applicable: Vec::new(),
     };
     let text = pipe(
         "",
@@ -308,6 +309,8 @@ fn fresh_import_with_options() {
 #
 # Schema
 #   [source]                   who publishes the tables
+#   [[not_applicable]]         how the vendor writes "not applicable" in a
+#                              code column: code, name, description
 #   [[table]]                  one vendor table; `name` is its Rust enum
 #     [[table.object_kind]]    the kinds the object column names
 #     [[table.row]]            one vendor row: code, name, description,
@@ -1510,7 +1513,7 @@ fn invalid_options_are_reported_all_at_once() {
         vendor: " ".into(),
         page: String::new(),
         table_name: "operation_type".into(),
-        record: "Code".into(),
+        record: "NotApplicable".into(),
         object: "Object".into(),
         reason: "OBJECT".into(),
         ..ImportOptions::default()
@@ -1520,7 +1523,7 @@ fn invalid_options_are_reported_all_at_once() {
         "option `vendor` is empty",
         "option `page` is empty",
         "option `table_name`: name `operation_type` is not UpperCamelCase",
-        "option `record`: `Code` clashes with an item every generated file defines",
+        "option `record`: `NotApplicable` clashes with an item every generated file defines",
         "option `reason`: `OBJECT` is already the name of option `object`",
     ];
     assert_eq!(

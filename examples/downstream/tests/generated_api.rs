@@ -8,9 +8,9 @@ use downstream_example::{
 };
 
 /// Any generated table, listed as `code name` lines.
-fn listing<T: Enumerable>() -> Vec<String>
+fn listing<T>() -> Vec<String>
 where
-    for<'a> T: CodeEnum<Code<'a> = i32>,
+    for<'a> T: Enumerable + CodeEnum<Code<'a> = i32>,
 {
     T::ALL
         .iter()

@@ -160,7 +160,7 @@ mod tests {
             })
             .into();
         let decoding = model::Decoding::new(&reasons, &markers);
-        let row = Row {
+        Row {
             code: 0,
             name: String::new(),
             description: String::new(),
@@ -168,8 +168,7 @@ mod tests {
             notes: Vec::new(),
             reasons,
             decoding,
-        };
-        row
+        }
     }
 
     fn compare(old: &[(ReasonCodes, usize)], new: &[(ReasonCodes, usize)]) -> Decoding {

@@ -7,7 +7,9 @@
 use super::decoding::{CodeSet, Decoding, Outcome, show};
 use super::pairing::Pairs;
 use super::{Change, ChangeKind, Impact, Value};
-use codes_codegen::model::{ObjectKind, Reason, ReasonCodes, RecordNames, Row, Spec, Table};
+use codes_codegen::model::{
+    Marker, ObjectKind, Outcome as Decoded, Reason, ReasonCodes, RecordNames, Row, Spec, Table,
+};
 
 /// Every change from `old` to `new`, in walk order.
 pub(super) fn changes(old: &Spec, new: &Spec) -> Vec<Change> {
@@ -60,6 +62,8 @@ impl Walk {
             &next.document,
         );
 
+        self.markers(old, new);
+
         let same_name = |a: &Table, b: &Table| a.name == b.name;
         let same_place = |a: &Table, b: &Table| a.page == b.page && a.caption == b.caption;
         let pairs = Pairs::new(&old.tables, &new.tables, &[&same_name, &same_place]);
@@ -98,6 +102,89 @@ impl Walk {
                 lists(orders),
                 Impact::Patch,
                 None,
+            );
+        }
+    }
+
+    /// The spec's "not applicable" markers, paired by name, then by code.
+    fn markers(&mut self, old: &Spec, new: &Spec) {
+        let same_name = |a: &Marker, b: &Marker| a.name == b.name;
+        let same_code = |a: &Marker, b: &Marker| a.code == b.code;
+        let (before, after) = (&old.not_applicable, &new.not_applicable);
+        let pairs = Pairs::new(before, after, &[&same_name, &same_code]);
+        for (marker, pair) in before.iter().zip(&pairs.old) {
+            let path = format!("not_applicable/{}", marker.name);
+            let Some(j) = pair else {
+                self.push(
+                    ChangeKind::MarkerRemoved,
+                    &path,
+                    (Some(marker_item(marker)), None),
+                    Impact::Breaking,
+                    None,
+                );
+                continue;
+            };
+            let next = &after[*j];
+            if marker.name != next.name {
+                let values = (
+                    Some(Value::name(&marker.name)),
+                    Some(Value::name(&next.name)),
+                );
+                self.push(
+                    ChangeKind::MarkerRenamed,
+                    &path,
+                    values,
+                    Impact::Breaking,
+                    None,
+                );
+            }
+            if marker.code != next.code {
+                let values = (Some(Value::Code(marker.code)), Some(Value::Code(next.code)));
+                self.push(
+                    ChangeKind::MarkerRenumbered,
+                    &path,
+                    values,
+                    Impact::Breaking,
+                    None,
+                );
+            }
+            self.text(
+                ChangeKind::MarkerDescriptionChanged,
+                &path,
+                &marker.description,
+                &next.description,
+            );
+        }
+        for j in pairs.added() {
+            let marker = &after[j];
+            // Markers win only over open reasons: those are what a new
+            // marker can take codes from.
+            let taken: Vec<String> = old
+                .tables
+                .iter()
+                .flat_map(|table| table.rows.iter().map(move |row| (table, row)))
+                .filter(|(_, row)| {
+                    matches!(row.decoding.outcome(marker.code), Some(Decoded::Open(_)))
+                })
+                .map(|(table, row)| format!("{}/row {}", table.name, row.code))
+                .collect();
+            let (impact, detail) = match taken.is_empty() {
+                true => (Impact::Minor, None),
+                false => (
+                    Impact::Breaking,
+                    Some(format!(
+                        "takes {} from the open reason of {}",
+                        marker.code,
+                        taken.join(", ")
+                    )),
+                ),
+            };
+            self.push(
+                ChangeKind::MarkerAdded,
+                &format!("not_applicable/{}", marker.name),
+                (None, Some(marker_item(marker))),
+                impact,
+                detail,
             );
         }
     }
@@ -664,6 +751,13 @@ fn gained<'a>(
 
 fn lists((old, new): (Vec<String>, Vec<String>)) -> (Option<Value>, Option<Value>) {
     (Some(Value::List(old)), Some(Value::List(new)))
+}
+
+fn marker_item(marker: &Marker) -> Value {
+    Value::Item {
+        name: marker.name.clone(),
+        text: Some(format!("{}: {}", marker.code, marker.description)),
+    }
 }
 
 fn table_item(table: &Table) -> Value {

@@ -89,7 +89,8 @@ INSERT INTO "operation_type" (code, name, description, object_kind, vendor_order
 
 -- The reasons of each code as the vendor lists them (none: the vendor's -1).
 -- kind 'single': low = high = the code; 'range': low to high inclusive;
--- 'open': any code but -1 and 65535, default_code when none is given.
+-- 'open': any code no other reason takes and that is not a marker of
+-- "not applicable", default_code when none is given.
 -- They overlap; "operation_type_reason_lookup" resolves them.
 CREATE TABLE "operation_type_reason" (
     "operation_type" INTEGER NOT NULL REFERENCES "operation_type" (code),
@@ -140,8 +141,8 @@ INSERT INTO "operation_type_reason" ("operation_type", name, description, kind, 
     (40, 'ToBeConnected', 'Indicates that the call is to be connected.', 'single', 6, 6, NULL, 7);
 
 -- Every reason code of each code, resolved to its reason in disjoint runs:
--- a single code wins over a range holding it, a range over the open reason;
--- -1 and 65535 (not applicable) appear only where the vendor lists them.
+-- a single code wins over a range holding it, a range over the markers of
+-- "not applicable", which appear only where a reason lists them.
 CREATE TABLE "operation_type_reason_lookup" (
     "operation_type" INTEGER NOT NULL,
     low INTEGER NOT NULL,
