@@ -41,10 +41,19 @@ pub fn run(args: &Args) -> Result<Status, Failure> {
 
 /// The text of one side: a file if one exists at that path, else `REV:PATH`
 /// through `git show`.
+///
+/// A side that is not a file reaches git only after `--end-of-options`, and
+/// one starting with `-` not at all: git would take it for an option (such
+/// as `--output=FILE`, which writes a file).
 fn read_side(side: &str) -> Result<String, Failure> {
     let path = Path::new(side);
     if path.exists() {
         return io::read(path);
+    }
+    if side.starts_with('-') {
+        return Err(Failure(format!(
+            "{side}: no such file, and not a git revision: a revision cannot start with `-`"
+        )));
     }
     let Some((revision, file)) = side
         .split_once(':')
@@ -55,7 +64,7 @@ fn read_side(side: &str) -> Result<String, Failure> {
         )));
     };
     let output = Command::new("git")
-        .args(["show", &format!("{revision}:{file}")])
+        .args(["show", "--end-of-options", &format!("{revision}:{file}")])
         .output()
         .map_err(|error| Failure(format!("{side}: cannot run git: {error}")))?;
     if !output.status.success() {

@@ -47,3 +47,29 @@ pub fn scratch(name: &str) -> PathBuf {
     std::fs::create_dir_all(&dir).expect("create scratch dir");
     dir
 }
+
+/// Runs git with `args` in `dir`, as a test user, and asserts it succeeded.
+pub fn git(dir: &Path, args: &[&str]) {
+    let output = Command::new("git")
+        .args(["-c", "user.name=Test", "-c", "user.email=test@example.com"])
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("run git");
+    assert!(
+        output.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+/// A fresh git repository for one test, with the repository's `codes.toml`
+/// committed.
+pub fn git_repo(name: &str) -> PathBuf {
+    let dir = scratch(name);
+    git(&dir, &["init", "-q"]);
+    std::fs::copy(repo().join("codes.toml"), dir.join("codes.toml")).expect("copy codes.toml");
+    git(&dir, &["add", "codes.toml"]);
+    git(&dir, &["commit", "-q", "-m", "spec"]);
+    dir
+}
