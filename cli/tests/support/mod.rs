@@ -40,12 +40,14 @@ pub fn repo() -> PathBuf {
         .to_path_buf()
 }
 
-/// A fresh empty directory for one test.
+/// A fresh empty directory for one test, created under a new name of its
+/// own (kept after the test, for a look at what went wrong).
 pub fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("codes-cli-test-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("create scratch dir");
-    dir
+    tempfile::Builder::new()
+        .prefix(&format!("codes-cli-test-{name}-"))
+        .tempdir()
+        .expect("create scratch dir")
+        .keep()
 }
 
 /// Runs git with `args` in `dir`, as a test user, and asserts it succeeded.
