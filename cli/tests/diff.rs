@@ -44,8 +44,9 @@ fn fail_on_sets_the_exit_status_at_or_above_the_threshold() {
     let run = codes(&["diff", "codes.toml", NEW, "--fail-on", "major"]);
     assert_eq!(run.code, 2);
     assert!(
-        run.stderr
-            .contains("unknown impact \"major\": expected breaking, minor or patch"),
+        run.stderr.starts_with(
+            "error: invalid value 'major' for '--fail-on <IMPACT>'\n  [possible values: breaking, minor, patch]\n"
+        ),
         "{}",
         run.stderr
     );
