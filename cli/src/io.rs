@@ -1,5 +1,6 @@
 //! What every command shares: exit statuses, reading input (`-` is standard
-//! input), writing output (colour per `--color`, quiet on a closed pipe).
+//! input), writing output (quiet on a closed pipe; diagnostics coloured per
+//! `--color`).
 
 use std::fmt;
 use std::io::Write;
@@ -8,7 +9,6 @@ use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use anstream::AutoStream;
-use anstream::stream::{AsLockedWrite, RawStream};
 use codes_codegen::{Spec, SpecError};
 
 /// How a command ended.
@@ -59,30 +59,24 @@ pub fn set_color(choice: clap::ColorChoice) {
     .write_global();
 }
 
-/// Standard output or standard error as a command writes to it: escape
-/// codes pass where colour is on and are stripped where it is off, and a
-/// closed pipe ends the output quietly.
+/// Standard output or standard error as a command writes to it: a closed
+/// pipe ends the output quietly.
 ///
 /// When the reader of a pipe has gone (`codes list | head -3`), this and
 /// every later write succeed without writing anything, as `ls | head` does:
 /// the command finishes and exits with its own status, and no message
 /// about the lost output is printed.
-pub struct Output<S: RawStream> {
-    stream: AutoStream<S>,
+pub struct Output<W> {
+    stream: W,
     closed: bool,
 }
 
-impl<S: RawStream> Output<S> {
-    fn new(stream: S) -> Self {
+impl<W: Write> Output<W> {
+    fn new(stream: W) -> Self {
         Output {
-            stream: AutoStream::auto(stream),
+            stream,
             closed: false,
         }
-    }
-
-    /// Whether this stream gets colour.
-    pub fn styled(&self) -> bool {
-        self.stream.current_choice() != anstream::ColorChoice::Never
     }
 
     fn quiet_when_closed<T>(&mut self, result: std::io::Result<T>, gone: T) -> std::io::Result<T> {
@@ -96,7 +90,14 @@ impl<S: RawStream> Output<S> {
     }
 }
 
-impl<S: RawStream + AsLockedWrite> Write for Output<S> {
+impl Output<AutoStream<std::io::StderrLock<'static>>> {
+    /// Whether standard error gets colour.
+    pub fn styled(&self) -> bool {
+        self.stream.current_choice() != anstream::ColorChoice::Never
+    }
+}
+
+impl<W: Write> Write for Output<W> {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
         if self.closed {
             return Ok(buf.len());
@@ -114,14 +115,16 @@ impl<S: RawStream + AsLockedWrite> Write for Output<S> {
     }
 }
 
-/// Standard output, for data.
+/// Standard output, for data, written as it is: never styled, and never
+/// stripped of the control characters vendor text may hold.
 pub fn stdout() -> Output<std::io::StdoutLock<'static>> {
     Output::new(std::io::stdout().lock())
 }
 
-/// Standard error, for talk: diagnostics, summaries, failures.
-pub fn stderr() -> Output<std::io::StderrLock<'static>> {
-    Output::new(std::io::stderr().lock())
+/// Standard error, for talk (diagnostics, summaries, failures): escape
+/// codes pass where colour is on and are stripped where it is off.
+pub fn stderr() -> Output<AutoStream<std::io::StderrLock<'static>>> {
+    Output::new(AutoStream::auto(std::io::stderr().lock()))
 }
 
 /// `eprintln!` through [`stderr`]: styled per `--color`, and no panic when

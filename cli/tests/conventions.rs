@@ -112,6 +112,28 @@ fn colour_follows_the_color_option_no_color_and_clicolor_force() {
 }
 
 #[test]
+fn data_keeps_the_control_characters_of_vendor_text() {
+    let dir = scratch("control-characters");
+    let spec = std::fs::read_to_string(repo().join("codes.toml"))
+        .unwrap()
+        .replacen(
+            "\"Idle.\"",
+            "\"Idle \\u001b[31mred\\u001b[0m \\u0007bell.\"",
+            1,
+        );
+    std::fs::write(dir.join("codes.toml"), spec).unwrap();
+    for color in ["never", "always"] {
+        let run = codes_in(&dir, &["generate", "--target", "sql", "--color", color]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        assert!(
+            run.stdout
+                .contains("    (2, 'Idle', 'Idle \u{1b}[31mred\u{1b}[0m \u{7}bell.', NULL, 3),\n"),
+            "--color {color}: the text is written byte for byte"
+        );
+    }
+}
+
+#[test]
 fn dash_reads_a_spec_from_standard_input() {
     let spec = std::fs::read_to_string(repo().join("codes.toml")).unwrap();
     let dir = scratch("stdin");
