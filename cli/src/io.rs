@@ -1,11 +1,15 @@
-//! What every command shares: exit statuses, reading specs, writing output.
+//! What every command shares: exit statuses, reading input (`-` is standard
+//! input), writing output (quiet on a closed pipe; diagnostics coloured per
+//! `--color`).
 
 use std::fmt;
-use std::io::IsTerminal;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
 
-use codes_codegen::Spec;
+use anstream::AutoStream;
+use codes_codegen::{Spec, SpecError};
 
 /// How a command ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,7 +28,9 @@ impl From<Status> for ExitCode {
     }
 }
 
-/// Why a command could not do its job (exit status 2).
+/// Why a command could not do its job (exit status 2): the message names
+/// the file or stream and what went wrong, such as
+/// `codes.toml: No such file or directory (os error 2)`.
 #[derive(Debug)]
 pub struct Failure(pub String);
 
@@ -37,19 +43,146 @@ impl fmt::Display for Failure {
 impl Failure {
     /// A failure reading or writing `path`.
     pub fn io(path: &Path, error: &std::io::Error) -> Self {
-        Failure(format!("{}: {error}", path.display()))
+        Failure(format!("{}: {error}", name(path)))
     }
 }
 
-/// Whether stderr gets colour: only on a terminal, never with `NO_COLOR`.
-pub fn stderr_styled() -> bool {
-    std::io::stderr().is_terminal()
-        && std::env::var_os("NO_COLOR").is_none_or(|value| value.is_empty())
+/// Sets the colour choice of `--color` for everything written from now on.
+/// With `auto`, standard output and error are styled each on a terminal
+/// only, never with `NO_COLOR` set, always with `CLICOLOR_FORCE` set.
+pub fn set_color(choice: clap::ColorChoice) {
+    match choice {
+        clap::ColorChoice::Auto => anstream::ColorChoice::Auto,
+        clap::ColorChoice::Always => anstream::ColorChoice::Always,
+        clap::ColorChoice::Never => anstream::ColorChoice::Never,
+    }
+    .write_global();
 }
 
-/// Reads a text file, naming it in the error.
+/// Standard output or standard error as a command writes to it: a closed
+/// pipe ends the output quietly.
+///
+/// When the reader of a pipe has gone (`codes list | head -3`), this and
+/// every later write succeed without writing anything, as `ls | head` does:
+/// the command finishes and exits with its own status, and no message
+/// about the lost output is printed.
+pub struct Output<W> {
+    stream: W,
+    closed: bool,
+}
+
+impl<W: Write> Output<W> {
+    fn new(stream: W) -> Self {
+        Output {
+            stream,
+            closed: false,
+        }
+    }
+
+    fn quiet_when_closed<T>(&mut self, result: std::io::Result<T>, gone: T) -> std::io::Result<T> {
+        match result {
+            Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => {
+                self.closed = true;
+                Ok(gone)
+            }
+            other => other,
+        }
+    }
+}
+
+impl Output<AutoStream<std::io::StderrLock<'static>>> {
+    /// Whether standard error gets colour.
+    pub fn styled(&self) -> bool {
+        self.stream.current_choice() != anstream::ColorChoice::Never
+    }
+}
+
+impl<W: Write> Write for Output<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.closed {
+            return Ok(buf.len());
+        }
+        let result = self.stream.write(buf);
+        self.quiet_when_closed(result, buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        if self.closed {
+            return Ok(());
+        }
+        let result = self.stream.flush();
+        self.quiet_when_closed(result, ())
+    }
+}
+
+/// Standard output, for data, written as it is: never styled, and never
+/// stripped of the control characters vendor text may hold.
+pub fn stdout() -> Output<std::io::StdoutLock<'static>> {
+    Output::new(std::io::stdout().lock())
+}
+
+/// Standard error, for talk (diagnostics, summaries, failures): escape
+/// codes pass where colour is on and are stripped where it is off.
+pub fn stderr() -> Output<AutoStream<std::io::StderrLock<'static>>> {
+    Output::new(AutoStream::auto(std::io::stderr().lock()))
+}
+
+/// `eprintln!` through [`stderr`]: styled per `--color`, and no panic when
+/// standard error is a closed pipe (`codes check 2>&1 | head -1`). A failure
+/// to write standard error is ignored: nothing is left to report it to.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!($crate::io::stderr(), $($arg)*);
+    }};
+}
+pub(crate) use say;
+
+/// Runs `write` on standard output and flushes it.
+///
+/// # Errors
+///
+/// A [`Failure`] when standard output cannot be written for any reason
+/// but a closed pipe.
+pub fn with_stdout<T>(
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<T>,
+) -> Result<T, Failure> {
+    let mut out = stdout();
+    write(&mut out)
+        .and_then(|value| out.flush().map(|()| value))
+        .map_err(|error| Failure(format!("standard output: {error}")))
+}
+
+/// The name of an input in messages: `<stdin>` for `-`, else the path.
+pub fn name(path: &Path) -> String {
+    match is_stdin(path) {
+        true => "<stdin>".to_string(),
+        false => path.display().to_string(),
+    }
+}
+
+/// Whether `path` is `-`, standard input.
+pub fn is_stdin(path: &Path) -> bool {
+    path.as_os_str() == "-"
+}
+
+/// Reads a text file, or standard input for `-`, naming it in the error.
+///
+/// # Errors
+///
+/// A [`Failure`] when the file cannot be read or is not UTF-8, or when `-`
+/// is given a second time (standard input can be read only once).
 pub fn read(path: &Path) -> Result<String, Failure> {
-    std::fs::read_to_string(path).map_err(|error| Failure::io(path, &error))
+    static STDIN_READ: AtomicBool = AtomicBool::new(false);
+    if !is_stdin(path) {
+        return std::fs::read_to_string(path).map_err(|error| Failure::io(path, &error));
+    }
+    if STDIN_READ.swap(true, Ordering::Relaxed) {
+        return Err(Failure(
+            "<stdin>: standard input can be read only once: give `-` for one input only".into(),
+        ));
+    }
+    std::io::read_to_string(std::io::stdin()).map_err(|error| Failure::io(path, &error))
 }
 
 /// A spec read and validated; its diagnostics are printed on failure.
@@ -60,39 +193,57 @@ pub enum Loaded {
     Invalid,
 }
 
-/// Reads and validates the spec at `path`, printing diagnostics to stderr.
+/// Reads and validates the spec at `path` (`-`: standard input), printing
+/// its diagnostics to stderr when it is invalid.
+///
+/// # Errors
+///
+/// A [`Failure`] when the spec cannot be read (see [`read`]).
 pub fn load_spec(path: &Path) -> Result<Loaded, Failure> {
     let text = read(path)?;
-    Ok(parse_spec(&path.display().to_string(), &text))
+    Ok(parse_spec(&name(path), &text))
 }
 
-/// Validates spec `text` named `name`, printing diagnostics to stderr.
+/// Validates spec `text` named `name`, printing its diagnostics to stderr,
+/// then how many there are, when it is invalid.
 pub fn parse_spec(name: &str, text: &str) -> Loaded {
     match Spec::from_toml(name, text) {
         Ok(spec) => Loaded::Valid(spec),
         Err(error) => {
-            eprint!("{}", codes_tools::report::render(&error, stderr_styled()));
-            let count = error.diagnostics().len();
-            eprintln!("{name}: {count} error{}", if count == 1 { "" } else { "s" });
+            print_diagnostics(&error);
+            say_count(&error);
             Loaded::Invalid
         }
     }
 }
 
+/// Prints every diagnostic of `error` to stderr, rustc-style.
+pub fn print_diagnostics(error: &SpecError) {
+    let mut err = stderr();
+    let rendered = codes_tools::report::render(error, err.styled());
+    // As with `say!`, a failure to write standard error is not reported.
+    let _ = err.write_all(rendered.as_bytes());
+}
+
+/// Says on stderr how many mistakes a spec has: `codes.toml: 2 errors`.
+pub fn say_count(error: &SpecError) {
+    let count = error.diagnostics().len();
+    let plural = if count == 1 { "" } else { "s" };
+    say!("{}: {count} error{plural}", error.path());
+}
+
 /// Writes `contents` to `out`, or to stdout without one. A file is replaced
 /// whole or not at all.
+///
+/// # Errors
+///
+/// A [`Failure`] naming the file, or standard output, that could not be
+/// written.
 pub fn emit(out: Option<&PathBuf>, contents: &str) -> Result<(), Failure> {
     match out {
         Some(path) => codes_codegen::write_if_changed(path, contents)
             .map(|_| ())
             .map_err(|error| Failure::io(path, &error)),
-        None => {
-            use std::io::Write;
-            let mut stdout = std::io::stdout().lock();
-            stdout
-                .write_all(contents.as_bytes())
-                .and_then(|()| stdout.flush())
-                .map_err(|error| Failure(format!("stdout: {error}")))
-        }
+        None => with_stdout(|out| out.write_all(contents.as_bytes())),
     }
 }

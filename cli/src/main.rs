@@ -1,9 +1,9 @@
 //! `codes`: the spec maintainers' tool for `codes.toml`.
 //!
 //! Data goes to stdout, talk to stderr. Exit status: 0 success; 1 the input
-//! has problems (an invalid spec, a diff at or above `--fail-on`, bad bill
-//! rows); 2 the command could not run (bad arguments, unreadable files, git
-//! failures).
+//! has problems (an invalid spec, a diff at or above `--fail-on`, a file
+//! `generate --check` finds out of date, bad bill rows); 2 the command could
+//! not run (bad arguments, unreadable files, git failures).
 
 mod commands;
 mod io;
@@ -11,16 +11,19 @@ mod output;
 
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{ColorChoice, Parser, Subcommand};
 
 /// Keep the agent operation code spec true to the vendor's table.
 #[derive(Debug, Parser)]
-#[command(name = "codes", version, about, long_about = None)]
-#[command(
-    after_help = "Exit status: 0 success; 1 the input has problems (invalid spec, diff at or above \
---fail-on, bad bill rows); 2 the command could not run."
-)]
+#[command(name = "codes", version, about, long_about = None, propagate_version = true)]
+#[command(after_help = "A file argument of `-` reads standard input.\n\n\
+Exit status: 0 success; 1 the input has problems (invalid spec, diff at or above --fail-on, \
+file out of date with generate --check, bad bill rows); 2 the command could not run.")]
 struct Cli {
+    /// When to colour diagnostics; with `auto`, on a terminal unless NO_COLOR is set, and
+    /// whenever CLICOLOR_FORCE is set.
+    #[arg(long, global = true, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
+    color: ColorChoice,
     #[command(subcommand)]
     command: Command,
 }
@@ -41,10 +44,15 @@ enum Command {
     Explain(commands::explain::ExplainArgs),
     /// List every operation type of the built-in table with its reasons.
     List(commands::explain::ListArgs),
+    /// Print a shell completion script for `codes`.
+    Completions(commands::manual::CompletionsArgs),
+    /// Print the manual page of `codes` (roff: `codes man | man -l -`), or write every page.
+    Man(commands::manual::ManArgs),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    io::set_color(cli.color);
     let result = match &cli.command {
         Command::Check(args) => commands::check::run(args),
         Command::Generate(args) => commands::generate::run(args),
@@ -53,11 +61,13 @@ fn main() -> ExitCode {
         Command::Import(args) => commands::import::run(args),
         Command::Explain(args) => commands::explain::explain(args),
         Command::List(args) => commands::explain::list(args),
+        Command::Completions(args) => commands::manual::completions(args),
+        Command::Man(args) => commands::manual::man(args),
     };
     match result {
         Ok(status) => status.into(),
         Err(error) => {
-            eprintln!("codes: {error}");
+            io::say!("codes: {error}");
             io::Status::Failed.into()
         }
     }

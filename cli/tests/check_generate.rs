@@ -2,7 +2,7 @@
 
 mod support;
 
-use support::{codes, codes_in, repo, scratch};
+use support::{BROKEN_SPEC, codes, codes_in, repo, scratch};
 
 #[test]
 fn check_accepts_the_repository_spec() {
@@ -162,4 +162,132 @@ fn generate_sql_refuses_text_postgresql_cannot_store() {
         "codes: cannot export table OperationType as SQL: the description of row 2 holds a NUL character, which PostgreSQL cannot store\n"
     );
     assert!(!dir.join("codes.sql").exists());
+}
+
+#[test]
+fn check_format_json_writes_the_diagnostics_as_data() {
+    let dir = scratch("check-json");
+    std::fs::write(dir.join("codes.toml"), BROKEN_SPEC).unwrap();
+    let run = codes_in(&dir, &["check", "--format", "json"]);
+    assert_eq!(run.code, 1);
+    assert_eq!(run.stderr, "codes.toml: 2 errors\n");
+    assert_eq!(
+        run.stdout,
+        r#"{
+  "path": "codes.toml",
+  "valid": false,
+  "diagnostics": [
+    {
+      "path": "codes.toml",
+      "line": 20,
+      "column": 8,
+      "end_line": 20,
+      "end_column": 9,
+      "message": "duplicate code 1 in table OperationType",
+      "label": "defined again here",
+      "help": null,
+      "related": [
+        {
+          "path": "codes.toml",
+          "line": 15,
+          "column": 8,
+          "end_line": 15,
+          "end_column": 9,
+          "label": "first defined here"
+        }
+      ]
+    },
+    {
+      "path": "codes.toml",
+      "line": 21,
+      "column": 8,
+      "end_line": 21,
+      "end_column": 15,
+      "message": "invalid Rust name in row 1 of table OperationType: `match` is a Rust keyword",
+      "label": "expected an UpperCamelCase identifier",
+      "help": "use an UpperCamelCase name such as `Match`",
+      "related": []
+    }
+  ]
+}
+"#
+    );
+
+    let run = codes(&["check", "--format", "json"]);
+    assert_eq!(run.code, 0);
+    assert_eq!(
+        run.stdout,
+        "{\n  \"path\": \"codes.toml\",\n  \"valid\": true,\n  \"diagnostics\": []\n}\n"
+    );
+    assert_eq!(run.stderr, "codes.toml: ok (1 table(s), 29 rows)\n");
+}
+
+#[test]
+fn generate_check_exits_1_when_the_file_is_not_what_would_be_written() {
+    let dir = scratch("generate-check");
+    std::fs::copy(repo().join("codes.toml"), dir.join("codes.toml")).unwrap();
+    let check = ["generate", "--target", "sql", "-o", "codes.sql", "--check"];
+
+    let run = codes_in(&dir, &check);
+    assert_eq!((run.code, run.stdout.as_str()), (1, ""));
+    assert_eq!(
+        run.stderr,
+        "codes.sql: missing: it should hold what codes.toml generates for --target sql; \
+         run without --check to write it\n"
+    );
+    assert!(!dir.join("codes.sql").exists(), "--check writes nothing");
+
+    let run = codes_in(&dir, &check[..5]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let run = codes_in(&dir, &check);
+    assert_eq!(
+        (run.code, run.stdout.as_str(), run.stderr.as_str()),
+        (0, "", "codes.sql: up to date\n")
+    );
+
+    let stale = std::fs::read_to_string(dir.join("codes.sql"))
+        .unwrap()
+        .replace("Idle.", "Idle");
+    std::fs::write(dir.join("codes.sql"), &stale).unwrap();
+    let run = codes_in(&dir, &check);
+    assert_eq!(run.code, 1);
+    assert_eq!(
+        run.stderr,
+        "codes.sql: out of date: it differs from what codes.toml generates for --target sql; \
+         run without --check to update it\n"
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.join("codes.sql")).unwrap(),
+        stale,
+        "--check writes nothing"
+    );
+
+    let run = codes_in(&dir, &["generate", "--check"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.starts_with(
+            "error: the following required arguments were not provided:\n  --out <OUT>\n"
+        ),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn generate_check_accepts_the_golden_file_and_refuses_an_invalid_spec() {
+    let run = codes(&["generate", "-o", "tests/golden/codes.rs", "--check"]);
+    assert_eq!(
+        (run.code, run.stderr.as_str()),
+        (0, "tests/golden/codes.rs: up to date\n")
+    );
+    let dir = scratch("generate-check-invalid");
+    std::fs::write(dir.join("codes.toml"), BROKEN_SPEC).unwrap();
+    std::fs::write(dir.join("codes.rs"), "").unwrap();
+    let run = codes_in(&dir, &["generate", "-o", "codes.rs", "--check"]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.ends_with("codes.toml: 2 errors\n"),
+        "{}",
+        run.stderr
+    );
 }

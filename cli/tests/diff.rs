@@ -2,9 +2,7 @@
 
 mod support;
 
-use std::process::Command;
-
-use support::{codes, codes_in, repo, scratch};
+use support::{codes, codes_in, git_repo, repo, scratch};
 
 const NEW: &str = "tools/tests/fixtures/specs/codes-2025-revision.toml";
 
@@ -46,8 +44,9 @@ fn fail_on_sets_the_exit_status_at_or_above_the_threshold() {
     let run = codes(&["diff", "codes.toml", NEW, "--fail-on", "major"]);
     assert_eq!(run.code, 2);
     assert!(
-        run.stderr
-            .contains("unknown impact \"major\": expected breaking, minor or patch"),
+        run.stderr.starts_with(
+            "error: invalid value 'major' for '--fail-on <IMPACT>'\n  [possible values: breaking, minor, patch]\n"
+        ),
         "{}",
         run.stderr
     );
@@ -78,24 +77,7 @@ fn a_patch_only_revision_passes_fail_on_minor() {
 
 #[test]
 fn sides_are_read_from_git_revisions() {
-    let dir = scratch("diff-git");
-    let git = |args: &[&str]| {
-        let status = Command::new("git")
-            .args(["-c", "user.name=Test", "-c", "user.email=test@example.com"])
-            .args(args)
-            .current_dir(&dir)
-            .output()
-            .expect("run git");
-        assert!(
-            status.status.success(),
-            "git {args:?}: {}",
-            String::from_utf8_lossy(&status.stderr)
-        );
-    };
-    git(&["init", "-q"]);
-    std::fs::copy(repo().join("codes.toml"), dir.join("codes.toml")).unwrap();
-    git(&["add", "codes.toml"]);
-    git(&["commit", "-q", "-m", "spec"]);
+    let dir = git_repo("diff-git");
     std::fs::copy(repo().join(NEW), dir.join("codes.toml")).unwrap();
     let run = codes_in(&dir, &["diff", "HEAD:codes.toml", "codes.toml"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
@@ -137,4 +119,41 @@ fn an_invalid_side_is_reported_with_its_name() {
     assert_eq!(run.code, 1);
     assert!(run.stderr.contains("--> broken.toml:1:8"), "{}", run.stderr);
     assert_eq!(run.stdout, "");
+}
+
+#[test]
+fn no_side_reaches_git_as_an_option() {
+    let dir = git_repo("diff-git-option");
+    let run = codes_in(
+        &dir,
+        &[
+            "diff",
+            "--",
+            "--output=written-by-git:codes.toml",
+            "codes.toml",
+        ],
+    );
+    assert_eq!(run.code, 2);
+    assert_eq!(run.stdout, "");
+    assert_eq!(
+        run.stderr,
+        "codes: --output=written-by-git:codes.toml: no such file, and not a git revision: \
+         a revision cannot start with `-`\n"
+    );
+    let mut files: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().into_string().unwrap())
+        .collect();
+    files.sort();
+    assert_eq!(files, [".git", "codes.toml"], "git wrote no file");
+
+    // A file of that name is read as a file, never handed to git.
+    std::fs::copy(dir.join("codes.toml"), dir.join("-old.toml")).unwrap();
+    let run = codes_in(&dir, &["diff", "--", "-old.toml", "codes.toml"]);
+    assert_eq!(
+        (run.code, run.stdout.as_str()),
+        (0, "no changes\nimpact: none\n"),
+        "{}",
+        run.stderr
+    );
 }

@@ -30,9 +30,13 @@
 //! `include!(concat!(env!("OUT_DIR"), "/codes.rs"));`.
 //!
 //! The crate that includes the code depends on `codes-runtime`. Tools and
-//! tests work without the disk: [`Spec::from_toml`] and [`generate`].
+//! tests work without the disk: [`Spec::from_toml`] and [`generate`]. The
+//! maintainers' tools (importing the vendor's page, semantic diffs with
+//! their semver impact, SQL, JSON and Markdown exports, snippet reports)
+//! are in the `codes-tools` crate.
 
 #![warn(missing_docs)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 pub mod decoding;
 mod diagnostic;
@@ -58,6 +62,13 @@ pub use write::write_if_changed;
 
 impl Spec {
     /// Parses and validates spec text; `path` is only used in diagnostics.
+    ///
+    /// # Errors
+    ///
+    /// A [`SpecError`] holding every mistake found, each a [`Diagnostic`]
+    /// at its place in `text`: TOML that does not parse or does not fit the
+    /// schema, and everything validation refuses (duplicate codes or names,
+    /// names that are not Rust identifiers, overlapping reason ranges, …).
     pub fn from_toml(path: &str, text: &str) -> Result<Spec, SpecError> {
         let raw =
             parse::parse(text).map_err(|diagnostics| SpecError::new(path, text, diagnostics))?;
@@ -67,6 +78,11 @@ impl Spec {
 }
 
 /// Reads and validates the spec at `path`.
+///
+/// # Errors
+///
+/// [`Error::Io`] when the file cannot be read (or is not UTF-8);
+/// [`Error::Spec`] when the spec has mistakes (see [`Spec::from_toml`]).
 pub fn load(path: impl AsRef<Path>) -> Result<Spec, Error> {
     let path = path.as_ref();
     let text = std::fs::read_to_string(path).map_err(|source| Error::Io {
@@ -108,16 +124,22 @@ fn header(spec: &Spec, options: &Options) -> Vec<String> {
 }
 
 /// Everything that can go wrong generating code from a spec file.
+///
+/// Its [`Display`](fmt::Display) is the whole message, the inner error's
+/// included (for a spec, every diagnostic rendered rustc-style), so
+/// [`source`](std::error::Error::source) is `None`: the inner error is the
+/// variant's field.
 #[derive(Debug)]
 pub enum Error {
-    /// A file could not be read or written.
+    /// The spec could not be read, or the generated file could not be
+    /// written; displayed as `PATH: the I/O error`.
     Io {
         /// The file.
         path: PathBuf,
         /// What went wrong.
         source: io::Error,
     },
-    /// The spec has mistakes.
+    /// The spec has mistakes; displayed as every diagnostic, rustc-style.
     Spec(SpecError),
     /// A build-script setting is missing, such as `OUT_DIR`.
     Environment(String),
@@ -139,15 +161,7 @@ impl fmt::Display for Error {
     }
 }
 
-impl std::error::Error for Error {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            Error::Io { source, .. } => Some(source),
-            Error::Spec(error) => Some(error),
-            Error::Environment(_) => None,
-        }
-    }
-}
+impl std::error::Error for Error {}
 
 /// Generation from a build script: where the spec is, where the code goes.
 #[derive(Debug, Clone)]
@@ -203,6 +217,13 @@ impl Config {
 
     /// Generates the file, printing `cargo:rerun-if-…` for everything read,
     /// and returns the path written (or left unchanged).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::Io`] when the spec cannot be read or the file cannot be
+    /// written; [`Error::Spec`] when the spec has mistakes, in which case
+    /// the file is left as it was; [`Error::Environment`] when `out_file` is
+    /// relative and `OUT_DIR` is not set.
     pub fn run(&self) -> Result<PathBuf, Error> {
         let spec_path = self.spec_path();
         if let Some(variable) = &self.spec_env {

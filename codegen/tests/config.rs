@@ -71,7 +71,14 @@ fn config_reads_the_spec_named_by_its_variable_and_writes_only_changes() {
 
     // A broken spec is an error naming file:line:col, and leaves the output alone.
     std::fs::write(&other_spec, SPEC.replace("code = 1", "code = \"one\"")).unwrap();
-    let error = config.run().unwrap_err().to_string();
+    let error = config.run().unwrap_err();
+    // Display is the whole story, so the spec error is not also a source.
+    assert!(std::error::Error::source(&error).is_none());
+    let codes_codegen::Error::Spec(spec_error) = &error else {
+        panic!("expected a spec error, got {error:?}");
+    };
+    assert_eq!(error.to_string(), spec_error.to_string());
+    let error = error.to_string();
     let path = other_spec.display();
     let line = SPEC.lines().position(|line| line == "code = 1").unwrap() + 1;
     assert_eq!(
@@ -86,10 +93,13 @@ fn config_reads_the_spec_named_by_its_variable_and_writes_only_changes() {
         .out_file(&out)
         .run()
         .unwrap_err();
-    assert!(
-        missing
-            .to_string()
-            .starts_with(&format!("{}: ", dir.join("missing.toml").display()))
+    let codes_codegen::Error::Io { source, .. } = &missing else {
+        panic!("expected an I/O error, got {missing:?}");
+    };
+    assert_eq!(
+        missing.to_string(),
+        format!("{}: {source}", dir.join("missing.toml").display())
     );
+    assert!(std::error::Error::source(&missing).is_none());
     assert!(Path::new(&out).exists());
 }

@@ -47,7 +47,61 @@ fn write_if_changed_keeps_an_unchanged_file_untouched() {
     assert!(write_if_changed(&path, "two").expect("new content"));
     assert_eq!(fs::read_to_string(&path).unwrap(), "two");
     assert_ne!(modified(&path), before);
-    assert!(!dir.join("nested/codes.rs.tmp").exists());
+    assert_eq!(
+        entries(&dir.join("nested")),
+        ["codes.rs"],
+        "no file left beside"
+    );
+    fs::remove_dir_all(dir).unwrap();
+}
+
+/// The names in `dir`, sorted.
+fn entries(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(dir)
+        .expect("read the directory")
+        .map(|entry| entry.unwrap().file_name().into_string().unwrap())
+        .collect();
+    names.sort();
+    names
+}
+
+#[cfg(unix)]
+#[test]
+fn write_if_changed_never_writes_through_a_file_or_link_beside_the_target() {
+    use std::os::unix::fs::{PermissionsExt, symlink};
+
+    let dir = scratch("write-beside");
+    let path = dir.join("codes.rs");
+    fs::write(&path, "old").unwrap();
+    fs::set_permissions(&path, fs::Permissions::from_mode(0o640)).unwrap();
+    fs::write(dir.join("victim"), "precious").unwrap();
+    symlink(dir.join("victim"), dir.join("codes.rs.tmp")).unwrap();
+    symlink(dir.join("victim"), dir.join(".codes.rs.tmp")).unwrap();
+
+    assert!(write_if_changed(&path, "new").expect("write"));
+    assert_eq!(fs::read_to_string(&path).unwrap(), "new");
+    assert_eq!(fs::read_to_string(dir.join("victim")).unwrap(), "precious");
+    assert_eq!(
+        fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+        0o640,
+        "the replaced file keeps its permissions"
+    );
+    assert_eq!(
+        entries(&dir),
+        [".codes.rs.tmp", "codes.rs", "codes.rs.tmp", "victim"]
+    );
+    fs::remove_dir_all(dir).unwrap();
+}
+
+#[test]
+fn write_if_changed_leaves_nothing_behind_when_it_fails() {
+    let dir = scratch("write-fails");
+    // A directory that is not empty cannot be replaced by a file.
+    let path = dir.join("codes.rs");
+    fs::create_dir_all(path.join("inside")).unwrap();
+    write_if_changed(&path, "new").expect_err("a directory is in the way");
+    assert_eq!(entries(&dir), ["codes.rs"]);
+    assert_eq!(entries(&path), ["inside"]);
     fs::remove_dir_all(dir).unwrap();
 }
 

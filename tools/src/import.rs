@@ -187,6 +187,12 @@ pub struct Imported {
 }
 
 /// Why an import or a merge produced no spec.
+///
+/// Its [`Display`](fmt::Display) is the whole message: every vendor error
+/// as `line N: message`, one a line; the spec's diagnostics rendered
+/// rustc-style; or the messages about options or the table. So
+/// [`source`](std::error::Error::source) is `None`: the inner errors are the
+/// variants' fields.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ImportError {
     /// The vendor table holds what a spec cannot: every problem, by line.
@@ -217,14 +223,7 @@ impl fmt::Display for ImportError {
     }
 }
 
-impl std::error::Error for ImportError {
-    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match self {
-            ImportError::Spec(error) => Some(error),
-            _ => None,
-        }
-    }
-}
+impl std::error::Error for ImportError {}
 
 /// The header of a freshly imported spec.
 const HEADER: &str = "\

@@ -1474,7 +1474,9 @@ fn an_invalid_spec_is_reported_before_the_vendor_table() {
             "codes.toml:19:8: invalid Rust name in row 1 of table OperationType: name `bad name` has the character ' ', which cannot appear in an identifier"
         ]
     );
+    // Display is the whole story, so the spec error is not also a source.
     assert_eq!(error.to_string(), spec_error.to_string());
+    assert!(std::error::Error::source(&error).is_none());
     let error = merge("codes.toml", "[source", &table(PIPE_2025)).unwrap_err();
     let ImportError::Spec(spec_error) = &error else {
         panic!("expected a spec error, got {error:?}");

@@ -1,29 +1,143 @@
-//! `codes check [SPEC]`: validation diagnostics, exit 1 on any error.
+//! `codes check [SPEC] [--format text|json]`: validation diagnostics, exit 1
+//! on any error.
 
+use std::ops::Range;
 use std::path::PathBuf;
 
-use crate::io::{self, Failure, Loaded, Status};
+use codes_codegen::{Spec, SpecError};
+use serde::Serialize;
+
+use crate::io::{self, Failure, Status};
 
 /// Arguments of `codes check`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The spec to check.
+    /// The spec to check (`-`: standard input).
     #[arg(default_value = "codes.toml")]
     spec: PathBuf,
+    /// How to write the diagnostics.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+}
+
+/// The formats of the diagnostics.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// rustc-style, with a snippet of the spec, on stderr.
+    Text,
+    /// As data, on stdout: the path and every diagnostic with its position,
+    /// label, help and related positions.
+    Json,
 }
 
 /// Checks the spec, printing every mistake.
 pub fn run(args: &Args) -> Result<Status, Failure> {
-    match io::load_spec(&args.spec)? {
-        Loaded::Valid(spec) => {
+    let name = io::name(&args.spec);
+    let text = io::read(&args.spec)?;
+    let result = Spec::from_toml(&name, &text);
+    if args.format == Format::Json {
+        let report = Report::new(&name, &text, result.as_ref().err());
+        let mut json = serde_json::to_string_pretty(&report)
+            .map_err(|error| Failure(format!("cannot write the diagnostics: {error}")))?;
+        json.push('\n');
+        io::emit(None, &json)?;
+    }
+    match result {
+        Ok(spec) => {
             let rows: usize = spec.tables.iter().map(|table| table.rows.len()).sum();
-            eprintln!(
-                "{}: ok ({} table(s), {rows} rows)",
-                args.spec.display(),
-                spec.tables.len()
-            );
+            io::say!("{name}: ok ({} table(s), {rows} rows)", spec.tables.len());
             Ok(Status::Success)
         }
-        Loaded::Invalid => Ok(Status::Problems),
+        Err(error) => {
+            if args.format == Format::Text {
+                io::print_diagnostics(&error);
+            }
+            io::say_count(&error);
+            Ok(Status::Problems)
+        }
+    }
+}
+
+/// `codes check --format json`.
+#[derive(Debug, Serialize)]
+struct Report<'a> {
+    /// The spec, as the diagnostics name it.
+    path: &'a str,
+    /// Whether the spec has no mistakes.
+    valid: bool,
+    /// Every mistake, in spec order.
+    diagnostics: Vec<Diagnostic<'a>>,
+}
+
+/// One mistake.
+#[derive(Debug, Serialize)]
+struct Diagnostic<'a> {
+    path: &'a str,
+    #[serde(flatten)]
+    at: Position,
+    message: &'a str,
+    label: &'a str,
+    help: Option<&'a str>,
+    related: Vec<Related<'a>>,
+}
+
+/// Another place involved in a mistake.
+#[derive(Debug, Serialize)]
+struct Related<'a> {
+    path: &'a str,
+    #[serde(flatten)]
+    at: Position,
+    label: &'a str,
+}
+
+/// Where a span starts and ends: 1-based lines and columns in characters,
+/// the end just past the span.
+#[derive(Debug, Serialize)]
+struct Position {
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
+}
+
+impl Position {
+    fn new(text: &str, span: &Range<usize>) -> Self {
+        let (line, column) = codes_codegen::line_col(text, span.start);
+        let (end_line, end_column) = codes_codegen::line_col(text, span.end);
+        Position {
+            line,
+            column,
+            end_line,
+            end_column,
+        }
+    }
+}
+
+impl<'a> Report<'a> {
+    fn new(path: &'a str, text: &str, error: Option<&'a SpecError>) -> Self {
+        let diagnostics = error.map_or(&[][..], SpecError::diagnostics);
+        Report {
+            path,
+            valid: diagnostics.is_empty(),
+            diagnostics: diagnostics
+                .iter()
+                .map(|diagnostic| Diagnostic {
+                    path,
+                    at: Position::new(text, &diagnostic.span),
+                    message: &diagnostic.message,
+                    label: &diagnostic.label,
+                    help: diagnostic.help.as_deref(),
+                    related: diagnostic
+                        .related
+                        .iter()
+                        .map(|(span, label)| Related {
+                            path,
+                            at: Position::new(text, span),
+                            label,
+                        })
+                        .collect(),
+                })
+                .collect(),
+        }
     }
 }

@@ -1,9 +1,11 @@
 //! `codes explain` and `codes list`: human answers from the generated types
 //! of the built-in table, the same code every downstream crate runs.
 
+use std::io::{Result, Write};
+
 use cec_codes::{Code, Object, Operation, OperationType, Reason, ReasonCodes, ReasonInfo};
 
-use crate::io::{Failure, Status};
+use crate::io::{self, Failure, Status};
 
 /// Arguments of `codes explain`.
 #[derive(Debug, clap::Args)]
@@ -27,7 +29,16 @@ pub struct ListArgs {
 }
 
 /// Explains an operation, and its reason and object when given.
-pub fn explain(args: &ExplainArgs) -> Result<Status, Failure> {
+pub fn explain(args: &ExplainArgs) -> std::result::Result<Status, Failure> {
+    io::with_stdout(|out| write_explanation(args, out))
+}
+
+/// Lists every operation type.
+pub fn list(args: &ListArgs) -> std::result::Result<Status, Failure> {
+    io::with_stdout(|out| write_list(args, out))
+}
+
+fn write_explanation(args: &ExplainArgs, out: &mut dyn Write) -> Result<Status> {
     let code = match args.op.parse::<i32>() {
         Ok(code) => code,
         Err(_) => match OperationType::ALL
@@ -36,7 +47,7 @@ pub fn explain(args: &ExplainArgs) -> Result<Status, Failure> {
         {
             Some(op) => op.code(),
             None => {
-                eprintln!(
+                io::say!(
                     "codes: no operation type is named {:?}; `codes list` shows them all",
                     args.op
                 );
@@ -50,26 +61,28 @@ pub fn explain(args: &ExplainArgs) -> Result<Status, Failure> {
         args.reason.unwrap_or(-1),
     );
     let Code::Known(op) = row.code() else {
-        println!(
+        writeln!(
+            out,
             "Operation {code} is not in the table: a bill row with it is kept as unknown operation {code}."
-        );
+        )?;
         if let Some(reason) = args.reason {
-            println!("Reason {reason}: {}", describe_reason(row.reason()));
+            writeln!(out, "Reason {reason}: {}", describe_reason(row.reason()))?;
         }
         return Ok(Status::Problems);
     };
-    println!("Operation {}: {}", op.code(), op.name());
-    println!("  {}", op.description());
-    println!(
+    writeln!(out, "Operation {}: {}", op.code(), op.name())?;
+    writeln!(out, "  {}", op.description())?;
+    writeln!(
+        out,
         "  object: {}",
         op.object_kind().map_or("none (-1)", |kind| kind.text())
-    );
+    )?;
     if args.object.is_some() && !matches!(row.object(), Object::NotApplicable(_)) {
-        println!("Object: {}", row.object());
+        writeln!(out, "Object: {}", row.object())?;
     }
     match args.reason {
         Some(reason) => {
-            println!("Reason {reason}: {}", describe_reason(row.reason()));
+            writeln!(out, "Reason {reason}: {}", describe_reason(row.reason()))?;
             // The generated decoding decided the reason; its listing says
             // how the vendor writes its codes.
             let listed = op
@@ -79,19 +92,18 @@ pub fn explain(args: &ExplainArgs) -> Result<Status, Failure> {
             if let Some(info) = listed
                 && let ReasonCodes::Range { .. } | ReasonCodes::Open { .. } = info.codes
             {
-                println!("  ({})", codes_phrase(info));
+                writeln!(out, "  ({})", codes_phrase(info))?;
             }
         }
-        None => print_reasons(op),
+        None => write_reasons(op, out)?,
     }
     for note in op.notes() {
-        println!("Note: {note}");
+        writeln!(out, "Note: {note}")?;
     }
     Ok(Status::Success)
 }
 
-/// Lists every operation type.
-pub fn list(args: &ListArgs) -> Result<Status, Failure> {
+fn write_list(args: &ListArgs, out: &mut dyn Write) -> Result<Status> {
     let width = OperationType::ALL
         .iter()
         .map(|op| op.name().len())
@@ -99,40 +111,41 @@ pub fn list(args: &ListArgs) -> Result<Status, Failure> {
         .unwrap_or(0);
     for op in OperationType::ALL {
         let object = op.object_kind().map_or("-", |kind| kind.text());
-        println!(
+        writeln!(
+            out,
             "{:>4}  {:width$}  {}  [object: {object}]",
             op.code(),
             op.name(),
             op.description()
-        );
+        )?;
         if args.reasons {
             for info in op.reasons() {
                 let text = info
                     .description
                     .map(|text| format!(": {text}"))
                     .unwrap_or_default();
-                println!("{:>10}  {}{text}", info.codes.to_string(), info.name);
+                writeln!(out, "{:>10}  {}{text}", info.codes.to_string(), info.name)?;
             }
             for note in op.notes() {
-                println!("{:>10}  {note}", "note");
+                writeln!(out, "{:>10}  {note}", "note")?;
             }
         }
     }
     Ok(Status::Success)
 }
 
-fn print_reasons(op: OperationType) {
+fn write_reasons(op: OperationType, out: &mut dyn Write) -> Result<()> {
     if op.reasons().is_empty() {
-        println!("Reasons: not used (-1)");
-        return;
+        return writeln!(out, "Reasons: not used (-1)");
     }
-    println!("Reasons:");
+    writeln!(out, "Reasons:")?;
     for info in op.reasons() {
         match info.description {
-            Some(text) => println!("  {} {}: {text}", codes_phrase(info), info.name),
-            None => println!("  {} {}", codes_phrase(info), info.name),
-        }
+            Some(text) => writeln!(out, "  {} {}: {text}", codes_phrase(info), info.name),
+            None => writeln!(out, "  {} {}", codes_phrase(info), info.name),
+        }?;
     }
+    Ok(())
 }
 
 fn describe_reason(reason: Reason) -> String {

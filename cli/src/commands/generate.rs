@@ -1,6 +1,8 @@
-//! `codes generate [SPEC] --target rust|sql|json|markdown [-o FILE]`.
+//! `codes generate [SPEC] --target rust|sql|json|markdown [-o FILE [--check]]`.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+
+use clap::ValueEnum;
 
 use codes_codegen::Options;
 use codes_tools::export;
@@ -10,7 +12,7 @@ use crate::io::{self, Failure, Loaded, Status};
 /// Arguments of `codes generate`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The spec to generate from.
+    /// The spec to generate from (`-`: standard input).
     #[arg(default_value = "codes.toml")]
     spec: PathBuf,
     /// What to generate.
@@ -19,6 +21,10 @@ pub struct Args {
     /// Write to this file (replaced whole, and only if it changed) instead of stdout.
     #[arg(short, long)]
     out: Option<PathBuf>,
+    /// Write nothing; exit with status 1 when the file given with `-o` is not
+    /// what would be written (for CI: is the checked-in output up to date?).
+    #[arg(long, requires = "out")]
+    check: bool,
 }
 
 /// The kinds of output.
@@ -41,11 +47,48 @@ pub fn run(args: &Args) -> Result<Status, Failure> {
         Loaded::Invalid => return Ok(Status::Problems),
     };
     let output = match args.target {
-        Target::Rust => codes_codegen::generate_with(&spec, &Options::for_spec(&args.spec)),
+        Target::Rust => codes_codegen::generate_with(
+            &spec,
+            &Options::for_spec(Path::new(&io::name(&args.spec))),
+        ),
         Target::Sql => export::sql(&spec).map_err(|error| Failure(error.to_string()))?,
         Target::Json => export::json(&spec),
         Target::Markdown => export::markdown(&spec),
     };
-    io::emit(args.out.as_ref(), &output)?;
-    Ok(Status::Success)
+    match (&args.out, args.check) {
+        (Some(out), true) => check(args, out, &output),
+        (out, _) => io::emit(out.as_ref(), &output).map(|()| Status::Success),
+    }
+}
+
+/// `--check`: whether `out` holds exactly `output`, said on stderr.
+fn check(args: &Args, out: &Path, output: &str) -> Result<Status, Failure> {
+    let what = format!(
+        "what {} generates for --target {}",
+        io::name(&args.spec),
+        args.target
+            .to_possible_value()
+            .map_or_else(String::new, |value| value.get_name().to_owned())
+    );
+    let written = match std::fs::read(out) {
+        Ok(written) => written,
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
+            io::say!(
+                "{}: missing: it should hold {what}; run without --check to write it",
+                out.display()
+            );
+            return Ok(Status::Problems);
+        }
+        Err(error) => return Err(Failure::io(out, &error)),
+    };
+    if written == output.as_bytes() {
+        io::say!("{}: up to date", out.display());
+        Ok(Status::Success)
+    } else {
+        io::say!(
+            "{}: out of date: it differs from {what}; run without --check to update it",
+            out.display()
+        );
+        Ok(Status::Problems)
+    }
 }

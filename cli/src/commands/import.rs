@@ -11,7 +11,8 @@ use crate::io::{self, Failure, Status};
 /// Arguments of `codes import`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The vendor table as copied from its page (paragraph or pipe layout).
+    /// The vendor table as copied from its page (paragraph or pipe layout;
+    /// `-`: standard input).
     doc: PathBuf,
     /// Merge into this spec, keeping its Rust names, comments and layout.
     #[arg(long, value_name = "SPEC")]
@@ -26,13 +27,13 @@ pub struct Args {
 
 /// Imports or merges, printing the spec and, on stderr, what changed.
 pub fn run(args: &Args) -> Result<Status, Failure> {
-    let doc_name = args.doc.display().to_string();
+    let doc_name = io::name(&args.doc);
     let table = match vendor_doc::parse(&io::read(&args.doc)?) {
         Ok(table) => table,
         Err(errors) => return Ok(report(&doc_name, &ImportError::Vendor(errors))),
     };
     let imported = match &args.merge {
-        Some(spec) => import::merge(&spec.display().to_string(), &io::read(spec)?, &table),
+        Some(spec) => import::merge(&io::name(spec), &io::read(spec)?, &table),
         None => {
             let mut options = ImportOptions::default();
             if let Some(page) = &args.page {
@@ -53,13 +54,13 @@ pub fn run(args: &Args) -> Result<Status, Failure> {
 
 fn print_summary(imported: &Imported) {
     if imported.summary.is_empty() {
-        eprintln!("no changes");
+        io::say!("no changes");
     }
     for line in &imported.summary {
-        eprintln!("{line}");
+        io::say!("{line}");
     }
     for line in &imported.review {
-        eprintln!("review: {line}");
+        io::say!("review: {line}");
     }
 }
 
@@ -68,15 +69,12 @@ fn report(doc: &str, error: &ImportError) -> Status {
     match error {
         ImportError::Vendor(errors) => {
             for error in errors {
-                eprintln!("{doc}:{}: {}", error.line, error.message);
+                io::say!("{doc}:{}: {}", error.line, error.message);
             }
         }
-        ImportError::Spec(error) => eprint!(
-            "{}",
-            codes_tools::report::render(error, io::stderr_styled())
-        ),
-        other => eprintln!("{other}"),
+        ImportError::Spec(error) => io::print_diagnostics(error),
+        other => io::say!("{other}"),
     }
-    eprintln!("codes: nothing written");
+    io::say!("codes: nothing written");
     Status::Problems
 }

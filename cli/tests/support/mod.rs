@@ -2,8 +2,17 @@
 
 #![allow(dead_code)] // each test file uses its own part
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::{Command, Output, Stdio};
+
+/// A spec with two mistakes: a duplicate code (with a related span) and a
+/// keyword as a name (with help).
+pub const BROKEN_SPEC: &str = "[source]\nvendor = \"V\"\nproduct = \"P\"\ndocument = \"D\"\n\n\
+[[table]]\nname = \"OperationType\"\ntitle = \"T\"\ncaption = \"Table 1\"\npage = \"p\"\n\
+updated = \"2023-09-27\"\ncolumns = [\"Code\", \"Description\"]\n\n\
+[[table.row]]\ncode = 1\nname = \"Idle\"\ndescription = \"Idle.\"\n\n\
+[[table.row]]\ncode = 1\nname = \"match\"\ndescription = \"Busy.\"\n";
 
 /// The result of one run: exit code, stdout, stderr.
 pub struct Run {
@@ -12,19 +21,54 @@ pub struct Run {
     pub stderr: String,
 }
 
-/// Runs `codes` with `args` in `dir`, without colour and without a terminal.
-pub fn codes_in(dir: &Path, args: &[&str]) -> Run {
-    let output: Output = Command::new(env!("CARGO_BIN_EXE_codes"))
+/// `codes` with `args`, to run in `dir` without colour (`NO_COLOR`).
+pub fn command(dir: &Path, args: &[&str]) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_codes"));
+    command
         .args(args)
         .current_dir(dir)
         .env("NO_COLOR", "1")
-        .output()
-        .expect("run codes");
+        .env_remove("CLICOLOR_FORCE")
+        .stdin(Stdio::null());
+    command
+}
+
+/// Runs `command`, which has no terminal, to the end.
+pub fn run(command: &mut Command) -> Run {
+    finish(command.output().expect("run codes"))
+}
+
+fn finish(output: Output) -> Run {
     Run {
         code: output.status.code().expect("exit code"),
         stdout: String::from_utf8(output.stdout).expect("utf-8 stdout"),
         stderr: String::from_utf8(output.stderr).expect("utf-8 stderr"),
     }
+}
+
+/// Runs `codes` with `args` in `dir`, without colour and without a terminal.
+pub fn codes_in(dir: &Path, args: &[&str]) -> Run {
+    run(&mut command(dir, args))
+}
+
+/// Runs `codes` with `args` in `dir`, with `input` on its standard input.
+pub fn codes_with_stdin(dir: &Path, args: &[&str], input: &str) -> Run {
+    let mut child = command(dir, args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run codes");
+    let mut stdin = child.stdin.take().expect("stdin");
+    let input = input.to_owned();
+    // Written from a thread: codes may write before it has read it all.
+    // A failure to write means codes stopped reading: its output tells why.
+    let writer = std::thread::spawn(move || {
+        let _ = stdin.write_all(input.as_bytes());
+    });
+    let output = child.wait_with_output().expect("wait for codes");
+    writer.join().expect("the writer");
+    finish(output)
 }
 
 /// Runs `codes` with `args` at the repository root.
@@ -40,10 +84,45 @@ pub fn repo() -> PathBuf {
         .to_path_buf()
 }
 
-/// A fresh empty directory for one test.
+/// A fresh empty directory for one test, created under a new name of its
+/// own (kept after the test, for a look at what went wrong).
 pub fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("codes-cli-test-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("create scratch dir");
+    tempfile::Builder::new()
+        .prefix(&format!("codes-cli-test-{name}-"))
+        .tempdir()
+        .expect("create scratch dir")
+        .keep()
+}
+
+/// Runs `program` with `args` in `dir`, asserts it succeeded, and gives
+/// its standard output.
+pub fn succeed(dir: &Path, program: &str, args: &[&str]) -> String {
+    let output = Command::new(program)
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap_or_else(|error| panic!("run {program}: {error}"));
+    assert!(
+        output.status.success(),
+        "{program} {args:?}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).expect("utf-8 stdout")
+}
+
+/// Runs git with `args` in `dir`, as a test user, and asserts it succeeded.
+pub fn git(dir: &Path, args: &[&str]) {
+    let identity = ["-c", "user.name=Test", "-c", "user.email=test@example.com"];
+    succeed(dir, "git", &[&identity[..], args].concat());
+}
+
+/// A fresh git repository for one test, with the repository's `codes.toml`
+/// committed.
+pub fn git_repo(name: &str) -> PathBuf {
+    let dir = scratch(name);
+    git(&dir, &["init", "-q"]);
+    std::fs::copy(repo().join("codes.toml"), dir.join("codes.toml")).expect("copy codes.toml");
+    git(&dir, &["add", "codes.toml"]);
+    git(&dir, &["commit", "-q", "-m", "spec"]);
     dir
 }
