@@ -1,5 +1,7 @@
 //! How code generation grows with the spec: for synthetic specs of 10 to
-//! 10,000 rows, the time of `Spec::from_toml` + `generate` and the time of a
+//! 10,000 rows, the time of `Spec::from_toml` + `generate` (which lays the
+//! code out itself), the time prettyplease would take to lay out the same
+//! code instead (parsing it with syn, as a formatter must), and the time of a
 //! clean `cargo build` of the generated code, as a Markdown table.
 //!
 //! ```text
@@ -87,6 +89,7 @@ struct Row {
     generated_bytes: usize,
     parse: Duration,
     generate: Duration,
+    prettyplease: Duration,
     compile: Option<BuildTime>,
 }
 
@@ -108,6 +111,10 @@ fn measure(rows: usize, runs: usize, scratch: Option<&Path>) -> Result<Row, Stri
     let generate = median_time(runs, || {
         std::hint::black_box(codes_codegen::generate(&spec).len());
     });
+    let prettyplease = median_time(runs, || {
+        let file: syn::File = syn::parse_str(&source).expect("generated code parses");
+        std::hint::black_box(prettyplease::unparse(&file).len());
+    });
     let compile = match scratch {
         Some(scratch) => Some(compile_time(
             &scratch.join(format!("rows-{rows}")),
@@ -121,6 +128,7 @@ fn measure(rows: usize, runs: usize, scratch: Option<&Path>) -> Result<Row, Stri
         generated_bytes: source.len(),
         parse,
         generate,
+        prettyplease,
         compile,
     })
 }
@@ -144,10 +152,15 @@ fn children_cpu_time() -> Duration {
 fn compile_time(dir: &Path, source: &str) -> Result<BuildTime, String> {
     let io = |error: std::io::Error| format!("{}: {error}", dir.display());
     std::fs::create_dir_all(dir.join("src")).map_err(io)?;
+    let runtime = Path::new(env!("CARGO_MANIFEST_DIR")).join("../runtime");
     std::fs::write(
         dir.join("Cargo.toml"),
-        "[package]\nname = \"synthetic-codes\"\nversion = \"0.1.0\"\nedition = \"2024\"\n\
-         publish = false\n\n[features]\nserde = []\n\n[workspace]\n",
+        format!(
+            "[package]\nname = \"synthetic-codes\"\nversion = \"0.1.0\"\nedition = \"2024\"\n\
+             publish = false\n\n[features]\nserde = []\n\n\
+             [dependencies]\ncodes-runtime = {{ path = {:?} }}\n\n[workspace]\n",
+            runtime.display().to_string()
+        ),
     )
     .map_err(io)?;
     std::fs::write(
@@ -213,8 +226,8 @@ fn main() -> ExitCode {
         let _ = std::fs::remove_dir_all(scratch);
     }
     println!(
-        "| rows | spec KiB | generated KiB | `from_toml` ms | `generate` ms | total ms | total growth | `cargo build` CPU s (wall s) | build growth (CPU) |\n\
-         |---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+        "| rows | spec KiB | generated KiB | `from_toml` ms | `generate` ms | total ms | total growth | prettyplease ms | `cargo build` CPU s (wall s) | build growth (CPU) |\n\
+         |---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
     );
     let mut previous: Option<&Row> = None;
     for row in &measured {
@@ -227,7 +240,7 @@ fn main() -> ExitCode {
             )
         });
         println!(
-            "| {} | {:.0} | {:.0} | {:.1} | {:.1} | {:.1} | {} | {} | {} |",
+            "| {} | {:.0} | {:.0} | {:.1} | {:.1} | {:.1} | {} | {:.1} | {} | {} |",
             row.rows,
             row.spec_bytes as f64 / 1024.0,
             row.generated_bytes as f64 / 1024.0,
@@ -238,6 +251,7 @@ fn main() -> ExitCode {
                 total,
                 previous.map(|previous| previous.parse + previous.generate)
             ),
+            row.prettyplease.as_secs_f64() * 1e3,
             compile,
             match (row.compile, previous.and_then(|previous| previous.compile)) {
                 (Some(current), previous) => growth(current.cpu, previous.map(|time| time.cpu)),

@@ -8,6 +8,7 @@ pub mod codes {
 }
 
 use codes::{Operation, OperationType};
+use codes_runtime::Code;
 
 /// One row of an `agentOprInfo` bill, as the downstream crate keeps it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -16,7 +17,7 @@ pub struct BillRow {
     /// The agent.
     pub agent_id: String,
     /// `op_type`, decoded.
-    pub op_type: codes::Code<OperationType>,
+    pub op_type: Code<OperationType>,
     /// `op_object`.
     pub op_object: String,
     /// `op_cause`.
