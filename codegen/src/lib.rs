@@ -41,14 +41,13 @@
 pub mod decoding;
 mod diagnostic;
 pub mod docs;
-mod format;
 pub mod ident;
-mod layout;
 pub mod model;
 mod parse;
 mod render;
 mod validate;
 mod write;
+mod writer;
 
 use std::fmt;
 use std::io;
@@ -56,7 +55,7 @@ use std::path::{Path, PathBuf};
 
 pub use diagnostic::{Diagnostic, SpecError, line_col};
 pub use model::Spec;
-pub use render::Options;
+pub use render::{Options, Select};
 pub use validate::SUPPORT_ITEMS;
 pub use write::write_if_changed;
 
@@ -99,7 +98,12 @@ pub fn generate(spec: &Spec) -> String {
 
 /// The generated Rust source for `spec`.
 pub fn generate_with(spec: &Spec, options: &Options) -> String {
-    format::format(render::spec(spec, options), &header(spec, options))
+    let mut source = String::new();
+    render::header(&mut source, &header(spec, options));
+    let mut code = writer::Writer::default();
+    render::spec(&mut code, spec, options);
+    source.push_str(&code.finish());
+    source
 }
 
 fn header(spec: &Spec, options: &Options) -> Vec<String> {

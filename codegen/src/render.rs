@@ -1,18 +1,19 @@
-//! Stage 3: the model to Rust tokens, one function per generated item.
+//! Stage 3: the model to Rust source, one function per generated item,
+//! written already laid out (see [`writer`](crate::writer)).
 //!
-//! Names reaching `ident` were validated as identifiers; all vendor text
-//! reaches the output as string literals or escaped doc attributes. The
-//! fixed types (`Code`, `ReasonInfo`, the errors and traits) are
-//! `codes_runtime`'s, named by absolute path. What a reason code means comes
-//! from each row's decoding table; nothing here applies precedence.
+//! Names reaching the output were validated as identifiers; all vendor text
+//! reaches it as string literals or escaped docs. The fixed types (`Code`,
+//! `ReasonInfo`, the errors and traits) are `codes_runtime`'s, named by
+//! absolute path. What a reason code means comes from each row's decoding
+//! table; nothing here applies precedence.
 
-use proc_macro2::{Ident, Literal, Span, TokenStream};
-use quote::quote;
+use std::fmt::Write as _;
 
 use crate::decoding::{Outcome, Run};
 use crate::docs;
 use crate::ident::snake_case;
-use crate::model::{Reason, ReasonCodes, RecordNames, Row, Spec, Table};
+use crate::model::{Marker, Reason, ReasonCodes, RecordNames, Row, Spec, Table};
+use crate::writer::{Writer, optional_string, string};
 
 /// Choices about the generated code that are not part of the spec.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -21,6 +22,45 @@ pub struct Options {
     pub serde_feature: Option<String>,
     /// The spec's file name, for the `@generated` header.
     pub spec_name: String,
+    /// Attributes added to generated types, in the order given.
+    pub attributes: Vec<(Select, String)>,
+}
+
+/// Which generated types an attribute of [`Options::attributes`] goes on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Select {
+    /// The type with this Rust name (a table's enum, `BusyReason`,
+    /// `Operation`, …), or every generated type for `*`.
+    Type(String),
+    /// Like [`Select::Type`], enums only.
+    Enum(String),
+    /// Every enum whose variants are exactly the vendor's codes, with the
+    /// codes as discriminants (`#[repr(i32)]`): the tables' enums, the
+    /// reason enums whose reasons are single codes, `NotApplicable`. Derives
+    /// such as `strum::EnumIter` or `num_enum::TryFromPrimitive` work on
+    /// these.
+    CodeEnums,
+}
+
+/// What a generated type is, for [`Select`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Shape {
+    /// A fieldless enum whose discriminants are vendor codes.
+    CodeEnum,
+    /// Any other enum.
+    Enum,
+    /// A struct.
+    Struct,
+}
+
+impl Select {
+    fn matches(&self, name: &str, shape: Shape) -> bool {
+        match self {
+            Select::Type(wanted) => wanted == "*" || wanted == name,
+            Select::Enum(wanted) => shape != Shape::Struct && (wanted == "*" || wanted == name),
+            Select::CodeEnums => shape == Shape::CodeEnum,
+        }
+    }
 }
 
 impl Options {
@@ -43,114 +83,163 @@ impl Default for Options {
         Options {
             serde_feature: Some("serde".to_string()),
             spec_name: "codes.toml".to_string(),
+            attributes: Vec::new(),
         }
     }
 }
 
 /// Renders every item of `spec`.
-pub fn spec(spec: &Spec, options: &Options) -> TokenStream {
-    let serde = Serde::new(options);
-    let tables = spec
-        .tables
-        .iter()
-        .map(|table| self::table(spec, table, &serde));
-    let markers = (!spec.not_applicable.is_empty()).then(|| not_applicable(spec, &serde));
-    quote! {
-        #(#tables)*
-        #markers
+pub fn spec(out: &mut Writer, spec: &Spec, options: &Options) {
+    let cx = Context { spec, options };
+    let mut first = true;
+    let mut item = |out: &mut Writer| {
+        if !first {
+            out.blank();
+        }
+        first = false;
+    };
+    for table in &spec.tables {
+        item(out);
+        self::table(out, &cx, table);
+    }
+    if !spec.not_applicable.is_empty() {
+        item(out);
+        not_applicable(out, &cx);
     }
 }
 
-/// How serde impls are gated, if at all.
-struct Serde {
-    feature: Option<String>,
+/// What every item is rendered with.
+struct Context<'a> {
+    spec: &'a Spec,
+    options: &'a Options,
 }
 
-impl Serde {
-    fn new(options: &Options) -> Self {
-        Serde {
-            feature: options.serde_feature.clone(),
+const CODE_ENUM: &str = "::codes_runtime::CodeEnum";
+const ENUMERABLE: &str = "::codes_runtime::Enumerable";
+const CODE: &str = "::codes_runtime::Code";
+const REASON_INFO: &str = "::codes_runtime::ReasonInfo";
+const REASON_CODES: &str = "::codes_runtime::ReasonCodes";
+const UNKNOWN_CODE: &str = "::codes_runtime::UnknownCode";
+const UNKNOWN_NAME: &str = "::codes_runtime::UnknownName";
+
+impl Context<'_> {
+    fn markers(&self) -> bool {
+        !self.spec.not_applicable.is_empty()
+    }
+
+    /// The derives and attributes of a type: `derives`, the serde
+    /// attribute, then the attributes the options select, then `repr` and
+    /// `non_exhaustive` as `tail` says.
+    fn attributes(
+        &self,
+        out: &mut Writer,
+        name: &str,
+        shape: Shape,
+        derives: &str,
+        serde: Serde,
+        tail: &[&str],
+    ) {
+        out.line(format_args!("#[derive({derives})]"));
+        if let Some(feature) = &self.options.serde_feature {
+            let feature = string(feature);
+            match serde {
+                Serde::None => {}
+                Serde::AsCode => cfg_attr(
+                    out,
+                    &feature,
+                    &[
+                        "derive(serde::Serialize, serde::Deserialize)",
+                        "serde(into = \"i32\", try_from = \"i32\")",
+                    ],
+                ),
+                Serde::IntoCode => cfg_attr(
+                    out,
+                    &feature,
+                    &["derive(serde::Serialize)", "serde(into = \"i32\")"],
+                ),
+                Serde::Fields => cfg_attr(out, &feature, &["derive(serde::Serialize)"]),
+            }
+        }
+        for (select, attribute) in &self.options.attributes {
+            if select.matches(name, shape) {
+                out.line(attribute);
+            }
+        }
+        for attribute in tail {
+            out.line(attribute);
         }
     }
 
-    /// `derive(Serialize, Deserialize)` through `i32`, for code-like types.
-    fn as_code(&self, deserialize: bool) -> TokenStream {
-        let Some(feature) = &self.feature else {
-            return TokenStream::new();
-        };
-        match deserialize {
-            true => quote! {
-                #[cfg_attr(feature = #feature, derive(serde::Serialize, serde::Deserialize), serde(into = "i32", try_from = "i32"))]
-            },
-            false => quote! {
-                #[cfg_attr(feature = #feature, derive(serde::Serialize), serde(into = "i32"))]
-            },
+    /// A blank line and `#[cfg(feature = "serde")]` before a serde impl;
+    /// `false` without serde.
+    fn serde_gate(&self, out: &mut Writer) -> bool {
+        match &self.options.serde_feature {
+            Some(feature) => {
+                out.blank();
+                out.line(format_args!("#[cfg(feature = {})]", string(feature)));
+                true
+            }
+            None => false,
         }
     }
 
-    /// `derive(Serialize)` with the type's own field layout.
-    fn derive_serialize(&self) -> TokenStream {
-        let Some(feature) = &self.feature else {
-            return TokenStream::new();
-        };
-        quote!(#[cfg_attr(feature = #feature, derive(serde::Serialize))])
+    /// `` (`-1`) ``, the first marker's code in a doc, or nothing.
+    fn none_code(&self) -> String {
+        self.spec
+            .not_applicable
+            .first()
+            .map_or(String::new(), |marker| format!(" (`{}`)", marker.code))
     }
 
-    /// The item, gated on the feature; nothing without serde.
-    fn gate(&self, item: TokenStream) -> TokenStream {
-        let Some(feature) = &self.feature else {
-            return TokenStream::new();
-        };
-        quote!(#[cfg(feature = #feature)] #item)
+    /// `` `-1` or `65535` ``, the markers' codes in prose.
+    fn marker_codes(&self) -> String {
+        let codes: Vec<String> = self
+            .spec
+            .not_applicable
+            .iter()
+            .map(|marker| format!("`{}`", marker.code))
+            .collect();
+        match codes.as_slice() {
+            [rest @ .., last] if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
+            _ => codes.join(""),
+        }
     }
 }
 
-fn ident(name: &str) -> Ident {
-    Ident::new(name, Span::call_site())
+/// How a type serializes, if serde is on.
+#[derive(Clone, Copy)]
+enum Serde {
+    /// Not at all (or by a hand-written impl).
+    None,
+    /// As its code, both ways.
+    AsCode,
+    /// As its code, serialization only.
+    IntoCode,
+    /// Its own fields, serialization only.
+    Fields,
 }
 
-fn code(code: i32) -> Literal {
-    Literal::i32_unsuffixed(code)
-}
-
-/// A fixed type or trait of the runtime crate, by absolute path.
-fn runtime(name: &str) -> TokenStream {
-    let name = ident(name);
-    quote!(::codes_runtime::#name)
-}
-
-/// `#[doc = " text"]` per line; an empty line separates paragraphs.
-fn doc(lines: &[String]) -> TokenStream {
-    let attrs = lines.iter().map(|line| {
-        let line = if line.is_empty() {
-            String::new()
-        } else {
-            format!(" {line}")
-        };
-        quote!(#[doc = #line])
-    });
-    quote!(#(#attrs)*)
-}
-
-/// `Some("text")` or `None`.
-fn optional_text(text: Option<&str>) -> TokenStream {
-    match text {
-        Some(text) => quote!(Some(#text)),
-        None => quote!(None),
+/// `#[cfg_attr(feature = …, parts…)]`, broken one part per line when long.
+fn cfg_attr(out: &mut Writer, feature: &str, parts: &[&str]) {
+    let inline = format!("#[cfg_attr(feature = {feature}, {})]", parts.join(", "));
+    if out.fits(&inline) {
+        out.line(inline);
+        return;
     }
+    out.begin("#[cfg_attr(");
+    out.line(format_args!("feature = {feature},"));
+    for (index, part) in parts.iter().enumerate() {
+        let comma = if index + 1 < parts.len() { "," } else { "" };
+        out.line(format_args!("{part}{comma}"));
+    }
+    out.end(")]");
 }
 
 /// The `start..=end` pattern of a run (a single code alone).
-fn run_pattern(run: &Run) -> TokenStream {
+fn run_pattern(run: &Run) -> String {
     match run.start == run.end {
-        true => {
-            let start = code(run.start);
-            quote!(#start)
-        }
-        false => {
-            let (start, end) = (code(run.start), code(run.end));
-            quote!(#start..=#end)
-        }
+        true => run.start.to_string(),
+        false => format!("{}..={}", run.start, run.end),
     }
 }
 
@@ -171,38 +260,49 @@ fn and_list(items: &[String]) -> String {
     }
 }
 
-fn table(spec: &Spec, table: &Table, serde: &Serde) -> TokenStream {
-    let code_enum = code_enum(spec, table, serde);
-    let code_impl = code_enum_impl(table);
-    let traits = enumerable_traits(&table.name, quote!(Some(self.description())));
-    let Some(names) = &table.record else {
-        return quote!(#code_enum #code_impl #traits);
-    };
-    let row_reasons = table
-        .rows
-        .iter()
-        .filter(|row| !row.reasons.is_empty())
-        .map(|row| row_reason_enum(table, names, row, serde));
-    let reason = reason_enum(table, names, spec, serde);
-    let object_kind = object_kind_enum(table, names);
-    let object = object_enum(table, names, spec, serde);
-    let record = record_struct(table, names, spec, serde);
-    quote! {
-        #code_enum
-        #code_impl
-        #traits
-        #record
-        #object_kind
-        #object
-        #reason
-        #(#row_reasons)*
+/// A `match` arm whose patterns are `alternatives`: on one line when it
+/// fits, else one alternative per line, each after the first led by `|`.
+fn arm(out: &mut Writer, alternatives: &[String], body: &str) {
+    let inline = format!("{} => {body}", alternatives.join(" | "));
+    if out.fits(&inline) || alternatives.len() < 2 {
+        out.line(inline);
+        return;
+    }
+    for (index, alternative) in alternatives.iter().enumerate() {
+        match (index, index + 1 == alternatives.len()) {
+            (0, _) => out.line(alternative),
+            (_, false) => out.line(format_args!("| {alternative}")),
+            (_, true) => out.line(format_args!("| {alternative} => {body}")),
+        }
     }
 }
 
-fn code_enum(spec: &Spec, table: &Table, serde: &Serde) -> TokenStream {
-    let name = ident(&table.name);
-    let source = &spec.source;
-    let enum_doc = doc(&[
+fn table(out: &mut Writer, cx: &Context<'_>, table: &Table) {
+    code_enum(out, cx, table);
+    out.blank();
+    code_enum_impl(out, table);
+    out.blank();
+    enumerable_traits(out, &table.name, "Some(self.description())");
+    let Some(names) = &table.record else {
+        return;
+    };
+    out.blank();
+    record_struct(out, cx, table, names);
+    out.blank();
+    object_kind_enum(out, cx, table, names);
+    out.blank();
+    object_enum(out, cx, table, names);
+    out.blank();
+    reason_enum(out, cx, table, names);
+    for row in table.rows.iter().filter(|row| !row.reasons.is_empty()) {
+        out.blank();
+        row_reason_enum(out, cx, table, names, row);
+    }
+}
+
+fn code_enum(out: &mut Writer, cx: &Context<'_>, table: &Table) {
+    let source = &cx.spec.source;
+    out.doc(&[
         format!(
             "{}: {}.",
             docs::escape(&table.title),
@@ -218,27 +318,24 @@ fn code_enum(spec: &Spec, table: &Table, serde: &Serde) -> TokenStream {
             docs::escape(&table.updated),
         ),
     ]);
-    let variants = table.rows.iter().map(|row| {
-        let variant = ident(&row.name);
-        let value = code(row.code);
-        let doc = doc(&row_doc(spec, table, row));
-        quote!(#doc #variant = #value,)
-    });
-    let serde = serde.as_code(true);
-    quote! {
-        #enum_doc
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        #serde
-        #[repr(i32)]
-        #[non_exhaustive]
-        pub enum #name {
-            #(#variants)*
-        }
+    cx.attributes(
+        out,
+        &table.name,
+        Shape::CodeEnum,
+        "Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord",
+        Serde::AsCode,
+        &["#[repr(i32)]", "#[non_exhaustive]"],
+    );
+    out.open(format_args!("pub enum {}", table.name));
+    for row in &table.rows {
+        out.doc(&row_doc(cx, table, row));
+        out.line(format_args!("{} = {},", row.name, row.code));
     }
+    out.close();
 }
 
 /// The doc of one row's variant: code, text, object kind, reasons, notes.
-fn row_doc(spec: &Spec, table: &Table, row: &Row) -> Vec<String> {
+fn row_doc(cx: &Context<'_>, table: &Table, row: &Row) -> Vec<String> {
     let mut lines = vec![format!(
         "`{}`: {}",
         row.code,
@@ -247,10 +344,7 @@ fn row_doc(spec: &Spec, table: &Table, row: &Row) -> Vec<String> {
     let Some(names) = &table.record else {
         return lines;
     };
-    let none = spec
-        .not_applicable
-        .first()
-        .map_or(String::new(), |marker| format!(" (`{}`)", marker.code));
+    let none = cx.none_code();
     lines.push(String::new());
     lines.push(match row.object {
         Some(kind) => format!("Object: {}", docs::escape(&table.object_kinds[kind].text)),
@@ -275,464 +369,490 @@ fn row_doc(spec: &Spec, table: &Table, row: &Row) -> Vec<String> {
 
 /// One variant of a fieldless code enum, as its methods need it.
 struct Variant<'a> {
-    ident: Ident,
     code: i32,
     name: &'a str,
 }
 
 /// `ALL`, `COUNT`, `code`, `from_code`, `name` and `from_name` of a fieldless
-/// enum whose discriminants are its codes; `from_code` is given.
-fn fieldless_methods(variants: &[Variant<'_>], from_code: TokenStream) -> TokenStream {
-    let idents: Vec<&Ident> = variants.iter().map(|variant| &variant.ident).collect();
-    let names: Vec<&str> = variants.iter().map(|variant| variant.name).collect();
-    let count = Literal::usize_unsuffixed(variants.len());
-    quote! {
-        /// Every variant, in vendor order.
-        pub const ALL: [Self; #count] = [#(Self::#idents),*];
-
-        /// The number of variants.
-        pub const COUNT: usize = Self::ALL.len();
-
-        /// The vendor code.
-        pub const fn code(self) -> i32 {
-            self as i32
-        }
-
-        #from_code
-
-        /// The Rust name, as [`from_name`](Self::from_name) reads it.
-        pub const fn name(self) -> &'static str {
-            match self {
-                #(Self::#idents => #names,)*
-            }
-        }
-
-        /// The variant whose Rust name is exactly `name`.
-        #[inline]
-        pub fn from_name(name: &str) -> Option<Self> {
-            match name {
-                #(#names => Some(Self::#idents),)*
-                _ => None,
-            }
-        }
+/// enum whose discriminants are its codes; `from_code` is written by
+/// `from_code`.
+fn fieldless_methods(
+    out: &mut Writer,
+    variants: &[Variant<'_>],
+    from_code: impl FnOnce(&mut Writer),
+) {
+    out.line("/// Every variant, in vendor order.");
+    let all: Vec<String> = variants
+        .iter()
+        .map(|variant| format!("Self::{}", variant.name))
+        .collect();
+    out.list(
+        &format!("pub const ALL: [Self; {}] = [", variants.len()),
+        &all,
+        ";",
+    );
+    out.blank();
+    out.line("/// The number of variants.");
+    out.line("pub const COUNT: usize = Self::ALL.len();");
+    out.blank();
+    out.line("/// The vendor code.");
+    out.open("pub const fn code(self) -> i32");
+    out.line("self as i32");
+    out.close();
+    out.blank();
+    from_code(out);
+    out.blank();
+    out.line("/// The Rust name, as [`from_name`](Self::from_name) reads it.");
+    out.open("pub const fn name(self) -> &'static str");
+    out.open("match self");
+    for variant in variants {
+        out.line(format_args!(
+            "Self::{0} => {1},",
+            variant.name,
+            string(variant.name)
+        ));
     }
+    out.close();
+    out.close();
+    out.blank();
+    out.line("/// The variant whose Rust name is exactly `name`.");
+    out.line("#[inline]");
+    out.open("pub fn from_name(name: &str) -> Option<Self>");
+    out.open("match name");
+    for variant in variants {
+        out.line(format_args!(
+            "{} => Some(Self::{}),",
+            string(variant.name),
+            variant.name
+        ));
+    }
+    out.line("_ => None,");
+    out.close();
+    out.close();
 }
 
 /// `from_code` of a fieldless enum: one arm per variant.
-fn listed_from_code(variants: &[Variant<'_>]) -> TokenStream {
-    let idents = variants.iter().map(|variant| &variant.ident);
-    let codes = variants.iter().map(|variant| code(variant.code));
-    quote! {
-        /// The variant with vendor code `code`, if the table lists it.
-        pub const fn from_code(code: i32) -> Option<Self> {
-            match code {
-                #(#codes => Some(Self::#idents),)*
-                _ => None,
-            }
-        }
+fn listed_from_code(out: &mut Writer, variants: &[Variant<'_>]) {
+    out.line("/// The variant with vendor code `code`, if the table lists it.");
+    out.open("pub const fn from_code(code: i32) -> Option<Self>");
+    out.open("match code");
+    for variant in variants {
+        out.line(format_args!(
+            "{} => Some(Self::{}),",
+            variant.code, variant.name
+        ));
     }
+    out.line("_ => None,");
+    out.close();
+    out.close();
 }
 
-fn code_enum_impl(table: &Table) -> TokenStream {
-    let name = ident(&table.name);
+fn code_enum_impl(out: &mut Writer, table: &Table) {
     let variants: Vec<Variant<'_>> = table
         .rows
         .iter()
         .map(|row| Variant {
-            ident: ident(&row.name),
             code: row.code,
             name: &row.name,
         })
         .collect();
-    let methods = fieldless_methods(&variants, listed_from_code(&variants));
-    let idents = variants.iter().map(|variant| &variant.ident);
-    let descriptions = table.rows.iter().map(|row| row.description.as_str());
-    let record_methods = table
-        .record
-        .as_ref()
-        .map(|names| record_methods(table, names));
-    quote! {
-        impl #name {
-            #methods
-
-            /// The vendor's description, byte for byte.
-            pub const fn description(self) -> &'static str {
-                match self {
-                    #(Self::#idents => #descriptions,)*
-                }
-            }
-
-            #record_methods
-        }
+    out.open(format_args!("impl {}", table.name));
+    fieldless_methods(out, &variants, |out| listed_from_code(out, &variants));
+    out.blank();
+    out.line("/// The vendor's description, byte for byte.");
+    out.open("pub const fn description(self) -> &'static str");
+    out.open("match self");
+    for row in &table.rows {
+        out.line(format_args!(
+            "Self::{} => {},",
+            row.name,
+            string(&row.description)
+        ));
     }
+    out.close();
+    out.close();
+    if let Some(names) = &table.record {
+        out.blank();
+        record_methods(out, table, names);
+    }
+    out.close();
 }
 
 /// `object_kind`, `notes` and `reasons` of a code enum with a record.
-fn record_methods(table: &Table, names: &RecordNames) -> TokenStream {
-    let kind = ident(&names.object_kind());
-    let reason_info = runtime("ReasonInfo");
-    let objects = table.rows.iter().filter_map(|row| {
-        let variant = ident(&row.name);
-        let object = ident(&table.object_kinds[row.object?].name);
-        Some(quote!(Self::#variant => Some(#kind::#object),))
-    });
-    let notes = table
+fn record_methods(out: &mut Writer, table: &Table, names: &RecordNames) {
+    let kind = names.object_kind();
+    out.line("/// The kind of object the operation names; `None` where the vendor");
+    out.line("/// names none.");
+    out.open(format_args!(
+        "pub const fn object_kind(self) -> Option<{kind}>"
+    ));
+    let objects: Vec<String> = table
         .rows
         .iter()
-        .filter(|row| !row.notes.is_empty())
-        .map(|row| {
-            let variant = ident(&row.name);
-            let notes = &row.notes;
-            quote!(Self::#variant => &[#(#notes),*],)
-        });
-    let reasons = table
-        .rows
-        .iter()
-        .filter(|row| !row.reasons.is_empty())
-        .map(|row| {
-            let variant = ident(&row.name);
-            let infos = row.reasons.iter().map(|reason| {
-                let name = &reason.name;
-                let codes = reason_codes(reason.codes);
-                let description = optional_text(reason.description.as_deref());
-                quote!(#reason_info { name: #name, codes: #codes, description: #description })
-            });
-            quote!(Self::#variant => &[#(#infos),*],)
-        });
-    let object_body = match_or(
-        objects.collect(),
+        .filter_map(|row| {
+            let object = &table.object_kinds[row.object?].name;
+            Some(format!("Self::{} => Some({kind}::{object}),", row.name))
+        })
+        .collect();
+    match_or(
+        out,
+        &objects,
         table
             .rows
             .iter()
             .any(|row| row.object.is_none())
-            .then(|| quote!(None)),
+            .then_some("None"),
     );
-    let notes_body = match_or(
-        notes.collect(),
+    out.close();
+    out.blank();
+    out.line("/// The vendor's notes on the reasons, free sentences of the reason cell.");
+    out.open("pub const fn notes(self) -> &'static [&'static str]");
+    let notes: Vec<String> = table
+        .rows
+        .iter()
+        .filter(|row| !row.notes.is_empty())
+        .map(|row| {
+            let notes: Vec<String> = row.notes.iter().map(|note| string(note)).collect();
+            format!("Self::{} => &[{}],", row.name, notes.join(", "))
+        })
+        .collect();
+    match_or(
+        out,
+        &notes,
         table
             .rows
             .iter()
             .any(|row| row.notes.is_empty())
-            .then(|| quote!(&[])),
+            .then_some("&[]"),
     );
-    let reasons_body = match_or(
-        reasons.collect(),
-        table
-            .rows
-            .iter()
-            .any(|row| row.reasons.is_empty())
-            .then(|| quote!(&[])),
-    );
-    quote! {
-        /// The kind of object the operation names; `None` where the vendor
-        /// names none.
-        pub const fn object_kind(self) -> Option<#kind> {
-            #object_body
+    out.close();
+    out.blank();
+    out.line("/// The reasons the vendor lists, in vendor order; empty where it");
+    out.line("/// lists none.");
+    out.open(format_args!(
+        "pub const fn reasons(self) -> &'static [{REASON_INFO}]"
+    ));
+    let rows: Vec<&Row> = table
+        .rows
+        .iter()
+        .filter(|row| !row.reasons.is_empty())
+        .collect();
+    let without = table.rows.iter().any(|row| row.reasons.is_empty());
+    if rows.is_empty() {
+        out.line("&[]");
+    } else {
+        out.open("match self");
+        for row in rows {
+            let infos: Vec<String> = row.reasons.iter().map(reason_info).collect();
+            let inline = format!("Self::{} => &[{}],", row.name, infos.join(", "));
+            if out.fits(&inline) {
+                out.line(inline);
+                continue;
+            }
+            out.begin(format_args!("Self::{} => &[", row.name));
+            for reason in &row.reasons {
+                out.open(REASON_INFO);
+                out.line(format_args!("name: {},", string(&reason.name)));
+                out.line(format_args!("codes: {},", reason_codes(reason.codes)));
+                out.line(format_args!(
+                    "description: {},",
+                    optional_string(reason.description.as_deref())
+                ));
+                out.close_with(",");
+            }
+            out.end("],");
         }
-
-        /// The vendor's notes on the reasons, free sentences of the reason cell.
-        pub const fn notes(self) -> &'static [&'static str] {
-            #notes_body
+        if without {
+            out.line("_ => &[],");
         }
-
-        /// The reasons the vendor lists, in vendor order; empty where it
-        /// lists none.
-        pub const fn reasons(self) -> &'static [#reason_info] {
-            #reasons_body
-        }
+        out.close();
     }
+    out.close();
+}
+
+/// `ReasonInfo { … }` on one line.
+fn reason_info(reason: &Reason) -> String {
+    format!(
+        "{REASON_INFO} {{ name: {}, codes: {}, description: {} }}",
+        string(&reason.name),
+        reason_codes(reason.codes),
+        optional_string(reason.description.as_deref())
+    )
 }
 
 /// `match self { arms _ => rest }`: without arms just `rest`, and the
 /// wildcard only where some row needs it (`rest` is `None` when every row
 /// has an arm), since an unreachable arm warns.
-fn match_or(arms: Vec<TokenStream>, rest: Option<TokenStream>) -> TokenStream {
+fn match_or(out: &mut Writer, arms: &[String], rest: Option<&str>) {
     match (arms.is_empty(), rest) {
-        (true, Some(rest)) => rest,
+        (true, Some(rest)) => out.line(rest),
         (_, rest) => {
-            let wildcard = rest.map(|rest| quote!(_ => #rest,));
-            quote! {
-                match self {
-                    #(#arms)*
-                    #wildcard
-                }
+            out.open("match self");
+            for arm in arms {
+                out.line(arm);
             }
+            if let Some(rest) = rest {
+                out.line(format_args!("_ => {rest},"));
+            }
+            out.close();
         }
     }
 }
 
-fn reason_codes(codes: ReasonCodes) -> TokenStream {
-    let reason_codes = runtime("ReasonCodes");
+fn reason_codes(codes: ReasonCodes) -> String {
     match codes {
-        ReasonCodes::Single(single) => {
-            let single = code(single);
-            quote!(#reason_codes::Single(#single))
-        }
+        ReasonCodes::Single(single) => format!("{REASON_CODES}::Single({single})"),
         ReasonCodes::Range { start, end } => {
-            let (start, end) = (code(start), code(end));
-            quote!(#reason_codes::Range { start: #start, end: #end })
+            format!("{REASON_CODES}::Range {{ start: {start}, end: {end} }}")
         }
         ReasonCodes::Open { default } => {
-            let default = match default {
-                Some(default) => {
-                    let default = code(default);
-                    quote!(Some(#default))
-                }
-                None => quote!(None),
-            };
-            quote!(#reason_codes::Open { default: #default })
+            let default = default.map_or("None".to_string(), |code| format!("Some({code})"));
+            format!("{REASON_CODES}::Open {{ default: {default} }}")
         }
     }
 }
 
-/// The runtime traits and std conversions of a code enum: `CodeEnum`,
-/// `From<T> for i32`, `TryFrom<i32>`, and, given `display` and `from_str`
-/// bodies, `Display` and `FromStr`.
+/// The runtime trait and std conversions of a code enum: `CodeEnum`,
+/// `From<T> for i32`, `TryFrom<i32>`, and `Display` and `FromStr` with the
+/// bodies `display` and `from_str` write.
 fn code_traits(
-    type_name: &str,
-    description: TokenStream,
-    display: TokenStream,
-    from_str: TokenStream,
-) -> TokenStream {
-    let name = ident(type_name);
-    let code_enum = runtime("CodeEnum");
-    let unknown_code = runtime("UnknownCode");
-    let unknown_name = runtime("UnknownName");
-    quote! {
-        impl #code_enum for #name {
-            type Code<'a> = i32;
-
-            const KIND: &'static str = #type_name;
-
-            fn code(self) -> i32 {
-                #name::code(self)
-            }
-
-            fn from_code(code: i32) -> Option<Self> {
-                #name::from_code(code)
-            }
-
-            fn name(self) -> &'static str {
-                #name::name(self)
-            }
-
-            fn description(self) -> Option<&'static str> {
-                #description
-            }
-        }
-
-        impl From<#name> for i32 {
-            fn from(value: #name) -> i32 {
-                value.code()
-            }
-        }
-
-        impl TryFrom<i32> for #name {
-            type Error = #unknown_code;
-
-            fn try_from(code: i32) -> Result<Self, #unknown_code> {
-                match Self::from_code(code) {
-                    Some(value) => Ok(value),
-                    None => Err(#unknown_code::new(#type_name, code)),
-                }
-            }
-        }
-
-        impl core::fmt::Display for #name {
-            fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-                #display
-            }
-        }
-
-        impl core::str::FromStr for #name {
-            type Err = #unknown_name;
-
-            #[inline]
-            fn from_str(text: &str) -> Result<Self, #unknown_name> {
-                #from_str
-            }
-        }
-    }
+    out: &mut Writer,
+    name: &str,
+    description: &str,
+    display: impl FnOnce(&mut Writer),
+    from_str: impl FnOnce(&mut Writer),
+) {
+    out.open(format_args!("impl {CODE_ENUM} for {name}"));
+    out.line("type Code<'a> = i32;");
+    out.blank();
+    out.line(format_args!("const KIND: &'static str = {};", string(name)));
+    out.blank();
+    out.open("fn code(self) -> i32");
+    out.line(format_args!("{name}::code(self)"));
+    out.close();
+    out.blank();
+    out.open("fn from_code(code: i32) -> Option<Self>");
+    out.line(format_args!("{name}::from_code(code)"));
+    out.close();
+    out.blank();
+    out.open("fn name(self) -> &'static str");
+    out.line(format_args!("{name}::name(self)"));
+    out.close();
+    out.blank();
+    out.open("fn description(self) -> Option<&'static str>");
+    out.line(description);
+    out.close();
+    out.close();
+    out.blank();
+    out.open(format_args!("impl From<{name}> for i32"));
+    out.open(format_args!("fn from(value: {name}) -> i32"));
+    out.line("value.code()");
+    out.close();
+    out.close();
+    out.blank();
+    out.open(format_args!("impl TryFrom<i32> for {name}"));
+    out.line(format_args!("type Error = {UNKNOWN_CODE};"));
+    out.blank();
+    out.open(format_args!(
+        "fn try_from(code: i32) -> Result<Self, {UNKNOWN_CODE}>"
+    ));
+    out.open("match Self::from_code(code)");
+    out.line("Some(value) => Ok(value),");
+    out.line(format_args!(
+        "None => Err({UNKNOWN_CODE}::new({}, code)),",
+        string(name)
+    ));
+    out.close();
+    out.close();
+    out.close();
+    out.blank();
+    out.open(format_args!("impl core::fmt::Display for {name}"));
+    out.open("fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result");
+    display(out);
+    out.close();
+    out.close();
+    out.blank();
+    out.open(format_args!("impl core::str::FromStr for {name}"));
+    out.line(format_args!("type Err = {UNKNOWN_NAME};"));
+    out.blank();
+    out.line("#[inline]");
+    out.open(format_args!(
+        "fn from_str(text: &str) -> Result<Self, {UNKNOWN_NAME}>"
+    ));
+    from_str(out);
+    out.close();
+    out.close();
 }
 
 /// [`code_traits`] of a fieldless enum, which also lists all its values
 /// (`Enumerable`) and displays and parses its names.
-fn enumerable_traits(type_name: &str, description: TokenStream) -> TokenStream {
-    let name = ident(type_name);
-    let enumerable = runtime("Enumerable");
-    let unknown_name = runtime("UnknownName");
-    let traits = code_traits(
-        type_name,
+fn enumerable_traits(out: &mut Writer, name: &str, description: &str) {
+    code_traits(
+        out,
+        name,
         description,
-        quote!(f.write_str(self.name())),
-        quote!(Self::from_name(text).ok_or(#unknown_name::new(#type_name))),
+        |out| out.line("f.write_str(self.name())"),
+        |out| {
+            out.line(format_args!(
+                "Self::from_name(text).ok_or({UNKNOWN_NAME}::new({}))",
+                string(name)
+            ))
+        },
     );
-    quote! {
-        #traits
-
-        impl #enumerable for #name {
-            const ALL: &'static [Self] = &Self::ALL;
-        }
-    }
+    out.blank();
+    out.open(format_args!("impl {ENUMERABLE} for {name}"));
+    out.line("const ALL: &'static [Self] = &Self::ALL;");
+    out.close();
 }
 
-fn row_reason_enum(table: &Table, names: &RecordNames, row: &Row, serde: &Serde) -> TokenStream {
-    let type_name = names.row_reason(row);
-    let name = ident(&type_name);
-    let module = ident(&snake_case(&type_name));
-    let enum_doc = doc(&[format!(
-        "Reasons of [`{}::{}`] (`{}`).",
-        table.name, row.name, row.code
-    )]);
-    let descriptions = row.reasons.iter().map(|reason| {
-        let variant = ident(&reason.name);
-        let text = optional_text(reason.description.as_deref());
-        match reason.codes.carries_value() {
-            true => quote!(Self::#variant(_) => #text,),
-            false => quote!(Self::#variant => #text,),
-        }
-    });
-    let description = quote! {
-        /// The vendor's text; `None` where the vendor gives a bare code.
-        pub const fn description(self) -> Option<&'static str> {
-            match self {
-                #(#descriptions)*
-            }
-        }
-    };
-    let from_code = reason_from_code(row, &module);
-    let serde_attr = serde.as_code(true);
-    if row
-        .reasons
-        .iter()
-        .all(|reason| !reason.codes.carries_value())
-    {
-        // Every reason a single code: an enum like the table's own.
-        let variants: Vec<Variant<'_>> = row
-            .reasons
-            .iter()
-            .filter_map(|reason| match reason.codes {
-                ReasonCodes::Single(single) => Some(Variant {
-                    ident: ident(&reason.name),
-                    code: single,
-                    name: &reason.name,
-                }),
-                _ => None,
-            })
-            .collect();
-        let definitions = row.reasons.iter().zip(&variants).map(|(reason, variant)| {
-            let doc = doc(&reason_doc(row, reason, &module));
-            let (ident, value) = (&variant.ident, code(variant.code));
-            quote!(#doc #ident = #value,)
-        });
-        let methods = fieldless_methods(&variants, from_code);
-        let traits = enumerable_traits(&type_name, quote!(Self::description(self)));
-        return quote! {
-            #enum_doc
-            #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-            #serde_attr
-            #[repr(i32)]
-            #[non_exhaustive]
-            pub enum #name {
-                #(#definitions)*
-            }
-
-            impl #name {
-                #methods
-
-                #description
-            }
-
-            #traits
+/// `description()` of a reason enum: the vendor's text per variant.
+fn reason_descriptions(out: &mut Writer, row: &Row) {
+    out.line("/// The vendor's text; `None` where the vendor gives a bare code.");
+    out.open("pub const fn description(self) -> Option<&'static str>");
+    out.open("match self");
+    for reason in &row.reasons {
+        let pattern = match reason.codes.carries_value() {
+            true => format!("Self::{}(_)", reason.name),
+            false => format!("Self::{}", reason.name),
         };
+        out.line(format_args!(
+            "{pattern} => {},",
+            optional_string(reason.description.as_deref())
+        ));
     }
-    let variants = row.reasons.iter().map(|reason| {
-        let variant = ident(&reason.name);
-        let doc = doc(&reason_doc(row, reason, &module));
-        match reason.codes.carries_value() {
-            true => quote!(#doc #variant(#module::#variant),),
-            false => quote!(#doc #variant,),
-        }
-    });
-    let patterns: Vec<TokenStream> = row
+    out.close();
+    out.close();
+}
+
+fn row_reason_enum(
+    out: &mut Writer,
+    cx: &Context<'_>,
+    table: &Table,
+    names: &RecordNames,
+    row: &Row,
+) {
+    let name = names.row_reason(row);
+    let module = snake_case(&name);
+    out.line(format_args!(
+        "/// Reasons of [`{}::{}`] (`{}`).",
+        table.name, row.name, row.code
+    ));
+    let singles: Option<Vec<Variant<'_>>> = row
         .reasons
         .iter()
-        .map(|reason| {
-            let variant = ident(&reason.name);
-            match reason.codes.carries_value() {
-                false => quote!(Self::#variant),
-                true => quote!(Self::#variant(_)),
-            }
+        .map(|reason| match reason.codes {
+            ReasonCodes::Single(code) => Some(Variant {
+                code,
+                name: &reason.name,
+            }),
+            _ => None,
         })
         .collect();
-    let code_arms = row.reasons.iter().map(|reason| {
-        let variant = ident(&reason.name);
-        match reason.codes {
-            ReasonCodes::Single(single) => {
-                let single = code(single);
-                quote!(Self::#variant => #single,)
-            }
-            _ => quote!(Self::#variant(value) => value.code(),),
+    if let Some(variants) = singles {
+        // Every reason a single code: an enum like the table's own.
+        cx.attributes(
+            out,
+            &name,
+            Shape::CodeEnum,
+            "Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord",
+            Serde::AsCode,
+            &["#[repr(i32)]", "#[non_exhaustive]"],
+        );
+        out.open(format_args!("pub enum {name}"));
+        for (reason, variant) in row.reasons.iter().zip(&variants) {
+            out.doc(&reason_doc(row, reason, &module));
+            out.line(format_args!("{} = {},", variant.name, variant.code));
         }
-    });
-    let reason_names = row.reasons.iter().map(|reason| reason.name.as_str());
-    let traits = code_traits(
-        &type_name,
-        quote!(Self::description(self)),
-        reason_display(row),
-        reason_from_str(&type_name, row),
-    );
-    let payloads = payload_module(table, row, &type_name, &module);
-    quote! {
-        #enum_doc
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-        #serde_attr
-        #[non_exhaustive]
-        pub enum #name {
-            #(#variants)*
-        }
-
-        impl #name {
-            /// The vendor code, the exact number this reason was decoded from.
-            pub const fn code(self) -> i32 {
-                match self {
-                    #(#code_arms)*
-                }
-            }
-
-            #from_code
-
-            /// The Rust name of the variant.
-            pub const fn name(self) -> &'static str {
-                match self {
-                    #(#patterns => #reason_names,)*
-                }
-            }
-
-            #description
-        }
-
-        impl PartialOrd for #name {
-            fn partial_cmp(&self, other: &Self) -> Option<core::cmp::Ordering> {
-                Some(self.cmp(other))
-            }
-        }
-
-        impl Ord for #name {
-            fn cmp(&self, other: &Self) -> core::cmp::Ordering {
-                self.code().cmp(&other.code())
-            }
-        }
-
-        #traits
-
-        #payloads
+        out.close();
+        out.blank();
+        out.open(format_args!("impl {name}"));
+        fieldless_methods(out, &variants, |out| reason_from_code(out, row, &module));
+        out.blank();
+        reason_descriptions(out, row);
+        out.close();
+        out.blank();
+        enumerable_traits(out, &name, "Self::description(self)");
+        return;
     }
+    cx.attributes(
+        out,
+        &name,
+        Shape::Enum,
+        "Debug, Clone, Copy, PartialEq, Eq, Hash",
+        Serde::AsCode,
+        &["#[non_exhaustive]"],
+    );
+    out.open(format_args!("pub enum {name}"));
+    for reason in &row.reasons {
+        out.doc(&reason_doc(row, reason, &module));
+        match reason.codes.carries_value() {
+            true => out.line(format_args!("{0}({module}::{0}),", reason.name)),
+            false => out.line(format_args!("{},", reason.name)),
+        }
+    }
+    out.close();
+    out.blank();
+    out.open(format_args!("impl {name}"));
+    out.line("/// The vendor code, the exact number this reason was decoded from.");
+    out.open("pub const fn code(self) -> i32");
+    out.open("match self");
+    for reason in &row.reasons {
+        match reason.codes {
+            ReasonCodes::Single(code) => out.line(format_args!("Self::{} => {code},", reason.name)),
+            _ => out.line(format_args!(
+                "Self::{}(value) => value.code(),",
+                reason.name
+            )),
+        }
+    }
+    out.close();
+    out.close();
+    out.blank();
+    reason_from_code(out, row, &module);
+    out.blank();
+    out.line("/// The Rust name of the variant.");
+    out.open("pub const fn name(self) -> &'static str");
+    out.open("match self");
+    for reason in &row.reasons {
+        let pattern = match reason.codes.carries_value() {
+            true => format!("Self::{}(_)", reason.name),
+            false => format!("Self::{}", reason.name),
+        };
+        out.line(format_args!("{pattern} => {},", string(&reason.name)));
+    }
+    out.close();
+    out.close();
+    out.blank();
+    reason_descriptions(out, row);
+    out.close();
+    out.blank();
+    // Ordered by code, which a canonical value has exactly one of.
+    out.open(format_args!("impl PartialOrd for {name}"));
+    out.open("fn partial_cmp(&self, other: &Self) -> Option<core::cmp::Ordering>");
+    out.line("Some(self.cmp(other))");
+    out.close();
+    out.close();
+    out.blank();
+    out.open(format_args!("impl Ord for {name}"));
+    out.open("fn cmp(&self, other: &Self) -> core::cmp::Ordering");
+    out.line("self.code().cmp(&other.code())");
+    out.close();
+    out.close();
+    out.blank();
+    code_traits(
+        out,
+        &name,
+        "Self::description(self)",
+        |out| reason_display(out, row),
+        |out| reason_from_str(out, &name, row),
+    );
+    out.blank();
+    payload_module(out, table, row, &name, &module);
 }
 
 /// The doc of a reason's variant: its codes as the decoding table has them,
 /// the vendor's text, and what precedence takes from it.
-fn reason_doc(row: &Row, reason: &Reason, module: &Ident) -> Vec<String> {
+fn reason_doc(row: &Row, reason: &Reason, module: &str) -> Vec<String> {
     let index = row
         .reasons
         .iter()
@@ -741,18 +861,16 @@ fn reason_doc(row: &Row, reason: &Reason, module: &Ident) -> Vec<String> {
     let text = reason.description.as_deref().map(docs::escape);
     let mut lines = vec![match (reason.codes, text) {
         (ReasonCodes::Open { .. }, text) => {
-            let others: Vec<&Run> = row
+            let others: Vec<String> = row
                 .decoding
                 .runs()
                 .iter()
                 .filter(|run| run.outcome != Outcome::Open(index))
+                .map(run_text)
                 .collect();
             let codes = match others.len() {
                 0 => "Any code".to_string(),
-                1..=8 => format!(
-                    "Any code but {}",
-                    and_list(&others.iter().map(|run| run_text(run)).collect::<Vec<_>>())
-                ),
+                1..=8 => format!("Any code but {}", and_list(&others)),
                 _ => "Any code no other reason takes".to_string(),
             };
             match text {
@@ -806,817 +924,851 @@ fn reason_doc(row: &Row, reason: &Reason, module: &Ident) -> Vec<String> {
 /// `from_code` of a row's reasons, read off the row's decoding table: an
 /// arm per reason with the runs that decode to it, then the markers, then
 /// the open reason, which takes every code left.
-fn reason_from_code(row: &Row, module: &Ident) -> TokenStream {
+fn reason_from_code(out: &mut Writer, row: &Row, module: &str) {
     let runs = row.decoding.runs();
     let value = |index: usize| {
         let reason = &row.reasons[index];
-        let variant = ident(&reason.name);
         match reason.codes.carries_value() {
-            true => quote!(Self::#variant(#module::#variant(code))),
-            false => quote!(Self::#variant),
+            true => format!("Self::{0}({module}::{0}(code))", reason.name),
+            false => format!("Self::{}", reason.name),
         }
     };
     let open = row
         .reasons
         .iter()
         .position(|reason| matches!(reason.codes, ReasonCodes::Open { .. }));
-    let arms = (0..row.reasons.len())
-        .filter(|index| Some(*index) != open)
-        .map(|index| {
-            let patterns = runs
-                .iter()
-                .filter(|run| run.outcome.reason() == Some(index))
-                .map(run_pattern);
-            let value = value(index);
-            quote!(#(#patterns)|* => Some(#value),)
-        });
-    let rest = match open {
+    out.line("/// The reason with vendor code `code`, if the vendor lists it for");
+    out.line("/// this operation.");
+    out.open("pub const fn from_code(code: i32) -> Option<Self>");
+    out.open("match code");
+    for index in (0..row.reasons.len()).filter(|index| Some(*index) != open) {
+        let patterns: Vec<String> = runs
+            .iter()
+            .filter(|run| run.outcome.reason() == Some(index))
+            .map(run_pattern)
+            .collect();
+        arm(out, &patterns, &format!("Some({}),", value(index)));
+    }
+    match open {
         Some(index) => {
-            let markers: Vec<TokenStream> = runs
+            let markers: Vec<String> = runs
                 .iter()
                 .filter(|run| matches!(run.outcome, Outcome::NotApplicable(_)))
                 .map(run_pattern)
                 .collect();
-            let markers = (!markers.is_empty()).then(|| quote!(#(#markers)|* => None,));
-            let value = value(index);
-            quote!(#markers _ => Some(#value),)
+            if !markers.is_empty() {
+                arm(out, &markers, "None,");
+            }
+            out.line(format_args!("_ => Some({}),", value(index)));
         }
         // Ranges may take every code, and then a wildcard would never match.
-        None if row.decoding.is_total() => TokenStream::new(),
-        None => quote!(_ => None,),
-    };
-    quote! {
-        /// The reason with vendor code `code`, if the vendor lists it for
-        /// this operation.
-        pub const fn from_code(code: i32) -> Option<Self> {
-            match code {
-                #(#arms)*
-                #rest
-            }
-        }
+        None if row.decoding.is_total() => {}
+        None => out.line("_ => None,"),
     }
+    out.close();
+    out.close();
 }
 
 /// `Display` of a reason enum whose variants carry codes: `Name` or
 /// `Name(code)`, as `FromStr` reads it.
-fn reason_display(row: &Row) -> TokenStream {
-    let carrying = row
+fn reason_display(out: &mut Writer, row: &Row) {
+    out.open("match self");
+    for reason in row
         .reasons
         .iter()
-        .filter(|reason| reason.codes.carries_value());
-    let arms = carrying.map(|reason| {
-        let variant = ident(&reason.name);
-        let format = format!("{}({{value}})", reason.name);
-        quote!(Self::#variant(value) => write!(f, #format),)
-    });
-    let units = row
+        .filter(|reason| reason.codes.carries_value())
+    {
+        out.line(format_args!(
+            "Self::{0}(value) => write!(f, \"{0}({{value}})\"),",
+            reason.name
+        ));
+    }
+    if row
         .reasons
         .iter()
         .any(|reason| !reason.codes.carries_value())
-        .then(|| quote!(_ => f.write_str(self.name()),));
-    quote! {
-        match self {
-            #(#arms)*
-            #units
-        }
+    {
+        out.line("_ => f.write_str(self.name()),");
     }
+    out.close();
 }
 
 /// `FromStr` of a reason enum whose variants carry codes: `Name` for a
 /// variant without a code, `Name(code)` for one with, if the code decodes
 /// to that variant.
-fn reason_from_str(type_name: &str, row: &Row) -> TokenStream {
-    let unknown_name = runtime("UnknownName");
-    let units: Vec<TokenStream> = row
+fn reason_from_str(out: &mut Writer, name: &str, row: &Row) {
+    out.line(format_args!(
+        "let unknown = {UNKNOWN_NAME}::new({});",
+        string(name)
+    ));
+    out.open(
+        "let Some((name, code)) = text.strip_suffix(')').and_then(|text| text.split_once('(')) else",
+    );
+    let units: Vec<&Reason> = row
         .reasons
         .iter()
         .filter(|reason| !reason.codes.carries_value())
-        .map(|reason| {
-            let (variant, name) = (ident(&reason.name), &reason.name);
-            quote!(#name => Ok(Self::#variant),)
-        })
         .collect();
     // A name without a code is one of the variants that carry none.
-    let without_code = match units.is_empty() {
-        true => quote!(Err(unknown)),
-        false => quote! {
-            match text {
-                #(#units)*
-                _ => Err(unknown),
-            }
-        },
-    };
-    let carrying: Vec<TokenStream> = row
+    if units.is_empty() {
+        out.line("return Err(unknown);");
+    } else {
+        out.open("return match text");
+        for reason in units {
+            out.line(format_args!(
+                "{} => Ok(Self::{}),",
+                string(&reason.name),
+                reason.name
+            ));
+        }
+        out.line("_ => Err(unknown),");
+        out.close_with(";");
+    }
+    out.close_with(";");
+    out.open("let Ok(code) = code.parse::<i32>() else");
+    out.line("return Err(unknown);");
+    out.close_with(";");
+    let carrying: Vec<String> = row
         .reasons
         .iter()
         .filter(|reason| reason.codes.carries_value())
-        .map(|reason| {
-            let variant = ident(&reason.name);
-            quote!(Self::#variant(_))
-        })
+        .map(|reason| format!("Self::{}(_)", reason.name))
         .collect();
     let carrying = match carrying.as_slice() {
         [one] => one.clone(),
-        many => quote!((#(#many)|*)),
+        many => format!("({})", many.join(" | ")),
     };
-    quote! {
-        let unknown = #unknown_name::new(#type_name);
-        let Some((name, code)) = text.strip_suffix(')').and_then(|text| text.split_once('(')) else {
-            return #without_code;
-        };
-        let Ok(code) = code.parse::<i32>() else {
-            return Err(unknown);
-        };
-        match Self::from_code(code).filter(|value| value.name() == name) {
-            Some(value @ #carrying) => Ok(value),
-            _ => Err(unknown),
-        }
-    }
+    out.open("match Self::from_code(code).filter(|value| value.name() == name)");
+    out.line(format_args!("Some(value @ {carrying}) => Ok(value),"));
+    out.line("_ => Err(unknown),");
+    out.close();
 }
 
 /// The module of the types that a reason enum's variants carry, each a code
 /// that only decoding makes.
-fn payload_module(table: &Table, row: &Row, type_name: &str, module: &Ident) -> TokenStream {
-    let name = ident(type_name);
-    let unknown_code = runtime("UnknownCode");
-    let payloads = row
-        .reasons
-        .iter()
-        .enumerate()
-        .filter(|(_, reason)| reason.codes.carries_value())
-        .map(|(index, reason)| {
-            let variant = ident(&reason.name);
-            let runs: Vec<String> = row
-                .decoding
-                .runs()
-                .iter()
-                .filter(|run| run.outcome.reason() == Some(index))
-                .map(run_text)
-                .collect();
-            let codes = match (reason.codes, runs.len()) {
-                (ReasonCodes::Open { .. }, _) => "any code that no other reason and no marker of \"not applicable\" takes".to_string(),
-                (_, 1..=8) => and_list(&runs),
-                _ => format!("{} runs of codes", runs.len()),
-            };
-            let struct_doc = doc(&[
-                format!(
-                    "A code of [`{type_name}::{0}`](super::{type_name}::{0}), reason of [`{1}::{2}`](super::{1}::{2}): {codes}.",
-                    reason.name, table.name, row.name
-                ),
-                String::new(),
-                "Only a code that decodes to this reason makes one: see [`new`](Self::new).".to_string(),
-            ]);
-            let kind = format!("{type_name}::{}", reason.name);
-            quote! {
-                #struct_doc
-                #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-                pub struct #variant(pub(super) i32);
-
-                impl #variant {
-                    /// `code` as this reason, if it decodes to it.
-                    pub const fn new(code: i32) -> Option<Self> {
-                        match super::#name::from_code(code) {
-                            Some(super::#name::#variant(value)) => Some(value),
-                            _ => None,
-                        }
-                    }
-
-                    /// The vendor code.
-                    pub const fn code(self) -> i32 {
-                        self.0
-                    }
-                }
-
-                impl From<#variant> for i32 {
-                    fn from(value: #variant) -> i32 {
-                        value.0
-                    }
-                }
-
-                impl TryFrom<i32> for #variant {
-                    type Error = #unknown_code;
-
-                    fn try_from(code: i32) -> Result<Self, #unknown_code> {
-                        match Self::new(code) {
-                            Some(value) => Ok(value),
-                            None => Err(#unknown_code::new(#kind, code)),
-                        }
-                    }
-                }
-
-                impl core::fmt::Display for #variant {
-                    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-                        write!(f, "{}", self.0)
-                    }
-                }
-            }
-        });
+fn payload_module(out: &mut Writer, table: &Table, row: &Row, name: &str, module: &str) {
     // A module's outer docs resolve links where the module is declared.
-    let module_doc = doc(&[format!(
-        "The codes that the variants of [`{type_name}`] carry, reasons of [`{}::{}`].",
+    out.line(format_args!(
+        "/// The codes that the variants of [`{name}`] carry, reasons of [`{}::{}`].",
         table.name, row.name
-    )]);
-    quote! {
-        #module_doc
-        pub mod #module {
-            #(#payloads)*
+    ));
+    out.open(format_args!("pub mod {module}"));
+    let mut first = true;
+    for (index, reason) in row.reasons.iter().enumerate() {
+        if !reason.codes.carries_value() {
+            continue;
         }
+        if !first {
+            out.blank();
+        }
+        first = false;
+        let variant = &reason.name;
+        let runs: Vec<String> = row
+            .decoding
+            .runs()
+            .iter()
+            .filter(|run| run.outcome.reason() == Some(index))
+            .map(run_text)
+            .collect();
+        let codes = match (reason.codes, runs.len()) {
+            (ReasonCodes::Open { .. }, _) => {
+                "any code that no other reason and no marker of \"not applicable\" takes"
+                    .to_string()
+            }
+            (_, 1..=8) => and_list(&runs),
+            _ => format!("{} runs of codes", runs.len()),
+        };
+        out.doc(&[
+            format!(
+                "A code of [`{name}::{variant}`](super::{name}::{variant}), reason of [`{0}::{1}`](super::{0}::{1}): {codes}.",
+                table.name, row.name
+            ),
+            String::new(),
+            "Only a code that decodes to this reason makes one: see [`new`](Self::new).".to_string(),
+        ]);
+        out.line("#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]");
+        out.line(format_args!("pub struct {variant}(pub(super) i32);"));
+        out.blank();
+        out.open(format_args!("impl {variant}"));
+        out.line("/// `code` as this reason, if it decodes to it.");
+        out.open("pub const fn new(code: i32) -> Option<Self>");
+        out.open(format_args!("match super::{name}::from_code(code)"));
+        out.line(format_args!(
+            "Some(super::{name}::{variant}(value)) => Some(value),"
+        ));
+        out.line("_ => None,");
+        out.close();
+        out.close();
+        out.blank();
+        out.line("/// The vendor code.");
+        out.open("pub const fn code(self) -> i32");
+        out.line("self.0");
+        out.close();
+        out.close();
+        out.blank();
+        out.open(format_args!("impl From<{variant}> for i32"));
+        out.open(format_args!("fn from(value: {variant}) -> i32"));
+        out.line("value.0");
+        out.close();
+        out.close();
+        out.blank();
+        out.open(format_args!("impl TryFrom<i32> for {variant}"));
+        out.line(format_args!("type Error = {UNKNOWN_CODE};"));
+        out.blank();
+        out.open(format_args!(
+            "fn try_from(code: i32) -> Result<Self, {UNKNOWN_CODE}>"
+        ));
+        out.open("match Self::new(code)");
+        out.line("Some(value) => Ok(value),");
+        let error = format!(
+            "None => Err({UNKNOWN_CODE}::new({}, code)),",
+            string(&format!("{name}::{variant}"))
+        );
+        if out.fits(&error) {
+            out.line(error);
+        } else {
+            out.begin(format_args!("None => Err({UNKNOWN_CODE}::new("));
+            out.line(format_args!("{},", string(&format!("{name}::{variant}"))));
+            out.line("code,");
+            out.end(")),");
+        }
+        out.close();
+        out.close();
+        out.close();
+        out.blank();
+        out.open(format_args!("impl core::fmt::Display for {variant}"));
+        out.open("fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result");
+        out.line("write!(f, \"{}\", self.0)");
+        out.close();
+        out.close();
     }
+    out.close();
 }
 
-/// `-1 or 65535`, the markers' codes in prose, for docs.
-fn marker_codes(spec: &Spec) -> String {
-    let codes: Vec<String> = spec
-        .not_applicable
-        .iter()
-        .map(|marker| format!("`{}`", marker.code))
-        .collect();
-    match codes.as_slice() {
-        [rest @ .., last] if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
-        _ => codes.join(""),
-    }
-}
-
-fn reason_enum(table: &Table, names: &RecordNames, spec: &Spec, serde: &Serde) -> TokenStream {
-    let name = ident(&names.reason);
-    let module = ident(&snake_case(&names.reason));
-    let code_enum = ident(&table.name);
-    let markers = !spec.not_applicable.is_empty();
+fn reason_enum(out: &mut Writer, cx: &Context<'_>, table: &Table, names: &RecordNames) {
+    let name = &names.reason;
+    let module = snake_case(name);
+    let code_enum = &table.name;
+    let markers = cx.markers();
+    let marker_codes = cx.marker_codes();
     let rows: Vec<&Row> = table
         .rows
         .iter()
         .filter(|row| !row.reasons.is_empty())
         .collect();
-    let variants = rows.iter().map(|row| {
-        let variant = ident(&row.name);
-        let inner = ident(&names.row_reason(row));
-        let doc = doc(&[format!(
-            "A reason of [`{}::{}`] (`{}`).",
+    out.line("/// A reason code decoded in the context of its operation: every code");
+    out.line("/// decodes, and [`code`](Self::code) gives back the exact number.");
+    cx.attributes(
+        out,
+        name,
+        Shape::Enum,
+        "Debug, Clone, Copy, PartialEq, Eq, Hash",
+        Serde::IntoCode,
+        &["#[non_exhaustive]"],
+    );
+    out.open(format_args!("pub enum {name}"));
+    for row in &rows {
+        out.line(format_args!(
+            "/// A reason of [`{}::{}`] (`{}`).",
             table.name, row.name, row.code
-        )]);
-        quote!(#doc #variant(#inner),)
-    });
-    let decode_arms = rows.iter().map(|row| {
-        let variant = ident(&row.name);
-        let inner = ident(&names.row_reason(row));
-        quote! {
-            #code_enum::#variant => {
-                if let Some(reason) = #inner::from_code(code) {
-                    return Self::#variant(reason);
-                }
-            }
-        }
-    });
-    let variant_idents: Vec<Ident> = rows.iter().map(|row| ident(&row.name)).collect();
-    let serde_attr = serde.as_code(false);
-    // The rows without reasons are spelled out rather than `_`: a match with
-    // one arm and a wildcard reads as an `if`, and the list says which rows
-    // take no reason.
-    let without: Vec<Ident> = table
-        .rows
-        .iter()
-        .filter(|row| row.reasons.is_empty())
-        .map(|row| ident(&row.name))
-        .collect();
-    let wildcard = (!without.is_empty()).then(|| quote!(#(#code_enum::#without)|* => {}));
-    let decode_listed = match rows.is_empty() {
-        // No operation lists reasons: every code is not applicable or unlisted.
-        true => quote!(let _ = operation;),
-        false => quote! {
-            match operation {
-                #(#decode_arms)*
-                #wildcard
-            }
-        },
-    };
-    let marker_codes = marker_codes(spec);
-    let (not_applicable, unlisted, marker_code, marker_name, marker_display) = match markers {
-        true => (
-            {
-                let doc = doc(&[format!("{marker_codes}: the reason does not apply.")]);
-                quote!(#doc NotApplicable(NotApplicable),)
-            },
-            quote! {
-                match NotApplicable::from_code(code) {
-                    Some(marker) => Self::NotApplicable(marker),
-                    None => Self::Unlisted(#module::Unlisted(code)),
-                }
-            },
-            quote!(Self::NotApplicable(marker) => marker.code(),),
-            quote!(Self::NotApplicable(_) => "NotApplicable",),
-            quote!((Self::NotApplicable(marker), _) => write!(f, "not applicable ({})", marker.code()),),
-        ),
-        false => (
-            TokenStream::new(),
-            quote!(Self::Unlisted(#module::Unlisted(code))),
-            TokenStream::new(),
-            TokenStream::new(),
-            TokenStream::new(),
-        ),
-    };
-    let without_text = match markers {
-        true => quote!(Self::NotApplicable(_) | Self::Unlisted(_) => None,),
-        false => quote!(Self::Unlisted(_) => None,),
-    };
-    let unlisted_doc = doc(&[match markers {
-        true => format!(
-            "A code that is not listed for its operation and is not {marker_codes}: only [`{0}::decode`](super::{0}::decode) and [`{0}::unlisted`](super::{0}::unlisted) make one.",
-            names.reason
-        ),
-        false => format!(
-            "A code that is not listed for its operation: only [`{0}::decode`](super::{0}::decode) and [`{0}::unlisted`](super::{0}::unlisted) make one.",
-            names.reason
-        ),
+        ));
+        out.line(format_args!("{}({}),", row.name, names.row_reason(row)));
+    }
+    if markers {
+        out.line(format_args!(
+            "/// {marker_codes}: the reason does not apply."
+        ));
+        out.line("NotApplicable(NotApplicable),");
+    }
+    out.line("/// A code the vendor does not list for the operation, or any");
+    out.line("/// code of an operation type the table does not list.");
+    out.line(format_args!("Unlisted({module}::Unlisted),"));
+    out.close();
+    out.blank();
+    out.open(format_args!("impl {name}"));
+    out.doc(&[match markers {
+        true => format!("Decodes `code` as a reason of `operation`, as the operation's decoding table says: a listed code first, then {marker_codes} as not applicable, then an open reason."),
+        false => "Decodes `code` as a reason of `operation`: a listed code, or unlisted.".to_string(),
     }]);
-    let module_doc = doc(&[format!(
-        "The code that [`{0}::Unlisted`] carries.",
-        names.reason
-    )]);
-    let unlisted_fn_doc = doc(&[match markers {
-        true => format!(
-            "Decodes `code` knowing nothing of its operation: not applicable ({marker_codes}) or unlisted."
-        ),
+    out.open(format_args!(
+        "pub const fn decode(operation: {code_enum}, code: i32) -> Self"
+    ));
+    if rows.is_empty() {
+        // No operation lists reasons: every code is not applicable or unlisted.
+        out.line("let _ = operation;");
+    } else {
+        out.open("match operation");
+        for row in &rows {
+            out.open(format_args!("{code_enum}::{} =>", row.name));
+            out.open(format_args!(
+                "if let Some(reason) = {}::from_code(code)",
+                names.row_reason(row)
+            ));
+            out.line(format_args!("return Self::{}(reason);", row.name));
+            out.close();
+            out.close();
+        }
+        // The rows without reasons are spelled out rather than `_`: the list
+        // says which rows take no reason.
+        let without: Vec<String> = table
+            .rows
+            .iter()
+            .filter(|row| row.reasons.is_empty())
+            .map(|row| format!("{code_enum}::{}", row.name))
+            .collect();
+        if !without.is_empty() {
+            arm(out, &without, "{}");
+        }
+        out.close();
+    }
+    out.line("Self::unlisted(code)");
+    out.close();
+    out.blank();
+    out.doc(&[match markers {
+        true => format!("Decodes `code` knowing nothing of its operation: not applicable ({marker_codes}) or unlisted."),
         false => "Decodes `code` knowing nothing of its operation: unlisted.".to_string(),
     }]);
-    let decode_doc = doc(&[match markers {
-        true => format!(
-            "Decodes `code` as a reason of `operation`, as the operation's decoding table says: a listed code first, then {marker_codes} as not applicable, then an open reason."
-        ),
-        false => {
-            "Decodes `code` as a reason of `operation`: a listed code, or unlisted.".to_string()
-        }
+    out.open("pub const fn unlisted(code: i32) -> Self");
+    if markers {
+        out.open("match NotApplicable::from_code(code)");
+        out.line("Some(marker) => Self::NotApplicable(marker),");
+        out.line(format_args!(
+            "None => Self::Unlisted({module}::Unlisted(code)),"
+        ));
+        out.close();
+    } else {
+        out.line(format_args!("Self::Unlisted({module}::Unlisted(code))"));
+    }
+    out.close();
+    out.blank();
+    out.line("/// The vendor code, the exact number this reason was decoded from.");
+    out.open("pub const fn code(self) -> i32");
+    out.open("match self");
+    for row in &rows {
+        out.line(format_args!("Self::{}(reason) => reason.code(),", row.name));
+    }
+    if markers {
+        out.line("Self::NotApplicable(marker) => marker.code(),");
+    }
+    out.line("Self::Unlisted(unlisted) => unlisted.code(),");
+    out.close();
+    out.close();
+    out.blank();
+    out.line("/// The Rust name of the reason, or `NotApplicable` / `Unlisted`.");
+    out.open("pub const fn name(self) -> &'static str");
+    out.open("match self");
+    for row in &rows {
+        out.line(format_args!("Self::{}(reason) => reason.name(),", row.name));
+    }
+    if markers {
+        out.line("Self::NotApplicable(_) => \"NotApplicable\",");
+    }
+    out.line("Self::Unlisted(_) => \"Unlisted\",");
+    out.close();
+    out.close();
+    out.blank();
+    out.line("/// The vendor's text, where it gives one.");
+    out.open("pub const fn description(self) -> Option<&'static str>");
+    out.open("match self");
+    for row in &rows {
+        out.line(format_args!(
+            "Self::{}(reason) => reason.description(),",
+            row.name
+        ));
+    }
+    match markers {
+        true => out.line("Self::NotApplicable(_) | Self::Unlisted(_) => None,"),
+        false => out.line("Self::Unlisted(_) => None,"),
+    }
+    out.close();
+    out.close();
+    out.close();
+    out.blank();
+    out.open(format_args!("impl From<{name}> for i32"));
+    out.open(format_args!("fn from(reason: {name}) -> i32"));
+    out.line("reason.code()");
+    out.close();
+    out.close();
+    out.blank();
+    out.open(format_args!("impl core::fmt::Display for {name}"));
+    out.open("fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result");
+    out.open("match (self, self.description())");
+    if markers {
+        out.line("(Self::NotApplicable(marker), _) => write!(f, \"not applicable ({})\", marker.code()),");
+    }
+    out.line("(Self::Unlisted(unlisted), _) => write!(f, \"unlisted ({unlisted})\"),");
+    out.line("(_, Some(text)) => write!(f, \"{} ({}: {text})\", self.name(), self.code()),");
+    out.line("(_, None) => write!(f, \"{} ({})\", self.name(), self.code()),");
+    out.close();
+    out.close();
+    out.close();
+    out.blank();
+    out.line(format_args!(
+        "/// The code that [`{name}::Unlisted`] carries."
+    ));
+    out.open(format_args!("pub mod {module}"));
+    out.doc(&[match markers {
+        true => format!("A code that is not listed for its operation and is not {marker_codes}: only [`{name}::decode`](super::{name}::decode) and [`{name}::unlisted`](super::{name}::unlisted) make one."),
+        false => format!("A code that is not listed for its operation: only [`{name}::decode`](super::{name}::decode) and [`{name}::unlisted`](super::{name}::unlisted) make one."),
     }]);
-    quote! {
-        /// A reason code decoded in the context of its operation: every code
-        /// decodes, and [`code`](Self::code) gives back the exact number.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-        #serde_attr
-        #[non_exhaustive]
-        pub enum #name {
-            #(#variants)*
-            #not_applicable
-            /// A code the vendor does not list for the operation, or any
-            /// code of an operation type the table does not list.
-            Unlisted(#module::Unlisted),
-        }
-
-        impl #name {
-            #decode_doc
-            pub const fn decode(operation: #code_enum, code: i32) -> Self {
-                #decode_listed
-                Self::unlisted(code)
-            }
-
-            #unlisted_fn_doc
-            pub const fn unlisted(code: i32) -> Self {
-                #unlisted
-            }
-
-            /// The vendor code, the exact number this reason was decoded from.
-            pub const fn code(self) -> i32 {
-                match self {
-                    #(Self::#variant_idents(reason) => reason.code(),)*
-                    #marker_code
-                    Self::Unlisted(unlisted) => unlisted.code(),
-                }
-            }
-
-            /// The Rust name of the reason, or `NotApplicable` / `Unlisted`.
-            pub const fn name(self) -> &'static str {
-                match self {
-                    #(Self::#variant_idents(reason) => reason.name(),)*
-                    #marker_name
-                    Self::Unlisted(_) => "Unlisted",
-                }
-            }
-
-            /// The vendor's text, where it gives one.
-            pub const fn description(self) -> Option<&'static str> {
-                match self {
-                    #(Self::#variant_idents(reason) => reason.description(),)*
-                    #without_text
-                }
-            }
-        }
-
-        impl From<#name> for i32 {
-            fn from(reason: #name) -> i32 {
-                reason.code()
-            }
-        }
-
-        impl core::fmt::Display for #name {
-            fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-                match (self, self.description()) {
-                    #marker_display
-                    (Self::Unlisted(unlisted), _) => write!(f, "unlisted ({unlisted})"),
-                    (_, Some(text)) => write!(f, "{} ({}: {text})", self.name(), self.code()),
-                    (_, None) => write!(f, "{} ({})", self.name(), self.code()),
-                }
-            }
-        }
-
-        #module_doc
-        pub mod #module {
-            #unlisted_doc
-            #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-            pub struct Unlisted(pub(super) i32);
-
-            impl Unlisted {
-                /// The vendor code.
-                pub const fn code(self) -> i32 {
-                    self.0
-                }
-            }
-
-            impl core::fmt::Display for Unlisted {
-                fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-                    write!(f, "{}", self.0)
-                }
-            }
-        }
-    }
+    out.line("#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]");
+    out.line("pub struct Unlisted(pub(super) i32);");
+    out.blank();
+    out.open("impl Unlisted");
+    out.line("/// The vendor code.");
+    out.open("pub const fn code(self) -> i32");
+    out.line("self.0");
+    out.close();
+    out.close();
+    out.blank();
+    out.open("impl core::fmt::Display for Unlisted");
+    out.open("fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result");
+    out.line("write!(f, \"{}\", self.0)");
+    out.close();
+    out.close();
+    out.close();
 }
 
-fn object_kind_enum(table: &Table, names: &RecordNames) -> TokenStream {
-    let type_name = names.object_kind();
-    let name = ident(&type_name);
-    let unknown_name = runtime("UnknownName");
-    let variants: Vec<Ident> = table
-        .object_kinds
-        .iter()
-        .map(|kind| ident(&kind.name))
-        .collect();
-    let docs = table
-        .object_kinds
-        .iter()
-        .map(|kind| doc(&[docs::escape(&kind.text)]));
-    let texts = table.object_kinds.iter().map(|kind| kind.text.as_str());
-    let kind_names: Vec<&str> = table
-        .object_kinds
-        .iter()
-        .map(|kind| kind.name.as_str())
-        .collect();
-    let count = Literal::usize_unsuffixed(variants.len());
-    quote! {
-        /// The kinds of object the vendor's object column names.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        #[non_exhaustive]
-        pub enum #name {
-            #(#docs #variants,)*
-        }
-
-        impl #name {
-            /// Every kind, in spec order.
-            pub const ALL: [Self; #count] = [#(Self::#variants),*];
-
-            /// The Rust name of the kind, as [`from_name`](Self::from_name) reads it.
-            pub const fn name(self) -> &'static str {
-                match self {
-                    #(Self::#variants => #kind_names,)*
-                }
-            }
-
-            /// The kind whose Rust name is exactly `name`.
-            pub fn from_name(name: &str) -> Option<Self> {
-                match name {
-                    #(#kind_names => Some(Self::#variants),)*
-                    _ => None,
-                }
-            }
-
-            /// The vendor's cell text, byte for byte.
-            pub const fn text(self) -> &'static str {
-                match self {
-                    #(Self::#variants => #texts,)*
-                }
-            }
-        }
-
-        impl core::fmt::Display for #name {
-            fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-                f.write_str(self.name())
-            }
-        }
-
-        impl core::str::FromStr for #name {
-            type Err = #unknown_name;
-
-            fn from_str(text: &str) -> Result<Self, #unknown_name> {
-                Self::from_name(text).ok_or(#unknown_name::new(#type_name))
-            }
-        }
+fn object_kind_enum(out: &mut Writer, cx: &Context<'_>, table: &Table, names: &RecordNames) {
+    let name = names.object_kind();
+    let kinds = &table.object_kinds;
+    out.line("/// The kinds of object the vendor's object column names.");
+    cx.attributes(
+        out,
+        &name,
+        Shape::Enum,
+        "Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord",
+        Serde::None,
+        &["#[non_exhaustive]"],
+    );
+    out.open(format_args!("pub enum {name}"));
+    for kind in kinds {
+        out.doc(&[docs::escape(&kind.text)]);
+        out.line(format_args!("{},", kind.name));
     }
+    out.close();
+    out.blank();
+    out.open(format_args!("impl {name}"));
+    out.line("/// Every kind, in spec order.");
+    let all: Vec<String> = kinds
+        .iter()
+        .map(|kind| format!("Self::{}", kind.name))
+        .collect();
+    out.list(
+        &format!("pub const ALL: [Self; {}] = [", kinds.len()),
+        &all,
+        ";",
+    );
+    out.blank();
+    out.line("/// The Rust name of the kind, as [`from_name`](Self::from_name) reads it.");
+    out.open("pub const fn name(self) -> &'static str");
+    out.open("match self");
+    for kind in kinds {
+        out.line(format_args!(
+            "Self::{} => {},",
+            kind.name,
+            string(&kind.name)
+        ));
+    }
+    out.close();
+    out.close();
+    out.blank();
+    out.line("/// The kind whose Rust name is exactly `name`.");
+    out.open("pub fn from_name(name: &str) -> Option<Self>");
+    out.open("match name");
+    for kind in kinds {
+        out.line(format_args!(
+            "{} => Some(Self::{}),",
+            string(&kind.name),
+            kind.name
+        ));
+    }
+    out.line("_ => None,");
+    out.close();
+    out.close();
+    out.blank();
+    out.line("/// The vendor's cell text, byte for byte.");
+    out.open("pub const fn text(self) -> &'static str");
+    out.open("match self");
+    for kind in kinds {
+        out.line(format_args!(
+            "Self::{} => {},",
+            kind.name,
+            string(&kind.text)
+        ));
+    }
+    out.close();
+    out.close();
+    out.close();
+    out.blank();
+    out.open(format_args!("impl core::fmt::Display for {name}"));
+    out.open("fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result");
+    out.line("f.write_str(self.name())");
+    out.close();
+    out.close();
+    out.blank();
+    out.open(format_args!("impl core::str::FromStr for {name}"));
+    out.line(format_args!("type Err = {UNKNOWN_NAME};"));
+    out.blank();
+    out.open(format_args!(
+        "fn from_str(text: &str) -> Result<Self, {UNKNOWN_NAME}>"
+    ));
+    out.line(format_args!(
+        "Self::from_name(text).ok_or({UNKNOWN_NAME}::new({}))",
+        string(&name)
+    ));
+    out.close();
+    out.close();
 }
 
-fn object_enum(table: &Table, names: &RecordNames, spec: &Spec, serde: &Serde) -> TokenStream {
-    let name = ident(&names.object);
-    let module = ident(&snake_case(&names.object));
-    let kind = ident(&names.object_kind());
-    let markers = !spec.not_applicable.is_empty();
-    let variants: Vec<Ident> = table
-        .object_kinds
+fn object_enum(out: &mut Writer, cx: &Context<'_>, table: &Table, names: &RecordNames) {
+    let name = &names.object;
+    let module = snake_case(name);
+    let kind = names.object_kind();
+    let kinds = &table.object_kinds;
+    let markers = cx.markers();
+    let marker_codes = cx.marker_codes();
+    out.line("/// An operation's object, decoded by the kind its operation names;");
+    out.line("/// [`as_str`](Self::as_str) gives back the exact text.");
+    cx.attributes(
+        out,
+        name,
+        Shape::Enum,
+        "Debug, Clone, Copy, PartialEq, Eq, Hash",
+        Serde::None,
+        &["#[non_exhaustive]"],
+    );
+    out.open(format_args!("pub enum {name}<'a>"));
+    if markers {
+        out.line(format_args!("/// {marker_codes}: there is no object."));
+        out.line("NotApplicable(NotApplicable),");
+    }
+    for object_kind in kinds {
+        out.doc(&[format!("The object is {}", docs::escape(&object_kind.text))]);
+        out.line(format_args!("{}({module}::Text<'a>),", object_kind.name));
+    }
+    out.line("/// An object where the operation names none, or of an unknown");
+    out.line("/// operation type.");
+    out.line(format_args!("Other({module}::Text<'a>),"));
+    out.close();
+    out.blank();
+    out.open(format_args!("impl<'a> {name}<'a>"));
+    out.line("/// Decodes `text` as an object of `kind`.");
+    out.open(format_args!(
+        "pub fn decode(kind: Option<{kind}>, text: &'a str) -> Self"
+    ));
+    if markers {
+        out.open("if let Some(marker) = NotApplicable::from_text(text)");
+        out.line("return Self::NotApplicable(marker);");
+        out.close();
+    }
+    out.line(format_args!("let text = {module}::Text(text);"));
+    out.open("match kind");
+    for object_kind in kinds {
+        out.line(format_args!(
+            "Some({kind}::{0}) => Self::{0}(text),",
+            object_kind.name
+        ));
+    }
+    out.line("None => Self::Other(text),");
+    out.close();
+    out.close();
+    out.blank();
+    out.line("/// The exact text this object was decoded from.");
+    out.open("pub const fn as_str(&self) -> &'a str");
+    out.open("match *self");
+    if markers {
+        out.line("Self::NotApplicable(marker) => marker.text(),");
+    }
+    let texts: Vec<String> = kinds
         .iter()
-        .map(|kind| ident(&kind.name))
+        .map(|object_kind| format!("Self::{}(text)", object_kind.name))
+        .chain(["Self::Other(text)".to_string()])
         .collect();
-    let docs = table
-        .object_kinds
-        .iter()
-        .map(|kind| doc(&[format!("The object is {}", docs::escape(&kind.text))]));
-    let labels = table
-        .object_kinds
-        .iter()
-        .map(|kind| kind.text.trim_end_matches('.').to_string());
-    let serialize = serde.gate(quote! {
-        impl serde::Serialize for #name<'_> {
-            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                serializer.serialize_str(self.as_str())
-            }
-        }
-    });
-    let marker_codes = marker_codes(spec);
-    let (not_applicable, decode_marker, marker_text, marker_kind, marker_display) = match markers {
-        true => (
-            {
-                let doc = doc(&[format!("{marker_codes}: there is no object.")]);
-                quote!(#doc NotApplicable(NotApplicable),)
-            },
-            quote! {
-                if let Some(marker) = NotApplicable::from_text(text) {
-                    return Self::NotApplicable(marker);
-                }
-            },
-            quote!(Self::NotApplicable(marker) => marker.text(),),
-            quote!(Self::NotApplicable(_) |),
-            quote!(Self::NotApplicable(marker) => return write!(f, "no object ({})", marker.code()),),
-        ),
-        false => Default::default(),
-    };
-    let text_doc = doc(&[match markers {
-        true => format!(
-            "An object's text as read, never {marker_codes}: only [`{0}::decode`](super::{0}::decode) makes one.",
-            names.object
-        ),
-        false => format!(
-            "An object's text as read: only [`{0}::decode`](super::{0}::decode) makes one.",
-            names.object
-        ),
+    arm(out, &texts, "text.as_str(),");
+    out.close();
+    out.close();
+    out.blank();
+    out.line("/// The kind of object, if it is one the table names.");
+    out.open(format_args!("pub const fn kind(&self) -> Option<{kind}>"));
+    out.open("match self");
+    for object_kind in kinds {
+        out.line(format_args!(
+            "Self::{0}(_) => Some({kind}::{0}),",
+            object_kind.name
+        ));
+    }
+    match markers {
+        true => out.line("Self::NotApplicable(_) | Self::Other(_) => None,"),
+        false => out.line("Self::Other(_) => None,"),
+    }
+    out.close();
+    out.close();
+    out.close();
+    out.blank();
+    out.open(format_args!("impl core::fmt::Display for {name}<'_>"));
+    out.open("fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result");
+    out.open("let (label, text) = match self");
+    if markers {
+        out.line(
+            "Self::NotApplicable(marker) => return write!(f, \"no object ({})\", marker.code()),",
+        );
+    }
+    for object_kind in kinds {
+        let label = object_kind.text.trim_end_matches('.');
+        out.line(format_args!(
+            "Self::{}(text) => ({}, text),",
+            object_kind.name,
+            string(label)
+        ));
+    }
+    out.line("Self::Other(text) => (\"object\", text),");
+    out.close_with(";");
+    out.line("write!(f, \"{label} {:?}\", text.as_str())");
+    out.close();
+    out.close();
+    if cx.serde_gate(out) {
+        out.open(format_args!("impl serde::Serialize for {name}<'_>"));
+        out.open(
+            "fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error>",
+        );
+        out.line("serializer.serialize_str(self.as_str())");
+        out.close();
+        out.close();
+    }
+    out.blank();
+    out.line(format_args!(
+        "/// The text that the variants of [`{name}`] carry."
+    ));
+    out.open(format_args!("pub mod {module}"));
+    out.doc(&[match markers {
+        true => format!("An object's text as read, never {marker_codes}: only [`{name}::decode`](super::{name}::decode) makes one."),
+        false => format!("An object's text as read: only [`{name}::decode`](super::{name}::decode) makes one."),
     }]);
-    let module_doc = doc(&[format!(
-        "The text that the variants of [`{0}`] carry.",
-        names.object
-    )]);
-    quote! {
-        /// An operation's object, decoded by the kind its operation names;
-        /// [`as_str`](Self::as_str) gives back the exact text.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-        #[non_exhaustive]
-        pub enum #name<'a> {
-            #not_applicable
-            #(#docs #variants(#module::Text<'a>),)*
-            /// An object where the operation names none, or of an unknown
-            /// operation type.
-            Other(#module::Text<'a>),
-        }
-
-        impl<'a> #name<'a> {
-            /// Decodes `text` as an object of `kind`.
-            pub fn decode(kind: Option<#kind>, text: &'a str) -> Self {
-                #decode_marker
-                let text = #module::Text(text);
-                match kind {
-                    #(Some(#kind::#variants) => Self::#variants(text),)*
-                    None => Self::Other(text),
-                }
-            }
-
-            /// The exact text this object was decoded from.
-            pub const fn as_str(&self) -> &'a str {
-                match *self {
-                    #marker_text
-                    #(Self::#variants(text))|* | Self::Other(text) => text.as_str(),
-                }
-            }
-
-            /// The kind of object, if it is one the table names.
-            pub const fn kind(&self) -> Option<#kind> {
-                match self {
-                    #(Self::#variants(_) => Some(#kind::#variants),)*
-                    #marker_kind Self::Other(_) => None,
-                }
-            }
-        }
-
-        impl core::fmt::Display for #name<'_> {
-            fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-                let (label, text) = match self {
-                    #marker_display
-                    #(Self::#variants(text) => (#labels, text),)*
-                    Self::Other(text) => ("object", text),
-                };
-                write!(f, "{label} {:?}", text.as_str())
-            }
-        }
-
-        #serialize
-
-        #module_doc
-        pub mod #module {
-            #text_doc
-            #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-            pub struct Text<'a>(pub(super) &'a str);
-
-            impl<'a> Text<'a> {
-                /// The text as read.
-                pub const fn as_str(self) -> &'a str {
-                    self.0
-                }
-            }
-
-            impl core::fmt::Display for Text<'_> {
-                fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-                    f.write_str(self.0)
-                }
-            }
-        }
-    }
+    out.line("#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]");
+    out.line("pub struct Text<'a>(pub(super) &'a str);");
+    out.blank();
+    out.open("impl<'a> Text<'a>");
+    out.line("/// The text as read.");
+    out.open("pub const fn as_str(self) -> &'a str");
+    out.line("self.0");
+    out.close();
+    out.close();
+    out.blank();
+    out.open("impl core::fmt::Display for Text<'_>");
+    out.open("fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result");
+    out.line("f.write_str(self.0)");
+    out.close();
+    out.close();
+    out.close();
 }
 
-fn record_struct(table: &Table, names: &RecordNames, spec: &Spec, serde: &Serde) -> TokenStream {
-    let name = ident(&names.record);
-    let code_enum = ident(&table.name);
-    let object = ident(&names.object);
-    let reason = ident(&names.reason);
-    let code = runtime("Code");
-    let object_display = match spec.not_applicable.is_empty() {
-        true => quote!(write!(f, " on {}", self.object)?;),
-        false => quote! {
-            if !matches!(self.object, #object::NotApplicable(_)) {
-                write!(f, " on {}", self.object)?;
-            }
-        },
-    };
-    let serialize_attr = serde.derive_serialize();
-    let deserialize = serde.gate(quote! {
-        impl<'de: 'a, 'a> serde::Deserialize<'de> for #name<'a> {
-            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                #[derive(serde::Deserialize)]
-                struct Fields<'a> {
-                    code: i32,
-                    #[serde(borrow)]
-                    object: &'a str,
-                    reason: i32,
-                }
-                let Fields { code, object, reason } = Fields::deserialize(deserializer)?;
-                Ok(Self::decode(code, object, reason))
-            }
-        }
-    });
-    let doc = doc(&[
+fn record_struct(out: &mut Writer, cx: &Context<'_>, table: &Table, names: &RecordNames) {
+    let name = &names.record;
+    let code_enum = &table.name;
+    let object = &names.object;
+    let reason = &names.reason;
+    out.doc(&[
         format!(
-            "One row of the bill, decoded: a code of [`{}`] with its object and reason.",
-            table.name
+            "One row of the bill, decoded: a code of [`{code_enum}`] with its object and reason."
         ),
         String::new(),
         "Nothing is lost: an unknown code keeps its number and [`encode`](Self::encode) gives back the exact input. Only [`decode`](Self::decode) makes one, so the three always agree.".to_string(),
     ]);
-    quote! {
-        #doc
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-        #serialize_attr
-        pub struct #name<'a> {
-            code: #code<#code_enum>,
-            object: #object<'a>,
-            reason: #reason,
-        }
-
-        impl<'a> #name<'a> {
-            /// Decodes the three columns of a bill row.
-            pub fn decode(code: i32, object: &'a str, reason: i32) -> Self {
-                let code = #code::<#code_enum>::from_code(code);
-                match code {
-                    #code::Known(operation) => Self {
-                        code,
-                        object: #object::decode(operation.object_kind(), object),
-                        reason: #reason::decode(operation, reason),
-                    },
-                    #code::Unknown(_) => Self {
-                        code,
-                        object: #object::decode(None, object),
-                        reason: #reason::unlisted(reason),
-                    },
-                }
-            }
-
-            /// The operation, or its number if the table does not list it.
-            pub const fn code(&self) -> #code<#code_enum> {
-                self.code
-            }
-
-            /// The object, decoded by the kind the operation names.
-            pub const fn object(&self) -> #object<'a> {
-                self.object
-            }
-
-            /// The reason, decoded in the context of the operation.
-            pub const fn reason(&self) -> #reason {
-                self.reason
-            }
-
-            /// The three columns this row was decoded from.
-            pub fn encode(&self) -> (i32, &'a str, i32) {
-                (self.code.code(), self.object.as_str(), self.reason.code())
-            }
-        }
-
-        impl core::fmt::Display for #name<'_> {
-            fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-                match self.code {
-                    #code::Known(operation) => write!(f, "{operation} ({}: {})", operation.code(), operation.description())?,
-                    #code::Unknown(unknown) => write!(f, "unknown operation {}", unknown.code())?,
-                }
-                #object_display
-                write!(f, ", reason {}", self.reason)
-            }
-        }
-
-        #deserialize
+    cx.attributes(
+        out,
+        name,
+        Shape::Struct,
+        "Debug, Clone, Copy, PartialEq, Eq, Hash",
+        Serde::Fields,
+        &[],
+    );
+    out.open(format_args!("pub struct {name}<'a>"));
+    out.line(format_args!("code: {CODE}<{code_enum}>,"));
+    out.line(format_args!("object: {object}<'a>,"));
+    out.line(format_args!("reason: {reason},"));
+    out.close();
+    out.blank();
+    out.open(format_args!("impl<'a> {name}<'a>"));
+    out.line("/// Decodes the three columns of a bill row.");
+    out.open("pub fn decode(code: i32, object: &'a str, reason: i32) -> Self");
+    out.line(format_args!(
+        "let code = {CODE}::<{code_enum}>::from_code(code);"
+    ));
+    out.open("match code");
+    out.open(format_args!("{CODE}::Known(operation) => Self"));
+    out.line("code,");
+    out.line(format_args!(
+        "object: {object}::decode(operation.object_kind(), object),"
+    ));
+    out.line(format_args!("reason: {reason}::decode(operation, reason),"));
+    out.close_with(",");
+    out.open(format_args!("{CODE}::Unknown(_) => Self"));
+    out.line("code,");
+    out.line(format_args!("object: {object}::decode(None, object),"));
+    out.line(format_args!("reason: {reason}::unlisted(reason),"));
+    out.close_with(",");
+    out.close();
+    out.close();
+    out.blank();
+    out.line("/// The operation, or its number if the table does not list it.");
+    out.open(format_args!(
+        "pub const fn code(&self) -> {CODE}<{code_enum}>"
+    ));
+    out.line("self.code");
+    out.close();
+    out.blank();
+    out.line("/// The object, decoded by the kind the operation names.");
+    out.open(format_args!("pub const fn object(&self) -> {object}<'a>"));
+    out.line("self.object");
+    out.close();
+    out.blank();
+    out.line("/// The reason, decoded in the context of the operation.");
+    out.open(format_args!("pub const fn reason(&self) -> {reason}"));
+    out.line("self.reason");
+    out.close();
+    out.blank();
+    out.line("/// The three columns this row was decoded from.");
+    out.open("pub fn encode(&self) -> (i32, &'a str, i32)");
+    out.line("(self.code.code(), self.object.as_str(), self.reason.code())");
+    out.close();
+    out.close();
+    out.blank();
+    out.open(format_args!("impl core::fmt::Display for {name}<'_>"));
+    out.open("fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result");
+    out.open("match self.code");
+    out.begin(format_args!("{CODE}::Known(operation) => write!("));
+    out.line("f,");
+    out.line("\"{operation} ({}: {})\",");
+    out.line("operation.code(),");
+    out.line("operation.description(),");
+    out.end(")?,");
+    out.begin(format_args!("{CODE}::Unknown(unknown) => write!("));
+    out.line("f,");
+    out.line("\"unknown operation {}\",");
+    out.line("unknown.code(),");
+    out.end(")?,");
+    out.close();
+    if cx.markers() {
+        out.open(format_args!(
+            "if !matches!(self.object, {object}::NotApplicable(_))"
+        ));
+        out.line("write!(f, \" on {}\", self.object)?;");
+        out.close();
+    } else {
+        out.line("write!(f, \" on {}\", self.object)?;");
+    }
+    out.line("write!(f, \", reason {}\", self.reason)");
+    out.close();
+    out.close();
+    if cx.serde_gate(out) {
+        out.open(format_args!(
+            "impl<'de: 'a, 'a> serde::Deserialize<'de> for {name}<'a>"
+        ));
+        out.open("fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error>");
+        out.line("#[derive(serde::Deserialize)]");
+        out.open("struct Fields<'a>");
+        out.line("code: i32,");
+        out.line("#[serde(borrow)]");
+        out.line("object: &'a str,");
+        out.line("reason: i32,");
+        out.close();
+        out.line("let Fields { code, object, reason } = Fields::deserialize(deserializer)?;");
+        out.line("Ok(Self::decode(code, object, reason))");
+        out.close();
+        out.close();
     }
 }
 
 /// The spec's "not applicable" markers as an enum like a table's own.
-fn not_applicable(spec: &Spec, serde: &Serde) -> TokenStream {
-    let variants: Vec<Variant<'_>> = spec
-        .not_applicable
+fn not_applicable(out: &mut Writer, cx: &Context<'_>) {
+    let markers: &[Marker] = &cx.spec.not_applicable;
+    let variants: Vec<Variant<'_>> = markers
         .iter()
         .map(|marker| Variant {
-            ident: ident(&marker.name),
             code: marker.code,
             name: &marker.name,
         })
         .collect();
-    let definitions = spec
-        .not_applicable
-        .iter()
-        .zip(&variants)
-        .map(|(marker, variant)| {
-            let doc = doc(&[format!(
-                "`{}`: {}",
-                marker.code,
-                docs::escape(&marker.description)
-            )]);
-            let (ident, value) = (&variant.ident, code(variant.code));
-            quote!(#doc #ident = #value,)
-        });
-    let methods = fieldless_methods(&variants, listed_from_code(&variants));
-    let idents: Vec<&Ident> = variants.iter().map(|variant| &variant.ident).collect();
-    let descriptions = spec
-        .not_applicable
-        .iter()
-        .map(|marker| marker.description.as_str());
-    let texts: Vec<String> = spec
-        .not_applicable
-        .iter()
-        .map(|marker| marker.code.to_string())
-        .collect();
-    let serde_attr = serde.as_code(true);
-    let traits = enumerable_traits("NotApplicable", quote!(Some(self.description())));
-    quote! {
-        /// The vendor's ways of writing "not applicable" in a code column.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        #serde_attr
-        #[repr(i32)]
-        #[non_exhaustive]
-        pub enum NotApplicable {
-            #(#definitions)*
-        }
-
-        impl NotApplicable {
-            #methods
-
-            /// What the vendor calls it, and where.
-            pub const fn description(self) -> &'static str {
-                match self {
-                    #(Self::#idents => #descriptions,)*
-                }
-            }
-
-            /// The marker as text, in a text column such as the object's.
-            pub const fn text(self) -> &'static str {
-                match self {
-                    #(Self::#idents => #texts,)*
-                }
-            }
-
-            /// The marker whose text is exactly `text`.
-            pub fn from_text(text: &str) -> Option<Self> {
-                match text {
-                    #(#texts => Some(Self::#idents),)*
-                    _ => None,
-                }
-            }
-        }
-
-        #traits
+    out.line("/// The vendor's ways of writing \"not applicable\" in a code column.");
+    cx.attributes(
+        out,
+        "NotApplicable",
+        Shape::CodeEnum,
+        "Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord",
+        Serde::AsCode,
+        &["#[repr(i32)]", "#[non_exhaustive]"],
+    );
+    out.open("pub enum NotApplicable");
+    for marker in markers {
+        out.doc(&[format!(
+            "`{}`: {}",
+            marker.code,
+            docs::escape(&marker.description)
+        )]);
+        out.line(format_args!("{} = {},", marker.name, marker.code));
     }
+    out.close();
+    out.blank();
+    out.open("impl NotApplicable");
+    fieldless_methods(out, &variants, |out| listed_from_code(out, &variants));
+    out.blank();
+    out.line("/// What the vendor calls it, and where.");
+    out.open("pub const fn description(self) -> &'static str");
+    out.open("match self");
+    for marker in markers {
+        out.line(format_args!(
+            "Self::{} => {},",
+            marker.name,
+            string(&marker.description)
+        ));
+    }
+    out.close();
+    out.close();
+    out.blank();
+    out.line("/// The marker as text, in a text column such as the object's.");
+    out.open("pub const fn text(self) -> &'static str");
+    out.open("match self");
+    for marker in markers {
+        out.line(format_args!(
+            "Self::{} => \"{}\",",
+            marker.name, marker.code
+        ));
+    }
+    out.close();
+    out.close();
+    out.blank();
+    out.line("/// The marker whose text is exactly `text`.");
+    out.open("pub fn from_text(text: &str) -> Option<Self>");
+    out.open("match text");
+    for marker in markers {
+        out.line(format_args!(
+            "\"{}\" => Some(Self::{}),",
+            marker.code, marker.name
+        ));
+    }
+    out.line("_ => None,");
+    out.close();
+    out.close();
+    out.close();
+    out.blank();
+    enumerable_traits(out, "NotApplicable", "Some(self.description())");
+}
+
+/// The `@generated` header as `//` lines and a blank line.
+pub fn header(out: &mut String, lines: &[String]) {
+    for line in lines {
+        // A header line holds spec text: keep it on its comment line, and
+        // show bidi controls as escapes, which rustc denies in comments.
+        let line: String = line
+            .chars()
+            .map(|c| match c {
+                c if c.is_control() => ' '.to_string(),
+                c if docs::is_bidi_control(c) => c.escape_unicode().to_string(),
+                c => c.to_string(),
+            })
+            .collect();
+        let _ = writeln!(out, "{}", format!("// {line}").trim_end());
+    }
+    out.push('\n');
 }

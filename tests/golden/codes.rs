@@ -543,16 +543,20 @@ impl OperationType {
                     description: Some("The agent fully exits the conversation status."),
                 },
             ],
-            Self::ListenInsertWhisper => &[::codes_runtime::ReasonInfo {
-                name: "Zero",
-                codes: ::codes_runtime::ReasonCodes::Single(0),
-                description: None,
-            }],
-            Self::Rest => &[::codes_runtime::ReasonInfo {
-                name: "RestCause",
-                codes: ::codes_runtime::ReasonCodes::Open { default: Some(0) },
-                description: Some("The rest cause code is specified when the client invokes CCC_REQUEST_REST_EX_Msg. The default cause code is 0."),
-            }],
+            Self::ListenInsertWhisper => &[
+                ::codes_runtime::ReasonInfo {
+                    name: "Zero",
+                    codes: ::codes_runtime::ReasonCodes::Single(0),
+                    description: None,
+                },
+            ],
+            Self::Rest => &[
+                ::codes_runtime::ReasonInfo {
+                    name: "RestCause",
+                    codes: ::codes_runtime::ReasonCodes::Open { default: Some(0) },
+                    description: Some("The rest cause code is specified when the client invokes CCC_REQUEST_REST_EX_Msg. The default cause code is 0."),
+                },
+            ],
             Self::WorkStatus => &[
                 ::codes_runtime::ReasonInfo {
                     name: "AfterCallProcessing",
