@@ -143,10 +143,14 @@ pub enum Error {
         /// What went wrong.
         source: io::Error,
     },
-    /// The spec has mistakes; displayed as every diagnostic, rustc-style.
+    /// The spec has mistakes; displayed as every diagnostic, one
+    /// `path:line:col: message` line each.
     Spec(SpecError),
     /// A build-script setting is missing, such as `OUT_DIR`.
     Environment(String),
+    /// A [`Config`] setting cannot be used, such as an attribute that is not
+    /// one `#[…]`; displayed as what is wrong with it.
+    Config(String),
 }
 
 impl From<SpecError> for Error {
@@ -160,19 +164,33 @@ impl fmt::Display for Error {
         match self {
             Error::Io { path, source } => write!(f, "{}: {source}", path.display()),
             Error::Spec(error) => write!(f, "{error}"),
-            Error::Environment(message) => f.write_str(message),
+            Error::Environment(message) | Error::Config(message) => f.write_str(message),
         }
     }
 }
 
 impl std::error::Error for Error {}
 
-/// Generation from a build script: where the spec is, where the code goes.
+/// Generation from a build script: where the spec is, where the code goes,
+/// and what to add to the generated types.
+///
+/// ```no_run
+/// // build.rs
+/// codes_codegen::Config::new()
+///     .spec("codes.toml")
+///     .out_file("codes.rs")
+///     // Every enum whose variants are the vendor's codes gets EnumIter.
+///     .code_enum_attribute("#[derive(strum::EnumIter)]")
+///     .type_attribute("OperationType", "#[derive(schemars::JsonSchema)]")
+///     .run_in_build_script();
+/// ```
 #[derive(Debug, Clone)]
 pub struct Config {
     spec: PathBuf,
     spec_env: Option<String>,
     out_file: PathBuf,
+    out_dir: Option<PathBuf>,
+    emit_rerun_if_changed: bool,
     options: Options,
 }
 
@@ -182,6 +200,8 @@ impl Default for Config {
             spec: PathBuf::from("codes.toml"),
             spec_env: None,
             out_file: PathBuf::from("codes.rs"),
+            out_dir: None,
+            emit_rerun_if_changed: true,
             options: Options::default(),
         }
     }
@@ -206,9 +226,26 @@ impl Config {
         self
     }
 
-    /// The generated file; a relative path is taken inside `OUT_DIR`.
+    /// The generated file; a relative path is taken inside the out dir.
     pub fn out_file(mut self, path: impl Into<PathBuf>) -> Self {
         self.out_file = path.into();
+        self
+    }
+
+    /// The directory a relative [`out_file`](Self::out_file) is written to,
+    /// instead of `OUT_DIR`: for projects that check the generated code in.
+    pub fn out_dir(mut self, path: impl Into<PathBuf>) -> Self {
+        self.out_dir = Some(path.into());
+        self
+    }
+
+    /// Whether [`run`](Self::run) prints `cargo:rerun-if-changed` for the
+    /// spec and `cargo:rerun-if-env-changed` for the
+    /// [`spec_env`](Self::spec_env) variable (on by default). Off, Cargo
+    /// reruns the build script whenever any file of the package changes,
+    /// unless the script prints its own.
+    pub fn emit_rerun_if_changed(mut self, emit: bool) -> Self {
+        self.emit_rerun_if_changed = emit;
         self
     }
 
@@ -219,28 +256,63 @@ impl Config {
         self
     }
 
-    /// Generates the file, printing `cargo:rerun-if-…` for everything read,
-    /// and returns the path written (or left unchanged).
+    /// Adds `attribute` (one `#[…]`, such as `#[derive(Foo)]`) to the
+    /// generated type named `name` (a table's enum, `BusyReason`,
+    /// `Operation`, …), or to every generated type for `*`.
+    pub fn type_attribute(mut self, name: impl Into<String>, attribute: impl Into<String>) -> Self {
+        let select = Select::Type(name.into());
+        self.options.attributes.push((select, attribute.into()));
+        self
+    }
+
+    /// Like [`type_attribute`](Self::type_attribute), enums only.
+    pub fn enum_attribute(mut self, name: impl Into<String>, attribute: impl Into<String>) -> Self {
+        let select = Select::Enum(name.into());
+        self.options.attributes.push((select, attribute.into()));
+        self
+    }
+
+    /// Adds `attribute` to every enum whose variants are exactly the
+    /// vendor's codes (`#[repr(i32)]`, the codes as discriminants): the
+    /// tables' enums, the reason enums whose reasons are all single codes,
+    /// `NotApplicable`. Derives that need a fieldless enum
+    /// (`strum::EnumIter`, `num_enum::TryFromPrimitive`, `sqlx::Type`) go
+    /// here.
+    pub fn code_enum_attribute(mut self, attribute: impl Into<String>) -> Self {
+        self.options
+            .attributes
+            .push((Select::CodeEnums, attribute.into()));
+        self
+    }
+
+    /// Generates the file, printing `cargo:rerun-if-…` for everything read
+    /// (unless turned off) and `cargo:rustc-check-cfg` for the serde
+    /// feature, so a crate without that feature gets no `unexpected_cfgs`
+    /// warning; returns the path written (or left unchanged).
     ///
     /// # Errors
     ///
     /// [`Error::Io`] when the spec cannot be read or the file cannot be
     /// written; [`Error::Spec`] when the spec has mistakes, in which case
-    /// the file is left as it was; [`Error::Environment`] when `out_file` is
-    /// relative and `OUT_DIR` is not set.
+    /// the file is left as it was; [`Error::Environment`] when the out file
+    /// is relative and neither `out_dir` nor `OUT_DIR` is set;
+    /// [`Error::Config`] when an attribute is not one `#[…]` on one line.
     pub fn run(&self) -> Result<PathBuf, Error> {
-        let spec_path = self.spec_path();
-        if let Some(variable) = &self.spec_env {
-            println!("cargo:rerun-if-env-changed={variable}");
+        for (_, attribute) in &self.options.attributes {
+            check_attribute(attribute)?;
         }
-        println!("cargo:rerun-if-changed={}", spec_path.display());
+        let spec_path = self.spec_path();
+        for instruction in self.cargo_instructions(&spec_path) {
+            println!("{instruction}");
+        }
         let spec = load(&spec_path)?;
-        let out_file = match self.out_file.is_absolute() {
-            true => self.out_file.clone(),
-            false => {
+        let out_file = match (self.out_file.is_absolute(), &self.out_dir) {
+            (true, _) => self.out_file.clone(),
+            (false, Some(out_dir)) => out_dir.join(&self.out_file),
+            (false, None) => {
                 let out_dir = std::env::var_os("OUT_DIR").ok_or_else(|| {
                     Error::Environment(
-                        "OUT_DIR is not set: run from a build script or give an absolute out_file"
+                        "OUT_DIR is not set: run from a build script, or give an out_dir or an absolute out_file"
                             .into(),
                     )
                 })?;
@@ -249,6 +321,7 @@ impl Config {
         };
         let options = Options {
             serde_feature: self.options.serde_feature.clone(),
+            attributes: self.options.attributes.clone(),
             ..Options::for_spec(&spec_path)
         };
         let source = generate_with(&spec, &options);
@@ -280,10 +353,122 @@ impl Config {
         }
     }
 
+    /// What [`run`](Self::run) tells Cargo about the spec at `spec_path`.
+    fn cargo_instructions(&self, spec_path: &Path) -> Vec<String> {
+        let mut instructions = Vec::new();
+        if self.emit_rerun_if_changed {
+            if let Some(variable) = &self.spec_env {
+                instructions.push(format!("cargo:rerun-if-env-changed={variable}"));
+            }
+            instructions.push(format!("cargo:rerun-if-changed={}", spec_path.display()));
+        }
+        if let Some(feature) = &self.options.serde_feature {
+            instructions.push(format!(
+                "cargo::rustc-check-cfg=cfg(feature, values({feature:?}))"
+            ));
+        }
+        instructions
+    }
+
     fn spec_path(&self) -> PathBuf {
         self.spec_env
             .as_ref()
             .and_then(std::env::var_os)
             .map_or_else(|| self.spec.clone(), PathBuf::from)
+    }
+}
+
+/// An attribute must be one `#[…]` on one line, with balanced brackets: it
+/// is written into the generated file as it is.
+fn check_attribute(attribute: &str) -> Result<(), Error> {
+    let bad = |why: &str| Err(Error::Config(format!("attribute {attribute:?} {why}")));
+    let Some(inner) = attribute
+        .strip_prefix("#[")
+        .and_then(|rest| rest.strip_suffix(']'))
+    else {
+        return bad("is not of the form #[…]");
+    };
+    if attribute.contains(['\n', '\r']) {
+        return bad("spans several lines");
+    }
+    let mut depth = 0i32;
+    let mut chars = inner.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '[' | '(' | '{' => depth += 1,
+            ']' | ')' | '}' => depth -= 1,
+            // Brackets inside a string literal count for nothing.
+            '"' => loop {
+                match chars.next() {
+                    Some('\\') => {
+                        chars.next();
+                    }
+                    Some('"') => break,
+                    Some(_) => {}
+                    None => return bad("leaves a string literal open"),
+                }
+            },
+            _ => {}
+        }
+        if depth < 0 {
+            return bad("closes a bracket it did not open");
+        }
+    }
+    match depth {
+        0 => Ok(()),
+        _ => bad("leaves a bracket open"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cargo_hears_of_the_spec_its_variable_and_the_serde_feature() {
+        let config = Config::new().spec("codes.toml").spec_env("SPEC");
+        assert_eq!(
+            config.cargo_instructions(Path::new("codes.toml")),
+            [
+                "cargo:rerun-if-env-changed=SPEC",
+                "cargo:rerun-if-changed=codes.toml",
+                "cargo::rustc-check-cfg=cfg(feature, values(\"serde\"))",
+            ]
+        );
+        let quiet = config.emit_rerun_if_changed(false).serde_feature(None);
+        assert!(quiet.cargo_instructions(Path::new("codes.toml")).is_empty());
+    }
+
+    #[test]
+    fn attributes_are_one_balanced_attribute_on_one_line() {
+        for good in [
+            "#[derive(strum::EnumIter)]",
+            "#[cfg_attr(feature = \"x\", derive(A, B))]",
+            "#[doc = \"a ] b \\\" [\"]",
+            "#[must_use]",
+        ] {
+            assert!(check_attribute(good).is_ok(), "{good}");
+        }
+        let message = |attribute: &str| check_attribute(attribute).unwrap_err().to_string();
+        assert_eq!(
+            message("derive(Foo)"),
+            "attribute \"derive(Foo)\" is not of the form #[…]"
+        );
+        assert_eq!(
+            message("#[derive(Foo)]\n#[x]"),
+            "attribute \"#[derive(Foo)]\\n#[x]\" spans several lines"
+        );
+        assert_eq!(
+            message("#[derive(Foo]"),
+            "attribute \"#[derive(Foo]\" leaves a bracket open"
+        );
+        assert_eq!(
+            message("#[x)] fn f() { (]"),
+            "attribute \"#[x)] fn f() { (]\" closes a bracket it did not open"
+        );
+        assert_eq!(
+            message("#[doc = \"]"),
+            "attribute \"#[doc = \\\"]\" leaves a string literal open"
+        );
     }
 }

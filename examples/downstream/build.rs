@@ -4,7 +4,13 @@ fn main() {
     codes_codegen::Config::new()
         .spec("call-results.toml")
         .out_file("call_results.rs")
-        // This crate has no `serde` feature, so the serde impls are left out.
-        .serde_feature(None)
+        // Derives of another crate, as prost-build users add them: iterating
+        // every enum whose variants are the vendor's codes, and a marker
+        // attribute on one type.
+        .code_enum_attribute("#[derive(strum::EnumIter)]")
+        .type_attribute("WrapUpRecord", "#[must_use]")
+        // This crate has no `serde` feature; the generated serde impls stay
+        // behind `cfg(feature = "serde")`, which the generator declares to
+        // Cargo, so nothing warns about an unexpected cfg.
         .run_in_build_script();
 }

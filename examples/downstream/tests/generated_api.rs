@@ -58,6 +58,16 @@ fn a_second_table_with_objects_and_reasons_decodes_records() {
 }
 
 #[test]
+fn attributes_from_the_build_script_reach_the_generated_types() {
+    use strum::IntoEnumIterator;
+    // `code_enum_attribute("#[derive(strum::EnumIter)]")`: every enum whose
+    // variants are the vendor's codes iterates.
+    let results: Vec<CallResult> = CallResult::iter().collect();
+    assert_eq!(results, CallResult::ALL);
+    assert_eq!(WrapUp::iter().count(), 2);
+}
+
+#[test]
 fn a_spec_without_markers_has_no_not_applicable() {
     // This spec declares no "not applicable" codes: -1 is just unlisted,
     // and an object of -1 is an object like any other.
