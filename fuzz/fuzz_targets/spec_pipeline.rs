@@ -32,8 +32,9 @@ fuzz_target!(|data: &[u8]| {
                 }
             }
             assert_eq!(error.summary().len(), error.diagnostics().len());
-            let _ = error.render(false);
-            let _ = error.render(true);
+            let _ = error.to_string();
+            let _ = codes_tools::report::render(&error, false);
+            let _ = codes_tools::report::render(&error, true);
         }
     }
 });
