@@ -48,7 +48,8 @@
 #![warn(missing_docs)]
 
 pub use codes_runtime::{
-    Code, CodeEnum, Enumerable, ReasonCodes, ReasonInfo, Unknown, UnknownCode, UnknownName,
+    Code, CodeEnum, Enumerable, Lang, ReasonCodes, ReasonInfo, TextCode, Unknown, UnknownCode,
+    UnknownName, UnknownText,
 };
 
 include!(concat!(env!("OUT_DIR"), "/codes.rs"));

@@ -77,3 +77,27 @@ fn records_round_trip_through_json() {
         assert_eq!(back, row);
     }
 }
+
+#[test]
+fn text_codes_are_their_text_on_the_wire() {
+    use cec_codes::{CallDirection, TextCode};
+    assert_eq!(
+        serde_json::to_value(CallDirection::IvrOutbound).unwrap(),
+        json!("IVR呼出")
+    );
+    // Owned strings (escapes in JSON) deserialize too.
+    assert_eq!(
+        serde_json::from_str::<CallDirection>("\"\\u547c\\u5165\"").unwrap(),
+        CallDirection::Inbound
+    );
+    assert_eq!(
+        serde_json::from_value::<CallDirection>(json!("回呼"))
+            .unwrap_err()
+            .to_string(),
+        "\"回呼\" is not a known CallDirection code"
+    );
+    let text = r#""回呼""#;
+    let kept: TextCode<'_, CallDirection> = serde_json::from_str(text).unwrap();
+    assert_eq!(kept.as_str(), "回呼");
+    assert_eq!(serde_json::to_string(&kept).unwrap(), text);
+}

@@ -180,7 +180,7 @@ mod tests {
         Reason {
             codes,
             name: String::new(),
-            description: None,
+            description: Default::default(),
         }
     }
 

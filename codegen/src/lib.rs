@@ -118,12 +118,21 @@ fn header(spec: &Spec, options: &Options) -> Vec<String> {
             spec.source.vendor, spec.source.product, spec.source.document
         ),
     ];
-    lines.extend(spec.tables.iter().map(|table| {
-        format!(
-            "{}: \"{}\", page {}, updated {}.",
-            table.name, table.caption, table.page, table.updated
-        )
-    }));
+    for table in &spec.tables {
+        for (language, page) in [("", &table.en), (" in Chinese", &table.zh)] {
+            let Some(page) = page else { continue };
+            let updated = page
+                .updated
+                .as_ref()
+                .map_or(String::new(), |updated| format!(", updated {updated}"));
+            lines.push(format!(
+                "{}{language}: \"{}\", page {}{updated}.",
+                table.name,
+                page.caption.as_ref().unwrap_or(&page.title),
+                page.page
+            ));
+        }
+    }
     lines
 }
 

@@ -45,16 +45,12 @@ pub struct Marker {
 pub struct Table {
     /// Rust name of the enum of codes, e.g. `OperationType`.
     pub name: String,
-    /// The vendor page title.
-    pub title: String,
-    /// The table caption as the vendor prints it.
-    pub caption: String,
-    /// The vendor page identifier.
-    pub page: String,
-    /// The revision date as the vendor prints it after "Updated on".
-    pub updated: String,
-    /// The vendor's column headers, in order.
-    pub columns: Vec<String>,
+    /// Whether the codes are numbers or text.
+    pub kind: CodeKind,
+    /// The vendor's English page; at least one of `en` and `zh` is there.
+    pub en: Option<Page>,
+    /// The vendor's Chinese page.
+    pub zh: Option<Page>,
     /// Names of the items that decode a whole row; present when the table
     /// has an object or a reason column.
     pub record: Option<RecordNames>,
@@ -62,6 +58,123 @@ pub struct Table {
     pub object_kinds: Vec<ObjectKind>,
     /// The rows, in vendor order.
     pub rows: Vec<Row>,
+    /// Codes and names of removed rows that may not come back.
+    pub reserved: Vec<Reserved>,
+}
+
+impl Table {
+    /// The page the table is documented from: the English one, else the
+    /// Chinese one.
+    pub fn page(&self) -> &Page {
+        match (&self.en, &self.zh) {
+            (Some(page), _) | (None, Some(page)) => page,
+            (None, None) => unreachable!("validation requires a page"),
+        }
+    }
+
+    /// Whether any row carries the vendor's constant name.
+    pub fn has_constants(&self) -> bool {
+        self.rows.iter().any(|row| row.constant.is_some())
+    }
+}
+
+/// Whether a table's codes are numbers (`op_type`) or text (`callIn_out`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum CodeKind {
+    /// `i32` codes, the enum's discriminants.
+    #[default]
+    Integer,
+    /// Text codes, compared byte for byte.
+    Text,
+}
+
+/// Where the vendor publishes a table in one language.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Page {
+    /// The page title.
+    pub title: String,
+    /// A line between the title and the table, where the page has one.
+    pub subtitle: Option<String>,
+    /// The table caption as the vendor prints it, where it has one.
+    pub caption: Option<String>,
+    /// The vendor page identifier, e.g. `cec_07_4243`.
+    pub page: String,
+    /// The revision date as the vendor prints it after "Updated on", where
+    /// the copy has one.
+    pub updated: Option<String>,
+    /// The vendor's column headers, in order.
+    pub columns: Vec<String>,
+}
+
+/// A vendor text in the languages the spec has it in; which of them must
+/// be there depends on what the text belongs to.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Text {
+    /// English, byte for byte.
+    pub en: Option<String>,
+    /// Chinese, byte for byte.
+    pub zh: Option<String>,
+}
+
+impl Text {
+    /// English only.
+    pub fn en(text: impl Into<String>) -> Text {
+        Text {
+            en: Some(text.into()),
+            zh: None,
+        }
+    }
+
+    /// The text in English, else in Chinese.
+    pub fn primary(&self) -> Option<&str> {
+        self.en.as_deref().or(self.zh.as_deref())
+    }
+
+    /// Whether there is no text in either language.
+    pub fn is_empty(&self) -> bool {
+        self.en.is_none() && self.zh.is_none()
+    }
+}
+
+/// A row's code.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum RowCode {
+    /// A number, in a table of [`CodeKind::Integer`].
+    Integer(i32),
+    /// A text, in a table of [`CodeKind::Text`].
+    Text(String),
+}
+
+impl RowCode {
+    /// The number, in an integer table.
+    pub fn integer(&self) -> Option<i32> {
+        match self {
+            RowCode::Integer(code) => Some(*code),
+            RowCode::Text(_) => None,
+        }
+    }
+}
+
+impl std::fmt::Display for RowCode {
+    /// The number, or the text as it is.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            RowCode::Integer(code) => write!(f, "{code}"),
+            RowCode::Text(text) => f.write_str(text),
+        }
+    }
+}
+
+/// A removed row whose code and name may not come back, as protobuf
+/// reserves field numbers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reserved {
+    /// The code no row may take again.
+    pub code: RowCode,
+    /// The Rust name no row may take again, where the spec gives one.
+    pub name: Option<String>,
+    /// Why, in the maintainers' words.
+    pub note: Option<String>,
 }
 
 /// Rust names of the items that decode a row's code, object and reason.
@@ -92,23 +205,30 @@ impl RecordNames {
 pub struct ObjectKind {
     /// Rust variant name, e.g. `EmployeeId`.
     pub name: String,
-    /// The vendor's cell text, e.g. `Employee ID.`.
-    pub text: String,
+    /// The vendor's cell text, e.g. `Employee ID.` and `工号`.
+    pub text: Text,
 }
 
 /// One vendor row.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Row {
     /// The vendor code.
-    pub code: i32,
+    pub code: RowCode,
     /// Rust variant name.
     pub name: String,
-    /// The vendor's description, byte for byte.
-    pub description: String,
+    /// The vendor's constant name, e.g. `AGENT_TYPE_EXTENSION`, in tables
+    /// that have them (every row then has one).
+    pub constant: Option<String>,
+    /// The vendor's description, byte for byte: in at least one language
+    /// in an integer table; possibly in none in a text table, whose codes
+    /// are their own text.
+    pub description: Text,
     /// Index into [`Table::object_kinds`]; `None` is the vendor's `-1`.
     pub object: Option<usize>,
-    /// Free sentences of the reason cell.
+    /// Free sentences of the English reason cell.
     pub notes: Vec<String>,
+    /// Free sentences of the Chinese reason cell.
+    pub notes_zh: Vec<String>,
     /// The reasons, in vendor order; empty is the vendor's `-1`.
     pub reasons: Vec<Reason>,
     /// What every code of the reason column means for this row.
@@ -122,8 +242,8 @@ pub struct Reason {
     pub codes: ReasonCodes,
     /// Rust variant name.
     pub name: String,
-    /// The vendor's text; `None` where the vendor gives a bare code.
-    pub description: Option<String>,
+    /// The vendor's text; empty where the vendor gives a bare code.
+    pub description: Text,
 }
 
 /// The codes a reason covers.

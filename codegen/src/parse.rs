@@ -38,31 +38,65 @@ pub struct RawMarker {
 #[derive(Debug, Default)]
 pub struct RawTable {
     pub name: Option<Spanned<String>>,
-    pub title: Option<Spanned<String>>,
-    pub caption: Option<Spanned<String>>,
-    pub page: Option<Spanned<String>>,
-    pub updated: Option<Spanned<String>>,
-    pub columns: Option<Spanned<Vec<Spanned<String>>>>,
+    pub key: Option<Spanned<String>>,
+    /// The English page, from the table's own keys.
+    pub page: RawPage,
+    /// `[table.zh]`: the Chinese page.
+    pub zh: Option<Spanned<RawPage>>,
     pub record: Option<Spanned<String>>,
     pub object: Option<Spanned<String>>,
     pub reason: Option<Spanned<String>>,
     pub object_kind: Vec<Spanned<RawObjectKind>>,
     pub row: Vec<Spanned<RawRow>>,
+    pub reserved: Vec<Spanned<RawReserved>>,
+}
+
+/// Where a table is published in one language.
+#[derive(Debug, Default)]
+pub struct RawPage {
+    pub title: Option<Spanned<String>>,
+    pub subtitle: Option<Spanned<String>>,
+    pub caption: Option<Spanned<String>>,
+    pub page: Option<Spanned<String>>,
+    pub updated: Option<Spanned<String>>,
+    pub columns: Option<Spanned<Vec<Spanned<String>>>>,
+}
+
+impl RawPage {
+    pub fn is_empty(&self) -> bool {
+        self.title.is_none()
+            && self.subtitle.is_none()
+            && self.caption.is_none()
+            && self.page.is_none()
+            && self.updated.is_none()
+            && self.columns.is_none()
+    }
 }
 
 #[derive(Debug, Default)]
 pub struct RawObjectKind {
     pub name: Option<Spanned<String>>,
     pub text: Option<Spanned<String>>,
+    pub text_zh: Option<Spanned<String>>,
+}
+
+/// A row's code: a number, or in a text-keyed table a text.
+#[derive(Debug)]
+pub enum RawCode {
+    Integer(i64),
+    Text(String),
 }
 
 #[derive(Debug, Default)]
 pub struct RawRow {
-    pub code: Option<Spanned<i64>>,
+    pub code: Option<Spanned<RawCode>>,
     pub name: Option<Spanned<String>>,
+    pub constant: Option<Spanned<String>>,
     pub description: Option<Spanned<String>>,
+    pub description_zh: Option<Spanned<String>>,
     pub object: Option<Spanned<String>>,
     pub notes: Vec<Spanned<String>>,
+    pub notes_zh: Vec<Spanned<String>>,
     pub reason: Vec<Spanned<RawReason>>,
 }
 
@@ -74,6 +108,15 @@ pub struct RawReason {
     pub default: Option<Spanned<i64>>,
     pub name: Option<Spanned<String>>,
     pub description: Option<Spanned<String>>,
+    pub description_zh: Option<Spanned<String>>,
+}
+
+/// A removed row whose code and name may not come back.
+#[derive(Debug, Default)]
+pub struct RawReserved {
+    pub code: Option<Spanned<RawCode>>,
+    pub name: Option<Spanned<String>>,
+    pub note: Option<Spanned<String>>,
 }
 
 /// Parses spec text; every TOML, type or key mistake becomes a diagnostic
@@ -336,55 +379,107 @@ impl Reader {
             table,
             &[
                 "name",
+                "key",
                 "title",
+                "subtitle",
                 "caption",
                 "page",
                 "updated",
                 "columns",
+                "zh",
                 "record",
                 "object",
                 "reason",
                 "object_kind",
                 "row",
+                "reserved",
             ],
         );
+        let zh = fields.get("zh").and_then(|value| {
+            let table = self.table(value)?;
+            let fields = self.fields(
+                table,
+                &["title", "subtitle", "caption", "page", "updated", "columns"],
+            );
+            Some(Spanned::new(value.span(), self.page(&fields)))
+        });
         RawTable {
             name: self.string(&fields, "name"),
-            title: self.string(&fields, "title"),
-            caption: self.string(&fields, "caption"),
-            page: self.string(&fields, "page"),
-            updated: self.string(&fields, "updated"),
-            columns: self.strings(&fields, "columns"),
+            key: self.string(&fields, "key"),
+            page: self.page(&fields),
+            zh,
             record: self.string(&fields, "record"),
             object: self.string(&fields, "object"),
             reason: self.string(&fields, "reason"),
             object_kind: self.tables(&fields, "object_kind", Self::object_kind),
             row: self.tables(&fields, "row", Self::row),
+            reserved: self.tables(&fields, "reserved", Self::reserved),
+        }
+    }
+
+    fn page(&mut self, fields: &Fields<'_, '_>) -> RawPage {
+        RawPage {
+            title: self.string(fields, "title"),
+            subtitle: self.string(fields, "subtitle"),
+            caption: self.string(fields, "caption"),
+            page: self.string(fields, "page"),
+            updated: self.string(fields, "updated"),
+            columns: self.strings(fields, "columns"),
         }
     }
 
     fn object_kind(&mut self, table: &DeTable<'_>) -> RawObjectKind {
-        let fields = self.fields(table, &["name", "text"]);
+        let fields = self.fields(table, &["name", "text", "text_zh"]);
         RawObjectKind {
             name: self.string(&fields, "name"),
             text: self.string(&fields, "text"),
+            text_zh: self.string(&fields, "text_zh"),
+        }
+    }
+
+    /// A row's `code`: an integer, or a string in a text-keyed table (the
+    /// validator checks which the table wants).
+    fn row_code(&mut self, fields: &Fields<'_, '_>) -> Option<Spanned<RawCode>> {
+        let value = fields.get("code")?;
+        match value.get_ref() {
+            DeValue::String(text) => Some(Spanned::new(value.span(), RawCode::Text(text.to_string()))),
+            _ => {
+                let number = self.integer_value(value)?;
+                Some(Spanned::new(number.span(), RawCode::Integer(number.into_inner())))
+            }
         }
     }
 
     fn row(&mut self, table: &DeTable<'_>) -> RawRow {
         let fields = self.fields(
             table,
-            &["code", "name", "description", "object", "notes", "reason"],
+            &[
+                "code",
+                "name",
+                "constant",
+                "description",
+                "description_zh",
+                "object",
+                "notes",
+                "notes_zh",
+                "reason",
+            ],
         );
-        RawRow {
-            code: self.integer(&fields, "code"),
-            name: self.string(&fields, "name"),
-            description: self.string(&fields, "description"),
-            object: self.string(&fields, "object"),
-            notes: self
-                .strings(&fields, "notes")
+        let mut notes = |key| {
+            self.strings(&fields, key)
                 .map(Spanned::into_inner)
-                .unwrap_or_default(),
+                .unwrap_or_default()
+        };
+        let (notes, notes_zh) = (notes("notes"), notes("notes_zh"));
+        RawRow {
+            code: self.row_code(&fields),
+            name: self.string(&fields, "name"),
+            constant: self.string(&fields, "constant"),
+            description: self.string(&fields, "description"),
+            description_zh: self.string(&fields, "description_zh"),
+            object: self.string(&fields, "object"),
+            notes,
+            notes_zh,
             reason: self.tables(&fields, "reason", Self::reason),
         }
     }
@@ -392,7 +487,15 @@ impl Reader {
     fn reason(&mut self, table: &DeTable<'_>) -> RawReason {
         let fields = self.fields(
             table,
-            &["code", "range", "open", "default", "name", "description"],
+            &[
+                "code",
+                "range",
+                "open",
+                "default",
+                "name",
+                "description",
+                "description_zh",
+            ],
         );
         RawReason {
             code: self.integer(&fields, "code"),
@@ -401,6 +504,16 @@ impl Reader {
             default: self.integer(&fields, "default"),
             name: self.string(&fields, "name"),
             description: self.string(&fields, "description"),
+            description_zh: self.string(&fields, "description_zh"),
+        }
+    }
+
+    fn reserved(&mut self, table: &DeTable<'_>) -> RawReserved {
+        let fields = self.fields(table, &["code", "name", "note"]);
+        RawReserved {
+            code: self.row_code(&fields),
+            name: self.string(&fields, "name"),
+            note: self.string(&fields, "note"),
         }
     }
 }
@@ -452,7 +565,10 @@ mod tests {
             .get_ref()
             .row
             .iter()
-            .map(|row| *row.get_ref().code.as_ref().unwrap().get_ref())
+            .map(|row| match row.get_ref().code.as_ref().unwrap().get_ref() {
+                RawCode::Integer(code) => *code,
+                RawCode::Text(text) => panic!("text code {text:?}"),
+            })
             .collect();
         assert_eq!(codes, [31, 15, 1000, 3]);
     }

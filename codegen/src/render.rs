@@ -12,7 +12,9 @@ use std::fmt::Write as _;
 use crate::decoding::{Outcome, Run};
 use crate::docs;
 use crate::ident::snake_case;
-use crate::model::{Marker, Reason, ReasonCodes, RecordNames, Row, Spec, Table};
+use crate::model::{
+    CodeKind, Marker, Reason, ReasonCodes, RecordNames, Row, RowCode, Spec, Table, Text,
+};
 use crate::writer::{Writer, optional_string, string};
 
 /// Choices about the generated code that are not part of the spec.
@@ -121,6 +123,7 @@ const REASON_INFO: &str = "::codes_runtime::ReasonInfo";
 const REASON_CODES: &str = "::codes_runtime::ReasonCodes";
 const UNKNOWN_CODE: &str = "::codes_runtime::UnknownCode";
 const UNKNOWN_NAME: &str = "::codes_runtime::UnknownName";
+const LANG: &str = "::codes_runtime::Lang";
 
 impl Context<'_> {
     fn markers(&self) -> bool {
@@ -251,6 +254,15 @@ fn run_text(run: &Run) -> String {
     }
 }
 
+/// `text` ending as a sentence: with a full stop unless it has one (or a
+/// colon) already, in either language.
+fn sentence(text: &str) -> String {
+    match text.ends_with(['.', '。', ':', '：', '!', '?']) {
+        true => text.to_string(),
+        false => format!("{text}."),
+    }
+}
+
 /// A list for prose: `a`, `a and b`, `a, b and c`.
 fn and_list(items: &[String]) -> String {
     match items {
@@ -282,7 +294,16 @@ fn table(out: &mut Writer, cx: &Context<'_>, table: &Table) {
     out.blank();
     code_enum_impl(out, table);
     out.blank();
-    enumerable_traits(out, &table.name, "Some(self.description())");
+    if table.kind == CodeKind::Text {
+        text_code_traits(out, cx, &table.name);
+        return;
+    }
+    enumerable_traits(
+        out,
+        &table.name,
+        "Some(self.description())",
+        "Some(self.description_in(lang))",
+    );
     let Some(names) = &table.record else {
         return;
     };
@@ -302,52 +323,96 @@ fn table(out: &mut Writer, cx: &Context<'_>, table: &Table) {
 
 fn code_enum(out: &mut Writer, cx: &Context<'_>, table: &Table) {
     let source = &cx.spec.source;
+    let page = table.page();
+    let heading = match &page.caption {
+        Some(caption) => sentence(&format!(
+            "{}: {}",
+            docs::escape(&page.title),
+            docs::escape(caption)
+        )),
+        None => sentence(&docs::escape(&page.title)),
+    };
+    let mut pages = Vec::new();
+    for (language, page) in [("English", &table.en), ("Chinese", &table.zh)] {
+        if let Some(page) = page {
+            let updated = page.updated.as_ref().map_or(String::new(), |updated| {
+                format!(", updated {}", docs::escape(updated))
+            });
+            pages.push(format!(
+                "the {language} page {}{updated}",
+                docs::code_span(&page.page)
+            ));
+        }
+    }
+    let discriminants = match table.kind {
+        CodeKind::Integer => " Each variant's discriminant is its vendor code.",
+        CodeKind::Text => " The codes are text, compared byte for byte.",
+    };
     out.doc(&[
-        format!(
-            "{}: {}.",
-            docs::escape(&table.title),
-            docs::escape(&table.caption)
-        ),
+        heading,
         String::new(),
         format!(
-            "Transcribed from {} {}, {}, page {}, updated {}. Each variant's discriminant is its vendor code.",
+            "Transcribed from {} {}, {}: {}.{discriminants}",
             docs::escape(&source.vendor),
             docs::escape(&source.product),
             docs::escape(&source.document),
-            docs::code_span(&table.page),
-            docs::escape(&table.updated),
+            and_list(&pages),
         ),
     ]);
-    cx.attributes(
-        out,
-        &table.name,
-        Shape::CodeEnum,
-        "Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord",
-        Serde::AsCode,
-        &["#[repr(i32)]", "#[non_exhaustive]"],
-    );
+    match table.kind {
+        CodeKind::Integer => cx.attributes(
+            out,
+            &table.name,
+            Shape::CodeEnum,
+            "Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord",
+            Serde::AsCode,
+            &["#[repr(i32)]", "#[non_exhaustive]"],
+        ),
+        CodeKind::Text => cx.attributes(
+            out,
+            &table.name,
+            Shape::Enum,
+            "Debug, Clone, Copy, PartialEq, Eq, Hash",
+            Serde::None,
+            &["#[non_exhaustive]"],
+        ),
+    }
     out.open(format_args!("pub enum {}", table.name));
     for row in &table.rows {
         out.doc(&row_doc(cx, table, row));
-        out.line(format_args!("{} = {},", row.name, row.code));
+        match &row.code {
+            RowCode::Integer(code) => out.line(format_args!("{} = {code},", row.name)),
+            RowCode::Text(_) => out.line(format_args!("{},", row.name)),
+        }
     }
     out.close();
 }
 
 /// The doc of one row's variant: code, text, object kind, reasons, notes.
 fn row_doc(cx: &Context<'_>, table: &Table, row: &Row) -> Vec<String> {
-    let mut lines = vec![format!(
-        "`{}`: {}",
-        row.code,
-        docs::escape(&row.description)
-    )];
+    let code = docs::code_span(&row.code.to_string());
+    let mut lines = vec![match row.description.primary() {
+        Some(text) => format!("{code}: {}", docs::escape(text)),
+        None => format!("{code} (the vendor lists the code alone)."),
+    }];
+    if let (Some(_), Some(zh)) = (&row.description.en, &row.description.zh) {
+        lines.push(String::new());
+        lines.push(format!("In Chinese: {}", docs::escape(zh)));
+    }
+    if let Some(constant) = &row.constant {
+        lines.push(String::new());
+        lines.push(format!("Vendor constant: {}.", docs::code_span(constant)));
+    }
     let Some(names) = &table.record else {
         return lines;
     };
     let none = cx.none_code();
     lines.push(String::new());
     lines.push(match row.object {
-        Some(kind) => format!("Object: {}", docs::escape(&table.object_kinds[kind].text)),
+        Some(kind) => format!(
+            "Object: {}",
+            docs::escape(table.object_kinds[kind].text.primary().unwrap_or_default())
+        ),
         None => format!("Object: none{none}."),
     });
     lines.push(String::new());
@@ -355,7 +420,7 @@ fn row_doc(cx: &Context<'_>, table: &Table, row: &Row) -> Vec<String> {
         lines.push(format!("Reason: not used{none}."));
     } else {
         lines.push(format!("Reasons ([`{}`]):", names.row_reason(row)));
-        lines.extend(row.reasons.iter().map(|reason| match &reason.description {
+        lines.extend(row.reasons.iter().map(|reason| match reason.description.primary() {
             Some(text) => format!("- `{}`: {}", reason.codes, docs::escape(text)),
             None => format!("- `{}`", reason.codes),
         }));
@@ -448,32 +513,182 @@ fn listed_from_code(out: &mut Writer, variants: &[Variant<'_>]) {
 }
 
 fn code_enum_impl(out: &mut Writer, table: &Table) {
-    let variants: Vec<Variant<'_>> = table
+    out.open(format_args!("impl {}", table.name));
+    match table.kind {
+        CodeKind::Integer => {
+            let variants: Vec<Variant<'_>> = table
+                .rows
+                .iter()
+                .map(|row| Variant {
+                    code: row.code.integer().expect("an integer table"),
+                    name: &row.name,
+                })
+                .collect();
+            fieldless_methods(out, &variants, |out| listed_from_code(out, &variants));
+        }
+        CodeKind::Text => text_code_methods(out, table),
+    }
+    out.blank();
+    let texts: Vec<(String, Text)> = table
         .rows
         .iter()
-        .map(|row| Variant {
-            code: row.code,
-            name: &row.name,
+        .map(|row| {
+            // A text code the vendor lists alone is its own description.
+            let text = match (&row.code, row.description.is_empty()) {
+                (RowCode::Text(code), true) => Text::en(code.clone()),
+                _ => row.description.clone(),
+            };
+            (format!("Self::{}", row.name), text)
         })
         .collect();
-    out.open(format_args!("impl {}", table.name));
-    fieldless_methods(out, &variants, |out| listed_from_code(out, &variants));
+    text_methods(
+        out,
+        "description",
+        "The vendor's description, byte for byte: in English, or in Chinese where the vendor gives no English.",
+        &texts,
+        false,
+    );
+    if table.has_constants() {
+        out.blank();
+        constant_methods(out, table);
+    }
+    if let Some(names) = &table.record {
+        out.blank();
+        record_methods(out, table, names);
+    }
+    out.close();
+}
+
+/// `ALL`, `COUNT`, `code`, `from_code`, `name` and `from_name` of an enum
+/// whose codes are text.
+fn text_code_methods(out: &mut Writer, table: &Table) {
+    let variants: Vec<String> = table
+        .rows
+        .iter()
+        .map(|row| format!("Self::{}", row.name))
+        .collect();
+    out.line("/// Every variant, in vendor order.");
+    out.list(
+        &format!("pub const ALL: [Self; {}] = [", variants.len()),
+        &variants,
+        ";",
+    );
     out.blank();
-    out.line("/// The vendor's description, byte for byte.");
-    out.open("pub const fn description(self) -> &'static str");
+    out.line("/// The number of variants.");
+    out.line("pub const COUNT: usize = Self::ALL.len();");
+    out.blank();
+    out.line("/// The vendor code: the text of the bill's column.");
+    out.open("pub const fn code(self) -> &'static str");
     out.open("match self");
     for row in &table.rows {
         out.line(format_args!(
             "Self::{} => {},",
             row.name,
-            string(&row.description)
+            string(&row.code.to_string())
         ));
     }
     out.close();
     out.close();
-    if let Some(names) = &table.record {
-        out.blank();
-        record_methods(out, table, names);
+    out.blank();
+    out.line("/// The variant whose vendor code is exactly `code`, byte for byte.");
+    out.open("pub fn from_code(code: &str) -> Option<Self>");
+    out.open("match code");
+    for row in &table.rows {
+        out.line(format_args!(
+            "{} => Some(Self::{}),",
+            string(&row.code.to_string()),
+            row.name
+        ));
+    }
+    out.line("_ => None,");
+    out.close();
+    out.close();
+    out.blank();
+    out.line("/// The Rust name, as [`from_name`](Self::from_name) reads it.");
+    out.open("pub const fn name(self) -> &'static str");
+    out.open("match self");
+    for row in &table.rows {
+        out.line(format_args!("Self::{0} => {1},", row.name, string(&row.name)));
+    }
+    out.close();
+    out.close();
+    out.blank();
+    out.line("/// The variant whose Rust name is exactly `name`.");
+    out.line("#[inline]");
+    out.open("pub fn from_name(name: &str) -> Option<Self>");
+    out.open("match name");
+    for row in &table.rows {
+        out.line(format_args!("{} => Some(Self::{}),", string(&row.name), row.name));
+    }
+    out.line("_ => None,");
+    out.close();
+    out.close();
+}
+
+/// `constant` and `from_constant`: the vendor's constant names.
+fn constant_methods(out: &mut Writer, table: &Table) {
+    out.line("/// The vendor's constant name, such as `AGENT_TYPE_EXTENSION`.");
+    out.open("pub const fn constant(self) -> &'static str");
+    out.open("match self");
+    for row in &table.rows {
+        let constant = row.constant.as_deref().unwrap_or_default();
+        out.line(format_args!("Self::{} => {},", row.name, string(constant)));
+    }
+    out.close();
+    out.close();
+    out.blank();
+    out.line("/// The variant whose vendor constant name is exactly `constant`.");
+    out.open("pub fn from_constant(constant: &str) -> Option<Self>");
+    out.open("match constant");
+    for row in &table.rows {
+        let constant = row.constant.as_deref().unwrap_or_default();
+        out.line(format_args!("{} => Some(Self::{}),", string(constant), row.name));
+    }
+    out.line("_ => None,");
+    out.close();
+    out.close();
+}
+
+/// A text method `name` (`description`, `text`) and `name_in(lang)` over
+/// the `(pattern, text)` arms: the primary text (English, else Chinese),
+/// and the text in a language with the other as fallback. `optional`
+/// methods return `Option` (a reason may have no text).
+fn text_methods(out: &mut Writer, name: &str, doc: &str, arms: &[(String, Text)], optional: bool) {
+    let literal = |text: Option<&str>| match optional {
+        true => optional_string(text),
+        false => string(text.unwrap_or_default()),
+    };
+    let returns = match optional {
+        true => "Option<&'static str>",
+        false => "&'static str",
+    };
+    out.line(format_args!("/// {doc}"));
+    out.open(format_args!("pub const fn {name}(self) -> {returns}"));
+    out.open("match self");
+    for (pattern, text) in arms {
+        out.line(format_args!("{pattern} => {},", literal(text.primary())));
+    }
+    out.close();
+    out.close();
+    out.blank();
+    out.line("/// The same in `lang`, or in the other language where the vendor");
+    out.line("/// gives none in `lang`.");
+    out.open(format_args!(
+        "pub const fn {name}_in(self, lang: {LANG}) -> {returns}"
+    ));
+    if arms.iter().any(|(_, text)| text.zh.is_some()) {
+        out.open("match lang");
+        out.open(format_args!("{LANG}::Zh => match self"));
+        for (pattern, text) in arms {
+            let zh = text.zh.as_deref().or(text.primary());
+            out.line(format_args!("{pattern} => {},", literal(zh)));
+        }
+        out.close_with(",");
+        out.line(format_args!("_ => self.{name}(),"));
+        out.close();
+    } else {
+        out.line("let _ = lang;");
+        out.line(format_args!("self.{name}()"));
     }
     out.close();
 }
@@ -527,6 +742,36 @@ fn record_methods(out: &mut Writer, table: &Table, names: &RecordNames) {
     );
     out.close();
     out.blank();
+    out.line("/// The notes in `lang`, or in the other language where the vendor");
+    out.line("/// gives none in `lang`.");
+    out.open(format_args!(
+        "pub const fn notes_in(self, lang: {LANG}) -> &'static [&'static str]"
+    ));
+    let notes_zh: Vec<String> = table
+        .rows
+        .iter()
+        .filter(|row| !row.notes_zh.is_empty())
+        .map(|row| {
+            let notes: Vec<String> = row.notes_zh.iter().map(|note| string(note)).collect();
+            format!("Self::{} => &[{}],", row.name, notes.join(", "))
+        })
+        .collect();
+    if notes_zh.is_empty() {
+        out.line("let _ = lang;");
+        out.line("self.notes()");
+    } else {
+        out.open("match lang");
+        out.open(format_args!("{LANG}::Zh => match self"));
+        for arm in &notes_zh {
+            out.line(arm);
+        }
+        out.line("_ => self.notes(),");
+        out.close_with(",");
+        out.line("_ => self.notes(),");
+        out.close();
+    }
+    out.close();
+    out.blank();
     out.line("/// The reasons the vendor lists, in vendor order; empty where it");
     out.line("/// lists none.");
     out.open(format_args!(
@@ -556,7 +801,11 @@ fn record_methods(out: &mut Writer, table: &Table, names: &RecordNames) {
                 out.line(format_args!("codes: {},", reason_codes(reason.codes)));
                 out.line(format_args!(
                     "description: {},",
-                    optional_string(reason.description.as_deref())
+                    optional_string(reason.description.en.as_deref())
+                ));
+                out.line(format_args!(
+                    "description_zh: {},",
+                    optional_string(reason.description.zh.as_deref())
                 ));
                 out.close_with(",");
             }
@@ -573,10 +822,11 @@ fn record_methods(out: &mut Writer, table: &Table, names: &RecordNames) {
 /// `ReasonInfo { … }` on one line.
 fn reason_info(reason: &Reason) -> String {
     format!(
-        "{REASON_INFO} {{ name: {}, codes: {}, description: {} }}",
+        "{REASON_INFO} {{ name: {}, codes: {}, description: {}, description_zh: {} }}",
         string(&reason.name),
         reason_codes(reason.codes),
-        optional_string(reason.description.as_deref())
+        optional_string(reason.description.en.as_deref()),
+        optional_string(reason.description.zh.as_deref())
     )
 }
 
@@ -619,6 +869,7 @@ fn code_traits(
     out: &mut Writer,
     name: &str,
     description: &str,
+    description_in: &str,
     display: impl FnOnce(&mut Writer),
     from_str: impl FnOnce(&mut Writer),
 ) {
@@ -641,6 +892,14 @@ fn code_traits(
     out.blank();
     out.open("fn description(self) -> Option<&'static str>");
     out.line(description);
+    out.close();
+    out.blank();
+    out.open(format_args!(
+        "fn description_in(self, lang: {LANG}) -> Option<&'static str>"
+    ));
+    for line in description_in.lines() {
+        out.line(line);
+    }
     out.close();
     out.close();
     out.blank();
@@ -686,11 +945,12 @@ fn code_traits(
 
 /// [`code_traits`] of a fieldless enum, which also lists all its values
 /// (`Enumerable`) and displays and parses its names.
-fn enumerable_traits(out: &mut Writer, name: &str, description: &str) {
+fn enumerable_traits(out: &mut Writer, name: &str, description: &str, description_in: &str) {
     code_traits(
         out,
         name,
         description,
+        description_in,
         |out| out.line("f.write_str(self.name())"),
         |out| {
             out.line(format_args!(
@@ -705,23 +965,116 @@ fn enumerable_traits(out: &mut Writer, name: &str, description: &str) {
     out.close();
 }
 
-/// `description()` of a reason enum: the vendor's text per variant.
-fn reason_descriptions(out: &mut Writer, row: &Row) {
-    out.line("/// The vendor's text; `None` where the vendor gives a bare code.");
-    out.open("pub const fn description(self) -> Option<&'static str>");
-    out.open("match self");
-    for reason in &row.reasons {
-        let pattern = match reason.codes.carries_value() {
-            true => format!("Self::{}(_)", reason.name),
-            false => format!("Self::{}", reason.name),
-        };
-        out.line(format_args!(
-            "{pattern} => {},",
-            optional_string(reason.description.as_deref())
-        ));
+/// `PartialOrd` and `Ord` by code, which a canonical value has exactly one
+/// of: the order `CodeEnum` promises, where declaration order would not do.
+fn code_order(out: &mut Writer, name: &str, kind: CodeKind) {
+    out.open(format_args!("impl PartialOrd for {name}"));
+    out.open("fn partial_cmp(&self, other: &Self) -> Option<core::cmp::Ordering>");
+    out.line("Some(self.cmp(other))");
+    out.close();
+    out.close();
+    out.blank();
+    out.open(format_args!("impl Ord for {name}"));
+    out.open("fn cmp(&self, other: &Self) -> core::cmp::Ordering");
+    match kind {
+        CodeKind::Integer => out.line("self.code().cmp(&other.code())"),
+        CodeKind::Text => out.line("self.code().cmp(other.code())"),
     }
     out.close();
     out.close();
+}
+
+/// The runtime traits of an enum whose codes are text: `CodeEnum` with
+/// `&str` codes, `Enumerable`, `Display` and `FromStr` by name, and serde
+/// as the code text.
+fn text_code_traits(out: &mut Writer, cx: &Context<'_>, name: &str) {
+    code_order(out, name, CodeKind::Text);
+    out.blank();
+    out.open(format_args!("impl {CODE_ENUM} for {name}"));
+    out.line("type Code<'a> = &'a str;");
+    out.blank();
+    out.line(format_args!("const KIND: &'static str = {};", string(name)));
+    out.blank();
+    out.open("fn code(self) -> &'static str");
+    out.line(format_args!("{name}::code(self)"));
+    out.close();
+    out.blank();
+    out.open("fn from_code(code: &str) -> Option<Self>");
+    out.line(format_args!("{name}::from_code(code)"));
+    out.close();
+    out.blank();
+    out.open("fn name(self) -> &'static str");
+    out.line(format_args!("{name}::name(self)"));
+    out.close();
+    out.blank();
+    out.open("fn description(self) -> Option<&'static str>");
+    out.line("Some(self.description())");
+    out.close();
+    out.blank();
+    out.open(format_args!(
+        "fn description_in(self, lang: {LANG}) -> Option<&'static str>"
+    ));
+    out.line("Some(self.description_in(lang))");
+    out.close();
+    out.close();
+    out.blank();
+    out.open(format_args!("impl {ENUMERABLE} for {name}"));
+    out.line("const ALL: &'static [Self] = &Self::ALL;");
+    out.close();
+    out.blank();
+    out.open(format_args!("impl core::fmt::Display for {name}"));
+    out.open("fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result");
+    out.line("f.write_str(self.name())");
+    out.close();
+    out.close();
+    out.blank();
+    out.open(format_args!("impl core::str::FromStr for {name}"));
+    out.line(format_args!("type Err = {UNKNOWN_NAME};"));
+    out.blank();
+    out.line("#[inline]");
+    out.open(format_args!("fn from_str(text: &str) -> Result<Self, {UNKNOWN_NAME}>"));
+    out.line(format_args!(
+        "Self::from_name(text).ok_or({UNKNOWN_NAME}::new({}))",
+        string(name)
+    ));
+    out.close();
+    out.close();
+    if cx.serde_gate(out) {
+        out.open(format_args!("impl serde::Serialize for {name}"));
+        out.open("fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error>");
+        out.line("serializer.serialize_str(self.code())");
+        out.close();
+        out.close();
+    }
+    if cx.serde_gate(out) {
+        out.open(format_args!("impl<'de> serde::Deserialize<'de> for {name}"));
+        out.open("fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error>");
+        out.line("::codes_runtime::serde::deserialize_text(deserializer)");
+        out.close();
+        out.close();
+    }
+}
+
+/// `description()` and `description_in(lang)` of a reason enum.
+fn reason_descriptions(out: &mut Writer, row: &Row) {
+    let arms: Vec<(String, Text)> = row
+        .reasons
+        .iter()
+        .map(|reason| {
+            let pattern = match reason.codes.carries_value() {
+                true => format!("Self::{}(_)", reason.name),
+                false => format!("Self::{}", reason.name),
+            };
+            (pattern, reason.description.clone())
+        })
+        .collect();
+    text_methods(
+        out,
+        "description",
+        "The vendor's text: in English, or in Chinese where the vendor gives no English; `None` where it gives a bare code.",
+        &arms,
+        true,
+    );
 }
 
 fn row_reason_enum(
@@ -771,7 +1124,12 @@ fn row_reason_enum(
         reason_descriptions(out, row);
         out.close();
         out.blank();
-        enumerable_traits(out, &name, "Self::description(self)");
+        enumerable_traits(
+            out,
+            &name,
+            "Self::description(self)",
+            "Self::description_in(self, lang)",
+        );
         return;
     }
     cx.attributes(
@@ -826,23 +1184,13 @@ fn row_reason_enum(
     reason_descriptions(out, row);
     out.close();
     out.blank();
-    // Ordered by code, which a canonical value has exactly one of.
-    out.open(format_args!("impl PartialOrd for {name}"));
-    out.open("fn partial_cmp(&self, other: &Self) -> Option<core::cmp::Ordering>");
-    out.line("Some(self.cmp(other))");
-    out.close();
-    out.close();
-    out.blank();
-    out.open(format_args!("impl Ord for {name}"));
-    out.open("fn cmp(&self, other: &Self) -> core::cmp::Ordering");
-    out.line("self.code().cmp(&other.code())");
-    out.close();
-    out.close();
+    code_order(out, &name, CodeKind::Integer);
     out.blank();
     code_traits(
         out,
         &name,
         "Self::description(self)",
+        "Self::description_in(self, lang)",
         |out| reason_display(out, row),
         |out| reason_from_str(out, &name, row),
     );
@@ -858,7 +1206,7 @@ fn reason_doc(row: &Row, reason: &Reason, module: &str) -> Vec<String> {
         .iter()
         .position(|other| std::ptr::eq(other, reason))
         .expect("the reason is the row's");
-    let text = reason.description.as_deref().map(docs::escape);
+    let text = reason.description.primary().map(docs::escape);
     let mut lines = vec![match (reason.codes, text) {
         (ReasonCodes::Open { .. }, text) => {
             let others: Vec<String> = row
@@ -1267,12 +1615,32 @@ fn reason_enum(out: &mut Writer, cx: &Context<'_>, table: &Table, names: &Record
     out.close();
     out.close();
     out.blank();
-    out.line("/// The vendor's text, where it gives one.");
+    out.line("/// The vendor's text, where it gives one: in English, or in Chinese");
+    out.line("/// where it gives no English.");
     out.open("pub const fn description(self) -> Option<&'static str>");
     out.open("match self");
     for row in &rows {
         out.line(format_args!(
             "Self::{}(reason) => reason.description(),",
+            row.name
+        ));
+    }
+    match markers {
+        true => out.line("Self::NotApplicable(_) | Self::Unlisted(_) => None,"),
+        false => out.line("Self::Unlisted(_) => None,"),
+    }
+    out.close();
+    out.close();
+    out.blank();
+    out.line("/// The same in `lang`, or in the other language where the vendor");
+    out.line("/// gives none in `lang`.");
+    out.open(format_args!(
+        "pub const fn description_in(self, lang: {LANG}) -> Option<&'static str>"
+    ));
+    out.open("match self");
+    for row in &rows {
+        out.line(format_args!(
+            "Self::{}(reason) => reason.description_in(lang),",
             row.name
         ));
     }
@@ -1343,7 +1711,7 @@ fn object_kind_enum(out: &mut Writer, cx: &Context<'_>, table: &Table, names: &R
     );
     out.open(format_args!("pub enum {name}"));
     for kind in kinds {
-        out.doc(&[docs::escape(&kind.text)]);
+        out.doc(&[docs::escape(kind.text.primary().unwrap_or_default())]);
         out.line(format_args!("{},", kind.name));
     }
     out.close();
@@ -1387,18 +1755,17 @@ fn object_kind_enum(out: &mut Writer, cx: &Context<'_>, table: &Table, names: &R
     out.close();
     out.close();
     out.blank();
-    out.line("/// The vendor's cell text, byte for byte.");
-    out.open("pub const fn text(self) -> &'static str");
-    out.open("match self");
-    for kind in kinds {
-        out.line(format_args!(
-            "Self::{} => {},",
-            kind.name,
-            string(&kind.text)
-        ));
-    }
-    out.close();
-    out.close();
+    let texts: Vec<(String, Text)> = kinds
+        .iter()
+        .map(|kind| (format!("Self::{}", kind.name), kind.text.clone()))
+        .collect();
+    text_methods(
+        out,
+        "text",
+        "The vendor's cell text, byte for byte: in English, or in Chinese where the vendor gives no English.",
+        &texts,
+        false,
+    );
     out.close();
     out.blank();
     out.open(format_args!("impl core::fmt::Display for {name}"));
@@ -1444,7 +1811,10 @@ fn object_enum(out: &mut Writer, cx: &Context<'_>, table: &Table, names: &Record
         out.line("NotApplicable(NotApplicable),");
     }
     for object_kind in kinds {
-        out.doc(&[format!("The object is {}", docs::escape(&object_kind.text))]);
+        out.doc(&[format!(
+            "The object is {}",
+            docs::escape(object_kind.text.primary().unwrap_or_default())
+        )]);
         out.line(format_args!("{}({module}::Text<'a>),", object_kind.name));
     }
     out.line("/// An object where the operation names none, or of an unknown");
@@ -1515,7 +1885,11 @@ fn object_enum(out: &mut Writer, cx: &Context<'_>, table: &Table, names: &Record
         );
     }
     for object_kind in kinds {
-        let label = object_kind.text.trim_end_matches('.');
+        let label = object_kind
+            .text
+            .primary()
+            .unwrap_or_default()
+            .trim_end_matches('.');
         out.line(format_args!(
             "Self::{}(text) => ({}, text),",
             object_kind.name,
@@ -1752,7 +2126,13 @@ fn not_applicable(out: &mut Writer, cx: &Context<'_>) {
     out.close();
     out.close();
     out.blank();
-    enumerable_traits(out, "NotApplicable", "Some(self.description())");
+    // The markers' descriptions are ours, in English only.
+    enumerable_traits(
+        out,
+        "NotApplicable",
+        "Some(self.description())",
+        "let _ = lang;\nSome(self.description())",
+    );
 }
 
 /// The `@generated` header as `//` lines and a blank line.

@@ -12,9 +12,13 @@ use crate::decoding::{Decoding, Outcome};
 use crate::diagnostic::Diagnostic;
 use crate::ident;
 use crate::model::{
-    Marker, ObjectKind, Reason, ReasonCodes, RecordNames, Row, Source, Spec, Table,
+    CodeKind, Marker, ObjectKind, Page, Reason, ReasonCodes, RecordNames, Reserved, Row, RowCode,
+    Source, Spec, Table, Text,
 };
-use crate::parse::{RawMarker, RawObjectKind, RawReason, RawRow, RawSource, RawSpec, RawTable};
+use crate::parse::{
+    RawCode, RawMarker, RawObjectKind, RawPage, RawReason, RawReserved, RawRow, RawSource, RawSpec,
+    RawTable,
+};
 
 /// Types the generated file defines whatever the spec names: the enum of the
 /// spec's "not applicable" markers. (The fixed types, such as `Code`, live
@@ -144,6 +148,34 @@ impl Validator<'_> {
             Some(value) => self.non_blank(value, key, entry),
             None => String::new(),
         }
+    }
+
+    /// A vendor text in English (`key`) and Chinese (`key_zh`), each
+    /// non-blank where given; with `required` (the entry's span), at least
+    /// one of them.
+    fn texts(
+        &mut self,
+        en: &Option<Spanned<String>>,
+        zh: &Option<Spanned<String>>,
+        key: &str,
+        entry: &str,
+        required: Option<Range<usize>>,
+    ) -> Text {
+        let text = Text {
+            en: en.as_ref().map(|text| self.non_blank(text, key, entry)),
+            zh: zh
+                .as_ref()
+                .map(|text| self.non_blank(text, &format!("{key}_zh"), entry)),
+        };
+        if let (Some(span), true) = (required, text.is_empty()) {
+            let head = self.head(span);
+            self.error(Diagnostic::new(
+                format!("{entry} has no `{key}`"),
+                head,
+                format!("`{key}` (or `{key}_zh`) missing here"),
+            ));
+        }
+        text
     }
 
     fn non_blank(&mut self, value: &Spanned<String>, key: &str, entry: &str) -> String {
@@ -323,13 +355,19 @@ impl Validator<'_> {
         if let Some(name) = &name {
             self.type_names.define(name, &entry, &mut self.diagnostics);
         }
-        let title = self.text(&table.title, "title", &entry, span.clone());
-        let caption = self.text(&table.caption, "caption", &entry, span.clone());
-        let page = self.text(&table.page, "page", &entry, span.clone());
-        let updated = self.text(&table.updated, "updated", &entry, span.clone());
-        let columns = self
-            .required_columns(table, &entry, span.clone())
-            .unwrap_or_default();
+        let kind = self.code_kind(table);
+        let en = (!table.page.is_empty()).then(|| self.page(&table.page, &entry, span.clone()));
+        let zh = table.zh.as_ref().map(|zh| {
+            let entry = format!("[table.zh] of {entry}");
+            self.page(zh.get_ref(), &entry, zh.span())
+        });
+        if en.is_none() && zh.is_none() {
+            let head = self.head(span.clone());
+            self.error(
+                Diagnostic::new(format!("{entry} has no page"), head, "no `title`, `page` or `columns` here")
+                    .help("give the English page's `title`, `page` and `columns`, or a [table.zh] with the Chinese page's"),
+            );
+        }
         let record = self.record_names(table, &entry, span.clone());
         let object_kinds = self.object_kinds(&table.object_kind, &entry);
         if record.is_none()
@@ -350,7 +388,11 @@ impl Validator<'_> {
                 "expected at least one [[table.row]]",
             ));
         }
-        let mut codes: BTreeMap<i32, Range<usize>> = BTreeMap::new();
+        if kind == CodeKind::Text {
+            self.text_table_extras(table, &entry);
+        }
+        let reserved = self.reserved(table, kind, &entry);
+        let mut codes: BTreeMap<RowCode, Range<usize>> = BTreeMap::new();
         let mut row_names = Names::new("row name");
         for constant in CODE_CONSTANTS {
             row_names.reserve(
@@ -366,9 +408,11 @@ impl Validator<'_> {
         for raw_row in &table.row {
             let scope = RowScope {
                 table_entry: &entry,
+                kind,
                 raw_kinds: &table.object_kind,
                 kinds: &object_kinds,
                 markers,
+                reserved: &reserved,
             };
             let row = self.row(raw_row, &scope, &mut codes, &mut row_names);
             let Some(row) = row else { continue };
@@ -395,22 +439,220 @@ impl Validator<'_> {
             }
             rows.push(row);
         }
+        self.constants(&table.row, &rows, &entry);
         Some(Table {
             name: name?.into_inner(),
-            title,
-            caption,
-            page,
-            updated,
-            columns,
+            kind,
+            en: en.flatten(),
+            zh: zh.flatten(),
             record,
             object_kinds,
             rows,
+            reserved: reserved.into_iter().map(|(reserved, _)| reserved).collect(),
         })
+    }
+
+    /// `key = "integer"` (the default) or `key = "text"`.
+    fn code_kind(&mut self, table: &RawTable) -> CodeKind {
+        match table.key.as_ref().map(|key| (key.get_ref().as_str(), key.span())) {
+            None | Some(("integer", _)) => CodeKind::Integer,
+            Some(("text", _)) => CodeKind::Text,
+            Some((other, span)) => {
+                self.error(Diagnostic::new(
+                    format!("unknown key kind {other:?}"),
+                    span,
+                    "expected \"integer\" or \"text\"",
+                ));
+                CodeKind::Integer
+            }
+        }
+    }
+
+    /// A text-keyed table has codes and descriptions only: reasons and
+    /// objects are numeric columns of the operation table.
+    fn text_table_extras(&mut self, table: &RawTable, entry: &str) {
+        let extras = [
+            table.record.as_ref().map(Spanned::span),
+            table.object_kind.first().map(Spanned::span),
+            table
+                .row
+                .iter()
+                .find_map(|row| row.get_ref().reason.first().map(Spanned::span)),
+        ];
+        if let Some(span) = extras.into_iter().flatten().next() {
+            let head = self.head(span);
+            self.error(
+                Diagnostic::new(
+                    format!("{entry} has text codes and objects or reasons"),
+                    head,
+                    "not in a text-keyed table",
+                )
+                .help("objects and reasons decode numeric bill columns: use `key = \"integer\"`"),
+            );
+        }
+    }
+
+    /// One language's page: `title`, `page` and `columns` required,
+    /// `subtitle`, `caption` and `updated` optional.
+    fn page(&mut self, raw: &RawPage, entry: &str, span: Range<usize>) -> Option<Page> {
+        let title = self.required(&raw.title, "title", entry, span.clone()).cloned();
+        let page = self.required(&raw.page, "page", entry, span.clone()).cloned();
+        let columns = self.required_columns(raw, entry, span);
+        let optional = |this: &mut Self, value: &Option<Spanned<String>>, key: &str| {
+            value.as_ref().map(|value| this.non_blank(value, key, entry))
+        };
+        let subtitle = optional(self, &raw.subtitle, "subtitle");
+        let caption = optional(self, &raw.caption, "caption");
+        let updated = optional(self, &raw.updated, "updated");
+        Some(Page {
+            title: self.non_blank(&title?, "title", entry),
+            subtitle,
+            caption,
+            page: self.non_blank(&page?, "page", entry),
+            updated,
+            columns: columns?,
+        })
+    }
+
+    /// The table's reserved codes and names, each with where it is.
+    fn reserved(
+        &mut self,
+        table: &RawTable,
+        kind: CodeKind,
+        entry: &str,
+    ) -> Vec<(Reserved, Range<usize>)> {
+        let mut reserved: Vec<(Reserved, Range<usize>)> = Vec::new();
+        for raw in &table.reserved {
+            let RawReserved { code, name, note } = raw.get_ref();
+            let reserved_entry = format!("a reserved code of {entry}");
+            let Some(code) = code else {
+                let head = self.head(raw.span());
+                self.error(Diagnostic::new(
+                    format!("{reserved_entry} has no `code`"),
+                    head,
+                    "`code` missing here",
+                ));
+                continue;
+            };
+            let Some(value) = self.row_code(code, kind, &reserved_entry) else {
+                continue;
+            };
+            if let Some((_, first)) = reserved.iter().find(|(other, _)| other.code == value) {
+                self.error(
+                    Diagnostic::new(
+                        format!("code {value} is reserved twice in {entry}"),
+                        code.span(),
+                        "reserved again here",
+                    )
+                    .related(first.clone(), "first reserved here"),
+                );
+                continue;
+            }
+            let name = name.as_ref().and_then(|name| match ident::check(name.get_ref()) {
+                Ok(()) => Some(name.get_ref().clone()),
+                Err(bad) => {
+                    self.error(Diagnostic::new(
+                        format!("invalid Rust name in {reserved_entry}: {}", bad.message),
+                        name.span(),
+                        "expected the UpperCamelCase name the removed row had",
+                    ));
+                    None
+                }
+            });
+            let note = note.as_ref().map(|note| self.non_blank(note, "note", &reserved_entry));
+            reserved.push((
+                Reserved {
+                    code: value,
+                    name,
+                    note,
+                },
+                code.span(),
+            ));
+        }
+        reserved
+    }
+
+    /// The vendor's constant names: every row has one or none does, and no
+    /// two rows share one.
+    fn constants(&mut self, raw: &[Spanned<RawRow>], rows: &[Row], entry: &str) {
+        let with: Vec<&Spanned<RawRow>> = raw
+            .iter()
+            .filter(|row| row.get_ref().constant.is_some())
+            .collect();
+        if with.is_empty() {
+            return;
+        }
+        for row in raw.iter().filter(|row| row.get_ref().constant.is_none()) {
+            let head = self.head(row.span());
+            self.error(
+                Diagnostic::new(
+                    format!("a row of {entry} has no `constant`, though other rows have one"),
+                    head,
+                    "`constant` missing here",
+                )
+                .help("give every row the vendor's constant name, or none"),
+            );
+        }
+        let mut seen: BTreeMap<&str, Range<usize>> = BTreeMap::new();
+        for row in with {
+            let constant = row.get_ref().constant.as_ref().expect("filtered");
+            if let Some(first) = seen.get(constant.get_ref().as_str()) {
+                self.error(
+                    Diagnostic::new(
+                        format!("duplicate constant `{}` in {entry}", constant.get_ref()),
+                        constant.span(),
+                        "given again here",
+                    )
+                    .related(first.clone(), "first given here"),
+                );
+            } else {
+                seen.insert(constant.get_ref(), constant.span());
+            }
+        }
+        let _ = rows;
+    }
+
+    /// A row or reserved `code` of the table's kind: an `i32`, or a
+    /// non-empty text.
+    fn row_code(&mut self, code: &Spanned<RawCode>, kind: CodeKind, entry: &str) -> Option<RowCode> {
+        match (code.get_ref(), kind) {
+            (RawCode::Integer(number), CodeKind::Integer) => self
+                .code(&Spanned::new(code.span(), *number), entry)
+                .map(RowCode::Integer),
+            (RawCode::Text(text), CodeKind::Text) if !text.is_empty() => Some(RowCode::Text(text.clone())),
+            (RawCode::Text(_), CodeKind::Text) => {
+                self.error(Diagnostic::new(
+                    format!("empty `code` in {entry}"),
+                    code.span(),
+                    "expected the vendor's text",
+                ));
+                None
+            }
+            (RawCode::Text(text), CodeKind::Integer) => {
+                self.error(
+                    Diagnostic::new(
+                        format!("code {text:?} in {entry} is text, in a table of integer codes"),
+                        code.span(),
+                        "expected an integer",
+                    )
+                    .help("a table whose codes are text says `key = \"text\"`"),
+                );
+                None
+            }
+            (RawCode::Integer(number), CodeKind::Text) => {
+                self.error(Diagnostic::new(
+                    format!("code {number} in {entry} is a number, in a table of text codes"),
+                    code.span(),
+                    "expected a string",
+                ));
+                None
+            }
+        }
     }
 
     fn required_columns(
         &mut self,
-        table: &RawTable,
+        table: &RawPage,
         entry: &str,
         span: Range<usize>,
     ) -> Option<Vec<String>> {
@@ -423,11 +665,11 @@ impl Validator<'_> {
             ));
             return None;
         };
-        if columns.get_ref().len() < 2 {
+        if columns.get_ref().is_empty() {
             self.error(Diagnostic::new(
-                format!("{entry} has {} column header(s)", columns.get_ref().len()),
+                format!("{entry} has no column headers"),
                 columns.span(),
-                "expected the vendor's headers, at least code and description",
+                "expected the vendor's headers",
             ));
         }
         Some(
@@ -489,7 +731,13 @@ impl Validator<'_> {
         for kind in raw {
             let entry = format!("an object kind of {table_entry}");
             let name = self.name(&kind.get_ref().name, &entry, kind.span());
-            let text = self.text(&kind.get_ref().text, "text", &entry, kind.span());
+            let text = self.texts(
+                &kind.get_ref().text,
+                &kind.get_ref().text_zh,
+                "text",
+                &entry,
+                Some(kind.span()),
+            );
             if let Some(name) = name {
                 names.define(&name, &entry, &mut self.diagnostics);
                 kinds.push(ObjectKind {
@@ -505,27 +753,29 @@ impl Validator<'_> {
         &mut self,
         raw: &Spanned<RawRow>,
         scope: &RowScope<'_>,
-        codes: &mut BTreeMap<i32, Range<usize>>,
+        codes: &mut BTreeMap<RowCode, Range<usize>>,
         names: &mut Names,
     ) -> Option<Row> {
         let RowScope {
             table_entry,
+            kind,
             raw_kinds,
             kinds,
             markers,
+            reserved,
         } = *scope;
         let span = raw.span();
         let row = raw.get_ref();
         let entry = match (&row.code, &row.name) {
-            (Some(code), _) => format!("row {} of {table_entry}", code.get_ref()),
+            (Some(code), _) => format!("row {} of {table_entry}", raw_code_text(code.get_ref())),
             (None, Some(name)) => format!("row {} of {table_entry}", name.get_ref()),
             (None, None) => format!("a row of {table_entry}"),
         };
         let code = match &row.code {
             Some(raw_code) => {
-                let code = self.code(raw_code, &entry);
-                if let Some(code) = code {
-                    if let Some(first) = codes.get(&code) {
+                let code = self.row_code(raw_code, kind, &entry);
+                if let Some(code) = &code {
+                    if let Some(first) = codes.get(code) {
                         self.error(
                             Diagnostic::new(
                                 format!("duplicate code {code} in {table_entry}"),
@@ -535,7 +785,18 @@ impl Validator<'_> {
                             .related(first.clone(), "first defined here"),
                         );
                     } else {
-                        codes.insert(code, raw_code.span());
+                        codes.insert(code.clone(), raw_code.span());
+                    }
+                    if let Some((_, at)) = reserved.iter().find(|(reserved, _)| reserved.code == *code) {
+                        self.error(
+                            Diagnostic::new(
+                                format!("code {code} of {entry} is reserved"),
+                                raw_code.span(),
+                                "a removed row's code",
+                            )
+                            .related(at.clone(), "reserved here")
+                            .help("a reserved code never comes back: give the row another code, or drop the reservation on purpose"),
+                        );
                     }
                 }
                 code
@@ -553,8 +814,33 @@ impl Validator<'_> {
         let name = self.name(&row.name, &entry, span.clone());
         if let Some(name) = &name {
             names.define(name, &entry, &mut self.diagnostics);
+            if let Some((_, at)) = reserved
+                .iter()
+                .find(|(reserved, _)| reserved.name.as_deref() == Some(name.get_ref().as_str()))
+            {
+                self.error(
+                    Diagnostic::new(
+                        format!("name `{}` of {entry} is reserved", name.get_ref()),
+                        name.span(),
+                        "a removed row's name",
+                    )
+                    .related(at.clone(), "reserved here"),
+                );
+            }
         }
-        let description = self.text(&row.description, "description", &entry, span.clone());
+        let constant = row
+            .constant
+            .as_ref()
+            .map(|constant| self.non_blank(constant, "constant", &entry));
+        // A text code is its own description; a number needs one.
+        let required = (kind == CodeKind::Integer).then(|| span.clone());
+        let description = self.texts(
+            &row.description,
+            &row.description_zh,
+            "description",
+            &entry,
+            required,
+        );
         let object = row.object.as_ref().and_then(|object| {
             let found = kinds.iter().position(|kind| kind.name == *object.get_ref());
             if found.is_none() {
@@ -587,13 +873,20 @@ impl Validator<'_> {
             .iter()
             .map(|note| self.non_blank(note, "notes", &entry))
             .collect();
+        let notes_zh = row
+            .notes_zh
+            .iter()
+            .map(|note| self.non_blank(note, "notes_zh", &entry))
+            .collect();
         let (reasons, decoding) = self.reasons(&row.reason, &entry, markers)?;
         Some(Row {
             code: code?,
             name: name?.into_inner(),
+            constant,
             description,
             object,
             notes,
+            notes_zh,
             reasons,
             decoding,
         })
@@ -620,11 +913,13 @@ impl Validator<'_> {
             if let Some(name) = &name {
                 names.define(name, &entry, &mut self.diagnostics);
             }
-            let description = reason
-                .get_ref()
-                .description
-                .as_ref()
-                .map(|text| self.non_blank(text, "description", &entry));
+            let description = self.texts(
+                &reason.get_ref().description,
+                &reason.get_ref().description_zh,
+                "description",
+                &entry,
+                None,
+            );
             match codes.clone() {
                 Some((ReasonCodes::Single(code), span)) => match singles.get(&code) {
                     Some(first) => self.error(
@@ -809,9 +1104,19 @@ impl Validator<'_> {
 /// What a row is validated against: its table and the spec's markers.
 struct RowScope<'a> {
     table_entry: &'a str,
+    kind: CodeKind,
     raw_kinds: &'a [Spanned<RawObjectKind>],
     kinds: &'a [ObjectKind],
     markers: &'a [Marker],
+    reserved: &'a [(Reserved, Range<usize>)],
+}
+
+/// A raw row code as an entry names it: `3`, or `呼入`.
+fn raw_code_text(code: &RawCode) -> String {
+    match code {
+        RawCode::Integer(number) => number.to_string(),
+        RawCode::Text(text) => text.clone(),
+    }
 }
 
 /// One namespace of names, catching duplicates and names equal but for case.

@@ -83,7 +83,11 @@ fn config_reads_the_spec_named_by_its_variable_and_writes_only_changes() {
     let line = SPEC.lines().position(|line| line == "code = 1").unwrap() + 1;
     assert_eq!(
         error,
-        format!("{path}:{line}:8: invalid type: string \"one\", expected an integer")
+        format!(
+            "{path}:{line}:8: code \"one\" in row one of table Colour is text, in a table of integer codes\n    \
+             expected an integer\n    \
+             help: a table whose codes are text says `key = \"text\"`"
+        )
     );
     assert!(std::fs::read_to_string(&out).unwrap().contains("Blue = 1"));
 

@@ -285,23 +285,29 @@ fn with_texts(spec: &Spec, mut text: impl FnMut() -> String) -> Spec {
     spec.source.vendor = text();
     spec.source.product = text();
     spec.source.document = text();
+    fn texts(texts: &mut codes_codegen::model::Text, text: &mut impl FnMut() -> String) {
+        for text_of in [&mut texts.en, &mut texts.zh].into_iter().flatten() {
+            *text_of = text();
+        }
+    }
     for table in &mut spec.tables {
-        table.title = text();
-        table.caption = text();
-        table.page = text();
-        table.updated = text();
-        table.columns.iter_mut().for_each(|column| *column = text());
+        for page in [&mut table.en, &mut table.zh].into_iter().flatten() {
+            page.title = text();
+            page.caption = page.caption.as_ref().map(|_| text());
+            page.page = text();
+            page.updated = page.updated.as_ref().map(|_| text());
+            page.columns.iter_mut().for_each(|column| *column = text());
+        }
         table
             .object_kinds
             .iter_mut()
-            .for_each(|kind| kind.text = text());
+            .for_each(|kind| texts(&mut kind.text, &mut text));
         for row in &mut table.rows {
-            row.description = text();
+            texts(&mut row.description, &mut text);
             row.notes.iter_mut().for_each(|note| *note = text());
+            row.notes_zh.iter_mut().for_each(|note| *note = text());
             for reason in &mut row.reasons {
-                if let Some(description) = &mut reason.description {
-                    *description = text();
-                }
+                texts(&mut reason.description, &mut text);
             }
         }
     }
@@ -385,7 +391,8 @@ proptest! {
         prop_assert_eq!(meaning(&source), plain_meaning());
         let values = string_values(&source);
         for row in &hostile.tables[0].rows {
-            prop_assert!(values.contains(&row.description), "{:?} not in the code", row.description);
+            let description = row.description.en.clone().unwrap_or_default();
+            prop_assert!(values.contains(&description), "{:?} not in the code", row.description);
             for note in &row.notes {
                 prop_assert!(values.contains(note), "{:?} not in the code", note);
             }

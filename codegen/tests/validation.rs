@@ -165,7 +165,7 @@ fn unknown_key_is_named_at_its_position() {
     assert_eq!(
         errors,
         [format!(
-            "codes.toml:{line}:1: unknown key `descripton`, expected one of `code`, `name`, `description`, `object`, `notes`, `reason`"
+            "codes.toml:{line}:1: unknown key `descripton`, expected one of `code`, `name`, `constant`, `description`, `description_zh`, `object`, `notes`, `notes_zh`, `reason`"
         )]
     );
 }

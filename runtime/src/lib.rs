@@ -10,7 +10,9 @@
 //!   can all be listed;
 //! - [`Code`]: a code a table lists, or a number it does not, kept
 //!   losslessly; an [`Unknown`] can only hold a number the table does not
-//!   list, so every `Code` decodes back to itself;
+//!   list, so every `Code` decodes back to itself; [`TextCode`] the same
+//!   for tables whose codes are text;
+//! - [`Lang`]: English or Chinese, the languages of the vendor's pages;
 //! - [`ReasonInfo`] and [`ReasonCodes`]: the vendor's listing of reasons, as
 //!   data;
 //! - [`UnknownCode`] and [`UnknownName`]: the errors of `TryFrom<i32>` and
@@ -63,10 +65,23 @@
 
 mod code;
 mod errors;
+mod lang;
 mod reasons;
+mod text_code;
 mod traits;
+
+/// Serde support for generated code (feature `serde`).
+#[cfg(feature = "serde")]
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
+pub mod serde {
+    pub use crate::serde_text::deserialize_text;
+}
+#[cfg(feature = "serde")]
+mod serde_text;
 
 pub use code::{Code, Unknown};
 pub use errors::{UnknownCode, UnknownName};
+pub use lang::{Lang, UnknownLang};
+pub use text_code::{TextCode, UnknownText};
 pub use reasons::{ReasonCodes, ReasonInfo};
 pub use traits::{CodeEnum, Enumerable};

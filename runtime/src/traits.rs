@@ -4,7 +4,7 @@ use core::fmt::{Debug, Display};
 use core::hash::Hash;
 use core::str::FromStr;
 
-use crate::UnknownName;
+use crate::{Lang, UnknownName};
 
 /// A generated enum of vendor codes: a code table's rows, the reasons of
 /// one row, or the markers of "not applicable".
@@ -31,8 +31,17 @@ pub trait CodeEnum:
     /// The Rust name of the variant.
     fn name(self) -> &'static str;
 
-    /// The vendor's text, byte for byte; `None` where the vendor gives none.
+    /// The vendor's text, byte for byte, in English where the vendor has
+    /// one (else in Chinese); `None` where the vendor gives none.
     fn description(self) -> Option<&'static str>;
+
+    /// The vendor's text in `lang`, or in the other language where the
+    /// vendor's page in `lang` was not transcribed; `None` where the vendor
+    /// gives none.
+    fn description_in(self, lang: Lang) -> Option<&'static str> {
+        let _ = lang;
+        self.description()
+    }
 }
 
 /// A [`CodeEnum`] whose values can all be listed: no variant carries a

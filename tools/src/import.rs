@@ -298,25 +298,36 @@ pub fn import(table: &VendorTable, options: &ImportOptions) -> Result<Imported, 
         object: options.object.clone(),
         reason: options.reason.clone(),
     });
-    let old = model::Table {
-        name: options.table_name.clone(),
+    let page = model::Page {
         title: vendor
             .title
             .clone()
             .unwrap_or_else(|| options.title.clone()),
-        caption: vendor
-            .caption
-            .clone()
-            .unwrap_or_else(|| options.caption.clone()),
+        subtitle: None,
+        caption: Some(
+            vendor
+                .caption
+                .clone()
+                .unwrap_or_else(|| options.caption.clone()),
+        ),
         page: options.page.clone(),
-        updated: vendor
-            .updated
-            .clone()
-            .unwrap_or_else(|| options.updated.clone()),
+        updated: Some(
+            vendor
+                .updated
+                .clone()
+                .unwrap_or_else(|| options.updated.clone()),
+        ),
         columns: vendor.columns.clone(),
+    };
+    let old = model::Table {
+        name: options.table_name.clone(),
+        kind: model::CodeKind::Integer,
+        en: Some(page),
+        zh: None,
         record,
         object_kinds: Vec::new(),
         rows: Vec::new(),
+        reserved: Vec::new(),
     };
     let mut document = DocumentMut::new();
     let mut source = Table::new();
@@ -484,9 +495,14 @@ fn finish(
 fn skeleton(old: &model::Table, vendor: &vendor::Vendor, report: &mut Report) -> Table {
     let mut toml = Table::new();
     toml.insert("name", Item::Value(edit::string(&old.name)));
+    let page = old.page();
     let texts = [
-        ("title", &old.title, vendor.title.is_some()),
-        ("caption", &old.caption, vendor.caption.is_some()),
+        ("title", page.title.as_str(), vendor.title.is_some()),
+        (
+            "caption",
+            page.caption.as_deref().unwrap_or_default(),
+            vendor.caption.is_some(),
+        ),
     ];
     let mut put_text = |toml: &mut Table, key: &str, text: &str, from_vendor: bool| {
         let value = edit::string(text);
@@ -504,9 +520,14 @@ fn skeleton(old: &model::Table, vendor: &vendor::Vendor, report: &mut Report) ->
     for (key, text, from_vendor) in texts {
         put_text(&mut toml, key, text, from_vendor);
     }
-    toml.insert("page", Item::Value(edit::string(&old.page)));
-    put_text(&mut toml, "updated", &old.updated, vendor.updated.is_some());
-    toml.insert("columns", Item::Value(edit::strings(&old.columns)));
+    toml.insert("page", Item::Value(edit::string(&page.page)));
+    put_text(
+        &mut toml,
+        "updated",
+        page.updated.as_deref().unwrap_or_default(),
+        vendor.updated.is_some(),
+    );
+    toml.insert("columns", Item::Value(edit::strings(&page.columns)));
     if let Some(record) = &old.record {
         toml.insert("record", Item::Value(edit::string(&record.record)));
         toml.insert("object", Item::Value(edit::string(&record.object)));
@@ -543,17 +564,22 @@ fn pick_table(spec: &Spec, vendor: &vendor::Vendor) -> Result<usize, ImportError
     if spec.tables.len() == 1 {
         return Ok(0);
     }
-    let by = |text: &Option<String>, field: fn(&model::Table) -> &String| -> Vec<usize> {
+    let by = |text: &Option<String>, field: fn(&model::Page) -> Option<&String>| -> Vec<usize> {
         spec.tables
             .iter()
             .enumerate()
-            .filter(|(_, table)| text.as_ref() == Some(field(table)))
+            .filter(|(_, table)| {
+                [&table.en, &table.zh]
+                    .into_iter()
+                    .flatten()
+                    .any(|page| text.is_some() && text.as_ref() == field(page))
+            })
             .map(|(index, _)| index)
             .collect()
     };
-    let by_caption = by(&vendor.caption, |table| &table.caption);
+    let by_caption = by(&vendor.caption, |page| page.caption.as_ref());
     let picked = match by_caption.as_slice() {
-        [] => by(&vendor.title, |table| &table.title),
+        [] => by(&vendor.title, |page| Some(&page.title)),
         _ => by_caption,
     };
     match picked.as_slice() {

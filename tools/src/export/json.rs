@@ -5,7 +5,8 @@ use serde::ser::{SerializeMap, Serializer};
 
 use codes_codegen::Spec;
 use codes_codegen::model::{
-    Marker, ObjectKind, Outcome, Reason, ReasonCodes, RecordNames, Row, Run, Source, Table,
+    CodeKind, Marker, ObjectKind, Outcome, Page, Reason, ReasonCodes, RecordNames, Reserved, Row,
+    RowCode, Run, Source, Table, Text,
 };
 
 /// The value of the `"format"` key of a JSON export.
@@ -148,36 +149,35 @@ struct MarkerJson<'a> {
 #[derive(Serialize)]
 struct TableJson<'a> {
     name: &'a str,
-    title: &'a str,
-    caption: &'a str,
-    page: &'a str,
-    updated: &'a str,
-    columns: &'a [String],
+    key: &'static str,
+    en: Option<PageJson<'a>>,
+    zh: Option<PageJson<'a>>,
     record: Option<RecordJson<'a>>,
     object_kinds: Vec<ObjectKindJson<'a>>,
     rows: Vec<RowJson<'a>>,
+    reserved: Vec<ReservedJson<'a>>,
 }
 
 impl<'a> From<&'a Table> for TableJson<'a> {
     fn from(table: &'a Table) -> Self {
         let Table {
             name,
-            title,
-            caption,
-            page,
-            updated,
-            columns,
+            kind,
+            en,
+            zh,
             record,
             object_kinds,
             rows,
+            reserved,
         } = table;
         TableJson {
             name,
-            title,
-            caption,
-            page,
-            updated,
-            columns,
+            key: match kind {
+                CodeKind::Integer => "integer",
+                CodeKind::Text => "text",
+            },
+            en: en.as_ref().map(PageJson::from),
+            zh: zh.as_ref().map(PageJson::from),
             record: record.as_ref().map(|names| {
                 let RecordNames {
                     record,
@@ -194,10 +194,75 @@ impl<'a> From<&'a Table> for TableJson<'a> {
                 .iter()
                 .map(|kind| {
                     let ObjectKind { name, text } = kind;
-                    ObjectKindJson { name, text }
+                    ObjectKindJson {
+                        name,
+                        text: text.en.as_deref(),
+                        text_zh: text.zh.as_deref(),
+                    }
                 })
                 .collect(),
             rows: rows.iter().map(RowJson::from).collect(),
+            reserved: reserved
+                .iter()
+                .map(|reserved| {
+                    let Reserved { code, name, note } = reserved;
+                    ReservedJson {
+                        code: CodeJson(code),
+                        name: name.as_deref(),
+                        note: note.as_deref(),
+                    }
+                })
+                .collect(),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct PageJson<'a> {
+    title: &'a str,
+    subtitle: Option<&'a str>,
+    caption: Option<&'a str>,
+    page: &'a str,
+    updated: Option<&'a str>,
+    columns: &'a [String],
+}
+
+impl<'a> From<&'a Page> for PageJson<'a> {
+    fn from(page: &'a Page) -> Self {
+        let Page {
+            title,
+            subtitle,
+            caption,
+            page,
+            updated,
+            columns,
+        } = page;
+        PageJson {
+            title,
+            subtitle: subtitle.as_deref(),
+            caption: caption.as_deref(),
+            page,
+            updated: updated.as_deref(),
+            columns,
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct ReservedJson<'a> {
+    code: CodeJson<'a>,
+    name: Option<&'a str>,
+    note: Option<&'a str>,
+}
+
+/// A row's code: a JSON number, or a string in a text-keyed table.
+struct CodeJson<'a>(&'a RowCode);
+
+impl Serialize for CodeJson<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self.0 {
+            RowCode::Integer(code) => serializer.serialize_i32(*code),
+            RowCode::Text(text) => serializer.serialize_str(text),
         }
     }
 }
@@ -212,16 +277,20 @@ struct RecordJson<'a> {
 #[derive(Serialize)]
 struct ObjectKindJson<'a> {
     name: &'a str,
-    text: &'a str,
+    text: Option<&'a str>,
+    text_zh: Option<&'a str>,
 }
 
 #[derive(Serialize)]
 struct RowJson<'a> {
-    code: i32,
+    code: CodeJson<'a>,
     name: &'a str,
-    description: &'a str,
+    constant: Option<&'a str>,
+    description: Option<&'a str>,
+    description_zh: Option<&'a str>,
     object: Option<usize>,
     notes: &'a [String],
+    notes_zh: &'a [String],
     reasons: Vec<ReasonJson<'a>>,
     decoding: Vec<RunJson>,
 }
@@ -231,18 +300,24 @@ impl<'a> From<&'a Row> for RowJson<'a> {
         let Row {
             code,
             name,
+            constant,
             description,
             object,
             notes,
+            notes_zh,
             reasons,
             decoding,
         } = row;
+        let Text { en, zh } = description;
         RowJson {
-            code: *code,
+            code: CodeJson(code),
             name,
-            description,
+            constant: constant.as_deref(),
+            description: en.as_deref(),
+            description_zh: zh.as_deref(),
             object: *object,
             notes,
+            notes_zh,
             reasons: reasons
                 .iter()
                 .map(|reason| {
@@ -254,7 +329,8 @@ impl<'a> From<&'a Row> for RowJson<'a> {
                     ReasonJson {
                         codes: CodesJson(*codes),
                         name,
-                        description: description.as_deref(),
+                        description: description.en.as_deref(),
+                        description_zh: description.zh.as_deref(),
                     }
                 })
                 .collect(),
@@ -268,6 +344,7 @@ struct ReasonJson<'a> {
     codes: CodesJson,
     name: &'a str,
     description: Option<&'a str>,
+    description_zh: Option<&'a str>,
 }
 
 /// A reason's codes as `{"kind": "single", "code": N}`,

@@ -2,11 +2,13 @@
 
 use codes_codegen::Spec;
 use codes_codegen::docs::escape_commonmark as escape;
-use codes_codegen::model::{ReasonCodes, Row, Table};
+use codes_codegen::model::{Page, ReasonCodes, Row, Table, Text};
 
-/// The spec as GitHub-flavoured Markdown: per table, the vendor page's
-/// title as a heading, "Updated on …", the caption, the table, and where it
-/// comes from.
+/// The spec as GitHub-flavoured Markdown: per table and per language of the
+/// vendor's pages (English, then Chinese), the page's title as a heading,
+/// "Updated on …", the caption, the table, and where it comes from. The
+/// Chinese page shows the Chinese texts, and the English one where a text
+/// has no Chinese (and the other way round).
 ///
 /// ```markdown
 /// # Agent Operation Type
@@ -37,18 +39,47 @@ use codes_codegen::model::{ReasonCodes, Row, Table};
 pub fn markdown(spec: &Spec) -> String {
     let mut out = format!("<!-- {} -->\n", super::generated_by());
     for table in &spec.tables {
-        out.push('\n');
-        out.push_str(&table_markdown(spec, table));
+        for (lang, page) in [(Lang::En, &table.en), (Lang::Zh, &table.zh)] {
+            if let Some(page) = page {
+                out.push('\n');
+                out.push_str(&table_markdown(spec, table, page, lang));
+            }
+        }
     }
     out
 }
 
-fn table_markdown(spec: &Spec, table: &Table) -> String {
+/// A language of the vendor's pages.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Lang {
+    En,
+    Zh,
+}
+
+impl Lang {
+    /// `text` in this language, or in the other one.
+    fn of(self, text: &Text) -> Option<&str> {
+        match self {
+            Lang::En => text.en.as_deref().or(text.zh.as_deref()),
+            Lang::Zh => text.zh.as_deref().or(text.en.as_deref()),
+        }
+    }
+
+    /// A row's notes in this language, or in the other one.
+    fn notes(self, row: &Row) -> &[String] {
+        match (self, row.notes_zh.is_empty()) {
+            (Lang::Zh, false) => &row.notes_zh,
+            _ => &row.notes,
+        }
+    }
+}
+
+fn table_markdown(spec: &Spec, table: &Table, page: &Page, lang: Lang) -> String {
     let has_reason = table.record.is_some();
-    let has_object = has_reason && (!table.object_kinds.is_empty() || table.columns.len() >= 4);
+    let has_object = has_reason && (!table.object_kinds.is_empty() || page.columns.len() >= 4);
     let shown = 2 + usize::from(has_object) + usize::from(has_reason);
-    let headers: Vec<String> = match table.columns.len() == shown {
-        true => table.columns.iter().map(|header| escape(header)).collect(),
+    let headers: Vec<String> = match page.columns.len() == shown {
+        true => page.columns.iter().map(|header| escape(header)).collect(),
         false => ["Code", "Description", "Object", "Reason"]
             .into_iter()
             .enumerate()
@@ -59,24 +90,34 @@ fn table_markdown(spec: &Spec, table: &Table) -> String {
             .collect(),
     };
 
-    let mut out = format!(
-        "# {}\n\nUpdated on {}\n\n{}\n\n",
-        escape(table.title.trim()),
-        escape(table.updated.trim()),
-        paragraph(&table.caption),
-    );
+    let mut out = format!("# {}\n\n", escape(page.title.trim()));
+    for line in [
+        page.subtitle.as_deref().map(paragraph),
+        page.updated
+            .as_deref()
+            .map(|updated| format!("Updated on {}", escape(updated.trim()))),
+        page.caption.as_deref().map(paragraph),
+    ]
+    .into_iter()
+    .flatten()
+    {
+        out.push_str(&line);
+        out.push_str("\n\n");
+    }
     out.push_str(&table_row(&headers));
     out.push_str(&table_row(&vec!["---".to_string(); shown]));
     for row in &table.rows {
-        let mut cells = vec![row.code.to_string(), escape(&row.description)];
+        let code = escape(&row.code.to_string());
+        let description = lang.of(&row.description).map_or_else(|| code.clone(), escape);
+        let mut cells = vec![code, description];
         if has_object {
             cells.push(match row.object {
-                Some(kind) => escape(&table.object_kinds[kind].text),
+                Some(kind) => escape(lang.of(&table.object_kinds[kind].text).unwrap_or_default()),
                 None => "-1".to_string(),
             });
         }
         if has_reason {
-            cells.push(reason_cell(row));
+            cells.push(reason_cell(row, lang));
         }
         out.push_str(&table_row(&cells));
     }
@@ -85,7 +126,7 @@ fn table_markdown(spec: &Spec, table: &Table) -> String {
         escape(&spec.source.vendor),
         escape(&spec.source.product),
         escape(&spec.source.document),
-        escape(&table.page),
+        escape(&page.page),
     ));
     out
 }
@@ -94,12 +135,12 @@ fn table_row(cells: &[String]) -> String {
     format!("| {} |\n", cells.join(" | "))
 }
 
-fn reason_cell(row: &Row) -> String {
+fn reason_cell(row: &Row, lang: Lang) -> String {
     let mut paragraphs: Vec<String> = row
         .reasons
         .iter()
         .map(|reason| {
-            let text = reason.description.as_deref().map(escape);
+            let text = lang.of(&reason.description).map(escape);
             match (reason.codes, text) {
                 (ReasonCodes::Open { .. }, Some(text)) => text,
                 (ReasonCodes::Open { .. }, None) => "any".to_string(),
@@ -111,7 +152,7 @@ fn reason_cell(row: &Row) -> String {
     if paragraphs.is_empty() {
         paragraphs.push("-1".to_string());
     }
-    paragraphs.extend(row.notes.iter().map(|note| escape(note)));
+    paragraphs.extend(lang.notes(row).iter().map(|note| escape(note)));
     paragraphs.join("<br>")
 }
 

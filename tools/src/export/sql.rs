@@ -6,7 +6,7 @@ use std::fmt;
 use heck::ToSnakeCase;
 
 use codes_codegen::Spec;
-use codes_codegen::model::{ReasonCodes, Row, Table};
+use codes_codegen::model::{CodeKind, ReasonCodes, Row, RowCode, Table, Text};
 
 /// The spec as an SQL script of lookup tables that runs unchanged in SQLite
 /// and PostgreSQL.
@@ -217,6 +217,43 @@ impl TableScript<'_> {
         })
     }
 
+    /// A literal of optional vendor text, `NULL` where there is none.
+    fn optional(
+        &self,
+        value: Option<&str>,
+        field: impl FnOnce() -> String,
+    ) -> Result<String, SqlError> {
+        match value {
+            Some(value) => self.text(value, field),
+            None => Ok("NULL".to_string()),
+        }
+    }
+
+    /// The English and Chinese literals of `text`, `NULL` where missing.
+    fn texts(&self, text: &Text, field: impl Fn() -> String) -> Result<String, SqlError> {
+        Ok(format!(
+            "{}, {}",
+            self.optional(text.en.as_deref(), &field)?,
+            self.optional(text.zh.as_deref(), || format!("{} in Chinese", field()))?
+        ))
+    }
+
+    /// A code as an SQL literal: a number, or quoted text.
+    fn code(&self, code: &RowCode) -> Result<String, SqlError> {
+        match code {
+            RowCode::Integer(code) => Ok(code.to_string()),
+            RowCode::Text(text) => self.text(text, || format!("code {text:?}")),
+        }
+    }
+
+    /// The SQL type of the table's codes.
+    fn code_type(&self) -> &'static str {
+        match self.table.kind {
+            CodeKind::Integer => "INTEGER",
+            CodeKind::Text => "TEXT",
+        }
+    }
+
     /// The column naming a code in the other tables.
     fn code_column(&self) -> String {
         ident(&self.names.codes)
@@ -249,31 +286,40 @@ impl TableScript<'_> {
 
     fn source(&self) -> Result<String, SqlError> {
         let (source, table) = (&self.spec.source, self.table);
-        let values = [
-            self.text(&source.vendor, || "the source's vendor".into())?,
-            self.text(&source.product, || "the source's product".into())?,
-            self.text(&source.document, || "the source's document".into())?,
-            self.text(&table.title, || "the title".into())?,
-            self.text(&table.caption, || "the caption".into())?,
-            self.text(&table.page, || "the page".into())?,
-            self.text(&table.updated, || "the update date".into())?,
-        ];
+        let mut values = Vec::new();
+        for (lang, page) in [("en", &table.en), ("zh", &table.zh)] {
+            let Some(page) = page else { continue };
+            values.push(
+                [
+                    self.text(&source.vendor, || "the source's vendor".into())?,
+                    self.text(&source.product, || "the source's product".into())?,
+                    self.text(&source.document, || "the source's document".into())?,
+                    format!("'{lang}'"),
+                    self.text(&page.title, || format!("the {lang} title"))?,
+                    self.optional(page.caption.as_deref(), || format!("the {lang} caption"))?,
+                    self.text(&page.page, || format!("the {lang} page"))?,
+                    self.optional(page.updated.as_deref(), || format!("the {lang} update date"))?,
+                ]
+                .join(", "),
+            );
+        }
         Ok(format!(
-            "\n-- Where the table comes from: one row.\n\
+            "\n-- Where the table comes from: one row per language of the vendor's pages.\n\
              CREATE TABLE {} (\n    \
                  vendor TEXT NOT NULL,\n    \
                  product TEXT NOT NULL,\n    \
                  document TEXT NOT NULL,\n    \
+                 lang TEXT NOT NULL PRIMARY KEY,\n    \
                  title TEXT NOT NULL,\n    \
-                 caption TEXT NOT NULL,\n    \
+                 caption TEXT,\n    \
                  page TEXT NOT NULL,\n    \
-                 updated TEXT NOT NULL\n\
+                 updated TEXT\n\
              );\n{}",
             ident(&self.names.source),
             insert(
                 &self.names.source,
-                "vendor, product, document, title, caption, page, updated",
-                vec![values.join(", ")],
+                "vendor, product, document, lang, title, caption, page, updated",
+                values,
             )
         ))
     }
@@ -281,11 +327,9 @@ impl TableScript<'_> {
     fn object_kinds(&self) -> Result<String, SqlError> {
         let mut values = Vec::new();
         for (index, kind) in self.table.object_kinds.iter().enumerate() {
-            let text = self.text(&kind.text, || {
-                format!("the text of object kind {}", kind.name)
-            })?;
+            let texts = self.texts(&kind.text, || format!("the text of object kind {}", kind.name))?;
             values.push(format!(
-                "{}, {text}, {}",
+                "{}, {texts}, {}",
                 literal_name(&kind.name),
                 index + 1
             ));
@@ -294,49 +338,65 @@ impl TableScript<'_> {
             "\n-- The kinds of object the object column names.\n\
              CREATE TABLE {} (\n    \
                  name TEXT NOT NULL PRIMARY KEY,\n    \
-                 description TEXT NOT NULL,\n    \
+                 description TEXT,\n    \
+                 description_zh TEXT,\n    \
                  vendor_order INTEGER NOT NULL\n\
              );\n{}",
             ident(&self.names.object_kind),
             insert(
                 &self.names.object_kind,
-                "name, description, vendor_order",
+                "name, description, description_zh, vendor_order",
                 values
             )
         ))
     }
 
     fn codes(&self) -> Result<String, SqlError> {
+        let constants = self.table.has_constants();
         let mut values = Vec::new();
         for (index, row) in self.table.rows.iter().enumerate() {
-            let description = self.text(&row.description, || {
-                format!("the description of row {}", row.code)
-            })?;
+            let texts = self.texts(&row.description, || format!("the description of row {}", row.code))?;
             let object_kind = match row.object {
                 Some(kind) => literal_name(&self.table.object_kinds[kind].name),
                 None => "NULL".to_string(),
             };
+            let constant = match constants {
+                true => format!(
+                    "{}, ",
+                    self.optional(row.constant.as_deref(), || format!("the constant of row {}", row.code))?
+                ),
+                false => String::new(),
+            };
             values.push(format!(
-                "{}, {}, {description}, {object_kind}, {}",
-                row.code,
+                "{}, {}, {constant}{texts}, {object_kind}, {}",
+                self.code(&row.code)?,
                 literal_name(&row.name),
                 index + 1
             ));
         }
+        let (constant_column, constant_name) = match constants {
+            true => ("constant TEXT NOT NULL UNIQUE,\n    ", "constant, "),
+            false => ("", ""),
+        };
         Ok(format!(
             "\n-- One row per code; object_kind is NULL where the vendor writes -1.\n\
+             -- The vendor's texts are in English (description) and Chinese\n\
+             -- (description_zh), NULL where a language has none.\n\
              CREATE TABLE {} (\n    \
-                 code INTEGER NOT NULL PRIMARY KEY,\n    \
+                 code {} NOT NULL PRIMARY KEY,\n    \
                  name TEXT NOT NULL UNIQUE,\n    \
-                 description TEXT NOT NULL,\n    \
+                 {constant_column}\
+                 description TEXT,\n    \
+                 description_zh TEXT,\n    \
                  object_kind TEXT REFERENCES {} (name),\n    \
                  vendor_order INTEGER NOT NULL\n\
              );\n{}",
             ident(&self.names.codes),
+            self.code_type(),
             ident(&self.names.object_kind),
             insert(
                 &self.names.codes,
-                "code, name, description, object_kind, vendor_order",
+                &format!("code, name, {constant_name}description, description_zh, object_kind, vendor_order"),
                 values,
             )
         ))
@@ -346,15 +406,12 @@ impl TableScript<'_> {
         let mut values = Vec::new();
         for row in &self.table.rows {
             for (index, reason) in row.reasons.iter().enumerate() {
-                let description = match &reason.description {
-                    Some(description) => self.text(description, || {
-                        format!(
-                            "the description of reason {} of row {}",
-                            reason.name, row.code
-                        )
-                    })?,
-                    None => "NULL".to_string(),
-                };
+                let description = self.texts(&reason.description, || {
+                    format!(
+                        "the description of reason {} of row {}",
+                        reason.name, row.code
+                    )
+                })?;
                 let shape = match reason.codes {
                     ReasonCodes::Single(code) => format!("'single', {code}, {code}, NULL"),
                     ReasonCodes::Range { start, end } => {
@@ -384,6 +441,7 @@ impl TableScript<'_> {
                  {code_column} INTEGER NOT NULL REFERENCES {codes} (code),\n    \
                  name TEXT NOT NULL,\n    \
                  description TEXT,\n    \
+                 description_zh TEXT,\n    \
                  kind TEXT NOT NULL,\n    \
                  low INTEGER,\n    \
                  high INTEGER,\n    \
@@ -402,7 +460,7 @@ impl TableScript<'_> {
             insert = insert(
                 &self.names.reason,
                 &format!(
-                    "{code_column}, name, description, kind, low, high, default_code, vendor_order"
+                    "{code_column}, name, description, description_zh, kind, low, high, default_code, vendor_order"
                 ),
                 values,
             ),
@@ -449,25 +507,35 @@ impl TableScript<'_> {
     fn notes(&self) -> Result<String, SqlError> {
         let mut values = Vec::new();
         for row in &self.table.rows {
-            for (index, note) in row.notes.iter().enumerate() {
-                let text = self.text(note, || format!("note {} of row {}", index + 1, row.code))?;
-                values.push(format!("{}, {}, {text}", row.code, index + 1));
+            for (lang, notes) in [("en", &row.notes), ("zh", &row.notes_zh)] {
+                for (index, note) in notes.iter().enumerate() {
+                    let text = self.text(note, || {
+                        format!("{lang} note {} of row {}", index + 1, row.code)
+                    })?;
+                    values.push(format!(
+                        "{}, '{lang}', {}, {text}",
+                        self.code(&row.code)?,
+                        index + 1
+                    ));
+                }
             }
         }
         let code_column = self.code_column();
         Ok(format!(
-            "\n-- The free sentences of each code's reason cell.\n\
+            "\n-- The free sentences of each code's reason cell, per language.\n\
              CREATE TABLE {note} (\n    \
-                 {code_column} INTEGER NOT NULL REFERENCES {codes} (code),\n    \
+                 {code_column} {code_type} NOT NULL REFERENCES {codes} (code),\n    \
+                 lang TEXT NOT NULL,\n    \
                  vendor_order INTEGER NOT NULL,\n    \
                  note TEXT NOT NULL,\n    \
-                 PRIMARY KEY ({code_column}, vendor_order)\n\
+                 PRIMARY KEY ({code_column}, lang, vendor_order)\n\
              );\n{insert}",
             note = ident(&self.names.note),
             codes = ident(&self.names.codes),
+            code_type = self.code_type(),
             insert = insert(
                 &self.names.note,
-                &format!("{code_column}, vendor_order, note"),
+                &format!("{code_column}, lang, vendor_order, note"),
                 values,
             ),
         ))

@@ -56,24 +56,26 @@ pub(super) fn table(
 }
 
 fn metadata(toml: &mut Table, old: &model::Table, vendor: &Vendor, report: &mut Report) {
+    let page = old.en.clone().unwrap_or_default();
     let texts = [
-        ("title", &old.title, &vendor.title),
-        ("caption", &old.caption, &vendor.caption),
-        ("updated", &old.updated, &vendor.updated),
+        ("title", Some(&page.title), &vendor.title),
+        ("caption", page.caption.as_ref(), &vendor.caption),
+        ("updated", page.updated.as_ref(), &vendor.updated),
     ];
     for (key, old_text, new_text) in texts {
-        if let Some(new_text) = new_text.as_ref().filter(|new| *new != old_text) {
+        if let Some(new_text) = new_text.as_ref().filter(|new| Some(*new) != old_text) {
             edit::set(toml, key, edit::string(new_text), TABLE_KEYS);
-            report
-                .summary
-                .push(format!("{key}: {old_text} -> {new_text}"));
+            report.summary.push(format!(
+                "{key}: {} -> {new_text}",
+                old_text.map_or("(none)", String::as_str)
+            ));
         }
     }
-    if vendor.columns != old.columns {
+    if vendor.columns != page.columns {
         edit::set(toml, "columns", edit::strings(&vendor.columns), TABLE_KEYS);
         report.summary.push(format!(
             "columns: {:?} -> {:?}",
-            old.columns, vendor.columns
+            page.columns, vendor.columns
         ));
     }
 }
@@ -148,13 +150,15 @@ fn object_kinds(
     let mut removed = Vec::new();
     for kind in &old.object_kinds {
         let table = old_tables.next().unwrap_or_default();
-        if texts.contains(&kind.text.as_str()) && !by_text.contains_key(&kind.text) {
-            by_text.insert(kind.text.clone(), kind.name.clone());
+        let text = kind.text.en.clone().unwrap_or_default();
+        if texts.contains(&text.as_str()) && !by_text.contains_key(&text) {
+            by_text.insert(text, kind.name.clone());
             tables.push(table);
         } else {
             removed.push(format!(
                 "object kind `{}` ({:?}) removed",
-                kind.name, kind.text
+                kind.name,
+                kind.text.en.as_deref().unwrap_or_default()
             ));
         }
     }
@@ -225,7 +229,7 @@ fn rows(
         .rows
         .iter()
         .enumerate()
-        .map(|(index, row)| (row.code, index))
+        .filter_map(|(index, row)| Some((row.code.integer()?, index)))
         .collect();
     let mut names = RowNames {
         rows: Namespace::with(REASON_BUILTINS),
@@ -281,7 +285,7 @@ fn existing_row(
     report: &mut Report,
 ) {
     let code = row.code;
-    if row.description != old.description {
+    if Some(&row.description) != old.description.en.as_ref() {
         edit::set(
             table,
             "description",
@@ -403,7 +407,7 @@ fn match_reasons(old: &model::Row, row: &vendor::Row) -> Vec<Option<usize>> {
     let mut matches: Vec<Option<usize>> = vec![None; row.cell.len()];
     let mut taken = vec![false; old.reasons.len()];
     let open = old.reasons.iter().enumerate().find_map(|(index, reason)| {
-        match (reason.codes, &reason.description) {
+        match (reason.codes, &reason.description.en) {
             (ReasonCodes::Open { .. }, Some(description)) => Some((index, description)),
             _ => None,
         }
@@ -490,7 +494,7 @@ fn existing_reason(
         ));
     }
     let label = reason.codes;
-    match (&old.description, &reason.description) {
+    match (&old.description.en, &reason.description) {
         (Some(old_text), Some(new_text)) if old_text != new_text => {
             edit::set(table, "description", edit::string(new_text), REASON_KEYS);
             report
