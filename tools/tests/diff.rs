@@ -10,10 +10,10 @@
 use std::path::Path;
 
 use ChangeKind::*;
-use Impact::{Breaking, Minor, Patch};
+use Impact::{Breaking, Cosmetic, Minor, Patch};
 use codes_codegen::Spec;
 use codes_codegen::model::ReasonCodes;
-use codes_tools::diff::{Change, ChangeKind, Format, Impact, SpecDiff, Value, diff};
+use codes_tools::diff::{Change, ChangeKind, Format, Impact, SpecDiff, SpecText, Value, diff};
 
 const CODES_TOML: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../codes.toml"));
 const REVISION: &str = include_str!("fixtures/specs/codes-2025-revision.toml");
@@ -92,6 +92,9 @@ fn change(
         old,
         new,
         detail: detail.map(str::to_string),
+        old_line: None,
+        new_line: None,
+        accepted: None,
     }
 }
 
@@ -970,7 +973,7 @@ fn reason_description_changes_are_patch() {
         diff(&spec(&bare), &spec(&worded)).to_text(),
         "OperationType\n  \
            patch     OperationType/row 20/reason 0: reason description changed: none -> \"Zero.\"\n\
-         impact: patch (0 breaking, 0 minor, 1 patch)\n"
+         impact: patch (0 breaking, 0 minor, 1 patch, 0 cosmetic)\n"
     );
     assert_eq!(
         changes(&worded, &bare),
@@ -1254,7 +1257,10 @@ fn a_spec_against_itself_has_no_changes() {
     assert_eq!(same.to_markdown(), "**Impact: none** (no changes)\n");
     assert_eq!(
         same.to_json(),
-        "{\n  \"impact\": null,\n  \"counts\": {\n    \"breaking\": 0,\n    \"minor\": 0,\n    \"patch\": 0\n  },\n  \"changes\": []\n}\n"
+        "{\n  \"format_version\": 1,\n  \"impact\": null,\n  \"unaccepted_impact\": null,\n  \
+         \"counts\": {\n    \"breaking\": 0,\n    \"minor\": 0,\n    \"patch\": 0,\n    \
+         \"cosmetic\": 0,\n    \"accepted\": 0\n  },\n  \
+         \"files\": {\n    \"old\": null,\n    \"new\": null\n  },\n  \"changes\": []\n}\n"
     );
 }
 
@@ -1437,15 +1443,37 @@ fn the_revision_reports_every_edit_with_its_impact() {
     );
 }
 
+/// The revision's diff located in both texts, named as `codes diff
+/// codes.toml tools/tests/fixtures/specs/codes-2025-revision.toml` names
+/// them at the repository root: the golden files are that command's output.
+fn located_revision() -> SpecDiff {
+    let mut report = diff(&codes_toml(), &revision());
+    report.locate(
+        SpecText {
+            file: Some("codes.toml"),
+            text: CODES_TOML,
+        },
+        SpecText {
+            file: Some(REVISION_FILE),
+            text: REVISION,
+        },
+    );
+    report
+}
+
+const REVISION_FILE: &str = "tools/tests/fixtures/specs/codes-2025-revision.toml";
+
 #[test]
 fn golden_reports_of_the_revision_are_current() {
-    let report = diff(&codes_toml(), &revision());
+    let report = located_revision();
     let golden = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden");
     let mut stale = Vec::new();
     for (file, actual) in [
         ("diff.txt", report.to_text()),
         ("diff.md", report.to_markdown()),
         ("diff.json", report.to_json()),
+        ("diff.github-actions.txt", report.to_github_actions()),
+        ("diff.junit.xml", report.to_junit()),
     ] {
         let path = golden.join(file);
         if std::env::var_os("BLESS").is_some() {
@@ -1501,7 +1529,7 @@ fn text_quotes_vendor_text_and_escapes_control_characters() {
         "OperationType\n  \
            patch     OperationType/row 3: row description changed: \
            \"Busy.\" -> \"Busy `now`: *really* <b>|</b>\\n\\\"quoted\\\"\"\n\
-         impact: patch (0 breaking, 0 minor, 1 patch)\n"
+         impact: patch (0 breaking, 0 minor, 1 patch, 0 cosmetic)\n"
     );
 }
 
@@ -1509,7 +1537,7 @@ fn text_quotes_vendor_text_and_escapes_control_characters() {
 fn markdown_puts_vendor_text_in_safe_code_spans() {
     assert_eq!(
         tricky().to_markdown(),
-        "**Impact: patch** (0 breaking, 0 minor, 1 patch)\n\
+        "**Impact: patch** (0 breaking, 0 minor, 1 patch, 0 cosmetic)\n\
          \n\
          ### Patch\n\
          \n\
@@ -1573,7 +1601,7 @@ fn markdown_groups_changes_by_impact_from_breaking_down() {
     let new = row(1, "SignIn", "").replace("SignIn.\"", "Signs in.\"") + &row(4, "Talking", "");
     assert_eq!(
         diff(&spec(&old), &spec(&new)).to_markdown(),
-        "**Impact: breaking** (1 breaking, 1 minor, 1 patch)\n\
+        "**Impact: breaking** (1 breaking, 1 minor, 1 patch, 0 cosmetic)\n\
          \n\
          ### Breaking\n\
          \n\
@@ -1590,24 +1618,34 @@ fn markdown_groups_changes_by_impact_from_breaking_down() {
 }
 
 #[test]
-fn json_lists_kinds_values_and_codes() {
+fn json_lists_rules_values_and_codes() {
     let old = row(26, "Rest", "") + &reason("open = true\ndefault = 0", "RestCause");
     let new =
         row(26, "Rest", "") + &reason("open = true", "RestCause") + &reason("code = 7", "Lunch");
     assert_eq!(
         diff(&spec(&old), &spec(&new)).to_json(),
         r#"{
+  "format_version": 1,
   "impact": "breaking",
+  "unaccepted_impact": "breaking",
   "counts": {
     "breaking": 1,
     "minor": 0,
-    "patch": 1
+    "patch": 1,
+    "cosmetic": 0,
+    "accepted": 0
+  },
+  "files": {
+    "old": null,
+    "new": null
   },
   "changes": [
     {
-      "kind": "reason_default_changed",
+      "rule": "reason_default_changed",
       "path": "OperationType/row 26/reason any",
       "impact": "patch",
+      "accepted": false,
+      "accepted_reason": null,
       "old": {
         "kind": "open",
         "default": 0
@@ -1616,18 +1654,24 @@ fn json_lists_kinds_values_and_codes() {
         "kind": "open",
         "default": null
       },
-      "detail": "every code decodes as before"
+      "detail": "every code decodes as before",
+      "old_line": null,
+      "new_line": null
     },
     {
-      "kind": "reason_added",
+      "rule": "reason_added",
       "path": "OperationType/row 26/reason 7",
       "impact": "breaking",
+      "accepted": false,
+      "accepted_reason": null,
       "old": null,
       "new": {
         "name": "Lunch",
         "text": "Lunch reason."
       },
-      "detail": "takes 7 from RestCause"
+      "detail": "takes 7 from RestCause",
+      "old_line": null,
+      "new_line": null
     }
   ]
 }
@@ -1650,19 +1694,24 @@ fn json_writes_single_codes_as_objects() {
 
 #[test]
 fn impacts_order_display_and_parse() {
-    assert!(Patch < Minor && Minor < Breaking);
-    assert!(None < Some(Patch));
-    for (impact, name) in [(Patch, "patch"), (Minor, "minor"), (Breaking, "breaking")] {
+    assert!(Cosmetic < Patch && Patch < Minor && Minor < Breaking);
+    assert!(None < Some(Cosmetic));
+    for (impact, name) in [
+        (Cosmetic, "cosmetic"),
+        (Patch, "patch"),
+        (Minor, "minor"),
+        (Breaking, "breaking"),
+    ] {
         assert_eq!(impact.to_string(), name);
         assert_eq!(name.parse::<Impact>(), Ok(impact));
     }
     assert_eq!(
         "major".parse::<Impact>().unwrap_err().to_string(),
-        "unknown impact \"major\": expected breaking, minor or patch"
+        "unknown impact \"major\": expected breaking, minor, patch or cosmetic"
     );
     assert_eq!(
         "Breaking".parse::<Impact>().unwrap_err().to_string(),
-        "unknown impact \"Breaking\": expected breaking, minor or patch"
+        "unknown impact \"Breaking\": expected breaking, minor, patch or cosmetic"
     );
 }
 
@@ -1672,13 +1721,15 @@ fn formats_display_and_parse() {
         (Format::Text, "text"),
         (Format::Markdown, "markdown"),
         (Format::Json, "json"),
+        (Format::GithubActions, "github-actions"),
+        (Format::Junit, "junit"),
     ] {
         assert_eq!(format.to_string(), name);
         assert_eq!(name.parse::<Format>(), Ok(format));
     }
     assert_eq!(
         "md".parse::<Format>().unwrap_err().to_string(),
-        "unknown format \"md\": expected text, markdown or json"
+        "unknown format \"md\": expected text, markdown, json, github-actions or junit"
     );
 }
 
