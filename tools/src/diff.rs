@@ -401,20 +401,20 @@ impl SpecDiff {
                 change.impact = level;
             }
         }
-        config
-            .acceptances()
-            .iter()
-            .filter(|acceptance| {
-                let mut used = false;
-                for change in &mut self.changes {
-                    if change.kind == acceptance.rule && change.path == acceptance.path {
-                        change.accepted = Some(acceptance.reason.clone());
-                        used = true;
-                    }
+        let mut unused = Vec::new();
+        for acceptance in config.acceptances() {
+            let mut used = false;
+            for change in &mut self.changes {
+                if change.kind == acceptance.rule && change.path == acceptance.path {
+                    change.accepted = Some(acceptance.reason.clone());
+                    used = true;
                 }
-                !used
-            })
-            .collect()
+            }
+            if !used {
+                unused.push(acceptance);
+            }
+        }
+        unused
     }
 
     /// For a terminal: the changes grouped by table, one line each with its
@@ -464,17 +464,16 @@ impl SpecDiff {
         }
     }
 
-    /// The file name of the side a change is reported on, with its line:
-    /// the new side for an item that exists, else the old one.
-    fn place(&self, change: &Change) -> (Option<&str>, Option<usize>) {
-        match (change.new_line, change.old_line) {
-            (Some(line), _) => (self.files.new.as_deref(), Some(line)),
-            (None, Some(line)) => (self.files.old.as_deref(), Some(line)),
-            (None, None) if change.new.is_none() && change.old.is_some() => {
-                (self.files.old.as_deref(), None)
-            }
-            (None, None) => (self.files.new.as_deref(), None),
-        }
+    /// Each change with the file of the side it is reported on, and its
+    /// line there: the new side for an item that exists, else the old one.
+    fn placed(&self) -> impl Iterator<Item = (&Change, Option<&str>, Option<usize>)> {
+        self.changes
+            .iter()
+            .zip(&self.sites)
+            .map(|(change, sites)| match sites.new {
+                Some(_) => (change, self.files.new.as_deref(), change.new_line),
+                None => (change, self.files.old.as_deref(), change.old_line),
+            })
     }
 }
 

@@ -360,7 +360,7 @@ impl Side {
         match self {
             Side::Stdin => Ok(true),
             Side::File(path) => Ok(path.exists()),
-            Side::Git { .. } => Ok(self.git("cat-file", "-e")?.status.success()),
+            Side::Git { .. } => Ok(self.git(&["cat-file", "-e"])?.status.success()),
         }
     }
 
@@ -369,7 +369,7 @@ impl Side {
         let output = match self {
             Side::Stdin => return io::read(Path::new("-")),
             Side::File(path) => return io::read(path),
-            Side::Git { .. } => self.git("show", "")?,
+            Side::Git { .. } => self.git(&["show"])?,
         };
         let name = self.name();
         if !output.status.success() {
@@ -382,11 +382,11 @@ impl Side {
         String::from_utf8(output.stdout).map_err(|_| Failure(format!("{name}: not UTF-8 text")))
     }
 
-    /// Runs `git COMMAND [FLAG] --end-of-options REV:PATH`.
-    fn git(&self, command: &str, flag: &str) -> Result<std::process::Output, Failure> {
-        let flags = [command, flag, "--end-of-options", &self.name()];
+    /// Runs `git COMMAND… --end-of-options REV:PATH`.
+    fn git(&self, command: &[&str]) -> Result<std::process::Output, Failure> {
         Command::new("git")
-            .args(flags.into_iter().filter(|arg| !arg.is_empty()))
+            .args(command)
+            .args(["--end-of-options", &self.name()])
             .output()
             .map_err(|error| Failure(format!("{}: cannot run git: {error}", self.name())))
     }

@@ -14,14 +14,14 @@ use super::{Change, Impact, SpecDiff};
 /// change as the text report writes it.
 pub(super) fn github_actions(diff: &SpecDiff) -> String {
     let mut out = String::new();
-    for change in diff.changes() {
+    for (change, file, line) in diff.placed() {
         let command = match change.impact {
             Impact::Breaking => "error",
             Impact::Minor => "warning",
             Impact::Patch | Impact::Cosmetic => "notice",
         };
         let mut properties = Vec::new();
-        if let (Some(file), line) = diff.place(change) {
+        if let Some(file) = file {
             properties.push(format!("file={}", property(file)));
             if let Some(line) = line {
                 properties.push(format!("line={line}"));
@@ -74,13 +74,13 @@ pub(super) fn junit(diff: &SpecDiff) -> String {
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     let _ = writeln!(out, r#"<testsuites name="codes diff" {counts}>"#);
     let _ = writeln!(out, r#"  <testsuite name="codes diff" {counts}>"#);
-    for change in diff.changes() {
+    for (change, file, line) in diff.placed() {
         let mut attributes = format!(
             r#"classname="{}" name="{}""#,
             change.rule(),
             xml(&format!("{}: {}", change.path, change.kind))
         );
-        if let (Some(file), line) = diff.place(change) {
+        if let Some(file) = file {
             let _ = write!(attributes, r#" file="{}""#, xml(file));
             if let Some(line) = line {
                 let _ = write!(attributes, r#" line="{line}""#);

@@ -3,6 +3,14 @@
 //! Items are paired by name first: names are our API, codes are the
 //! vendor's, and the vendor rarely renumbers. See the module docs of
 //! [`diff`](super) for the pairing and impact rules.
+//!
+//! Every change is pushed with its [`Sites`]: the way to its item on each
+//! side, and the TOML key that holds what changed, for the annotations.
+//! A new field of the model is one more comparison where its item is
+//! compared: a new vendor text of the source or a table is one more entry
+//! in the list of texts `spec` or `table` walks (`Walk::text` reports it,
+//! keyed by its TOML key); a new kind of change is a new [`ChangeKind`],
+//! with its row in the rule table of the module docs.
 
 use super::decoding::{CodeSet, Decoding, Outcome, show};
 use super::locate::{Both, Site, Sites};
@@ -62,28 +70,15 @@ impl Walk {
     fn spec(&mut self, old: &Spec, new: &Spec) {
         let (source, next) = (&old.source, &new.source);
         let provenance = ChangeKind::ProvenanceChanged;
-        let at = |key| Sites::keyed(&Site::source(), &Site::source(), key);
-        self.text(
-            provenance,
-            "source/vendor",
-            at("vendor"),
-            &source.vendor,
-            &next.vendor,
-        );
-        self.text(
-            provenance,
-            "source/product",
-            at("product"),
-            &source.product,
-            &next.product,
-        );
-        self.text(
-            provenance,
-            "source/document",
-            at("document"),
-            &source.document,
-            &next.document,
-        );
+        let texts = [
+            ("vendor", &source.vendor, &next.vendor),
+            ("product", &source.product, &next.product),
+            ("document", &source.document, &next.document),
+        ];
+        for (key, old_text, new_text) in texts {
+            let at = Sites::keyed(&Site::source(), &Site::source(), key);
+            self.text(provenance, &format!("source/{key}"), at, old_text, new_text);
+        }
 
         self.markers(old, new);
 
