@@ -245,7 +245,7 @@
 //! one:
 //!
 //! ```text
-//! ::error file=codes.toml,line=151,title=reason_removed (breaking)::OperationType/row 3/reason 7: reason removed: CallRejected "An agent rejects a call."
+//! ::error file=codes.toml,line=160,title=reason_removed (breaking)::OperationType/row 3/reason 7: reason removed: CallRejected "An agent rejects a call."
 //! ```
 //!
 //! The command follows the impact alone: `error` for breaking, `warning`
