@@ -2,7 +2,7 @@
 
 mod support;
 
-use support::{codes, codes_in, git_repo, repo, scratch};
+use support::{codes, codes_in, git, git_repo, repo, scratch};
 
 const NEW: &str = "tools/tests/fixtures/specs/codes-2025-revision.toml";
 
@@ -12,6 +12,8 @@ fn the_report_in_each_format_is_the_library_golden_file() {
         ("text", "diff.txt"),
         ("markdown", "diff.md"),
         ("json", "diff.json"),
+        ("github-actions", "diff.github-actions.txt"),
+        ("junit", "diff.junit.xml"),
     ] {
         let run = codes(&["diff", "codes.toml", NEW, "--format", format]);
         assert_eq!(run.code, 0, "{format}: {}", run.stderr);
@@ -26,14 +28,14 @@ fn the_report_in_each_format_is_the_library_golden_file() {
 
 #[test]
 fn fail_on_sets_the_exit_status_at_or_above_the_threshold() {
-    for (threshold, code) in [("breaking", 1), ("minor", 1), ("patch", 1)] {
+    for (threshold, code) in [("breaking", 1), ("minor", 1), ("patch", 1), ("cosmetic", 1)] {
         assert_eq!(
             codes(&["diff", "codes.toml", NEW, "--fail-on", threshold]).code,
             code,
             "{threshold}"
         );
     }
-    for threshold in ["breaking", "minor", "patch"] {
+    for threshold in ["breaking", "minor", "patch", "cosmetic"] {
         let run = codes(&["diff", "codes.toml", "codes.toml", "--fail-on", threshold]);
         assert_eq!(
             (run.code, run.stdout.as_str()),
@@ -45,7 +47,8 @@ fn fail_on_sets_the_exit_status_at_or_above_the_threshold() {
     assert_eq!(run.code, 2);
     assert!(
         run.stderr.starts_with(
-            "error: invalid value 'major' for '--fail-on <IMPACT>'\n  [possible values: breaking, minor, patch]\n"
+            "error: invalid value 'major' for '--fail-on <CONDITION>'\n  \
+             [possible values: breaking, minor, patch, cosmetic, missing-version-bump]\n"
         ),
         "{}",
         run.stderr
@@ -69,7 +72,7 @@ fn a_patch_only_revision_passes_fail_on_minor() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(
         run.stdout
-            .ends_with("impact: patch (0 breaking, 0 minor, 1 patch)\n"),
+            .ends_with("impact: patch (0 breaking, 0 minor, 1 patch, 0 cosmetic)\n"),
         "{}",
         run.stdout
     );
@@ -83,7 +86,7 @@ fn sides_are_read_from_git_revisions() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(
         run.stdout
-            .ends_with("impact: breaking (5 breaking, 9 minor, 4 patch)\n"),
+            .ends_with("impact: breaking (5 breaking, 9 minor, 4 patch, 0 cosmetic)\n"),
         "{}",
         run.stdout
     );
@@ -155,5 +158,664 @@ fn no_side_reaches_git_as_an_option() {
         (0, "no changes\nimpact: none\n"),
         "{}",
         run.stderr
+    );
+}
+
+// CI: annotations, JUnit, JSON, configuration and the version check, on a
+// spec small enough to count its lines.
+
+/// A spec of one table with rows Idle (1, lines 14-17) and Busy (2, lines
+/// 19-22).
+const SMALL: &str = "[source]
+vendor = \"V\"
+product = \"P\"
+document = \"D\"
+
+[[table]]
+name = \"OperationType\"
+title = \"T\"
+caption = \"Table 1\"
+page = \"p\"
+updated = \"2023-09-27\"
+columns = [\"Code\", \"Description\"]
+
+[[table.row]]
+code = 1
+name = \"Idle\"
+description = \"Idle.\"
+
+[[table.row]]
+code = 2
+name = \"Busy\"
+description = \"Busy.\"
+";
+
+/// `SMALL` revised: Idle reworded (line 17), Busy removed, Rest (3) added
+/// at line 19.
+fn revised() -> String {
+    SMALL
+        .replace("\"Idle.\"", "\"Idle, 100% waiting.\"")
+        .replace(
+            "code = 2\nname = \"Busy\"\ndescription = \"Busy.\"",
+            "code = 3\nname = \"Rest\"\ndescription = \"Rest.\"",
+        )
+}
+
+/// A scratch directory with `old.toml`, `new.toml` and other `files`.
+fn small_dir(name: &str, files: &[(&str, &str)]) -> std::path::PathBuf {
+    let dir = scratch(name);
+    std::fs::write(dir.join("old.toml"), SMALL).unwrap();
+    std::fs::write(dir.join("new.toml"), revised()).unwrap();
+    for (file, text) in files {
+        let path = dir.join(file);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+    dir
+}
+
+const ANNOTATIONS: &str = "\
+::notice file=new.toml,line=17,title=row_description_changed (patch)::OperationType/row 1: row description changed: \"Idle.\" -> \"Idle, 100%25 waiting.\"
+::error file=old.toml,line=19,title=row_removed (breaking)::OperationType/row 2: row removed: Busy \"Busy.\"
+::warning file=new.toml,line=19,title=row_added (minor)::OperationType/row 3: row added: Rest \"Rest.\"
+impact: breaking (1 breaking, 1 minor, 1 patch, 0 cosmetic)
+";
+
+#[test]
+fn github_actions_annotations_point_at_the_changed_lines() {
+    let dir = small_dir("diff-gha", &[]);
+    let args = ["diff", "old.toml", "new.toml", "--format", "github-actions"];
+    let run = codes_in(&dir, &args);
+    assert_eq!((run.code, run.stderr.as_str()), (0, ""));
+    assert_eq!(run.stdout, ANNOTATIONS);
+
+    let run = codes_in(&dir, &[&args[..], &["--fail-on", "breaking"]].concat());
+    assert_eq!((run.code, run.stdout.as_str()), (1, ANNOTATIONS));
+    let run = codes_in(&dir, &[&args[..], &["--fail-on", "patch"]].concat());
+    assert_eq!(run.code, 1);
+
+    // A path as given is the path annotated.
+    let run = codes_in(
+        &dir,
+        &[
+            "diff",
+            "./old.toml",
+            "./new.toml",
+            "--format",
+            "github-actions",
+        ],
+    );
+    assert_eq!(run.stdout, ANNOTATIONS.replace("file=", "file=./"));
+}
+
+#[test]
+fn github_actions_annotations_of_a_git_side_name_its_path() {
+    let dir = scratch("diff-gha-git");
+    std::fs::create_dir(dir.join("spec")).unwrap();
+    std::fs::write(dir.join("spec/codes.toml"), SMALL).unwrap();
+    git(&dir, &["init", "-q"]);
+    git(&dir, &["add", "spec/codes.toml"]);
+    git(&dir, &["commit", "-q", "-m", "spec"]);
+    std::fs::write(dir.join("spec/codes.toml"), revised()).unwrap();
+
+    let run = codes_in(
+        &dir,
+        &[
+            "diff",
+            "HEAD:spec/codes.toml",
+            "spec/codes.toml",
+            "--format",
+            "github-actions",
+            "--fail-on",
+            "breaking",
+        ],
+    );
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_eq!(
+        run.stdout,
+        ANNOTATIONS
+            .replace("file=new.toml", "file=spec/codes.toml")
+            .replace("file=old.toml", "file=spec/codes.toml")
+    );
+
+    // From standard input there is no file to name, nor a line to give.
+    let run = support::codes_with_stdin(
+        &dir,
+        &[
+            "diff",
+            "HEAD:spec/codes.toml",
+            "-",
+            "--format",
+            "github-actions",
+        ],
+        &revised(),
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let first = run.stdout.lines().next().unwrap();
+    assert_eq!(
+        first,
+        "::notice title=row_description_changed (patch)::OperationType/row 1: \
+         row description changed: \"Idle.\" -> \"Idle, 100%25 waiting.\""
+    );
+    assert!(
+        run.stdout
+            .contains("::error file=spec/codes.toml,line=19,title=row_removed (breaking)::"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn junit_fails_breaking_changes_and_passes_the_rest() {
+    let dir = small_dir("diff-junit", &[]);
+    let run = codes_in(&dir, &["diff", "old.toml", "new.toml", "--format", "junit"]);
+    assert_eq!((run.code, run.stderr.as_str()), (0, ""));
+    assert_eq!(
+        run.stdout,
+        r#"<?xml version="1.0" encoding="UTF-8"?>
+<testsuites name="codes diff" tests="3" failures="1" errors="0" skipped="0">
+  <testsuite name="codes diff" tests="3" failures="1" errors="0" skipped="0">
+    <testcase classname="row_description_changed" name="OperationType/row 1: row description changed" file="new.toml" line="17">
+      <system-out>patch: OperationType/row 1: row description changed: &quot;Idle.&quot; -&gt; &quot;Idle, 100% waiting.&quot;</system-out>
+    </testcase>
+    <testcase classname="row_removed" name="OperationType/row 2: row removed" file="old.toml" line="19">
+      <failure type="breaking" message="OperationType/row 2: row removed: Busy &quot;Busy.&quot;"/>
+    </testcase>
+    <testcase classname="row_added" name="OperationType/row 3: row added" file="new.toml" line="19">
+      <system-out>minor: OperationType/row 3: row added: Rest &quot;Rest.&quot;</system-out>
+    </testcase>
+  </testsuite>
+</testsuites>
+"#
+    );
+}
+
+#[test]
+fn json_carries_the_format_version_rules_acceptance_and_lines() {
+    let config = "[[accept]]\nrule = \"row_removed\"\npath = \"OperationType/row 2\"\n\
+                  reason = \"Busy moved to the presence service.\"\n";
+    let dir = small_dir("diff-json", &[("codes-diff.toml", config)]);
+    let run = codes_in(&dir, &["diff", "old.toml", "new.toml", "--format", "json"]);
+    assert_eq!((run.code, run.stderr.as_str()), (0, ""));
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(json["format_version"], 1);
+    assert_eq!(json["impact"], "breaking");
+    assert_eq!(json["unaccepted_impact"], "minor");
+    assert_eq!(json["counts"]["accepted"], 1);
+    assert_eq!(json["files"]["old"], "old.toml");
+    assert_eq!(json["files"]["new"], "new.toml");
+    let removed = &json["changes"][1];
+    assert_eq!(removed["rule"], "row_removed");
+    assert_eq!(removed["accepted"], true);
+    assert_eq!(
+        removed["accepted_reason"],
+        "Busy moved to the presence service."
+    );
+    assert_eq!(
+        (&removed["old_line"], &removed["new_line"]),
+        (&serde_json::json!(19), &serde_json::Value::Null)
+    );
+    let reworded = &json["changes"][0];
+    assert_eq!(reworded["accepted"], false);
+    assert_eq!(
+        (&reworded["old_line"], &reworded["new_line"]),
+        (&serde_json::json!(17), &serde_json::json!(17))
+    );
+}
+
+const CONFIG: &str = "\
+[rules]
+row_description_changed = \"cosmetic\"
+
+[[accept]]
+rule = \"row_removed\"
+path = \"OperationType/row 2\"
+reason = \"Busy moved to the presence service.\"
+";
+
+#[test]
+fn a_config_beside_the_new_spec_sets_levels_and_accepts_changes() {
+    let dir = small_dir("diff-config", &[("codes-diff.toml", CONFIG)]);
+    let run = codes_in(
+        &dir,
+        &["diff", "old.toml", "new.toml", "--fail-on", "breaking"],
+    );
+    assert_eq!((run.code, run.stderr.as_str()), (0, ""));
+    assert_eq!(
+        run.stdout,
+        "OperationType\n  \
+         cosmetic  OperationType/row 1: row description changed: \"Idle.\" -> \"Idle, 100% waiting.\"\n  \
+         breaking  OperationType/row 2: row removed: Busy \"Busy.\" \
+         [accepted: \"Busy moved to the presence service.\"]\n  \
+         minor     OperationType/row 3: row added: Rest \"Rest.\"\n\
+         impact: breaking (1 breaking, 1 minor, 0 patch, 1 cosmetic; 1 accepted)\n\
+         impact of changes not accepted: minor\n"
+    );
+    // Accepted changes do not count toward --fail-on, the rest do.
+    let run = codes_in(
+        &dir,
+        &["diff", "old.toml", "new.toml", "--fail-on", "minor"],
+    );
+    assert_eq!(run.code, 1);
+
+    // Annotations keep the impact's command and say it is accepted.
+    let run = codes_in(
+        &dir,
+        &["diff", "old.toml", "new.toml", "--format", "github-actions"],
+    );
+    assert_eq!(
+        run.stdout,
+        "::notice file=new.toml,line=17,title=row_description_changed (cosmetic)::OperationType/row 1: \
+         row description changed: \"Idle.\" -> \"Idle, 100%25 waiting.\"\n\
+         ::error file=old.toml,line=19,title=row_removed (breaking%2C accepted)::OperationType/row 2: \
+         row removed: Busy \"Busy.\" [accepted: \"Busy moved to the presence service.\"]\n\
+         ::warning file=new.toml,line=19,title=row_added (minor)::OperationType/row 3: row added: Rest \"Rest.\"\n\
+         impact: breaking (1 breaking, 1 minor, 0 patch, 1 cosmetic; 1 accepted)\n"
+    );
+
+    // In JUnit an accepted change is skipped, not failed.
+    let run = codes_in(&dir, &["diff", "old.toml", "new.toml", "--format", "junit"]);
+    assert!(
+        run.stdout.contains(
+            "<testsuite name=\"codes diff\" tests=\"3\" failures=\"0\" errors=\"0\" skipped=\"1\">"
+        ) && run.stdout.contains(
+            "      <skipped message=\"accepted: Busy moved to the presence service.\"/>\n"
+        ),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn a_config_given_with_the_flag_wins_and_is_read_from_anywhere() {
+    let dir = small_dir(
+        "diff-config-flag",
+        &[
+            ("codes-diff.toml", "[rules]\nrow_added = \"breaking\"\n"),
+            ("ci/strict.toml", "[rules]\nrow_removed = \"patch\"\n"),
+        ],
+    );
+    let run = codes_in(
+        &dir,
+        &[
+            "diff",
+            "old.toml",
+            "new.toml",
+            "--config",
+            "ci/strict.toml",
+            "--fail-on",
+            "breaking",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stdout);
+    assert!(
+        run.stdout
+            .ends_with("impact: minor (0 breaking, 1 minor, 2 patch, 0 cosmetic)\n"),
+        "{}",
+        run.stdout
+    );
+    let run = codes_in(
+        &dir,
+        &["diff", "old.toml", "new.toml", "--config", "missing.toml"],
+    );
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.starts_with("codes: missing.toml: "),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_bad_config_is_an_error_at_its_place() {
+    for (config, message) in [
+        (
+            "[rules]\nrow_removed = \"minor\"\nrow_remved = \"patch\"\n",
+            "codes-diff.toml:3:1: unknown rule \"row_remved\"",
+        ),
+        (
+            "[rules]\nrow_removed = \"major\"\n",
+            "codes-diff.toml:2:15: unknown level \"major\": expected breaking, minor, patch or cosmetic",
+        ),
+        (
+            "[rules]\nrow_removed = 3\n",
+            "codes-diff.toml:2:15: invalid type: integer `3`, expected a string",
+        ),
+        (
+            "[rule]\n",
+            "codes-diff.toml:1:2: unknown field `rule`, expected `rules` or `accept`",
+        ),
+        (
+            "[[accept]]\nrule = \"row_removed\"\npath = \"OperationType/row 2\"\nreason = \"\"\n",
+            "codes-diff.toml:4:10: an accepted change needs a reason: say why it is accepted",
+        ),
+        (
+            "[[accept]]\nrule = \"rows_removed\"\npath = \"OperationType/row 2\"\nreason = \"r\"\n",
+            "codes-diff.toml:2:8: unknown rule \"rows_removed\"",
+        ),
+        (
+            "[[accept]]\nrule = \"row_removed\"\npath = \"OperationType/row 2\"\n",
+            "codes-diff.toml:1:1: missing field `reason`",
+        ),
+        (
+            "[rules\n",
+            "codes-diff.toml:1:7: unclosed table, expected `]`",
+        ),
+    ] {
+        let dir = small_dir("diff-bad-config", &[("codes-diff.toml", config)]);
+        let run = codes_in(&dir, &["diff", "old.toml", "new.toml"]);
+        assert_eq!(
+            (run.code, run.stdout.as_str(), run.stderr.as_str()),
+            (2, "", format!("codes: {message}\n").as_str()),
+            "{config}"
+        );
+    }
+}
+
+#[test]
+fn an_acceptance_that_matches_no_change_is_a_warning() {
+    let config =
+        "[[accept]]\nrule = \"row_removed\"\npath = \"OperationType/row 9\"\nreason = \"r\"\n";
+    let dir = small_dir("diff-stale", &[("codes-diff.toml", config)]);
+    let run = codes_in(&dir, &["diff", "old.toml", "new.toml"]);
+    assert_eq!(run.code, 0);
+    assert_eq!(
+        run.stderr,
+        "codes: codes-diff.toml:1:1: warning: no change is row_removed at \
+         \"OperationType/row 9\": this acceptance is stale\n"
+    );
+}
+
+fn manifest(version: &str) -> String {
+    format!("[package]\nname = \"codes\"\nversion = \"{version}\"\n")
+}
+
+/// Old and new specs, each in its own directory beside a `Cargo.toml`.
+fn versioned(name: &str, old: &str, new: &str) -> std::path::PathBuf {
+    small_dir(
+        name,
+        &[
+            ("a/codes.toml", SMALL),
+            ("a/Cargo.toml", &manifest(old)),
+            ("b/codes.toml", &revised()),
+            ("b/Cargo.toml", &manifest(new)),
+        ],
+    )
+}
+
+#[test]
+fn missing_version_bump_compares_the_versions_beside_the_specs() {
+    let check = [
+        "diff",
+        "a/codes.toml",
+        "b/codes.toml",
+        "--fail-on",
+        "missing-version-bump",
+    ];
+    for (old, new, code, message) in [
+        (
+            "0.1.0",
+            "0.1.1",
+            1,
+            "missing version bump: breaking changes need a minor bump (the version is 0.x), \
+             but 0.1.0 -> 0.1.1 is a patch bump",
+        ),
+        (
+            "0.1.0",
+            "0.2.0",
+            0,
+            "version bump: 0.1.0 -> 0.2.0 is a minor bump; \
+             breaking changes need a minor bump (the version is 0.x)",
+        ),
+        (
+            "1.2.3",
+            "1.3.0",
+            1,
+            "missing version bump: breaking changes need a major bump, \
+             but 1.2.3 -> 1.3.0 is a minor bump",
+        ),
+        (
+            "1.2.3",
+            "2.0.0",
+            0,
+            "version bump: 1.2.3 -> 2.0.0 is a major bump; breaking changes need a major bump",
+        ),
+        (
+            "0.0.3",
+            "0.0.4",
+            0,
+            "version bump: 0.0.3 -> 0.0.4 is a patch bump; \
+             breaking changes need a patch bump (the version is 0.0.x)",
+        ),
+        (
+            "1.2.3",
+            "1.2.3",
+            1,
+            "missing version bump: breaking changes need a major bump, \
+             but 1.2.3 -> 1.2.3 is no bump",
+        ),
+        (
+            "2.0.0",
+            "1.9.0",
+            1,
+            "missing version bump: breaking changes need a major bump, \
+             but 2.0.0 -> 1.9.0 is a step down",
+        ),
+    ] {
+        let dir = versioned("diff-bump", old, new);
+        let run = codes_in(&dir, &check);
+        assert_eq!(
+            (run.code, run.stderr.as_str()),
+            (code, format!("codes: {message}\n").as_str()),
+            "{old} -> {new}"
+        );
+        assert!(run.stdout.starts_with("OperationType\n"), "{}", run.stdout);
+    }
+
+    // Accepting the breaking change leaves a minor one: a patch bump on 0.x.
+    let dir = versioned("diff-bump-accepted", "0.1.0", "0.1.1");
+    let accept =
+        "[[accept]]\nrule = \"row_removed\"\npath = \"OperationType/row 2\"\nreason = \"r\"\n";
+    std::fs::write(dir.join("b/codes-diff.toml"), accept).unwrap();
+    let run = codes_in(&dir, &check);
+    assert_eq!(
+        (run.code, run.stderr.as_str()),
+        (
+            0,
+            "codes: version bump: 0.1.0 -> 0.1.1 is a patch bump; \
+             minor changes need a patch bump (the version is 0.x)\n"
+        )
+    );
+
+    // With --fail-on breaking too, either condition fails the run.
+    let run = codes_in(
+        &versioned("diff-bump-both", "0.1.0", "0.2.0"),
+        &[&check[..], &["--fail-on", "breaking"]].concat(),
+    );
+    assert_eq!(run.code, 1);
+}
+
+#[test]
+fn versions_can_be_given_on_the_command_line() {
+    let dir = small_dir("diff-bump-flags", &[]);
+    let run = codes_in(
+        &dir,
+        &[
+            "diff",
+            "old.toml",
+            "new.toml",
+            "--fail-on",
+            "missing-version-bump",
+            "--old-version",
+            "1.4.0",
+            "--new-version",
+            "2.0.0-rc.1",
+        ],
+    );
+    assert_eq!(
+        (run.code, run.stderr.as_str()),
+        (
+            0,
+            "codes: version bump: 1.4.0 -> 2.0.0-rc.1 is a major bump; \
+             breaking changes need a major bump\n"
+        )
+    );
+
+    // Without a Cargo.toml beside the spec, the version must be given.
+    let run = codes_in(
+        &dir,
+        &[
+            "diff",
+            "old.toml",
+            "new.toml",
+            "--fail-on",
+            "missing-version-bump",
+        ],
+    );
+    assert_eq!(
+        (run.code, run.stdout.as_str(), run.stderr.as_str()),
+        (
+            2,
+            "",
+            "codes: Cargo.toml: no such file, so the version of old.toml is unknown: \
+             give --old-version\n"
+        )
+    );
+    let run = codes_in(
+        &dir,
+        &[
+            "diff",
+            "old.toml",
+            "new.toml",
+            "--fail-on",
+            "missing-version-bump",
+            "--old-version",
+            "1.0",
+        ],
+    );
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .starts_with("error: invalid value '1.0' for '--old-version <VERSION>'"),
+        "{}",
+        run.stderr
+    );
+    let run = codes_in(
+        &dir,
+        &["diff", "old.toml", "new.toml", "--new-version", "1.0.0"],
+    );
+    assert_eq!(
+        (run.code, run.stderr.as_str()),
+        (
+            2,
+            "codes: --new-version is for --fail-on missing-version-bump, which is not given\n"
+        )
+    );
+    let dir = small_dir(
+        "diff-bump-bad-manifest",
+        &[("Cargo.toml", "[package]\nname = \"x\"\n")],
+    );
+    let run = codes_in(
+        &dir,
+        &[
+            "diff",
+            "old.toml",
+            "new.toml",
+            "--fail-on",
+            "missing-version-bump",
+        ],
+    );
+    assert_eq!(
+        (run.code, run.stderr.as_str()),
+        (
+            2,
+            "codes: Cargo.toml: no package version (`version` under `[package]`)\n"
+        )
+    );
+}
+
+#[test]
+fn the_versions_of_git_sides_are_read_at_their_revision() {
+    let dir = scratch("diff-bump-git");
+    // The workspace gives its members their version, as here.
+    let workspace = |version: &str| {
+        format!(
+            "[workspace]\nmembers = [\".\"]\n\n[workspace.package]\nversion = \"{version}\"\n\n\
+             [package]\nname = \"codes\"\nversion.workspace = true\n"
+        )
+    };
+    std::fs::write(dir.join("Cargo.toml"), workspace("0.3.0")).unwrap();
+    std::fs::write(dir.join("codes.toml"), SMALL).unwrap();
+    git(&dir, &["init", "-q"]);
+    git(&dir, &["add", "Cargo.toml", "codes.toml"]);
+    git(&dir, &["commit", "-q", "-m", "0.3.0"]);
+    // Add a row only: minor, which needs a patch bump on 0.x.
+    let added =
+        format!("{SMALL}\n[[table.row]]\ncode = 3\nname = \"Rest\"\ndescription = \"Rest.\"\n");
+    std::fs::write(dir.join("codes.toml"), &added).unwrap();
+
+    let check = [
+        "diff",
+        "HEAD:codes.toml",
+        "codes.toml",
+        "--fail-on",
+        "missing-version-bump",
+    ];
+    let run = codes_in(&dir, &check);
+    assert_eq!(
+        (run.code, run.stderr.as_str()),
+        (
+            1,
+            "codes: missing version bump: minor changes need a patch bump (the version is 0.x), \
+             but 0.3.0 -> 0.3.0 is no bump\n"
+        )
+    );
+    std::fs::write(dir.join("Cargo.toml"), workspace("0.3.1")).unwrap();
+    let run = codes_in(&dir, &check);
+    assert_eq!(
+        (run.code, run.stderr.as_str()),
+        (
+            0,
+            "codes: version bump: 0.3.0 -> 0.3.1 is a patch bump; \
+             minor changes need a patch bump (the version is 0.x)\n"
+        )
+    );
+
+    // Both sides from git: the manifest of each revision.
+    git(&dir, &["commit", "-q", "-am", "0.3.1"]);
+    let run = codes_in(
+        &dir,
+        &[
+            "diff",
+            "HEAD~1:codes.toml",
+            "HEAD:codes.toml",
+            "--fail-on",
+            "missing-version-bump",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+
+    // A revision without a Cargo.toml beside its spec.
+    std::fs::create_dir(dir.join("spec")).unwrap();
+    std::fs::write(dir.join("spec/codes.toml"), SMALL).unwrap();
+    git(&dir, &["add", "spec/codes.toml"]);
+    git(&dir, &["commit", "-q", "-m", "moved"]);
+    let run = codes_in(
+        &dir,
+        &[
+            "diff",
+            "HEAD:spec/codes.toml",
+            "codes.toml",
+            "--fail-on",
+            "missing-version-bump",
+        ],
+    );
+    assert_eq!(
+        (run.code, run.stderr.as_str()),
+        (
+            2,
+            "codes: HEAD:spec/Cargo.toml: no such file, so the version of HEAD:spec/codes.toml \
+             is unknown: give --old-version\n"
+        )
     );
 }

@@ -3,9 +3,14 @@
 //!
 //! [`diff`] compares two validated specs and lists every change, each with
 //! the [`Impact`] it has on the Rust API that `codes-codegen` generates from
-//! the spec; the impact of the whole is the largest of them. The list renders
-//! for a terminal ([`SpecDiff::to_text`]), a pull request or changelog
-//! ([`SpecDiff::to_markdown`]) and for programs ([`SpecDiff::to_json`]).
+//! the spec; the impact of the whole is the largest of them. Every change
+//! falls under a [rule](#rules), which a [configuration](#configuration)
+//! file can give another level, and whose changes it can accept one by one.
+//! The list renders for a terminal ([`SpecDiff::to_text`]), a pull request
+//! or changelog ([`SpecDiff::to_markdown`]), programs
+//! ([`SpecDiff::to_json`]) and CI ([`SpecDiff::to_github_actions`],
+//! [`SpecDiff::to_junit`]); [`VersionCheck`] tells whether a crate's version
+//! bump is big enough for it.
 //!
 //! ```
 //! use codes_codegen::Spec;
@@ -25,15 +30,17 @@
 //!
 //! let changes = diff(&old, &new);
 //! assert_eq!(changes.impact(), Some(Impact::Patch));
+//! assert_eq!(changes.changes()[0].rule(), "row_description_changed");
 //! assert_eq!(
 //!     changes.to_text(),
 //!     "OperationType\n  \
 //!        patch     OperationType/row 0: row description changed: \
 //!        \"The agent signs out of CCS.\" -> \"The agent logs out of the CCS.\"\n\
-//!      impact: patch (0 breaking, 0 minor, 1 patch)\n"
+//!      impact: patch (0 breaking, 0 minor, 1 patch, 0 cosmetic)\n"
 //! );
-//! // `--fail-on minor`: fail when the impact is minor or more.
-//! assert!(changes.impact() < Some(Impact::Minor));
+//! // `--fail-on minor`: fail when the impact of the changes not accepted
+//! // is minor or more.
+//! assert!(changes.unaccepted_impact() < Some(Impact::Minor));
 //! assert_eq!(diff(&old, &old).impact(), None);
 //! ```
 //!
@@ -135,11 +142,136 @@
 //!   discriminants of later kinds shift: they are not documented, and the
 //!   derived order of the existing kinds is kept.
 //!
+//! # Rules
+//!
+//! Every change falls under one rule, its [`ChangeKind`]; the rule ID is the
+//! kind's `snake_case` name ([`ChangeKind::as_str`]), which the JSON report,
+//! the annotations and the configuration use. Rule IDs are stable: a rule is
+//! never renamed, and one that is no longer reported keeps its ID reserved.
+//!
+//! A rule's default level is the impact the rules above compute. For most
+//! rules that is always the same; where it depends on the case, the table
+//! says "computed" and what it depends on. A [configuration](#configuration)
+//! replaces a rule's level whatever the case.
+//!
+//! | Rule ID | Reported as | Default level |
+//! |---|---|---|
+//! | `table_added` | table added | minor |
+//! | `table_removed` | table removed | breaking |
+//! | `table_renamed` | table renamed | breaking |
+//! | `tables_reordered` | tables reordered | patch |
+//! | `marker_added` | not-applicable marker added | computed: breaking over a code an open reason decoded, else minor |
+//! | `marker_removed` | not-applicable marker removed | breaking |
+//! | `marker_renamed` | not-applicable marker renamed | breaking |
+//! | `marker_renumbered` | not-applicable marker renumbered | breaking |
+//! | `marker_description_changed` | not-applicable marker description changed | patch |
+//! | `provenance_changed` | provenance changed | patch |
+//! | `record_added` | record names added | minor |
+//! | `record_removed` | record names removed | breaking |
+//! | `record_name_changed` | record name changed | breaking |
+//! | `object_name_changed` | object name changed | breaking |
+//! | `reason_name_changed` | reason name changed | breaking |
+//! | `object_kind_added` | object kind added | minor |
+//! | `object_kind_removed` | object kind removed | breaking |
+//! | `object_kind_renamed` | object kind renamed | breaking |
+//! | `object_kind_text_changed` | object kind text changed | patch |
+//! | `object_kinds_reordered` | object kinds reordered | breaking |
+//! | `row_added` | row added | minor |
+//! | `row_removed` | row removed | breaking |
+//! | `row_renamed` | row renamed | breaking |
+//! | `row_renumbered` | row renumbered | breaking |
+//! | `row_description_changed` | row description changed | patch |
+//! | `row_object_added` | row object added | minor |
+//! | `row_object_removed` | row object removed | breaking |
+//! | `row_object_changed` | row object changed | breaking |
+//! | `rows_reordered` | rows reordered | patch |
+//! | `note_added` | note added | patch |
+//! | `note_removed` | note removed | patch |
+//! | `note_changed` | note changed | patch |
+//! | `notes_reordered` | notes reordered | patch |
+//! | `reason_added` | reason added | computed: breaking over codes that decoded otherwise (or any code, beside an open reason), else minor; minor on an added row or a table that decoded no reasons |
+//! | `reason_removed` | reason removed | breaking |
+//! | `reason_renamed` | reason renamed | breaking |
+//! | `reason_renumbered` | reason renumbered | computed: breaking (its old code no longer decodes to it) |
+//! | `reason_codes_widened` | reason codes widened | computed: breaking over codes that decoded otherwise or when the variant gains or loses its code field, minor over unlisted codes only, patch when every code decodes as before |
+//! | `reason_codes_narrowed` | reason codes narrowed | computed: breaking, or patch when every code decodes as before |
+//! | `reason_codes_moved` | reason codes moved | computed: as `reason_codes_widened` |
+//! | `reason_default_changed` | reason default changed | computed: patch (every code decodes as before) |
+//! | `reason_description_changed` | reason description changed | patch |
+//! | `reasons_reordered` | reasons reordered | patch |
+//!
+//! Below patch there is one more level, [`Impact::Cosmetic`]: a change no
+//! reader of the generated API would notice (such as a punctuation-width
+//! change in vendor text). No rule computes it; a configuration can give
+//! it to a rule. A cosmetic change needs no version bump.
+//!
+//! # Configuration
+//!
+//! A [`DiffConfig`], read from TOML (`codes diff` looks for
+//! [`CONFIG_FILE`], `codes-diff.toml`, beside the new spec), changes rule
+//! levels and accepts single changes:
+//!
+//! ```toml
+//! # codes-diff.toml
+//! [rules]
+//! # A rule's level, whatever the case: breaking, minor, patch or cosmetic.
+//! provenance_changed = "cosmetic"
+//! rows_reordered = "minor"
+//!
+//! # A change accepted on purpose: still reported, marked accepted, and
+//! # left out of `--fail-on` and the version check.
+//! [[accept]]
+//! rule = "row_renumbered"
+//! path = "OperationType/row 57"
+//! reason = "The vendor corrected a typo in its table; no bill ever carried 57."
+//! ```
+//!
+//! An acceptance names a change by its rule ID and its exact path, as the
+//! reports print it, and says why. A level is applied before acceptances
+//! are matched. An unknown rule ID, an unknown key, a level that is none of
+//! the four or an acceptance without a reason is an error at its
+//! `file:line:col` ([`ConfigError`]); an acceptance that matches no change
+//! is returned by [`SpecDiff::configure`], for a warning.
+//!
+//! # Reports for CI
+//!
+//! Once [located](SpecDiff::locate) in the texts the specs were read from,
+//! every change carries the line of its item in the old spec, the new one,
+//! or both: the line of the key that changed (`description = …`) where the
+//! item has it, else of the item itself (its `[[table.row]]` header, its
+//! inline table, its note). [`SpecDiff::to_github_actions`] writes a
+//! GitHub Actions workflow command per change, at its line in the new
+//! file for an added or changed item and in the old file for a removed
+//! one:
+//!
+//! ```text
+//! ::error file=codes.toml,line=160,title=reason_removed (breaking)::OperationType/row 3/reason 7: reason removed: CallRejected "An agent rejects a call."
+//! ```
+//!
+//! The command follows the impact alone: `error` for breaking, `warning`
+//! for minor, `notice` for patch and cosmetic. [`SpecDiff::to_junit`]
+//! writes JUnit XML, a test case per change, named by its path and rule,
+//! where a breaking change not accepted is a failure and an accepted one
+//! is skipped. The JSON report carries [`JSON_FORMAT_VERSION`], and per
+//! change its rule ID, whether it is accepted and why, and its lines.
+//!
+//! # Version bumps
+//!
+//! [`VersionCheck`] compares the version of the crate generated from each
+//! side with the impact of the changes not accepted, as cargo-semver-checks
+//! does: a breaking change needs a major bump (a minor one while the major
+//! version is 0, a patch one on 0.0.x), a minor change a minor bump (a patch
+//! one before 1.0.0), a patch change a patch bump.
+//!
 //! [Cargo SemVer rules]: https://doc.rust-lang.org/cargo/reference/semver.html
 
+mod ci;
+mod config;
 mod decoding;
+mod locate;
 mod output;
 mod pairing;
+mod version;
 mod walk;
 
 use std::fmt;
@@ -149,12 +281,22 @@ use serde::Serialize;
 
 use codes_codegen::model::{ReasonCodes, Spec};
 
+pub use config::{Acceptance, CONFIG_FILE, ConfigError, DiffConfig};
+pub use version::{Bump, ManifestError, PackageVersion, Version, VersionCheck};
+
+/// The version of the JSON report's layout, its `format_version`: raised
+/// whenever a field changes meaning or goes away.
+pub const JSON_FORMAT_VERSION: u32 = 1;
+
 /// Every change from `old` to `new`, each with its semver impact.
 ///
 /// Deterministic: the changes come in spec order (see the module docs).
 pub fn diff(old: &Spec, new: &Spec) -> SpecDiff {
+    let (changes, sites) = walk::changes(old, new);
     SpecDiff {
-        changes: walk::changes(old, new),
+        changes,
+        sites,
+        files: Files::default(),
     }
 }
 
@@ -162,6 +304,26 @@ pub fn diff(old: &Spec, new: &Spec) -> SpecDiff {
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct SpecDiff {
     changes: Vec<Change>,
+    /// Where each change's item is on each side, in step with `changes`.
+    sites: Vec<locate::Sites>,
+    files: Files,
+}
+
+/// The file names of the two sides, once located.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+struct Files {
+    old: Option<String>,
+    new: Option<String>,
+}
+
+/// A spec's text, and the file name reports give it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SpecText<'a> {
+    /// The name annotations and JUnit give the file, such as `codes.toml`;
+    /// `None` for standard input.
+    pub file: Option<&'a str>,
+    /// The text the spec was read from.
+    pub text: &'a str,
 }
 
 impl SpecDiff {
@@ -175,14 +337,24 @@ impl SpecDiff {
         self.changes.is_empty()
     }
 
-    /// The impact of the whole: the largest of the changes, `None` when
-    /// nothing changed. `Option` orders `None` first, so
-    /// `diff.impact() >= Some(threshold)` is the `--fail-on` test.
+    /// The impact of the whole: the largest of the changes, accepted or
+    /// not, `None` when nothing changed. `Option` orders `None` first.
     pub fn impact(&self) -> Option<Impact> {
         self.changes.iter().map(|change| change.impact).max()
     }
 
-    /// How many changes have `impact`.
+    /// The largest impact of the changes not accepted: what `--fail-on` and
+    /// the [`VersionCheck`] go by. `diff.unaccepted_impact() >=
+    /// Some(threshold)` is the `--fail-on` test.
+    pub fn unaccepted_impact(&self) -> Option<Impact> {
+        self.changes
+            .iter()
+            .filter(|change| !change.is_accepted())
+            .map(|change| change.impact)
+            .max()
+    }
+
+    /// How many changes have `impact`, accepted or not.
     pub fn count(&self, impact: Impact) -> usize {
         self.changes
             .iter()
@@ -190,9 +362,64 @@ impl SpecDiff {
             .count()
     }
 
+    /// How many changes are accepted.
+    pub fn accepted(&self) -> usize {
+        self.changes
+            .iter()
+            .filter(|change| change.is_accepted())
+            .count()
+    }
+
+    /// Finds every change's item in the texts the specs were read from,
+    /// setting [`Change::old_line`] and [`Change::new_line`], and keeps the
+    /// file names for the annotations and JUnit.
+    ///
+    /// An item not found (in a text that is not the one its spec was read
+    /// from) keeps no line.
+    pub fn locate(&mut self, old: SpecText<'_>, new: SpecText<'_>) {
+        let (old_text, new_text) = (
+            locate::Document::parse(old.text),
+            locate::Document::parse(new.text),
+        );
+        for (change, sites) in self.changes.iter_mut().zip(&self.sites) {
+            change.old_line = sites.old.as_ref().and_then(|site| old_text.line(site));
+            change.new_line = sites.new.as_ref().and_then(|site| new_text.line(site));
+        }
+        self.files = Files {
+            old: old.file.map(str::to_string),
+            new: new.file.map(str::to_string),
+        };
+    }
+
+    /// Applies `config`: each rule it sets gets that level, then each
+    /// acceptance marks the changes of its rule and path
+    /// [accepted](Change::accepted). Returns the acceptances that match no
+    /// change, in config order.
+    pub fn configure<'c>(&mut self, config: &'c DiffConfig) -> Vec<&'c Acceptance> {
+        for change in &mut self.changes {
+            if let Some(level) = config.level(change.kind) {
+                change.impact = level;
+            }
+        }
+        let mut unused = Vec::new();
+        for acceptance in config.acceptances() {
+            let mut used = false;
+            for change in &mut self.changes {
+                if change.kind == acceptance.rule && change.path == acceptance.path {
+                    change.accepted = Some(acceptance.reason.clone());
+                    used = true;
+                }
+            }
+            if !used {
+                unused.push(acceptance);
+            }
+        }
+        unused
+    }
+
     /// For a terminal: the changes grouped by table, one line each with its
     /// impact, then a summary such as
-    /// `impact: breaking (3 breaking, 2 minor, 5 patch)`.
+    /// `impact: breaking (3 breaking, 2 minor, 5 patch, 0 cosmetic)`.
     pub fn to_text(&self) -> String {
         output::text(self)
     }
@@ -203,11 +430,27 @@ impl SpecDiff {
         output::markdown(self)
     }
 
-    /// For programs: pretty-printed JSON with the overall `impact` (`null`
-    /// when nothing changed), the `counts` per impact, and the `changes`
-    /// with their `kind`, `path`, `impact`, `old`, `new` and `detail`.
+    /// For programs: pretty-printed JSON with the `format_version`, the
+    /// overall `impact` and `unaccepted_impact` (`null` when none), the
+    /// `counts` per impact and of accepted changes, the `files` located
+    /// (`old`, `new`, `null` when unknown), and the `changes` with their
+    /// `rule`, `path`, `impact`, `accepted`, `accepted_reason`, `old`,
+    /// `new`, `detail`, `old_line` and `new_line`.
     pub fn to_json(&self) -> String {
         output::json(self)
+    }
+
+    /// For GitHub Actions: a workflow command per change (`::error`,
+    /// `::warning` or `::notice` by impact) at its file and line, once
+    /// [located](Self::locate), then the summary line of the text report.
+    pub fn to_github_actions(&self) -> String {
+        ci::github_actions(self)
+    }
+
+    /// JUnit XML: a test suite with a test case per change, a breaking
+    /// change not accepted failing and an accepted one skipped.
+    pub fn to_junit(&self) -> String {
+        ci::junit(self)
     }
 
     /// The report in `format`.
@@ -216,19 +459,34 @@ impl SpecDiff {
             Format::Text => self.to_text(),
             Format::Markdown => self.to_markdown(),
             Format::Json => self.to_json(),
+            Format::GithubActions => self.to_github_actions(),
+            Format::Junit => self.to_junit(),
         }
+    }
+
+    /// Each change with the file of the side it is reported on, and its
+    /// line there: the new side for an item that exists, else the old one.
+    fn placed(&self) -> impl Iterator<Item = (&Change, Option<&str>, Option<usize>)> {
+        self.changes
+            .iter()
+            .zip(&self.sites)
+            .map(|(change, sites)| match sites.new {
+                Some(_) => (change, self.files.new.as_deref(), change.new_line),
+                None => (change, self.files.old.as_deref(), change.old_line),
+            })
     }
 }
 
 /// One change.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Change {
-    /// What changed.
+    /// What changed: the change's rule (see [`rule`](Self::rule)).
     pub kind: ChangeKind,
     /// Where, e.g. `OperationType/row 3/reason 200-250`, naming items as
     /// the old spec does.
     pub path: String,
-    /// What it means for the generated API.
+    /// What it means for the generated API: the rule's level, computed or
+    /// set by a configuration.
     pub impact: Impact,
     /// The value before, if the item existed.
     pub old: Option<Value>,
@@ -238,13 +496,36 @@ pub struct Change {
     /// it is (`221-250 no longer decode to ServiceErrorCode`), what else a
     /// rename renames, or the object kind of an added row.
     pub detail: Option<String>,
+    /// The 1-based line of the item in the old spec's text, once
+    /// [located](SpecDiff::locate); `None` for an added item.
+    pub old_line: Option<usize>,
+    /// The 1-based line of the item in the new spec's text, once located;
+    /// `None` for a removed item.
+    pub new_line: Option<usize>,
+    /// Why the change is accepted, when a configuration accepts it.
+    pub accepted: Option<String>,
+}
+
+impl Change {
+    /// The rule ID, e.g. `reason_codes_narrowed`: [`ChangeKind::as_str`].
+    pub fn rule(&self) -> &'static str {
+        self.kind.as_str()
+    }
+
+    /// Whether a configuration accepts the change.
+    pub fn is_accepted(&self) -> bool {
+        self.accepted.is_some()
+    }
 }
 
 /// The semver impact of a change on the generated API, ordered from the
-/// least to the most disruptive.
+/// least to the most disruptive: a rule's level.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Impact {
+    /// Not worth a release: nothing computes it, a configuration gives it
+    /// (such as to a punctuation-width change of vendor text).
+    Cosmetic,
     /// Text and data only: a patch release.
     Patch,
     /// Additions only: a minor release.
@@ -256,11 +537,17 @@ pub enum Impact {
 
 impl Impact {
     /// Every impact, from the least to the most disruptive.
-    pub const ALL: [Impact; 3] = [Impact::Patch, Impact::Minor, Impact::Breaking];
+    pub const ALL: [Impact; 4] = [
+        Impact::Cosmetic,
+        Impact::Patch,
+        Impact::Minor,
+        Impact::Breaking,
+    ];
 
-    /// `patch`, `minor` or `breaking`.
+    /// `cosmetic`, `patch`, `minor` or `breaking`.
     pub const fn as_str(self) -> &'static str {
         match self {
+            Impact::Cosmetic => "cosmetic",
             Impact::Patch => "patch",
             Impact::Minor => "minor",
             Impact::Breaking => "breaking",
@@ -277,17 +564,11 @@ impl fmt::Display for Impact {
 impl FromStr for Impact {
     type Err = ParseError;
 
-    /// Reads `breaking`, `minor` or `patch`, as [`Display`](fmt::Display)
-    /// writes them.
+    /// Reads `breaking`, `minor`, `patch` or `cosmetic`, as
+    /// [`Display`](fmt::Display) writes them.
     fn from_str(text: &str) -> Result<Self, ParseError> {
-        Impact::ALL
-            .into_iter()
-            .find(|impact| impact.as_str() == text)
-            .ok_or_else(|| ParseError {
-                what: "impact",
-                input: text.to_string(),
-                expected: "breaking, minor or patch",
-            })
+        let expected = "breaking, minor, patch or cosmetic";
+        ParseError::parse(&Impact::ALL, Impact::as_str, ("impact", expected), text)
     }
 }
 
@@ -300,18 +581,30 @@ pub enum Format {
     Markdown,
     /// [`SpecDiff::to_json`].
     Json,
+    /// [`SpecDiff::to_github_actions`].
+    GithubActions,
+    /// [`SpecDiff::to_junit`].
+    Junit,
 }
 
 impl Format {
     /// Every format.
-    pub const ALL: [Format; 3] = [Format::Text, Format::Markdown, Format::Json];
+    pub const ALL: [Format; 5] = [
+        Format::Text,
+        Format::Markdown,
+        Format::Json,
+        Format::GithubActions,
+        Format::Junit,
+    ];
 
-    /// `text`, `markdown` or `json`.
+    /// `text`, `markdown`, `json`, `github-actions` or `junit`.
     pub const fn as_str(self) -> &'static str {
         match self {
             Format::Text => "text",
             Format::Markdown => "markdown",
             Format::Json => "json",
+            Format::GithubActions => "github-actions",
+            Format::Junit => "junit",
         }
     }
 }
@@ -325,25 +618,39 @@ impl fmt::Display for Format {
 impl FromStr for Format {
     type Err = ParseError;
 
-    /// Reads `text`, `markdown` or `json`.
+    /// Reads `text`, `markdown`, `json`, `github-actions` or `junit`.
     fn from_str(text: &str) -> Result<Self, ParseError> {
-        Format::ALL
-            .into_iter()
-            .find(|format| format.as_str() == text)
-            .ok_or_else(|| ParseError {
-                what: "format",
-                input: text.to_string(),
-                expected: "text, markdown or json",
-            })
+        let expected = "text, markdown, json, github-actions or junit";
+        ParseError::parse(&Format::ALL, Format::as_str, ("format", expected), text)
     }
 }
 
-/// An [`Impact`] or [`Format`] name that is none of them.
+/// An [`Impact`], [`Format`] or [`ChangeKind`] name that is none of them.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ParseError {
     what: &'static str,
     input: String,
     expected: &'static str,
+}
+
+impl ParseError {
+    /// The one of `all` whose `name` is `text`, else an error saying what
+    /// was looked for and what was `expected`.
+    fn parse<T: Copy>(
+        all: &[T],
+        name: fn(T) -> &'static str,
+        (what, expected): (&'static str, &'static str),
+        text: &str,
+    ) -> Result<T, ParseError> {
+        all.iter()
+            .copied()
+            .find(|item| name(*item) == text)
+            .ok_or_else(|| ParseError {
+                what,
+                input: text.to_string(),
+                expected,
+            })
+    }
 }
 
 impl fmt::Display for ParseError {
@@ -400,9 +707,10 @@ impl Value {
     }
 }
 
-/// What a change is about. The JSON names are the variant names in
-/// `snake_case` ([`as_str`](Self::as_str)); [`Display`](fmt::Display) gives
-/// the words the reports use.
+/// What a change is about: the rule it falls under. The rule IDs are the
+/// variant names in `snake_case` ([`as_str`](Self::as_str), read back by
+/// [`FromStr`]); [`Display`](fmt::Display) gives the words the reports use.
+/// The [module docs](self#rules) list every rule with its default level.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ChangeKind {
@@ -496,7 +804,54 @@ pub enum ChangeKind {
 }
 
 impl ChangeKind {
-    /// The JSON name, e.g. `reason_codes_narrowed`.
+    /// Every rule, in the order of the module docs' table.
+    pub const ALL: [ChangeKind; 43] = [
+        ChangeKind::TableAdded,
+        ChangeKind::TableRemoved,
+        ChangeKind::TableRenamed,
+        ChangeKind::TablesReordered,
+        ChangeKind::MarkerAdded,
+        ChangeKind::MarkerRemoved,
+        ChangeKind::MarkerRenamed,
+        ChangeKind::MarkerRenumbered,
+        ChangeKind::MarkerDescriptionChanged,
+        ChangeKind::ProvenanceChanged,
+        ChangeKind::RecordAdded,
+        ChangeKind::RecordRemoved,
+        ChangeKind::RecordNameChanged,
+        ChangeKind::ObjectNameChanged,
+        ChangeKind::ReasonNameChanged,
+        ChangeKind::ObjectKindAdded,
+        ChangeKind::ObjectKindRemoved,
+        ChangeKind::ObjectKindRenamed,
+        ChangeKind::ObjectKindTextChanged,
+        ChangeKind::ObjectKindsReordered,
+        ChangeKind::RowAdded,
+        ChangeKind::RowRemoved,
+        ChangeKind::RowRenamed,
+        ChangeKind::RowRenumbered,
+        ChangeKind::RowDescriptionChanged,
+        ChangeKind::RowObjectAdded,
+        ChangeKind::RowObjectRemoved,
+        ChangeKind::RowObjectChanged,
+        ChangeKind::RowsReordered,
+        ChangeKind::NoteAdded,
+        ChangeKind::NoteRemoved,
+        ChangeKind::NoteChanged,
+        ChangeKind::NotesReordered,
+        ChangeKind::ReasonAdded,
+        ChangeKind::ReasonRemoved,
+        ChangeKind::ReasonRenamed,
+        ChangeKind::ReasonRenumbered,
+        ChangeKind::ReasonCodesWidened,
+        ChangeKind::ReasonCodesNarrowed,
+        ChangeKind::ReasonCodesMoved,
+        ChangeKind::ReasonDefaultChanged,
+        ChangeKind::ReasonDescriptionChanged,
+        ChangeKind::ReasonsReordered,
+    ];
+
+    /// The rule ID, e.g. `reason_codes_narrowed`.
     pub const fn as_str(self) -> &'static str {
         self.names().0
     }
@@ -554,6 +909,21 @@ impl ChangeKind {
             }
             ReasonsReordered => ("reasons_reordered", "reasons reordered"),
         }
+    }
+}
+
+impl FromStr for ChangeKind {
+    type Err = ParseError;
+
+    /// Reads a rule ID, as [`as_str`](Self::as_str) writes it.
+    fn from_str(text: &str) -> Result<Self, ParseError> {
+        let expected = "a rule ID such as row_removed (see the codes_tools::diff docs)";
+        ParseError::parse(
+            &ChangeKind::ALL,
+            ChangeKind::as_str,
+            ("rule", expected),
+            text,
+        )
     }
 }
 

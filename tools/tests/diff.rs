@@ -10,10 +10,13 @@
 use std::path::Path;
 
 use ChangeKind::*;
-use Impact::{Breaking, Minor, Patch};
+use Impact::{Breaking, Cosmetic, Minor, Patch};
 use codes_codegen::Spec;
 use codes_codegen::model::ReasonCodes;
-use codes_tools::diff::{Change, ChangeKind, Format, Impact, SpecDiff, Value, diff};
+use codes_tools::diff::{
+    Bump, Change, ChangeKind, DiffConfig, Format, Impact, JSON_FORMAT_VERSION, PackageVersion,
+    SpecDiff, SpecText, Value, Version, VersionCheck, diff,
+};
 
 const CODES_TOML: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../codes.toml"));
 const REVISION: &str = include_str!("fixtures/specs/codes-2025-revision.toml");
@@ -92,6 +95,9 @@ fn change(
         old,
         new,
         detail: detail.map(str::to_string),
+        old_line: None,
+        new_line: None,
+        accepted: None,
     }
 }
 
@@ -970,7 +976,7 @@ fn reason_description_changes_are_patch() {
         diff(&spec(&bare), &spec(&worded)).to_text(),
         "OperationType\n  \
            patch     OperationType/row 20/reason 0: reason description changed: none -> \"Zero.\"\n\
-         impact: patch (0 breaking, 0 minor, 1 patch)\n"
+         impact: patch (0 breaking, 0 minor, 1 patch, 0 cosmetic)\n"
     );
     assert_eq!(
         changes(&worded, &bare),
@@ -1254,7 +1260,10 @@ fn a_spec_against_itself_has_no_changes() {
     assert_eq!(same.to_markdown(), "**Impact: none** (no changes)\n");
     assert_eq!(
         same.to_json(),
-        "{\n  \"impact\": null,\n  \"counts\": {\n    \"breaking\": 0,\n    \"minor\": 0,\n    \"patch\": 0\n  },\n  \"changes\": []\n}\n"
+        "{\n  \"format_version\": 1,\n  \"impact\": null,\n  \"unaccepted_impact\": null,\n  \
+         \"counts\": {\n    \"breaking\": 0,\n    \"minor\": 0,\n    \"patch\": 0,\n    \
+         \"cosmetic\": 0,\n    \"accepted\": 0\n  },\n  \
+         \"files\": {\n    \"old\": null,\n    \"new\": null\n  },\n  \"changes\": []\n}\n"
     );
 }
 
@@ -1437,15 +1446,37 @@ fn the_revision_reports_every_edit_with_its_impact() {
     );
 }
 
+/// The revision's diff located in both texts, named as `codes diff
+/// codes.toml tools/tests/fixtures/specs/codes-2025-revision.toml` names
+/// them at the repository root: the golden files are that command's output.
+fn located_revision() -> SpecDiff {
+    let mut report = diff(&codes_toml(), &revision());
+    report.locate(
+        SpecText {
+            file: Some("codes.toml"),
+            text: CODES_TOML,
+        },
+        SpecText {
+            file: Some(REVISION_FILE),
+            text: REVISION,
+        },
+    );
+    report
+}
+
+const REVISION_FILE: &str = "tools/tests/fixtures/specs/codes-2025-revision.toml";
+
 #[test]
 fn golden_reports_of_the_revision_are_current() {
-    let report = diff(&codes_toml(), &revision());
+    let report = located_revision();
     let golden = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden");
     let mut stale = Vec::new();
     for (file, actual) in [
         ("diff.txt", report.to_text()),
         ("diff.md", report.to_markdown()),
         ("diff.json", report.to_json()),
+        ("diff.github-actions.txt", report.to_github_actions()),
+        ("diff.junit.xml", report.to_junit()),
     ] {
         let path = golden.join(file);
         if std::env::var_os("BLESS").is_some() {
@@ -1501,7 +1532,7 @@ fn text_quotes_vendor_text_and_escapes_control_characters() {
         "OperationType\n  \
            patch     OperationType/row 3: row description changed: \
            \"Busy.\" -> \"Busy `now`: *really* <b>|</b>\\n\\\"quoted\\\"\"\n\
-         impact: patch (0 breaking, 0 minor, 1 patch)\n"
+         impact: patch (0 breaking, 0 minor, 1 patch, 0 cosmetic)\n"
     );
 }
 
@@ -1509,7 +1540,7 @@ fn text_quotes_vendor_text_and_escapes_control_characters() {
 fn markdown_puts_vendor_text_in_safe_code_spans() {
     assert_eq!(
         tricky().to_markdown(),
-        "**Impact: patch** (0 breaking, 0 minor, 1 patch)\n\
+        "**Impact: patch** (0 breaking, 0 minor, 1 patch, 0 cosmetic)\n\
          \n\
          ### Patch\n\
          \n\
@@ -1573,7 +1604,7 @@ fn markdown_groups_changes_by_impact_from_breaking_down() {
     let new = row(1, "SignIn", "").replace("SignIn.\"", "Signs in.\"") + &row(4, "Talking", "");
     assert_eq!(
         diff(&spec(&old), &spec(&new)).to_markdown(),
-        "**Impact: breaking** (1 breaking, 1 minor, 1 patch)\n\
+        "**Impact: breaking** (1 breaking, 1 minor, 1 patch, 0 cosmetic)\n\
          \n\
          ### Breaking\n\
          \n\
@@ -1590,24 +1621,34 @@ fn markdown_groups_changes_by_impact_from_breaking_down() {
 }
 
 #[test]
-fn json_lists_kinds_values_and_codes() {
+fn json_lists_rules_values_and_codes() {
     let old = row(26, "Rest", "") + &reason("open = true\ndefault = 0", "RestCause");
     let new =
         row(26, "Rest", "") + &reason("open = true", "RestCause") + &reason("code = 7", "Lunch");
     assert_eq!(
         diff(&spec(&old), &spec(&new)).to_json(),
         r#"{
+  "format_version": 1,
   "impact": "breaking",
+  "unaccepted_impact": "breaking",
   "counts": {
     "breaking": 1,
     "minor": 0,
-    "patch": 1
+    "patch": 1,
+    "cosmetic": 0,
+    "accepted": 0
+  },
+  "files": {
+    "old": null,
+    "new": null
   },
   "changes": [
     {
-      "kind": "reason_default_changed",
+      "rule": "reason_default_changed",
       "path": "OperationType/row 26/reason any",
       "impact": "patch",
+      "accepted": false,
+      "accepted_reason": null,
       "old": {
         "kind": "open",
         "default": 0
@@ -1616,18 +1657,24 @@ fn json_lists_kinds_values_and_codes() {
         "kind": "open",
         "default": null
       },
-      "detail": "every code decodes as before"
+      "detail": "every code decodes as before",
+      "old_line": null,
+      "new_line": null
     },
     {
-      "kind": "reason_added",
+      "rule": "reason_added",
       "path": "OperationType/row 26/reason 7",
       "impact": "breaking",
+      "accepted": false,
+      "accepted_reason": null,
       "old": null,
       "new": {
         "name": "Lunch",
         "text": "Lunch reason."
       },
-      "detail": "takes 7 from RestCause"
+      "detail": "takes 7 from RestCause",
+      "old_line": null,
+      "new_line": null
     }
   ]
 }
@@ -1650,19 +1697,24 @@ fn json_writes_single_codes_as_objects() {
 
 #[test]
 fn impacts_order_display_and_parse() {
-    assert!(Patch < Minor && Minor < Breaking);
-    assert!(None < Some(Patch));
-    for (impact, name) in [(Patch, "patch"), (Minor, "minor"), (Breaking, "breaking")] {
+    assert!(Cosmetic < Patch && Patch < Minor && Minor < Breaking);
+    assert!(None < Some(Cosmetic));
+    for (impact, name) in [
+        (Cosmetic, "cosmetic"),
+        (Patch, "patch"),
+        (Minor, "minor"),
+        (Breaking, "breaking"),
+    ] {
         assert_eq!(impact.to_string(), name);
         assert_eq!(name.parse::<Impact>(), Ok(impact));
     }
     assert_eq!(
         "major".parse::<Impact>().unwrap_err().to_string(),
-        "unknown impact \"major\": expected breaking, minor or patch"
+        "unknown impact \"major\": expected breaking, minor, patch or cosmetic"
     );
     assert_eq!(
         "Breaking".parse::<Impact>().unwrap_err().to_string(),
-        "unknown impact \"Breaking\": expected breaking, minor or patch"
+        "unknown impact \"Breaking\": expected breaking, minor, patch or cosmetic"
     );
 }
 
@@ -1672,13 +1724,15 @@ fn formats_display_and_parse() {
         (Format::Text, "text"),
         (Format::Markdown, "markdown"),
         (Format::Json, "json"),
+        (Format::GithubActions, "github-actions"),
+        (Format::Junit, "junit"),
     ] {
         assert_eq!(format.to_string(), name);
         assert_eq!(name.parse::<Format>(), Ok(format));
     }
     assert_eq!(
         "md".parse::<Format>().unwrap_err().to_string(),
-        "unknown format \"md\": expected text, markdown or json"
+        "unknown format \"md\": expected text, markdown, json, github-actions or junit"
     );
 }
 
@@ -1697,4 +1751,511 @@ fn fail_on_compares_the_whole_impact_with_a_threshold() {
     assert!(fails("breaking") && fails("minor") && fails("patch"));
     let same = diff(&codes_toml(), &codes_toml());
     assert!(same.impact() < Some(Patch));
+}
+
+// Rules.
+
+#[test]
+fn every_rule_has_a_stable_id_read_back_and_a_row_in_the_docs() {
+    let docs = include_str!("../src/diff.rs");
+    let (_, rules) = docs.split_once("//! | Rule ID |").unwrap();
+    let table: Vec<&str> = rules
+        .lines()
+        .filter_map(|line| line.strip_prefix("//! | `"))
+        .filter_map(|line| line.split_once('`').map(|(id, _)| id))
+        .collect();
+    let ids: Vec<&str> = ChangeKind::ALL.iter().map(|kind| kind.as_str()).collect();
+    assert_eq!(
+        table, ids,
+        "the module docs' rule table lists every rule in order"
+    );
+    for kind in ChangeKind::ALL {
+        assert_eq!(kind.as_str().parse::<ChangeKind>(), Ok(kind));
+        let words = kind.to_string();
+        assert!(
+            docs.contains(&format!("//! | `{}` | {words} | ", kind.as_str())),
+            "{kind:?} is reported as {words:?} in the docs"
+        );
+    }
+    assert_eq!(
+        "row_remved".parse::<ChangeKind>().unwrap_err().to_string(),
+        "unknown rule \"row_remved\": expected a rule ID such as row_removed \
+         (see the codes_tools::diff docs)"
+    );
+    let change = &changes(&(row(1, "A", "") + &row(2, "B", "")), &row(1, "A", ""))[0];
+    assert_eq!(change.rule(), "row_removed");
+}
+
+// Configuration.
+
+const CONFIG: &str = "\
+# Levels, whatever the case.
+[rules]
+row_description_changed = \"cosmetic\"
+row_added = \"breaking\"
+
+[[accept]]
+rule = \"row_removed\"
+path = \"OperationType/row 3\"
+reason = \"Busy is reported by the presence service now.\"
+
+[[accept]]
+rule = \"row_removed\"
+path = \"OperationType/row 9\"
+reason = \"Stale: row 9 is long gone.\"
+";
+
+#[test]
+fn a_config_sets_rule_levels_and_accepts_changes_by_rule_and_path() {
+    let config = DiffConfig::parse("codes-diff.toml", CONFIG).unwrap();
+    assert_eq!(config.level(RowAdded), Some(Breaking));
+    assert_eq!(config.level(RowRemoved), None);
+    assert_eq!(config.acceptances().len(), 2);
+    assert_eq!(config.acceptances()[1].place, "codes-diff.toml:11:1");
+
+    let old = row(1, "SignIn", "") + &row(3, "Busy", "");
+    let new = row(1, "SignIn", "").replace("SignIn.\"", "Signs in.\"") + &row(4, "Talking", "");
+    let mut report = diff(&spec(&old), &spec(&new));
+    let unused = report.configure(&config);
+    assert_eq!(unused, [&config.acceptances()[1]]);
+    let summary: Vec<(ChangeKind, Impact, Option<&str>)> = report
+        .changes()
+        .iter()
+        .map(|change| (change.kind, change.impact, change.accepted.as_deref()))
+        .collect();
+    assert_eq!(
+        summary,
+        [
+            (RowDescriptionChanged, Cosmetic, None),
+            (
+                RowRemoved,
+                Breaking,
+                Some("Busy is reported by the presence service now.")
+            ),
+            (RowAdded, Breaking, None),
+        ]
+    );
+    assert_eq!(report.impact(), Some(Breaking));
+    assert_eq!(report.unaccepted_impact(), Some(Breaking));
+    assert_eq!(report.accepted(), 1);
+    assert_eq!(
+        report.to_text(),
+        "OperationType\n  \
+           cosmetic  OperationType/row 1: row description changed: \"SignIn.\" -> \"Signs in.\"\n  \
+           breaking  OperationType/row 3: row removed: Busy \"Busy.\" \
+           [accepted: \"Busy is reported by the presence service now.\"]\n  \
+           breaking  OperationType/row 4: row added: Talking \"Talking.\"\n\
+         impact: breaking (2 breaking, 0 minor, 0 patch, 1 cosmetic; 1 accepted)\n\
+         impact of changes not accepted: breaking\n"
+    );
+    assert_eq!(
+        report.to_markdown(),
+        "**Impact: breaking** (2 breaking, 0 minor, 0 patch, 1 cosmetic; 1 accepted)\n\
+         \n\
+         **Impact of changes not accepted: breaking**\n\
+         \n\
+         ### Breaking\n\
+         \n\
+         - `OperationType/row 3`: row removed: `Busy` (`Busy.`) — **accepted**: \
+           Busy is reported by the presence service now.\n\
+         - `OperationType/row 4`: row added: `Talking` (`Talking.`)\n\
+         \n\
+         ### Cosmetic\n\
+         \n\
+         - `OperationType/row 1`: row description changed: `SignIn.` → `Signs in.`\n"
+    );
+}
+
+#[test]
+fn accepting_every_change_leaves_no_impact_to_fail_on() {
+    let config = DiffConfig::parse(
+        "c.toml",
+        "[[accept]]\nrule = \"row_removed\"\npath = \"OperationType/row 3\"\nreason = \"r\"\n",
+    )
+    .unwrap();
+    let kept = row(1, "SignIn", "");
+    let mut report = diff(&spec(&(kept.clone() + &row(3, "Busy", ""))), &spec(&kept));
+    assert!(report.configure(&config).is_empty());
+    assert_eq!(report.impact(), Some(Breaking));
+    assert_eq!(report.unaccepted_impact(), None);
+}
+
+#[test]
+fn bad_configs_are_errors_at_their_line_and_column() {
+    let error = |text: &str| DiffConfig::parse("codes-diff.toml", text).unwrap_err();
+    let unknown = error("[rules]\nrow_added = \"minor\"\n  rows_added = \"minor\"\n");
+    assert_eq!(
+        (unknown.line, unknown.column, unknown.message.as_str()),
+        (3, 3, "unknown rule \"rows_added\"")
+    );
+    assert_eq!(
+        unknown.to_string(),
+        "codes-diff.toml:3:3: unknown rule \"rows_added\""
+    );
+    assert_eq!(
+        error("[rules]\nrow_added = \"Minor\"\n").to_string(),
+        "codes-diff.toml:2:13: unknown level \"Minor\": expected breaking, minor, patch or cosmetic"
+    );
+    assert_eq!(
+        error("[[accept]]\nrule = \"row_added\"\npath = \" \"\nreason = \"r\"\n").to_string(),
+        "codes-diff.toml:3:8: an accepted change needs the path the report prints"
+    );
+    assert_eq!(
+        error("[[accept]]\nrule = \"row_added\"\npath = \"p\"\nreason = \"r\"\nwhy = 1\n")
+            .to_string(),
+        "codes-diff.toml:5:1: unknown field `why`, expected one of `rule`, `path`, `reason`"
+    );
+    assert_eq!(
+        error("[rules]\nrow_added = \"minor\"\nrow_added = \"patch\"\n").to_string(),
+        "codes-diff.toml:3:1: duplicate key"
+    );
+    assert_eq!(
+        DiffConfig::parse("empty.toml", ""),
+        Ok(DiffConfig::default())
+    );
+}
+
+// Locating changes in the texts.
+
+/// The 1-based line of `text` holding `needle`, which is there once.
+fn line_of(text: &str, needle: &str) -> usize {
+    let lines: Vec<usize> = (text.lines().enumerate())
+        .filter(|(_, line)| line.contains(needle))
+        .map(|(index, _)| index + 1)
+        .collect();
+    assert_eq!(lines.len(), 1, "{needle:?} once in\n{text}");
+    lines[0]
+}
+
+/// Each change's rule, path, and old and new line, once located.
+fn lines(old: &str, new: &str) -> Vec<(ChangeKind, String, Option<usize>, Option<usize>)> {
+    let mut report = diff(&parse(old), &parse(new));
+    let side = |text| SpecText {
+        file: Some("codes.toml"),
+        text,
+    };
+    report.locate(side(old), side(new));
+    report
+        .changes()
+        .iter()
+        .map(|change| {
+            (
+                change.kind,
+                change.path.clone(),
+                change.old_line,
+                change.new_line,
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn changes_are_located_at_the_key_that_changed_or_at_their_item() {
+    let rows = row(1, "SignIn", "notes = [\n  \"First.\",\n  \"Second.\",\n]\n")
+        + &reason("code = 1", "A")
+        + &reason("range = [2, 9]", "B")
+        + &row(2, "Idle", "")
+        + &row(3, "Busy", "reason = [{ code = 5, name = \"Phone\" }]\n");
+    let old = format!("{SOURCE}{}", table(&format!("{KINDS}{rows}")));
+    let new = old
+        .replace("vendor = \"V\"", "vendor = \"V2\"")
+        .replace("\"US_NO_USE\"", "\"US_NO_USE (0xFFFF)\"")
+        .replace("text = \"Agent ID.\"", "text = \"Agent ID\"")
+        .replace("\"Second.\"", "\"Second, reworded.\"")
+        .replace("range = [2, 9]", "range = [2, 12]")
+        .replace(&row(2, "Idle", ""), "")
+        .replace("name = \"Phone\" }", "name = \"OnThePhone\" }")
+        + &row(4, "Talking", "")
+        + &reason("code = 0", "Zero");
+    let at = |text: &str, needle: &str| Some(line_of(text, needle));
+    let both = |needle: &str, renewed: &str| (at(&old, needle), at(&new, renewed));
+    let path = |path: &str| path.to_string();
+    let expected = vec![
+        (
+            ProvenanceChanged,
+            path("source/vendor"),
+            both("vendor = ", "vendor = "),
+        ),
+        (
+            MarkerDescriptionChanged,
+            path("not_applicable/UsNoUse"),
+            both("\"US_NO_USE\"", "\"US_NO_USE (0xFFFF)\""),
+        ),
+        (
+            ObjectKindTextChanged,
+            path("OperationType/object kind AgentId"),
+            both("\"Agent ID.\"", "\"Agent ID\""),
+        ),
+        (
+            NoteChanged,
+            path("OperationType/row 1/note 2"),
+            both("\"Second.\"", "\"Second, reworded.\""),
+        ),
+        (
+            ReasonCodesWidened,
+            path("OperationType/row 1/reason 2-9"),
+            both("range = [2, 9]", "range = [2, 12]"),
+        ),
+        (
+            RowRemoved,
+            path("OperationType/row 2"),
+            (Some(line_of(&old, "code = 2") - 1), None),
+        ),
+        (
+            ReasonRenamed,
+            path("OperationType/row 3/reason 5"),
+            both("\"Phone\"", "\"OnThePhone\""),
+        ),
+        (
+            RowAdded,
+            path("OperationType/row 4"),
+            (None, Some(line_of(&new, "code = 4") - 1)),
+        ),
+        (
+            ReasonAdded,
+            path("OperationType/row 4/reason 0"),
+            (None, Some(line_of(&new, "code = 0") - 1)),
+        ),
+    ];
+    let expected: Vec<_> = expected
+        .into_iter()
+        .map(|(kind, path, (old, new))| (kind, path, old, new))
+        .collect();
+    assert_eq!(lines(&old, &new), expected);
+}
+
+#[test]
+fn a_reordering_is_located_at_the_first_item_out_of_place() {
+    let (a, b, c) = (row(1, "SignIn", ""), row(2, "Idle", ""), row(3, "Busy", ""));
+    let old = format!("{SOURCE}{}", table(&format!("{KINDS}{a}{b}{c}")));
+    let new = format!("{SOURCE}{}", table(&format!("{KINDS}{a}{c}{b}")));
+    assert_eq!(
+        lines(&old, &new),
+        [(
+            RowsReordered,
+            "OperationType".to_string(),
+            Some(line_of(&old, "code = 3") - 1),
+            Some(line_of(&new, "code = 3") - 1)
+        )]
+    );
+}
+
+#[test]
+fn a_text_that_is_not_the_specs_locates_nothing() {
+    let old = row(1, "SignIn", "");
+    let new = old.replace("SignIn.\"", "Signs in.\"");
+    let mut report = diff(&spec(&old), &spec(&new));
+    report.locate(
+        SpecText {
+            file: Some("a.toml"),
+            text: "not = [toml",
+        },
+        SpecText {
+            file: None,
+            text: "[source]\n",
+        },
+    );
+    let change = &report.changes()[0];
+    assert_eq!((change.old_line, change.new_line), (None, None));
+    // No file and no line: the annotation has neither.
+    assert_eq!(
+        report.to_github_actions(),
+        "::notice title=row_description_changed (patch)::OperationType/row 1: \
+         row description changed: \"SignIn.\" -> \"Signs in.\"\n\
+         impact: patch (0 breaking, 0 minor, 1 patch, 0 cosmetic)\n"
+    );
+}
+
+// Reports for CI.
+
+#[test]
+fn annotations_follow_the_impact_and_escape_what_would_end_them() {
+    let old = row(1, "SignIn", "") + &row(3, "Busy", "");
+    let new =
+        row(1, "SignIn", "").replace("SignIn.\"", "100%\\nsigned in.\"") + &row(4, "Talking", "");
+    let (old, new) = (
+        format!("{SOURCE}{}", table(&format!("{KINDS}{old}"))),
+        format!("{SOURCE}{}", table(&format!("{KINDS}{new}"))),
+    );
+    let mut report = diff(&parse(&old), &parse(&new));
+    report.locate(
+        SpecText {
+            file: Some("old,v1: spec.toml"),
+            text: &old,
+        },
+        SpecText {
+            file: Some("codes.toml"),
+            text: &new,
+        },
+    );
+    let config = "[rules]\nrow_added = \"cosmetic\"\n";
+    report.configure(&DiffConfig::parse("c.toml", config).unwrap());
+    let (description, busy, talking) = (
+        line_of(&new, "100%"),
+        line_of(&old, "code = 3") - 1,
+        line_of(&new, "code = 4") - 1,
+    );
+    assert_eq!(
+        report.to_github_actions(),
+        format!(
+            "::notice file=codes.toml,line={description},title=row_description_changed (patch)::\
+             OperationType/row 1: row description changed: \"SignIn.\" -> \"100%25\\nsigned in.\"\n\
+             ::error file=old%2Cv1%3A spec.toml,line={busy},title=row_removed (breaking)::\
+             OperationType/row 3: row removed: Busy \"Busy.\"\n\
+             ::notice file=codes.toml,line={talking},title=row_added (cosmetic)::\
+             OperationType/row 4: row added: Talking \"Talking.\"\n\
+             impact: breaking (1 breaking, 0 minor, 1 patch, 1 cosmetic)\n"
+        )
+    );
+}
+
+#[test]
+fn junit_escapes_vendor_text_and_has_no_case_without_changes() {
+    let junit = tricky().to_junit();
+    assert!(
+        junit.contains(
+            "      <system-out>patch: OperationType/row 3: row description changed: \
+             &quot;Busy.&quot; -&gt; &quot;Busy `now`: *really* &lt;b&gt;|&lt;/b&gt;\\n\\&quot;quoted\\&quot;&quot;\
+             </system-out>\n"
+        ),
+        "{junit}"
+    );
+    assert_eq!(
+        diff(&codes_toml(), &codes_toml()).to_junit(),
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
+         <testsuites name=\"codes diff\" tests=\"0\" failures=\"0\" errors=\"0\" skipped=\"0\">\n  \
+           <testsuite name=\"codes diff\" tests=\"0\" failures=\"0\" errors=\"0\" skipped=\"0\">\n  \
+           </testsuite>\n\
+         </testsuites>\n"
+    );
+}
+
+#[test]
+fn json_marks_accepted_changes_and_their_reason() {
+    let config = DiffConfig::parse(
+        "c.toml",
+        "[[accept]]\nrule = \"row_removed\"\npath = \"OperationType/row 3\"\nreason = \"gone\"\n",
+    )
+    .unwrap();
+    let kept = row(1, "SignIn", "");
+    let mut report = diff(&spec(&(kept.clone() + &row(3, "Busy", ""))), &spec(&kept));
+    report.configure(&config);
+    let json: serde_json::Value = serde_json::from_str(&report.to_json()).unwrap();
+    assert_eq!(json["format_version"], JSON_FORMAT_VERSION);
+    assert_eq!(json["impact"], "breaking");
+    assert_eq!(json["unaccepted_impact"], serde_json::Value::Null);
+    assert_eq!(json["counts"]["accepted"], 1);
+    assert_eq!(json["changes"][0]["rule"], "row_removed");
+    assert_eq!(json["changes"][0]["accepted"], true);
+    assert_eq!(json["changes"][0]["accepted_reason"], "gone");
+}
+
+// Version bumps.
+
+fn version(text: &str) -> Version {
+    Version::parse(text).unwrap()
+}
+
+#[test]
+fn bumps_are_measured_by_the_first_part_that_changes() {
+    let bump = |old: &str, new: &str| Bump::between(&version(old), &version(new));
+    assert_eq!(bump("1.2.3", "2.0.0"), Bump::Major);
+    assert_eq!(bump("1.2.3", "1.3.0"), Bump::Minor);
+    assert_eq!(bump("1.2.3", "1.2.4"), Bump::Patch);
+    assert_eq!(bump("1.2.3", "1.2.3"), Bump::Same);
+    assert_eq!(bump("1.2.3-rc.1", "1.2.3"), Bump::Same);
+    assert_eq!(bump("1.2.3", "1.2.3-rc.1"), Bump::Lower);
+    assert_eq!(bump("1.2.3", "1.1.9"), Bump::Lower);
+    assert_eq!(bump("0.1.0", "1.0.0-alpha"), Bump::Major);
+}
+
+#[test]
+fn the_bump_needed_follows_cargo_semver_before_and_after_1_0() {
+    let required = |impact: Option<Impact>, old: &str| Bump::required(impact, &version(old));
+    for (old, breaking, minor, patch) in [
+        ("1.2.3", Bump::Major, Bump::Minor, Bump::Patch),
+        ("0.2.3", Bump::Minor, Bump::Patch, Bump::Patch),
+        ("0.0.3", Bump::Patch, Bump::Patch, Bump::Patch),
+    ] {
+        assert_eq!(required(Some(Breaking), old), breaking, "{old}");
+        assert_eq!(required(Some(Minor), old), minor, "{old}");
+        assert_eq!(required(Some(Patch), old), patch, "{old}");
+        assert_eq!(required(Some(Cosmetic), old), Bump::Same, "{old}");
+        assert_eq!(required(None, old), Bump::Same, "{old}");
+    }
+}
+
+#[test]
+fn a_version_check_says_what_is_needed_and_what_was_done() {
+    let check =
+        |old: &str, new: &str, impact| VersionCheck::new(version(old), version(new), impact);
+    let missing = check("0.4.2", "0.4.3", Some(Breaking));
+    assert!(!missing.passes());
+    assert_eq!(
+        missing.to_string(),
+        "missing version bump: breaking changes need a minor bump (the version is 0.x), \
+         but 0.4.2 -> 0.4.3 is a patch bump"
+    );
+    let more = check("1.0.0", "2.0.0", Some(Patch));
+    assert!(more.passes());
+    assert_eq!(
+        more.to_string(),
+        "version bump: 1.0.0 -> 2.0.0 is a major bump; patch changes need a patch bump"
+    );
+    assert_eq!(
+        check("1.0.0", "1.0.0", Some(Cosmetic)).to_string(),
+        "version bump: 1.0.0 -> 1.0.0 is no bump; cosmetic changes need no bump"
+    );
+    assert_eq!(
+        check("1.0.0", "1.0.0", None).to_string(),
+        "version bump: 1.0.0 -> 1.0.0 is no bump; nothing changed, so no bump is needed"
+    );
+    let down = check("1.0.0", "0.9.0", None);
+    assert!(!down.passes());
+    assert_eq!(
+        down.to_string(),
+        "missing version bump: nothing changed, so no bump is needed, \
+         but 1.0.0 -> 0.9.0 is a step down"
+    );
+}
+
+#[test]
+fn manifests_give_their_version_or_defer_to_the_workspace() {
+    assert_eq!(
+        PackageVersion::of_package("[package]\nname = \"x\"\nversion = \"1.2.3\"\n"),
+        Ok(PackageVersion::Version(version("1.2.3")))
+    );
+    assert_eq!(
+        PackageVersion::of_package("[package]\nversion.workspace = true\n"),
+        Ok(PackageVersion::Workspace)
+    );
+    assert_eq!(
+        PackageVersion::of_package("[package]\nversion = \"1.2\"\n")
+            .unwrap_err()
+            .to_string(),
+        "version \"1.2\" is not a semantic version: unexpected end of input while parsing minor version number"
+    );
+    assert_eq!(
+        PackageVersion::of_package("[workspace]\n")
+            .unwrap_err()
+            .to_string(),
+        "no package version (`version` under `[package]`)"
+    );
+    assert_eq!(
+        PackageVersion::of_package("[package\n")
+            .unwrap_err()
+            .to_string(),
+        "1:9: unclosed table, expected `]`"
+    );
+    assert_eq!(
+        PackageVersion::of_workspace("[workspace.package]\nversion = \"0.3.0\"\n"),
+        Ok(Some(version("0.3.0")))
+    );
+    assert_eq!(PackageVersion::of_workspace("[package]\n"), Ok(None));
+    assert_eq!(
+        PackageVersion::of_workspace("[workspace]\nmembers = []\n")
+            .unwrap_err()
+            .to_string(),
+        "the workspace gives no package version (`version` under `[workspace.package]`)"
+    );
 }

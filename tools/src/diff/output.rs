@@ -1,4 +1,5 @@
-//! The three renderings of a diff: text, Markdown and JSON.
+//! The renderings of a diff for people and programs: text, Markdown and
+//! JSON; those for CI are in `ci`.
 
 use std::fmt::Write;
 
@@ -9,7 +10,12 @@ use codes_codegen::docs;
 use codes_codegen::model::ReasonCodes;
 
 /// Impacts from the most disruptive down: the order reports list them in.
-const DESCENDING: [Impact; 3] = [Impact::Breaking, Impact::Minor, Impact::Patch];
+const DESCENDING: [Impact; 4] = [
+    Impact::Breaking,
+    Impact::Minor,
+    Impact::Patch,
+    Impact::Cosmetic,
+];
 
 pub(super) fn text(diff: &SpecDiff) -> String {
     let mut out = String::new();
@@ -23,22 +29,29 @@ pub(super) fn text(diff: &SpecDiff) -> String {
             let _ = writeln!(out, "{head}");
             group = Some(head);
         }
-        let _ = write!(
-            out,
-            "  {:<8}  {}: {}",
-            change.impact.as_str(),
-            change.path,
-            change.kind
-        );
-        if let Some(values) = values(change, plain, "->") {
-            let _ = write!(out, ": {values}");
-        }
-        if let Some(detail) = &change.detail {
-            let _ = write!(out, " ({detail})");
-        }
-        out.push('\n');
+        let _ = writeln!(out, "  {:<8}  {}", change.impact.as_str(), describe(change));
     }
     let _ = writeln!(out, "impact: {}", summary(diff));
+    if diff.accepted() > 0 {
+        let _ = writeln!(out, "impact of changes not accepted: {}", unaccepted(diff));
+    }
+    out
+}
+
+/// A change in a line, as the text report and the annotations write it:
+/// `OperationType/row 0: row description changed: "A." -> "B." (detail)`,
+/// then `[accepted: "why"]` when it is accepted.
+pub(super) fn describe(change: &Change) -> String {
+    let mut out = format!("{}: {}", change.path, change.kind);
+    if let Some(values) = values(change, plain, "->") {
+        let _ = write!(out, ": {values}");
+    }
+    if let Some(detail) = &change.detail {
+        let _ = write!(out, " ({detail})");
+    }
+    if let Some(reason) = &change.accepted {
+        let _ = write!(out, " [accepted: {reason:?}]");
+    }
     out
 }
 
@@ -49,6 +62,13 @@ pub(super) fn markdown(diff: &SpecDiff) -> String {
         Some(impact) => {
             let _ = writeln!(out, "**Impact: {impact}** ({})", counts(diff));
         }
+    }
+    if diff.accepted() > 0 {
+        let _ = writeln!(
+            out,
+            "\n**Impact of changes not accepted: {}**",
+            unaccepted(diff)
+        );
     }
     for impact in DESCENDING {
         let mut changes = diff
@@ -63,6 +83,7 @@ pub(super) fn markdown(diff: &SpecDiff) -> String {
             Impact::Breaking => "Breaking",
             Impact::Minor => "Minor",
             Impact::Patch => "Patch",
+            Impact::Cosmetic => "Cosmetic",
         };
         let _ = writeln!(out, "\n### {heading}\n");
         for change in changes {
@@ -73,6 +94,9 @@ pub(super) fn markdown(diff: &SpecDiff) -> String {
             if let Some(detail) = &change.detail {
                 let _ = write!(out, " ({})", docs::escape(detail));
             }
+            if let Some(reason) = &change.accepted {
+                let _ = write!(out, " — **accepted**: {}", docs::escape(reason));
+            }
             out.push('\n');
         }
     }
@@ -82,24 +106,70 @@ pub(super) fn markdown(diff: &SpecDiff) -> String {
 pub(super) fn json(diff: &SpecDiff) -> String {
     #[derive(Serialize)]
     struct Report<'a> {
+        format_version: u32,
         impact: Option<Impact>,
+        unaccepted_impact: Option<Impact>,
         counts: Counts,
-        changes: &'a [Change],
+        files: Files<'a>,
+        changes: Vec<ChangeJson<'a>>,
     }
     #[derive(Serialize)]
     struct Counts {
         breaking: usize,
         minor: usize,
         patch: usize,
+        cosmetic: usize,
+        accepted: usize,
+    }
+    #[derive(Serialize)]
+    struct Files<'a> {
+        old: Option<&'a str>,
+        new: Option<&'a str>,
+    }
+    #[derive(Serialize)]
+    struct ChangeJson<'a> {
+        rule: &'static str,
+        path: &'a str,
+        impact: Impact,
+        accepted: bool,
+        accepted_reason: Option<&'a str>,
+        old: Option<&'a Value>,
+        new: Option<&'a Value>,
+        detail: Option<&'a str>,
+        old_line: Option<usize>,
+        new_line: Option<usize>,
     }
     let report = Report {
+        format_version: super::JSON_FORMAT_VERSION,
         impact: diff.impact(),
+        unaccepted_impact: diff.unaccepted_impact(),
         counts: Counts {
             breaking: diff.count(Impact::Breaking),
             minor: diff.count(Impact::Minor),
             patch: diff.count(Impact::Patch),
+            cosmetic: diff.count(Impact::Cosmetic),
+            accepted: diff.accepted(),
         },
-        changes: diff.changes(),
+        files: Files {
+            old: diff.files.old.as_deref(),
+            new: diff.files.new.as_deref(),
+        },
+        changes: diff
+            .changes()
+            .iter()
+            .map(|change| ChangeJson {
+                rule: change.rule(),
+                path: &change.path,
+                impact: change.impact,
+                accepted: change.is_accepted(),
+                accepted_reason: change.accepted.as_deref(),
+                old: change.old.as_ref(),
+                new: change.new.as_ref(),
+                detail: change.detail.as_deref(),
+                old_line: change.old_line,
+                new_line: change.new_line,
+            })
+            .collect(),
     };
     // Strings, numbers and structs with string keys only: this cannot fail.
     let mut out = serde_json::to_string_pretty(&report).expect("a diff report serializes");
@@ -107,20 +177,31 @@ pub(super) fn json(diff: &SpecDiff) -> String {
     out
 }
 
-/// `breaking (3 breaking, 2 minor, 5 patch)`, or `none`.
-fn summary(diff: &SpecDiff) -> String {
+/// `breaking (3 breaking, 2 minor, 5 patch, 0 cosmetic)`, or `none`.
+pub(super) fn summary(diff: &SpecDiff) -> String {
     match diff.impact() {
         None => "none".to_string(),
         Some(impact) => format!("{impact} ({})", counts(diff)),
     }
 }
 
+/// The impact of the changes not accepted, or `none`.
+fn unaccepted(diff: &SpecDiff) -> &'static str {
+    diff.unaccepted_impact().map_or("none", Impact::as_str)
+}
+
+/// `3 breaking, 2 minor, 5 patch, 0 cosmetic`, then `; 1 accepted` when
+/// some are.
 fn counts(diff: &SpecDiff) -> String {
-    DESCENDING
+    let mut counts = DESCENDING
         .iter()
         .map(|&impact| format!("{} {impact}", diff.count(impact)))
         .collect::<Vec<_>>()
-        .join(", ")
+        .join(", ");
+    if diff.accepted() > 0 {
+        let _ = write!(counts, "; {} accepted", diff.accepted());
+    }
+    counts
 }
 
 /// `old -> new`, or the one value an addition or removal has; a missing

@@ -39,9 +39,21 @@ impl Pairs {
         pairs
     }
 
-    /// Whether the paired items keep their relative order.
-    pub fn keep_order(&self) -> bool {
-        self.old.iter().flatten().is_sorted()
+    /// The first paired item, in new order, that is not where the old order
+    /// puts it, as `(old index, new index)`; `None` when the order is kept.
+    /// This is where a reordering shows.
+    pub fn first_moved(&self) -> Option<(usize, usize)> {
+        // The old indices of the paired items, in new order, then sorted.
+        let found: Vec<(usize, usize)> = (self.new.iter().enumerate())
+            .filter_map(|(j, old)| Some(((*old)?, j)))
+            .collect();
+        let mut expected: Vec<usize> = found.iter().map(|&(i, _)| i).collect();
+        expected.sort_unstable();
+        expected
+            .into_iter()
+            .zip(found)
+            .find(|(expected, (actual, _))| expected != actual)
+            .map(|(_, found)| found)
     }
 
     /// The new items that pair with none of the old ones, in new order.
@@ -92,7 +104,8 @@ mod tests {
         assert_eq!(pairs.old, [Some(2), Some(1), Some(0)]);
         assert_eq!(pairs.new, [Some(2), Some(1), Some(0), None]);
         assert_eq!(pairs.added().collect::<Vec<_>>(), [3]);
-        assert!(!pairs.keep_order());
+        // In new order the paired items are c, b, a: c should not come first.
+        assert_eq!(pairs.first_moved(), Some((2, 0)));
         let (old_order, new_order) = pairs.orders(&old, &new, |x| x.to_string());
         assert_eq!(old_order, ["a1", "b2", "c3"]);
         assert_eq!(new_order, ["c9", "b2", "a3"]);
@@ -102,6 +115,6 @@ mod tests {
     fn unpaired_items_do_not_break_the_order() {
         let pairs = Pairs::new(&[1, 2, 3], &[1, 3, 4], &[&|x: &i32, y: &i32| x == y]);
         assert_eq!(pairs.old, [Some(0), None, Some(1)]);
-        assert!(pairs.keep_order());
+        assert_eq!(pairs.first_moved(), None);
     }
 }

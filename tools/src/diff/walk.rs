@@ -3,24 +3,36 @@
 //! Items are paired by name first: names are our API, codes are the
 //! vendor's, and the vendor rarely renumbers. See the module docs of
 //! [`diff`](super) for the pairing and impact rules.
+//!
+//! Every change is pushed with its [`Sites`]: the way to its item on each
+//! side, and the TOML key that holds what changed, for the annotations.
+//! A new field of the model is one more comparison where its item is
+//! compared: a new vendor text of the source or a table is one more entry
+//! in the list of texts `spec` or `table` walks (`Walk::text` reports it,
+//! keyed by its TOML key); a new kind of change is a new [`ChangeKind`],
+//! with its row in the rule table of the module docs.
 
 use super::decoding::{CodeSet, Decoding, Outcome, show};
+use super::locate::{Both, Site, Sites};
 use super::pairing::Pairs;
 use super::{Change, ChangeKind, Impact, Value};
 use codes_codegen::model::{
     Marker, ObjectKind, Outcome as Decoded, Reason, ReasonCodes, RecordNames, Row, Spec, Table,
 };
 
-/// Every change from `old` to `new`, in walk order.
-pub(super) fn changes(old: &Spec, new: &Spec) -> Vec<Change> {
+/// Every change from `old` to `new`, in walk order, each with where its
+/// item is on each side.
+pub(super) fn changes(old: &Spec, new: &Spec) -> (Vec<Change>, Vec<Sites>) {
     let mut walk = Walk::default();
     walk.spec(old, new);
-    walk.changes
+    (walk.changes, walk.sites)
 }
 
 #[derive(Default)]
 struct Walk {
     changes: Vec<Change>,
+    /// Where each change is, in step with `changes`.
+    sites: Vec<Sites>,
 }
 
 impl Walk {
@@ -28,6 +40,7 @@ impl Walk {
         &mut self,
         kind: ChangeKind,
         path: &str,
+        sites: Sites,
         (old, new): (Option<Value>, Option<Value>),
         impact: Impact,
         detail: Option<String>,
@@ -39,40 +52,53 @@ impl Walk {
             old,
             new,
             detail,
+            old_line: None,
+            new_line: None,
+            accepted: None,
         });
+        self.sites.push(sites);
     }
 
     /// A change of vendor text, when the texts differ.
-    fn text(&mut self, kind: ChangeKind, path: &str, old: &str, new: &str) {
+    fn text(&mut self, kind: ChangeKind, path: &str, sites: Sites, old: &str, new: &str) {
         if old != new {
             let values = (Some(Value::text(old)), Some(Value::text(new)));
-            self.push(kind, path, values, Impact::Patch, None);
+            self.push(kind, path, sites, values, Impact::Patch, None);
         }
     }
 
     fn spec(&mut self, old: &Spec, new: &Spec) {
         let (source, next) = (&old.source, &new.source);
         let provenance = ChangeKind::ProvenanceChanged;
-        self.text(provenance, "source/vendor", &source.vendor, &next.vendor);
-        self.text(provenance, "source/product", &source.product, &next.product);
-        self.text(
-            provenance,
-            "source/document",
-            &source.document,
-            &next.document,
-        );
+        let texts = [
+            ("vendor", &source.vendor, &next.vendor),
+            ("product", &source.product, &next.product),
+            ("document", &source.document, &next.document),
+        ];
+        for (key, old_text, new_text) in texts {
+            let at = Sites::keyed(&Site::source(), &Site::source(), key);
+            self.text(provenance, &format!("source/{key}"), at, old_text, new_text);
+        }
 
         self.markers(old, new);
 
         let same_name = |a: &Table, b: &Table| a.name == b.name;
         let same_place = |a: &Table, b: &Table| a.page == b.page && a.caption == b.caption;
         let pairs = Pairs::new(&old.tables, &new.tables, &[&same_name, &same_place]);
-        for (table, pair) in old.tables.iter().zip(&pairs.old) {
+        let site = |tables: &[Table], i: usize| Site::table(i, &tables[i].name);
+        for (i, (table, pair)) in old.tables.iter().zip(&pairs.old).enumerate() {
             match pair {
-                Some(j) => self.table(table, &new.tables[*j]),
+                Some(j) => {
+                    let at = Both {
+                        old: site(&old.tables, i),
+                        new: site(&new.tables, *j),
+                    };
+                    self.table(&at, table, &new.tables[*j]);
+                }
                 None => self.push(
                     ChangeKind::TableRemoved,
                     &table.name,
+                    Sites::old(site(&old.tables, i)),
                     (Some(table_item(table)), None),
                     Impact::Breaking,
                     None,
@@ -89,16 +115,18 @@ impl Walk {
             self.push(
                 ChangeKind::TableAdded,
                 &table.name,
+                Sites::new(site(&new.tables, j)),
                 values,
                 Impact::Minor,
                 Some(rows),
             );
         }
-        if !pairs.keep_order() {
+        if let Some((i, j)) = pairs.first_moved() {
             let orders = pairs.orders(&old.tables, &new.tables, |table| table.name.clone());
             self.push(
                 ChangeKind::TablesReordered,
                 "tables",
+                Sites::both(&site(&old.tables, i), &site(&new.tables, j)),
                 lists(orders),
                 Impact::Patch,
                 None,
@@ -112,12 +140,14 @@ impl Walk {
         let same_code = |a: &Marker, b: &Marker| a.code == b.code;
         let (before, after) = (&old.not_applicable, &new.not_applicable);
         let pairs = Pairs::new(before, after, &[&same_name, &same_code]);
-        for (marker, pair) in before.iter().zip(&pairs.old) {
+        for (i, (marker, pair)) in before.iter().zip(&pairs.old).enumerate() {
             let path = format!("not_applicable/{}", marker.name);
+            let here = Site::marker(i, &marker.name);
             let Some(j) = pair else {
                 self.push(
                     ChangeKind::MarkerRemoved,
                     &path,
+                    Sites::old(here),
                     (Some(marker_item(marker)), None),
                     Impact::Breaking,
                     None,
@@ -125,6 +155,7 @@ impl Walk {
                 continue;
             };
             let next = &after[*j];
+            let there = Site::marker(*j, &next.name);
             if marker.name != next.name {
                 let values = (
                     Some(Value::name(&marker.name)),
@@ -133,6 +164,7 @@ impl Walk {
                 self.push(
                     ChangeKind::MarkerRenamed,
                     &path,
+                    Sites::keyed(&here, &there, "name"),
                     values,
                     Impact::Breaking,
                     None,
@@ -143,6 +175,7 @@ impl Walk {
                 self.push(
                     ChangeKind::MarkerRenumbered,
                     &path,
+                    Sites::keyed(&here, &there, "code"),
                     values,
                     Impact::Breaking,
                     None,
@@ -151,6 +184,7 @@ impl Walk {
             self.text(
                 ChangeKind::MarkerDescriptionChanged,
                 &path,
+                Sites::keyed(&here, &there, "description"),
                 &marker.description,
                 &next.description,
             );
@@ -182,6 +216,7 @@ impl Walk {
             self.push(
                 ChangeKind::MarkerAdded,
                 &format!("not_applicable/{}", marker.name),
+                Sites::new(Site::marker(j, &marker.name)),
                 (None, Some(marker_item(marker))),
                 impact,
                 detail,
@@ -189,33 +224,33 @@ impl Walk {
         }
     }
 
-    fn table(&mut self, old: &Table, new: &Table) {
+    /// A table on both sides, `at` its sites.
+    fn table(&mut self, at: &Both, old: &Table, new: &Table) {
         let path = old.name.as_str();
+        let (here, there) = (&at.old, &at.new);
+        let keyed = |key| Sites::keyed(here, there, key);
         if old.name != new.name {
             let values = (Some(Value::name(&old.name)), Some(Value::name(&new.name)));
             self.push(
                 ChangeKind::TableRenamed,
                 path,
+                keyed("name"),
                 values,
                 Impact::Breaking,
                 None,
             );
         }
         let provenance = ChangeKind::ProvenanceChanged;
-        self.text(provenance, &format!("{path}/title"), &old.title, &new.title);
-        self.text(
-            provenance,
-            &format!("{path}/caption"),
-            &old.caption,
-            &new.caption,
-        );
-        self.text(provenance, &format!("{path}/page"), &old.page, &new.page);
-        self.text(
-            provenance,
-            &format!("{path}/updated"),
-            &old.updated,
-            &new.updated,
-        );
+        let texts = [
+            ("title", &old.title, &new.title),
+            ("caption", &old.caption, &new.caption),
+            ("page", &old.page, &new.page),
+            ("updated", &old.updated, &new.updated),
+        ];
+        for (key, old_text, new_text) in texts {
+            let field = format!("{path}/{key}");
+            self.text(provenance, &field, keyed(key), old_text, new_text);
+        }
         if old.columns != new.columns {
             let values = (
                 Some(Value::List(old.columns.clone())),
@@ -224,17 +259,25 @@ impl Walk {
             self.push(
                 provenance,
                 &format!("{path}/columns"),
+                keyed("columns"),
                 values,
                 Impact::Patch,
                 None,
             );
         }
-        self.record(path, old.record.as_ref(), new.record.as_ref());
-        let kinds = self.object_kinds(path, &old.object_kinds, &new.object_kinds);
-        self.rows(path, old, new, &kinds);
+        self.record(path, at, old.record.as_ref(), new.record.as_ref());
+        let kinds = self.object_kinds(path, at, &old.object_kinds, &new.object_kinds);
+        self.rows(path, at, old, new, &kinds);
     }
 
-    fn record(&mut self, path: &str, old: Option<&RecordNames>, new: Option<&RecordNames>) {
+    fn record(
+        &mut self,
+        path: &str,
+        at: &Both,
+        old: Option<&RecordNames>,
+        new: Option<&RecordNames>,
+    ) {
+        let (here, there) = (&at.old, &at.new);
         let all = |names: &RecordNames| {
             Value::List(vec![
                 names.record.clone(),
@@ -246,13 +289,22 @@ impl Walk {
             (None, None) => return,
             (None, Some(new)) => {
                 let values = (None, Some(all(new)));
-                return self.push(ChangeKind::RecordAdded, path, values, Impact::Minor, None);
+                let at = Sites::keyed(here, there, "record");
+                return self.push(
+                    ChangeKind::RecordAdded,
+                    path,
+                    at,
+                    values,
+                    Impact::Minor,
+                    None,
+                );
             }
             (Some(old), None) => {
                 let values = (Some(all(old)), None);
                 return self.push(
                     ChangeKind::RecordRemoved,
                     path,
+                    Sites::keyed(here, there, "record"),
                     values,
                     Impact::Breaking,
                     None,
@@ -263,12 +315,14 @@ impl Walk {
         let renames = [
             (
                 ChangeKind::RecordNameChanged,
+                "record",
                 &old.record,
                 &new.record,
                 None,
             ),
             (
                 ChangeKind::ObjectNameChanged,
+                "object",
                 &old.object,
                 &new.object,
                 Some(format!(
@@ -279,6 +333,7 @@ impl Walk {
             ),
             (
                 ChangeKind::ReasonNameChanged,
+                "reason",
                 &old.reason,
                 &new.reason,
                 Some(format!(
@@ -287,16 +342,23 @@ impl Walk {
                 )),
             ),
         ];
-        for (kind, old_name, new_name, detail) in renames {
+        for (kind, key, old_name, new_name, detail) in renames {
             if old_name != new_name {
                 let values = (Some(Value::name(old_name)), Some(Value::name(new_name)));
-                self.push(kind, path, values, Impact::Breaking, detail);
+                let at = Sites::keyed(here, there, key);
+                self.push(kind, path, at, values, Impact::Breaking, detail);
             }
         }
     }
 
     /// Object kind changes; returns the pairing, which row objects follow.
-    fn object_kinds(&mut self, table: &str, old: &[ObjectKind], new: &[ObjectKind]) -> Pairs {
+    fn object_kinds(
+        &mut self,
+        table: &str,
+        at: &Both,
+        old: &[ObjectKind],
+        new: &[ObjectKind],
+    ) -> Pairs {
         let same_name = |a: &ObjectKind, b: &ObjectKind| a.name == b.name;
         let same_text = |a: &ObjectKind, b: &ObjectKind| a.text == b.text;
         let pairs = Pairs::new(old, new, &[&same_name, &same_text]);
@@ -304,13 +366,17 @@ impl Walk {
             name: kind.name.clone(),
             text: Some(kind.text.clone()),
         };
-        for (kind, pair) in old.iter().zip(&pairs.old) {
+        let (here, there) = (&at.old, &at.new);
+        let old_site = |i: usize| here.object_kind(i, &old[i].name);
+        let new_site = |j: usize| there.object_kind(j, &new[j].name);
+        for (i, (kind, pair)) in old.iter().zip(&pairs.old).enumerate() {
             let path = format!("{table}/object kind {}", kind.name);
             let Some(j) = pair else {
                 let values = (Some(item(kind)), None);
                 self.push(
                     ChangeKind::ObjectKindRemoved,
                     &path,
+                    Sites::old(old_site(i)),
                     values,
                     Impact::Breaking,
                     None,
@@ -318,11 +384,13 @@ impl Walk {
                 continue;
             };
             let next = &new[*j];
+            let (before, after) = (old_site(i), new_site(*j));
             if kind.name != next.name {
                 let values = (Some(Value::name(&kind.name)), Some(Value::name(&next.name)));
                 self.push(
                     ChangeKind::ObjectKindRenamed,
                     &path,
+                    Sites::keyed(&before, &after, "name"),
                     values,
                     Impact::Breaking,
                     None,
@@ -331,6 +399,7 @@ impl Walk {
             self.text(
                 ChangeKind::ObjectKindTextChanged,
                 &path,
+                Sites::keyed(&before, &after, "text"),
                 &kind.text,
                 &next.text,
             );
@@ -341,18 +410,20 @@ impl Walk {
             self.push(
                 ChangeKind::ObjectKindAdded,
                 &path,
+                Sites::new(new_site(j)),
                 values,
                 Impact::Minor,
                 None,
             );
         }
-        if !pairs.keep_order() {
+        if let Some((i, j)) = pairs.first_moved() {
             let orders = pairs.orders(old, new, |kind| kind.name.clone());
             let detail = Some("the kind enum derives Ord in declaration order".to_string());
             let values = lists(orders);
             self.push(
                 ChangeKind::ObjectKindsReordered,
                 table,
+                Sites::both(&old_site(i), &new_site(j)),
                 values,
                 Impact::Breaking,
                 detail,
@@ -361,7 +432,7 @@ impl Walk {
         pairs
     }
 
-    fn rows(&mut self, path: &str, old: &Table, new: &Table, kinds: &Pairs) {
+    fn rows(&mut self, path: &str, at: &Both, old: &Table, new: &Table, kinds: &Pairs) {
         let exact = |a: &Row, b: &Row| a.name == b.name && a.code == b.code;
         let same_name = |a: &Row, b: &Row| a.name == b.name;
         let same_code = |a: &Row, b: &Row| a.code == b.code;
@@ -372,15 +443,25 @@ impl Walk {
             kinds,
             decoded_before: old.record.is_some(),
         };
-        for (row, pair) in old.rows.iter().zip(&pairs.old) {
+        let (here, there) = (&at.old, &at.new);
+        let old_site = |i: usize| here.row(i, &old.rows[i].name);
+        let new_site = |j: usize| there.row(j, &new.rows[j].name);
+        for (i, (row, pair)) in old.rows.iter().zip(&pairs.old).enumerate() {
             let row_path = format!("{path}/row {}", row.code);
             match pair {
-                Some(j) => self.row(&row_path, row, &new.rows[*j], &context),
+                Some(j) => {
+                    let at = Both {
+                        old: old_site(i),
+                        new: new_site(*j),
+                    };
+                    self.row(&row_path, &at, row, &new.rows[*j], &context);
+                }
                 None => {
                     let values = (Some(row_item(row)), None);
                     self.push(
                         ChangeKind::RowRemoved,
                         &row_path,
+                        Sites::old(old_site(i)),
                         values,
                         Impact::Breaking,
                         None,
@@ -395,30 +476,34 @@ impl Walk {
                 .object
                 .map(|kind| format!("object {}", new.object_kinds[kind].name));
             let values = (None, Some(row_item(row)));
+            let site = new_site(j);
             self.push(
                 ChangeKind::RowAdded,
                 &row_path,
+                Sites::new(site.clone()),
                 values,
                 Impact::Minor,
                 detail,
             );
-            for reason in &row.reasons {
+            for (k, reason) in row.reasons.iter().enumerate() {
                 let reason_path = format!("{row_path}/reason {}", reason.codes);
                 let values = (None, Some(reason_item(reason)));
                 self.push(
                     ChangeKind::ReasonAdded,
                     &reason_path,
+                    Sites::new(site.reason(k, &reason.name)),
                     values,
                     Impact::Minor,
                     None,
                 );
             }
         }
-        if !pairs.keep_order() {
+        if let Some((i, j)) = pairs.first_moved() {
             let orders = pairs.orders(&old.rows, &new.rows, |row| row.name.clone());
             self.push(
                 ChangeKind::RowsReordered,
                 path,
+                Sites::both(&old_site(i), &new_site(j)),
                 lists(orders),
                 Impact::Patch,
                 None,
@@ -426,7 +511,9 @@ impl Walk {
         }
     }
 
-    fn row(&mut self, path: &str, old: &Row, new: &Row, context: &RowContext<'_>) {
+    /// A row on both sides, `at` its sites.
+    fn row(&mut self, path: &str, at: &Both, old: &Row, new: &Row, context: &RowContext<'_>) {
+        let (here, there) = (&at.old, &at.new);
         if old.name != new.name {
             let detail = match (&context.old.record, &context.new.record) {
                 (Some(old_names), Some(new_names))
@@ -448,6 +535,7 @@ impl Walk {
             self.push(
                 ChangeKind::RowRenamed,
                 path,
+                Sites::keyed(here, there, "name"),
                 values,
                 Impact::Breaking,
                 detail,
@@ -458,6 +546,7 @@ impl Walk {
             self.push(
                 ChangeKind::RowRenumbered,
                 path,
+                Sites::keyed(here, there, "code"),
                 values,
                 Impact::Breaking,
                 None,
@@ -466,15 +555,23 @@ impl Walk {
         self.text(
             ChangeKind::RowDescriptionChanged,
             path,
+            Sites::keyed(here, there, "description"),
             &old.description,
             &new.description,
         );
-        self.row_object(path, old, new, context);
-        self.notes(path, &old.notes, &new.notes);
-        self.reasons(path, old, new, context.decoded_before);
+        self.row_object(path, Sites::keyed(here, there, "object"), old, new, context);
+        self.notes(path, at, &old.notes, &new.notes);
+        self.reasons(path, at, old, new, context.decoded_before);
     }
 
-    fn row_object(&mut self, path: &str, old: &Row, new: &Row, context: &RowContext<'_>) {
+    fn row_object(
+        &mut self,
+        path: &str,
+        at: Sites,
+        old: &Row,
+        new: &Row,
+        context: &RowContext<'_>,
+    ) {
         let name = |table: &Table, kind: usize| Value::name(&table.object_kinds[kind].name);
         match (old.object, new.object) {
             (None, None) => {}
@@ -484,6 +581,7 @@ impl Walk {
                 self.push(
                     ChangeKind::RowObjectAdded,
                     path,
+                    at,
                     values,
                     Impact::Minor,
                     detail,
@@ -494,6 +592,7 @@ impl Walk {
                 self.push(
                     ChangeKind::RowObjectRemoved,
                     path,
+                    at,
                     values,
                     Impact::Breaking,
                     None,
@@ -509,6 +608,7 @@ impl Walk {
                     self.push(
                         ChangeKind::RowObjectChanged,
                         path,
+                        at,
                         values,
                         Impact::Breaking,
                         None,
@@ -518,31 +618,54 @@ impl Walk {
         }
     }
 
-    fn notes(&mut self, row: &str, old: &[String], new: &[String]) {
+    fn notes(&mut self, row: &str, at: &Both, old: &[String], new: &[String]) {
         let pairs = Pairs::new(old, new, &[&|a: &String, b: &String| a == b]);
         let removed: Vec<usize> = (0..old.len()).filter(|&i| pairs.old[i].is_none()).collect();
         let added: Vec<usize> = pairs.added().collect();
+        let (here, there) = (&at.old, &at.new);
+        let old_site = |i: usize| here.note(i, &old[i]);
+        let new_site = |j: usize| there.note(j, &new[j]);
         // Unpaired notes pair up by position: a reworded sentence.
         for (k, &i) in removed.iter().enumerate() {
             let path = format!("{row}/note {}", i + 1);
             match added.get(k) {
-                Some(&j) => self.text(ChangeKind::NoteChanged, &path, &old[i], &new[j]),
+                Some(&j) => {
+                    let at = Sites::both(&old_site(i), &new_site(j));
+                    self.text(ChangeKind::NoteChanged, &path, at, &old[i], &new[j]);
+                }
                 None => {
                     let values = (Some(Value::text(&old[i])), None);
-                    self.push(ChangeKind::NoteRemoved, &path, values, Impact::Patch, None);
+                    let at = Sites::old(old_site(i));
+                    self.push(
+                        ChangeKind::NoteRemoved,
+                        &path,
+                        at,
+                        values,
+                        Impact::Patch,
+                        None,
+                    );
                 }
             }
         }
         for &j in added.iter().skip(removed.len()) {
             let path = format!("{row}/note {}", j + 1);
             let values = (None, Some(Value::text(&new[j])));
-            self.push(ChangeKind::NoteAdded, &path, values, Impact::Patch, None);
+            let at = Sites::new(new_site(j));
+            self.push(
+                ChangeKind::NoteAdded,
+                &path,
+                at,
+                values,
+                Impact::Patch,
+                None,
+            );
         }
-        if !pairs.keep_order() {
+        if let Some((i, j)) = pairs.first_moved() {
             let orders = pairs.orders(old, new, Clone::clone);
             self.push(
                 ChangeKind::NotesReordered,
                 row,
+                Sites::both(&old_site(i), &new_site(j)),
                 lists(orders),
                 Impact::Patch,
                 None,
@@ -550,7 +673,7 @@ impl Walk {
         }
     }
 
-    fn reasons(&mut self, row: &str, old: &Row, new: &Row, decoded_before: bool) {
+    fn reasons(&mut self, row: &str, at: &Both, old: &Row, new: &Row, decoded_before: bool) {
         let exact = |a: &Reason, b: &Reason| a.name == b.name && a.codes == b.codes;
         let same_name = |a: &Reason, b: &Reason| a.name == b.name;
         let same_codes = |a: &Reason, b: &Reason| same_codes(a.codes, b.codes);
@@ -572,6 +695,9 @@ impl Walk {
             new,
             &(0..new.reasons.len()).map(identity).collect::<Vec<_>>(),
         );
+        let (here, there) = (&at.old, &at.new);
+        let old_site = |i: usize| here.reason(i, &old.reasons[i].name);
+        let new_site = |j: usize| there.reason(j, &new.reasons[j].name);
         for (i, (reason, pair)) in old.reasons.iter().zip(&pairs.old).enumerate() {
             let path = format!("{row}/reason {}", reason.codes);
             let Some(j) = pair else {
@@ -579,6 +705,7 @@ impl Walk {
                 self.push(
                     ChangeKind::ReasonRemoved,
                     &path,
+                    Sites::old(old_site(i)),
                     values,
                     Impact::Breaking,
                     None,
@@ -586,6 +713,7 @@ impl Walk {
                 continue;
             };
             let next = &new.reasons[*j];
+            let (before, after) = (old_site(i), new_site(*j));
             if reason.name != next.name {
                 let values = (
                     Some(Value::name(&reason.name)),
@@ -594,6 +722,7 @@ impl Walk {
                 self.push(
                     ChangeKind::ReasonRenamed,
                     &path,
+                    Sites::keyed(&before, &after, "name"),
                     values,
                     Impact::Breaking,
                     None,
@@ -606,7 +735,11 @@ impl Walk {
                     Some(Value::Codes(next.codes)),
                 );
                 let kind = codes_change(reason.codes, next.codes);
-                self.push(kind, &path, values, impact, detail);
+                let at = Sites {
+                    old: Some(before.key(codes_key(reason.codes))),
+                    new: Some(after.key(codes_key(next.codes))),
+                };
+                self.push(kind, &path, at, values, impact, detail);
             }
             if reason.description != next.description {
                 let values = (
@@ -614,7 +747,8 @@ impl Walk {
                     next.description.as_deref().map(Value::text),
                 );
                 let kind = ChangeKind::ReasonDescriptionChanged;
-                self.push(kind, &path, values, Impact::Patch, None);
+                let at = Sites::keyed(&before, &after, "description");
+                self.push(kind, &path, at, values, Impact::Patch, None);
             }
         }
         for j in pairs.added() {
@@ -625,18 +759,31 @@ impl Walk {
                 false => (Impact::Minor, None),
             };
             let values = (None, Some(reason_item(reason)));
-            self.push(ChangeKind::ReasonAdded, &path, values, impact, detail);
+            let at = Sites::new(new_site(j));
+            self.push(ChangeKind::ReasonAdded, &path, at, values, impact, detail);
         }
-        if !pairs.keep_order() {
+        if let Some((i, j)) = pairs.first_moved() {
             let orders = pairs.orders(&old.reasons, &new.reasons, |reason| reason.name.clone());
             self.push(
                 ChangeKind::ReasonsReordered,
                 row,
+                Sites::both(&old_site(i), &new_site(j)),
                 lists(orders),
                 Impact::Patch,
                 None,
             );
         }
+    }
+}
+
+/// The key that lists a reason's codes: `code`, `range`, or `default` for an
+/// open reason with one (what changes when its default changes), else `open`.
+fn codes_key(codes: ReasonCodes) -> &'static str {
+    match codes {
+        ReasonCodes::Single(_) => "code",
+        ReasonCodes::Range { .. } => "range",
+        ReasonCodes::Open { default: Some(_) } => "default",
+        ReasonCodes::Open { default: None } => "open",
     }
 }
 
