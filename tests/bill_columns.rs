@@ -2,21 +2,26 @@
 //! `callIn_out`, every vendor row asserted by hand from the vendor's pages,
 //! and decoding that keeps whatever the column holds.
 
-use cec_codes::{
-    AgentType, CallDirection, Code, CodeEnum, Enumerable, Lang, MediaType, TextCode,
-};
+use cec_codes::{AgentType, CallDirection, Code, CodeEnum, Enumerable, Lang, MediaType, TextCode};
 use proptest::prelude::*;
 
 #[test]
 fn media_types_of_the_bill_page() {
     // "Media Type", cec_07_4244, updated 2023-09-27 (2025-11-13 the same).
-    let rows = [(1, "TextChat", "Text chat"), (5, "VoiceCall", "Common voice call")];
+    let rows = [
+        (1, "TextChat", "Text chat"),
+        (5, "VoiceCall", "Common voice call"),
+    ];
     assert_eq!(MediaType::ALL.len(), rows.len());
     for ((code, name, description), media) in rows.into_iter().zip(MediaType::ALL) {
         assert_eq!(media.code(), code);
         assert_eq!(media.name(), name);
         assert_eq!(media.description(), description);
-        assert_eq!(media.description_in(Lang::Zh), description, "no Chinese page: English");
+        assert_eq!(
+            media.description_in(Lang::Zh),
+            description,
+            "no Chinese page: English"
+        );
         assert_eq!(MediaType::from_code(code), Some(media));
     }
     assert_eq!(MediaType::from_code(2), None);
@@ -29,17 +34,37 @@ fn agent_types_of_the_2025_page_with_their_constants() {
     let rows = [
         (0, "AGENT_TYPE_EXTENSION", "Extension type."),
         (1, "AGENT_TYPE_USERLINE", "Type of a subscriber line"),
-        (2, "AGENT_TYPE_1B1D", "1B+D agents (including TUAs and always-off-hook agents)"),
-        (3, "AGENT_TYPE_SINGLE_PHONE", "Single and non-permanently held phone agent"),
+        (
+            2,
+            "AGENT_TYPE_1B1D",
+            "1B+D agents (including TUAs and always-off-hook agents)",
+        ),
+        (
+            3,
+            "AGENT_TYPE_SINGLE_PHONE",
+            "Single and non-permanently held phone agent",
+        ),
         (4, "AGENT_TYPE_PC_PHONE", "PC+Phone agent"),
         (5, "AGENT_TYPE_ISDN_2BD", "2B+D video agent"),
         (6, "AGENT_TYPE_ISDN_6BD", "6B+D video agent"),
-        (7, "AGENT_TYPE_1B1D_PHONE", "Phone agent, which is similar to the 1B+1D agent on the CTI side"),
+        (
+            7,
+            "AGENT_TYPE_1B1D_PHONE",
+            "Phone agent, which is similar to the 1B+1D agent on the CTI side",
+        ),
         (8, "AGENT_TYPE_MANAGER", "Configuration management agent"),
         (9, "AGENT_TYPE_NB1D", "nB+D agent"),
         (10, "AGENT_TYPE_NET", "network agent"),
-        (11, "AGENT_TYPE_PC_PHONE_VIDEO", "Video agent (with audio and video capabilities)"),
-        (12, "AGENT_TYPE_SINGLE_PHONE_VIDEO", "Single-phone video agents"),
+        (
+            11,
+            "AGENT_TYPE_PC_PHONE_VIDEO",
+            "Video agent (with audio and video capabilities)",
+        ),
+        (
+            12,
+            "AGENT_TYPE_SINGLE_PHONE_VIDEO",
+            "Single-phone video agents",
+        ),
         (13, "AGENT_TYPE_EMEDIA", "Multimedia Agent"),
     ];
     assert_eq!(AgentType::ALL.len(), rows.len());
@@ -50,7 +75,11 @@ fn agent_types_of_the_2025_page_with_their_constants() {
         assert_eq!(agent.description(), description);
         assert_eq!(agent.name().parse::<AgentType>(), Ok(agent));
     }
-    assert_eq!(AgentType::from_constant("agent_type_extension"), None, "exact");
+    assert_eq!(
+        AgentType::from_constant("agent_type_extension"),
+        None,
+        "exact"
+    );
     assert_eq!(AgentType::from_code(14), None);
 }
 

@@ -22,7 +22,21 @@ const ZH_ROWS: [ZhRow; 29] = [
         code: 0,
         description: "座席签出CCS。",
         object: None,
-        reasons: &[("1-255", Some("客户端传入原因")), ("256", Some("座席与平台断连")), ("257", Some("座席被质检员强制签出")), ("258", Some("座席主动签出")), ("259", Some("座席重新签入前的签出")), ("260", Some("媒体服务器和CCS关于座席控制块握手超时")), ("261", Some("CCS检测到与UIS关于座席控制块握手超时")), ("262", Some("媒体服务器与CCS握手断连导致座席签出")), ("263", Some("UIS与座席握手超时")), ("264", Some("具有相同工号的座席正在新的客户端强制登录,导致本座席被强制签出"))],
+        reasons: &[
+            ("1-255", Some("客户端传入原因")),
+            ("256", Some("座席与平台断连")),
+            ("257", Some("座席被质检员强制签出")),
+            ("258", Some("座席主动签出")),
+            ("259", Some("座席重新签入前的签出")),
+            ("260", Some("媒体服务器和CCS关于座席控制块握手超时")),
+            ("261", Some("CCS检测到与UIS关于座席控制块握手超时")),
+            ("262", Some("媒体服务器与CCS握手断连导致座席签出")),
+            ("263", Some("UIS与座席握手超时")),
+            (
+                "264",
+                Some("具有相同工号的座席正在新的客户端强制登录,导致本座席被强制签出"),
+            ),
+        ],
         notes: &[],
     },
     ZhRow {
@@ -43,14 +57,28 @@ const ZH_ROWS: [ZhRow; 29] = [
         code: 3,
         description: "示忙。",
         object: None,
-        reasons: &[("1", Some("自己示忙")), ("2", Some("久不应答被示忙")), ("3", Some("被质检员强制示忙")), ("4", Some("休息")), ("5", Some("座席电话不可用")), ("7", Some("座席拒接呼叫")), ("200-250", Some("业务自定义原因码"))],
+        reasons: &[
+            ("1", Some("自己示忙")),
+            ("2", Some("久不应答被示忙")),
+            ("3", Some("被质检员强制示忙")),
+            ("4", Some("休息")),
+            ("5", Some("座席电话不可用")),
+            ("7", Some("座席拒接呼叫")),
+            ("200-250", Some("业务自定义原因码")),
+        ],
         notes: &[],
     },
     ZhRow {
         code: 4,
         description: "通话态。",
         object: None,
-        reasons: &[("1", Some("座席未真实退出通话态时,每个准点0分和5分输出的话单。")), ("0", Some("座席完全退出通话态时的话单。"))],
+        reasons: &[
+            (
+                "1",
+                Some("座席未真实退出通话态时,每个准点0分和5分输出的话单。"),
+            ),
+            ("0", Some("座席完全退出通话态时的话单。")),
+        ],
         notes: &["此通话态话单仅表示文字交谈时的话单"],
     },
     ZhRow {
@@ -85,14 +113,23 @@ const ZH_ROWS: [ZhRow; 29] = [
         code: 26,
         description: "座席休假(休息)。",
         object: Some("工号"),
-        reasons: &[("any", Some("休息原因由客户端调用CCC_REQUEST_REST_EX_Msg时指定(默认0)。"))],
+        reasons: &[(
+            "any",
+            Some("休息原因由客户端调用CCC_REQUEST_REST_EX_Msg时指定(默认0)。"),
+        )],
         notes: &[],
     },
     ZhRow {
         code: 27,
         description: "工作状态。",
         object: None,
-        reasons: &[("0", Some("事后整理,业务侧设置自动进入工作态。")), ("0-255", Some("手动调整,由业务座席通过调用接口手动进入工作态。"))],
+        reasons: &[
+            ("0", Some("事后整理,业务侧设置自动进入工作态。")),
+            (
+                "0-255",
+                Some("手动调整,由业务座席通过调用接口手动进入工作态。"),
+            ),
+        ],
         notes: &["缺省为0,即事后整理。"],
     },
     ZhRow {
@@ -134,7 +171,21 @@ const ZH_ROWS: [ZhRow; 29] = [
         code: 40,
         description: "座席发起内部求助。",
         object: Some("工号"),
-        reasons: &[("0", Some("无组合操作")), ("1", Some("两方人工求助")), ("2", Some("三方人工求助")), ("3", Some("通话转被叫应答后先和业务代表通话,业务代表释放时连接主被叫用户。")), ("4", Some("三方通话转被叫应答后实现三方通话,业务代表释放时连接主被叫用户。")), ("5", Some("三方通话")), ("6", Some("连接呼叫"))],
+        reasons: &[
+            ("0", Some("无组合操作")),
+            ("1", Some("两方人工求助")),
+            ("2", Some("三方人工求助")),
+            (
+                "3",
+                Some("通话转被叫应答后先和业务代表通话,业务代表释放时连接主被叫用户。"),
+            ),
+            (
+                "4",
+                Some("三方通话转被叫应答后实现三方通话,业务代表释放时连接主被叫用户。"),
+            ),
+            ("5", Some("三方通话")),
+            ("6", Some("连接呼叫")),
+        ],
         notes: &[],
     },
     ZhRow {
@@ -257,7 +308,10 @@ fn every_reason_reads_in_chinese() {
             .collect();
         assert_eq!(listed, expected, "{op}");
         for info in op.reasons() {
-            assert_eq!(info.description_in(Lang::Zh), info.description_zh.or(info.description));
+            assert_eq!(
+                info.description_in(Lang::Zh),
+                info.description_zh.or(info.description)
+            );
         }
     }
     // Decoded reasons read in Chinese too.
@@ -274,7 +328,10 @@ fn every_reason_reads_in_chinese() {
         None,
         "a bare code in both languages"
     );
-    assert_eq!(Reason::decode(OperationType::Busy, 99).description_in(Lang::Zh), None);
+    assert_eq!(
+        Reason::decode(OperationType::Busy, 99).description_in(Lang::Zh),
+        None
+    );
 }
 
 #[test]

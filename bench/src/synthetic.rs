@@ -87,7 +87,7 @@ mod tests {
     fn rows_have_objects_reasons_ranges_and_open_reasons_in_proportion() {
         let spec = codes_codegen::Spec::from_toml("synthetic.toml", &spec(100)).unwrap();
         let rows = &spec.tables[0].rows;
-        assert_eq!(rows[7].code, 14);
+        assert_eq!(rows[7].code.integer(), Some(14));
         assert_eq!(rows.iter().filter(|row| row.object.is_some()).count(), 34);
         assert_eq!(
             rows.iter().filter(|row| !row.reasons.is_empty()).count(),

@@ -9,7 +9,7 @@ fn check_accepts_the_repository_spec() {
     let run = codes(&["check"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_eq!(run.stdout, "");
-    assert_eq!(run.stderr, "codes.toml: ok (1 table(s), 29 rows)\n");
+    assert_eq!(run.stderr, "codes.toml: ok (4 table(s), 49 rows)\n");
 }
 
 #[test]
@@ -219,7 +219,7 @@ fn check_format_json_writes_the_diagnostics_as_data() {
         run.stdout,
         "{\n  \"path\": \"codes.toml\",\n  \"valid\": true,\n  \"diagnostics\": []\n}\n"
     );
-    assert_eq!(run.stderr, "codes.toml: ok (1 table(s), 29 rows)\n");
+    assert_eq!(run.stderr, "codes.toml: ok (4 table(s), 49 rows)\n");
 }
 
 #[test]

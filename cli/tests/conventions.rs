@@ -126,8 +126,9 @@ fn data_keeps_the_control_characters_of_vendor_text() {
         let run = codes_in(&dir, &["generate", "--target", "sql", "--color", color]);
         assert_eq!(run.code, 0, "{}", run.stderr);
         assert!(
-            run.stdout
-                .contains("    (2, 'Idle', 'Idle \u{1b}[31mred\u{1b}[0m \u{7}bell.', NULL, 3),\n"),
+            run.stdout.contains(
+                "    (2, 'Idle', 'Idle \u{1b}[31mred\u{1b}[0m \u{7}bell.', '空闲。', NULL, 3),\n"
+            ),
             "--color {color}: the text is written byte for byte"
         );
     }
@@ -140,7 +141,7 @@ fn dash_reads_a_spec_from_standard_input() {
     let run = codes_with_stdin(&dir, &["check", "-"], &spec);
     assert_eq!(
         (run.code, run.stderr.as_str()),
-        (0, "<stdin>: ok (1 table(s), 29 rows)\n")
+        (0, "<stdin>: ok (4 table(s), 49 rows)\n")
     );
 
     let run = codes_with_stdin(&dir, &["check", "-"], BROKEN_SPEC);

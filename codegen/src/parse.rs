@@ -442,10 +442,15 @@ impl Reader {
     fn row_code(&mut self, fields: &Fields<'_, '_>) -> Option<Spanned<RawCode>> {
         let value = fields.get("code")?;
         match value.get_ref() {
-            DeValue::String(text) => Some(Spanned::new(value.span(), RawCode::Text(text.to_string()))),
+            DeValue::String(text) => {
+                Some(Spanned::new(value.span(), RawCode::Text(text.to_string())))
+            }
             _ => {
                 let number = self.integer_value(value)?;
-                Some(Spanned::new(number.span(), RawCode::Integer(number.into_inner())))
+                Some(Spanned::new(
+                    number.span(),
+                    RawCode::Integer(number.into_inner()),
+                ))
             }
         }
     }

@@ -420,10 +420,14 @@ fn row_doc(cx: &Context<'_>, table: &Table, row: &Row) -> Vec<String> {
         lines.push(format!("Reason: not used{none}."));
     } else {
         lines.push(format!("Reasons ([`{}`]):", names.row_reason(row)));
-        lines.extend(row.reasons.iter().map(|reason| match reason.description.primary() {
-            Some(text) => format!("- `{}`: {}", reason.codes, docs::escape(text)),
-            None => format!("- `{}`", reason.codes),
-        }));
+        lines.extend(
+            row.reasons
+                .iter()
+                .map(|reason| match reason.description.primary() {
+                    Some(text) => format!("- `{}`: {}", reason.codes, docs::escape(text)),
+                    None => format!("- `{}`", reason.codes),
+                }),
+        );
     }
     for note in &row.notes {
         lines.push(String::new());
@@ -608,7 +612,11 @@ fn text_code_methods(out: &mut Writer, table: &Table) {
     out.open("pub const fn name(self) -> &'static str");
     out.open("match self");
     for row in &table.rows {
-        out.line(format_args!("Self::{0} => {1},", row.name, string(&row.name)));
+        out.line(format_args!(
+            "Self::{0} => {1},",
+            row.name,
+            string(&row.name)
+        ));
     }
     out.close();
     out.close();
@@ -618,7 +626,11 @@ fn text_code_methods(out: &mut Writer, table: &Table) {
     out.open("pub fn from_name(name: &str) -> Option<Self>");
     out.open("match name");
     for row in &table.rows {
-        out.line(format_args!("{} => Some(Self::{}),", string(&row.name), row.name));
+        out.line(format_args!(
+            "{} => Some(Self::{}),",
+            string(&row.name),
+            row.name
+        ));
     }
     out.line("_ => None,");
     out.close();
@@ -642,7 +654,11 @@ fn constant_methods(out: &mut Writer, table: &Table) {
     out.open("match constant");
     for row in &table.rows {
         let constant = row.constant.as_deref().unwrap_or_default();
-        out.line(format_args!("{} => Some(Self::{}),", string(constant), row.name));
+        out.line(format_args!(
+            "{} => Some(Self::{}),",
+            string(constant),
+            row.name
+        ));
     }
     out.line("_ => None,");
     out.close();
@@ -1032,7 +1048,9 @@ fn text_code_traits(out: &mut Writer, cx: &Context<'_>, name: &str) {
     out.line(format_args!("type Err = {UNKNOWN_NAME};"));
     out.blank();
     out.line("#[inline]");
-    out.open(format_args!("fn from_str(text: &str) -> Result<Self, {UNKNOWN_NAME}>"));
+    out.open(format_args!(
+        "fn from_str(text: &str) -> Result<Self, {UNKNOWN_NAME}>"
+    ));
     out.line(format_args!(
         "Self::from_name(text).ok_or({UNKNOWN_NAME}::new({}))",
         string(name)
@@ -1041,7 +1059,9 @@ fn text_code_traits(out: &mut Writer, cx: &Context<'_>, name: &str) {
     out.close();
     if cx.serde_gate(out) {
         out.open(format_args!("impl serde::Serialize for {name}"));
-        out.open("fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error>");
+        out.open(
+            "fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error>",
+        );
         out.line("serializer.serialize_str(self.code())");
         out.close();
         out.close();

@@ -356,10 +356,11 @@ impl Validator<'_> {
             self.type_names.define(name, &entry, &mut self.diagnostics);
         }
         let kind = self.code_kind(table);
-        let en = (!table.page.is_empty()).then(|| self.page(&table.page, &entry, span.clone()));
+        let en =
+            (!table.page.is_empty()).then(|| self.page(&table.page, kind, &entry, span.clone()));
         let zh = table.zh.as_ref().map(|zh| {
             let entry = format!("[table.zh] of {entry}");
-            self.page(zh.get_ref(), &entry, zh.span())
+            self.page(zh.get_ref(), kind, &entry, zh.span())
         });
         if en.is_none() && zh.is_none() {
             let head = self.head(span.clone());
@@ -454,7 +455,11 @@ impl Validator<'_> {
 
     /// `key = "integer"` (the default) or `key = "text"`.
     fn code_kind(&mut self, table: &RawTable) -> CodeKind {
-        match table.key.as_ref().map(|key| (key.get_ref().as_str(), key.span())) {
+        match table
+            .key
+            .as_ref()
+            .map(|key| (key.get_ref().as_str(), key.span()))
+        {
             None | Some(("integer", _)) => CodeKind::Integer,
             Some(("text", _)) => CodeKind::Text,
             Some((other, span)) => {
@@ -494,12 +499,24 @@ impl Validator<'_> {
 
     /// One language's page: `title`, `page` and `columns` required,
     /// `subtitle`, `caption` and `updated` optional.
-    fn page(&mut self, raw: &RawPage, entry: &str, span: Range<usize>) -> Option<Page> {
-        let title = self.required(&raw.title, "title", entry, span.clone()).cloned();
-        let page = self.required(&raw.page, "page", entry, span.clone()).cloned();
-        let columns = self.required_columns(raw, entry, span);
+    fn page(
+        &mut self,
+        raw: &RawPage,
+        kind: CodeKind,
+        entry: &str,
+        span: Range<usize>,
+    ) -> Option<Page> {
+        let title = self
+            .required(&raw.title, "title", entry, span.clone())
+            .cloned();
+        let page = self
+            .required(&raw.page, "page", entry, span.clone())
+            .cloned();
+        let columns = self.required_columns(raw, kind, entry, span);
         let optional = |this: &mut Self, value: &Option<Spanned<String>>, key: &str| {
-            value.as_ref().map(|value| this.non_blank(value, key, entry))
+            value
+                .as_ref()
+                .map(|value| this.non_blank(value, key, entry))
         };
         let subtitle = optional(self, &raw.subtitle, "subtitle");
         let caption = optional(self, &raw.caption, "caption");
@@ -548,18 +565,22 @@ impl Validator<'_> {
                 );
                 continue;
             }
-            let name = name.as_ref().and_then(|name| match ident::check(name.get_ref()) {
-                Ok(()) => Some(name.get_ref().clone()),
-                Err(bad) => {
-                    self.error(Diagnostic::new(
-                        format!("invalid Rust name in {reserved_entry}: {}", bad.message),
-                        name.span(),
-                        "expected the UpperCamelCase name the removed row had",
-                    ));
-                    None
-                }
-            });
-            let note = note.as_ref().map(|note| self.non_blank(note, "note", &reserved_entry));
+            let name = name
+                .as_ref()
+                .and_then(|name| match ident::check(name.get_ref()) {
+                    Ok(()) => Some(name.get_ref().clone()),
+                    Err(bad) => {
+                        self.error(Diagnostic::new(
+                            format!("invalid Rust name in {reserved_entry}: {}", bad.message),
+                            name.span(),
+                            "expected the UpperCamelCase name the removed row had",
+                        ));
+                        None
+                    }
+                });
+            let note = note
+                .as_ref()
+                .map(|note| self.non_blank(note, "note", &reserved_entry));
             reserved.push((
                 Reserved {
                     code: value,
@@ -614,12 +635,19 @@ impl Validator<'_> {
 
     /// A row or reserved `code` of the table's kind: an `i32`, or a
     /// non-empty text.
-    fn row_code(&mut self, code: &Spanned<RawCode>, kind: CodeKind, entry: &str) -> Option<RowCode> {
+    fn row_code(
+        &mut self,
+        code: &Spanned<RawCode>,
+        kind: CodeKind,
+        entry: &str,
+    ) -> Option<RowCode> {
         match (code.get_ref(), kind) {
             (RawCode::Integer(number), CodeKind::Integer) => self
                 .code(&Spanned::new(code.span(), *number), entry)
                 .map(RowCode::Integer),
-            (RawCode::Text(text), CodeKind::Text) if !text.is_empty() => Some(RowCode::Text(text.clone())),
+            (RawCode::Text(text), CodeKind::Text) if !text.is_empty() => {
+                Some(RowCode::Text(text.clone()))
+            }
             (RawCode::Text(_), CodeKind::Text) => {
                 self.error(Diagnostic::new(
                     format!("empty `code` in {entry}"),
@@ -653,6 +681,7 @@ impl Validator<'_> {
     fn required_columns(
         &mut self,
         table: &RawPage,
+        kind: CodeKind,
         entry: &str,
         span: Range<usize>,
     ) -> Option<Vec<String>> {
@@ -665,11 +694,20 @@ impl Validator<'_> {
             ));
             return None;
         };
-        if columns.get_ref().is_empty() {
+        // A numbered table's page has at least the code and its meaning; a
+        // text-keyed page may be a bare list of the values.
+        let (least, expected) = match kind {
+            CodeKind::Integer => (
+                2,
+                "expected the vendor's headers, at least code and description",
+            ),
+            CodeKind::Text => (1, "expected the vendor's headers, at least the code's"),
+        };
+        if columns.get_ref().len() < least {
             self.error(Diagnostic::new(
-                format!("{entry} has no column headers"),
+                format!("{entry} has {} column header(s)", columns.get_ref().len()),
                 columns.span(),
-                "expected the vendor's headers",
+                expected,
             ));
         }
         Some(
@@ -787,7 +825,9 @@ impl Validator<'_> {
                     } else {
                         codes.insert(code.clone(), raw_code.span());
                     }
-                    if let Some((_, at)) = reserved.iter().find(|(reserved, _)| reserved.code == *code) {
+                    if let Some((_, at)) =
+                        reserved.iter().find(|(reserved, _)| reserved.code == *code)
+                    {
                         self.error(
                             Diagnostic::new(
                                 format!("code {code} of {entry} is reserved"),

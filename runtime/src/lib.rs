@@ -82,6 +82,6 @@ mod serde_text;
 pub use code::{Code, Unknown};
 pub use errors::{UnknownCode, UnknownName};
 pub use lang::{Lang, UnknownLang};
-pub use text_code::{TextCode, UnknownText};
 pub use reasons::{ReasonCodes, ReasonInfo};
+pub use text_code::{TextCode, UnknownText};
 pub use traits::{CodeEnum, Enumerable};

@@ -111,6 +111,10 @@
 //! | reason added, or its codes widened or moved, over unlisted codes only | minor | codes move from `Reason::Unlisted` to a new variant |
 //! | object kind added on a row that had none | minor | objects move from `Object::Other` to a variant |
 //! | description, note, object kind text, marker description or provenance changed | patch | text only: data, `Display` and docs |
+//! | a text changed only in the width of its punctuation (`：` for `:`, NFKC-equal) | cosmetic | the same text to a reader; no release needed |
+//! | Chinese text added, changed or removed | patch | `*_in(Lang::Zh)` data and docs only |
+//! | row removed with its code reserved (`[[table.reserved]]`) | breaking (its own rule, `row_removed_reserved`) | the variant disappears, but the code can never mean something else: a CI config can treat it apart from a plain removal |
+//! | vendor constant changed or removed | breaking | `from_constant` no longer finds the old name |
 //! | reason codes changed with every code decoding as before; open default changed | patch | `reasons()` data and docs only |
 //! | tables, rows, reasons or notes reordered | patch | vendor order is data (`ALL`, `reasons()`, `notes()`); the code enum orders by vendor code |
 //!
@@ -199,6 +203,13 @@
 //! | `reason_default_changed` | reason default changed | computed: patch (every code decodes as before) |
 //! | `reason_description_changed` | reason description changed | patch |
 //! | `reasons_reordered` | reasons reordered | patch |
+//! | `translation_added` | Chinese text added | patch |
+//! | `translation_removed` | Chinese text removed | patch |
+//! | `translation_changed` | Chinese text changed | computed: cosmetic where the texts differ only in the width of their punctuation, else patch |
+//! | `constant_changed` | vendor constant changed | computed: breaking where a constant changes or vanishes (`from_constant` no longer finds it), minor where the table gains its constants |
+//! | `row_removed_reserved` | row removed and reserved | breaking |
+//! | `reserved_added` | code reserved | patch |
+//! | `reserved_removed` | reservation lifted | patch |
 //!
 //! Below patch there is one more level, [`Impact::Cosmetic`]: a change no
 //! reader of the generated API would notice (such as a punctuation-width
@@ -801,11 +812,26 @@ pub enum ChangeKind {
     ReasonDescriptionChanged,
     /// A row's reasons are in another order.
     ReasonsReordered,
+    /// A Chinese text appeared: a description, reason, object kind text,
+    /// note list or the table's Chinese page.
+    TranslationAdded,
+    /// A Chinese text is gone.
+    TranslationRemoved,
+    /// A Chinese text changed.
+    TranslationChanged,
+    /// A row's vendor constant name changed, appeared or vanished.
+    ConstantChanged,
+    /// A row is gone, and its code reserved so that no row takes it again.
+    RowRemovedReserved,
+    /// A code is reserved that no row held.
+    ReservedAdded,
+    /// A reservation is lifted.
+    ReservedRemoved,
 }
 
 impl ChangeKind {
     /// Every rule, in the order of the module docs' table.
-    pub const ALL: [ChangeKind; 43] = [
+    pub const ALL: [ChangeKind; 50] = [
         ChangeKind::TableAdded,
         ChangeKind::TableRemoved,
         ChangeKind::TableRenamed,
@@ -849,6 +875,13 @@ impl ChangeKind {
         ChangeKind::ReasonDefaultChanged,
         ChangeKind::ReasonDescriptionChanged,
         ChangeKind::ReasonsReordered,
+        ChangeKind::TranslationAdded,
+        ChangeKind::TranslationRemoved,
+        ChangeKind::TranslationChanged,
+        ChangeKind::ConstantChanged,
+        ChangeKind::RowRemovedReserved,
+        ChangeKind::ReservedAdded,
+        ChangeKind::ReservedRemoved,
     ];
 
     /// The rule ID, e.g. `reason_codes_narrowed`.
@@ -908,6 +941,13 @@ impl ChangeKind {
                 ("reason_description_changed", "reason description changed")
             }
             ReasonsReordered => ("reasons_reordered", "reasons reordered"),
+            TranslationAdded => ("translation_added", "Chinese text added"),
+            TranslationRemoved => ("translation_removed", "Chinese text removed"),
+            TranslationChanged => ("translation_changed", "Chinese text changed"),
+            ConstantChanged => ("constant_changed", "vendor constant changed"),
+            RowRemovedReserved => ("row_removed_reserved", "row removed and reserved"),
+            ReservedAdded => ("reserved_added", "code reserved"),
+            ReservedRemoved => ("reserved_removed", "reservation lifted"),
         }
     }
 }

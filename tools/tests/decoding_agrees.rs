@@ -224,7 +224,9 @@ fn model_generated_rust_and_sql_decode_every_code_alike() {
             for code in probes(spec) {
                 let answer = model(spec, row, code);
                 let found: Vec<String> = lookup
-                    .query_map(params![definition.code, code], |found| found.get(0))
+                    .query_map(params![definition.code.integer(), code], |found| {
+                        found.get(0)
+                    })
                     .expect("query")
                     .collect::<Result<_, _>>()
                     .expect("rows");

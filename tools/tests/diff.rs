@@ -1018,11 +1018,12 @@ fn provenance_changes_are_patch() {
     new.source.product = "CEC".into();
     new.source.document = "CDR Reference".into();
     let table = &mut new.tables[0];
-    table.title = "Agent Operation Types".into();
-    table.caption = "Table 2 Agent operation type".into();
-    table.page = "cec_07_2641".into();
-    table.updated = "2025-06-30".into();
-    table.columns.push("Remarks".into());
+    let page = table.en.as_mut().expect("an English page");
+    page.title = "Agent Operation Types".into();
+    page.caption = Some("Table 2 Agent operation type".into());
+    page.page = "cec_07_2641".into();
+    page.updated = Some("2025-06-30".into());
+    page.columns.push("Remarks".into());
     let provenance = |path: &str, old: &str, new: &str| {
         change(Patch, ProvenanceChanged, path, text(old), text(new), None)
     };
@@ -1567,7 +1568,7 @@ fn markdown_code_spans_parse_back_to_the_vendor_text() {
     let old = spec(&rows);
     let mut new = old.clone();
     for (row, text) in new.tables[0].rows.iter_mut().zip(tricky) {
-        row.description = text.to_string();
+        row.description.en = Some(text.to_string());
     }
     let markdown = diff(&old, &new).to_markdown();
     let (mut codes, mut items, mut headings) = (Vec::new(), 0, 0);

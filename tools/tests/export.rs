@@ -347,11 +347,18 @@ fn sqlite_holds_the_reasons_as_listed() {
     assert_eq!(
         text(
             &db,
-            "SELECT note FROM operation_type_note WHERE operation_type = 27"
+            "SELECT note FROM operation_type_note WHERE operation_type = 27 AND lang = 'en'"
         ),
         "The default value is 0, indicating the after-call processing state."
     );
-    assert_eq!(integer(&db, "SELECT count(*) FROM operation_type_note"), 2);
+    assert_eq!(
+        text(
+            &db,
+            "SELECT note FROM operation_type_note WHERE operation_type = 27 AND lang = 'zh'"
+        ),
+        "缺省为0,即事后整理。"
+    );
+    assert_eq!(integer(&db, "SELECT count(*) FROM operation_type_note"), 4);
 }
 
 #[test]
@@ -436,7 +443,7 @@ fn sqlite_lookup_agrees_with_the_model() {
                 .and_then(|code| row.decoding.outcome(code)?.reason())
                 .map(|reason| row.reasons[reason].name.clone());
             assert_eq!(
-                lookup(&db, row.code, code),
+                lookup(&db, row.code.integer().expect("integer codes"), code),
                 Vec::from_iter(expected),
                 "operation {} reason code {code}",
                 row.code
@@ -475,7 +482,7 @@ fn sqlite_holds_the_provenance() {
     let source: [String; 7] = db
         .query_row(
             "SELECT vendor, product, document, title, caption, page, updated \
-             FROM operation_type_source",
+             FROM operation_type_source WHERE lang = 'en'",
             [],
             |row| {
                 Ok([
@@ -503,8 +510,15 @@ fn sqlite_holds_the_provenance() {
         ]
     );
     assert_eq!(
+        rows(
+            &db,
+            "SELECT title, caption, page, updated FROM operation_type_source WHERE lang = 'zh'"
+        ),
+        [[t("座席操作类型"), NULL, t("cec_07_0838"), NULL]]
+    );
+    assert_eq!(
         integer(&db, "SELECT count(*) FROM operation_type_source"),
-        1
+        2
     );
 }
 
@@ -793,9 +807,16 @@ fn json_parses_back_with_known_values() {
         })
     );
     let table = &document["tables"][0];
-    assert_eq!(document["tables"].as_array().map(Vec::len), Some(1));
+    assert_eq!(document["tables"].as_array().map(Vec::len), Some(4));
     assert_eq!(table["name"], "OperationType");
-    assert_eq!(table["page"], "cec_07_4243");
+    assert_eq!(table["key"], "integer");
+    assert_eq!(table["en"]["page"], "cec_07_4243");
+    assert_eq!(table["en"]["title"], "Agent Operation Type");
+    assert_eq!(table["zh"]["page"], "cec_07_0838");
+    assert_eq!(
+        table["zh"]["columns"],
+        json!(["操作类型", "含义", "操作对象", "操作原因"])
+    );
     assert_eq!(
         table["record"],
         json!({"record": "Operation", "object": "Object", "reason": "Reason"})
@@ -803,8 +824,8 @@ fn json_parses_back_with_known_values() {
     assert_eq!(
         table["object_kinds"],
         json!([
-            {"name": "EmployeeId", "text": "Employee ID."},
-            {"name": "AgentId", "text": "Agent ID."}
+            {"name": "EmployeeId", "text": "Employee ID.", "text_zh": "工号"},
+            {"name": "AgentId", "text": "Agent ID.", "text_zh": "座席工号"}
         ])
     );
     let rows = table["rows"].as_array().expect("rows");
@@ -815,6 +836,7 @@ fn json_parses_back_with_known_values() {
             .unwrap_or_else(|| panic!("row {code}"))
     };
     assert_eq!(row(3)["description"], "Busy.");
+    assert_eq!(row(3)["description_zh"], "示忙。");
     assert_eq!(row(3)["object"], Value::Null);
     assert_eq!(row(58)["object"], 1);
     assert_eq!(
@@ -823,12 +845,14 @@ fn json_parses_back_with_known_values() {
             {
                 "codes": {"kind": "single", "code": 0},
                 "name": "AfterCallProcessing",
-                "description": "after-call processing. The business side is set to automatically enter the on-work state."
+                "description": "after-call processing. The business side is set to automatically enter the on-work state.",
+                "description_zh": "事后整理,业务侧设置自动进入工作态。"
             },
             {
                 "codes": {"kind": "range", "start": 0, "end": 255},
                 "name": "ManualAdjustment",
-                "description": "manual adjustment. An agent manually enters the on-work state by invoking the interface."
+                "description": "manual adjustment. An agent manually enters the on-work state by invoking the interface.",
+                "description_zh": "手动调整,由业务座席通过调用接口手动进入工作态。"
             }
         ])
     );
@@ -855,13 +879,14 @@ fn json_parses_back_with_known_values() {
         row(27)["notes"],
         json!(["The default value is 0, indicating the after-call processing state."])
     );
+    assert_eq!(row(27)["notes_zh"], json!(["缺省为0,即事后整理。"]));
     assert_eq!(
         row(26)["reasons"][0]["codes"],
         json!({"kind": "open", "default": 0})
     );
     assert_eq!(
         row(20)["reasons"],
-        json!([{"codes": {"kind": "single", "code": 0}, "name": "Zero", "description": null}])
+        json!([{"codes": {"kind": "single", "code": 0}, "name": "Zero", "description": null, "description_zh": null}])
     );
 }
 
@@ -881,7 +906,7 @@ fn json_keeps_hostile_text_and_key_order() {
     assert_eq!(row["notes"][1], "Ünïcödé 中文 🦀 e\u{301} \u{202E}evil");
     assert_eq!(
         row["reasons"][2],
-        json!({"codes": {"kind": "open", "default": null}, "name": "Other", "description": null})
+        json!({"codes": {"kind": "open", "default": null}, "name": "Other", "description": null, "description_zh": null})
     );
     assert_eq!(document["tables"][0]["rows"][1]["code"], 2147483647);
 }
@@ -940,6 +965,54 @@ fn rendered_blocks(markdown: &str) -> Vec<String> {
     blocks
 }
 
+/// The rendered blocks page by page: each page ends with its source line.
+fn rendered_pages(markdown: &str) -> Vec<Vec<String>> {
+    let mut pages = vec![Vec::new()];
+    for block in rendered_blocks(markdown) {
+        let ends_page = block.starts_with("Source: ");
+        pages.last_mut().expect("a page").push(block);
+        if ends_page {
+            pages.push(Vec::new());
+        }
+    }
+    assert_eq!(pages.pop(), Some(Vec::new()), "text after the last page");
+    pages
+}
+
+#[test]
+fn markdown_of_codes_toml_has_a_page_per_table_and_language() {
+    let pages = rendered_pages(&export::markdown(&codes_toml()));
+    let titles: Vec<&str> = pages.iter().map(|page| page[0].as_str()).collect();
+    assert_eq!(
+        titles,
+        [
+            "Agent Operation Type",
+            "座席操作类型",
+            "Media Type",
+            "Agent Type Description",
+            "座席操作详单索引文件(yyyymmddhhmmssSSS+3位随机数_agentOprInfo_文件序号.csv)定义",
+        ]
+    );
+    // The Chinese operation page: its headers, then row 3 in Chinese.
+    let chinese = &pages[1];
+    assert_eq!(chinese[1..5], ["操作类型", "含义", "操作对象", "操作原因"]);
+    let busy = chinese
+        .iter()
+        .position(|block| block == "3")
+        .expect("row 3");
+    assert_eq!(chinese[busy + 1], "示忙。");
+    // The agent type page keeps the vendor's constant column.
+    let agent_type = &pages[3];
+    assert_eq!(agent_type[4..7], ["Value", "Agent type.", "Description"]);
+    assert_eq!(
+        agent_type[7..10],
+        ["0", "AGENT_TYPE_EXTENSION", "Extension type."]
+    );
+    // A page without fitting headers gets generic ones in its language.
+    let call_direction = &pages[4];
+    assert_eq!(call_direction[2..6], ["代码", "含义", "呼入", "呼入"]);
+}
+
 #[test]
 fn hostile_markdown_renders_as_its_text() {
     let blocks = rendered_blocks(&export::markdown(&spec(HOSTILE)));
@@ -971,7 +1044,8 @@ fn hostile_markdown_renders_as_its_text() {
 
 #[test]
 fn markdown_of_codes_toml_renders_as_the_vendor_table() {
-    let blocks = rendered_blocks(&export::markdown(&codes_toml()));
+    let pages = rendered_pages(&export::markdown(&codes_toml()));
+    let blocks = &pages[0];
     assert_eq!(
         blocks[..7],
         [
@@ -1131,11 +1205,16 @@ fn sql_of_three_tables() {
     assert_eq!(
         rows(
             &db,
-            "SELECT code, name, description, object_kind FROM status"
+            "SELECT code, name, description, description_zh FROM status"
         ),
         [[i(0), t("Ok"), t("Fine."), NULL]]
     );
-    assert_eq!(integer(&db, "SELECT count(*) FROM status_reason"), 0);
+    // A table without reasons has no object, reason or note tables.
+    let status_tables = rows(
+        &db,
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'status%' ORDER BY name",
+    );
+    assert_eq!(status_tables, [[t("status")], [t("status_source")]]);
     assert_eq!(
         rows(&db, "SELECT page, updated FROM status_source"),
         [[t("s1"), t("2024-01-01")]]

@@ -9,4 +9,6 @@
 #![no_std]
 #![warn(missing_docs)]
 
+pub use codes_runtime::Lang;
+
 include!(concat!(env!("OUT_DIR"), "/codes.rs"));

@@ -77,16 +77,19 @@ fn notes_object_texts_and_reasons_come_back_byte_for_byte() {
                 name: "QuoteReason",
                 codes: ReasonCodes::Single(1),
                 description: Some("reason \"# \\\" */"),
+                description_zh: None,
             },
             ReasonInfo {
                 name: "BraceRange",
                 codes: ReasonCodes::Range { start: 2, end: 9 },
                 description: Some(BRACES),
+                description_zh: Some("原因 \"# */ {}"),
             },
             ReasonInfo {
                 name: "InsideRange",
                 codes: ReasonCodes::Single(5),
                 description: Some("a code inside a range stays allowed"),
+                description_zh: None,
             },
         ]
     );
@@ -184,4 +187,31 @@ fn marker_texts_come_back_byte_for_byte() {
         NotApplicable::UsNoUse.description(),
         "US_NO_USE \u{0} `backticks` \\"
     );
+}
+
+#[test]
+fn chinese_texts_and_text_codes_come_back_byte_for_byte() {
+    use codes_hostile::{HostileText, Lang};
+    assert_eq!(
+        Hostile::Quotes.description_in(Lang::Zh),
+        "中文 \"引号\" \\反斜杠\\ */ \u{202E} {0}"
+    );
+    assert_eq!(Hostile::Quotes.description_in(Lang::En), QUOTES);
+    let codes = [
+        "\"# r#\"",
+        "呼入 \u{202E}",
+        "line\nbreak",
+        "{} {0} */",
+        "\\",
+    ];
+    assert_eq!(HostileText::ALL.len(), codes.len());
+    for (code, value) in codes.into_iter().zip(HostileText::ALL) {
+        assert_eq!(value.code(), code);
+        assert_eq!(HostileText::from_code(code), Some(value));
+        assert_eq!(
+            value.description(),
+            code,
+            "a code listed alone is its own text"
+        );
+    }
 }

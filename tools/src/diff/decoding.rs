@@ -149,7 +149,7 @@ mod tests {
             .map(|(codes, _)| model::Reason {
                 codes: *codes,
                 name: String::new(),
-                description: None,
+                description: model::Text::default(),
             })
             .collect();
         let markers: Vec<Marker> = [-1, 65535]
@@ -161,11 +161,13 @@ mod tests {
             .into();
         let decoding = model::Decoding::new(&reasons, &markers);
         Row {
-            code: 0,
+            code: model::RowCode::Integer(0),
             name: String::new(),
-            description: String::new(),
+            constant: None,
+            description: model::Text::default(),
             object: None,
             notes: Vec::new(),
+            notes_zh: Vec::new(),
             reasons,
             decoding,
         }

@@ -17,8 +17,10 @@ use super::locate::{Both, Site, Sites};
 use super::pairing::Pairs;
 use super::{Change, ChangeKind, Impact, Value};
 use codes_codegen::model::{
-    Marker, ObjectKind, Outcome as Decoded, Reason, ReasonCodes, RecordNames, Row, Spec, Table,
+    Marker, ObjectKind, Outcome as Decoded, Page, Reason, ReasonCodes, RecordNames, Row, RowCode,
+    Spec, Table, Text,
 };
+use unicode_normalization::UnicodeNormalization;
 
 /// Every change from `old` to `new`, in walk order, each with where its
 /// item is on each side.
@@ -59,11 +61,156 @@ impl Walk {
         self.sites.push(sites);
     }
 
-    /// A change of vendor text, when the texts differ.
+    /// A change of vendor text, when the texts differ: cosmetic where they
+    /// differ only in the width of their punctuation, else patch.
     fn text(&mut self, kind: ChangeKind, path: &str, sites: Sites, old: &str, new: &str) {
         if old != new {
             let values = (Some(Value::text(old)), Some(Value::text(new)));
-            self.push(kind, path, sites, values, Impact::Patch, None);
+            self.push(kind, path, sites, values, text_impact(old, new), None);
+        }
+    }
+
+    /// A vendor text in both languages: the English as `kind` (added,
+    /// changed or removed), the Chinese as a translation change, at
+    /// `key` and `key_zh` of the sites.
+    fn texts(
+        &mut self,
+        kind: ChangeKind,
+        path: &str,
+        at: (&Site, &Site),
+        keys: (&'static str, &'static str),
+        old: &Text,
+        new: &Text,
+    ) {
+        let (here, there) = at;
+        match (&old.en, &new.en) {
+            (Some(before), Some(after)) => {
+                self.text(kind, path, Sites::keyed(here, there, keys.0), before, after)
+            }
+            (before, after) if before != after => {
+                let values = (
+                    before.as_deref().map(Value::text),
+                    after.as_deref().map(Value::text),
+                );
+                self.push(
+                    kind,
+                    path,
+                    Sites::keyed(here, there, keys.0),
+                    values,
+                    Impact::Patch,
+                    None,
+                );
+            }
+            _ => {}
+        }
+        self.translation(
+            path,
+            Sites::keyed(here, there, keys.1),
+            old.zh.as_deref(),
+            new.zh.as_deref(),
+        );
+    }
+
+    /// A Chinese text added, removed or changed.
+    fn translation(&mut self, path: &str, at: Sites, old: Option<&str>, new: Option<&str>) {
+        let (kind, impact) = match (old, new) {
+            (None, None) => return,
+            (Some(before), Some(after)) if before == after => return,
+            (None, Some(_)) => (ChangeKind::TranslationAdded, Impact::Patch),
+            (Some(_), None) => (ChangeKind::TranslationRemoved, Impact::Patch),
+            (Some(before), Some(after)) => {
+                (ChangeKind::TranslationChanged, text_impact(before, after))
+            }
+        };
+        let values = (old.map(Value::text), new.map(Value::text));
+        self.push(kind, path, at, values, impact, None);
+    }
+
+    /// One language's page of a table: its texts as provenance, a page
+    /// that appears or vanishes as a whole.
+    fn page(
+        &mut self,
+        path: &str,
+        at: (&Site, &Site),
+        old: Option<&Page>,
+        new: Option<&Page>,
+        zh: bool,
+    ) {
+        let (here, there) = at;
+        let prefix = if zh {
+            format!("{path}/zh")
+        } else {
+            path.to_string()
+        };
+        let (old, new) = match (old, new) {
+            (None, None) => return,
+            (Some(old), Some(new)) => (old, new),
+            (old, new) => {
+                let title = |page: Option<&Page>| page.map(|page| Value::text(&page.title));
+                let kind = match (zh, old.is_some()) {
+                    (true, false) => ChangeKind::TranslationAdded,
+                    (true, true) => ChangeKind::TranslationRemoved,
+                    (false, _) => ChangeKind::ProvenanceChanged,
+                };
+                let key = if zh { "zh" } else { "title" };
+                self.push(
+                    kind,
+                    &prefix,
+                    Sites::keyed(here, there, key),
+                    (title(old), title(new)),
+                    Impact::Patch,
+                    None,
+                );
+                return;
+            }
+        };
+        let provenance = ChangeKind::ProvenanceChanged;
+        let missing = String::new();
+        let texts: [(&'static str, &String, &String); 6] = [
+            ("title", &old.title, &new.title),
+            (
+                "subtitle",
+                old.subtitle.as_ref().unwrap_or(&missing),
+                new.subtitle.as_ref().unwrap_or(&missing),
+            ),
+            (
+                "caption",
+                old.caption.as_ref().unwrap_or(&missing),
+                new.caption.as_ref().unwrap_or(&missing),
+            ),
+            ("page", &old.page, &new.page),
+            (
+                "updated",
+                old.updated.as_ref().unwrap_or(&missing),
+                new.updated.as_ref().unwrap_or(&missing),
+            ),
+            ("columns", &missing, &missing),
+        ];
+        for (key, old_text, new_text) in texts {
+            let field = format!("{prefix}/{key}");
+            let at = match zh {
+                true => Sites::keyed(here, there, "zh"),
+                false => Sites::keyed(here, there, key),
+            };
+            self.text(provenance, &field, at, old_text, new_text);
+        }
+        if old.columns != new.columns {
+            let values = (
+                Some(Value::List(old.columns.clone())),
+                Some(Value::List(new.columns.clone())),
+            );
+            let at = match zh {
+                true => Sites::keyed(here, there, "zh"),
+                false => Sites::keyed(here, there, "columns"),
+            };
+            self.push(
+                provenance,
+                &format!("{prefix}/columns"),
+                at,
+                values,
+                Impact::Patch,
+                None,
+            );
         }
     }
 
@@ -83,7 +230,9 @@ impl Walk {
         self.markers(old, new);
 
         let same_name = |a: &Table, b: &Table| a.name == b.name;
-        let same_place = |a: &Table, b: &Table| a.page == b.page && a.caption == b.caption;
+        let same_place = |a: &Table, b: &Table| {
+            a.page().page == b.page().page && a.page().caption == b.page().caption
+        };
         let pairs = Pairs::new(&old.tables, &new.tables, &[&same_name, &same_place]);
         let site = |tables: &[Table], i: usize| Site::table(i, &tables[i].name);
         for (i, (table, pair)) in old.tables.iter().zip(&pairs.old).enumerate() {
@@ -224,6 +373,47 @@ impl Walk {
         }
     }
 
+    /// Reservations of removed rows' codes: one added where no row of the
+    /// old table held the code (a removed row's is reported with it).
+    fn reserved(&mut self, path: &str, at: &Both, old: &Table, new: &Table) {
+        let (here, there) = (&at.old, &at.new);
+        let held = |code: &RowCode| old.rows.iter().any(|row| row.code == *code);
+        for reserved in &new.reserved {
+            let known = old
+                .reserved
+                .iter()
+                .any(|before| before.code == reserved.code);
+            if !known && !held(&reserved.code) {
+                let values = (None, Some(code_value(&reserved.code)));
+                let at = Sites::keyed(here, there, "reserved");
+                let field = format!("{path}/reserved {}", reserved.code);
+                self.push(
+                    ChangeKind::ReservedAdded,
+                    &field,
+                    at,
+                    values,
+                    Impact::Patch,
+                    reserved.note.clone(),
+                );
+            }
+        }
+        for reserved in &old.reserved {
+            if !new.reserved.iter().any(|after| after.code == reserved.code) {
+                let values = (Some(code_value(&reserved.code)), None);
+                let at = Sites::keyed(here, there, "reserved");
+                let field = format!("{path}/reserved {}", reserved.code);
+                self.push(
+                    ChangeKind::ReservedRemoved,
+                    &field,
+                    at,
+                    values,
+                    Impact::Patch,
+                    None,
+                );
+            }
+        }
+    }
+
     /// A table on both sides, `at` its sites.
     fn table(&mut self, at: &Both, old: &Table, new: &Table) {
         let path = old.name.as_str();
@@ -240,31 +430,9 @@ impl Walk {
                 None,
             );
         }
-        let provenance = ChangeKind::ProvenanceChanged;
-        let texts = [
-            ("title", &old.title, &new.title),
-            ("caption", &old.caption, &new.caption),
-            ("page", &old.page, &new.page),
-            ("updated", &old.updated, &new.updated),
-        ];
-        for (key, old_text, new_text) in texts {
-            let field = format!("{path}/{key}");
-            self.text(provenance, &field, keyed(key), old_text, new_text);
-        }
-        if old.columns != new.columns {
-            let values = (
-                Some(Value::List(old.columns.clone())),
-                Some(Value::List(new.columns.clone())),
-            );
-            self.push(
-                provenance,
-                &format!("{path}/columns"),
-                keyed("columns"),
-                values,
-                Impact::Patch,
-                None,
-            );
-        }
+        self.page(path, (here, there), old.en.as_ref(), new.en.as_ref(), false);
+        self.page(path, (here, there), old.zh.as_ref(), new.zh.as_ref(), true);
+        self.reserved(path, at, old, new);
         self.record(path, at, old.record.as_ref(), new.record.as_ref());
         let kinds = self.object_kinds(path, at, &old.object_kinds, &new.object_kinds);
         self.rows(path, at, old, new, &kinds);
@@ -360,11 +528,11 @@ impl Walk {
         new: &[ObjectKind],
     ) -> Pairs {
         let same_name = |a: &ObjectKind, b: &ObjectKind| a.name == b.name;
-        let same_text = |a: &ObjectKind, b: &ObjectKind| a.text == b.text;
+        let same_text = |a: &ObjectKind, b: &ObjectKind| a.text.primary() == b.text.primary();
         let pairs = Pairs::new(old, new, &[&same_name, &same_text]);
         let item = |kind: &ObjectKind| Value::Item {
             name: kind.name.clone(),
-            text: Some(kind.text.clone()),
+            text: kind.text.primary().map(str::to_string),
         };
         let (here, there) = (&at.old, &at.new);
         let old_site = |i: usize| here.object_kind(i, &old[i].name);
@@ -396,10 +564,11 @@ impl Walk {
                     None,
                 );
             }
-            self.text(
+            self.texts(
                 ChangeKind::ObjectKindTextChanged,
                 &path,
-                Sites::keyed(&before, &after, "text"),
+                (&before, &after),
+                ("text", "text_zh"),
                 &kind.text,
                 &next.text,
             );
@@ -458,8 +627,17 @@ impl Walk {
                 }
                 None => {
                     let values = (Some(row_item(row)), None);
+                    // Reserving the code of a removed row is a rule of its own.
+                    let kind = match new
+                        .reserved
+                        .iter()
+                        .any(|reserved| reserved.code == row.code)
+                    {
+                        true => ChangeKind::RowRemovedReserved,
+                        false => ChangeKind::RowRemoved,
+                    };
                     self.push(
-                        ChangeKind::RowRemoved,
+                        kind,
                         &row_path,
                         Sites::old(old_site(i)),
                         values,
@@ -542,7 +720,7 @@ impl Walk {
             );
         }
         if old.code != new.code {
-            let values = (Some(Value::Code(old.code)), Some(Value::Code(new.code)));
+            let values = (Some(code_value(&old.code)), Some(code_value(&new.code)));
             self.push(
                 ChangeKind::RowRenumbered,
                 path,
@@ -552,15 +730,53 @@ impl Walk {
                 None,
             );
         }
-        self.text(
+        self.texts(
             ChangeKind::RowDescriptionChanged,
             path,
-            Sites::keyed(here, there, "description"),
+            (here, there),
+            ("description", "description_zh"),
             &old.description,
             &new.description,
         );
+        if old.constant != new.constant {
+            let values = (
+                old.constant.as_deref().map(Value::text),
+                new.constant.as_deref().map(Value::text),
+            );
+            // A new constant adds a name `from_constant` finds; a changed or
+            // vanished one loses one.
+            let impact = match old.constant {
+                None => Impact::Minor,
+                Some(_) => Impact::Breaking,
+            };
+            let at = Sites::keyed(here, there, "constant");
+            self.push(ChangeKind::ConstantChanged, path, at, values, impact, None);
+        }
         self.row_object(path, Sites::keyed(here, there, "object"), old, new, context);
         self.notes(path, at, &old.notes, &new.notes);
+        if old.notes_zh != new.notes_zh {
+            let list = |notes: &[String]| (!notes.is_empty()).then(|| Value::List(notes.to_vec()));
+            let kind = match (old.notes_zh.is_empty(), new.notes_zh.is_empty()) {
+                (true, _) => ChangeKind::TranslationAdded,
+                (_, true) => ChangeKind::TranslationRemoved,
+                _ => ChangeKind::TranslationChanged,
+            };
+            let impact = match (old.notes_zh.join("\n"), new.notes_zh.join("\n")) {
+                (before, after) if kind == ChangeKind::TranslationChanged => {
+                    text_impact(&before, &after)
+                }
+                _ => Impact::Patch,
+            };
+            let at = Sites::keyed(here, there, "notes_zh");
+            self.push(
+                kind,
+                &format!("{path}/notes"),
+                at,
+                (list(&old.notes_zh), list(&new.notes_zh)),
+                impact,
+                None,
+            );
+        }
         self.reasons(path, at, old, new, context.decoded_before);
     }
 
@@ -741,15 +957,14 @@ impl Walk {
                 };
                 self.push(kind, &path, at, values, impact, detail);
             }
-            if reason.description != next.description {
-                let values = (
-                    reason.description.as_deref().map(Value::text),
-                    next.description.as_deref().map(Value::text),
-                );
-                let kind = ChangeKind::ReasonDescriptionChanged;
-                let at = Sites::keyed(&before, &after, "description");
-                self.push(kind, &path, at, values, Impact::Patch, None);
-            }
+            self.texts(
+                ChangeKind::ReasonDescriptionChanged,
+                &path,
+                (&before, &after),
+                ("description", "description_zh"),
+                &reason.description,
+                &next.description,
+            );
         }
         for j in pairs.added() {
             let reason = &new.reasons[j];
@@ -908,22 +1123,41 @@ fn marker_item(marker: &Marker) -> Value {
 }
 
 fn table_item(table: &Table) -> Value {
+    let page = table.page();
     Value::Item {
         name: table.name.clone(),
-        text: Some(table.caption.clone()),
+        text: Some(page.caption.clone().unwrap_or_else(|| page.title.clone())),
     }
 }
 
 fn row_item(row: &Row) -> Value {
     Value::Item {
         name: row.name.clone(),
-        text: Some(row.description.clone()),
+        text: row.description.primary().map(str::to_string),
     }
 }
 
 fn reason_item(reason: &Reason) -> Value {
     Value::Item {
         name: reason.name.clone(),
-        text: reason.description.clone(),
+        text: reason.description.primary().map(str::to_string),
+    }
+}
+
+/// A row's code as a value: a number, or a text code as text.
+fn code_value(code: &RowCode) -> Value {
+    match code {
+        RowCode::Integer(code) => Value::Code(*code),
+        RowCode::Text(text) => Value::text(text),
+    }
+}
+
+/// Patch, or cosmetic where the texts are the same text to a reader: equal
+/// under NFKC, which folds full-width punctuation (`：`, `，`, `（`) into
+/// its ASCII form.
+fn text_impact(old: &str, new: &str) -> Impact {
+    match old.nfkc().eq(new.nfkc()) {
+        true => Impact::Cosmetic,
+        false => Impact::Patch,
     }
 }

@@ -2,7 +2,7 @@
 
 use codes_codegen::Spec;
 use codes_codegen::docs::escape_commonmark as escape;
-use codes_codegen::model::{Page, ReasonCodes, Row, Table, Text};
+use codes_codegen::model::{Page, ReasonCodes, Row, RowCode, Table, Text};
 
 /// The spec as GitHub-flavoured Markdown: per table and per language of the
 /// vendor's pages (English, then Chinese), the page's title as a heading,
@@ -22,10 +22,11 @@ use codes_codegen::model::{Page, ReasonCodes, Row, Table, Text};
 /// | 3 | Busy. | -1 | 1: Indicates that an agent indicates busy.<br>… |
 /// ```
 ///
-/// The columns are the code and the description, then, for a table with
-/// object and reason columns, the object (if the table names object kinds
-/// or the vendor gives four headers) and the reason. The header cells are
-/// the vendor's when there are as many as columns shown, generic ones
+/// The columns are the code, the vendor's constant (for a table that names
+/// them) and the description, then, for a table with object and reason
+/// columns, the object (if the table names object kinds or the vendor gives
+/// four headers) and the reason. The header cells are the vendor's when
+/// there are as many as columns shown, generic ones in the page's language
 /// otherwise.
 ///
 /// A reason cell holds one paragraph per reason, in the vendor's notation
@@ -74,19 +75,53 @@ impl Lang {
     }
 }
 
+/// A column the Markdown table shows.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Column {
+    Code,
+    Constant,
+    Description,
+    Object,
+    Reason,
+}
+
+impl Column {
+    /// The header shown when the page's headers do not fit the columns.
+    fn generic_header(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Column::Code, Lang::En) => "Code",
+            (Column::Constant, Lang::En) => "Constant",
+            (Column::Description, Lang::En) => "Description",
+            (Column::Object, Lang::En) => "Object",
+            (Column::Reason, Lang::En) => "Reason",
+            (Column::Code, Lang::Zh) => "代码",
+            (Column::Constant, Lang::Zh) => "常量",
+            (Column::Description, Lang::Zh) => "含义",
+            (Column::Object, Lang::Zh) => "对象",
+            (Column::Reason, Lang::Zh) => "原因",
+        }
+    }
+}
+
 fn table_markdown(spec: &Spec, table: &Table, page: &Page, lang: Lang) -> String {
     let has_reason = table.record.is_some();
     let has_object = has_reason && (!table.object_kinds.is_empty() || page.columns.len() >= 4);
-    let shown = 2 + usize::from(has_object) + usize::from(has_reason);
-    let headers: Vec<String> = match page.columns.len() == shown {
+    let has_constant = table.rows.iter().any(|row| row.constant.is_some());
+    let columns: Vec<Column> = [
+        Some(Column::Code),
+        has_constant.then_some(Column::Constant),
+        Some(Column::Description),
+        has_object.then_some(Column::Object),
+        has_reason.then_some(Column::Reason),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    let headers: Vec<String> = match page.columns.len() == columns.len() {
         true => page.columns.iter().map(|header| escape(header)).collect(),
-        false => ["Code", "Description", "Object", "Reason"]
-            .into_iter()
-            .enumerate()
-            .filter(|&(index, _)| {
-                index < 2 || (index == 2 && has_object) || (index == 3 && has_reason)
-            })
-            .map(|(_, header)| header.to_string())
+        false => columns
+            .iter()
+            .map(|column| column.generic_header(lang).to_string())
             .collect(),
     };
 
@@ -105,20 +140,29 @@ fn table_markdown(spec: &Spec, table: &Table, page: &Page, lang: Lang) -> String
         out.push_str("\n\n");
     }
     out.push_str(&table_row(&headers));
-    out.push_str(&table_row(&vec!["---".to_string(); shown]));
+    out.push_str(&table_row(&vec!["---".to_string(); columns.len()]));
     for row in &table.rows {
-        let code = escape(&row.code.to_string());
-        let description = lang.of(&row.description).map_or_else(|| code.clone(), escape);
-        let mut cells = vec![code, description];
-        if has_object {
-            cells.push(match row.object {
-                Some(kind) => escape(lang.of(&table.object_kinds[kind].text).unwrap_or_default()),
-                None => "-1".to_string(),
-            });
-        }
-        if has_reason {
-            cells.push(reason_cell(row, lang));
-        }
+        let cells: Vec<String> = columns
+            .iter()
+            .map(|column| match column {
+                // A number needs no escaping; a text code is vendor text.
+                Column::Code => match &row.code {
+                    RowCode::Integer(code) => code.to_string(),
+                    RowCode::Text(code) => escape(code),
+                },
+                Column::Constant => row.constant.as_deref().map(escape).unwrap_or_default(),
+                Column::Description => lang
+                    .of(&row.description)
+                    .map_or_else(|| escape(&row.code.to_string()), escape),
+                Column::Object => match row.object {
+                    Some(kind) => {
+                        escape(lang.of(&table.object_kinds[kind].text).unwrap_or_default())
+                    }
+                    None => "-1".to_string(),
+                },
+                Column::Reason => reason_cell(row, lang),
+            })
+            .collect();
         out.push_str(&table_row(&cells));
     }
     out.push_str(&format!(

@@ -12,17 +12,19 @@ use codes_codegen::model::{CodeKind, ReasonCodes, Row, RowCode, Table, Text};
 /// and PostgreSQL.
 ///
 /// The script is one transaction. It first drops its tables if they exist,
-/// so it can be run again to update them. Each spec table, say
-/// `OperationType`, becomes six SQL tables named after it in snake case:
+/// so it can be run again to update them. Each spec table with objects and
+/// reasons, say `OperationType`, becomes six SQL tables named after it in
+/// snake case; a table of codes and descriptions only (`MediaType`) has the
+/// code and source tables, and the note table if its rows have notes:
 ///
 /// | SQL table | one row per |
 /// |---|---|
-/// | `operation_type` | code: `code`, `name`, `description`, `object_kind` |
-/// | `operation_type_object_kind` | object kind: `name`, `description` |
+/// | `operation_type` | code: `code` (`INTEGER`, or `TEXT` for a text-keyed table), `name`, the vendor's `constant` (for a table that names them), `description` and `description_zh`, `object_kind` |
+/// | `operation_type_object_kind` | object kind: `name`, `description`, `description_zh` |
 /// | `operation_type_reason` | reason as the vendor lists it, with `kind` (`single`, `range`, `open`), bounds `low` and `high` (equal for a single code, `NULL` for the open reason) and the open reason's `default_code` |
 /// | `operation_type_reason_lookup` | run of reason codes that decode to one reason: `low`, `high`, `reason` |
-/// | `operation_type_note` | note of a row's reason cell |
-/// | `operation_type_source` | the table's provenance (one row): vendor, product, document, title, caption, page, updated |
+/// | `operation_type_note` | note of a row's reason cell, per `lang` (`en`, `zh`) |
+/// | `operation_type_source` | page of the vendor's, per `lang`: vendor, product, document, title, caption, page, updated |
 ///
 /// Rows of the child tables name their code in a column named like the
 /// table (`operation_type`), and every table but the source keeps the
@@ -135,12 +137,23 @@ struct TableNames {
     reason_lookup: String,
     note: String,
     source: String,
+    /// Whether the table has objects and reasons, and so their SQL tables.
+    has_reasons: bool,
+    /// Whether the table has a notes table: reasons or a row's notes.
+    has_notes: bool,
 }
 
 impl TableNames {
     fn new(table: &Table) -> Self {
         let codes = table.name.to_snake_case();
+        let has_reasons = table.record.is_some();
         TableNames {
+            has_reasons,
+            has_notes: has_reasons
+                || table
+                    .rows
+                    .iter()
+                    .any(|row| !row.notes.is_empty() || !row.notes_zh.is_empty()),
             object_kind: format!("{codes}_object_kind"),
             reason: format!("{codes}_reason"),
             reason_lookup: format!("{codes}_reason_lookup"),
@@ -150,16 +163,21 @@ impl TableNames {
         }
     }
 
-    /// Every table, dependants before the tables they reference.
-    fn all(&self) -> [String; 6] {
+    /// Every table the spec table has, dependants before the tables they
+    /// reference.
+    fn all(&self) -> Vec<String> {
         [
-            self.reason_lookup.clone(),
-            self.note.clone(),
-            self.reason.clone(),
-            self.codes.clone(),
-            self.object_kind.clone(),
-            self.source.clone(),
+            (&self.reason_lookup, self.has_reasons),
+            (&self.note, self.has_notes),
+            (&self.reason, self.has_reasons),
+            (&self.codes, true),
+            (&self.object_kind, self.has_reasons),
+            (&self.source, true),
         ]
+        .into_iter()
+        .filter(|(_, present)| *present)
+        .map(|(name, _)| name.clone())
+        .collect()
     }
 }
 
@@ -190,13 +208,20 @@ fn table_script(spec: &Spec, table: &Table) -> Result<String, SqlError> {
         table,
         names: TableNames::new(table),
     };
+    let names = &script.names;
     let mut out = script.preamble();
     out.push_str(&script.source()?);
-    out.push_str(&script.object_kinds()?);
+    if names.has_reasons {
+        out.push_str(&script.object_kinds()?);
+    }
     out.push_str(&script.codes()?);
-    out.push_str(&script.reasons()?);
-    out.push_str(&script.reason_lookup());
-    out.push_str(&script.notes()?);
+    if names.has_reasons {
+        out.push_str(&script.reasons()?);
+        out.push_str(&script.reason_lookup());
+    }
+    if names.has_notes {
+        out.push_str(&script.notes()?);
+    }
     Ok(out)
 }
 
@@ -262,7 +287,28 @@ impl TableScript<'_> {
     /// How to join, then the `DROP`s.
     fn preamble(&self) -> String {
         let names = &self.names;
-        let mut out = format!(
+        let mut out = match names.has_reasons {
+            true => self.reason_join(),
+            false => format!(
+                "-- {name}. To decode a code column `code` of your table `t`:\n\
+                 --\n\
+                 --   SELECT t.*, c.name, c.description\n\
+                 --   FROM t\n\
+                 --   LEFT JOIN {codes} c ON c.code = t.code;\n\n",
+                name = self.table.name,
+                codes = ident(&names.codes),
+            ),
+        };
+        for name in names.all() {
+            out.push_str(&format!("DROP TABLE IF EXISTS {};\n", ident(&name)));
+        }
+        out
+    }
+
+    /// How to decode a code and reason column, for a table with reasons.
+    fn reason_join(&self) -> String {
+        let names = &self.names;
+        format!(
             "-- {name}. To decode a code column `code` and a reason column\n\
              -- `reason_code` of your table `t`:\n\
              --\n\
@@ -277,11 +323,7 @@ impl TableScript<'_> {
             codes = ident(&names.codes),
             lookup = ident(&names.reason_lookup),
             reason = ident(&names.reason),
-        );
-        for name in names.all() {
-            out.push_str(&format!("DROP TABLE IF EXISTS {};\n", ident(&name)));
-        }
-        out
+        )
     }
 
     fn source(&self) -> Result<String, SqlError> {
@@ -298,7 +340,9 @@ impl TableScript<'_> {
                     self.text(&page.title, || format!("the {lang} title"))?,
                     self.optional(page.caption.as_deref(), || format!("the {lang} caption"))?,
                     self.text(&page.page, || format!("the {lang} page"))?,
-                    self.optional(page.updated.as_deref(), || format!("the {lang} update date"))?,
+                    self.optional(page.updated.as_deref(), || {
+                        format!("the {lang} update date")
+                    })?,
                 ]
                 .join(", "),
             );
@@ -327,7 +371,9 @@ impl TableScript<'_> {
     fn object_kinds(&self) -> Result<String, SqlError> {
         let mut values = Vec::new();
         for (index, kind) in self.table.object_kinds.iter().enumerate() {
-            let texts = self.texts(&kind.text, || format!("the text of object kind {}", kind.name))?;
+            let texts = self.texts(&kind.text, || {
+                format!("the text of object kind {}", kind.name)
+            })?;
             values.push(format!(
                 "{}, {texts}, {}",
                 literal_name(&kind.name),
@@ -353,52 +399,63 @@ impl TableScript<'_> {
 
     fn codes(&self) -> Result<String, SqlError> {
         let constants = self.table.has_constants();
+        let objects = self.names.has_reasons;
         let mut values = Vec::new();
         for (index, row) in self.table.rows.iter().enumerate() {
-            let texts = self.texts(&row.description, || format!("the description of row {}", row.code))?;
-            let object_kind = match row.object {
-                Some(kind) => literal_name(&self.table.object_kinds[kind].name),
-                None => "NULL".to_string(),
-            };
-            let constant = match constants {
-                true => format!(
-                    "{}, ",
-                    self.optional(row.constant.as_deref(), || format!("the constant of row {}", row.code))?
-                ),
-                false => String::new(),
-            };
-            values.push(format!(
-                "{}, {}, {constant}{texts}, {object_kind}, {}",
-                self.code(&row.code)?,
-                literal_name(&row.name),
-                index + 1
-            ));
+            let mut cells = vec![self.code(&row.code)?, literal_name(&row.name)];
+            if constants {
+                cells.push(self.optional(row.constant.as_deref(), || {
+                    format!("the constant of row {}", row.code)
+                })?);
+            }
+            cells.push(self.texts(&row.description, || {
+                format!("the description of row {}", row.code)
+            })?);
+            if objects {
+                cells.push(match row.object {
+                    Some(kind) => literal_name(&self.table.object_kinds[kind].name),
+                    None => "NULL".to_string(),
+                });
+            }
+            cells.push((index + 1).to_string());
+            values.push(cells.join(", "));
         }
-        let (constant_column, constant_name) = match constants {
-            true => ("constant TEXT NOT NULL UNIQUE,\n    ", "constant, "),
-            false => ("", ""),
+        let object_kind = format!(
+            "object_kind TEXT REFERENCES {} (name)",
+            ident(&self.names.object_kind)
+        );
+        let columns: Vec<(&str, String)> = [
+            Some((
+                "code",
+                format!("code {} NOT NULL PRIMARY KEY", self.code_type()),
+            )),
+            Some(("name", "name TEXT NOT NULL UNIQUE".to_string())),
+            constants.then(|| ("constant", "constant TEXT NOT NULL UNIQUE".to_string())),
+            Some(("description", "description TEXT".to_string())),
+            Some(("description_zh", "description_zh TEXT".to_string())),
+            objects.then_some(("object_kind", object_kind)),
+            Some(("vendor_order", "vendor_order INTEGER NOT NULL".to_string())),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        let object_comment = match objects {
+            true => "; object_kind is NULL where the vendor writes -1",
+            false => "",
         };
+        let definitions: Vec<&str> = columns
+            .iter()
+            .map(|(_, definition)| definition.as_str())
+            .collect();
+        let names: Vec<&str> = columns.iter().map(|(name, _)| *name).collect();
         Ok(format!(
-            "\n-- One row per code; object_kind is NULL where the vendor writes -1.\n\
+            "\n-- One row per code{object_comment}.\n\
              -- The vendor's texts are in English (description) and Chinese\n\
              -- (description_zh), NULL where a language has none.\n\
-             CREATE TABLE {} (\n    \
-                 code {} NOT NULL PRIMARY KEY,\n    \
-                 name TEXT NOT NULL UNIQUE,\n    \
-                 {constant_column}\
-                 description TEXT,\n    \
-                 description_zh TEXT,\n    \
-                 object_kind TEXT REFERENCES {} (name),\n    \
-                 vendor_order INTEGER NOT NULL\n\
-             );\n{}",
+             CREATE TABLE {} (\n    {}\n);\n{}",
             ident(&self.names.codes),
-            self.code_type(),
-            ident(&self.names.object_kind),
-            insert(
-                &self.names.codes,
-                &format!("code, name, {constant_name}description, description_zh, object_kind, vendor_order"),
-                values,
-            )
+            definitions.join(",\n    "),
+            insert(&self.names.codes, &names.join(", "), values)
         ))
     }
 
@@ -507,10 +564,11 @@ impl TableScript<'_> {
     fn notes(&self) -> Result<String, SqlError> {
         let mut values = Vec::new();
         for row in &self.table.rows {
-            for (lang, notes) in [("en", &row.notes), ("zh", &row.notes_zh)] {
+            let languages = [("en", "", &row.notes), ("zh", "Chinese ", &row.notes_zh)];
+            for (lang, language, notes) in languages {
                 for (index, note) in notes.iter().enumerate() {
                     let text = self.text(note, || {
-                        format!("{lang} note {} of row {}", index + 1, row.code)
+                        format!("{language}note {} of row {}", index + 1, row.code)
                     })?;
                     values.push(format!(
                         "{}, '{lang}', {}, {text}",
@@ -601,7 +659,7 @@ mod tests {
             .map(|&(codes, name)| Reason {
                 codes,
                 name: name.into(),
-                description: None,
+                description: Text::default(),
             })
             .collect();
         let markers = [-1, 65535].map(|code| Marker {
@@ -610,11 +668,13 @@ mod tests {
             description: String::new(),
         });
         Row {
-            code: 1,
+            code: RowCode::Integer(1),
             name: "Row".into(),
-            description: "A row.".into(),
+            constant: None,
+            description: Text::en("A row."),
             object: None,
             notes: Vec::new(),
+            notes_zh: Vec::new(),
             decoding: Decoding::new(&reasons, &markers),
             reasons,
         }

@@ -25,67 +25,73 @@ DROP TABLE IF EXISTS "operation_type";
 DROP TABLE IF EXISTS "operation_type_object_kind";
 DROP TABLE IF EXISTS "operation_type_source";
 
--- Where the table comes from: one row.
+-- Where the table comes from: one row per language of the vendor's pages.
 CREATE TABLE "operation_type_source" (
     vendor TEXT NOT NULL,
     product TEXT NOT NULL,
     document TEXT NOT NULL,
+    lang TEXT NOT NULL PRIMARY KEY,
     title TEXT NOT NULL,
-    caption TEXT NOT NULL,
+    caption TEXT,
     page TEXT NOT NULL,
-    updated TEXT NOT NULL
+    updated TEXT
 );
-INSERT INTO "operation_type_source" (vendor, product, document, title, caption, page, updated) VALUES
-    ('Huawei Cloud', 'Customer Engagement Center (CEC)', 'CDR Interface Reference', 'Agent Operation Type', 'Table 1 Agent operation type', 'cec_07_4243', '2023-09-27 GMT+08:00');
+INSERT INTO "operation_type_source" (vendor, product, document, lang, title, caption, page, updated) VALUES
+    ('Huawei Cloud', 'Customer Engagement Center (CEC)', 'CDR Interface Reference', 'en', 'Agent Operation Type', 'Table 1 Agent operation type', 'cec_07_4243', '2023-09-27 GMT+08:00'),
+    ('Huawei Cloud', 'Customer Engagement Center (CEC)', 'CDR Interface Reference', 'zh', '座席操作类型', NULL, 'cec_07_0838', NULL);
 
 -- The kinds of object the object column names.
 CREATE TABLE "operation_type_object_kind" (
     name TEXT NOT NULL PRIMARY KEY,
-    description TEXT NOT NULL,
+    description TEXT,
+    description_zh TEXT,
     vendor_order INTEGER NOT NULL
 );
-INSERT INTO "operation_type_object_kind" (name, description, vendor_order) VALUES
-    ('EmployeeId', 'Employee ID.', 1),
-    ('AgentId', 'Agent ID.', 2);
+INSERT INTO "operation_type_object_kind" (name, description, description_zh, vendor_order) VALUES
+    ('EmployeeId', 'Employee ID.', '工号', 1),
+    ('AgentId', 'Agent ID.', '座席工号', 2);
 
 -- One row per code; object_kind is NULL where the vendor writes -1.
+-- The vendor's texts are in English (description) and Chinese
+-- (description_zh), NULL where a language has none.
 CREATE TABLE "operation_type" (
     code INTEGER NOT NULL PRIMARY KEY,
     name TEXT NOT NULL UNIQUE,
-    description TEXT NOT NULL,
+    description TEXT,
+    description_zh TEXT,
     object_kind TEXT REFERENCES "operation_type_object_kind" (name),
     vendor_order INTEGER NOT NULL
 );
-INSERT INTO "operation_type" (code, name, description, object_kind, vendor_order) VALUES
-    (0, 'SignOut', 'The agent signs out of CCS.', NULL, 1),
-    (1, 'SignIn', 'An agent signs in.', NULL, 2),
-    (2, 'Idle', 'Idle.', NULL, 3),
-    (3, 'Busy', 'Busy.', NULL, 4),
-    (4, 'Talking', 'Talking.', NULL, 5),
-    (10, 'ThreePartyConversation', 'Three-party conversation.', 'EmployeeId', 6),
-    (13, 'ManualToAutomatic', 'Manual station to automatic station (an agent be in the Suspended state).', NULL, 7),
-    (20, 'ListenInsertWhisper', 'Listening/Insert/Whisper', 'EmployeeId', 8),
-    (22, 'PlayVoice', 'Play voice.', NULL, 9),
-    (26, 'Rest', 'Be on holiday or take a rest.', 'EmployeeId', 10),
-    (27, 'WorkStatus', 'Work status.', NULL, 11),
-    (29, 'ForceSignOut', 'Forcibly sign out an agent.', 'EmployeeId', 12),
-    (30, 'ForceIdle', 'Forcibly show an idle state for an agent.', 'EmployeeId', 13),
-    (31, 'ForceBusy', 'Forcibly show a busy state for an agent.', 'EmployeeId', 14),
-    (32, 'MuteCustomer', 'Perform mute-on on a customer.', NULL, 15),
-    (38, 'Hold', 'Hold a call by an agent.', 'EmployeeId', 16),
-    (40, 'InternalHelp', 'Initiate an internal help request by an agent.', 'EmployeeId', 17),
-    (41, 'InternalCall', 'Initiate an internal call by an agent.', 'EmployeeId', 18),
-    (43, 'Intercept', 'Intercept a call.', 'EmployeeId', 19),
-    (44, 'SuspendVoicePlaying', 'Suspend voice playing.', NULL, 20),
-    (45, 'InternalTransfer', 'Internal transfer.', 'EmployeeId', 21),
-    (46, 'TransferOut', 'Transfer-out.', NULL, 22),
-    (47, 'MediaServerSignIn', 'Sign in to the media server.', NULL, 23),
-    (52, 'MediaServerSignOut', 'Sign out of the media server.', NULL, 24),
-    (53, 'PublicQueueTransfer', 'Transfer a call that is queuing in a public queue.', NULL, 25),
-    (54, 'ReleaseTransfer', 'Release transfer', NULL, 26),
-    (55, 'DeviceTransfer', 'Transfer to another device.', NULL, 27),
-    (57, 'HoldForInternalHelp', 'Hold the call when seeking internal help.', NULL, 28),
-    (58, 'Conference', 'The agent enters the conference state.', 'AgentId', 29);
+INSERT INTO "operation_type" (code, name, description, description_zh, object_kind, vendor_order) VALUES
+    (0, 'SignOut', 'The agent signs out of CCS.', '座席签出CCS。', NULL, 1),
+    (1, 'SignIn', 'An agent signs in.', '座席签入。', NULL, 2),
+    (2, 'Idle', 'Idle.', '空闲。', NULL, 3),
+    (3, 'Busy', 'Busy.', '示忙。', NULL, 4),
+    (4, 'Talking', 'Talking.', '通话态。', NULL, 5),
+    (10, 'ThreePartyConversation', 'Three-party conversation.', '三方通话。', 'EmployeeId', 6),
+    (13, 'ManualToAutomatic', 'Manual station to automatic station (an agent be in the Suspended state).', '人工转自动,业务代表处于挂起状态。', NULL, 7),
+    (20, 'ListenInsertWhisper', 'Listening/Insert/Whisper', '监听/插入/耳语。', 'EmployeeId', 8),
+    (22, 'PlayVoice', 'Play voice.', '放音。', NULL, 9),
+    (26, 'Rest', 'Be on holiday or take a rest.', '座席休假(休息)。', 'EmployeeId', 10),
+    (27, 'WorkStatus', 'Work status.', '工作状态。', NULL, 11),
+    (29, 'ForceSignOut', 'Forcibly sign out an agent.', '强制签出。', 'EmployeeId', 12),
+    (30, 'ForceIdle', 'Forcibly show an idle state for an agent.', '强制示闲。', 'EmployeeId', 13),
+    (31, 'ForceBusy', 'Forcibly show a busy state for an agent.', '强制示忙。', 'EmployeeId', 14),
+    (32, 'MuteCustomer', 'Perform mute-on on a customer.', '座席对用户静音。', NULL, 15),
+    (38, 'Hold', 'Hold a call by an agent.', '座席保持呼叫。', 'EmployeeId', 16),
+    (40, 'InternalHelp', 'Initiate an internal help request by an agent.', '座席发起内部求助。', 'EmployeeId', 17),
+    (41, 'InternalCall', 'Initiate an internal call by an agent.', '座席发起内部呼叫。', 'EmployeeId', 18),
+    (43, 'Intercept', 'Intercept a call.', '拦截呼叫。', 'EmployeeId', 19),
+    (44, 'SuspendVoicePlaying', 'Suspend voice playing.', '暂停放音。', NULL, 20),
+    (45, 'InternalTransfer', 'Internal transfer.', '内部转移。', 'EmployeeId', 21),
+    (46, 'TransferOut', 'Transfer-out.', '转出。', NULL, 22),
+    (47, 'MediaServerSignIn', 'Sign in to the media server.', '签入媒体服务器。', NULL, 23),
+    (52, 'MediaServerSignOut', 'Sign out of the media server.', '签出媒体服务器。', NULL, 24),
+    (53, 'PublicQueueTransfer', 'Transfer a call that is queuing in a public queue.', '转移正在公有队列中排队的呼叫。', NULL, 25),
+    (54, 'ReleaseTransfer', 'Release transfer', '释放转。', NULL, 26),
+    (55, 'DeviceTransfer', 'Transfer to another device.', '转移到其他设备。', NULL, 27),
+    (57, 'HoldForInternalHelp', 'Hold the call when seeking internal help.', '内部求助时切换保持。', NULL, 28),
+    (58, 'Conference', 'The agent enters the conference state.', '座席进入“会议态”。', 'AgentId', 29);
 
 -- The reasons of each code as the vendor lists them (none: the vendor's -1).
 -- kind 'single': low = high = the code; 'range': low to high inclusive;
@@ -96,6 +102,7 @@ CREATE TABLE "operation_type_reason" (
     "operation_type" INTEGER NOT NULL REFERENCES "operation_type" (code),
     name TEXT NOT NULL,
     description TEXT,
+    description_zh TEXT,
     kind TEXT NOT NULL,
     low INTEGER,
     high INTEGER,
@@ -108,37 +115,37 @@ CREATE TABLE "operation_type_reason" (
         OR (kind = 'open' AND low IS NULL AND high IS NULL)
     )
 );
-INSERT INTO "operation_type_reason" ("operation_type", name, description, kind, low, high, default_code, vendor_order) VALUES
-    (0, 'ClientError', 'The error is caused by the client.', 'range', 1, 255, NULL, 1),
-    (0, 'Disconnected', 'The agent is disconnected from the platform.', 'single', 256, 256, NULL, 2),
-    (0, 'ForcedOutByInspector', 'The agent is forcibly signed out by the inspector.', 'single', 257, 257, NULL, 3),
-    (0, 'SignedOut', 'The agent signs out.', 'single', 258, 258, NULL, 4),
-    (0, 'SignOutBeforeSignIn', 'The agent signs out before signs in again.', 'single', 259, 259, NULL, 5),
-    (0, 'MediaServerHandshakeTimeout', 'The handshake between the agent control blocks time out between the media server and the CCS.', 'single', 260, 260, NULL, 6),
-    (0, 'UisHandshakeTimeout', 'The CCS detects that the handshake with the UIS about the agent control block times out.', 'single', 261, 261, NULL, 7),
-    (0, 'MediaServerHandshakeLost', 'The handshake between the media server and the CCS is disconnected. As a result, the agent signs out.', 'single', 262, 262, NULL, 8),
-    (0, 'UisAgentHandshakeTimeout', 'The handshake between the UIS and the agent times out.', 'single', 263, 263, NULL, 9),
-    (0, 'SameEmployeeIdSignedIn', 'An agent with the same employee ID is forcibly signing in to a new client. As a result, the agent is forcibly signed out.', 'single', 264, 264, NULL, 10),
-    (3, 'AgentBusy', 'Indicates that an agent indicates busy.', 'single', 1, 1, NULL, 1),
-    (3, 'NoAnswerForcedBusy', 'An agent does not answer a call in a long period, so the agent is forced to show busy.', 'single', 2, 2, NULL, 2),
-    (3, 'ForcedBusyByInspector', 'An agent is forced to show busy by a QC inspector.', 'single', 3, 3, NULL, 3),
-    (3, 'TakingRest', 'Indicates that an agent takes a rest.', 'single', 4, 4, NULL, 4),
-    (3, 'PhoneUnavailable', 'The phone of an agent is unavailable.', 'single', 5, 5, NULL, 5),
-    (3, 'CallRejected', 'An agent rejects a call.', 'single', 7, 7, NULL, 6),
-    (3, 'ServiceErrorCode', 'error codes customized by the service side.', 'range', 200, 250, NULL, 7),
-    (4, 'StillTalking', 'The agent does not really exit the conversation status. Bills are generated every five minutes starting from 00:00 to 23:55.', 'single', 1, 1, NULL, 1),
-    (4, 'Exited', 'The agent fully exits the conversation status.', 'single', 0, 0, NULL, 2),
-    (20, 'Zero', NULL, 'single', 0, 0, NULL, 1),
-    (26, 'RestCause', 'The rest cause code is specified when the client invokes CCC_REQUEST_REST_EX_Msg. The default cause code is 0.', 'open', NULL, NULL, 0, 1),
-    (27, 'AfterCallProcessing', 'after-call processing. The business side is set to automatically enter the on-work state.', 'single', 0, 0, NULL, 1),
-    (27, 'ManualAdjustment', 'manual adjustment. An agent manually enters the on-work state by invoking the interface.', 'range', 0, 255, NULL, 2),
-    (40, 'Uncertain', 'Indicates no help between uncertain parties.', 'single', 0, 0, NULL, 1),
-    (40, 'TwoParty', 'Indicates a two-party internal help.', 'single', 1, 1, NULL, 2),
-    (40, 'ThreeParty', 'Indicates a three-party internal help.', 'single', 2, 2, NULL, 3),
-    (40, 'SpeakTransfer', 'In speak transfer mode, the called party talks with the agent after answering the call; the called party is connected to the calling party when the agent releases the call.', 'single', 3, 3, NULL, 4),
-    (40, 'ThreePartyTransfer', 'In three-party conversation transfer mode, the three-party conversation is set up when the called party answers the call; the called party is connected to the calling party when the agent releases the call.', 'single', 4, 4, NULL, 5),
-    (40, 'ThreePartyConversation', 'Indicates a three-party conversation.', 'single', 5, 5, NULL, 6),
-    (40, 'ToBeConnected', 'Indicates that the call is to be connected.', 'single', 6, 6, NULL, 7);
+INSERT INTO "operation_type_reason" ("operation_type", name, description, description_zh, kind, low, high, default_code, vendor_order) VALUES
+    (0, 'ClientError', 'The error is caused by the client.', '客户端传入原因', 'range', 1, 255, NULL, 1),
+    (0, 'Disconnected', 'The agent is disconnected from the platform.', '座席与平台断连', 'single', 256, 256, NULL, 2),
+    (0, 'ForcedOutByInspector', 'The agent is forcibly signed out by the inspector.', '座席被质检员强制签出', 'single', 257, 257, NULL, 3),
+    (0, 'SignedOut', 'The agent signs out.', '座席主动签出', 'single', 258, 258, NULL, 4),
+    (0, 'SignOutBeforeSignIn', 'The agent signs out before signs in again.', '座席重新签入前的签出', 'single', 259, 259, NULL, 5),
+    (0, 'MediaServerHandshakeTimeout', 'The handshake between the agent control blocks time out between the media server and the CCS.', '媒体服务器和CCS关于座席控制块握手超时', 'single', 260, 260, NULL, 6),
+    (0, 'UisHandshakeTimeout', 'The CCS detects that the handshake with the UIS about the agent control block times out.', 'CCS检测到与UIS关于座席控制块握手超时', 'single', 261, 261, NULL, 7),
+    (0, 'MediaServerHandshakeLost', 'The handshake between the media server and the CCS is disconnected. As a result, the agent signs out.', '媒体服务器与CCS握手断连导致座席签出', 'single', 262, 262, NULL, 8),
+    (0, 'UisAgentHandshakeTimeout', 'The handshake between the UIS and the agent times out.', 'UIS与座席握手超时', 'single', 263, 263, NULL, 9),
+    (0, 'SameEmployeeIdSignedIn', 'An agent with the same employee ID is forcibly signing in to a new client. As a result, the agent is forcibly signed out.', '具有相同工号的座席正在新的客户端强制登录,导致本座席被强制签出', 'single', 264, 264, NULL, 10),
+    (3, 'AgentBusy', 'Indicates that an agent indicates busy.', '自己示忙', 'single', 1, 1, NULL, 1),
+    (3, 'NoAnswerForcedBusy', 'An agent does not answer a call in a long period, so the agent is forced to show busy.', '久不应答被示忙', 'single', 2, 2, NULL, 2),
+    (3, 'ForcedBusyByInspector', 'An agent is forced to show busy by a QC inspector.', '被质检员强制示忙', 'single', 3, 3, NULL, 3),
+    (3, 'TakingRest', 'Indicates that an agent takes a rest.', '休息', 'single', 4, 4, NULL, 4),
+    (3, 'PhoneUnavailable', 'The phone of an agent is unavailable.', '座席电话不可用', 'single', 5, 5, NULL, 5),
+    (3, 'CallRejected', 'An agent rejects a call.', '座席拒接呼叫', 'single', 7, 7, NULL, 6),
+    (3, 'ServiceErrorCode', 'error codes customized by the service side.', '业务自定义原因码', 'range', 200, 250, NULL, 7),
+    (4, 'StillTalking', 'The agent does not really exit the conversation status. Bills are generated every five minutes starting from 00:00 to 23:55.', '座席未真实退出通话态时,每个准点0分和5分输出的话单。', 'single', 1, 1, NULL, 1),
+    (4, 'Exited', 'The agent fully exits the conversation status.', '座席完全退出通话态时的话单。', 'single', 0, 0, NULL, 2),
+    (20, 'Zero', NULL, NULL, 'single', 0, 0, NULL, 1),
+    (26, 'RestCause', 'The rest cause code is specified when the client invokes CCC_REQUEST_REST_EX_Msg. The default cause code is 0.', '休息原因由客户端调用CCC_REQUEST_REST_EX_Msg时指定(默认0)。', 'open', NULL, NULL, 0, 1),
+    (27, 'AfterCallProcessing', 'after-call processing. The business side is set to automatically enter the on-work state.', '事后整理,业务侧设置自动进入工作态。', 'single', 0, 0, NULL, 1),
+    (27, 'ManualAdjustment', 'manual adjustment. An agent manually enters the on-work state by invoking the interface.', '手动调整,由业务座席通过调用接口手动进入工作态。', 'range', 0, 255, NULL, 2),
+    (40, 'Uncertain', 'Indicates no help between uncertain parties.', '无组合操作', 'single', 0, 0, NULL, 1),
+    (40, 'TwoParty', 'Indicates a two-party internal help.', '两方人工求助', 'single', 1, 1, NULL, 2),
+    (40, 'ThreeParty', 'Indicates a three-party internal help.', '三方人工求助', 'single', 2, 2, NULL, 3),
+    (40, 'SpeakTransfer', 'In speak transfer mode, the called party talks with the agent after answering the call; the called party is connected to the calling party when the agent releases the call.', '通话转被叫应答后先和业务代表通话,业务代表释放时连接主被叫用户。', 'single', 3, 3, NULL, 4),
+    (40, 'ThreePartyTransfer', 'In three-party conversation transfer mode, the three-party conversation is set up when the called party answers the call; the called party is connected to the calling party when the agent releases the call.', '三方通话转被叫应答后实现三方通话,业务代表释放时连接主被叫用户。', 'single', 4, 4, NULL, 5),
+    (40, 'ThreePartyConversation', 'Indicates a three-party conversation.', '三方通话', 'single', 5, 5, NULL, 6),
+    (40, 'ToBeConnected', 'Indicates that the call is to be connected.', '连接呼叫', 'single', 6, 6, NULL, 7);
 
 -- Every reason code of each code, resolved to its reason in disjoint runs:
 -- a single code wins over a range holding it, a range over the markers of
@@ -186,15 +193,144 @@ INSERT INTO "operation_type_reason_lookup" ("operation_type", low, high, reason)
     (40, 5, 5, 'ThreePartyConversation'),
     (40, 6, 6, 'ToBeConnected');
 
--- The free sentences of each code's reason cell.
+-- The free sentences of each code's reason cell, per language.
 CREATE TABLE "operation_type_note" (
     "operation_type" INTEGER NOT NULL REFERENCES "operation_type" (code),
+    lang TEXT NOT NULL,
     vendor_order INTEGER NOT NULL,
     note TEXT NOT NULL,
-    PRIMARY KEY ("operation_type", vendor_order)
+    PRIMARY KEY ("operation_type", lang, vendor_order)
 );
-INSERT INTO "operation_type_note" ("operation_type", vendor_order, note) VALUES
-    (4, 1, 'The conversation status in these bills refers to only text conversations.'),
-    (27, 1, 'The default value is 0, indicating the after-call processing state.');
+INSERT INTO "operation_type_note" ("operation_type", lang, vendor_order, note) VALUES
+    (4, 'en', 1, 'The conversation status in these bills refers to only text conversations.'),
+    (4, 'zh', 1, '此通话态话单仅表示文字交谈时的话单'),
+    (27, 'en', 1, 'The default value is 0, indicating the after-call processing state.'),
+    (27, 'zh', 1, '缺省为0,即事后整理。');
+
+-- MediaType. To decode a code column `code` of your table `t`:
+--
+--   SELECT t.*, c.name, c.description
+--   FROM t
+--   LEFT JOIN "media_type" c ON c.code = t.code;
+
+DROP TABLE IF EXISTS "media_type";
+DROP TABLE IF EXISTS "media_type_source";
+
+-- Where the table comes from: one row per language of the vendor's pages.
+CREATE TABLE "media_type_source" (
+    vendor TEXT NOT NULL,
+    product TEXT NOT NULL,
+    document TEXT NOT NULL,
+    lang TEXT NOT NULL PRIMARY KEY,
+    title TEXT NOT NULL,
+    caption TEXT,
+    page TEXT NOT NULL,
+    updated TEXT
+);
+INSERT INTO "media_type_source" (vendor, product, document, lang, title, caption, page, updated) VALUES
+    ('Huawei Cloud', 'Customer Engagement Center (CEC)', 'CDR Interface Reference', 'en', 'Media Type', NULL, 'cec_07_4244', '2023-09-27 GMT+08:00');
+
+-- One row per code.
+-- The vendor's texts are in English (description) and Chinese
+-- (description_zh), NULL where a language has none.
+CREATE TABLE "media_type" (
+    code INTEGER NOT NULL PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    description TEXT,
+    description_zh TEXT,
+    vendor_order INTEGER NOT NULL
+);
+INSERT INTO "media_type" (code, name, description, description_zh, vendor_order) VALUES
+    (1, 'TextChat', 'Text chat', NULL, 1),
+    (5, 'VoiceCall', 'Common voice call', NULL, 2);
+
+-- AgentType. To decode a code column `code` of your table `t`:
+--
+--   SELECT t.*, c.name, c.description
+--   FROM t
+--   LEFT JOIN "agent_type" c ON c.code = t.code;
+
+DROP TABLE IF EXISTS "agent_type";
+DROP TABLE IF EXISTS "agent_type_source";
+
+-- Where the table comes from: one row per language of the vendor's pages.
+CREATE TABLE "agent_type_source" (
+    vendor TEXT NOT NULL,
+    product TEXT NOT NULL,
+    document TEXT NOT NULL,
+    lang TEXT NOT NULL PRIMARY KEY,
+    title TEXT NOT NULL,
+    caption TEXT,
+    page TEXT NOT NULL,
+    updated TEXT
+);
+INSERT INTO "agent_type_source" (vendor, product, document, lang, title, caption, page, updated) VALUES
+    ('Huawei Cloud', 'Customer Engagement Center (CEC)', 'CDR Interface Reference', 'en', 'Agent Type Description', 'Table 1 Agent type.', 'cec_07_0701', '2025-11-13 GMT+08:00');
+
+-- One row per code.
+-- The vendor's texts are in English (description) and Chinese
+-- (description_zh), NULL where a language has none.
+CREATE TABLE "agent_type" (
+    code INTEGER NOT NULL PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    constant TEXT NOT NULL UNIQUE,
+    description TEXT,
+    description_zh TEXT,
+    vendor_order INTEGER NOT NULL
+);
+INSERT INTO "agent_type" (code, name, constant, description, description_zh, vendor_order) VALUES
+    (0, 'Extension', 'AGENT_TYPE_EXTENSION', 'Extension type.', NULL, 1),
+    (1, 'UserLine', 'AGENT_TYPE_USERLINE', 'Type of a subscriber line', NULL, 2),
+    (2, 'OneBPlusD', 'AGENT_TYPE_1B1D', '1B+D agents (including TUAs and always-off-hook agents)', NULL, 3),
+    (3, 'SinglePhone', 'AGENT_TYPE_SINGLE_PHONE', 'Single and non-permanently held phone agent', NULL, 4),
+    (4, 'PcPhone', 'AGENT_TYPE_PC_PHONE', 'PC+Phone agent', NULL, 5),
+    (5, 'Isdn2BPlusD', 'AGENT_TYPE_ISDN_2BD', '2B+D video agent', NULL, 6),
+    (6, 'Isdn6BPlusD', 'AGENT_TYPE_ISDN_6BD', '6B+D video agent', NULL, 7),
+    (7, 'OneBPlusDPhone', 'AGENT_TYPE_1B1D_PHONE', 'Phone agent, which is similar to the 1B+1D agent on the CTI side', NULL, 8),
+    (8, 'Manager', 'AGENT_TYPE_MANAGER', 'Configuration management agent', NULL, 9),
+    (9, 'NBPlusD', 'AGENT_TYPE_NB1D', 'nB+D agent', NULL, 10),
+    (10, 'Network', 'AGENT_TYPE_NET', 'network agent', NULL, 11),
+    (11, 'PcPhoneVideo', 'AGENT_TYPE_PC_PHONE_VIDEO', 'Video agent (with audio and video capabilities)', NULL, 12),
+    (12, 'SinglePhoneVideo', 'AGENT_TYPE_SINGLE_PHONE_VIDEO', 'Single-phone video agents', NULL, 13),
+    (13, 'Multimedia', 'AGENT_TYPE_EMEDIA', 'Multimedia Agent', NULL, 14);
+
+-- CallDirection. To decode a code column `code` of your table `t`:
+--
+--   SELECT t.*, c.name, c.description
+--   FROM t
+--   LEFT JOIN "call_direction" c ON c.code = t.code;
+
+DROP TABLE IF EXISTS "call_direction";
+DROP TABLE IF EXISTS "call_direction_source";
+
+-- Where the table comes from: one row per language of the vendor's pages.
+CREATE TABLE "call_direction_source" (
+    vendor TEXT NOT NULL,
+    product TEXT NOT NULL,
+    document TEXT NOT NULL,
+    lang TEXT NOT NULL PRIMARY KEY,
+    title TEXT NOT NULL,
+    caption TEXT,
+    page TEXT NOT NULL,
+    updated TEXT
+);
+INSERT INTO "call_direction_source" (vendor, product, document, lang, title, caption, page, updated) VALUES
+    ('Huawei Cloud', 'Customer Engagement Center (CEC)', 'CDR Interface Reference', 'zh', '座席操作详单索引文件(yyyymmddhhmmssSSS+3位随机数_agentOprInfo_文件序号.csv)定义', '呼入呼出标志,包括:', 'cec_07_4238', NULL);
+
+-- One row per code.
+-- The vendor's texts are in English (description) and Chinese
+-- (description_zh), NULL where a language has none.
+CREATE TABLE "call_direction" (
+    code TEXT NOT NULL PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    description TEXT,
+    description_zh TEXT,
+    vendor_order INTEGER NOT NULL
+);
+INSERT INTO "call_direction" (code, name, description, description_zh, vendor_order) VALUES
+    ('呼入', 'Inbound', NULL, NULL, 1),
+    ('呼出', 'Outbound', NULL, NULL, 2),
+    ('IVR呼出', 'IvrOutbound', NULL, NULL, 3),
+    ('outbound呼出', 'OutboundCampaign', NULL, NULL, 4);
 
 COMMIT;
