@@ -7,7 +7,9 @@
 
 mod commands;
 mod io;
+mod lang;
 mod output;
+mod width;
 
 use std::process::ExitCode;
 
@@ -30,7 +32,8 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Validate a spec; every mistake with file:line:col and a snippet.
+    /// Validate a spec; every mistake with file:line:col and a snippet, texts without a
+    /// translation as information.
     Check(commands::check::Args),
     /// Generate Rust, SQL, JSON or Markdown from a spec.
     Generate(commands::generate::Args),
@@ -42,7 +45,8 @@ enum Command {
     Import(commands::import::Args),
     /// Explain an operation code, with its reason and object, from the built-in table.
     Explain(commands::explain::ExplainArgs),
-    /// List every operation type of the built-in table with its reasons.
+    /// List the codes of a built-in table: operation types (with --reasons, their reasons),
+    /// media types, agent types or call directions.
     List(commands::explain::ListArgs),
     /// Print a shell completion script for `codes`.
     Completions(commands::manual::CompletionsArgs),

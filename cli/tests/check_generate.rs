@@ -4,12 +4,63 @@ mod support;
 
 use support::{BROKEN_SPEC, codes, codes_in, repo, scratch};
 
+/// The information `codes check` gives on the repository's spec: the
+/// tables transcribed from one language's page, at their `[[table]]` line.
+fn repository_information() -> String {
+    let spec = std::fs::read_to_string(repo().join("codes.toml")).unwrap();
+    let table_line = |name: &str| {
+        let at = spec
+            .lines()
+            .position(|line| line == format!("name = \"{name}\""))
+            .unwrap_or_else(|| panic!("table {name}"));
+        assert_eq!(spec.lines().nth(at - 1), Some("[[table]]"));
+        at
+    };
+    format!(
+        "codes.toml:{}: info: table MediaType has no Chinese page: its texts are English only\n\
+         codes.toml:{}: info: table AgentType has no Chinese page: its texts are English only\n\
+         codes.toml:{}: info: table CallDirection has no English page: its texts are Chinese only\n",
+        table_line("MediaType"),
+        table_line("AgentType"),
+        table_line("CallDirection"),
+    )
+}
+
 #[test]
 fn check_accepts_the_repository_spec() {
     let run = codes(&["check"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_eq!(run.stdout, "");
-    assert_eq!(run.stderr, "codes.toml: ok (4 table(s), 49 rows)\n");
+    assert_eq!(
+        run.stderr,
+        format!(
+            "{}codes.toml: ok (4 table(s), 49 rows)\n",
+            repository_information()
+        )
+    );
+}
+
+#[test]
+fn check_reports_each_text_without_a_translation_as_information() {
+    let dir = scratch("check-untranslated");
+    let spec = std::fs::read_to_string(repo().join("codes.toml"))
+        .unwrap()
+        .replacen("description_zh = \"示忙。\"\n", "", 1);
+    std::fs::write(dir.join("codes.toml"), &spec).unwrap();
+    let line = spec
+        .lines()
+        .position(|line| line == "description = \"Busy.\"")
+        .unwrap()
+        + 1;
+    let run = codes_in(&dir, &["check"]);
+    assert_eq!(run.code, 0, "information is not an error");
+    assert!(
+        run.stderr.starts_with(&format!(
+            "codes.toml:{line}: info: row 3 of table OperationType has no Chinese description (description_zh)\n"
+        )),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
@@ -208,17 +259,26 @@ fn check_format_json_writes_the_diagnostics_as_data() {
       "help": "use an UpperCamelCase name such as `Match`",
       "related": []
     }
-  ]
+  ],
+  "untranslated": []
 }
 "#
     );
 
     let run = codes(&["check", "--format", "json"]);
     assert_eq!(run.code, 0);
+    let report: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(report["valid"], true);
+    assert_eq!(report["diagnostics"], serde_json::json!([]));
+    let untranslated = report["untranslated"].as_array().unwrap();
+    assert_eq!(untranslated.len(), 3);
     assert_eq!(
-        run.stdout,
-        "{\n  \"path\": \"codes.toml\",\n  \"valid\": true,\n  \"diagnostics\": []\n}\n"
+        untranslated[0]["message"],
+        "table MediaType has no Chinese page: its texts are English only"
     );
+    assert_eq!(untranslated[0]["missing"], "Chinese page");
+    assert_eq!(untranslated[0]["only_in"], "English");
+    assert_eq!(untranslated[2]["item"], "table CallDirection");
     assert_eq!(run.stderr, "codes.toml: ok (4 table(s), 49 rows)\n");
 }
 

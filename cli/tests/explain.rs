@@ -85,3 +85,98 @@ fn list_shows_every_operation_type() {
         "      note  The conversation status in these bills refers to only text conversations.\n"
     ));
 }
+
+#[test]
+fn explain_in_chinese() {
+    let run = codes(&["explain", "27", "--lang", "zh"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        run.stdout,
+        "Operation 27: WorkStatus\n  工作状态。\n  object: none (-1)\nReasons:\n  \
+         0 AfterCallProcessing: 事后整理,业务侧设置自动进入工作态。\n  \
+         range 0-255 ManualAdjustment: 手动调整,由业务座席通过调用接口手动进入工作态。\n\
+         Note: 缺省为0,即事后整理。\n"
+    );
+    let run = codes(&["explain", "rest", "12", "1001", "--lang", "zh"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        run.stdout,
+        "Operation 26: Rest\n  座席休假(休息)。\n  object: 工号\nObject: 工号 \"1001\"\n\
+         Reason 12: RestCause: 休息原因由客户端调用CCC_REQUEST_REST_EX_Msg时指定(默认0)。\n  \
+         (any code, default 0)\n"
+    );
+    let english = codes(&["explain", "27", "--lang", "en"]);
+    assert_eq!(english.stdout, codes(&["explain", "27"]).stdout);
+}
+
+#[test]
+fn list_in_chinese() {
+    let run = codes(&["list", "--lang", "zh", "--reasons"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout
+            .contains("  58  Conference              座席进入“会议态”。  [object: 座席工号]\n"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains("     1-255  ClientError: 客户端传入原因\n")
+    );
+    assert!(
+        run.stdout
+            .contains("      note  此通话态话单仅表示文字交谈时的话单\n")
+    );
+}
+
+#[test]
+fn list_the_other_tables_by_name_or_bill_column() {
+    let media = codes(&["list", "media-type"]);
+    assert_eq!(media.code, 0, "{}", media.stderr);
+    assert_eq!(
+        media.stdout,
+        "1  TextChat   Text chat\n5  VoiceCall  Common voice call\n"
+    );
+    assert_eq!(codes(&["list", "media_type"]).stdout, media.stdout);
+    // No Chinese page for media types: English is the fallback.
+    assert_eq!(
+        codes(&["list", "media-type", "--lang", "zh"]).stdout,
+        media.stdout
+    );
+
+    let agents = codes(&["list", "agent_type"]).stdout;
+    assert_eq!(agents.lines().count(), 14);
+    assert!(
+        agents
+            .starts_with(" 0  Extension         AGENT_TYPE_EXTENSION           Extension type.\n")
+    );
+    assert!(
+        agents.ends_with("13  Multimedia        AGENT_TYPE_EMEDIA              Multimedia Agent\n")
+    );
+}
+
+#[test]
+fn text_codes_align_by_display_width() {
+    let run = codes(&["list", "callIn_out"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    // 呼入 is four columns wide on a terminal, IVR呼出 seven, outbound呼出
+    // twelve: the names start in one column.
+    assert_eq!(
+        run.stdout,
+        "呼入          Inbound\n\
+         呼出          Outbound\n\
+         IVR呼出       IvrOutbound\n\
+         outbound呼出  OutboundCampaign\n"
+    );
+}
+
+#[test]
+fn reasons_of_a_table_without_reasons_is_refused() {
+    let run = codes(&["list", "agent-type", "--reasons"]);
+    assert_eq!(run.code, 2);
+    assert_eq!(run.stdout, "");
+    assert_eq!(
+        run.stderr,
+        "codes: --reasons lists the reasons of operation types; other tables have none\n"
+    );
+}

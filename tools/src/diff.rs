@@ -279,7 +279,6 @@
 mod ci;
 mod config;
 mod decoding;
-mod locate;
 mod output;
 mod pairing;
 mod version;
@@ -316,7 +315,7 @@ pub fn diff(old: &Spec, new: &Spec) -> SpecDiff {
 pub struct SpecDiff {
     changes: Vec<Change>,
     /// Where each change's item is on each side, in step with `changes`.
-    sites: Vec<locate::Sites>,
+    sites: Vec<crate::locate::Sites>,
     files: Files,
 }
 
@@ -389,8 +388,8 @@ impl SpecDiff {
     /// from) keeps no line.
     pub fn locate(&mut self, old: SpecText<'_>, new: SpecText<'_>) {
         let (old_text, new_text) = (
-            locate::Document::parse(old.text),
-            locate::Document::parse(new.text),
+            crate::locate::Document::parse(old.text),
+            crate::locate::Document::parse(new.text),
         );
         for (change, sites) in self.changes.iter_mut().zip(&self.sites) {
             change.old_line = sites.old.as_ref().and_then(|site| old_text.line(site));

@@ -7,7 +7,8 @@
 //! - [`diff`] tells what a spec revision changed and its semver impact on
 //!   the generated API;
 //! - [`export`] writes a spec as SQL lookup tables, JSON or Markdown;
-//! - [`report`] renders a spec's mistakes rustc-style, with snippets.
+//! - [`report`] renders a spec's mistakes rustc-style, with snippets;
+//! - [`translations`] finds the texts that lack a translation.
 //!
 //! None of this runs in a build script: a crate's `build.rs` needs only
 //! `codes-codegen`.
@@ -17,5 +18,7 @@
 pub mod diff;
 pub mod export;
 pub mod import;
+mod locate;
 pub mod report;
+pub mod translations;
 pub mod vendor_doc;

@@ -1,10 +1,11 @@
 //! `codes check [SPEC] [--format text|json]`: validation diagnostics, exit 1
-//! on any error.
+//! on any error; texts that lack a translation, as information.
 
 use std::ops::Range;
 use std::path::PathBuf;
 
 use codes_codegen::{Spec, SpecError};
+use codes_tools::translations::{Untranslated, untranslated};
 use serde::Serialize;
 
 use crate::io::{self, Failure, Status};
@@ -35,8 +36,12 @@ pub fn run(args: &Args) -> Result<Status, Failure> {
     let name = io::name(&args.spec);
     let text = io::read(&args.spec)?;
     let result = Spec::from_toml(&name, &text);
+    let information = match &result {
+        Ok(spec) => untranslated(spec, &text),
+        Err(_) => Vec::new(),
+    };
     if args.format == Format::Json {
-        let report = Report::new(&name, &text, result.as_ref().err());
+        let report = Report::new(&name, &text, result.as_ref().err(), &information);
         let mut json = serde_json::to_string_pretty(&report)
             .map_err(|error| Failure(format!("cannot write the diagnostics: {error}")))?;
         json.push('\n');
@@ -44,6 +49,14 @@ pub fn run(args: &Args) -> Result<Status, Failure> {
     }
     match result {
         Ok(spec) => {
+            if args.format == Format::Text {
+                for finding in &information {
+                    match finding.line {
+                        Some(line) => io::say!("{name}:{line}: info: {finding}"),
+                        None => io::say!("{name}: info: {finding}"),
+                    }
+                }
+            }
             let rows: usize = spec.tables.iter().map(|table| table.rows.len()).sum();
             io::say!("{name}: ok ({} table(s), {rows} rows)", spec.tables.len());
             Ok(Status::Success)
@@ -67,6 +80,19 @@ struct Report<'a> {
     valid: bool,
     /// Every mistake, in spec order.
     diagnostics: Vec<Diagnostic<'a>>,
+    /// Texts that lack a translation (of a valid spec), in spec order.
+    untranslated: Vec<Information<'a>>,
+}
+
+/// A text or page missing in a language: information, not a mistake.
+#[derive(Debug, Serialize)]
+struct Information<'a> {
+    path: &'a str,
+    line: Option<usize>,
+    message: String,
+    item: &'a str,
+    missing: &'a str,
+    only_in: Option<&'a str>,
 }
 
 /// One mistake.
@@ -114,11 +140,27 @@ impl Position {
 }
 
 impl<'a> Report<'a> {
-    fn new(path: &'a str, text: &str, error: Option<&'a SpecError>) -> Self {
+    fn new(
+        path: &'a str,
+        text: &str,
+        error: Option<&'a SpecError>,
+        information: &'a [Untranslated],
+    ) -> Self {
         let diagnostics = error.map_or(&[][..], SpecError::diagnostics);
         Report {
             path,
             valid: diagnostics.is_empty(),
+            untranslated: information
+                .iter()
+                .map(|finding| Information {
+                    path,
+                    line: finding.line,
+                    message: finding.to_string(),
+                    item: &finding.item,
+                    missing: &finding.missing,
+                    only_in: finding.only_in,
+                })
+                .collect(),
             diagnostics: diagnostics
                 .iter()
                 .map(|diagnostic| Diagnostic {

@@ -1,11 +1,16 @@
 //! `codes explain` and `codes list`: human answers from the generated types
-//! of the built-in table, the same code every downstream crate runs.
+//! of the built-in tables, the same code every downstream crate runs.
 
 use std::io::{Result, Write};
 
-use cec_codes::{Code, Object, Operation, OperationType, Reason, ReasonCodes, ReasonInfo};
+use cec_codes::{
+    AgentType, CallDirection, Code, Enumerable, Lang, MediaType, Object, Operation, OperationType,
+    Reason, ReasonCodes, ReasonInfo,
+};
 
 use crate::io::{self, Failure, Status};
+use crate::lang::LangArgs;
+use crate::width::{pad_left, pad_right, width};
 
 /// Arguments of `codes explain`.
 #[derive(Debug, clap::Args)]
@@ -18,14 +23,38 @@ pub struct ExplainArgs {
     /// The operation object (`op_object`), such as an employee ID.
     #[arg(allow_hyphen_values = true)]
     object: Option<String>,
+    #[command(flatten)]
+    lang: LangArgs,
 }
 
 /// Arguments of `codes list`.
 #[derive(Debug, clap::Args)]
 pub struct ListArgs {
-    /// Show each type's reasons and notes too.
+    /// The table to list, by its name or its bill column.
+    #[arg(value_enum, default_value_t = Table::OperationType)]
+    table: Table,
+    /// Show each operation type's reasons and notes too.
     #[arg(long)]
     reasons: bool,
+    #[command(flatten)]
+    lang: LangArgs,
+}
+
+/// A built-in table, named as `codes list` takes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum Table {
+    /// The operation types (`op_type`), with their objects and reasons.
+    #[value(alias = "op_type")]
+    OperationType,
+    /// The media types (`media_type`).
+    #[value(alias = "media_type")]
+    MediaType,
+    /// The agent types (`agent_type`), with the vendor's constant names.
+    #[value(alias = "agent_type")]
+    AgentType,
+    /// The call directions (`callIn_out`), whose codes are text.
+    #[value(alias = "callIn_out")]
+    CallDirection,
 }
 
 /// Explains an operation, and its reason and object when given.
@@ -33,12 +62,24 @@ pub fn explain(args: &ExplainArgs) -> std::result::Result<Status, Failure> {
     io::with_stdout(|out| write_explanation(args, out))
 }
 
-/// Lists every operation type.
+/// Lists every code of a table.
 pub fn list(args: &ListArgs) -> std::result::Result<Status, Failure> {
-    io::with_stdout(|out| write_list(args, out))
+    if args.reasons && args.table != Table::OperationType {
+        return Err(Failure(
+            "--reasons lists the reasons of operation types; other tables have none".to_string(),
+        ));
+    }
+    let lang = args.lang.lang();
+    io::with_stdout(|out| match args.table {
+        Table::OperationType => write_operation_types(args.reasons, lang, out),
+        Table::MediaType => write_codes::<MediaType>(lang, |_| None, out),
+        Table::AgentType => write_codes::<AgentType>(lang, |agent| Some(agent.constant()), out),
+        Table::CallDirection => write_codes::<CallDirection>(lang, |_| None, out),
+    })
 }
 
 fn write_explanation(args: &ExplainArgs, out: &mut dyn Write) -> Result<Status> {
+    let lang = args.lang.lang();
     let code = match args.op.parse::<i32>() {
         Ok(code) => code,
         Err(_) => match OperationType::ALL
@@ -66,23 +107,32 @@ fn write_explanation(args: &ExplainArgs, out: &mut dyn Write) -> Result<Status> 
             "Operation {code} is not in the table: a bill row with it is kept as unknown operation {code}."
         )?;
         if let Some(reason) = args.reason {
-            writeln!(out, "Reason {reason}: {}", describe_reason(row.reason()))?;
+            writeln!(
+                out,
+                "Reason {reason}: {}",
+                describe_reason(row.reason(), lang)
+            )?;
         }
         return Ok(Status::Problems);
     };
     writeln!(out, "Operation {}: {}", op.code(), op.name())?;
-    writeln!(out, "  {}", op.description())?;
+    writeln!(out, "  {}", op.description_in(lang))?;
     writeln!(
         out,
         "  object: {}",
-        op.object_kind().map_or("none (-1)", |kind| kind.text())
+        op.object_kind()
+            .map_or("none (-1)", |kind| kind.text_in(lang))
     )?;
     if args.object.is_some() && !matches!(row.object(), Object::NotApplicable(_)) {
-        writeln!(out, "Object: {}", row.object())?;
+        writeln!(out, "Object: {}", describe_object(row.object(), lang))?;
     }
     match args.reason {
         Some(reason) => {
-            writeln!(out, "Reason {reason}: {}", describe_reason(row.reason()))?;
+            writeln!(
+                out,
+                "Reason {reason}: {}",
+                describe_reason(row.reason(), lang)
+            )?;
             // The generated decoding decided the reason; its listing says
             // how the vendor writes its codes.
             let listed = op
@@ -95,38 +145,38 @@ fn write_explanation(args: &ExplainArgs, out: &mut dyn Write) -> Result<Status> 
                 writeln!(out, "  ({})", codes_phrase(info))?;
             }
         }
-        None => write_reasons(op, out)?,
+        None => write_reasons(op, lang, out)?,
     }
-    for note in op.notes() {
+    for note in op.notes_in(lang) {
         writeln!(out, "Note: {note}")?;
     }
     Ok(Status::Success)
 }
 
-fn write_list(args: &ListArgs, out: &mut dyn Write) -> Result<Status> {
+fn write_operation_types(reasons: bool, lang: Lang, out: &mut dyn Write) -> Result<Status> {
     let width = OperationType::ALL
         .iter()
-        .map(|op| op.name().len())
+        .map(|op| width(op.name()))
         .max()
         .unwrap_or(0);
     for op in OperationType::ALL {
-        let object = op.object_kind().map_or("-", |kind| kind.text());
+        let object = op.object_kind().map_or("-", |kind| kind.text_in(lang));
         writeln!(
             out,
-            "{:>4}  {:width$}  {}  [object: {object}]",
+            "{:>4}  {}  {}  [object: {object}]",
             op.code(),
-            op.name(),
-            op.description()
+            pad_right(op.name(), width),
+            op.description_in(lang)
         )?;
-        if args.reasons {
+        if reasons {
             for info in op.reasons() {
                 let text = info
-                    .description
+                    .description_in(lang)
                     .map(|text| format!(": {text}"))
                     .unwrap_or_default();
                 writeln!(out, "{:>10}  {}{text}", info.codes.to_string(), info.name)?;
             }
-            for note in op.notes() {
+            for note in op.notes_in(lang) {
                 writeln!(out, "{:>10}  {note}", "note")?;
             }
         }
@@ -134,13 +184,58 @@ fn write_list(args: &ListArgs, out: &mut dyn Write) -> Result<Status> {
     Ok(Status::Success)
 }
 
-fn write_reasons(op: OperationType, out: &mut dyn Write) -> Result<()> {
+/// The codes of a table without reasons, one per line: the code, the Rust
+/// name, the vendor's constant where the table has them, the text. Columns
+/// are aligned by display width, numbers to the right.
+fn write_codes<T: Enumerable>(
+    lang: Lang,
+    constant: impl Fn(T) -> Option<&'static str>,
+    out: &mut dyn Write,
+) -> Result<Status> {
+    let rows: Vec<[String; 3]> = T::ALL
+        .iter()
+        .map(|&value| {
+            [
+                value.code().to_string(),
+                value.name().to_string(),
+                constant(value).unwrap_or_default().to_string(),
+            ]
+        })
+        .collect();
+    let numeric = rows.iter().all(|[code, ..]| code.parse::<i64>().is_ok());
+    let widths: [usize; 3] = std::array::from_fn(|column| {
+        rows.iter()
+            .map(|row| width(&row[column]))
+            .max()
+            .unwrap_or(0)
+    });
+    for (value, [code, name, constant]) in T::ALL.iter().zip(&rows) {
+        let code = match numeric {
+            true => pad_left(code, widths[0]),
+            false => pad_right(code, widths[0]),
+        };
+        let mut line = format!("{code}  {}", pad_right(name, widths[1]));
+        if widths[2] > 0 {
+            line.push_str(&format!("  {}", pad_right(constant, widths[2])));
+        }
+        // A text-keyed table may give no description: the generated one
+        // is then the code itself, not worth repeating.
+        let description = value.description_in(lang).unwrap_or_default();
+        if description != value.code().to_string() {
+            line.push_str(&format!("  {description}"));
+        }
+        writeln!(out, "{}", line.trim_end())?;
+    }
+    Ok(Status::Success)
+}
+
+fn write_reasons(op: OperationType, lang: Lang, out: &mut dyn Write) -> Result<()> {
     if op.reasons().is_empty() {
         return writeln!(out, "Reasons: not used (-1)");
     }
     writeln!(out, "Reasons:")?;
     for info in op.reasons() {
-        match info.description {
+        match info.description_in(lang) {
             Some(text) => writeln!(out, "  {} {}: {text}", codes_phrase(info), info.name),
             None => writeln!(out, "  {} {}", codes_phrase(info), info.name),
         }?;
@@ -148,8 +243,16 @@ fn write_reasons(op: OperationType, out: &mut dyn Write) -> Result<()> {
     Ok(())
 }
 
-fn describe_reason(reason: Reason) -> String {
-    match (reason, reason.description()) {
+/// An object as `Object`'s `Display` writes it, labelled in `lang`.
+fn describe_object(object: Object<'_>, lang: Lang) -> String {
+    match (object.kind(), lang) {
+        (Some(kind), Lang::Zh) => format!("{} {:?}", kind.text_in(lang), object.as_str()),
+        _ => object.to_string(),
+    }
+}
+
+fn describe_reason(reason: Reason, lang: Lang) -> String {
+    match (reason, reason.description_in(lang)) {
         (Reason::NotApplicable(_), _) => "not applicable".to_string(),
         (Reason::Unlisted(_), _) => "not listed for this operation type".to_string(),
         (_, Some(text)) => format!("{}: {text}", reason.name()),

@@ -13,9 +13,9 @@
 //! with its row in the rule table of the module docs.
 
 use super::decoding::{CodeSet, Decoding, Outcome, show};
-use super::locate::{Both, Site, Sites};
 use super::pairing::Pairs;
 use super::{Change, ChangeKind, Impact, Value};
+use crate::locate::{Both, Site, Sites};
 use codes_codegen::model::{
     Marker, ObjectKind, Outcome as Decoded, Page, Reason, ReasonCodes, RecordNames, Row, RowCode,
     Spec, Table, Text,

@@ -1,8 +1,8 @@
-//! Where a changed item is in the spec's text: the line an annotation
-//! points at.
+//! Where an item of a spec is in its text: the line a diff annotation or a
+//! `codes check` note points at.
 //!
-//! The model has no spans, so the walk records for every change the way
-//! down to its item on each side, as TOML keys and array indices (the
+//! The model has no spans, so a caller records for every item the way
+//! down to it (the diff's walk does so on each side of a change), as TOML keys and array indices (the
 //! model keeps the items of every list in the order of the text), with
 //! the item's name as a check. Locating parses the text again with toml's
 //! spanned document tree and follows that way: the same code whether an
@@ -17,7 +17,7 @@ use toml::de::{DeTable, DeValue};
 /// The way down to an item of a spec, and the key of the item that holds
 /// what changed.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub(super) struct Site {
+pub(crate) struct Site {
     steps: Vec<Step>,
     key: Option<&'static str>,
 }
@@ -104,7 +104,7 @@ impl Site {
 /// Where a change is on each side: the old site for an item that existed,
 /// the new one for an item that exists.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub(super) struct Sites {
+pub(crate) struct Sites {
     pub old: Option<Site>,
     pub new: Option<Site>,
 }
@@ -145,13 +145,13 @@ impl Sites {
 
 /// The sites of an item on both sides.
 #[derive(Debug, Clone)]
-pub(super) struct Both {
+pub(crate) struct Both {
     pub old: Site,
     pub new: Site,
 }
 
 /// A spec's text, parsed again for its spans.
-pub(super) struct Document<'i> {
+pub(crate) struct Document<'i> {
     text: &'i str,
     root: Option<Spanned<DeTable<'i>>>,
 }

@@ -1,0 +1,247 @@
+//! Texts the vendor gives in one language of a table's two pages but not
+//! the other: what `codes check` reports as information, never as an error.
+//!
+//! A table transcribed from one language's page only (the media types have
+//! no Chinese page here) is one finding, not one per text: every text of
+//! it falls back to the other language, as documented on the generated
+//! `description_in`.
+
+use std::fmt;
+
+use codes_codegen::Spec;
+use codes_codegen::model::{Page, Table, Text};
+
+use crate::locate::{Document, Site};
+
+/// One text, or one page, missing in a language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Untranslated {
+    /// The item, e.g. `row 3 of table OperationType`.
+    pub item: String,
+    /// What it lacks, e.g. `Chinese description (description_zh)` or
+    /// `Chinese page`.
+    pub missing: String,
+    /// For a missing page, the language its texts are in, e.g. `English`.
+    pub only_in: Option<&'static str>,
+    /// The 1-based line of the item in the spec's text, where found.
+    pub line: Option<usize>,
+}
+
+impl fmt::Display for Untranslated {
+    /// `row 3 of table OperationType has no Chinese description
+    /// (description_zh)`, `table MediaType has no Chinese page: its texts are
+    /// English only`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} has no {}", self.item, self.missing)?;
+        match self.only_in {
+            Some(language) => write!(f, ": its texts are {language} only"),
+            None => Ok(()),
+        }
+    }
+}
+
+/// Every untranslated text of `spec`, in spec order, located in `text`, the
+/// spec's source.
+pub fn untranslated(spec: &Spec, text: &str) -> Vec<Untranslated> {
+    let document = Document::parse(text);
+    let mut found = Finder {
+        document: &document,
+        found: Vec::new(),
+    };
+    for (index, table) in spec.tables.iter().enumerate() {
+        found.table(index, table);
+    }
+    found.found
+}
+
+/// The walk over a spec, collecting what it finds.
+struct Finder<'d, 'i> {
+    document: &'d Document<'i>,
+    found: Vec<Untranslated>,
+}
+
+/// The spec keys of a text in English and in Chinese.
+type Keys = (&'static str, &'static str);
+
+const TEXT: Keys = ("text", "text_zh");
+const DESCRIPTION: Keys = ("description", "description_zh");
+const NOTES: Keys = ("notes", "notes_zh");
+
+/// A language of a table's pages and texts.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Language {
+    English,
+    Chinese,
+}
+
+impl Language {
+    const BOTH: [Language; 2] = [Language::English, Language::Chinese];
+
+    fn name(self) -> &'static str {
+        match self {
+            Language::English => "English",
+            Language::Chinese => "Chinese",
+        }
+    }
+
+    fn other(self) -> Language {
+        match self {
+            Language::English => Language::Chinese,
+            Language::Chinese => Language::English,
+        }
+    }
+
+    /// The spec key of a text in this language, of its two `keys`
+    /// (`description`, `description_zh`).
+    fn key(self, keys: Keys) -> &'static str {
+        match self {
+            Language::English => keys.0,
+            Language::Chinese => keys.1,
+        }
+    }
+
+    fn of(self, text: &Text) -> Option<&str> {
+        match self {
+            Language::English => text.en.as_deref(),
+            Language::Chinese => text.zh.as_deref(),
+        }
+    }
+
+    fn page(self, table: &Table) -> Option<&Page> {
+        match self {
+            Language::English => table.en.as_ref(),
+            Language::Chinese => table.zh.as_ref(),
+        }
+    }
+}
+
+impl Finder<'_, '_> {
+    fn table(&mut self, index: usize, table: &Table) {
+        let site = Site::table(index, &table.name);
+        let entry = format!("table {}", table.name);
+        let missing_page = Language::BOTH
+            .into_iter()
+            .find(|language| language.page(table).is_none());
+        if let Some(language) = missing_page {
+            // One finding for the page; its texts all fall back.
+            let only_in = Some(language.other().name());
+            self.note(&site, entry, format!("{} page", language.name()), only_in);
+            return;
+        }
+        for (kind_index, kind) in table.object_kinds.iter().enumerate() {
+            let kind_site = site.object_kind(kind_index, &kind.name);
+            let item = format!("object kind {} of {entry}", kind.name);
+            self.text(&kind_site, &item, &kind.text, TEXT);
+        }
+        for (row_index, row) in table.rows.iter().enumerate() {
+            let row_site = site.row(row_index, &row.name);
+            let item = format!("row {} of {entry}", row.code);
+            self.text(&row_site, &item, &row.description, DESCRIPTION);
+            let notes = Text {
+                en: (!row.notes.is_empty()).then(String::new),
+                zh: (!row.notes_zh.is_empty()).then(String::new),
+            };
+            self.text(&row_site, &item, &notes, NOTES);
+            for (reason_index, reason) in row.reasons.iter().enumerate() {
+                let reason_site = row_site.reason(reason_index, &reason.name);
+                let item = format!("reason {} of row {} of {entry}", reason.codes, row.code);
+                self.text(&reason_site, &item, &reason.description, DESCRIPTION);
+            }
+        }
+    }
+
+    /// A finding when `text` is in one language but not the other, at the
+    /// key of the language it is in.
+    fn text(&mut self, site: &Site, item: &str, text: &Text, keys: Keys) {
+        for language in Language::BOTH {
+            let other = language.other();
+            if language.of(text).is_none() && other.of(text).is_some() {
+                let missing = format!("{} {} ({})", language.name(), keys.0, language.key(keys));
+                let given = site.key(other.key(keys));
+                self.note(&given, item.to_string(), missing, None);
+            }
+        }
+    }
+
+    fn note(&mut self, site: &Site, item: String, missing: String, only_in: Option<&'static str>) {
+        self.found.push(Untranslated {
+            item,
+            missing,
+            only_in,
+            line: self.document.line(site),
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::untranslated;
+    use codes_codegen::Spec;
+
+    const SPEC: &str = r#"
+[source]
+vendor = "V"
+product = "P"
+document = "D"
+
+[[table]]
+name = "Both"
+title = "Both"
+page = "p1"
+columns = ["Code", "Description", "Object", "Reason"]
+record = "R"
+object = "O"
+reason = "Cause"
+
+[table.zh]
+title = "两者"
+page = "p2"
+columns = ["代码", "含义", "对象", "原因"]
+
+[[table.object_kind]]
+name = "Employee"
+text = "Employee ID."
+
+[[table.row]]
+code = 1
+name = "One"
+description = "One."
+description_zh = "一。"
+object = "Employee"
+notes_zh = ["注。"]
+
+[[table.row.reason]]
+code = 2
+name = "Two"
+description_zh = "二"
+
+[[table]]
+name = "EnglishOnly"
+title = "English only"
+page = "p3"
+columns = ["Code", "Description"]
+
+[[table.row]]
+code = 1
+name = "One"
+description = "One."
+"#;
+
+    #[test]
+    fn each_text_missing_in_one_language_is_found_at_its_line() {
+        let spec = Spec::from_toml("t.toml", SPEC).unwrap();
+        let found: Vec<String> = untranslated(&spec, SPEC)
+            .iter()
+            .map(|finding| format!("{}: {finding}", finding.line.unwrap_or(0)))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                "23: object kind Employee of table Both has no Chinese text (text_zh)",
+                "31: row 1 of table Both has no English notes (notes)",
+                "36: reason 2 of row 1 of table Both has no English description (description)",
+                "38: table EnglishOnly has no Chinese page: its texts are English only",
+            ]
+        );
+    }
+}
