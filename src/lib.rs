@@ -46,6 +46,8 @@
 
 #![no_std]
 #![warn(missing_docs)]
+// docs.rs marks the items of the `serde` feature as such.
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 pub use codes_runtime::{
     Code, CodeEnum, Enumerable, Lang, ReasonCodes, ReasonInfo, TextCode, Unknown, UnknownCode,

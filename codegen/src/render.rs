@@ -173,13 +173,18 @@ impl Context<'_> {
         }
     }
 
-    /// A blank line and `#[cfg(feature = "serde")]` before a serde impl;
-    /// `false` without serde.
+    /// A blank line and `#[cfg(feature = "serde")]` before a serde impl,
+    /// with the `doc(cfg)` that marks it in docs.rs builds; `false` without
+    /// serde.
     fn serde_gate(&self, out: &mut Writer) -> bool {
         match &self.options.serde_feature {
             Some(feature) => {
                 out.blank();
                 out.line(format_args!("#[cfg(feature = {})]", string(feature)));
+                out.line(format_args!(
+                    "#[cfg_attr(docsrs, doc(cfg(feature = {})))]",
+                    string(feature)
+                ));
                 true
             }
             None => false,
