@@ -186,11 +186,21 @@ pub fn read(path: &Path) -> Result<String, Failure> {
 }
 
 /// A spec read and validated; its diagnostics are printed on failure.
-pub enum Loaded {
+pub enum Loaded<T = Spec> {
     /// The spec is valid.
-    Valid(Spec),
+    Valid(T),
     /// The spec has mistakes, already printed to stderr.
     Invalid,
+}
+
+impl<T> Loaded<T> {
+    /// The valid spec mapped by `f`.
+    pub fn map<U>(self, f: impl FnOnce(T) -> U) -> Loaded<U> {
+        match self {
+            Loaded::Valid(spec) => Loaded::Valid(f(spec)),
+            Loaded::Invalid => Loaded::Invalid,
+        }
+    }
 }
 
 /// Reads and validates the spec at `path` (`-`: standard input), printing

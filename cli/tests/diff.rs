@@ -708,7 +708,8 @@ fn versions_can_be_given_on_the_command_line() {
         (run.code, run.stderr.as_str()),
         (
             2,
-            "codes: --new-version is for --fail-on missing-version-bump, which is not given\n"
+            "codes: --new-version is for --fail-on missing-version-bump or --format changelog, \
+             neither of which is given\n"
         )
     );
     let dir = small_dir(
@@ -817,5 +818,89 @@ fn the_versions_of_git_sides_are_read_at_their_revision() {
             "codes: HEAD:spec/Cargo.toml: no such file, so the version of HEAD:spec/codes.toml \
              is unknown: give --old-version\n"
         )
+    );
+}
+
+#[test]
+fn the_changelog_entry_is_the_library_golden_file() {
+    let run = codes(&[
+        "diff",
+        "codes.toml",
+        NEW,
+        "--format",
+        "changelog",
+        "--new-version",
+        "0.2.0",
+        "--date",
+        "2026-12-01",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let expected =
+        std::fs::read_to_string(repo().join("tools/tests/golden/diff.changelog.md")).unwrap();
+    assert!(
+        run.stdout == expected,
+        "differs from the golden file:\n{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn the_changelog_begins_with_the_entry_codes_diff_writes_for_a_first_release() {
+    // An empty old side (`/dev/null`) is no spec: every table is added.
+    let dir = scratch("first-release");
+    std::fs::write(dir.join("empty.toml"), "").unwrap();
+    let run = codes(&[
+        "diff",
+        dir.join("empty.toml").to_str().unwrap(),
+        "codes.toml",
+        "--format",
+        "changelog",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.starts_with("## [Unreleased]\n"));
+    let changelog = std::fs::read_to_string(repo().join("CHANGELOG.md")).unwrap();
+    let first_entry = changelog
+        .find("\n## [")
+        .map(|start| &changelog[start + 1..])
+        .expect("an entry");
+    assert!(
+        first_entry.starts_with(&run.stdout),
+        "CHANGELOG.md's first entry must begin with what `codes diff /dev/null codes.toml \
+         --format changelog` writes; paste it in:\n{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn changelog_options_need_the_changelog_format() {
+    let run = codes(&[
+        "diff",
+        "codes.toml",
+        NEW,
+        "--date",
+        "2026-12-01",
+        "--new-version",
+        "0.2.0",
+    ]);
+    assert_eq!(run.code, 2);
+    assert_eq!(
+        run.stderr,
+        "codes: --new-version is for --fail-on missing-version-bump or --format changelog, \
+         neither of which is given\n"
+    );
+    let run = codes(&[
+        "diff",
+        "codes.toml",
+        NEW,
+        "--format",
+        "changelog",
+        "--date",
+        "2026-12-01",
+    ]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("--new-version <VERSION>"),
+        "--date needs a version: {}",
+        run.stderr
     );
 }

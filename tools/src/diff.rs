@@ -7,7 +7,8 @@
 //! falls under a [rule](#rules), which a [configuration](#configuration)
 //! file can give another level, and whose changes it can accept one by one.
 //! The list renders for a terminal ([`SpecDiff::to_text`]), a pull request
-//! or changelog ([`SpecDiff::to_markdown`]), programs
+//! ([`SpecDiff::to_markdown`]), a CHANGELOG entry
+//! ([`SpecDiff::to_changelog`]; [`initial`] for a first release), programs
 //! ([`SpecDiff::to_json`]) and CI ([`SpecDiff::to_github_actions`],
 //! [`SpecDiff::to_junit`]); [`VersionCheck`] tells whether a crate's version
 //! bump is big enough for it.
@@ -310,6 +311,19 @@ pub fn diff(old: &Spec, new: &Spec) -> SpecDiff {
     }
 }
 
+/// What a first release of `spec` brings: every table and marker added,
+/// as a diff from a spec of the same source with nothing in it. Its
+/// [changelog](SpecDiff::to_changelog) is the first entry of a crate's
+/// CHANGELOG.
+pub fn initial(spec: &Spec) -> SpecDiff {
+    let nothing = Spec {
+        source: spec.source.clone(),
+        not_applicable: Vec::new(),
+        tables: Vec::new(),
+    };
+    diff(&nothing, spec)
+}
+
 /// The changes between two specs.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct SpecDiff {
@@ -463,6 +477,27 @@ impl SpecDiff {
         ci::junit(self)
     }
 
+    /// An entry of a CHANGELOG in the [Keep a Changelog] format: a
+    /// `## [VERSION] - DATE` heading (`## [Unreleased]` without a version),
+    /// the impact, then the changes under `### Added`, `### Changed` and
+    /// `### Removed`, breaking ones marked **Breaking**.
+    ///
+    /// ```
+    /// use codes_codegen::Spec;
+    /// use codes_tools::diff;
+    ///
+    /// let spec = Spec::from_toml("codes.toml", include_str!("../../codes.toml")).unwrap();
+    /// let entry = diff::initial(&spec).to_changelog(Some("0.1.0"), Some("2026-11-29"));
+    /// assert!(entry.starts_with("## [0.1.0] - 2026-11-29\n\n"));
+    /// assert!(entry.contains("\n### Added\n\n"));
+    /// assert!(entry.contains("\n- `OperationType`: table added: `OperationType`"));
+    /// ```
+    ///
+    /// [Keep a Changelog]: https://keepachangelog.com/en/1.1.0/
+    pub fn to_changelog(&self, version: Option<&str>, date: Option<&str>) -> String {
+        output::changelog(self, version, date)
+    }
+
     /// The report in `format`.
     pub fn render(&self, format: Format) -> String {
         match format {
@@ -471,6 +506,7 @@ impl SpecDiff {
             Format::Json => self.to_json(),
             Format::GithubActions => self.to_github_actions(),
             Format::Junit => self.to_junit(),
+            Format::Changelog => self.to_changelog(None, None),
         }
     }
 
@@ -595,19 +631,23 @@ pub enum Format {
     GithubActions,
     /// [`SpecDiff::to_junit`].
     Junit,
+    /// [`SpecDiff::to_changelog`] of an unreleased version.
+    Changelog,
 }
 
 impl Format {
     /// Every format.
-    pub const ALL: [Format; 5] = [
+    pub const ALL: [Format; 6] = [
         Format::Text,
         Format::Markdown,
         Format::Json,
         Format::GithubActions,
         Format::Junit,
+        Format::Changelog,
     ];
 
-    /// `text`, `markdown`, `json`, `github-actions` or `junit`.
+    /// `text`, `markdown`, `json`, `github-actions`, `junit` or
+    /// `changelog`.
     pub const fn as_str(self) -> &'static str {
         match self {
             Format::Text => "text",
@@ -615,6 +655,7 @@ impl Format {
             Format::Json => "json",
             Format::GithubActions => "github-actions",
             Format::Junit => "junit",
+            Format::Changelog => "changelog",
         }
     }
 }
@@ -628,9 +669,10 @@ impl fmt::Display for Format {
 impl FromStr for Format {
     type Err = ParseError;
 
-    /// Reads `text`, `markdown`, `json`, `github-actions` or `junit`.
+    /// Reads `text`, `markdown`, `json`, `github-actions`, `junit` or
+    /// `changelog`.
     fn from_str(text: &str) -> Result<Self, ParseError> {
-        let expected = "text, markdown, json, github-actions or junit";
+        let expected = "text, markdown, json, github-actions, junit or changelog";
         ParseError::parse(&Format::ALL, Format::as_str, ("format", expected), text)
     }
 }

@@ -1478,6 +1478,10 @@ fn golden_reports_of_the_revision_are_current() {
         ("diff.json", report.to_json()),
         ("diff.github-actions.txt", report.to_github_actions()),
         ("diff.junit.xml", report.to_junit()),
+        (
+            "diff.changelog.md",
+            report.to_changelog(Some("0.2.0"), Some("2026-12-01")),
+        ),
     ] {
         let path = golden.join(file);
         if std::env::var_os("BLESS").is_some() {
@@ -1493,6 +1497,51 @@ fn golden_reports_of_the_revision_are_current() {
         "tests/golden/{stale:?} is stale: the diff report changed.\n\
          Review it, then bless it with \
          `BLESS=1 cargo test -p codes-tools --test diff` and commit the files."
+    );
+}
+
+#[test]
+fn a_changelog_entry_sorts_changes_as_keep_a_changelog_does() {
+    let entry = located_revision().to_changelog(None, None);
+    assert!(entry.starts_with(
+        "## [Unreleased]\n\nThe vendor's tables: breaking (5 breaking, 9 minor, 4 patch, 0 cosmetic).\n\n### Added\n\n"
+    ));
+    let sections: Vec<&str> = entry
+        .lines()
+        .filter(|line| line.starts_with("### "))
+        .collect();
+    assert_eq!(sections, ["### Added", "### Changed", "### Removed"]);
+    assert!(entry.contains(
+        "\n### Removed\n\n- **Breaking:** `OperationType/row 3/reason 7`: reason removed: \
+         `CallRejected` (`An agent rejects a call.`)\n"
+    ));
+    assert!(entry.contains(
+        "\n- `OperationType/row 0`: row description changed: \
+         `The agent signs out of CCS.` → `The agent logs out of the CCS.`\n"
+    ));
+    assert_eq!(entry, located_revision().render(Format::Changelog));
+    let none = diff(&codes_toml(), &codes_toml()).to_changelog(Some("0.1.1"), None);
+    assert_eq!(none, "## [0.1.1]\n\nThe vendor's tables did not change.\n");
+}
+
+#[test]
+fn the_first_entry_adds_every_table_and_marker() {
+    let entry =
+        codes_tools::diff::initial(&codes_toml()).to_changelog(Some("0.1.0"), Some("2026-11-29"));
+    let bullets: Vec<&str> = entry
+        .lines()
+        .filter(|line| line.starts_with("- "))
+        .collect();
+    assert_eq!(
+        bullets,
+        [
+            "- `not_applicable/MinusOne`: not-applicable marker added: `MinusOne` (`-1: \"not used\" in the 2023 revision of the table.`)",
+            "- `not_applicable/UsNoUse`: not-applicable marker added: `UsNoUse` (`65535: US_NO_USE (0xFFFF) in later revisions.`)",
+            "- `OperationType`: table added: `OperationType` (`Table 1 Agent operation type`) (29 rows)",
+            "- `MediaType`: table added: `MediaType` (`Media Type`) (2 rows)",
+            "- `AgentType`: table added: `AgentType` (`Table 1 Agent type.`) (14 rows)",
+            "- `CallDirection`: table added: `CallDirection` (`呼入呼出标志,包括:`) (4 rows)",
+        ]
     );
 }
 
@@ -1727,13 +1776,14 @@ fn formats_display_and_parse() {
         (Format::Json, "json"),
         (Format::GithubActions, "github-actions"),
         (Format::Junit, "junit"),
+        (Format::Changelog, "changelog"),
     ] {
         assert_eq!(format.to_string(), name);
         assert_eq!(name.parse::<Format>(), Ok(format));
     }
     assert_eq!(
         "md".parse::<Format>().unwrap_err().to_string(),
-        "unknown format \"md\": expected text, markdown, json, github-actions or junit"
+        "unknown format \"md\": expected text, markdown, json, github-actions, junit or changelog"
     );
 }
 

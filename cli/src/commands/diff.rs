@@ -15,7 +15,8 @@ use crate::io::{self, Failure, Loaded, Status, say};
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The old spec: a path, `-` for standard input, or `REV:PATH` read from
-    /// git (`HEAD~1:codes.toml`).
+    /// git (`HEAD~1:codes.toml`). An empty file (`/dev/null`) is no spec:
+    /// every table is added, as in a first release.
     old: String,
     /// The new spec: a path, `-` for standard input, or `REV:PATH` read from git.
     new: String,
@@ -37,9 +38,13 @@ pub struct Args {
     #[arg(long, value_name = "VERSION")]
     old_version: Option<Version>,
     /// The crate version of the new side [default: from the Cargo.toml
-    /// beside the new spec].
+    /// beside the new spec]; with `--format changelog`, the version of the
+    /// entry [default: Unreleased].
     #[arg(long, value_name = "VERSION")]
     new_version: Option<Version>,
+    /// The release date of a `--format changelog` entry, such as 2026-11-29.
+    #[arg(long, value_name = "DATE", requires = "new_version")]
+    date: Option<String>,
 }
 
 /// The formats of the report.
@@ -55,6 +60,8 @@ pub enum ReportFormat {
     GithubActions,
     /// JUnit XML: a test case per change, breaking ones failing.
     Junit,
+    /// A CHANGELOG entry (Keep a Changelog): Added, Changed, Removed.
+    Changelog,
 }
 
 impl From<ReportFormat> for Format {
@@ -65,6 +72,7 @@ impl From<ReportFormat> for Format {
             ReportFormat::Json => Format::Json,
             ReportFormat::GithubActions => Format::GithubActions,
             ReportFormat::Junit => Format::Junit,
+            ReportFormat::Changelog => Format::Changelog,
         }
     }
 }
@@ -100,22 +108,35 @@ impl FailOn {
 /// Compares the two specs and prints the report.
 pub fn run(args: &Args) -> Result<Status, Failure> {
     let check_versions = args.fail_on.contains(&FailOn::MissingVersionBump);
-    for (flag, given) in [
-        ("--old-version", args.old_version.is_some()),
-        ("--new-version", args.new_version.is_some()),
+    let changelog = args.format == ReportFormat::Changelog;
+    for (flag, given, needed) in [
+        ("--old-version", args.old_version.is_some(), check_versions),
+        (
+            "--new-version",
+            args.new_version.is_some(),
+            check_versions || changelog,
+        ),
     ] {
-        if given && !check_versions {
+        if given && !needed {
             return Err(Failure(format!(
-                "{flag} is for --fail-on missing-version-bump, which is not given"
+                "{flag} is for --fail-on missing-version-bump or --format changelog, \
+                 neither of which is given"
             )));
         }
     }
+    if args.date.is_some() && !changelog {
+        return Err(Failure("--date is for --format changelog".to_string()));
+    }
     let (old_side, new_side) = (Side::parse(&args.old)?, Side::parse(&args.new)?);
     let (old_text, new_text) = (old_side.read()?, new_side.read()?);
-    let (Loaded::Valid(old), Loaded::Valid(new)) = (
-        io::parse_spec(&old_side.name(), &old_text),
-        io::parse_spec(&new_side.name(), &new_text),
-    ) else {
+    // An empty old side is no spec at all: a first release.
+    let old = match old_text.trim().is_empty() {
+        true => Loaded::Valid(None),
+        false => io::parse_spec(&old_side.name(), &old_text).map(Some),
+    };
+    let (Loaded::Valid(old), Loaded::Valid(new)) =
+        (old, io::parse_spec(&new_side.name(), &new_text))
+    else {
         return Ok(Status::Problems);
     };
     let config = read_config(args.config.as_deref(), &new_side)?;
@@ -127,7 +148,10 @@ pub fn run(args: &Args) -> Result<Status, Failure> {
         false => None,
     };
 
-    let mut report = diff::diff(&old, &new);
+    let mut report = match &old {
+        Some(old) => diff::diff(old, &new),
+        None => diff::initial(&new),
+    };
     let (old_file, new_file) = (old_side.file(), new_side.file());
     report.locate(
         SpecText {
@@ -149,7 +173,17 @@ pub fn run(args: &Args) -> Result<Status, Failure> {
             );
         }
     }
-    io::emit(None, &report.render(args.format.into()))?;
+    let rendered = match args.format {
+        ReportFormat::Changelog => report.to_changelog(
+            args.new_version
+                .as_ref()
+                .map(ToString::to_string)
+                .as_deref(),
+            args.date.as_deref(),
+        ),
+        format => report.render(format.into()),
+    };
+    io::emit(None, &rendered)?;
 
     let impact = report.unaccepted_impact();
     let mut status = Status::Success;

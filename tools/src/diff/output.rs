@@ -87,17 +87,70 @@ pub(super) fn markdown(diff: &SpecDiff) -> String {
         };
         let _ = writeln!(out, "\n### {heading}\n");
         for change in changes {
-            let _ = write!(out, "- {}: {}", code_span(&change.path), change.kind);
-            if let Some(values) = values(change, markdown_value, "→") {
-                let _ = write!(out, ": {values}");
-            }
-            if let Some(detail) = &change.detail {
-                let _ = write!(out, " ({})", docs::escape(detail));
-            }
-            if let Some(reason) = &change.accepted {
-                let _ = write!(out, " — **accepted**: {}", docs::escape(reason));
-            }
-            out.push('\n');
+            let _ = writeln!(out, "- {}", markdown_change(change));
+        }
+    }
+    out
+}
+
+/// A change as a Markdown bullet's text: the path in a code span, the
+/// kind, the values, the detail, and whether it is accepted.
+fn markdown_change(change: &Change) -> String {
+    let mut out = format!("{}: {}", code_span(&change.path), change.kind);
+    if let Some(values) = values(change, markdown_value, "→") {
+        let _ = write!(out, ": {values}");
+    }
+    if let Some(detail) = &change.detail {
+        let _ = write!(out, " ({})", docs::escape(detail));
+    }
+    if let Some(reason) = &change.accepted {
+        let _ = write!(out, " — **accepted**: {}", docs::escape(reason));
+    }
+    out
+}
+
+/// The sections of a Keep a Changelog entry a change goes under.
+const CHANGELOG_SECTIONS: [&str; 3] = ["Added", "Changed", "Removed"];
+
+fn changelog_section(kind: ChangeKind) -> &'static str {
+    let rule = kind.as_str();
+    if rule.ends_with("_added") {
+        "Added"
+    } else if rule.ends_with("_removed") || rule.ends_with("_removed_reserved") {
+        "Removed"
+    } else {
+        "Changed"
+    }
+}
+
+pub(super) fn changelog(diff: &SpecDiff, version: Option<&str>, date: Option<&str>) -> String {
+    let mut out = match (version, date) {
+        (Some(version), Some(date)) => format!("## [{version}] - {date}\n"),
+        (Some(version), None) => format!("## [{version}]\n"),
+        (None, _) => "## [Unreleased]\n".to_string(),
+    };
+    match diff.impact() {
+        None => out.push_str("\nThe vendor's tables did not change.\n"),
+        Some(impact) => {
+            let _ = writeln!(out, "\nThe vendor's tables: {impact} ({}).", counts(diff));
+        }
+    }
+    for section in CHANGELOG_SECTIONS {
+        let mut changes = diff
+            .changes()
+            .iter()
+            .filter(|change| changelog_section(change.kind) == section)
+            .peekable();
+        if changes.peek().is_none() {
+            continue;
+        }
+        let _ = writeln!(out, "\n### {section}\n");
+        for change in changes {
+            let breaking = match change.impact {
+                Impact::Breaking => "**Breaking:** ",
+                _ => "",
+            };
+            let _ = writeln!(out, "- {breaking}{}", markdown_change(change));
         }
     }
     out
@@ -235,6 +288,13 @@ fn one_sided(kind: ChangeKind) -> bool {
             | NoteRemoved
             | ReasonAdded
             | ReasonRemoved
+            | MarkerAdded
+            | MarkerRemoved
+            | ReservedAdded
+            | ReservedRemoved
+            | RowRemovedReserved
+            | TranslationAdded
+            | TranslationRemoved
     )
 }
 
