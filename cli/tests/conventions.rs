@@ -218,9 +218,10 @@ fn completion_scripts_name_every_command_and_value() {
     let bash = codes(&["completions", "bash"]).stdout;
     for line in [
         "                    COMPREPLY=($(compgen -W \"rust sql json markdown\" -- \"${cur}\"))\n",
-        "                    COMPREPLY=($(compgen -W \"text markdown json github-actions junit\" -- \"${cur}\"))\n",
+        "                    COMPREPLY=($(compgen -W \"text markdown json github-actions junit changelog\" -- \"${cur}\"))\n",
         "                    COMPREPLY=($(compgen -W \"breaking minor patch cosmetic missing-version-bump\" -- \"${cur}\"))\n",
         "                    COMPREPLY=($(compgen -W \"auto always never\" -- \"${cur}\"))\n",
+        "                    COMPREPLY=($(compgen -W \"en zh\" -- \"${cur}\"))\n",
     ] {
         assert!(bash.contains(line), "{line}");
     }
