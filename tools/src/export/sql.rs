@@ -108,8 +108,8 @@ impl Dialect {
         match self {
             Dialect::Postgres => "which PostgreSQL cannot store",
             Dialect::Sqlite => "which SQLite does not read in SQL text",
-            // Spark writes it as an escape; never said.
-            Dialect::Spark => "which Spark SQL cannot read",
+            // Never said: Spark SQL reads it escaped.
+            Dialect::Spark => "which the dialect cannot hold",
         }
     }
 }
@@ -364,18 +364,26 @@ impl TableNames {
 fn header(dialect: Dialect) -> String {
     let about = match dialect {
         Dialect::Postgres => {
-            "Lookup tables of vendor codes, for PostgreSQL (psql -v ON_ERROR_STOP=1\n\
-             -f FILE). Running this script again replaces them. The text is UTF-8\n\
-             (in psql, set PGCLIENTENCODING=UTF8) and needs\n\
-             standard_conforming_strings on, the default of PostgreSQL."
+            "Lookup tables of vendor codes, for PostgreSQL:\n\
+             \n\
+             \x20 PGCLIENTENCODING=UTF8 psql -v ON_ERROR_STOP=1 -f FILE\n\
+             \n\
+             Running this script again replaces them. The text is UTF-8, and\n\
+             needs standard_conforming_strings on, the default of PostgreSQL."
         }
         Dialect::Sqlite => {
-            "Lookup tables of vendor codes, for SQLite (sqlite3 codes.db < FILE).\n\
+            "Lookup tables of vendor codes, for SQLite:\n\
+             \n\
+             \x20 sqlite3 codes.db < FILE\n\
+             \n\
              Running this script again replaces them. The text is UTF-8."
         }
         Dialect::Spark => {
-            "Lookup tables of vendor codes, for Spark SQL 3.0 or later (spark-sql -f\n\
-             FILE, or a DLI SQL job): Parquet tables of the current database.\n\
+            "Lookup tables of vendor codes, for Spark SQL 3.0 or later, or a DLI\n\
+             SQL job: Parquet tables of the current database.\n\
+             \n\
+             \x20 spark-sql -f FILE\n\
+             \n\
              Running this script again replaces them.\n\
              \n\
              Spark SQL checks no keys or constraints, so none are declared: each\n\
