@@ -13,7 +13,7 @@
 //! What the tests need, and what `.ci/run` sets up:
 //!
 //! - PostgreSQL: `CEC_CODES_TEST_POSTGRES` holds a connection string `psql`
-//!   accepts (`host=/run/postgresql user=postgres dbname=postgres`); each
+//!   accepts (`postgresql://postgres@localhost/postgres`); each
 //!   test works in a schema of its own, dropped afterwards.
 //! - Spark: `python3` with PySpark (`python3 -m pip install
 //!   pyspark==4.3.0`) and Java 17. One Spark session runs every Spark
@@ -88,10 +88,10 @@ fn codes_toml() -> Spec {
     codes_codegen::load(repository().join("codes.toml")).expect("codes.toml is valid")
 }
 
-/// The specs whose every table each engine must hold as SQLite does.
-fn specs() -> [(&'static str, Spec); 3] {
+/// The test specs whose every table each engine must hold as SQLite does,
+/// beside `codes.toml`'s: hostile text, and tables without reasons.
+fn test_specs() -> [(&'static str, Spec); 2] {
     [
-        ("codes.toml", codes_toml()),
         ("hostile", spec(HOSTILE)),
         ("three_tables", spec(THREE_TABLES)),
     ]
@@ -490,7 +490,7 @@ impl Postgres {
         let database = std::env::var("CEC_CODES_TEST_POSTGRES").unwrap_or_else(|_| {
             panic!(
                 "PostgreSQL is missing: set CEC_CODES_TEST_POSTGRES to a connection string \
-                 psql accepts, such as `host=/run/postgresql user=postgres dbname=postgres` \
+                 psql accepts, such as `postgresql://postgres@localhost/postgres` \
                  (PostgreSQL 15: apt-get install postgresql). {HOW_TO_SKIP}."
             )
         });
@@ -538,7 +538,7 @@ impl Postgres {
         self.psql(Path::new("."), &utf8, &args, script)
     }
 
-    /// Every table of `names` as PostgreSQL holds it, its columns in the
+    /// Every table of `like` as PostgreSQL holds it, its columns in the
     /// order of `like`'s.
     fn tables(&self, like: &Tables) -> Tables {
         like.iter()
@@ -612,7 +612,10 @@ fn postgres_holds_every_table_as_sqlite_does() {
         return;
     }
     let postgres = Postgres::connect("tables");
-    for (name, spec) in specs() {
+    let specs = [("codes.toml", codes_toml())]
+        .into_iter()
+        .chain(test_specs());
+    for (name, spec) in specs {
         let reference = sqlite_tables(&sql_in(&spec, Dialect::Sqlite));
         let script = sql_in(&spec, Dialect::Postgres);
         postgres.run(&script);
@@ -639,10 +642,12 @@ fn require_spark() {
         .output()
     {
         Ok(output) if output.status.success() => {}
-        Ok(output) => missing(&format!(
-            "PySpark is missing ({})",
-            String::from_utf8_lossy(&output.stderr).trim()
-        )),
+        Ok(output) => {
+            let stderr = String::from_utf8_lossy(&output.stderr);
+            // The last line of Python's traceback: No module named 'pyspark'.
+            let error = stderr.lines().last().unwrap_or_default();
+            missing(&format!("PySpark is missing ({error})"))
+        }
         Err(error) => missing(&format!("python3 is missing ({error})")),
     }
     match Command::new("java").arg("-version").output() {
@@ -661,44 +666,34 @@ fn spark_answers_as_codes_decode_and_sqlite() {
     }
     require_spark();
     let workspace = Workspace::new();
-    let mut plan = Vec::new();
-    let mut references = Vec::new();
+    let mut plan = SparkPlan::default();
+    // codes.toml as the README goes: the script (twice: running it again
+    // replaces the tables), its tables, then the bills and the join.
     let scripts = workspace.readme_commands("spark-commands", None);
     assert_eq!(scripts, ["codes.spark.sql"], "the README's Spark script");
-    // Twice: running the script again replaces the tables.
-    for script in [&scripts[0], &scripts[0]] {
-        plan.push(serde_json::json!({ "script": script }));
+    plan.script(&scripts[0]);
+    plan.script(&scripts[0]);
+    plan.tables("codes.toml", &codes_toml());
+    let load = readme_block("spark-load");
+    assert!(load.contains(README_SPARK_FOLDER), "{load}");
+    let folder = workspace.path().join(BILL_FILE);
+    let folder = folder.parent().expect("the bill folder").display();
+    plan.sql(&load.replace(README_SPARK_FOLDER, &format!("'{folder}'")));
+    plan.query("join", &readme_block("spark-join"));
+    // Each test spec's script, written here, then its tables.
+    for (name, spec) in test_specs() {
+        let file = format!("{name}.spark.sql");
+        workspace.write(&file, &sql_in(&spec, Dialect::Spark));
+        plan.script(&file);
+        plan.tables(name, &spec);
     }
-    for (index, (name, spec)) in specs().into_iter().enumerate() {
-        let reference = sqlite_tables(&sql_in(&spec, Dialect::Sqlite));
-        if index > 0 {
-            let file = format!("{name}.spark.sql");
-            workspace.write(&file, &sql_in(&spec, Dialect::Spark));
-            plan.push(serde_json::json!({ "script": file }));
-        }
-        let tables: Vec<&String> = reference.keys().collect();
-        plan.push(serde_json::json!({ "dump": tables, "name": name }));
-        if index == 0 {
-            // The lookup tables of codes.toml are in place: the bills.
-            let load = readme_block("spark-load");
-            assert!(load.contains(README_SPARK_FOLDER), "{load}");
-            let folder = workspace.path().join(BILL_FILE);
-            let folder = folder.parent().expect("the bill folder").display();
-            let load = load.replace(README_SPARK_FOLDER, &format!("'{folder}'"));
-            plan.push(serde_json::json!({ "sql": load }));
-            plan.push(serde_json::json!({ "query": readme_block("spark-join"), "name": "join" }));
-        }
-        references.push((name, reference));
-    }
+    // A NUL character, which only Spark's script holds.
     let nul = spec(&HOSTILE.replace("Third\\tcolumn", "Third\\u0000column"));
     workspace.write("nul.spark.sql", &sql_in(&nul, Dialect::Spark));
-    plan.push(serde_json::json!({ "script": "nul.spark.sql" }));
-    plan.push(serde_json::json!({
-        "query": "SELECT description FROM `order` WHERE code = -5",
-        "name": "nul",
-    }));
+    plan.script("nul.spark.sql");
+    plan.query("nul", "SELECT description FROM `order` WHERE code = -5");
 
-    let results = run_spark(&workspace, &plan);
+    let results = run_spark(&workspace, &plan.steps);
     let _ = writeln!(std::io::stderr(), "Spark {}", results["spark_version"]);
     let results = &results["results"];
     assert_same_answers(
@@ -706,8 +701,8 @@ fn spark_answers_as_codes_decode_and_sqlite() {
         &workspace.decoded(),
         &Rows::from_spark(&results["join"]),
     );
-    for (name, reference) in &references {
-        let tables = results[*name]
+    for (name, reference) in &plan.references {
+        let tables = results[name]
             .as_object()
             .unwrap_or_else(|| panic!("the tables of {name}"))
             .iter()
@@ -723,6 +718,42 @@ fn spark_answers_as_codes_decode_and_sqlite() {
         results["nul"]["rows"],
         serde_json::json!([["It's ''doubled'' and \\' escaped?\nSecond line\r\nThird\0column"]])
     );
+}
+
+/// The steps for `engines/spark_join.py`, and the SQLite tables each
+/// spec's dump must equal.
+#[derive(Default)]
+struct SparkPlan {
+    steps: Vec<Value>,
+    references: Vec<(String, Tables)>,
+}
+
+impl SparkPlan {
+    /// Run every statement of the SQL file `file` of the workspace.
+    fn script(&mut self, file: &str) {
+        self.steps.push(serde_json::json!({ "script": file }));
+    }
+
+    /// Run every statement of `text`.
+    fn sql(&mut self, text: &str) {
+        self.steps.push(serde_json::json!({ "sql": text }));
+    }
+
+    /// Run `query`, its rows the result `name`.
+    fn query(&mut self, name: &str, query: &str) {
+        self.steps
+            .push(serde_json::json!({ "query": query, "name": name }));
+    }
+
+    /// Dump every table `spec`'s script makes, as result `name`, to be
+    /// compared with SQLite's.
+    fn tables(&mut self, name: &str, spec: &Spec) {
+        let reference = sqlite_tables(&sql_in(spec, Dialect::Sqlite));
+        let tables: Vec<&String> = reference.keys().collect();
+        self.steps
+            .push(serde_json::json!({ "dump": tables, "name": name }));
+        self.references.push((name.to_string(), reference));
+    }
 }
 
 /// Runs `plan` in one Spark session in the workspace; its results.

@@ -38,7 +38,8 @@ use codes_codegen::model::{CodeKind, ReasonCodes, Row, RowCode, Table, Text};
 /// semicolons (`spark-sql -f`, a DLI SQL job, a line of Python) runs it
 /// right. Spark SQL checks no keys or constraints, so the Spark script
 /// declares none; the PostgreSQL script declares them, and the rows are the
-/// same. Nothing needs Spark newer than 3.0.
+/// same. The script uses nothing newer than Spark 3.0; the engine tests
+/// of `codes-cli` run it in Spark 4.3.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 #[non_exhaustive]
 pub enum Dialect {
@@ -205,7 +206,8 @@ const MARKERS: &str = "NotApplicable";
 /// # Errors
 ///
 /// [`SqlError`] when vendor text holds a NUL character in PostgreSQL or
-/// SQLite, or when two spec tables need the same SQL table name.
+/// SQLite, when two spec tables need the same SQL table name, or when a
+/// spec table needs the table of the markers.
 pub fn sql_for(spec: &Spec, dialect: Dialect) -> Result<String, SqlError> {
     let mut owners: Vec<(String, &str)> = vec![(NOT_APPLICABLE.to_string(), MARKERS)];
     for table in &spec.tables {
