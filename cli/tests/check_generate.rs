@@ -183,20 +183,52 @@ fn generate_from_an_invalid_spec_writes_nothing() {
 
 #[test]
 fn generate_exports_match_the_library_golden_files() {
-    for (target, golden) in [
-        ("sql", "codes.sql"),
-        ("json", "codes.json"),
-        ("markdown", "codes.md"),
+    for (args, golden) in [
+        (&["--target", "sql"][..], "codes.postgres.sql"),
+        (
+            &["--target", "sql", "--dialect", "postgres"],
+            "codes.postgres.sql",
+        ),
+        (
+            &["--target", "sql", "--dialect", "sqlite"],
+            "codes.sqlite.sql",
+        ),
+        (
+            &["--target", "sql", "--dialect", "spark"],
+            "codes.spark.sql",
+        ),
+        (&["--target", "json"], "codes.json"),
+        (&["--target", "markdown"], "codes.md"),
     ] {
-        let run = codes(&["generate", "--target", target]);
-        assert_eq!(run.code, 0, "{target}: {}", run.stderr);
+        let run = codes(&[&["generate"], args].concat());
+        let args = args.join(" ");
+        assert_eq!(run.code, 0, "{args}: {}", run.stderr);
         let expected =
             std::fs::read_to_string(repo().join("tools/tests/golden").join(golden)).unwrap();
         assert!(
             run.stdout == expected,
-            "codes generate --target {target} differs from tools/tests/golden/{golden}"
+            "codes generate {args} differs from tools/tests/golden/{golden}"
         );
     }
+}
+
+#[test]
+fn generate_dialect_is_for_sql_only() {
+    let run = codes(&["generate", "--target", "json", "--dialect", "spark"]);
+    assert_eq!(
+        (run.code, run.stdout.as_str(), run.stderr.as_str()),
+        (2, "", "codes: --dialect applies to --target sql only\n")
+    );
+    let run = codes(&["generate", "--target", "sql", "--dialect", "oracle"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.starts_with(
+            "error: invalid value 'oracle' for '--dialect <DIALECT>'\n  \
+             [possible values: postgres, sqlite, spark]\n"
+        ),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
@@ -213,6 +245,19 @@ fn generate_sql_refuses_text_postgresql_cannot_store() {
         "codes: cannot export table OperationType as SQL: the description of row 2 holds a NUL character, which PostgreSQL cannot store\n"
     );
     assert!(!dir.join("codes.sql").exists());
+    let sqlite = ["generate", "--target", "sql", "--dialect", "sqlite"];
+    let run = codes_in(&dir, &sqlite);
+    assert_eq!(
+        (run.code, run.stderr.as_str()),
+        (
+            2,
+            "codes: cannot export table OperationType as SQL: the description of row 2 holds a NUL character, which SQLite does not read in SQL text\n"
+        )
+    );
+    // Spark SQL reads it escaped.
+    let run = codes_in(&dir, &["generate", "--target", "sql", "--dialect", "spark"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.contains("(2, 'Idle', 'Idle.\\u0000', "));
 }
 
 #[test]
@@ -320,6 +365,18 @@ fn generate_check_exits_1_when_the_file_is_not_what_would_be_written() {
         std::fs::read_to_string(dir.join("codes.sql")).unwrap(),
         stale,
         "--check writes nothing"
+    );
+
+    let spark = ["generate", "--target", "sql", "--dialect", "spark"];
+    let run = codes_in(
+        &dir,
+        &[&spark[..], &["-o", "codes.sql", "--check"]].concat(),
+    );
+    assert_eq!(run.code, 1);
+    assert_eq!(
+        run.stderr,
+        "codes.sql: out of date: it differs from what codes.toml generates for --target sql \
+         --dialect spark; run without --check to update it\n"
     );
 
     let run = codes_in(&dir, &["generate", "--check"]);

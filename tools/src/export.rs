@@ -1,9 +1,9 @@
 //! Exports of a validated [`Spec`](codes_codegen::Spec) for people and other tools,
 //! behind the `tools` feature:
 //!
-//! - [`sql`]: lookup tables for reporting warehouses, so that code and reason
-//!   columns can be joined to the vendor's descriptions (SQLite and
-//!   PostgreSQL);
+//! - [`sql_for`]: lookup tables for reporting warehouses, so that code and
+//!   reason columns can be joined to the vendor's descriptions, in the
+//!   [`Dialect`] of PostgreSQL, SQLite or Spark SQL ([`sql`]: PostgreSQL's);
 //! - [`json`]: the validated model, versioned, for any other language;
 //! - [`markdown`]: the table as documentation, laid out like the vendor page.
 //!
@@ -35,6 +35,10 @@
 //! let sql = codes_tools::export::sql(&spec)?;
 //! assert!(sql.contains("(0, 'Ok', 'It''s fine.', NULL, 1)"));
 //!
+//! use codes_tools::export::Dialect;
+//! let spark = codes_tools::export::sql_for(&spec, Dialect::Spark)?;
+//! assert!(spark.contains("(0, 'Ok', 'It\\'s fine.', NULL, 1)"));
+//!
 //! let json = codes_tools::export::json(&spec);
 //! assert!(json.starts_with("{\n  \"format\": \"codes-codegen/spec\",\n  \"format_version\": 2,"));
 //!
@@ -50,7 +54,7 @@ mod sql;
 
 pub use json::{JSON_FORMAT, JSON_FORMAT_VERSION, json};
 pub use markdown::markdown;
-pub use sql::{SqlError, sql};
+pub use sql::{Dialect, SqlError, sql, sql_for};
 
 /// The header line every text export starts with (in its own comment syntax).
 fn generated_by() -> String {

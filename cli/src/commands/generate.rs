@@ -1,11 +1,12 @@
-//! `codes generate [SPEC] --target rust|sql|json|markdown [-o FILE [--check]]`.
+//! `codes generate [SPEC] --target rust|sql|json|markdown
+//! [--dialect postgres|sqlite|spark] [-o FILE [--check]]`.
 
 use std::path::{Path, PathBuf};
 
 use clap::ValueEnum;
 
 use codes_codegen::Options;
-use codes_tools::export;
+use codes_tools::export::{self, Dialect};
 
 use crate::io::{self, Failure, Loaded, Status};
 
@@ -18,6 +19,9 @@ pub struct Args {
     /// What to generate.
     #[arg(long, value_enum, default_value_t = Target::Rust)]
     target: Target,
+    /// The SQL dialect of `--target sql` [default: postgres].
+    #[arg(long, value_enum)]
+    dialect: Option<SqlDialect>,
     /// Write to this file (replaced whole, and only if it changed) instead of stdout.
     #[arg(short, long)]
     out: Option<PathBuf>,
@@ -32,12 +36,37 @@ pub struct Args {
 pub enum Target {
     /// Exactly what build.rs generates.
     Rust,
-    /// Lookup tables for reporting warehouses (SQLite, PostgreSQL).
+    /// Lookup tables for reporting warehouses, in the SQL of `--dialect`.
     Sql,
     /// The validated model.
     Json,
     /// The table as documentation, like the vendor's page.
     Markdown,
+}
+
+/// The SQL dialects of `--target sql`: the same tables and rows in each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum SqlDialect {
+    /// PostgreSQL: keys and constraints, one transaction; run with
+    /// `psql -v ON_ERROR_STOP=1 -f FILE` (UTF-8). Text with a NUL character is
+    /// refused.
+    Postgres,
+    /// SQLite: the PostgreSQL statements; run with `sqlite3 DB < FILE`.
+    Sqlite,
+    /// Spark SQL 3.0 or later (DLI): Parquet tables without constraints,
+    /// backquoted names, backslash escapes, every `;` ending a statement; run
+    /// with `spark-sql -f FILE`.
+    Spark,
+}
+
+impl From<SqlDialect> for Dialect {
+    fn from(dialect: SqlDialect) -> Self {
+        match dialect {
+            SqlDialect::Postgres => Dialect::Postgres,
+            SqlDialect::Sqlite => Dialect::Sqlite,
+            SqlDialect::Spark => Dialect::Spark,
+        }
+    }
 }
 
 /// Generates the chosen output.
@@ -46,12 +75,20 @@ pub fn run(args: &Args) -> Result<Status, Failure> {
         Loaded::Valid(spec) => spec,
         Loaded::Invalid => return Ok(Status::Problems),
     };
+    if args.dialect.is_some() && args.target != Target::Sql {
+        return Err(Failure(
+            "--dialect applies to --target sql only".to_string(),
+        ));
+    }
     let output = match args.target {
         Target::Rust => codes_codegen::generate_with(
             &spec,
             &Options::for_spec(Path::new(&io::name(&args.spec))),
         ),
-        Target::Sql => export::sql(&spec).map_err(|error| Failure(error.to_string()))?,
+        Target::Sql => {
+            let dialect = args.dialect.map_or(Dialect::Postgres, Dialect::from);
+            export::sql_for(&spec, dialect).map_err(|error| Failure(error.to_string()))?
+        }
         Target::Json => export::json(&spec),
         Target::Markdown => export::markdown(&spec),
     };
@@ -63,13 +100,14 @@ pub fn run(args: &Args) -> Result<Status, Failure> {
 
 /// `--check`: whether `out` holds exactly `output`, said on stderr.
 fn check(args: &Args, out: &Path, output: &str) -> Result<Status, Failure> {
-    let what = format!(
+    let mut what = format!(
         "what {} generates for --target {}",
         io::name(&args.spec),
-        args.target
-            .to_possible_value()
-            .map_or_else(String::new, |value| value.get_name().to_owned())
+        value_name(args.target)
     );
+    if let Some(dialect) = args.dialect {
+        what.push_str(&format!(" --dialect {}", value_name(dialect)));
+    }
     let written = match std::fs::read(out) {
         Ok(written) => written,
         Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
@@ -91,4 +129,11 @@ fn check(args: &Args, out: &Path, output: &str) -> Result<Status, Failure> {
         );
         Ok(Status::Problems)
     }
+}
+
+/// How `value` is written on the command line.
+fn value_name(value: impl ValueEnum) -> String {
+    value
+        .to_possible_value()
+        .map_or_else(String::new, |value| value.get_name().to_owned())
 }

@@ -1,5 +1,6 @@
-//! Lookup tables in portable SQL, so that reporting warehouses can join the
-//! code and reason columns of their own tables to the vendor's descriptions.
+//! Lookup tables in SQL, so that reporting warehouses can join the code and
+//! reason columns of their own tables to the vendor's descriptions: one
+//! script per [`Dialect`].
 
 use std::fmt;
 
@@ -8,18 +9,166 @@ use heck::ToSnakeCase;
 use codes_codegen::Spec;
 use codes_codegen::model::{CodeKind, ReasonCodes, Row, RowCode, Table, Text};
 
-/// The spec as an SQL script of lookup tables that runs unchanged in SQLite
-/// and PostgreSQL.
+/// The SQL dialects the export writes.
 ///
-/// The script is one transaction. It first drops its tables if they exist,
-/// so it can be run again to update them. Each spec table with objects and
-/// reasons, say `OperationType`, becomes six SQL tables named after it in
-/// snake case; a table of codes and descriptions only (`MediaType`) has the
-/// code and source tables, and the note table if its rows have notes:
+/// Every dialect gets the same tables with the same rows (see [`sql_for`]);
+/// they differ in how they say it:
+///
+/// | | [`Postgres`](Dialect::Postgres), [`Sqlite`](Dialect::Sqlite) | [`Spark`](Dialect::Spark) |
+/// |---|---|---|
+/// | identifiers | `"operation_type"` | `` `operation_type` `` |
+/// | types | `INTEGER`, `TEXT` | `INT`, `STRING` |
+/// | constraints | primary keys, `UNIQUE`, `REFERENCES`, `CHECK`, `NOT NULL` | none: each table's key in a comment |
+/// | tables | `CREATE TABLE` | `CREATE TABLE … USING parquet` |
+/// | transaction | `BEGIN` … `COMMIT` | none |
+/// | `INSERT` | names its columns | no column list: values in column order |
+/// | string literals | `'` doubled, every other character as itself | backslash escapes (below) |
+/// | NUL in vendor text | refused ([`SqlError::NulCharacter`]) | written `\u0000` |
+///
+/// PostgreSQL and SQLite run the very same statements: only the header
+/// comment differs, so that it names the engine and how to run the script.
+///
+/// Spark SQL reads backslash escapes in string literals (unless
+/// `spark.sql.parser.escapedStringLiterals` is on, which the script then
+/// needs off), so `'` is written `\'`, `\` is written `\\`, line breaks and
+/// tabs `\n`, `\r`, `\t`, other control characters `\uXXXX`; everything else,
+/// Chinese and emoji included, as itself. A `;` in vendor text is written
+/// `\u003B` and no comment holds one, so that every `;` of the script ends a
+/// statement, at the end of its line: any tool that splits a script at
+/// semicolons (`spark-sql -f`, a DLI SQL job, a line of Python) runs it
+/// right. Spark SQL checks no keys or constraints, so the Spark script
+/// declares none; the PostgreSQL script declares them, and the rows are the
+/// same. The script uses nothing newer than Spark 3.0; the engine tests
+/// of `codes-cli` run it in Spark 4.3.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
+pub enum Dialect {
+    /// PostgreSQL (and SQL engines that speak its dialect): the default, and
+    /// what [`sql`] writes. Run it with `psql -v ON_ERROR_STOP=1 -f FILE`,
+    /// reading UTF-8 (`PGCLIENTENCODING=UTF8`) with
+    /// `standard_conforming_strings` on (the default since 9.1).
+    #[default]
+    Postgres,
+    /// SQLite 3: the PostgreSQL statements under a header of its own. Run it
+    /// with `sqlite3 codes.db < FILE`.
+    Sqlite,
+    /// Spark SQL (3.0 or later; Huawei Cloud DLI): Parquet tables of the
+    /// current database. Run it with `spark-sql -f FILE` or as a DLI SQL job.
+    Spark,
+}
+
+impl Dialect {
+    /// Every dialect, the default first.
+    pub const ALL: [Dialect; 3] = [Dialect::Postgres, Dialect::Sqlite, Dialect::Spark];
+
+    /// The engine's name, as the script's header and errors say it.
+    pub const fn engine(self) -> &'static str {
+        match self {
+            Dialect::Postgres => "PostgreSQL",
+            Dialect::Sqlite => "SQLite",
+            Dialect::Spark => "Spark SQL",
+        }
+    }
+
+    /// Whether the dialect declares keys and constraints, and runs the
+    /// script as a transaction: standard SQL does, Spark SQL has neither.
+    const fn is_standard(self) -> bool {
+        !matches!(self, Dialect::Spark)
+    }
+
+    /// Identifiers taken from the spec are quoted, so that a table named
+    /// like an SQL keyword (`Order`) still works; they are lower case, so
+    /// queries need not quote them.
+    fn ident(self, name: &str) -> String {
+        match self.is_standard() {
+            true => format!("\"{name}\""),
+            false => format!("`{name}`"),
+        }
+    }
+
+    fn type_name(self, ty: Type) -> &'static str {
+        match (self.is_standard(), ty) {
+            (true, Type::Integer) => "INTEGER",
+            (true, Type::Text) => "TEXT",
+            (false, Type::Integer) => "INT",
+            (false, Type::Text) => "STRING",
+        }
+    }
+
+    /// A string literal of `text`; `None` where the dialect cannot hold it
+    /// (a NUL character in standard SQL).
+    fn literal(self, text: &str) -> Option<String> {
+        match self.is_standard() {
+            true => (!text.contains('\0')).then(|| format!("'{}'", text.replace('\'', "''"))),
+            false => Some(spark_literal(text)),
+        }
+    }
+
+    /// Why the dialect cannot hold a NUL character, for the error.
+    const fn nul_reason(self) -> &'static str {
+        match self {
+            Dialect::Postgres => "which PostgreSQL cannot store",
+            Dialect::Sqlite => "which SQLite does not read in SQL text",
+            // Never said: Spark SQL reads it escaped.
+            Dialect::Spark => "which the dialect cannot hold",
+        }
+    }
+}
+
+/// A Spark SQL string literal: backslash escapes, `;` escaped too.
+fn spark_literal(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('\'');
+    for c in text.chars() {
+        match c {
+            '\'' => out.push_str("\\'"),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            // So that every `;` of the script ends a statement.
+            ';' => out.push_str("\\u003B"),
+            // Control characters are all in the Basic Multilingual Plane,
+            // which `\uXXXX` covers.
+            c if c.is_control() => out.push_str(&format!("\\u{:04X}", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    out.push('\'');
+    out
+}
+
+/// The spec as an SQL script of lookup tables in PostgreSQL's dialect,
+/// which runs unchanged in SQLite: [`sql_for`] with [`Dialect::Postgres`].
+///
+/// # Errors
+///
+/// As [`sql_for`].
+pub fn sql(spec: &Spec) -> Result<String, SqlError> {
+    sql_for(spec, Dialect::Postgres)
+}
+
+/// The SQL table of the spec's markers of "not applicable".
+const NOT_APPLICABLE: &str = "not_applicable";
+
+/// What owns the SQL table [`NOT_APPLICABLE`] in errors: the Rust enum of
+/// the markers.
+const MARKERS: &str = "NotApplicable";
+
+/// The spec as a script of lookup tables in `dialect`.
+///
+/// The script first drops its tables if they exist, so it can be run again
+/// to update them; in PostgreSQL and SQLite it is one transaction. The
+/// spec's markers of "not applicable" (`-1`, `65535`) become the table
+/// `not_applicable`. Each spec table with objects and reasons, say
+/// `OperationType`, becomes six SQL tables named after it in snake case; a
+/// table of codes and descriptions only (`MediaType`) has the code and
+/// source tables, and the note table if its rows have notes:
 ///
 /// | SQL table | one row per |
 /// |---|---|
-/// | `operation_type` | code: `code` (`INTEGER`, or `TEXT` for a text-keyed table), `name`, the vendor's `constant` (for a table that names them), `description` and `description_zh`, `object_kind` |
+/// | `not_applicable` | code that means "not applicable" wherever a code is expected: `code`, `name`, `description`; in a text column it is written as its decimal digits |
+/// | `operation_type` | code: `code` (an integer, or text for a text-keyed table), `name`, the vendor's `constant` (for a table that names them), `description` and `description_zh`, `object_kind` |
 /// | `operation_type_object_kind` | object kind: `name`, `description`, `description_zh` |
 /// | `operation_type_reason` | reason as the vendor lists it, with `kind` (`single`, `range`, `open`), bounds `low` and `high` (equal for a single code, `NULL` for the open reason) and the open reason's `default_code` |
 /// | `operation_type_reason_lookup` | run of reason codes that decode to one reason: `low`, `high`, `reason` |
@@ -27,16 +176,16 @@ use codes_codegen::model::{CodeKind, ReasonCodes, Row, RowCode, Table, Text};
 /// | `operation_type_source` | page of the vendor's, per `lang`: vendor, product, document, title, caption, page, updated |
 ///
 /// Rows of the child tables name their code in a column named like the
-/// table (`operation_type`), and every table but the source keeps the
-/// vendor's order in `vendor_order` (from 1).
+/// table (`operation_type`), and every table but the source and the markers
+/// keeps the vendor's order in `vendor_order` (from 1).
 ///
 /// The vendor's reasons overlap: a single code wins over a range that
 /// contains it, a range over the spec's "not applicable" markers, and the
 /// open reason takes any code left. `operation_type_reason_lookup` is each
 /// row's decoding table (`codes_codegen::decoding`) without the markers:
 /// its ranges never overlap, so a plain `BETWEEN` join finds at most one
-/// reason. To decode the columns `code` and `reason_code` of a
-/// table `t`:
+/// reason; a code it has no reason for is a marker or unlisted. To decode
+/// the columns `code` and `reason_code` of a table `t`:
 ///
 /// ```sql
 /// SELECT t.*, c.name, c.description, r.name AS reason, r.description AS reason_description
@@ -48,46 +197,62 @@ use codes_codegen::model::{CodeKind, ReasonCodes, Row, RowCode, Table, Text};
 ///   ON r.operation_type = l.operation_type AND r.name = l.reason;
 /// ```
 ///
-/// Only standard SQL is used: `INTEGER` and `TEXT` columns, string literals
-/// with `'` doubled, and every other character (newlines included) written
-/// as itself, so text survives byte for byte. PostgreSQL must read the
-/// script as UTF-8 (`PGCLIENTENCODING=UTF8`) with
-/// `standard_conforming_strings` on (the default since 9.1).
+/// The README's section "At scale" has the whole join of a bill file, which
+/// answers exactly as `codes decode` does in PostgreSQL and Spark.
+///
+/// Vendor text survives byte for byte in every dialect: how each writes
+/// it, and what else differs, is in [`Dialect`].
 ///
 /// # Errors
 ///
-/// [`SqlError`] when vendor text holds a NUL character, which PostgreSQL
-/// cannot store, or when two spec tables need the same SQL table name.
-pub fn sql(spec: &Spec) -> Result<String, SqlError> {
-    let mut owners: Vec<(String, &str)> = Vec::new();
+/// [`SqlError`] when vendor text holds a NUL character in PostgreSQL or
+/// SQLite, when two spec tables need the same SQL table name, or when a
+/// spec table needs the table of the markers.
+pub fn sql_for(spec: &Spec, dialect: Dialect) -> Result<String, SqlError> {
+    let mut owners: Vec<(String, &str)> = vec![(NOT_APPLICABLE.to_string(), MARKERS)];
     for table in &spec.tables {
         for name in TableNames::new(table).all() {
-            if let Some((_, first)) = owners.iter().find(|(taken, _)| *taken == name) {
-                return Err(SqlError::NameCollision {
-                    sql_table: name,
-                    first: first.to_string(),
-                    second: table.name.clone(),
-                });
+            match owners.iter().find(|(taken, _)| *taken == name) {
+                Some((_, MARKERS)) => {
+                    return Err(SqlError::MarkerTableName {
+                        table: table.name.clone(),
+                    });
+                }
+                Some((_, first)) => {
+                    return Err(SqlError::NameCollision {
+                        sql_table: name,
+                        first: first.to_string(),
+                        second: table.name.clone(),
+                    });
+                }
+                None => owners.push((name, &table.name)),
             }
-            owners.push((name, &table.name));
         }
     }
-    let mut out = header();
+    let mut out = header(dialect);
+    out.push_str(&markers(spec, dialect)?);
     for table in &spec.tables {
         out.push('\n');
-        out.push_str(&table_script(spec, table)?);
+        out.push_str(&table_script(spec, table, dialect)?);
     }
-    out.push_str("\nCOMMIT;\n");
+    if dialect.is_standard() {
+        out.push_str("\nCOMMIT;\n");
+    }
     Ok(out)
 }
 
 /// Why a spec cannot be exported as SQL.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum SqlError {
     /// Vendor text holds a NUL character, which PostgreSQL cannot store in
-    /// a `TEXT` column.
+    /// a `TEXT` column and SQLite does not read in a script. (Spark SQL
+    /// reads it escaped.)
     NulCharacter {
-        /// The spec table, e.g. `OperationType`.
+        /// The dialect asked for.
+        dialect: Dialect,
+        /// The spec table, e.g. `OperationType`, or `NotApplicable` for the
+        /// spec's markers of "not applicable".
         table: String,
         /// Which text, e.g. `the description of row 3`.
         field: String,
@@ -102,15 +267,27 @@ pub enum SqlError {
         /// The spec table that needs it again.
         second: String,
     },
+    /// A spec table needs the SQL table `not_applicable`, which holds the
+    /// spec's markers of "not applicable". (Validation refuses such a name
+    /// in a spec read from TOML, as it clashes with the generated
+    /// `NotApplicable`; a spec built by hand may have it.)
+    MarkerTableName {
+        /// The spec table, e.g. `NOTApplicable`.
+        table: String,
+    },
 }
 
 impl fmt::Display for SqlError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            SqlError::NulCharacter { table, field } => write!(
+            SqlError::NulCharacter {
+                dialect,
+                table,
+                field,
+            } => write!(
                 f,
-                "cannot export table {table} as SQL: {field} holds a NUL character, \
-                 which PostgreSQL cannot store"
+                "cannot export table {table} as SQL: {field} holds a NUL character, {}",
+                dialect.nul_reason()
             ),
             SqlError::NameCollision {
                 sql_table,
@@ -120,6 +297,11 @@ impl fmt::Display for SqlError {
                 f,
                 "cannot export tables {first} and {second} as SQL: both need the SQL table \
                  `{sql_table}`; rename one of them"
+            ),
+            SqlError::MarkerTableName { table } => write!(
+                f,
+                "cannot export table {table} as SQL: it needs the SQL table `{NOT_APPLICABLE}`, \
+                 which holds the spec's markers of \"not applicable\"; rename the table"
             ),
         }
     }
@@ -181,65 +363,286 @@ impl TableNames {
     }
 }
 
-fn header() -> String {
-    format!(
-        "-- {}\n\
-         --\n\
-         -- Lookup tables of vendor codes, for SQLite and PostgreSQL. Running this\n\
-         -- script again replaces them. The text is UTF-8 (in psql, set\n\
-         -- PGCLIENTENCODING=UTF8) and needs standard_conforming_strings on, the\n\
-         -- default of PostgreSQL.\n\
-         \n\
-         BEGIN;\n",
-        super::generated_by()
-    )
+fn header(dialect: Dialect) -> String {
+    let about = match dialect {
+        Dialect::Postgres => {
+            "Lookup tables of vendor codes, for PostgreSQL:\n\
+             \n\
+             \x20 PGCLIENTENCODING=UTF8 psql -v ON_ERROR_STOP=1 -f FILE\n\
+             \n\
+             Running this script again replaces them. The text is UTF-8, and\n\
+             needs standard_conforming_strings on, the default of PostgreSQL."
+        }
+        Dialect::Sqlite => {
+            "Lookup tables of vendor codes, for SQLite:\n\
+             \n\
+             \x20 sqlite3 codes.db < FILE\n\
+             \n\
+             Running this script again replaces them. The text is UTF-8."
+        }
+        Dialect::Spark => {
+            "Lookup tables of vendor codes, for Spark SQL 3.0 or later, or a DLI\n\
+             SQL job: Parquet tables of the current database.\n\
+             \n\
+             \x20 spark-sql -f FILE\n\
+             \n\
+             Running this script again replaces them.\n\
+             \n\
+             Spark SQL checks no keys or constraints, so none are declared: each\n\
+             table's key is in a comment, and the PostgreSQL script of the same\n\
+             spec declares them all for the same rows. It has no transactions\n\
+             either: a run that fails leaves some tables replaced, and running\n\
+             the script again mends them. The INSERTs give values in column\n\
+             order, as Spark before 3.1 takes no column list. String literals use\n\
+             backslash escapes, as Spark SQL reads them unless\n\
+             spark.sql.parser.escapedStringLiterals is on (turn it off for this\n\
+             script). A semicolon in vendor text is written \\u003B, so that\n\
+             every semicolon of the script ends a statement."
+        }
+    };
+    let mut out = format!("-- {}\n--\n", super::generated_by());
+    out.push_str(&comment(about));
+    if dialect.is_standard() {
+        out.push_str("\nBEGIN;\n");
+    }
+    out
 }
 
-/// Identifiers taken from the spec are quoted, so that a table named like an
-/// SQL keyword (`Order`) still works; they are lower case, so queries need
-/// not quote them.
-fn ident(name: &str) -> String {
-    format!("\"{name}\"")
+/// `text` as SQL comment lines.
+fn comment(text: &str) -> String {
+    text.lines()
+        .map(|line| match line {
+            "" => "--\n".to_string(),
+            line => format!("-- {line}\n"),
+        })
+        .collect()
 }
 
-fn table_script(spec: &Spec, table: &Table) -> Result<String, SqlError> {
+/// The table of the spec's markers of "not applicable".
+fn markers(spec: &Spec, dialect: Dialect) -> Result<String, SqlError> {
+    let mut rows = Vec::new();
+    for marker in &spec.not_applicable {
+        let description =
+            dialect
+                .literal(&marker.description)
+                .ok_or_else(|| SqlError::NulCharacter {
+                    dialect,
+                    table: MARKERS.to_string(),
+                    field: format!("the description of marker {}", marker.code),
+                })?;
+        rows.push(vec![
+            marker.code.to_string(),
+            literal_name(&marker.name),
+            description,
+        ]);
+    }
+    let definition = Definition {
+        name: NOT_APPLICABLE.to_string(),
+        comment: "The codes that mean \"not applicable\" wherever a code is expected: in\n\
+                  code columns as numbers, in text columns (objects) as their decimal\n\
+                  digits. A reason code that a lookup table has no reason for is one\n\
+                  of these or unlisted."
+            .to_string(),
+        columns: vec![
+            Column::new("code", Type::Integer).not_null(),
+            Column::new("name", Type::Text).not_null().unique(),
+            Column::new("description", Type::Text).not_null(),
+        ],
+        key: vec!["code".to_string()],
+        constraints: Vec::new(),
+        rows,
+    };
+    Ok(format!(
+        "\nDROP TABLE IF EXISTS {};\n{}",
+        dialect.ident(NOT_APPLICABLE),
+        definition.render(dialect)
+    ))
+}
+
+fn table_script(spec: &Spec, table: &Table, dialect: Dialect) -> Result<String, SqlError> {
     let script = TableScript {
         spec,
         table,
+        dialect,
         names: TableNames::new(table),
     };
     let names = &script.names;
-    let mut out = script.preamble();
-    out.push_str(&script.source()?);
+    let mut definitions = vec![script.source()?];
     if names.has_reasons {
-        out.push_str(&script.object_kinds()?);
+        definitions.push(script.object_kinds()?);
     }
-    out.push_str(&script.codes()?);
+    definitions.push(script.codes()?);
     if names.has_reasons {
-        out.push_str(&script.reasons()?);
-        out.push_str(&script.reason_lookup());
+        definitions.push(script.reasons()?);
+        definitions.push(script.reason_lookup());
     }
     if names.has_notes {
-        out.push_str(&script.notes()?);
+        definitions.push(script.notes()?);
+    }
+    let mut out = script.preamble();
+    for definition in definitions {
+        out.push_str(&definition.render(dialect));
     }
     Ok(out)
 }
 
-/// The SQL of one spec table: one method per SQL table, each a `CREATE
-/// TABLE` and its `INSERT`.
+/// The type of a column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Type {
+    Integer,
+    Text,
+}
+
+/// A column of a generated table.
+struct Column {
+    /// As written in SQL: a plain name, or the quoted code column.
+    name: String,
+    ty: Type,
+    not_null: bool,
+    /// `UNIQUE` or `REFERENCES …`, declared in standard SQL only.
+    constraint: Option<String>,
+}
+
+impl Column {
+    fn new(name: impl Into<String>, ty: Type) -> Self {
+        Column {
+            name: name.into(),
+            ty,
+            not_null: false,
+            constraint: None,
+        }
+    }
+
+    fn not_null(mut self) -> Self {
+        self.not_null = true;
+        self
+    }
+
+    fn unique(mut self) -> Self {
+        self.constraint = Some("UNIQUE".to_string());
+        self
+    }
+
+    /// References `column` of `table` (identifiers as written).
+    fn references(mut self, table: &str, column: &str) -> Self {
+        self.constraint = Some(format!("REFERENCES {table} ({column})"));
+        self
+    }
+}
+
+/// One generated table: its definition and rows, written in any dialect.
+struct Definition {
+    /// The table's name, unquoted.
+    name: String,
+    /// What the table holds, as lines of a comment.
+    comment: String,
+    columns: Vec<Column>,
+    /// The columns (as written) that identify a row: an inline `PRIMARY
+    /// KEY` for one, a table constraint for more.
+    key: Vec<String>,
+    /// Table constraints after the key (`FOREIGN KEY`, `CHECK`), declared
+    /// in standard SQL only.
+    constraints: Vec<String>,
+    /// The literals of each row, in column order.
+    rows: Vec<Vec<String>>,
+}
+
+impl Definition {
+    fn render(&self, dialect: Dialect) -> String {
+        let table = dialect.ident(&self.name);
+        let mut out = format!("\n{}", comment(&self.comment));
+        let mut lines: Vec<String> = Vec::new();
+        if dialect.is_standard() {
+            let inline_key = match self.key.as_slice() {
+                [key] => Some(key),
+                _ => None,
+            };
+            for column in &self.columns {
+                let mut line = format!("{} {}", column.name, dialect.type_name(column.ty));
+                if column.not_null {
+                    line.push_str(" NOT NULL");
+                }
+                if inline_key == Some(&column.name) {
+                    line.push_str(" PRIMARY KEY");
+                }
+                if let Some(constraint) = &column.constraint {
+                    line.push(' ');
+                    line.push_str(constraint);
+                }
+                lines.push(line);
+            }
+            if inline_key.is_none() {
+                lines.push(format!("PRIMARY KEY ({})", self.key.join(", ")));
+            }
+            lines.extend(self.constraints.iter().cloned());
+            out.push_str(&format!(
+                "CREATE TABLE {table} (\n    {}\n);\n",
+                lines.join(",\n    ")
+            ));
+        } else {
+            let key = match self.key.as_slice() {
+                [key] => key.clone(),
+                keys => format!("({})", keys.join(", ")),
+            };
+            out.push_str(&format!("-- Key: {key}.\n"));
+            for column in &self.columns {
+                lines.push(format!("{} {}", column.name, dialect.type_name(column.ty)));
+            }
+            out.push_str(&format!(
+                "CREATE TABLE {table} (\n    {}\n) USING parquet;\n",
+                lines.join(",\n    ")
+            ));
+        }
+        out.push_str(&self.insert(dialect));
+        out
+    }
+
+    /// One multi-row `INSERT`, a row per line; nothing for no rows.
+    fn insert(&self, dialect: Dialect) -> String {
+        if self.rows.is_empty() {
+            return String::new();
+        }
+        let columns = match dialect.is_standard() {
+            true => {
+                let names: Vec<&str> = self.columns.iter().map(|c| c.name.as_str()).collect();
+                format!(" ({})", names.join(", "))
+            }
+            false => String::new(),
+        };
+        let rows: Vec<String> = self
+            .rows
+            .iter()
+            .map(|row| {
+                debug_assert_eq!(row.len(), self.columns.len(), "{}", self.name);
+                format!("    ({})", row.join(", "))
+            })
+            .collect();
+        format!(
+            "INSERT INTO {}{columns} VALUES\n{};\n",
+            dialect.ident(&self.name),
+            rows.join(",\n")
+        )
+    }
+}
+
+/// The SQL of one spec table: one method per SQL table.
 struct TableScript<'a> {
     spec: &'a Spec,
     table: &'a Table,
+    dialect: Dialect,
     names: TableNames,
 }
 
 impl TableScript<'_> {
     /// A literal of vendor text; `field` says which text, for the error.
     fn text(&self, value: &str, field: impl FnOnce() -> String) -> Result<String, SqlError> {
-        literal(value).ok_or_else(|| SqlError::NulCharacter {
-            table: self.table.name.clone(),
-            field: field(),
-        })
+        self.dialect
+            .literal(value)
+            .ok_or_else(|| SqlError::NulCharacter {
+                dialect: self.dialect,
+                table: self.table.name.clone(),
+                field: field(),
+            })
     }
 
     /// A literal of optional vendor text, `NULL` where there is none.
@@ -255,12 +658,11 @@ impl TableScript<'_> {
     }
 
     /// The English and Chinese literals of `text`, `NULL` where missing.
-    fn texts(&self, text: &Text, field: impl Fn() -> String) -> Result<String, SqlError> {
-        Ok(format!(
-            "{}, {}",
+    fn texts(&self, text: &Text, field: impl Fn() -> String) -> Result<[String; 2], SqlError> {
+        Ok([
             self.optional(text.en.as_deref(), &field)?,
-            self.optional(text.zh.as_deref(), || format!("{} in Chinese", field()))?
-        ))
+            self.optional(text.zh.as_deref(), || format!("{} in Chinese", field()))?,
+        ])
     }
 
     /// A code as an SQL literal: a number, or quoted text.
@@ -271,17 +673,21 @@ impl TableScript<'_> {
         }
     }
 
-    /// The SQL type of the table's codes.
-    fn code_type(&self) -> &'static str {
+    /// The type of the table's codes.
+    fn code_type(&self) -> Type {
         match self.table.kind {
-            CodeKind::Integer => "INTEGER",
-            CodeKind::Text => "TEXT",
+            CodeKind::Integer => Type::Integer,
+            CodeKind::Text => Type::Text,
         }
     }
 
     /// The column naming a code in the other tables.
     fn code_column(&self) -> String {
-        ident(&self.names.codes)
+        self.dialect.ident(&self.names.codes)
+    }
+
+    fn ident(&self, name: &str) -> String {
+        self.dialect.ident(name)
     }
 
     /// How to join, then the `DROP`s.
@@ -294,13 +700,13 @@ impl TableScript<'_> {
                  --\n\
                  --   SELECT t.*, c.name, c.description\n\
                  --   FROM t\n\
-                 --   LEFT JOIN {codes} c ON c.code = t.code;\n\n",
+                 --   LEFT JOIN {codes} c ON c.code = t.code\n\n",
                 name = self.table.name,
-                codes = ident(&names.codes),
+                codes = self.ident(&names.codes),
             ),
         };
         for name in names.all() {
-            out.push_str(&format!("DROP TABLE IF EXISTS {};\n", ident(&name)));
+            out.push_str(&format!("DROP TABLE IF EXISTS {};\n", self.ident(&name)));
         }
         out
     }
@@ -318,89 +724,87 @@ impl TableScript<'_> {
              --   LEFT JOIN {lookup} l\n\
              --     ON l.{codes} = t.code AND t.reason_code BETWEEN l.low AND l.high\n\
              --   LEFT JOIN {reason} r\n\
-             --     ON r.{codes} = l.{codes} AND r.name = l.reason;\n\n",
+             --     ON r.{codes} = l.{codes} AND r.name = l.reason\n\
+             --\n\
+             -- A reason code without a reason there is in {markers} or unlisted.\n\n",
             name = self.table.name,
-            codes = ident(&names.codes),
-            lookup = ident(&names.reason_lookup),
-            reason = ident(&names.reason),
+            codes = self.ident(&names.codes),
+            lookup = self.ident(&names.reason_lookup),
+            reason = self.ident(&names.reason),
+            markers = self.ident(NOT_APPLICABLE),
         )
     }
 
-    fn source(&self) -> Result<String, SqlError> {
+    fn source(&self) -> Result<Definition, SqlError> {
         let (source, table) = (&self.spec.source, self.table);
-        let mut values = Vec::new();
+        let mut rows = Vec::new();
         for (lang, page) in [("en", &table.en), ("zh", &table.zh)] {
             let Some(page) = page else { continue };
-            values.push(
-                [
-                    self.text(&source.vendor, || "the source's vendor".into())?,
-                    self.text(&source.product, || "the source's product".into())?,
-                    self.text(&source.document, || "the source's document".into())?,
-                    format!("'{lang}'"),
-                    self.text(&page.title, || format!("the {lang} title"))?,
-                    self.optional(page.caption.as_deref(), || format!("the {lang} caption"))?,
-                    self.text(&page.page, || format!("the {lang} page"))?,
-                    self.optional(page.updated.as_deref(), || {
-                        format!("the {lang} update date")
-                    })?,
-                ]
-                .join(", "),
-            );
+            rows.push(vec![
+                self.text(&source.vendor, || "the source's vendor".into())?,
+                self.text(&source.product, || "the source's product".into())?,
+                self.text(&source.document, || "the source's document".into())?,
+                format!("'{lang}'"),
+                self.text(&page.title, || format!("the {lang} title"))?,
+                self.optional(page.caption.as_deref(), || format!("the {lang} caption"))?,
+                self.text(&page.page, || format!("the {lang} page"))?,
+                self.optional(page.updated.as_deref(), || {
+                    format!("the {lang} update date")
+                })?,
+            ]);
         }
-        Ok(format!(
-            "\n-- Where the table comes from: one row per language of the vendor's pages.\n\
-             CREATE TABLE {} (\n    \
-                 vendor TEXT NOT NULL,\n    \
-                 product TEXT NOT NULL,\n    \
-                 document TEXT NOT NULL,\n    \
-                 lang TEXT NOT NULL PRIMARY KEY,\n    \
-                 title TEXT NOT NULL,\n    \
-                 caption TEXT,\n    \
-                 page TEXT NOT NULL,\n    \
-                 updated TEXT\n\
-             );\n{}",
-            ident(&self.names.source),
-            insert(
-                &self.names.source,
-                "vendor, product, document, lang, title, caption, page, updated",
-                values,
-            )
-        ))
+        Ok(Definition {
+            name: self.names.source.clone(),
+            comment: "Where the table comes from: one row per language of the vendor's pages."
+                .to_string(),
+            columns: vec![
+                Column::new("vendor", Type::Text).not_null(),
+                Column::new("product", Type::Text).not_null(),
+                Column::new("document", Type::Text).not_null(),
+                Column::new("lang", Type::Text).not_null(),
+                Column::new("title", Type::Text).not_null(),
+                Column::new("caption", Type::Text),
+                Column::new("page", Type::Text).not_null(),
+                Column::new("updated", Type::Text),
+            ],
+            key: vec!["lang".to_string()],
+            constraints: Vec::new(),
+            rows,
+        })
     }
 
-    fn object_kinds(&self) -> Result<String, SqlError> {
-        let mut values = Vec::new();
+    fn object_kinds(&self) -> Result<Definition, SqlError> {
+        let mut rows = Vec::new();
         for (index, kind) in self.table.object_kinds.iter().enumerate() {
-            let texts = self.texts(&kind.text, || {
+            let [en, zh] = self.texts(&kind.text, || {
                 format!("the text of object kind {}", kind.name)
             })?;
-            values.push(format!(
-                "{}, {texts}, {}",
+            rows.push(vec![
                 literal_name(&kind.name),
-                index + 1
-            ));
+                en,
+                zh,
+                (index + 1).to_string(),
+            ]);
         }
-        Ok(format!(
-            "\n-- The kinds of object the object column names.\n\
-             CREATE TABLE {} (\n    \
-                 name TEXT NOT NULL PRIMARY KEY,\n    \
-                 description TEXT,\n    \
-                 description_zh TEXT,\n    \
-                 vendor_order INTEGER NOT NULL\n\
-             );\n{}",
-            ident(&self.names.object_kind),
-            insert(
-                &self.names.object_kind,
-                "name, description, description_zh, vendor_order",
-                values
-            )
-        ))
+        Ok(Definition {
+            name: self.names.object_kind.clone(),
+            comment: "The kinds of object the object column names.".to_string(),
+            columns: vec![
+                Column::new("name", Type::Text).not_null(),
+                Column::new("description", Type::Text),
+                Column::new("description_zh", Type::Text),
+                Column::new("vendor_order", Type::Integer).not_null(),
+            ],
+            key: vec!["name".to_string()],
+            constraints: Vec::new(),
+            rows,
+        })
     }
 
-    fn codes(&self) -> Result<String, SqlError> {
+    fn codes(&self) -> Result<Definition, SqlError> {
         let constants = self.table.has_constants();
         let objects = self.names.has_reasons;
-        let mut values = Vec::new();
+        let mut rows = Vec::new();
         for (index, row) in self.table.rows.iter().enumerate() {
             let mut cells = vec![self.code(&row.code)?, literal_name(&row.name)];
             if constants {
@@ -408,7 +812,7 @@ impl TableScript<'_> {
                     format!("the constant of row {}", row.code)
                 })?);
             }
-            cells.push(self.texts(&row.description, || {
+            cells.extend(self.texts(&row.description, || {
                 format!("the description of row {}", row.code)
             })?);
             if objects {
@@ -418,151 +822,155 @@ impl TableScript<'_> {
                 });
             }
             cells.push((index + 1).to_string());
-            values.push(cells.join(", "));
+            rows.push(cells);
         }
-        let object_kind = format!(
-            "object_kind TEXT REFERENCES {} (name)",
-            ident(&self.names.object_kind)
-        );
-        let columns: Vec<(&str, String)> = [
-            Some((
-                "code",
-                format!("code {} NOT NULL PRIMARY KEY", self.code_type()),
-            )),
-            Some(("name", "name TEXT NOT NULL UNIQUE".to_string())),
-            constants.then(|| ("constant", "constant TEXT NOT NULL UNIQUE".to_string())),
-            Some(("description", "description TEXT".to_string())),
-            Some(("description_zh", "description_zh TEXT".to_string())),
-            objects.then_some(("object_kind", object_kind)),
-            Some(("vendor_order", "vendor_order INTEGER NOT NULL".to_string())),
-        ]
-        .into_iter()
-        .flatten()
-        .collect();
+        let columns = [
+            Some(Column::new("code", self.code_type()).not_null()),
+            Some(Column::new("name", Type::Text).not_null().unique()),
+            constants.then(|| Column::new("constant", Type::Text).not_null().unique()),
+            Some(Column::new("description", Type::Text)),
+            Some(Column::new("description_zh", Type::Text)),
+            objects.then(|| {
+                Column::new("object_kind", Type::Text)
+                    .references(&self.ident(&self.names.object_kind), "name")
+            }),
+            Some(Column::new("vendor_order", Type::Integer).not_null()),
+        ];
         let object_comment = match objects {
-            true => "; object_kind is NULL where the vendor writes -1",
+            true => ", object_kind NULL where the vendor writes -1",
             false => "",
         };
-        let definitions: Vec<&str> = columns
-            .iter()
-            .map(|(_, definition)| definition.as_str())
-            .collect();
-        let names: Vec<&str> = columns.iter().map(|(name, _)| *name).collect();
-        Ok(format!(
-            "\n-- One row per code{object_comment}.\n\
-             -- The vendor's texts are in English (description) and Chinese\n\
-             -- (description_zh), NULL where a language has none.\n\
-             CREATE TABLE {} (\n    {}\n);\n{}",
-            ident(&self.names.codes),
-            definitions.join(",\n    "),
-            insert(&self.names.codes, &names.join(", "), values)
-        ))
+        Ok(Definition {
+            name: self.names.codes.clone(),
+            comment: format!(
+                "One row per code{object_comment}.\n\
+                 The vendor's texts are in English (description) and Chinese\n\
+                 (description_zh), NULL where a language has none."
+            ),
+            columns: columns.into_iter().flatten().collect(),
+            key: vec!["code".to_string()],
+            constraints: Vec::new(),
+            rows,
+        })
     }
 
-    fn reasons(&self) -> Result<String, SqlError> {
-        let mut values = Vec::new();
+    fn reasons(&self) -> Result<Definition, SqlError> {
+        let mut rows = Vec::new();
         for row in &self.table.rows {
             for (index, reason) in row.reasons.iter().enumerate() {
-                let description = self.texts(&reason.description, || {
+                let [en, zh] = self.texts(&reason.description, || {
                     format!(
                         "the description of reason {} of row {}",
                         reason.name, row.code
                     )
                 })?;
-                let shape = match reason.codes {
-                    ReasonCodes::Single(code) => format!("'single', {code}, {code}, NULL"),
+                let null = || "NULL".to_string();
+                let [kind, low, high, default] = match reason.codes {
+                    ReasonCodes::Single(code) => [
+                        "'single'".into(),
+                        code.to_string(),
+                        code.to_string(),
+                        null(),
+                    ],
                     ReasonCodes::Range { start, end } => {
-                        format!("'range', {start}, {end}, NULL")
+                        ["'range'".into(), start.to_string(), end.to_string(), null()]
                     }
-                    ReasonCodes::Open { default } => format!(
-                        "'open', NULL, NULL, {}",
-                        default.map_or_else(|| "NULL".to_string(), |code| code.to_string())
-                    ),
+                    ReasonCodes::Open { default } => [
+                        "'open'".into(),
+                        null(),
+                        null(),
+                        default.map_or_else(null, |code| code.to_string()),
+                    ],
                 };
-                values.push(format!(
-                    "{}, {}, {description}, {shape}, {}",
-                    row.code,
+                rows.push(vec![
+                    row.code.to_string(),
                     literal_name(&reason.name),
-                    index + 1
-                ));
+                    en,
+                    zh,
+                    kind,
+                    low,
+                    high,
+                    default,
+                    (index + 1).to_string(),
+                ]);
             }
         }
         let code_column = self.code_column();
-        Ok(format!(
-            "\n-- The reasons of each code as the vendor lists them (none: the vendor's -1).\n\
-             -- kind 'single': low = high = the code; 'range': low to high inclusive;\n\
-             -- 'open': any code no other reason takes and that is not a marker of\n\
-             -- \"not applicable\", default_code when none is given.\n\
-             -- They overlap; {lookup} resolves them.\n\
-             CREATE TABLE {reason} (\n    \
-                 {code_column} INTEGER NOT NULL REFERENCES {codes} (code),\n    \
-                 name TEXT NOT NULL,\n    \
-                 description TEXT,\n    \
-                 description_zh TEXT,\n    \
-                 kind TEXT NOT NULL,\n    \
-                 low INTEGER,\n    \
-                 high INTEGER,\n    \
-                 default_code INTEGER,\n    \
-                 vendor_order INTEGER NOT NULL,\n    \
-                 PRIMARY KEY ({code_column}, name),\n    \
-                 CHECK (\n        \
-                     (kind = 'single' AND low IS NOT NULL AND high IS NOT NULL AND low = high AND default_code IS NULL)\n        \
-                     OR (kind = 'range' AND low IS NOT NULL AND high IS NOT NULL AND low < high AND default_code IS NULL)\n        \
-                     OR (kind = 'open' AND low IS NULL AND high IS NULL)\n    \
-                 )\n\
-             );\n{insert}",
-            lookup = ident(&self.names.reason_lookup),
-            reason = ident(&self.names.reason),
-            codes = ident(&self.names.codes),
-            insert = insert(
-                &self.names.reason,
-                &format!(
-                    "{code_column}, name, description, description_zh, kind, low, high, default_code, vendor_order"
-                ),
-                values,
+        Ok(Definition {
+            name: self.names.reason.clone(),
+            comment: format!(
+                "The reasons of each code as the vendor lists them (none: the vendor's -1).\n\
+                 kind 'single': low = high = the code. 'range': low to high inclusive.\n\
+                 'open': any code no other reason takes and that is not a marker of\n\
+                 \"not applicable\", default_code when none is given.\n\
+                 They overlap, and {} resolves them.",
+                self.ident(&self.names.reason_lookup)
             ),
-        ))
+            columns: vec![
+                Column::new(&code_column, Type::Integer)
+                    .not_null()
+                    .references(&self.ident(&self.names.codes), "code"),
+                Column::new("name", Type::Text).not_null(),
+                Column::new("description", Type::Text),
+                Column::new("description_zh", Type::Text),
+                Column::new("kind", Type::Text).not_null(),
+                Column::new("low", Type::Integer),
+                Column::new("high", Type::Integer),
+                Column::new("default_code", Type::Integer),
+                Column::new("vendor_order", Type::Integer).not_null(),
+            ],
+            key: vec![code_column, "name".to_string()],
+            constraints: vec![
+                "CHECK (\n        \
+                 (kind = 'single' AND low IS NOT NULL AND high IS NOT NULL AND low = high AND default_code IS NULL)\n        \
+                 OR (kind = 'range' AND low IS NOT NULL AND high IS NOT NULL AND low < high AND default_code IS NULL)\n        \
+                 OR (kind = 'open' AND low IS NULL AND high IS NULL)\n    \
+                 )"
+                .to_string(),
+            ],
+            rows,
+        })
     }
 
-    fn reason_lookup(&self) -> String {
-        let mut values = Vec::new();
+    fn reason_lookup(&self) -> Definition {
+        let mut rows = Vec::new();
         for row in &self.table.rows {
             for run in reason_runs(row) {
-                values.push(format!(
-                    "{}, {}, {}, {}",
-                    row.code,
-                    run.low,
-                    run.high,
-                    literal_name(run.reason)
-                ));
+                rows.push(vec![
+                    row.code.to_string(),
+                    run.low.to_string(),
+                    run.high.to_string(),
+                    literal_name(run.reason),
+                ]);
             }
         }
         let code_column = self.code_column();
-        format!(
-            "\n-- Every reason code of each code, resolved to its reason in disjoint runs:\n\
-             -- a single code wins over a range holding it, a range over the markers of\n\
-             -- \"not applicable\", which appear only where a reason lists them.\n\
-             CREATE TABLE {lookup} (\n    \
-                 {code_column} INTEGER NOT NULL,\n    \
-                 low INTEGER NOT NULL,\n    \
-                 high INTEGER NOT NULL,\n    \
-                 reason TEXT NOT NULL,\n    \
-                 PRIMARY KEY ({code_column}, low),\n    \
-                 FOREIGN KEY ({code_column}, reason) REFERENCES {reason} ({code_column}, name),\n    \
-                 CHECK (low <= high)\n\
-             );\n{insert}",
-            lookup = ident(&self.names.reason_lookup),
-            reason = ident(&self.names.reason),
-            insert = insert(
-                &self.names.reason_lookup,
-                &format!("{code_column}, low, high, reason"),
-                values,
-            ),
-        )
+        Definition {
+            name: self.names.reason_lookup.clone(),
+            comment: "Every reason code of each code, resolved to its reason in disjoint runs:\n\
+                      a single code wins over a range holding it, a range over the markers of\n\
+                      \"not applicable\", which appear only where a reason lists them."
+                .to_string(),
+            columns: vec![
+                Column::new(&code_column, Type::Integer).not_null(),
+                Column::new("low", Type::Integer).not_null(),
+                Column::new("high", Type::Integer).not_null(),
+                Column::new("reason", Type::Text).not_null(),
+            ],
+            key: vec![code_column.clone(), "low".to_string()],
+            constraints: vec![
+                format!(
+                    "FOREIGN KEY ({code_column}, reason) REFERENCES {} ({code_column}, name)",
+                    self.ident(&self.names.reason)
+                ),
+                "CHECK (low <= high)".to_string(),
+            ],
+            rows,
+        }
     }
 
-    fn notes(&self) -> Result<String, SqlError> {
-        let mut values = Vec::new();
+    fn notes(&self) -> Result<Definition, SqlError> {
+        let mut rows = Vec::new();
         for row in &self.table.rows {
             let languages = [("en", "", &row.notes), ("zh", "Chinese ", &row.notes_zh)];
             for (lang, language, notes) in languages {
@@ -570,55 +978,36 @@ impl TableScript<'_> {
                     let text = self.text(note, || {
                         format!("{language}note {} of row {}", index + 1, row.code)
                     })?;
-                    values.push(format!(
-                        "{}, '{lang}', {}, {text}",
+                    rows.push(vec![
                         self.code(&row.code)?,
-                        index + 1
-                    ));
+                        format!("'{lang}'"),
+                        (index + 1).to_string(),
+                        text,
+                    ]);
                 }
             }
         }
         let code_column = self.code_column();
-        Ok(format!(
-            "\n-- The free sentences of each code's reason cell, per language.\n\
-             CREATE TABLE {note} (\n    \
-                 {code_column} {code_type} NOT NULL REFERENCES {codes} (code),\n    \
-                 lang TEXT NOT NULL,\n    \
-                 vendor_order INTEGER NOT NULL,\n    \
-                 note TEXT NOT NULL,\n    \
-                 PRIMARY KEY ({code_column}, lang, vendor_order)\n\
-             );\n{insert}",
-            note = ident(&self.names.note),
-            codes = ident(&self.names.codes),
-            code_type = self.code_type(),
-            insert = insert(
-                &self.names.note,
-                &format!("{code_column}, lang, vendor_order, note"),
-                values,
-            ),
-        ))
+        Ok(Definition {
+            name: self.names.note.clone(),
+            comment: "The free sentences of each code's reason cell, per language.".to_string(),
+            columns: vec![
+                Column::new(&code_column, self.code_type())
+                    .not_null()
+                    .references(&self.ident(&self.names.codes), "code"),
+                Column::new("lang", Type::Text).not_null(),
+                Column::new("vendor_order", Type::Integer).not_null(),
+                Column::new("note", Type::Text).not_null(),
+            ],
+            key: vec![code_column, "lang".to_string(), "vendor_order".to_string()],
+            constraints: Vec::new(),
+            rows,
+        })
     }
 }
 
-/// One multi-row `INSERT`, a row per line; nothing for no rows.
-fn insert(table: &str, columns: &str, rows: Vec<String>) -> String {
-    if rows.is_empty() {
-        return String::new();
-    }
-    let rows: Vec<String> = rows.into_iter().map(|row| format!("    ({row})")).collect();
-    format!(
-        "INSERT INTO {} ({columns}) VALUES\n{};\n",
-        ident(table),
-        rows.join(",\n")
-    )
-}
-
-/// A string literal; `None` for text with a NUL character.
-fn literal(text: &str) -> Option<String> {
-    (!text.contains('\0')).then(|| format!("'{}'", text.replace('\'', "''")))
-}
-
-/// A Rust name from the spec, validated ASCII alphanumeric: no NUL, no quote.
+/// A Rust name from the spec, validated ASCII alphanumeric: no NUL, no
+/// quote, no backslash, the same literal in every dialect.
 fn literal_name(name: &str) -> String {
     format!("'{name}'")
 }
@@ -715,9 +1104,25 @@ mod tests {
     }
 
     #[test]
-    fn literals_double_quotes_and_refuse_nul() {
-        assert_eq!(literal("it's"), Some("'it''s'".to_string()));
-        assert_eq!(literal("a\nb\\c"), Some("'a\nb\\c'".to_string()));
-        assert_eq!(literal("a\0b"), None);
+    fn standard_literals_double_quotes_and_refuse_nul() {
+        for dialect in [Dialect::Postgres, Dialect::Sqlite] {
+            assert_eq!(dialect.literal("it's"), Some("'it''s'".to_string()));
+            assert_eq!(dialect.literal("a\nb\\c;"), Some("'a\nb\\c;'".to_string()));
+            assert_eq!(dialect.literal("a\0b"), None);
+        }
+    }
+
+    #[test]
+    fn spark_literals_escape_with_backslashes() {
+        let spark = |text| Dialect::Spark.literal(text).expect("Spark writes any text");
+        assert_eq!(spark("it's"), r"'it\'s'");
+        assert_eq!(spark(r"a\b\'c"), r"'a\\b\\\'c'");
+        assert_eq!(spark("a\nb\r\nc\td"), r"'a\nb\r\nc\td'");
+        assert_eq!(spark("x; y"), r"'x\u003B y'");
+        assert_eq!(
+            spark("nul\0 bell\u{7} del\u{7f}"),
+            r"'nul\u0000 bell\u0007 del\u007F'"
+        );
+        assert_eq!(spark("\"中文\" 🦀 \u{202E}"), "'\"中文\" 🦀 \u{202E}'");
     }
 }
