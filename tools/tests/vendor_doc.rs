@@ -554,7 +554,20 @@ fn reason_classification() {
         ("-5-3: Text.", note("-5-3: Text.")),
         ("1\u{2014}255: Text.", note("1\u{2014}255: Text.")),
         ("0x10", note("0x10")),
-        ("Note: text.", note("Note: text.")),
+        ("Note: text.", note("text.")),
+        ("NOTE:text.", note("text.")),
+        ("说明:此通话态话单", note("此通话态话单")),
+        ("说明\u{ff1a}全角", note("全角")),
+        ("Note that x.", note("Note that x.")),
+        ("-", not_used("-")),
+        ("1~255:客户端传入原因", range(1, 255, '~', "客户端传入原因")),
+        (
+            "0\u{ff5e}255\u{ff1a}全角",
+            range(0, 255, '\u{ff5e}', "全角"),
+        ),
+        ("3:自己示忙", code(3, "自己示忙")),
+        ("3\u{ff1a}自己示忙", code(3, "自己示忙")),
+        ("3\u{ff1a} Busy.", code(3, "Busy.")),
         ("The default is 0.", note("The default is 0.")),
     ];
     for (paragraph, expected) in cases {
@@ -662,11 +675,11 @@ fn assert_errors(text: &str, expected: &[&str]) {
 fn error_display_and_error_trait() {
     let error = DocError {
         line: 42,
-        message: "expected an operation code (an integer), found \"Talking.\"".to_owned(),
+        message: "expected a code (an integer), found \"Talking.\"".to_owned(),
     };
     assert_eq!(
         error.to_string(),
-        "line 42: expected an operation code (an integer), found \"Talking.\""
+        "line 42: expected a code (an integer), found \"Talking.\""
     );
     let boxed: Box<dyn std::error::Error> = Box::new(error);
     assert!(boxed.source().is_none());
@@ -676,15 +689,15 @@ fn error_display_and_error_trait() {
 fn error_code_is_not_an_integer() {
     assert_errors(
         &format!("{PIPE_4}| Talking. | x | -1 | -1 |\n"),
-        &[r#"line 3: expected an operation code (an integer), found "Talking.""#],
+        &[r#"line 3: expected a code (an integer), found "Talking.""#],
     );
     assert_errors(
         &format!("{PIPE_4}| 0x10 | x | -1 | -1 |\n"),
-        &[r#"line 3: expected an operation code (an integer), found "0x10""#],
+        &[r#"line 3: expected a code (an integer), found "0x10""#],
     );
     assert_errors(
         &format!("{PIPE_4}|  | x | -1 | -1 |\n"),
-        &[r#"line 3: expected an operation code (an integer), found """#],
+        &[r#"line 3: expected a code (an integer), found """#],
     );
 }
 
@@ -693,14 +706,12 @@ fn error_code_overflows() {
     assert_errors(
         &format!("{PARA_4}99999999999999999999\n\nx\n\n-1\n\n-1"),
         &[
-            r#"line 11: expected an operation code that fits in a 64-bit integer, found "99999999999999999999""#,
+            r#"line 11: expected a code that fits in a 64-bit integer, found "99999999999999999999""#,
         ],
     );
     assert_errors(
         &format!("{PIPE_4}| -9223372036854775809 | x | -1 | -1 |\n"),
-        &[
-            r#"line 3: expected an operation code that fits in a 64-bit integer, found "-9223372036854775809""#,
-        ],
+        &[r#"line 3: expected a code that fits in a 64-bit integer, found "-9223372036854775809""#],
     );
     let table = ok(&format!("{PIPE_4}| -9223372036854775808 | x | -1 | -1 |\n"));
     assert_eq!(table.rows[0].code, i64::MIN);
@@ -712,13 +723,13 @@ fn error_duplicate_code() {
         &format!(
             "{PARA_4}4\n\nTalking.\n\n-1\n\n-1\n\n5\n\nx\n\n-1\n\n-1\n\n4\n\nAgain.\n\n-1\n\n-1"
         ),
-        &["line 27: duplicate operation code 4, already on line 11"],
+        &["line 27: duplicate code 4, already on line 11"],
     );
     assert_errors(
         &format!("{PIPE_4}| 4 | a | -1 | -1 |\n| 04 | b | -1 | -1 |\n| 4 | c | -1 | -1 |\n"),
         &[
-            "line 4: duplicate operation code 4, already on line 3",
-            "line 5: duplicate operation code 4, already on line 3",
+            "line 4: duplicate code 4, already on line 3",
+            "line 5: duplicate code 4, already on line 3",
         ],
     );
 }
@@ -795,7 +806,7 @@ fn error_cell_with_several_paragraphs() {
     );
     assert_errors(
         &format!("{PIPE_4}1\n2 |\nOne. |\n-1 |\n-1 |\n"),
-        &["line 3: expected a one-paragraph operation code, found 2 paragraphs"],
+        &["line 3: expected a one-paragraph code, found 2 paragraphs"],
     );
     assert_errors(
         &format!("{PIPE_4}1 |\nOne. |\nEmployee\nID. |\n-1 |\n"),
@@ -844,29 +855,41 @@ fn error_paragraphs_without_blank_line() {
 }
 
 #[test]
-fn error_no_caption() {
-    assert_errors(
-        "",
-        &[r#"line 1: expected a table caption such as "Table 1 ...", found the end of the text"#],
-    );
+fn error_no_table_or_no_header_cells_before_the_first_row() {
+    assert_errors("", &["line 1: expected a table, found the end of the text"]);
     assert_errors(
         "\n \n\t\n",
-        &[r#"line 1: expected a table caption such as "Table 1 ...", found the end of the text"#],
+        &["line 1: expected a table, found the end of the text"],
     );
-    assert_errors(
-        "Updated on 2023-09-27 GMT+08:00\n\nAgent Operation Type\n\nCode\n\nDescription\n\n1\n\nOne.",
-        &[r#"line 5: expected a table caption such as "Table 1 ...", found "Code""#],
-    );
+    // Without a caption, the first row tells how many header cells there are.
     assert_errors(
         "Agent Operation Type\n\n1\n\nOne.",
-        &[r#"line 3: expected a table caption such as "Table 1 ...", found "1""#],
-    );
-    // A second title line is reported, and the table is read all the same.
-    assert_errors(
-        "Title\n\nSubtitle\n\nTable 1 T\n\nCode\n\nDescription\n\n1\n\nOne.\n\n1\n\nAgain.",
         &[
-            r#"line 3: expected a table caption such as "Table 1 ...", found "Subtitle""#,
-            "line 15: duplicate operation code 1, already on line 11",
+            r#"line 3: expected a table caption such as "Table 1 ...", or as many header cells as the first row has cells (2), found 1 paragraph before it"#,
+        ],
+    );
+    assert_errors(
+        "Updated on x\n\nCode\n\n1\n\nOne.",
+        &[
+            r#"line 5: expected a table caption such as "Table 1 ...", or as many header cells as the first row has cells (2), found 1 paragraph before it"#,
+        ],
+    );
+    assert_errors(
+        "Title\n\nCode\n\nDescription\n\nReason\n\n1\n\nOne.\n\n1: a\n\n2: b\n\n3: c",
+        &[
+            r#"line 9: expected a table caption such as "Table 1 ...", or a first row of 2 to 4 one-paragraph cells, found 5 paragraphs"#,
+        ],
+    );
+    assert_errors(
+        "Title\n\nSubtitle\n\nMore\n\nCode\n\nDescription\n\n1\n\nOne.",
+        &[r#"line 5: expected at most a title and a subtitle before the table, found "More""#],
+    );
+    // Before a caption: a title and a subtitle at most.
+    assert_errors(
+        "Title\n\nSubtitle\n\nMore\n\nTable 1 T\n\nCode\n\nDescription\n\n1\n\nOne.\n\n1\n\nAgain.",
+        &[
+            r#"line 5: expected at most a title and a subtitle before the table, found "More""#,
+            "line 17: duplicate code 1, already on line 13",
         ],
     );
 }
@@ -953,15 +976,16 @@ fn error_separator() {
     );
     assert_errors(
         "A |\nB |\n|---|---|\n| 1 | One. |\n|---|---|\n| 2 | Two. |\n",
-        &[r#"line 5: expected a table row, found "|---|---|""#],
+        // A second separator row makes the row before it a second header.
+        &[r#"line 3: expected at least one row after the header row, found "| 1 | One. |""#],
     );
 }
 
 #[test]
 fn error_pipe_text_outside_cells() {
     assert_errors(
-        "Updated on x\nTitle\nMore\nA |\nB |\n|---|---|\n| 1 | One. |\n",
-        &[r#"line 3: expected the header row (cells ending with " |"), found "More""#],
+        "Updated on x\nTitle\nSubtitle\nMore\nA |\nB |\n|---|---|\n| 1 | One. |\n",
+        &[r#"line 4: expected the header row (cells ending with " |"), found "More""#],
     );
     assert_errors(
         "A |\nB |\n|---|---|\n| 1 | One. |\nParent topic: Reference\n",
@@ -984,11 +1008,11 @@ fn all_errors_are_reported_in_line_order() {
     assert_errors(
         &text,
         &[
-            r#"line 3: expected an operation code (an integer), found "x""#,
+            r#"line 3: expected a code (an integer), found "x""#,
             r#"line 4: expected a description (text), found "3""#,
             r#"line 5: expected an operation object (text, or -1 for none), found "5""#,
             r#"line 5: expected a range whose start is not greater than its end, found "6-1: x""#,
-            "line 6: duplicate operation code 2, already on line 4",
+            "line 6: duplicate code 2, already on line 4",
         ],
     );
 }
