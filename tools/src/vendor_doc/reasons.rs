@@ -64,7 +64,13 @@ fn split(para: Para<'_>) -> Vec<Para<'_>> {
 /// `256:` or `0~255:`, followed by its text (so `00:00` is a time, not a
 /// label).
 fn label_ahead(text: &str) -> bool {
-    let Some((head, rest)) = at_colon(text) else {
+    // Only the leading digits and dashes can be a label: looking no
+    // further keeps splitting a long paragraph linear.
+    let head_len = text
+        .find(|c: char| !c.is_ascii_digit() && !RANGE_DASHES.contains(&c))
+        .unwrap_or(text.len());
+    let (head, rest) = text.split_at(head_len);
+    let Some(rest) = rest.strip_prefix(COLONS) else {
         return false;
     };
     let is_label = match head.find(RANGE_DASHES) {

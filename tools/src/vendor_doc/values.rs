@@ -71,7 +71,10 @@ pub(super) fn list(
                 format!(
                     "expected a row of parameter {}, found none (parameters: {})",
                     quote(parameter),
-                    names.join(", ")
+                    match names.is_empty() {
+                        true => "none".to_owned(),
+                        false => names.join(", "),
+                    }
                 ),
             ));
             return None;
