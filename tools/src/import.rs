@@ -248,9 +248,11 @@ pub struct Imported {
     pub toml: String,
     /// What changed, one line each, such as `row 0: description changed`
     /// or `updated: 2023-09-27 GMT+08:00 -> 2025-06-30 GMT+08:00` (prefixed
-    /// with `table NAME: ` when a merge touches several tables); empty when
-    /// a merge changed nothing. A fresh import has one line counting what
-    /// it imported.
+    /// with `table NAME: ` when a merge touches several tables), and what a
+    /// page in the language that does not give the table its rows lacks,
+    /// such as `row 58: not on the Chinese page (its Chinese texts are
+    /// kept)`; empty when a merge changed nothing and found nothing
+    /// lacking. A fresh import has one line counting what it imported.
     pub summary: Vec<String>,
     /// One line per `# review` comment this import or merge wrote into
     /// [`toml`](Self::toml), in document order, such as
@@ -608,7 +610,7 @@ fn fresh(vendors: &[Vendor], options: &ImportOptions) -> Result<Imported, Import
     let mut types = Namespace::with(SUPPORT_ITEMS);
     let mut tables = ArrayOfTables::new();
     for (number, vendor) in vendors.iter().enumerate() {
-        let name = table_name(vendor, number + 1, options, &mut types, &mut report);
+        let (name, proposed) = table_name(vendor, number + 1, options, &mut types, &mut report);
         let record = (vendor.needs_record_names()
             && [&options.record, &options.object, &options.reason]
                 .into_iter()
@@ -630,7 +632,7 @@ fn fresh(vendors: &[Vendor], options: &ImportOptions) -> Result<Imported, Import
             reserved: Vec::new(),
         };
         type_names(&old, &mut types);
-        let mut toml = skeleton(&old);
+        let mut toml = skeleton(&old, proposed);
         let source = page::Source {
             lang: options.lang,
             page: options.page.as_deref(),
@@ -671,19 +673,19 @@ fn fresh(vendors: &[Vendor], options: &ImportOptions) -> Result<Imported, Import
     })
 }
 
-/// The Rust name of the `number`th table of a fresh import: the option's,
-/// or proposed from the caption without `Table N` (else the title, else
-/// the parameter) and marked for review.
+/// The Rust name of the `number`th table of a fresh import, and whether it
+/// is proposed: the option's, or proposed from the caption without `Table
+/// N` (else the title, else the parameter) and marked for review.
 fn table_name(
     vendor: &Vendor,
     number: usize,
     options: &ImportOptions,
     types: &mut Namespace,
     report: &mut Report,
-) -> String {
+) -> (String, bool) {
     if let Some(name) = &options.table_name {
         types.take(name);
-        return name.clone();
+        return (name.clone(), false);
     }
     let caption = vendor.caption.as_deref().map(names::without_table_number);
     let text = match vendor.kind {
@@ -697,7 +699,7 @@ fn table_name(
     report
         .review
         .push(format!("table {number}: proposed name `{name}`"));
-    name
+    (name, true)
 }
 
 /// Merges checked vendor tables into `spec`, validated from `spec_text`.
@@ -795,10 +797,16 @@ fn finish(
 }
 
 /// The `[[table]]` of a fresh import, before its page, object kinds and
-/// rows: its name, the kind of its codes and the record names.
-fn skeleton(old: &model::Table) -> Table {
+/// rows: its name (`proposed` or given), the kind of its codes and the
+/// record names.
+fn skeleton(old: &model::Table, proposed: bool) -> Table {
     let mut toml = Table::new();
-    toml.insert("name", Item::Value(edit::string(&old.name)));
+    let name = edit::string(&old.name);
+    let name = match proposed {
+        true => edit::commented(name, edit::PROPOSED),
+        false => name,
+    };
+    toml.insert("name", Item::Value(name));
     if old.kind == CodeKind::Text {
         toml.insert("key", Item::Value(edit::string("text")));
     }

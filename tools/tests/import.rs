@@ -3,22 +3,25 @@
 //! Fixtures are the vendor tables of `tests/fixtures/vendor/` (see
 //! `tests/vendor_doc.rs`) and the repository's own `codes.toml`. Golden
 //! files (`tests/golden/`) are checked, and rewritten only with `BLESS=1`:
-//! `BLESS=1 cargo test -p codes-tools --test import`.
+//! `BLESS=1 cargo test -p codes-tools --test import --test import_family`.
+//! The pages of the family beyond the operation table are tested in
+//! `tests/import_family.rs`.
 
-use std::path::Path;
+mod support;
+
+use std::collections::BTreeMap;
 
 use codes_codegen::Spec;
-use codes_tools::import::{ImportError, ImportOptions, Imported, Lang, import, merge};
+use codes_tools::import::{
+    ImportError, ImportOptions, Imported, Lang, MergeOptions, import, merge, merge_with,
+};
 use codes_tools::vendor_doc::{
     Column, DocError, Layout, Located, ObjectCell, ReasonParagraph, VendorRow, VendorTable, parse,
 };
+use support::{CODES_TOML, PAGE_2023, PIPE_2023, PIPE_2025, golden, valid};
 
-const CODES_TOML: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../codes.toml"));
 /// The 2023 page imported fresh: a spec of the operation table alone.
 const IMPORTED_2023: &str = include_str!("golden/imported-2023.toml");
-const PAGE_2023: &str = include_str!("fixtures/vendor/agent-operation-type-2023-09-27.txt");
-const PIPE_2023: &str = include_str!("fixtures/vendor/agent-operation-type-2023-09-27.pipe.txt");
-const PIPE_2025: &str = include_str!("fixtures/vendor/agent-operation-type-2025-revision.pipe.txt");
 
 fn table(text: &str) -> VendorTable {
     parse(text).unwrap_or_else(|errors| panic!("vendor text: {errors:#?}"))
@@ -39,28 +42,6 @@ fn operation_table() -> ImportOptions {
 
 fn imported(vendor: &str) -> Imported {
     import(&table(vendor), &operation_table()).unwrap_or_else(|error| panic!("{error}"))
-}
-
-fn valid(toml: &str) -> Spec {
-    Spec::from_toml("codes.toml", toml).unwrap_or_else(|error| panic!("{error}"))
-}
-
-/// Compares `actual` with `tests/golden/{name}`, or writes it with `BLESS=1`.
-fn golden(name: &str, actual: &str) {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/golden")
-        .join(name);
-    if std::env::var_os("BLESS").is_some() {
-        codes_codegen::write_if_changed(&path, actual).expect("write the golden file");
-        return;
-    }
-    let expected = std::fs::read_to_string(&path).unwrap_or_default();
-    assert!(
-        actual == expected,
-        "tests/golden/{name} is stale. Review the change, then bless it with\n\
-         `BLESS=1 cargo test -p codes-tools --test import`.\n\
-         --- actual ---\n{actual}"
-    );
 }
 
 // ---------------------------------------------------------------------------
@@ -1616,6 +1597,7 @@ const OBJECTS: &[&str] = &[
 const REASONS: &[&str] = &[
     "-1",
     "US_NO_USE",
+    "-",
     "0",
     "1",
     "0: Zero.",
@@ -1631,15 +1613,75 @@ const REASONS: &[&str] = &[
     "A free sentence.",
     "Any cause code.",
     "NotApplicable",
+    "1~255:客户端传入原因",
+    "3:自己示忙",
+    "200～250：全角",
+    "说明:此通话态话单",
+    "NOTE: A note.",
+    "缺省为0,即事后整理。",
+];
+const CONSTANTS: &[&str] = &[
+    "AGENT_TYPE_EXTENSION",
+    "AGENT_TYPE_NET",
+    "AGENT_TYPE_1B1D",
+    "AGENT_TYPE_NET",
+    "TYPE_X",
+    "Bad",
 ];
 
-fn random_table(random: &mut Random) -> String {
-    let columns = 2 + random.below(3);
-    let header = &["Code", "Description", "Object", "Reason"][..columns];
-    let header: Vec<&str> = match columns {
-        3 => vec!["Code", "Description", "Reason"],
-        _ => header.to_vec(),
-    };
+/// The columns of a random table, after the code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Shape {
+    Description,
+    DescriptionReason,
+    ConstantDescription,
+    DescriptionObjectReason,
+}
+
+impl Shape {
+    fn header(self, lang: Lang) -> &'static [&'static str] {
+        match (self, lang) {
+            (Shape::Description, Lang::En) => &["Code", "Description"],
+            (Shape::Description, _) => &["编号", "描述"],
+            (Shape::DescriptionReason, Lang::En) => &["Code", "Description", "Reason"],
+            (Shape::DescriptionReason, _) => &["编号", "含义", "原因"],
+            (Shape::ConstantDescription, Lang::En) => &["Value", "Agent type.", "Description"],
+            (Shape::ConstantDescription, _) => &["编号", "常量名称", "描述"],
+            (Shape::DescriptionObjectReason, Lang::En) => {
+                &["Code", "Description", "Object", "Reason"]
+            }
+            (Shape::DescriptionObjectReason, _) => &["操作类型", "含义", "操作对象", "操作原因"],
+        }
+    }
+}
+
+/// How a random reason cell is written.
+fn reason_cell(random: &mut Random, paragraphs: &[&str]) -> String {
+    match random.below(3) {
+        // One paragraph a line, as the English pages.
+        0 => paragraphs.join("\n"),
+        // Flattened onto one line, as the Chinese page.
+        1 => paragraphs.join(" "),
+        // A bulleted list, as the monitoring revision.
+        _ => paragraphs
+            .iter()
+            .map(|paragraph| format!("• {paragraph}"))
+            .collect::<Vec<_>>()
+            .join("\n"),
+    }
+}
+
+/// A random table in the pipe layout, its shape and the language of its
+/// header.
+fn random_table(random: &mut Random) -> (String, Shape, Lang) {
+    let shape = [
+        Shape::Description,
+        Shape::DescriptionReason,
+        Shape::ConstantDescription,
+        Shape::DescriptionObjectReason,
+    ][random.below(4)];
+    let lang = [Lang::En, Lang::Zh][random.below(2)];
+    let header = shape.header(lang);
     let mut text = String::new();
     if random.below(2) == 0 {
         text += "Updated on 2025-06-30\n";
@@ -1647,7 +1689,11 @@ fn random_table(random: &mut Random) -> String {
     if random.below(2) == 0 {
         text += "Agent Operation Type\n";
     }
-    text += &format!("| {} |\n|{}\n", header.join(" | "), "---|".repeat(columns));
+    text += &format!(
+        "| {} |\n|{}\n",
+        header.join(" | "),
+        "---|".repeat(header.len())
+    );
     let mut codes: Vec<&str> = CODES.to_vec();
     for _ in 0..1 + random.below(6) {
         // Mostly distinct codes: a duplicate is the reader's error, not ours.
@@ -1657,11 +1703,14 @@ fn random_table(random: &mut Random) -> String {
         };
         text += "|\n";
         text += &format!("{code} |\n");
+        if let Shape::ConstantDescription = shape {
+            text += &format!("{} |\n", random.pick(CONSTANTS));
+        }
         text += &format!("{} |\n", random.pick(TEXTS));
-        if columns == 4 {
+        if let Shape::DescriptionObjectReason = shape {
             text += &format!("{} |\n", random.pick(OBJECTS));
         }
-        if columns >= 3 {
+        if let Shape::DescriptionReason | Shape::DescriptionObjectReason = shape {
             let mut paragraphs: Vec<&str> = Vec::new();
             for _ in 0..1 + random.below(4) {
                 let paragraph = random.pick(REASONS);
@@ -1669,53 +1718,82 @@ fn random_table(random: &mut Random) -> String {
                     paragraphs.push(paragraph);
                 }
             }
-            text += &format!("{} |\n", paragraphs.join("\n"));
+            text += &format!("{} |\n", reason_cell(random, &paragraphs));
         }
     }
-    text
+    (text, shape, lang)
 }
 
 #[test]
 fn any_vendor_table_gives_an_error_or_a_valid_spec() {
     let mut random = Random(0x5eed_cec0_dec0_de01);
     let (mut imports, mut merges, mut parsed) = (0, 0, 0);
+    let mut imported_shapes: BTreeMap<(Shape, Lang), usize> = BTreeMap::new();
     for _ in 0..1000 {
-        let text = random_table(&mut random);
+        let (text, shape, lang) = random_table(&mut random);
         let Ok(vendor) = parse(&text) else {
             continue;
         };
         parsed += 1;
         let context = format!("vendor text:\n{text}");
-        match import(&vendor, &operation_table()) {
+        let tables = std::slice::from_ref(&vendor);
+        let options = MergeOptions {
+            lang,
+            ..MergeOptions::default()
+        };
+        let fresh_options = ImportOptions {
+            lang,
+            ..operation_table()
+        };
+        match import(&vendor, &fresh_options) {
             Ok(fresh) => {
                 imports += 1;
+                *imported_shapes.entry((shape, lang)).or_default() += 1;
                 valid(&fresh.toml);
-                let again = merge("fresh.toml", &fresh.toml, &vendor).expect(&context);
+                let again =
+                    merge_with("fresh.toml", &fresh.toml, tables, &options).expect(&context);
                 assert!(again.toml == fresh.toml, "{context}");
                 assert_eq!(again.summary, Vec::<String>::new(), "{context}");
             }
             Err(ImportError::Vendor(_)) => {}
             Err(other) => panic!("{context}\n{other}"),
         }
-        // A spec of one table, so that a table without title or caption
-        // still picks it.
-        match merge("imported-2023.toml", IMPORTED_2023, &vendor) {
+        // A spec of one English table, so that a table without title or
+        // caption still picks it; a Chinese table only adds its texts.
+        match merge_with("imported-2023.toml", IMPORTED_2023, tables, &options) {
             Ok(result) => {
                 merges += 1;
                 valid(&result.toml);
-                let again = merge("imported-2023.toml", &result.toml, &vendor).expect(&context);
+                let again = merge_with("imported-2023.toml", &result.toml, tables, &options)
+                    .expect(&context);
                 assert!(again.toml == result.toml, "{context}");
-                assert_eq!(again.summary, Vec::<String>::new(), "{context}");
+                // A Chinese page lacking rows of the English one says so
+                // each time; nothing else is left to change.
+                assert!(
+                    again
+                        .summary
+                        .iter()
+                        .all(|line| line.contains(" not on the Chinese page ")),
+                    "{context}\n{:#?}",
+                    again.summary
+                );
             }
             Err(ImportError::Vendor(_)) => {}
             Err(other) => panic!("{context}\n{other}"),
         }
     }
-    // The generator must reach the interesting paths, not only errors.
-    // (With this seed: 877 parsed, 278 imported and merged.)
-    assert!(parsed > 800, "{parsed} tables parsed");
+    // The generator must reach the interesting paths, not only errors, in
+    // every shape and language.
+    // (With this seed: 783 parsed, 263 imported (16 to 73 a shape and
+    // language), 163 merged.)
+    assert!(parsed > 700, "{parsed} tables parsed");
     assert!(imports > 250, "{imports} imports");
-    assert!(merges > 250, "{merges} merges");
+    assert!(merges > 150, "{merges} merges");
+    assert_eq!(imported_shapes.len(), 8, "{imported_shapes:?}");
+    assert!(
+        imported_shapes.values().all(|count| *count >= 10),
+        "{imported_shapes:?}"
+    );
 }
 
 #[test]

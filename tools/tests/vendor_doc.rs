@@ -1,54 +1,18 @@
 //! Tests of the vendor documentation reader.
 //!
-//! Fixtures (`tests/fixtures/vendor/`):
-//!
-//! - `agent-operation-type-2023-09-27.txt`: the vendor's page as copied, byte
-//!   for byte (paragraph layout).
-//! - `agent-operation-type-2023-09-27.pipe.txt`: the same table rewritten by
-//!   hand in the pipe layout (every row starts with a `|` line).
-//! - `agent-operation-type-2025-revision.pipe.txt`: SYNTHETIC. It imitates a
-//!   later revision of the page as the vendor-docs README describes one
-//!   (pipe layout without row-start lines, `---|` separator, `US_NO_USE`,
-//!   `65535` and `0xFFFF` for "not used", en-dash ranges, a reworded
-//!   description, added operation types 5, 6, 11 and 21). Its date, the
-//!   added rows and their wording are made up for the test, not the vendor's.
-//! - `agent-operation-type-zh.txt`: the Chinese page of the same table
-//!   (`cec_07_0838`) as stored, byte for byte: pipe layout, a title and no
-//!   caption, each reason cell flattened onto one line (`1~255:… 256:…`).
-//! - `media-type-2023-09-27.txt`, `media-type-2025-11-13.txt`: the media
-//!   type pages (`cec_07_4244`, `cec_07_0839`), pipe layout, two columns.
-//! - `agent-type-2025-11-13.txt`: the agent type page (`cec_07_0701`),
-//!   paragraph layout, a subtitle, three columns with the constant names.
-//! - `agent-type-older.txt`: an older agent type page (`cec_07_2636`), pipe
-//!   layout with a title and a subtitle; the vendor lists row 12 twice.
-//! - `agentoprinfo-columns-zh.txt`: the Chinese page of the bill file's
-//!   columns (`cec_07_4238`), paragraph layout without a caption, the values
-//!   of `callIn_out` a bulleted list in a cell.
-//! - `call-type.txt`: the call type page (`cec_07_1432`), pipe layout with
-//!   the `---|---|` separator and no row-start lines.
-//! - `agent-operation-type-monitoring-synthetic.txt`: SYNTHETIC. The shape
-//!   the vendor-docs README gives the monitoring revision of the operation
-//!   table (`cec_07_2641`), of which no copy is available: a NOTE cell at
-//!   the top of the table, bulleted reason lists, `US_NO_USE` and `-`
-//!   cells. Its rows are made up from the 2023 page, not the vendor's.
+//! Fixtures: the vendor pages of `tests/fixtures/vendor/` (see
+//! `tests/support/mod.rs`).
+
+mod support;
 
 use codes_tools::vendor_doc::{
     Column, DocError, Layout, Located, ObjectCell, ReasonParagraph, VendorRow, VendorTable, parse,
     parse_tables, parse_values,
 };
-
-const PAGE_2023: &str = include_str!("fixtures/vendor/agent-operation-type-2023-09-27.txt");
-const PIPE_2023: &str = include_str!("fixtures/vendor/agent-operation-type-2023-09-27.pipe.txt");
-const PIPE_2025: &str = include_str!("fixtures/vendor/agent-operation-type-2025-revision.pipe.txt");
-const ZH: &str = include_str!("fixtures/vendor/agent-operation-type-zh.txt");
-const MEDIA_2023: &str = include_str!("fixtures/vendor/media-type-2023-09-27.txt");
-const MEDIA_2025: &str = include_str!("fixtures/vendor/media-type-2025-11-13.txt");
-const AGENT_TYPE_2025: &str = include_str!("fixtures/vendor/agent-type-2025-11-13.txt");
-const AGENT_TYPE_OLDER: &str = include_str!("fixtures/vendor/agent-type-older.txt");
-const COLUMNS_ZH: &str = include_str!("fixtures/vendor/agentoprinfo-columns-zh.txt");
-const CALL_TYPE: &str = include_str!("fixtures/vendor/call-type.txt");
-const MONITORING: &str =
-    include_str!("fixtures/vendor/agent-operation-type-monitoring-synthetic.txt");
+use support::{
+    AGENT_TYPE_2025, AGENT_TYPE_OLDER, CALL_TYPE, COLUMNS_ZH, MEDIA_2023, MEDIA_2025, MONITORING,
+    PAGE_2023, PIPE_2023, PIPE_2025, ZH,
+};
 
 const CODES_2023: [i64; 29] = [
     0, 1, 2, 3, 4, 10, 13, 20, 22, 26, 27, 29, 30, 31, 32, 38, 40, 41, 43, 44, 45, 46, 47, 52, 53,

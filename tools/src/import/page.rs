@@ -120,10 +120,12 @@ fn notes(toml: &mut Table, table_name: &str, vendor: &Vendor, report: &mut Repor
         return;
     }
     let decor = toml.decor_mut();
+    // A table without a prefix of its own is printed after a blank line:
+    // keep it before the comment.
     let prefix = decor
         .prefix()
         .and_then(|prefix| prefix.as_str())
-        .unwrap_or_default()
+        .unwrap_or("\n")
         .to_owned();
     let lines: Vec<String> = vendor
         .notes
