@@ -280,6 +280,27 @@ fn a_page_note_is_kept_as_a_comment_for_review() {
     assert_eq!((again.summary.len(), again.review.len()), (0, 0));
 }
 
+#[test]
+fn a_note_with_control_characters_makes_a_valid_comment() {
+    let page = "NOTE: a\u{1}b\u{7f}c\td\n| Code | Description |\n|---|---|\n| 1 | One. |\n";
+    let imported = import(&table(page), &fresh(Lang::En, "p")).unwrap();
+    assert!(
+        imported.toml.contains("#   NOTE: a\\u{1}b\\u{7f}c\td\n"),
+        "{}",
+        imported.toml
+    );
+    valid(&imported.toml);
+}
+
+#[test]
+fn a_constant_listed_twice_is_an_error_at_its_line() {
+    let page = "| Value | Constant | Description |\n|---|---|---|\n| 0 | AGENT_TYPE_X | One. |\n| 1 | AGENT_TYPE_X | Two. |\n";
+    assert_eq!(
+        vendor_errors(import(&table(page), &fresh(Lang::En, "p"))),
+        ["line 4: duplicate constant AGENT_TYPE_X, already on line 3"]
+    );
+}
+
 // ---------------------------------------------------------------------------
 // Merges into the repository's spec.
 

@@ -1506,6 +1506,23 @@ fn error_no_rows() {
         "A |\nB |\n|---|---|\n\n",
         &["line 3: expected at least one row after the header row, found the end of the text"],
     );
+    // Row starts and notes make no row.
+    assert_errors(
+        "A |\nB |\n|---|---|\n|\n| NOTE: x |\n|\n",
+        &["line 6: expected at least one row after the header row, found the end of the text"],
+    );
+    assert_errors(
+        "A |\nB |\n|---|---|\n|\nTitle\n|\nC |\nD |\n|---|---|\n| 1 | One. |\n",
+        &[r#"line 3: expected at least one row after the header row, found "Title""#],
+    );
+    // Two separator rows in a row: the second has no header.
+    assert_errors(
+        "A |\nB |\n|---|---|\n|---|---|\n| 1 | One. |\n",
+        &[
+            r#"line 3: expected at least one row after the header row, found "|---|---|""#,
+            r#"line 4: expected a header row, found "|---|---|""#,
+        ],
+    );
 }
 
 #[test]

@@ -130,7 +130,7 @@ fn notes(toml: &mut Table, table_name: &str, vendor: &Vendor, report: &mut Repor
     let lines: Vec<String> = vendor
         .notes
         .iter()
-        .map(|note| format!("#   {note}\n"))
+        .map(|note| format!("#   {}\n", comment_text(note)))
         .collect();
     if lines.iter().all(|line| prefix.contains(line.as_str())) {
         return;
@@ -143,4 +143,15 @@ fn notes(toml: &mut Table, table_name: &str, vendor: &Vendor, report: &mut Repor
     report.review.push(format!(
         "table {table_name}: the page's note is kept as a comment above the table"
     ));
+}
+
+/// `text` as a TOML comment may hold it: control characters (but tab),
+/// which no comment may contain, escaped as `\u{1}`.
+fn comment_text(text: &str) -> String {
+    text.chars()
+        .map(|c| match c.is_control() && c != '\t' {
+            true => c.escape_default().to_string(),
+            false => c.to_string(),
+        })
+        .collect()
 }

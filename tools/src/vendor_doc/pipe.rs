@@ -221,7 +221,10 @@ fn table<'a>(
             return None;
         }
     };
-    if body.is_empty() {
+    let mut notes = preamble.notes.clone();
+    let rows = raw_rows(body, columns, &mut notes, errors);
+    // No row: nothing after the separator, or only row starts and notes.
+    if rows.is_empty() {
         let (line, found) = match next {
             Some(next) => (separator.line(), next.quoted()),
             None => (end_line(lines), "the end of the text".to_owned()),
@@ -232,8 +235,6 @@ fn table<'a>(
         ));
         return None;
     }
-    let mut notes = preamble.notes.clone();
-    let rows = raw_rows(body, columns, &mut notes, errors);
     Some(RawTable {
         layout: Layout::Pipe,
         preamble: preamble::Preamble { notes, ..preamble },
@@ -468,7 +469,12 @@ fn raw_rows<'a>(
                 }
             }
             Token::Row { cells, .. } if matches!(cells.as_slice(), [cell] if is_note(cell)) => {
-                rows.extend(open.take().map(|(row, _)| row));
+                // A `|` line right before the note started the note's row.
+                rows.extend(
+                    open.take()
+                        .map(|(row, _)| row)
+                        .filter(|row| !row.cells.is_empty()),
+                );
                 notes.extend(cells.iter().flatten().copied().map(Para::located));
             }
             Token::Row { line, cells } => {
