@@ -43,23 +43,33 @@ fn check_import(
                     merged.toml, imported.toml,
                     "a merge of the same tables changed the spec"
                 ),
-                Err(ImportError::Table(message)) if message.contains("do not pick exactly one") => {}
+                Err(ImportError::Table(message)) if message.contains("do not pick exactly one") => {
+                }
                 Err(other) => panic!("merging tables into their own import: {other}"),
             }
         }
     }
 }
 
-/// The language of a page whose header cells are `header`: Chinese if one
-/// has a Chinese character.
-fn language<'a>(header: impl IntoIterator<Item = &'a String>) -> Lang {
+/// The options of an import and a merge of a page whose header cells are
+/// `header`: in Chinese if one has a Chinese character, else in English.
+fn options<'a>(header: impl IntoIterator<Item = &'a String>) -> (ImportOptions, MergeOptions) {
     let chinese = header
         .into_iter()
         .any(|cell| cell.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)));
-    match chinese {
+    let lang = match chinese {
         true => Lang::Zh,
         false => Lang::En,
-    }
+    };
+    let import = ImportOptions {
+        lang,
+        ..ImportOptions::default()
+    };
+    let merge = MergeOptions {
+        lang,
+        ..MergeOptions::default()
+    };
+    (import, merge)
 }
 
 fuzz_target!(|data: &[u8]| {
@@ -91,15 +101,12 @@ fuzz_target!(|data: &[u8]| {
                     }
                 }
             }
-            let lang = language(tables.iter().flat_map(|table| &table.header).map(|cell| &cell.value));
-            let options = ImportOptions {
-                lang,
-                ..ImportOptions::default()
-            };
-            let merge = MergeOptions {
-                lang,
-                ..MergeOptions::default()
-            };
+            let (options, merge) = options(
+                tables
+                    .iter()
+                    .flat_map(|table| &table.header)
+                    .map(|cell| &cell.value),
+            );
             check_import(import::import_all(&tables, &options), |spec| {
                 import::merge_with("imported.toml", spec, &tables, &merge)
             });
@@ -110,15 +117,7 @@ fuzz_target!(|data: &[u8]| {
         Err(errors) => check_errors(&errors, lines),
         Ok(list) => {
             assert!(!list.values.is_empty());
-            let lang = language(list.header.iter().map(|cell| &cell.value));
-            let options = ImportOptions {
-                lang,
-                ..ImportOptions::default()
-            };
-            let merge = MergeOptions {
-                lang,
-                ..MergeOptions::default()
-            };
+            let (options, merge) = options(list.header.iter().map(|cell| &cell.value));
             check_import(import::import_values(&list, &options), |spec| {
                 import::merge_values("imported.toml", spec, &list, &merge)
             });
