@@ -22,6 +22,7 @@ Errors in the page are reported as PAGE:LINE: what was expected, and nothing is 
 pub struct Args {
     /// The vendor page as copied from the site (paragraph or pipe layout;
     /// `-`: standard input).
+    #[arg(value_name = "PAGE")]
     doc: PathBuf,
     /// Merge into this spec, keeping its Rust names, comments and layout.
     #[arg(long, value_name = "SPEC")]
@@ -54,7 +55,7 @@ pub struct Args {
     /// not carry it): the page key of a fresh import, or of the page a
     /// merge makes or changes [default: "unknown", marked for review, where
     /// there is no page key yet].
-    #[arg(long)]
+    #[arg(long, value_name = "ID")]
     page: Option<String>,
     /// Write the spec to this file (replaced whole, or not at all) instead of stdout.
     #[arg(short, long)]
