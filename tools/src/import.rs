@@ -57,8 +57,9 @@
 //!
 //! Each vendor table goes into the spec table [`MergeOptions::into`] names;
 //! else the spec's only table; else the one whose caption (or title), in
-//! either language, equals the vendor's. How it merges depends on the
-//! page's language.
+//! either language, equals the vendor's (so tables of one page with the
+//! same caption and title are merged one at a time, with `into`). How it
+//! merges depends on the page's language.
 //!
 //! In the language that gives the table its rows (English where the spec
 //! has the English page, else Chinese), the table follows the vendor. Rows
@@ -517,6 +518,7 @@ pub fn merge_with(
     options: &MergeOptions,
 ) -> Result<Imported, ImportError> {
     let spec = Spec::from_toml(spec_path, spec_text).map_err(ImportError::Spec)?;
+    check_merge_options(options)?;
     let naming = options.into.as_ref().map(|_| "into");
     let vendors = checked_tables(tables, options.lang, naming)?;
     merge_checked(spec_path, spec_text, &spec, &vendors, options)
@@ -536,6 +538,7 @@ pub fn merge_values(
     options: &MergeOptions,
 ) -> Result<Imported, ImportError> {
     let spec = Spec::from_toml(spec_path, spec_text).map_err(ImportError::Spec)?;
+    check_merge_options(options)?;
     let vendors = checked([vendor::values(list, options.lang)])?;
     merge_checked(spec_path, spec_text, &spec, &vendors, options)
 }
@@ -922,6 +925,16 @@ fn count(n: usize, what: &str) -> String {
 fn quoted(text: &Option<String>) -> String {
     text.as_ref()
         .map_or_else(|| "(none)".to_string(), |text| format!("{text:?}"))
+}
+
+/// A page id to write is not blank.
+fn check_merge_options(options: &MergeOptions) -> Result<(), ImportError> {
+    match &options.page {
+        Some(page) if page.trim().is_empty() => Err(ImportError::Options(vec![
+            "option `page` is empty".to_owned(),
+        ])),
+        _ => Ok(()),
+    }
 }
 
 /// Every text option present, every name option a valid and distinct type

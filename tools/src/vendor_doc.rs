@@ -181,11 +181,12 @@
 //! paragraph layout: a bare integer paragraph after the first paragraph of a
 //! reason cell (`65535`, say) starts a new row; a missing reason cell takes
 //! the next row's code as its reason; text after the last row (a page
-//! footer) becomes notes of the last reason cell; a reason note starting
-//! like a caption (`Table 2 …`) begins a new table. In a flattened reason
-//! cell, an English sentence is not split at its full stop (`. ` ends many
-//! an abbreviation), so a free sentence after an English reason on the same
-//! line stays in that reason's text.
+//! footer) becomes notes of the last reason cell, and so does a title
+//! between two tables (only a caption begins the next table); a reason
+//! note starting like a caption (`Table 2 …`) begins a new table. In a
+//! flattened reason cell, an English sentence is not split at its full
+//! stop (`. ` ends many an abbreviation), so a free sentence after an
+//! English reason on the same line stays in that reason's text.
 //!
 //! # Errors
 //!

@@ -562,6 +562,21 @@ fn a_constant_differing_on_the_chinese_page_is_an_error() {
         vendor_errors(merge_with("codes.toml", &spec, &[table(page)], &options)),
         ["line 3: row 0 has constant AGENT_TYPE_EXT on the page, AGENT_TYPE_EXTENSION in the spec"]
     );
+    // Nor can the page give a constant the spec's rows do not have.
+    let media = "| 编号 | 常量 | 描述 |\n|---|---|---|\n| 1 | MEDIA_TEXT | 文字交谈 |\n";
+    let into_media = MergeOptions {
+        into: Some("MediaType".into()),
+        ..options.clone()
+    };
+    assert_eq!(
+        vendor_errors(merge_with(
+            "codes.toml",
+            &spec,
+            &[table(media)],
+            &into_media
+        )),
+        ["line 3: row 1 has constant MEDIA_TEXT on the page, none in the spec"]
+    );
     let fixed = page.replace("AGENT_TYPE_EXT |", "AGENT_TYPE_EXTENSION |");
     let result = merged(&spec, &fixed, &options);
     assert!(
@@ -861,6 +876,24 @@ fn options_naming_one_table_need_one_table() {
         ImportError::Options(vec![
             "option `into` names one table, and there are 4 vendor tables".into()
         ])
+    );
+}
+
+#[test]
+fn a_blank_page_id_is_an_error() {
+    let options = MergeOptions {
+        page: Some(" ".into()),
+        ..chinese()
+    };
+    let expected = ImportError::Options(vec!["option `page` is empty".into()]);
+    assert_eq!(
+        merge_with("codes.toml", CODES_TOML, &[table(ZH)], &options).unwrap_err(),
+        expected
+    );
+    let list = call_directions(COLUMNS_ZH);
+    assert_eq!(
+        merge_values("codes.toml", CODES_TOML, &list, &options).unwrap_err(),
+        expected
     );
 }
 

@@ -153,16 +153,24 @@ impl Row<'_> {
     fn merge(&self, table: &mut Table, report: &mut Report, errors: &mut Vec<DocError>) {
         let place = format!("row {}", self.old.code);
         let keys = self.lang.keys();
-        if let (Some(old), Some(new)) = (&self.old.constant, &self.vendor.constant)
-            && old != new
-        {
-            errors.push(error(
+        // Constant names are the vendor's in every language: the page
+        // must agree with the spec, and cannot add one.
+        match (&self.old.constant, &self.vendor.constant) {
+            (Some(old), Some(new)) if old != new => errors.push(error(
                 self.vendor.line,
                 format!(
                     "row {} has constant {new} on the page, {old} in the spec",
                     self.old.code
                 ),
-            ));
+            )),
+            (None, Some(new)) => errors.push(error(
+                self.vendor.line,
+                format!(
+                    "row {} has constant {new} on the page, none in the spec",
+                    self.old.code
+                ),
+            )),
+            _ => {}
         }
         set_text(
             table,

@@ -293,13 +293,6 @@ fn first_head<'a>(
         _ => tokens,
     };
     let cells: Vec<Vec<Para<'a>>> = match tokens {
-        [] => {
-            errors.push(DocError::new(
-                separator.line(),
-                format!("expected a header row, found {}", separator.quoted()),
-            ));
-            return Head::default();
-        }
         [Token::Row { cells, .. }] => cells.clone(),
         _ => {
             if let Some(odd) = tokens.iter().find(|token| !matches!(token, Token::Cell(_))) {

@@ -125,13 +125,16 @@ fn values(
 ) -> Option<Listed> {
     let before = errors.len();
     let Some(first_item) = cell.iter().position(|para| para.bullet) else {
-        let first = cell.first();
+        // A cell has a paragraph, if only an empty one.
+        let (line, text) = cell
+            .first()
+            .map_or((row_line, ""), |para| (para.line, para.text));
         errors.push(DocError::new(
-            first.map_or(row_line, |para| para.line),
+            line,
             format!(
                 "expected a bulleted list of the values of {} (\"• value\" a line), found {}",
                 quote(parameter),
-                first.map_or_else(|| "an empty cell".to_owned(), |para| quote(para.text))
+                quote(text)
             ),
         ));
         return None;
