@@ -41,7 +41,7 @@ enum Command {
     Decode(commands::decode::DecodeArgs),
     /// Show what a spec revision changed and its semver impact.
     Diff(commands::diff::Args),
-    /// Import a vendor table copied from its page, or merge it into a spec.
+    /// Import the tables of a vendor page as copied, or merge them into a spec.
     Import(commands::import::Args),
     /// Explain an operation code, with its reason and object, from the built-in table.
     Explain(commands::explain::ExplainArgs),

@@ -90,7 +90,14 @@ fn merging_a_revision_writes_the_file_and_says_what_changed() {
 
 #[test]
 fn a_fresh_import_is_a_complete_spec() {
-    let run = codes(&["import", VENDOR_2023]);
+    let run = codes(&[
+        "import",
+        VENDOR_2023,
+        "--page",
+        "cec_07_4243",
+        "--name",
+        "OperationType",
+    ]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let golden =
         std::fs::read_to_string(repo().join("tools/tests/golden/imported-2023.toml")).unwrap();
@@ -113,7 +120,7 @@ fn an_unreadable_vendor_table_is_reported_by_line_and_nothing_is_written() {
     assert_eq!(run.code, 1);
     assert_eq!(
         run.stderr,
-        "page.txt:15: duplicate operation code 1, already on line 11\ncodes: nothing written\n"
+        "page.txt:15: duplicate code 1, already on line 11\ncodes: nothing written\n"
     );
     assert!(!dir.join("codes.toml").exists());
     let run = codes_in(&dir, &["import", "missing.txt"]);
@@ -148,4 +155,275 @@ fn merging_into_an_invalid_spec_shows_its_diagnostics() {
         std::fs::read_to_string(dir.join("codes.toml")).unwrap(),
         "[source]\nvendor = 1\n"
     );
+}
+
+const VENDOR: &str = "tools/tests/fixtures/vendor";
+
+#[test]
+fn every_page_of_a_table_of_codes_toml_merges_into_it_without_changes() {
+    let spec = std::fs::read_to_string(repo().join("codes.toml")).unwrap();
+    let pages: [(&str, &[&str]); 4] = [
+        ("agent-operation-type-zh.txt", &["--lang", "zh"]),
+        ("media-type-2023-09-27.txt", &[]),
+        ("agent-type-2025-11-13.txt", &[]),
+        (
+            "agentoprinfo-columns-zh.txt",
+            &["--values-of", "callIn_out", "--lang", "zh"],
+        ),
+    ];
+    for (page, options) in pages {
+        let doc = format!("{VENDOR}/{page}");
+        let mut args = vec!["import", doc.as_str(), "--merge", "codes.toml"];
+        args.extend(options);
+        let run = codes(&args);
+        assert_eq!(run.code, 0, "{page}: {}", run.stderr);
+        assert!(
+            run.stdout == spec,
+            "{page}: the merge differs from codes.toml"
+        );
+        assert_eq!(run.stderr, "no changes\n", "{page}");
+    }
+}
+
+#[test]
+fn page_errors_are_reported_at_page_line() {
+    let older = format!("{VENDOR}/agent-type-older.txt");
+    let run = codes(&["import", &older]);
+    assert_eq!(run.code, 1);
+    assert_eq!(
+        run.stderr,
+        format!("{older}:56: duplicate code 12, already on line 52\ncodes: nothing written\n")
+    );
+    // A Chinese page merged without `--lang zh` would overwrite the English.
+    let chinese = format!("{VENDOR}/agent-operation-type-zh.txt");
+    let run = codes(&["import", &chinese, "--merge", "codes.toml"]);
+    assert_eq!(run.code, 1);
+    assert_eq!(
+        run.stderr,
+        format!(
+            "{chinese}:3: expected English header cells for an import in English, found \"操作类型\" (a Chinese page)\ncodes: nothing written\n"
+        )
+    );
+    let columns = format!("{VENDOR}/agentoprinfo-columns-zh.txt");
+    let run = codes(&[
+        "import",
+        &columns,
+        "--lang",
+        "zh",
+        "--values-of",
+        "callin_out",
+    ]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.starts_with(&format!(
+            "{columns}:5: expected a row of parameter \"callin_out\", found none (parameters: id, "
+        )),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn a_chinese_merge_reports_what_the_spec_lacks_at_page_line() {
+    let dir = scratch("import-chinese-lacks");
+    let page =
+        std::fs::read_to_string(repo().join(VENDOR).join("agent-operation-type-zh.txt")).unwrap();
+    std::fs::write(
+        dir.join("page.txt"),
+        format!("{page}|\n5 |\n新行。 |\n-1 |\n-1 |\n"),
+    )
+    .unwrap();
+    let spec = repo().join("codes.toml");
+    let run = codes_in(
+        &dir,
+        &[
+            "import",
+            "page.txt",
+            "--lang",
+            "zh",
+            "--merge",
+            spec.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(run.code, 1);
+    assert_eq!(
+        run.stderr,
+        "page.txt:153: row 5 is not in table OperationType of the spec (its rows come from its English page)\ncodes: nothing written\n"
+    );
+}
+
+/// A page of two tables, in the paragraph layout.
+const TWO_TABLES: &str = "Table 1 Media type\n\nMedia Type\n\nDescription\n\n1\n\nText chat\n\n\
+    Table 2 Call type\n\nValue\n\nDescription\n\n0\n\nCommon incoming call.\n";
+
+#[test]
+fn table_picks_one_table_of_a_page() {
+    let dir = scratch("import-tables");
+    std::fs::write(dir.join("page.txt"), TWO_TABLES).unwrap();
+    let run = codes_in(
+        &dir,
+        &["import", "page.txt", "--page", "p", "-o", "both.toml"],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .starts_with("imported 2 rows, 0 object kinds and 0 reasons in 2 tables\n"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(codes_in(&dir, &["check", "both.toml"]).code, 0);
+    let both = std::fs::read_to_string(dir.join("both.toml")).unwrap();
+    assert!(both.contains("name = \"MediaType\" # review: proposed name\n"));
+    assert!(both.contains("name = \"CallType\" # review: proposed name\n"));
+
+    let run = codes_in(
+        &dir,
+        &[
+            "import", "page.txt", "--table", "2", "--name", "CallType", "--page", "p",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.stdout.matches("\n[[table]]\n").count(), 1);
+    assert!(
+        run.stdout
+            .contains("[[table]]\nname = \"CallType\"\ntitle = \"unknown\"")
+    );
+
+    let run = codes_in(&dir, &["import", "page.txt", "--table", "3"]);
+    assert_eq!(
+        (run.code, run.stderr.as_str()),
+        (
+            2,
+            "codes: --table 3: the page has 2 tables (--table takes 1 to 2)\n"
+        )
+    );
+    let run = codes_in(&dir, &["import", "page.txt", "--name", "Media"]);
+    assert_eq!(
+        (run.code, run.stderr.as_str()),
+        (
+            2,
+            "codes: --name names one table, and the page has 2: pick one with --table\n"
+        )
+    );
+    let run = codes_in(
+        &dir,
+        &[
+            "import",
+            "page.txt",
+            "--merge",
+            "both.toml",
+            "--into",
+            "MediaType",
+        ],
+    );
+    assert_eq!(
+        (run.code, run.stderr.as_str()),
+        (
+            2,
+            "codes: --into names one table, and the page has 2: pick one with --table\n"
+        )
+    );
+    // Each table merges into the one of its caption.
+    let run = codes_in(&dir, &["import", "page.txt", "--merge", "both.toml"]);
+    assert_eq!((run.code, run.stderr.as_str()), (0, "no changes\n"));
+    // `--table 0` is not a table number.
+    assert_eq!(
+        codes_in(&dir, &["import", "page.txt", "--table", "0"]).code,
+        2
+    );
+}
+
+#[test]
+fn into_names_the_spec_table() {
+    let call_type = format!("{VENDOR}/call-type.txt");
+    let run = codes(&["import", &call_type, "--merge", "codes.toml"]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains("do not pick exactly one"),
+        "{}",
+        run.stderr
+    );
+    let run = codes(&[
+        "import",
+        &call_type,
+        "--merge",
+        "codes.toml",
+        "--into",
+        "MediaType",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.starts_with("title: Media Type -> Call Type\n"),
+        "{}",
+        run.stderr
+    );
+    // `--into` is for merges.
+    let run = codes(&["import", &call_type, "--into", "MediaType"]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("--merge <SPEC>"), "{}", run.stderr);
+}
+
+#[test]
+fn values_of_imports_a_text_keyed_table() {
+    let dir = scratch("import-values");
+    let columns = repo().join(VENDOR).join("agentoprinfo-columns-zh.txt");
+    let run = codes_in(
+        &dir,
+        &[
+            "import",
+            columns.to_str().unwrap(),
+            "--values-of",
+            "callIn_out",
+            "--lang",
+            "zh",
+            "--name",
+            "CallDirection",
+            "--page",
+            "cec_07_4238",
+            "-o",
+            "codes.toml",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(codes_in(&dir, &["check"]).code, 0);
+    let spec = std::fs::read_to_string(dir.join("codes.toml")).unwrap();
+    assert!(spec.contains(
+        "[[table]]\nname = \"CallDirection\"\nkey = \"text\"\n\n[table.zh]\n\
+         title = \"座席操作详单索引文件(yyyymmddhhmmssSSS+3位随机数_agentOprInfo_文件序号.csv)定义\"\n\
+         caption = \"呼入呼出标志,包括:\"\npage = \"cec_07_4238\"\n"
+    ));
+    assert!(spec.contains("code = \"outbound呼出\"\nname = \"Value4\" # review: proposed name\n"));
+    // `--values-of` reads one list, not tables.
+    let run = codes_in(
+        &dir,
+        &[
+            "import",
+            columns.to_str().unwrap(),
+            "--values-of",
+            "x",
+            "--table",
+            "1",
+        ],
+    );
+    assert_eq!(run.code, 2);
+}
+
+#[test]
+fn help_describes_every_import_option() {
+    let help = codes(&["import", "--help"]).stdout;
+    for text in [
+        "Usage: codes import [OPTIONS] <PAGE>",
+        "--merge <SPEC>",
+        "--lang <LANG>",
+        "          - en: English: description, notes, text and the table's own page keys\n",
+        "          - zh: Chinese: description_zh, notes_zh, text_zh and [table.zh]\n",
+        "--table <N>",
+        "--values-of <PARAMETER>",
+        "--into <TABLE>",
+        "--name <NAME>",
+        "--page <ID>",
+        "Errors in the page are reported as PAGE:LINE",
+    ] {
+        assert!(help.contains(text), "{text:?} not in:\n{help}");
+    }
 }

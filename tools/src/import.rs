@@ -1,12 +1,15 @@
-//! From a vendor table (read by [`vendor_doc::parse`]) to spec text: a fresh
-//! `codes.toml`, or an existing one updated in place.
+//! From vendor tables (read by [`vendor_doc`]) to spec text: a fresh
+//! `codes.toml`, or an existing one updated in place, in English or in
+//! Chinese.
 //!
-//! - [`import`] writes a complete spec from the vendor table, with a Rust
-//!   name proposed for every row, reason and object kind;
-//! - [`merge`] updates an existing spec to a new revision of the vendor
-//!   table, keeping its names, comments, key order and layout.
+//! - [`import`] and [`import_all`] write a complete spec from one or more
+//!   tables of a page, [`import_values`] from the values a parameter lists
+//!   (a text-keyed table), with a Rust name proposed for every table, row,
+//!   reason and object kind;
+//! - [`merge`], [`merge_with`] and [`merge_values`] update an existing spec
+//!   to a page, keeping its names, comments, key order and layout.
 //!
-//! Both return spec text that [`Spec::from_toml`] accepts, a summary of what
+//! All return spec text that [`Spec::from_toml`] accepts, a summary of what
 //! changed and the list of what a person has to review; or an
 //! [`ImportError`] listing every problem at once.
 //!
@@ -14,40 +17,61 @@
 //!
 //! | vendor cell                                  | spec                                  |
 //! |----------------------------------------------|---------------------------------------|
-//! | `Updated on …`, title, caption, header cells | `updated`, `title`, `caption`, `columns` |
-//! | code, description                            | `[[table.row]]` `code`, `description` |
+//! | `Updated on …`, title, subtitle, caption, header cells | `updated`, `title`, `subtitle`, `caption`, `columns` |
+//! | code, constant name, description             | `[[table.row]]` `code`, `constant`, `description` |
 //! | object text                                  | a `[[table.object_kind]]` per distinct text, named by the row's `object` |
-//! | object or reason `-1`, `65535`, `0xFFFF`, `US_NO_USE` | no object, no reasons          |
+//! | object or reason `-1`, `65535`, `0xFFFF`, `US_NO_USE`, `-` | no object, no reasons   |
 //! | `N: text`, `N-M: text`, bare `N`             | a reason `code = N`, `range = [N, M]`, `code = N` without description |
 //! | any other paragraph of the reason cell       | `notes`                               |
+//! | a NOTE cell of the page                      | a comment above the `[[table]]`, marked for review |
+//! | the values a parameter lists                 | `key = "text"` rows, `code = "呼入"`: the page title, the list's lead-in as the caption |
 //!
-//! Text is copied byte for byte. A vendor table a spec cannot hold is an
-//! error at its vendor line, never guessed at: a code that does not fit in
-//! `i32`, a reason code listed twice in a cell, overlapping ranges, a range
+//! A page in Chinese ([`Lang::Zh`]) fills the Chinese keys instead: the
+//! page goes to `[table.zh]`, descriptions to `description_zh`, notes to
+//! `notes_zh`, object kinds' texts to `text_zh`. The header cells must be
+//! in the language of the import (a Chinese page read as English would put
+//! its texts under the English keys): an error otherwise.
+//!
+//! Text is copied byte for byte, full-width punctuation and all. A vendor
+//! table a spec cannot hold is an error at its vendor line, never guessed
+//! at: a code that does not fit in `i32`, a code or a constant listed
+//! twice, a reason code listed twice in a cell, overlapping ranges, a range
 //! of one code, a "not used" marker among reasons.
 //!
 //! # Proposed names
 //!
 //! A new name is UpperCamelCase of the first four significant words of the
-//! vendor text (`Indicates that an agent indicates busy.` → `AgentBusy`),
-//! or made from the code when the text has no usable words (`Code58`,
-//! `Codes1To255`); a number is appended until it is unique in every
-//! namespace the validator checks, old names included (even those of
-//! removed entries, so a dropped name never returns with another meaning).
-//! Each is marked `# review: proposed name` and listed in
-//! [`Imported::review`].
+//! vendor text (`Indicates that an agent indicates busy.` → `AgentBusy`);
+//! in a table with constant names, of the constant without the prefix all
+//! of them share (`AGENT_TYPE_PC_PHONE` → `PcPhone`); a table's of its
+//! caption without `Table 1` (or of its title, or of the parameter); or
+//! made from the code when the text has no usable words (`Code58`,
+//! `Codes1To255`, `Value2` for a text value); a number is appended until it
+//! is unique in every namespace the validator checks, old names included
+//! (even those of removed entries, so a dropped name never returns with
+//! another meaning). Each is marked `# review: proposed name` and listed in
+//! [`Imported::review`]. Chinese texts have no usable words: a Chinese
+//! import proposes names from codes only.
 //!
 //! # Merging
 //!
-//! The spec's table is the only one, or else the one whose caption (or
-//! title) equals the vendor's. Rows are matched by code, reasons by code or
-//! range bounds, object kinds by text; entries and keys the vendor did not
-//! change are left as written, byte for byte. Then:
+//! Each vendor table goes into the spec table [`MergeOptions::into`] names;
+//! else the spec's only table; else the one whose caption (or title), in
+//! either language, equals the vendor's (so tables of one page with the
+//! same caption and title are merged one at a time, with `into`). How it
+//! merges depends on the page's language.
 //!
-//! - title, caption, updated and columns follow the vendor (one the vendor
-//!   text lacks, such as the caption in the pipe layout, is kept);
-//! - changed descriptions, objects, notes and reason texts are replaced in
-//!   place, keeping the comments around them;
+//! In the language that gives the table its rows (English where the spec
+//! has the English page, else Chinese), the table follows the vendor. Rows
+//! are matched by code, reasons by code or range bounds, object kinds by
+//! text; entries and keys the vendor did not change are left as written,
+//! byte for byte. Then:
+//!
+//! - title, subtitle, caption, updated and columns follow the vendor (one
+//!   the vendor text lacks, such as the caption in the pipe layout, is
+//!   kept);
+//! - changed descriptions, constants, objects, notes and reason texts are
+//!   replaced in place, keeping the comments around them;
 //! - new rows, reasons and object kinds are inserted where the vendor has
 //!   them, with proposed names; dropped ones are removed;
 //! - rows and reasons follow the vendor's order;
@@ -57,6 +81,23 @@
 //!   exactly one old range that overlaps no other new range;
 //! - a bare code (`0`) is a reason without description, as before.
 //!
+//! In the other language (Chinese texts into a table transcribed from the
+//! English page) only that language's texts change: the page (made if
+//! missing, its page id from [`MergeOptions::page`]), and each row's,
+//! reason's and object kind's text, matched by code. Every English text
+//! and every Rust name stays as it is. A row or reason the spec lacks, a
+//! row whose object the spec's row does not have (or the other way round),
+//! two texts for one object kind, or a constant that differs is an error
+//! at its vendor line; a spec row or reason the page lacks keeps its text
+//! and is said in the summary. An open reason's text is the free sentence
+//! equal to its text; else the only free sentence of the cell; else, when
+//! the row has no notes in its other language, the first one.
+//!
+//! In both, a text that differs from the spec's only in the width of its
+//! punctuation (full-width `，` for ASCII `,`; compared after NFKC) is not
+//! changed but marked `# review` and listed in [`Imported::review`]: the
+//! vendor's own copies disagree on it.
+//!
 //! Tables written as inline arrays (`row = [{ … }]`) are rewritten as
 //! `[[table.row]]` headers; tables are printed in array order. New strings
 //! are written as toml_edit writes them: `"…"` unless the text needs
@@ -65,7 +106,7 @@
 //! # Example
 //!
 //! ```
-//! use codes_tools::import::{ImportOptions, import, merge};
+//! use codes_tools::import::{ImportOptions, Lang, MergeOptions, import, merge, merge_with};
 //! use codes_tools::vendor_doc::parse;
 //!
 //! let first = parse("\
@@ -85,30 +126,47 @@
 //! ").unwrap();
 //! let merged = merge("codes.toml", &imported.toml, &second).unwrap();
 //! assert_eq!(merged.summary, ["row 3: reason 1: description changed"]);
+//!
+//! let chinese = parse("\
+//! | 操作类型 | 含义 | 操作对象 | 操作原因 |
+//! |---|---|---|---|
+//! | 2 | 空闲。 | -1 | -1 |
+//! | 3 | 示忙。 | -1 | 1:自己示忙 |
+//! ").unwrap();
+//! let options = MergeOptions { lang: Lang::Zh, page: Some("cec_07_0838".into()), ..MergeOptions::default() };
+//! let both = merge_with("codes.toml", &merged.toml, &[chinese], &options).unwrap();
+//! assert!(both.toml.contains("description = \"Busy.\"\ndescription_zh = \"示忙。\"\n"));
+//! assert!(both.toml.contains("description = \"An agent indicates busy.\"\ndescription_zh = \"自己示忙\"\n"));
 //! ```
 //!
-//! [`vendor_doc::parse`]: crate::vendor_doc::parse
+//! [`vendor_doc`]: crate::vendor_doc
 
+mod changes;
 mod edit;
+mod lang;
 mod merge;
 mod names;
+mod overlay;
+mod page;
 mod vendor;
 
 use std::fmt;
 
 use toml_edit::{ArrayOfTables, DocumentMut, Item, Table};
 
-use crate::vendor_doc::{DocError, VendorTable};
+use crate::vendor_doc::{DocError, ValueList, VendorTable};
+use changes::Report;
 use codes_codegen::Diagnostic;
 use codes_codegen::SUPPORT_ITEMS;
 use codes_codegen::ident;
-use codes_codegen::model::{self, RecordNames};
+use codes_codegen::model::{self, CodeKind, RecordNames};
 use codes_codegen::{Spec, SpecError};
-use merge::Report;
+pub use lang::{Lang, UnknownLang};
 use names::Namespace;
+use vendor::Vendor;
 
-/// What a fresh import takes from outside the vendor text. The defaults are
-/// those of the CEC agent operation table.
+/// What a fresh import takes from outside the vendor text. The defaults
+/// are those of the CEC pages.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ImportOptions {
     /// `[source] vendor`, e.g. `Huawei Cloud`.
@@ -117,24 +175,24 @@ pub struct ImportOptions {
     pub product: String,
     /// `[source] document`.
     pub document: String,
-    /// The vendor page identifier, e.g. `cec_07_4243`.
-    pub page: String,
-    /// The Rust name of the table's enum, e.g. `OperationType`.
-    pub table_name: String,
-    /// The Rust name of a decoded row, e.g. `Operation`.
+    /// The language of the page.
+    pub lang: Lang,
+    /// The vendor page identifier, e.g. `cec_07_4243` (the copied text
+    /// does not carry it); `None` writes `unknown`, marked for review.
+    pub page: Option<String>,
+    /// The Rust name of the table's enum, e.g. `OperationType`, for an
+    /// import of one table; `None` proposes one from the page.
+    pub table_name: Option<String>,
+    /// The Rust name of a decoded row, e.g. `Operation`, in a table with
+    /// objects or reasons.
     pub record: String,
     /// The Rust name of a decoded object, e.g. `Object`.
     pub object: String,
     /// The Rust name of a decoded reason, e.g. `Reason`.
     pub reason: String,
-    /// The title when the vendor text has none (marked for review).
-    pub title: String,
-    /// The caption when the vendor text has none (marked for review), as in
-    /// the pipe layout.
-    pub caption: String,
-    /// The revision date when the vendor text has no `Updated on` line
-    /// (marked for review).
-    pub updated: String,
+    /// The title when the vendor text has none (marked for review); `None`
+    /// writes `unknown`.
+    pub title: Option<String>,
     /// The codes the vendor writes for "not applicable", with our names:
     /// the spec's `[[not_applicable]]` entries.
     pub not_applicable: Vec<model::Marker>,
@@ -146,14 +204,13 @@ impl Default for ImportOptions {
             vendor: "Huawei Cloud".into(),
             product: "Customer Engagement Center (CEC)".into(),
             document: "CDR Interface Reference".into(),
-            page: "cec_07_4243".into(),
-            table_name: "OperationType".into(),
+            lang: Lang::En,
+            page: None,
+            table_name: None,
             record: "Operation".into(),
             object: "Object".into(),
             reason: "Reason".into(),
-            title: "Agent Operation Type".into(),
-            caption: "Table 1 Agent operation type".into(),
-            updated: "unknown".into(),
+            title: None,
             not_applicable: vec![
                 model::Marker {
                     code: -1,
@@ -170,15 +227,33 @@ impl Default for ImportOptions {
     }
 }
 
+/// What a merge takes from outside the vendor text.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MergeOptions {
+    /// The language of the page: which keys it fills, and whether it gives
+    /// the table its rows (see the [module documentation](self)).
+    pub lang: Lang,
+    /// The Rust name of the spec table to merge into, e.g. `OperationType`,
+    /// when merging one table; `None` picks it by caption or title.
+    pub into: Option<String>,
+    /// The vendor page identifier: written where the merge makes the page
+    /// in [`lang`](Self::lang) (else `unknown`, marked for review), and
+    /// replacing the page's when it differs.
+    pub page: Option<String>,
+}
+
 /// The result of an import or a merge.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Imported {
     /// The spec text; [`Spec::from_toml`] accepts it.
     pub toml: String,
     /// What changed, one line each, such as `row 0: description changed`
-    /// or `updated: 2023-09-27 GMT+08:00 -> 2025-06-30 GMT+08:00`; empty
-    /// when a merge changed nothing. A fresh import has one line counting
-    /// what it imported.
+    /// or `updated: 2023-09-27 GMT+08:00 -> 2025-06-30 GMT+08:00` (prefixed
+    /// with `table NAME: ` when a merge touches several tables), and what a
+    /// page in the language that does not give the table its rows lacks,
+    /// such as `row 58: not on the Chinese page (its Chinese texts are
+    /// kept)`; empty when a merge changed nothing and found nothing
+    /// lacking. A fresh import has one line counting what it imported.
     pub summary: Vec<String>,
     /// One line per `# review` comment this import or merge wrote into
     /// [`toml`](Self::toml), in document order, such as
@@ -195,17 +270,22 @@ pub struct Imported {
 /// variants' fields.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ImportError {
-    /// The vendor table holds what a spec cannot: every problem, by line.
+    /// The vendor table holds what a spec cannot, or (merging in the
+    /// language that does not give the table its rows) what the spec's
+    /// table does not: every problem, by line.
     Vendor(Vec<DocError>),
     /// The existing spec is invalid (or, for a merge that gives an existing
     /// row its first reasons, the merged spec is: its `{Row}{Reason}` enum
     /// name is taken). The path of the merged text ends with ` (merged)`.
     Spec(SpecError),
-    /// Invalid [`ImportOptions`], one message each, such as
-    /// ``option `record`: name `operation` is not UpperCamelCase``.
+    /// Invalid [`ImportOptions`] or [`MergeOptions`], one message each,
+    /// such as ``option `record`: name `operation` is not UpperCamelCase``.
     Options(Vec<String>),
-    /// The spec has several tables and the vendor table's caption and
-    /// title do not pick exactly one of them.
+    /// No spec table, or one of the wrong kind, for a vendor table: the
+    /// spec has several and the vendor table's caption and title do not
+    /// pick exactly one, [`MergeOptions::into`] names none, two vendor
+    /// tables pick the same, or the codes are numbers on one side and text
+    /// on the other.
     Table(String),
 }
 
@@ -227,7 +307,7 @@ impl std::error::Error for ImportError {}
 
 /// The header of a freshly imported spec.
 const HEADER: &str = "\
-# A vendor table imported into a spec: check every line marked `# review`.
+# Vendor tables imported into a spec: check every line marked `# review`.
 #
 # Vendor text (descriptions, object kinds, reasons, notes) is copied byte for
 # byte. The `name` keys are ours: they become Rust identifiers and public API.
@@ -236,15 +316,22 @@ const HEADER: &str = "\
 #   [source]                   who publishes the tables
 #   [[not_applicable]]         how the vendor writes \"not applicable\" in a
 #                              code column: code, name, description
-#   [[table]]                  one vendor table; `name` is its Rust enum
-#     [[table.object_kind]]    the kinds the object column names
-#     [[table.row]]            one vendor row: code, name, description,
-#                              object (an object kind's name; absent = \"-1\"),
-#                              notes (free sentences of the reason cell)
+#   [[table]]                  one vendor table; `name` is its Rust enum;
+#                              `key = \"text\"` where the codes are text; the
+#                              English page: title, subtitle, caption, page,
+#                              updated, columns
+#     [table.zh]               the Chinese page, with the same keys
+#     [[table.object_kind]]    the kinds the object column names: name,
+#                              text, text_zh
+#     [[table.row]]            one vendor row: code, name, constant,
+#                              description, description_zh, object (an
+#                              object kind's name; absent = \"-1\"), notes and
+#                              notes_zh (free sentences of the reason cell)
 #       [[table.row.reason]]   one reason: `code = N`, `range = [A, B]` or
 #                              `open = true` (any code, with `default`), then
-#                              `name` and the vendor's `description` (absent
-#                              where the vendor gives a bare code)
+#                              `name` and the vendor's `description` and
+#                              `description_zh` (absent where the vendor
+#                              gives a bare code)
 
 ";
 
@@ -252,10 +339,7 @@ const HEADER: &str = "\
 ///
 /// # Errors
 ///
-/// [`ImportError::Options`] for an empty text or an invalid or clashing name
-/// in `options`; [`ImportError::Vendor`] for everything in `table` a spec
-/// cannot hold, each at its line, such as
-/// `line 12: duplicate reason code 3 in operation 3, already on line 10`.
+/// As [`import_all`].
 ///
 /// # Examples
 ///
@@ -277,12 +361,14 @@ const HEADER: &str = "\
 ///
 /// Idle.
 /// ").unwrap();
-/// let imported = import(&table, &ImportOptions::default()).unwrap();
+/// let options = ImportOptions { page: Some("cec_07_4243".into()), ..ImportOptions::default() };
+/// let imported = import(&table, &options).unwrap();
 /// assert_eq!(imported.summary, ["imported 1 row, 0 object kinds and 0 reasons"]);
 /// assert_eq!(
 ///     imported.review,
 ///     [
-///         "title: \"Agent Operation Type\" is not in the vendor text",
+///         "table 1: proposed name `AgentOperationType`",
+///         "title: \"unknown\" is not in the vendor text",
 ///         "row 2: proposed name `Idle`",
 ///     ]
 /// );
@@ -290,118 +376,78 @@ const HEADER: &str = "\
 /// assert_eq!(spec.tables[0].rows[0].name, "Idle");
 /// ```
 pub fn import(table: &VendorTable, options: &ImportOptions) -> Result<Imported, ImportError> {
-    check_options(options)?;
-    let vendor = vendor::check(table).map_err(ImportError::Vendor)?;
-    let mut report = Report::default();
-    let record = vendor.needs_record_names().then(|| RecordNames {
-        record: options.record.clone(),
-        object: options.object.clone(),
-        reason: options.reason.clone(),
-    });
-    let page = model::Page {
-        title: vendor
-            .title
-            .clone()
-            .unwrap_or_else(|| options.title.clone()),
-        subtitle: None,
-        caption: Some(
-            vendor
-                .caption
-                .clone()
-                .unwrap_or_else(|| options.caption.clone()),
-        ),
-        page: options.page.clone(),
-        updated: Some(
-            vendor
-                .updated
-                .clone()
-                .unwrap_or_else(|| options.updated.clone()),
-        ),
-        columns: vendor.columns.clone(),
-    };
-    let old = model::Table {
-        name: options.table_name.clone(),
-        kind: model::CodeKind::Integer,
-        en: Some(page),
-        zh: None,
-        record,
-        object_kinds: Vec::new(),
-        rows: Vec::new(),
-        reserved: Vec::new(),
-    };
-    let mut document = DocumentMut::new();
-    let mut source = Table::new();
-    source.decor_mut().set_prefix(HEADER);
-    for (key, text) in [
-        ("vendor", &options.vendor),
-        ("product", &options.product),
-        ("document", &options.document),
-    ] {
-        source.insert(key, Item::Value(edit::string(text)));
-    }
-    document.insert("source", Item::Table(source));
-    let markers: ArrayOfTables = options
-        .not_applicable
-        .iter()
-        .map(|marker| {
-            let mut table = Table::new();
-            table.insert("code", Item::Value(i64::from(marker.code).into()));
-            table.insert("name", Item::Value(edit::string(&marker.name)));
-            table.insert(
-                "description",
-                Item::Value(edit::string(&marker.description)),
-            );
-            table
-        })
-        .collect();
-    if !markers.is_empty() {
-        document.insert("not_applicable", Item::ArrayOfTables(markers));
-    }
-    let mut toml = skeleton(&old, &vendor, &mut report);
-    let mut types = Namespace::with(SUPPORT_ITEMS);
-    type_names(&old, &mut types);
-    merge::table(&mut toml, &old, &vendor, &mut types, &mut report);
-    document.insert("table", Item::ArrayOfTables([toml].into_iter().collect()));
-    let (imported, spec) = finish(document, "imported spec", report)?;
-    let (rows, kinds, reasons) =
-        spec.tables
-            .iter()
-            .fold((0, 0, 0), |(rows, kinds, reasons), table| {
-                (
-                    rows + table.rows.len(),
-                    kinds + table.object_kinds.len(),
-                    reasons
-                        + table
-                            .rows
-                            .iter()
-                            .map(|row| row.reasons.len())
-                            .sum::<usize>(),
-                )
-            });
-    Ok(Imported {
-        summary: vec![format!(
-            "imported {}, {} and {}",
-            count(rows, "row"),
-            count(kinds, "object kind"),
-            count(reasons, "reason")
-        )],
-        ..imported
-    })
+    import_all(std::slice::from_ref(table), options)
+}
+
+/// A complete spec with a `[[table]]` for each of `tables` (the tables of
+/// one page), with proposed names marked for review.
+///
+/// # Errors
+///
+/// [`ImportError::Options`] for an empty text, an invalid or clashing name
+/// in `options`, or a table name for several tables;
+/// [`ImportError::Vendor`] for everything in `tables` a spec cannot hold,
+/// each at its line, such as
+/// `line 12: duplicate reason code 3 in row 3, already on line 10`, and
+/// header cells not in `options.lang`.
+pub fn import_all(
+    tables: &[VendorTable],
+    options: &ImportOptions,
+) -> Result<Imported, ImportError> {
+    let naming = options.table_name.as_ref().map(|_| "table_name");
+    let vendors = checked_tables(tables, options.lang, naming)?;
+    fresh(&vendors, options)
+}
+
+/// A complete spec of one text-keyed table, the values of `list`, with
+/// proposed names marked for review.
+///
+/// # Errors
+///
+/// As [`import_all`].
+///
+/// # Examples
+///
+/// ```
+/// use codes_tools::import::{ImportOptions, Lang, import_values};
+/// use codes_tools::vendor_doc::parse_values;
+///
+/// let list = parse_values("\
+/// | 顺序 | 参数名称 | 数据类型 | 参数说明 |
+/// |---|---|---|---|
+/// |
+/// 18 |
+/// callIn_out |
+/// String(1-20) |
+/// 呼入呼出标志,包括:
+/// • 呼入
+/// • IVR呼出 |
+/// ", "callIn_out").unwrap();
+/// let options = ImportOptions {
+///     lang: Lang::Zh,
+///     table_name: Some("CallDirection".into()),
+///     ..ImportOptions::default()
+/// };
+/// let imported = import_values(&list, &options).unwrap();
+/// assert!(imported.toml.contains("key = \"text\"\n"));
+/// assert!(imported.toml.contains("caption = \"呼入呼出标志,包括:\"\n"));
+/// assert!(imported.toml.contains("code = \"IVR呼出\"\nname = \"Value2\" # review: proposed name\n"));
+/// ```
+pub fn import_values(list: &ValueList, options: &ImportOptions) -> Result<Imported, ImportError> {
+    let vendors = checked([vendor::values(list, options.lang)])?;
+    fresh(&vendors, options)
 }
 
 /// `spec_text` (the spec at `spec_path`, used in diagnostics) updated to the
-/// vendor `table`, formatting preserved; see the [module
-/// documentation](self) for the rules.
+/// English vendor `table`, formatting preserved; see the [module
+/// documentation](self) for the rules. [`merge_with`] takes options.
 ///
 /// Merging the table a spec was transcribed from gives the spec back byte
 /// for byte, with an empty summary.
 ///
 /// # Errors
 ///
-/// [`ImportError::Spec`] when `spec_text` is not a valid spec (checked
-/// first); [`ImportError::Vendor`] for everything in `table` a spec cannot
-/// hold; [`ImportError::Table`] when the spec has several tables and none
-/// or more than one has the vendor's caption (or title).
+/// As [`merge_with`].
 ///
 /// # Examples
 ///
@@ -444,9 +490,240 @@ pub fn merge(
     spec_text: &str,
     table: &VendorTable,
 ) -> Result<Imported, ImportError> {
+    merge_with(
+        spec_path,
+        spec_text,
+        std::slice::from_ref(table),
+        &MergeOptions::default(),
+    )
+}
+
+/// `spec_text` (the spec at `spec_path`, used in diagnostics) updated to
+/// the vendor `tables` of one page, in `options.lang`, formatting
+/// preserved; see the [module documentation](self) for the rules.
+///
+/// # Errors
+///
+/// [`ImportError::Spec`] when `spec_text` is not a valid spec (checked
+/// first); [`ImportError::Options`] for [`MergeOptions::into`] with several
+/// tables; [`ImportError::Vendor`] for everything in `tables` a spec cannot
+/// hold or, in the language that does not give the table its rows, the
+/// spec's table does not have; [`ImportError::Table`] when no spec table
+/// (or one already taken, or one of the other kind of codes) is picked for
+/// a vendor table.
+pub fn merge_with(
+    spec_path: &str,
+    spec_text: &str,
+    tables: &[VendorTable],
+    options: &MergeOptions,
+) -> Result<Imported, ImportError> {
     let spec = Spec::from_toml(spec_path, spec_text).map_err(ImportError::Spec)?;
-    let vendor = vendor::check(table).map_err(ImportError::Vendor)?;
-    let index = pick_table(&spec, &vendor)?;
+    check_merge_options(options)?;
+    let naming = options.into.as_ref().map(|_| "into");
+    let vendors = checked_tables(tables, options.lang, naming)?;
+    merge_checked(spec_path, spec_text, &spec, &vendors, options)
+}
+
+/// `spec_text` (the spec at `spec_path`) updated to the values of `list`,
+/// a text-keyed table, in `options.lang`; see the [module
+/// documentation](self) for the rules.
+///
+/// # Errors
+///
+/// As [`merge_with`].
+pub fn merge_values(
+    spec_path: &str,
+    spec_text: &str,
+    list: &ValueList,
+    options: &MergeOptions,
+) -> Result<Imported, ImportError> {
+    let spec = Spec::from_toml(spec_path, spec_text).map_err(ImportError::Spec)?;
+    check_merge_options(options)?;
+    let vendors = checked([vendor::values(list, options.lang)])?;
+    merge_checked(spec_path, spec_text, &spec, &vendors, options)
+}
+
+/// `tables`, read from a page in `lang`, checked; `naming` is the option
+/// that names one table, if given, which then must be the only one.
+fn checked_tables(
+    tables: &[VendorTable],
+    lang: Lang,
+    naming: Option<&str>,
+) -> Result<Vec<Vendor>, ImportError> {
+    if let (Some(option), true) = (naming, tables.len() > 1) {
+        return Err(ImportError::Options(vec![format!(
+            "option `{option}` names one table, and there are {} vendor tables",
+            tables.len()
+        )]));
+    }
+    checked(tables.iter().map(|table| vendor::check(table, lang)))
+}
+
+/// Every checked table, or every error of all of them, by line.
+fn checked(
+    results: impl IntoIterator<Item = Result<Vendor, Vec<DocError>>>,
+) -> Result<Vec<Vendor>, ImportError> {
+    let mut vendors = Vec::new();
+    let mut errors = Vec::new();
+    for result in results {
+        match result {
+            Ok(vendor) => vendors.push(vendor),
+            Err(found) => errors.extend(found),
+        }
+    }
+    if errors.is_empty() {
+        return Ok(vendors);
+    }
+    errors.sort_by_key(|error| error.line);
+    Err(ImportError::Vendor(errors))
+}
+
+/// A fresh spec of `vendors`.
+fn fresh(vendors: &[Vendor], options: &ImportOptions) -> Result<Imported, ImportError> {
+    check_options(options)?;
+    let mut report = Report::default();
+    let mut document = DocumentMut::new();
+    let mut source = Table::new();
+    source.decor_mut().set_prefix(HEADER);
+    for (key, text) in [
+        ("vendor", &options.vendor),
+        ("product", &options.product),
+        ("document", &options.document),
+    ] {
+        source.insert(key, Item::Value(edit::string(text)));
+    }
+    document.insert("source", Item::Table(source));
+    let markers: ArrayOfTables = options
+        .not_applicable
+        .iter()
+        .map(|marker| {
+            let mut table = Table::new();
+            table.insert("code", Item::Value(i64::from(marker.code).into()));
+            table.insert("name", Item::Value(edit::string(&marker.name)));
+            table.insert(
+                "description",
+                Item::Value(edit::string(&marker.description)),
+            );
+            table
+        })
+        .collect();
+    if !markers.is_empty() {
+        document.insert("not_applicable", Item::ArrayOfTables(markers));
+    }
+    let mut types = Namespace::with(SUPPORT_ITEMS);
+    let mut tables = ArrayOfTables::new();
+    for (number, vendor) in vendors.iter().enumerate() {
+        let (name, proposed) = table_name(vendor, number + 1, options, &mut types, &mut report);
+        let record = (vendor.needs_record_names()
+            && [&options.record, &options.object, &options.reason]
+                .into_iter()
+                .all(|name| types.is_free(name))
+            && types.is_free(&format!("{}Kind", options.object)))
+        .then(|| RecordNames {
+            record: options.record.clone(),
+            object: options.object.clone(),
+            reason: options.reason.clone(),
+        });
+        let old = model::Table {
+            name,
+            kind: vendor.kind,
+            en: None,
+            zh: None,
+            record,
+            object_kinds: Vec::new(),
+            rows: Vec::new(),
+            reserved: Vec::new(),
+        };
+        type_names(&old, &mut types);
+        let mut toml = skeleton(&old, proposed);
+        let source = page::Source {
+            lang: options.lang,
+            page: options.page.as_deref(),
+            title: options.title.as_deref(),
+        };
+        merge::table(&mut toml, &old, vendor, source, &mut types, &mut report);
+        tables.push(toml);
+    }
+    document.insert("table", Item::ArrayOfTables(tables));
+    let (imported, spec) = finish(document, "imported spec", report)?;
+    let (rows, kinds, reasons) =
+        spec.tables
+            .iter()
+            .fold((0, 0, 0), |(rows, kinds, reasons), table| {
+                (
+                    rows + table.rows.len(),
+                    kinds + table.object_kinds.len(),
+                    reasons
+                        + table
+                            .rows
+                            .iter()
+                            .map(|row| row.reasons.len())
+                            .sum::<usize>(),
+                )
+            });
+    let tables = match spec.tables.len() {
+        1 => String::new(),
+        count => format!(" in {count} tables"),
+    };
+    Ok(Imported {
+        summary: vec![format!(
+            "imported {}, {} and {}{tables}",
+            count(rows, "row"),
+            count(kinds, "object kind"),
+            count(reasons, "reason")
+        )],
+        ..imported
+    })
+}
+
+/// The Rust name of the `number`th table of a fresh import, and whether it
+/// is proposed: the option's, or proposed from the caption without `Table
+/// N` (else the title, else the parameter) and marked for review.
+fn table_name(
+    vendor: &Vendor,
+    number: usize,
+    options: &ImportOptions,
+    types: &mut Namespace,
+    report: &mut Report,
+) -> (String, bool) {
+    if let Some(name) = &options.table_name {
+        types.take(name);
+        return (name.clone(), false);
+    }
+    let caption = vendor.caption.as_deref().map(names::without_table_number);
+    let text = match vendor.kind {
+        CodeKind::Text => vendor.parameter.as_deref(),
+        CodeKind::Integer => caption.or(vendor.title.as_deref()),
+    };
+    let name = names::propose(text, &format!("Table{number}"), "Table", |name| {
+        types.is_free(name)
+    });
+    types.take(&name);
+    report
+        .review
+        .push(format!("table {number}: proposed name `{name}`"));
+    (name, true)
+}
+
+/// Merges checked vendor tables into `spec`, validated from `spec_text`.
+fn merge_checked(
+    spec_path: &str,
+    spec_text: &str,
+    spec: &Spec,
+    vendors: &[Vendor],
+    options: &MergeOptions,
+) -> Result<Imported, ImportError> {
+    let mut picked: Vec<usize> = Vec::with_capacity(vendors.len());
+    for vendor in vendors {
+        let index = pick_table(spec, vendor, options.into.as_deref())?;
+        if picked.contains(&index) {
+            return Err(ImportError::Table(format!(
+                "two vendor tables pick table {} of the spec: merge them one at a time",
+                spec.tables[index].name
+            )));
+        }
+        picked.push(index);
+    }
     let mut document: DocumentMut = spec_text.parse().map_err(|error: toml_edit::TomlError| {
         let span = error.span().unwrap_or(0..0);
         ImportError::Spec(SpecError::new(
@@ -459,11 +736,41 @@ pub fn merge(
     for table in &spec.tables {
         type_names(table, &mut types);
     }
-    let mut report = Report::default();
+    let mut summary = Vec::new();
+    let mut review = Vec::new();
+    let mut errors = Vec::new();
     let root = document.as_table_mut();
     let mut tables = edit::take_tables(root, "table");
-    if let (Some(toml), Some(old)) = (tables.get_mut(index), spec.tables.get(index)) {
-        merge::table(toml, old, &vendor, &mut types, &mut report);
+    let source = page::Source {
+        lang: options.lang,
+        page: options.page.as_deref(),
+        title: None,
+    };
+    for (vendor, &index) in vendors.iter().zip(&picked) {
+        let (Some(toml), Some(old)) = (tables.get_mut(index), spec.tables.get(index)) else {
+            continue;
+        };
+        let mut report = Report::default();
+        if options.lang == Lang::primary(old) {
+            merge::table(toml, old, vendor, source, &mut types, &mut report);
+        } else if let Err(found) = overlay::table(toml, old, vendor, source, &mut report) {
+            errors.extend(found);
+        }
+        let prefix = match vendors.len() {
+            1 => String::new(),
+            _ => format!("table {}: ", old.name),
+        };
+        summary.extend(
+            report
+                .summary
+                .into_iter()
+                .map(|line| format!("{prefix}{line}")),
+        );
+        review.extend(report.review);
+    }
+    if !errors.is_empty() {
+        errors.sort_by_key(|error| error.line);
+        return Err(ImportError::Vendor(errors));
     }
     edit::put_tables(
         root,
@@ -471,6 +778,7 @@ pub fn merge(
         tables,
         &["source", "not_applicable", "table"],
     );
+    let report = Report { summary, review };
     finish(document, &format!("{spec_path} (merged)"), report).map(|(imported, _)| imported)
 }
 
@@ -491,43 +799,20 @@ fn finish(
     Ok((imported, spec))
 }
 
-/// The `[[table]]` of a fresh import, without object kinds and rows.
-fn skeleton(old: &model::Table, vendor: &vendor::Vendor, report: &mut Report) -> Table {
+/// The `[[table]]` of a fresh import, before its page, object kinds and
+/// rows: its name (`proposed` or given), the kind of its codes and the
+/// record names.
+fn skeleton(old: &model::Table, proposed: bool) -> Table {
     let mut toml = Table::new();
-    toml.insert("name", Item::Value(edit::string(&old.name)));
-    let page = old.page();
-    let texts = [
-        ("title", page.title.as_str(), vendor.title.is_some()),
-        (
-            "caption",
-            page.caption.as_deref().unwrap_or_default(),
-            vendor.caption.is_some(),
-        ),
-    ];
-    let mut put_text = |toml: &mut Table, key: &str, text: &str, from_vendor: bool| {
-        let value = edit::string(text);
-        let value = match from_vendor {
-            true => value,
-            false => {
-                report
-                    .review
-                    .push(format!("{key}: {text:?} is not in the vendor text"));
-                edit::commented(value, edit::NOT_IN_TEXT)
-            }
-        };
-        toml.insert(key, Item::Value(value));
+    let name = edit::string(&old.name);
+    let name = match proposed {
+        true => edit::commented(name, edit::PROPOSED),
+        false => name,
     };
-    for (key, text, from_vendor) in texts {
-        put_text(&mut toml, key, text, from_vendor);
+    toml.insert("name", Item::Value(name));
+    if old.kind == CodeKind::Text {
+        toml.insert("key", Item::Value(edit::string("text")));
     }
-    toml.insert("page", Item::Value(edit::string(&page.page)));
-    put_text(
-        &mut toml,
-        "updated",
-        page.updated.as_deref().unwrap_or_default(),
-        vendor.updated.is_some(),
-    );
-    toml.insert("columns", Item::Value(edit::strings(&page.columns)));
     if let Some(record) = &old.record {
         toml.insert("record", Item::Value(edit::string(&record.record)));
         toml.insert("object", Item::Value(edit::string(&record.object)));
@@ -559,11 +844,53 @@ fn type_names(table: &model::Table, types: &mut Namespace) {
     }
 }
 
-/// The index of the spec table the vendor table belongs to.
-fn pick_table(spec: &Spec, vendor: &vendor::Vendor) -> Result<usize, ImportError> {
-    if spec.tables.len() == 1 {
-        return Ok(0);
+/// The index of the spec table the vendor table belongs to: the one named
+/// `into`, else the only one, else the one whose caption (or title), in
+/// either language, is the vendor's; its codes must be of the vendor's
+/// kind.
+fn pick_table(spec: &Spec, vendor: &Vendor, into: Option<&str>) -> Result<usize, ImportError> {
+    let names: Vec<&str> = spec
+        .tables
+        .iter()
+        .map(|table| table.name.as_str())
+        .collect();
+    let index = match into {
+        Some(into) => names.iter().position(|name| *name == into).ok_or_else(|| {
+            ImportError::Table(format!(
+                "the spec has no table {into} (its tables: {})",
+                names.join(", ")
+            ))
+        })?,
+        None if spec.tables.len() == 1 => 0,
+        None => by_caption_or_title(spec, vendor).ok_or_else(|| {
+            ImportError::Table(format!(
+                "the spec has {} tables ({}) and the vendor table's caption {} and title {} do not pick exactly one",
+                spec.tables.len(),
+                names.join(", "),
+                quoted(&vendor.caption),
+                quoted(&vendor.title)
+            ))
+        })?,
+    };
+    let table = &spec.tables[index];
+    if table.kind != vendor.kind {
+        let kind = |kind: CodeKind| match kind {
+            CodeKind::Integer => "numbers",
+            CodeKind::Text => "texts",
+        };
+        return Err(ImportError::Table(format!(
+            "table {} of the spec has codes that are {}, the vendor's are {}",
+            table.name,
+            kind(table.kind),
+            kind(vendor.kind)
+        )));
     }
+    Ok(index)
+}
+
+/// The only spec table whose caption (or, failing that, title) in either
+/// language is the vendor's.
+fn by_caption_or_title(spec: &Spec, vendor: &Vendor) -> Option<usize> {
     let by = |text: &Option<String>, field: fn(&model::Page) -> Option<&String>| -> Vec<usize> {
         spec.tables
             .iter()
@@ -583,21 +910,8 @@ fn pick_table(spec: &Spec, vendor: &vendor::Vendor) -> Result<usize, ImportError
         _ => by_caption,
     };
     match picked.as_slice() {
-        [index] => Ok(*index),
-        _ => {
-            let names: Vec<&str> = spec
-                .tables
-                .iter()
-                .map(|table| table.name.as_str())
-                .collect();
-            Err(ImportError::Table(format!(
-                "the spec has {} tables ({}) and the vendor table's caption {} and title {} do not pick exactly one",
-                spec.tables.len(),
-                names.join(", "),
-                quoted(&vendor.caption),
-                quoted(&vendor.title)
-            )))
-        }
+        [index] => Some(*index),
+        _ => None,
     }
 }
 
@@ -613,32 +927,42 @@ fn quoted(text: &Option<String>) -> String {
         .map_or_else(|| "(none)".to_string(), |text| format!("{text:?}"))
 }
 
+/// A page id to write is not blank.
+fn check_merge_options(options: &MergeOptions) -> Result<(), ImportError> {
+    match &options.page {
+        Some(page) if page.trim().is_empty() => Err(ImportError::Options(vec![
+            "option `page` is empty".to_owned(),
+        ])),
+        _ => Ok(()),
+    }
+}
+
 /// Every text option present, every name option a valid and distinct type
 /// name.
 fn check_options(options: &ImportOptions) -> Result<(), ImportError> {
     let mut messages = Vec::new();
     let texts = [
-        ("vendor", &options.vendor),
-        ("product", &options.product),
-        ("document", &options.document),
-        ("page", &options.page),
-        ("title", &options.title),
-        ("caption", &options.caption),
-        ("updated", &options.updated),
+        ("vendor", Some(&options.vendor)),
+        ("product", Some(&options.product)),
+        ("document", Some(&options.document)),
+        ("page", options.page.as_ref()),
+        ("title", options.title.as_ref()),
     ];
     for (option, text) in texts {
-        if text.trim().is_empty() {
+        if text.is_some_and(|text| text.trim().is_empty()) {
             messages.push(format!("option `{option}` is empty"));
         }
     }
     let object_kind = format!("{}Kind", options.object);
-    let names = [
-        ("table_name", &options.table_name),
+    let mut names = vec![
         ("record", &options.record),
         ("object", &options.object),
         ("object", &object_kind),
         ("reason", &options.reason),
     ];
+    if let Some(table_name) = &options.table_name {
+        names.insert(0, ("table_name", table_name));
+    }
     let mut seen: Vec<(&str, String)> = SUPPORT_ITEMS
         .iter()
         .map(|item| ("", ident::folded(item)))

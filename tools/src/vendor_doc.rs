@@ -1,29 +1,58 @@
-//! Reads a vendor documentation table, as copied from the vendor's web page,
-//! into plain data with line numbers, so that a later stage can turn it into
-//! a spec.
+//! Reads the vendor's documentation tables, as copied from the vendor's
+//! web pages, into plain data with line numbers, so that a later stage can
+//! turn them into a spec.
 //!
-//! The table is the vendor's "Table 1 Agent operation type": one row per
-//! operation code, with 2 to 4 columns mapped by position:
+//! The vendor's pages are a family: the agent operation table, the media
+//! type, agent type and call type tables of the bill files, in English and
+//! in Chinese, copied in two layouts. A page may hold several tables;
+//! [`parse_tables`] reads them all, [`parse`] a page of one table, and
+//! [`parse_values`] the values one parameter of a table of parameters
+//! lists (the `callIn_out` column of the bill file, say).
 //!
-//! | columns | 1st  | 2nd         | 3rd                | 4th    |
-//! |---------|------|-------------|--------------------|--------|
-//! | 2       | code | description |                    |        |
-//! | 3       | code | description | reason             |        |
-//! | 4       | code | description | object             | reason |
+//! # Columns
 //!
-//! The wording of the header cells is kept but not checked. The reason column
-//! is always the last column of a table with 3 or 4 columns, whatever its
-//! header says.
+//! The first column is the code. What the others hold is told by their
+//! header cells, English or Chinese (`Description`, `含义`, `描述`,
+//! `Operation Object`, `操作对象`, `Operation Reason`, `操作原因`, `参数名称`,
+//! …), matched against the shapes the vendor's tables come in, in this
+//! order; a header cell of other wording fits any column, so a table whose
+//! header cells are all unknown reads as the first shape of its width:
+//!
+//! | columns | shape                                             |
+//! |---------|---------------------------------------------------|
+//! | 2       | code, description                                 |
+//! | 3       | code, description, reason                         |
+//! | 3       | code, constant name, description                  |
+//! | 3       | code, parameter name, description (parameters)    |
+//! | 4       | code, description, object, reason                 |
+//! | 4       | code, constant name, description, reason          |
+//! | 4       | code, parameter name, data type, description (parameters) |
+//!
+//! The agent type page's `Value | Agent type. | Description` is thus code,
+//! constant name, description. The wording of the header cells is kept.
 //!
 //! # Layouts
 //!
-//! [`parse`] detects the layout: a text with a line ending with `|`, or with a
-//! separator row such as `|---|---|`, is in the [pipe layout](Layout::Pipe);
+//! Each text is in one layout: a text with a line ending with `|`, or with
+//! a separator row such as `|---|---|`, is in the [pipe layout](Layout::Pipe);
 //! any other text is in the [paragraph layout](Layout::Paragraph).
 //!
 //! Lines end with `\n` or `\r\n`. A leading byte order mark is skipped.
 //! Whitespace at both ends of a line is layout and is dropped; everything else
-//! is kept byte for byte. A line holding only whitespace is blank.
+//! is kept byte for byte (full-width `：`, `，` and ASCII `:`, `,` alike). A
+//! line holding only whitespace is blank. A line starting with a bullet (`•`,
+//! `◦`, `▪`, `●`, or `-` or `*` followed by whitespace) is an item of a
+//! bulleted list: the bullet is dropped and the item is one paragraph.
+//!
+//! ## Before a table
+//!
+//! Before each table's header there may be, in this order, each optional:
+//! an `Updated on …` line (the first of the page), a title, a subtitle and a
+//! caption (`Table 1 …` or `表1 …`). A NOTE cell (a paragraph starting with
+//! `NOTE:`, `Note:` or `说明：`, or a bare `NOTE:` with the paragraph after
+//! it) may stand anywhere before the header or right after it, and in the
+//! pipe layout also where a row would start: it is a note of the page,
+//! kept as written in [`VendorTable::notes`].
 //!
 //! ## Paragraph layout
 //!
@@ -55,21 +84,26 @@
 //!
 //! One line is one paragraph, and paragraphs are separated by blank lines
 //! (several blank lines are fine; two paragraph lines in a row are an error,
-//! since a wrapped cell cannot be told from two cells).
+//! since a wrapped cell cannot be told from two cells, except that the
+//! items of a bulleted list follow each other).
 //!
-//! - The text starts with an optional `Updated on …` line, an optional title
-//!   and a required caption (a paragraph starting with `Table ` and a digit).
-//! - The header cells are the paragraphs after the caption up to the first
-//!   *bare integer* (an optional `-` followed by ASCII digits). There must
-//!   be 2 to 4 of them.
+//! - With a caption, the header cells are the paragraphs after it up to the
+//!   first *bare integer* (an optional `-` followed by ASCII digits). There
+//!   must be 2 to 4 of them.
+//! - Without a caption (the Chinese pages have none), the header cells are
+//!   as many paragraphs before the first row as that row has cells, counted
+//!   up to the next bare integer that is not a "not used" marker; so the
+//!   first row's cells must be one paragraph each. What stands before them
+//!   is the title and subtitle.
 //! - A row starts with a bare integer, its code. Every column but the last
-//!   takes exactly one paragraph; a bare integer where a description or an
-//!   object is expected starts the next row instead (so the row has too few
-//!   cells), except the object's "not used" markers `-1` and `65535`.
+//!   takes exactly one paragraph; a bare integer where another cell is
+//!   expected starts the next row instead (so the row has too few cells),
+//!   except the object's "not used" markers `-1` and `65535`.
 //! - The last column takes the next paragraph whatever it is (a reason cell
 //!   can be just `0`), then every following paragraph up to the next bare
-//!   integer. In a 2-column table the last column is the description, which
-//!   must be a single paragraph.
+//!   integer. A description must be a single paragraph, except in a table
+//!   of parameters.
+//! - A caption after the rows have started begins the next table.
 //!
 //! ## Pipe layout
 //!
@@ -91,15 +125,13 @@
 //! | 1 | An agent signs in. | -1 | -1 |
 //! ```
 //!
-//! - Before the table there may be an `Updated on …` line, a title line and a
-//!   caption line, in that order, each optional.
 //! - A cell is one or more consecutive lines of which only the last ends with
 //!   `|` (normally ` |`); the `|` and the whitespace before it are dropped.
 //!   Each line is one paragraph of the cell, so a multi-paragraph reason cell
 //!   is written as several lines with ` |` after the last one only. Only the
 //!   reason column may have more than one paragraph. Blank lines are ignored.
 //! - A line holding only `|` starts a row. Such a row ends at the next row
-//!   start (or the end of the text) and must have exactly as many cells as
+//!   start (or the end of the table) and must have exactly as many cells as
 //!   the header. A row without that line starts at its first cell and ends
 //!   once it has as many cells as the header. A `|` on the last line of the
 //!   text, with no cells after it, is ignored.
@@ -110,54 +142,83 @@
 //! - The header row is followed by a separator row: `|---|---|`, `---|---|`
 //!   and the like (at least three dashes per column, optional colons), with
 //!   as many columns as the header.
+//! - Another separator row begins another table: its header row is the
+//!   whole-row line before it, or the cells before it (as many as it has
+//!   columns, with the `|` line before them); lines without `|` before that
+//!   header, and all lines of its first cell but the last, are that table's
+//!   title, subtitle and caption.
 //!
 //! # Cells
 //!
 //! - Code: a bare integer that fits in an `i64`. Hexadecimal is not accepted
 //!   in the code column.
+//! - Constant name: capital ASCII letters, digits and `_`, starting with a
+//!   letter, such as `AGENT_TYPE_EXTENSION`.
 //! - Description: any text except a bare integer.
-//! - Object: `-1`, `65535`, `0xFFFF` (any case) or `US_NO_USE` is
+//! - Object: `-1`, `65535`, `0xFFFF` (any case), `US_NO_USE` or `-` is
 //!   [`ObjectCell::NotUsed`] with the spelling kept; a bare integer other
 //!   than those is an error; anything else is [`ObjectCell::Text`].
-//! - Reason: each paragraph is classified as a [`ReasonParagraph`], in this
-//!   order: a "not used" marker, a bare integer, `N: text` (`N` may be
-//!   negative), `N-M: text` (`N` and `M` plain digits, the dash `-` or `–`,
-//!   whitespace allowed around the dash and before the colon), anything else
-//!   a note. The colon must be followed by whitespace (`5:x` is a note) and
-//!   then text (`5:` alone is an error); the whitespace is dropped. Other
-//!   dashes (`—`, `‒`) and colons (`：`) make a note.
+//! - Reason: a paragraph flattened onto one line, as the Chinese page writes
+//!   a whole cell (`1~255:客户端传入原因 256:座席与平台断连`), is first split
+//!   where a new paragraph starts: at whitespace before a label written
+//!   without spaces (`256:`, `0~255:`, followed as described below) or
+//!   before a NOTE label, and at whitespace after a Chinese full stop `。`. A bare NOTE label is left
+//!   out. Each paragraph is then a [`ReasonParagraph`], in this order: a
+//!   "not used" marker, a bare integer, a note (`NOTE: text`, `说明:text`;
+//!   the label is dropped), `N: text` (`N` may be negative), `N-M: text`
+//!   (`N` and `M` plain digits, the dash `-`, `–`, `~` or `～`, whitespace
+//!   allowed around the dash and before the colon), anything else a note.
+//!   The colon is `:` or `：` and must be followed by whitespace, or by
+//!   Chinese text written without a space (text holding a character that is
+//!   not ASCII and not starting with a digit), and then text (`5:` alone is
+//!   an error); the whitespace is dropped. So `5:x` and `00:00` are notes,
+//!   `1:自己示忙` and `261:CCS检测到…` reasons. Other dashes (`—`, `‒`) make a
+//!   note.
 //!
-//! # Known ambiguities of the paragraph layout
+//! # Known ambiguities
 //!
-//! These cannot be detected and are parsed by the rules above: a bare
-//! integer paragraph after the first paragraph of a reason cell (`65535`, say)
-//! starts a new row; a missing reason cell takes the next row's code as its
-//! reason; text after the last row (a page footer) becomes notes of the last
-//! reason cell.
+//! These cannot be detected and are parsed by the rules above. In the
+//! paragraph layout: a bare integer paragraph after the first paragraph of a
+//! reason cell (`65535`, say) starts a new row; a missing reason cell takes
+//! the next row's code as its reason; text after the last row (a page
+//! footer) becomes notes of the last reason cell, and so does a title
+//! between two tables (only a caption begins the next table); a reason
+//! note starting like a caption (`Table 2 …`) begins a new table. In a
+//! flattened reason cell, an English sentence is not split at its full
+//! stop (`. ` ends many an abbreviation), so a free sentence after an
+//! English reason on the same line stays in that reason's text.
 //!
 //! # Errors
 //!
-//! [`parse`] returns every error it finds, sorted by line, each a
-//! lowercase sentence saying what was expected and what was found, such as
-//! `line 42: expected an operation code (an integer), found "Talking."`. It
-//! never panics.
+//! Every function here returns every error it finds, sorted by line, each
+//! a lowercase sentence saying what was expected and what was found, such
+//! as `line 42: expected a code (an integer), found "Talking."`. None
+//! panics.
 
 mod cells;
+mod columns;
 mod paragraph;
 mod pipe;
+mod preamble;
+mod reasons;
 mod text;
+mod values;
 
 use std::fmt;
 
-/// Reads a vendor table in either layout.
+use cells::RawTable;
+
+/// Reads a page of one table of codes, in either layout.
 ///
 /// # Errors
 ///
-/// Every problem found in the text, sorted by line: a missing caption, header
-/// or separator row, a wrong number of header cells, a row with a wrong
-/// number of cells, a cell of the wrong kind (text where a code is expected,
-/// a number where a description is expected), a number too large for an
-/// `i64`, a duplicated code, no rows.
+/// Every problem found in the text, sorted by line: a missing header or
+/// separator row, a wrong number of header cells, header cells of no known
+/// shape, a row with a wrong number of cells, a cell of the wrong kind (text
+/// where a code is expected, a number where a description is expected), a
+/// number too large for an `i64`, a duplicated code, no rows; a second table
+/// (read those with [`parse_tables`]); a table of parameters (read its
+/// values with [`parse_values`]).
 ///
 /// # Examples
 ///
@@ -187,19 +248,139 @@ use std::fmt;
 /// );
 /// ```
 pub fn parse(text: &str) -> Result<VendorTable, Vec<DocError>> {
-    let lines = text::lines(text);
-    let result = if pipe::detect(&lines) {
-        pipe::parse(&lines)
-    } else {
-        paragraph::parse(&lines)
-    };
-    result.map_err(|mut errors| {
-        errors.sort_by_key(|error| error.line);
-        errors
-    })
+    let mut tables = parse_tables(text)?;
+    match tables.len() {
+        1 => Ok(tables.remove(0)),
+        count => {
+            let second = tables.get(1).map_or(1, VendorTable::line);
+            Err(vec![DocError::new(
+                second,
+                format!("expected one table, found another: the page has {count} tables"),
+            )])
+        }
+    }
 }
 
-/// A vendor table read from its documentation page.
+/// Reads every table of codes of a page, in either layout, in page order.
+///
+/// # Errors
+///
+/// As [`parse`], for every table, but for a second table.
+///
+/// # Examples
+///
+/// ```
+/// use codes_tools::vendor_doc::{Column, parse_tables};
+///
+/// let page = "\
+/// Table 1 Media type
+///
+/// Media Type
+///
+/// Description
+///
+/// 1
+///
+/// Text chat
+///
+/// Table 2 Agent type
+///
+/// Value
+///
+/// Agent Type
+///
+/// Description
+///
+/// 0
+///
+/// AGENT_TYPE_EXTENSION
+///
+/// Extension
+/// ";
+/// let tables = parse_tables(page).unwrap();
+/// assert_eq!(tables.len(), 2);
+/// assert_eq!(tables[1].columns, [Column::Code, Column::Constant, Column::Description]);
+/// let constant = tables[1].rows[0].constant.as_ref().unwrap();
+/// assert_eq!((constant.line, constant.value.as_str()), (21, "AGENT_TYPE_EXTENSION"));
+/// ```
+pub fn parse_tables(text: &str) -> Result<Vec<VendorTable>, Vec<DocError>> {
+    let mut errors = Vec::new();
+    let tables: Vec<VendorTable> = raw_tables(text, &mut errors)
+        .into_iter()
+        .filter_map(|raw| cells::table(raw, &mut errors))
+        .collect();
+    finish(tables, errors)
+}
+
+/// Reads the values that `parameter` takes, listed with bullets in its
+/// description cell of a table of parameters (the vendor's tables of bill
+/// file columns: `顺序 | 参数名称 | 数据类型 | 参数说明`), in either layout.
+///
+/// # Errors
+///
+/// As [`parse`] for the rows' cell counts and codes; and no table of
+/// parameters, no row or several rows of `parameter`, no bulleted list in
+/// its description cell, more than one paragraph before the list or any
+/// after it, a value listed twice.
+///
+/// # Examples
+///
+/// ```
+/// use codes_tools::vendor_doc::parse_values;
+///
+/// let page = "\
+/// | 顺序 | 参数名称 | 数据类型 | 参数说明 |
+/// |---|---|---|---|
+/// |
+/// 18 |
+/// callIn_out |
+/// String(1-20) |
+/// 呼入呼出标志,包括:
+/// • 呼入
+/// • 呼出 |
+/// ";
+/// let list = parse_values(page, "callIn_out").unwrap();
+/// assert_eq!(list.lead.unwrap().value, "呼入呼出标志,包括:");
+/// let values: Vec<&str> = list.values.iter().map(|value| value.value.as_str()).collect();
+/// assert_eq!(values, ["呼入", "呼出"]);
+/// assert_eq!(list.values[1].line, 9);
+/// ```
+pub fn parse_values(text: &str, parameter: &str) -> Result<ValueList, Vec<DocError>> {
+    let mut errors = Vec::new();
+    let tables = raw_tables(text, &mut errors);
+    if let Some(list) = values::list(tables, parameter, &mut errors)
+        && errors.is_empty()
+    {
+        return Ok(list);
+    }
+    errors.sort_by_key(|error| error.line);
+    Err(errors)
+}
+
+/// The tables as the text's layout lays them out, as far as they can be
+/// read; `errors` gets every problem.
+fn raw_tables<'a>(text: &'a str, errors: &mut Vec<DocError>) -> Vec<RawTable<'a>> {
+    let lines = text::lines(text);
+    if pipe::detect(&lines) {
+        pipe::parse(&lines, errors)
+    } else {
+        paragraph::parse(&lines, errors)
+    }
+}
+
+/// The tables if there are no errors, else the errors sorted by line.
+fn finish(
+    tables: Vec<VendorTable>,
+    mut errors: Vec<DocError>,
+) -> Result<Vec<VendorTable>, Vec<DocError>> {
+    if errors.is_empty() {
+        return Ok(tables);
+    }
+    errors.sort_by_key(|error| error.line);
+    Err(errors)
+}
+
+/// A table of codes read from the vendor's documentation page.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct VendorTable {
     /// The layout the text was in.
@@ -208,26 +389,85 @@ pub struct VendorTable {
     pub updated: Option<Located<String>>,
     /// The page title, e.g. `Agent Operation Type`.
     pub title: Option<Located<String>>,
-    /// The caption, e.g. `Table 1 Agent operation type`; always present in
-    /// the paragraph layout, usually absent in the pipe layout.
+    /// A line between the title and the table, e.g. `Agent type.`.
+    pub subtitle: Option<Located<String>>,
+    /// The caption, e.g. `Table 1 Agent operation type`; usually absent in
+    /// the pipe layout and on the Chinese pages.
     pub caption: Option<Located<String>>,
+    /// The paragraphs of the page's NOTE cells before or at the top of the
+    /// table, as written (label included).
+    pub notes: Vec<Located<String>>,
     /// The header cells, 2 to 4 of them, which give the number of columns.
     pub header: Vec<Located<String>>,
+    /// What each column holds, as the header tells: the code first.
+    pub columns: Vec<Column>,
     /// The rows, in the order of the text; at least one, codes unique.
     pub rows: Vec<VendorRow>,
 }
 
-/// How the table was laid out when it was copied from the page.
+impl VendorTable {
+    /// The line the table starts on: its caption's, else its header's.
+    pub fn line(&self) -> usize {
+        self.caption
+            .as_ref()
+            .or(self.header.first())
+            .map_or(1, |located| located.line)
+    }
+}
+
+/// What a column of a table of codes holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Column {
+    /// The code, always the first column.
+    Code,
+    /// The vendor's constant name of the code, e.g. `AGENT_TYPE_EXTENSION`.
+    Constant,
+    /// What the code means.
+    Description,
+    /// What the operation acts on (`Operation Object`, `操作对象`).
+    Object,
+    /// Why it happened (`Operation Reason`, `操作原因`).
+    Reason,
+}
+
+/// The values one parameter takes, listed with bullets in its description
+/// cell of a table of parameters: the codes of a text-keyed table.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+pub struct ValueList {
+    /// The layout the text was in.
+    pub layout: Layout,
+    /// What follows `Updated on ` on the page.
+    pub updated: Option<Located<String>>,
+    /// The page title.
+    pub title: Option<Located<String>>,
+    /// A line between the title and the table of parameters.
+    pub subtitle: Option<Located<String>>,
+    /// The caption of the table of parameters.
+    pub caption: Option<Located<String>>,
+    /// The paragraphs of the page's NOTE cells, as written.
+    pub notes: Vec<Located<String>>,
+    /// The header cells of the table of parameters.
+    pub header: Vec<Located<String>>,
+    /// The parameter's name cell, e.g. `callIn_out`.
+    pub parameter: Located<String>,
+    /// The paragraph of the cell before the list, e.g. `呼入呼出标志,包括:`.
+    pub lead: Option<Located<String>>,
+    /// The listed values, in order, byte for byte; at least one, none twice.
+    pub values: Vec<Located<String>>,
+}
+
+/// How the table was laid out when it was copied from the page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Layout {
     /// One cell per paragraph, blank lines between paragraphs.
+    #[default]
     Paragraph,
     /// One cell per line (or per group of lines), each ending with ` |`.
     Pipe,
 }
 
 /// A value and the 1-based line of the text it was read from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct Located<T> {
     /// The 1-based line number.
     pub line: usize,
@@ -242,19 +482,21 @@ pub struct VendorRow {
     pub line: usize,
     /// The code (first column).
     pub code: i64,
-    /// The description (second column), byte for byte.
+    /// The constant name, present iff the table has a constant column.
+    pub constant: Option<Located<String>>,
+    /// The description, byte for byte.
     pub description: Located<String>,
-    /// The object (third column), present iff the table has 4 columns.
+    /// The object, present iff the table has an object column.
     pub object: Option<Located<ObjectCell>>,
-    /// The paragraphs of the reason cell (the last column), in order; empty
-    /// iff the table has 2 columns, otherwise at least one.
+    /// The paragraphs of the reason cell, in order; empty iff the table has
+    /// no reason column, otherwise at least one.
     pub reasons: Vec<Located<ReasonParagraph>>,
 }
 
-/// The object cell of a 4-column table.
+/// The object cell of a table with an object column.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum ObjectCell {
-    /// The vendor's "not used": `-1`, `65535`, `0xFFFF` or `US_NO_USE`.
+    /// The vendor's "not used": `-1`, `65535`, `0xFFFF`, `US_NO_USE` or `-`.
     NotUsed {
         /// The marker as written.
         spelling: String,
@@ -266,7 +508,7 @@ pub enum ObjectCell {
 /// One paragraph of a reason cell.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum ReasonParagraph {
-    /// The vendor's "not used": `-1`, `65535`, `0xFFFF` or `US_NO_USE`.
+    /// The vendor's "not used": `-1`, `65535`, `0xFFFF`, `US_NO_USE` or `-`.
     NotUsed {
         /// The marker as written.
         spelling: String,
@@ -278,20 +520,22 @@ pub enum ReasonParagraph {
         /// The text after the colon, byte for byte.
         text: String,
     },
-    /// `N-M: text` or `N–M: text` (en dash), spaces around the dash allowed.
+    /// `N-M: text`, `N–M: text` (en dash), `N~M:text` or `N～M：text`,
+    /// spaces around the dash allowed.
     Range {
         /// `N`.
         start: i64,
         /// `M`, not less than `N`.
         end: i64,
-        /// The dash as written: `-` or `–` (U+2013).
+        /// The dash as written: `-`, `–` (U+2013), `~` or `～` (U+FF5E).
         dash: char,
         /// The text after the colon, byte for byte.
         text: String,
     },
     /// A bare integer other than the "not used" markers, e.g. `0`.
     BareCode(i64),
-    /// Any other paragraph (a free sentence), byte for byte.
+    /// Any other paragraph (a free sentence), byte for byte but for a NOTE
+    /// label (`NOTE:`, `说明:`) before it.
     Note(String),
 }
 

@@ -1,45 +1,125 @@
-//! `codes import DOC [--merge SPEC] [-o FILE]`: a vendor table, as copied
-//! from the vendor's page, into a spec.
+//! `codes import PAGE [--merge SPEC] [--lang en|zh] [--table N]
+//! [--values-of PARAMETER] [-o FILE]`: the tables of a vendor page, as
+//! copied from it, into a spec.
 
+use std::num::NonZeroUsize;
 use std::path::PathBuf;
 
-use codes_tools::import::{self, ImportError, ImportOptions, Imported};
-use codes_tools::vendor_doc;
+use codes_tools::import::{self, ImportError, ImportOptions, Imported, Lang, MergeOptions};
+use codes_tools::vendor_doc::{self, VendorTable};
 
 use crate::io::{self, Failure, Status};
 
 /// Arguments of `codes import`.
 #[derive(Debug, clap::Args)]
+#[command(after_help = "Examples:
+  codes import agent-type.txt --page cec_07_0701 --name AgentType -o codes.toml
+  codes import agent-operation-type.txt --merge codes.toml -o codes.toml
+  codes import agent-operation-type-zh.txt --merge codes.toml --lang zh -o codes.toml
+  codes import bill-columns-zh.txt --values-of callIn_out --lang zh --merge codes.toml
+
+Errors in the page are reported as PAGE:LINE: what was expected, and nothing is written.")]
 pub struct Args {
-    /// The vendor table as copied from its page (paragraph or pipe layout;
+    /// The vendor page as copied from the site (paragraph or pipe layout;
     /// `-`: standard input).
+    #[arg(value_name = "PAGE")]
     doc: PathBuf,
     /// Merge into this spec, keeping its Rust names, comments and layout.
     #[arg(long, value_name = "SPEC")]
     merge: Option<PathBuf>,
+    /// The language of the page: which keys its texts go to. A merge in
+    /// the language the table's rows come from (English, unless the table
+    /// has only a Chinese page) updates rows and texts; one in the other
+    /// language adds its texts to the existing rows by code, and changes
+    /// nothing else.
+    #[arg(long, value_enum, default_value_t = PageLang::En)]
+    lang: PageLang,
+    /// Import only the Nth table of the page (counting from 1) [default:
+    /// every table, each its own `[[table]]`].
+    #[arg(long, value_name = "N", conflicts_with = "values_of")]
+    table: Option<NonZeroUsize>,
+    /// Import the values PARAMETER lists with bullets in its description
+    /// cell of a table of parameters (the bill file's columns, say) as a
+    /// table keyed by text (key = "text").
+    #[arg(long, value_name = "PARAMETER")]
+    values_of: Option<String>,
+    /// The spec table to merge into [default: the only one, or the one
+    /// whose caption or title is the page's].
+    #[arg(long, value_name = "TABLE", requires = "merge")]
+    into: Option<String>,
+    /// The Rust name of the imported table [default: proposed from the
+    /// page's caption or title, marked for review].
+    #[arg(long, value_name = "NAME", conflicts_with = "merge")]
+    name: Option<String>,
+    /// The vendor page identifier, e.g. cec_07_4243 (the copied text does
+    /// not carry it): the page key of a fresh import, or of the page a
+    /// merge makes or changes [default: "unknown", marked for review, where
+    /// there is no page key yet].
+    #[arg(long, value_name = "ID")]
+    page: Option<String>,
     /// Write the spec to this file (replaced whole, or not at all) instead of stdout.
     #[arg(short, long)]
     out: Option<PathBuf>,
-    /// The vendor page identifier of a fresh import (the copied text does not carry it).
-    #[arg(long, conflicts_with = "merge")]
-    page: Option<String>,
+}
+
+/// The languages of the vendor's pages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum PageLang {
+    /// English: description, notes, text and the table's own page keys.
+    En,
+    /// Chinese: description_zh, notes_zh, text_zh and [table.zh].
+    Zh,
+}
+
+impl From<PageLang> for Lang {
+    fn from(lang: PageLang) -> Lang {
+        match lang {
+            PageLang::En => Lang::En,
+            PageLang::Zh => Lang::Zh,
+        }
+    }
 }
 
 /// Imports or merges, printing the spec and, on stderr, what changed.
 pub fn run(args: &Args) -> Result<Status, Failure> {
     let doc_name = io::name(&args.doc);
-    let table = match vendor_doc::parse(&io::read(&args.doc)?) {
-        Ok(table) => table,
-        Err(errors) => return Ok(report(&doc_name, &ImportError::Vendor(errors))),
+    let text = io::read(&args.doc)?;
+    let spec = match &args.merge {
+        Some(path) => Some((io::name(path), io::read(path)?)),
+        None => None,
     };
-    let imported = match &args.merge {
-        Some(spec) => import::merge(&io::name(spec), &io::read(spec)?, &table),
-        None => {
-            let mut options = ImportOptions::default();
-            if let Some(page) = &args.page {
-                options.page.clone_from(page);
+    let lang = Lang::from(args.lang);
+    let merge_options = MergeOptions {
+        lang,
+        into: args.into.clone(),
+        page: args.page.clone(),
+    };
+    let import_options = ImportOptions {
+        lang,
+        page: args.page.clone(),
+        table_name: args.name.clone(),
+        ..ImportOptions::default()
+    };
+    let imported = match &args.values_of {
+        Some(parameter) => {
+            let list = match vendor_doc::parse_values(&text, parameter) {
+                Ok(list) => list,
+                Err(errors) => return Ok(report(&doc_name, &ImportError::Vendor(errors))),
+            };
+            match &spec {
+                Some((path, spec)) => import::merge_values(path, spec, &list, &merge_options),
+                None => import::import_values(&list, &import_options),
             }
-            import::import(&table, &options)
+        }
+        None => {
+            let tables = match vendor_doc::parse_tables(&text) {
+                Ok(tables) => select(tables, args)?,
+                Err(errors) => return Ok(report(&doc_name, &ImportError::Vendor(errors))),
+            };
+            match &spec {
+                Some((path, spec)) => import::merge_with(path, spec, &tables, &merge_options),
+                None => import::import_all(&tables, &import_options),
+            }
         }
     };
     match imported {
@@ -49,6 +129,39 @@ pub fn run(args: &Args) -> Result<Status, Failure> {
             Ok(Status::Success)
         }
         Err(error) => Ok(report(&doc_name, &error)),
+    }
+}
+
+/// The tables `--table` picks (all of them without it); `--name` and
+/// `--into` name one table, so a page of several needs `--table`.
+fn select(mut tables: Vec<VendorTable>, args: &Args) -> Result<Vec<VendorTable>, Failure> {
+    let count = tables.len();
+    if let Some(number) = args.table {
+        if number.get() > count {
+            return Err(Failure(format!(
+                "--table {number}: the page has {} (--table takes 1 to {count})",
+                plural(count, "table")
+            )));
+        }
+        return Ok(vec![tables.swap_remove(number.get() - 1)]);
+    }
+    let one_table_option = match (&args.name, &args.into) {
+        (Some(_), _) => Some("--name"),
+        (None, Some(_)) => Some("--into"),
+        (None, None) => None,
+    };
+    if let (Some(option), true) = (one_table_option, count > 1) {
+        return Err(Failure(format!(
+            "{option} names one table, and the page has {count}: pick one with --table"
+        )));
+    }
+    Ok(tables)
+}
+
+fn plural(count: usize, what: &str) -> String {
+    match count {
+        1 => format!("1 {what}"),
+        _ => format!("{count} {what}s"),
     }
 }
 

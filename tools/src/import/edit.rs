@@ -7,7 +7,9 @@ use toml_edit::{Array, ArrayOfTables, Item, Table, Value};
 /// The schema's key order of a `[[table]]`.
 pub(super) const TABLE_KEYS: &[&str] = &[
     "name",
+    "key",
     "title",
+    "subtitle",
     "caption",
     "page",
     "updated",
@@ -15,14 +17,38 @@ pub(super) const TABLE_KEYS: &[&str] = &[
     "record",
     "object",
     "reason",
+    "zh",
     "object_kind",
     "row",
+    "reserved",
 ];
+/// The schema's key order of a `[table.zh]` page.
+pub(super) const PAGE_KEYS: &[&str] =
+    &["title", "subtitle", "caption", "page", "updated", "columns"];
+/// The schema's key order of a `[[table.object_kind]]`.
+pub(super) const KIND_KEYS: &[&str] = &["name", "text", "text_zh"];
 /// The schema's key order of a `[[table.row]]`.
-pub(super) const ROW_KEYS: &[&str] = &["code", "name", "description", "object", "notes", "reason"];
+pub(super) const ROW_KEYS: &[&str] = &[
+    "code",
+    "name",
+    "constant",
+    "description",
+    "description_zh",
+    "object",
+    "notes",
+    "notes_zh",
+    "reason",
+];
 /// The schema's key order of a `[[table.row.reason]]`.
-pub(super) const REASON_KEYS: &[&str] =
-    &["code", "range", "open", "default", "name", "description"];
+pub(super) const REASON_KEYS: &[&str] = &[
+    "code",
+    "range",
+    "open",
+    "default",
+    "name",
+    "description",
+    "description_zh",
+];
 
 /// The comment marking a proposed name.
 pub(super) const PROPOSED: &str = " # review: proposed name";

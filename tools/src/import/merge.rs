@@ -1,15 +1,21 @@
-//! Merges a checked vendor table into one `[[table]]` of a spec document:
-//! existing entries keep their names and formatting, vendor text replaces
-//! theirs, new entries get proposed names marked for review.
+//! Merges a checked vendor table into one `[[table]]` of a spec document in
+//! the language that gives the table its rows: rows, reasons and object
+//! kinds follow the vendor (added, removed, reordered); existing entries
+//! keep their names and formatting, vendor text replaces theirs, new
+//! entries get proposed names marked for review. A fresh import is this
+//! merge into an empty table.
 
 use std::collections::BTreeMap;
 
 use toml_edit::{Item, Table, Value};
 
-use super::edit::{self, PROPOSED, REASON_KEYS, ROW_KEYS, TABLE_KEYS};
+use super::Lang;
+use super::changes::{Report, set_text, set_texts};
+use super::edit::{self, KIND_KEYS, PROPOSED, REASON_KEYS, ROW_KEYS, TABLE_KEYS};
 use super::names::{self, Namespace};
+use super::page;
 use super::vendor::{self, Paragraph, Vendor};
-use codes_codegen::model::{self, ReasonCodes};
+use codes_codegen::model::{self, ReasonCodes, RowCode};
 
 /// Variants the generator adds to row and reason enums.
 const REASON_BUILTINS: &[&str] = &["NotApplicable", "Unlisted"];
@@ -22,62 +28,28 @@ const RECORD_DEFAULTS: [(&str, &str); 3] = [
     ("reason", "Reason"),
 ];
 
-/// What a merge changed, and what it wants a person to look at.
-#[derive(Debug, Default)]
-pub(super) struct Report {
-    /// One line per change.
-    pub summary: Vec<String>,
-    /// One line per `# review` comment written, in document order.
-    pub review: Vec<String>,
-}
-
-impl Report {
-    fn proposed(&mut self, change: String, place: String, name: &str) {
-        self.summary.push(format!(
-            "{change} added as `{name}` (proposed name: review it)"
-        ));
-        self.review.push(format!("{place}: proposed name `{name}`"));
-    }
-}
-
-/// Merges `vendor` into `toml`, the `[[table]]` entry that `old` was
-/// validated from; `types` holds every type name of the spec.
+/// Merges `vendor`, a page in `source.lang`, into `toml`, the `[[table]]`
+/// entry that `old` was validated from; `types` holds every type name of
+/// the spec.
 pub(super) fn table(
     toml: &mut Table,
     old: &model::Table,
     vendor: &Vendor,
+    source: page::Source<'_>,
     types: &mut Namespace,
     report: &mut Report,
 ) {
-    metadata(toml, old, vendor, report);
+    let lang = source.lang;
+    page::merge(toml, old, vendor, source, report);
     let reason_suffix = record_names(toml, old, vendor, types, report);
-    let kinds = object_kinds(toml, old, vendor, report);
-    rows(toml, old, vendor, &kinds, &reason_suffix, types, report);
-}
-
-fn metadata(toml: &mut Table, old: &model::Table, vendor: &Vendor, report: &mut Report) {
-    let page = old.en.clone().unwrap_or_default();
-    let texts = [
-        ("title", Some(&page.title), &vendor.title),
-        ("caption", page.caption.as_ref(), &vendor.caption),
-        ("updated", page.updated.as_ref(), &vendor.updated),
-    ];
-    for (key, old_text, new_text) in texts {
-        if let Some(new_text) = new_text.as_ref().filter(|new| Some(*new) != old_text) {
-            edit::set(toml, key, edit::string(new_text), TABLE_KEYS);
-            report.summary.push(format!(
-                "{key}: {} -> {new_text}",
-                old_text.map_or("(none)", String::as_str)
-            ));
-        }
-    }
-    if vendor.columns != page.columns {
-        edit::set(toml, "columns", edit::strings(&vendor.columns), TABLE_KEYS);
-        report.summary.push(format!(
-            "columns: {:?} -> {:?}",
-            page.columns, vendor.columns
-        ));
-    }
+    let kinds = object_kinds(toml, old, vendor, lang, report);
+    let rows = Rows {
+        old,
+        vendor,
+        lang,
+        kinds: &kinds,
+    };
+    rows.merge(toml, &reason_suffix, types, report);
 }
 
 /// The reason enum suffix, adding record names (proposed) when the table
@@ -132,6 +104,7 @@ fn object_kinds(
     toml: &mut Table,
     old: &model::Table,
     vendor: &Vendor,
+    lang: Lang,
     report: &mut Report,
 ) -> BTreeMap<String, String> {
     let mut texts: Vec<&str> = Vec::new();
@@ -150,16 +123,12 @@ fn object_kinds(
     let mut removed = Vec::new();
     for kind in &old.object_kinds {
         let table = old_tables.next().unwrap_or_default();
-        let text = kind.text.en.clone().unwrap_or_default();
+        let text = lang.text(&kind.text).cloned().unwrap_or_default();
         if texts.contains(&text.as_str()) && !by_text.contains_key(&text) {
             by_text.insert(text, kind.name.clone());
             tables.push(table);
         } else {
-            removed.push(format!(
-                "object kind `{}` ({:?}) removed",
-                kind.name,
-                kind.text.en.as_deref().unwrap_or_default()
-            ));
+            removed.push(format!("object kind `{}` ({text:?}) removed", kind.name));
         }
     }
     for text in texts {
@@ -174,7 +143,12 @@ fn object_kinds(
             "name",
             Item::Value(edit::commented(edit::string(&name), PROPOSED)),
         );
-        table.insert("text", Item::Value(edit::string(text)));
+        edit::insert(
+            &mut table,
+            lang.keys().text,
+            Item::Value(edit::string(text)),
+            KIND_KEYS,
+        );
         tables.push(table);
         report.proposed(
             format!("object kind {text:?}"),
@@ -188,226 +162,376 @@ fn object_kinds(
     by_text
 }
 
+/// The index of each row of `table`, by code.
+pub(super) fn rows_by_code(table: &model::Table) -> BTreeMap<&RowCode, usize> {
+    table
+        .rows
+        .iter()
+        .enumerate()
+        .map(|(index, row)| (&row.code, index))
+        .collect()
+}
+
 /// The namespaces a new row name must be free in.
 struct RowNames<'a> {
     rows: Namespace,
     types: &'a mut Namespace,
     reason_suffix: &'a str,
+    /// What every constant name of the table starts with (`AGENT_TYPE_`),
+    /// left out of names made from constants.
+    constant_prefix: String,
 }
 
 impl RowNames<'_> {
-    fn propose(&mut self, row: &vendor::Row) -> String {
-        let name = names::propose(
-            Some(&row.description),
-            &names::code_name(row.code),
-            "Code",
-            |name| {
-                self.rows.is_free(name)
-                    && self.types.is_free(&format!("{name}{}", self.reason_suffix))
-            },
-        );
+    /// A name for `row`: from its constant name where the table has them
+    /// (`AGENT_TYPE_PC_PHONE` → `PcPhone`), else from its description, else
+    /// from its text code, else from its number.
+    fn propose(&mut self, row: &vendor::Row, position: usize) -> String {
+        let fallback = match &row.code {
+            RowCode::Integer(code) => names::code_name(*code),
+            RowCode::Text(_) => format!("Value{}", position + 1),
+        };
+        let from_constant = row
+            .constant
+            .as_deref()
+            .map(|constant| names::from_constant(constant, &self.constant_prefix));
+        let text = match &row.code {
+            RowCode::Text(text) => Some(text.as_str()),
+            RowCode::Integer(_) => row.description.as_deref(),
+        };
+        let free = |name: &str| {
+            self.rows.is_free(name) && self.types.is_free(&format!("{name}{}", self.reason_suffix))
+        };
+        let name = match from_constant {
+            Some(base) => names::propose(Some(&base), &fallback, "Code", free),
+            None => names::propose(text, &fallback, "Code", free),
+        };
         self.rows.take(&name);
         self.types.take(&format!("{name}{}", self.reason_suffix));
         name
     }
 }
 
-fn rows(
-    toml: &mut Table,
-    old: &model::Table,
-    vendor: &Vendor,
-    kinds: &BTreeMap<String, String>,
-    reason_suffix: &str,
-    types: &mut Namespace,
-    report: &mut Report,
-) {
-    let mut slots: Vec<Option<Table>> = edit::take_tables(toml, "row")
-        .into_iter()
-        .map(Some)
-        .collect();
-    let by_code: BTreeMap<i32, usize> = old
-        .rows
-        .iter()
-        .enumerate()
-        .filter_map(|(index, row)| Some((row.code.integer()?, index)))
-        .collect();
-    let mut names = RowNames {
-        rows: Namespace::with(REASON_BUILTINS),
-        types,
-        reason_suffix,
-    };
-    for row in &old.rows {
-        names.rows.take(&row.name);
-    }
-    let mut tables = Vec::with_capacity(vendor.rows.len());
-    let mut kept = Vec::new();
-    for row in &vendor.rows {
-        let object = row.object.as_ref().and_then(|text| kinds.get(text));
-        match by_code.get(&row.code) {
-            Some(&index) => {
-                let mut table = slots
-                    .get_mut(index)
-                    .and_then(Option::take)
-                    .unwrap_or_default();
-                let old_row = &old.rows[index];
-                let old_object = old_row
-                    .object
-                    .and_then(|kind| old.object_kinds.get(kind))
-                    .map(|kind| &kind.name);
-                existing_row(&mut table, old_row, old_object, row, object, report);
-                kept.push(index);
-                tables.push(table);
-            }
-            None => tables.push(new_row(row, object, &mut names, report)),
-        }
-    }
-    for (row, slot) in old.rows.iter().zip(&slots) {
-        if slot.is_some() {
-            report
-                .summary
-                .push(format!("row {} removed (was `{}`)", row.code, row.name));
-        }
-    }
-    if !kept.is_sorted() {
-        report
-            .summary
-            .push("rows reordered to follow the vendor table".to_string());
-    }
-    edit::put_tables(toml, "row", tables, TABLE_KEYS);
+/// The rows of a merge: the old table, the vendor's, and the kind name of
+/// each vendor object text.
+struct Rows<'a> {
+    old: &'a model::Table,
+    vendor: &'a Vendor,
+    lang: Lang,
+    kinds: &'a BTreeMap<String, String>,
 }
 
-fn existing_row(
-    table: &mut Table,
-    old: &model::Row,
-    old_object: Option<&String>,
-    row: &vendor::Row,
-    object: Option<&String>,
-    report: &mut Report,
-) {
-    let code = row.code;
-    if Some(&row.description) != old.description.en.as_ref() {
-        edit::set(
-            table,
-            "description",
-            edit::string(&row.description),
-            ROW_KEYS,
-        );
-        report
-            .summary
-            .push(format!("row {code}: description changed"));
-    }
-    if old_object != object {
-        match object {
-            Some(name) => edit::set(table, "object", edit::string(name), ROW_KEYS),
-            None => {
-                table.remove("object");
-            }
+impl Rows<'_> {
+    fn merge(
+        &self,
+        toml: &mut Table,
+        reason_suffix: &str,
+        types: &mut Namespace,
+        report: &mut Report,
+    ) {
+        let old = self.old;
+        let mut slots: Vec<Option<Table>> = edit::take_tables(toml, "row")
+            .into_iter()
+            .map(Some)
+            .collect();
+        let by_code = rows_by_code(old);
+        let mut names = RowNames {
+            rows: Namespace::with(REASON_BUILTINS),
+            types,
+            reason_suffix,
+            constant_prefix: names::constant_prefix(
+                self.vendor
+                    .rows
+                    .iter()
+                    .filter_map(|row| row.constant.as_deref()),
+            ),
+        };
+        for row in &old.rows {
+            names.rows.take(&row.name);
         }
-        let show =
-            |name: Option<&String>| name.map_or("none".to_string(), |name| format!("`{name}`"));
-        report.summary.push(format!(
-            "row {code}: object {} -> {}",
-            show(old_object),
-            show(object)
-        ));
-    }
-    let notes = reasons(table, old, row, report);
-    if notes != old.notes {
-        match notes.is_empty() {
-            true => {
-                table.remove("notes");
-            }
-            false => edit::set(table, "notes", edit::strings(&notes), ROW_KEYS),
-        }
-        report.summary.push(format!("row {code}: notes changed"));
-    }
-}
-
-/// Merges the reasons of a row; returns its notes (the free sentences that
-/// are not its open reason).
-fn reasons(
-    table: &mut Table,
-    old: &model::Row,
-    row: &vendor::Row,
-    report: &mut Report,
-) -> Vec<String> {
-    let code = row.code;
-    let mut slots: Vec<Option<Table>> = edit::take_tables(table, "reason")
-        .into_iter()
-        .map(Some)
-        .collect();
-    let matches = match_reasons(old, row);
-    let mut names = Namespace::with(REASON_BUILTINS);
-    for reason in &old.reasons {
-        names.take(&reason.name);
-    }
-    let mut notes = Vec::new();
-    let mut tables = Vec::new();
-    let mut kept = Vec::new();
-    for (paragraph, matched) in row.cell.iter().zip(&matches) {
-        match (paragraph, *matched) {
-            (Paragraph::Note(note), None) => notes.push(note.clone()),
-            (Paragraph::Note(_), Some(index)) => {
-                tables.push(
-                    slots
+        let mut tables = Vec::with_capacity(self.vendor.rows.len());
+        let mut kept = Vec::new();
+        for (position, row) in self.vendor.rows.iter().enumerate() {
+            let object = row.object.as_ref().and_then(|text| self.kinds.get(text));
+            match by_code.get(&row.code) {
+                Some(&index) => {
+                    let mut table = slots
                         .get_mut(index)
                         .and_then(Option::take)
-                        .unwrap_or_default(),
-                );
-                kept.push(index);
-            }
-            (Paragraph::Reason(reason), Some(index)) => {
-                let mut reason_table = slots
-                    .get_mut(index)
-                    .and_then(Option::take)
-                    .unwrap_or_default();
-                existing_reason(&mut reason_table, code, &old.reasons[index], reason, report);
-                tables.push(reason_table);
-                kept.push(index);
-            }
-            (Paragraph::Reason(reason), None) => {
-                let name = names::propose(
-                    reason.description.as_deref(),
-                    &names::reason_name(reason.codes),
-                    "Code",
-                    |name| names.is_free(name),
-                );
-                names.take(&name);
-                tables.push(new_reason(reason, &name));
-                report.proposed(
-                    format!("row {code}: reason {}", reason.codes),
-                    format!("row {code}, reason {}", reason.codes),
-                    &name,
-                );
+                        .unwrap_or_default();
+                    self.existing_row(&mut table, &old.rows[index], row, object, report);
+                    kept.push(index);
+                    tables.push(table);
+                }
+                None => {
+                    let name = names.propose(row, position);
+                    tables.push(self.new_row(row, &name, object, report));
+                }
             }
         }
+        for (row, slot) in old.rows.iter().zip(&slots) {
+            if slot.is_some() {
+                report
+                    .summary
+                    .push(format!("row {} removed (was `{}`)", row.code, row.name));
+            }
+        }
+        if !kept.is_sorted() {
+            report
+                .summary
+                .push("rows reordered to follow the vendor table".to_string());
+        }
+        edit::put_tables(toml, "row", tables, TABLE_KEYS);
     }
-    for (reason, slot) in old.reasons.iter().zip(&slots) {
-        if slot.is_some() {
+
+    fn existing_row(
+        &self,
+        table: &mut Table,
+        old: &model::Row,
+        row: &vendor::Row,
+        object: Option<&String>,
+        report: &mut Report,
+    ) {
+        let place = format!("row {}", row.code);
+        let keys = self.lang.keys();
+        set_text(
+            table,
+            "constant",
+            old.constant.as_deref(),
+            row.constant.as_deref(),
+            ROW_KEYS,
+            &place,
+            report,
+        );
+        set_text(
+            table,
+            keys.description,
+            self.lang.text(&old.description).map(String::as_str),
+            row.description.as_deref(),
+            ROW_KEYS,
+            &place,
+            report,
+        );
+        let old_object = old
+            .object
+            .and_then(|kind| self.old.object_kinds.get(kind))
+            .map(|kind| &kind.name);
+        if old_object != object {
+            match object {
+                Some(name) => edit::set(table, "object", edit::string(name), ROW_KEYS),
+                None => {
+                    table.remove("object");
+                }
+            }
+            let show =
+                |name: Option<&String>| name.map_or("none".to_string(), |name| format!("`{name}`"));
             report.summary.push(format!(
-                "row {code}: reason {} removed (was `{}`)",
-                reason.codes, reason.name
+                "{place}: object {} -> {}",
+                show(old_object),
+                show(object)
             ));
         }
+        let notes = self.reasons(table, old, row, report);
+        let old_notes = self.lang.notes(old);
+        set_texts(
+            table, keys.notes, old_notes, &notes, ROW_KEYS, &place, report,
+        );
     }
-    if !kept.is_sorted() {
-        report.summary.push(format!(
-            "row {code}: reasons reordered to follow the vendor table"
-        ));
+
+    /// Merges the reasons of a row; returns its notes (the free sentences
+    /// that are not its open reason).
+    fn reasons(
+        &self,
+        table: &mut Table,
+        old: &model::Row,
+        row: &vendor::Row,
+        report: &mut Report,
+    ) -> Vec<String> {
+        let code = &row.code;
+        let mut slots: Vec<Option<Table>> = edit::take_tables(table, "reason")
+            .into_iter()
+            .map(Some)
+            .collect();
+        let matches = match_reasons(old, row, self.lang);
+        let mut names = Namespace::with(REASON_BUILTINS);
+        for reason in &old.reasons {
+            names.take(&reason.name);
+        }
+        let mut notes = Vec::new();
+        let mut tables = Vec::new();
+        let mut kept = Vec::new();
+        for (paragraph, matched) in row.cell.iter().zip(&matches) {
+            match (paragraph, *matched) {
+                (Paragraph::Note(note), None) => notes.push(note.clone()),
+                (Paragraph::Note(_), Some(index)) => {
+                    tables.push(
+                        slots
+                            .get_mut(index)
+                            .and_then(Option::take)
+                            .unwrap_or_default(),
+                    );
+                    kept.push(index);
+                }
+                (Paragraph::Reason(reason), Some(index)) => {
+                    let mut reason_table = slots
+                        .get_mut(index)
+                        .and_then(Option::take)
+                        .unwrap_or_default();
+                    self.existing_reason(
+                        &mut reason_table,
+                        code,
+                        &old.reasons[index],
+                        reason,
+                        report,
+                    );
+                    tables.push(reason_table);
+                    kept.push(index);
+                }
+                (Paragraph::Reason(reason), None) => {
+                    tables.push(self.new_reason(code, reason, &mut names, report));
+                }
+            }
+        }
+        for (reason, slot) in old.reasons.iter().zip(&slots) {
+            if slot.is_some() {
+                report.summary.push(format!(
+                    "row {code}: reason {} removed (was `{}`)",
+                    reason.codes, reason.name
+                ));
+            }
+        }
+        if !kept.is_sorted() {
+            report.summary.push(format!(
+                "row {code}: reasons reordered to follow the vendor table"
+            ));
+        }
+        edit::put_tables(table, "reason", tables, ROW_KEYS);
+        notes
     }
-    edit::put_tables(table, "reason", tables, ROW_KEYS);
-    notes
+
+    fn existing_reason(
+        &self,
+        table: &mut Table,
+        code: &RowCode,
+        old: &model::Reason,
+        reason: &vendor::Reason,
+        report: &mut Report,
+    ) {
+        if let (ReasonCodes::Range { start, end }, true) = (reason.codes, reason.codes != old.codes)
+        {
+            edit::set(table, "range", edit::range(start, end), REASON_KEYS);
+            report.summary.push(format!(
+                "row {code}: reason {} -> {} (keeps `{}`)",
+                old.codes, reason.codes, old.name
+            ));
+        }
+        set_text(
+            table,
+            self.lang.keys().description,
+            self.lang.text(&old.description).map(String::as_str),
+            reason.description.as_deref(),
+            REASON_KEYS,
+            &format!("row {code}: reason {}", reason.codes),
+            report,
+        );
+    }
+
+    fn new_row(
+        &self,
+        row: &vendor::Row,
+        name: &str,
+        object: Option<&String>,
+        report: &mut Report,
+    ) -> Table {
+        let code = &row.code;
+        let keys = self.lang.keys();
+        report.proposed(format!("row {code}"), format!("row {code}"), name);
+        let mut table = Table::new();
+        let code_value = match code {
+            RowCode::Integer(code) => Value::from(i64::from(*code)),
+            RowCode::Text(text) => edit::string(text),
+        };
+        table.insert("code", Item::Value(code_value));
+        table.insert(
+            "name",
+            Item::Value(edit::commented(edit::string(name), PROPOSED)),
+        );
+        if let Some(constant) = &row.constant {
+            table.insert("constant", Item::Value(edit::string(constant)));
+        }
+        if let Some(description) = &row.description {
+            table.insert(keys.description, Item::Value(edit::string(description)));
+        }
+        if let Some(object) = object {
+            table.insert("object", Item::Value(edit::string(object)));
+        }
+        let notes: Vec<String> = row.notes().cloned().collect();
+        if !notes.is_empty() {
+            table.insert(keys.notes, Item::Value(edit::strings(&notes)));
+        }
+        let mut reason_names = Namespace::with(REASON_BUILTINS);
+        let mut reasons = Vec::new();
+        for reason in row.reasons() {
+            reasons.push(self.new_reason(code, reason, &mut reason_names, report));
+        }
+        edit::put_tables(&mut table, "reason", reasons, ROW_KEYS);
+        table
+    }
+
+    /// A new reason of row `code`, its name proposed free in `names`.
+    fn new_reason(
+        &self,
+        code: &RowCode,
+        reason: &vendor::Reason,
+        names: &mut Namespace,
+        report: &mut Report,
+    ) -> Table {
+        let name = names::propose(
+            reason.description.as_deref(),
+            &names::reason_name(reason.codes),
+            "Code",
+            |name| names.is_free(name),
+        );
+        names.take(&name);
+        report.proposed(
+            format!("row {code}: reason {}", reason.codes),
+            format!("row {code}, reason {}", reason.codes),
+            &name,
+        );
+        let mut table = Table::new();
+        match reason.codes {
+            ReasonCodes::Single(code) => {
+                table.insert("code", Item::Value(Value::from(i64::from(code))));
+            }
+            ReasonCodes::Range { start, end } => {
+                table.insert("range", Item::Value(edit::range(start, end)));
+            }
+            // A vendor cell gives no open reason; only an old one is kept.
+            ReasonCodes::Open { .. } => {}
+        }
+        table.insert(
+            "name",
+            Item::Value(edit::commented(edit::string(&name), PROPOSED)),
+        );
+        if let Some(description) = &reason.description {
+            table.insert(
+                self.lang.keys().description,
+                Item::Value(edit::string(description)),
+            );
+        }
+        table
+    }
 }
 
 /// For each paragraph of the vendor cell, the old reason it continues:
 /// single codes by code, ranges by bounds (or, failing that, the one old
 /// range it alone overlaps), the open reason by the note equal to its
 /// description.
-fn match_reasons(old: &model::Row, row: &vendor::Row) -> Vec<Option<usize>> {
+fn match_reasons(old: &model::Row, row: &vendor::Row, lang: Lang) -> Vec<Option<usize>> {
     let mut matches: Vec<Option<usize>> = vec![None; row.cell.len()];
     let mut taken = vec![false; old.reasons.len()];
     let open = old.reasons.iter().enumerate().find_map(|(index, reason)| {
-        match (reason.codes, &reason.description.en) {
+        match (reason.codes, lang.text(&reason.description)) {
             (ReasonCodes::Open { .. }, Some(description)) => Some((index, description)),
             _ => None,
         }
@@ -477,115 +601,4 @@ fn match_reasons(old: &model::Row, row: &vendor::Row) -> Vec<Option<usize>> {
         matches[position] = Some(index);
     }
     matches
-}
-
-fn existing_reason(
-    table: &mut Table,
-    code: i32,
-    old: &model::Reason,
-    reason: &vendor::Reason,
-    report: &mut Report,
-) {
-    if let (ReasonCodes::Range { start, end }, true) = (reason.codes, reason.codes != old.codes) {
-        edit::set(table, "range", edit::range(start, end), REASON_KEYS);
-        report.summary.push(format!(
-            "row {code}: reason {} -> {} (keeps `{}`)",
-            old.codes, reason.codes, old.name
-        ));
-    }
-    let label = reason.codes;
-    match (&old.description.en, &reason.description) {
-        (Some(old_text), Some(new_text)) if old_text != new_text => {
-            edit::set(table, "description", edit::string(new_text), REASON_KEYS);
-            report
-                .summary
-                .push(format!("row {code}: reason {label}: description changed"));
-        }
-        (Some(_), None) => {
-            table.remove("description");
-            report
-                .summary
-                .push(format!("row {code}: reason {label}: description removed"));
-        }
-        (None, Some(new_text)) => {
-            edit::set(table, "description", edit::string(new_text), REASON_KEYS);
-            report
-                .summary
-                .push(format!("row {code}: reason {label}: description added"));
-        }
-        _ => {}
-    }
-}
-
-fn new_row(
-    row: &vendor::Row,
-    object: Option<&String>,
-    names: &mut RowNames<'_>,
-    report: &mut Report,
-) -> Table {
-    let code = row.code;
-    let name = names.propose(row);
-    report.proposed(format!("row {code}"), format!("row {code}"), &name);
-    let mut table = Table::new();
-    table.insert("code", Item::Value(Value::from(i64::from(code))));
-    table.insert(
-        "name",
-        Item::Value(edit::commented(edit::string(&name), PROPOSED)),
-    );
-    table.insert("description", Item::Value(edit::string(&row.description)));
-    if let Some(object) = object {
-        table.insert("object", Item::Value(edit::string(object)));
-    }
-    let notes: Vec<String> = row
-        .cell
-        .iter()
-        .filter_map(|paragraph| match paragraph {
-            Paragraph::Note(note) => Some(note.clone()),
-            Paragraph::Reason(_) => None,
-        })
-        .collect();
-    if !notes.is_empty() {
-        table.insert("notes", Item::Value(edit::strings(&notes)));
-    }
-    let mut reason_names = Namespace::with(REASON_BUILTINS);
-    let mut reasons = Vec::new();
-    for reason in row.reasons() {
-        let name = names::propose(
-            reason.description.as_deref(),
-            &names::reason_name(reason.codes),
-            "Code",
-            |name| reason_names.is_free(name),
-        );
-        reason_names.take(&name);
-        reasons.push(new_reason(reason, &name));
-        report.proposed(
-            format!("row {code}: reason {}", reason.codes),
-            format!("row {code}, reason {}", reason.codes),
-            &name,
-        );
-    }
-    edit::put_tables(&mut table, "reason", reasons, ROW_KEYS);
-    table
-}
-
-fn new_reason(reason: &vendor::Reason, name: &str) -> Table {
-    let mut table = Table::new();
-    match reason.codes {
-        ReasonCodes::Single(code) => {
-            table.insert("code", Item::Value(Value::from(i64::from(code))));
-        }
-        ReasonCodes::Range { start, end } => {
-            table.insert("range", Item::Value(edit::range(start, end)));
-        }
-        // A vendor cell gives no open reason; only an old one is kept.
-        ReasonCodes::Open { .. } => {}
-    }
-    table.insert(
-        "name",
-        Item::Value(edit::commented(edit::string(name), PROPOSED)),
-    );
-    if let Some(description) = &reason.description {
-        table.insert("description", Item::Value(edit::string(description)));
-    }
-    table
 }

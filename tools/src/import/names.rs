@@ -110,6 +110,52 @@ pub(super) fn reason_name(codes: ReasonCodes) -> String {
     }
 }
 
+/// The words of a constant name without the prefix the table's constants
+/// share, for [`propose`]: `AGENT_TYPE_PC_PHONE` → `PC PHONE`.
+pub(super) fn from_constant(constant: &str, prefix: &str) -> String {
+    constant
+        .strip_prefix(prefix)
+        .filter(|rest| !rest.is_empty())
+        .unwrap_or(constant)
+        .replace('_', " ")
+}
+
+/// The longest prefix ending with `_` that every one of `constants` starts
+/// with and none is only: `AGENT_TYPE_` for `AGENT_TYPE_EXTENSION` and
+/// `AGENT_TYPE_NET`; empty for fewer than two constants.
+pub(super) fn constant_prefix<'a>(constants: impl IntoIterator<Item = &'a str>) -> String {
+    let constants: Vec<&str> = constants.into_iter().collect();
+    let [first, rest @ ..] = constants.as_slice() else {
+        return String::new();
+    };
+    if rest.is_empty() {
+        return String::new();
+    }
+    let mut prefix_len = 0;
+    for (at, _) in first.match_indices('_') {
+        let prefix = &first[..=at];
+        if constants
+            .iter()
+            .all(|constant| constant.len() > prefix.len() && constant.starts_with(prefix))
+        {
+            prefix_len = at + 1;
+        }
+    }
+    first[..prefix_len].to_owned()
+}
+
+/// A caption without its table number: `Table 1 Agent type.` → `Agent
+/// type.`, `表1 座席类型` → `座席类型`.
+pub(super) fn without_table_number(caption: &str) -> &str {
+    let rest = caption
+        .strip_prefix("Table ")
+        .or_else(|| caption.strip_prefix('表'))
+        .unwrap_or(caption)
+        .trim_start();
+    rest.trim_start_matches(|c: char| c.is_ascii_digit())
+        .trim_start()
+}
+
 fn number(value: i64) -> String {
     match value < 0 {
         true => format!("Minus{}", value.unsigned_abs()),
@@ -186,6 +232,35 @@ mod tests {
             "Codes1To255"
         );
         assert_eq!(reason_name(ReasonCodes::Single(0)), "Code0");
+    }
+
+    #[test]
+    fn names_from_constants_leave_out_the_shared_prefix() {
+        let constants = [
+            "AGENT_TYPE_EXTENSION",
+            "AGENT_TYPE_PC_PHONE",
+            "AGENT_TYPE_1B1D",
+        ];
+        let prefix = constant_prefix(constants);
+        assert_eq!(prefix, "AGENT_TYPE_");
+        let names: Vec<String> = constants
+            .iter()
+            .map(|constant| name(&from_constant(constant, &prefix)))
+            .collect();
+        assert_eq!(names, ["Extension", "PcPhone", "Code1b1d"]);
+        assert_eq!(constant_prefix(["AGENT_TYPE"]), "");
+        assert_eq!(constant_prefix(["A_B", "A_B_C"]), "A_");
+        assert_eq!(constant_prefix(["A_B", "B_C"]), "");
+        assert_eq!(constant_prefix(["A_B", "A_C"]), "A_");
+        assert_eq!(from_constant("A_", "A_"), "A ");
+    }
+
+    #[test]
+    fn captions_lose_their_table_number() {
+        assert_eq!(without_table_number("Table 1 Agent type."), "Agent type.");
+        assert_eq!(without_table_number("表1 座席类型"), "座席类型");
+        assert_eq!(without_table_number("表 12 座席"), "座席");
+        assert_eq!(without_table_number("Media Type"), "Media Type");
     }
 
     #[test]

@@ -1,19 +1,32 @@
 //! The vendor table checked against what a spec can hold: codes in `i32`,
-//! reason codes unique per cell, ranges that do not overlap. Everything else
-//! of the import works on this checked form only.
+//! reason codes unique per cell, ranges that do not overlap, header cells
+//! in the language of the import. Everything else of the import works on
+//! this checked form only.
 
 use std::collections::BTreeMap;
 
-use crate::vendor_doc::{DocError, Located, ObjectCell, ReasonParagraph, VendorRow, VendorTable};
-use codes_codegen::model::ReasonCodes;
+use super::Lang;
+use crate::vendor_doc::{
+    Column, DocError, Located, ObjectCell, ReasonParagraph, ValueList, VendorRow, VendorTable,
+};
+use codes_codegen::model::{CodeKind, ReasonCodes, RowCode};
 
 /// A vendor table every part of which a spec can represent.
 #[derive(Debug, Clone)]
 pub(super) struct Vendor {
+    /// Integer codes, or the text values of a parameter.
+    pub kind: CodeKind,
     pub updated: Option<String>,
     pub title: Option<String>,
+    pub subtitle: Option<String>,
     pub caption: Option<String>,
+    /// The paragraphs of the page's NOTE cells, as written.
+    pub notes: Vec<String>,
     pub columns: Vec<String>,
+    /// Whether the table has an object or a reason column.
+    pub has_objects_or_reasons: bool,
+    /// For a list of a parameter's values, the parameter's name.
+    pub parameter: Option<String>,
     pub rows: Vec<Row>,
 }
 
@@ -21,7 +34,7 @@ impl Vendor {
     /// Whether a spec of the table names its records: it has an object or
     /// a reason column, or (for a table built by hand) objects or reasons.
     pub fn needs_record_names(&self) -> bool {
-        self.columns.len() >= 3
+        self.has_objects_or_reasons
             || self
                 .rows
                 .iter()
@@ -29,13 +42,19 @@ impl Vendor {
     }
 }
 
-/// One row, codes converted to `i32`.
+/// One row, codes converted to what a spec holds.
 #[derive(Debug, Clone)]
 pub(super) struct Row {
-    pub code: i32,
-    pub description: String,
+    /// The line of the row's code cell.
+    pub line: usize,
+    pub code: RowCode,
+    pub constant: Option<String>,
+    /// `None` for a value of a parameter, which is its own text.
+    pub description: Option<String>,
     /// The object text; `None` for a "not used" marker or no object column.
     pub object: Option<String>,
+    /// The line of the object cell (the row's line without one).
+    pub object_line: usize,
     /// The paragraphs of the reason cell that mean something, in order.
     pub cell: Vec<Paragraph>,
 }
@@ -45,6 +64,14 @@ impl Row {
         self.cell.iter().filter_map(|paragraph| match paragraph {
             Paragraph::Reason(reason) => Some(reason),
             Paragraph::Note(_) => None,
+        })
+    }
+
+    /// The free sentences of the reason cell.
+    pub fn notes(&self) -> impl Iterator<Item = &String> {
+        self.cell.iter().filter_map(|paragraph| match paragraph {
+            Paragraph::Note(note) => Some(note),
+            Paragraph::Reason(_) => None,
         })
     }
 }
@@ -60,13 +87,16 @@ pub(super) enum Paragraph {
 /// reason; see the merge for how one is recognised).
 #[derive(Debug, Clone)]
 pub(super) struct Reason {
+    /// The line of its paragraph.
+    pub line: usize,
     pub codes: ReasonCodes,
     /// `None` for a bare code such as `0`.
     pub description: Option<String>,
 }
 
-/// Checks `table`, reporting every problem with its line.
-pub(super) fn check(table: &VendorTable) -> Result<Vendor, Vec<DocError>> {
+/// Checks `table`, read from a page in `lang`, reporting every problem with
+/// its line.
+pub(super) fn check(table: &VendorTable, lang: Lang) -> Result<Vendor, Vec<DocError>> {
     let mut errors = Vec::new();
     let mut text = |located: &Located<String>, what: &str| {
         if located.value.trim().is_empty() {
@@ -76,6 +106,10 @@ pub(super) fn check(table: &VendorTable) -> Result<Vendor, Vec<DocError>> {
     };
     let updated = table.updated.as_ref().map(|date| text(date, "update date"));
     let title = table.title.as_ref().map(|title| text(title, "title"));
+    let subtitle = table
+        .subtitle
+        .as_ref()
+        .map(|subtitle| text(subtitle, "subtitle"));
     let caption = table
         .caption
         .as_ref()
@@ -95,11 +129,13 @@ pub(super) fn check(table: &VendorTable) -> Result<Vendor, Vec<DocError>> {
             ),
         ));
     }
+    check_language(&table.header, lang, &mut errors);
     if table.rows.is_empty() {
         errors.push(error(1, "the table has no rows"));
     }
     let mut rows = Vec::with_capacity(table.rows.len());
     let mut row_lines: BTreeMap<i32, usize> = BTreeMap::new();
+    let mut constant_lines: BTreeMap<&str, usize> = BTreeMap::new();
     for vendor_row in &table.rows {
         let code = match i32::try_from(vendor_row.code) {
             Ok(code) => Some(code),
@@ -107,7 +143,7 @@ pub(super) fn check(table: &VendorTable) -> Result<Vendor, Vec<DocError>> {
                 errors.push(error(
                     vendor_row.line,
                     format!(
-                        "operation code {} does not fit in i32 ({} to {})",
+                        "code {} does not fit in i32 ({} to {})",
                         vendor_row.code,
                         i32::MIN,
                         i32::MAX
@@ -119,26 +155,40 @@ pub(super) fn check(table: &VendorTable) -> Result<Vendor, Vec<DocError>> {
         match code.map(|code| (code, row_lines.get(&code).copied())) {
             Some((code, Some(first))) => errors.push(error(
                 vendor_row.line,
-                format!("duplicate operation code {code}, already on line {first}"),
+                format!("duplicate code {code}, already on line {first}"),
             )),
             Some((code, None)) => {
                 row_lines.insert(code, vendor_row.line);
             }
             None => {}
         }
+        if let Some(constant) = &vendor_row.constant {
+            match constant_lines.get(constant.value.as_str()) {
+                Some(first) => errors.push(error(
+                    constant.line,
+                    format!(
+                        "duplicate constant {}, already on line {first}",
+                        constant.value
+                    ),
+                )),
+                None => {
+                    constant_lines.insert(&constant.value, constant.line);
+                }
+            }
+        }
         let description = &vendor_row.description;
         if description.value.trim().is_empty() {
             errors.push(error(
                 description.line,
-                format!("empty description of operation {}", vendor_row.code),
+                format!("empty description of row {}", vendor_row.code),
             ));
         }
-        let object = match &vendor_row.object {
-            None
-            | Some(Located {
+        let (object, object_line) = match &vendor_row.object {
+            None => (None, vendor_row.line),
+            Some(Located {
+                line,
                 value: ObjectCell::NotUsed { .. },
-                ..
-            }) => None,
+            }) => (None, *line),
             Some(Located {
                 line,
                 value: ObjectCell::Text(object),
@@ -146,34 +196,118 @@ pub(super) fn check(table: &VendorTable) -> Result<Vendor, Vec<DocError>> {
                 if object.trim().is_empty() {
                     errors.push(error(
                         *line,
-                        format!("empty object of operation {}", vendor_row.code),
+                        format!("empty object of row {}", vendor_row.code),
                     ));
                 }
-                Some(object.clone())
+                (Some(object.clone()), *line)
             }
         };
         let cell = reason_cell(vendor_row, &mut errors);
         if let Some(code) = code {
             rows.push(Row {
-                code,
-                description: description.value.clone(),
+                line: vendor_row.line,
+                code: RowCode::Integer(code),
+                constant: vendor_row
+                    .constant
+                    .as_ref()
+                    .map(|constant| constant.value.clone()),
+                description: Some(description.value.clone()),
                 object,
+                object_line,
                 cell,
             });
         }
     }
-    if errors.is_empty() {
-        Ok(Vendor {
-            updated,
-            title,
-            caption,
-            columns,
-            rows,
+    let vendor = Vendor {
+        kind: CodeKind::Integer,
+        updated,
+        title,
+        subtitle,
+        caption,
+        notes: table.notes.iter().map(|note| note.value.clone()).collect(),
+        has_objects_or_reasons: table
+            .columns
+            .iter()
+            .any(|column| matches!(column, Column::Object | Column::Reason)),
+        columns,
+        parameter: None,
+        rows,
+    };
+    finish(vendor, errors)
+}
+
+/// The values of `list`, read from a page in `lang`: a text-keyed table
+/// whose page is the parameter's cell (the page's title, the paragraph
+/// before the list as its caption, the header of the table of
+/// parameters). The page's subtitle and caption introduce the table of
+/// parameters, not the list, and are not carried.
+pub(super) fn values(list: &ValueList, lang: Lang) -> Result<Vendor, Vec<DocError>> {
+    let mut errors = Vec::new();
+    check_language(&list.header, lang, &mut errors);
+    let rows = list
+        .values
+        .iter()
+        .map(|value| Row {
+            line: value.line,
+            code: RowCode::Text(value.value.clone()),
+            constant: None,
+            description: None,
+            object: None,
+            object_line: value.line,
+            cell: Vec::new(),
         })
-    } else {
-        errors.sort_by_key(|error| error.line);
-        Err(errors)
+        .collect();
+    let vendor = Vendor {
+        kind: CodeKind::Text,
+        updated: list.updated.as_ref().map(|updated| updated.value.clone()),
+        title: list.title.as_ref().map(|title| title.value.clone()),
+        subtitle: None,
+        caption: list.lead.as_ref().map(|lead| lead.value.clone()),
+        notes: list.notes.iter().map(|note| note.value.clone()).collect(),
+        columns: list.header.iter().map(|cell| cell.value.clone()).collect(),
+        has_objects_or_reasons: false,
+        parameter: Some(list.parameter.value.clone()),
+        rows,
+    };
+    finish(vendor, errors)
+}
+
+/// `vendor`, or the errors sorted by line.
+fn finish(vendor: Vendor, mut errors: Vec<DocError>) -> Result<Vendor, Vec<DocError>> {
+    if errors.is_empty() {
+        return Ok(vendor);
     }
+    errors.sort_by_key(|error| error.line);
+    Err(errors)
+}
+
+/// The header cells are in the import's language: a Chinese page read as
+/// English (or the other way round) would put its texts under the other
+/// language's keys.
+fn check_language(header: &[Located<String>], lang: Lang, errors: &mut Vec<DocError>) {
+    let chinese = header.iter().find(|cell| has_chinese(&cell.value));
+    let (wrong, expected, page) = match (lang, chinese) {
+        (Lang::En, Some(cell)) => (cell, "English", "a Chinese page"),
+        (Lang::Zh, None) => match header.first() {
+            Some(cell) => (cell, "Chinese", "an English page"),
+            None => return,
+        },
+        _ => return,
+    };
+    errors.push(error(
+        wrong.line,
+        format!(
+            "expected {expected} header cells for an import in {lang}, found {:?} ({page})",
+            wrong.value,
+            lang = lang.name()
+        ),
+    ));
+}
+
+/// Whether `text` has a Chinese character (CJK unified ideographs).
+fn has_chinese(text: &str) -> bool {
+    text.chars()
+        .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3400}'..='\u{4dbf}').contains(&c))
 }
 
 /// The reason cell of `row`: codes in `i32`, each single code once, no two
@@ -193,7 +327,7 @@ fn reason_cell(row: &VendorRow, errors: &mut Vec<DocError>) -> Vec<Paragraph> {
                 errors.push(error(
                     line,
                     format!(
-                        "reason code {code} of operation {operation} does not fit in i32 ({} to {})",
+                        "reason code {code} of row {operation} does not fit in i32 ({} to {})",
                         i32::MIN,
                         i32::MAX
                     ),
@@ -210,7 +344,7 @@ fn reason_cell(row: &VendorRow, errors: &mut Vec<DocError>) -> Vec<Paragraph> {
                 if text.trim().is_empty() {
                     errors.push(error(
                         line,
-                        format!("empty paragraph in the reasons of operation {operation}"),
+                        format!("empty paragraph in the reasons of row {operation}"),
                     ));
                 }
                 cell.push(Paragraph::Note(text.clone()));
@@ -234,9 +368,7 @@ fn reason_cell(row: &VendorRow, errors: &mut Vec<DocError>) -> Vec<Paragraph> {
                         };
                         errors.push(error(
                             line,
-                            format!(
-                                "reason range {start}-{end} of operation {operation} {problem}"
-                            ),
+                            format!("reason range {start}-{end} of row {operation} {problem}"),
                         ));
                         None
                     }
@@ -249,7 +381,7 @@ fn reason_cell(row: &VendorRow, errors: &mut Vec<DocError>) -> Vec<Paragraph> {
         if description.is_some_and(|text| text.trim().is_empty()) {
             errors.push(error(
                 line,
-                format!("empty reason description in operation {operation}"),
+                format!("empty reason description in row {operation}"),
             ));
         }
         let Some(codes) = codes else {
@@ -261,7 +393,7 @@ fn reason_cell(row: &VendorRow, errors: &mut Vec<DocError>) -> Vec<Paragraph> {
                     errors.push(error(
                         line,
                         format!(
-                            "duplicate reason code {code} in operation {operation}, already on line {first}"
+                            "duplicate reason code {code} in row {operation}, already on line {first}"
                         ),
                     ));
                     continue;
@@ -276,7 +408,7 @@ fn reason_cell(row: &VendorRow, errors: &mut Vec<DocError>) -> Vec<Paragraph> {
                     errors.push(error(
                         line,
                         format!(
-                            "reason range {start}-{end} overlaps range {other_start}-{other_end} (line {other_line}) in operation {operation}"
+                            "reason range {start}-{end} overlaps range {other_start}-{other_end} (line {other_line}) in row {operation}"
                         ),
                     ));
                     continue;
@@ -287,6 +419,7 @@ fn reason_cell(row: &VendorRow, errors: &mut Vec<DocError>) -> Vec<Paragraph> {
             ReasonCodes::Open { .. } => continue,
         }
         cell.push(Paragraph::Reason(Reason {
+            line,
             codes,
             description: description.cloned(),
         }));
@@ -295,14 +428,14 @@ fn reason_cell(row: &VendorRow, errors: &mut Vec<DocError>) -> Vec<Paragraph> {
         errors.push(error(
             line,
             format!(
-                "\"not used\" marker {spelling} among the reasons of operation {operation} (a reason is on line {reason_line})"
+                "\"not used\" marker {spelling} among the reasons of row {operation} (a reason is on line {reason_line})"
             ),
         ));
     }
     cell
 }
 
-fn error(line: usize, message: impl Into<String>) -> DocError {
+pub(super) fn error(line: usize, message: impl Into<String>) -> DocError {
     DocError {
         line,
         message: message.into(),

@@ -1,9 +1,25 @@
-//! Turns the cells of a row, found by either layout, into a [`VendorRow`].
+//! Turns a table as a layout found it (cells of paragraphs) into a
+//! [`VendorTable`] of codes, checking every cell.
 
 use std::collections::BTreeMap;
 
-use super::text::{Para, integer, is_bare_integer, is_digits, is_not_used, quote};
-use super::{DocError, Located, ObjectCell, ReasonParagraph, VendorRow};
+use super::columns::Shape;
+use super::preamble::Preamble;
+use super::reasons;
+use super::text::{Para, integer, is_bare_integer, is_not_used, quote};
+use super::{Column, DocError, Layout, Located, ObjectCell, VendorRow, VendorTable};
+
+/// A table as a layout found it.
+#[derive(Debug, Clone)]
+pub(super) struct RawTable<'a> {
+    pub layout: Layout,
+    pub preamble: Preamble,
+    /// The header cells, 2 to 4 of them.
+    pub header: Vec<Para<'a>>,
+    /// What the header says the columns hold.
+    pub shape: Shape,
+    pub rows: Vec<RawRow<'a>>,
+}
 
 /// A row as the layout found it: cells of one or more paragraphs each.
 #[derive(Debug, Clone)]
@@ -14,90 +30,153 @@ pub(super) struct RawRow<'a> {
     pub cells: Vec<Vec<Para<'a>>>,
 }
 
-/// Checks the rows of a table with `columns` columns and converts them,
-/// reporting duplicated codes.
-pub(super) fn rows(
-    raw: Vec<RawRow<'_>>,
-    columns: usize,
-    errors: &mut Vec<DocError>,
-) -> Vec<VendorRow> {
-    let mut first_line_of_code: BTreeMap<i64, usize> = BTreeMap::new();
+/// The table of codes `raw` holds; `None` (with errors) when its header
+/// is not that of a table of codes or a cell is wrong.
+pub(super) fn table(raw: RawTable<'_>, errors: &mut Vec<DocError>) -> Option<VendorTable> {
+    let line = raw.header.first().map_or(1, |cell| cell.line);
+    let columns = match &raw.shape {
+        Shape::Codes(columns) => columns.clone(),
+        Shape::Parameters { name, .. } => {
+            let name = raw.header.get(*name).map_or("", |cell| cell.text);
+            errors.push(DocError::new(
+                line,
+                format!(
+                    "expected the header of a table of codes, found a table of parameters \
+                     (column {}): its codes are the values listed for one parameter",
+                    quote(name)
+                ),
+            ));
+            return None;
+        }
+    };
+    let before = errors.len();
+    let rows = rows(&raw.rows, &columns, errors);
+    let preamble = raw.preamble;
+    (errors.len() == before).then(|| VendorTable {
+        layout: raw.layout,
+        updated: preamble.updated,
+        title: preamble.title,
+        subtitle: preamble.subtitle,
+        caption: preamble.caption,
+        notes: preamble.notes,
+        header: raw.header.into_iter().map(Para::located).collect(),
+        columns,
+        rows,
+    })
+}
+
+/// What a row's code cell holds.
+pub(super) enum CodeCell {
+    /// No code can be read (an error says why).
+    Unreadable,
+    /// The code of an earlier row (an error says which).
+    Duplicate,
+    /// A code no earlier row has.
+    Code(i64),
+}
+
+/// The codes seen so far in a table, with the line of their rows.
+#[derive(Debug, Default)]
+pub(super) struct SeenCodes(BTreeMap<i64, usize>);
+
+impl SeenCodes {
+    /// Reads the code cell of `raw`, reporting a code an earlier row has.
+    pub fn read(&mut self, raw: &RawRow<'_>, errors: &mut Vec<DocError>) -> CodeCell {
+        let Some(code) = single(raw, 0, "code", errors).and_then(|para| code(para, errors)) else {
+            return CodeCell::Unreadable;
+        };
+        if let Some(first) = self.0.get(&code) {
+            errors.push(DocError::new(
+                raw.line,
+                format!("duplicate code {code}, already on line {first}"),
+            ));
+            return CodeCell::Duplicate;
+        }
+        self.0.insert(code, raw.line);
+        CodeCell::Code(code)
+    }
+}
+
+/// Checks the rows of a table whose columns hold `columns` and converts
+/// them, reporting duplicated codes.
+fn rows(raw: &[RawRow<'_>], columns: &[Column], errors: &mut Vec<DocError>) -> Vec<VendorRow> {
+    let mut seen = SeenCodes::default();
     let mut rows = Vec::with_capacity(raw.len());
     for raw_row in raw {
-        let (code, row) = row(&raw_row, columns, errors);
-        if let Some(code) = code {
-            if let Some(first) = first_line_of_code.get(&code) {
-                errors.push(DocError::new(
-                    raw_row.line,
-                    format!("duplicate operation code {code}, already on line {first}"),
-                ));
-                continue;
-            }
-            first_line_of_code.insert(code, raw_row.line);
+        if raw_row.cells.len() != columns.len() {
+            errors.push(DocError::new(
+                raw_row.line,
+                format!(
+                    "expected {} cells in the row, found {}",
+                    columns.len(),
+                    raw_row.cells.len()
+                ),
+            ));
+            continue;
         }
-        rows.extend(row);
+        let code = match seen.read(raw_row, errors) {
+            CodeCell::Duplicate => continue,
+            CodeCell::Unreadable => None,
+            CodeCell::Code(code) => Some(code),
+        };
+        rows.extend(row(raw_row, code, columns, errors));
     }
     rows
 }
 
-/// Converts one row: its code (if readable, for the duplicate check) and the
-/// row (if every cell is right).
+/// Converts one row whose code is `code` (if readable): the row, if every
+/// cell is right.
 fn row(
     raw: &RawRow<'_>,
-    columns: usize,
+    code: Option<i64>,
+    columns: &[Column],
     errors: &mut Vec<DocError>,
-) -> (Option<i64>, Option<VendorRow>) {
-    if raw.cells.len() != columns {
-        errors.push(DocError::new(
-            raw.line,
-            format!(
-                "expected {columns} cells in the row, found {}",
-                raw.cells.len()
-            ),
-        ));
-        return (None, None);
-    }
+) -> Option<VendorRow> {
     let before = errors.len();
-    let code = single(raw, 0, "operation code", errors).and_then(|para| code(para, errors));
-    let description = single(raw, 1, "description", errors).and_then(|para| {
-        if para.text.is_empty() || is_bare_integer(para.text) {
-            errors.push(DocError::new(
-                para.line,
-                format!("expected a description (text), found {}", quote(para.text)),
-            ));
-            None
-        } else {
-            Some(para.located())
-        }
-    });
-    let object = if columns == 4 {
-        single(raw, 2, "operation object", errors).and_then(|para| object(para, errors))
-    } else {
-        None
-    };
+    let mut description = None;
+    let mut constant = None;
+    let mut object = None;
     let mut reasons = Vec::new();
-    if columns >= 3 {
-        for para in raw.cells.get(columns - 1).into_iter().flatten() {
-            match reason(para.text) {
-                Ok(value) => reasons.push(Located {
-                    line: para.line,
-                    value,
-                }),
-                Err(message) => errors.push(DocError::new(para.line, message)),
+    for (index, column) in columns.iter().enumerate() {
+        match column {
+            Column::Code => {}
+            Column::Description => {
+                description = single(raw, index, "description", errors)
+                    .and_then(|para| self::description(para, errors));
+            }
+            Column::Constant => {
+                constant = single(raw, index, "constant name", errors)
+                    .and_then(|para| self::constant(para, errors));
+            }
+            Column::Object => {
+                object = single(raw, index, "operation object", errors)
+                    .and_then(|para| self::object(para, errors));
+            }
+            Column::Reason => {
+                let cell = raw.cells.get(index).map_or(&[][..], Vec::as_slice);
+                for para in reasons::paragraphs(cell) {
+                    match reasons::classify(para.text) {
+                        Ok(value) => reasons.push(Located {
+                            line: para.line,
+                            value,
+                        }),
+                        Err(message) => errors.push(DocError::new(para.line, message)),
+                    }
+                }
             }
         }
     }
-    let row = match (code, description) {
+    match (code, description) {
         (Some(code), Some(description)) if errors.len() == before => Some(VendorRow {
             line: raw.line,
             code,
+            constant,
             description,
             object,
             reasons,
         }),
         _ => None,
-    };
-    (code, row)
+    }
 }
 
 /// The only paragraph of cell `index`, which must have exactly one.
@@ -127,17 +206,51 @@ fn single<'a>(
 /// The code cell: a bare integer that fits in an `i64`.
 fn code(para: Para<'_>, errors: &mut Vec<DocError>) -> Option<i64> {
     let message = if !is_bare_integer(para.text) {
-        "expected an operation code (an integer)"
+        "expected a code (an integer)"
     } else if let Some(code) = integer(para.text) {
         return Some(code);
     } else {
-        "expected an operation code that fits in a 64-bit integer"
+        "expected a code that fits in a 64-bit integer"
     };
     errors.push(DocError::new(
         para.line,
         format!("{message}, found {}", quote(para.text)),
     ));
     None
+}
+
+/// The description cell: any text but a bare integer.
+fn description(para: Para<'_>, errors: &mut Vec<DocError>) -> Option<Located<String>> {
+    if para.text.is_empty() || is_bare_integer(para.text) {
+        errors.push(DocError::new(
+            para.line,
+            format!("expected a description (text), found {}", quote(para.text)),
+        ));
+        return None;
+    }
+    Some(para.located())
+}
+
+/// The constant name cell: capital letters, digits and `_`, starting with
+/// a letter, as the vendor's C constants are written.
+fn constant(para: Para<'_>, errors: &mut Vec<DocError>) -> Option<Located<String>> {
+    let text = para.text;
+    let is_constant = text.starts_with(|c: char| c.is_ascii_uppercase())
+        && text
+            .bytes()
+            .all(|byte| byte.is_ascii_uppercase() || byte.is_ascii_digit() || byte == b'_');
+    if !is_constant {
+        errors.push(DocError::new(
+            para.line,
+            format!(
+                "expected a constant name (capital letters, digits and \"_\", such as \
+                 AGENT_TYPE_EXTENSION), found {}",
+                quote(text)
+            ),
+        ));
+        return None;
+    }
+    Some(para.located())
 }
 
 /// The object cell: a "not used" marker or text, not another number.
@@ -162,90 +275,4 @@ fn object(para: Para<'_>, errors: &mut Vec<DocError>) -> Option<Located<ObjectCe
         line: para.line,
         value,
     })
-}
-
-/// Classifies one paragraph of a reason cell; the error is the message.
-pub(super) fn reason(text: &str) -> Result<ReasonParagraph, String> {
-    let too_large = || {
-        format!(
-            "expected a reason code that fits in a 64-bit integer, found {}",
-            quote(text)
-        )
-    };
-    if text.is_empty() {
-        return Err(format!(
-            "expected an operation reason (text), found {}",
-            quote(text)
-        ));
-    }
-    if is_not_used(text) {
-        return Ok(ReasonParagraph::NotUsed {
-            spelling: text.to_owned(),
-        });
-    }
-    if is_bare_integer(text) {
-        return integer(text)
-            .map(ReasonParagraph::BareCode)
-            .ok_or_else(too_large);
-    }
-    let Some((label, rest)) = label(text) else {
-        return Ok(ReasonParagraph::Note(text.to_owned()));
-    };
-    if rest.is_empty() {
-        return Err(format!(
-            "expected a reason text after the colon, found {}",
-            quote(text)
-        ));
-    }
-    let rest = rest.to_owned();
-    match label {
-        Label::Code(code) => {
-            let code = integer(code).ok_or_else(too_large)?;
-            Ok(ReasonParagraph::Code { code, text: rest })
-        }
-        Label::Range(start, dash, end) => {
-            let (Some(start), Some(end)) = (integer(start), integer(end)) else {
-                return Err(too_large());
-            };
-            if start > end {
-                return Err(format!(
-                    "expected a range whose start is not greater than its end, found {}",
-                    quote(text)
-                ));
-            }
-            Ok(ReasonParagraph::Range {
-                start,
-                end,
-                dash,
-                text: rest,
-            })
-        }
-    }
-}
-
-/// What stands before the colon of a labelled reason.
-enum Label<'a> {
-    /// `N`.
-    Code(&'a str),
-    /// `N-M`: start, dash, end.
-    Range(&'a str, char, &'a str),
-}
-
-/// Splits `N: text` or `N-M: text` into its label and text (empty for `N:`).
-/// `None` for any other paragraph, including `N:text` (no space).
-fn label(text: &str) -> Option<(Label<'_>, &str)> {
-    let (head, rest) = text.split_once(':')?;
-    if !rest.is_empty() && !rest.starts_with(char::is_whitespace) {
-        return None;
-    }
-    let head = head.trim_end();
-    let rest = rest.trim_start();
-    if is_bare_integer(head) {
-        return Some((Label::Code(head), rest));
-    }
-    let dash_at = head.find(['-', '\u{2013}'])?;
-    let start = head.get(..dash_at)?.trim_end();
-    let dash = head.get(dash_at..)?.chars().next()?;
-    let end = head.get(dash_at + dash.len_utf8()..)?.trim_start();
-    (is_digits(start) && is_digits(end)).then_some((Label::Range(start, dash, end), rest))
 }

@@ -1,98 +1,160 @@
 //! The paragraph layout: one cell per paragraph, blank lines between them.
 
-use super::cells::{self, RawRow};
+use super::cells::{RawRow, RawTable};
+use super::columns::{self, Shape};
+use super::preamble;
 use super::text::{
     Line, Para, check_header_count, end_line, found, is_bare_integer, is_caption, is_not_used,
-    located_updated, quote,
+    quote, updated,
 };
-use super::{DocError, Layout, VendorTable};
+use super::{DocError, Layout};
 
-/// Reads a table in the paragraph layout.
-pub(super) fn parse(lines: &[Line<'_>]) -> Result<VendorTable, Vec<DocError>> {
-    let mut errors = Vec::new();
-    let paras = paragraphs(lines, &mut errors);
+/// Reads every table of a text in the paragraph layout, as far as it can
+/// be read; `errors` gets every problem.
+pub(super) fn parse<'a>(lines: &[Line<'a>], errors: &mut Vec<DocError>) -> Vec<RawTable<'a>> {
+    let paras = paragraphs(lines, errors);
+    if paras.is_empty() {
+        errors.push(DocError::new(
+            end_line(lines),
+            "expected a table, found the end of the text",
+        ));
+        return Vec::new();
+    }
+    tables_of(&paras)
+        .into_iter()
+        .filter_map(|chunk| table(chunk, lines, errors))
+        .collect()
+}
+
+/// Splits the paragraphs into one run per table: a caption after a row has
+/// started begins the next table.
+fn tables_of<'p, 'a>(paras: &'p [Para<'a>]) -> Vec<&'p [Para<'a>]> {
+    let mut chunks = Vec::new();
+    let mut start = 0;
+    let mut in_rows = false;
+    for (index, para) in paras.iter().enumerate() {
+        if in_rows && is_caption(para.text) {
+            chunks.push(&paras[start..index]);
+            start = index;
+            in_rows = false;
+        }
+        in_rows |= is_bare_integer(para.text);
+    }
+    chunks.push(&paras[start..]);
+    chunks
+}
+
+/// Reads one table: its preamble, header cells and rows.
+fn table<'a>(
+    paras: &[Para<'a>],
+    lines: &[Line<'a>],
+    errors: &mut Vec<DocError>,
+) -> Option<RawTable<'a>> {
     let first_row = paras
         .iter()
         .position(|para| is_bare_integer(para.text))
         .unwrap_or(paras.len());
-    let preamble = &paras[..first_row];
-
-    let updated = located_updated(preamble.first());
-    let after_updated = usize::from(updated.is_some());
-    let (title, caption_at) = if preamble
-        .get(after_updated)
-        .is_some_and(|p| is_caption(p.text))
-    {
-        (None, after_updated)
-    } else if preamble
-        .get(after_updated + 1)
-        .is_some_and(|p| is_caption(p.text))
-    {
-        (preamble.get(after_updated).copied(), after_updated + 1)
-    } else {
-        // The caption is not where it belongs: after at most one title.
-        let expected_at = (after_updated + 1).min(preamble.len());
-        let at = paras.get(expected_at);
-        errors.push(DocError::new(
-            at.map_or_else(|| end_line(lines), |para| para.line),
-            format!(
-                "expected a table caption such as \"Table 1 ...\", found {}",
-                found(at)
-            ),
-        ));
-        let later = preamble
-            .get(expected_at..)
-            .and_then(|rest| rest.iter().position(|p| is_caption(p.text)));
-        match later {
-            Some(offset) => (preamble.get(after_updated).copied(), expected_at + offset),
-            None => return Err(errors),
+    let (notes, head) = preamble::notes(&paras[..first_row]);
+    let rows = &paras[first_row..];
+    let (before, header) = match head.iter().position(|para| is_caption(para.text)) {
+        Some(caption) => {
+            let header = &head[caption + 1..];
+            if header.is_empty() {
+                errors.push(DocError::new(
+                    rows.first()
+                        .map_or_else(|| end_line(lines), |para| para.line),
+                    format!(
+                        "expected header cells after the caption, found {}",
+                        found(rows.first())
+                    ),
+                ));
+                return None;
+            }
+            (&head[..=caption], header)
         }
+        None => split_uncaptioned(&head, rows, lines, errors)?,
     };
-    let caption = preamble[caption_at];
-    let header = &preamble[caption_at + 1..];
-
-    let Some(first_header) = header.first() else {
-        let at = paras.get(first_row);
-        errors.push(DocError::new(
-            at.map_or_else(|| end_line(lines), |para| para.line),
-            format!(
-                "expected header cells after the caption, found {}",
-                found(at)
-            ),
-        ));
-        return Err(errors);
-    };
-    let columns = match check_header_count(header, first_header.line) {
-        Ok(columns) => columns,
+    let mut preamble = preamble::read(
+        before,
+        "the header cells",
+        "at most a title and a subtitle before the table",
+        errors,
+    );
+    preamble.notes = notes;
+    let first_header = header.first()?;
+    if let Err(error) = check_header_count(header, first_header.line) {
+        errors.push(error);
+        return None;
+    }
+    let shape = match columns::shape(header) {
+        Ok(shape) => shape,
         Err(error) => {
             errors.push(error);
-            return Err(errors);
+            return None;
         }
     };
-    if first_row == paras.len() {
+    if rows.is_empty() {
         errors.push(DocError::new(
             end_line(lines),
             "expected at least one row after the header cells, found the end of the text",
         ));
-        return Err(errors);
+        return None;
     }
-
-    let raw = raw_rows(&paras[first_row..], columns);
-    let rows = cells::rows(raw, columns, &mut errors);
-    if !errors.is_empty() {
-        return Err(errors);
-    }
-    Ok(VendorTable {
+    Some(RawTable {
         layout: Layout::Paragraph,
-        updated,
-        title: title.map(Para::located),
-        caption: Some(caption.located()),
-        header: header.iter().copied().map(Para::located).collect(),
-        rows,
+        preamble,
+        header: header.to_vec(),
+        rows: raw_rows(rows, &shape),
+        shape,
     })
 }
 
-/// The non-blank lines, checking that blank lines separate them.
+/// Where the header cells of a table without a caption start: they are as
+/// many as the cells of its first row, each of which must then be one
+/// paragraph (a "not used" marker does not end the row there).
+fn split_uncaptioned<'h, 'a>(
+    head: &'h [Para<'a>],
+    rows: &[Para<'a>],
+    lines: &[Line<'a>],
+    errors: &mut Vec<DocError>,
+) -> Option<(&'h [Para<'a>], &'h [Para<'a>])> {
+    let Some(code) = rows.first() else {
+        errors.push(DocError::new(
+            end_line(lines),
+            "expected at least one row after the header cells, found the end of the text",
+        ));
+        return None;
+    };
+    let starts_with_updated = head
+        .first()
+        .is_some_and(|para| updated(para.text).is_some());
+    let cells = 1 + rows[1..]
+        .iter()
+        .take_while(|para| !is_bare_integer(para.text) || is_not_used(para.text))
+        .count();
+    let message = if !(2..=4).contains(&cells) {
+        format!(
+            "expected a table caption such as \"Table 1 ...\", or a first row of 2 to 4 \
+             one-paragraph cells, found {cells} paragraphs"
+        )
+    } else if head.len() < cells + usize::from(starts_with_updated) {
+        format!(
+            "expected a table caption such as \"Table 1 ...\", or as many header cells as the \
+             first row has cells ({cells}), found {} before it",
+            match head.len() - usize::from(starts_with_updated) {
+                1 => "1 paragraph".to_owned(),
+                count => format!("{count} paragraphs"),
+            }
+        )
+    } else {
+        return Some(head.split_at(head.len() - cells));
+    };
+    errors.push(DocError::new(code.line, message));
+    None
+}
+
+/// The paragraphs, checking that blank lines separate them; the items of a
+/// bulleted list may follow each other without one.
 fn paragraphs<'a>(lines: &[Line<'a>], errors: &mut Vec<DocError>) -> Vec<Para<'a>> {
     let mut paras = Vec::new();
     let mut after_paragraph = false;
@@ -101,7 +163,8 @@ fn paragraphs<'a>(lines: &[Line<'a>], errors: &mut Vec<DocError>) -> Vec<Para<'a
             after_paragraph = false;
             continue;
         }
-        if after_paragraph {
+        let para = Para::from(*line);
+        if after_paragraph && !para.bullet {
             errors.push(DocError::new(
                 line.number,
                 format!(
@@ -110,19 +173,20 @@ fn paragraphs<'a>(lines: &[Line<'a>], errors: &mut Vec<DocError>) -> Vec<Para<'a
                 ),
             ));
         }
-        paras.push(Para::from(*line));
+        paras.push(para);
         after_paragraph = true;
     }
     paras
 }
 
-/// Splits the paragraphs from the first row on into rows of `columns` cells.
+/// Splits the paragraphs from the first row on into rows.
 ///
-/// Every column but the last takes one paragraph; a bare integer there (but
-/// an object's "not used" marker) starts the next row instead. The last
-/// column takes its first paragraph whatever it is, then every paragraph up
-/// to the next bare integer.
-fn raw_rows<'a>(paras: &[Para<'a>], columns: usize) -> Vec<RawRow<'a>> {
+/// Every column but the last takes one paragraph; a bare integer there
+/// (but a "not used" marker where the shape allows one) starts the next
+/// row instead. The last column takes its first paragraph whatever it is,
+/// then every paragraph up to the next bare integer.
+fn raw_rows<'a>(paras: &[Para<'a>], shape: &Shape) -> Vec<RawRow<'a>> {
+    let columns = shape.len();
     let mut rows = Vec::new();
     let mut next = 0;
     while let Some(code) = paras.get(next) {
@@ -133,8 +197,9 @@ fn raw_rows<'a>(paras: &[Para<'a>], columns: usize) -> Vec<RawRow<'a>> {
         };
         for column in 1..columns.saturating_sub(1) {
             let Some(para) = paras.get(next) else { break };
-            let is_object = columns == 4 && column == 2;
-            if is_bare_integer(para.text) && !(is_object && is_not_used(para.text)) {
+            if is_bare_integer(para.text)
+                && !(shape.takes_not_used(column) && is_not_used(para.text))
+            {
                 break;
             }
             row.cells.push(vec![*para]);

@@ -1,8 +1,10 @@
 //! The pipe layout: one cell per line (or group of lines) ending with ` |`.
 
-use super::cells::{self, RawRow};
-use super::text::{Line, Para, check_header_count, end_line, is_caption, quote, updated};
-use super::{DocError, Layout, Located, VendorTable};
+use super::cells::{RawRow, RawTable};
+use super::columns;
+use super::preamble;
+use super::text::{Line, Para, check_header_count, end_line, note_text, quote};
+use super::{DocError, Layout, Located};
 
 /// Whether the text is in the pipe layout: a line ends with `|` or is a
 /// separator row.
@@ -23,7 +25,7 @@ enum Kind<'a> {
     /// `text |`: the last line of a cell, without the `|`.
     CellEnd(&'a str),
     /// A line without `|` at its end: a paragraph of a cell continued below,
-    /// or text before the table.
+    /// or text before a table.
     Text,
 }
 
@@ -63,6 +65,7 @@ fn separator_columns(text: &str) -> Option<usize> {
 }
 
 /// A line of the table, after the lines of a cell are put together.
+#[derive(Debug, Clone)]
 enum Token<'a> {
     Separator {
         line: Line<'a>,
@@ -76,6 +79,9 @@ enum Token<'a> {
         cells: Vec<Vec<Para<'a>>>,
     },
     Cell(Vec<Para<'a>>),
+    /// Lines without `|` that no cell end followed: text between tables,
+    /// or a mistake.
+    Text(Vec<Para<'a>>),
 }
 
 impl Token<'_> {
@@ -85,7 +91,7 @@ impl Token<'_> {
             Token::Separator { line, .. } | Token::RowStart { line } | Token::Row { line, .. } => {
                 line.number
             }
-            Token::Cell(paras) => paras.first().map_or(0, |para| para.line),
+            Token::Cell(paras) | Token::Text(paras) => paras.first().map_or(0, |para| para.line),
         }
     }
 
@@ -95,15 +101,19 @@ impl Token<'_> {
             Token::Separator { line, .. } | Token::RowStart { line } | Token::Row { line, .. } => {
                 quote(line.text)
             }
-            Token::Cell(paras) => quote(paras.first().map_or("", |para| para.text)),
+            Token::Cell(paras) | Token::Text(paras) => {
+                quote(paras.first().map_or("", |para| para.text))
+            }
         }
     }
 }
 
-/// Reads a table in the pipe layout.
-pub(super) fn parse(lines: &[Line<'_>]) -> Result<VendorTable, Vec<DocError>> {
-    let mut errors = Vec::new();
-    let nonblank: Vec<Line<'_>> = lines
+/// Reads every table of a text in the pipe layout, as far as it can be
+/// read; `errors` gets every problem. A table is its header row and
+/// separator row, then its rows up to the next table's header (or the text
+/// before it).
+pub(super) fn parse<'a>(lines: &[Line<'a>], errors: &mut Vec<DocError>) -> Vec<RawTable<'a>> {
+    let nonblank: Vec<Line<'a>> = lines
         .iter()
         .copied()
         .filter(|line| !line.text.is_empty())
@@ -112,37 +122,91 @@ pub(super) fn parse(lines: &[Line<'_>]) -> Result<VendorTable, Vec<DocError>> {
         .iter()
         .position(|line| !matches!(kind(line.text), Kind::Text))
         .unwrap_or(nonblank.len());
-    let (updated, title, caption) = preamble(&nonblank[..table_at], &mut errors);
-    let tokens = tokens(&nonblank[table_at..], &mut errors);
-
-    let Some(separator_at) = tokens
+    let first_preamble: Vec<Para<'a>> = nonblank[..table_at]
         .iter()
-        .position(|token| matches!(token, Token::Separator { .. }))
-    else {
+        .copied()
+        .map(Para::from)
+        .collect();
+    let tokens = tokens(&nonblank[table_at..]);
+
+    let separators: Vec<usize> = tokens
+        .iter()
+        .enumerate()
+        .filter(|(_, token)| matches!(token, Token::Separator { .. }))
+        .map(|(index, _)| index)
+        .collect();
+    if separators.is_empty() {
         errors.push(DocError::new(
             end_line(lines),
             "expected a separator row such as \"|---|---|\" after the header row, \
              found the end of the text",
         ));
-        return Err(errors);
-    };
-    let Some(header) = header(&tokens[..separator_at], &tokens[separator_at], &mut errors) else {
-        return Err(errors);
-    };
-    let Some(first_header) = header.first() else {
-        return Err(errors);
-    };
-    let columns = match check_header_count(&header, first_header.line) {
+        return Vec::new();
+    }
+    let mut heads: Vec<Head<'a>> = Vec::with_capacity(separators.len());
+    for (number, &separator) in separators.iter().enumerate() {
+        let head = match number {
+            0 => first_head(&tokens[..separator], &tokens[separator], errors),
+            _ => later_head(&tokens, separators[number - 1] + 1, separator, errors),
+        };
+        heads.push(head);
+    }
+    heads[0].preamble = first_preamble;
+    let mut tables = Vec::new();
+    for (number, head) in heads.iter().enumerate() {
+        let body_end = heads
+            .get(number + 1)
+            .map_or(tokens.len(), |next| next.start);
+        let body = &tokens[separators[number] + 1..body_end];
+        let next = tokens.get(body_end);
+        tables.extend(table(
+            head,
+            &tokens[separators[number]],
+            body,
+            next,
+            lines,
+            errors,
+        ));
+    }
+    tables
+}
+
+/// What stands before a table's separator row.
+#[derive(Debug, Default)]
+struct Head<'a> {
+    /// The index of its first token.
+    start: usize,
+    /// The paragraphs before the header row.
+    preamble: Vec<Para<'a>>,
+    /// The header cells; `None` when they cannot be read (an error says why).
+    header: Option<Vec<Para<'a>>>,
+}
+
+/// Reads one table from its head, separator row and body; `next` is what
+/// follows the body (the next table), if anything.
+fn table<'a>(
+    head: &Head<'a>,
+    separator: &Token<'a>,
+    body: &[Token<'a>],
+    next: Option<&Token<'a>>,
+    lines: &[Line<'a>],
+    errors: &mut Vec<DocError>,
+) -> Option<RawTable<'a>> {
+    const HEADER_ROW: &str = "the header row (cells ending with \" |\")";
+    let preamble = preamble::read(&head.preamble, HEADER_ROW, HEADER_ROW, errors);
+    let header = head.header.as_ref()?;
+    let first_header = header.first()?;
+    let columns = match check_header_count(header, first_header.line) {
         Ok(columns) => columns,
         Err(error) => {
             errors.push(error);
-            return Err(errors);
+            return None;
         }
     };
     if let Token::Separator {
         line,
         columns: found,
-    } = &tokens[separator_at]
+    } = separator
         && *found != columns
     {
         errors.push(DocError::new(
@@ -150,67 +214,38 @@ pub(super) fn parse(lines: &[Line<'_>]) -> Result<VendorTable, Vec<DocError>> {
             format!("expected a separator row with {columns} columns, found {found}"),
         ));
     }
-    let body = &tokens[separator_at + 1..];
-    if body.is_empty() {
+    let shape = match columns::shape(header) {
+        Ok(shape) => shape,
+        Err(error) => {
+            errors.push(error);
+            return None;
+        }
+    };
+    let mut notes = preamble.notes.clone();
+    let rows = raw_rows(body, columns, &mut notes, errors);
+    // No row: nothing after the separator, or only row starts and notes.
+    if rows.is_empty() {
+        let (line, found) = match next {
+            Some(next) => (separator.line(), next.quoted()),
+            None => (end_line(lines), "the end of the text".to_owned()),
+        };
         errors.push(DocError::new(
-            end_line(lines),
-            "expected at least one row after the header row, found the end of the text",
+            line,
+            format!("expected at least one row after the header row, found {found}"),
         ));
-        return Err(errors);
+        return None;
     }
-    let raw = raw_rows(body, columns, &mut errors);
-    let rows = cells::rows(raw, columns, &mut errors);
-    if !errors.is_empty() {
-        return Err(errors);
-    }
-    Ok(VendorTable {
+    Some(RawTable {
         layout: Layout::Pipe,
-        updated,
-        title,
-        caption,
-        header: header.into_iter().map(Para::located).collect(),
+        preamble: preamble::Preamble { notes, ..preamble },
+        header: header.clone(),
+        shape,
         rows,
     })
 }
 
-type Preamble = (
-    Option<Located<String>>,
-    Option<Located<String>>,
-    Option<Located<String>>,
-);
-
-/// The lines before the table: `Updated on …`, a title and a caption, in
-/// that order, each optional.
-fn preamble(lines: &[Line<'_>], errors: &mut Vec<DocError>) -> Preamble {
-    let mut rest = lines.iter().copied().map(Para::from).peekable();
-    let updated = rest
-        .next_if(|para| updated(para.text).is_some())
-        .and_then(|para| {
-            updated(para.text).map(|value| Located {
-                line: para.line,
-                value: value.to_owned(),
-            })
-        });
-    let title = rest.next_if(|para| !is_caption(para.text));
-    let caption = rest.next_if(|para| is_caption(para.text));
-    if let Some(extra) = rest.next() {
-        errors.push(DocError::new(
-            extra.line,
-            format!(
-                "expected the header row (cells ending with \" |\"), found {}",
-                quote(extra.text)
-            ),
-        ));
-    }
-    (
-        updated,
-        title.map(Para::located),
-        caption.map(Para::located),
-    )
-}
-
 /// Puts the lines of each cell together.
-fn tokens<'a>(lines: &[Line<'a>], errors: &mut Vec<DocError>) -> Vec<Token<'a>> {
+fn tokens<'a>(lines: &[Line<'a>]) -> Vec<Token<'a>> {
     let mut tokens = Vec::new();
     let mut pending: Vec<Para<'a>> = Vec::new();
     for &line in lines {
@@ -220,10 +255,7 @@ fn tokens<'a>(lines: &[Line<'a>], errors: &mut Vec<DocError>) -> Vec<Token<'a>> 
                 continue;
             }
             Kind::CellEnd(text) => {
-                pending.push(Para {
-                    line: line.number,
-                    text,
-                });
+                pending.push(Para::new(line.number, text));
                 tokens.push(Token::Cell(std::mem::take(&mut pending)));
                 continue;
             }
@@ -233,55 +265,34 @@ fn tokens<'a>(lines: &[Line<'a>], errors: &mut Vec<DocError>) -> Vec<Token<'a>> 
                 line,
                 cells: cells
                     .into_iter()
-                    .map(|text| {
-                        vec![Para {
-                            line: line.number,
-                            text,
-                        }]
-                    })
+                    .map(|text| vec![Para::new(line.number, text)])
                     .collect(),
             },
         };
-        dangling(&mut pending, errors);
+        if !pending.is_empty() {
+            tokens.push(Token::Text(std::mem::take(&mut pending)));
+        }
         tokens.push(token);
     }
-    dangling(&mut pending, errors);
+    if !pending.is_empty() {
+        tokens.push(Token::Text(pending));
+    }
     tokens
 }
 
-/// Reports lines of a cell whose last line never came.
-fn dangling(pending: &mut Vec<Para<'_>>, errors: &mut Vec<DocError>) {
-    if let Some(first) = pending.first() {
-        errors.push(DocError::new(
-            first.line,
-            format!(
-                "expected a cell line ending with \" |\", found {}",
-                quote(first.text)
-            ),
-        ));
-    }
-    pending.clear();
-}
-
-/// The header cells: the tokens before the separator row, after an optional
-/// row start, either one-line cells or a single whole-row line.
-fn header<'a>(
+/// The header of the first table: every token before its separator row,
+/// after an optional row start, either one-line cells or a single
+/// whole-row line.
+fn first_head<'a>(
     tokens: &[Token<'a>],
     separator: &Token<'a>,
     errors: &mut Vec<DocError>,
-) -> Option<Vec<Para<'a>>> {
+) -> Head<'a> {
     let tokens = match tokens {
         [Token::RowStart { .. }, rest @ ..] => rest,
         _ => tokens,
     };
     let cells: Vec<Vec<Para<'a>>> = match tokens {
-        [] => {
-            errors.push(DocError::new(
-                separator.line(),
-                format!("expected a header row, found {}", separator.quoted()),
-            ));
-            return None;
-        }
         [Token::Row { cells, .. }] => cells.clone(),
         _ => {
             if let Some(odd) = tokens.iter().find(|token| !matches!(token, Token::Cell(_))) {
@@ -292,7 +303,7 @@ fn header<'a>(
                         odd.quoted()
                     ),
                 ));
-                return None;
+                return Head::default();
             }
             tokens
                 .iter()
@@ -303,8 +314,84 @@ fn header<'a>(
                 .collect()
         }
     };
+    Head {
+        start: 0,
+        preamble: Vec::new(),
+        header: header_cells(&cells, separator, errors),
+    }
+}
+
+/// The header of a later table, from the tokens after the previous
+/// separator row (`from`) up to its own (`separator`): a whole-row line
+/// just before the separator, or as many cells as the separator has
+/// columns (with the row start before them, if any). Text lines before the
+/// header, and the lines of its first cell but the last, are its preamble.
+fn later_head<'a>(
+    tokens: &[Token<'a>],
+    from: usize,
+    separator: usize,
+    errors: &mut Vec<DocError>,
+) -> Head<'a> {
+    let columns = match &tokens[separator] {
+        Token::Separator { columns, .. } => *columns,
+        _ => 0,
+    };
+    let mut start = separator;
+    let mut cells: Vec<Vec<Para<'a>>> = Vec::new();
+    match (separator > from).then(|| &tokens[separator - 1]) {
+        Some(Token::Row { cells: row, .. }) => {
+            cells.clone_from(row);
+            start -= 1;
+        }
+        _ => {
+            while start > from && cells.len() < columns {
+                let Token::Cell(paras) = &tokens[start - 1] else {
+                    break;
+                };
+                cells.insert(0, paras.clone());
+                start -= 1;
+            }
+            if start > from && matches!(tokens[start - 1], Token::RowStart { .. }) {
+                start -= 1;
+            }
+        }
+    }
+    let mut preamble = Vec::new();
+    while start > from
+        && let Token::Text(paras) = &tokens[start - 1]
+    {
+        preamble.splice(0..0, paras.iter().copied());
+        start -= 1;
+    }
+    if let Some(first) = cells.first_mut()
+        && first.len() > 1
+    {
+        let last = first.split_off(first.len() - 1);
+        preamble.append(first);
+        *first = last;
+    }
+    Head {
+        start,
+        preamble,
+        header: header_cells(&cells, &tokens[separator], errors),
+    }
+}
+
+/// Each header cell's one paragraph.
+fn header_cells<'a>(
+    cells: &[Vec<Para<'a>>],
+    separator: &Token<'a>,
+    errors: &mut Vec<DocError>,
+) -> Option<Vec<Para<'a>>> {
+    if cells.is_empty() {
+        errors.push(DocError::new(
+            separator.line(),
+            format!("expected a header row, found {}", separator.quoted()),
+        ));
+        return None;
+    }
     let mut header = Vec::with_capacity(cells.len());
-    for cell in &cells {
+    for cell in cells {
         match cell.as_slice() {
             [para] if !para.text.is_empty() => header.push(*para),
             [para] => errors.push(DocError::new(
@@ -326,12 +413,19 @@ fn header<'a>(
 /// Groups the cells after the separator row into rows.
 ///
 /// A row opened by `|` alone ends at the next row start or at the end; a row
-/// opened by a cell ends when it has `columns` cells.
+/// opened by a cell ends when it has `columns` cells. A NOTE cell where a
+/// row would start (`NOTE: …`, `说明：…`) is a note of the page, added to
+/// `notes`.
 fn raw_rows<'a>(
     tokens: &[Token<'a>],
     columns: usize,
+    notes: &mut Vec<Located<String>>,
     errors: &mut Vec<DocError>,
 ) -> Vec<RawRow<'a>> {
+    let is_note = |cell: &[Para<'_>]| {
+        cell.first()
+            .is_some_and(|para| note_text(para.text).is_some())
+    };
     let mut rows = Vec::new();
     let mut open: Option<(RawRow<'a>, bool)> = None;
     for token in tokens {
@@ -345,6 +439,12 @@ fn raw_rows<'a>(
                     },
                     true,
                 ));
+            }
+            Token::Cell(paras)
+                if open.as_ref().is_none_or(|(row, _)| row.cells.is_empty()) && is_note(paras) =>
+            {
+                notes.extend(paras.iter().copied().map(Para::located));
+                open = None;
             }
             Token::Cell(paras) => {
                 let (row, explicit) = open.get_or_insert_with(|| {
@@ -361,6 +461,15 @@ fn raw_rows<'a>(
                     rows.extend(open.take().map(|(row, _)| row));
                 }
             }
+            Token::Row { cells, .. } if matches!(cells.as_slice(), [cell] if is_note(cell)) => {
+                // A `|` line right before the note started the note's row.
+                rows.extend(
+                    open.take()
+                        .map(|(row, _)| row)
+                        .filter(|row| !row.cells.is_empty()),
+                );
+                notes.extend(cells.iter().flatten().copied().map(Para::located));
+            }
             Token::Row { line, cells } => {
                 rows.extend(open.take().map(|(row, _)| row));
                 rows.push(RawRow {
@@ -374,6 +483,17 @@ fn raw_rows<'a>(
                     line.number,
                     format!("expected a table row, found {}", quote(line.text)),
                 ));
+            }
+            Token::Text(paras) => {
+                if let Some(first) = paras.first() {
+                    errors.push(DocError::new(
+                        first.line,
+                        format!(
+                            "expected a cell line ending with \" |\", found {}",
+                            quote(first.text)
+                        ),
+                    ));
+                }
             }
         }
     }

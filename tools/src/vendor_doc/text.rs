@@ -1,4 +1,4 @@
-//! Lines, paragraphs and the small recognisers both layouts share.
+//! Lines, paragraphs and the small recognisers every layout shares.
 
 use super::{DocError, Located};
 
@@ -11,32 +11,48 @@ pub(super) struct Line<'a> {
     pub text: &'a str,
 }
 
-/// One paragraph of a cell (or of the text before the table): a non-blank line.
+/// One paragraph of a cell (or of the text before a table): a non-blank
+/// line, without its list bullet.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Para<'a> {
     /// The 1-based line number.
     pub line: usize,
-    /// The text, trimmed, never empty except for an empty cell of a
-    /// single-line pipe row.
+    /// The text, trimmed and without a bullet; never empty except for an
+    /// empty cell of a single-line pipe row.
     pub text: &'a str,
+    /// Whether the line is an item of a bulleted list (`• item`).
+    pub bullet: bool,
 }
 
-impl<'a> From<Line<'a>> for Para<'a> {
-    fn from(line: Line<'a>) -> Self {
-        Para {
-            line: line.number,
-            text: line.text,
+impl<'a> Para<'a> {
+    /// The paragraph on `line` holding `text`, its bullet (if any) taken off.
+    pub fn new(line: usize, text: &'a str) -> Self {
+        match bullet_item(text) {
+            Some(item) => Para {
+                line,
+                text: item,
+                bullet: true,
+            },
+            None => Para {
+                line,
+                text,
+                bullet: false,
+            },
         }
     }
-}
 
-impl Para<'_> {
     /// The paragraph as an owned located string.
     pub fn located(self) -> Located<String> {
         Located {
             line: self.line,
             value: self.text.to_owned(),
         }
+    }
+}
+
+impl<'a> From<Line<'a>> for Para<'a> {
+    fn from(line: Line<'a>) -> Self {
+        Para::new(line.number, line.text)
     }
 }
 
@@ -92,9 +108,10 @@ pub(super) fn integer(s: &str) -> Option<i64> {
     }
 }
 
-/// The vendor's "not used" markers: `-1`, `65535`, `0xFFFF` or `US_NO_USE`.
+/// The vendor's "not used" markers: `-1`, `65535`, `0xFFFF`, `US_NO_USE`,
+/// and `-` (an empty cell of the monitoring revision).
 pub(super) fn is_not_used(s: &str) -> bool {
-    matches!(s, "-1" | "65535" | "US_NO_USE") || s.eq_ignore_ascii_case("0xffff")
+    matches!(s, "-1" | "65535" | "US_NO_USE" | "-") || s.eq_ignore_ascii_case("0xffff")
 }
 
 /// What follows `Updated on ` in an "Updated on …" line.
@@ -102,15 +119,49 @@ pub(super) fn updated(s: &str) -> Option<&str> {
     s.strip_prefix("Updated on ").map(str::trim_start)
 }
 
-/// A caption: `Table ` followed by a digit.
+/// A caption: `Table ` followed by a digit, or the Chinese `表` followed by
+/// a digit (`表1 座席类型`, `表 1 …`).
 pub(super) fn is_caption(s: &str) -> bool {
-    s.strip_prefix("Table ")
-        .is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()))
+    let number = s
+        .strip_prefix("Table ")
+        .or_else(|| s.strip_prefix('表').map(str::trim_start));
+    number.is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()))
+}
+
+/// The labels of a vendor note: `NOTE:`, `Note:`, `说明：` and the like.
+const NOTE_LABELS: &[&str] = &["NOTE", "Note", "说明"];
+
+/// The text of a note paragraph without its label (`NOTE: text` → `text`,
+/// `说明：text` → `text`, a bare `NOTE:` → empty); `None` for any other
+/// paragraph. The label must be followed by a colon (ASCII or full-width),
+/// so `Note that …` is no note and a header cell `说明` is a header cell.
+pub(super) fn note_text(s: &str) -> Option<&str> {
+    NOTE_LABELS.iter().find_map(|label| {
+        let rest = s.strip_prefix(label)?.trim_start();
+        let rest = rest
+            .strip_prefix(':')
+            .or_else(|| rest.strip_prefix('\u{ff1a}'))?;
+        Some(rest.trim_start())
+    })
+}
+
+/// Bullets of a list item: `•`, `◦`, `▪`, `●`, or `-` and `*` followed by
+/// whitespace (a lone `-` is a "not used" cell, not an empty item).
+const BULLETS: &[char] = &['\u{2022}', '\u{25e6}', '\u{25aa}', '\u{25cf}', '-', '*'];
+
+/// The text of a bulleted list item without its bullet; `None` for any
+/// other line. The bullet must be followed by whitespace and then text.
+pub(super) fn bullet_item(s: &str) -> Option<&str> {
+    let rest = s.strip_prefix(BULLETS)?;
+    if !rest.starts_with(char::is_whitespace) {
+        return None;
+    }
+    let item = rest.trim_start();
+    (!item.is_empty()).then_some(item)
 }
 
 /// `Updated on …` as a located value, if the paragraph is one.
-pub(super) fn located_updated(para: Option<&Para<'_>>) -> Option<Located<String>> {
-    let para = para?;
+pub(super) fn located_updated(para: &Para<'_>) -> Option<Located<String>> {
     updated(para.text).map(|value| Located {
         line: para.line,
         value: value.to_owned(),
