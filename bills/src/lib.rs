@@ -73,6 +73,7 @@
 #![warn(missing_docs)]
 
 mod annotation;
+mod encoding;
 mod error;
 mod files;
 mod location;
@@ -90,6 +91,7 @@ pub mod synthetic;
 pub use annotation::{Annotated, Annotation};
 #[cfg(feature = "zip")]
 pub use archive::{ArchiveError, BillArchive};
+pub use encoding::Encoding;
 pub use error::{BillError, BillErrorKind, CodeProblem};
 pub use files::{BillFiles, Counts, ErrorPolicy};
 pub use location::{LocatedError, Location, Problem};
