@@ -93,7 +93,7 @@ pub use annotation::{Annotated, Annotation};
 pub use archive::{ArchiveError, BillArchive};
 pub use encoding::Encoding;
 pub use error::{BillError, BillErrorKind, CodeProblem};
-pub use files::{BillFiles, Counts, ErrorPolicy};
+pub use files::{BillFiles, Counts, ErrorPolicy, Item};
 pub use location::{LocatedError, Location, Problem};
 pub use reader::{BillReader, BillRef, BillRow};
 pub use record::{Bill, Column, Field};
