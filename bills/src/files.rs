@@ -226,6 +226,19 @@ impl<W> BillFiles<W> {
         }
     }
 
+    /// The files that will be read, in order: the paths given, and the
+    /// bill files and archives in the directories given (those that can be
+    /// walked).
+    pub fn files(&self) -> impl Iterator<Item = PathBuf> + '_ {
+        self.paths.iter().flat_map(|path| {
+            let found: Box<dyn Iterator<Item = PathBuf>> = match path.is_dir() {
+                true => Box::new(walk(path).filter_map(Result::ok)),
+                false => Box::new(core::iter::once(path.clone())),
+            };
+            found
+        })
+    }
+
     /// Reads every file, handing each [`Item`] to `visit` as it comes, and
     /// returns what it met.
     ///
@@ -552,12 +565,15 @@ impl<R> Unit<R> {
 /// archives listed.
 struct Source<R> {
     paths: std::vec::IntoIter<PathBuf>,
-    walk: Option<walkdir::IntoIter>,
+    walk: Option<Box<Walk>>,
     #[cfg(feature = "zip")]
     members: Option<Members<R>>,
     #[cfg(not(feature = "zip"))]
     members: Option<core::marker::PhantomData<R>>,
 }
+
+/// A directory being walked.
+type Walk = dyn Iterator<Item = walkdir::Result<PathBuf>> + Send;
 
 /// An archive whose members are being handed out.
 #[cfg(feature = "zip")]
@@ -597,15 +613,9 @@ impl<R: Read + Seek> Source<R> {
             }
             if let Some(walk) = &mut self.walk {
                 match walk.next() {
-                    Some(Ok(entry)) => {
-                        let path = entry.path();
-                        let wanted = has_extension(path, "csv") || has_extension(path, "zip");
-                        // Links are followed to files, never to directories.
-                        if wanted && path.is_file() {
-                            let path = entry.into_path();
-                            if let Some(unit) = self.file(path, wrap) {
-                                return Some(unit);
-                            }
+                    Some(Ok(path)) => {
+                        if let Some(unit) = self.file(path, wrap) {
+                            return Some(unit);
                         }
                         continue;
                     }
@@ -623,8 +633,7 @@ impl<R: Read + Seek> Source<R> {
             }
             let path = self.paths.next()?;
             if path.is_dir() {
-                let walk = walkdir::WalkDir::new(path).sort_by_file_name();
-                self.walk = Some(walk.into_iter());
+                self.walk = Some(Box::new(walk(&path)));
                 continue;
             }
             if let Some(unit) = self.file(path, wrap) {
@@ -674,6 +683,21 @@ impl<R: Read + Seek> Source<R> {
             Problem::Open(error),
         ))
     }
+}
+
+/// The bill files and archives in the directory `dir` and its
+/// subdirectories, in order of their names, and what cannot be walked.
+fn walk(dir: &Path) -> impl Iterator<Item = walkdir::Result<PathBuf>> + use<> {
+    let entries = walkdir::WalkDir::new(dir).sort_by_file_name().into_iter();
+    entries.filter_map(|entry| match entry {
+        Ok(entry) => {
+            let path = entry.path();
+            let wanted = has_extension(path, "csv") || has_extension(path, "zip");
+            // Links are followed to files, never to directories.
+            (wanted && path.is_file()).then(|| Ok(entry.into_path()))
+        }
+        Err(error) => Some(Err(error)),
+    })
 }
 
 /// Whether the name of `path` ends in `.EXTENSION`, ignoring ASCII case.
