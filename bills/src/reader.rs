@@ -77,8 +77,8 @@ pub struct BillReader<R> {
     eof: bool,
     /// Whether the first bytes were looked at for a byte order mark.
     started: bool,
-    /// Whether csv's parser has begun (it drops a UTF-8 byte order mark
-    /// from the first bytes it is given, wherever they are in the file).
+    /// Whether csv's parser has begun: the first record goes through it
+    /// (see `read_raw`).
     parsing: bool,
     /// The line the next byte of input is on.
     line: u64,
@@ -528,6 +528,11 @@ impl<R: Read> BillReader<R> {
                 }
             }
         }
+        // csv's parser drops a UTF-8 byte order mark from the start of the
+        // first input it is given, if that holds all three bytes: one byte
+        // first, so that it never does, however the input arrives (the
+        // marks are dropped above).
+        let mut first_call = !self.parsing;
         self.parsing = true;
         let line_before = self.csv.line();
         // What of the record is written, and how many field ends.
@@ -543,7 +548,12 @@ impl<R: Read> BillReader<R> {
                 let lines = self.csv.line() - line_before;
                 return Raw::Failed(error, self.line + lines);
             }
-            let input = &self.buffer[self.start..self.end];
+            let end = match first_call {
+                true => self.end.min(self.start + 1),
+                false => self.end,
+            };
+            first_call = false;
+            let input = &self.buffer[self.start..end];
             let ends = match self.ends.get_mut(count..) {
                 Some(ends) if !ends.is_empty() => ends,
                 // Fields past a bill record's are counted, not kept.
