@@ -966,26 +966,19 @@ fn gbk_and_gb18030_text_decodes_and_auto_finds_which() {
         (found, reader.decided_encoding())
     };
     let expected = ["呼入", "呼出", "IVR呼出", "outbound呼出", "-1"].map(String::from);
-    assert_eq!(
-        directions(&gbk, Encoding::Gbk),
-        (expected.to_vec(), Some(Encoding::Gbk))
-    );
-    assert_eq!(
-        directions(&gbk, Encoding::Auto),
-        (expected.to_vec(), Some(Encoding::Gb18030))
-    );
-    assert_eq!(
-        directions(&gb18030, Encoding::Gb18030),
-        (expected.to_vec(), Some(Encoding::Gb18030))
-    );
-    assert_eq!(
-        directions(&gb18030, Encoding::Auto),
-        (expected.to_vec(), Some(Encoding::Gb18030))
-    );
-    assert_eq!(
-        directions(text.as_bytes(), Encoding::Auto),
-        (expected.to_vec(), Some(Encoding::Utf8))
-    );
+    for (file, asked, found) in [
+        (&gbk[..], Encoding::Gbk, Encoding::Gbk),
+        (&gbk, Encoding::Auto, Encoding::Gb18030),
+        (&gb18030, Encoding::Gb18030, Encoding::Gb18030),
+        (&gb18030, Encoding::Auto, Encoding::Gb18030),
+        (text.as_bytes(), Encoding::Auto, Encoding::Utf8),
+    ] {
+        assert_eq!(
+            directions(file, asked),
+            (expected.to_vec(), Some(found)),
+            "{asked}"
+        );
+    }
     // All ASCII: nothing to find out.
     let ascii = with_direction("1");
     assert_eq!(

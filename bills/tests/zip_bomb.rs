@@ -3,54 +3,12 @@
 //! heap does not grow with it, and its content is reported as what it is,
 //! not a bill file. Its own test binary, for its counting allocator.
 
-use std::alloc::{GlobalAlloc, Layout, System};
+mod peak_heap;
+
 use std::io::{Cursor, Write};
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use cec_bills::{BillArchive, BillErrorKind, BillReader};
-
-/// The system allocator, counting live bytes and their peak.
-struct Counting;
-
-static LIVE: AtomicUsize = AtomicUsize::new(0);
-static PEAK: AtomicUsize = AtomicUsize::new(0);
-
-fn grew(bytes: usize) {
-    let live = LIVE.fetch_add(bytes, Ordering::Relaxed) + bytes;
-    PEAK.fetch_max(live, Ordering::Relaxed);
-}
-
-// SAFETY: every call is forwarded to `System` unchanged; the counters only
-// observe sizes.
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        // SAFETY: the caller's contract is `System`'s.
-        let pointer = unsafe { System.alloc(layout) };
-        if !pointer.is_null() {
-            grew(layout.size());
-        }
-        pointer
-    }
-
-    unsafe fn dealloc(&self, pointer: *mut u8, layout: Layout) {
-        // SAFETY: the caller's contract is `System`'s.
-        unsafe { System.dealloc(pointer, layout) };
-        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
-    }
-
-    unsafe fn realloc(&self, pointer: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        // SAFETY: the caller's contract is `System`'s.
-        let moved = unsafe { System.realloc(pointer, layout, new_size) };
-        if !moved.is_null() {
-            if new_size > layout.size() {
-                grew(new_size - layout.size());
-            } else {
-                LIVE.fetch_sub(layout.size() - new_size, Ordering::Relaxed);
-            }
-        }
-        moved
-    }
-}
+use peak_heap::{Counting, peak_heap};
 
 #[global_allocator]
 static ALLOCATOR: Counting = Counting;
@@ -80,10 +38,7 @@ fn a_member_of_200_mb_of_zeros_streams_through_in_bounded_memory_and_is_reported
     assert!(bytes.len() < MEMBER / 500, "{} bytes", bytes.len());
 
     let mut archive = BillArchive::new(Cursor::new(bytes)).unwrap();
-    let before = LIVE.load(Ordering::Relaxed);
-    PEAK.store(before, Ordering::Relaxed);
-    let results: Vec<_> = archive.open(0).unwrap().collect();
-    let peak = PEAK.load(Ordering::Relaxed) - before;
+    let (results, peak) = peak_heap(|| archive.open(0).unwrap().collect::<Vec<_>>());
     println!("peak heap {peak} bytes reading a member of {MEMBER} bytes");
 
     // Reading held the buffers of the reader and the inflater, not the
@@ -110,15 +65,14 @@ fn a_long_record_between_good_ones_is_skipped_and_reading_goes_on() {
     // A quoted field of a million bytes over three lines.
     let long = format!("\"{}\n\n{}\"\n", "x".repeat(500_000), "y".repeat(500_000));
     let file = format!("{good}{long}{good}");
-    let before = LIVE.load(Ordering::Relaxed);
-    PEAK.store(before, Ordering::Relaxed);
-    let outcomes: Vec<String> = BillReader::new(file.as_bytes())
-        .map(|result| match result {
-            Ok(row) => format!("ok {}", row.line),
-            Err(error) => error.to_string(),
-        })
-        .collect();
-    let peak = PEAK.load(Ordering::Relaxed) - before;
+    let (outcomes, peak) = peak_heap(|| {
+        BillReader::new(file.as_bytes())
+            .map(|result| match result {
+                Ok(row) => format!("ok {}", row.line),
+                Err(error) => error.to_string(),
+            })
+            .collect::<Vec<String>>()
+    });
     assert_eq!(
         outcomes,
         [
