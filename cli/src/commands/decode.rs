@@ -679,6 +679,22 @@ agent      1002                             1                60
         let defaults = Cli::try_parse_from(["codes", "a.csv"]).expect("valid arguments");
         assert_eq!(defaults.decode.format, Format::Jsonl);
         assert!(!defaults.decode.summary && !defaults.decode.strict);
+        assert_eq!(defaults.decode.jobs, None);
+        assert_eq!(defaults.decode.encoding, EncodingArg::Utf8);
+        for (value, encoding) in [
+            ("utf-8", Encoding::Utf8),
+            ("gbk", Encoding::Gbk),
+            ("gb18030", Encoding::Gb18030),
+            ("auto", Encoding::Auto),
+        ] {
+            let cli = Cli::try_parse_from(["codes", "dir", "--jobs", "3", "--encoding", value])
+                .expect("valid arguments");
+            assert_eq!(cli.decode.jobs, NonZeroUsize::new(3));
+            assert_eq!(Encoding::from(cli.decode.encoding), encoding);
+        }
+        let error = Cli::try_parse_from(["codes", "a.csv", "--encoding", "latin1"])
+            .expect_err("no such encoding");
+        assert_eq!(error.kind(), clap::error::ErrorKind::InvalidValue);
         let error = Cli::try_parse_from(["codes"]).expect_err("a file is required");
         assert_eq!(
             error.kind(),
