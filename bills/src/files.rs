@@ -8,8 +8,8 @@ use std::io::{self, Read, Seek};
 use std::path::{Path, PathBuf};
 use std::string::String;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
-use std::sync::{Mutex, PoisonError};
+use std::sync::mpsc::{Receiver, Sender, SyncSender, channel, sync_channel};
+use std::sync::{Condvar, Mutex, MutexGuard, PoisonError};
 use std::vec::Vec;
 
 use super::{Annotated, BillReader, Encoding, LocatedError, Location, Problem};
@@ -194,9 +194,15 @@ impl BillFiles {
 /// [`BillFiles::read_parallel`].
 const PART_ITEMS: usize = 256;
 
-/// Parts of one file or member that a thread may have ready before they
-/// are handed on.
-const PARTS_AHEAD: usize = 2;
+/// Parts of the files and members after the one being handed on that may
+/// be ready and waiting, all together (32,768 items): room enough for the
+/// threads to read whole files ahead while one is handed on, bounded
+/// whatever the size of the input.
+const PARTS_AHEAD: usize = 128;
+
+/// Parts of the file or member being handed on that may be waiting beside
+/// those.
+const PARTS_AT_FRONT: usize = 2;
 
 impl<W> BillFiles<W> {
     /// Reads under `policy`.
@@ -278,15 +284,21 @@ impl<W> BillFiles<W> {
     /// Each file or member is read in parts of up to 256 items. A part
     /// starts as `part()`, and `visit` adds each of its items to it on the
     /// thread that reads it; `emit` then gets every part on the calling
-    /// thread, in input order. So whatever `visit` writes into the parts,
-    /// `emit` puts together as one thread reading the files in order would
-    /// have written it, and [`ErrorPolicy::Stop`] stops after the first
-    /// problem in input order, the parts after it never handed on. With
-    /// one job no thread is started.
+    /// thread, in input order, takes what it holds, and leaves it empty,
+    /// as `part()` makes it: parts are used again (with the room they
+    /// grew), so that the threads do not allocate and free as they go. So
+    /// whatever `visit` writes into the parts, `emit` puts together as one
+    /// thread reading the files in order would have written it, and
+    /// [`ErrorPolicy::Stop`] stops after the first problem in input order,
+    /// the parts after it never handed on. With one job no thread is
+    /// started.
     ///
-    /// Memory stays bounded: a thread waits while two parts of its file
-    /// are waiting to be handed on, and at most `2 × jobs` files or
-    /// members are begun ahead of the one being handed on.
+    /// Memory stays bounded, whatever the size of the input: a thread
+    /// waits while 128 parts (32,768 items) of the files after the one
+    /// being handed on wait, or 2 more of that one; at most `2 × jobs`
+    /// files or members are begun ahead of it. The threads can so read
+    /// whole files ahead of the one being handed on, unless the files are
+    /// larger than that.
     ///
     /// An `Err` of `visit` or `emit` stops the reading and is returned
     /// (the first in input order).
@@ -330,7 +342,7 @@ impl<W> BillFiles<W> {
         jobs: NonZeroUsize,
         part: impl Fn() -> T + Sync,
         visit: impl Fn(&mut T, Item<'_>) -> Result<(), E> + Sync,
-        mut emit: impl FnMut(T) -> Result<(), E>,
+        mut emit: impl FnMut(&mut T) -> Result<(), E>,
     ) -> Result<Counts, E>
     where
         W: Fn(&Path, File) -> R + Sync,
@@ -353,12 +365,12 @@ impl<W> BillFiles<W> {
                     visit(&mut current, item)?;
                     items += 1;
                     if items == PART_ITEMS {
-                        emit(core::mem::replace(&mut current, part()))?;
+                        emit(&mut current)?;
                         items = 0;
                     }
                     Ok(flow)
                 })?;
-                emit(current)?;
+                emit(&mut current)?;
                 if flow == Flow::Stop {
                     counts.stopped = true;
                     break;
@@ -366,12 +378,16 @@ impl<W> BillFiles<W> {
             }
             return Ok(counts);
         }
-        let source = Mutex::new(Source::new(self.paths));
+        let source = Mutex::new((Source::new(self.paths), 0));
         let cancelled = AtomicBool::new(false);
+        let budget = Budget::new();
+        let spare = Mutex::new(Vec::new());
         let (order, units) = sync_channel(2 * jobs.get());
         let shared = Shared {
             source: &source,
             cancelled: &cancelled,
+            budget: &budget,
+            spare: &spare,
             wrap: &self.wrap,
             part: &part,
             visit: &visit,
@@ -384,9 +400,10 @@ impl<W> BillFiles<W> {
                 scope.spawn(move || shared.work(&order));
             }
             drop(order);
-            let result = hand_on(units, &mut emit);
+            let result = hand_on(units, &budget, &spare, &mut emit);
             // Whatever ended the run, the threads stop at their next item.
             cancelled.store(true, Ordering::Relaxed);
+            budget.cancel();
             result
         })
     }
@@ -398,18 +415,24 @@ impl<W> BillFiles<W> {
 /// ends every thread still sending.
 fn hand_on<T, E>(
     units: Receiver<Receiver<Message<T, E>>>,
-    emit: &mut impl FnMut(T) -> Result<(), E>,
+    budget: &Budget,
+    spare: &Mutex<Vec<T>>,
+    emit: &mut impl FnMut(&mut T) -> Result<(), E>,
 ) -> Result<Counts, E> {
     let mut counts = Counts::default();
-    for parts in units {
+    for (unit, parts) in units.into_iter().enumerate() {
+        budget.set_front(unit);
         for message in parts {
             match message {
                 Message::Part {
-                    value,
+                    mut value,
                     counts: part,
+                    permit,
                 } => {
                     counts.add(&part);
-                    emit(value)?;
+                    emit(&mut value)?;
+                    lock(spare).push(value);
+                    budget.release(permit);
                     if part.stopped {
                         return Ok(counts);
                     }
@@ -421,17 +444,112 @@ fn hand_on<T, E>(
     Ok(counts)
 }
 
-/// What a thread sends of a file or member: its parts in order, then,
-/// if `visit` failed, the error.
+/// What a thread sends of a file or member: its parts in order, each with
+/// its room in the [`Budget`], then, if `visit` failed, the error.
 enum Message<T, E> {
-    Part { value: T, counts: Counts },
+    Part {
+        value: T,
+        counts: Counts,
+        permit: Permit,
+    },
     Failed(E),
 }
 
+/// How many parts may wait to be handed on: [`PARTS_AHEAD`] of any file
+/// or member, and [`PARTS_AT_FRONT`] more of the one being handed on, so
+/// that its thread can always go on (the others wait for room, never it).
+struct Budget {
+    state: Mutex<BudgetState>,
+    changed: Condvar,
+}
+
+struct BudgetState {
+    ahead: usize,
+    at_front: usize,
+    /// The file or member being handed on, by its place in the input.
+    front: usize,
+    cancelled: bool,
+}
+
+/// The room one part takes.
+#[derive(Debug, Clone, Copy)]
+enum Permit {
+    Ahead,
+    AtFront,
+}
+
+impl Budget {
+    fn new() -> Self {
+        Self {
+            state: Mutex::new(BudgetState {
+                ahead: PARTS_AHEAD,
+                at_front: PARTS_AT_FRONT,
+                front: 0,
+                cancelled: false,
+            }),
+            changed: Condvar::new(),
+        }
+    }
+
+    fn state(&self) -> MutexGuard<'_, BudgetState> {
+        lock(&self.state)
+    }
+
+    /// Waits for room for a part of the file or member `unit`; `None` once
+    /// the run has ended.
+    fn acquire(&self, unit: usize) -> Option<Permit> {
+        let mut state = self.state();
+        loop {
+            if state.cancelled {
+                return None;
+            }
+            if state.ahead > 0 {
+                state.ahead -= 1;
+                return Some(Permit::Ahead);
+            }
+            if state.front == unit && state.at_front > 0 {
+                state.at_front -= 1;
+                return Some(Permit::AtFront);
+            }
+            state = self
+                .changed
+                .wait(state)
+                .unwrap_or_else(PoisonError::into_inner);
+        }
+    }
+
+    /// A part handed on gives its room back.
+    fn release(&self, permit: Permit) {
+        let mut state = self.state();
+        match permit {
+            Permit::Ahead => state.ahead += 1,
+            Permit::AtFront => state.at_front += 1,
+        }
+        drop(state);
+        self.changed.notify_all();
+    }
+
+    /// `unit` is now the file or member being handed on.
+    fn set_front(&self, unit: usize) {
+        self.state().front = unit;
+        self.changed.notify_all();
+    }
+
+    /// The run has ended: no one waits for room any more.
+    fn cancel(&self) {
+        self.state().cancelled = true;
+        self.changed.notify_all();
+    }
+}
+
 /// What the threads of [`BillFiles::read_parallel`] share.
-struct Shared<'s, S, W, P, V> {
-    source: &'s Mutex<S>,
+struct Shared<'s, S, W, T, P, V> {
+    /// The pieces of the input, and how many were taken.
+    source: &'s Mutex<(S, usize)>,
     cancelled: &'s AtomicBool,
+    budget: &'s Budget,
+    /// Parts handed on, emptied, to be used again.
+    spare: &'s Mutex<Vec<T>>,
     wrap: &'s W,
     part: &'s P,
     visit: &'s V,
@@ -439,15 +557,15 @@ struct Shared<'s, S, W, P, V> {
     encoding: Encoding,
 }
 
-impl<S, W, P, V> Clone for Shared<'_, S, W, P, V> {
+impl<S, W, T, P, V> Clone for Shared<'_, S, W, T, P, V> {
     fn clone(&self) -> Self {
         *self
     }
 }
 
-impl<S, W, P, V> Copy for Shared<'_, S, W, P, V> {}
+impl<S, W, T, P, V> Copy for Shared<'_, S, W, T, P, V> {}
 
-impl<R, W, T, P, E, V> Shared<'_, Source<R>, W, P, V>
+impl<R, W, T, P, E, V> Shared<'_, Source<R>, W, T, P, V>
 where
     R: Read + Seek,
     W: Fn(&Path, File) -> R,
@@ -462,22 +580,38 @@ where
         while !self.cancelled.load(Ordering::Relaxed) {
             // Taking a file and sending where its parts will come from is
             // one step, so that the order of the parts is the input's.
-            let (unit, parts) = {
-                let mut source = self.source.lock().unwrap_or_else(PoisonError::into_inner);
+            let (unit, index, parts) = {
+                let mut source = lock(self.source);
+                let (source, taken) = &mut *source;
                 let Some(unit) = source.next(&mut wrap) else {
                     return;
                 };
-                let (parts, receiver) = sync_channel(PARTS_AHEAD);
+                let index = *taken;
+                *taken += 1;
+                // The budget bounds what waits in it.
+                let (parts, receiver) = channel();
                 if order.send(receiver).is_err() {
                     return;
                 }
-                (unit, parts)
+                (unit, index, parts)
+            };
+            let send = |parts: &Sender<Message<T, E>>, value, counts| {
+                let Some(permit) = self.budget.acquire(index) else {
+                    return false;
+                };
+                let message = Message::Part {
+                    value,
+                    counts,
+                    permit,
+                };
+                parts.send(message).is_ok()
             };
             let mut counts = Counts {
                 files: u64::from(unit.begins_file()),
                 ..Counts::default()
             };
-            let mut current = (self.part)();
+            let new_part = || lock(self.spare).pop().unwrap_or_else(self.part);
+            let mut current = new_part();
             let mut items = 0;
             let mut gone = false;
             let read = read_unit(unit, self.encoding, &mut wrap, &mut cache, &mut |item| {
@@ -486,11 +620,9 @@ where
                 items += 1;
                 if items == PART_ITEMS {
                     items = 0;
-                    let value = core::mem::replace(&mut current, (self.part)());
+                    let value = core::mem::replace(&mut current, new_part());
                     let counts = core::mem::take(&mut counts);
-                    if parts.send(Message::Part { value, counts }).is_err()
-                        || self.cancelled.load(Ordering::Relaxed)
-                    {
+                    if !send(&parts, value, counts) || self.cancelled.load(Ordering::Relaxed) {
                         gone = true;
                         return Ok(Flow::Stop);
                     }
@@ -502,11 +634,7 @@ where
                 Ok(flow) => {
                     counts.stopped = flow == Flow::Stop;
                     let stopped = counts.stopped;
-                    let message = Message::Part {
-                        value: current,
-                        counts,
-                    };
-                    if parts.send(message).is_err() || stopped {
+                    if !send(&parts, current, counts) || stopped {
                         return;
                     }
                 }
@@ -517,6 +645,11 @@ where
             }
         }
     }
+}
+
+/// The value behind `mutex`, whether or not a thread panicked holding it.
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
 /// Whether to go on.

@@ -178,7 +178,7 @@ fn read_all_parallel(dir: &Path, files: BillFiles, jobs: usize) -> (Vec<String>,
                 Ok::<_, Infallible>(())
             },
             |part| {
-                seen.extend(part);
+                seen.append(part);
                 Ok(())
             },
         )
@@ -617,7 +617,7 @@ fn an_error_of_the_visitor_in_parallel_is_the_first_in_input_order() {
                 }
             },
             |records| {
-                emitted += records;
+                emitted += std::mem::take(records);
                 Ok(())
             },
         );

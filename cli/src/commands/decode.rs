@@ -173,7 +173,7 @@ pub fn run(args: &DecodeArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::R
 
 /// A part of the output, made on the thread that read its records: the
 /// records formatted (or, for `--summary`, totalled) and what the error
-/// stream says of them.
+/// stream says of them. Handed on, it is emptied and used again.
 struct Part {
     rows: Option<FormattedRows>,
     summary: Summary,
@@ -189,6 +189,14 @@ impl Part {
             summary: Summary::new(),
             talk: Vec::new(),
         }
+    }
+
+    /// Writes what the error stream says of the part's records, around
+    /// the progress bar, and forgets it.
+    fn tell(&mut self, err: &mut dyn Write, progress: &ProgressBar) -> io::Result<()> {
+        progress.suspend(|| err.write_all(&self.talk))?;
+        self.talk.clear();
+        Ok(())
     }
 
     fn add(&mut self, item: Item<'_>) -> io::Result<()> {
@@ -236,9 +244,8 @@ fn decode_files(
     let counts = if args.summary {
         let mut summary = Summary::new();
         let counts = files.read_parallel(jobs, part, Part::add, |part| {
-            summary.merge(part.summary);
-            // Talk goes around the progress bar.
-            progress.suspend(|| err.write_all(&part.talk))
+            summary.merge(std::mem::take(&mut part.summary));
+            part.tell(err, progress)
         })?;
         let table = TableLayout::Aligned;
         let mut writer = RowWriter::new(args.format, table, &SummaryRow::COLUMNS, out)?;
@@ -250,11 +257,11 @@ fn decode_files(
     } else {
         let table = TableLayout::Blocks { heading: 2 };
         let mut writer = RowWriter::new(args.format, table, &Annotated::COLUMNS, out)?;
-        let counts = files.read_parallel(jobs, part, Part::add, |mut part| {
+        let counts = files.read_parallel(jobs, part, Part::add, |part| {
             if let Some(rows) = &mut part.rows {
                 writer.write_formatted(rows)?;
             }
-            progress.suspend(|| err.write_all(&part.talk))
+            part.tell(err, progress)
         })?;
         writer.finish()?;
         counts
