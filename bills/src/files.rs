@@ -326,8 +326,8 @@ impl<W> BillFiles<W> {
     ///             }
     ///             Ok::<_, std::convert::Infallible>(())
     ///         },
-    ///         |part| {
-    ///             lines.extend(part);
+    ///         |part: &mut Vec<String>| {
+    ///             lines.append(part);
     ///             Ok(())
     ///         },
     ///     )
