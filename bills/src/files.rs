@@ -192,13 +192,13 @@ impl BillFiles {
 
 /// How many items a part of the input holds at most in
 /// [`BillFiles::read_parallel`].
-const PART_ITEMS: usize = 256;
+const PART_ITEMS: usize = 1024;
 
 /// Parts of the files and members after the one being handed on that may
 /// be ready and waiting, all together (32,768 items): room enough for the
 /// threads to read whole files ahead while one is handed on, bounded
 /// whatever the size of the input.
-const PARTS_AHEAD: usize = 128;
+const PARTS_AHEAD: usize = 32;
 
 /// Parts of the file or member being handed on that may be waiting beside
 /// those.
@@ -281,7 +281,7 @@ impl<W> BillFiles<W> {
     /// at a time, and returns what it met, exactly as [`read`](Self::read)
     /// would.
     ///
-    /// Each file or member is read in parts of up to 256 items. A part
+    /// Each file or member is read in parts of up to 1,024 items. A part
     /// starts as `part()`, and `visit` adds each of its items to it on the
     /// thread that reads it; `emit` then gets every part on the calling
     /// thread, in input order, takes what it holds, and leaves it empty,
@@ -294,7 +294,7 @@ impl<W> BillFiles<W> {
     /// started.
     ///
     /// Memory stays bounded, whatever the size of the input: a thread
-    /// waits while 128 parts (32,768 items) of the files after the one
+    /// waits while 32 parts (32,768 items) of the files after the one
     /// being handed on wait, or 2 more of that one; at most `2 × jobs`
     /// files or members are begun ahead of it. The threads can so read
     /// whole files ahead of the one being handed on, unless the files are
