@@ -4,7 +4,7 @@ use core::fmt;
 use std::io;
 use std::string::String;
 
-use super::{Column, TimeError};
+use super::{Column, Encoding, TimeError};
 
 /// A record that could not be read: the line it starts on and what is
 /// wrong with it.
@@ -87,11 +87,27 @@ pub enum BillErrorKind {
         /// Why it is not a time.
         error: TimeError,
     },
-    /// A column is not valid UTF-8: `agent_id is not valid UTF-8`. Of a
-    /// record with several faults, this one is reported before the others.
-    Utf8 {
-        /// The column.
+    /// A column is not valid in the file's encoding:
+    /// `agent_id is not valid UTF-8`, `callIn_out is not valid GBK`; with
+    /// [`Encoding::Auto`] before the file's encoding is known,
+    /// `agent_id is neither UTF-8 nor GB18030`. Of a record with several
+    /// faults, this one (in its first such column) is reported before the
+    /// others.
+    Undecodable {
+        /// The first column that does not decode.
         column: Column,
+        /// The encoding the record was read in; [`Encoding::Auto`] when it
+        /// was neither UTF-8 nor GB18030 and the file's encoding was not
+        /// known yet.
+        encoding: Encoding,
+    },
+    /// The record is longer than a bill record can be
+    /// ([`BillReader::MAX_RECORD_BYTES`](crate::BillReader::MAX_RECORD_BYTES)):
+    /// `record is 209715200 bytes long, over the 65536 of a bill record
+    /// (not a bill file?)`. It is skipped without being held in memory.
+    TooLong {
+        /// Its length, in bytes (without quotes and separators).
+        bytes: u64,
     },
     /// The input could not be read (`cannot read: …`); reading stops.
     Read(io::Error),
@@ -141,7 +157,18 @@ impl fmt::Display for BillErrorKind {
                 text,
                 error,
             } => write!(f, "{column} {text:?} is not a time: {error}"),
-            Self::Utf8 { column } => write!(f, "{column} is not valid UTF-8"),
+            Self::Undecodable {
+                column,
+                encoding: Encoding::Auto,
+            } => write!(f, "{column} is neither UTF-8 nor GB18030"),
+            Self::Undecodable { column, encoding } => {
+                write!(f, "{column} is not valid {encoding}")
+            }
+            Self::TooLong { bytes } => write!(
+                f,
+                "record is {bytes} bytes long, over the {} of a bill record (not a bill file?)",
+                crate::BillReader::<&[u8]>::MAX_RECORD_BYTES
+            ),
             Self::Read(error) => write!(f, "cannot read: {error}"),
         }
     }

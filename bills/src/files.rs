@@ -1,12 +1,18 @@
-//! Reading bill files and zip archives by name, every record annotated and
-//! every problem located and counted, under an error policy.
+//! Reading bill files, directories of them and zip archives by name, every
+//! record annotated and every problem located and counted, under an error
+//! policy, on one thread or on several.
 
+use core::num::NonZeroUsize;
 use std::fs::File;
-use std::io::{Read, Seek};
+use std::io::{self, Read, Seek};
 use std::path::{Path, PathBuf};
+use std::string::String;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{Receiver, Sender, SyncSender, channel, sync_channel};
+use std::sync::{Condvar, Mutex, MutexGuard, PoisonError};
 use std::vec::Vec;
 
-use super::{Annotated, BillReader, LocatedError, Location, Problem};
+use super::{Annotated, BillReader, Encoding, LocatedError, Location, Problem};
 
 #[cfg(feature = "zip")]
 use super::BillArchive;
@@ -45,27 +51,93 @@ impl Counts {
     pub const fn is_clean(&self) -> bool {
         self.malformed == 0 && self.unreadable == 0
     }
+
+    /// Adds what `other` counted.
+    fn add(&mut self, other: &Self) {
+        self.files += other.files;
+        self.records += other.records;
+        self.malformed += other.malformed;
+        self.unreadable += other.unreadable;
+        self.negative_durations += other.negative_durations;
+        self.stopped |= other.stopped;
+    }
+
+    /// Counts `item`, and says whether to go on after it under `policy`.
+    fn count(&mut self, item: &Item<'_>, policy: ErrorPolicy) -> Flow {
+        match item {
+            Item::Record(record) => {
+                self.records += 1;
+                if record.record().duration_secs() < 0 {
+                    self.negative_durations += 1;
+                }
+                Flow::Continue
+            }
+            Item::Problem(error) => {
+                if error.is_malformed() {
+                    self.malformed += 1;
+                } else {
+                    self.unreadable += 1;
+                }
+                match policy {
+                    ErrorPolicy::Continue => Flow::Continue,
+                    ErrorPolicy::Stop => Flow::Stop,
+                }
+            }
+            Item::Decoded { .. } => Flow::Continue,
+        }
+    }
+}
+
+/// What reading bill files meets, handed on in input order: a record, a
+/// problem, or (reading with [`Encoding::Auto`]) the encoding of a bill
+/// file.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum Item<'a> {
+    /// A record, annotated.
+    Record(Annotated<'a>),
+    /// A record that cannot be decoded, or a file or member that cannot be
+    /// opened or read on.
+    Problem(LocatedError),
+    /// The encoding [`Encoding::Auto`] found for the bill file at
+    /// `location` (a file, or a member of an archive), once per bill file:
+    /// right after the record (or the problem) whose text decided it, or
+    /// its first record for a byte order mark; after its last record when
+    /// it is all ASCII (then UTF-8). Not said of a file that could not be
+    /// read to its end before its encoding was found.
+    Decoded {
+        /// The bill file.
+        location: Location<'a>,
+        /// Its encoding: UTF-8 or GB18030.
+        encoding: Encoding,
+    },
 }
 
 /// The way files are read when nothing else is asked for: as they are.
 type AsIs = fn(&Path, File) -> File;
 
-/// Bill files named by path, read one after the other: each file as a bill
-/// file, or, if its name ends in `.zip` (ignoring ASCII case), as a zip
-/// archive of bill files ([`BillArchive`], feature `zip`) read member by
-/// member.
+/// Bill files named by path, read in order: each file as a bill file, or,
+/// if its name ends in `.zip` (ignoring ASCII case), as a zip archive of
+/// bill files ([`BillArchive`], feature `zip`) read member by member; a
+/// directory is walked for files whose names end in `.csv` or `.zip`, in
+/// order of their names, subdirectories included.
 ///
 /// [`read`](Self::read) hands every record, [`Annotated`] with its
 /// [`Location`], and every problem, a [`LocatedError`], to one function,
-/// in input order, and returns the [`Counts`]. Reading streams: memory
-/// holds one record. Bad input is never an `Err` of `read`: a record that
-/// cannot be decoded is counted as malformed and reading goes on with the
-/// next; a file or member that cannot be opened or read on is counted as
+/// in input order ([`Item`]), and returns the [`Counts`].
+/// [`read_parallel`](Self::read_parallel) reads files and archive members
+/// on several threads, and hands on what each part of the input gave in
+/// the same order. Reading streams: memory holds a record per thread (and
+/// the parts not handed on yet), whatever the size of the files.
+///
+/// Bad input is never an `Err` of reading: a record that cannot be
+/// decoded is counted as malformed and reading goes on with the next; a
+/// file or member that cannot be opened or read on is counted as
 /// unreadable and reading goes on with the next; the [`ErrorPolicy`]
 /// decides whether to go on at all.
 ///
 /// ```
-/// use cec_bills::{BillFiles, ErrorPolicy};
+/// use cec_bills::{BillFiles, ErrorPolicy, Item};
 ///
 /// let dir = std::env::temp_dir().join(format!("cec-bills-doc-{}", std::process::id()));
 /// std::fs::create_dir_all(&dir)?;
@@ -80,8 +152,9 @@ type AsIs = fn(&Path, File) -> File;
 ///     .policy(ErrorPolicy::Continue)
 ///     .read(|item| {
 ///         seen.push(match item {
-///             Ok(record) => format!("{}s {}", record.record().duration_secs(), record.annotation().reason),
-///             Err(error) => error.to_string().replace(&format!("{}/", dir.display()), ""),
+///             Item::Record(record) => format!("{}s {}", record.record().duration_secs(), record.annotation().reason),
+///             Item::Problem(error) => error.to_string().replace(&format!("{}/", dir.display()), ""),
+///             _ => String::new(),
 ///         });
 ///         Ok::<_, std::convert::Infallible>(())
 ///     })
@@ -100,25 +173,48 @@ type AsIs = fn(&Path, File) -> File;
 pub struct BillFiles<W = AsIs> {
     paths: Vec<PathBuf>,
     policy: ErrorPolicy,
+    encoding: Encoding,
     wrap: W,
 }
 
 impl BillFiles {
-    /// The files at `paths`, in order, read under [`ErrorPolicy::Continue`].
+    /// The files at `paths`, in order, read under [`ErrorPolicy::Continue`]
+    /// in UTF-8.
     pub fn new<P: Into<PathBuf>>(paths: impl IntoIterator<Item = P>) -> Self {
         Self {
             paths: paths.into_iter().map(Into::into).collect(),
             policy: ErrorPolicy::Continue,
+            encoding: Encoding::Utf8,
             wrap: |_, file| file,
         }
     }
 }
+
+/// How many items a part of the input holds at most in
+/// [`BillFiles::read_parallel`].
+const PART_ITEMS: usize = 1024;
+
+/// Parts of the files and members after the one being handed on that may
+/// be ready and waiting, all together (32,768 items): room enough for the
+/// threads to read whole files ahead while one is handed on, bounded
+/// whatever the size of the input.
+const PARTS_AHEAD: usize = 32;
+
+/// Parts of the file or member being handed on that may be waiting beside
+/// those.
+const PARTS_AT_FRONT: usize = 2;
 
 impl<W> BillFiles<W> {
     /// Reads under `policy`.
     #[must_use]
     pub fn policy(self, policy: ErrorPolicy) -> Self {
         Self { policy, ..self }
+    }
+
+    /// Reads every bill file in `encoding` ([`BillReader::encoding`]).
+    #[must_use]
+    pub fn encoding(self, encoding: Encoding) -> Self {
+        Self { encoding, ..self }
     }
 
     /// Reads each file through `wrap(path, file)` once it is open: to show
@@ -131,37 +227,429 @@ impl<W> BillFiles<W> {
         BillFiles {
             paths: self.paths,
             policy: self.policy,
+            encoding: self.encoding,
             wrap,
         }
     }
 
-    /// Reads every file, handing each record and each problem to `visit`
-    /// as it comes, and returns what it met.
+    /// The files that will be read, in order: the paths given, and the
+    /// bill files and archives in the directories given (those that can be
+    /// walked).
+    pub fn files(&self) -> impl Iterator<Item = PathBuf> + '_ {
+        self.paths.iter().flat_map(|path| {
+            let found: Box<dyn Iterator<Item = PathBuf>> = match path.is_dir() {
+                true => Box::new(walk(path).filter_map(Result::ok)),
+                false => Box::new(core::iter::once(path.clone())),
+            };
+            found
+        })
+    }
+
+    /// Reads every file, handing each [`Item`] to `visit` as it comes, and
+    /// returns what it met.
     ///
     /// An `Err` of `visit` (failing to write the output, say) stops the
     /// reading and is returned.
     pub fn read<R, E>(
         mut self,
-        mut visit: impl FnMut(Result<Annotated<'_>, LocatedError>) -> Result<(), E>,
+        mut visit: impl FnMut(Item<'_>) -> Result<(), E>,
     ) -> Result<Counts, E>
     where
         W: FnMut(&Path, File) -> R,
         R: Read + Seek,
     {
-        let mut run = Run {
-            policy: self.policy,
-            counts: Counts::default(),
-            visit: &mut visit,
-        };
-        for path in &self.paths {
-            run.counts.files += 1;
-            if run.file(path, &mut self.wrap)? == Flow::Stop {
-                run.counts.stopped = true;
+        let (policy, encoding) = (self.policy, self.encoding);
+        let mut counts = Counts::default();
+        let mut source = Source::new(self.paths);
+        let mut cache = None;
+        while let Some(unit) = source.next(&mut self.wrap) {
+            counts.files += u64::from(unit.begins_file());
+            let flow = read_unit(unit, encoding, &mut self.wrap, &mut cache, &mut |item| {
+                let flow = counts.count(&item, policy);
+                visit(item)?;
+                Ok(flow)
+            })?;
+            if flow == Flow::Stop {
+                counts.stopped = true;
                 break;
             }
         }
-        Ok(run.counts)
+        Ok(counts)
     }
+
+    /// Reads the files on `jobs` threads, one file or archive member each
+    /// at a time, and returns what it met, exactly as [`read`](Self::read)
+    /// would.
+    ///
+    /// Each file or member is read in parts of up to 1,024 items. A part
+    /// starts as `part()`, and `visit` adds each of its items to it on the
+    /// thread that reads it; `emit` then gets every part on the calling
+    /// thread, in input order, takes what it holds, and leaves it empty,
+    /// as `part()` makes it: parts are used again (with the room they
+    /// grew), so that the threads do not allocate and free as they go. So
+    /// whatever `visit` writes into the parts, `emit` puts together as one
+    /// thread reading the files in order would have written it, and
+    /// [`ErrorPolicy::Stop`] stops after the first problem in input order,
+    /// the parts after it never handed on. With one job no thread is
+    /// started.
+    ///
+    /// Memory stays bounded, whatever the size of the input: a thread
+    /// waits while 32 parts (32,768 items) of the files after the one
+    /// being handed on wait, or 2 more of that one; at most `2 × jobs`
+    /// files or members are begun ahead of it. The threads can so read
+    /// whole files ahead of the one being handed on, unless the files are
+    /// larger than that.
+    ///
+    /// An `Err` of `visit` or `emit` stops the reading and is returned
+    /// (the first in input order).
+    ///
+    /// ```
+    /// use std::num::NonZeroUsize;
+    /// use cec_bills::{BillFiles, Item};
+    ///
+    /// let dir = std::env::temp_dir().join(format!("cec-bills-parallel-doc-{}", std::process::id()));
+    /// std::fs::create_dir_all(&dir)?;
+    /// let row = "1,dev,acct,1001,0,1,-1,2023-09-27 08:00:00,2023-09-27 08:15:00,3,-1,4,5,1,1,4,88001001,-1,0,7,1\n";
+    /// for name in ["a.csv", "b.csv", "c.csv"] {
+    ///     std::fs::write(dir.join(name), row.repeat(1000))?;
+    /// }
+    ///
+    /// // Each part becomes a list of lines, and the lines are put together in order.
+    /// let mut lines = Vec::new();
+    /// let counts = BillFiles::new([&dir])
+    ///     .read_parallel(
+    ///         NonZeroUsize::new(2).unwrap(),
+    ///         Vec::new,
+    ///         |part: &mut Vec<String>, item| {
+    ///             if let Item::Record(record) = item {
+    ///                 part.push(record.location().to_string());
+    ///             }
+    ///             Ok::<_, std::convert::Infallible>(())
+    ///         },
+    ///         |part: &mut Vec<String>| {
+    ///             lines.append(part);
+    ///             Ok(())
+    ///         },
+    ///     )
+    ///     .unwrap();
+    /// assert_eq!(counts.records, 3000);
+    /// assert!(lines[0].ends_with("a.csv:1") && lines[2999].ends_with("c.csv:1000"));
+    /// # std::fs::remove_dir_all(&dir)?;
+    /// # Ok::<(), std::io::Error>(())
+    /// ```
+    pub fn read_parallel<R, T, E>(
+        mut self,
+        jobs: NonZeroUsize,
+        part: impl Fn() -> T + Sync,
+        visit: impl Fn(&mut T, Item<'_>) -> Result<(), E> + Sync,
+        mut emit: impl FnMut(&mut T) -> Result<(), E>,
+    ) -> Result<Counts, E>
+    where
+        W: Fn(&Path, File) -> R + Sync,
+        R: Read + Seek + Send,
+        T: Send,
+        E: Send,
+    {
+        let (policy, encoding) = (self.policy, self.encoding);
+        if jobs.get() == 1 {
+            // The same parts, on this thread.
+            let mut counts = Counts::default();
+            let mut source = Source::new(self.paths);
+            let mut cache = None;
+            while let Some(unit) = source.next(&mut self.wrap) {
+                counts.files += u64::from(unit.begins_file());
+                let mut current = part();
+                let mut items = 0;
+                let flow = read_unit(unit, encoding, &mut self.wrap, &mut cache, &mut |item| {
+                    let flow = counts.count(&item, policy);
+                    visit(&mut current, item)?;
+                    items += 1;
+                    if items == PART_ITEMS {
+                        emit(&mut current)?;
+                        items = 0;
+                    }
+                    Ok(flow)
+                })?;
+                emit(&mut current)?;
+                if flow == Flow::Stop {
+                    counts.stopped = true;
+                    break;
+                }
+            }
+            return Ok(counts);
+        }
+        let source = Mutex::new((Source::new(self.paths), 0));
+        let cancelled = AtomicBool::new(false);
+        let budget = Budget::new();
+        let spare = Mutex::new(Vec::new());
+        let (order, units) = sync_channel(2 * jobs.get());
+        let shared = Shared {
+            source: &source,
+            cancelled: &cancelled,
+            budget: &budget,
+            spare: &spare,
+            wrap: &self.wrap,
+            part: &part,
+            visit: &visit,
+            policy,
+            encoding,
+        };
+        std::thread::scope(|scope| {
+            for _ in 0..jobs.get() {
+                let order = order.clone();
+                scope.spawn(move || shared.work(&order));
+            }
+            drop(order);
+            let result = hand_on(units, &budget, &spare, &mut emit);
+            // Whatever ended the run, the threads stop at their next item.
+            cancelled.store(true, Ordering::Relaxed);
+            budget.cancel();
+            result
+        })
+    }
+}
+
+/// Receives the parts of each file or member in input order and hands
+/// them to `emit`, adding up their counts, until the input ends, a part
+/// stops the run or something fails. Returning drops the receivers, which
+/// ends every thread still sending.
+fn hand_on<T, E>(
+    units: Receiver<Receiver<Message<T, E>>>,
+    budget: &Budget,
+    spare: &Mutex<Vec<T>>,
+    emit: &mut impl FnMut(&mut T) -> Result<(), E>,
+) -> Result<Counts, E> {
+    let mut counts = Counts::default();
+    for (unit, parts) in units.into_iter().enumerate() {
+        budget.set_front(unit);
+        for message in parts {
+            match message {
+                Message::Part {
+                    mut value,
+                    counts: part,
+                    permit,
+                } => {
+                    counts.add(&part);
+                    emit(&mut value)?;
+                    lock(spare).push(value);
+                    budget.release(permit);
+                    if part.stopped {
+                        return Ok(counts);
+                    }
+                }
+                Message::Failed(error) => return Err(error),
+            }
+        }
+    }
+    Ok(counts)
+}
+
+/// What a thread sends of a file or member: its parts in order, each with
+/// its room in the [`Budget`], then, if `visit` failed, the error.
+enum Message<T, E> {
+    Part {
+        value: T,
+        counts: Counts,
+        permit: Permit,
+    },
+    Failed(E),
+}
+
+/// How many parts may wait to be handed on: [`PARTS_AHEAD`] of any file
+/// or member, and [`PARTS_AT_FRONT`] more of the one being handed on, so
+/// that its thread can always go on (the others wait for room, never it).
+struct Budget {
+    state: Mutex<BudgetState>,
+    changed: Condvar,
+}
+
+struct BudgetState {
+    ahead: usize,
+    at_front: usize,
+    /// The file or member being handed on, by its place in the input.
+    front: usize,
+    cancelled: bool,
+}
+
+/// The room one part takes.
+#[derive(Debug, Clone, Copy)]
+enum Permit {
+    Ahead,
+    AtFront,
+}
+
+impl Budget {
+    fn new() -> Self {
+        Self {
+            state: Mutex::new(BudgetState {
+                ahead: PARTS_AHEAD,
+                at_front: PARTS_AT_FRONT,
+                front: 0,
+                cancelled: false,
+            }),
+            changed: Condvar::new(),
+        }
+    }
+
+    fn state(&self) -> MutexGuard<'_, BudgetState> {
+        lock(&self.state)
+    }
+
+    /// Waits for room for a part of the file or member `unit`; `None` once
+    /// the run has ended.
+    fn acquire(&self, unit: usize) -> Option<Permit> {
+        let mut state = self.state();
+        loop {
+            if state.cancelled {
+                return None;
+            }
+            if state.ahead > 0 {
+                state.ahead -= 1;
+                return Some(Permit::Ahead);
+            }
+            if state.front == unit && state.at_front > 0 {
+                state.at_front -= 1;
+                return Some(Permit::AtFront);
+            }
+            state = self
+                .changed
+                .wait(state)
+                .unwrap_or_else(PoisonError::into_inner);
+        }
+    }
+
+    /// A part handed on gives its room back.
+    fn release(&self, permit: Permit) {
+        let mut state = self.state();
+        match permit {
+            Permit::Ahead => state.ahead += 1,
+            Permit::AtFront => state.at_front += 1,
+        }
+        drop(state);
+        self.changed.notify_all();
+    }
+
+    /// `unit` is now the file or member being handed on.
+    fn set_front(&self, unit: usize) {
+        self.state().front = unit;
+        self.changed.notify_all();
+    }
+
+    /// The run has ended: no one waits for room any more.
+    fn cancel(&self) {
+        self.state().cancelled = true;
+        self.changed.notify_all();
+    }
+}
+
+/// What the threads of [`BillFiles::read_parallel`] share.
+struct Shared<'s, S, W, T, P, V> {
+    /// The pieces of the input, and how many were taken.
+    source: &'s Mutex<(S, usize)>,
+    cancelled: &'s AtomicBool,
+    budget: &'s Budget,
+    /// Parts handed on, emptied, to be used again.
+    spare: &'s Mutex<Vec<T>>,
+    wrap: &'s W,
+    part: &'s P,
+    visit: &'s V,
+    policy: ErrorPolicy,
+    encoding: Encoding,
+}
+
+impl<S, W, T, P, V> Clone for Shared<'_, S, W, T, P, V> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<S, W, T, P, V> Copy for Shared<'_, S, W, T, P, V> {}
+
+impl<R, W, T, P, E, V> Shared<'_, Source<R>, W, T, P, V>
+where
+    R: Read + Seek,
+    W: Fn(&Path, File) -> R,
+    P: Fn() -> T,
+    V: Fn(&mut T, Item<'_>) -> Result<(), E>,
+{
+    /// One thread: takes the next file or member, in order, reads it into
+    /// parts, and sends them, until the input ends or the run stops.
+    fn work(self, order: &SyncSender<Receiver<Message<T, E>>>) {
+        let mut wrap = |path: &Path, file| (self.wrap)(path, file);
+        let mut cache = None;
+        while !self.cancelled.load(Ordering::Relaxed) {
+            // Taking a file and sending where its parts will come from is
+            // one step, so that the order of the parts is the input's.
+            let (unit, index, parts) = {
+                let mut source = lock(self.source);
+                let (source, taken) = &mut *source;
+                let Some(unit) = source.next(&mut wrap) else {
+                    return;
+                };
+                let index = *taken;
+                *taken += 1;
+                // The budget bounds what waits in it.
+                let (parts, receiver) = channel();
+                if order.send(receiver).is_err() {
+                    return;
+                }
+                (unit, index, parts)
+            };
+            let send = |parts: &Sender<Message<T, E>>, value, counts| {
+                let Some(permit) = self.budget.acquire(index) else {
+                    return false;
+                };
+                let message = Message::Part {
+                    value,
+                    counts,
+                    permit,
+                };
+                parts.send(message).is_ok()
+            };
+            let mut counts = Counts {
+                files: u64::from(unit.begins_file()),
+                ..Counts::default()
+            };
+            let new_part = || lock(self.spare).pop().unwrap_or_else(self.part);
+            let mut current = new_part();
+            let mut items = 0;
+            let mut gone = false;
+            let read = read_unit(unit, self.encoding, &mut wrap, &mut cache, &mut |item| {
+                let flow = counts.count(&item, self.policy);
+                (self.visit)(&mut current, item)?;
+                items += 1;
+                if items == PART_ITEMS {
+                    items = 0;
+                    let value = core::mem::replace(&mut current, new_part());
+                    let counts = core::mem::take(&mut counts);
+                    if !send(&parts, value, counts) || self.cancelled.load(Ordering::Relaxed) {
+                        gone = true;
+                        return Ok(Flow::Stop);
+                    }
+                }
+                Ok(flow)
+            });
+            match read {
+                Ok(_) if gone => return,
+                Ok(flow) => {
+                    counts.stopped = flow == Flow::Stop;
+                    let stopped = counts.stopped;
+                    if !send(&parts, current, counts) || stopped {
+                        return;
+                    }
+                }
+                Err(error) => {
+                    let _ = parts.send(Message::Failed(error));
+                    return;
+                }
+            }
+        }
+    }
+}
+
+/// The value behind `mutex`, whether or not a thread panicked holding it.
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
 /// Whether to go on.
@@ -171,106 +659,300 @@ enum Flow {
     Stop,
 }
 
-/// One run of [`BillFiles::read`].
-struct Run<'v, V> {
-    policy: ErrorPolicy,
-    counts: Counts,
-    visit: &'v mut V,
+/// One piece of the input, read as a whole by one thread: a bill file, a
+/// member of an archive, or a problem found before reading.
+enum Unit<R> {
+    /// A bill file.
+    Bill(PathBuf),
+    /// The bill file `index` (in [`BillArchive::names`] order), `name`, of
+    /// the archive at `path`; the archive itself if it is open already.
+    #[cfg(feature = "zip")]
+    Member {
+        path: PathBuf,
+        index: usize,
+        name: String,
+        first: bool,
+        archive: Option<BillArchive<R>>,
+    },
+    /// A file with nothing to read: an archive without bill files.
+    Empty,
+    /// A file, archive or directory that cannot be read.
+    Problem(LocatedError),
+    #[cfg(not(feature = "zip"))]
+    #[allow(dead_code)]
+    Never(core::marker::PhantomData<R>),
 }
 
-impl<V, E> Run<'_, V>
-where
-    V: FnMut(Result<Annotated<'_>, LocatedError>) -> Result<(), E>,
-{
-    /// Reads the file at `path`: a bill file or a zip archive of them.
-    fn file<R: Read + Seek>(
-        &mut self,
-        path: &Path,
-        wrap: impl FnOnce(&Path, File) -> R,
-    ) -> Result<Flow, E> {
-        let location = Location::new(path);
-        let file = match File::open(path) {
-            Ok(file) => wrap(path, file),
-            Err(error) => return self.problem(LocatedError::new(location, Problem::Open(error))),
-        };
-        let is_zip = path
-            .extension()
-            .is_some_and(|extension| extension.eq_ignore_ascii_case("zip"));
-        if !is_zip {
-            return self.records(location, BillReader::new(file));
+impl<R> Unit<R> {
+    /// Whether reading it begins a file (a zip archive counts once).
+    fn begins_file(&self) -> bool {
+        match self {
+            #[cfg(feature = "zip")]
+            Self::Member { first, .. } => *first,
+            _ => true,
         }
-        self.archive(location, file)
+    }
+}
+
+/// The pieces of the input, in order: the paths, directories walked,
+/// archives listed.
+struct Source<R> {
+    paths: std::vec::IntoIter<PathBuf>,
+    walk: Option<Box<Walk>>,
+    #[cfg(feature = "zip")]
+    members: Option<Members<R>>,
+    #[cfg(not(feature = "zip"))]
+    members: Option<core::marker::PhantomData<R>>,
+}
+
+/// A directory being walked.
+type Walk = dyn Iterator<Item = walkdir::Result<PathBuf>> + Send;
+
+/// An archive whose members are being handed out.
+#[cfg(feature = "zip")]
+struct Members<R> {
+    path: PathBuf,
+    names: std::vec::IntoIter<String>,
+    index: usize,
+    archive: Option<BillArchive<R>>,
+}
+
+impl<R: Read + Seek> Source<R> {
+    fn new(paths: Vec<PathBuf>) -> Self {
+        Self {
+            paths: paths.into_iter(),
+            walk: None,
+            members: None,
+        }
     }
 
-    /// Reads the bill files of the zip archive `file`, member by member.
-    #[cfg(feature = "zip")]
-    fn archive<R: Read + Seek>(&mut self, location: Location<'_>, file: R) -> Result<Flow, E> {
-        let mut archive = match BillArchive::new(file) {
-            Ok(archive) => archive,
-            Err(error) => {
-                return self.problem(LocatedError::new(location, Problem::Archive(error)));
+    /// The next piece, opening archives through `wrap` to list them.
+    fn next(&mut self, wrap: &mut impl FnMut(&Path, File) -> R) -> Option<Unit<R>> {
+        loop {
+            #[cfg(feature = "zip")]
+            if let Some(members) = &mut self.members {
+                if let Some(name) = members.names.next() {
+                    let index = members.index;
+                    members.index += 1;
+                    return Some(Unit::Member {
+                        path: members.path.clone(),
+                        index,
+                        name,
+                        first: index == 0,
+                        archive: members.archive.take(),
+                    });
+                }
+                self.members = None;
             }
-        };
-        let members: Vec<String> = archive.names().map(String::from).collect();
-        for (index, member) in members.iter().enumerate() {
-            let location = location.with_member(member);
-            let flow = match archive.open(index) {
-                Ok(reader) => self.records(location, reader)?,
-                Err(error) => self.problem(LocatedError::new(location, Problem::Archive(error)))?,
-            };
-            if flow == Flow::Stop {
-                return Ok(Flow::Stop);
+            if let Some(walk) = &mut self.walk {
+                match walk.next() {
+                    Some(Ok(path)) => {
+                        if let Some(unit) = self.file(path, wrap) {
+                            return Some(unit);
+                        }
+                        continue;
+                    }
+                    Some(Err(error)) => {
+                        let path = error.path().map(Path::to_path_buf);
+                        let error = error.into_io_error().unwrap_or_else(|| {
+                            io::Error::other("a directory is inside itself (a link loop)")
+                        });
+                        let path = path.unwrap_or_default();
+                        let problem = LocatedError::new(Location::new(&path), Problem::Open(error));
+                        return Some(Unit::Problem(problem));
+                    }
+                    None => self.walk = None,
+                }
+            }
+            let path = self.paths.next()?;
+            if path.is_dir() {
+                self.walk = Some(Box::new(walk(&path)));
+                continue;
+            }
+            if let Some(unit) = self.file(path, wrap) {
+                return Some(unit);
             }
         }
-        Ok(Flow::Continue)
+    }
+
+    /// The first piece of the file at `path`: itself, or an archive's
+    /// first member (the others follow), `None` for an archive with no
+    /// bill file.
+    fn file(&mut self, path: PathBuf, wrap: &mut impl FnMut(&Path, File) -> R) -> Option<Unit<R>> {
+        if !has_extension(&path, "zip") {
+            return Some(Unit::Bill(path));
+        }
+        Some(self.archive(path, wrap))
+    }
+
+    #[cfg(feature = "zip")]
+    fn archive(&mut self, path: PathBuf, wrap: &mut impl FnMut(&Path, File) -> R) -> Unit<R> {
+        let archive = match open_archive(&path, wrap) {
+            Ok(archive) => archive,
+            Err(problem) => return Unit::Problem(problem),
+        };
+        let names: Vec<String> = archive.names().map(String::from).collect();
+        if names.is_empty() {
+            return Unit::Empty;
+        }
+        self.members = Some(Members {
+            path,
+            names: names.into_iter(),
+            index: 0,
+            archive: Some(archive),
+        });
+        self.next(wrap).unwrap_or(Unit::Empty)
     }
 
     /// Without the `zip` feature, an archive cannot be read.
     #[cfg(not(feature = "zip"))]
-    fn archive<R>(&mut self, location: Location<'_>, _file: R) -> Result<Flow, E> {
-        let error = std::io::Error::new(
-            std::io::ErrorKind::Unsupported,
+    fn archive(&mut self, path: PathBuf, _wrap: &mut impl FnMut(&Path, File) -> R) -> Unit<R> {
+        let error = io::Error::new(
+            io::ErrorKind::Unsupported,
             "zip archives need the `zip` feature of cec-bills",
         );
-        self.problem(LocatedError::new(location, Problem::Open(error)))
+        Unit::Problem(LocatedError::new(
+            Location::new(&path),
+            Problem::Open(error),
+        ))
     }
+}
 
-    /// Reads the records of the bill file at `location`.
-    fn records(
-        &mut self,
-        location: Location<'_>,
-        mut reader: BillReader<impl Read>,
-    ) -> Result<Flow, E> {
-        while let Some(result) = reader.next_ref() {
-            match result {
-                Ok(record) => {
-                    self.counts.records += 1;
-                    if record.duration_secs() < 0 {
-                        self.counts.negative_durations += 1;
-                    }
-                    (self.visit)(Ok(Annotated::new(location, record)))?;
+/// The bill files and archives in the directory `dir` and its
+/// subdirectories, in order of their names, and what cannot be walked.
+fn walk(dir: &Path) -> impl Iterator<Item = walkdir::Result<PathBuf>> + use<> {
+    let entries = walkdir::WalkDir::new(dir).sort_by_file_name().into_iter();
+    entries.filter_map(|entry| match entry {
+        Ok(entry) => {
+            let path = entry.path();
+            let wanted = has_extension(path, "csv") || has_extension(path, "zip");
+            // Links are followed to files, never to directories.
+            (wanted && path.is_file()).then(|| Ok(entry.into_path()))
+        }
+        Err(error) => Some(Err(error)),
+    })
+}
+
+/// Whether the name of `path` ends in `.EXTENSION`, ignoring ASCII case.
+fn has_extension(path: &Path, extension: &str) -> bool {
+    path.extension()
+        .is_some_and(|found| found.eq_ignore_ascii_case(extension))
+}
+
+/// The archive at `path`, opened through `wrap`.
+#[cfg(feature = "zip")]
+fn open_archive<R: Read + Seek>(
+    path: &Path,
+    wrap: &mut impl FnMut(&Path, File) -> R,
+) -> Result<BillArchive<R>, LocatedError> {
+    let location = Location::new(path);
+    let file =
+        File::open(path).map_err(|error| LocatedError::new(location, Problem::Open(error)))?;
+    BillArchive::new(wrap(path, file))
+        .map_err(|error| LocatedError::new(location, Problem::Archive(error)))
+}
+
+/// An archive a thread has open, to read more of its members.
+#[cfg(feature = "zip")]
+type Cache<R> = Option<(PathBuf, BillArchive<R>)>;
+#[cfg(not(feature = "zip"))]
+type Cache<R> = Option<core::marker::PhantomData<R>>;
+
+/// What reading hands items to: says whether to go on after each.
+type Visit<'v, E> = dyn FnMut(Item<'_>) -> Result<Flow, E> + 'v;
+
+/// Reads `unit`, handing its items to `visit`.
+fn read_unit<R: Read + Seek, E>(
+    unit: Unit<R>,
+    encoding: Encoding,
+    wrap: &mut impl FnMut(&Path, File) -> R,
+    cache: &mut Cache<R>,
+    visit: &mut Visit<'_, E>,
+) -> Result<Flow, E> {
+    match unit {
+        Unit::Bill(path) => {
+            let location = Location::new(&path);
+            match File::open(&path) {
+                Ok(file) => {
+                    let reader = BillReader::new(wrap(&path, file)).encoding(encoding);
+                    records(location, reader, encoding, visit)
                 }
-                Err(error) => {
-                    if self.problem(LocatedError::record(location, error))? == Flow::Stop {
-                        return Ok(Flow::Stop);
-                    }
-                }
+                Err(error) => visit(Item::Problem(LocatedError::new(
+                    location,
+                    Problem::Open(error),
+                ))),
             }
         }
-        Ok(Flow::Continue)
-    }
-
-    /// Counts `error`, hands it on, and says whether to go on.
-    fn problem(&mut self, error: LocatedError) -> Result<Flow, E> {
-        if error.is_malformed() {
-            self.counts.malformed += 1;
-        } else {
-            self.counts.unreadable += 1;
+        #[cfg(feature = "zip")]
+        Unit::Member {
+            path,
+            index,
+            name,
+            archive,
+            ..
+        } => {
+            let location = Location::new(&path).with_member(&name);
+            let mut archive = match (archive, cache.take()) {
+                (Some(archive), _) => archive,
+                (None, Some((cached, archive))) if cached == path => archive,
+                (None, _) => match open_archive(&path, wrap) {
+                    Ok(archive) => archive,
+                    Err(error) => {
+                        let problem = LocatedError::new(location, error.into_problem());
+                        return visit(Item::Problem(problem));
+                    }
+                },
+            };
+            let flow = match archive.open(index) {
+                Ok(reader) => records(location, reader.encoding(encoding), encoding, visit),
+                Err(error) => visit(Item::Problem(LocatedError::new(
+                    location,
+                    Problem::Archive(error),
+                ))),
+            };
+            *cache = Some((path, archive));
+            flow
         }
-        (self.visit)(Err(error))?;
-        Ok(match self.policy {
-            ErrorPolicy::Continue => Flow::Continue,
-            ErrorPolicy::Stop => Flow::Stop,
-        })
+        Unit::Empty => Ok(Flow::Continue),
+        Unit::Problem(problem) => visit(Item::Problem(problem)),
+        #[cfg(not(feature = "zip"))]
+        Unit::Never(_) => Ok(Flow::Continue),
     }
+}
+
+/// Reads the records of the bill file at `location`.
+fn records<E>(
+    location: Location<'_>,
+    mut reader: BillReader<impl Read>,
+    encoding: Encoding,
+    visit: &mut Visit<'_, E>,
+) -> Result<Flow, E> {
+    let mut announced = encoding != Encoding::Auto;
+    let mut failed = false;
+    loop {
+        // Said after the record that decided it: the record borrows the
+        // reader.
+        if !announced && let Some(encoding) = reader.decided_encoding() {
+            announced = true;
+            if visit(Item::Decoded { location, encoding })? == Flow::Stop {
+                return Ok(Flow::Stop);
+            }
+        }
+        let item = match reader.next_ref() {
+            Some(Ok(record)) => Item::Record(Annotated::new(location, record)),
+            Some(Err(error)) => {
+                failed |= matches!(error.kind(), super::BillErrorKind::Read(_));
+                Item::Problem(LocatedError::record(location, error))
+            }
+            None => break,
+        };
+        if visit(item)? == Flow::Stop {
+            return Ok(Flow::Stop);
+        }
+    }
+    if !announced && !failed {
+        let encoding = Encoding::Utf8;
+        return visit(Item::Decoded { location, encoding });
+    }
+    Ok(Flow::Continue)
 }

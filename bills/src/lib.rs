@@ -30,7 +30,11 @@
 //! [`BillReader`] streams records from any [`Read`](std::io::Read), one
 //! `Result` per record with its line number, and goes on after a bad
 //! record; [`BillError`] says where and what is wrong. Unknown codes keep
-//! their numbers, and `-1` or `65535` read as not applicable.
+//! their numbers, and `-1` or `65535` read as not applicable. Files are
+//! UTF-8 unless an [`Encoding`] says otherwise: GBK, GB18030, or found
+//! out per file. Reading is as fast as a plain `csv` parse of the file
+//! into `StringRecord`s, with every column checked, and memory does not
+//! grow with the file (`BENCHMARKS.md`, figure 7).
 //!
 //! ```
 //! use cec_bills::BillReader;
@@ -56,12 +60,18 @@
 //!
 //! # Files, annotations and summaries
 //!
-//! [`BillFiles`] reads files by name, zip archives member by member, and
-//! hands on every record [`Annotated`] with its [`Location`] and what its
-//! codes mean (an [`Annotation`], serde-serializable), and every problem
-//! as a [`LocatedError`] (`FILE[/MEMBER][:LINE]: what is wrong`), counted
-//! in [`Counts`]; the [`ErrorPolicy`] says whether to go on after one.
-//! [`Summary`] totals records per operation type, reason and agent.
+//! [`BillFiles`] reads files by name, directories walked, zip archives
+//! member by member, and hands on every record [`Annotated`] with its
+//! [`Location`] and what its codes mean (an [`Annotation`],
+//! serde-serializable), and every problem as a [`LocatedError`]
+//! (`FILE[/MEMBER][:LINE]: what is wrong`), counted in [`Counts`]; the
+//! [`ErrorPolicy`] says whether to go on after one. Each is an [`Item`],
+//! as is the encoding [`Encoding::Auto`] finds for a file.
+//! [`BillFiles::read_parallel`] reads files and members on several
+//! threads and hands on what they give in input order, so that the output
+//! made of it is the same whatever the number of threads.
+//! [`Summary`] totals records per operation type, reason and agent;
+//! summaries of parts of the input merge.
 //!
 //! # Features
 //!
@@ -73,6 +83,7 @@
 #![warn(missing_docs)]
 
 mod annotation;
+mod encoding;
 mod error;
 mod files;
 mod location;
@@ -90,8 +101,9 @@ pub mod synthetic;
 pub use annotation::{Annotated, Annotation};
 #[cfg(feature = "zip")]
 pub use archive::{ArchiveError, BillArchive};
+pub use encoding::Encoding;
 pub use error::{BillError, BillErrorKind, CodeProblem};
-pub use files::{BillFiles, Counts, ErrorPolicy};
+pub use files::{BillFiles, Counts, ErrorPolicy, Item};
 pub use location::{LocatedError, Location, Problem};
 pub use reader::{BillReader, BillRef, BillRow};
 pub use record::{Bill, Column, Field};

@@ -4,8 +4,12 @@ use core::num::IntErrorKind;
 use core::time::Duration;
 use std::io::{self, Read};
 use std::string::String;
+use std::vec::Vec;
 
-use super::{Bill, BillError, BillErrorKind, BillTime, CodeProblem, Column, Field, TimeError};
+use super::encoding::{self, GB18030_BOM, UTF8_BOM};
+use super::{
+    Bill, BillError, BillErrorKind, BillTime, CodeProblem, Column, Encoding, Field, TimeError,
+};
 use cec_codes::Operation;
 
 /// A bill record read from a file, owned, with the line it starts on.
@@ -20,17 +24,25 @@ pub struct BillRow {
 /// Reads the records of a bill file from any [`Read`], one at a time.
 ///
 /// Whether the file starts with a header line is detected from its first
-/// record: a first record whose first column is `id` (ignoring ASCII case,
-/// surrounding spaces and a UTF-8 byte order mark) is a header. A header
-/// must then name the 21 columns in the vendor's order; if it does not,
-/// that is an error on its line, and the records are still read in the
-/// vendor's order. Lines end in `\n` or `\r\n`; blank lines are skipped.
+/// record: a first record whose first column is `id` (ignoring ASCII case
+/// and surrounding spaces) is a header. A header must then name the 21
+/// columns in the vendor's order; if it does not, that is an error on its
+/// line, and the records are still read in the vendor's order. Lines end
+/// in `\n` or `\r\n`; blank lines are skipped; a byte order mark at the
+/// start of the file is dropped.
+///
+/// The file is read in UTF-8 unless [`encoding`](Self::encoding) says
+/// otherwise ([`Encoding`]: GBK, GB18030, or found out from the file).
+/// Every column of every record is checked: the text columns decode in
+/// the encoding, and the times and codes are parsed from the file's bytes.
 ///
 /// Each record gives one result, and reading goes on after a bad one; only
 /// a failure of the input itself ends the reading. Memory does not grow
-/// with the file: one record buffer is reused.
-/// [`next_ref`](Self::next_ref) lends each record from that buffer, which
-/// is fastest; iterating copies each into an owned [`Bill`].
+/// with the file: one input buffer and one record buffer are reused, and a
+/// record longer than [`MAX_RECORD_BYTES`](Self::MAX_RECORD_BYTES) (a file
+/// that is not a bill file, say) is an error, skipped without being held.
+/// [`next_ref`](Self::next_ref) lends each record from the record buffer,
+/// which is fastest; iterating copies each into an owned [`Bill`].
 ///
 /// ```
 /// use cec_bills::BillReader;
@@ -54,13 +66,72 @@ pub struct BillRow {
 /// ```
 #[derive(Debug)]
 pub struct BillReader<R> {
-    csv: csv::Reader<io::Chain<R, &'static [u8]>>,
-    /// The one record buffer, as bytes while csv reads into it (`bytes`),
-    /// as text once validated (`text`): one of the two holds it.
-    bytes: Option<csv::ByteRecord>,
-    text: Option<csv::StringRecord>,
+    input: R,
+    /// csv's own parser, fed from `buffer`, writing into `record`.
+    csv: csv_core::Reader,
+    buffer: Box<[u8]>,
+    /// The unread part of `buffer`.
+    start: usize,
+    end: usize,
+    /// Whether `input` has no more bytes.
+    eof: bool,
+    /// Whether the first bytes were looked at for a byte order mark.
+    started: bool,
+    /// Whether csv's parser has begun: the first record goes through it
+    /// (see `read_raw`).
+    parsing: bool,
+    /// The line the next byte of input is on.
+    line: u64,
+    /// The fields of the record just read, one after the other, and where
+    /// each ends (those that fit; `count` says how many there are): in
+    /// `record`, or where `in_buffer` says in `buffer`.
+    record: Vec<u8>,
+    in_buffer: Option<(usize, usize)>,
+    ends: [usize; MAX_ENDS],
+    /// The record as UTF-8, when the file is in GBK or GB18030 and the
+    /// record is not all ASCII.
+    transcoded: Vec<u8>,
+    transcoded_ends: [usize; Column::COUNT],
+    scratch: String,
+    /// The encoding asked for, and the one found for [`Encoding::Auto`].
+    encoding: Encoding,
+    decided: Option<Encoding>,
     has_header: Option<bool>,
     done: bool,
+}
+
+/// How many field ends a record keeps: more than a bill record has, so
+/// that a record with too many fields is seen as one.
+const MAX_ENDS: usize = Column::COUNT + 1;
+
+/// The input buffer's size.
+const BUFFER_BYTES: usize = 64 * 1024;
+
+/// The 21 fields of a record: their bytes, one after the other (`gap`
+/// bytes apart: 0, or the 1 of a comma), and where each ends.
+#[derive(Debug, Clone, Copy)]
+struct Fields<'r> {
+    bytes: &'r [u8],
+    ends: &'r [usize; Column::COUNT],
+    gap: usize,
+}
+
+impl<'r> Fields<'r> {
+    #[inline]
+    fn get(self, index: usize) -> &'r [u8] {
+        let start = match index {
+            0 => 0,
+            _ => self.ends[index - 1] + self.gap,
+        };
+        &self.bytes[start..self.ends[index]]
+    }
+
+    /// Every field, in order.
+    fn all(self) -> impl Iterator<Item = (Column, &'r [u8])> {
+        Column::ALL
+            .into_iter()
+            .map(move |column| (column, self.get(column.index())))
+    }
 }
 
 /// One record as [`BillReader::next_ref`] lends it: the text of every
@@ -84,11 +155,8 @@ pub struct BillReader<R> {
 /// ```
 #[derive(Debug, Clone, Copy)]
 pub struct BillRef<'r> {
-    record: &'r csv::StringRecord,
+    fields: Fields<'r>,
     line: u64,
-    /// Whether this is the file's first record, whose `id` may carry a
-    /// byte order mark.
-    first: bool,
     begin_time: BillTime,
     end_time: BillTime,
     op_type: i32,
@@ -102,16 +170,12 @@ impl<'r> BillRef<'r> {
     }
 
     /// The text of `column` as the file has it (without the quotes of a
-    /// quoted field, the `\r` of a `\r\n` line end, or a byte order
-    /// mark).
+    /// quoted field or the `\r` of a `\r\n` line end), in UTF-8 whatever
+    /// the file's encoding.
     pub fn text(self, column: Column) -> &'r str {
-        // The reader checked that the record has every column.
-        let text = &self.record[column.index()];
-        match column {
-            Column::Id if self.first => text.strip_prefix('\u{feff}').unwrap_or(text),
-            Column::SkillInfoSn => text.strip_suffix('\r').unwrap_or(text),
-            _ => text,
-        }
+        // The reader checked that every column is UTF-8 (or made it so):
+        // the empty text is never given.
+        core::str::from_utf8(self.fields.get(column.index())).unwrap_or_default()
     }
 
     /// The value of `column`: decoded for the codes and times, else its
@@ -196,29 +260,88 @@ impl<'r> BillRef<'r> {
     }
 }
 
+/// What reading one record from the input gave.
+enum Raw {
+    /// A record of `count` fields starting on `line`; `too_long` holds its
+    /// length if it did not fit the record buffer.
+    Record {
+        line: u64,
+        count: usize,
+        too_long: Option<u64>,
+    },
+    /// The end of the input.
+    End,
+    /// The input failed at `line`.
+    Failed(io::Error, u64),
+}
+
+impl<R> BillReader<R> {
+    /// The longest record read, in bytes (its fields without quotes and
+    /// separators): 64 KiB, hundreds of times a bill record's length. A
+    /// longer record is an error ([`BillErrorKind::TooLong`]), skipped
+    /// without being held in memory.
+    pub const MAX_RECORD_BYTES: usize = 64 * 1024;
+}
+
 impl<R: Read> BillReader<R> {
-    /// A reader of the bill file `reader` holds; it buffers its input, so
-    /// `reader` need not.
+    /// A reader of the bill file `reader` holds, in UTF-8; it buffers its
+    /// input, so `reader` need not.
     pub fn new(reader: R) -> Self {
-        // Line numbers are counted here, not taken from csv, whose record
-        // positions do not count the blank lines and the `\n` of a `\r\n`
-        // it skips before a record. Splitting records at `\n` alone (a
-        // `\r` before it is dropped from the last column) and ending the
-        // input with a `\n` (a blank line if it already ends with one)
-        // makes every record end by consuming exactly one `\n`.
-        let csv = csv::ReaderBuilder::new()
-            .has_headers(false)
-            // Column counts are checked per record, with our own message.
-            .flexible(true)
-            .terminator(csv::Terminator::Any(b'\n'))
-            .from_reader(reader.chain(&b"\n"[..]));
+        let csv = csv_core::ReaderBuilder::new()
+            // Records end at `\n` alone: a `\r` before it is dropped from
+            // the last column, and line numbers count `\n`s.
+            .terminator(csv_core::Terminator::Any(b'\n'))
+            .build();
         Self {
+            input: reader,
             csv,
-            bytes: Some(csv::ByteRecord::new()),
-            text: None,
+            buffer: vec![0; BUFFER_BYTES].into_boxed_slice(),
+            start: 0,
+            end: 0,
+            eof: false,
+            started: false,
+            parsing: false,
+            line: 1,
+            record: vec![0; 1024],
+            in_buffer: None,
+            ends: [0; MAX_ENDS],
+            transcoded: Vec::new(),
+            transcoded_ends: [0; Column::COUNT],
+            scratch: String::new(),
+            encoding: Encoding::Utf8,
+            decided: Some(Encoding::Utf8),
             has_header: None,
             done: false,
         }
+    }
+
+    /// Reads the file in `encoding` (UTF-8 unless told).
+    ///
+    /// ```
+    /// use cec_bills::{BillReader, Column, Encoding};
+    ///
+    /// // `呼出` (outbound) in GBK.
+    /// let file = b"1,dev,acct,1001,0,1,-1,2023-09-27 08:00:00,2023-09-27 08:15:00,3,-1,4,5,1,1,4,88001001,\xba\xf4\xb3\xf6,0,7,1\n";
+    /// let mut reader = BillReader::new(&file[..]).encoding(Encoding::Auto);
+    /// assert_eq!(reader.next_ref().unwrap()?.text(Column::CallInOut), "呼出");
+    /// assert_eq!(reader.decided_encoding(), Some(Encoding::Gb18030));
+    /// # Ok::<(), cec_bills::BillError>(())
+    /// ```
+    #[must_use]
+    pub fn encoding(mut self, encoding: Encoding) -> Self {
+        self.encoding = encoding;
+        self.decided = match encoding {
+            Encoding::Auto => None,
+            chosen => Some(chosen),
+        };
+        self
+    }
+
+    /// The encoding the file is read in: the one asked for, or with
+    /// [`Encoding::Auto`] the one found, `None` until it is found (never
+    /// `Auto`). A file that is all ASCII keeps `None` to its end.
+    pub const fn decided_encoding(&self) -> Option<Encoding> {
+        self.decided
     }
 
     /// Whether the file starts with a header line; `None` until the first
@@ -246,98 +369,454 @@ impl<R: Read> BillReader<R> {
     /// assert_eq!(reader.has_header(), Some(false));
     /// ```
     pub fn next_ref(&mut self) -> Option<Result<BillRef<'_>, BillError>> {
-        loop {
+        let (line, count) = loop {
             if self.done {
                 return None;
             }
-            let mut bytes = self
-                .bytes
-                .take()
-                .or_else(|| self.text.take().map(csv::StringRecord::into_byte_record))
-                .unwrap_or_default();
-            let read = self.csv.read_byte_record(&mut bytes);
-            let line = self.line_of_record(&bytes);
-            match read {
-                Ok(true) => {}
-                Ok(false) => {
+            let (line, count, too_long) = match self.read_raw() {
+                Raw::Record {
+                    line,
+                    count,
+                    too_long,
+                } => (line, count, too_long),
+                Raw::End => {
                     self.done = true;
-                    self.bytes = Some(bytes);
                     return None;
                 }
-                Err(error) => {
-                    // Only the input failing can make a byte record fail
-                    // (the reader is flexible and decodes nothing); csv
-                    // reads nothing more after it.
+                Raw::Failed(error, line) => {
                     self.done = true;
-                    self.bytes = Some(bytes);
-                    let error = match error.into_kind() {
-                        csv::ErrorKind::Io(error) => error,
-                        // Not produced by a flexible byte-record reader;
-                        // still reported rather than dropped.
-                        other => io::Error::other(std::format!("{other:?}")),
-                    };
-                    return Some(Err(BillError {
-                        line: self.csv.position().line(),
-                        kind: BillErrorKind::Read(error),
-                    }));
+                    let kind = BillErrorKind::Read(error);
+                    return Some(Err(BillError { line, kind }));
                 }
+            };
+            let first = self.has_header.is_none();
+            if let Some(bytes) = too_long {
+                self.has_header.get_or_insert(false);
+                let kind = BillErrorKind::TooLong { bytes };
+                return Some(Err(BillError { line, kind }));
             }
-            if is_blank_crlf_line(&bytes) {
-                self.bytes = Some(bytes);
+            // A blank line ending in `\r\n` is a record of one field, `\r`,
+            // since records end at `\n` alone.
+            if count == 1 && self.record_bytes()[..self.ends[0]] == *b"\r" {
                 continue;
             }
-            let first = self.has_header.is_none();
             if first {
-                let header = is_header(&bytes);
+                let header = self.is_header();
                 self.has_header = Some(header);
                 if header {
-                    let checked = check_header(&bytes);
-                    self.bytes = Some(bytes);
-                    match checked {
+                    match self.check_header(count) {
                         Ok(()) => continue,
                         Err(kind) => return Some(Err(BillError { line, kind })),
                     }
                 }
             }
-            if bytes.len() != Column::COUNT {
-                let found = bytes.len();
-                self.bytes = Some(bytes);
-                return Some(Err(BillError {
-                    line,
-                    kind: BillErrorKind::ColumnCount { found },
-                }));
-            }
-            let text = match csv::StringRecord::from_byte_record(bytes) {
-                Ok(text) => text,
-                Err(error) => {
-                    let column =
-                        Column::from_index(error.utf8_error().field()).unwrap_or(Column::Id);
-                    self.bytes = Some(error.into_byte_record());
-                    return Some(Err(BillError {
-                        line,
-                        kind: BillErrorKind::Utf8 { column },
-                    }));
-                }
-            };
-            let record = self.text.insert(text);
-            return Some(decode(record, line, first).map_err(|kind| BillError { line, kind }));
+            break (line, count);
+        };
+        if count != Column::COUNT {
+            let kind = BillErrorKind::ColumnCount { found: count };
+            return Some(Err(BillError { line, kind }));
+        }
+        // The `\r` of a `\r\n` line end is not part of the last column.
+        let (before, last) = (self.ends[Column::COUNT - 2], self.ends[Column::COUNT - 1]);
+        if last > before && self.record_bytes()[last - 1] == b'\r' {
+            self.ends[Column::COUNT - 1] -= 1;
+        }
+        Some(self.decode(line).map_err(|kind| BillError { line, kind }))
+    }
+
+    /// The bytes of the fields of the record just read.
+    fn record_bytes(&self) -> &[u8] {
+        match self.in_buffer {
+            Some((start, end)) => &self.buffer[start..end],
+            None => &self.record,
         }
     }
 
-    /// The line the record just read into `record` starts on.
-    fn line_of_record(&self, record: &csv::ByteRecord) -> u64 {
-        // Every record ends by consuming one `\n` (see `new`), so the
-        // record began on the line after it less the line ends inside it.
-        // csv's start position is that line unless blank lines were
-        // skipped before the record; only then are its bytes searched.
-        let after = self.csv.position().line();
-        let start = record.position().map_or(after, csv::Position::line);
-        if after - start <= 1 {
-            return start;
-        }
-        let newlines = record.as_slice().iter().filter(|&&byte| byte == b'\n');
-        after - 1 - newlines.count() as u64
+    /// The bytes between two fields of the record just read: a comma where
+    /// the line is read in place.
+    fn gap(&self) -> usize {
+        usize::from(self.in_buffer.is_some())
     }
+
+    /// Decodes the 21 columns of the record just read.
+    fn decode(&mut self, line: u64) -> Result<BillRef<'_>, BillErrorKind> {
+        let ends: &[usize; Column::COUNT] = self.ends[..Column::COUNT]
+            .try_into()
+            .expect("a record keeps more ends than a bill record has");
+        let raw = Fields {
+            bytes: match self.in_buffer {
+                Some((start, end)) => &self.buffer[start..end],
+                None => &self.record,
+            },
+            ends,
+            gap: self.gap(),
+        };
+        let fields = if is_ascii(&raw.bytes[..ends[Column::COUNT - 1]]) {
+            // ASCII is text in every encoding.
+            raw
+        } else {
+            let encoding = text_encoding(&mut self.decided, raw)?;
+            if matches!(encoding, Encoding::Utf8) {
+                raw
+            } else {
+                // Decoded into the second buffer, which the fields then
+                // come from.
+                transcode(
+                    raw,
+                    encoding,
+                    &mut self.scratch,
+                    &mut self.transcoded,
+                    &mut self.transcoded_ends,
+                )?;
+                Fields {
+                    bytes: &self.transcoded,
+                    ends: &self.transcoded_ends,
+                    gap: 0,
+                }
+            }
+        };
+        parse(fields, line)
+    }
+
+    /// Whether the first record is a header line.
+    fn is_header(&self) -> bool {
+        self.record_bytes()[..self.ends[0]]
+            .trim_ascii()
+            .eq_ignore_ascii_case(b"id")
+    }
+
+    fn check_header(&self, count: usize) -> Result<(), BillErrorKind> {
+        if count != Column::COUNT {
+            return Err(BillErrorKind::ColumnCount { found: count });
+        }
+        let ends = self.ends[..Column::COUNT]
+            .try_into()
+            .expect("a record keeps more ends than a bill record has");
+        let fields = Fields {
+            bytes: self.record_bytes(),
+            ends,
+            gap: self.gap(),
+        };
+        for (column, name) in fields.all() {
+            // Trimming drops the `\r` of a `\r\n`.
+            let name = name.trim_ascii();
+            if !name.eq_ignore_ascii_case(column.name().as_bytes()) {
+                return Err(BillErrorKind::HeaderName {
+                    column,
+                    found: String::from_utf8_lossy(name).into_owned(),
+                });
+            }
+        }
+        Ok(())
+    }
+
+    /// Reads the next record's fields into `record` and `ends`, or finds
+    /// them in the input buffer.
+    fn read_raw(&mut self) -> Raw {
+        if !self.started {
+            self.started = true;
+            if let Err(error) = self.skip_byte_order_mark() {
+                return Raw::Failed(error, 1);
+            }
+        }
+        self.in_buffer = None;
+        if self.parsing {
+            // `Some(None)` is a blank line.
+            while let Some(record) = self.read_unquoted_line() {
+                if let Some(record) = record {
+                    return record;
+                }
+            }
+        }
+        // csv's parser drops a UTF-8 byte order mark from the start of the
+        // first input it is given, if that holds all three bytes: one byte
+        // first, so that it never does, however the input arrives (the
+        // marks are dropped above).
+        let mut first_call = !self.parsing;
+        self.parsing = true;
+        let line_before = self.csv.line();
+        // What of the record is written, and how many field ends.
+        let (mut written, mut count) = (0, 0);
+        // Over the limit: the bytes and line ends dropped.
+        let mut dropped: Option<(u64, u64)> = None;
+        let mut spare_ends = [0; 16];
+        loop {
+            if self.start == self.end
+                && !self.eof
+                && let Err(error) = self.fill()
+            {
+                let lines = self.csv.line() - line_before;
+                return Raw::Failed(error, self.line + lines);
+            }
+            let end = match first_call {
+                true => self.end.min(self.start + 1),
+                false => self.end,
+            };
+            first_call = false;
+            let input = &self.buffer[self.start..end];
+            let ends = match self.ends.get_mut(count..) {
+                Some(ends) if !ends.is_empty() => ends,
+                // Fields past a bill record's are counted, not kept.
+                _ => &mut spare_ends[..],
+            };
+            let (result, read, wrote, ended) =
+                self.csv
+                    .read_record(input, &mut self.record[written..], ends);
+            let at_end_of_input = input.is_empty();
+            self.start += read;
+            written += wrote;
+            count += ended;
+            match result {
+                csv_core::ReadRecordResult::InputEmpty => {}
+                csv_core::ReadRecordResult::OutputFull => {
+                    if self.record.len() < Self::MAX_RECORD_BYTES {
+                        let grown = (self.record.len() * 2).min(Self::MAX_RECORD_BYTES);
+                        self.record.resize(grown, 0);
+                    } else {
+                        // Too long: what is written is dropped and the rest
+                        // read over it.
+                        let (bytes, newlines) = dropped.get_or_insert((0, 0));
+                        *bytes += written as u64;
+                        *newlines += count_newlines(&self.record[..written]);
+                        written = 0;
+                    }
+                }
+                csv_core::ReadRecordResult::OutputEndsFull => {}
+                csv_core::ReadRecordResult::Record => {
+                    // Every `\n` read is a blank line skipped, a line end
+                    // inside a quoted field, or the record's own end (unless
+                    // the input ended it).
+                    let lines = self.csv.line() - line_before;
+                    let own_end = u64::from(!at_end_of_input);
+                    let mut line = self.line + lines - own_end;
+                    if lines > own_end {
+                        line -= count_newlines(&self.record[..written]);
+                        line -= dropped.map_or(0, |(_, newlines)| newlines);
+                    }
+                    self.line += lines;
+                    let too_long = dropped.map(|(bytes, _)| bytes + written as u64);
+                    return Raw::Record {
+                        line,
+                        count,
+                        too_long,
+                    };
+                }
+                csv_core::ReadRecordResult::End => return Raw::End,
+            }
+        }
+    }
+
+    /// The fast way through most of a file: a whole line in the input
+    /// buffer with no quote in it is a record whose fields are what its
+    /// commas separate, exactly as csv's parser would read it; its fields
+    /// are used where they are. `Some(None)` for a blank line (skipped, as
+    /// csv's parser does), `None` when the next record is not such a line.
+    #[inline]
+    fn read_unquoted_line(&mut self) -> Option<Option<Raw>> {
+        let rest = &self.buffer[self.start..self.end];
+        let stop = memchr::memchr2(b'\n', b'"', rest)?;
+        if rest[stop] != b'\n' {
+            return None;
+        }
+        let line = self.line;
+        self.line += 1;
+        let start = self.start;
+        self.start += stop + 1;
+        if stop == 0 {
+            return Some(None);
+        }
+        let count = split_at_commas(&rest[..stop], &mut self.ends);
+        self.in_buffer = Some((start, start + stop));
+        Some(Some(Raw::Record {
+            line,
+            count,
+            too_long: None,
+        }))
+    }
+
+    /// Refills the input buffer (empty when the input has ended).
+    fn fill(&mut self) -> io::Result<()> {
+        self.start = 0;
+        self.end = 0;
+        loop {
+            match self.input.read(&mut self.buffer) {
+                Ok(read) => {
+                    self.end = read;
+                    self.eof = read == 0;
+                    return Ok(());
+                }
+                Err(error) if error.kind() == io::ErrorKind::Interrupted => {}
+                Err(error) => return Err(error),
+            }
+        }
+    }
+
+    /// Reads the first bytes, and drops a byte order mark: UTF-8's always
+    /// (as csv does), GB18030's in GBK, GB18030 and when finding out. With
+    /// [`Encoding::Auto`] either decides the encoding.
+    fn skip_byte_order_mark(&mut self) -> io::Result<()> {
+        let longest = GB18030_BOM.len();
+        while self.end < longest && !self.eof {
+            match self.input.read(&mut self.buffer[self.end..longest]) {
+                Ok(read) => {
+                    self.end += read;
+                    self.eof = read == 0;
+                }
+                Err(error) if error.kind() == io::ErrorKind::Interrupted => {}
+                Err(error) => return Err(error),
+            }
+        }
+        let head = &self.buffer[..self.end];
+        let found = if head.starts_with(UTF8_BOM) {
+            Some((UTF8_BOM, Encoding::Utf8))
+        } else if head.starts_with(GB18030_BOM) && self.encoding != Encoding::Utf8 {
+            Some((GB18030_BOM, Encoding::Gb18030))
+        } else {
+            None
+        };
+        if let Some((mark, encoding)) = found {
+            self.start = mark.len();
+            if self.encoding == Encoding::Auto {
+                self.decided = Some(encoding);
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The encoding of a record that is not all ASCII, deciding it for
+/// [`Encoding::Auto`]: an error if a column does not decode in it.
+#[cold]
+fn text_encoding(
+    decided: &mut Option<Encoding>,
+    fields: Fields<'_>,
+) -> Result<Encoding, BillErrorKind> {
+    let undecodable = |encoding| {
+        fields
+            .all()
+            .find(|&(_, bytes)| !encoding::is_valid(encoding, bytes))
+            .map(|(column, _)| column)
+    };
+    if let Some(encoding) = *decided {
+        return match undecodable(encoding) {
+            None => Ok(encoding),
+            Some(column) => Err(BillErrorKind::Undecodable { column, encoding }),
+        };
+    }
+    let Some(column) = undecodable(Encoding::Utf8) else {
+        *decided = Some(Encoding::Utf8);
+        return Ok(Encoding::Utf8);
+    };
+    if undecodable(Encoding::Gb18030).is_none() {
+        *decided = Some(Encoding::Gb18030);
+        return Ok(Encoding::Gb18030);
+    }
+    let _ = column;
+    let column = fields
+        .all()
+        .find(|&(_, bytes)| {
+            !encoding::is_valid(Encoding::Utf8, bytes)
+                && !encoding::is_valid(Encoding::Gb18030, bytes)
+        })
+        .map_or(column, |(column, _)| column);
+    Err(BillErrorKind::Undecodable {
+        column,
+        encoding: Encoding::Auto,
+    })
+}
+
+/// Whether `bytes` are all ASCII: as `<[u8]>::is_ascii`, branch-free, which
+/// the compiler vectorizes whole where the standard one goes byte by byte
+/// after its last 64-byte block (most of a bill record).
+#[inline]
+fn is_ascii(bytes: &[u8]) -> bool {
+    bytes.iter().fold(0, |all, &byte| all | byte) < 0x80
+}
+
+/// Splits `line` at its commas: where each field ends goes into `ends` (as
+/// many as fit), and the number of fields is returned.
+#[inline]
+fn split_at_commas(line: &[u8], ends: &mut [usize; MAX_ENDS]) -> usize {
+    let mut count = 0;
+    let mut push = |index| {
+        if let Some(end) = ends.get_mut(count) {
+            *end = index;
+        }
+        count += 1;
+    };
+    // 64 bytes at a time: a bit per byte that is a comma, then a step per
+    // comma (eight words of eight bytes each, without SIMD instructions).
+    let mut blocks = line.chunks_exact(64);
+    let mut base = 0;
+    for block in &mut blocks {
+        let mut commas = comma_bits(block);
+        while commas != 0 {
+            push(base + commas.trailing_zeros() as usize);
+            commas &= commas - 1;
+        }
+        base += 64;
+    }
+    let rest = blocks.remainder();
+    let mut last = [0; 64];
+    last[..rest.len()].copy_from_slice(rest);
+    let mut commas = comma_bits(&last);
+    while commas != 0 {
+        push(base + commas.trailing_zeros() as usize);
+        commas &= commas - 1;
+    }
+    push(line.len());
+    count
+}
+
+/// Bit `i` set where byte `i` of the 64 is a comma.
+#[inline]
+fn comma_bits(block: &[u8]) -> u64 {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const LOW_SEVEN: u64 = ONES * 0x7f;
+    let mut bits = 0;
+    for (index, word) in block.chunks_exact(8).enumerate() {
+        let word = u64::from_le_bytes(word.try_into().expect("eight bytes"));
+        // The high bit of each byte that is zero once commas are zeroed:
+        // exactly those, no carry crossing bytes.
+        let zeroed = word ^ (ONES * u64::from(b','));
+        let high = !(((zeroed & LOW_SEVEN) + LOW_SEVEN) | zeroed | LOW_SEVEN);
+        // The eight high bits gathered into the top byte, byte `i`'s as bit
+        // `56 + i`.
+        let gathered = (high >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56;
+        bits |= gathered << (8 * index);
+    }
+    bits
+}
+
+/// The `\n`s in `bytes`.
+fn count_newlines(bytes: &[u8]) -> u64 {
+    bytes.iter().filter(|&&byte| byte == b'\n').count() as u64
+}
+
+/// Decodes every field of `fields` from `encoding` (GBK or GB18030) into
+/// `bytes` and `ends` as UTF-8.
+#[cold]
+fn transcode(
+    fields: Fields<'_>,
+    encoding: Encoding,
+    scratch: &mut String,
+    bytes: &mut Vec<u8>,
+    ends: &mut [usize; Column::COUNT],
+) -> Result<(), BillErrorKind> {
+    bytes.clear();
+    for (column, field) in fields.all() {
+        if field.is_ascii() {
+            bytes.extend_from_slice(field);
+        } else {
+            scratch.clear();
+            if !encoding::gb18030_to_utf8(field, scratch) {
+                return Err(BillErrorKind::Undecodable { column, encoding });
+            }
+            bytes.extend_from_slice(scratch.as_bytes());
+        }
+        ends[column.index()] = bytes.len();
+    }
+    Ok(())
 }
 
 impl<R: Read> Iterator for BillReader<R> {
@@ -352,105 +831,86 @@ impl<R: Read> Iterator for BillReader<R> {
     }
 }
 
-/// A blank line ending in `\r\n`, which csv sees as a record of one
-/// field, `\r`, since records end at `\n` alone.
-fn is_blank_crlf_line(record: &csv::ByteRecord) -> bool {
-    record.len() == 1 && &record[0] == b"\r"
-}
-
-const BYTE_ORDER_MARK: &[u8] = "\u{feff}".as_bytes();
-
-/// Whether the first record of a file is a header line.
-fn is_header(record: &csv::ByteRecord) -> bool {
-    record.get(0).is_some_and(|id| {
-        id.strip_prefix(BYTE_ORDER_MARK)
-            .unwrap_or(id)
-            .trim_ascii()
-            .eq_ignore_ascii_case(b"id")
-    })
-}
-
-fn check_header(record: &csv::ByteRecord) -> Result<(), BillErrorKind> {
-    if record.len() != Column::COUNT {
-        return Err(BillErrorKind::ColumnCount {
-            found: record.len(),
-        });
-    }
-    for (column, name) in Column::ALL.into_iter().zip(record) {
-        // Trimming drops the `\r` of a `\r\n` and a byte order mark's
-        // bytes are not ASCII, so strip that first.
-        let name = name
-            .strip_prefix(BYTE_ORDER_MARK)
-            .unwrap_or(name)
-            .trim_ascii();
-        if !name.eq_ignore_ascii_case(column.name().as_bytes()) {
-            return Err(BillErrorKind::HeaderName {
-                column,
-                found: String::from_utf8_lossy(name).into_owned(),
-            });
-        }
-    }
-    Ok(())
-}
-
-/// Decodes the codes and times of a record of 21 UTF-8 columns, in column
-/// order: the first bad column is the one reported.
-fn decode(
-    record: &csv::StringRecord,
-    line: u64,
-    first: bool,
-) -> Result<BillRef<'_>, BillErrorKind> {
-    let mut bill = BillRef {
-        record,
-        line,
-        first,
-        begin_time: BillTime::MIN,
-        end_time: BillTime::MIN,
-        op_type: 0,
-        op_cause: 0,
-    };
+/// Parses the codes and times of a record whose 21 columns are text, in
+/// column order: the first bad column is the one reported.
+#[inline]
+fn parse(fields: Fields<'_>, line: u64) -> Result<BillRef<'_>, BillErrorKind> {
     let time = |column: Column| {
-        let text = bill.text(column);
-        text.parse()
-            .map_err(|error| time_error(column, text, error))
+        let bytes = fields.get(column.index());
+        BillTime::parse_bytes(bytes).map_err(|error| time_error(column, bytes, error))
     };
     let code = |column: Column| {
-        let text = bill.text(column);
-        text.parse()
-            .map_err(|error| code_error(column, text, &error))
+        let bytes = fields.get(column.index());
+        parse_code(bytes).ok_or_else(|| code_error(column, bytes))
     };
     let begin_time = time(Column::BeginTime)?;
     let end_time = time(Column::EndTime)?;
     let op_type = code(Column::OpType)?;
     let op_cause = code(Column::OpCause)?;
-    bill.begin_time = begin_time;
-    bill.end_time = end_time;
-    bill.op_type = op_type;
-    bill.op_cause = op_cause;
-    Ok(bill)
+    Ok(BillRef {
+        fields,
+        line,
+        begin_time,
+        end_time,
+        op_type,
+        op_cause,
+    })
+}
+
+/// A code of up to nine digits with an optional sign: every code a bill
+/// has. Anything else goes the slow way ([`code_error`]), which also reads
+/// the longer integers that fit 32 bits.
+#[inline]
+fn parse_code(bytes: &[u8]) -> Option<i32> {
+    let (negative, digits) = match bytes {
+        [b'-', rest @ ..] => (true, rest),
+        [b'+', rest @ ..] => (false, rest),
+        _ => (false, bytes),
+    };
+    if digits.is_empty() || digits.len() > 9 {
+        return slow_code(bytes).ok();
+    }
+    let mut value = 0i32;
+    for &byte in digits {
+        let digit = byte.wrapping_sub(b'0');
+        if digit > 9 {
+            return None;
+        }
+        value = value * 10 + i32::from(digit);
+    }
+    Some(if negative { -value } else { value })
+}
+
+/// A code as [`str::parse`] reads it.
+#[cold]
+fn slow_code(bytes: &[u8]) -> Result<i32, CodeProblem> {
+    let text = core::str::from_utf8(bytes).map_err(|_| CodeProblem::NotInteger)?;
+    text.parse()
+        .map_err(|error: core::num::ParseIntError| match error.kind() {
+            IntErrorKind::Empty => CodeProblem::Empty,
+            IntErrorKind::PosOverflow | IntErrorKind::NegOverflow => CodeProblem::OutOfRange,
+            _ => CodeProblem::NotInteger,
+        })
 }
 
 // The error paths are kept out of line: the loop over good records is hot.
 
 #[cold]
-fn time_error(column: Column, text: &str, error: TimeError) -> BillErrorKind {
+fn time_error(column: Column, bytes: &[u8], error: TimeError) -> BillErrorKind {
     BillErrorKind::Time {
         column,
-        text: text.into(),
+        text: String::from_utf8_lossy(bytes).into_owned(),
         error,
     }
 }
 
 #[cold]
-fn code_error(column: Column, text: &str, error: &core::num::ParseIntError) -> BillErrorKind {
-    let problem = match error.kind() {
-        IntErrorKind::Empty => CodeProblem::Empty,
-        IntErrorKind::PosOverflow | IntErrorKind::NegOverflow => CodeProblem::OutOfRange,
-        _ => CodeProblem::NotInteger,
-    };
+fn code_error(column: Column, bytes: &[u8]) -> BillErrorKind {
+    // A code `parse_code` refused and `slow_code` reads is not refused.
+    let problem = slow_code(bytes).err().unwrap_or(CodeProblem::NotInteger);
     BillErrorKind::Code {
         column,
-        text: text.into(),
+        text: String::from_utf8_lossy(bytes).into_owned(),
         problem,
     }
 }

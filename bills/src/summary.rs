@@ -24,6 +24,13 @@ impl Totals {
         self.count = self.count.saturating_add(1);
         self.seconds = self.seconds.saturating_add(seconds.max(0));
     }
+
+    /// Saturating sums of counts and seconds that are never negative do
+    /// not depend on their order.
+    fn merge(&mut self, other: Self) {
+        self.count = self.count.saturating_add(other.count);
+        self.seconds = self.seconds.saturating_add(other.seconds);
+    }
 }
 
 /// Counts and total durations of records per operation type (`op_type`),
@@ -100,6 +107,21 @@ impl Summary {
             Some(totals) => totals.add(seconds),
             // The ID is copied only for an agent not seen yet.
             None => self.agents.entry(agent.into()).or_default().add(seconds),
+        }
+    }
+
+    /// Adds the totals of `other`, as if its records had been counted
+    /// here: summaries of parts of the input, added in any order, give the
+    /// summary of the whole.
+    pub fn merge(&mut self, other: Self) {
+        for (code, totals) in other.operations {
+            self.operations.entry(code).or_default().merge(totals);
+        }
+        for (codes, totals) in other.reasons {
+            self.reasons.entry(codes).or_default().merge(totals);
+        }
+        for (agent, totals) in other.agents {
+            self.agents.entry(agent).or_default().merge(totals);
         }
     }
 

@@ -206,9 +206,18 @@ impl FromStr for BillTime {
     type Err = TimeError;
 
     fn from_str(text: &str) -> Result<Self, TimeError> {
+        Self::parse_bytes(text.as_bytes())
+    }
+}
+
+impl BillTime {
+    /// Parses `YYYY-MM-DD hh:mm:ss` from bytes, as [`FromStr`] does from
+    /// text: the reader parses times where the file has them, without
+    /// checking them as text first.
+    pub(crate) fn parse_bytes(bytes: &[u8]) -> Result<Self, TimeError> {
         // `YYYY-MM-DD hh:mm:ss`, checked as one fixed-size array: no bounds
         // checks and no early exits, as bills hold millions of them.
-        let Ok(bytes) = <&[u8; 19]>::try_from(text.as_bytes()) else {
+        let Ok(bytes) = <&[u8; 19]>::try_from(bytes) else {
             return Err(TimeError::Format);
         };
         let digit = |index: usize| bytes[index].wrapping_sub(b'0');

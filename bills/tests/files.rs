@@ -3,11 +3,13 @@
 
 use std::convert::Infallible;
 use std::io::{Cursor, Write};
+use std::num::NonZeroUsize;
 use std::path::{Path, PathBuf};
 
+use cec_bills::synthetic::SyntheticBills;
 use cec_bills::{
     Annotated, Annotation, BillErrorKind, BillFiles, BillReader, Column, Counts, ErrorPolicy,
-    Group, LocatedError, Location, Problem, Summary, SummaryRow, Totals,
+    Group, Item, LocatedError, Location, Problem, Summary, SummaryRow, Totals,
 };
 use cec_codes::Operation;
 
@@ -125,33 +127,61 @@ fn an_annotated_record_serializes_every_column_with_its_place() {
     );
 }
 
-/// What `BillFiles::read` handed on, each as a line: `RECORD LOCATION
-/// REASON DURATION` or `ERROR MALFORMED|UNREADABLE MESSAGE`, with the
-/// directory left out of the paths.
+/// An item as a line: `record LOCATION REASON DURATION`, `error
+/// malformed|unreadable MESSAGE` or `decoded LOCATION ENCODING`.
+fn describe(item: Item<'_>) -> String {
+    match item {
+        Item::Record(record) => format!(
+            "record {} {} {}",
+            record.location(),
+            record.annotation().reason,
+            record.record().duration_secs()
+        ),
+        Item::Problem(error) => format!(
+            "error {} {error}",
+            if error.is_malformed() {
+                "malformed"
+            } else {
+                "unreadable"
+            }
+        ),
+        Item::Decoded { location, encoding } => format!("decoded {location} {encoding}"),
+        other => panic!("an item of a later version: {other:?}"),
+    }
+}
+
+/// What `BillFiles::read` handed on, each as a line ([`describe`]), with
+/// the directory left out of the paths.
 fn read_all(dir: &Path, files: BillFiles) -> (Vec<String>, Counts) {
     let prefix = format!("{}/", dir.display());
     let mut seen = Vec::new();
     let counts = files
         .read(|item| {
-            let line = match item {
-                Ok(record) => format!(
-                    "record {} {} {}",
-                    record.location(),
-                    record.annotation().reason,
-                    record.record().duration_secs()
-                ),
-                Err(error) => format!(
-                    "error {} {error}",
-                    if error.is_malformed() {
-                        "malformed"
-                    } else {
-                        "unreadable"
-                    }
-                ),
-            };
-            seen.push(line.replace(&prefix, ""));
+            seen.push(describe(item).replace(&prefix, ""));
             Ok::<_, Infallible>(())
         })
+        .unwrap_or_else(|never| match never {});
+    (seen, counts)
+}
+
+/// What `BillFiles::read_parallel` handed on with `jobs` threads, as
+/// [`read_all`] gives it.
+fn read_all_parallel(dir: &Path, files: BillFiles, jobs: usize) -> (Vec<String>, Counts) {
+    let prefix = format!("{}/", dir.display());
+    let mut seen = Vec::new();
+    let counts = files
+        .read_parallel(
+            NonZeroUsize::new(jobs).unwrap(),
+            Vec::new,
+            |part: &mut Vec<String>, item| {
+                part.push(describe(item).replace(&prefix, ""));
+                Ok::<_, Infallible>(())
+            },
+            |part| {
+                seen.append(part);
+                Ok(())
+            },
+        )
         .unwrap_or_else(|never| match never {});
     (seen, counts)
 }
@@ -308,7 +338,7 @@ fn a_located_error_says_where_and_what() {
     let mut errors: Vec<LocatedError> = Vec::new();
     BillFiles::new(&inputs.paths)
         .read(|item| {
-            if let Err(error) = item {
+            if let Item::Problem(error) = item {
                 errors.push(error);
             }
             Ok::<_, Infallible>(())
@@ -362,12 +392,12 @@ fn files_are_read_through_the_wrapper_and_an_error_of_the_visitor_stops_the_read
             file
         })
         .read(|item| match item {
-            Ok(_) if records == 2 => Err("enough"),
-            Ok(_) => {
+            Item::Record(_) if records == 2 => Err("enough"),
+            Item::Record(_) => {
                 records += 1;
                 Ok(())
             }
-            Err(_) => Ok(()),
+            _ => Ok(()),
         });
     assert_eq!(result, Err("enough"));
     assert_eq!(records, 2);
@@ -465,4 +495,155 @@ fn an_empty_summary_has_no_rows() {
     assert!(summary.is_empty());
     assert_eq!(summary, Summary::default());
     assert_eq!(summary.rows().count(), 0);
+}
+
+/// Many files, each of several parts, in a directory with a subdirectory
+/// and files that are not bill files, plus the inputs of every kind.
+fn many_inputs() -> (Inputs, PathBuf) {
+    let inputs = inputs();
+    let tree = inputs.dir.path().join("tree");
+    std::fs::create_dir_all(tree.join("sub")).unwrap();
+    let generator = SyntheticBills::new().malformed_every(97);
+    for (name, rows) in [
+        ("b.csv", 1000),
+        ("a.CSV", 300),
+        ("sub/c.csv", 10),
+        ("empty.csv", 0),
+    ] {
+        std::fs::write(tree.join(name), generator.to_bytes(rows)).unwrap();
+    }
+    std::fs::write(tree.join("notes.txt"), "not a bill file").unwrap();
+    let members: Vec<(String, Vec<u8>)> = (0..5)
+        .map(|index| {
+            let rows = 200 * index;
+            (
+                format!("m{index}_agentOprInfo.csv"),
+                generator.to_bytes(rows),
+            )
+        })
+        .collect();
+    let members: Vec<(&str, &[u8])> = members
+        .iter()
+        .map(|(name, bytes)| (name.as_str(), bytes.as_slice()))
+        .collect();
+    std::fs::write(tree.join("sub/download.zip"), zip_of(&members)).unwrap();
+    (inputs, tree)
+}
+
+#[test]
+fn reading_in_parallel_hands_on_exactly_what_reading_in_order_does() {
+    let (inputs, tree) = many_inputs();
+    let mut paths = inputs.paths.clone();
+    paths.insert(2, tree.clone());
+    paths.push(tree);
+    let dir = inputs.dir.path();
+    let (serial, counts) = read_all(dir, BillFiles::new(&paths));
+    // The directory is walked in order of names, its bill files only.
+    let files: Vec<&str> = serial
+        .iter()
+        .filter_map(|line| line.strip_prefix("record tree/"))
+        .map(|rest| rest.split(':').next().unwrap())
+        .fold(Vec::new(), |mut files, file| {
+            if files.last() != Some(&file) {
+                files.push(file);
+            }
+            files
+        });
+    assert_eq!(
+        files[..7],
+        [
+            "a.CSV",
+            "b.csv",
+            "sub/c.csv",
+            "sub/download.zip/m1_agentOprInfo.csv",
+            "sub/download.zip/m2_agentOprInfo.csv",
+            "sub/download.zip/m3_agentOprInfo.csv",
+            "sub/download.zip/m4_agentOprInfo.csv",
+        ]
+    );
+    assert_eq!(counts.files, 6 + 2 * 5);
+    assert!(counts.records > 2 * 3000);
+    for jobs in [1, 2, 3, 8] {
+        let (parallel, parallel_counts) = read_all_parallel(dir, BillFiles::new(&paths), jobs);
+        assert_eq!(parallel, serial, "{jobs} jobs");
+        assert_eq!(parallel_counts, counts, "{jobs} jobs");
+    }
+}
+
+#[test]
+fn the_stop_policy_stops_at_the_first_problem_in_input_order_in_parallel_too() {
+    let (inputs, tree) = many_inputs();
+    let dir = inputs.dir.path();
+    // The first problem is a.CSV's 97th record, in its first part.
+    let files = || BillFiles::new([&tree]).policy(ErrorPolicy::Stop);
+    let (serial, counts) = read_all(dir, files().policy(ErrorPolicy::Continue));
+    let first_problem = serial
+        .iter()
+        .position(|line| line.starts_with("error"))
+        .unwrap();
+    let (stopped, stopped_counts) = read_all(dir, files());
+    assert_eq!(stopped, serial[..=first_problem]);
+    assert!(stopped_counts.stopped && !counts.stopped);
+    for jobs in [1, 2, 4] {
+        let (parallel, parallel_counts) = read_all_parallel(dir, files(), jobs);
+        assert_eq!(parallel, stopped, "{jobs} jobs");
+        assert_eq!(parallel_counts, stopped_counts, "{jobs} jobs");
+    }
+    // A problem opening a file stops a parallel run as well.
+    let files = BillFiles::new(&inputs.paths[1..]).policy(ErrorPolicy::Stop);
+    let (seen, counts) = read_all_parallel(dir, files, 2);
+    assert_eq!(seen.len(), 1);
+    assert_eq!(
+        (counts.files, counts.unreadable, counts.stopped),
+        (1, 1, true)
+    );
+}
+
+#[test]
+fn an_error_of_the_visitor_in_parallel_is_the_first_in_input_order() {
+    let (_inputs, tree) = many_inputs();
+    for jobs in [1, 2, 3] {
+        let mut emitted = 0;
+        let result = BillFiles::new([&tree]).read_parallel(
+            NonZeroUsize::new(jobs).unwrap(),
+            || 0,
+            |records: &mut u64, item| match item {
+                Item::Record(record) if record.location().line() == Some(500) => {
+                    Err(record.location().to_string())
+                }
+                _ => {
+                    *records += 1;
+                    Ok(())
+                }
+            },
+            |records| {
+                emitted += std::mem::take(records);
+                Ok(())
+            },
+        );
+        let error = result.unwrap_err();
+        assert!(error.ends_with("tree/b.csv:500"), "{error}");
+        // a.CSV's 300 records, then b.csv's up to its part with line 500.
+        assert!(emitted >= 300, "{jobs} jobs: {emitted}");
+        assert!(emitted < 300 + 500, "{jobs} jobs: {emitted}");
+    }
+}
+
+#[test]
+fn a_missing_path_and_an_archive_without_bill_files_are_counted() {
+    let dir = tempfile::tempdir().unwrap();
+    let empty = dir.path().join("empty.zip");
+    std::fs::write(&empty, zip_of(&[("notes.txt", b"none")])).unwrap();
+    let missing = dir.path().join("gone");
+    let (seen, counts) = read_all(dir.path(), BillFiles::new([&empty, &missing]));
+    assert_eq!(seen.len(), 1, "{seen:?}");
+    assert!(
+        seen[0].starts_with("error unreadable gone: cannot open: "),
+        "{seen:?}"
+    );
+    assert_eq!((counts.files, counts.unreadable), (2, 1));
+    assert_eq!(
+        read_all_parallel(dir.path(), BillFiles::new([&empty, &missing]), 2),
+        (seen, counts)
+    );
 }

@@ -36,6 +36,115 @@ pub enum TableLayout {
     Aligned,
 }
 
+/// Rows of one shape formatted as JSON lines, CSV without its header, or
+/// table blocks, into bytes that are written later: a part of the output,
+/// which any thread can format, and which, put together with the parts
+/// before and after it, gives what one writer would have written.
+pub struct FormattedRows {
+    columns: &'static [&'static str],
+    sink: Formatted,
+}
+
+enum Formatted {
+    Jsonl(Vec<u8>),
+    Csv(Vec<u8>),
+    Blocks { bytes: Vec<u8>, heading: usize },
+}
+
+impl FormattedRows {
+    /// Rows whose fields are `columns`, in `format`, a table as blocks
+    /// with headings of `heading` values (see [`TableLayout::Blocks`]).
+    pub fn new(format: Format, heading: usize, columns: &'static [&'static str]) -> Self {
+        let sink = match format {
+            Format::Jsonl => Formatted::Jsonl(Vec::new()),
+            Format::Csv => Formatted::Csv(Vec::new()),
+            Format::Table => Formatted::Blocks {
+                bytes: Vec::new(),
+                heading,
+            },
+        };
+        Self { columns, sink }
+    }
+
+    /// The CSV header line: the column names (nothing in other formats).
+    fn header(&mut self) -> io::Result<()> {
+        match &mut self.sink {
+            Formatted::Csv(bytes) => {
+                let mut csv = csv_writer(bytes);
+                csv.write_record(self.columns).map_err(csv_error)?;
+                csv.flush()
+            }
+            Formatted::Jsonl(_) | Formatted::Blocks { .. } => Ok(()),
+        }
+    }
+
+    /// Formats one row.
+    pub fn write(&mut self, row: &impl Serialize) -> io::Result<()> {
+        match &mut self.sink {
+            Formatted::Jsonl(bytes) => {
+                serde_json::to_writer(&mut *bytes, row)?;
+                bytes.push(b'\n');
+                Ok(())
+            }
+            Formatted::Csv(bytes) => {
+                let mut csv = csv_writer(bytes);
+                csv.serialize(row).map_err(csv_error)?;
+                csv.flush()
+            }
+            Formatted::Blocks { bytes, heading } => {
+                let cells = cells(self.columns, row)?;
+                let split = (*heading).min(cells.len());
+                let heading: Vec<&str> = cells[..split]
+                    .iter()
+                    .map(|cell| cell.text.as_str())
+                    .collect();
+                writeln!(bytes, "{}", heading.join(":"))?;
+                let width = self.columns.iter().map(|name| name.len()).max();
+                let width = width.unwrap_or(0);
+                for (name, cell) in self.columns[split..].iter().zip(&cells[split..]) {
+                    let line = format!("  {name:width$}  {}", cell.text);
+                    writeln!(bytes, "{}", line.trim_end())?;
+                }
+                writeln!(bytes)
+            }
+        }
+    }
+
+    /// The bytes formatted so far, as many as there are.
+    fn len(&self) -> usize {
+        self.bytes().len()
+    }
+
+    fn bytes(&self) -> &Vec<u8> {
+        match &self.sink {
+            Formatted::Jsonl(bytes) | Formatted::Csv(bytes) | Formatted::Blocks { bytes, .. } => {
+                bytes
+            }
+        }
+    }
+
+    fn bytes_mut(&mut self) -> &mut Vec<u8> {
+        match &mut self.sink {
+            Formatted::Jsonl(bytes) | Formatted::Csv(bytes) | Formatted::Blocks { bytes, .. } => {
+                bytes
+            }
+        }
+    }
+
+    /// Moves the rows formatted in `other` after these.
+    fn append(&mut self, other: &mut Self) -> io::Result<()> {
+        other.write_to(self.bytes_mut())
+    }
+
+    /// Writes the rows formatted so far to `out`, and forgets them.
+    pub fn write_to(&mut self, out: &mut (impl Write + ?Sized)) -> io::Result<()> {
+        let bytes = self.bytes_mut();
+        out.write_all(bytes)?;
+        bytes.clear();
+        Ok(())
+    }
+}
+
 /// Writes rows of one shape in one format: JSON lines, CSV with a header
 /// line (even without rows), or a table.
 pub struct RowWriter<'w> {
@@ -44,12 +153,10 @@ pub struct RowWriter<'w> {
 }
 
 enum Sink<'w> {
-    Jsonl(BufWriter<&'w mut dyn Write>),
-    /// csv buffers its output itself.
-    Csv(Box<csv::Writer<&'w mut dyn Write>>),
-    Blocks {
-        out: BufWriter<&'w mut dyn Write>,
-        heading: usize,
+    /// Rows formatted as they come, written a buffer at a time.
+    Streamed {
+        out: &'w mut dyn Write,
+        rows: FormattedRows,
     },
     Aligned {
         out: BufWriter<&'w mut dyn Write>,
@@ -64,6 +171,9 @@ struct Cell {
     number: bool,
 }
 
+/// How many bytes of formatted rows a [`RowWriter`] holds before writing.
+const BUFFER: usize = 64 * 1024;
+
 impl<'w> RowWriter<'w> {
     /// A writer of rows whose fields are `columns` to `out`, in `format`
     /// (and `table` when that is [`Format::Table`]). CSV writes its header
@@ -75,22 +185,19 @@ impl<'w> RowWriter<'w> {
         out: &'w mut dyn Write,
     ) -> io::Result<Self> {
         let sink = match (format, table) {
-            (Format::Jsonl, _) => Sink::Jsonl(BufWriter::new(out)),
-            (Format::Csv, _) => {
-                let mut csv = csv::WriterBuilder::new()
-                    .has_headers(false)
-                    .from_writer(out);
-                csv.write_record(columns).map_err(csv_error)?;
-                Sink::Csv(Box::new(csv))
-            }
-            (Format::Table, TableLayout::Blocks { heading }) => Sink::Blocks {
-                out: BufWriter::new(out),
-                heading,
-            },
             (Format::Table, TableLayout::Aligned) => Sink::Aligned {
                 out: BufWriter::new(out),
                 rows: Vec::new(),
             },
+            (_, table) => {
+                let heading = match table {
+                    TableLayout::Blocks { heading } => heading,
+                    TableLayout::Aligned => 0,
+                };
+                let mut rows = FormattedRows::new(format, heading, columns);
+                rows.header()?;
+                Sink::Streamed { out, rows }
+            }
         };
         Ok(Self { columns, sink })
     }
@@ -99,26 +206,12 @@ impl<'w> RowWriter<'w> {
     /// [`finish`](Self::finish)).
     pub fn write(&mut self, row: &impl Serialize) -> io::Result<()> {
         match &mut self.sink {
-            Sink::Jsonl(out) => {
-                serde_json::to_writer(&mut *out, row)?;
-                out.write_all(b"\n")
-            }
-            Sink::Csv(csv) => csv.serialize(row).map_err(csv_error),
-            Sink::Blocks { out, heading } => {
-                let cells = cells(self.columns, row)?;
-                let split = (*heading).min(cells.len());
-                let heading: Vec<&str> = cells[..split]
-                    .iter()
-                    .map(|cell| cell.text.as_str())
-                    .collect();
-                writeln!(out, "{}", heading.join(":"))?;
-                let width = self.columns.iter().map(|name| name.len()).max();
-                let width = width.unwrap_or(0);
-                for (name, cell) in self.columns[split..].iter().zip(&cells[split..]) {
-                    let line = format!("  {name:width$}  {}", cell.text);
-                    writeln!(out, "{}", line.trim_end())?;
+            Sink::Streamed { out, rows } => {
+                rows.write(row)?;
+                if rows.len() >= BUFFER {
+                    rows.write_to(out)?;
                 }
-                writeln!(out)
+                Ok(())
             }
             Sink::Aligned { rows, .. } => {
                 rows.push(cells(self.columns, row)?);
@@ -127,11 +220,32 @@ impl<'w> RowWriter<'w> {
         }
     }
 
+    /// Writes rows formatted elsewhere, in the same format and columns
+    /// (held, like the rows of [`write`](Self::write), until a buffer's
+    /// worth is ready), and empties `formatted`.
+    pub fn write_formatted(&mut self, formatted: &mut FormattedRows) -> io::Result<()> {
+        match &mut self.sink {
+            Sink::Streamed { out, rows } => {
+                if rows.len() + formatted.len() >= BUFFER {
+                    rows.write_to(out)?;
+                    formatted.write_to(out)
+                } else {
+                    rows.append(formatted)
+                }
+            }
+            Sink::Aligned { .. } => Err(io::Error::other(
+                "rows formatted elsewhere cannot go into an aligned table",
+            )),
+        }
+    }
+
     /// Writes what is held and flushes.
     pub fn finish(self) -> io::Result<()> {
         match self.sink {
-            Sink::Jsonl(mut out) | Sink::Blocks { mut out, .. } => out.flush(),
-            Sink::Csv(mut csv) => csv.flush(),
+            Sink::Streamed { out, mut rows } => {
+                rows.write_to(out)?;
+                out.flush()
+            }
             Sink::Aligned { mut out, rows } => {
                 write_aligned(&mut out, self.columns, &rows)?;
                 out.flush()
@@ -190,6 +304,15 @@ fn write_aligned(out: &mut impl Write, columns: &[&str], rows: &[Vec<Cell>]) -> 
         writeln!(out, "{}", cells.join("  ").trim_end())?;
     }
     Ok(())
+}
+
+/// A CSV writer of one record, without a header of its own, onto the end
+/// of `bytes` (its buffer need not hold more than a record).
+fn csv_writer(bytes: &mut Vec<u8>) -> csv::Writer<&mut Vec<u8>> {
+    csv::WriterBuilder::new()
+        .has_headers(false)
+        .buffer_capacity(1024)
+        .from_writer(bytes)
 }
 
 /// A csv error as the I/O error it is, if it is one (a closed pipe stays a

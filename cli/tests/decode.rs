@@ -91,17 +91,15 @@ fn a_missing_file_is_counted_as_unreadable() {
     );
 }
 
-#[test]
-fn a_closed_stdout_ends_the_run_quietly() {
+/// Runs `codes decode bill.csv` in `dir`, reads the first line of its
+/// output and closes the pipe: (that line, exit code, stderr).
+fn decode_into_a_closed_pipe(dir: &std::path::Path) -> (String, Option<i32>, String) {
     use std::io::{BufRead, BufReader};
     use std::process::{Command, Stdio};
 
-    let dir = scratch("decode-closed-pipe");
-    // Far more output than a pipe holds.
-    std::fs::write(dir.join("bill.csv"), BUSY.repeat(20_000)).unwrap();
     let mut child = Command::new(env!("CARGO_BIN_EXE_codes"))
         .args(["decode", "bill.csv"])
-        .current_dir(&dir)
+        .current_dir(dir)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
@@ -109,14 +107,42 @@ fn a_closed_stdout_ends_the_run_quietly() {
     let mut stdout = BufReader::new(child.stdout.take().expect("piped stdout"));
     let mut first = String::new();
     stdout.read_line(&mut first).unwrap();
+    drop(stdout);
+    let output = child.wait_with_output().expect("codes ends");
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    (first, output.status.code(), stderr)
+}
+
+#[test]
+fn a_closed_stdout_ends_the_output_quietly_and_the_run_keeps_its_status() {
+    let dir = scratch("decode-closed-pipe");
+    // Far more output than a pipe holds.
+    std::fs::write(dir.join("bill.csv"), BUSY.repeat(20_000)).unwrap();
+    let (first, code, stderr) = decode_into_a_closed_pipe(&dir);
     assert!(
         first.starts_with(r#"{"file":"bill.csv","line":1,"#),
         "{first}"
     );
-    drop(stdout);
-    let output = child.wait_with_output().expect("codes ends");
-    assert_eq!(String::from_utf8_lossy(&output.stderr), "");
-    assert_eq!(output.status.code(), Some(0));
+    // No word of the lost output: the closing line, and success.
+    assert_eq!(
+        stderr,
+        "20000 records decoded, 0 malformed, from 1 file (0 unreadable)\n"
+    );
+    assert_eq!(code, Some(0));
+
+    // A bad row at the end is still found, reported and counted.
+    std::fs::write(
+        dir.join("bill.csv"),
+        format!("{}{BAD_TIME}", BUSY.repeat(20_000)),
+    )
+    .unwrap();
+    let (_, code, stderr) = decode_into_a_closed_pipe(&dir);
+    assert_eq!(
+        stderr,
+        "bill.csv:20001: end_time \"2023-13-27 08:06:00\" is not a time: month 13 is not 01 to 12\n\
+         20000 records decoded, 1 malformed, from 1 file (0 unreadable)\n"
+    );
+    assert_eq!(code, Some(1));
 }
 
 #[test]

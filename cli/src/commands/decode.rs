@@ -1,31 +1,39 @@
-//! `codes decode FILE... [--format jsonl|csv|table] [--summary] [--strict]`:
-//! annotates `agentOprInfo` bill files with what their codes mean.
+//! `codes decode PATH... [--format jsonl|csv|table] [--summary] [--strict]
+//! [--jobs N] [--encoding utf-8|gbk|gb18030|auto]`: annotates
+//! `agentOprInfo` bill files with what their codes mean.
 //!
 //! Every record is written with all its columns plus its duration and the
 //! decoded operation: name, description, object kind, reason name and
 //! description ([`Annotated`]). With `--summary`, counts and total
 //! durations per operation type, per reason and per agent are written
-//! instead ([`Summary`]). Records stream through: memory holds one record
-//! (and, for `--summary`, one total per key).
+//! instead ([`Summary`]). Records stream through: memory holds a record
+//! per thread and the parts of the output not written yet (and, for
+//! `--summary`, one total per key).
 //!
 //! A malformed record goes to the error stream as `FILE:LINE: what is
 //! wrong` and decoding goes on (`--strict` stops there); a closing line on
 //! the error stream counts them, and the [`Counts`] say whether any record
 //! or file was bad. A zip archive from the vendor's download API is read
-//! entry by entry, its records named `ARCHIVE/ENTRY:LINE`. Reading, the
-//! annotations, the counting and the summary are `cec-bills`'s
-//! ([`BillFiles`]); this command chooses the error policy and the output
-//! format ([`RowWriter`]).
+//! entry by entry, its records named `ARCHIVE/ENTRY:LINE`; a directory is
+//! walked for `*.csv` and `*.zip` files in order of their names. Files and
+//! archive entries are decoded on `--jobs` threads (all the cores unless
+//! told), and the output is the same, byte for byte, whatever their
+//! number. Reading, the annotations, the counting, the threads and the
+//! summary are `cec-bills`'s ([`BillFiles`]); this command chooses the
+//! error policy, the encoding and the output format ([`FormattedRows`],
+//! [`RowWriter`]).
 
 use std::fmt;
+use std::fs::File;
 use std::io::{self, IsTerminal, Write};
+use std::num::NonZeroUsize;
 use std::path::{Path, PathBuf};
 
-use cec_bills::{Annotated, BillFiles, Counts, ErrorPolicy, Summary, SummaryRow};
+use cec_bills::{Annotated, BillFiles, Counts, Encoding, ErrorPolicy, Item, Summary, SummaryRow};
 use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::io::{Failure, Status};
-use crate::output::{Format, RowWriter, TableLayout};
+use crate::output::{Format, FormattedRows, RowWriter, TableLayout};
 
 /// Annotates `agentOprInfo` bill files with what their codes mean: every
 /// record with its operation, object kind and reason decoded, or with
@@ -33,8 +41,9 @@ use crate::output::{Format, RowWriter, TableLayout};
 #[derive(Debug, Clone, clap::Args)]
 pub struct DecodeArgs {
     /// Bill files (`*_agentOprInfo_*.csv`, with or without a header line),
-    /// or zip archives of them as the download API returns them (`*.zip`).
-    #[arg(required = true, value_name = "FILE")]
+    /// zip archives of them as the download API returns them (`*.zip`), or
+    /// directories holding either (walked, in order of names).
+    #[arg(required = true, value_name = "PATH")]
     pub files: Vec<PathBuf>,
     /// How to write the records (or the summary).
     #[arg(long, value_enum, default_value_t = Format::Jsonl)]
@@ -43,9 +52,44 @@ pub struct DecodeArgs {
     /// per agent instead of the records.
     #[arg(long)]
     pub summary: bool,
-    /// Stop at the first malformed record or unreadable file.
+    /// Stop at the first malformed record or unreadable file (the first in
+    /// input order, however many jobs).
     #[arg(long)]
     pub strict: bool,
+    /// Decode on N threads [default: the cores available]; the output is
+    /// the same whatever N.
+    #[arg(long, value_name = "N")]
+    pub jobs: Option<NonZeroUsize>,
+    /// The text encoding of the bill files; `auto` finds it per file (a
+    /// byte order mark, else UTF-8, else GB18030) and says which on the
+    /// error stream.
+    #[arg(long, value_enum, default_value_t = EncodingArg::Utf8)]
+    pub encoding: EncodingArg,
+}
+
+/// `--encoding`: the encodings of [`Encoding`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum EncodingArg {
+    /// UTF-8 (ASCII too).
+    #[value(name = "utf-8")]
+    Utf8,
+    /// GBK (decoded as GB18030, its superset).
+    Gbk,
+    /// GB18030.
+    Gb18030,
+    /// A byte order mark, else UTF-8, else GB18030, per file.
+    Auto,
+}
+
+impl From<EncodingArg> for Encoding {
+    fn from(encoding: EncodingArg) -> Self {
+        match encoding {
+            EncodingArg::Utf8 => Encoding::Utf8,
+            EncodingArg::Gbk => Encoding::Gbk,
+            EncodingArg::Gb18030 => Encoding::Gb18030,
+            EncodingArg::Auto => Encoding::Auto,
+        }
+    }
 }
 
 /// The exit status of a run that met `counts`: success when clean,
@@ -90,12 +134,11 @@ impl fmt::Display for ClosingLine<'_> {
 }
 
 /// `codes decode` on the process's stdout and stderr. When the reader of
-/// either goes away (a closed pipe: `codes decode … | head`), decoding
-/// stops and the command exits quietly, with success.
+/// either goes away (a closed pipe: `codes decode … | head`), the output
+/// ends quietly and the command exits with its own status.
 pub fn command(args: &DecodeArgs) -> Result<Status, Failure> {
-    match run(args, &mut io::stdout().lock(), &mut io::stderr().lock()) {
+    match run(args, &mut crate::io::stdout(), &mut crate::io::stderr()) {
         Ok(counts) => Ok(status(&counts)),
-        Err(error) if error.kind() == io::ErrorKind::BrokenPipe => Ok(Status::Success),
         Err(error) => Err(Failure(format!("cannot write the output: {error}"))),
     }
 }
@@ -108,9 +151,9 @@ pub fn command(args: &DecodeArgs) -> Result<Status, Failure> {
 /// the [`Counts`]. Only failing to write `out` or `err` is an `Err`.
 pub fn run(args: &DecodeArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::Result<Counts> {
     let progress = if io::stderr().is_terminal() {
-        let total = args
-            .files
-            .iter()
+        let files = BillFiles::new(&args.files);
+        let total = files
+            .files()
             .filter_map(|path| path.metadata().ok())
             .map(|metadata| metadata.len())
             .sum();
@@ -128,6 +171,52 @@ pub fn run(args: &DecodeArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::R
     counts
 }
 
+/// A part of the output, made on the thread that read its records: the
+/// records formatted (or, for `--summary`, totalled) and what the error
+/// stream says of them. Handed on, it is emptied and used again.
+struct Part {
+    rows: Option<FormattedRows>,
+    summary: Summary,
+    talk: Vec<u8>,
+}
+
+impl Part {
+    fn new(args: &DecodeArgs) -> Self {
+        // File and line make the heading of a record's block.
+        let rows = (!args.summary).then(|| FormattedRows::new(args.format, 2, &Annotated::COLUMNS));
+        Self {
+            rows,
+            summary: Summary::new(),
+            talk: Vec::new(),
+        }
+    }
+
+    /// Writes what the error stream says of the part's records, around
+    /// the progress bar, and forgets it.
+    fn tell(&mut self, err: &mut dyn Write, progress: &ProgressBar) -> io::Result<()> {
+        progress.suspend(|| err.write_all(&self.talk))?;
+        self.talk.clear();
+        Ok(())
+    }
+
+    fn add(&mut self, item: Item<'_>) -> io::Result<()> {
+        match item {
+            Item::Record(record) => match &mut self.rows {
+                Some(rows) => rows.write(&record),
+                None => {
+                    self.summary.add(record.record());
+                    Ok(())
+                }
+            },
+            Item::Problem(error) => writeln!(self.talk, "{error}"),
+            Item::Decoded { location, encoding } => {
+                writeln!(self.talk, "{location}: decoded as {encoding}")
+            }
+            other => writeln!(self.talk, "{other:?}"),
+        }
+    }
+}
+
 /// [`run`] with the progress bar given.
 fn decode_files(
     args: &DecodeArgs,
@@ -139,22 +228,24 @@ fn decode_files(
         true => ErrorPolicy::Stop,
         false => ErrorPolicy::Continue,
     };
+    let jobs = args
+        .jobs
+        .unwrap_or_else(|| std::thread::available_parallelism().unwrap_or(NonZeroUsize::MIN));
+    // Shared by the threads: `Fn`, not `FnMut`.
+    let wrap = |path: &Path, file: File| {
+        progress.set_message(path.display().to_string());
+        progress.wrap_read(file)
+    };
     let files = BillFiles::new(&args.files)
         .policy(policy)
-        .wrap(|path: &Path, file| {
-            progress.set_message(path.display().to_string());
-            progress.wrap_read(file)
-        });
-    // Talk goes around the progress bar.
-    let mut complain = |message: &dyn fmt::Display| progress.suspend(|| writeln!(err, "{message}"));
+        .encoding(args.encoding.into())
+        .wrap(wrap);
+    let part = || Part::new(args);
     let counts = if args.summary {
         let mut summary = Summary::new();
-        let counts = files.read(|item| match item {
-            Ok(record) => {
-                summary.add(record.record());
-                Ok(())
-            }
-            Err(error) => complain(&error),
+        let counts = files.read_parallel(jobs, part, Part::add, |part| {
+            summary.merge(std::mem::take(&mut part.summary));
+            part.tell(err, progress)
         })?;
         let table = TableLayout::Aligned;
         let mut writer = RowWriter::new(args.format, table, &SummaryRow::COLUMNS, out)?;
@@ -164,17 +255,18 @@ fn decode_files(
         writer.finish()?;
         counts
     } else {
-        // File and line make the heading of a record's block.
         let table = TableLayout::Blocks { heading: 2 };
         let mut writer = RowWriter::new(args.format, table, &Annotated::COLUMNS, out)?;
-        let counts = files.read(|item| match item {
-            Ok(record) => writer.write(&record),
-            Err(error) => complain(&error),
+        let counts = files.read_parallel(jobs, part, Part::add, |part| {
+            if let Some(rows) = &mut part.rows {
+                writer.write_formatted(rows)?;
+            }
+            part.tell(err, progress)
         })?;
         writer.finish()?;
         counts
     };
-    complain(&ClosingLine(&counts))?;
+    progress.suspend(|| writeln!(err, "{}", ClosingLine(&counts)))?;
     Ok(counts)
 }
 
@@ -220,6 +312,8 @@ mod tests {
             format,
             summary: false,
             strict: false,
+            jobs: None,
+            encoding: EncodingArg::Utf8,
         }
     }
 
@@ -592,6 +686,22 @@ agent      1002                             1                60
         let defaults = Cli::try_parse_from(["codes", "a.csv"]).expect("valid arguments");
         assert_eq!(defaults.decode.format, Format::Jsonl);
         assert!(!defaults.decode.summary && !defaults.decode.strict);
+        assert_eq!(defaults.decode.jobs, None);
+        assert_eq!(defaults.decode.encoding, EncodingArg::Utf8);
+        for (value, encoding) in [
+            ("utf-8", Encoding::Utf8),
+            ("gbk", Encoding::Gbk),
+            ("gb18030", Encoding::Gb18030),
+            ("auto", Encoding::Auto),
+        ] {
+            let cli = Cli::try_parse_from(["codes", "dir", "--jobs", "3", "--encoding", value])
+                .expect("valid arguments");
+            assert_eq!(cli.decode.jobs, NonZeroUsize::new(3));
+            assert_eq!(Encoding::from(cli.decode.encoding), encoding);
+        }
+        let error = Cli::try_parse_from(["codes", "a.csv", "--encoding", "latin1"])
+            .expect_err("no such encoding");
+        assert_eq!(error.kind(), clap::error::ErrorKind::InvalidValue);
         let error = Cli::try_parse_from(["codes"]).expect_err("a file is required");
         assert_eq!(
             error.kind(),

@@ -1,0 +1,58 @@
+//! Any bytes through the archive reader: as an archive (an error, or
+//! members that read to their end without panicking), and inside a valid
+//! zip archive, stored or deflated, where reading the member must be
+//! reading the bytes themselves.
+
+#![no_main]
+
+use std::io::{Cursor, Write};
+
+use cec_bills::{BillArchive, BillReader, Encoding};
+use libfuzzer_sys::fuzz_target;
+
+fn outcomes(reader: BillReader<impl std::io::Read>) -> Vec<String> {
+    reader
+        .map(|result| match result {
+            Ok(row) => format!("{} {:?}", row.line, row.bill),
+            Err(error) => error.to_string(),
+        })
+        .collect()
+}
+
+fuzz_target!(|data: &[u8]| {
+    let Some((&settings, bytes)) = data.split_first() else {
+        return;
+    };
+    if settings & 1 == 0 {
+        // The bytes as an archive.
+        let Ok(mut archive) = BillArchive::new(Cursor::new(bytes)) else {
+            return;
+        };
+        let names: Vec<String> = archive.names().map(String::from).collect();
+        assert_eq!(names.len(), archive.len());
+        for index in 0..archive.len() {
+            if let Ok(reader) = archive.open(index) {
+                let _ = outcomes(reader.encoding(Encoding::Auto));
+            }
+        }
+        assert!(archive.open(archive.len()).is_err());
+        return;
+    }
+    // The bytes as the bill file inside an archive.
+    let method = match settings & 2 {
+        0 => zip::CompressionMethod::Stored,
+        _ => zip::CompressionMethod::Deflated,
+    };
+    let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default().compression_method(method);
+    zip.start_file("notes.txt", options).unwrap();
+    zip.write_all(b"not a bill file").unwrap();
+    zip.start_file("20230927080000000123_agentOprInfo_1.csv", options)
+        .unwrap();
+    zip.write_all(bytes).unwrap();
+    let archive = zip.finish().unwrap().into_inner();
+    let mut archive = BillArchive::new(Cursor::new(archive)).unwrap();
+    assert_eq!(archive.len(), 1);
+    let from_zip = outcomes(archive.open(0).unwrap());
+    assert_eq!(from_zip, outcomes(BillReader::new(bytes)));
+});
