@@ -1,36 +1,59 @@
 //! What the codes of a record mean: the annotation `codes decode` writes
 //! beside every record.
 
-use cec_codes::{ObjectKind, Operation, OperationType};
+use cec_codes::{
+    AgentType, CallDirection, Code, CodeEnum, Lang, MediaType, ObjectKind, Operation,
+    OperationType, TextCode,
+};
 use serde::{Serialize, Serializer};
 
 use super::value::{Value, serialize_row};
-use super::{BillRef, Column, Field, Location};
+use super::{Bill, BillRef, Column, Field, Location};
 
-/// What the codes of one record mean by the vendor's table: the operation
-/// type, the kind of its object and the reason, by name, with the vendor's
-/// texts.
+/// What the codes of one record mean by the vendor's tables: the operation
+/// type, the kind of its object and the reason, the media type, the agent
+/// type and the call direction, by name, with the vendor's texts in one
+/// language.
 ///
 /// Serialized, it is one struct whose fields are [`COLUMNS`](Self::COLUMNS):
 /// names and texts as strings, what does not apply as `None` (JSON `null`,
-/// an empty CSV field).
+/// an empty CSV field). A text the vendor gives in the other language only
+/// is given in that one.
 ///
 /// ```
-/// use cec_bills::Annotation;
-/// use cec_codes::Operation;
+/// use cec_bills::{Annotation, Bill};
+/// use cec_codes::Lang;
 ///
-/// let busy = Annotation::of(&Operation::decode(3, "-1", 4));
+/// let bill = Bill {
+///     op_type: 3,
+///     op_object: "-1".into(),
+///     op_cause: 4,
+///     media_type: "5".into(),
+///     agent_type: "4".into(),
+///     call_in_out: "呼入".into(),
+///     ..Bill::default()
+/// };
+/// let busy = Annotation::of_bill(&bill, Lang::En);
 /// assert_eq!(busy.operation, Some("Busy"));
 /// assert_eq!(busy.operation_description, Some("Busy."));
 /// assert_eq!(busy.object_kind, None);
 /// assert_eq!(busy.reason, "TakingRest");
 /// assert_eq!(busy.reason_description, Some("Indicates that an agent takes a rest."));
+/// assert_eq!(busy.media_type_name, Some("VoiceCall"));
+/// assert_eq!(busy.media_type_description, Some("Common voice call"));
+/// assert_eq!(busy.agent_type_name, Some("PcPhone"));
+/// assert_eq!(busy.call_direction_name, Some("Inbound"));
 ///
-/// // An operation type the table does not list: nothing to say of it.
-/// let later = Annotation::of(&Operation::decode(21, "1001", 3));
+/// // In Chinese.
+/// let zh = Annotation::of_bill(&bill, Lang::Zh);
+/// assert_eq!(zh.operation_description, Some("示忙。"));
+/// assert_eq!(zh.reason_description, Some("休息"));
+///
+/// // Codes the tables do not list: nothing to say of them.
+/// let later = Bill { op_type: 21, op_object: "1001".into(), op_cause: 3, ..Bill::default() };
 /// assert_eq!(
-///     serde_json::to_string(&later)?,
-///     r#"{"operation":null,"operation_description":null,"object_kind":null,"reason":"Unlisted","reason_description":null}"#
+///     serde_json::to_string(&Annotation::of_bill(&later, Lang::En))?,
+///     r#"{"operation":null,"operation_description":null,"object_kind":null,"reason":"Unlisted","reason_description":null,"media_type_name":null,"media_type_description":null,"agent_type_name":null,"agent_type_description":null,"call_direction_name":null}"#
 /// );
 /// # Ok::<(), serde_json::Error>(())
 /// ```
@@ -49,38 +72,98 @@ pub struct Annotation {
     pub reason: &'static str,
     /// The vendor's text of the reason, where it gives one.
     pub reason_description: Option<&'static str>,
+    /// The media type's name (`VoiceCall`), or `None` if `media_type` is
+    /// not a code the table lists.
+    pub media_type_name: Option<&'static str>,
+    /// The vendor's description of the media type (`Common voice call`).
+    pub media_type_description: Option<&'static str>,
+    /// The agent type's name (`PcPhone`), or `None` if `agent_type` is not
+    /// a code the table lists.
+    pub agent_type_name: Option<&'static str>,
+    /// The vendor's description of the agent type.
+    pub agent_type_description: Option<&'static str>,
+    /// The call direction's name (`Inbound` for `呼入`), or `None` if
+    /// `callIn_out` is not a value the table lists. Its text is the
+    /// column's own: the vendor gives no other.
+    pub call_direction_name: Option<&'static str>,
 }
 
 impl Annotation {
     /// The serialized field names, in order.
-    pub const COLUMNS: [&'static str; 5] = [
+    pub const COLUMNS: [&'static str; 10] = [
         "operation",
         "operation_description",
         "object_kind",
         "reason",
         "reason_description",
+        "media_type_name",
+        "media_type_description",
+        "agent_type_name",
+        "agent_type_description",
+        "call_direction_name",
     ];
 
-    /// The annotation of a decoded `op_type`, `op_object` and `op_cause`.
-    pub fn of(operation: &Operation<'_>) -> Self {
+    /// The annotation of a record read by
+    /// [`BillReader::next_ref`](crate::BillReader::next_ref), its texts in
+    /// `lang`.
+    pub fn of(record: BillRef<'_>, lang: Lang) -> Self {
+        Self::new(
+            &record.operation(),
+            record.media_type_code(),
+            record.agent_type_code(),
+            record.call_direction(),
+            lang,
+        )
+    }
+
+    /// The annotation of an owned record, its texts in `lang`.
+    pub fn of_bill(bill: &Bill, lang: Lang) -> Self {
+        Self::new(
+            &bill.operation(),
+            bill.media_type_code(),
+            bill.agent_type_code(),
+            bill.call_direction(),
+            lang,
+        )
+    }
+
+    fn new(
+        operation: &Operation<'_>,
+        media_type: Option<Code<MediaType>>,
+        agent_type: Option<Code<AgentType>>,
+        call_direction: TextCode<'_, CallDirection>,
+        lang: Lang,
+    ) -> Self {
         let known = operation.code().known();
         let reason = operation.reason();
+        let media_type = media_type.and_then(Code::known);
+        let agent_type = agent_type.and_then(Code::known);
         Self {
             operation: known.map(OperationType::name),
-            operation_description: known.map(OperationType::description),
+            operation_description: known.map(|op| op.description_in(lang)),
             object_kind: operation.object().kind().map(ObjectKind::name),
             reason: reason.name(),
-            reason_description: reason.description(),
+            reason_description: reason.description_in(lang),
+            media_type_name: media_type.map(MediaType::name),
+            media_type_description: media_type.map(|media| media.description_in(lang)),
+            agent_type_name: agent_type.map(AgentType::name),
+            agent_type_description: agent_type.map(|agent| agent.description_in(lang)),
+            call_direction_name: call_direction.known().map(CodeEnum::name),
         }
     }
 
-    fn values(&self) -> [Value<'static>; 5] {
+    fn values(&self) -> [Value<'static>; 10] {
         [
             Value::text(self.operation),
             Value::text(self.operation_description),
             Value::text(self.object_kind),
             Value::Text(self.reason),
             Value::text(self.reason_description),
+            Value::text(self.media_type_name),
+            Value::text(self.media_type_description),
+            Value::text(self.agent_type_name),
+            Value::text(self.agent_type_description),
+            Value::text(self.call_direction_name),
         ]
     }
 }
@@ -121,7 +204,7 @@ impl Serialize for Annotation {
 pub struct Annotated<'a> {
     location: Location<'a>,
     record: BillRef<'a>,
-    annotation: Annotation,
+    lang: Lang,
 }
 
 /// How many columns an [`Annotated`] record has.
@@ -150,13 +233,19 @@ impl<'a> Annotated<'a> {
     };
 
     /// `record`, read from the file (or archive member) `location` names,
-    /// annotated; the location takes the record's line.
+    /// annotated in English; the location takes the record's line.
     pub fn new(location: Location<'a>, record: BillRef<'a>) -> Self {
         Self {
             location: location.with_line(record.line()),
             record,
-            annotation: Annotation::of(&record.operation()),
+            lang: Lang::En,
         }
+    }
+
+    /// The same record, annotated with the vendor's texts in `lang`.
+    #[must_use]
+    pub const fn in_lang(self, lang: Lang) -> Self {
+        Self { lang, ..self }
     }
 
     /// Where the record is, with its line.
@@ -169,9 +258,10 @@ impl<'a> Annotated<'a> {
         self.record
     }
 
-    /// What its codes mean.
-    pub const fn annotation(&self) -> Annotation {
-        self.annotation
+    /// What its codes mean, in the language of
+    /// [`in_lang`](Self::in_lang) (English unless told).
+    pub fn annotation(&self) -> Annotation {
+        Annotation::of(self.record, self.lang)
     }
 }
 
@@ -189,7 +279,7 @@ impl Serialize for Annotated<'_> {
             };
         }
         values[2 + Column::COUNT] = Value::Number(self.record.duration_secs());
-        values[3 + Column::COUNT..].copy_from_slice(&self.annotation.values());
+        values[3 + Column::COUNT..].copy_from_slice(&self.annotation().values());
         serialize_row(serializer, "Annotated", &Self::COLUMNS, values)
     }
 }

@@ -19,6 +19,10 @@
 //! - `op_type` is an operation type of the vendor's table;
 //!   `op_object` the operation object (an employee or agent ID, or `-1`);
 //!   `op_cause` the operation reason. [`Bill::operation`] decodes the three.
+//! - `media_type`, `agent_type` and `callIn_out` (`呼入`, `呼出`, …) are
+//!   codes of the vendor's media type, agent type and call direction
+//!   tables: [`Bill::media_type_code`], [`Bill::agent_type_code`] and
+//!   [`Bill::call_direction`] read them, the record keeping their text.
 //! - `agent_id` is 1 to 32 characters; `service_no` carries no meaning;
 //!   `phone_no` is the agent's IP address, phone number, called number or
 //!   conference ID.
@@ -70,7 +74,8 @@
 //! [`BillFiles::read_parallel`] reads files and members on several
 //! threads and hands on what they give in input order, so that the output
 //! made of it is the same whatever the number of threads.
-//! [`Summary`] totals records per operation type, reason and agent;
+//! [`Summary`] totals records per operation type, reason, media type and
+//! agent;
 //! summaries of parts of the input merge.
 //!
 //! # Features
@@ -81,8 +86,11 @@
 //!   API.
 
 #![warn(missing_docs)]
+// docs.rs marks the items of the `zip` and `synthetic` features as such.
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 mod annotation;
+mod columns;
 mod encoding;
 mod error;
 mod files;
@@ -96,10 +104,12 @@ mod value;
 #[cfg(feature = "zip")]
 mod archive;
 #[cfg(feature = "synthetic")]
+#[cfg_attr(docsrs, doc(cfg(feature = "synthetic")))]
 pub mod synthetic;
 
 pub use annotation::{Annotated, Annotation};
 #[cfg(feature = "zip")]
+#[cfg_attr(docsrs, doc(cfg(feature = "zip")))]
 pub use archive::{ArchiveError, BillArchive};
 pub use encoding::Encoding;
 pub use error::{BillError, BillErrorKind, CodeProblem};

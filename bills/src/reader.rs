@@ -9,8 +9,9 @@ use std::vec::Vec;
 use super::encoding::{self, GB18030_BOM, UTF8_BOM};
 use super::{
     Bill, BillError, BillErrorKind, BillTime, CodeProblem, Column, Encoding, Field, TimeError,
+    columns,
 };
-use cec_codes::Operation;
+use cec_codes::{AgentType, CallDirection, Code, MediaType, Operation, TextCode};
 
 /// A bill record read from a file, owned, with the line it starts on.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -214,6 +215,22 @@ impl<'r> BillRef<'r> {
     /// it.
     pub fn operation(self) -> Operation<'r> {
         Operation::decode(self.op_type, self.text(Column::OpObject), self.op_cause)
+    }
+
+    /// `media_type` as a code, as [`Bill::media_type_code`] reads it.
+    pub fn media_type_code(self) -> Option<Code<MediaType>> {
+        columns::media_type(self.text(Column::MediaType))
+    }
+
+    /// `agent_type` as a code, as [`Bill::agent_type_code`] reads it.
+    pub fn agent_type_code(self) -> Option<Code<AgentType>> {
+        columns::agent_type(self.text(Column::AgentType))
+    }
+
+    /// `callIn_out` as a call direction, as [`Bill::call_direction`] reads
+    /// it.
+    pub fn call_direction(self) -> TextCode<'r, CallDirection> {
+        columns::call_direction(self.text(Column::CallInOut))
     }
 
     /// The seconds from `begin_time` to `end_time`, negative when the

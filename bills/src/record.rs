@@ -6,8 +6,8 @@ use std::string::String;
 
 use serde::{Deserialize, Serialize};
 
-use super::BillTime;
-use cec_codes::Operation;
+use super::{BillTime, columns};
+use cec_codes::{AgentType, CallDirection, Code, MediaType, Operation, TextCode};
 
 /// The 21 columns of an `agentOprInfo` bill file, in file order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -218,6 +218,44 @@ impl Bill {
     /// `-1` or `65535` read as not applicable.
     pub fn operation(&self) -> Operation<'_> {
         Operation::decode(self.op_type, &self.op_object, self.op_cause)
+    }
+
+    /// `media_type` as a code of the vendor's media types, listed or not;
+    /// `None` when the field is not a number as the vendor writes one
+    /// (`5`, not `05`), the field kept as it is.
+    ///
+    /// ```
+    /// use cec_bills::Bill;
+    /// use cec_codes::{Code, MediaType};
+    ///
+    /// let bill = Bill { media_type: "5".into(), ..Bill::default() };
+    /// assert_eq!(bill.media_type_code(), Some(Code::Known(MediaType::VoiceCall)));
+    /// let later = Bill { media_type: "53".into(), ..Bill::default() };
+    /// assert_eq!(later.media_type_code().map(Code::code), Some(53));
+    /// assert_eq!(Bill { media_type: "05".into(), ..Bill::default() }.media_type_code(), None);
+    /// ```
+    pub fn media_type_code(&self) -> Option<Code<MediaType>> {
+        columns::media_type(&self.media_type)
+    }
+
+    /// `agent_type` as a code of the vendor's agent types, as
+    /// [`media_type_code`](Self::media_type_code) reads it.
+    pub fn agent_type_code(&self) -> Option<Code<AgentType>> {
+        columns::agent_type(&self.agent_type)
+    }
+
+    /// `callIn_out` as a call direction: its codes are text (`呼入`), so
+    /// every field is one, listed or kept as [`TextCode::Unknown`].
+    ///
+    /// ```
+    /// use cec_bills::Bill;
+    /// use cec_codes::CallDirection;
+    ///
+    /// let bill = Bill { call_in_out: "呼入".into(), ..Bill::default() };
+    /// assert_eq!(bill.call_direction().known(), Some(CallDirection::Inbound));
+    /// ```
+    pub fn call_direction(&self) -> TextCode<'_, CallDirection> {
+        columns::call_direction(&self.call_in_out)
     }
 
     /// The seconds from `begin_time` to `end_time`: negative when the

@@ -1,14 +1,15 @@
-//! Counts and total durations per operation type, per reason and per agent.
+//! Counts and total durations per operation type, per reason, per media
+//! type and per agent.
 
 use core::fmt;
 use std::collections::BTreeMap;
 use std::string::{String, ToString};
 
-use cec_codes::{Operation, OperationType};
+use cec_codes::{MediaType, Operation, OperationType};
 use serde::{Serialize, Serializer};
 
 use super::value::{Value, serialize_row};
-use super::{Bill, BillRef};
+use super::{Bill, BillRef, columns};
 
 /// How many records, and how long they lasted together.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
@@ -34,11 +35,13 @@ impl Totals {
 }
 
 /// Counts and total durations of records per operation type (`op_type`),
-/// per reason (`op_type` and `op_cause`) and per agent (`agent_id`).
+/// per reason (`op_type` and `op_cause`), per media type (`media_type`)
+/// and per agent (`agent_id`).
 ///
 /// It holds one [`Totals`] per key, not the records. A record that ends
 /// before it begins is counted, its duration left out. Codes the table
-/// does not list are totalled like the others, under their numbers.
+/// does not list are totalled like the others, under their numbers (media
+/// types under the column's text).
 ///
 /// ```
 /// use cec_bills::{BillReader, Summary, Totals};
@@ -60,6 +63,7 @@ impl Totals {
 /// assert_eq!(rows, [
 ///     "operation 3 Busy 2 1200",
 ///     "reason 3/4 Busy/TakingRest 2 1200",
+///     "media_type 5 VoiceCall 2 1200",
 ///     "agent 1001  1 900",
 ///     "agent 1002  1 300",
 /// ]);
@@ -68,6 +72,7 @@ impl Totals {
 pub struct Summary {
     operations: BTreeMap<i32, Totals>,
     reasons: BTreeMap<(i32, i32), Totals>,
+    media_types: BTreeMap<String, Totals>,
     agents: BTreeMap<String, Totals>,
 }
 
@@ -82,6 +87,7 @@ impl Summary {
         self.count(
             record.op_type(),
             record.op_cause(),
+            record.text(crate::Column::MediaType),
             record.text(crate::Column::AgentId),
             record.duration_secs(),
         );
@@ -92,22 +98,20 @@ impl Summary {
         self.count(
             bill.op_type,
             bill.op_cause,
+            &bill.media_type,
             &bill.agent_id,
             bill.duration_secs(),
         );
     }
 
-    fn count(&mut self, op_type: i32, op_cause: i32, agent: &str, seconds: i64) {
+    fn count(&mut self, op_type: i32, op_cause: i32, media_type: &str, agent: &str, seconds: i64) {
         self.operations.entry(op_type).or_default().add(seconds);
         self.reasons
             .entry((op_type, op_cause))
             .or_default()
             .add(seconds);
-        match self.agents.get_mut(agent) {
-            Some(totals) => totals.add(seconds),
-            // The ID is copied only for an agent not seen yet.
-            None => self.agents.entry(agent.into()).or_default().add(seconds),
-        }
+        add_by_text(&mut self.media_types, media_type, seconds);
+        add_by_text(&mut self.agents, agent, seconds);
     }
 
     /// Adds the totals of `other`, as if its records had been counted
@@ -119,6 +123,12 @@ impl Summary {
         }
         for (codes, totals) in other.reasons {
             self.reasons.entry(codes).or_default().merge(totals);
+        }
+        for (media_type, totals) in other.media_types {
+            self.media_types
+                .entry(media_type)
+                .or_default()
+                .merge(totals);
         }
         for (agent, totals) in other.agents {
             self.agents.entry(agent).or_default().merge(totals);
@@ -142,6 +152,13 @@ impl Summary {
         self.reasons.iter().map(|(&codes, &totals)| (codes, totals))
     }
 
+    /// The totals per `media_type`, by the column's text.
+    pub fn media_types(&self) -> impl Iterator<Item = (&str, Totals)> + '_ {
+        self.media_types
+            .iter()
+            .map(|(media_type, &totals)| (media_type.as_str(), totals))
+    }
+
     /// The totals per `agent_id`, by ID (as text).
     pub fn agents(&self) -> impl Iterator<Item = (&str, Totals)> + '_ {
         self.agents
@@ -150,7 +167,8 @@ impl Summary {
     }
 
     /// The summary as rows: [`operations`](Self::operations), then
-    /// [`reasons`](Self::reasons), then [`agents`](Self::agents).
+    /// [`reasons`](Self::reasons), [`media_types`](Self::media_types) and
+    /// [`agents`](Self::agents).
     pub fn rows(&self) -> impl Iterator<Item = SummaryRow> + '_ {
         let operation_name =
             |code| OperationType::from_code(code).map_or("unknown", OperationType::name);
@@ -171,10 +189,26 @@ impl Summary {
                 totals,
             )
         });
+        let media_types = self.media_types().map(|(media_type, totals)| {
+            let name = match columns::media_type(media_type) {
+                Some(code) => code.known().map_or("unknown", MediaType::name),
+                None => "not a code",
+            };
+            SummaryRow::new(Group::MediaType, media_type.into(), name.into(), totals)
+        });
         let agents = self.agents().map(|(agent, totals)| {
             SummaryRow::new(Group::Agent, agent.into(), String::new(), totals)
         });
-        operations.chain(reasons).chain(agents)
+        operations.chain(reasons).chain(media_types).chain(agents)
+    }
+}
+
+/// Adds a record of `seconds` to the totals of `key` in `totals`.
+fn add_by_text(totals: &mut BTreeMap<String, Totals>, key: &str, seconds: i64) {
+    match totals.get_mut(key) {
+        Some(totals) => totals.add(seconds),
+        // The key is copied only when not seen yet.
+        None => totals.entry(key.into()).or_default().add(seconds),
     }
 }
 
@@ -185,16 +219,22 @@ pub enum Group {
     Operation,
     /// A reason of an operation type: `reason`.
     Reason,
+    /// A media type: `media_type`.
+    MediaType,
     /// An agent: `agent`.
     Agent,
 }
 
 impl Group {
+    /// Every group, in the order of [`Summary::rows`].
+    pub const ALL: [Self; 4] = [Self::Operation, Self::Reason, Self::MediaType, Self::Agent];
+
     /// The group's name, as rows write it.
     pub const fn name(self) -> &'static str {
         match self {
             Self::Operation => "operation",
             Self::Reason => "reason",
+            Self::MediaType => "media_type",
             Self::Agent => "agent",
         }
     }
@@ -215,6 +255,7 @@ impl fmt::Display for Group {
 /// |---|---|---|
 /// | `operation` | `op_type` (`3`) | the operation type's name (`Busy`), `unknown` if the table does not list it |
 /// | `reason` | `op_type/op_cause` (`3/4`) | the operation's and the reason's names (`Busy/TakingRest`) |
+/// | `media_type` | `media_type` (`5`) | the media type's name (`VoiceCall`), `unknown` if the table does not list it, `not a code` if the field is not a number |
 /// | `agent` | `agent_id` | empty |
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct SummaryRow {

@@ -5,8 +5,13 @@
 //! bytes. Its first records go through every operation type of the
 //! vendor's table with every reason it lists (both ends of a range), then
 //! `-1` and `65535`, an unlisted reason and unknown operation types; after
-//! that the cycle repeats with other agents and times. Every `n`-th record
-//! can be malformed, going through each [`Malformed`] kind in turn.
+//! that the cycle repeats with other agents and times. Independently, the
+//! records go through the media types (mostly voice calls, some text
+//! chats, an unlisted `53`), every agent type and an unlisted `99`, and the
+//! call directions (`呼入`, `呼出`, `IVR呼出`, `outbound呼出` and an unlisted
+//! `回呼`), so that a file holds Chinese text as the vendor's do. Every
+//! `n`-th record can be malformed, going through each [`Malformed`] kind
+//! in turn.
 //!
 //! Nothing here is meant for production data: it exists so that tests and
 //! benchmarks of code that reads bill files share realistic input.
@@ -220,23 +225,44 @@ impl SyntheticBills {
             op_type: case.op_type,
             op_object: case.op_object.into(),
             op_cause: case.op_cause,
-            media_type: if index.is_multiple_of(2) { "5" } else { "53" }.into(),
+            media_type: match index % 10 {
+                0..=5 => "5",
+                6..=8 => "1",
+                _ => "53",
+            }
+            .into(),
             vdn_id: "1".into(),
             cc_id: "1".into(),
-            agent_type: "4".into(),
+            agent_type: match index % 15 {
+                14 => 99,
+                agent_type => agent_type,
+            }
+            .to_string(),
             // Every 11th record needs quoting: a comma and quotes.
             phone_no: if index % 11 == 10 {
                 format!("conference \"{agent}\", room 2")
             } else {
                 format!("8800{agent}")
             },
-            call_in_out: ["-1", "1", "2"][(index % 3) as usize].into(),
+            call_in_out: CALL_DIRECTIONS[(index % CALL_DIRECTIONS.len() as u64) as usize].into(),
             location_id: "0".into(),
             logon_sn: (700_000 + index / 50).to_string(),
             skill_info_sn: (index % 5).to_string(),
         }
     }
 }
+
+/// The `callIn_out` values the records go through: the vendor's four, the
+/// usual ones more often, and one it does not list.
+const CALL_DIRECTIONS: [&str; 7] = [
+    "呼入",
+    "呼出",
+    "IVR呼出",
+    "outbound呼出",
+    "呼入",
+    "呼出",
+    "回呼",
+];
 
 /// A valid time in `year`, spread over the months, days and hours up to
 /// 21:59:59.

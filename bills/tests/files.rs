@@ -6,12 +6,13 @@ use std::io::{Cursor, Write};
 use std::num::NonZeroUsize;
 use std::path::{Path, PathBuf};
 
+use cec_bills::Bill;
 use cec_bills::synthetic::SyntheticBills;
 use cec_bills::{
     Annotated, Annotation, BillErrorKind, BillFiles, BillReader, Column, Counts, ErrorPolicy,
     Group, Item, LocatedError, Location, Problem, Summary, SummaryRow, Totals,
 };
-use cec_codes::Operation;
+use cec_codes::{AgentType, CallDirection, Code, Lang, MediaType};
 
 const HEADER: &str = "id,developer_id,account_id,agent_id,service_no,skill_id,call_id,begin_time,end_time,op_type,op_object,op_cause,media_type,vdn_id,cc_id,agent_type,phone_no,callIn_out,location_id,logon_sn,skillInfo_sn";
 /// Agent 1001 rests for 15 minutes.
@@ -27,61 +28,91 @@ const BAD_TYPE: &str = "4,dev,acct,1001,0,1,-1,2023-09-27 08:20:00,2023-09-27 08
 /// (`op_cause` 65535: not applicable).
 const REST: &str = "5,dev,acct,1003,0,1,-1,2023-09-27 09:00:00,2023-09-27 09:30:00,3,65535,65535,5,1,1,4,88001003,-1,0,9,1";
 
+/// A record of the operation `op_type`, `op_object`, `op_cause`, by voice
+/// call (`media_type` 5), a PC+Phone agent (`agent_type` 4), inbound.
+fn bill(op_type: i32, op_object: &str, op_cause: i32) -> Bill {
+    Bill {
+        op_type,
+        op_object: op_object.into(),
+        op_cause,
+        media_type: "5".into(),
+        agent_type: "4".into(),
+        call_in_out: "呼入".into(),
+        ..Bill::default()
+    }
+}
+
+/// The operation part of an annotation: the operation, object kind and
+/// reason with their texts.
+fn operation_part(
+    annotation: Annotation,
+) -> (
+    Option<&'static str>,
+    Option<&'static str>,
+    Option<&'static str>,
+    &'static str,
+    Option<&'static str>,
+) {
+    (
+        annotation.operation,
+        annotation.operation_description,
+        annotation.object_kind,
+        annotation.reason,
+        annotation.reason_description,
+    )
+}
+
 #[test]
 fn an_annotation_names_the_operation_object_kind_and_reason_with_the_vendors_texts() {
     let annotation = |op_type, op_object, op_cause| {
-        Annotation::of(&Operation::decode(op_type, op_object, op_cause))
+        Annotation::of_bill(&bill(op_type, op_object, op_cause), Lang::En)
     };
     assert_eq!(
-        annotation(40, "2001", 1),
-        Annotation {
-            operation: Some("InternalHelp"),
-            operation_description: Some("Initiate an internal help request by an agent."),
-            object_kind: Some("EmployeeId"),
-            reason: "TwoParty",
-            reason_description: Some("Indicates a two-party internal help."),
-        }
+        operation_part(annotation(40, "2001", 1)),
+        (
+            Some("InternalHelp"),
+            Some("Initiate an internal help request by an agent."),
+            Some("EmployeeId"),
+            "TwoParty",
+            Some("Indicates a two-party internal help."),
+        )
     );
     assert_eq!(
-        annotation(3, "65535", 65535),
-        Annotation {
-            operation: Some("Busy"),
-            operation_description: Some("Busy."),
-            object_kind: None,
-            reason: "NotApplicable",
-            reason_description: None,
-        }
+        operation_part(annotation(3, "65535", 65535)),
+        (Some("Busy"), Some("Busy."), None, "NotApplicable", None)
     );
     assert_eq!(
-        annotation(3, "-1", 6),
-        Annotation {
-            operation: Some("Busy"),
-            operation_description: Some("Busy."),
-            object_kind: None,
-            reason: "Unlisted",
-            reason_description: None,
-        }
+        operation_part(annotation(3, "-1", 6)),
+        (Some("Busy"), Some("Busy."), None, "Unlisted", None)
     );
     assert_eq!(
-        annotation(-7, "1001", 3),
-        Annotation {
-            operation: None,
-            operation_description: None,
-            object_kind: None,
-            reason: "Unlisted",
-            reason_description: None,
-        }
+        operation_part(annotation(-7, "1001", 3)),
+        (None, None, None, "Unlisted", None)
+    );
+    // In Chinese: the same names, the vendor's Chinese texts.
+    assert_eq!(
+        operation_part(Annotation::of_bill(&bill(40, "2001", 1), Lang::Zh)),
+        (
+            Some("InternalHelp"),
+            Some("座席发起内部求助。"),
+            Some("EmployeeId"),
+            "TwoParty",
+            Some("两方人工求助"),
+        )
     );
     // Serialized as its columns, in order: in JSON and in CSV.
     assert_eq!(
         serde_json::to_string(&annotation(40, "2001", 1)).unwrap(),
-        r#"{"operation":"InternalHelp","operation_description":"Initiate an internal help request by an agent.","object_kind":"EmployeeId","reason":"TwoParty","reason_description":"Indicates a two-party internal help."}"#
+        r#"{"operation":"InternalHelp","operation_description":"Initiate an internal help request by an agent.","object_kind":"EmployeeId","reason":"TwoParty","reason_description":"Indicates a two-party internal help.","media_type_name":"VoiceCall","media_type_description":"Common voice call","agent_type_name":"PcPhone","agent_type_description":"PC+Phone agent","call_direction_name":"Inbound"}"#
     );
     let mut csv = csv::Writer::from_writer(Vec::new());
     csv.serialize(annotation(21, "1001", 3)).unwrap();
     assert_eq!(
         String::from_utf8(csv.into_inner().unwrap()).unwrap(),
-        "operation,operation_description,object_kind,reason,reason_description\n,,,Unlisted,\n"
+        "operation,operation_description,object_kind,reason,reason_description,\
+         media_type_name,media_type_description,agent_type_name,agent_type_description,\
+         call_direction_name\n\
+         ,,,Unlisted,,VoiceCall,Common voice call,PcPhone,PC+Phone agent,Inbound\n"
     );
     assert_eq!(
         Annotation::COLUMNS,
@@ -90,9 +121,114 @@ fn an_annotation_names_the_operation_object_kind_and_reason_with_the_vendors_tex
             "operation_description",
             "object_kind",
             "reason",
-            "reason_description"
+            "reason_description",
+            "media_type_name",
+            "media_type_description",
+            "agent_type_name",
+            "agent_type_description",
+            "call_direction_name",
         ]
     );
+}
+
+#[test]
+fn an_annotation_names_the_media_type_agent_type_and_call_direction() {
+    let annotation = |media_type: &str, agent_type: &str, call_in_out: &str, lang| {
+        let bill = Bill {
+            media_type: media_type.into(),
+            agent_type: agent_type.into(),
+            call_in_out: call_in_out.into(),
+            ..bill(2, "-1", -1)
+        };
+        let annotation = Annotation::of_bill(&bill, lang);
+        (
+            annotation.media_type_name,
+            annotation.media_type_description,
+            annotation.agent_type_name,
+            annotation.agent_type_description,
+            annotation.call_direction_name,
+        )
+    };
+    assert_eq!(
+        annotation("1", "13", "outbound呼出", Lang::En),
+        (
+            Some("TextChat"),
+            Some("Text chat"),
+            Some("Multimedia"),
+            Some("Multimedia Agent"),
+            Some("OutboundCampaign"),
+        )
+    );
+    assert_eq!(
+        annotation("5", "0", "IVR呼出", Lang::En),
+        (
+            Some("VoiceCall"),
+            Some("Common voice call"),
+            Some("Extension"),
+            Some("Extension type."),
+            Some("IvrOutbound"),
+        )
+    );
+    // No Chinese page for media and agent types: English is the fallback.
+    assert_eq!(
+        annotation("5", "0", "呼出", Lang::Zh),
+        (
+            Some("VoiceCall"),
+            Some("Common voice call"),
+            Some("Extension"),
+            Some("Extension type."),
+            Some("Outbound"),
+        )
+    );
+    // Codes the tables do not list, and fields that are no codes, have no
+    // names; the record keeps them as they are.
+    for (media_type, agent_type, call_in_out) in [
+        ("53", "99", "回呼"),
+        ("05", "+4", ""),
+        ("", "-", "呼入 "),
+        ("voice", "4.0", "inbound"),
+    ] {
+        assert_eq!(
+            annotation(media_type, agent_type, call_in_out, Lang::En),
+            (None, None, None, None, None),
+            "{media_type:?} {agent_type:?} {call_in_out:?}"
+        );
+    }
+}
+
+#[test]
+fn the_coded_columns_decode_to_codes_that_keep_unlisted_values() {
+    let bill = Bill {
+        media_type: "53".into(),
+        agent_type: "13".into(),
+        call_in_out: "回呼".into(),
+        ..Bill::default()
+    };
+    assert_eq!(bill.media_type_code().map(Code::code), Some(53));
+    assert_eq!(bill.media_type_code().and_then(Code::known), None);
+    assert_eq!(
+        bill.agent_type_code(),
+        Some(Code::Known(AgentType::Multimedia))
+    );
+    assert_eq!(bill.call_direction().known(), None);
+    assert_eq!(bill.call_direction().as_str(), "回呼");
+    // A borrowed record reads them the same way.
+    let file = format!("{HEADER}\n{HELP}\n").replace(",88001002,1,", ",88001002,IVR呼出,");
+    let mut reader = BillReader::new(file.as_bytes());
+    let record = reader.next_ref().unwrap().unwrap();
+    assert_eq!(
+        record.media_type_code(),
+        Some(Code::Known(MediaType::VoiceCall))
+    );
+    assert_eq!(
+        record.agent_type_code(),
+        Some(Code::Known(AgentType::PcPhone))
+    );
+    assert_eq!(
+        record.call_direction().known(),
+        Some(CallDirection::IvrOutbound)
+    );
+    assert_eq!(record.to_bill().call_direction().as_str(), "IVR呼出");
 }
 
 #[test]
@@ -108,10 +244,14 @@ fn an_annotated_record_serializes_every_column_with_its_place() {
         "download.zip/bills_1.csv:2"
     );
     assert_eq!(annotated.record().text(Column::AgentId), "1002");
-    assert_eq!(annotated.annotation(), Annotation::of(&record.operation()));
+    assert_eq!(annotated.annotation(), Annotation::of(record, Lang::En));
+    assert_eq!(
+        annotated.in_lang(Lang::Zh).annotation(),
+        Annotation::of(record, Lang::Zh)
+    );
     assert_eq!(
         serde_json::to_string(&annotated).unwrap(),
-        r#"{"file":"download.zip/bills_1.csv","line":2,"id":"2","developer_id":"dev","account_id":"acct","agent_id":"1002","service_no":"0","skill_id":"1","call_id":"c7","begin_time":"2023-09-27 08:15:00","end_time":"2023-09-27 08:16:00","op_type":40,"op_object":"2001","op_cause":1,"media_type":"5","vdn_id":"1","cc_id":"1","agent_type":"4","phone_no":"88001002","callIn_out":"1","location_id":"0","logon_sn":"8","skillInfo_sn":"1","duration_s":60,"operation":"InternalHelp","operation_description":"Initiate an internal help request by an agent.","object_kind":"EmployeeId","reason":"TwoParty","reason_description":"Indicates a two-party internal help."}"#
+        r#"{"file":"download.zip/bills_1.csv","line":2,"id":"2","developer_id":"dev","account_id":"acct","agent_id":"1002","service_no":"0","skill_id":"1","call_id":"c7","begin_time":"2023-09-27 08:15:00","end_time":"2023-09-27 08:16:00","op_type":40,"op_object":"2001","op_cause":1,"media_type":"5","vdn_id":"1","cc_id":"1","agent_type":"4","phone_no":"88001002","callIn_out":"1","location_id":"0","logon_sn":"8","skillInfo_sn":"1","duration_s":60,"operation":"InternalHelp","operation_description":"Initiate an internal help request by an agent.","object_kind":"EmployeeId","reason":"TwoParty","reason_description":"Indicates a two-party internal help.","media_type_name":"VoiceCall","media_type_description":"Common voice call","agent_type_name":"PcPhone","agent_type_description":"PC+Phone agent","call_direction_name":null}"#
     );
     let mut csv = csv::WriterBuilder::new()
         .has_headers(false)
@@ -121,8 +261,10 @@ fn an_annotated_record_serializes_every_column_with_its_place() {
     assert_eq!(
         String::from_utf8(csv.into_inner().unwrap()).unwrap(),
         format!(
-            "file,line,{HEADER},duration_s,operation,operation_description,object_kind,reason,reason_description\n\
-             download.zip/bills_1.csv,2,{HELP},60,InternalHelp,Initiate an internal help request by an agent.,EmployeeId,TwoParty,Indicates a two-party internal help.\n"
+            "file,line,{HEADER},duration_s,operation,operation_description,object_kind,reason,reason_description,\
+             media_type_name,media_type_description,agent_type_name,agent_type_description,call_direction_name\n\
+             download.zip/bills_1.csv,2,{HELP},60,InternalHelp,Initiate an internal help request by an agent.,EmployeeId,TwoParty,Indicates a two-party internal help.,\
+             VoiceCall,Common voice call,PcPhone,PC+Phone agent,\n"
         )
     );
 }
@@ -422,8 +564,12 @@ fn summaries(file: &str) -> (Summary, Summary) {
 }
 
 #[test]
-fn the_summary_counts_and_totals_per_operation_reason_and_agent() {
-    let file = format!("{BUSY}\n{LATER}\n{HELP}\n{BAD_TYPE}\n{BUSY}\n{REST}\n");
+fn the_summary_counts_and_totals_per_operation_reason_media_type_and_agent() {
+    // The later operation by a media type the table does not list, the
+    // rest by text chat.
+    let later = LATER.replace(",21,1001,3,5,", ",21,1001,3,53,");
+    let rest = REST.replace(",65535,65535,5,", ",65535,65535,1,");
+    let file = format!("{BUSY}\n{later}\n{HELP}\n{BAD_TYPE}\n{BUSY}\n{rest}\n");
     let (summary, owned) = summaries(&file);
     assert_eq!(summary, owned);
     assert!(!summary.is_empty());
@@ -443,6 +589,14 @@ fn the_summary_counts_and_totals_per_operation_reason_and_agent() {
             ((3, 65535), totals(1, 1800)),
             ((21, 3), totals(1, 0)),
             ((40, 1), totals(1, 60)),
+        ]
+    );
+    assert_eq!(
+        summary.media_types().collect::<Vec<_>>(),
+        [
+            ("1", totals(1, 1800)),
+            ("5", totals(3, 1860)),
+            ("53", totals(1, 0)),
         ]
     );
     assert_eq!(
@@ -470,6 +624,9 @@ fn the_summary_counts_and_totals_per_operation_reason_and_agent() {
             row(Group::Reason, "3/65535", "Busy/NotApplicable", 1, 1800),
             row(Group::Reason, "21/3", "unknown/Unlisted", 1, 0),
             row(Group::Reason, "40/1", "InternalHelp/TwoParty", 1, 60),
+            row(Group::MediaType, "1", "TextChat", 1, 1800),
+            row(Group::MediaType, "5", "VoiceCall", 3, 1860),
+            row(Group::MediaType, "53", "unknown", 1, 0),
             row(Group::Agent, "1001", "", 3, 1800),
             row(Group::Agent, "1002", "", 1, 60),
             row(Group::Agent, "1003", "", 1, 1800),
@@ -484,8 +641,8 @@ fn the_summary_counts_and_totals_per_operation_reason_and_agent() {
         ["group", "key", "name", "count", "total_duration_s"]
     );
     assert_eq!(
-        [Group::Operation, Group::Reason, Group::Agent].map(|group| group.to_string()),
-        ["operation", "reason", "agent"]
+        Group::ALL.map(|group| group.to_string()),
+        ["operation", "reason", "media_type", "agent"]
     );
 }
 
@@ -645,5 +802,25 @@ fn a_missing_path_and_an_archive_without_bill_files_are_counted() {
     assert_eq!(
         read_all_parallel(dir.path(), BillFiles::new([&empty, &missing]), 2),
         (seen, counts)
+    );
+}
+
+#[test]
+fn a_media_type_that_is_no_code_is_totalled_under_its_text() {
+    let odd = BUSY.replace(",3,-1,4,5,", ",3,-1,4,05,");
+    let (summary, _) = summaries(&format!("{odd}\n"));
+    let media: Vec<SummaryRow> = summary
+        .rows()
+        .filter(|row| row.group == Group::MediaType)
+        .collect();
+    assert_eq!(
+        media,
+        [SummaryRow {
+            group: Group::MediaType,
+            key: "05".into(),
+            name: "not a code".into(),
+            count: 1,
+            total_duration_s: 900,
+        }]
     );
 }

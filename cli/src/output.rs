@@ -8,6 +8,8 @@ use std::io::{self, BufWriter, Write};
 
 use serde::Serialize;
 
+use crate::width;
+
 /// Output formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
@@ -273,12 +275,13 @@ fn cells(columns: &[&str], row: &impl Serialize) -> io::Result<Vec<Cell>> {
 }
 
 /// A header line and `rows` with their columns aligned: each as wide as
-/// its widest cell, two spaces apart, numbers to the right.
+/// its widest cell on a terminal (a CJK character takes two columns), two
+/// spaces apart, numbers to the right.
 fn write_aligned(out: &mut impl Write, columns: &[&str], rows: &[Vec<Cell>]) -> io::Result<()> {
-    let mut widths: Vec<usize> = columns.iter().map(|name| name.len()).collect();
+    let mut widths: Vec<usize> = columns.iter().map(|name| width::width(name)).collect();
     for row in rows {
         for (width, cell) in widths.iter_mut().zip(row) {
-            *width = (*width).max(cell.text.chars().count());
+            *width = (*width).max(width::width(&cell.text));
         }
     }
     let numbers: Vec<bool> = (0..columns.len())
@@ -296,9 +299,9 @@ fn write_aligned(out: &mut impl Write, columns: &[&str], rows: &[Vec<Cell>]) -> 
             .iter()
             .zip(&widths)
             .zip(&numbers)
-            .map(|((text, &width), &number)| match number {
-                true => format!("{text:>width$}"),
-                false => format!("{text:width$}"),
+            .map(|((text, &columns), &number)| match number {
+                true => width::pad_left(text, columns),
+                false => width::pad_right(text, columns),
             })
             .collect();
         writeln!(out, "{}", cells.join("  ").trim_end())?;
@@ -416,6 +419,33 @@ bé               1       0  ok
         assert_eq!(
             written(Format::Table, TableLayout::Aligned, &[]),
             "name  count  change  note\n"
+        );
+    }
+
+    #[test]
+    fn an_aligned_table_pads_chinese_by_its_display_width() {
+        let rows = [
+            Row {
+                name: "呼入",
+                count: 3,
+                change: 1,
+                note: Some("座席"),
+            },
+            Row {
+                name: "IVR呼出",
+                count: 10,
+                change: -2,
+                note: Some("x"),
+            },
+        ];
+        // 呼入 takes four columns of a terminal, IVR呼出 seven.
+        assert_eq!(
+            written(Format::Table, TableLayout::Aligned, &rows),
+            "\
+name     count  change  note
+呼入         3       1  座席
+IVR呼出     10      -2  x
+"
         );
     }
 

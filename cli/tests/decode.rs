@@ -74,7 +74,45 @@ fn the_summary_counts_and_totals_per_operation_reason_and_agent() {
     assert_eq!(
         run.stdout,
         "group,key,name,count,total_duration_s\noperation,3,Busy,1,300\noperation,99,unknown,1,60\n\
-         reason,3/4,Busy/TakingRest,1,300\nreason,99/7,unknown/Unlisted,1,60\nagent,1001,,2,360\n"
+         reason,3/4,Busy/TakingRest,1,300\nreason,99/7,unknown/Unlisted,1,60\n\
+         media_type,5,VoiceCall,2,360\nagent,1001,,2,360\n"
+    );
+    let run = codes_in(
+        &dir,
+        &[
+            "decode",
+            "bill.csv",
+            "--summary",
+            "--group",
+            "media-type",
+            "--format",
+            "table",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        run.stdout,
+        "group       key  name       count  total_duration_s\n\
+         media_type  5    VoiceCall      2               360\n"
+    );
+    let run = codes_in(&dir, &["decode", "bill.csv", "--group", "agent"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .contains("the following required arguments were not provided:\n  --summary"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn standard_input_is_refused_with_what_to_do() {
+    let run = codes_in(&scratch("decode-stdin"), &["decode", "-"]);
+    assert_eq!(run.code, 2);
+    assert_eq!(
+        run.stderr,
+        "codes: decode reads bill files, zip archives and directories, not standard input (`-`): \
+         save the input to a file and give its path\n"
     );
 }
 
@@ -180,6 +218,6 @@ fn zip_archives_are_read_member_by_member() {
             "download.zip/b_agentOprInfo_2.csv:2"
         ]
     );
-    // A block: its heading, the 27 other columns, a blank line.
-    assert_eq!(run.stdout.lines().count(), 2 * (1 + 27 + 1));
+    // A block: its heading, the 32 other columns, a blank line.
+    assert_eq!(run.stdout.lines().count(), 2 * (1 + 32 + 1));
 }

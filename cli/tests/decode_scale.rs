@@ -125,7 +125,7 @@ fn every_problem_is_reported_in_input_order_and_a_corrupt_member_stops_nothing_e
             "bills/b.csv",
             "missing.csv",
             "last.csv",
-            "6409 records decoded, 786 malformed, from 7 files (2 unreadable)",
+            "6408 records decoded, 524 malformed, from 7 files (2 unreadable)",
         ]
     );
     assert!(

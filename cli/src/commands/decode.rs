@@ -1,12 +1,15 @@
-//! `codes decode PATH... [--format jsonl|csv|table] [--summary] [--strict]
-//! [--jobs N] [--encoding utf-8|gbk|gb18030|auto]`: annotates
-//! `agentOprInfo` bill files with what their codes mean.
+//! `codes decode PATH... [--format jsonl|csv|table] [--summary [--group
+//! GROUP]...] [--strict] [--jobs N] [--encoding utf-8|gbk|gb18030|auto]
+//! [--lang en|zh]`: annotates `agentOprInfo` bill files with what their
+//! codes mean.
 //!
 //! Every record is written with all its columns plus its duration and the
-//! decoded operation: name, description, object kind, reason name and
-//! description ([`Annotated`]). With `--summary`, counts and total
-//! durations per operation type, per reason and per agent are written
-//! instead ([`Summary`]). Records stream through: memory holds a record
+//! decoded codes: the operation's name, description, object kind, reason
+//! name and description, and the names and descriptions of its media type,
+//! agent type and call direction, in the language of `--lang`
+//! ([`Annotated`]). With `--summary`, counts and total durations per
+//! operation type, per reason, per media type and per agent are written
+//! instead ([`Summary`]), or of the `--group`s asked for. Records stream through: memory holds a record
 //! per thread and the parts of the output not written yet (and, for
 //! `--summary`, one total per key).
 //!
@@ -29,15 +32,20 @@ use std::io::{self, IsTerminal, Write};
 use std::num::NonZeroUsize;
 use std::path::{Path, PathBuf};
 
-use cec_bills::{Annotated, BillFiles, Counts, Encoding, ErrorPolicy, Item, Summary, SummaryRow};
+use cec_bills::{
+    Annotated, BillFiles, Counts, Encoding, ErrorPolicy, Group, Item, Summary, SummaryRow,
+};
+use cec_codes::Lang;
 use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::io::{Failure, Status};
+use crate::lang::LangArgs;
 use crate::output::{Format, FormattedRows, RowWriter, TableLayout};
 
 /// Annotates `agentOprInfo` bill files with what their codes mean: every
-/// record with its operation, object kind and reason decoded, or with
-/// `--summary` counts and total durations per operation, reason and agent.
+/// record with its operation, object kind, reason, media type, agent type
+/// and call direction decoded, or with `--summary` counts and total
+/// durations per operation, reason, media type and agent.
 #[derive(Debug, Clone, clap::Args)]
 pub struct DecodeArgs {
     /// Bill files (`*_agentOprInfo_*.csv`, with or without a header line),
@@ -48,10 +56,14 @@ pub struct DecodeArgs {
     /// How to write the records (or the summary).
     #[arg(long, value_enum, default_value_t = Format::Jsonl)]
     pub format: Format,
-    /// Write counts and total durations per operation type, per reason and
-    /// per agent instead of the records.
+    /// Write counts and total durations per operation type, per reason, per
+    /// media type and per agent instead of the records.
     #[arg(long)]
     pub summary: bool,
+    /// With `--summary`, only these groups [default: all of them]; may be
+    /// given more than once.
+    #[arg(long = "group", value_enum, value_name = "GROUP", requires = "summary")]
+    pub groups: Vec<GroupArg>,
     /// Stop at the first malformed record or unreadable file (the first in
     /// input order, however many jobs).
     #[arg(long)]
@@ -65,6 +77,33 @@ pub struct DecodeArgs {
     /// error stream.
     #[arg(long, value_enum, default_value_t = EncodingArg::Utf8)]
     pub encoding: EncodingArg,
+    #[command(flatten)]
+    pub lang: LangArgs,
+}
+
+/// `--group`: the groups of a [`Summary`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum GroupArg {
+    /// Per operation type (`op_type`).
+    Operation,
+    /// Per reason (`op_type` and `op_cause`).
+    Reason,
+    /// Per media type (`media_type`).
+    #[value(name = "media-type", alias = "media_type")]
+    MediaType,
+    /// Per agent (`agent_id`).
+    Agent,
+}
+
+impl From<GroupArg> for Group {
+    fn from(group: GroupArg) -> Self {
+        match group {
+            GroupArg::Operation => Group::Operation,
+            GroupArg::Reason => Group::Reason,
+            GroupArg::MediaType => Group::MediaType,
+            GroupArg::Agent => Group::Agent,
+        }
+    }
 }
 
 /// `--encoding`: the encodings of [`Encoding`].
@@ -137,6 +176,15 @@ impl fmt::Display for ClosingLine<'_> {
 /// either goes away (a closed pipe: `codes decode … | head`), the output
 /// ends quietly and the command exits with its own status.
 pub fn command(args: &DecodeArgs) -> Result<Status, Failure> {
+    // Archives are read by seeking, and files on several threads: bills
+    // come from files, not from a stream.
+    if args.files.iter().any(|path| crate::io::is_stdin(path)) {
+        return Err(Failure(
+            "decode reads bill files, zip archives and directories, not standard input (`-`): \
+             save the input to a file and give its path"
+                .to_string(),
+        ));
+    }
     match run(args, &mut crate::io::stdout(), &mut crate::io::stderr()) {
         Ok(counts) => Ok(status(&counts)),
         Err(error) => Err(Failure(format!("cannot write the output: {error}"))),
@@ -178,6 +226,7 @@ struct Part {
     rows: Option<FormattedRows>,
     summary: Summary,
     talk: Vec<u8>,
+    lang: Lang,
 }
 
 impl Part {
@@ -188,6 +237,7 @@ impl Part {
             rows,
             summary: Summary::new(),
             talk: Vec::new(),
+            lang: args.lang.lang(),
         }
     }
 
@@ -202,7 +252,7 @@ impl Part {
     fn add(&mut self, item: Item<'_>) -> io::Result<()> {
         match item {
             Item::Record(record) => match &mut self.rows {
-                Some(rows) => rows.write(&record),
+                Some(rows) => rows.write(&record.in_lang(self.lang)),
                 None => {
                     self.summary.add(record.record());
                     Ok(())
@@ -249,8 +299,11 @@ fn decode_files(
         })?;
         let table = TableLayout::Aligned;
         let mut writer = RowWriter::new(args.format, table, &SummaryRow::COLUMNS, out)?;
+        let groups: Vec<Group> = args.groups.iter().map(|&group| group.into()).collect();
         for row in summary.rows() {
-            writer.write(&row)?;
+            if groups.is_empty() || groups.contains(&row.group) {
+                writer.write(&row)?;
+            }
         }
         writer.finish()?;
         counts
@@ -280,7 +333,8 @@ mod tests {
     /// Agent 1001 rests for 15 minutes.
     const BUSY: &str = "1,dev,acct,1001,0,1,-1,2023-09-27 08:00:00,2023-09-27 08:15:00,3,-1,4,5,1,1,4,88001001,-1,0,7,1";
     /// Agent 1002 asks employee 2001 for help for a minute.
-    const HELP: &str = "2,dev,acct,1002,0,1,c7,2023-09-27 08:15:00,2023-09-27 08:16:00,40,2001,1,5,1,1,4,88001002,1,0,8,1";
+    /// An inbound call.
+    const HELP: &str = "2,dev,acct,1002,0,1,c7,2023-09-27 08:15:00,2023-09-27 08:16:00,40,2001,1,5,1,1,4,88001002,呼入,0,8,1";
     /// Agent 1001 does something a later revision of the table defines,
     /// and the record ends 10 seconds before it begins.
     const LATER: &str = "3,dev,acct,1001,0,1,-1,2023-09-27 08:20:00,2023-09-27 08:19:50,21,1001,3,5,1,1,4,88001001,-1,0,7,1";
@@ -314,6 +368,10 @@ mod tests {
             strict: false,
             jobs: None,
             encoding: EncodingArg::Utf8,
+            groups: Vec::new(),
+            lang: LangArgs {
+                lang: crate::lang::LangChoice::En,
+            },
         }
     }
 
@@ -337,13 +395,13 @@ mod tests {
         let file = path.display().to_string();
         let expected = [
             format!(
-                r#"{{"file":{file:?},"line":2,"id":"1","developer_id":"dev","account_id":"acct","agent_id":"1001","service_no":"0","skill_id":"1","call_id":"-1","begin_time":"2023-09-27 08:00:00","end_time":"2023-09-27 08:15:00","op_type":3,"op_object":"-1","op_cause":4,"media_type":"5","vdn_id":"1","cc_id":"1","agent_type":"4","phone_no":"88001001","callIn_out":"-1","location_id":"0","logon_sn":"7","skillInfo_sn":"1","duration_s":900,"operation":"Busy","operation_description":"Busy.","object_kind":null,"reason":"TakingRest","reason_description":"Indicates that an agent takes a rest."}}"#
+                r#"{{"file":{file:?},"line":2,"id":"1","developer_id":"dev","account_id":"acct","agent_id":"1001","service_no":"0","skill_id":"1","call_id":"-1","begin_time":"2023-09-27 08:00:00","end_time":"2023-09-27 08:15:00","op_type":3,"op_object":"-1","op_cause":4,"media_type":"5","vdn_id":"1","cc_id":"1","agent_type":"4","phone_no":"88001001","callIn_out":"-1","location_id":"0","logon_sn":"7","skillInfo_sn":"1","duration_s":900,"operation":"Busy","operation_description":"Busy.","object_kind":null,"reason":"TakingRest","reason_description":"Indicates that an agent takes a rest.","media_type_name":"VoiceCall","media_type_description":"Common voice call","agent_type_name":"PcPhone","agent_type_description":"PC+Phone agent","call_direction_name":null}}"#
             ),
             format!(
-                r#"{{"file":{file:?},"line":4,"id":"2","developer_id":"dev","account_id":"acct","agent_id":"1002","service_no":"0","skill_id":"1","call_id":"c7","begin_time":"2023-09-27 08:15:00","end_time":"2023-09-27 08:16:00","op_type":40,"op_object":"2001","op_cause":1,"media_type":"5","vdn_id":"1","cc_id":"1","agent_type":"4","phone_no":"88001002","callIn_out":"1","location_id":"0","logon_sn":"8","skillInfo_sn":"1","duration_s":60,"operation":"InternalHelp","operation_description":"Initiate an internal help request by an agent.","object_kind":"EmployeeId","reason":"TwoParty","reason_description":"Indicates a two-party internal help."}}"#
+                r#"{{"file":{file:?},"line":4,"id":"2","developer_id":"dev","account_id":"acct","agent_id":"1002","service_no":"0","skill_id":"1","call_id":"c7","begin_time":"2023-09-27 08:15:00","end_time":"2023-09-27 08:16:00","op_type":40,"op_object":"2001","op_cause":1,"media_type":"5","vdn_id":"1","cc_id":"1","agent_type":"4","phone_no":"88001002","callIn_out":"呼入","location_id":"0","logon_sn":"8","skillInfo_sn":"1","duration_s":60,"operation":"InternalHelp","operation_description":"Initiate an internal help request by an agent.","object_kind":"EmployeeId","reason":"TwoParty","reason_description":"Indicates a two-party internal help.","media_type_name":"VoiceCall","media_type_description":"Common voice call","agent_type_name":"PcPhone","agent_type_description":"PC+Phone agent","call_direction_name":"Inbound"}}"#
             ),
             format!(
-                r#"{{"file":{file:?},"line":5,"id":"3","developer_id":"dev","account_id":"acct","agent_id":"1001","service_no":"0","skill_id":"1","call_id":"-1","begin_time":"2023-09-27 08:20:00","end_time":"2023-09-27 08:19:50","op_type":21,"op_object":"1001","op_cause":3,"media_type":"5","vdn_id":"1","cc_id":"1","agent_type":"4","phone_no":"88001001","callIn_out":"-1","location_id":"0","logon_sn":"7","skillInfo_sn":"1","duration_s":-10,"operation":null,"operation_description":null,"object_kind":null,"reason":"Unlisted","reason_description":null}}"#
+                r#"{{"file":{file:?},"line":5,"id":"3","developer_id":"dev","account_id":"acct","agent_id":"1001","service_no":"0","skill_id":"1","call_id":"-1","begin_time":"2023-09-27 08:20:00","end_time":"2023-09-27 08:19:50","op_type":21,"op_object":"1001","op_cause":3,"media_type":"5","vdn_id":"1","cc_id":"1","agent_type":"4","phone_no":"88001001","callIn_out":"-1","location_id":"0","logon_sn":"7","skillInfo_sn":"1","duration_s":-10,"operation":null,"operation_description":null,"object_kind":null,"reason":"Unlisted","reason_description":null,"media_type_name":"VoiceCall","media_type_description":"Common voice call","agent_type_name":"PcPhone","agent_type_description":"PC+Phone agent","call_direction_name":null}}"#
             ),
         ];
         assert_eq!(out.lines().collect::<Vec<_>>(), expected);
@@ -378,9 +436,11 @@ mod tests {
         assert_eq!(
             out,
             format!(
-                "file,line,{HEADER},duration_s,operation,operation_description,object_kind,reason,reason_description\n\
-                 {file},1,{BUSY},900,Busy,Busy.,,TakingRest,Indicates that an agent takes a rest.\n\
-                 {file},2,{LATER},-10,,,,Unlisted,\n"
+                "file,line,{HEADER},duration_s,operation,operation_description,object_kind,reason,reason_description,\
+                 media_type_name,media_type_description,agent_type_name,agent_type_description,call_direction_name\n\
+                 {file},1,{BUSY},900,Busy,Busy.,,TakingRest,Indicates that an agent takes a rest.,\
+                 VoiceCall,Common voice call,PcPhone,PC+Phone agent,\n\
+                 {file},2,{LATER},-10,,,,Unlisted,,VoiceCall,Common voice call,PcPhone,PC+Phone agent,\n"
             )
         );
         assert_eq!(
@@ -404,33 +464,38 @@ mod tests {
         let (out, _, _) = decode(&args(&[&path], Format::Table));
         let expected = format!(
             "{}:1
-  id                     2
-  developer_id           dev
-  account_id             acct
-  agent_id               1002
-  service_no             0
-  skill_id               1
-  call_id                c7
-  begin_time             2023-09-27 08:15:00
-  end_time               2023-09-27 08:16:00
-  op_type                40
-  op_object              2001
-  op_cause               1
-  media_type             5
-  vdn_id                 1
-  cc_id                  1
-  agent_type             4
-  phone_no               88001002
-  callIn_out             1
-  location_id            0
-  logon_sn               8
-  skillInfo_sn           1
-  duration_s             60
-  operation              InternalHelp
-  operation_description  Initiate an internal help request by an agent.
-  object_kind            EmployeeId
-  reason                 TwoParty
-  reason_description     Indicates a two-party internal help.
+  id                      2
+  developer_id            dev
+  account_id              acct
+  agent_id                1002
+  service_no              0
+  skill_id                1
+  call_id                 c7
+  begin_time              2023-09-27 08:15:00
+  end_time                2023-09-27 08:16:00
+  op_type                 40
+  op_object               2001
+  op_cause                1
+  media_type              5
+  vdn_id                  1
+  cc_id                   1
+  agent_type              4
+  phone_no                88001002
+  callIn_out              呼入
+  location_id             0
+  logon_sn                8
+  skillInfo_sn            1
+  duration_s              60
+  operation               InternalHelp
+  operation_description   Initiate an internal help request by an agent.
+  object_kind             EmployeeId
+  reason                  TwoParty
+  reason_description      Indicates a two-party internal help.
+  media_type_name         VoiceCall
+  media_type_description  Common voice call
+  agent_type_name         PcPhone
+  agent_type_description  PC+Phone agent
+  call_direction_name     Inbound
 
 ",
             path.display()
@@ -452,15 +517,16 @@ mod tests {
         assert_eq!(
             out,
             "\
-group      key   name                   count  total_duration_s
-operation  3     Busy                       2              1800
-operation  21    unknown                    1                 0
-operation  40    InternalHelp               1                60
-reason     3/4   Busy/TakingRest            2              1800
-reason     21/3  unknown/Unlisted           1                 0
-reason     40/1  InternalHelp/TwoParty      1                60
-agent      1001                             3              1800
-agent      1002                             1                60
+group       key   name                   count  total_duration_s
+operation   3     Busy                       2              1800
+operation   21    unknown                    1                 0
+operation   40    InternalHelp               1                60
+reason      3/4   Busy/TakingRest            2              1800
+reason      21/3  unknown/Unlisted           1                 0
+reason      40/1  InternalHelp/TwoParty      1                60
+media_type  5     VoiceCall                  4              1860
+agent       1001                             3              1800
+agent       1002                             1                60
 "
         );
         assert_eq!(
@@ -477,7 +543,7 @@ agent      1002                             1                60
                 r#"{"group":"operation","key":"3","name":"Busy","count":2,"total_duration_s":1800}"#
             )
         );
-        assert_eq!(out.lines().count(), 8);
+        assert_eq!(out.lines().count(), 9);
 
         args.format = Format::Csv;
         let (out, _, _) = decode(&args);
@@ -489,6 +555,35 @@ agent      1002                             1                60
             ]
         );
         assert_eq!(out.lines().last(), Some("agent,1002,,1,60"));
+
+        // Only the groups asked for, in the summary's order.
+        args.groups = vec![GroupArg::Agent, GroupArg::MediaType];
+        let (out, _, _) = decode(&args);
+        assert_eq!(
+            out,
+            "group,key,name,count,total_duration_s\n\
+             media_type,5,VoiceCall,4,1860\n\
+             agent,1001,,3,1800\n\
+             agent,1002,,1,60\n"
+        );
+    }
+
+    #[test]
+    fn records_are_annotated_in_the_language_asked_for() {
+        let inputs = Inputs::new();
+        let path = inputs.file("bills.csv", format!("{HELP}\n").as_bytes());
+        let mut args = args(&[&path], Format::Jsonl);
+        args.lang = LangArgs {
+            lang: crate::lang::LangChoice::Zh,
+        };
+        let (out, _, _) = decode(&args);
+        let record: serde_json::Value = serde_json::from_str(out.trim_end()).unwrap();
+        assert_eq!(record["operation"], "InternalHelp");
+        assert_eq!(record["operation_description"], "座席发起内部求助。");
+        assert_eq!(record["reason_description"], "两方人工求助");
+        // No Chinese page of media and agent types: their English texts.
+        assert_eq!(record["media_type_description"], "Common voice call");
+        assert_eq!(record["call_direction_name"], "Inbound");
     }
 
     #[test]
