@@ -709,6 +709,15 @@ fn text_encoding(
     fields: Fields<'_>,
 ) -> Result<Encoding, BillErrorKind> {
     let undecodable = |encoding| {
+        // Fields still apart by their commas are UTF-8 if the whole line
+        // is, since a comma is never part of a character: one pass over
+        // the line, and field by field only to name the bad one.
+        if encoding == Encoding::Utf8
+            && fields.gap > 0
+            && core::str::from_utf8(&fields.bytes[..fields.ends[Column::COUNT - 1]]).is_ok()
+        {
+            return None;
+        }
         fields
             .all()
             .find(|&(_, bytes)| !encoding::is_valid(encoding, bytes))
