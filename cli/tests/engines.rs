@@ -10,7 +10,7 @@
 //! the README gets the same column, and the comparison covers it: the
 //! decoder's CSV header is the column list.
 //!
-//! What the tests need, and what `.ci/run` sets up:
+//! What the tests need, and what `.ci/test` (run by `.ci/run`) sets up:
 //!
 //! - PostgreSQL: `CEC_CODES_TEST_POSTGRES` holds a connection string `psql`
 //!   accepts (`postgresql://postgres@localhost/postgres`); each
@@ -56,7 +56,7 @@ const THREE_TABLES: &str = include_str!("../../tools/tests/specs/three_tables.to
 /// Whether the developer asked to skip the engine tests. Says so on the
 /// process's stderr, which the test harness does not capture.
 fn skipped(test: &str) -> bool {
-    let skip = std::env::var("CEC_CODES_SKIP_ENGINES").is_ok_and(|value| !value.is_empty());
+    let skip = std::env::var("CEC_CODES_SKIP_ENGINES").is_ok_and(|value| value == "1");
     if skip {
         let _ = writeln!(
             std::io::stderr(),
@@ -68,7 +68,7 @@ fn skipped(test: &str) -> bool {
 }
 
 /// What to do when an engine is missing, for the failure message.
-const HOW_TO_SKIP: &str = "`.ci/run` sets it up; to skip the engine tests on \
+const HOW_TO_SKIP: &str = "`bash .ci/test` sets it up; to skip the engine tests on \
      your machine, set CEC_CODES_SKIP_ENGINES=1";
 
 // --- Inputs -----------------------------------------------------------------
