@@ -10,14 +10,20 @@
 //! the README gets the same column, and the comparison covers it: the
 //! decoder's CSV header is the column list.
 //!
-//! What the tests need, and what `.ci/test` (run by `.ci/run`) sets up:
+//! What the tests need, so that `cargo test` runs them on a machine with
+//! PostgreSQL's server and Java installed (`.ci/run` installs both, and
+//! PySpark):
 //!
-//! - PostgreSQL: `CEC_CODES_TEST_POSTGRES` holds a connection string `psql`
-//!   accepts (`postgresql://postgres@localhost/postgres`); each
+//! - PostgreSQL: the server `CEC_CODES_TEST_POSTGRES` names (a connection
+//!   string `psql` accepts, `postgresql://postgres@localhost/postgres`),
+//!   else a private one this test process starts from the installed
+//!   PostgreSQL (`/usr/lib/postgresql/*/bin`), on a Unix socket in a
+//!   temporary directory, stopped and removed when the process ends. Each
 //!   test works in a schema of its own, dropped afterwards.
-//! - Spark: `python3` with PySpark (`python3 -m pip install
-//!   pyspark==4.3.0`) and Java 17. One Spark session runs every Spark
-//!   assertion (`engines/spark_join.py`): starting one takes 10 to 20 s.
+//! - Spark: `python3` with PySpark 4.3, installed from PyPI on first use
+//!   (`python3 -m pip install pyspark==4.3.0`), and Java 17. One Spark
+//!   session runs every Spark assertion (`engines/spark_join.py`): starting
+//!   one takes 10 to 20 s.
 //!
 //! Without them the tests fail, saying what is missing.
 //! `CEC_CODES_SKIP_ENGINES=1` skips them instead, loudly, for a developer's
@@ -27,6 +33,8 @@ use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
+use std::sync::OnceLock;
+use std::time::{Duration, Instant};
 
 use cec_bills::synthetic::SyntheticBills;
 use cec_bills::{Bill, Column};
@@ -68,8 +76,8 @@ fn skipped(test: &str) -> bool {
 }
 
 /// What to do when an engine is missing, for the failure message.
-const HOW_TO_SKIP: &str = "`bash .ci/test` sets it up; to skip the engine tests on \
-     your machine, set CEC_CODES_SKIP_ENGINES=1";
+const HOW_TO_SKIP: &str = "To skip the engine tests on your machine, set \
+     CEC_CODES_SKIP_ENGINES=1";
 
 // --- Inputs -----------------------------------------------------------------
 
@@ -485,15 +493,19 @@ struct Postgres {
 }
 
 impl Postgres {
-    /// Connects, or fails saying what is missing.
+    /// Connects to the server `CEC_CODES_TEST_POSTGRES` names, else to a
+    /// private one, or fails saying what is missing.
     fn connect(test: &str) -> Postgres {
-        let database = std::env::var("CEC_CODES_TEST_POSTGRES").unwrap_or_else(|_| {
-            panic!(
-                "PostgreSQL is missing: set CEC_CODES_TEST_POSTGRES to a connection string \
-                 psql accepts, such as `postgresql://postgres@localhost/postgres` \
-                 (PostgreSQL 15: apt-get install postgresql). {HOW_TO_SKIP}."
-            )
-        });
+        let database = match std::env::var("CEC_CODES_TEST_POSTGRES") {
+            Ok(database) => database,
+            Err(_) => private_server().clone().unwrap_or_else(|why| {
+                panic!(
+                    "PostgreSQL is missing: {why}. Install it (PostgreSQL 15: apt-get install \
+                     postgresql), or set CEC_CODES_TEST_POSTGRES to a connection string psql \
+                     accepts, such as `postgresql://postgres@localhost/postgres`. {HOW_TO_SKIP}."
+                )
+            }),
+        };
         let postgres = Postgres {
             database,
             schema: format!("cec_codes_{test}_{}", std::process::id()),
@@ -578,6 +590,97 @@ impl Drop for Postgres {
     }
 }
 
+/// A private PostgreSQL server for this test process, started once: the
+/// newest installed PostgreSQL, a cluster in a temporary directory, the
+/// server on a Unix socket there only (so no port is taken from anyone),
+/// and beside it a watcher that stops the server and removes the directory
+/// once this process has ended. Gives the connection string, or why there
+/// is none.
+fn private_server() -> &'static Result<String, String> {
+    static SERVER: OnceLock<Result<String, String>> = OnceLock::new();
+    SERVER.get_or_init(|| {
+        let bin = std::fs::read_dir("/usr/lib/postgresql")
+            .map_err(|_| "no PostgreSQL server in /usr/lib/postgresql".to_string())?
+            .filter_map(|entry| entry.ok())
+            .filter_map(|entry| {
+                let version: u32 = entry.file_name().to_str()?.parse().ok()?;
+                let bin = entry.path().join("bin");
+                bin.join("initdb").exists().then_some((version, bin))
+            })
+            .max()
+            .map(|(_, bin)| bin)
+            .ok_or("no PostgreSQL server (initdb) in /usr/lib/postgresql/*/bin")?;
+        let dir = std::env::temp_dir().join(format!("cec-codes-postgres-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).map_err(|error| format!("{}: {error}", dir.display()))?;
+        // The server refuses to run as root: as root, it runs as postgres.
+        let as_root = output(Command::new("id").arg("-u"), "id", "").stdout == b"0\n";
+        if as_root {
+            std::os::unix::fs::chown(&dir, postgres_uid(), None)
+                .map_err(|error| format!("cannot give {} to postgres: {error}", dir.display()))?;
+        }
+        let shell = |script: String| {
+            let mut command = match as_root {
+                true => {
+                    let mut su = Command::new("su");
+                    su.args(["postgres", "-s", "/bin/sh", "-c", &script]);
+                    su
+                }
+                false => {
+                    let mut sh = Command::new("sh");
+                    sh.args(["-c", &script]);
+                    sh
+                }
+            };
+            command
+                .stdin(Stdio::null())
+                .stdout(Stdio::null())
+                .stderr(Stdio::null());
+            command.status()
+        };
+        let (bin, dir_text) = (bin.display(), dir.display());
+        let initdb = format!(
+            "'{bin}/initdb' -D '{dir_text}/data' -A trust -U postgres -E UTF8 --locale=C.UTF-8 \
+             >'{dir_text}/initdb.log' 2>&1"
+        );
+        if !shell(initdb).is_ok_and(|status| status.success()) {
+            let log = std::fs::read_to_string(dir.join("initdb.log")).unwrap_or_default();
+            return Err(format!("initdb failed: {}", log.trim()));
+        }
+        // The watcher polls for this process; `kill -0` would be refused
+        // across users, /proc is not.
+        let serve = format!(
+            "setsid sh -c \"'{bin}/postgres' -D '{dir_text}/data' -p 5432 -k '{dir_text}' \
+             -c listen_addresses='' >'{dir_text}/server.log' 2>&1 & server=\\$!; \
+             while [ -d /proc/{pid} ]; do sleep 1; done; \
+             kill -INT \\$server; wait \\$server; rm -rf '{dir_text}'\" &",
+            pid = std::process::id()
+        );
+        shell(serve).map_err(|error| format!("cannot start postgres: {error}"))?;
+        let database = format!("host={dir_text} port=5432 user=postgres dbname=postgres");
+        let started = Instant::now();
+        while started.elapsed() < Duration::from_secs(30) {
+            let ready = Command::new(format!("{bin}/pg_isready"))
+                .args(["-q", "-d", &database])
+                .status();
+            if ready.is_ok_and(|status| status.success()) {
+                return Ok(database);
+            }
+            std::thread::sleep(Duration::from_millis(200));
+        }
+        let log = std::fs::read_to_string(dir.join("server.log")).unwrap_or_default();
+        Err(format!(
+            "the private server did not start in 30 s: {}",
+            log.trim()
+        ))
+    })
+}
+
+/// The user ID of `postgres`, the user the server runs as under root.
+fn postgres_uid() -> Option<u32> {
+    let output = Command::new("id").args(["-u", "postgres"]).output().ok()?;
+    String::from_utf8(output.stdout).ok()?.trim().parse().ok()
+}
+
 #[test]
 fn postgres_join_answers_as_codes_decode() {
     if skipped("postgres_join_answers_as_codes_decode") {
@@ -628,7 +731,11 @@ fn postgres_holds_every_table_as_sqlite_does() {
 
 // --- Spark ------------------------------------------------------------------
 
-/// Fails unless `python3` can start Spark: PySpark installed, Java there.
+/// The PySpark the Spark test runs on, installed from PyPI if missing.
+const PYSPARK: &str = "pyspark==4.3.0";
+
+/// Fails unless `python3` can start Spark: PySpark installed (here, if it
+/// was not), Java there.
 fn require_spark() {
     let missing = |what: &str| -> ! {
         panic!(
@@ -637,10 +744,31 @@ fn require_spark() {
              (apt-get install openjdk-17-jre-headless). {HOW_TO_SKIP}."
         )
     };
-    match Command::new("python3")
-        .args(["-c", "import pyspark"])
-        .output()
-    {
+    let has_pyspark = || {
+        Command::new("python3")
+            .args(["-c", "import pyspark"])
+            .output()
+    };
+    if has_pyspark().is_ok_and(|output| !output.status.success()) {
+        // Said on the process's stderr, which the harness does not capture:
+        // a first run waits a minute or two for it.
+        let _ = writeln!(
+            std::io::stderr(),
+            "engines: PySpark is missing; installing {PYSPARK} from PyPI"
+        );
+        let _ = Command::new("python3")
+            .args([
+                "-m",
+                "pip",
+                "install",
+                "--quiet",
+                "--disable-pip-version-check",
+            ])
+            .arg(PYSPARK)
+            .env("PIP_ROOT_USER_ACTION", "ignore")
+            .status();
+    }
+    match has_pyspark() {
         Ok(output) if output.status.success() => {}
         Ok(output) => {
             let stderr = String::from_utf8_lossy(&output.stderr);
