@@ -894,35 +894,7 @@ fn code_traits(
     display: impl FnOnce(&mut Writer),
     from_str: impl FnOnce(&mut Writer),
 ) {
-    out.open(format_args!("impl {CODE_ENUM} for {name}"));
-    out.line("type Code<'a> = i32;");
-    out.blank();
-    out.line(format_args!("const KIND: &'static str = {};", string(name)));
-    out.blank();
-    out.open("fn code(self) -> i32");
-    out.line(format_args!("{name}::code(self)"));
-    out.close();
-    out.blank();
-    out.open("fn from_code(code: i32) -> Option<Self>");
-    out.line(format_args!("{name}::from_code(code)"));
-    out.close();
-    out.blank();
-    out.open("fn name(self) -> &'static str");
-    out.line(format_args!("{name}::name(self)"));
-    out.close();
-    out.blank();
-    out.open("fn description(self) -> Option<&'static str>");
-    out.line(description);
-    out.close();
-    out.blank();
-    out.open(format_args!(
-        "fn description_in(self, lang: {LANG}) -> Option<&'static str>"
-    ));
-    for line in description_in.lines() {
-        out.line(line);
-    }
-    out.close();
-    out.close();
+    code_enum_trait(out, name, CodeKind::Integer, description, description_in);
     out.blank();
     out.open(format_args!("impl From<{name}> for i32"));
     out.open(format_args!("fn from(value: {name}) -> i32"));
@@ -946,6 +918,64 @@ fn code_traits(
     out.close();
     out.close();
     out.blank();
+    display_and_from_str(out, name, display, from_str);
+}
+
+/// `impl CodeEnum`: the enum's own methods behind the trait's, its codes
+/// `i32` or text; `description` and `description_in` are the bodies of
+/// those two.
+fn code_enum_trait(
+    out: &mut Writer,
+    name: &str,
+    kind: CodeKind,
+    description: &str,
+    description_in: &str,
+) {
+    let (code_type, code_out, code_in) = match kind {
+        CodeKind::Integer => ("i32", "i32", "i32"),
+        CodeKind::Text => ("&'a str", "&'static str", "&str"),
+    };
+    out.open(format_args!("impl {CODE_ENUM} for {name}"));
+    out.line(format_args!("type Code<'a> = {code_type};"));
+    out.blank();
+    out.line(format_args!("const KIND: &'static str = {};", string(name)));
+    out.blank();
+    out.open(format_args!("fn code(self) -> {code_out}"));
+    out.line(format_args!("{name}::code(self)"));
+    out.close();
+    out.blank();
+    out.open(format_args!(
+        "fn from_code(code: {code_in}) -> Option<Self>"
+    ));
+    out.line(format_args!("{name}::from_code(code)"));
+    out.close();
+    out.blank();
+    out.open("fn name(self) -> &'static str");
+    out.line(format_args!("{name}::name(self)"));
+    out.close();
+    out.blank();
+    out.open("fn description(self) -> Option<&'static str>");
+    out.line(description);
+    out.close();
+    out.blank();
+    out.open(format_args!(
+        "fn description_in(self, lang: {LANG}) -> Option<&'static str>"
+    ));
+    for line in description_in.lines() {
+        out.line(line);
+    }
+    out.close();
+    out.close();
+}
+
+/// `impl Display` and `impl FromStr` with the bodies `display` and
+/// `from_str` write.
+fn display_and_from_str(
+    out: &mut Writer,
+    name: &str,
+    display: impl FnOnce(&mut Writer),
+    from_str: impl FnOnce(&mut Writer),
+) {
     out.open(format_args!("impl core::fmt::Display for {name}"));
     out.open("fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result");
     display(out);
@@ -964,6 +994,26 @@ fn code_traits(
     out.close();
 }
 
+/// The body of a `Display` that writes the value's name.
+fn display_name(out: &mut Writer) {
+    out.line("f.write_str(self.name())");
+}
+
+/// The body of a `FromStr` that reads a value's name.
+fn from_name_str(out: &mut Writer, name: &str) {
+    out.line(format_args!(
+        "Self::from_name(text).ok_or({UNKNOWN_NAME}::new({}))",
+        string(name)
+    ));
+}
+
+/// `impl Enumerable`: the enum's `ALL`.
+fn enumerable_impl(out: &mut Writer, name: &str) {
+    out.open(format_args!("impl {ENUMERABLE} for {name}"));
+    out.line("const ALL: &'static [Self] = &Self::ALL;");
+    out.close();
+}
+
 /// [`code_traits`] of a fieldless enum, which also lists all its values
 /// (`Enumerable`) and displays and parses its names.
 fn enumerable_traits(out: &mut Writer, name: &str, description: &str, description_in: &str) {
@@ -972,18 +1022,11 @@ fn enumerable_traits(out: &mut Writer, name: &str, description: &str, descriptio
         name,
         description,
         description_in,
-        |out| out.line("f.write_str(self.name())"),
-        |out| {
-            out.line(format_args!(
-                "Self::from_name(text).ok_or({UNKNOWN_NAME}::new({}))",
-                string(name)
-            ))
-        },
+        display_name,
+        |out| from_name_str(out, name),
     );
     out.blank();
-    out.open(format_args!("impl {ENUMERABLE} for {name}"));
-    out.line("const ALL: &'static [Self] = &Self::ALL;");
-    out.close();
+    enumerable_impl(out, name);
 }
 
 /// `PartialOrd` and `Ord` by code, which a canonical value has exactly one
@@ -1011,57 +1054,17 @@ fn code_order(out: &mut Writer, name: &str, kind: CodeKind) {
 fn text_code_traits(out: &mut Writer, cx: &Context<'_>, name: &str) {
     code_order(out, name, CodeKind::Text);
     out.blank();
-    out.open(format_args!("impl {CODE_ENUM} for {name}"));
-    out.line("type Code<'a> = &'a str;");
+    code_enum_trait(
+        out,
+        name,
+        CodeKind::Text,
+        "Some(self.description())",
+        "Some(self.description_in(lang))",
+    );
     out.blank();
-    out.line(format_args!("const KIND: &'static str = {};", string(name)));
+    enumerable_impl(out, name);
     out.blank();
-    out.open("fn code(self) -> &'static str");
-    out.line(format_args!("{name}::code(self)"));
-    out.close();
-    out.blank();
-    out.open("fn from_code(code: &str) -> Option<Self>");
-    out.line(format_args!("{name}::from_code(code)"));
-    out.close();
-    out.blank();
-    out.open("fn name(self) -> &'static str");
-    out.line(format_args!("{name}::name(self)"));
-    out.close();
-    out.blank();
-    out.open("fn description(self) -> Option<&'static str>");
-    out.line("Some(self.description())");
-    out.close();
-    out.blank();
-    out.open(format_args!(
-        "fn description_in(self, lang: {LANG}) -> Option<&'static str>"
-    ));
-    out.line("Some(self.description_in(lang))");
-    out.close();
-    out.close();
-    out.blank();
-    out.open(format_args!("impl {ENUMERABLE} for {name}"));
-    out.line("const ALL: &'static [Self] = &Self::ALL;");
-    out.close();
-    out.blank();
-    out.open(format_args!("impl core::fmt::Display for {name}"));
-    out.open("fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result");
-    out.line("f.write_str(self.name())");
-    out.close();
-    out.close();
-    out.blank();
-    out.open(format_args!("impl core::str::FromStr for {name}"));
-    out.line(format_args!("type Err = {UNKNOWN_NAME};"));
-    out.blank();
-    out.line("#[inline]");
-    out.open(format_args!(
-        "fn from_str(text: &str) -> Result<Self, {UNKNOWN_NAME}>"
-    ));
-    out.line(format_args!(
-        "Self::from_name(text).ok_or({UNKNOWN_NAME}::new({}))",
-        string(name)
-    ));
-    out.close();
-    out.close();
+    display_and_from_str(out, name, display_name, |out| from_name_str(out, name));
     if cx.serde_gate(out) {
         out.open(format_args!("impl serde::Serialize for {name}"));
         out.open(
