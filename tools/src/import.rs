@@ -143,7 +143,6 @@
 
 mod changes;
 mod edit;
-mod lang;
 mod merge;
 mod names;
 mod overlay;
@@ -154,6 +153,7 @@ use std::fmt;
 
 use toml_edit::{ArrayOfTables, DocumentMut, Item, Table};
 
+pub use crate::lang::{Lang, UnknownLang};
 use crate::vendor_doc::{DocError, ValueList, VendorTable};
 use changes::Report;
 use codes_codegen::Diagnostic;
@@ -161,7 +161,6 @@ use codes_codegen::SUPPORT_ITEMS;
 use codes_codegen::ident;
 use codes_codegen::model::{self, CodeKind, RecordNames};
 use codes_codegen::{Spec, SpecError};
-pub use lang::{Lang, UnknownLang};
 use names::Namespace;
 use vendor::Vendor;
 

@@ -18,6 +18,7 @@
 pub mod diff;
 pub mod export;
 pub mod import;
+mod lang;
 mod locate;
 pub mod report;
 pub mod translations;

@@ -9,8 +9,9 @@
 use std::fmt;
 
 use codes_codegen::Spec;
-use codes_codegen::model::{Page, Table, Text};
+use codes_codegen::model::Table;
 
+use crate::lang::{Keys, Lang};
 use crate::locate::{Document, Site};
 
 /// One text, or one page, missing in a language.
@@ -60,68 +61,17 @@ struct Finder<'d, 'i> {
     found: Vec<Untranslated>,
 }
 
-/// The spec keys of a text in English and in Chinese.
-type Keys = (&'static str, &'static str);
+/// The spec key of a kind of text in a language (`description` or
+/// `description_zh`), from the language's keys.
+type Key = fn(Keys) -> &'static str;
 
-const TEXT: Keys = ("text", "text_zh");
-const DESCRIPTION: Keys = ("description", "description_zh");
-const NOTES: Keys = ("notes", "notes_zh");
-
-/// A language of a table's pages and texts.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Language {
-    English,
-    Chinese,
-}
-
-impl Language {
-    const BOTH: [Language; 2] = [Language::English, Language::Chinese];
-
-    fn name(self) -> &'static str {
-        match self {
-            Language::English => "English",
-            Language::Chinese => "Chinese",
-        }
-    }
-
-    fn other(self) -> Language {
-        match self {
-            Language::English => Language::Chinese,
-            Language::Chinese => Language::English,
-        }
-    }
-
-    /// The spec key of a text in this language, of its two `keys`
-    /// (`description`, `description_zh`).
-    fn key(self, keys: Keys) -> &'static str {
-        match self {
-            Language::English => keys.0,
-            Language::Chinese => keys.1,
-        }
-    }
-
-    fn of(self, text: &Text) -> Option<&str> {
-        match self {
-            Language::English => text.en.as_deref(),
-            Language::Chinese => text.zh.as_deref(),
-        }
-    }
-
-    fn page(self, table: &Table) -> Option<&Page> {
-        match self {
-            Language::English => table.en.as_ref(),
-            Language::Chinese => table.zh.as_ref(),
-        }
-    }
-}
+const BOTH: [Lang; 2] = [Lang::En, Lang::Zh];
 
 impl Finder<'_, '_> {
     fn table(&mut self, index: usize, table: &Table) {
         let site = Site::table(index, &table.name);
         let entry = format!("table {}", table.name);
-        let missing_page = Language::BOTH
-            .into_iter()
-            .find(|language| language.page(table).is_none());
+        let missing_page = BOTH.into_iter().find(|lang| lang.page(table).is_none());
         if let Some(language) = missing_page {
             // One finding for the page; its texts all fall back.
             let only_in = Some(language.other().name());
@@ -131,34 +81,43 @@ impl Finder<'_, '_> {
         for (kind_index, kind) in table.object_kinds.iter().enumerate() {
             let kind_site = site.object_kind(kind_index, &kind.name);
             let item = format!("object kind {} of {entry}", kind.name);
-            self.text(&kind_site, &item, &kind.text, TEXT);
+            self.text(
+                &kind_site,
+                &item,
+                |lang| lang.text(&kind.text).is_some(),
+                |keys| keys.text,
+            );
         }
         for (row_index, row) in table.rows.iter().enumerate() {
             let row_site = site.row(row_index, &row.name);
             let item = format!("row {} of {entry}", row.code);
-            self.text(&row_site, &item, &row.description, DESCRIPTION);
-            let notes = Text {
-                en: (!row.notes.is_empty()).then(String::new),
-                zh: (!row.notes_zh.is_empty()).then(String::new),
-            };
-            self.text(&row_site, &item, &notes, NOTES);
+            let description = |lang: Lang| lang.text(&row.description).is_some();
+            self.text(&row_site, &item, description, |keys| keys.description);
+            let notes = |lang: Lang| !lang.notes(row).is_empty();
+            self.text(&row_site, &item, notes, |keys| keys.notes);
             for (reason_index, reason) in row.reasons.iter().enumerate() {
                 let reason_site = row_site.reason(reason_index, &reason.name);
                 let item = format!("reason {} of row {} of {entry}", reason.codes, row.code);
-                self.text(&reason_site, &item, &reason.description, DESCRIPTION);
+                let description = |lang: Lang| lang.text(&reason.description).is_some();
+                self.text(&reason_site, &item, description, |keys| keys.description);
             }
         }
     }
 
-    /// A finding when `text` is in one language but not the other, at the
-    /// key of the language it is in.
-    fn text(&mut self, site: &Site, item: &str, text: &Text, keys: Keys) {
-        for language in Language::BOTH {
-            let other = language.other();
-            if language.of(text).is_none() && other.of(text).is_some() {
-                let missing = format!("{} {} ({})", language.name(), keys.0, language.key(keys));
-                let given = site.key(other.key(keys));
-                self.note(&given, item.to_string(), missing, None);
+    /// A finding when a text is `given` in one language but not the
+    /// other, at the `key` of the language it is in.
+    fn text(&mut self, site: &Site, item: &str, given: impl Fn(Lang) -> bool, key: Key) {
+        for lang in BOTH {
+            let other = lang.other();
+            if !given(lang) && given(other) {
+                let (english, own) = (key(Lang::En.keys()), key(lang.keys()));
+                let missing = format!("{} {english} ({own})", lang.name());
+                self.note(
+                    &site.key(key(other.keys())),
+                    item.to_string(),
+                    missing,
+                    None,
+                );
             }
         }
     }

@@ -2,7 +2,9 @@
 
 use codes_codegen::Spec;
 use codes_codegen::docs::escape_commonmark as escape;
-use codes_codegen::model::{Page, ReasonCodes, Row, RowCode, Table, Text};
+use codes_codegen::model::{Page, ReasonCodes, Row, RowCode, Table};
+
+use crate::lang::Lang;
 
 /// The spec as GitHub-flavoured Markdown: per table and per language of the
 /// vendor's pages (English, then Chinese), the page's title as a heading,
@@ -48,31 +50,6 @@ pub fn markdown(spec: &Spec) -> String {
         }
     }
     out
-}
-
-/// A language of the vendor's pages.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Lang {
-    En,
-    Zh,
-}
-
-impl Lang {
-    /// `text` in this language, or in the other one.
-    fn of(self, text: &Text) -> Option<&str> {
-        match self {
-            Lang::En => text.en.as_deref().or(text.zh.as_deref()),
-            Lang::Zh => text.zh.as_deref().or(text.en.as_deref()),
-        }
-    }
-
-    /// A row's notes in this language, or in the other one.
-    fn notes(self, row: &Row) -> &[String] {
-        match (self, row.notes_zh.is_empty()) {
-            (Lang::Zh, false) => &row.notes_zh,
-            _ => &row.notes,
-        }
-    }
 }
 
 /// A column the Markdown table shows.
@@ -152,12 +129,13 @@ fn table_markdown(spec: &Spec, table: &Table, page: &Page, lang: Lang) -> String
                 },
                 Column::Constant => row.constant.as_deref().map(escape).unwrap_or_default(),
                 Column::Description => lang
-                    .of(&row.description)
+                    .text_or_other(&row.description)
                     .map_or_else(|| escape(&row.code.to_string()), escape),
                 Column::Object => match row.object {
-                    Some(kind) => {
-                        escape(lang.of(&table.object_kinds[kind].text).unwrap_or_default())
-                    }
+                    Some(kind) => escape(
+                        lang.text_or_other(&table.object_kinds[kind].text)
+                            .unwrap_or_default(),
+                    ),
                     None => "-1".to_string(),
                 },
                 Column::Reason => reason_cell(row, lang),
@@ -184,7 +162,7 @@ fn reason_cell(row: &Row, lang: Lang) -> String {
         .reasons
         .iter()
         .map(|reason| {
-            let text = lang.of(&reason.description).map(escape);
+            let text = lang.text_or_other(&reason.description).map(escape);
             match (reason.codes, text) {
                 (ReasonCodes::Open { .. }, Some(text)) => text,
                 (ReasonCodes::Open { .. }, None) => "any".to_string(),
@@ -196,7 +174,7 @@ fn reason_cell(row: &Row, lang: Lang) -> String {
     if paragraphs.is_empty() {
         paragraphs.push("-1".to_string());
     }
-    paragraphs.extend(lang.notes(row).iter().map(|note| escape(note)));
+    paragraphs.extend(lang.notes_or_other(row).iter().map(|note| escape(note)));
     paragraphs.join("<br>")
 }
 

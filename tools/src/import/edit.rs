@@ -4,6 +4,8 @@
 
 use toml_edit::{Array, ArrayOfTables, Item, Table, Value};
 
+use super::Lang;
+
 /// The schema's key order of a `[[table]]`.
 pub(super) const TABLE_KEYS: &[&str] = &[
     "name",
@@ -182,6 +184,22 @@ pub(super) fn renumber(table: &mut Table, next: &mut isize) {
                 }
             }
             _ => {}
+        }
+    }
+}
+
+/// The TOML table holding `lang`'s page keys in `toml` (a `[[table]]`):
+/// `toml` itself, or its `[table.zh]`, made if missing.
+pub(super) fn page_table(lang: Lang, toml: &mut Table) -> &mut Table {
+    match lang {
+        Lang::En => toml,
+        Lang::Zh => {
+            if !toml.get("zh").is_some_and(Item::is_table) {
+                insert(toml, "zh", Item::Table(Table::new()), TABLE_KEYS);
+            }
+            toml.get_mut("zh")
+                .and_then(Item::as_table_mut)
+                .expect("just made")
         }
     }
 }

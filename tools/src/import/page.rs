@@ -44,7 +44,7 @@ pub(super) fn merge(
         Lang::En => TABLE_KEYS,
         Lang::Zh => PAGE_KEYS,
     };
-    let page = lang.page_table(toml);
+    let page = edit::page_table(lang, toml);
     let texts = [
         ("title", old_page.map(|page| &page.title), &vendor.title),
         (

@@ -1,13 +1,11 @@
 //! The languages of the vendor's pages, and where each puts its texts in a
 //! spec: English under the plain keys and on the `[[table]]` itself,
-//! Chinese under `_zh` keys and in `[table.zh]`.
+//! Chinese under `_zh` keys and in `[table.zh]`. Import, the Markdown
+//! export and the translation check all read a spec's texts through this.
 
 use std::fmt;
 use std::str::FromStr;
 
-use toml_edit::{Item, Table};
-
-use super::edit::{self, TABLE_KEYS};
 use codes_codegen::model::{self, Page, Text};
 
 /// The language of a vendor page, and so of the spec keys an import or a
@@ -24,7 +22,7 @@ pub enum Lang {
 
 /// The spec keys of one language's texts.
 #[derive(Debug, Clone, Copy)]
-pub(super) struct Keys {
+pub(crate) struct Keys {
     /// A row's or a reason's description.
     pub description: &'static str,
     /// A row's free sentences.
@@ -50,7 +48,7 @@ impl Lang {
         }
     }
 
-    pub(super) fn keys(self) -> Keys {
+    pub(crate) fn keys(self) -> Keys {
         match self {
             Lang::En => Keys {
                 description: "description",
@@ -65,8 +63,24 @@ impl Lang {
         }
     }
 
+    /// The other language.
+    pub(crate) fn other(self) -> Lang {
+        match self {
+            Lang::En => Lang::Zh,
+            Lang::Zh => Lang::En,
+        }
+    }
+
+    /// `text` in this language, or in the other one where it has none in
+    /// this: what a reader of this language's page is shown.
+    pub(crate) fn text_or_other(self, text: &Text) -> Option<&str> {
+        self.text(text)
+            .or_else(|| self.other().text(text))
+            .map(String::as_str)
+    }
+
     /// `text` in this language.
-    pub(super) fn text(self, text: &Text) -> Option<&String> {
+    pub(crate) fn text(self, text: &Text) -> Option<&String> {
         match self {
             Lang::En => text.en.as_ref(),
             Lang::Zh => text.zh.as_ref(),
@@ -74,7 +88,7 @@ impl Lang {
     }
 
     /// The table's page in this language.
-    pub(super) fn page(self, table: &model::Table) -> Option<&Page> {
+    pub(crate) fn page(self, table: &model::Table) -> Option<&Page> {
         match self {
             Lang::En => table.en.as_ref(),
             Lang::Zh => table.zh.as_ref(),
@@ -82,36 +96,29 @@ impl Lang {
     }
 
     /// The row's free sentences in this language.
-    pub(super) fn notes(self, row: &model::Row) -> &[String] {
+    pub(crate) fn notes(self, row: &model::Row) -> &[String] {
         match self {
             Lang::En => &row.notes,
             Lang::Zh => &row.notes_zh,
         }
     }
 
-    /// The language whose page gives a table its rows: English where the
-    /// spec has the English page, else Chinese. A merge in this language
-    /// adds and removes rows; one in the other language only adds texts.
-    pub(super) fn primary(table: &model::Table) -> Lang {
-        match table.en {
-            Some(_) => Lang::En,
-            None => Lang::Zh,
+    /// The row's free sentences in this language, or in the other one where
+    /// it has none in this.
+    pub(crate) fn notes_or_other(self, row: &model::Row) -> &[String] {
+        match self.notes(row) {
+            [] => self.other().notes(row),
+            notes => notes,
         }
     }
 
-    /// The TOML table holding this language's page keys in `toml` (a
-    /// `[[table]]`): `toml` itself, or its `[table.zh]`, made if missing.
-    pub(super) fn page_table(self, toml: &mut Table) -> &mut Table {
-        match self {
-            Lang::En => toml,
-            Lang::Zh => {
-                if !toml.get("zh").is_some_and(Item::is_table) {
-                    edit::insert(toml, "zh", Item::Table(Table::new()), TABLE_KEYS);
-                }
-                toml.get_mut("zh")
-                    .and_then(Item::as_table_mut)
-                    .expect("just made")
-            }
+    /// The language whose page gives a table its rows: English where the
+    /// spec has the English page, else Chinese. A merge in this language
+    /// adds and removes rows; one in the other language only adds texts.
+    pub(crate) fn primary(table: &model::Table) -> Lang {
+        match table.en {
+            Some(_) => Lang::En,
+            None => Lang::Zh,
         }
     }
 }
