@@ -9,6 +9,8 @@ use heck::ToSnakeCase;
 use codes_codegen::Spec;
 use codes_codegen::model::{CodeKind, ReasonCodes, Row, RowCode, Table, Text};
 
+use crate::lang::Lang;
+
 /// The SQL dialects the export writes.
 ///
 /// Every dialect gets the same tables with the same rows (see [`sql_for`]);
@@ -738,8 +740,10 @@ impl TableScript<'_> {
     fn source(&self) -> Result<Definition, SqlError> {
         let (source, table) = (&self.spec.source, self.table);
         let mut rows = Vec::new();
-        for (lang, page) in [("en", &table.en), ("zh", &table.zh)] {
-            let Some(page) = page else { continue };
+        for lang in [Lang::En, Lang::Zh] {
+            let Some(page) = lang.page(table) else {
+                continue;
+            };
             rows.push(vec![
                 self.text(&source.vendor, || "the source's vendor".into())?,
                 self.text(&source.product, || "the source's product".into())?,
@@ -972,9 +976,13 @@ impl TableScript<'_> {
     fn notes(&self) -> Result<Definition, SqlError> {
         let mut rows = Vec::new();
         for row in &self.table.rows {
-            let languages = [("en", "", &row.notes), ("zh", "Chinese ", &row.notes_zh)];
-            for (lang, language, notes) in languages {
-                for (index, note) in notes.iter().enumerate() {
+            for lang in [Lang::En, Lang::Zh] {
+                // English notes are the plain ones, as the spec's keys are.
+                let language = match lang {
+                    Lang::En => "",
+                    Lang::Zh => "Chinese ",
+                };
+                for (index, note) in lang.notes(row).iter().enumerate() {
                     let text = self.text(note, || {
                         format!("{language}note {} of row {}", index + 1, row.code)
                     })?;
