@@ -538,25 +538,45 @@ fn code_enum_impl(out: &mut Writer, table: &Table) {
         CodeKind::Text => text_code_methods(out, table),
     }
     out.blank();
-    let texts: Vec<(String, Text)> = table
+    let codes_alone = table
         .rows
         .iter()
-        .map(|row| {
-            // A text code the vendor lists alone is its own description.
-            let text = match (&row.code, row.description.is_empty()) {
-                (RowCode::Text(code), true) => Text::en(code.clone()),
-                _ => row.description.clone(),
-            };
-            (format!("Self::{}", row.name), text)
-        })
-        .collect();
-    text_methods(
-        out,
-        "description",
-        "The vendor's description, byte for byte: in English, or in Chinese where the vendor gives no English.",
-        &texts,
-        false,
-    );
+        .all(|row| matches!(row.code, RowCode::Text(_)) && row.description.is_empty());
+    if codes_alone {
+        // No text to match on: each code is its own description.
+        out.line("/// The vendor lists the codes alone: a code is its own description.");
+        out.open("pub const fn description(self) -> &'static str");
+        out.line("self.code()");
+        out.close();
+        out.blank();
+        out.line("/// The same whatever the language: the code.");
+        out.open(format_args!(
+            "pub const fn description_in(self, lang: {LANG}) -> &'static str"
+        ));
+        out.line("let _ = lang;");
+        out.line("self.code()");
+        out.close();
+    } else {
+        let texts: Vec<(String, Text)> = table
+            .rows
+            .iter()
+            .map(|row| {
+                // A text code the vendor lists alone is its own description.
+                let text = match (&row.code, row.description.is_empty()) {
+                    (RowCode::Text(code), true) => Text::en(code.clone()),
+                    _ => row.description.clone(),
+                };
+                (format!("Self::{}", row.name), text)
+            })
+            .collect();
+        text_methods(
+            out,
+            "description",
+            "The vendor's description, byte for byte: in English, or in Chinese where the vendor gives no English.",
+            &texts,
+            false,
+        );
+    }
     if table.has_constants() {
         out.blank();
         constant_methods(out, table);

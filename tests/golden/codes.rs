@@ -3098,21 +3098,15 @@ impl CallDirection {
         }
     }
 
-    /// The vendor's description, byte for byte: in English, or in Chinese where the vendor gives no English.
+    /// The vendor lists the codes alone: a code is its own description.
     pub const fn description(self) -> &'static str {
-        match self {
-            Self::Inbound => "呼入",
-            Self::Outbound => "呼出",
-            Self::IvrOutbound => "IVR呼出",
-            Self::OutboundCampaign => "outbound呼出",
-        }
+        self.code()
     }
 
-    /// The same in `lang`, or in the other language where the vendor
-    /// gives none in `lang`.
+    /// The same whatever the language: the code.
     pub const fn description_in(self, lang: ::codes_runtime::Lang) -> &'static str {
         let _ = lang;
-        self.description()
+        self.code()
     }
 }
 
