@@ -1,0 +1,232 @@
+//! The reason of a record in the context of its operation (`Reason`), and
+//! the vendor's listing of reasons as data.
+
+use super::*;
+
+/// `ReasonInfo { … }` on one line.
+pub(super) fn reason_info(reason: &Reason) -> String {
+    format!(
+        "{REASON_INFO} {{ name: {}, codes: {}, description: {}, description_zh: {} }}",
+        string(&reason.name),
+        reason_codes(reason.codes),
+        optional_string(reason.description.en.as_deref()),
+        optional_string(reason.description.zh.as_deref())
+    )
+}
+
+pub(super) fn reason_codes(codes: ReasonCodes) -> String {
+    match codes {
+        ReasonCodes::Single(single) => format!("{REASON_CODES}::Single({single})"),
+        ReasonCodes::Range { start, end } => {
+            format!("{REASON_CODES}::Range {{ start: {start}, end: {end} }}")
+        }
+        ReasonCodes::Open { default } => {
+            let default = default.map_or("None".to_string(), |code| format!("Some({code})"));
+            format!("{REASON_CODES}::Open {{ default: {default} }}")
+        }
+    }
+}
+
+pub(super) fn reason_enum(out: &mut Writer, cx: &Context<'_>, table: &Table, names: &RecordNames) {
+    let name = &names.reason;
+    let module = snake_case(name);
+    let code_enum = &table.name;
+    let markers = cx.markers();
+    let marker_codes = cx.marker_codes();
+    let rows: Vec<&Row> = table
+        .rows
+        .iter()
+        .filter(|row| !row.reasons.is_empty())
+        .collect();
+    out.line("/// A reason code decoded in the context of its operation: every code");
+    out.line("/// decodes, and [`code`](Self::code) gives back the exact number.");
+    cx.attributes(
+        out,
+        name,
+        Shape::Enum,
+        "Debug, Clone, Copy, PartialEq, Eq, Hash",
+        Serde::IntoCode,
+        &["#[non_exhaustive]"],
+    );
+    out.open(format_args!("pub enum {name}"));
+    for row in &rows {
+        out.line(format_args!(
+            "/// A reason of [`{}::{}`] (`{}`).",
+            table.name, row.name, row.code
+        ));
+        out.line(format_args!("{}({}),", row.name, names.row_reason(row)));
+    }
+    if markers {
+        out.line(format_args!(
+            "/// {marker_codes}: the reason does not apply."
+        ));
+        out.line("NotApplicable(NotApplicable),");
+    }
+    out.line("/// A code the vendor does not list for the operation, or any");
+    out.line("/// code of an operation type the table does not list.");
+    out.line(format_args!("Unlisted({module}::Unlisted),"));
+    out.close();
+    out.blank();
+    out.open(format_args!("impl {name}"));
+    out.doc(&[match markers {
+        true => format!("Decodes `code` as a reason of `operation`, as the operation's decoding table says: a listed code first, then {marker_codes} as not applicable, then an open reason."),
+        false => "Decodes `code` as a reason of `operation`: a listed code, or unlisted.".to_string(),
+    }]);
+    out.open(format_args!(
+        "pub const fn decode(operation: {code_enum}, code: i32) -> Self"
+    ));
+    if rows.is_empty() {
+        // No operation lists reasons: every code is not applicable or unlisted.
+        out.line("let _ = operation;");
+    } else {
+        out.open("match operation");
+        for row in &rows {
+            out.open(format_args!("{code_enum}::{} =>", row.name));
+            out.open(format_args!(
+                "if let Some(reason) = {}::from_code(code)",
+                names.row_reason(row)
+            ));
+            out.line(format_args!("return Self::{}(reason);", row.name));
+            out.close();
+            out.close();
+        }
+        // The rows without reasons are spelled out rather than `_`: the list
+        // says which rows take no reason.
+        let without: Vec<String> = table
+            .rows
+            .iter()
+            .filter(|row| row.reasons.is_empty())
+            .map(|row| format!("{code_enum}::{}", row.name))
+            .collect();
+        if !without.is_empty() {
+            arm(out, &without, "{}");
+        }
+        out.close();
+    }
+    out.line("Self::unlisted(code)");
+    out.close();
+    out.blank();
+    out.doc(&[match markers {
+        true => format!("Decodes `code` knowing nothing of its operation: not applicable ({marker_codes}) or unlisted."),
+        false => "Decodes `code` knowing nothing of its operation: unlisted.".to_string(),
+    }]);
+    out.open("pub const fn unlisted(code: i32) -> Self");
+    if markers {
+        out.open("match NotApplicable::from_code(code)");
+        out.line("Some(marker) => Self::NotApplicable(marker),");
+        out.line(format_args!(
+            "None => Self::Unlisted({module}::Unlisted(code)),"
+        ));
+        out.close();
+    } else {
+        out.line(format_args!("Self::Unlisted({module}::Unlisted(code))"));
+    }
+    out.close();
+    out.blank();
+    out.line("/// The vendor code, the exact number this reason was decoded from.");
+    out.open("pub const fn code(self) -> i32");
+    out.open("match self");
+    for row in &rows {
+        out.line(format_args!("Self::{}(reason) => reason.code(),", row.name));
+    }
+    if markers {
+        out.line("Self::NotApplicable(marker) => marker.code(),");
+    }
+    out.line("Self::Unlisted(unlisted) => unlisted.code(),");
+    out.close();
+    out.close();
+    out.blank();
+    out.line("/// The Rust name of the reason, or `NotApplicable` / `Unlisted`.");
+    out.open("pub const fn name(self) -> &'static str");
+    out.open("match self");
+    for row in &rows {
+        out.line(format_args!("Self::{}(reason) => reason.name(),", row.name));
+    }
+    if markers {
+        out.line("Self::NotApplicable(_) => \"NotApplicable\",");
+    }
+    out.line("Self::Unlisted(_) => \"Unlisted\",");
+    out.close();
+    out.close();
+    out.blank();
+    out.line("/// The vendor's text, where it gives one: in English, or in Chinese");
+    out.line("/// where it gives no English.");
+    out.open("pub const fn description(self) -> Option<&'static str>");
+    out.open("match self");
+    for row in &rows {
+        out.line(format_args!(
+            "Self::{}(reason) => reason.description(),",
+            row.name
+        ));
+    }
+    match markers {
+        true => out.line("Self::NotApplicable(_) | Self::Unlisted(_) => None,"),
+        false => out.line("Self::Unlisted(_) => None,"),
+    }
+    out.close();
+    out.close();
+    out.blank();
+    out.line("/// The same in `lang`, or in the other language where the vendor");
+    out.line("/// gives none in `lang`.");
+    out.open(format_args!(
+        "pub const fn description_in(self, lang: {LANG}) -> Option<&'static str>"
+    ));
+    out.open("match self");
+    for row in &rows {
+        out.line(format_args!(
+            "Self::{}(reason) => reason.description_in(lang),",
+            row.name
+        ));
+    }
+    match markers {
+        true => out.line("Self::NotApplicable(_) | Self::Unlisted(_) => None,"),
+        false => out.line("Self::Unlisted(_) => None,"),
+    }
+    out.close();
+    out.close();
+    out.close();
+    out.blank();
+    out.open(format_args!("impl From<{name}> for i32"));
+    out.open(format_args!("fn from(reason: {name}) -> i32"));
+    out.line("reason.code()");
+    out.close();
+    out.close();
+    out.blank();
+    out.open(format_args!("impl core::fmt::Display for {name}"));
+    out.open("fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result");
+    out.open("match (self, self.description())");
+    if markers {
+        out.line("(Self::NotApplicable(marker), _) => write!(f, \"not applicable ({})\", marker.code()),");
+    }
+    out.line("(Self::Unlisted(unlisted), _) => write!(f, \"unlisted ({unlisted})\"),");
+    out.line("(_, Some(text)) => write!(f, \"{} ({}: {text})\", self.name(), self.code()),");
+    out.line("(_, None) => write!(f, \"{} ({})\", self.name(), self.code()),");
+    out.close();
+    out.close();
+    out.close();
+    out.blank();
+    out.line(format_args!(
+        "/// The code that [`{name}::Unlisted`] carries."
+    ));
+    out.open(format_args!("pub mod {module}"));
+    out.doc(&[match markers {
+        true => format!("A code that is not listed for its operation and is not {marker_codes}: only [`{name}::decode`](super::{name}::decode) and [`{name}::unlisted`](super::{name}::unlisted) make one."),
+        false => format!("A code that is not listed for its operation: only [`{name}::decode`](super::{name}::decode) and [`{name}::unlisted`](super::{name}::unlisted) make one."),
+    }]);
+    out.line("#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]");
+    out.line("pub struct Unlisted(pub(super) i32);");
+    out.blank();
+    out.open("impl Unlisted");
+    out.line("/// The vendor code.");
+    out.open("pub const fn code(self) -> i32");
+    out.line("self.0");
+    out.close();
+    out.close();
+    out.blank();
+    out.open("impl core::fmt::Display for Unlisted");
+    out.open("fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result");
+    out.line("write!(f, \"{}\", self.0)");
+    out.close();
+    out.close();
+    out.close();
+}

@@ -1,0 +1,252 @@
+//! The decoded record of a table with reasons (`Operation`) and the methods
+//! its code enum gains for it (`object_kind`, `notes`, `reasons`).
+
+use super::*;
+
+/// `object_kind`, `notes` and `reasons` of a code enum with a record.
+pub(super) fn record_methods(out: &mut Writer, table: &Table, names: &RecordNames) {
+    let kind = names.object_kind();
+    out.line("/// The kind of object the operation names; `None` where the vendor");
+    out.line("/// names none.");
+    out.open(format_args!(
+        "pub const fn object_kind(self) -> Option<{kind}>"
+    ));
+    let objects: Vec<String> = table
+        .rows
+        .iter()
+        .filter_map(|row| {
+            let object = &table.object_kinds[row.object?].name;
+            Some(format!("Self::{} => Some({kind}::{object}),", row.name))
+        })
+        .collect();
+    match_or(
+        out,
+        &objects,
+        table
+            .rows
+            .iter()
+            .any(|row| row.object.is_none())
+            .then_some("None"),
+    );
+    out.close();
+    out.blank();
+    out.line("/// The vendor's notes on the reasons, free sentences of the reason cell.");
+    out.open("pub const fn notes(self) -> &'static [&'static str]");
+    let notes: Vec<String> = table
+        .rows
+        .iter()
+        .filter(|row| !row.notes.is_empty())
+        .map(|row| {
+            let notes: Vec<String> = row.notes.iter().map(|note| string(note)).collect();
+            format!("Self::{} => &[{}],", row.name, notes.join(", "))
+        })
+        .collect();
+    match_or(
+        out,
+        &notes,
+        table
+            .rows
+            .iter()
+            .any(|row| row.notes.is_empty())
+            .then_some("&[]"),
+    );
+    out.close();
+    out.blank();
+    out.line("/// The notes in `lang`, or in the other language where the vendor");
+    out.line("/// gives none in `lang`.");
+    out.open(format_args!(
+        "pub const fn notes_in(self, lang: {LANG}) -> &'static [&'static str]"
+    ));
+    let notes_zh: Vec<String> = table
+        .rows
+        .iter()
+        .filter(|row| !row.notes_zh.is_empty())
+        .map(|row| {
+            let notes: Vec<String> = row.notes_zh.iter().map(|note| string(note)).collect();
+            format!("Self::{} => &[{}],", row.name, notes.join(", "))
+        })
+        .collect();
+    if notes_zh.is_empty() {
+        out.line("let _ = lang;");
+        out.line("self.notes()");
+    } else {
+        out.open("match lang");
+        out.open(format_args!("{LANG}::Zh => match self"));
+        for arm in &notes_zh {
+            out.line(arm);
+        }
+        out.line("_ => self.notes(),");
+        out.close_with(",");
+        out.line("_ => self.notes(),");
+        out.close();
+    }
+    out.close();
+    out.blank();
+    out.line("/// The reasons the vendor lists, in vendor order; empty where it");
+    out.line("/// lists none.");
+    out.open(format_args!(
+        "pub const fn reasons(self) -> &'static [{REASON_INFO}]"
+    ));
+    let rows: Vec<&Row> = table
+        .rows
+        .iter()
+        .filter(|row| !row.reasons.is_empty())
+        .collect();
+    let without = table.rows.iter().any(|row| row.reasons.is_empty());
+    if rows.is_empty() {
+        out.line("&[]");
+    } else {
+        out.open("match self");
+        for row in rows {
+            let infos: Vec<String> = row.reasons.iter().map(reason_info).collect();
+            let inline = format!("Self::{} => &[{}],", row.name, infos.join(", "));
+            if out.fits(&inline) {
+                out.line(inline);
+                continue;
+            }
+            out.begin(format_args!("Self::{} => &[", row.name));
+            for reason in &row.reasons {
+                out.open(REASON_INFO);
+                out.line(format_args!("name: {},", string(&reason.name)));
+                out.line(format_args!("codes: {},", reason_codes(reason.codes)));
+                out.line(format_args!(
+                    "description: {},",
+                    optional_string(reason.description.en.as_deref())
+                ));
+                out.line(format_args!(
+                    "description_zh: {},",
+                    optional_string(reason.description.zh.as_deref())
+                ));
+                out.close_with(",");
+            }
+            out.end("],");
+        }
+        if without {
+            out.line("_ => &[],");
+        }
+        out.close();
+    }
+    out.close();
+}
+
+pub(super) fn record_struct(
+    out: &mut Writer,
+    cx: &Context<'_>,
+    table: &Table,
+    names: &RecordNames,
+) {
+    let name = &names.record;
+    let code_enum = &table.name;
+    let object = &names.object;
+    let reason = &names.reason;
+    out.doc(&[
+        format!(
+            "One row of the bill, decoded: a code of [`{code_enum}`] with its object and reason."
+        ),
+        String::new(),
+        "Nothing is lost: an unknown code keeps its number and [`encode`](Self::encode) gives back the exact input. Only [`decode`](Self::decode) makes one, so the three always agree.".to_string(),
+    ]);
+    cx.attributes(
+        out,
+        name,
+        Shape::Struct,
+        "Debug, Clone, Copy, PartialEq, Eq, Hash",
+        Serde::Fields,
+        &[],
+    );
+    out.open(format_args!("pub struct {name}<'a>"));
+    out.line(format_args!("code: {CODE}<{code_enum}>,"));
+    out.line(format_args!("object: {object}<'a>,"));
+    out.line(format_args!("reason: {reason},"));
+    out.close();
+    out.blank();
+    out.open(format_args!("impl<'a> {name}<'a>"));
+    out.line("/// Decodes the three columns of a bill row.");
+    out.open("pub fn decode(code: i32, object: &'a str, reason: i32) -> Self");
+    out.line(format_args!(
+        "let code = {CODE}::<{code_enum}>::from_code(code);"
+    ));
+    out.open("match code");
+    out.open(format_args!("{CODE}::Known(operation) => Self"));
+    out.line("code,");
+    out.line(format_args!(
+        "object: {object}::decode(operation.object_kind(), object),"
+    ));
+    out.line(format_args!("reason: {reason}::decode(operation, reason),"));
+    out.close_with(",");
+    out.open(format_args!("{CODE}::Unknown(_) => Self"));
+    out.line("code,");
+    out.line(format_args!("object: {object}::decode(None, object),"));
+    out.line(format_args!("reason: {reason}::unlisted(reason),"));
+    out.close_with(",");
+    out.close();
+    out.close();
+    out.blank();
+    out.line("/// The operation, or its number if the table does not list it.");
+    out.open(format_args!(
+        "pub const fn code(&self) -> {CODE}<{code_enum}>"
+    ));
+    out.line("self.code");
+    out.close();
+    out.blank();
+    out.line("/// The object, decoded by the kind the operation names.");
+    out.open(format_args!("pub const fn object(&self) -> {object}<'a>"));
+    out.line("self.object");
+    out.close();
+    out.blank();
+    out.line("/// The reason, decoded in the context of the operation.");
+    out.open(format_args!("pub const fn reason(&self) -> {reason}"));
+    out.line("self.reason");
+    out.close();
+    out.blank();
+    out.line("/// The three columns this row was decoded from.");
+    out.open("pub fn encode(&self) -> (i32, &'a str, i32)");
+    out.line("(self.code.code(), self.object.as_str(), self.reason.code())");
+    out.close();
+    out.close();
+    out.blank();
+    out.open(format_args!("impl core::fmt::Display for {name}<'_>"));
+    out.open("fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result");
+    out.open("match self.code");
+    out.begin(format_args!("{CODE}::Known(operation) => write!("));
+    out.line("f,");
+    out.line("\"{operation} ({}: {})\",");
+    out.line("operation.code(),");
+    out.line("operation.description(),");
+    out.end(")?,");
+    out.begin(format_args!("{CODE}::Unknown(unknown) => write!("));
+    out.line("f,");
+    out.line("\"unknown operation {}\",");
+    out.line("unknown.code(),");
+    out.end(")?,");
+    out.close();
+    if cx.markers() {
+        out.open(format_args!(
+            "if !matches!(self.object, {object}::NotApplicable(_))"
+        ));
+        out.line("write!(f, \" on {}\", self.object)?;");
+        out.close();
+    } else {
+        out.line("write!(f, \" on {}\", self.object)?;");
+    }
+    out.line("write!(f, \", reason {}\", self.reason)");
+    out.close();
+    out.close();
+    if cx.serde_gate(out) {
+        out.open(format_args!(
+            "impl<'de: 'a, 'a> serde::Deserialize<'de> for {name}<'a>"
+        ));
+        out.open("fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error>");
+        out.line("#[derive(serde::Deserialize)]");
+        out.open("struct Fields<'a>");
+        out.line("code: i32,");
+        out.line("#[serde(borrow)]");
+        out.line("object: &'a str,");
+        out.line("reason: i32,");
+        out.close();
+        out.line("let Fields { code, object, reason } = Fields::deserialize(deserializer)?;");
+        out.line("Ok(Self::decode(code, object, reason))");
+        out.close();
+        out.close();
+    }
+}
