@@ -1,23 +1,7 @@
-//! Laying out the small pieces every item uses: `match` arms, `cfg_attr`,
-//! prose lists and the vendor's notation of code runs.
+//! Laying out the small pieces every item uses: `match` arms, prose
+//! lists and the vendor's notation of code runs.
 
 use super::*;
-
-/// `#[cfg_attr(feature = …, parts…)]`, broken one part per line when long.
-pub(super) fn cfg_attr(out: &mut Writer, feature: &str, parts: &[&str]) {
-    let inline = format!("#[cfg_attr(feature = {feature}, {})]", parts.join(", "));
-    if out.fits(&inline) {
-        out.line(inline);
-        return;
-    }
-    out.begin("#[cfg_attr(");
-    out.line(format_args!("feature = {feature},"));
-    for (index, part) in parts.iter().enumerate() {
-        let comma = if index + 1 < parts.len() { "," } else { "" };
-        out.line(format_args!("{part}{comma}"));
-    }
-    out.end(")]");
-}
 
 /// The `start..=end` pattern of a run (a single code alone).
 pub(super) fn run_pattern(run: &Run) -> String {

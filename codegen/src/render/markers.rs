@@ -18,7 +18,6 @@ pub(super) fn not_applicable(out: &mut Writer, cx: &Context<'_>) {
         "NotApplicable",
         Shape::CodeEnum,
         "Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord",
-        Serde::AsCode,
         &["#[repr(i32)]", "#[non_exhaustive]"],
     );
     out.open("pub enum NotApplicable");
@@ -28,6 +27,7 @@ pub(super) fn not_applicable(out: &mut Writer, cx: &Context<'_>) {
             marker.code,
             docs::escape(&marker.description)
         )]);
+        cx.variant_attributes(out, "NotApplicable", &marker.name);
         out.line(format_args!("{} = {},", marker.name, marker.code));
     }
     out.close();
@@ -81,4 +81,5 @@ pub(super) fn not_applicable(out: &mut Writer, cx: &Context<'_>) {
         "Some(self.description())",
         "let _ = lang;\nSome(self.description())",
     );
+    code_serde(out, cx, "NotApplicable");
 }

@@ -13,13 +13,14 @@ mod objects;
 mod reasons;
 mod records;
 mod row_reasons;
+mod serde;
 mod tables;
 mod texts;
 mod traits;
 
 use self::{
-    layout::*, markers::*, objects::*, reasons::*, records::*, row_reasons::*, tables::*, texts::*,
-    traits::*,
+    layout::*, markers::*, objects::*, reasons::*, records::*, row_reasons::*, serde::*, tables::*,
+    texts::*, traits::*,
 };
 
 use std::fmt::Write as _;
@@ -41,6 +42,14 @@ pub struct Options {
     pub spec_name: String,
     /// Attributes added to generated types, in the order given.
     pub attributes: Vec<(Select, String)>,
+    /// Whether serde impls carry `#[cfg_attr(docsrs, doc(cfg(feature = …)))]`,
+    /// which marks them in docs.rs builds but needs the crate to enable the
+    /// unstable `doc_cfg` feature under `docsrs` (off by default).
+    pub doc_cfg: bool,
+    /// The serialized names of a record's three columns: code, object,
+    /// reason (`code`, `object`, `reason` by default). A reason serializes
+    /// as the first and the last.
+    pub record_fields: [String; 3],
 }
 
 /// Which generated types an attribute of [`Options::attributes`] goes on.
@@ -57,6 +66,15 @@ pub enum Select {
     /// such as `strum::EnumIter` or `num_enum::TryFromPrimitive` work on
     /// these.
     CodeEnums,
+    /// The variant `variant` of the enum `enum_name` (a table's row, a
+    /// reason, a marker or an object kind), or every variant of the enum for
+    /// `*`.
+    Variant {
+        /// The enum's Rust name.
+        enum_name: String,
+        /// The variant's Rust name, or `*`.
+        variant: String,
+    },
 }
 
 /// What a generated type is, for [`Select`].
@@ -76,6 +94,31 @@ impl Select {
             Select::Type(wanted) => wanted == "*" || wanted == name,
             Select::Enum(wanted) => shape != Shape::Struct && (wanted == "*" || wanted == name),
             Select::CodeEnums => shape == Shape::CodeEnum,
+            Select::Variant { .. } => false,
+        }
+    }
+
+    fn matches_variant(&self, enum_name: &str, name: &str) -> bool {
+        match self {
+            Select::Variant {
+                enum_name: wanted,
+                variant,
+            } => wanted == enum_name && (variant == "*" || variant == name),
+            _ => false,
+        }
+    }
+}
+
+impl std::fmt::Display for Select {
+    /// The selector as `Config` took it, for a warning.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Select::Type(name) => write!(f, "type_attribute({name:?})"),
+            Select::Enum(name) => write!(f, "enum_attribute({name:?})"),
+            Select::CodeEnums => f.write_str("code_enum_attribute"),
+            Select::Variant { enum_name, variant } => {
+                write!(f, "variant_attribute(\"{enum_name}::{variant}\")")
+            }
         }
     }
 }
@@ -101,13 +144,20 @@ impl Default for Options {
             serde_feature: Some("serde".to_string()),
             spec_name: "codes.toml".to_string(),
             attributes: Vec::new(),
+            doc_cfg: false,
+            record_fields: ["code", "object", "reason"].map(String::from),
         }
     }
 }
 
-/// Renders every item of `spec`.
-pub fn spec(out: &mut Writer, spec: &Spec, options: &Options) {
-    let cx = Context { spec, options };
+/// Renders every item of `spec`; returns the selectors of
+/// `options.attributes` that matched no generated item.
+pub fn spec<'o>(out: &mut Writer, spec: &Spec, options: &'o Options) -> Vec<&'o Select> {
+    let cx = Context {
+        spec,
+        options,
+        used: std::cell::RefCell::new(vec![false; options.attributes.len()]),
+    };
     let mut first = true;
     let mut item = |out: &mut Writer| {
         if !first {
@@ -123,12 +173,22 @@ pub fn spec(out: &mut Writer, spec: &Spec, options: &Options) {
         item(out);
         not_applicable(out, &cx);
     }
+    let used = cx.used.into_inner();
+    options
+        .attributes
+        .iter()
+        .zip(used)
+        .filter(|(_, used)| !used)
+        .map(|((select, _), _)| select)
+        .collect()
 }
 
 /// What every item is rendered with.
 struct Context<'a> {
     spec: &'a Spec,
     options: &'a Options,
+    /// Which of `options.attributes` went on some item.
+    used: std::cell::RefCell<Vec<bool>>,
 }
 
 const CODE_ENUM: &str = "::codes_runtime::CodeEnum";
@@ -145,46 +205,30 @@ impl Context<'_> {
         !self.spec.not_applicable.is_empty()
     }
 
-    /// The derives and attributes of a type: `derives`, the serde
-    /// attribute, then the attributes the options select, then `repr` and
-    /// `non_exhaustive` as `tail` says.
-    fn attributes(
-        &self,
-        out: &mut Writer,
-        name: &str,
-        shape: Shape,
-        derives: &str,
-        serde: Serde,
-        tail: &[&str],
-    ) {
+    /// The derives and attributes of a type: `derives`, then the
+    /// attributes the options select, then `repr` and `non_exhaustive` as
+    /// `tail` says.
+    fn attributes(&self, out: &mut Writer, name: &str, shape: Shape, derives: &str, tail: &[&str]) {
         out.line(format_args!("#[derive({derives})]"));
-        if let Some(feature) = &self.options.serde_feature {
-            let feature = string(feature);
-            match serde {
-                Serde::None => {}
-                Serde::AsCode => cfg_attr(
-                    out,
-                    &feature,
-                    &[
-                        "derive(serde::Serialize, serde::Deserialize)",
-                        "serde(into = \"i32\", try_from = \"i32\")",
-                    ],
-                ),
-                Serde::IntoCode => cfg_attr(
-                    out,
-                    &feature,
-                    &["derive(serde::Serialize)", "serde(into = \"i32\")"],
-                ),
-                Serde::Fields => cfg_attr(out, &feature, &["derive(serde::Serialize)"]),
-            }
-        }
-        for (select, attribute) in &self.options.attributes {
+        for (index, (select, attribute)) in self.options.attributes.iter().enumerate() {
             if select.matches(name, shape) {
+                self.used.borrow_mut()[index] = true;
                 out.line(attribute);
             }
         }
         for attribute in tail {
             out.line(attribute);
+        }
+    }
+
+    /// The attributes the options select for the variant `variant` of the
+    /// enum `enum_name`, each on its own line.
+    fn variant_attributes(&self, out: &mut Writer, enum_name: &str, variant: &str) {
+        for (index, (select, attribute)) in self.options.attributes.iter().enumerate() {
+            if select.matches_variant(enum_name, variant) {
+                self.used.borrow_mut()[index] = true;
+                out.line(attribute);
+            }
         }
     }
 
@@ -196,10 +240,12 @@ impl Context<'_> {
             Some(feature) => {
                 out.blank();
                 out.line(format_args!("#[cfg(feature = {})]", string(feature)));
-                out.line(format_args!(
-                    "#[cfg_attr(docsrs, doc(cfg(feature = {})))]",
-                    string(feature)
-                ));
+                if self.options.doc_cfg {
+                    out.line(format_args!(
+                        "#[cfg_attr(docsrs, doc(cfg(feature = {})))]",
+                        string(feature)
+                    ));
+                }
                 true
             }
             None => false,
@@ -227,19 +273,6 @@ impl Context<'_> {
             _ => codes.join(""),
         }
     }
-}
-
-/// How a type serializes, if serde is on.
-#[derive(Clone, Copy)]
-enum Serde {
-    /// Not at all (or by a hand-written impl).
-    None,
-    /// As its code, both ways.
-    AsCode,
-    /// As its code, serialization only.
-    IntoCode,
-    /// Its own fields, serialization only.
-    Fields,
 }
 
 /// The `@generated` header as `//` lines and a blank line.

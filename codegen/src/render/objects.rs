@@ -17,12 +17,12 @@ pub(super) fn object_kind_enum(
         &name,
         Shape::Enum,
         "Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord",
-        Serde::None,
         &["#[non_exhaustive]"],
     );
     out.open(format_args!("pub enum {name}"));
     for kind in kinds {
         out.doc(&[docs::escape(kind.text.primary().unwrap_or_default())]);
+        cx.variant_attributes(out, &name, &kind.name);
         out.line(format_args!("{},", kind.name));
     }
     out.close();
@@ -72,7 +72,7 @@ pub(super) fn object_kind_enum(
         .collect();
     text_methods(
         out,
-        "text",
+        "description",
         "The vendor's cell text, byte for byte: in English, or in Chinese where the vendor gives no English.",
         &texts,
         false,
@@ -113,7 +113,6 @@ pub(super) fn object_enum(out: &mut Writer, cx: &Context<'_>, table: &Table, nam
         name,
         Shape::Enum,
         "Debug, Clone, Copy, PartialEq, Eq, Hash",
-        Serde::None,
         &["#[non_exhaustive]"],
     );
     out.open(format_args!("pub enum {name}<'a>"));
@@ -212,15 +211,6 @@ pub(super) fn object_enum(out: &mut Writer, cx: &Context<'_>, table: &Table, nam
     out.line("write!(f, \"{label} {:?}\", text.as_str())");
     out.close();
     out.close();
-    if cx.serde_gate(out) {
-        out.open(format_args!("impl serde::Serialize for {name}<'_>"));
-        out.open(
-            "fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error>",
-        );
-        out.line("serializer.serialize_str(self.as_str())");
-        out.close();
-        out.close();
-    }
     out.blank();
     out.line(format_args!(
         "/// The text that the variants of [`{name}`] carry."

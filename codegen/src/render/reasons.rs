@@ -3,17 +3,76 @@
 
 use super::*;
 
-/// `ReasonInfo { … }` on one line.
-pub(super) fn reason_info(reason: &Reason) -> String {
+/// `OperationType::reasons()`'s entry for `reason`, the reason `index` of
+/// `row`: the reason itself, as a value of the record's reason enum, and
+/// the codes the vendor lists it with. A reason that carries its code holds
+/// the first code that decodes to it.
+pub(super) fn reason_info(names: &RecordNames, row: &Row, index: usize) -> String {
+    let reason = &row.reasons[index];
+    let value = match reason.codes.carries_value() {
+        false => reason.name.clone(),
+        true => {
+            let code = row
+                .decoding
+                .runs()
+                .iter()
+                .find(|run| run.outcome.reason() == Some(index))
+                .map_or(0, |run| run.start);
+            let module = snake_case(&names.row_reason(row));
+            format!("{0}({module}::{0}({code}))", reason.name)
+        }
+    };
     format!(
-        "{REASON_INFO} {{ name: {}, codes: {}, description: {}, description_zh: {} }}",
-        string(&reason.name),
+        "{REASON_INFO} {{ reason: {}::{}({}::{value}), codes: {} }}",
+        names.reason,
+        row.name,
+        names.row_reason(row),
         reason_codes(reason.codes),
-        optional_string(reason.description.en.as_deref()),
-        optional_string(reason.description.zh.as_deref())
     )
 }
 
+/// `operation()` of the record's reason enum: the operation whose reason
+/// it is.
+fn reason_operation(out: &mut Writer, table: &Table, rows: &[&Row]) {
+    out.line("/// The operation this reason was decoded for; `None` for a reason decoded");
+    out.line("/// without one (not applicable, unlisted).");
+    out.open(format_args!(
+        "pub const fn operation(self) -> Option<{}>",
+        table.name
+    ));
+    out.open("match self");
+    for row in rows {
+        out.line(format_args!(
+            "Self::{0}(_) => Some({1}::{0}),",
+            row.name, table.name
+        ));
+    }
+    out.line("_ => None,");
+    out.close();
+    out.close();
+}
+
+/// `codes()` of the record's reason enum: how the vendor lists the codes of
+/// the reason decoded.
+fn reason_listed_codes(out: &mut Writer, rows: &[&Row]) {
+    out.line("/// The codes the vendor lists this reason with (a range, say, where");
+    out.line("/// [`code`](Self::code) is the one decoded); `None` where it lists none.");
+    out.open(format_args!(
+        "pub const fn codes(self) -> Option<{REASON_CODES}>"
+    ));
+    out.open("match self");
+    for row in rows {
+        out.line(format_args!(
+            "Self::{}(reason) => Some(reason.codes()),",
+            row.name
+        ));
+    }
+    out.line("_ => None,");
+    out.close();
+    out.close();
+}
+
+/// A `ReasonCodes` value as Rust.
 pub(super) fn reason_codes(codes: ReasonCodes) -> String {
     match codes {
         ReasonCodes::Single(single) => format!("{REASON_CODES}::Single({single})"),
@@ -45,7 +104,6 @@ pub(super) fn reason_enum(out: &mut Writer, cx: &Context<'_>, table: &Table, nam
         name,
         Shape::Enum,
         "Debug, Clone, Copy, PartialEq, Eq, Hash",
-        Serde::IntoCode,
         &["#[non_exhaustive]"],
     );
     out.open(format_args!("pub enum {name}"));
@@ -136,6 +194,10 @@ pub(super) fn reason_enum(out: &mut Writer, cx: &Context<'_>, table: &Table, nam
     out.close();
     out.close();
     out.blank();
+    reason_operation(out, table, &rows);
+    out.blank();
+    reason_listed_codes(out, &rows);
+    out.blank();
     out.line("/// The Rust name of the reason, or `NotApplicable` / `Unlisted`.");
     out.open("pub const fn name(self) -> &'static str");
     out.open("match self");
@@ -204,6 +266,7 @@ pub(super) fn reason_enum(out: &mut Writer, cx: &Context<'_>, table: &Table, nam
     out.close();
     out.close();
     out.close();
+    reason_serde(out, cx, name, code_enum);
     out.blank();
     out.line(format_args!(
         "/// The code that [`{name}::Unlisted`] carries."

@@ -82,10 +82,18 @@ pub(super) fn record_methods(out: &mut Writer, table: &Table, names: &RecordName
     }
     out.close();
     out.blank();
+    reasons_method(out, table, names);
+}
+
+/// `reasons()`: the vendor's listing of a row's reasons, each a value of
+/// the record's reason enum with the codes it is listed with, so every
+/// text comes from the reason enums.
+fn reasons_method(out: &mut Writer, table: &Table, names: &RecordNames) {
     out.line("/// The reasons the vendor lists, in vendor order; empty where it");
     out.line("/// lists none.");
     out.open(format_args!(
-        "pub const fn reasons(self) -> &'static [{REASON_INFO}]"
+        "pub const fn reasons(self) -> &'static [{REASON_INFO}<{}>]",
+        names.reason
     ));
     let rows: Vec<&Row> = table
         .rows
@@ -95,37 +103,29 @@ pub(super) fn record_methods(out: &mut Writer, table: &Table, names: &RecordName
     let without = table.rows.iter().any(|row| row.reasons.is_empty());
     if rows.is_empty() {
         out.line("&[]");
-    } else {
-        out.open("match self");
-        for row in rows {
-            let infos: Vec<String> = row.reasons.iter().map(reason_info).collect();
-            let inline = format!("Self::{} => &[{}],", row.name, infos.join(", "));
-            if out.fits(&inline) {
-                out.line(inline);
-                continue;
-            }
-            out.begin(format_args!("Self::{} => &[", row.name));
-            for reason in &row.reasons {
-                out.open(REASON_INFO);
-                out.line(format_args!("name: {},", string(&reason.name)));
-                out.line(format_args!("codes: {},", reason_codes(reason.codes)));
-                out.line(format_args!(
-                    "description: {},",
-                    optional_string(reason.description.en.as_deref())
-                ));
-                out.line(format_args!(
-                    "description_zh: {},",
-                    optional_string(reason.description.zh.as_deref())
-                ));
-                out.close_with(",");
-            }
-            out.end("],");
-        }
-        if without {
-            out.line("_ => &[],");
-        }
         out.close();
+        return;
     }
+    out.open("match self");
+    for row in rows {
+        let infos: Vec<String> = (0..row.reasons.len())
+            .map(|index| reason_info(names, row, index))
+            .collect();
+        let inline = format!("Self::{} => &[{}],", row.name, infos.join(", "));
+        if out.fits(&inline) {
+            out.line(inline);
+            continue;
+        }
+        out.begin(format_args!("Self::{} => &[", row.name));
+        for info in infos {
+            out.line(format_args!("{info},"));
+        }
+        out.end("],");
+    }
+    if without {
+        out.line("_ => &[],");
+    }
+    out.close();
     out.close();
 }
 
@@ -151,7 +151,6 @@ pub(super) fn record_struct(
         name,
         Shape::Struct,
         "Debug, Clone, Copy, PartialEq, Eq, Hash",
-        Serde::Fields,
         &[],
     );
     out.open(format_args!("pub struct {name}<'a>"));
@@ -232,21 +231,6 @@ pub(super) fn record_struct(
     out.line("write!(f, \", reason {}\", self.reason)");
     out.close();
     out.close();
-    if cx.serde_gate(out) {
-        out.open(format_args!(
-            "impl<'de: 'a, 'a> serde::Deserialize<'de> for {name}<'a>"
-        ));
-        out.open("fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error>");
-        out.line("#[derive(serde::Deserialize)]");
-        out.open("struct Fields<'a>");
-        out.line("code: i32,");
-        out.line("#[serde(borrow)]");
-        out.line("object: &'a str,");
-        out.line("reason: i32,");
-        out.close();
-        out.line("let Fields { code, object, reason } = Fields::deserialize(deserializer)?;");
-        out.line("Ok(Self::decode(code, object, reason))");
-        out.close();
-        out.close();
-    }
+    record_serde(out, cx, name);
+    owned_record(out, cx, name);
 }

@@ -56,12 +56,12 @@ pub(super) fn row_reason_enum(
             &name,
             Shape::CodeEnum,
             "Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord",
-            Serde::AsCode,
             &["#[repr(i32)]", "#[non_exhaustive]"],
         );
         out.open(format_args!("pub enum {name}"));
         for (reason, variant) in row.reasons.iter().zip(&variants) {
             out.doc(&reason_doc(row, reason, &module));
+            cx.variant_attributes(out, &name, variant.name);
             out.line(format_args!("{} = {},", variant.name, variant.code));
         }
         out.close();
@@ -70,6 +70,8 @@ pub(super) fn row_reason_enum(
         fieldless_methods(out, &variants, |out| reason_from_code(out, row, &module));
         out.blank();
         reason_descriptions(out, row);
+        out.blank();
+        listed_codes(out, row);
         out.close();
         out.blank();
         enumerable_traits(
@@ -78,6 +80,7 @@ pub(super) fn row_reason_enum(
             "Self::description(self)",
             "Self::description_in(self, lang)",
         );
+        code_serde(out, cx, &name);
         return;
     }
     cx.attributes(
@@ -85,12 +88,12 @@ pub(super) fn row_reason_enum(
         &name,
         Shape::Enum,
         "Debug, Clone, Copy, PartialEq, Eq, Hash",
-        Serde::AsCode,
         &["#[non_exhaustive]"],
     );
     out.open(format_args!("pub enum {name}"));
     for reason in &row.reasons {
         out.doc(&reason_doc(row, reason, &module));
+        cx.variant_attributes(out, &name, &reason.name);
         match reason.codes.carries_value() {
             true => out.line(format_args!("{0}({module}::{0}),", reason.name)),
             false => out.line(format_args!("{},", reason.name)),
@@ -130,6 +133,8 @@ pub(super) fn row_reason_enum(
     out.close();
     out.blank();
     reason_descriptions(out, row);
+    out.blank();
+    listed_codes(out, row);
     out.close();
     out.blank();
     code_order(out, &name, CodeKind::Integer);
@@ -142,6 +147,7 @@ pub(super) fn row_reason_enum(
         |out| reason_display(out, row),
         |out| reason_from_str(out, &name, row),
     );
+    code_serde(out, cx, &name);
     out.blank();
     payload_module(out, table, row, &name, &module);
 }
@@ -438,5 +444,31 @@ pub(super) fn payload_module(out: &mut Writer, table: &Table, row: &Row, name: &
         out.close();
         out.close();
     }
+    out.close();
+}
+
+/// `codes()` of a row's reason enum: the codes the vendor lists the reason
+/// with, before precedence.
+fn listed_codes(out: &mut Writer, row: &Row) {
+    out.line("/// The codes the vendor lists this reason with.");
+    out.open(format_args!("pub const fn codes(self) -> {REASON_CODES}"));
+    if row
+        .reasons
+        .iter()
+        .all(|reason| matches!(reason.codes, ReasonCodes::Single(_)))
+    {
+        out.line(format_args!("{REASON_CODES}::Single(self.code())"));
+        out.close();
+        return;
+    }
+    out.open("match self");
+    for reason in &row.reasons {
+        let pattern = match reason.codes.carries_value() {
+            true => format!("Self::{}(_)", reason.name),
+            false => format!("Self::{}", reason.name),
+        };
+        out.line(format_args!("{pattern} => {},", reason_codes(reason.codes)));
+    }
+    out.close();
     out.close();
 }

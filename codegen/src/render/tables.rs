@@ -18,6 +18,7 @@ pub(super) fn table(out: &mut Writer, cx: &Context<'_>, table: &Table) {
         "Some(self.description())",
         "Some(self.description_in(lang))",
     );
+    code_serde(out, cx, &table.name);
     let Some(names) = &table.record else {
         return;
     };
@@ -79,7 +80,6 @@ pub(super) fn code_enum(out: &mut Writer, cx: &Context<'_>, table: &Table) {
             &table.name,
             Shape::CodeEnum,
             "Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord",
-            Serde::AsCode,
             &["#[repr(i32)]", "#[non_exhaustive]"],
         ),
         CodeKind::Text => cx.attributes(
@@ -87,13 +87,13 @@ pub(super) fn code_enum(out: &mut Writer, cx: &Context<'_>, table: &Table) {
             &table.name,
             Shape::Enum,
             "Debug, Clone, Copy, PartialEq, Eq, Hash",
-            Serde::None,
             &["#[non_exhaustive]"],
         ),
     }
     out.open(format_args!("pub enum {}", table.name));
     for row in &table.rows {
         out.doc(&row_doc(cx, table, row));
+        cx.variant_attributes(out, &table.name, &row.name);
         match &row.code {
             RowCode::Integer(code) => out.line(format_args!("{} = {code},", row.name)),
             RowCode::Text(_) => out.line(format_args!("{},", row.name)),

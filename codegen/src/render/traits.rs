@@ -190,20 +190,5 @@ pub(super) fn text_code_traits(out: &mut Writer, cx: &Context<'_>, name: &str) {
     enumerable_impl(out, name);
     out.blank();
     display_and_from_str(out, name, display_name, |out| from_name_str(out, name));
-    if cx.serde_gate(out) {
-        out.open(format_args!("impl serde::Serialize for {name}"));
-        out.open(
-            "fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error>",
-        );
-        out.line("serializer.serialize_str(self.code())");
-        out.close();
-        out.close();
-    }
-    if cx.serde_gate(out) {
-        out.open(format_args!("impl<'de> serde::Deserialize<'de> for {name}"));
-        out.open("fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error>");
-        out.line("::codes_runtime::serde::deserialize_text(deserializer)");
-        out.close();
-        out.close();
-    }
+    text_serde(out, cx, name);
 }

@@ -6,7 +6,7 @@ use codes_hostile::{
     SecondUniformCause, Target, TargetKind, Uniform, UniformCause, UniformTargetKind,
     line_breaks_cause, quotes_cause, second_uniform_cause,
 };
-use codes_runtime::{Code, ReasonCodes, ReasonInfo};
+use codes_runtime::{Code, Lang, ReasonCodes};
 
 const QUOTES: &str = "\"quotes\" and \\backslashes\\ and \"# and r#\"raw\"# and '\\''";
 const TOKENS: &str = "#[cfg(any())] } fn injected() {} {} {0} {:?} {name} {{ }} \"); panic!(\"";
@@ -61,7 +61,7 @@ fn notes_object_texts_and_reasons_come_back_byte_for_byte() {
     );
     assert_eq!(Hostile::LineBreaks.notes(), ["note\nwith\nlines"]);
     assert_eq!(
-        TargetKind::ALL.map(TargetKind::text),
+        TargetKind::ALL.map(TargetKind::description),
         [
             "\"quoted\" \\ \"# */",
             "- a list item, not a list",
@@ -70,27 +70,36 @@ fn notes_object_texts_and_reasons_come_back_byte_for_byte() {
             "    indented, not code",
         ]
     );
+    let listed: Vec<_> = Hostile::Quotes
+        .reasons()
+        .iter()
+        .map(|info| {
+            let reason = info.reason;
+            let zh = reason.description_in(Lang::Zh);
+            (reason.name(), info.codes, reason.description(), zh)
+        })
+        .collect();
     assert_eq!(
-        Hostile::Quotes.reasons(),
+        listed,
         [
-            ReasonInfo {
-                name: "QuoteReason",
-                codes: ReasonCodes::Single(1),
-                description: Some("reason \"# \\\" */"),
-                description_zh: None,
-            },
-            ReasonInfo {
-                name: "BraceRange",
-                codes: ReasonCodes::Range { start: 2, end: 9 },
-                description: Some(BRACES),
-                description_zh: Some("原因 \"# */ {}"),
-            },
-            ReasonInfo {
-                name: "InsideRange",
-                codes: ReasonCodes::Single(5),
-                description: Some("a code inside a range stays allowed"),
-                description_zh: None,
-            },
+            (
+                "QuoteReason",
+                ReasonCodes::Single(1),
+                Some("reason \"# \\\" */"),
+                Some("reason \"# \\\" */"),
+            ),
+            (
+                "BraceRange",
+                ReasonCodes::Range { start: 2, end: 9 },
+                Some(BRACES),
+                Some("原因 \"# */ {}"),
+            ),
+            (
+                "InsideRange",
+                ReasonCodes::Single(5),
+                Some("a code inside a range stays allowed"),
+                Some("a code inside a range stays allowed"),
+            ),
         ]
     );
     let open = line_breaks_cause::OpenReason::new(7).expect("7 is open");
