@@ -9,6 +9,8 @@
 /// Agent Operation Type: Table 1 Agent operation type.
 ///
 /// Transcribed from Huawei Cloud Customer Engagement Center (CEC), CDR Interface Reference: the English page `cec_07_4243`, updated 2023-09-27 GMT+08:00 and the Chinese page `cec_07_0838`. Each variant's discriminant is its vendor code.
+///
+/// With the `serde` feature, it serializes as its vendor code (`0`) and deserializes from it; a code it does not list is an error (deserialize a `Code` to keep any code).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[repr(i32)]
 #[non_exhaustive]
@@ -505,27 +507,9 @@ impl OperationType {
         }
     }
 
-    /// The kind of object the operation names; `None` where the vendor
-    /// names none.
-    pub const fn object_kind(self) -> Option<ObjectKind> {
-        match self {
-            Self::ThreePartyConversation => Some(ObjectKind::EmployeeId),
-            Self::ListenInsertWhisper => Some(ObjectKind::EmployeeId),
-            Self::Rest => Some(ObjectKind::EmployeeId),
-            Self::ForceSignOut => Some(ObjectKind::EmployeeId),
-            Self::ForceIdle => Some(ObjectKind::EmployeeId),
-            Self::ForceBusy => Some(ObjectKind::EmployeeId),
-            Self::Hold => Some(ObjectKind::EmployeeId),
-            Self::InternalHelp => Some(ObjectKind::EmployeeId),
-            Self::InternalCall => Some(ObjectKind::EmployeeId),
-            Self::Intercept => Some(ObjectKind::EmployeeId),
-            Self::InternalTransfer => Some(ObjectKind::EmployeeId),
-            Self::Conference => Some(ObjectKind::AgentId),
-            _ => None,
-        }
-    }
-
-    /// The vendor's notes on the reasons, free sentences of the reason cell.
+    /// The vendor's notes on the row, free sentences of its cells: in
+    /// English, or in Chinese where the vendor gives no English; empty where
+    /// it gives none.
     pub const fn notes(self) -> &'static [&'static str] {
         match self {
             Self::Talking => &["The conversation status in these bills refers to only text conversations."],
@@ -544,6 +528,26 @@ impl OperationType {
                 _ => self.notes(),
             },
             _ => self.notes(),
+        }
+    }
+
+    /// The kind of object the operation names; `None` where the vendor
+    /// names none.
+    pub const fn object_kind(self) -> Option<ObjectKind> {
+        match self {
+            Self::ThreePartyConversation => Some(ObjectKind::EmployeeId),
+            Self::ListenInsertWhisper => Some(ObjectKind::EmployeeId),
+            Self::Rest => Some(ObjectKind::EmployeeId),
+            Self::ForceSignOut => Some(ObjectKind::EmployeeId),
+            Self::ForceIdle => Some(ObjectKind::EmployeeId),
+            Self::ForceBusy => Some(ObjectKind::EmployeeId),
+            Self::Hold => Some(ObjectKind::EmployeeId),
+            Self::InternalHelp => Some(ObjectKind::EmployeeId),
+            Self::InternalCall => Some(ObjectKind::EmployeeId),
+            Self::Intercept => Some(ObjectKind::EmployeeId),
+            Self::InternalTransfer => Some(ObjectKind::EmployeeId),
+            Self::Conference => Some(ObjectKind::AgentId),
+            _ => None,
         }
     }
 
@@ -681,6 +685,8 @@ impl<'de> serde::Deserialize<'de> for OperationType {
 /// One row of the bill, decoded: a code of [`OperationType`] with its object and reason.
 ///
 /// Nothing is lost: an unknown code keeps its number and [`encode`](Self::encode) gives back the exact input. Only [`decode`](Self::decode) makes one, so the three always agree.
+///
+/// With the `serde` feature, it serializes as the struct of its three columns, `{"op_type":0,"op_object":"1001","op_cause":1}`, and deserializes from it, decoding the columns again. It borrows its object's text from the input, which JSON can lend only for a string without escapes: deserialize [`OwnedOperation`] for any input (`from_reader`, `from_value`, escapes), then read it as a record.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Operation<'a> {
     code: ::codes_runtime::Code<OperationType>,
@@ -902,8 +908,9 @@ impl core::str::FromStr for ObjectKind {
     }
 }
 
-/// An operation's object, decoded by the kind its operation names;
-/// [`as_str`](Self::as_str) gives back the exact text.
+/// An operation's object, decoded by the kind its operation names; [`as_str`](Self::as_str) gives back the exact text.
+///
+/// With the `serde` feature, it is not serialized on its own, since its kind is its operation's: serialize the [`Operation`] it belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Object<'a> {
@@ -982,8 +989,9 @@ pub mod object {
     }
 }
 
-/// A reason code decoded in the context of its operation: every code
-/// decodes, and [`code`](Self::code) gives back the exact number.
+/// A reason code decoded in the context of its operation: every code decodes, and [`code`](Self::code) gives back the exact number.
+///
+/// With the `serde` feature, it serializes as the struct of its operation's code and its own, `{"op_type":3,"op_cause":1}`, the operation `null` where the reason was decoded without one (not applicable, unlisted), and deserializes from it, decoding the code again.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Reason {
@@ -1240,6 +1248,8 @@ pub mod reason {
 }
 
 /// Reasons of [`OperationType::SignOut`] (`0`).
+///
+/// With the `serde` feature, it serializes as its vendor code (`1`) and deserializes from it; a code it does not list is an error (deserialize a `Code` to keep any code).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SignOutReason {
@@ -1529,6 +1539,8 @@ pub mod sign_out_reason {
 }
 
 /// Reasons of [`OperationType::Busy`] (`3`).
+///
+/// With the `serde` feature, it serializes as its vendor code (`1`) and deserializes from it; a code it does not list is an error (deserialize a `Code` to keep any code).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum BusyReason {
@@ -1794,6 +1806,8 @@ pub mod busy_reason {
 }
 
 /// Reasons of [`OperationType::Talking`] (`4`).
+///
+/// With the `serde` feature, it serializes as its vendor code (`1`) and deserializes from it; a code it does not list is an error (deserialize a `Code` to keep any code).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[repr(i32)]
 #[non_exhaustive]
@@ -1949,6 +1963,8 @@ impl<'de> serde::Deserialize<'de> for TalkingReason {
 }
 
 /// Reasons of [`OperationType::ListenInsertWhisper`] (`20`).
+///
+/// With the `serde` feature, it serializes as its vendor code (`0`) and deserializes from it; a code it does not list is an error (deserialize a `Code` to keep any code).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[repr(i32)]
 #[non_exhaustive]
@@ -2093,6 +2109,8 @@ impl<'de> serde::Deserialize<'de> for ListenInsertWhisperReason {
 }
 
 /// Reasons of [`OperationType::Rest`] (`26`).
+///
+/// With the `serde` feature, it serializes as its vendor code (`0`) and deserializes from it; a code it does not list is an error (deserialize a `Code` to keep any code).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum RestReason {
@@ -2300,6 +2318,8 @@ pub mod rest_reason {
 }
 
 /// Reasons of [`OperationType::WorkStatus`] (`27`).
+///
+/// With the `serde` feature, it serializes as its vendor code (`0`) and deserializes from it; a code it does not list is an error (deserialize a `Code` to keep any code).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum WorkStatusReason {
@@ -2522,6 +2542,8 @@ pub mod work_status_reason {
 }
 
 /// Reasons of [`OperationType::InternalHelp`] (`40`).
+///
+/// With the `serde` feature, it serializes as its vendor code (`0`) and deserializes from it; a code it does not list is an error (deserialize a `Code` to keep any code).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[repr(i32)]
 #[non_exhaustive]
@@ -2722,6 +2744,8 @@ impl<'de> serde::Deserialize<'de> for InternalHelpReason {
 /// Media Type.
 ///
 /// Transcribed from Huawei Cloud Customer Engagement Center (CEC), CDR Interface Reference: the English page `cec_07_4244`, updated 2023-09-27 GMT+08:00. Each variant's discriminant is its vendor code.
+///
+/// With the `serde` feature, it serializes as its vendor code (`1`) and deserializes from it; a code it does not list is an error (deserialize a `Code` to keep any code).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[repr(i32)]
 #[non_exhaustive]
@@ -2784,6 +2808,20 @@ impl MediaType {
     pub const fn description_in(self, lang: ::codes_runtime::Lang) -> &'static str {
         let _ = lang;
         self.description()
+    }
+
+    /// The vendor's notes on the row, free sentences of its cells: in
+    /// English, or in Chinese where the vendor gives no English; empty where
+    /// it gives none.
+    pub const fn notes(self) -> &'static [&'static str] {
+        &[]
+    }
+
+    /// The notes in `lang`, or in the other language where the vendor
+    /// gives none in `lang`.
+    pub const fn notes_in(self, lang: ::codes_runtime::Lang) -> &'static [&'static str] {
+        let _ = lang;
+        self.notes()
     }
 }
 
@@ -2868,6 +2906,8 @@ impl<'de> serde::Deserialize<'de> for MediaType {
 /// Agent Type Description: Table 1 Agent type.
 ///
 /// Transcribed from Huawei Cloud Customer Engagement Center (CEC), CDR Interface Reference: the English page `cec_07_0701`, updated 2025-11-13 GMT+08:00. Each variant's discriminant is its vendor code.
+///
+/// With the `serde` feature, it serializes as its vendor code (`0`) and deserializes from it; a code it does not list is an error (deserialize a `Code` to keep any code).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[repr(i32)]
 #[non_exhaustive]
@@ -3047,6 +3087,20 @@ impl AgentType {
         self.description()
     }
 
+    /// The vendor's notes on the row, free sentences of its cells: in
+    /// English, or in Chinese where the vendor gives no English; empty where
+    /// it gives none.
+    pub const fn notes(self) -> &'static [&'static str] {
+        &[]
+    }
+
+    /// The notes in `lang`, or in the other language where the vendor
+    /// gives none in `lang`.
+    pub const fn notes_in(self, lang: ::codes_runtime::Lang) -> &'static [&'static str] {
+        let _ = lang;
+        self.notes()
+    }
+
     /// The vendor's constant name, such as `AGENT_TYPE_EXTENSION`.
     pub const fn constant(self) -> &'static str {
         match self {
@@ -3170,6 +3224,8 @@ impl<'de> serde::Deserialize<'de> for AgentType {
 /// 座席操作详单索引文件(yyyymmddhhmmssSSS+3位随机数_agentOprInfo_文件序号.csv)定义: 呼入呼出标志,包括:
 ///
 /// Transcribed from Huawei Cloud Customer Engagement Center (CEC), CDR Interface Reference: the Chinese page `cec_07_4238`. The codes are text, compared byte for byte.
+///
+/// With the `serde` feature, it serializes as its vendor code (`"呼入"`) and deserializes from it; a code it does not list is an error (deserialize a `Code` to keep any code).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CallDirection {
@@ -3248,6 +3304,20 @@ impl CallDirection {
         let _ = lang;
         self.code()
     }
+
+    /// The vendor's notes on the row, free sentences of its cells: in
+    /// English, or in Chinese where the vendor gives no English; empty where
+    /// it gives none.
+    pub const fn notes(self) -> &'static [&'static str] {
+        &[]
+    }
+
+    /// The notes in `lang`, or in the other language where the vendor
+    /// gives none in `lang`.
+    pub const fn notes_in(self, lang: ::codes_runtime::Lang) -> &'static [&'static str] {
+        let _ = lang;
+        self.notes()
+    }
 }
 
 impl PartialOrd for CallDirection {
@@ -3324,6 +3394,8 @@ impl<'de> serde::Deserialize<'de> for CallDirection {
 }
 
 /// The vendor's ways of writing "not applicable" in a code column.
+///
+/// With the `serde` feature, it serializes as its vendor code (`-1`) and deserializes from it; a code it does not list is an error (deserialize a `Code` to keep any code).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[repr(i32)]
 #[non_exhaustive]

@@ -12,7 +12,10 @@ pub(super) fn not_applicable(out: &mut Writer, cx: &Context<'_>) {
             name: &marker.name,
         })
         .collect();
-    out.line("/// The vendor's ways of writing \"not applicable\" in a code column.");
+    let mut lines =
+        vec!["The vendor's ways of writing \"not applicable\" in a code column.".to_string()];
+    lines.extend(code_shape(cx, &markers[0].code.to_string()));
+    out.doc(&lines);
     cx.attributes(
         out,
         "NotApplicable",

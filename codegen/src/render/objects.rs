@@ -106,8 +106,9 @@ pub(super) fn object_enum(out: &mut Writer, cx: &Context<'_>, table: &Table, nam
     let kinds = &table.object_kinds;
     let markers = cx.markers();
     let marker_codes = cx.marker_codes();
-    out.line("/// An operation's object, decoded by the kind its operation names;");
-    out.line("/// [`as_str`](Self::as_str) gives back the exact text.");
+    let mut lines = vec!["An operation's object, decoded by the kind its operation names; [`as_str`](Self::as_str) gives back the exact text.".to_string()];
+    lines.extend(shape_doc(cx, &format!("it is not serialized on its own, since its kind is its operation's: serialize the [`{}`] it belongs to.", names.record)));
+    out.doc(&lines);
     cx.attributes(
         out,
         name,

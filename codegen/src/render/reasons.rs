@@ -97,8 +97,9 @@ pub(super) fn reason_enum(out: &mut Writer, cx: &Context<'_>, table: &Table, nam
         .iter()
         .filter(|row| !row.reasons.is_empty())
         .collect();
-    out.line("/// A reason code decoded in the context of its operation: every code");
-    out.line("/// decodes, and [`code`](Self::code) gives back the exact number.");
+    let mut lines = vec!["A reason code decoded in the context of its operation: every code decodes, and [`code`](Self::code) gives back the exact number.".to_string()];
+    lines.extend(reason_shape(cx, table));
+    out.doc(&lines);
     cx.attributes(
         out,
         name,

@@ -1,9 +1,9 @@
 //! The decoded record of a table with reasons (`Operation`) and the methods
-//! its code enum gains for it (`object_kind`, `notes`, `reasons`).
+//! its code enum gains for it (`object_kind`, `reasons`).
 
 use super::*;
 
-/// `object_kind`, `notes` and `reasons` of a code enum with a record.
+/// `object_kind` and `reasons` of a code enum with a record.
 pub(super) fn record_methods(out: &mut Writer, table: &Table, names: &RecordNames) {
     let kind = names.object_kind();
     out.line("/// The kind of object the operation names; `None` where the vendor");
@@ -28,58 +28,6 @@ pub(super) fn record_methods(out: &mut Writer, table: &Table, names: &RecordName
             .any(|row| row.object.is_none())
             .then_some("None"),
     );
-    out.close();
-    out.blank();
-    out.line("/// The vendor's notes on the reasons, free sentences of the reason cell.");
-    out.open("pub const fn notes(self) -> &'static [&'static str]");
-    let notes: Vec<String> = table
-        .rows
-        .iter()
-        .filter(|row| !row.notes.is_empty())
-        .map(|row| {
-            let notes: Vec<String> = row.notes.iter().map(|note| string(note)).collect();
-            format!("Self::{} => &[{}],", row.name, notes.join(", "))
-        })
-        .collect();
-    match_or(
-        out,
-        &notes,
-        table
-            .rows
-            .iter()
-            .any(|row| row.notes.is_empty())
-            .then_some("&[]"),
-    );
-    out.close();
-    out.blank();
-    out.line("/// The notes in `lang`, or in the other language where the vendor");
-    out.line("/// gives none in `lang`.");
-    out.open(format_args!(
-        "pub const fn notes_in(self, lang: {LANG}) -> &'static [&'static str]"
-    ));
-    let notes_zh: Vec<String> = table
-        .rows
-        .iter()
-        .filter(|row| !row.notes_zh.is_empty())
-        .map(|row| {
-            let notes: Vec<String> = row.notes_zh.iter().map(|note| string(note)).collect();
-            format!("Self::{} => &[{}],", row.name, notes.join(", "))
-        })
-        .collect();
-    if notes_zh.is_empty() {
-        out.line("let _ = lang;");
-        out.line("self.notes()");
-    } else {
-        out.open("match lang");
-        out.open(format_args!("{LANG}::Zh => match self"));
-        for arm in &notes_zh {
-            out.line(arm);
-        }
-        out.line("_ => self.notes(),");
-        out.close_with(",");
-        out.line("_ => self.notes(),");
-        out.close();
-    }
     out.close();
     out.blank();
     reasons_method(out, table, names);
@@ -145,7 +93,10 @@ pub(super) fn record_struct(
         ),
         String::new(),
         "Nothing is lost: an unknown code keeps its number and [`encode`](Self::encode) gives back the exact input. Only [`decode`](Self::decode) makes one, so the three always agree.".to_string(),
-    ]);
+    ]
+    .into_iter()
+    .chain(record_shape(cx, table, names))
+    .collect::<Vec<_>>());
     cx.attributes(
         out,
         name,

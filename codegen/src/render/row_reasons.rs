@@ -34,10 +34,14 @@ pub(super) fn row_reason_enum(
 ) {
     let name = names.row_reason(row);
     let module = snake_case(&name);
-    out.line(format_args!(
-        "/// Reasons of [`{}::{}`] (`{}`).",
+    let mut lines = vec![format!(
+        "Reasons of [`{}::{}`] (`{}`).",
         table.name, row.name, row.code
-    ));
+    )];
+    if let Some(reason) = row.reasons.first() {
+        lines.extend(code_shape(cx, &example_code(reason.codes).to_string()));
+    }
+    out.doc(&lines);
     let singles: Option<Vec<Variant<'_>>> = row
         .reasons
         .iter()

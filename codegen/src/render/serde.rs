@@ -200,3 +200,75 @@ fn owned_record_serde(out: &mut Writer, cx: &Context<'_>, name: &str, owned: &st
         out.line("Ok(Self { code, object, reason })");
     });
 }
+
+/// The paragraph on a type's serialized shape, for its docs (nothing
+/// without serde).
+pub(super) fn shape_doc(cx: &Context<'_>, shape: &str) -> Vec<String> {
+    match &cx.options.serde_feature {
+        Some(feature) => vec![
+            String::new(),
+            format!("With the `{}` feature, {shape}", docs::escape(feature)),
+        ],
+        None => Vec::new(),
+    }
+}
+
+/// The shape of a code enum: its code, `example` being one.
+pub(super) fn code_shape(cx: &Context<'_>, example: &str) -> Vec<String> {
+    shape_doc(
+        cx,
+        &format!(
+            "it serializes as its vendor code ({}) and deserializes from it; a code it does not list is an error (deserialize a `Code` to keep any code).",
+            docs::code_span(example)
+        ),
+    )
+}
+
+/// A code a reason is listed with, for an example.
+pub(super) fn example_code(codes: ReasonCodes) -> i32 {
+    match codes {
+        ReasonCodes::Single(code) | ReasonCodes::Range { start: code, .. } => code,
+        ReasonCodes::Open { default } => default.unwrap_or(0),
+    }
+}
+
+/// The shape of a decoded record, with an example from `row`.
+pub(super) fn record_shape(cx: &Context<'_>, table: &Table, names: &RecordNames) -> Vec<String> {
+    let [code, object, reason] = &cx.options.record_fields;
+    let row = table
+        .rows
+        .iter()
+        .find(|row| !row.reasons.is_empty())
+        .or(table.rows.first());
+    let first_code = row.map_or(0, |row| row.code.integer().unwrap_or(0));
+    let example_reason = row
+        .and_then(|row| row.reasons.first())
+        .map_or(0, |reason| example_code(reason.codes));
+    let record = &names.record;
+    shape_doc(
+        cx,
+        &format!(
+            "it serializes as the struct of its three columns, `{{\"{code}\":{first_code},\"{object}\":\"1001\",\"{reason}\":{example_reason}}}`, and deserializes from it, decoding the columns again. It borrows its object's text from the input, which JSON can lend only for a string without escapes: deserialize [`Owned{record}`] for any input (`from_reader`, `from_value`, escapes), then read it as a record."
+        ),
+    )
+}
+
+/// The shape of a decoded reason.
+pub(super) fn reason_shape(cx: &Context<'_>, table: &Table) -> Vec<String> {
+    let [code, _, reason] = &cx.options.record_fields;
+    let example = table
+        .rows
+        .iter()
+        .find_map(|row| match row.reasons.first()?.codes {
+            ReasonCodes::Single(single) => Some((row.code.integer()?, single)),
+            _ => None,
+        })
+        .unwrap_or((0, 0));
+    shape_doc(
+        cx,
+        &format!(
+            "it serializes as the struct of its operation's code and its own, `{{\"{code}\":{},\"{reason}\":{}}}`, the operation `null` where the reason was decoded without one (not applicable, unlisted), and deserializes from it, decoding the code again.",
+            example.0, example.1
+        ),
+    )
+}

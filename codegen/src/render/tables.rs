@@ -63,7 +63,7 @@ pub(super) fn code_enum(out: &mut Writer, cx: &Context<'_>, table: &Table) {
         CodeKind::Integer => " Each variant's discriminant is its vendor code.",
         CodeKind::Text => " The codes are text, compared byte for byte.",
     };
-    out.doc(&[
+    let mut lines = vec![
         heading,
         String::new(),
         format!(
@@ -73,7 +73,15 @@ pub(super) fn code_enum(out: &mut Writer, cx: &Context<'_>, table: &Table) {
             docs::escape(&source.document),
             and_list(&pages),
         ),
-    ]);
+    ];
+    if let Some(row) = table.rows.first() {
+        let example = match &row.code {
+            RowCode::Integer(code) => code.to_string(),
+            RowCode::Text(code) => format!("\"{code}\""),
+        };
+        lines.extend(code_shape(cx, &example));
+    }
+    out.doc(&lines);
     match table.kind {
         CodeKind::Integer => cx.attributes(
             out,
@@ -117,11 +125,25 @@ pub(super) fn row_doc(cx: &Context<'_>, table: &Table, row: &Row) -> Vec<String>
         lines.push(String::new());
         lines.push(format!("Vendor constant: {}.", docs::code_span(constant)));
     }
-    let Some(names) = &table.record else {
-        return lines;
+    if let Some(names) = &table.record {
+        lines.extend(record_doc(cx, table, names, row));
+    }
+    // The notes in English, or in Chinese where the vendor gives no English.
+    let notes = match row.notes.is_empty() {
+        true => &row.notes_zh,
+        false => &row.notes,
     };
+    for note in notes {
+        lines.push(String::new());
+        lines.push(format!("Note: {}", docs::escape(note)));
+    }
+    lines
+}
+
+/// The doc lines of a row's object and reasons, in a table with a record.
+fn record_doc(cx: &Context<'_>, table: &Table, names: &RecordNames, row: &Row) -> Vec<String> {
     let none = cx.none_code();
-    lines.push(String::new());
+    let mut lines = vec![String::new()];
     lines.push(match row.object {
         Some(kind) => format!(
             "Object: {}",
@@ -132,21 +154,17 @@ pub(super) fn row_doc(cx: &Context<'_>, table: &Table, row: &Row) -> Vec<String>
     lines.push(String::new());
     if row.reasons.is_empty() {
         lines.push(format!("Reason: not used{none}."));
-    } else {
-        lines.push(format!("Reasons ([`{}`]):", names.row_reason(row)));
-        lines.extend(
-            row.reasons
-                .iter()
-                .map(|reason| match reason.description.primary() {
-                    Some(text) => format!("- `{}`: {}", reason.codes, docs::escape(text)),
-                    None => format!("- `{}`", reason.codes),
-                }),
-        );
+        return lines;
     }
-    for note in &row.notes {
-        lines.push(String::new());
-        lines.push(format!("Note: {}", docs::escape(note)));
-    }
+    lines.push(format!("Reasons ([`{}`]):", names.row_reason(row)));
+    lines.extend(
+        row.reasons
+            .iter()
+            .map(|reason| match reason.description.primary() {
+                Some(text) => format!("- `{}`: {}", reason.codes, docs::escape(text)),
+                None => format!("- `{}`", reason.codes),
+            }),
+    );
     lines
 }
 
@@ -206,6 +224,8 @@ pub(super) fn code_enum_impl(out: &mut Writer, table: &Table) {
             false,
         );
     }
+    out.blank();
+    notes_methods(out, table);
     if table.has_constants() {
         out.blank();
         constant_methods(out, table);

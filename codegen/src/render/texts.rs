@@ -52,3 +52,55 @@ pub(super) fn text_methods(
     }
     out.close();
 }
+
+/// `notes()` and `notes_in(lang)`: every table's rows may carry the
+/// vendor's notes, in either language, with the same fallback as texts.
+pub(super) fn notes_methods(out: &mut Writer, table: &Table) {
+    let arms = |notes: fn(&Row) -> &[String]| -> Vec<String> {
+        table
+            .rows
+            .iter()
+            .filter(|row| !notes(row).is_empty())
+            .map(|row| {
+                let notes: Vec<String> = notes(row).iter().map(|note| string(note)).collect();
+                format!("Self::{} => &[{}],", row.name, notes.join(", "))
+            })
+            .collect()
+    };
+    let primary = arms(|row| match row.notes.is_empty() {
+        true => &row.notes_zh,
+        false => &row.notes,
+    });
+    out.line("/// The vendor's notes on the row, free sentences of its cells: in");
+    out.line("/// English, or in Chinese where the vendor gives no English; empty where");
+    out.line("/// it gives none.");
+    out.open("pub const fn notes(self) -> &'static [&'static str]");
+    let some_without = primary.len() < table.rows.len();
+    match_or(out, &primary, some_without.then_some("&[]"));
+    out.close();
+    out.blank();
+    out.line("/// The notes in `lang`, or in the other language where the vendor");
+    out.line("/// gives none in `lang`.");
+    out.open(format_args!(
+        "pub const fn notes_in(self, lang: {LANG}) -> &'static [&'static str]"
+    ));
+    let chinese = arms(|row| &row.notes_zh);
+    if chinese.is_empty() {
+        out.line("let _ = lang;");
+        out.line("self.notes()");
+    } else {
+        out.open("match lang");
+        out.open(format_args!("{LANG}::Zh => match self"));
+        for arm in &chinese {
+            out.line(arm);
+        }
+        // A wildcard no row reaches would warn.
+        if chinese.len() < table.rows.len() {
+            out.line("_ => self.notes(),");
+        }
+        out.close_with(",");
+        out.line("_ => self.notes(),");
+        out.close();
+    }
+    out.close();
+}

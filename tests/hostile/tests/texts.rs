@@ -2,8 +2,8 @@
 //! generated code around it behaves as for any other text.
 
 use codes_hostile::{
-    Cause, ControlsCause, Entry, Hostile, LineBreaksCause, NotApplicable, Plain, QuotesCause,
-    SecondUniformCause, Target, TargetKind, Uniform, UniformCause, UniformTargetKind,
+    Cause, ControlsCause, Entry, Hostile, HostileText, LineBreaksCause, NotApplicable, Plain,
+    QuotesCause, SecondUniformCause, Target, TargetKind, Uniform, UniformCause, UniformTargetKind,
     line_breaks_cause, quotes_cause, second_uniform_cause,
 };
 use codes_runtime::{Code, Lang, ReasonCodes};
@@ -109,6 +109,23 @@ fn notes_object_texts_and_reasons_come_back_byte_for_byte() {
     );
     assert_eq!(ControlsCause::MinusOne.description(), None);
     assert_eq!(ControlsCause::UsNoUse.description(), Some("\u{0}"));
+}
+
+/// Every table's rows carry their notes, tables without reasons and
+/// text-keyed tables included, with the texts' language fallback.
+#[test]
+fn rows_of_every_table_carry_their_notes() {
+    assert_eq!(Plain::MinusOne.notes(), ["plain note \"# */"]);
+    assert_eq!(Plain::MinusOne.notes_in(Lang::En), ["plain note \"# */"]);
+    assert_eq!(Plain::MinusOne.notes_in(Lang::Zh), ["中文说明 */"]);
+    // Chinese only: the fallback in every language.
+    assert_eq!(HostileText::Braces.notes(), ["只有中文的说明 {}"]);
+    assert_eq!(
+        HostileText::Braces.notes_in(Lang::En),
+        ["只有中文的说明 {}"]
+    );
+    assert_eq!(HostileText::Quoted.notes_in(Lang::Zh), [""; 0]);
+    assert_eq!(Uniform::First.notes(), ["one"]);
 }
 
 #[test]
