@@ -2,19 +2,23 @@
 //!
 //! The pipeline has one module per stage:
 //!
-//! 1. [`parse`](crate::load): TOML with spans (toml's document tree, no serde);
+//! 1. parse: TOML with spans (toml's document tree, no serde);
 //! 2. validate: every mistake at once, each a [`Diagnostic`] at `file:line:col`;
 //! 3. [`model`]: the validated [`Spec`], plain data, with each row's
 //!    [`decoding`] table: what every reason code means, decided once;
-//! 4. render: one function per generated item (quote), referring to the
-//!    fixed types of `codes_runtime` by path;
-//! 5. format: an `@generated` header, then the code laid out for people
-//!    (items and arms on their own lines, `///` docs);
-//! 6. write: only when the content changed.
+//! 4. render: the model to Rust source, one module per kind of generated
+//!    item (tables, texts, records, reasons, objects, markers, traits,
+//!    serde), written already laid out like `rustfmt` would (items and arms
+//!    on their own lines, `///` docs) and referring to the fixed types of
+//!    `codes_runtime` by path;
+//! 5. write: an `@generated` header and the code, only when the content
+//!    changed.
 //!
-//! It depends on `toml`, `proc-macro2` and `quote` only: it is what every
-//! downstream build compiles. The maintainers' tools (vendor-page import,
-//! diffs, exports, snippet reports) live in the `codes-tools` crate.
+//! Its one dependency is `toml` (the parser only): it is what every
+//! downstream build compiles, so it builds no token trees and runs no
+//! formatter (the crate's README says why and what that saves). The
+//! maintainers' tools (vendor-page import, diffs, exports, snippet reports)
+//! live in the `codes-tools` crate.
 //!
 //! A build script runs it all through [`Config`]:
 //!

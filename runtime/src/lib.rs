@@ -56,7 +56,7 @@
 //! # Features
 //!
 //! - `serde`: [`Code`] serializes as its number and deserializes from any;
-//!   the [`serde`](crate::serde) module holds the helpers that generated
+//!   the `serde` module holds the helpers that generated
 //!   serde impls call, so that a generated crate needs `serde` without its
 //!   `derive` feature.
 //!

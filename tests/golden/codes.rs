@@ -686,7 +686,7 @@ impl<'de> serde::Deserialize<'de> for OperationType {
 ///
 /// Nothing is lost: an unknown code keeps its number and [`encode`](Self::encode) gives back the exact input. Only [`decode`](Self::decode) makes one, so the three always agree.
 ///
-/// With the `serde` feature, it serializes as the struct of its three columns, `{"op_type":0,"op_object":"1001","op_cause":1}`, and deserializes from it, decoding the columns again. It borrows its object's text from the input, which JSON can lend only for a string without escapes: deserialize [`OwnedOperation`] for any input (`from_reader`, `from_value`, escapes), then read it as a record.
+/// With the `serde` feature, it serializes as the struct of its three columns, `{"op_type":0,"op_object":"1001","op_cause":1}`, and deserializes from it, decoding the columns again. It borrows its object's text from the input, which JSON can lend only for a string without escapes: deserialize `OwnedOperation` for any input (`from_reader`, `from_value`, escapes), then read it as a record.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Operation<'a> {
     code: ::codes_runtime::Code<OperationType>,

@@ -1,10 +1,18 @@
-//! Stage 3: the model to Rust source, one function per generated item,
-//! written already laid out (see [`writer`](crate::writer)).
+//! Stage 4: the model to Rust source, one module per kind of generated
+//! item, written already laid out (see [`writer`](crate::writer)).
+//!
+//! [`spec`] walks the tables; each table is its code enum (`tables`, its
+//! texts and notes in `texts`) and, where it has reasons, its record
+//! (`records`), the record's reasons (`reasons`, one enum per row in
+//! `row_reasons`) and objects (`objects`); the spec's markers are one more
+//! enum (`markers`). `traits` writes the runtime traits and std conversions
+//! every code enum shares, `serde` the serde impls, `layout` the small
+//! pieces all of them lay out.
 //!
 //! Names reaching the output were validated as identifiers; all vendor text
 //! reaches it as string literals or escaped docs. The fixed types (`Code`,
-//! `ReasonInfo`, the errors and traits) are `codes_runtime`'s, named by
-//! absolute path. What a reason code means comes from each row's decoding
+//! `ReasonInfo`, the errors, traits and serde helpers) are
+//! `codes_runtime`'s, named by absolute path. What a reason code means comes from each row's decoding
 //! table; nothing here applies precedence.
 
 mod layout;

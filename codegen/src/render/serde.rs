@@ -248,7 +248,7 @@ pub(super) fn record_shape(cx: &Context<'_>, table: &Table, names: &RecordNames)
     shape_doc(
         cx,
         &format!(
-            "it serializes as the struct of its three columns, `{{\"{code}\":{first_code},\"{object}\":\"1001\",\"{reason}\":{example_reason}}}`, and deserializes from it, decoding the columns again. It borrows its object's text from the input, which JSON can lend only for a string without escapes: deserialize [`Owned{record}`] for any input (`from_reader`, `from_value`, escapes), then read it as a record."
+            "it serializes as the struct of its three columns, `{{\"{code}\":{first_code},\"{object}\":\"1001\",\"{reason}\":{example_reason}}}`, and deserializes from it, decoding the columns again. It borrows its object's text from the input, which JSON can lend only for a string without escapes: deserialize `Owned{record}` for any input (`from_reader`, `from_value`, escapes), then read it as a record."
         ),
     )
 }
