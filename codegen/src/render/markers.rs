@@ -1,6 +1,81 @@
-//! The spec's "not applicable" markers (`NotApplicable`).
+//! The spec's "not applicable" markers: the `NotApplicable` enum, and
+//! [`Markers`], through which every other item writes what it does with
+//! them.
 
 use super::*;
+
+/// Whether the spec has "not applicable" markers, decided once: an item
+/// that handles markers writes its marker lines through these methods and
+/// never asks.
+pub(super) struct Markers {
+    /// The markers' codes in prose (`` `-1` or `65535` ``); `None` when the
+    /// spec has no markers.
+    codes: Option<String>,
+    /// The first marker's code for a doc (`` (`-1`) ``), or nothing.
+    none_code: String,
+}
+
+impl Markers {
+    pub(super) fn of(spec: &Spec) -> Self {
+        let codes: Vec<String> = spec
+            .not_applicable
+            .iter()
+            .map(|marker| format!("`{}`", marker.code))
+            .collect();
+        let prose = match codes.as_slice() {
+            [] => None,
+            [rest @ .., last] if !rest.is_empty() => Some(format!("{} or {last}", rest.join(", "))),
+            _ => Some(codes.join("")),
+        };
+        Markers {
+            codes: prose,
+            none_code: codes
+                .first()
+                .map_or(String::new(), |code| format!(" ({code})")),
+        }
+    }
+
+    /// Writes what `write` writes, given the markers' codes in prose, only
+    /// where the spec has markers.
+    pub(super) fn write(&self, out: &mut Writer, write: impl FnOnce(&mut Writer, &str)) {
+        if let Some(codes) = &self.codes {
+            write(out, codes);
+        }
+    }
+
+    /// Writes what `with` writes where the spec has markers, else what
+    /// `without` writes.
+    pub(super) fn either(
+        &self,
+        out: &mut Writer,
+        with: impl FnOnce(&mut Writer, &str),
+        without: impl FnOnce(&mut Writer),
+    ) {
+        match &self.codes {
+            Some(codes) => with(out, codes),
+            None => without(out),
+        }
+    }
+
+    /// `with` the markers' codes in prose where the spec has markers, else
+    /// `without`.
+    pub(super) fn choose(&self, with: impl FnOnce(&str) -> String, without: &str) -> String {
+        self.codes
+            .as_deref()
+            .map_or_else(|| without.to_string(), with)
+    }
+
+    /// The pattern `rest`, led by `Self::NotApplicable(_) | ` where the spec
+    /// has markers: an arm that treats a marker as it treats `rest`.
+    pub(super) fn or(&self, rest: &str) -> String {
+        self.choose(|_| format!("Self::NotApplicable(_) | {rest}"), rest)
+    }
+
+    /// The first marker's code for a doc (`` (`-1`) ``), or nothing.
+    pub(super) fn none_code(&self) -> &str {
+        &self.none_code
+    }
+}
 
 /// The spec's "not applicable" markers as an enum like a table's own.
 pub(super) fn not_applicable(out: &mut Writer, cx: &Context<'_>) {

@@ -164,6 +164,7 @@ pub fn spec<'o>(out: &mut Writer, spec: &Spec, options: &'o Options) -> Vec<&'o 
     let cx = Context {
         spec,
         options,
+        markers: Markers::of(spec),
         used: std::cell::RefCell::new(vec![false; options.attributes.len()]),
     };
     let mut first = true;
@@ -195,6 +196,8 @@ pub fn spec<'o>(out: &mut Writer, spec: &Spec, options: &'o Options) -> Vec<&'o 
 struct Context<'a> {
     spec: &'a Spec,
     options: &'a Options,
+    /// What the spec's "not applicable" markers take, decided once.
+    markers: Markers,
     /// Which of `options.attributes` went on some item.
     used: std::cell::RefCell<Vec<bool>>,
 }
@@ -209,10 +212,6 @@ const UNKNOWN_NAME: &str = "::codes_runtime::UnknownName";
 const LANG: &str = "::codes_runtime::Lang";
 
 impl Context<'_> {
-    fn markers(&self) -> bool {
-        !self.spec.not_applicable.is_empty()
-    }
-
     /// The derives and attributes of a type: `derives`, then the
     /// attributes the options select, then `repr` and `non_exhaustive` as
     /// `tail` says.
@@ -257,28 +256,6 @@ impl Context<'_> {
                 true
             }
             None => false,
-        }
-    }
-
-    /// `` (`-1`) ``, the first marker's code in a doc, or nothing.
-    fn none_code(&self) -> String {
-        self.spec
-            .not_applicable
-            .first()
-            .map_or(String::new(), |marker| format!(" (`{}`)", marker.code))
-    }
-
-    /// `` `-1` or `65535` ``, the markers' codes in prose.
-    fn marker_codes(&self) -> String {
-        let codes: Vec<String> = self
-            .spec
-            .not_applicable
-            .iter()
-            .map(|marker| format!("`{}`", marker.code))
-            .collect();
-        match codes.as_slice() {
-            [rest @ .., last] if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
-            _ => codes.join(""),
         }
     }
 }

@@ -102,10 +102,6 @@ pub(super) fn object_kind_enum(
 pub(super) fn object_enum(out: &mut Writer, cx: &Context<'_>, table: &Table, names: &RecordNames) {
     let name = &names.object;
     let module = snake_case(name);
-    let kind = names.object_kind();
-    let kinds = &table.object_kinds;
-    let markers = cx.markers();
-    let marker_codes = cx.marker_codes();
     let mut lines = vec!["An operation's object, decoded by the kind its operation names; [`as_str`](Self::as_str) gives back the exact text.".to_string()];
     lines.extend(shape_doc(cx, &format!("it is not serialized on its own, since its kind is its operation's: serialize the [`{}`] it belongs to.", names.record)));
     out.doc(&lines);
@@ -117,11 +113,11 @@ pub(super) fn object_enum(out: &mut Writer, cx: &Context<'_>, table: &Table, nam
         &["#[non_exhaustive]"],
     );
     out.open(format_args!("pub enum {name}<'a>"));
-    if markers {
-        out.line(format_args!("/// {marker_codes}: there is no object."));
+    cx.markers.write(out, |out, codes| {
+        out.line(format_args!("/// {codes}: there is no object."));
         out.line("NotApplicable(NotApplicable),");
-    }
-    for object_kind in kinds {
+    });
+    for object_kind in &table.object_kinds {
         out.doc(&[format!(
             "The object is {}",
             docs::escape(object_kind.text.primary().unwrap_or_default())
@@ -133,16 +129,28 @@ pub(super) fn object_enum(out: &mut Writer, cx: &Context<'_>, table: &Table, nam
     out.line(format_args!("Other({module}::Text<'a>),"));
     out.close();
     out.blank();
-    out.open(format_args!("impl<'a> {name}<'a>"));
+    object_impl(out, cx, table, names);
+    out.blank();
+    object_display(out, cx, table, name);
+    out.blank();
+    object_text_module(out, cx, name, &module);
+}
+
+/// `decode`, `as_str` and `kind` of the object enum.
+fn object_impl(out: &mut Writer, cx: &Context<'_>, table: &Table, names: &RecordNames) {
+    let module = snake_case(&names.object);
+    let kind = names.object_kind();
+    let kinds = &table.object_kinds;
+    out.open(format_args!("impl<'a> {}<'a>", names.object));
     out.line("/// Decodes `text` as an object of `kind`.");
     out.open(format_args!(
         "pub fn decode(kind: Option<{kind}>, text: &'a str) -> Self"
     ));
-    if markers {
+    cx.markers.write(out, |out, _| {
         out.open("if let Some(marker) = NotApplicable::from_text(text)");
         out.line("return Self::NotApplicable(marker);");
         out.close();
-    }
+    });
     out.line(format_args!("let text = {module}::Text(text);"));
     out.open("match kind");
     for object_kind in kinds {
@@ -158,9 +166,9 @@ pub(super) fn object_enum(out: &mut Writer, cx: &Context<'_>, table: &Table, nam
     out.line("/// The exact text this object was decoded from.");
     out.open("pub const fn as_str(&self) -> &'a str");
     out.open("match *self");
-    if markers {
+    cx.markers.write(out, |out, _| {
         out.line("Self::NotApplicable(marker) => marker.text(),");
-    }
+    });
     let texts: Vec<String> = kinds
         .iter()
         .map(|object_kind| format!("Self::{}(text)", object_kind.name))
@@ -179,23 +187,23 @@ pub(super) fn object_enum(out: &mut Writer, cx: &Context<'_>, table: &Table, nam
             object_kind.name
         ));
     }
-    match markers {
-        true => out.line("Self::NotApplicable(_) | Self::Other(_) => None,"),
-        false => out.line("Self::Other(_) => None,"),
-    }
+    out.line(format_args!("{} => None,", cx.markers.or("Self::Other(_)")));
     out.close();
     out.close();
     out.close();
-    out.blank();
+}
+
+/// `Display` of the object enum: the kind's label and the quoted text.
+fn object_display(out: &mut Writer, cx: &Context<'_>, table: &Table, name: &str) {
     out.open(format_args!("impl core::fmt::Display for {name}<'_>"));
     out.open("fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result");
     out.open("let (label, text) = match self");
-    if markers {
+    cx.markers.write(out, |out, _| {
         out.line(
             "Self::NotApplicable(marker) => return write!(f, \"no object ({})\", marker.code()),",
         );
-    }
-    for object_kind in kinds {
+    });
+    for object_kind in &table.object_kinds {
         let label = object_kind
             .text
             .primary()
@@ -212,15 +220,18 @@ pub(super) fn object_enum(out: &mut Writer, cx: &Context<'_>, table: &Table, nam
     out.line("write!(f, \"{label} {:?}\", text.as_str())");
     out.close();
     out.close();
-    out.blank();
+}
+
+/// The module of `Text`, the object text only decoding makes.
+fn object_text_module(out: &mut Writer, cx: &Context<'_>, name: &str, module: &str) {
     out.line(format_args!(
         "/// The text that the variants of [`{name}`] carry."
     ));
     out.open(format_args!("pub mod {module}"));
-    out.doc(&[match markers {
-        true => format!("An object's text as read, never {marker_codes}: only [`{name}::decode`](super::{name}::decode) makes one."),
-        false => format!("An object's text as read: only [`{name}::decode`](super::{name}::decode) makes one."),
-    }]);
+    let never = cx.markers.choose(|codes| format!(", never {codes}"), "");
+    out.doc(&[format!(
+        "An object's text as read{never}: only [`{name}::decode`](super::{name}::decode) makes one."
+    )]);
     out.line("#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]");
     out.line("pub struct Text<'a>(pub(super) &'a str);");
     out.blank();

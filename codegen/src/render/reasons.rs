@@ -88,10 +88,6 @@ pub(super) fn reason_codes(codes: ReasonCodes) -> String {
 
 pub(super) fn reason_enum(out: &mut Writer, cx: &Context<'_>, table: &Table, names: &RecordNames) {
     let name = &names.reason;
-    let module = snake_case(name);
-    let code_enum = &table.name;
-    let markers = cx.markers();
-    let marker_codes = cx.marker_codes();
     let rows: Vec<&Row> = table
         .rows
         .iter()
@@ -115,22 +111,41 @@ pub(super) fn reason_enum(out: &mut Writer, cx: &Context<'_>, table: &Table, nam
         ));
         out.line(format_args!("{}({}),", row.name, names.row_reason(row)));
     }
-    if markers {
-        out.line(format_args!(
-            "/// {marker_codes}: the reason does not apply."
-        ));
+    cx.markers.write(out, |out, codes| {
+        out.line(format_args!("/// {codes}: the reason does not apply."));
         out.line("NotApplicable(NotApplicable),");
-    }
+    });
     out.line("/// A code the vendor does not list for the operation, or any");
     out.line("/// code of an operation type the table does not list.");
-    out.line(format_args!("Unlisted({module}::Unlisted),"));
+    out.line(format_args!("Unlisted({}::Unlisted),", snake_case(name)));
     out.close();
     out.blank();
     out.open(format_args!("impl {name}"));
-    out.doc(&[match markers {
-        true => format!("Decodes `code` as a reason of `operation`, as the operation's decoding table says: a listed code first, then {marker_codes} as not applicable, then an open reason."),
-        false => "Decodes `code` as a reason of `operation`: a listed code, or unlisted.".to_string(),
-    }]);
+    reason_decode(out, cx, table, names, &rows);
+    out.blank();
+    reason_accessors(out, cx, table, &rows);
+    out.close();
+    out.blank();
+    reason_traits(out, cx, name, &table.name);
+    out.blank();
+    unlisted_module(out, cx, name);
+}
+
+/// `decode` and `unlisted`: the reason of a code, in the context of an
+/// operation or of none.
+fn reason_decode(
+    out: &mut Writer,
+    cx: &Context<'_>,
+    table: &Table,
+    names: &RecordNames,
+    rows: &[&Row],
+) {
+    let code_enum = &table.name;
+    let module = snake_case(&names.reason);
+    out.doc(&[cx.markers.choose(
+        |codes| format!("Decodes `code` as a reason of `operation`, as the operation's decoding table says: a listed code first, then {codes} as not applicable, then an open reason."),
+        "Decodes `code` as a reason of `operation`: a listed code, or unlisted.",
+    )]);
     out.open(format_args!(
         "pub const fn decode(operation: {code_enum}, code: i32) -> Self"
     ));
@@ -139,7 +154,7 @@ pub(super) fn reason_enum(out: &mut Writer, cx: &Context<'_>, table: &Table, nam
         out.line("let _ = operation;");
     } else {
         out.open("match operation");
-        for row in &rows {
+        for row in rows {
             out.open(format_args!("{code_enum}::{} =>", row.name));
             out.open(format_args!(
                 "if let Some(reason) = {}::from_code(code)",
@@ -165,49 +180,68 @@ pub(super) fn reason_enum(out: &mut Writer, cx: &Context<'_>, table: &Table, nam
     out.line("Self::unlisted(code)");
     out.close();
     out.blank();
-    out.doc(&[match markers {
-        true => format!("Decodes `code` knowing nothing of its operation: not applicable ({marker_codes}) or unlisted."),
-        false => "Decodes `code` knowing nothing of its operation: unlisted.".to_string(),
-    }]);
+    out.doc(&[cx.markers.choose(
+        |codes| format!("Decodes `code` knowing nothing of its operation: not applicable ({codes}) or unlisted."),
+        "Decodes `code` knowing nothing of its operation: unlisted.",
+    )]);
     out.open("pub const fn unlisted(code: i32) -> Self");
-    if markers {
-        out.open("match NotApplicable::from_code(code)");
-        out.line("Some(marker) => Self::NotApplicable(marker),");
-        out.line(format_args!(
-            "None => Self::Unlisted({module}::Unlisted(code)),"
-        ));
-        out.close();
-    } else {
-        out.line(format_args!("Self::Unlisted({module}::Unlisted(code))"));
-    }
+    let unlisted = format!("Self::Unlisted({module}::Unlisted(code))");
+    cx.markers.either(
+        out,
+        |out, _| {
+            out.open("match NotApplicable::from_code(code)");
+            out.line("Some(marker) => Self::NotApplicable(marker),");
+            out.line(format_args!("None => {unlisted},"));
+            out.close();
+        },
+        |out| out.line(&unlisted),
+    );
     out.close();
-    out.blank();
+}
+
+/// `code`, `operation`, `codes`, `name`, `description` and
+/// `description_in` of the reason enum, each delegating to the row's.
+fn reason_accessors(out: &mut Writer, cx: &Context<'_>, table: &Table, rows: &[&Row]) {
+    let delegate = |out: &mut Writer, call: &str, marker: &str, unlisted: &str| {
+        out.open("match self");
+        for row in rows {
+            out.line(format_args!("Self::{}(reason) => reason.{call},", row.name));
+        }
+        match marker == unlisted {
+            true => out.line(format_args!(
+                "{} => {unlisted},",
+                cx.markers.or("Self::Unlisted(_)")
+            )),
+            false => {
+                cx.markers.write(out, |out, _| out.line(marker));
+                out.line(format_args!("Self::Unlisted(unlisted) => {unlisted},"));
+            }
+        }
+        out.close();
+    };
     out.line("/// The vendor code, the exact number this reason was decoded from.");
     out.open("pub const fn code(self) -> i32");
-    out.open("match self");
-    for row in &rows {
-        out.line(format_args!("Self::{}(reason) => reason.code(),", row.name));
-    }
-    if markers {
-        out.line("Self::NotApplicable(marker) => marker.code(),");
-    }
-    out.line("Self::Unlisted(unlisted) => unlisted.code(),");
-    out.close();
+    delegate(
+        out,
+        "code()",
+        "Self::NotApplicable(marker) => marker.code(),",
+        "unlisted.code()",
+    );
     out.close();
     out.blank();
-    reason_operation(out, table, &rows);
+    reason_operation(out, table, rows);
     out.blank();
-    reason_listed_codes(out, &rows);
+    reason_listed_codes(out, rows);
     out.blank();
     out.line("/// The Rust name of the reason, or `NotApplicable` / `Unlisted`.");
     out.open("pub const fn name(self) -> &'static str");
     out.open("match self");
-    for row in &rows {
+    for row in rows {
         out.line(format_args!("Self::{}(reason) => reason.name(),", row.name));
     }
-    if markers {
+    cx.markers.write(out, |out, _| {
         out.line("Self::NotApplicable(_) => \"NotApplicable\",");
-    }
+    });
     out.line("Self::Unlisted(_) => \"Unlisted\",");
     out.close();
     out.close();
@@ -215,18 +249,7 @@ pub(super) fn reason_enum(out: &mut Writer, cx: &Context<'_>, table: &Table, nam
     out.line("/// The vendor's text, where it gives one: in English, or in Chinese");
     out.line("/// where it gives no English.");
     out.open("pub const fn description(self) -> Option<&'static str>");
-    out.open("match self");
-    for row in &rows {
-        out.line(format_args!(
-            "Self::{}(reason) => reason.description(),",
-            row.name
-        ));
-    }
-    match markers {
-        true => out.line("Self::NotApplicable(_) | Self::Unlisted(_) => None,"),
-        false => out.line("Self::Unlisted(_) => None,"),
-    }
-    out.close();
+    delegate(out, "description()", "None", "None");
     out.close();
     out.blank();
     out.line("/// The same in `lang`, or in the other language where the vendor");
@@ -234,21 +257,12 @@ pub(super) fn reason_enum(out: &mut Writer, cx: &Context<'_>, table: &Table, nam
     out.open(format_args!(
         "pub const fn description_in(self, lang: {LANG}) -> Option<&'static str>"
     ));
-    out.open("match self");
-    for row in &rows {
-        out.line(format_args!(
-            "Self::{}(reason) => reason.description_in(lang),",
-            row.name
-        ));
-    }
-    match markers {
-        true => out.line("Self::NotApplicable(_) | Self::Unlisted(_) => None,"),
-        false => out.line("Self::Unlisted(_) => None,"),
-    }
+    delegate(out, "description_in(lang)", "None", "None");
     out.close();
-    out.close();
-    out.close();
-    out.blank();
+}
+
+/// `From<Reason> for i32`, `Display` and serde of the reason enum.
+fn reason_traits(out: &mut Writer, cx: &Context<'_>, name: &str, code_enum: &str) {
     out.open(format_args!("impl From<{name}> for i32"));
     out.open(format_args!("fn from(reason: {name}) -> i32"));
     out.line("reason.code()");
@@ -258,9 +272,9 @@ pub(super) fn reason_enum(out: &mut Writer, cx: &Context<'_>, table: &Table, nam
     out.open(format_args!("impl core::fmt::Display for {name}"));
     out.open("fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result");
     out.open("match (self, self.description())");
-    if markers {
+    cx.markers.write(out, |out, _| {
         out.line("(Self::NotApplicable(marker), _) => write!(f, \"not applicable ({})\", marker.code()),");
-    }
+    });
     out.line("(Self::Unlisted(unlisted), _) => write!(f, \"unlisted ({unlisted})\"),");
     out.line("(_, Some(text)) => write!(f, \"{} ({}: {text})\", self.name(), self.code()),");
     out.line("(_, None) => write!(f, \"{} ({})\", self.name(), self.code()),");
@@ -268,15 +282,20 @@ pub(super) fn reason_enum(out: &mut Writer, cx: &Context<'_>, table: &Table, nam
     out.close();
     out.close();
     reason_serde(out, cx, name, code_enum);
-    out.blank();
+}
+
+/// The module of `Unlisted`, the code only decoding makes.
+fn unlisted_module(out: &mut Writer, cx: &Context<'_>, name: &str) {
     out.line(format_args!(
         "/// The code that [`{name}::Unlisted`] carries."
     ));
-    out.open(format_args!("pub mod {module}"));
-    out.doc(&[match markers {
-        true => format!("A code that is not listed for its operation and is not {marker_codes}: only [`{name}::decode`](super::{name}::decode) and [`{name}::unlisted`](super::{name}::unlisted) make one."),
-        false => format!("A code that is not listed for its operation: only [`{name}::decode`](super::{name}::decode) and [`{name}::unlisted`](super::{name}::unlisted) make one."),
-    }]);
+    out.open(format_args!("pub mod {}", snake_case(name)));
+    let not_marker = cx
+        .markers
+        .choose(|codes| format!(" and is not {codes}"), "");
+    out.doc(&[format!(
+        "A code that is not listed for its operation{not_marker}: only [`{name}::decode`](super::{name}::decode) and [`{name}::unlisted`](super::{name}::unlisted) make one."
+    )]);
     out.line("#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]");
     out.line("pub struct Unlisted(pub(super) i32);");
     out.blank();

@@ -170,15 +170,19 @@ pub(super) fn record_struct(
     out.line("unknown.code(),");
     out.end(")?,");
     out.close();
-    if cx.markers() {
-        out.open(format_args!(
-            "if !matches!(self.object, {object}::NotApplicable(_))"
-        ));
-        out.line("write!(f, \" on {}\", self.object)?;");
-        out.close();
-    } else {
-        out.line("write!(f, \" on {}\", self.object)?;");
-    }
+    // A record without an object (a marker) says nothing of it.
+    let on = "write!(f, \" on {}\", self.object)?;";
+    cx.markers.either(
+        out,
+        |out, _| {
+            out.open(format_args!(
+                "if !matches!(self.object, {object}::NotApplicable(_))"
+            ));
+            out.line(on);
+            out.close();
+        },
+        |out| out.line(on),
+    );
     out.line("write!(f, \", reason {}\", self.reason)");
     out.close();
     out.close();

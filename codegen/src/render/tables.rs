@@ -142,7 +142,7 @@ pub(super) fn row_doc(cx: &Context<'_>, table: &Table, row: &Row) -> Vec<String>
 
 /// The doc lines of a row's object and reasons, in a table with a record.
 fn record_doc(cx: &Context<'_>, table: &Table, names: &RecordNames, row: &Row) -> Vec<String> {
-    let none = cx.none_code();
+    let none = cx.markers.none_code();
     let mut lines = vec![String::new()];
     lines.push(match row.object {
         Some(kind) => format!(
