@@ -113,6 +113,21 @@ pub(super) fn not_applicable(out: &mut Writer, cx: &Context<'_>) {
     out.open("impl NotApplicable");
     fieldless_methods(out, &variants, |out| listed_from_code(out, &variants));
     out.blank();
+    marker_texts(out, markers);
+    out.close();
+    out.blank();
+    // The markers' descriptions are ours, in English only.
+    enumerable_traits(
+        out,
+        "NotApplicable",
+        "Some(self.description())",
+        "let _ = lang;\nSome(self.description())",
+    );
+    code_serde(out, cx, "NotApplicable");
+}
+
+/// `description`, `text` and `from_text` of the markers.
+fn marker_texts(out: &mut Writer, markers: &[Marker]) {
     out.line("/// What the vendor calls it, and where.");
     out.open("pub const fn description(self) -> &'static str");
     out.open("match self");
@@ -150,14 +165,4 @@ pub(super) fn not_applicable(out: &mut Writer, cx: &Context<'_>) {
     out.line("_ => None,");
     out.close();
     out.close();
-    out.close();
-    out.blank();
-    // The markers' descriptions are ours, in English only.
-    enumerable_traits(
-        out,
-        "NotApplicable",
-        "Some(self.description())",
-        "let _ = lang;\nSome(self.description())",
-    );
-    code_serde(out, cx, "NotApplicable");
 }

@@ -27,6 +27,13 @@ pub(super) fn object_kind_enum(
     }
     out.close();
     out.blank();
+    object_kind_impl(out, &name, kinds);
+    out.blank();
+    object_kind_traits(out, &name);
+}
+
+/// `ALL`, `name`, `from_name` and the texts of the object kind enum.
+fn object_kind_impl(out: &mut Writer, name: &str, kinds: &[ObjectKind]) {
     out.open(format_args!("impl {name}"));
     out.line("/// Every kind, in spec order.");
     let all: Vec<String> = kinds
@@ -78,7 +85,10 @@ pub(super) fn object_kind_enum(
         false,
     );
     out.close();
-    out.blank();
+}
+
+/// `Display` and `FromStr` of the object kind enum, by name.
+fn object_kind_traits(out: &mut Writer, name: &str) {
     out.open(format_args!("impl core::fmt::Display for {name}"));
     out.open("fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result");
     out.line("f.write_str(self.name())");
@@ -93,7 +103,7 @@ pub(super) fn object_kind_enum(
     ));
     out.line(format_args!(
         "Self::from_name(text).ok_or({UNKNOWN_NAME}::new({}))",
-        string(&name)
+        string(name)
     ));
     out.close();
     out.close();

@@ -110,7 +110,18 @@ pub(super) fn record_struct(
     out.line(format_args!("reason: {reason},"));
     out.close();
     out.blank();
-    out.open(format_args!("impl<'a> {name}<'a>"));
+    record_impl(out, table, names);
+    out.blank();
+    record_display(out, cx, names);
+    record_serde(out, cx, name);
+    owned_record(out, cx, name);
+}
+
+/// `decode`, the accessors and `encode` of the record.
+fn record_impl(out: &mut Writer, table: &Table, names: &RecordNames) {
+    let code_enum = &table.name;
+    let (object, reason) = (&names.object, &names.reason);
+    out.open(format_args!("impl<'a> {}<'a>", names.record));
     out.line("/// Decodes the three columns of a bill row.");
     out.open("pub fn decode(code: i32, object: &'a str, reason: i32) -> Self");
     out.line(format_args!(
@@ -154,7 +165,11 @@ pub(super) fn record_struct(
     out.line("(self.code.code(), self.object.as_str(), self.reason.code())");
     out.close();
     out.close();
-    out.blank();
+}
+
+/// `Display` of the record: the operation, its object and its reason.
+fn record_display(out: &mut Writer, cx: &Context<'_>, names: &RecordNames) {
+    let (name, object) = (&names.record, &names.object);
     out.open(format_args!("impl core::fmt::Display for {name}<'_>"));
     out.open("fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result");
     out.open("match self.code");
@@ -186,6 +201,4 @@ pub(super) fn record_struct(
     out.line("write!(f, \", reason {}\", self.reason)");
     out.close();
     out.close();
-    record_serde(out, cx, name);
-    owned_record(out, cx, name);
 }

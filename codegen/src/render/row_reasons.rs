@@ -33,7 +33,6 @@ pub(super) fn row_reason_enum(
     row: &Row,
 ) {
     let name = names.row_reason(row);
-    let module = snake_case(&name);
     let mut lines = vec![format!(
         "Reasons of [`{}::{}`] (`{}`).",
         table.name, row.name, row.code
@@ -53,43 +52,66 @@ pub(super) fn row_reason_enum(
             _ => None,
         })
         .collect();
-    if let Some(variants) = singles {
+    match singles {
         // Every reason a single code: an enum like the table's own.
-        cx.attributes(
-            out,
-            &name,
-            Shape::CodeEnum,
-            "Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord",
-            &["#[repr(i32)]", "#[non_exhaustive]"],
-        );
-        out.open(format_args!("pub enum {name}"));
-        for (reason, variant) in row.reasons.iter().zip(&variants) {
-            out.doc(&reason_doc(row, reason, &module));
-            cx.variant_attributes(out, &name, variant.name);
-            out.line(format_args!("{} = {},", variant.name, variant.code));
+        Some(variants) => fieldless_reason_enum(out, cx, row, &name, &variants),
+        None => {
+            carrying_reason_enum(out, cx, row, &name);
+            out.blank();
+            payload_module(out, table, row, &name, &snake_case(&name));
         }
-        out.close();
-        out.blank();
-        out.open(format_args!("impl {name}"));
-        fieldless_methods(out, &variants, |out| reason_from_code(out, row, &module));
-        out.blank();
-        reason_descriptions(out, row);
-        out.blank();
-        listed_codes(out, row);
-        out.close();
-        out.blank();
-        enumerable_traits(
-            out,
-            &name,
-            "Self::description(self)",
-            "Self::description_in(self, lang)",
-        );
-        code_serde(out, cx, &name);
-        return;
     }
+}
+
+/// A row's reason enum whose reasons are all single codes: fieldless, the
+/// codes its discriminants.
+fn fieldless_reason_enum(
+    out: &mut Writer,
+    cx: &Context<'_>,
+    row: &Row,
+    name: &str,
+    variants: &[Variant<'_>],
+) {
+    let module = snake_case(name);
     cx.attributes(
         out,
-        &name,
+        name,
+        Shape::CodeEnum,
+        "Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord",
+        &["#[repr(i32)]", "#[non_exhaustive]"],
+    );
+    out.open(format_args!("pub enum {name}"));
+    for (reason, variant) in row.reasons.iter().zip(variants) {
+        out.doc(&reason_doc(row, reason, &module));
+        cx.variant_attributes(out, name, variant.name);
+        out.line(format_args!("{} = {},", variant.name, variant.code));
+    }
+    out.close();
+    out.blank();
+    out.open(format_args!("impl {name}"));
+    fieldless_methods(out, variants, |out| reason_from_code(out, row, &module));
+    out.blank();
+    reason_descriptions(out, row);
+    out.blank();
+    listed_codes(out, row);
+    out.close();
+    out.blank();
+    enumerable_traits(
+        out,
+        name,
+        "Self::description(self)",
+        "Self::description_in(self, lang)",
+    );
+    code_serde(out, cx, name);
+}
+
+/// A row's reason enum with a range or an open reason, whose variants
+/// carry the code they were decoded from.
+fn carrying_reason_enum(out: &mut Writer, cx: &Context<'_>, row: &Row, name: &str) {
+    let module = snake_case(name);
+    cx.attributes(
+        out,
+        name,
         Shape::Enum,
         "Debug, Clone, Copy, PartialEq, Eq, Hash",
         &["#[non_exhaustive]"],
@@ -97,7 +119,7 @@ pub(super) fn row_reason_enum(
     out.open(format_args!("pub enum {name}"));
     for reason in &row.reasons {
         out.doc(&reason_doc(row, reason, &module));
-        cx.variant_attributes(out, &name, &reason.name);
+        cx.variant_attributes(out, name, &reason.name);
         match reason.codes.carries_value() {
             true => out.line(format_args!("{0}({module}::{0}),", reason.name)),
             false => out.line(format_args!("{},", reason.name)),
@@ -106,6 +128,25 @@ pub(super) fn row_reason_enum(
     out.close();
     out.blank();
     out.open(format_args!("impl {name}"));
+    carrying_reason_methods(out, row, &module);
+    out.close();
+    out.blank();
+    code_order(out, name, CodeKind::Integer);
+    out.blank();
+    code_traits(
+        out,
+        name,
+        "Self::description(self)",
+        "Self::description_in(self, lang)",
+        |out| reason_display(out, row),
+        |out| reason_from_str(out, name, row),
+    );
+    code_serde(out, cx, name);
+}
+
+/// `code`, `from_code`, `name`, the texts and `codes` of a reason enum
+/// whose variants carry codes.
+fn carrying_reason_methods(out: &mut Writer, row: &Row, module: &str) {
     out.line("/// The vendor code, the exact number this reason was decoded from.");
     out.open("pub const fn code(self) -> i32");
     out.open("match self");
@@ -121,7 +162,7 @@ pub(super) fn row_reason_enum(
     out.close();
     out.close();
     out.blank();
-    reason_from_code(out, row, &module);
+    reason_from_code(out, row, module);
     out.blank();
     out.line("/// The Rust name of the variant.");
     out.open("pub const fn name(self) -> &'static str");
@@ -139,21 +180,6 @@ pub(super) fn row_reason_enum(
     reason_descriptions(out, row);
     out.blank();
     listed_codes(out, row);
-    out.close();
-    out.blank();
-    code_order(out, &name, CodeKind::Integer);
-    out.blank();
-    code_traits(
-        out,
-        &name,
-        "Self::description(self)",
-        "Self::description_in(self, lang)",
-        |out| reason_display(out, row),
-        |out| reason_from_str(out, &name, row),
-    );
-    code_serde(out, cx, &name);
-    out.blank();
-    payload_module(out, table, row, &name, &module);
 }
 
 /// The doc of a reason's variant: its codes as the decoding table has them,
@@ -392,62 +418,68 @@ pub(super) fn payload_module(out: &mut Writer, table: &Table, row: &Row, name: &
             String::new(),
             "Only a code that decodes to this reason makes one: see [`new`](Self::new).".to_string(),
         ]);
-        out.line("#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]");
-        out.line(format_args!("pub struct {variant}(pub(super) i32);"));
-        out.blank();
-        out.open(format_args!("impl {variant}"));
-        out.line("/// `code` as this reason, if it decodes to it.");
-        out.open("pub const fn new(code: i32) -> Option<Self>");
-        out.open(format_args!("match super::{name}::from_code(code)"));
-        out.line(format_args!(
-            "Some(super::{name}::{variant}(value)) => Some(value),"
-        ));
-        out.line("_ => None,");
-        out.close();
-        out.close();
-        out.blank();
-        out.line("/// The vendor code.");
-        out.open("pub const fn code(self) -> i32");
-        out.line("self.0");
-        out.close();
-        out.close();
-        out.blank();
-        out.open(format_args!("impl From<{variant}> for i32"));
-        out.open(format_args!("fn from(value: {variant}) -> i32"));
-        out.line("value.0");
-        out.close();
-        out.close();
-        out.blank();
-        out.open(format_args!("impl TryFrom<i32> for {variant}"));
-        out.line(format_args!("type Error = {UNKNOWN_CODE};"));
-        out.blank();
-        out.open(format_args!(
-            "fn try_from(code: i32) -> Result<Self, {UNKNOWN_CODE}>"
-        ));
-        out.open("match Self::new(code)");
-        out.line("Some(value) => Ok(value),");
-        let error = format!(
-            "None => Err({UNKNOWN_CODE}::new({}, code)),",
-            string(&format!("{name}::{variant}"))
-        );
-        if out.fits(&error) {
-            out.line(error);
-        } else {
-            out.begin(format_args!("None => Err({UNKNOWN_CODE}::new("));
-            out.line(format_args!("{},", string(&format!("{name}::{variant}"))));
-            out.line("code,");
-            out.end(")),");
-        }
-        out.close();
-        out.close();
-        out.close();
-        out.blank();
-        out.open(format_args!("impl core::fmt::Display for {variant}"));
-        out.open("fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result");
-        out.line("write!(f, \"{}\", self.0)");
-        out.close();
-        out.close();
+        payload_type(out, name, variant);
     }
+    out.close();
+}
+
+/// The type a carrying variant holds: a code only decoding makes, with
+/// `new`, `code`, `From`, `TryFrom` and `Display`.
+fn payload_type(out: &mut Writer, name: &str, variant: &str) {
+    out.line("#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]");
+    out.line(format_args!("pub struct {variant}(pub(super) i32);"));
+    out.blank();
+    out.open(format_args!("impl {variant}"));
+    out.line("/// `code` as this reason, if it decodes to it.");
+    out.open("pub const fn new(code: i32) -> Option<Self>");
+    out.open(format_args!("match super::{name}::from_code(code)"));
+    out.line(format_args!(
+        "Some(super::{name}::{variant}(value)) => Some(value),"
+    ));
+    out.line("_ => None,");
+    out.close();
+    out.close();
+    out.blank();
+    out.line("/// The vendor code.");
+    out.open("pub const fn code(self) -> i32");
+    out.line("self.0");
+    out.close();
+    out.close();
+    out.blank();
+    out.open(format_args!("impl From<{variant}> for i32"));
+    out.open(format_args!("fn from(value: {variant}) -> i32"));
+    out.line("value.0");
+    out.close();
+    out.close();
+    out.blank();
+    out.open(format_args!("impl TryFrom<i32> for {variant}"));
+    out.line(format_args!("type Error = {UNKNOWN_CODE};"));
+    out.blank();
+    out.open(format_args!(
+        "fn try_from(code: i32) -> Result<Self, {UNKNOWN_CODE}>"
+    ));
+    out.open("match Self::new(code)");
+    out.line("Some(value) => Ok(value),");
+    let error = format!(
+        "None => Err({UNKNOWN_CODE}::new({}, code)),",
+        string(&format!("{name}::{variant}"))
+    );
+    if out.fits(&error) {
+        out.line(error);
+    } else {
+        out.begin(format_args!("None => Err({UNKNOWN_CODE}::new("));
+        out.line(format_args!("{},", string(&format!("{name}::{variant}"))));
+        out.line("code,");
+        out.end(")),");
+    }
+    out.close();
+    out.close();
+    out.close();
+    out.blank();
+    out.open(format_args!("impl core::fmt::Display for {variant}"));
+    out.open("fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result");
+    out.line("write!(f, \"{}\", self.0)");
+    out.close();
     out.close();
 }
 
