@@ -628,6 +628,10 @@ impl ::codes_runtime::CodeEnum for OperationType {
     fn description_in(self, lang: ::codes_runtime::Lang) -> Option<&'static str> {
         Some(self.description_in(lang))
     }
+
+    fn notes_in(self, lang: ::codes_runtime::Lang) -> &'static [&'static str] {
+        OperationType::notes_in(self, lang)
+    }
 }
 
 impl From<OperationType> for i32 {
@@ -2849,6 +2853,10 @@ impl ::codes_runtime::CodeEnum for MediaType {
     fn description_in(self, lang: ::codes_runtime::Lang) -> Option<&'static str> {
         Some(self.description_in(lang))
     }
+
+    fn notes_in(self, lang: ::codes_runtime::Lang) -> &'static [&'static str] {
+        MediaType::notes_in(self, lang)
+    }
 }
 
 impl From<MediaType> for i32 {
@@ -3167,6 +3175,10 @@ impl ::codes_runtime::CodeEnum for AgentType {
     fn description_in(self, lang: ::codes_runtime::Lang) -> Option<&'static str> {
         Some(self.description_in(lang))
     }
+
+    fn notes_in(self, lang: ::codes_runtime::Lang) -> &'static [&'static str] {
+        AgentType::notes_in(self, lang)
+    }
 }
 
 impl From<AgentType> for i32 {
@@ -3355,6 +3367,10 @@ impl ::codes_runtime::CodeEnum for CallDirection {
 
     fn description_in(self, lang: ::codes_runtime::Lang) -> Option<&'static str> {
         Some(self.description_in(lang))
+    }
+
+    fn notes_in(self, lang: ::codes_runtime::Lang) -> &'static [&'static str] {
+        CallDirection::notes_in(self, lang)
     }
 }
 

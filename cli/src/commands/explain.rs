@@ -225,6 +225,9 @@ fn write_codes<T: Enumerable>(
             line.push_str(&format!("  {description}"));
         }
         writeln!(out, "{}", line.trim_end())?;
+        for note in value.notes_in(lang) {
+            writeln!(out, "{:width$}  Note: {note}", "", width = widths[0])?;
+        }
     }
     Ok(Status::Success)
 }

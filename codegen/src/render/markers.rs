@@ -117,12 +117,12 @@ pub(super) fn not_applicable(out: &mut Writer, cx: &Context<'_>) {
     out.close();
     out.blank();
     // The markers' descriptions are ours, in English only.
-    enumerable_traits(
-        out,
-        "NotApplicable",
-        "Some(self.description())",
-        "let _ = lang;\nSome(self.description())",
-    );
+    let texts = Texts {
+        description: "Some(self.description())",
+        description_in: "let _ = lang;\nSome(self.description())",
+        notes: false,
+    };
+    enumerable_traits(out, "NotApplicable", texts);
     code_serde(out, cx, "NotApplicable");
 }
 

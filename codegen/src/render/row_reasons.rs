@@ -96,12 +96,7 @@ fn fieldless_reason_enum(
     listed_codes(out, row);
     out.close();
     out.blank();
-    enumerable_traits(
-        out,
-        name,
-        "Self::description(self)",
-        "Self::description_in(self, lang)",
-    );
+    enumerable_traits(out, name, Texts::REASON);
     code_serde(out, cx, name);
 }
 
@@ -136,8 +131,7 @@ fn carrying_reason_enum(out: &mut Writer, cx: &Context<'_>, row: &Row, name: &st
     code_traits(
         out,
         name,
-        "Self::description(self)",
-        "Self::description_in(self, lang)",
+        Texts::REASON,
         |out| reason_display(out, row),
         |out| reason_from_str(out, name, row),
     );

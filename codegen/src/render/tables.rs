@@ -12,12 +12,7 @@ pub(super) fn table(out: &mut Writer, cx: &Context<'_>, table: &Table) {
         text_code_traits(out, cx, &table.name);
         return;
     }
-    enumerable_traits(
-        out,
-        &table.name,
-        "Some(self.description())",
-        "Some(self.description_in(lang))",
-    );
+    enumerable_traits(out, &table.name, Texts::TABLE);
     code_serde(out, cx, &table.name);
     let Some(names) = &table.record else {
         return;

@@ -3,18 +3,45 @@
 
 use super::*;
 
+/// The bodies of a code enum's `CodeEnum` text methods.
+#[derive(Clone, Copy)]
+pub(super) struct Texts<'a> {
+    /// The body of `description`.
+    pub(super) description: &'a str,
+    /// The body of `description_in(lang)`.
+    pub(super) description_in: &'a str,
+    /// Whether the enum has its own `notes_in(lang)` (a table's rows) for
+    /// the trait's to call.
+    pub(super) notes: bool,
+}
+
+impl Texts<'_> {
+    /// A table's code enum: its own texts and notes.
+    pub(super) const TABLE: Texts<'static> = Texts {
+        description: "Some(self.description())",
+        description_in: "Some(self.description_in(lang))",
+        notes: true,
+    };
+
+    /// A reason enum: its own optional texts.
+    pub(super) const REASON: Texts<'static> = Texts {
+        description: "Self::description(self)",
+        description_in: "Self::description_in(self, lang)",
+        notes: false,
+    };
+}
+
 /// The runtime trait and std conversions of a code enum: `CodeEnum`,
 /// `From<T> for i32`, `TryFrom<i32>`, and `Display` and `FromStr` with the
 /// bodies `display` and `from_str` write.
 pub(super) fn code_traits(
     out: &mut Writer,
     name: &str,
-    description: &str,
-    description_in: &str,
+    texts: Texts<'_>,
     display: impl FnOnce(&mut Writer),
     from_str: impl FnOnce(&mut Writer),
 ) {
-    code_enum_trait(out, name, CodeKind::Integer, description, description_in);
+    code_enum_trait(out, name, CodeKind::Integer, texts);
     out.blank();
     out.open(format_args!("impl From<{name}> for i32"));
     out.open(format_args!("fn from(value: {name}) -> i32"));
@@ -42,15 +69,8 @@ pub(super) fn code_traits(
 }
 
 /// `impl CodeEnum`: the enum's own methods behind the trait's, its codes
-/// `i32` or text; `description` and `description_in` are the bodies of
-/// those two.
-pub(super) fn code_enum_trait(
-    out: &mut Writer,
-    name: &str,
-    kind: CodeKind,
-    description: &str,
-    description_in: &str,
-) {
+/// `i32` or text; `texts` gives the bodies of the text methods.
+pub(super) fn code_enum_trait(out: &mut Writer, name: &str, kind: CodeKind, texts: Texts<'_>) {
     let (code_type, code_out, code_in) = match kind {
         CodeKind::Integer => ("i32", "i32", "i32"),
         CodeKind::Text => ("&'a str", "&'static str", "&str"),
@@ -75,16 +95,24 @@ pub(super) fn code_enum_trait(
     out.close();
     out.blank();
     out.open("fn description(self) -> Option<&'static str>");
-    out.line(description);
+    out.line(texts.description);
     out.close();
     out.blank();
     out.open(format_args!(
         "fn description_in(self, lang: {LANG}) -> Option<&'static str>"
     ));
-    for line in description_in.lines() {
+    for line in texts.description_in.lines() {
         out.line(line);
     }
     out.close();
+    if texts.notes {
+        out.blank();
+        out.open(format_args!(
+            "fn notes_in(self, lang: {LANG}) -> &'static [&'static str]"
+        ));
+        out.line(format_args!("{name}::notes_in(self, lang)"));
+        out.close();
+    }
     out.close();
 }
 
@@ -136,20 +164,10 @@ pub(super) fn enumerable_impl(out: &mut Writer, name: &str) {
 
 /// [`code_traits`] of a fieldless enum, which also lists all its values
 /// (`Enumerable`) and displays and parses its names.
-pub(super) fn enumerable_traits(
-    out: &mut Writer,
-    name: &str,
-    description: &str,
-    description_in: &str,
-) {
-    code_traits(
-        out,
-        name,
-        description,
-        description_in,
-        display_name,
-        |out| from_name_str(out, name),
-    );
+pub(super) fn enumerable_traits(out: &mut Writer, name: &str, texts: Texts<'_>) {
+    code_traits(out, name, texts, display_name, |out| {
+        from_name_str(out, name)
+    });
     out.blank();
     enumerable_impl(out, name);
 }
@@ -179,13 +197,7 @@ pub(super) fn code_order(out: &mut Writer, name: &str, kind: CodeKind) {
 pub(super) fn text_code_traits(out: &mut Writer, cx: &Context<'_>, name: &str) {
     code_order(out, name, CodeKind::Text);
     out.blank();
-    code_enum_trait(
-        out,
-        name,
-        CodeKind::Text,
-        "Some(self.description())",
-        "Some(self.description_in(lang))",
-    );
+    code_enum_trait(out, name, CodeKind::Text, Texts::TABLE);
     out.blank();
     enumerable_impl(out, name);
     out.blank();

@@ -6,7 +6,7 @@ use codes_hostile::{
     QuotesCause, SecondUniformCause, Target, TargetKind, Uniform, UniformCause, UniformTargetKind,
     line_breaks_cause, quotes_cause, second_uniform_cause,
 };
-use codes_runtime::{Code, Lang, ReasonCodes};
+use codes_runtime::{Code, CodeEnum, Lang, ReasonCodes};
 
 const QUOTES: &str = "\"quotes\" and \\backslashes\\ and \"# and r#\"raw\"# and '\\''";
 const TOKENS: &str = "#[cfg(any())] } fn injected() {} {} {0} {:?} {name} {{ }} \"); panic!(\"";
@@ -126,6 +126,16 @@ fn rows_of_every_table_carry_their_notes() {
     );
     assert_eq!(HostileText::Quoted.notes_in(Lang::Zh), [""; 0]);
     assert_eq!(Uniform::First.notes(), ["one"]);
+    // And through the trait, for code generic over any table.
+    assert_eq!(
+        CodeEnum::notes_in(Plain::MinusOne, Lang::Zh),
+        ["中文说明 */"]
+    );
+    assert_eq!(
+        CodeEnum::notes_in(HostileText::Braces, Lang::Zh),
+        ["只有中文的说明 {}"]
+    );
+    assert!(CodeEnum::notes_in(NotApplicable::UsNoUse, Lang::En).is_empty());
 }
 
 #[test]
