@@ -19,6 +19,7 @@ use crate::parse::{
     RawCode, RawMarker, RawObjectKind, RawPage, RawReason, RawReserved, RawRow, RawSource, RawSpec,
     RawTable,
 };
+use crate::schema::{self, Key, Localized};
 
 /// Types the generated file defines whatever the spec names: the enum of the
 /// spec's "not applicable" markers. (The fixed types, such as `Code`, live
@@ -157,22 +158,23 @@ impl Validator<'_> {
         &mut self,
         en: &Option<Spanned<String>>,
         zh: &Option<Spanned<String>>,
-        key: &str,
+        keys: Localized,
         entry: &str,
         required: Option<Range<usize>>,
     ) -> Text {
-        let text = Text {
-            en: en.as_ref().map(|text| self.non_blank(text, key, entry)),
-            zh: zh
-                .as_ref()
-                .map(|text| self.non_blank(text, &format!("{key}_zh"), entry)),
-        };
+        let text = Text::new(
+            en.as_ref()
+                .map(|text| self.non_blank(text, keys.en.name, entry)),
+            zh.as_ref()
+                .map(|text| self.non_blank(text, keys.zh.name, entry)),
+        );
         if let (Some(span), true) = (required, text.is_empty()) {
             let head = self.head(span);
+            let (key, key_zh) = (keys.en.name, keys.zh.name);
             self.error(Diagnostic::new(
                 format!("{entry} has no `{key}`"),
                 head,
-                format!("`{key}` (or `{key}_zh`) missing here"),
+                format!("`{key}` (or `{key_zh}`) missing here"),
             ));
         }
         text
@@ -190,13 +192,21 @@ impl Validator<'_> {
     }
 
     /// A Rust name: present and a valid UpperCamelCase identifier.
+    /// Free sentences, none blank.
+    fn notes(&mut self, notes: &[Spanned<String>], key: &Key, entry: &str) -> Vec<String> {
+        notes
+            .iter()
+            .map(|note| self.non_blank(note, key.name, entry))
+            .collect()
+    }
+
     fn name(
         &mut self,
         value: &Option<Spanned<String>>,
         entry: &str,
         parent: Range<usize>,
     ) -> Option<Spanned<String>> {
-        self.rust_name(value, "name", entry, parent)
+        self.rust_name(value, schema::row::NAME.name, entry, parent)
     }
 
     fn rust_name(
@@ -254,9 +264,19 @@ impl Validator<'_> {
             document,
         } = raw.get_ref();
         Source {
-            vendor: self.text(vendor, "vendor", "[source]", span.clone()),
-            product: self.text(product, "product", "[source]", span.clone()),
-            document: self.text(document, "document", "[source]", span),
+            vendor: self.text(
+                vendor,
+                schema::source::VENDOR.name,
+                "[source]",
+                span.clone(),
+            ),
+            product: self.text(
+                product,
+                schema::source::PRODUCT.name,
+                "[source]",
+                span.clone(),
+            ),
+            document: self.text(document, schema::source::DOCUMENT.name, "[source]", span),
         }
     }
 
@@ -313,7 +333,8 @@ impl Validator<'_> {
             if let Some(name) = &name {
                 names.define(name, &entry, &mut self.diagnostics);
             }
-            let description = self.text(description, "description", &entry, span);
+            let description =
+                self.text(description, schema::marker::DESCRIPTION.name, &entry, span);
             if let (Some((code, _)), Some(name)) = (code, name) {
                 markers.push(Marker {
                     code,
@@ -507,10 +528,10 @@ impl Validator<'_> {
         span: Range<usize>,
     ) -> Option<Page> {
         let title = self
-            .required(&raw.title, "title", entry, span.clone())
+            .required(&raw.title, schema::page::TITLE.name, entry, span.clone())
             .cloned();
         let page = self
-            .required(&raw.page, "page", entry, span.clone())
+            .required(&raw.page, schema::page::PAGE.name, entry, span.clone())
             .cloned();
         let columns = self.required_columns(raw, kind, entry, span);
         let optional = |this: &mut Self, value: &Option<Spanned<String>>, key: &str| {
@@ -518,16 +539,17 @@ impl Validator<'_> {
                 .as_ref()
                 .map(|value| this.non_blank(value, key, entry))
         };
-        let subtitle = optional(self, &raw.subtitle, "subtitle");
-        let caption = optional(self, &raw.caption, "caption");
-        let updated = optional(self, &raw.updated, "updated");
+        let subtitle = optional(self, &raw.subtitle, schema::page::SUBTITLE.name);
+        let caption = optional(self, &raw.caption, schema::page::CAPTION.name);
+        let updated = optional(self, &raw.updated, schema::page::UPDATED.name);
         Some(Page {
-            title: self.non_blank(&title?, "title", entry),
+            title: self.non_blank(&title?, schema::page::TITLE.name, entry),
             subtitle,
             caption,
-            page: self.non_blank(&page?, "page", entry),
+            page: self.non_blank(&page?, schema::page::PAGE.name, entry),
             updated,
             columns: columns?,
+            notes: self.notes(&raw.notes, &schema::page::NOTES, entry),
         })
     }
 
@@ -580,7 +602,7 @@ impl Validator<'_> {
                 });
             let note = note
                 .as_ref()
-                .map(|note| self.non_blank(note, "note", &reserved_entry));
+                .map(|note| self.non_blank(note, schema::reserved::NOTE.name, &reserved_entry));
             reserved.push((
                 Reserved {
                     code: value,
@@ -714,7 +736,7 @@ impl Validator<'_> {
             columns
                 .get_ref()
                 .iter()
-                .map(|column| self.non_blank(column, "columns", entry))
+                .map(|column| self.non_blank(column, schema::page::COLUMNS.name, entry))
                 .collect(),
         )
     }
@@ -728,9 +750,19 @@ impl Validator<'_> {
         if table.record.is_none() && table.object.is_none() && table.reason.is_none() {
             return None;
         }
-        let record = self.rust_name(&table.record, "record", entry, span.clone());
-        let object = self.rust_name(&table.object, "object", entry, span.clone());
-        let reason = self.rust_name(&table.reason, "reason", entry, span);
+        let record = self.rust_name(
+            &table.record,
+            schema::table::RECORD.name,
+            entry,
+            span.clone(),
+        );
+        let object = self.rust_name(
+            &table.object,
+            schema::table::OBJECT.name,
+            entry,
+            span.clone(),
+        );
+        let reason = self.rust_name(&table.reason, schema::table::REASON.name, entry, span);
         for name in [&record, &object, &reason].into_iter().flatten() {
             self.type_names.define(name, entry, &mut self.diagnostics);
         }
@@ -772,7 +804,7 @@ impl Validator<'_> {
             let text = self.texts(
                 &kind.get_ref().text,
                 &kind.get_ref().text_zh,
-                "text",
+                schema::object_kind::TEXTS,
                 &entry,
                 Some(kind.span()),
             );
@@ -871,13 +903,13 @@ impl Validator<'_> {
         let constant = row
             .constant
             .as_ref()
-            .map(|constant| self.non_blank(constant, "constant", &entry));
+            .map(|constant| self.non_blank(constant, schema::row::CONSTANT.name, &entry));
         // A text code is its own description; a number needs one.
         let required = (kind == CodeKind::Integer).then(|| span.clone());
         let description = self.texts(
             &row.description,
             &row.description_zh,
-            "description",
+            schema::row::DESCRIPTIONS,
             &entry,
             required,
         );
@@ -908,22 +940,16 @@ impl Validator<'_> {
             }
             found
         });
-        let notes = row
-            .notes
-            .iter()
-            .map(|note| self.non_blank(note, "notes", &entry))
-            .collect();
-        let notes_zh = row
-            .notes_zh
-            .iter()
-            .map(|note| self.non_blank(note, "notes_zh", &entry))
-            .collect();
+        let pages = self.texts(&row.page, &row.page_zh, schema::row::PAGES, &entry, None);
+        let notes = self.notes(&row.notes, &schema::row::NOTES, &entry);
+        let notes_zh = self.notes(&row.notes_zh, &schema::row::NOTES_ZH, &entry);
         let (reasons, decoding) = self.reasons(&row.reason, &entry, markers)?;
         Some(Row {
             code: code?,
             name: name?.into_inner(),
             constant,
             description,
+            pages,
             object,
             notes,
             notes_zh,
@@ -956,7 +982,7 @@ impl Validator<'_> {
             let description = self.texts(
                 &reason.get_ref().description,
                 &reason.get_ref().description_zh,
-                "description",
+                schema::reason::DESCRIPTIONS,
                 &entry,
                 None,
             );

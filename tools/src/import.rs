@@ -153,7 +153,7 @@ use std::fmt;
 
 use toml_edit::{ArrayOfTables, DocumentMut, Item, Table};
 
-pub use crate::lang::{Lang, UnknownLang};
+pub use crate::lang::Lang;
 use crate::vendor_doc::{DocError, ValueList, VendorTable};
 use changes::Report;
 use codes_codegen::Diagnostic;
@@ -750,7 +750,7 @@ fn merge_checked(
             continue;
         };
         let mut report = Report::default();
-        if options.lang == Lang::primary(old) {
+        if options.lang == old.primary_lang() {
             merge::table(toml, old, vendor, source, &mut types, &mut report);
         } else if let Err(found) = overlay::table(toml, old, vendor, source, &mut report) {
             errors.extend(found);
