@@ -771,12 +771,8 @@ fn merge_checked(
         errors.sort_by_key(|error| error.line);
         return Err(ImportError::Vendor(errors));
     }
-    edit::put_tables(
-        root,
-        "table",
-        tables,
-        &["source", "not_applicable", "table"],
-    );
+    let key = codes_codegen::schema::spec::TABLE.name;
+    edit::put_tables(root, key, tables, &codes_codegen::schema::SPEC);
     let report = Report { summary, review };
     finish(document, &format!("{spec_path} (merged)"), report).map(|(imported, _)| imported)
 }
