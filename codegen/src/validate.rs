@@ -8,7 +8,7 @@ use std::ops::Range;
 
 use toml::Spanned;
 
-use crate::decoding::{Decoding, Outcome};
+use crate::decoding::{self, Conflict, Decoding, Outcome};
 use crate::diagnostic::Diagnostic;
 use crate::ident;
 use crate::model::{
@@ -967,10 +967,9 @@ impl Validator<'_> {
     ) -> Option<(Vec<Reason>, Decoding)> {
         let errors_before = self.diagnostics.len();
         let mut names = Names::new("reason name");
-        let mut singles: BTreeMap<i32, Range<usize>> = BTreeMap::new();
-        let mut ranges: Vec<(i32, i32, Range<usize>)> = Vec::new();
-        let mut open: Option<Range<usize>> = None;
         let mut reasons = Vec::new();
+        // Where each reason's codes are written, by index, for conflicts.
+        let mut spans: Vec<(ReasonCodes, Range<usize>)> = Vec::new();
         let mut complete = true;
         for reason in raw {
             let entry = format!("a reason of {row_entry}");
@@ -986,49 +985,7 @@ impl Validator<'_> {
                 &entry,
                 None,
             );
-            match codes.clone() {
-                Some((ReasonCodes::Single(code), span)) => match singles.get(&code) {
-                    Some(first) => self.error(
-                        Diagnostic::new(
-                            format!("duplicate reason code {code} in {row_entry}"),
-                            span,
-                            "listed again here",
-                        )
-                        .related(first.clone(), "first listed here"),
-                    ),
-                    None => {
-                        singles.insert(code, span);
-                    }
-                },
-                Some((ReasonCodes::Range { start, end }, span)) => {
-                    for (other_start, other_end, other_span) in &ranges {
-                        if start <= *other_end && *other_start <= end {
-                            self.error(
-                                Diagnostic::new(
-                                    format!("reason range {start}-{end} overlaps range {other_start}-{other_end} in {row_entry}"),
-                                    span.clone(),
-                                    "overlapping range",
-                                )
-                                .related(other_span.clone(), "the other range")
-                                .help("a single code may sit inside a range, but two ranges may not share codes"),
-                            );
-                        }
-                    }
-                    ranges.push((start, end, span));
-                }
-                Some((ReasonCodes::Open { .. }, span)) => match &open {
-                    Some(first) => self.error(
-                        Diagnostic::new(
-                            format!("more than one open reason in {row_entry}"),
-                            span,
-                            "second open reason",
-                        )
-                        .related(first.clone(), "first open reason"),
-                    ),
-                    None => open = Some(span),
-                },
-                None => {}
-            }
+            spans.extend(codes.clone());
             match (codes, name) {
                 (Some((codes, _)), Some(name)) => reasons.push(Reason {
                     codes,
@@ -1037,6 +994,9 @@ impl Validator<'_> {
                 }),
                 _ => complete = false,
             }
+        }
+        for conflict in decoding::conflicts(spans.iter().map(|(codes, _)| *codes)) {
+            self.error(reason_conflict(conflict, &spans, row_entry));
         }
         if !complete {
             return None;
@@ -1178,6 +1138,44 @@ struct RowScope<'a> {
 }
 
 /// A raw row code as an entry names it: `3`, or `呼入`.
+/// A conflict of a row's reasons, at the codes of the later reason and
+/// pointing at the earlier one.
+fn reason_conflict(
+    conflict: Conflict,
+    spans: &[(ReasonCodes, Range<usize>)],
+    row_entry: &str,
+) -> Diagnostic {
+    let at = |index: usize| spans[index].1.clone();
+    match conflict {
+        Conflict::DuplicateCode { first, later, code } => Diagnostic::new(
+            format!("duplicate reason code {code} in {row_entry}"),
+            at(later),
+            "listed again here",
+        )
+        .related(at(first), "first listed here"),
+        Conflict::OverlappingRanges { first, later } => {
+            let range = |index: usize| spans[index].0;
+            Diagnostic::new(
+                format!(
+                    "reason range {} overlaps range {} in {row_entry}",
+                    range(later),
+                    range(first)
+                ),
+                at(later),
+                "overlapping range",
+            )
+            .related(at(first), "the other range")
+            .help("a single code may sit inside a range, but two ranges may not share codes")
+        }
+        Conflict::SecondOpen { first, later } => Diagnostic::new(
+            format!("more than one open reason in {row_entry}"),
+            at(later),
+            "second open reason",
+        )
+        .related(at(first), "first open reason"),
+    }
+}
+
 fn raw_code_text(code: &RawCode) -> String {
     match code {
         RawCode::Integer(number) => number.to_string(),
