@@ -4,7 +4,10 @@
 //! these types only, so none of it needs to re-check the spec. What a code
 //! means is decided once, here: each row's [`Decoding`] table.
 
+use std::ops::{Index, IndexMut};
+
 pub use crate::decoding::{Decoding, Outcome, Run};
+pub use codes_runtime::{Lang, ReasonCodes};
 
 /// A whole validated spec: who publishes the tables, and the tables.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -72,6 +75,23 @@ impl Table {
         }
     }
 
+    /// The vendor's page in `lang`, where the spec has it.
+    pub fn page_in(&self, lang: Lang) -> Option<&Page> {
+        match lang {
+            Lang::En => self.en.as_ref(),
+            Lang::Zh => self.zh.as_ref(),
+        }
+    }
+
+    /// The language whose page gives the table its rows: English where the
+    /// spec has the English page, else Chinese.
+    pub fn primary_lang(&self) -> Lang {
+        match self.en {
+            Some(_) => Lang::En,
+            None => Lang::Zh,
+        }
+    }
+
     /// Whether any row carries the vendor's constant name.
     pub fn has_constants(&self) -> bool {
         self.rows.iter().any(|row| row.constant.is_some())
@@ -104,35 +124,63 @@ pub struct Page {
     pub updated: Option<String>,
     /// The vendor's column headers, in order.
     pub columns: Vec<String>,
+    /// The vendor's notes on the whole table (a note between the header
+    /// and the rows), in the page's language.
+    pub notes: Vec<String>,
 }
 
 /// A vendor text in the languages the spec has it in; which of them must
-/// be there depends on what the text belongs to.
+/// be there depends on what the text belongs to. Indexed by [`Lang`].
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Text {
-    /// English, byte for byte.
-    pub en: Option<String>,
-    /// Chinese, byte for byte.
-    pub zh: Option<String>,
+    /// Per language, in the order of [`Lang::ALL`], byte for byte.
+    texts: [Option<String>; Lang::ALL.len()],
 }
 
 impl Text {
+    /// The text in each language where given.
+    pub fn new(en: Option<String>, zh: Option<String>) -> Text {
+        Text { texts: [en, zh] }
+    }
+
     /// English only.
     pub fn en(text: impl Into<String>) -> Text {
-        Text {
-            en: Some(text.into()),
-            zh: None,
-        }
+        Text::new(Some(text.into()), None)
+    }
+
+    /// The text in `lang`, if the spec has it.
+    pub fn get(&self, lang: Lang) -> Option<&str> {
+        self[lang].as_deref()
+    }
+
+    /// The text in `lang`, or in the other language where `lang` has none:
+    /// what a reader of `lang`'s page is shown.
+    pub fn get_or_other(&self, lang: Lang) -> Option<&str> {
+        self.get(lang).or_else(|| self.get(lang.fallback()))
     }
 
     /// The text in English, else in Chinese.
     pub fn primary(&self) -> Option<&str> {
-        self.en.as_deref().or(self.zh.as_deref())
+        self.get_or_other(Lang::En)
     }
 
     /// Whether there is no text in either language.
     pub fn is_empty(&self) -> bool {
-        self.en.is_none() && self.zh.is_none()
+        self.texts.iter().all(Option::is_none)
+    }
+}
+
+impl Index<Lang> for Text {
+    type Output = Option<String>;
+
+    fn index(&self, lang: Lang) -> &Option<String> {
+        &self.texts[lang.index()]
+    }
+}
+
+impl IndexMut<Lang> for Text {
+    fn index_mut(&mut self, lang: Lang) -> &mut Option<String> {
+        &mut self.texts[lang.index()]
     }
 }
 
@@ -223,6 +271,9 @@ pub struct Row {
     /// in an integer table; possibly in none in a text table, whose codes
     /// are their own text.
     pub description: Text,
+    /// The vendor page each language's texts of the row come from, where
+    /// it is not the table's page of that language.
+    pub pages: Text,
     /// Index into [`Table::object_kinds`]; `None` is the vendor's `-1`.
     pub object: Option<usize>,
     /// Free sentences of the English reason cell.
@@ -233,6 +284,25 @@ pub struct Row {
     pub reasons: Vec<Reason>,
     /// What every code of the reason column means for this row.
     pub decoding: Decoding,
+}
+
+impl Row {
+    /// The row's notes in `lang`.
+    pub fn notes_in(&self, lang: Lang) -> &[String] {
+        match lang {
+            Lang::En => &self.notes,
+            Lang::Zh => &self.notes_zh,
+        }
+    }
+
+    /// The row's notes in `lang`, or in the other language where `lang`
+    /// has none.
+    pub fn notes_in_or_other(&self, lang: Lang) -> &[String] {
+        match self.notes_in(lang) {
+            [] => self.notes_in(lang.fallback()),
+            notes => notes,
+        }
+    }
 }
 
 /// One reason of a row.
@@ -246,40 +316,258 @@ pub struct Reason {
     pub description: Text,
 }
 
-/// The codes a reason covers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ReasonCodes {
-    /// One code.
-    Single(i32),
-    /// An inclusive range, `start < end`.
-    Range {
-        /// First code.
-        start: i32,
-        /// Last code.
-        end: i32,
-    },
-    /// Any code that no other reason takes and that is no
-    /// [`Marker`].
-    Open {
-        /// The code the vendor says is used when none is given.
-        default: Option<i32>,
-    },
-}
+// Read access to the validated model: its fields are the crate's, so that
+// only validation builds one.
 
-impl ReasonCodes {
-    /// Whether the reason carries its code as a value.
-    pub fn carries_value(self) -> bool {
-        !matches!(self, ReasonCodes::Single(_))
+impl Spec {
+    /// Publisher of the tables.
+    pub fn source(&self) -> &Source {
+        &self.source
+    }
+
+    /// How the vendor writes "not applicable" in a code column (`-1`,
+    /// `65535`), in spec order.
+    pub fn not_applicable(&self) -> &[Marker] {
+        &self.not_applicable
+    }
+
+    /// The tables, in spec order.
+    pub fn tables(&self) -> &[Table] {
+        &self.tables
     }
 }
 
-impl std::fmt::Display for ReasonCodes {
-    /// The vendor's notation: `256`, `1-255`, `any`.
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            ReasonCodes::Single(code) => write!(f, "{code}"),
-            ReasonCodes::Range { start, end } => write!(f, "{start}-{end}"),
-            ReasonCodes::Open { .. } => f.write_str("any"),
-        }
+impl Source {
+    /// The vendor, e.g. `Huawei Cloud`.
+    pub fn vendor(&self) -> &str {
+        &self.vendor
+    }
+
+    /// The product the tables belong to.
+    pub fn product(&self) -> &str {
+        &self.product
+    }
+
+    /// The document the tables are taken from.
+    pub fn document(&self) -> &str {
+        &self.document
+    }
+}
+
+impl Marker {
+    /// The number, e.g. `65535`; in a text column, its decimal digits.
+    pub fn code(&self) -> i32 {
+        self.code
+    }
+
+    /// Rust variant name, e.g. `UsNoUse`.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// What the vendor calls it and where, e.g. `US_NO_USE, in later revisions`.
+    pub fn description(&self) -> &str {
+        &self.description
+    }
+}
+
+impl Table {
+    /// Rust name of the enum of codes, e.g. `OperationType`.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// Whether the codes are numbers or text.
+    pub fn kind(&self) -> CodeKind {
+        self.kind
+    }
+
+    /// The vendor's English page; at least one of `en` and `zh` is there.
+    pub fn en(&self) -> Option<&Page> {
+        self.en.as_ref()
+    }
+
+    /// The vendor's Chinese page.
+    pub fn zh(&self) -> Option<&Page> {
+        self.zh.as_ref()
+    }
+
+    /// Names of the items that decode a whole row; present when the table
+    /// has an object or a reason column.
+    pub fn record(&self) -> Option<&RecordNames> {
+        self.record.as_ref()
+    }
+
+    /// The kinds of object the object column names.
+    pub fn object_kinds(&self) -> &[ObjectKind] {
+        &self.object_kinds
+    }
+
+    /// The rows, in vendor order.
+    pub fn rows(&self) -> &[Row] {
+        &self.rows
+    }
+
+    /// Codes and names of removed rows that may not come back.
+    pub fn reserved(&self) -> &[Reserved] {
+        &self.reserved
+    }
+}
+
+impl Page {
+    /// The page title.
+    pub fn title(&self) -> &str {
+        &self.title
+    }
+
+    /// A line between the title and the table, where the page has one.
+    pub fn subtitle(&self) -> Option<&str> {
+        self.subtitle.as_deref()
+    }
+
+    /// The table caption as the vendor prints it, where it has one.
+    pub fn caption(&self) -> Option<&str> {
+        self.caption.as_deref()
+    }
+
+    /// The vendor page identifier, e.g. `cec_07_4243`.
+    pub fn page(&self) -> &str {
+        &self.page
+    }
+
+    /// The revision date as the vendor prints it after "Updated on", where
+    /// the copy has one.
+    pub fn updated(&self) -> Option<&str> {
+        self.updated.as_deref()
+    }
+
+    /// The vendor's column headers, in order.
+    pub fn columns(&self) -> &[String] {
+        &self.columns
+    }
+
+    /// The vendor's notes on the whole table (a note between the header
+    /// and the rows), in the page's language.
+    pub fn notes(&self) -> &[String] {
+        &self.notes
+    }
+}
+
+impl Reserved {
+    /// The code no row may take again.
+    pub fn code(&self) -> &RowCode {
+        &self.code
+    }
+
+    /// The Rust name no row may take again, where the spec gives one.
+    pub fn name(&self) -> Option<&str> {
+        self.name.as_deref()
+    }
+
+    /// Why, in the maintainers' words.
+    pub fn note(&self) -> Option<&str> {
+        self.note.as_deref()
+    }
+}
+
+impl RecordNames {
+    /// The decoded triple, e.g. `Operation`.
+    pub fn record(&self) -> &str {
+        &self.record
+    }
+
+    /// The decoded object value, e.g. `Object` (its kind enum is `ObjectKind`).
+    pub fn object(&self) -> &str {
+        &self.object
+    }
+
+    /// The decoded reason, e.g. `Reason` (per-row enums are `{Row}Reason`).
+    pub fn reason(&self) -> &str {
+        &self.reason
+    }
+}
+
+impl ObjectKind {
+    /// Rust variant name, e.g. `EmployeeId`.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The vendor's cell text, e.g. `Employee ID.` and `工号`.
+    pub fn text(&self) -> &Text {
+        &self.text
+    }
+}
+
+impl Row {
+    /// The vendor code.
+    pub fn code(&self) -> &RowCode {
+        &self.code
+    }
+
+    /// Rust variant name.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The vendor's constant name, e.g. `AGENT_TYPE_EXTENSION`, in tables
+    /// that have them (every row then has one).
+    pub fn constant(&self) -> Option<&str> {
+        self.constant.as_deref()
+    }
+
+    /// The vendor's description, byte for byte: in at least one language
+    /// in an integer table; possibly in none in a text table, whose codes
+    /// are their own text.
+    pub fn description(&self) -> &Text {
+        &self.description
+    }
+
+    /// The vendor page each language's texts of the row come from, where
+    /// it is not the table's page of that language.
+    pub fn pages(&self) -> &Text {
+        &self.pages
+    }
+
+    /// Index into [`Table::object_kinds`]; `None` is the vendor's `-1`.
+    pub fn object(&self) -> Option<usize> {
+        self.object
+    }
+
+    /// Free sentences of the English reason cell.
+    pub fn notes(&self) -> &[String] {
+        &self.notes
+    }
+
+    /// Free sentences of the Chinese reason cell.
+    pub fn notes_zh(&self) -> &[String] {
+        &self.notes_zh
+    }
+
+    /// The reasons, in vendor order; empty is the vendor's `-1`.
+    pub fn reasons(&self) -> &[Reason] {
+        &self.reasons
+    }
+
+    /// What every code of the reason column means for this row.
+    pub fn decoding(&self) -> &Decoding {
+        &self.decoding
+    }
+}
+
+impl Reason {
+    /// The codes it covers.
+    pub fn codes(&self) -> ReasonCodes {
+        self.codes
+    }
+
+    /// Rust variant name.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The vendor's text; empty where the vendor gives a bare code.
+    pub fn description(&self) -> &Text {
+        &self.description
     }
 }

@@ -18,7 +18,8 @@ pub struct ReasonInfo<R> {
 /// The codes the vendor lists a reason with, before precedence: a code
 /// listed on its own wins over a range that holds it, and an open reason
 /// takes only the codes nothing else takes. The generator applies
-/// precedence when it writes each reason enum's `from_code`.
+/// precedence once, when it generates `from_code`: a `from_code` only
+/// looks codes up.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ReasonCodes {
     /// One code.
@@ -36,6 +37,14 @@ pub enum ReasonCodes {
         /// The vendor's default code.
         default: Option<i32>,
     },
+}
+
+impl ReasonCodes {
+    /// Whether a reason of these codes carries its code as a value: a range
+    /// or an open reason does, a single code is its variant.
+    pub const fn carries_value(self) -> bool {
+        !matches!(self, Self::Single(_))
+    }
 }
 
 impl fmt::Display for ReasonCodes {

@@ -37,7 +37,8 @@ use crate::decoding::{Outcome, Run};
 use crate::docs;
 use crate::ident::snake_case;
 use crate::model::{
-    CodeKind, Marker, ObjectKind, Reason, ReasonCodes, RecordNames, Row, RowCode, Spec, Table, Text,
+    CodeKind, Lang, Marker, ObjectKind, Reason, ReasonCodes, RecordNames, Row, RowCode, Spec,
+    Table, Text,
 };
 use crate::writer::{Writer, optional_string, string};
 

@@ -112,7 +112,7 @@ pub(super) fn row_doc(cx: &Context<'_>, table: &Table, row: &Row) -> Vec<String>
         Some(text) => format!("{code}: {}", docs::escape(text)),
         None => format!("{code} (the vendor lists the code alone)."),
     }];
-    if let (Some(_), Some(zh)) = (&row.description.en, &row.description.zh) {
+    if let (Some(_), Some(zh)) = (&row.description[Lang::En], &row.description[Lang::Zh]) {
         lines.push(String::new());
         lines.push(format!("In Chinese: {}", docs::escape(zh)));
     }

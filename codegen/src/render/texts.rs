@@ -36,11 +36,11 @@ pub(super) fn text_methods(
     out.open(format_args!(
         "pub const fn {name}_in(self, lang: {LANG}) -> {returns}"
     ));
-    if arms.iter().any(|(_, text)| text.zh.is_some()) {
+    if arms.iter().any(|(_, text)| text[Lang::Zh].is_some()) {
         out.open("match lang");
         out.open(format_args!("{LANG}::Zh => match self"));
         for (pattern, text) in arms {
-            let zh = text.zh.as_deref().or(text.primary());
+            let zh = text[Lang::Zh].as_deref().or(text.primary());
             out.line(format_args!("{pattern} => {},", literal(zh)));
         }
         out.close_with(",");
