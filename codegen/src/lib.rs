@@ -511,6 +511,21 @@ mod tests {
     use super::*;
 
     #[test]
+    fn config_passes_record_fields_and_doc_cfg_to_the_generator() {
+        let spec = Spec::from_toml("codes.toml", include_str!("../../codes.toml")).unwrap();
+        let config = Config::new()
+            .record_fields("op_type", "op_object", "op_cause")
+            .doc_cfg(true);
+        let (source, warnings) = generate_reporting(&spec, &config.options);
+        assert!(warnings.is_empty());
+        assert!(source.contains("&[\"op_type\", \"op_object\", \"op_cause\"],"));
+        assert!(source.contains("#[cfg_attr(docsrs, doc(cfg(feature = \"serde\")))]"));
+        let (plain, _) = generate_reporting(&spec, &Config::new().options);
+        assert!(plain.contains("&[\"code\", \"object\", \"reason\"],"));
+        assert!(!plain.contains("doc(cfg"));
+    }
+
+    #[test]
     fn a_selector_that_matches_nothing_is_a_warning() {
         let spec = Spec::from_toml("codes.toml", include_str!("../../codes.toml")).unwrap();
         let config = Config::new()
