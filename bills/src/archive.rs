@@ -84,12 +84,16 @@ impl<R: Read + Seek> BillArchive<R> {
     /// A reader of bill file `index` (from 0, in [`names`](Self::names)
     /// order), decompressing as it reads.
     pub fn open(&mut self, index: usize) -> Result<BillReader<impl Read + '_>, ArchiveError> {
+        self.bytes(index).map(BillReader::new)
+    }
+
+    /// The bytes of bill file `index`, decompressed as they are read.
+    pub(crate) fn bytes(&mut self, index: usize) -> Result<impl Read + '_, ArchiveError> {
         let entry = *self
             .bill_files
             .get(index)
             .ok_or(ArchiveError(zip::result::ZipError::FileNotFound))?;
-        let file = self.zip.by_index(entry).map_err(ArchiveError)?;
-        Ok(BillReader::new(file))
+        self.zip.by_index(entry).map_err(ArchiveError)
     }
 }
 

@@ -97,6 +97,7 @@ mod files;
 mod location;
 mod reader;
 mod record;
+mod split;
 mod summary;
 mod time;
 mod value;
