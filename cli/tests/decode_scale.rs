@@ -305,3 +305,83 @@ fn directories_are_walked_in_order_of_names_for_bill_files_and_archives() {
         "4 records decoded, 0 malformed, from 4 files (0 unreadable)\n"
     );
 }
+
+/// The line (from 1) whose line end is the last one in `bytes[..before]`.
+fn line_ending_last_before(bytes: &[u8], before: usize) -> usize {
+    bytes[..before]
+        .iter()
+        .filter(|&&byte| byte == b'\n')
+        .count()
+}
+
+/// Makes line `line` (from 1) of `bytes` malformed, its length kept: its
+/// `begin_time` starts with `X`.
+fn break_line(bytes: &mut [u8], line: usize) {
+    let start = bytes
+        .split(|&byte| byte == b'\n')
+        .take(line - 1)
+        .map(|line| line.len() + 1)
+        .sum::<usize>();
+    let time = bytes[start..]
+        .windows(3)
+        .position(|window| window == b",20")
+        .unwrap();
+    bytes[start + time + 1] = b'X';
+}
+
+#[test]
+fn a_file_large_enough_to_be_read_in_pieces_writes_the_same_bytes_whatever_the_jobs() {
+    let dir = scratch("decode-jobs-pieces");
+    // About 3 MiB: the threads read it in pieces of whole records of up to
+    // 1 MiB, the first ending with the last line end in its first MiB.
+    let mut big = SyntheticBills::new().malformed_every(997).to_bytes(22_000);
+    assert!(big.len() > 3 << 20);
+    let last_of_first_piece = line_ending_last_before(&big, 1 << 20);
+    break_line(&mut big, last_of_first_piece);
+    break_line(&mut big, last_of_first_piece + 1);
+    std::fs::write(dir.join("big.csv"), &big).unwrap();
+    // The same with CRLF line ends and the first problems past the first
+    // piece only.
+    let mut late = SyntheticBills::new().to_bytes(22_000);
+    let line = line_ending_last_before(&late, 2 << 20);
+    break_line(&mut late, line);
+    break_line(&mut late, line + 1);
+    let late: Vec<u8> = String::from_utf8(late)
+        .unwrap()
+        .replace('\n', "\r\n")
+        .into();
+    std::fs::write(dir.join("late.csv"), &late).unwrap();
+    let zip = zip_of(&[("big_agentOprInfo_1.csv", big.clone())]);
+    std::fs::write(dir.join("big.zip"), zip).unwrap();
+    let inputs = ["big.csv", "late.csv", "big.zip"];
+    for args in [
+        &["--format", "jsonl"][..],
+        &["--format", "csv"],
+        &["--summary", "--format", "csv"],
+        &["--strict", "--format", "csv"],
+    ] {
+        let serial = decode(&dir, &inputs, args, Some("1"));
+        if !args.contains(&"--strict") {
+            let expected = format!("big.csv:{last_of_first_piece}: begin_time");
+            assert!(serial.stderr.contains(&expected), "{}", serial.stderr);
+            let expected = format!("big.csv:{}: begin_time", last_of_first_piece + 1);
+            assert!(serial.stderr.contains(&expected), "{}", serial.stderr);
+            let expected = format!("late.csv:{}: begin_time", line + 1);
+            assert!(serial.stderr.contains(&expected), "{}", serial.stderr);
+            let expected = format!(
+                "big.zip/big_agentOprInfo_1.csv:{}: begin_time",
+                last_of_first_piece + 1
+            );
+            assert!(serial.stderr.contains(&expected), "{}", serial.stderr);
+        }
+        for jobs in ["2", "3"] {
+            let parallel = decode(&dir, &inputs, args, Some(jobs));
+            assert_eq!(parallel.code, serial.code, "{args:?} {jobs}");
+            assert!(
+                parallel.stdout == serial.stdout,
+                "{args:?} {jobs}: stdout differs"
+            );
+            assert_eq!(parallel.stderr, serial.stderr, "{args:?} {jobs}");
+        }
+    }
+}
