@@ -25,6 +25,10 @@
 //!   session runs every Spark assertion (`engines/spark_join.py`): starting
 //!   one takes 10 to 20 s.
 //!
+//! - DuckDB: `python3` with DuckDB 2.0, installed from PyPI on first use
+//!   (`python3 -m pip install duckdb==2.0.0`); it runs the PostgreSQL
+//!   script and join as they are.
+//!
 //! Without them the tests fail, saying what is missing.
 //! `CEC_CODES_SKIP_ENGINES=1` skips them instead, loudly, for a developer's
 //! machine; CI never sets it.
@@ -183,8 +187,8 @@ impl Workspace {
     }
 
     /// Runs the README's shell commands of `block`: `codes` itself, `psql`
-    /// on `postgres`; returns the SQL files `spark-sql -f` is given, for the
-    /// Spark session to run.
+    /// on `postgres`; returns the SQL files `spark-sql -f` (or DuckDB's
+    /// `.read`) is given, for the Spark (or DuckDB) session to run.
     fn readme_commands(&self, block: &str, postgres: Option<&Postgres>) -> Vec<String> {
         let mut spark_scripts = Vec::new();
         for line in readme_block(block).lines() {
@@ -204,6 +208,12 @@ impl Workspace {
                 ("psql", Some(postgres)) => {
                     postgres.psql(self.path(), &env, &args, "");
                 }
+                ("duckdb", None) => match args.as_slice() {
+                    [_, "-c", "'.read", file] if env.is_empty() => {
+                        spark_scripts.push(file.trim_end_matches('\'').to_string());
+                    }
+                    _ => panic!("the DuckDB session cannot run `{line}`"),
+                },
                 ("spark-sql", None) => match args.as_slice() {
                     ["-f", file] if env.is_empty() => spark_scripts.push(file.to_string()),
                     _ => panic!("the Spark session cannot run `{line}`"),
@@ -727,6 +737,104 @@ fn postgres_holds_every_table_as_sqlite_does() {
     }
     let version = postgres.run("SHOW server_version;");
     let _ = writeln!(std::io::stderr(), "PostgreSQL {}", version.trim());
+}
+
+// --- DuckDB -----------------------------------------------------------------
+
+/// The DuckDB the DuckDB test runs on (its Python package), installed from
+/// PyPI if missing.
+const DUCKDB: &str = "duckdb==2.0.0";
+
+/// Runs `python3` with `script` on its standard input and `args`, in
+/// `dir`.
+fn python(dir: &Path, script: &str, args: &[&str]) -> Output {
+    output(
+        Command::new("python3").arg("-").args(args).current_dir(dir),
+        "python3",
+        script,
+    )
+}
+
+/// Fails unless `python3` can import DuckDB: installed here if it was not.
+fn require_duckdb() {
+    let has_duckdb = || python(Path::new("."), "import duckdb\n", &[]);
+    if !has_duckdb().status.success() {
+        let _ = writeln!(
+            std::io::stderr(),
+            "engines: DuckDB is missing; installing {DUCKDB} from PyPI"
+        );
+        let _ = Command::new("python3")
+            .args([
+                "-m",
+                "pip",
+                "install",
+                "--quiet",
+                "--disable-pip-version-check",
+                DUCKDB,
+            ])
+            .env("PIP_ROOT_USER_ACTION", "ignore")
+            .status();
+    }
+    let output = has_duckdb();
+    assert!(
+        output.status.success(),
+        "engines: python3 cannot import duckdb (python3 -m pip install {DUCKDB}): {}\n{HOW_TO_SKIP}",
+        String::from_utf8_lossy(&output.stderr)
+            .lines()
+            .last()
+            .unwrap_or_default()
+    );
+}
+
+/// Runs the SQL files `scripts` in one DuckDB session, in `dir`, then
+/// writes what `query` gives to `joined.csv` (`NULL` as an empty field) and
+/// returns it.
+fn duckdb_rows(dir: &Path, scripts: &[String], query: &str) -> Rows {
+    std::fs::write(
+        dir.join("query.sql"),
+        format!(
+            "COPY ({}) TO 'joined.csv' (FORMAT csv, HEADER true);",
+            query.trim_end().trim_end_matches(';')
+        ),
+    )
+    .expect("write the query");
+    let mut args: Vec<&str> = scripts.iter().map(String::as_str).collect();
+    args.push("query.sql");
+    let output = python(
+        dir,
+        "import sys, duckdb\n\
+         connection = duckdb.connect()\n\
+         for script in sys.argv[1:]:\n    connection.execute(open(script, encoding='utf-8').read())\n\
+         print(duckdb.__version__)\n",
+        &args,
+    );
+    assert!(
+        output.status.success(),
+        "DuckDB failed:\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let _ = writeln!(
+        std::io::stderr(),
+        "DuckDB {}",
+        String::from_utf8_lossy(&output.stdout).trim()
+    );
+    let csv = std::fs::read(dir.join("joined.csv")).expect("DuckDB wrote joined.csv");
+    Rows::from_csv("the DuckDB join", &csv)
+}
+
+#[test]
+fn duckdb_join_answers_as_codes_decode() {
+    if skipped("duckdb_join_answers_as_codes_decode") {
+        return;
+    }
+    require_duckdb();
+    let workspace = Workspace::new();
+    let mut scripts = workspace.readme_commands("duckdb-commands", None);
+    workspace.write("load.sql", &readme_block("duckdb-load"));
+    scripts.push("load.sql".to_string());
+    // The PostgreSQL join, as it is.
+    let joined = duckdb_rows(workspace.path(), &scripts, &readme_block("postgres-join"));
+    assert_same_answers("DuckDB", &workspace.decoded(), &joined);
 }
 
 // --- Spark ------------------------------------------------------------------
