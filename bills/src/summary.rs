@@ -63,7 +63,7 @@ impl Totals {
 /// assert_eq!(rows, [
 ///     "operation 3 Busy 2 1200",
 ///     "reason 3/4 Busy/TakingRest 2 1200",
-///     "media_type 5 VoiceCall 2 1200",
+///     "media-type 5 VoiceCall 2 1200",
 ///     "agent 1001  1 900",
 ///     "agent 1002  1 300",
 /// ]);
@@ -234,7 +234,7 @@ impl Group {
         match self {
             Self::Operation => "operation",
             Self::Reason => "reason",
-            Self::MediaType => "media_type",
+            Self::MediaType => "media-type",
             Self::Agent => "agent",
         }
     }

@@ -642,7 +642,7 @@ fn the_summary_counts_and_totals_per_operation_reason_media_type_and_agent() {
     );
     assert_eq!(
         Group::ALL.map(|group| group.to_string()),
-        ["operation", "reason", "media_type", "agent"]
+        ["operation", "reason", "media-type", "agent"]
     );
 }
 

@@ -385,6 +385,15 @@ mod tests {
     }
 
     #[test]
+    fn summary_groups_are_written_as_group_takes_them() {
+        use clap::ValueEnum;
+        for group in GroupArg::value_variants() {
+            let typed = group.to_possible_value().expect("every group can be typed");
+            assert_eq!(Group::from(*group).name(), typed.get_name());
+        }
+    }
+
+    #[test]
     fn jsonl_annotates_every_record_and_reports_malformed_ones() {
         let inputs = Inputs::new();
         let path = inputs.file(
@@ -524,7 +533,7 @@ operation   40    InternalHelp               1                60
 reason      3/4   Busy/TakingRest            2              1800
 reason      21/3  unknown/Unlisted           1                 0
 reason      40/1  InternalHelp/TwoParty      1                60
-media_type  5     VoiceCall                  4              1860
+media-type  5     VoiceCall                  4              1860
 agent       1001                             3              1800
 agent       1002                             1                60
 "
@@ -562,7 +571,7 @@ agent       1002                             1                60
         assert_eq!(
             out,
             "group,key,name,count,total_duration_s\n\
-             media_type,5,VoiceCall,4,1860\n\
+             media-type,5,VoiceCall,4,1860\n\
              agent,1001,,3,1800\n\
              agent,1002,,1,60\n"
         );
