@@ -385,3 +385,51 @@ fn a_file_large_enough_to_be_read_in_pieces_writes_the_same_bytes_whatever_the_j
         }
     }
 }
+
+#[test]
+fn synth_writes_the_synthetic_bill_file_in_the_encoding_asked_for() {
+    let dir = scratch("synth");
+    let run = codes_in(
+        &dir,
+        &["synth", "50", "--malformed-every", "7", "-o", "bills.csv"],
+    );
+    assert_eq!(
+        (run.code, run.stdout.as_str(), run.stderr.as_str()),
+        (0, "", "")
+    );
+    let written = std::fs::read(dir.join("bills.csv")).unwrap();
+    assert_eq!(
+        written,
+        SyntheticBills::new().malformed_every(7).to_bytes(50)
+    );
+    // Without a header, in GBK: the same text.
+    let args = [
+        "synth",
+        "50",
+        "--no-header",
+        "--encoding",
+        "gbk",
+        "-o",
+        "gbk.csv",
+    ];
+    let run = codes_in(&dir, &args);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let utf8 = SyntheticBills::new().header(false).to_bytes(50);
+    let (expected, _, _) = encoding_rs::GBK.encode(std::str::from_utf8(&utf8).unwrap());
+    assert!(
+        std::fs::read(dir.join("gbk.csv")).unwrap() == *expected,
+        "GBK output differs"
+    );
+    let run = codes_in(
+        &dir,
+        &["decode", "gbk.csv", "--summary", "--encoding", "gbk"],
+    );
+    assert!(
+        run.stderr.contains("50 records decoded, 0 malformed"),
+        "{}",
+        run.stderr
+    );
+    // Standard output, as a file would hold it.
+    let run = codes_in(&dir, &["synth", "20"]);
+    assert_eq!(run.stdout.as_bytes(), SyntheticBills::new().to_bytes(20));
+}
