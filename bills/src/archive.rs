@@ -48,11 +48,9 @@ impl fmt::Display for ArchiveError {
     }
 }
 
-impl core::error::Error for ArchiveError {
-    fn source(&self) -> Option<&(dyn core::error::Error + 'static)> {
-        self.0.source()
-    }
-}
+/// The message is the zip reader's, its cause included, so
+/// [`source`](core::error::Error::source) gives nothing more.
+impl core::error::Error for ArchiveError {}
 
 impl<R: Read + Seek> BillArchive<R> {
     /// Reads the archive's directory (not its files yet).
