@@ -275,8 +275,11 @@ impl<W> BillFiles<W> {
     /// Reads every file, handing each [`Item`] to `visit` as it comes, and
     /// returns what it met.
     ///
+    /// # Errors
+    ///
     /// An `Err` of `visit` (failing to write the output, say) stops the
-    /// reading and is returned.
+    /// reading and is returned. Bad input is never an `Err`: it is an
+    /// [`Item::Problem`], counted.
     pub fn read<R, E>(
         mut self,
         mut visit: impl FnMut(Item<'_>) -> Result<(), E>,
@@ -339,8 +342,11 @@ impl<W> BillFiles<W> {
     /// being handed on wait, or 2 more of that one; at most `2 × jobs`
     /// pieces are read ahead of it.
     ///
+    /// # Errors
+    ///
     /// An `Err` of `visit` or `emit` stops the reading and is returned
-    /// (the first in input order).
+    /// (the first in input order). Bad input is never an `Err`: it is an
+    /// [`Item::Problem`], counted.
     ///
     /// ```
     /// use std::num::NonZeroUsize;

@@ -88,7 +88,7 @@ type Totalled<K> = HashMap<K, Totals, FxBuildHasher>;
 fn sorted<K: Ord>(totals: &Totalled<K>) -> Vec<(&K, Totals)> {
     let mut entries: Vec<(&K, Totals)> =
         totals.iter().map(|(key, &totals)| (key, totals)).collect();
-    entries.sort_unstable_by(|(a, _), (b, _)| a.cmp(b));
+    entries.sort_unstable_by_key(|&(key, _)| key);
     entries
 }
 
