@@ -433,3 +433,27 @@ fn synth_writes_the_synthetic_bill_file_in_the_encoding_asked_for() {
     let run = codes_in(&dir, &["synth", "20"]);
     assert_eq!(run.stdout.as_bytes(), SyntheticBills::new().to_bytes(20));
 }
+
+#[test]
+fn a_directory_without_bill_files_is_a_mistaken_path() {
+    let dir = scratch("decode-no-bills");
+    std::fs::create_dir_all(dir.join("empty")).unwrap();
+    std::fs::create_dir_all(dir.join("others/sub")).unwrap();
+    std::fs::write(dir.join("others/readme.txt"), "not a bill file").unwrap();
+    std::fs::write(dir.join("others/sub/data.json"), "{}").unwrap();
+    std::fs::write(dir.join("bills.csv"), SyntheticBills::new().to_bytes(3)).unwrap();
+    for folder in ["empty", "others"] {
+        let run = codes_in(&dir, &["decode", "bills.csv", folder]);
+        assert_eq!(
+            (run.code, run.stdout.as_str(), run.stderr.as_str()),
+            (
+                2,
+                "",
+                format!(
+                    "codes: {folder}: no bill file in this directory (*.csv or *.zip, subdirectories included)\n"
+                )
+                .as_str()
+            )
+        );
+    }
+}

@@ -185,6 +185,18 @@ pub fn command(args: &DecodeArgs) -> Result<Status, Failure> {
                 .to_string(),
         ));
     }
+    // A directory that holds no bill file is a mistaken path, not an
+    // empty input.
+    if let Some(empty) = args
+        .files
+        .iter()
+        .find(|path| path.is_dir() && BillFiles::new([path]).files().next().is_none())
+    {
+        return Err(Failure(format!(
+            "{}: no bill file in this directory (*.csv or *.zip, subdirectories included)",
+            empty.display()
+        )));
+    }
     match run(args, &mut crate::io::stdout(), &mut crate::io::stderr()) {
         Ok(counts) => Ok(status(&counts)),
         Err(error) => Err(Failure(format!("cannot write the output: {error}"))),
