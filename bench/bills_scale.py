@@ -5,6 +5,7 @@ two, its memory, and DuckDB's same summary, each in one run.
     python3 bench/bills_scale.py threads   # figure 8: --jobs 2 / --jobs 1
     python3 bench/bills_scale.py memory    # figure 8: peak RSS, 40 MB and 400 MB
     python3 bench/bills_scale.py duckdb    # figure 9: DuckDB's summary query
+    python3 bench/bills_scale.py summary   # figure 7: --summary on one thread, CPU
     python3 bench/bills_scale.py all
 
 It builds `codes` (release), writes the input sets with `codes synth` into
@@ -234,9 +235,17 @@ def duckdb(work):
     print(f"\nload {load()} (after)")
 
 
+def summary(work):
+    paths = large_set(os.path.join(work, "large"), files=2)
+    print(f"\n`codes decode --summary --jobs 1` on 2 files × 400,000 records, {machine()}, median of {RUNS}, load {load()} (before)\n")
+    wall, cpu, rss = medians([CODES, "decode", *paths, "--summary", "--jobs", "1"])
+    print(f"| wall {wall:.3f} s | CPU {cpu:.3f} s | peak RSS {rss / 1024:.1f} MiB |")
+    print(f"\nload {load()} (after)")
+
+
 def main():
     what = sys.argv[1] if len(sys.argv) > 1 else "all"
-    if what not in ("threads", "memory", "duckdb", "all"):
+    if what not in ("threads", "memory", "duckdb", "summary", "all"):
         sys.exit(__doc__)
     build()
     with tempfile.TemporaryDirectory(prefix="bills-scale-") as work:
@@ -246,6 +255,8 @@ def main():
             memory(work)
         if what in ("duckdb", "all"):
             duckdb(work)
+        if what in ("summary", "all"):
+            summary(work)
 
 
 if __name__ == "__main__":
