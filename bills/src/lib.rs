@@ -120,3 +120,8 @@ pub use reader::{BillReader, BillRef, BillRow};
 pub use record::{Bill, Column, Field};
 pub use summary::{Group, Summary, SummaryRow, Totals};
 pub use time::{BillTime, TimeError};
+
+/// The README's examples run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

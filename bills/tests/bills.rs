@@ -1053,3 +1053,32 @@ fn an_error_message_says_its_cause_once_and_source_does_not_repeat_it() {
         );
     }
 }
+
+/// The Rust blocks of `markdown` that use `cec_bills`.
+fn bill_examples(markdown: &str) -> Vec<String> {
+    let mut examples = Vec::new();
+    let mut rest = markdown;
+    while let Some(start) = rest.find("```rust") {
+        let after = &rest[start..];
+        let body_start = after.find('\n').unwrap() + 1;
+        let body_end = after[body_start..].find("```").unwrap() + body_start;
+        let body = &after[body_start..body_end];
+        if body.contains("use cec_bills") {
+            examples.push(body.to_string());
+        }
+        rest = &after[body_end + 3..];
+    }
+    examples
+}
+
+#[test]
+fn the_repositorys_readme_shows_the_examples_this_crates_readme_tests() {
+    // The crate's README runs as doctests; the repository's README (whose
+    // own doctests cannot see this crate) shows the same code.
+    let crate_readme = include_str!("../README.md");
+    let repository_readme = include_str!("../../README.md");
+    let examples = bill_examples(crate_readme);
+    assert_eq!(examples.len(), 2);
+    assert_eq!(bill_examples(repository_readme), examples);
+    assert!(!crate_readme.contains("rust,ignore"));
+}
