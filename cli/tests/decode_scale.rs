@@ -359,6 +359,7 @@ fn a_file_large_enough_to_be_read_in_pieces_writes_the_same_bytes_whatever_the_j
         &["--format", "csv"],
         &["--summary", "--format", "csv"],
         &["--strict", "--format", "csv"],
+        &["--format", "csv", "--raw"],
     ] {
         let serial = decode(&dir, &inputs, args, Some("1"));
         if !args.contains(&"--strict") {
@@ -456,4 +457,55 @@ fn a_directory_without_bill_files_is_a_mistaken_path() {
             )
         );
     }
+}
+
+#[test]
+fn raw_csv_is_the_valid_records_as_the_file_has_them() {
+    let dir = scratch("decode-raw");
+    let generator = SyntheticBills::new().malformed_every(7);
+    let file = generator.to_bytes(300);
+    std::fs::write(dir.join("bills.csv"), &file).unwrap();
+    // Lines of bytes: the malformed ones may not be text.
+    let mut lines = file.split(|&byte| byte == b'\n');
+    let mut expected = lines.next().unwrap().to_vec();
+    expected.push(b'\n');
+    for (index, line) in lines.enumerate().take(300) {
+        if generator.row(index as u64).is_ok() {
+            expected.extend_from_slice(line);
+            expected.push(b'\n');
+        }
+    }
+    let expected = String::from_utf8(expected).unwrap();
+    let run = codes_in(&dir, &["decode", "bills.csv", "--format", "csv", "--raw"]);
+    assert_eq!(run.code, 1);
+    assert!(run.stdout == expected, "the raw rows differ");
+    assert!(
+        run.stderr
+            .ends_with("258 records decoded, 42 malformed, from 1 file (0 unreadable)\n"),
+        "{}",
+        run.stderr
+    );
+    // Only as CSV, and not with --summary.
+    let run = codes_in(&dir, &["decode", "bills.csv", "--raw"]);
+    assert_eq!(
+        (run.code, run.stdout.as_str(), run.stderr.as_str()),
+        (
+            2,
+            "",
+            "codes: --raw writes the records as CSV: give it with --format csv\n"
+        )
+    );
+    let run = codes_in(
+        &dir,
+        &[
+            "decode",
+            "bills.csv",
+            "--raw",
+            "--summary",
+            "--format",
+            "csv",
+        ],
+    );
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("cannot be used with"), "{}", run.stderr);
 }

@@ -33,7 +33,7 @@ use std::num::NonZeroUsize;
 use std::path::{Path, PathBuf};
 
 use cec_bills::{
-    Annotated, BillFiles, Counts, Encoding, ErrorPolicy, Group, Item, Summary, SummaryRow,
+    Annotated, BillFiles, Column, Counts, Encoding, ErrorPolicy, Group, Item, Summary, SummaryRow,
 };
 use cec_codes::Lang;
 use indicatif::{ProgressBar, ProgressStyle};
@@ -64,6 +64,11 @@ pub struct DecodeArgs {
     /// given more than once.
     #[arg(long = "group", value_enum, value_name = "GROUP", requires = "summary")]
     pub groups: Vec<GroupArg>,
+    /// With `--format csv`: write each valid record's 21 columns as the
+    /// file has them (a header line first), not annotated: the rows to load
+    /// into a database, without the malformed ones.
+    #[arg(long, conflicts_with = "summary")]
+    pub raw: bool,
     /// Stop at the first malformed record or unreadable file (the first in
     /// input order, however many jobs).
     #[arg(long)]
@@ -178,6 +183,11 @@ impl fmt::Display for ClosingLine<'_> {
 pub fn command(args: &DecodeArgs) -> Result<Status, Failure> {
     // Archives are read by seeking, and files on several threads: bills
     // come from files, not from a stream.
+    if args.raw && args.format != Format::Csv {
+        return Err(Failure(
+            "--raw writes the records as CSV: give it with --format csv".to_string(),
+        ));
+    }
     if args.files.iter().any(|path| crate::io::is_stdin(path)) {
         return Err(Failure(
             "decode reads bill files, zip archives and directories, not standard input (`-`): \
@@ -236,6 +246,8 @@ pub fn run(args: &DecodeArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::R
 /// stream says of them. Handed on, it is emptied and used again.
 struct Part {
     rows: Option<FormattedRows>,
+    /// With `--raw`, the records' columns as CSV.
+    raw: Option<csv::Writer<Vec<u8>>>,
     summary: Summary,
     talk: Vec<u8>,
     lang: Lang,
@@ -244,9 +256,12 @@ struct Part {
 impl Part {
     fn new(args: &DecodeArgs) -> Self {
         // File and line make the heading of a record's block.
-        let rows = (!args.summary).then(|| FormattedRows::new(args.format, 2, &Annotated::COLUMNS));
+        let rows = (!args.summary && !args.raw)
+            .then(|| FormattedRows::new(args.format, 2, &Annotated::COLUMNS));
+        let raw = args.raw.then(|| csv::Writer::from_writer(Vec::new()));
         Self {
             rows,
+            raw,
             summary: Summary::new(),
             talk: Vec::new(),
             lang: args.lang.lang(),
@@ -263,9 +278,14 @@ impl Part {
 
     fn add(&mut self, item: Item<'_>) -> io::Result<()> {
         match item {
-            Item::Record(record) => match &mut self.rows {
-                Some(rows) => rows.write(&record.in_lang(self.lang)),
-                None => {
+            Item::Record(record) => match (&mut self.rows, &mut self.raw) {
+                (Some(rows), _) => rows.write(&record.in_lang(self.lang)),
+                (None, Some(raw)) => {
+                    let record = record.record();
+                    raw.write_record(Column::ALL.map(|column| record.text(column)))
+                        .map_err(io::Error::from)
+                }
+                (None, None) => {
                     self.summary.add(record.record());
                     Ok(())
                 }
@@ -318,6 +338,23 @@ fn decode_files(
             }
         }
         writer.finish()?;
+        counts
+    } else if args.raw {
+        let mut header = csv::Writer::from_writer(Vec::new());
+        header.write_record(Column::ALL.map(Column::name))?;
+        out.write_all(&header.into_inner().map_err(|error| error.into_error())?)?;
+        let counts = files.read_parallel(jobs, part, Part::add, |part| {
+            if let Some(raw) = &mut part.raw {
+                // The part's bytes, written, and its buffer used again.
+                let writer = std::mem::replace(raw, csv::Writer::from_writer(Vec::new()));
+                let mut bytes = writer.into_inner().map_err(|error| error.into_error())?;
+                out.write_all(&bytes)?;
+                bytes.clear();
+                *raw = csv::Writer::from_writer(bytes);
+            }
+            part.tell(err, progress)
+        })?;
+        out.flush()?;
         counts
     } else {
         let table = TableLayout::Blocks { heading: 2 };
@@ -377,6 +414,7 @@ mod tests {
             files: files.iter().map(|&path| path.clone()).collect(),
             format,
             summary: false,
+            raw: false,
             strict: false,
             jobs: None,
             encoding: EncodingArg::Utf8,
