@@ -161,6 +161,10 @@ impl Workspace {
         self.dir.path()
     }
 
+    fn write_bytes(&self, name: &str, content: &[u8]) {
+        std::fs::write(self.path().join(name), content).expect("write a file of the test");
+    }
+
     fn write(&self, name: &str, content: &str) {
         std::fs::write(self.path().join(name), content).expect("write a file of the test");
     }
@@ -203,7 +207,16 @@ impl Workspace {
             match (program, postgres) {
                 ("codes", _) => {
                     assert!(env.is_empty(), "{line}");
-                    run_codes(self.path(), &args);
+                    match args.as_slice() {
+                        // The output into a file.
+                        [args @ .., ">", file] => {
+                            let output = run_codes(self.path(), args);
+                            self.write_bytes(file, &output.stdout);
+                        }
+                        _ => {
+                            run_codes(self.path(), &args);
+                        }
+                    }
                 }
                 ("psql", Some(postgres)) => {
                     postgres.psql(self.path(), &env, &args, "");
@@ -737,6 +750,94 @@ fn postgres_holds_every_table_as_sqlite_does() {
     }
     let version = postgres.run("SHOW server_version;");
     let _ = writeln!(std::io::stderr(), "PostgreSQL {}", version.trim());
+}
+
+// --- SQLite -----------------------------------------------------------------
+
+/// Runs the README's SQLite load, as the `sqlite3` shell would: `.read
+/// FILE` runs a script, `.import --csv --skip 1 FILE TABLE` inserts the
+/// rows of a CSV file after its header line, as text (the columns'
+/// affinity makes integers of `op_type` and `op_cause`), anything else is
+/// SQL.
+fn sqlite_load(workspace: &Workspace, db: &Connection, load: &str) {
+    let mut sql = String::new();
+    for line in load.lines() {
+        let words: Vec<&str> = line.split_whitespace().collect();
+        match words.as_slice() {
+            [".read", file] => {
+                let script = std::fs::read_to_string(workspace.path().join(file))
+                    .unwrap_or_else(|error| panic!("{file}: {error}"));
+                db.execute_batch(&script)
+                    .expect("the script runs in SQLite");
+            }
+            [".import", "--csv", "--skip", "1", file, table] => {
+                db.execute_batch(&sql)
+                    .expect("the README's SQL runs in SQLite");
+                sql.clear();
+                let mut reader = csv::Reader::from_path(workspace.path().join(file))
+                    .unwrap_or_else(|error| panic!("{file}: {error}"));
+                for record in reader.records() {
+                    let record = record.expect("a CSV record");
+                    let marks = vec!["?"; record.len()].join(", ");
+                    db.execute(
+                        &format!("INSERT INTO {table} VALUES ({marks})"),
+                        rusqlite::params_from_iter(record.iter()),
+                    )
+                    .expect("a row inserted");
+                }
+            }
+            [dot, ..] if dot.starts_with('.') => panic!("the test cannot run `{line}`"),
+            _ => {
+                sql.push_str(line);
+                sql.push('\n');
+            }
+        }
+    }
+    db.execute_batch(&sql)
+        .expect("the README's SQL runs in SQLite");
+}
+
+/// What `query` gives in SQLite, values as CSV writes them (`NULL` empty).
+fn sqlite_rows(db: &Connection, query: &str) -> Rows {
+    let mut statement = db.prepare(query).expect("the join runs in SQLite");
+    let columns: Vec<String> = statement
+        .column_names()
+        .into_iter()
+        .map(str::to_string)
+        .collect();
+    let count = columns.len();
+    let rows = statement
+        .query_map([], |row| {
+            (0..count)
+                .map(|index| {
+                    Ok(match row.get::<_, SqlValue>(index)? {
+                        SqlValue::Null => String::new(),
+                        SqlValue::Integer(integer) => integer.to_string(),
+                        SqlValue::Real(real) => real.to_string(),
+                        SqlValue::Text(text) => text,
+                        SqlValue::Blob(_) => panic!("a blob in the join"),
+                    })
+                })
+                .collect::<Result<Vec<_>, _>>()
+        })
+        .expect("the join runs in SQLite")
+        .collect::<Result<Vec<_>, _>>()
+        .expect("the join's rows");
+    Rows { columns, rows }
+}
+
+#[test]
+fn sqlite_join_of_the_raw_output_answers_as_codes_decode() {
+    if skipped("sqlite_join_of_the_raw_output_answers_as_codes_decode") {
+        return;
+    }
+    let workspace = Workspace::new();
+    workspace.readme_commands("sqlite-commands", None);
+    let db = Connection::open_in_memory().expect("SQLite");
+    sqlite_load(&workspace, &db, &readme_block("sqlite-load"));
+    let join = readme_block("sqlite-join");
+    let joined = sqlite_rows(&db, join.trim_end().trim_end_matches(';'));
+    assert_same_answers("SQLite", &workspace.decoded(), &joined);
 }
 
 // --- DuckDB -----------------------------------------------------------------
