@@ -1,7 +1,8 @@
 //! The same answers in real engines: the lookup tables `codes generate
-//! --target sql` writes, loaded with a bill file into PostgreSQL and Spark
-//! and joined as the README's section "At scale" shows, give exactly the
-//! rows `codes decode FILE --format csv` gives; and every dialect's script
+//! --target sql` writes, loaded with a bill file into PostgreSQL, Spark and
+//! DuckDB (and `codes decode --raw`'s output of it into SQLite) and joined
+//! as the README's section "At scale" shows, give exactly the rows `codes
+//! decode FILE --format csv` gives; and every dialect's script
 //! fills every engine's tables with the rows SQLite holds.
 //!
 //! The commands, the bill tables and the joins are read from the README's
