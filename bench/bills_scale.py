@@ -184,7 +184,7 @@ WITH bills AS (
     FROM read_csv($files, header = true, columns = $columns, ignore_errors = true)
 )
 SELECT op_type, op_cause, media_type, agent_id, count(*) AS records,
-    sum(date_diff('second', begin_time, end_time)) AS seconds
+    sum(greatest(date_diff('second', begin_time, end_time), 0)) AS seconds
 FROM bills
 WHERE op_type IS NOT NULL AND op_cause IS NOT NULL
     AND begin_time IS NOT NULL AND end_time IS NOT NULL

@@ -413,6 +413,73 @@ fn assert_same_answers(engine: &str, decoded: &Rows, joined: &Rows) {
     );
 }
 
+/// The summary `codes decode --summary` gives, as SQL over `join` (the
+/// README's join of an engine, whose `duration_s` is the engine's own):
+/// per operation type, reason, media type and agent, the count and total
+/// duration (a record that ends before it begins counted, its duration
+/// not), keyed as `codes decode` keys them.
+fn summary_query(join: &str) -> String {
+    let join = join.trim_end().trim_end_matches(';');
+    [
+        ("operation", "CAST(op_type AS TEXT)", "op_type"),
+        (
+            "reason",
+            "CAST(op_type AS TEXT) || '/' || CAST(op_cause AS TEXT)",
+            "op_type, op_cause",
+        ),
+        ("media-type", "media_type", "media_type"),
+        ("agent", "agent_id", "agent_id"),
+    ]
+    .map(|(group, key, by)| {
+        format!(
+            "SELECT '{group}' AS summary_group, {key} AS summary_key, COUNT(*) AS records, \
+             SUM(CASE WHEN duration_s > 0 THEN duration_s ELSE 0 END) AS seconds \
+             FROM ({join}) joined GROUP BY {by}"
+        )
+    })
+    .join("\nUNION ALL\n")
+}
+
+/// What `codes decode --summary --format csv` gives: (group, key, count,
+/// total seconds), sorted.
+fn decoded_summary(workspace: &Workspace) -> Vec<Vec<String>> {
+    let output = run_codes(
+        workspace.path(),
+        &["decode", BILL_FILE, "--summary", "--format", "csv"],
+    );
+    let rows = Rows::from_csv("codes decode --summary", &output.stdout);
+    assert_eq!(
+        rows.columns,
+        ["group", "key", "name", "count", "total_duration_s"]
+    );
+    let mut rows: Vec<Vec<String>> = rows
+        .rows
+        .into_iter()
+        .map(|row| {
+            vec![
+                row[0].clone(),
+                row[1].clone(),
+                row[3].clone(),
+                row[4].clone(),
+            ]
+        })
+        .collect();
+    rows.sort();
+    rows
+}
+
+/// Asserts that `engine`'s summary (from [`summary_query`]) gives the
+/// figures of `codes decode --summary`.
+fn assert_same_summary(engine: &str, workspace: &Workspace, summary: &Rows) {
+    let mut rows = summary.rows.clone();
+    rows.sort();
+    assert_eq!(
+        rows,
+        decoded_summary(workspace),
+        "the {engine} summary differs from codes decode --summary"
+    );
+}
+
 /// Every table of a script, by name: its columns and rows (sorted, as an
 /// engine gives them in any order), values as JSON.
 type Tables = BTreeMap<String, Table>;
@@ -731,6 +798,12 @@ fn postgres_join_answers_as_codes_decode() {
     let csv = postgres.run(&copy);
     let joined = Rows::from_csv("the PostgreSQL join", csv.as_bytes());
     assert_same_answers("PostgreSQL", &workspace.decoded(), &joined);
+    let copy = format!(
+        "COPY ({}) TO STDOUT WITH (FORMAT csv, HEADER true);",
+        summary_query(&join)
+    );
+    let summary = Rows::from_csv("the PostgreSQL summary", postgres.run(&copy).as_bytes());
+    assert_same_summary("PostgreSQL", &workspace, &summary);
 }
 
 #[test]
@@ -839,6 +912,8 @@ fn sqlite_join_of_the_raw_output_answers_as_codes_decode() {
     let join = readme_block("sqlite-join");
     let joined = sqlite_rows(&db, join.trim_end().trim_end_matches(';'));
     assert_same_answers("SQLite", &workspace.decoded(), &joined);
+    let summary = sqlite_rows(&db, &summary_query(&join));
+    assert_same_summary("SQLite", &workspace, &summary);
 }
 
 // --- DuckDB -----------------------------------------------------------------
@@ -935,8 +1010,11 @@ fn duckdb_join_answers_as_codes_decode() {
     workspace.write("load.sql", &readme_block("duckdb-load"));
     scripts.push("load.sql".to_string());
     // The PostgreSQL join, as it is.
-    let joined = duckdb_rows(workspace.path(), &scripts, &readme_block("postgres-join"));
+    let join = readme_block("postgres-join");
+    let joined = duckdb_rows(workspace.path(), &scripts, &join);
     assert_same_answers("DuckDB", &workspace.decoded(), &joined);
+    let summary = duckdb_rows(workspace.path(), &scripts, &summary_query(&join));
+    assert_same_summary("DuckDB", &workspace, &summary);
 }
 
 // --- Spark ------------------------------------------------------------------
