@@ -282,6 +282,7 @@ mod config;
 mod decoding;
 mod output;
 mod pairing;
+mod rules;
 mod version;
 mod walk;
 
@@ -293,21 +294,40 @@ use serde::Serialize;
 use codes_codegen::model::{ReasonCodes, Spec};
 
 pub use config::{Acceptance, CONFIG_FILE, ConfigError, DiffConfig};
+pub use rules::{DefaultLevel, Rule};
 pub use version::{Bump, ManifestError, PackageVersion, Version, VersionCheck};
 
 /// The version of the JSON report's layout, its `format_version`: raised
 /// whenever a field changes meaning or goes away.
-pub const JSON_FORMAT_VERSION: u32 = 1;
+///
+/// Version 2 gave every change and every total an impact on each
+/// [`Axis`], and added the version check and the stale acceptances.
+pub const JSON_FORMAT_VERSION: u32 = 2;
+
+/// Every rule, a line each: its ID, its default level on the API and on
+/// data (`computed` where the case decides), and what it reports.
+pub fn rules_text() -> String {
+    rules::text()
+}
+
+/// Every rule as JSON: `{"format_version": 2, "rules": [{"id",
+/// "reported_as", "api", "data", "description"}]}`, each level
+/// `{"default": "breaking"}` or `{"computed": "how"}`.
+pub fn rules_json() -> String {
+    rules::json()
+}
 
 /// Every change from `old` to `new`, each with its semver impact.
 ///
 /// Deterministic: the changes come in spec order (see the module docs).
 pub fn diff(old: &Spec, new: &Spec) -> SpecDiff {
-    let (changes, sites) = walk::changes(old, new);
+    let walked = walk::changes(old, new);
     SpecDiff {
-        changes,
-        sites,
-        files: Files::default(),
+        parent_lines: vec![None; walked.changes.len()],
+        changes: walked.changes,
+        sites: walked.sites,
+        parents: walked.parents,
+        ..SpecDiff::default()
     }
 }
 
@@ -330,7 +350,16 @@ pub struct SpecDiff {
     changes: Vec<Change>,
     /// Where each change's item is on each side, in step with `changes`.
     sites: Vec<crate::locate::Sites>,
+    /// The parent in the new spec of each removed item, in step with
+    /// `changes`.
+    parents: Vec<Option<crate::locate::Site>>,
+    /// The line of each of those parents in the new text, once located.
+    parent_lines: Vec<Option<usize>>,
     files: Files,
+    /// The acceptances of the configuration that match no change.
+    stale: Vec<Acceptance>,
+    /// The version check, when one was made.
+    version: Option<VersionCheck>,
 }
 
 /// The file names of the two sides, once located.
@@ -361,29 +390,68 @@ impl SpecDiff {
         self.changes.is_empty()
     }
 
-    /// The impact of the whole: the largest of the changes, accepted or
-    /// not, `None` when nothing changed. `Option` orders `None` first.
+    /// The API impact of the whole: the largest of the changes, accepted
+    /// or not, `None` when nothing changed. `Option` orders `None` first.
+    /// It is what the [`VersionCheck`] goes by: accepting a change never
+    /// lowers the bump it needs.
     pub fn impact(&self) -> Option<Impact> {
-        self.changes.iter().map(|change| change.impact).max()
+        self.impact_on(Axis::Api)
     }
 
-    /// The largest impact of the changes not accepted: what `--fail-on` and
-    /// the [`VersionCheck`] go by. `diff.unaccepted_impact() >=
-    /// Some(threshold)` is the `--fail-on` test.
-    pub fn unaccepted_impact(&self) -> Option<Impact> {
+    /// The impact of the whole on `axis`, accepted changes included.
+    pub fn impact_on(&self, axis: Axis) -> Option<Impact> {
         self.changes
             .iter()
-            .filter(|change| !change.is_accepted())
-            .map(|change| change.impact)
+            .map(|change| change.impact_on(axis))
             .max()
     }
 
-    /// How many changes have `impact`, accepted or not.
-    pub fn count(&self, impact: Impact) -> usize {
+    /// The largest API impact of the changes not accepted: what `--fail-on`
+    /// goes by. `diff.unaccepted_impact() >= Some(threshold)` is the
+    /// `--fail-on` test.
+    pub fn unaccepted_impact(&self) -> Option<Impact> {
+        self.unaccepted_impact_on(Axis::Api)
+    }
+
+    /// The largest impact on `axis` of the changes not accepted:
+    /// `--fail-on data:breaking` is `unaccepted_impact_on(Axis::Data) >=
+    /// Some(Impact::Breaking)`.
+    pub fn unaccepted_impact_on(&self, axis: Axis) -> Option<Impact> {
         self.changes
             .iter()
-            .filter(|change| change.impact == impact)
+            .filter(|change| !change.is_accepted())
+            .map(|change| change.impact_on(axis))
+            .max()
+    }
+
+    /// How many changes have API `impact`, accepted or not.
+    pub fn count(&self, impact: Impact) -> usize {
+        self.count_on(Axis::Api, impact)
+    }
+
+    /// How many changes have `impact` on `axis`, accepted or not.
+    pub fn count_on(&self, axis: Axis, impact: Impact) -> usize {
+        self.changes
+            .iter()
+            .filter(|change| change.impact_on(axis) == impact)
             .count()
+    }
+
+    /// The acceptances of the configuration that matched no change, once
+    /// [configured](Self::configure): stale, to be removed.
+    pub fn stale_acceptances(&self) -> &[Acceptance] {
+        &self.stale
+    }
+
+    /// Records the version check of the release the changes go into, for
+    /// the reports: the JSON's `version_check` and an annotation of its own.
+    pub fn set_version_check(&mut self, check: VersionCheck) {
+        self.version = Some(check);
+    }
+
+    /// The version check recorded with [`set_version_check`](Self::set_version_check).
+    pub fn version_check(&self) -> Option<&VersionCheck> {
+        self.version.as_ref()
     }
 
     /// How many changes are accepted.
@@ -409,22 +477,24 @@ impl SpecDiff {
             change.old_line = sites.old.as_ref().and_then(|site| old_text.line(site));
             change.new_line = sites.new.as_ref().and_then(|site| new_text.line(site));
         }
+        self.parent_lines = self
+            .parents
+            .iter()
+            .map(|parent| parent.as_ref().and_then(|site| new_text.line(site)))
+            .collect();
         self.files = Files {
             old: old.file.map(str::to_string),
             new: new.file.map(str::to_string),
         };
     }
 
-    /// Applies `config`: each rule it sets gets that level, then each
-    /// acceptance marks the changes of its rule and path
+    /// Applies `config`: each rule it sets gets that level on the axes it
+    /// sets, then each acceptance marks the changes of its rule and path
     /// [accepted](Change::accepted). Returns the acceptances that match no
-    /// change, in config order.
+    /// change, in config order, and keeps them for the reports
+    /// ([`stale_acceptances`](Self::stale_acceptances)).
     pub fn configure<'c>(&mut self, config: &'c DiffConfig) -> Vec<&'c Acceptance> {
-        for change in &mut self.changes {
-            if let Some(level) = config.level(change.kind) {
-                change.impact = level;
-            }
-        }
+        self.apply_levels(config);
         let mut unused = Vec::new();
         for acceptance in config.acceptances() {
             let mut used = false;
@@ -438,7 +508,24 @@ impl SpecDiff {
                 unused.push(acceptance);
             }
         }
+        self.stale = unused
+            .iter()
+            .map(|&acceptance| acceptance.clone())
+            .collect();
         unused
+    }
+
+    /// Gives each change the levels `config` sets for its rule, and
+    /// accepts nothing: the diff a version check counts.
+    pub fn apply_levels(&mut self, config: &DiffConfig) {
+        for change in &mut self.changes {
+            if let Some(level) = config.level(change.kind) {
+                change.impact = level;
+            }
+            if let Some(level) = config.data_level(change.kind) {
+                change.data_impact = level;
+            }
+        }
     }
 
     /// For a terminal: the changes grouped by table, one line each with its
@@ -510,16 +597,74 @@ impl SpecDiff {
         }
     }
 
-    /// Each change with the file of the side it is reported on, and its
-    /// line there: the new side for an item that exists, else the old one.
-    fn placed(&self) -> impl Iterator<Item = (&Change, Option<&str>, Option<usize>)> {
+    /// Each change with where it is reported: the new file always (GitHub
+    /// shows annotations on the head version only), at the item's line for
+    /// an item that exists, and at its parent's line (the table of a
+    /// removed row) for a removed one, without a line when the parent is
+    /// the whole file.
+    fn placed(&self) -> impl Iterator<Item = Placed<'_>> {
         self.changes
             .iter()
             .zip(&self.sites)
-            .map(|(change, sites)| match sites.new {
-                Some(_) => (change, self.files.new.as_deref(), change.new_line),
-                None => (change, self.files.old.as_deref(), change.old_line),
+            .zip(&self.parent_lines)
+            .map(|((change, sites), parent_line)| Placed {
+                change,
+                file: self.files.new.as_deref(),
+                line: match sites.new {
+                    Some(_) => change.new_line,
+                    None => *parent_line,
+                },
+                removed: sites.new.is_none(),
             })
+    }
+
+    /// The old side's file name, for the line a removed item had.
+    fn old_file(&self) -> Option<&str> {
+        self.files.old.as_deref()
+    }
+}
+
+/// Where a change is annotated.
+struct Placed<'a> {
+    change: &'a Change,
+    /// The new file.
+    file: Option<&'a str>,
+    /// The item's line in the new file, or its parent's for a removed one.
+    line: Option<usize>,
+    /// Whether the item is gone from the new file.
+    removed: bool,
+}
+
+/// The two things a change can break, judged apart: code built on the
+/// generated Rust API, and data (stored bills, SQL exports and JSON), which
+/// reads codes, not Rust names. A renamed row breaks the API and no data;
+/// a renumbered one breaks both; a lifted reservation breaks data alone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Axis {
+    /// The generated Rust API: what the crate's version follows.
+    Api,
+    /// Data: what a code means in a stored bill, a SQL join or a JSON
+    /// export.
+    Data,
+}
+
+impl Axis {
+    /// Both axes.
+    pub const ALL: [Axis; 2] = [Axis::Api, Axis::Data];
+
+    /// `api` or `data`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Axis::Api => "api",
+            Axis::Data => "data",
+        }
+    }
+}
+
+impl fmt::Display for Axis {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
     }
 }
 
@@ -534,6 +679,9 @@ pub struct Change {
     /// What it means for the generated API: the rule's level, computed or
     /// set by a configuration.
     pub impact: Impact,
+    /// What it means for data (stored bills, SQL exports, JSON): the
+    /// rule's data level, computed or set by a configuration.
+    pub data_impact: Impact,
     /// The value before, if the item existed.
     pub old: Option<Value>,
     /// The value after, if the item exists.
@@ -561,6 +709,14 @@ impl Change {
     /// Whether a configuration accepts the change.
     pub fn is_accepted(&self) -> bool {
         self.accepted.is_some()
+    }
+
+    /// The impact on `axis`.
+    pub fn impact_on(&self, axis: Axis) -> Impact {
+        match axis {
+            Axis::Api => self.impact,
+            Axis::Data => self.data_impact,
+        }
     }
 }
 

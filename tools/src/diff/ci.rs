@@ -6,45 +6,100 @@ use std::fmt::Write;
 use super::output::{describe, summary};
 use super::{Change, Impact, SpecDiff};
 
-/// A workflow command per change, at its file and line, then the summary.
+/// A workflow command per change, in the new file, then one per stale
+/// acceptance, one for the version check, and the summary.
 ///
-/// The command is the impact's alone: `error` for breaking, `warning` for
-/// minor, `notice` for patch and cosmetic. The title is the rule ID and
-/// the impact, with `accepted` for an accepted change; the message is the
-/// change as the text report writes it.
+/// A change not accepted is `error` when it is breaking on either axis,
+/// `warning` when minor, `notice` otherwise; an accepted change is a
+/// `notice`, since it passes the gate. The title is the rule ID and the
+/// impacts on both axes, with `accepted` for an accepted change; the
+/// message is the change as the text report writes it, and for a removed
+/// item, which is annotated at its parent (the table of a removed row),
+/// the line it had in the old file.
 pub(super) fn github_actions(diff: &SpecDiff) -> String {
     let mut out = String::new();
-    for (change, file, line) in diff.placed() {
-        let command = match change.impact {
-            Impact::Breaking => "error",
-            Impact::Minor => "warning",
-            Impact::Patch | Impact::Cosmetic => "notice",
+    for placed in diff.placed() {
+        let change = placed.change;
+        let command = match (change.is_accepted(), largest(change)) {
+            (true, _) => "notice",
+            (false, Impact::Breaking) => "error",
+            (false, Impact::Minor) => "warning",
+            (false, Impact::Patch | Impact::Cosmetic) => "notice",
         };
         let mut properties = Vec::new();
-        if let Some(file) = file {
+        if let Some(file) = placed.file {
             properties.push(format!("file={}", property(file)));
-            if let Some(line) = line {
+            if let Some(line) = placed.line {
                 properties.push(format!("line={line}"));
             }
         }
         properties.push(format!("title={}", property(&title(change))));
+        let mut message = describe(change);
+        if placed.removed
+            && let Some(line) = change.old_line
+        {
+            match diff.old_file() {
+                Some(old) => {
+                    let _ = write!(message, " (was at line {line} of the old {old})");
+                }
+                None => {
+                    let _ = write!(message, " (was at line {line} of the old spec)");
+                }
+            }
+        }
         let _ = writeln!(
             out,
             "::{command} {}::{}",
             properties.join(","),
-            data(&describe(change))
+            data(&message)
+        );
+    }
+    for stale in diff.stale_acceptances() {
+        let properties = [
+            format!("file={}", property(&stale.file)),
+            format!("line={}", stale.line),
+            format!("title={}", property("stale acceptance")),
+        ];
+        let _ = writeln!(
+            out,
+            "::warning {}::{}",
+            properties.join(","),
+            data(&super::output::stale(stale))
+        );
+    }
+    if let Some(check) = diff.version_check() {
+        let (command, title) = match check.passes() {
+            true => ("notice", "version bump"),
+            false => ("error", "missing version bump"),
+        };
+        let _ = writeln!(
+            out,
+            "::{command} title={}::{}",
+            property(title),
+            data(&check.to_string())
         );
     }
     let _ = writeln!(out, "impact: {}", summary(diff));
     out
 }
 
-/// `row_removed (breaking)`, or `row_removed (breaking, accepted)`.
+/// The larger of a change's impacts on the two axes.
+fn largest(change: &Change) -> Impact {
+    change.impact.max(change.data_impact)
+}
+
+/// `row_removed (api breaking, data breaking)`, then `, accepted` when it is.
 fn title(change: &Change) -> String {
-    match change.is_accepted() {
-        true => format!("{} ({}, accepted)", change.rule(), change.impact),
-        false => format!("{} ({})", change.rule(), change.impact),
-    }
+    let accepted = match change.is_accepted() {
+        true => ", accepted",
+        false => "",
+    };
+    format!(
+        "{} (api {}, data {}{accepted})",
+        change.rule(),
+        change.impact,
+        change.data_impact
+    )
 }
 
 /// A workflow command's message, escaped as the runner unescapes it: no
@@ -62,10 +117,10 @@ fn property(text: &str) -> String {
 }
 
 /// JUnit XML: one test suite, `codes diff`, with a test case per change,
-/// named by its path and kind, of class its rule ID, at its file and line.
-/// A breaking change not accepted fails; an accepted change is skipped,
-/// with its reason; every other change passes, with its description as
-/// output.
+/// named by its path and kind, of class its rule ID, at its file and line
+/// (as the annotations place it). A change breaking on either axis and not
+/// accepted fails; an accepted change is skipped, with its reason; every
+/// other change passes, with its impacts and description as output.
 pub(super) fn junit(diff: &SpecDiff) -> String {
     let tests = diff.changes().len();
     let failures = diff.changes().iter().filter(|change| fails(change)).count();
@@ -74,7 +129,8 @@ pub(super) fn junit(diff: &SpecDiff) -> String {
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     let _ = writeln!(out, r#"<testsuites name="codes diff" {counts}>"#);
     let _ = writeln!(out, r#"  <testsuite name="codes diff" {counts}>"#);
-    for (change, file, line) in diff.placed() {
+    for placed in diff.placed() {
+        let (change, file, line) = (placed.change, placed.file, placed.line);
         let mut attributes = format!(
             r#"classname="{}" name="{}""#,
             change.rule(),
@@ -97,12 +153,12 @@ pub(super) fn junit(diff: &SpecDiff) -> String {
             None if fails(change) => writeln!(
                 out,
                 r#"      <failure type="{}" message="{description}"/>"#,
-                change.impact
+                impacts(change)
             ),
             None => writeln!(
                 out,
                 "      <system-out>{}: {description}</system-out>",
-                change.impact
+                impacts(change)
             ),
         };
         out.push_str("    </testcase>\n");
@@ -111,9 +167,15 @@ pub(super) fn junit(diff: &SpecDiff) -> String {
     out
 }
 
-/// Whether a change fails its test case: breaking and not accepted.
+/// Whether a change fails its test case: breaking on either axis and not
+/// accepted.
 fn fails(change: &Change) -> bool {
-    change.impact == Impact::Breaking && !change.is_accepted()
+    largest(change) == Impact::Breaking && !change.is_accepted()
+}
+
+/// `api breaking, data patch`.
+fn impacts(change: &Change) -> String {
+    format!("api {}, data {}", change.impact, change.data_impact)
 }
 
 /// `text` for an XML attribute value or text: markup characters as
