@@ -664,12 +664,24 @@ impl Side {
         String::from_utf8(output.stdout).map_err(|_| Failure(format!("{name}: not UTF-8 text")))
     }
 
-    /// Runs `git COMMAND… --end-of-options REV:PATH`.
+    /// Runs `git COMMAND… --end-of-options REV:PATH`, then `--` for `git
+    /// show`, so that a file named `REV:PATH` cannot make the argument
+    /// ambiguous.
     fn git(&self, command: &[&str]) -> Result<std::process::Output, Failure> {
         Command::new("git")
             .args(command)
             .args(["--end-of-options", &self.name()])
+            .args(with_paths_end(command))
             .output()
             .map_err(|error| Failure(format!("{}: cannot run git: {error}", self.name())))
+    }
+}
+
+/// `--` after the object of a `git show`, which takes paths after it; none
+/// for `git cat-file`, which takes none.
+fn with_paths_end(command: &[&str]) -> &'static [&'static str] {
+    match command.first() {
+        Some(&"show") => &["--"],
+        _ => &[],
     }
 }

@@ -79,7 +79,7 @@ pub(super) fn github_actions(diff: &SpecDiff) -> String {
             data(&check.to_string())
         );
     }
-    let _ = writeln!(out, "impact: {}", summary(diff));
+    let _ = writeln!(out, "{}", summary(diff));
     out
 }
 

@@ -265,27 +265,43 @@ pub(super) fn text() -> String {
 /// "data", "description"}`, each level `{"default": LEVEL}` or
 /// `{"computed": HOW}`.
 pub(super) fn json() -> String {
-    use serde_json::{Value, json};
+    use serde::Serialize;
+    #[derive(Serialize)]
+    struct Rules {
+        format_version: u32,
+        rules: Vec<RuleJson>,
+    }
+    #[derive(Serialize)]
+    struct RuleJson {
+        id: &'static str,
+        reported_as: String,
+        api: LevelJson,
+        data: LevelJson,
+        description: &'static str,
+    }
+    #[derive(Serialize)]
+    #[serde(rename_all = "lowercase")]
+    enum LevelJson {
+        Default(Impact),
+        Computed(&'static str),
+    }
     let level = |level: DefaultLevel| match level {
-        DefaultLevel::Fixed(impact) => json!({ "default": impact.as_str() }),
-        DefaultLevel::Computed(how) => json!({ "computed": how }),
+        DefaultLevel::Fixed(impact) => LevelJson::Default(impact),
+        DefaultLevel::Computed(how) => LevelJson::Computed(how),
     };
-    let rules: Vec<Value> = Rule::all()
-        .map(|rule| {
-            json!({
-                "id": rule.kind.as_str(),
-                "reported_as": rule.kind.to_string(),
-                "api": level(rule.api),
-                "data": level(rule.data),
-                "description": rule.description,
+    let rules = Rules {
+        format_version: super::JSON_FORMAT_VERSION,
+        rules: Rule::all()
+            .map(|rule| RuleJson {
+                id: rule.kind.as_str(),
+                reported_as: rule.kind.to_string(),
+                api: level(rule.api),
+                data: level(rule.data),
+                description: rule.description,
             })
-        })
-        .collect();
-    let mut out = serde_json::to_string_pretty(&json!({
-        "format_version": super::JSON_FORMAT_VERSION,
-        "rules": rules,
-    }))
-    .expect("the rules serialize");
+            .collect(),
+    };
+    let mut out = serde_json::to_string_pretty(&rules).expect("the rules serialize");
     out.push('\n');
     out
 }
