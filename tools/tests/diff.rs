@@ -14,8 +14,8 @@ use Impact::{Breaking, Cosmetic, Minor, Patch};
 use codes_codegen::Spec;
 use codes_codegen::model::ReasonCodes;
 use codes_tools::diff::{
-    Bump, Change, ChangeKind, DiffConfig, Format, Impact, JSON_FORMAT_VERSION, PackageVersion,
-    SpecDiff, SpecText, Value, Version, VersionCheck, diff,
+    Bump, Change, ChangeKind, DefaultLevel, DiffConfig, Format, Impact, JSON_FORMAT_VERSION,
+    PackageVersion, Rule, SpecDiff, SpecText, Value, Version, VersionCheck, diff,
 };
 
 const CODES_TOML: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../codes.toml"));
@@ -88,10 +88,17 @@ fn change(
     new: Option<Value>,
     detail: Option<&str>,
 ) -> Change {
+    // The data impact a rule gives by default: its fixed level, or for a
+    // computed one the API's (the tests of the two apart set it).
+    let data_impact = match Rule::of(kind).data {
+        DefaultLevel::Fixed(level) => level,
+        DefaultLevel::Computed(_) => impact,
+    };
     Change {
         kind,
         path: path.to_string(),
         impact,
+        data_impact,
         old,
         new,
         detail: detail.map(str::to_string),
