@@ -35,7 +35,21 @@ fn fail_on_sets_the_exit_status_at_or_above_the_threshold() {
             "{threshold}"
         );
     }
-    for threshold in ["breaking", "minor", "patch", "cosmetic"] {
+    // The revision breaks data too (a renumbered row), and its rows renamed
+    // break the API alone.
+    for threshold in [
+        "api:breaking",
+        "data:breaking",
+        "data:minor",
+        "data:cosmetic",
+    ] {
+        assert_eq!(
+            codes(&["diff", "codes.toml", NEW, "--fail-on", threshold]).code,
+            1,
+            "{threshold}"
+        );
+    }
+    for threshold in ["breaking", "minor", "patch", "cosmetic", "data:breaking"] {
         let run = codes(&["diff", "codes.toml", "codes.toml", "--fail-on", threshold]);
         assert_eq!(
             (run.code, run.stdout.as_str()),
@@ -48,7 +62,8 @@ fn fail_on_sets_the_exit_status_at_or_above_the_threshold() {
     assert!(
         run.stderr.starts_with(
             "error: invalid value 'major' for '--fail-on <CONDITION>'\n  \
-             [possible values: breaking, minor, patch, cosmetic, missing-version-bump]\n"
+             [possible values: api:breaking, api:minor, api:patch, api:cosmetic, data:breaking, \
+             data:minor, data:patch, data:cosmetic, missing-version-bump]\n"
         ),
         "{}",
         run.stderr
@@ -71,8 +86,10 @@ fn a_patch_only_revision_passes_fail_on_minor() {
     );
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(
-        run.stdout
-            .ends_with("impact: patch (0 breaking, 0 minor, 1 patch, 0 cosmetic)\n"),
+        run.stdout.ends_with(
+            "api impact: patch (0 breaking, 0 minor, 1 patch, 0 cosmetic)\n\
+                        data impact: patch (0 breaking, 0 minor, 1 patch, 0 cosmetic)\n"
+        ),
         "{}",
         run.stdout
     );
@@ -85,8 +102,10 @@ fn sides_are_read_from_git_revisions() {
     let run = codes_in(&dir, &["diff", "HEAD:codes.toml", "codes.toml"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(
-        run.stdout
-            .ends_with("impact: breaking (5 breaking, 9 minor, 4 patch, 0 cosmetic)\n"),
+        run.stdout.ends_with(
+            "api impact: breaking (5 breaking, 9 minor, 4 patch, 0 cosmetic)\n\
+                        data impact: breaking (4 breaking, 9 minor, 5 patch, 0 cosmetic)\n"
+        ),
         "{}",
         run.stdout
     );
@@ -104,6 +123,190 @@ fn sides_are_read_from_git_revisions() {
     assert_eq!(
         run.stderr,
         "codes: missing.toml: no such file (for a spec in git, write REV:PATH, such as HEAD~1:codes.toml)\n"
+    );
+}
+
+#[test]
+fn a_file_named_like_a_revision_cannot_stand_in_for_it() {
+    // A pull request adds a file named `main:codes.toml` holding the new
+    // spec, so that the breaking change compares against itself.
+    let dir = git_repo("diff-shadow");
+    git(&dir, &["branch", "-q", "-m", "main"]);
+    std::fs::copy(repo().join(NEW), dir.join("codes.toml")).unwrap();
+    std::fs::copy(repo().join(NEW), dir.join("main:codes.toml")).unwrap();
+    let gate = [
+        "diff",
+        "main:codes.toml",
+        "codes.toml",
+        "--fail-on",
+        "breaking",
+    ];
+    let run = codes_in(&dir, &gate);
+    assert_eq!(
+        (run.code, run.stdout.as_str(), run.stderr.as_str()),
+        (
+            2,
+            "",
+            "codes: main:codes.toml: both a file and main:codes.toml in git: write \
+             ./main:codes.toml for the file, or git:main:codes.toml (or --old-rev/--new-rev) \
+             for the revision\n"
+        )
+    );
+    // The explicit forms read git only, whatever files there are.
+    for args in [
+        &[
+            "diff",
+            "git:main:codes.toml",
+            "codes.toml",
+            "--fail-on",
+            "breaking",
+        ][..],
+        &[
+            "diff",
+            "--old-rev",
+            "main",
+            "codes.toml",
+            "codes.toml",
+            "--fail-on",
+            "breaking",
+        ],
+    ] {
+        let run = codes_in(&dir, args);
+        assert_eq!(run.code, 1, "{args:?}: {}", run.stderr);
+        assert!(
+            run.stdout.ends_with(
+                "api impact: breaking (5 breaking, 9 minor, 4 patch, 0 cosmetic)\n\
+                 data impact: breaking (4 breaking, 9 minor, 5 patch, 0 cosmetic)\n"
+            ),
+            "{args:?}: {}",
+            run.stdout
+        );
+    }
+    // `./` names the file.
+    let run = codes_in(
+        &dir,
+        &[
+            "diff",
+            "./main:codes.toml",
+            "codes.toml",
+            "--fail-on",
+            "breaking",
+        ],
+    );
+    assert_eq!(
+        (run.code, run.stdout.as_str()),
+        (0, "no changes\nimpact: none\n")
+    );
+    // A git: side that is no revision fails; it never falls back to a file.
+    let run = codes_in(&dir, &["diff", "git:nothing:codes.toml", "codes.toml"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .starts_with("codes: nothing:codes.toml: git show failed: fatal: "),
+        "{}",
+        run.stderr
+    );
+    let run = codes_in(&dir, &["diff", "git:codes.toml", "codes.toml"]);
+    assert_eq!(
+        (run.code, run.stderr.as_str()),
+        (
+            2,
+            "codes: git:codes.toml: a git: side is git:REV:PATH, such as git:HEAD~1:codes.toml\n"
+        )
+    );
+}
+
+#[test]
+fn the_rules_are_listed_with_both_axes() {
+    let run = codes(&["diff", "--list-rules"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.stdout, codes_tools::diff::rules_text());
+    assert!(run.stdout.contains(
+        "row_renamed                 api: breaking  data: patch     A row has a new name (same code).\n"
+    ));
+    let run = codes(&["diff", "--list-rules", "--format", "json"]);
+    assert_eq!(run.stdout, codes_tools::diff::rules_json());
+    let run = codes(&["diff", "--list-rules", "--format", "junit"]);
+    assert_eq!(
+        (run.code, run.stderr.as_str()),
+        (2, "codes: --list-rules writes --format text or json\n")
+    );
+}
+
+#[test]
+fn a_changelog_date_is_a_calendar_date() {
+    for date in [
+        "next tuesday",
+        "2026-13-01",
+        "2026-02-30",
+        "26-11-29",
+        "2026-1-09",
+    ] {
+        let run = codes(&[
+            "diff",
+            "codes.toml",
+            NEW,
+            "--format",
+            "changelog",
+            "--new-version",
+            "0.2.0",
+            "--date",
+            date,
+        ]);
+        assert_eq!(run.code, 2, "{date}");
+        assert!(
+            run.stderr.starts_with(&format!(
+                "error: invalid value '{date}' for '--date <DATE>': {date:?} is not a date: \
+                 expected YYYY-MM-DD, such as 2026-11-29\n"
+            )),
+            "{}",
+            run.stderr
+        );
+    }
+    let run = codes(&[
+        "diff",
+        "codes.toml",
+        NEW,
+        "--format",
+        "changelog",
+        "--new-version",
+        "0.2.0",
+        "--date",
+        "2028-02-29",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.starts_with("## [0.2.0] - 2028-02-29\n"));
+}
+
+#[test]
+fn stale_acceptances_are_annotated_at_their_entry_and_listed_in_json() {
+    let config =
+        "[[accept]]\nrule = \"row_removed\"\npath = \"OperationType/row 9\"\nreason = \"r\"\n";
+    let dir = small_dir("diff-stale-gha", &[("codes-diff.toml", config)]);
+    let run = codes_in(
+        &dir,
+        &["diff", "old.toml", "new.toml", "--format", "github-actions"],
+    );
+    assert!(
+        run.stdout.contains(
+            "::warning file=codes-diff.toml,line=1,title=stale acceptance::no change is \
+             row_removed at \"OperationType/row 9\": this acceptance is stale\n"
+        ),
+        "{}",
+        run.stdout
+    );
+    let run = codes_in(&dir, &["diff", "old.toml", "new.toml", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(
+        json["stale_acceptances"],
+        serde_json::json!([{
+            "rule": "row_removed",
+            "path": "OperationType/row 9",
+            "reason": "r",
+            "file": "codes-diff.toml",
+            "line": 1,
+            "message": "no change is row_removed at \"OperationType/row 9\": this acceptance is stale",
+        }])
     );
 }
 
@@ -214,11 +417,14 @@ fn small_dir(name: &str, files: &[(&str, &str)]) -> std::path::PathBuf {
     dir
 }
 
+/// The annotations of the small revision: every one in the new file, the
+/// removed row at its table's header (line 6) with its old line.
 const ANNOTATIONS: &str = "\
-::notice file=new.toml,line=17,title=row_description_changed (patch)::OperationType/row 1: row description changed: \"Idle.\" -> \"Idle, 100%25 waiting.\"
-::error file=old.toml,line=19,title=row_removed (breaking)::OperationType/row 2: row removed: Busy \"Busy.\"
-::warning file=new.toml,line=19,title=row_added (minor)::OperationType/row 3: row added: Rest \"Rest.\"
-impact: breaking (1 breaking, 1 minor, 1 patch, 0 cosmetic)
+::notice file=new.toml,line=17,title=row_description_changed (api patch%2C data patch)::OperationType/row 1: row description changed: \"Idle.\" -> \"Idle, 100%25 waiting.\"
+::error file=new.toml,line=6,title=row_removed (api breaking%2C data breaking)::OperationType/row 2: row removed: Busy \"Busy.\" (was at line 19 of the old old.toml)
+::warning file=new.toml,line=19,title=row_added (api minor%2C data minor)::OperationType/row 3: row added: Rest \"Rest.\"
+api impact: breaking (1 breaking, 1 minor, 1 patch, 0 cosmetic)
+data impact: breaking (1 breaking, 1 minor, 1 patch, 0 cosmetic)
 ";
 
 #[test]
@@ -245,7 +451,12 @@ fn github_actions_annotations_point_at_the_changed_lines() {
             "github-actions",
         ],
     );
-    assert_eq!(run.stdout, ANNOTATIONS.replace("file=", "file=./"));
+    assert_eq!(
+        run.stdout,
+        ANNOTATIONS
+            .replace("file=", "file=./")
+            .replace("old old.toml", "old ./old.toml")
+    );
 }
 
 #[test]
@@ -275,7 +486,7 @@ fn github_actions_annotations_of_a_git_side_name_its_path() {
         run.stdout,
         ANNOTATIONS
             .replace("file=new.toml", "file=spec/codes.toml")
-            .replace("file=old.toml", "file=spec/codes.toml")
+            .replace("old old.toml", "old spec/codes.toml")
     );
 
     // From standard input there is no file to name, nor a line to give.
@@ -294,12 +505,15 @@ fn github_actions_annotations_of_a_git_side_name_its_path() {
     let first = run.stdout.lines().next().unwrap();
     assert_eq!(
         first,
-        "::notice title=row_description_changed (patch)::OperationType/row 1: \
+        "::notice title=row_description_changed (api patch%2C data patch)::OperationType/row 1: \
          row description changed: \"Idle.\" -> \"Idle, 100%25 waiting.\""
     );
+    // A removal is annotated in the new file, which has no name here.
     assert!(
-        run.stdout
-            .contains("::error file=spec/codes.toml,line=19,title=row_removed (breaking)::"),
+        run.stdout.contains(
+            "::error title=row_removed (api breaking%2C data breaking)::OperationType/row 2: \
+             row removed: Busy \"Busy.\" (was at line 19 of the old spec/codes.toml)\n"
+        ),
         "{}",
         run.stdout
     );
@@ -316,13 +530,13 @@ fn junit_fails_breaking_changes_and_passes_the_rest() {
 <testsuites name="codes diff" tests="3" failures="1" errors="0" skipped="0">
   <testsuite name="codes diff" tests="3" failures="1" errors="0" skipped="0">
     <testcase classname="row_description_changed" name="OperationType/row 1: row description changed" file="new.toml" line="17">
-      <system-out>patch: OperationType/row 1: row description changed: &quot;Idle.&quot; -&gt; &quot;Idle, 100% waiting.&quot;</system-out>
+      <system-out>api patch, data patch: OperationType/row 1: row description changed: &quot;Idle.&quot; -&gt; &quot;Idle, 100% waiting.&quot;</system-out>
     </testcase>
-    <testcase classname="row_removed" name="OperationType/row 2: row removed" file="old.toml" line="19">
-      <failure type="breaking" message="OperationType/row 2: row removed: Busy &quot;Busy.&quot;"/>
+    <testcase classname="row_removed" name="OperationType/row 2: row removed" file="new.toml" line="6">
+      <failure type="api breaking, data breaking" message="OperationType/row 2: row removed: Busy &quot;Busy.&quot;"/>
     </testcase>
     <testcase classname="row_added" name="OperationType/row 3: row added" file="new.toml" line="19">
-      <system-out>minor: OperationType/row 3: row added: Rest &quot;Rest.&quot;</system-out>
+      <system-out>api minor, data minor: OperationType/row 3: row added: Rest &quot;Rest.&quot;</system-out>
     </testcase>
   </testsuite>
 </testsuites>
@@ -338,9 +552,16 @@ fn json_carries_the_format_version_rules_acceptance_and_lines() {
     let run = codes_in(&dir, &["diff", "old.toml", "new.toml", "--format", "json"]);
     assert_eq!((run.code, run.stderr.as_str()), (0, ""));
     let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
-    assert_eq!(json["format_version"], 1);
-    assert_eq!(json["impact"], "breaking");
-    assert_eq!(json["unaccepted_impact"], "minor");
+    assert_eq!(json["format_version"], 2);
+    assert_eq!(
+        json["impact"],
+        serde_json::json!({"api": "breaking", "data": "breaking"})
+    );
+    assert_eq!(
+        json["unaccepted_impact"],
+        serde_json::json!({"api": "minor", "data": "minor"})
+    );
+    assert_eq!(json["counts"]["data"]["breaking"], 1);
     assert_eq!(json["counts"]["accepted"], 1);
     assert_eq!(json["files"]["old"], "old.toml");
     assert_eq!(json["files"]["new"], "new.toml");
@@ -355,6 +576,10 @@ fn json_carries_the_format_version_rules_acceptance_and_lines() {
         (&removed["old_line"], &removed["new_line"]),
         (&serde_json::json!(19), &serde_json::Value::Null)
     );
+    // Annotated at its table's header in the new file.
+    assert_eq!(removed["annotated_line"], 6);
+    assert_eq!(json["stale_acceptances"], serde_json::json!([]));
+    assert_eq!(json["version_check"], serde_json::Value::Null);
     let reworded = &json["changes"][0];
     assert_eq!(reworded["accepted"], false);
     assert_eq!(
@@ -384,12 +609,15 @@ fn a_config_beside_the_new_spec_sets_levels_and_accepts_changes() {
     assert_eq!(
         run.stdout,
         "OperationType\n  \
-         cosmetic  OperationType/row 1: row description changed: \"Idle.\" -> \"Idle, 100% waiting.\"\n  \
-         breaking  OperationType/row 2: row removed: Busy \"Busy.\" \
+         api:cosmetic data:patch     OperationType/row 1: row description changed: \
+         \"Idle.\" -> \"Idle, 100% waiting.\"\n  \
+         api:breaking data:breaking  OperationType/row 2: row removed: Busy \"Busy.\" \
          [accepted: \"Busy moved to the presence service.\"]\n  \
-         minor     OperationType/row 3: row added: Rest \"Rest.\"\n\
-         impact: breaking (1 breaking, 1 minor, 0 patch, 1 cosmetic; 1 accepted)\n\
-         impact of changes not accepted: minor\n"
+         api:minor    data:minor     OperationType/row 3: row added: Rest \"Rest.\"\n\
+         api impact: breaking (1 breaking, 1 minor, 0 patch, 1 cosmetic; 1 accepted)\n\
+         data impact: breaking (1 breaking, 1 minor, 1 patch, 0 cosmetic; 1 accepted)\n\
+         api impact of changes not accepted: minor\n\
+         data impact of changes not accepted: minor\n"
     );
     // Accepted changes do not count toward --fail-on, the rest do.
     let run = codes_in(
@@ -398,19 +626,22 @@ fn a_config_beside_the_new_spec_sets_levels_and_accepts_changes() {
     );
     assert_eq!(run.code, 1);
 
-    // Annotations keep the impact's command and say it is accepted.
+    // An accepted change passes the gate: a notice that says it is accepted.
     let run = codes_in(
         &dir,
         &["diff", "old.toml", "new.toml", "--format", "github-actions"],
     );
     assert_eq!(
         run.stdout,
-        "::notice file=new.toml,line=17,title=row_description_changed (cosmetic)::OperationType/row 1: \
-         row description changed: \"Idle.\" -> \"Idle, 100%25 waiting.\"\n\
-         ::error file=old.toml,line=19,title=row_removed (breaking%2C accepted)::OperationType/row 2: \
-         row removed: Busy \"Busy.\" [accepted: \"Busy moved to the presence service.\"]\n\
-         ::warning file=new.toml,line=19,title=row_added (minor)::OperationType/row 3: row added: Rest \"Rest.\"\n\
-         impact: breaking (1 breaking, 1 minor, 0 patch, 1 cosmetic; 1 accepted)\n"
+        "::notice file=new.toml,line=17,title=row_description_changed (api cosmetic%2C data patch)::\
+         OperationType/row 1: row description changed: \"Idle.\" -> \"Idle, 100%25 waiting.\"\n\
+         ::notice file=new.toml,line=6,title=row_removed (api breaking%2C data breaking%2C accepted)::\
+         OperationType/row 2: row removed: Busy \"Busy.\" \
+         [accepted: \"Busy moved to the presence service.\"] (was at line 19 of the old old.toml)\n\
+         ::warning file=new.toml,line=19,title=row_added (api minor%2C data minor)::\
+         OperationType/row 3: row added: Rest \"Rest.\"\n\
+         api impact: breaking (1 breaking, 1 minor, 0 patch, 1 cosmetic; 1 accepted)\n\
+         data impact: breaking (1 breaking, 1 minor, 1 patch, 0 cosmetic; 1 accepted)\n"
     );
 
     // In JUnit an accepted change is skipped, not failed.
@@ -448,12 +679,25 @@ fn a_config_given_with_the_flag_wins_and_is_read_from_anywhere() {
         ],
     );
     assert_eq!(run.code, 0, "{}", run.stdout);
+    // The level set for the API leaves the data level as it was.
     assert!(
-        run.stdout
-            .ends_with("impact: minor (0 breaking, 1 minor, 2 patch, 0 cosmetic)\n"),
+        run.stdout.ends_with(
+            "api impact: minor (0 breaking, 1 minor, 2 patch, 0 cosmetic)\n\
+             data impact: breaking (1 breaking, 1 minor, 1 patch, 0 cosmetic)\n"
+        ),
         "{}",
         run.stdout
     );
+    let strict = [
+        "diff",
+        "old.toml",
+        "new.toml",
+        "--config",
+        "ci/strict.toml",
+        "--fail-on",
+        "data:breaking",
+    ];
+    assert_eq!(codes_in(&dir, &strict).code, 1);
     let run = codes_in(
         &dir,
         &["diff", "old.toml", "new.toml", "--config", "missing.toml"],
@@ -471,7 +715,7 @@ fn a_bad_config_is_an_error_at_its_place() {
     for (config, message) in [
         (
             "[rules]\nrow_removed = \"minor\"\nrow_remved = \"patch\"\n",
-            "codes-diff.toml:3:1: unknown rule \"row_remved\"",
+            "codes-diff.toml:3:1: unknown rule \"row_remved\"; did you mean \"row_removed\"?",
         ),
         (
             "[rules]\nrow_removed = \"major\"\n",
@@ -479,7 +723,8 @@ fn a_bad_config_is_an_error_at_its_place() {
         ),
         (
             "[rules]\nrow_removed = 3\n",
-            "codes-diff.toml:2:15: invalid type: integer `3`, expected a string",
+            "codes-diff.toml:2:15: a level is breaking, minor, patch or cosmetic, as a string, \
+             or a table of one per axis: { api = \"…\", data = \"…\" }",
         ),
         (
             "[rule]\n",
@@ -491,7 +736,7 @@ fn a_bad_config_is_an_error_at_its_place() {
         ),
         (
             "[[accept]]\nrule = \"rows_removed\"\npath = \"OperationType/row 2\"\nreason = \"r\"\n",
-            "codes-diff.toml:2:8: unknown rule \"rows_removed\"",
+            "codes-diff.toml:2:8: unknown rule \"rows_removed\"; did you mean \"row_removed\"?",
         ),
         (
             "[[accept]]\nrule = \"row_removed\"\npath = \"OperationType/row 2\"\n",
@@ -530,80 +775,85 @@ fn manifest(version: &str) -> String {
     format!("[package]\nname = \"codes\"\nversion = \"{version}\"\n")
 }
 
-/// Old and new specs, each in its own directory beside a `Cargo.toml`.
-fn versioned(name: &str, old: &str, new: &str) -> std::path::PathBuf {
-    small_dir(
-        name,
-        &[
-            ("a/codes.toml", SMALL),
-            ("a/Cargo.toml", &manifest(old)),
-            ("b/codes.toml", &revised()),
-            ("b/Cargo.toml", &manifest(new)),
-        ],
-    )
+/// A git repository whose first commit, tagged `v{released}`, holds
+/// `SMALL` beside a Cargo.toml of that version; the working tree holds the
+/// revision (Busy removed: breaking) beside a Cargo.toml of `version`.
+fn released(name: &str, released: &str, version: &str) -> std::path::PathBuf {
+    let dir = scratch(name);
+    std::fs::write(dir.join("codes.toml"), SMALL).unwrap();
+    std::fs::write(dir.join("Cargo.toml"), manifest(released)).unwrap();
+    git(&dir, &["init", "-q"]);
+    git(&dir, &["add", "codes.toml", "Cargo.toml"]);
+    git(&dir, &["commit", "-q", "-m", "release"]);
+    git(&dir, &["tag", &format!("v{released}")]);
+    std::fs::write(dir.join("codes.toml"), revised()).unwrap();
+    std::fs::write(dir.join("Cargo.toml"), manifest(version)).unwrap();
+    dir
 }
 
+const CHECK: [&str; 5] = [
+    "diff",
+    "HEAD:codes.toml",
+    "codes.toml",
+    "--fail-on",
+    "missing-version-bump",
+];
+
 #[test]
-fn missing_version_bump_compares_the_versions_beside_the_specs() {
-    let check = [
-        "diff",
-        "a/codes.toml",
-        "b/codes.toml",
-        "--fail-on",
-        "missing-version-bump",
-    ];
+fn missing_version_bump_compares_with_the_last_release_tag() {
     for (old, new, code, message) in [
         (
             "0.1.0",
             "0.1.1",
             1,
-            "missing version bump: breaking changes need a minor bump (the version is 0.x), \
-             but 0.1.0 -> 0.1.1 is a patch bump",
+            "missing version bump since v0.1.0: breaking changes need a minor bump \
+             (the version is 0.x), but 0.1.0 -> 0.1.1 is a patch bump",
         ),
         (
             "0.1.0",
             "0.2.0",
             0,
-            "version bump: 0.1.0 -> 0.2.0 is a minor bump; \
+            "version bump since v0.1.0: 0.1.0 -> 0.2.0 is a minor bump; \
              breaking changes need a minor bump (the version is 0.x)",
         ),
         (
             "1.2.3",
             "1.3.0",
             1,
-            "missing version bump: breaking changes need a major bump, \
+            "missing version bump since v1.2.3: breaking changes need a major bump, \
              but 1.2.3 -> 1.3.0 is a minor bump",
         ),
         (
             "1.2.3",
             "2.0.0",
             0,
-            "version bump: 1.2.3 -> 2.0.0 is a major bump; breaking changes need a major bump",
+            "version bump since v1.2.3: 1.2.3 -> 2.0.0 is a major bump; \
+             breaking changes need a major bump",
         ),
         (
             "0.0.3",
             "0.0.4",
             0,
-            "version bump: 0.0.3 -> 0.0.4 is a patch bump; \
+            "version bump since v0.0.3: 0.0.3 -> 0.0.4 is a patch bump; \
              breaking changes need a patch bump (the version is 0.0.x)",
         ),
         (
             "1.2.3",
             "1.2.3",
             1,
-            "missing version bump: breaking changes need a major bump, \
+            "missing version bump since v1.2.3: breaking changes need a major bump, \
              but 1.2.3 -> 1.2.3 is no bump",
         ),
         (
             "2.0.0",
             "1.9.0",
             1,
-            "missing version bump: breaking changes need a major bump, \
+            "missing version bump since v2.0.0: breaking changes need a major bump, \
              but 2.0.0 -> 1.9.0 is a step down",
         ),
     ] {
-        let dir = versioned("diff-bump", old, new);
-        let run = codes_in(&dir, &check);
+        let dir = released("diff-bump", old, new);
+        let run = codes_in(&dir, &CHECK);
         assert_eq!(
             (run.code, run.stderr.as_str()),
             (code, format!("codes: {message}\n").as_str()),
@@ -612,27 +862,133 @@ fn missing_version_bump_compares_the_versions_beside_the_specs() {
         assert!(run.stdout.starts_with("OperationType\n"), "{}", run.stdout);
     }
 
-    // Accepting the breaking change leaves a minor one: a patch bump on 0.x.
-    let dir = versioned("diff-bump-accepted", "0.1.0", "0.1.1");
-    let accept =
-        "[[accept]]\nrule = \"row_removed\"\npath = \"OperationType/row 2\"\nreason = \"r\"\n";
-    std::fs::write(dir.join("b/codes-diff.toml"), accept).unwrap();
-    let run = codes_in(&dir, &check);
+    // With --fail-on breaking too, either condition fails the run.
+    let run = codes_in(
+        &released("diff-bump-both", "0.1.0", "0.2.0"),
+        &[&CHECK[..], &["--fail-on", "breaking"]].concat(),
+    );
+    assert_eq!(run.code, 1);
+}
+
+#[test]
+fn accepting_a_breaking_change_does_not_let_a_patch_bump_through() {
+    // The change is accepted, so --fail-on breaking passes; the variant is
+    // gone all the same, so a patch release would break downstream crates.
+    let dir = released("diff-bump-accepted", "0.1.0", "0.1.1");
+    let accept = "[[accept]]\nrule = \"row_removed\"\npath = \"OperationType/row 2\"\n\
+                  reason = \"Busy moved to the presence service.\"\n";
+    std::fs::write(dir.join("codes-diff.toml"), accept).unwrap();
+    let gate = [
+        &CHECK[..],
+        &["--fail-on", "breaking", "--new-version", "0.1.1"],
+    ]
+    .concat();
+    let run = codes_in(&dir, &gate);
     assert_eq!(
         (run.code, run.stderr.as_str()),
         (
-            0,
-            "codes: version bump: 0.1.0 -> 0.1.1 is a patch bump; \
-             minor changes need a patch bump (the version is 0.x)\n"
+            1,
+            "codes: missing version bump since v0.1.0: breaking changes need a minor bump \
+             (the version is 0.x), but 0.1.0 -> 0.1.1 is a patch bump\n"
         )
     );
-
-    // With --fail-on breaking too, either condition fails the run.
-    let run = codes_in(
-        &versioned("diff-bump-both", "0.1.0", "0.2.0"),
-        &[&check[..], &["--fail-on", "breaking"]].concat(),
+    // The verdict is an annotation of its own, and in the JSON.
+    let run = codes_in(&dir, &[&gate[..], &["--format", "github-actions"]].concat());
+    assert!(
+        run.stdout.contains(
+            "::error title=missing version bump::missing version bump since v0.1.0: \
+             breaking changes need a minor bump (the version is 0.x), \
+             but 0.1.0 -> 0.1.1 is a patch bump\n"
+        ),
+        "{}",
+        run.stdout
     );
-    assert_eq!(run.code, 1);
+    let run = codes_in(&dir, &[&gate[..], &["--format", "json"]].concat());
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(
+        json["version_check"],
+        serde_json::json!({
+            "baseline": "v0.1.0",
+            "old": "0.1.0",
+            "new": "0.1.1",
+            "impact": "breaking",
+            "required": "minor",
+            "actual": "patch",
+            "passes": false,
+            "message": "missing version bump since v0.1.0: breaking changes need a minor bump \
+                        (the version is 0.x), but 0.1.0 -> 0.1.1 is a patch bump",
+        })
+    );
+    let bumped = [
+        &CHECK[..],
+        &["--fail-on", "breaking", "--new-version", "0.2.0"],
+    ]
+    .concat();
+    assert_eq!(codes_in(&dir, &bumped).code, 0);
+}
+
+#[test]
+fn the_version_check_counts_every_change_since_the_release_not_since_the_base() {
+    // Released at v0.1.0; Busy removed on main since (no bump until the
+    // release, as CONTRIBUTING says); the pull request only adds a row.
+    let dir = released("diff-bump-since", "0.1.0", "0.1.0");
+    git(&dir, &["commit", "-q", "-am", "remove Busy"]);
+    let added = format!(
+        "{}\n[[table.row]]\ncode = 4\nname = \"Away\"\ndescription = \"Away.\"\n",
+        revised()
+    );
+    std::fs::write(dir.join("codes.toml"), added).unwrap();
+    let run = codes_in(&dir, &CHECK);
+    assert_eq!(
+        (run.code, run.stderr.as_str()),
+        (
+            1,
+            "codes: missing version bump since v0.1.0: breaking changes need a minor bump \
+             (the version is 0.x), but 0.1.0 -> 0.1.0 is no bump\n"
+        )
+    );
+    assert!(
+        run.stdout.ends_with("api impact: minor (0 breaking, 1 minor, 0 patch, 0 cosmetic)\ndata impact: minor (0 breaking, 1 minor, 0 patch, 0 cosmetic)\n"),
+        "the report is of the pull request: {}",
+        run.stdout
+    );
+    // --baseline names another release point.
+    let run = codes_in(&dir, &[&CHECK[..], &["--baseline", "HEAD"]].concat());
+    assert_eq!(
+        (run.code, run.stderr.as_str()),
+        (
+            1,
+            "codes: missing version bump since HEAD: minor changes need a patch bump \
+             (the version is 0.x), but 0.1.0 -> 0.1.0 is no bump\n"
+        )
+    );
+    // Tags that match no pattern are no release.
+    git(&dir, &["tag", "nightly"]);
+    let run = codes_in(
+        &dir,
+        &[&CHECK[..], &["--release-tags", "release-*"]].concat(),
+    );
+    assert_eq!(
+        (run.code, run.stdout.as_str(), run.stderr.as_str()),
+        (
+            2,
+            "",
+            "codes: no tag matching \"release-*\" is reachable from HEAD, so the last release \
+             is unknown: give --baseline REV (or --release-tags PATTERN), or --old-version to \
+             compare with the old side\n"
+        )
+    );
+    git(&dir, &["tag", "release-0.1.0", "HEAD~1"]);
+    let run = codes_in(
+        &dir,
+        &[&CHECK[..], &["--release-tags", "release-*"]].concat(),
+    );
+    assert!(
+        run.stderr
+            .starts_with("codes: missing version bump since release-0.1.0: breaking"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
@@ -677,8 +1033,8 @@ fn versions_can_be_given_on_the_command_line() {
         (
             2,
             "",
-            "codes: Cargo.toml: no such file, so the version of old.toml is unknown: \
-             give --old-version\n"
+            "codes: Cargo.toml: no such file, so the version of new.toml is unknown: \
+             give --new-version\n"
         )
     );
     let run = codes_in(
@@ -700,18 +1056,19 @@ fn versions_can_be_given_on_the_command_line() {
         "{}",
         run.stderr
     );
-    let run = codes_in(
-        &dir,
-        &["diff", "old.toml", "new.toml", "--new-version", "1.0.0"],
-    );
-    assert_eq!(
-        (run.code, run.stderr.as_str()),
-        (
-            2,
-            "codes: --new-version is for --fail-on missing-version-bump or --format changelog, \
-             neither of which is given\n"
-        )
-    );
+    for (flag, value) in [("--new-version", "1.0.0"), ("--baseline", "HEAD")] {
+        let run = codes_in(&dir, &["diff", "old.toml", "new.toml", flag, value]);
+        let what = match flag {
+            "--new-version" => {
+                "--fail-on missing-version-bump or --format changelog, neither of which is given"
+            }
+            _ => "--fail-on missing-version-bump, which is not given",
+        };
+        assert_eq!(
+            (run.code, run.stderr.as_str()),
+            (2, format!("codes: {flag} is for {what}\n").as_str())
+        );
+    }
     let dir = small_dir(
         "diff-bump-bad-manifest",
         &[("Cargo.toml", "[package]\nname = \"x\"\n")],
@@ -750,34 +1107,28 @@ fn the_versions_of_git_sides_are_read_at_their_revision() {
     git(&dir, &["init", "-q"]);
     git(&dir, &["add", "Cargo.toml", "codes.toml"]);
     git(&dir, &["commit", "-q", "-m", "0.3.0"]);
+    git(&dir, &["tag", "v0.3.0"]);
     // Add a row only: minor, which needs a patch bump on 0.x.
     let added =
         format!("{SMALL}\n[[table.row]]\ncode = 3\nname = \"Rest\"\ndescription = \"Rest.\"\n");
     std::fs::write(dir.join("codes.toml"), &added).unwrap();
 
-    let check = [
-        "diff",
-        "HEAD:codes.toml",
-        "codes.toml",
-        "--fail-on",
-        "missing-version-bump",
-    ];
-    let run = codes_in(&dir, &check);
+    let run = codes_in(&dir, &CHECK);
     assert_eq!(
         (run.code, run.stderr.as_str()),
         (
             1,
-            "codes: missing version bump: minor changes need a patch bump (the version is 0.x), \
-             but 0.3.0 -> 0.3.0 is no bump\n"
+            "codes: missing version bump since v0.3.0: minor changes need a patch bump \
+             (the version is 0.x), but 0.3.0 -> 0.3.0 is no bump\n"
         )
     );
     std::fs::write(dir.join("Cargo.toml"), workspace("0.3.1")).unwrap();
-    let run = codes_in(&dir, &check);
+    let run = codes_in(&dir, &CHECK);
     assert_eq!(
         (run.code, run.stderr.as_str()),
         (
             0,
-            "codes: version bump: 0.3.0 -> 0.3.1 is a patch bump; \
+            "codes: version bump since v0.3.0: 0.3.0 -> 0.3.1 is a patch bump; \
              minor changes need a patch bump (the version is 0.x)\n"
         )
     );
@@ -805,8 +1156,8 @@ fn the_versions_of_git_sides_are_read_at_their_revision() {
         &dir,
         &[
             "diff",
+            "HEAD:codes.toml",
             "HEAD:spec/codes.toml",
-            "codes.toml",
             "--fail-on",
             "missing-version-bump",
         ],
@@ -816,7 +1167,7 @@ fn the_versions_of_git_sides_are_read_at_their_revision() {
         (
             2,
             "codes: HEAD:spec/Cargo.toml: no such file, so the version of HEAD:spec/codes.toml \
-             is unknown: give --old-version\n"
+             is unknown: give --new-version\n"
         )
     );
 }

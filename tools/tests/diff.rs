@@ -1556,11 +1556,11 @@ fn a_changelog_entry_sorts_changes_as_keep_a_changelog_does() {
         .collect();
     assert_eq!(sections, ["### Added", "### Changed", "### Removed"]);
     assert!(entry.contains(
-        "\n### Removed\n\n- **Breaking (API, data):** `OperationType/row 3/reason 7`: reason removed \
-         (data: breaking): `CallRejected` (`An agent rejects a call.`)\n"
+        "\n### Removed\n\n- **Breaking (API, data):** `OperationType/row 3/reason 7`: reason removed: \
+         `CallRejected` (`An agent rejects a call.`)\n"
     ));
     assert!(entry.contains(
-        "\n- `OperationType/row 0`: row description changed (data: patch): \
+        "\n- `OperationType/row 0`: row description changed: \
          `The agent signs out of CCS.` → `The agent logs out of the CCS.`\n"
     ));
     assert_eq!(entry, located_revision().render(Format::Changelog));
@@ -1579,12 +1579,12 @@ fn the_first_entry_adds_every_table_and_marker() {
     assert_eq!(
         bullets,
         [
-            "- `not_applicable/MinusOne`: not-applicable marker added (data: minor): `MinusOne` (`-1: \"not used\" in the 2023 revision of the table.`)",
-            "- `not_applicable/UsNoUse`: not-applicable marker added (data: minor): `UsNoUse` (`65535: US_NO_USE (0xFFFF) in later revisions.`)",
-            "- `OperationType`: table added (data: minor): `OperationType` (`Table 1 Agent operation type`) (29 rows)",
-            "- `MediaType`: table added (data: minor): `MediaType` (`Media Type`) (2 rows)",
-            "- `AgentType`: table added (data: minor): `AgentType` (`Table 1 Agent type.`) (14 rows)",
-            "- `CallDirection`: table added (data: minor): `CallDirection` (`呼入呼出标志,包括:`) (4 rows)",
+            "- `not_applicable/MinusOne`: not-applicable marker added: `MinusOne` (`-1: \"not used\" in the 2023 revision of the table.`)",
+            "- `not_applicable/UsNoUse`: not-applicable marker added: `UsNoUse` (`65535: US_NO_USE (0xFFFF) in later revisions.`)",
+            "- `OperationType`: table added: `OperationType` (`Table 1 Agent operation type`) (29 rows)",
+            "- `MediaType`: table added: `MediaType` (`Media Type`) (2 rows)",
+            "- `AgentType`: table added: `AgentType` (`Table 1 Agent type.`) (14 rows)",
+            "- `CallDirection`: table added: `CallDirection` (`呼入呼出标志,包括:`) (4 rows)",
         ]
     );
 }
@@ -1635,7 +1635,7 @@ fn text_quotes_vendor_text_and_escapes_control_characters() {
 fn markdown_puts_vendor_text_in_safe_code_spans() {
     assert_eq!(
         tricky().to_markdown(),
-        "**API impact: patch (0 breaking, 0 minor, 1 patch, 0 cosmetic)**; **data impact: patch (0 breaking, 0 minor, 1 patch, 0 cosmetic)**\n\n### Patch (API)\n\n- `OperationType/row 3`: row description changed (data: patch): `Busy.` → ``Busy `now`: *really* <b>|</b>\\u{a}\"quoted\"``\n"
+        "**API impact: patch (0 breaking, 0 minor, 1 patch, 0 cosmetic)**; **data impact: patch (0 breaking, 0 minor, 1 patch, 0 cosmetic)**\n\n### Patch (API)\n\n- `OperationType/row 3`: row description changed: `Busy.` → ``Busy `now`: *really* <b>|</b>\\u{a}\"quoted\"``\n"
     );
 }
 
@@ -1694,7 +1694,7 @@ fn markdown_groups_changes_by_impact_from_breaking_down() {
     let new = row(1, "SignIn", "").replace("SignIn.\"", "Signs in.\"") + &row(4, "Talking", "");
     assert_eq!(
         diff(&spec(&old), &spec(&new)).to_markdown(),
-        "**API impact: breaking (1 breaking, 1 minor, 1 patch, 0 cosmetic)**; **data impact: breaking (1 breaking, 1 minor, 1 patch, 0 cosmetic)**\n\n### Breaking (API)\n\n- `OperationType/row 3`: row removed (data: breaking): `Busy` (`Busy.`)\n\n### Minor (API)\n\n- `OperationType/row 4`: row added (data: minor): `Talking` (`Talking.`)\n\n### Patch (API)\n\n- `OperationType/row 1`: row description changed (data: patch): `SignIn.` → `Signs in.`\n"
+        "**API impact: breaking (1 breaking, 1 minor, 1 patch, 0 cosmetic)**; **data impact: breaking (1 breaking, 1 minor, 1 patch, 0 cosmetic)**\n\n### Breaking (API)\n\n- `OperationType/row 3`: row removed: `Busy` (`Busy.`)\n\n### Minor (API)\n\n- `OperationType/row 4`: row added: `Talking` (`Talking.`)\n\n### Patch (API)\n\n- `OperationType/row 1`: row description changed: `SignIn.` → `Signs in.`\n"
     );
 }
 
@@ -1963,7 +1963,7 @@ fn a_config_sets_rule_levels_and_accepts_changes_by_rule_and_path() {
          \n\
          ### Breaking (API)\n\
          \n\
-         - `OperationType/row 3`: row removed (data: breaking): `Busy` (`Busy.`) — **accepted**: \
+         - `OperationType/row 3`: row removed: `Busy` (`Busy.`) — **accepted**: \
            Busy is reported by the presence service now.\n\
          - `OperationType/row 4`: row added (data: minor): `Talking` (`Talking.`)\n\
          \n\

@@ -124,12 +124,11 @@ pub(super) fn markdown(diff: &SpecDiff) -> String {
 /// A change as a Markdown bullet's text: the path in a code span, the
 /// kind, the values, the detail, and whether it is accepted.
 fn markdown_change(change: &Change) -> String {
-    let mut out = format!(
-        "{}: {} (data: {})",
-        code_span(&change.path),
-        change.kind,
-        change.data_impact
-    );
+    let mut out = format!("{}: {}", code_span(&change.path), change.kind);
+    // The headings give the API impact; the data impact where it differs.
+    if change.data_impact != change.impact {
+        let _ = write!(out, " (data: {})", change.data_impact);
+    }
     if let Some(values) = values(change, markdown_value, "→") {
         let _ = write!(out, ": {values}");
     }
