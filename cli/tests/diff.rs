@@ -837,12 +837,14 @@ fn missing_version_bump_compares_with_the_last_release_tag() {
             "version bump since v0.0.3: 0.0.3 -> 0.0.4 is a patch bump; \
              breaking changes need a patch bump (the version is 0.0.x)",
         ),
+        // The released version still: a pull request between releases,
+        // which leaves the bump to the release (as CONTRIBUTING says).
         (
             "1.2.3",
             "1.2.3",
-            1,
-            "missing version bump since v1.2.3: breaking changes need a major bump, \
-             but 1.2.3 -> 1.2.3 is no bump",
+            0,
+            "version unchanged since v1.2.3: 1.2.3 is not a release yet; \
+             breaking changes need a major bump at the next release",
         ),
         (
             "2.0.0",
@@ -942,9 +944,21 @@ fn the_version_check_counts_every_change_since_the_release_not_since_the_base() 
     assert_eq!(
         (run.code, run.stderr.as_str()),
         (
+            0,
+            "codes: version unchanged since v0.1.0: 0.1.0 is not a release yet; breaking \
+             changes need a minor bump (the version is 0.x) at the next release\n"
+        )
+    );
+    // The release bumps the patch version for what this pull request does,
+    // but main broke the API since the last release.
+    let release = [&CHECK[..], &["--new-version", "0.1.1"]].concat();
+    let run = codes_in(&dir, &release);
+    assert_eq!(
+        (run.code, run.stderr.as_str()),
+        (
             1,
             "codes: missing version bump since v0.1.0: breaking changes need a minor bump \
-             (the version is 0.x), but 0.1.0 -> 0.1.0 is no bump\n"
+             (the version is 0.x), but 0.1.0 -> 0.1.1 is a patch bump\n"
         )
     );
     assert!(
@@ -953,20 +967,20 @@ fn the_version_check_counts_every_change_since_the_release_not_since_the_base() 
         run.stdout
     );
     // --baseline names another release point.
-    let run = codes_in(&dir, &[&CHECK[..], &["--baseline", "HEAD"]].concat());
+    let run = codes_in(&dir, &[&release[..], &["--baseline", "HEAD"]].concat());
     assert_eq!(
         (run.code, run.stderr.as_str()),
         (
-            1,
-            "codes: missing version bump since HEAD: minor changes need a patch bump \
-             (the version is 0.x), but 0.1.0 -> 0.1.0 is no bump\n"
+            0,
+            "codes: version bump since HEAD: 0.1.0 -> 0.1.1 is a patch bump; \
+             minor changes need a patch bump (the version is 0.x)\n"
         )
     );
     // Tags that match no pattern are no release.
     git(&dir, &["tag", "nightly"]);
     let run = codes_in(
         &dir,
-        &[&CHECK[..], &["--release-tags", "release-*"]].concat(),
+        &[&release[..], &["--release-tags", "release-*"]].concat(),
     );
     assert_eq!(
         (run.code, run.stdout.as_str(), run.stderr.as_str()),
@@ -981,7 +995,7 @@ fn the_version_check_counts_every_change_since_the_release_not_since_the_base() 
     git(&dir, &["tag", "release-0.1.0", "HEAD~1"]);
     let run = codes_in(
         &dir,
-        &[&CHECK[..], &["--release-tags", "release-*"]].concat(),
+        &[&release[..], &["--release-tags", "release-*"]].concat(),
     );
     assert!(
         run.stderr
@@ -1113,13 +1127,16 @@ fn the_versions_of_git_sides_are_read_at_their_revision() {
         format!("{SMALL}\n[[table.row]]\ncode = 3\nname = \"Rest\"\ndescription = \"Rest.\"\n");
     std::fs::write(dir.join("codes.toml"), &added).unwrap();
 
-    let run = codes_in(&dir, &CHECK);
+    let run = codes_in(
+        &dir,
+        &[&CHECK[..], &["--new-version", "0.3.0-rc.1"]].concat(),
+    );
     assert_eq!(
         (run.code, run.stderr.as_str()),
         (
             1,
             "codes: missing version bump since v0.3.0: minor changes need a patch bump \
-             (the version is 0.x), but 0.3.0 -> 0.3.0 is no bump\n"
+             (the version is 0.x), but 0.3.0 -> 0.3.0-rc.1 is a step down\n"
         )
     );
     std::fs::write(dir.join("Cargo.toml"), workspace("0.3.1")).unwrap();

@@ -317,6 +317,12 @@
 //! version is 0, a patch one on 0.0.x), a minor change a minor bump (a patch
 //! one before 1.0.0), a patch change a patch bump.
 //!
+//!
+//! A new version equal to the released one is not a release yet: the check
+//! passes, saying what the next release will need, so that changes can
+//! land between releases and the version is bumped at release, where the
+//! check holds the bump to what every change since the last release needs.
+//!
 //! [Cargo SemVer rules]: https://doc.rust-lang.org/cargo/reference/semver.html
 
 mod ci;

@@ -136,9 +136,16 @@ impl VersionCheck {
     }
 
     /// Whether the version goes up at least as far as needed (and never
-    /// down).
+    /// down), or is still the released one: the changes wait for the next
+    /// release, which bumps the version (the same version cannot be
+    /// published twice), and that bump is checked then.
     pub fn passes(&self) -> bool {
-        self.actual != Bump::Lower && self.actual >= self.required
+        self.is_unreleased() || (self.actual != Bump::Lower && self.actual >= self.required)
+    }
+
+    /// Whether the new version is the old one exactly: not a release yet.
+    pub fn is_unreleased(&self) -> bool {
+        self.old == self.new
     }
 
     /// What the changes need: `breaking changes need a minor bump (the
@@ -166,6 +173,16 @@ impl fmt::Display for VersionCheck {
             Some(baseline) => format!(" since {baseline}"),
             None => String::new(),
         };
+        if self.is_unreleased() {
+            let need = match self.required {
+                Bump::Same => self.need(),
+                _ => format!("{} at the next release", self.need()),
+            };
+            return write!(
+                f,
+                "version unchanged{since}: {old} is not a release yet; {need}"
+            );
+        }
         match self.passes() {
             true => write!(
                 f,
