@@ -1272,3 +1272,91 @@ fn changelog_options_need_the_changelog_format() {
         run.stderr
     );
 }
+
+/// The `codes diff` command of the README's CI workflow, as arguments:
+/// its continued lines joined, quotes dropped, `$GITHUB_BASE_REF` the
+/// base branch `main`.
+fn readme_ci_command() -> Vec<String> {
+    let readme = std::fs::read_to_string(repo().join("README.md")).unwrap();
+    let (_, workflow) = readme
+        .split_once("```yaml\n# .github/workflows/spec.yml\n")
+        .expect("the README's CI workflow");
+    let (workflow, _) = workflow.split_once("```").unwrap();
+    let (_, command) = workflow
+        .split_once("codes diff ")
+        .expect("the workflow runs codes diff");
+    let command = command.replace("\\\n", " ");
+    let line = command.lines().next().unwrap();
+    std::iter::once("diff".to_string())
+        .chain(
+            line.split_whitespace()
+                .map(|word| word.replace('"', "").replace("$GITHUB_BASE_REF", "main")),
+        )
+        .collect()
+}
+
+#[test]
+fn the_readme_ci_workflow_gates_a_pull_request_as_the_tests_say() {
+    let command = readme_ci_command();
+    assert!(
+        command.iter().any(|arg| arg == "--old-rev")
+            && ["api:breaking", "data:breaking", "missing-version-bump"]
+                .iter()
+                .all(|condition| command.iter().any(|arg| arg == condition))
+            && command.iter().any(|arg| arg == "github-actions"),
+        "the workflow names the base by --old-rev, both axes, the version check and the \
+         annotations: {command:?}"
+    );
+    let args: Vec<&str> = command.iter().map(String::as_str).collect();
+
+    // Released as v0.1.0; main is the base; the pull request removes Busy.
+    let dir = released("diff-readme-ci", "0.1.0", "0.1.0");
+    std::fs::write(dir.join("codes.toml"), SMALL).unwrap();
+    git(&dir, &["update-ref", "refs/remotes/origin/main", "HEAD"]);
+    std::fs::write(dir.join("codes.toml"), revised()).unwrap();
+    let run = codes_in(&dir, &args);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_eq!(
+        run.stdout,
+        ANNOTATIONS
+            .replace("file=new.toml", "file=codes.toml")
+            .replace("old old.toml", "old codes.toml")
+            .replace(
+                "api impact:",
+                "::notice title=version bump::version unchanged since v0.1.0: 0.1.0 is not a \
+                 release yet; breaking changes need a minor bump (the version is 0.x) at the \
+                 next release\napi impact:"
+            )
+    );
+
+    // Accepted, the removal passes the gate, as a notice.
+    let accept = "[[accept]]\nrule = \"row_removed\"\npath = \"OperationType/row 2\"\n\
+                  reason = \"Busy moved to the presence service.\"\n";
+    std::fs::write(dir.join("codes-diff.toml"), accept).unwrap();
+    let run = codes_in(&dir, &args);
+    assert_eq!(run.code, 0, "{}", run.stdout);
+    assert!(
+        run.stdout.contains(
+            "::notice file=codes.toml,line=6,title=row_removed \
+             (api breaking%2C data breaking%2C accepted)::"
+        ),
+        "{}",
+        run.stdout
+    );
+
+    // The release bumps the version: a patch bump is not enough for it.
+    std::fs::write(dir.join("Cargo.toml"), manifest("0.1.1")).unwrap();
+    let run = codes_in(&dir, &args);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stdout.contains(
+            "::error title=missing version bump::missing version bump since v0.1.0: \
+             breaking changes need a minor bump (the version is 0.x), but 0.1.0 -> 0.1.1 \
+             is a patch bump\n"
+        ),
+        "{}",
+        run.stdout
+    );
+    std::fs::write(dir.join("Cargo.toml"), manifest("0.2.0")).unwrap();
+    assert_eq!(codes_in(&dir, &args).code, 0);
+}
