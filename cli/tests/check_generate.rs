@@ -408,3 +408,71 @@ fn generate_check_accepts_the_golden_file_and_refuses_an_invalid_spec() {
         run.stderr
     );
 }
+
+#[test]
+fn output_dash_is_standard_output() {
+    let dir = scratch("generate-dash");
+    std::fs::copy(repo().join("codes.toml"), dir.join("codes.toml")).unwrap();
+    let to_stdout = codes_in(&dir, &["generate", "--target", "json"]);
+    let run = codes_in(&dir, &["generate", "--target", "json", "-o", "-"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.stdout, to_stdout.stdout);
+    assert!(!dir.join("-").exists(), "no file named `-`");
+    let run = codes_in(
+        &dir,
+        &["generate", "--target", "json", "-o", "-", "--check"],
+    );
+    assert_eq!(
+        (run.code, run.stdout.as_str(), run.stderr.as_str()),
+        (
+            2,
+            "",
+            "codes: --check compares a file with what would be written: give -o FILE, not -o -\n"
+        )
+    );
+}
+
+#[test]
+fn color_reaches_the_messages_of_the_argument_parser() {
+    // CLICOLOR_FORCE would colour clap's own error; --color never wins.
+    let error = |color: &str| {
+        support::run(
+            support::command(&repo(), &["--color", color, "explain", "3", "--lnag", "zh"])
+                .env_remove("NO_COLOR")
+                .env("CLICOLOR_FORCE", "1"),
+        )
+    };
+    let never = error("never");
+    assert_eq!(never.code, 2);
+    assert!(
+        never.stderr.starts_with(
+            "error: unexpected argument '--lnag' found\n\n  tip: a similar argument exists: '--lang'\n"
+        ),
+        "{}",
+        never.stderr
+    );
+    let always = error("always");
+    assert_eq!(always.code, 2);
+    assert!(always.stderr.contains('\u{1b}'), "{}", always.stderr);
+    // After the subcommand too.
+    let run = support::run(
+        support::command(&repo(), &["explain", "3", "--lnag", "zh", "--color=never"])
+            .env("CLICOLOR_FORCE", "1"),
+    );
+    assert!(!run.stderr.contains('\u{1b}'), "{}", run.stderr);
+}
+
+#[test]
+fn suggestions_survive_the_positional_arguments_of_explain() {
+    let run = codes(&["explain", "3", "--lnag", "zh"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .contains("tip: a similar argument exists: '--lang'"),
+        "{}",
+        run.stderr
+    );
+    // A negative reason is still a value, not an option.
+    let run = codes(&["explain", "3", "-1"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+}

@@ -22,7 +22,8 @@ pub struct Args {
     /// The SQL dialect of `--target sql` [default: postgres].
     #[arg(long, value_enum)]
     dialect: Option<SqlDialect>,
-    /// Write to this file (replaced whole, and only if it changed) instead of stdout.
+    /// Write to this file (replaced whole, and only if it changed) instead of
+    /// stdout (`-`: stdout).
     #[arg(short, long)]
     out: Option<PathBuf>,
     /// Write nothing; exit with status 1 when the file given with `-o` is not
@@ -93,6 +94,10 @@ pub fn run(args: &Args) -> Result<Status, Failure> {
         Target::Markdown => export::markdown(&spec),
     };
     match (&args.out, args.check) {
+        (Some(out), true) if io::is_stdin(out) => Err(Failure(
+            "--check compares a file with what would be written: give -o FILE, not -o -"
+                .to_string(),
+        )),
         (Some(out), true) => check(args, out, &output),
         (out, _) => io::emit(out.as_ref(), &output).map(|()| Status::Success),
     }
