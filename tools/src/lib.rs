@@ -21,5 +21,6 @@ pub mod import;
 mod lang;
 mod locate;
 pub mod report;
+pub mod review;
 pub mod translations;
 pub mod vendor_doc;
