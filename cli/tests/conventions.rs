@@ -77,7 +77,7 @@ fn colour_follows_the_color_option_no_color_and_clicolor_force() {
     let dir = scratch("colour");
     std::fs::write(dir.join("codes.toml"), BROKEN_SPEC).unwrap();
     let plain = codes_in(&dir, &["check"]).stderr;
-    assert!(plain.starts_with("error: duplicate code 1 in table OperationType\n"));
+    assert!(plain.starts_with("error[E006]: duplicate code 1 in table OperationType\n"));
     // Without a terminal, `auto` styles only with CLICOLOR_FORCE; NO_COLOR
     // wins over it; `--color` wins over both.
     for (no_color, force, color, styled) in [

@@ -193,3 +193,51 @@ pub fn code(diagnostic: &Diagnostic) -> &'static str {
         "E001"
     }
 }
+
+/// A GitHub Actions workflow command, `::COMMAND PROPERTIES::MESSAGE`, with
+/// its properties (`file`, `line`, `col`, `endLine`, `endColumn`, `title`)
+/// and message escaped as the runner unescapes them, so that no line break,
+/// `:` or `,` in a value ends the command early. The line ends with `\n`.
+pub fn workflow_command(command: &str, properties: &[(&str, String)], message: &str) -> String {
+    let properties: Vec<String> = properties
+        .iter()
+        .map(|(name, value)| format!("{name}={}", property(value)))
+        .collect();
+    match properties.is_empty() {
+        true => format!("::{command}::{}\n", data(message)),
+        false => format!("::{command} {}::{}\n", properties.join(","), data(message)),
+    }
+}
+
+/// A workflow command's message, escaped: no line break can end it.
+fn data(text: &str) -> String {
+    text.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// A workflow command's property value: a message escaped, and neither `:`
+/// nor `,`, which end a value.
+fn property(text: &str) -> String {
+    data(text).replace(':', "%3A").replace(',', "%2C")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{data, property, workflow_command};
+
+    #[test]
+    fn workflow_command_values_cannot_end_early() {
+        assert_eq!(data("50% a\r\nb: c, d"), "50%25 a%0D%0Ab: c, d");
+        assert_eq!(property("a: b, c%"), "a%3A b%2C c%25");
+        assert_eq!(
+            workflow_command(
+                "error",
+                &[("file", "a,b.toml".into()), ("line", "3".into())],
+                "x\ny"
+            ),
+            "::error file=a%2Cb.toml,line=3::x%0Ay\n"
+        );
+        assert_eq!(workflow_command("notice", &[], "z"), "::notice::z\n");
+    }
+}

@@ -13,9 +13,9 @@ use crate::io::{self, Failure, Loaded, Status};
 /// Arguments of `codes generate`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The spec to generate from (`-`: standard input).
-    #[arg(default_value = "codes.toml")]
-    spec: PathBuf,
+    /// The spec to generate from (`-`: standard input) [default: codes.toml,
+    /// or the built-in table where there is none].
+    spec: Option<PathBuf>,
     /// What to generate.
     #[arg(long, value_enum, default_value_t = Target::Rust)]
     target: Target,
@@ -72,7 +72,20 @@ impl From<SqlDialect> for Dialect {
 
 /// Generates the chosen output.
 pub fn run(args: &Args) -> Result<Status, Failure> {
-    let spec = match io::load_spec(&args.spec)? {
+    let default = Path::new("codes.toml");
+    let spec_path = args.spec.as_deref().unwrap_or(default);
+    let loaded = match (&args.spec, default.exists()) {
+        (None, false) => {
+            io::say!(
+                "codes: no codes.toml here: generating from the built-in table \
+                 (cec-codes {})",
+                env!("CARGO_PKG_VERSION")
+            );
+            io::parse_spec("codes.toml", cec_codes::SPEC)
+        }
+        _ => io::load_spec(spec_path)?,
+    };
+    let spec = match loaded {
         Loaded::Valid(spec) => spec,
         Loaded::Invalid => return Ok(Status::Problems),
     };
@@ -82,10 +95,9 @@ pub fn run(args: &Args) -> Result<Status, Failure> {
         ));
     }
     let output = match args.target {
-        Target::Rust => codes_codegen::generate_with(
-            &spec,
-            &Options::for_spec(Path::new(&io::name(&args.spec))),
-        ),
+        Target::Rust => {
+            codes_codegen::generate_with(&spec, &Options::for_spec(Path::new(&io::name(spec_path))))
+        }
         Target::Sql => {
             let dialect = args.dialect.map_or(Dialect::Postgres, Dialect::from);
             export::sql_for(&spec, dialect).map_err(|error| Failure(error.to_string()))?
@@ -105,9 +117,10 @@ pub fn run(args: &Args) -> Result<Status, Failure> {
 
 /// `--check`: whether `out` holds exactly `output`, said on stderr.
 fn check(args: &Args, out: &Path, output: &str) -> Result<Status, Failure> {
+    let spec = args.spec.as_deref().unwrap_or(Path::new("codes.toml"));
     let mut what = format!(
         "what {} generates for --target {}",
-        io::name(&args.spec),
+        io::name(spec),
         value_name(args.target)
     );
     if let Some(dialect) = args.dialect {

@@ -5,6 +5,7 @@ use std::fmt::Write;
 
 use super::output::{describe, summary};
 use super::{Change, Impact, SpecDiff};
+use crate::report::workflow_command;
 
 /// A workflow command per change, in the new file, then one per stale
 /// acceptance, one for the version check, and the summary.
@@ -28,12 +29,12 @@ pub(super) fn github_actions(diff: &SpecDiff) -> String {
         };
         let mut properties = Vec::new();
         if let Some(file) = placed.file {
-            properties.push(format!("file={}", property(file)));
+            properties.push(("file", file.to_string()));
             if let Some(line) = placed.line {
-                properties.push(format!("line={line}"));
+                properties.push(("line", line.to_string()));
             }
         }
-        properties.push(format!("title={}", property(&title(change))));
+        properties.push(("title", title(change)));
         let mut message = describe(change);
         if placed.removed
             && let Some(line) = change.old_line
@@ -47,37 +48,27 @@ pub(super) fn github_actions(diff: &SpecDiff) -> String {
                 }
             }
         }
-        let _ = writeln!(
-            out,
-            "::{command} {}::{}",
-            properties.join(","),
-            data(&message)
-        );
+        out.push_str(&workflow_command(command, &properties, &message));
     }
     for stale in diff.stale_acceptances() {
         let properties = [
-            format!("file={}", property(&stale.file)),
-            format!("line={}", stale.line),
-            format!("title={}", property("stale acceptance")),
+            ("file", stale.file.clone()),
+            ("line", stale.line.to_string()),
+            ("title", "stale acceptance".to_string()),
         ];
-        let _ = writeln!(
-            out,
-            "::warning {}::{}",
-            properties.join(","),
-            data(&super::output::stale(stale))
-        );
+        out.push_str(&workflow_command(
+            "warning",
+            &properties,
+            &super::output::stale(stale),
+        ));
     }
     if let Some(check) = diff.version_check() {
         let (command, title) = match check.passes() {
             true => ("notice", "version bump"),
             false => ("error", "missing version bump"),
         };
-        let _ = writeln!(
-            out,
-            "::{command} title={}::{}",
-            property(title),
-            data(&check.to_string())
-        );
+        let properties = [("title", title.to_string())];
+        out.push_str(&workflow_command(command, &properties, &check.to_string()));
     }
     let _ = writeln!(out, "{}", summary(diff));
     out
@@ -100,20 +91,6 @@ fn title(change: &Change) -> String {
         change.impact,
         change.data_impact
     )
-}
-
-/// A workflow command's message, escaped as the runner unescapes it: no
-/// line break can end the command early.
-fn data(text: &str) -> String {
-    text.replace('%', "%25")
-        .replace('\r', "%0D")
-        .replace('\n', "%0A")
-}
-
-/// A workflow command's property value: a message escaped, and neither `:`
-/// nor `,`, which end a value.
-fn property(text: &str) -> String {
-    data(text).replace(':', "%3A").replace(',', "%2C")
 }
 
 /// JUnit XML: one test suite, `codes diff`, with a test case per change,
@@ -203,13 +180,7 @@ fn xml(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{data, property, xml};
-
-    #[test]
-    fn workflow_command_values_cannot_end_early() {
-        assert_eq!(data("50% a\r\nb: c, d"), "50%25 a%0D%0Ab: c, d");
-        assert_eq!(property("a: b, c%"), "a%3A b%2C c%25");
-    }
+    use super::xml;
 
     #[test]
     fn xml_escapes_markup_breaks_and_forbidden_characters() {
