@@ -12,6 +12,11 @@ use crate::CodeEnum;
 ///
 /// Generated code calls this from its `Deserialize` impls (with the
 /// `serde` feature of this crate on).
+///
+/// # Errors
+///
+/// The deserializer's error when the value is not a string, or is a text
+/// no variant of `T` has.
 pub fn deserialize_text<'de, D, T>(deserializer: D) -> Result<T, D::Error>
 where
     D: Deserializer<'de>,
