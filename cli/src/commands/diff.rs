@@ -111,9 +111,9 @@ pub enum ReportFormat {
     Markdown,
     /// For programs.
     Json,
-    /// GitHub Actions annotations at the changed lines of the spec.
+    /// GitHub Actions annotations at the changed lines of the new spec.
     GithubActions,
-    /// JUnit XML: a test case per change, breaking ones failing.
+    /// JUnit XML: a test case per change, those breaking either axis failing.
     Junit,
     /// A CHANGELOG entry (Keep a Changelog): Added, Changed, Removed.
     Changelog,
