@@ -259,13 +259,7 @@ pub fn run(args: &Args) -> Result<Status, Failure> {
     }
     let mut status = Status::Success;
     if check_versions {
-        let check = version_check(
-            args,
-            (&old_side, &old_text),
-            (&new_side, &new),
-            &report,
-            config.as_ref(),
-        )?;
+        let check = version_check(args, &old_text, (&new_side, &new), &report, config.as_ref())?;
         say!("codes: {check}");
         if !check.passes() {
             status = Status::Problems;
@@ -318,14 +312,13 @@ fn list_rules(format: ReportFormat) -> Result<Status, Failure> {
 /// spec's path; with `--old-version`, the old side at that version.
 fn version_check(
     args: &Args,
-    (old_side, old_text): (&Side, &str),
+    old_text: &str,
     (new_side, new): (&Side, &codes_codegen::Spec),
     report: &SpecDiff,
     config: Option<&DiffConfig>,
 ) -> Result<VersionCheck, Failure> {
     let new_version = version(new_side, args.new_version.as_ref(), "--new-version")?;
     if let Some(old_version) = &args.old_version {
-        let _ = old_side;
         return Ok(VersionCheck::new(
             old_version.clone(),
             new_version,
