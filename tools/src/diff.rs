@@ -577,45 +577,46 @@ impl SpecDiff {
     }
 
     /// For a terminal: the changes grouped by table, one line each with its
-    /// impact, then a summary such as
-    /// `impact: breaking (3 breaking, 2 minor, 5 patch, 0 cosmetic)`.
+    /// impact on both axes (`api:breaking data:patch`), then a summary per
+    /// axis such as
+    /// `api impact: breaking (3 breaking, 2 minor, 5 patch, 0 cosmetic)`.
     pub fn to_text(&self) -> String {
         output::text(self)
     }
 
-    /// For a pull request or changelog: the impact, then a heading per
-    /// impact with a bullet per change; vendor text sits in code spans.
+    /// For a pull request or changelog: the impact on both axes, then a
+    /// heading per API impact with a bullet per change (its data impact
+    /// where it differs); vendor text sits in code spans.
     pub fn to_markdown(&self) -> String {
         output::markdown(self)
     }
 
-    /// For programs: pretty-printed JSON with the `format_version`, the
-    /// overall `impact` and `unaccepted_impact` (`null` when none), the
-    /// `counts` per impact and of accepted changes, the `files` located
-    /// (`old`, `new`, `null` when unknown), and the `changes` with their
-    /// `rule`, `path`, `impact`, `accepted`, `accepted_reason`, `old`,
-    /// `new`, `detail`, `old_line` and `new_line`.
+    /// For programs: pretty-printed JSON, its layout versioned by
+    /// `format_version` and documented in the [module docs](self#the-json-report).
     pub fn to_json(&self) -> String {
         output::json(self)
     }
 
-    /// For GitHub Actions: a workflow command per change (`::error`,
-    /// `::warning` or `::notice` by impact) at its file and line, once
-    /// [located](Self::locate), then the summary line of the text report.
+    /// For GitHub Actions: a workflow command per change in the new file,
+    /// once [located](Self::locate) (a removed item at its parent), one per
+    /// stale acceptance and one for the version check, then the summary
+    /// lines of the text report; see the [module docs](self#reports-for-ci).
     pub fn to_github_actions(&self) -> String {
         ci::github_actions(self)
     }
 
-    /// JUnit XML: a test suite with a test case per change, a breaking
-    /// change not accepted failing and an accepted one skipped.
+    /// JUnit XML: a test suite with a test case per change, a change
+    /// breaking either axis and not accepted failing, an accepted one
+    /// skipped.
     pub fn to_junit(&self) -> String {
         ci::junit(self)
     }
 
     /// An entry of a CHANGELOG in the [Keep a Changelog] format: a
     /// `## [VERSION] - DATE` heading (`## [Unreleased]` without a version),
-    /// the impact, then the changes under `### Added`, `### Changed` and
-    /// `### Removed`, breaking ones marked **Breaking**.
+    /// the impact on both axes, then the changes under `### Added`,
+    /// `### Changed` and `### Removed`, breaking ones marked with the axes
+    /// they break (**Breaking (API, data):**).
     ///
     /// ```
     /// use codes_codegen::Spec;
