@@ -982,15 +982,38 @@ fn the_version_check_counts_every_change_since_the_release_not_since_the_base() 
         &dir,
         &[&release[..], &["--release-tags", "release-*"]].concat(),
     );
-    assert_eq!(
-        (run.code, run.stdout.as_str(), run.stderr.as_str()),
-        (
-            2,
-            "",
+    assert_eq!((run.code, run.stdout.as_str()), (2, ""));
+    // What git said follows, in its own words.
+    assert!(
+        run.stderr.starts_with(
             "codes: no tag matching \"release-*\" is reachable from HEAD, so the last release \
              is unknown: give --baseline REV (or --release-tags PATTERN), or --old-version to \
-             compare with the old side\n"
-        )
+             compare with the old side (git describe: fatal: "
+        ),
+        "{}",
+        run.stderr
+    );
+    // Outside a repository, the same.
+    let outside = small_dir(
+        "diff-bump-no-repository",
+        &[("Cargo.toml", &manifest("0.1.0"))],
+    );
+    let run = codes_in(
+        &outside,
+        &[
+            "diff",
+            "old.toml",
+            "new.toml",
+            "--fail-on",
+            "missing-version-bump",
+        ],
+    );
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .starts_with("codes: no tag matching \"v*\" is reachable from HEAD"),
+        "{}",
+        run.stderr
     );
     git(&dir, &["tag", "release-0.1.0", "HEAD~1"]);
     let run = codes_in(

@@ -370,10 +370,15 @@ fn last_release(new_side: &Side, pattern: &str) -> Result<String, Failure> {
         .map_err(|error| Failure(format!("cannot run git to find the last release: {error}")))?;
     let tag = String::from_utf8_lossy(&output.stdout).trim().to_string();
     if !output.status.success() || tag.is_empty() {
+        let said = String::from_utf8_lossy(&output.stderr);
+        let said = match said.lines().next() {
+            Some(line) => format!(" (git describe: {})", line.trim()),
+            None => String::new(),
+        };
         return Err(Failure(format!(
             "no tag matching {pattern:?} is reachable from {start}, so the last release is \
              unknown: give --baseline REV (or --release-tags PATTERN), or --old-version to \
-             compare with the old side"
+             compare with the old side{said}"
         )));
     }
     Ok(tag)
