@@ -15,6 +15,7 @@ use super::edit::{self, KIND_KEYS, PROPOSED, REASON_KEYS, ROW_KEYS, TABLE_KEYS};
 use super::names::{self, Namespace};
 use super::page;
 use super::vendor::{self, Paragraph, Vendor};
+use crate::lang::SpecLang;
 use codes_codegen::model::{self, ReasonCodes, RowCode};
 
 /// Variants the generator adds to row and reason enums.
