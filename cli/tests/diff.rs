@@ -1383,3 +1383,120 @@ fn the_readme_ci_workflow_gates_a_pull_request_as_the_tests_say() {
     std::fs::write(dir.join("Cargo.toml"), manifest("0.2.0")).unwrap();
     assert_eq!(codes_in(&dir, &args).code, 0);
 }
+
+/// The repository's spec revised as in the report that asked for this
+/// gate: AgentType row 1 removed, Idle renamed, a text reworded.
+fn revised_repository_spec() -> String {
+    let spec = std::fs::read_to_string(repo().join("codes.toml")).unwrap();
+    let removed = "[[table.row]]\ncode = 1\nname = \"UserLine\"\n\
+                   constant = \"AGENT_TYPE_USERLINE\"\ndescription = \"Type of a subscriber line\"\n\n";
+    assert!(spec.contains(removed));
+    spec.replacen(removed, "", 1)
+        .replacen("name = \"Idle\"\n", "name = \"Waiting\"\n", 1)
+        .replacen(
+            "description = \"Idle.\"\n",
+            "description = \"Idle, waiting.\"\n",
+            1,
+        )
+}
+
+#[test]
+fn the_reported_release_gate_holds_on_the_repository_spec() {
+    let dir = scratch("diff-gate-report");
+    std::fs::copy(repo().join("codes.toml"), dir.join("codes.toml")).unwrap();
+    std::fs::write(dir.join("Cargo.toml"), manifest("0.1.0")).unwrap();
+    git(&dir, &["init", "-q"]);
+    git(&dir, &["add", "codes.toml", "Cargo.toml"]);
+    git(&dir, &["commit", "-q", "-m", "0.1.0"]);
+    git(&dir, &["tag", "v0.1.0"]);
+    std::fs::write(dir.join("codes.toml"), revised_repository_spec()).unwrap();
+    git(&dir, &["commit", "-q", "-am", "the vendor's update"]);
+    let accept = "[[accept]]\nrule = \"row_removed\"\npath = \"AgentType/row 1\"\nreason = \"r\"\n\n\
+                  [[accept]]\nrule = \"row_renamed\"\npath = \"OperationType/row 2\"\nreason = \"r\"\n";
+    std::fs::write(dir.join("codes-diff.toml"), accept).unwrap();
+
+    // Both breaking changes accepted, a patch bump: the gate fails.
+    let gate = [
+        "diff",
+        "HEAD~1:codes.toml",
+        "codes.toml",
+        "--fail-on",
+        "breaking",
+        "--fail-on",
+        "missing-version-bump",
+        "--new-version",
+        "0.1.1",
+    ];
+    let run = codes_in(&dir, &gate);
+    assert_eq!(
+        (run.code, run.stderr.as_str()),
+        (
+            1,
+            "codes: missing version bump since v0.1.0: breaking changes need a minor bump \
+             (the version is 0.x), but 0.1.0 -> 0.1.1 is a patch bump\n"
+        )
+    );
+    // The removed row is annotated at AgentType's header in the new file.
+    let run = codes_in(&dir, &[&gate[..], &["--format", "github-actions"]].concat());
+    let new = revised_repository_spec();
+    let header = new
+        .lines()
+        .position(|line| line == "name = \"AgentType\"")
+        .unwrap();
+    assert_eq!(new.lines().nth(header - 1), Some("[[table]]"));
+    let removed = run
+        .stdout
+        .lines()
+        .find(|line| line.contains("title=row_removed"))
+        .unwrap();
+    // The old line is the removed row's `[[table.row]]` header.
+    let old = std::fs::read_to_string(repo().join("codes.toml")).unwrap();
+    let old_line = old
+        .lines()
+        .position(|line| line == "name = \"UserLine\"")
+        .unwrap()
+        - 1;
+    assert!(
+        removed.starts_with(&format!(
+            "::notice file=codes.toml,line={header},title=row_removed \
+             (api breaking%2C data breaking%2C accepted)::AgentType/row 1: row removed: UserLine"
+        )) && removed.ends_with(&format!("(was at line {old_line} of the old codes.toml)")),
+        "{removed}"
+    );
+    // The rename breaks the API, not data; the rewording neither.
+    let run = codes_in(
+        &dir,
+        &[
+            "diff",
+            "HEAD~1:codes.toml",
+            "codes.toml",
+            "--format",
+            "json",
+            "--config",
+            "/dev/null",
+        ],
+    );
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let impacts: Vec<(String, String, String)> = json["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|change| {
+            let text = |value: &serde_json::Value| value.as_str().unwrap().to_string();
+            (
+                text(&change["rule"]),
+                text(&change["impact"]["api"]),
+                text(&change["impact"]["data"]),
+            )
+        })
+        .collect();
+    let owned = |rule: &str, api: &str, data: &str| (rule.into(), api.into(), data.into());
+    assert_eq!(
+        impacts,
+        [
+            owned("row_renamed", "breaking", "patch"),
+            owned("row_description_changed", "patch", "patch"),
+            owned("row_removed", "breaking", "breaking"),
+        ]
+    );
+}
