@@ -728,7 +728,7 @@ fn a_bad_config_is_an_error_at_its_place() {
         ),
         (
             "[rule]\n",
-            "codes-diff.toml:1:2: unknown field `rule`, expected `rules` or `accept`",
+            "codes-diff.toml:1:2: unknown field `rule`, expected one of `rules`, `accept`, `release`",
         ),
         (
             "[[accept]]\nrule = \"row_removed\"\npath = \"OperationType/row 2\"\nreason = \"\"\n",
@@ -1025,6 +1025,35 @@ fn the_version_check_counts_every_change_since_the_release_not_since_the_base() 
             .starts_with("codes: missing version bump since release-0.1.0: breaking"),
         "{}",
         run.stderr
+    );
+    // The configuration names the release tags too; the flag wins.
+    std::fs::write(
+        dir.join("codes-diff.toml"),
+        "[release]\ntags = \"release-*\"\n",
+    )
+    .unwrap();
+    let run = codes_in(&dir, &release);
+    assert!(
+        run.stderr
+            .starts_with("codes: missing version bump since release-0.1.0: breaking"),
+        "{}",
+        run.stderr
+    );
+    let run = codes_in(&dir, &[&release[..], &["--release-tags", "v*"]].concat());
+    assert!(
+        run.stderr
+            .starts_with("codes: missing version bump since v0.1.0: breaking"),
+        "{}",
+        run.stderr
+    );
+    std::fs::write(dir.join("codes-diff.toml"), "[release]\ntags = \"\"\n").unwrap();
+    let run = codes_in(&dir, &release);
+    assert_eq!(
+        (run.code, run.stderr.as_str()),
+        (
+            2,
+            "codes: codes-diff.toml:2:8: the release tags are a glob such as \"v*\"\n"
+        )
     );
 }
 

@@ -246,6 +246,11 @@
 //! rows_reordered = "minor"
 //! row_renamed = { api = "breaking", data = "cosmetic" }
 //!
+//! # The tags that mark releases, where the version check finds the last
+//! # one (the default is "v*").
+//! [release]
+//! tags = "v*"
+//!
 //! # A change accepted on purpose: still reported, marked accepted, and
 //! # left out of `--fail-on`. The version check still counts it: accepting
 //! # a change never lowers the bump it needs.

@@ -2505,3 +2505,30 @@ fn every_rule_lists_both_axes() {
     assert_eq!(renamed["data"]["default"], "patch");
     assert_eq!(renamed["reported_as"], "row renamed");
 }
+
+#[test]
+fn the_documented_configurations_parse() {
+    let docs = include_str!("../src/diff.rs");
+    let (_, example) = docs
+        .split_once("//! ```toml\n//! # codes-diff.toml\n")
+        .unwrap();
+    let (example, _) = example.split_once("//! ```").unwrap();
+    let example: String = example
+        .lines()
+        .map(|line| line.strip_prefix("//!").unwrap().trim_start_matches(' '))
+        .map(|line| format!("{line}\n"))
+        .collect();
+    let config = DiffConfig::parse("codes-diff.toml", &example).unwrap();
+    assert_eq!(config.release_tags(), Some("v*"));
+    assert_eq!(config.level(RowRenamed), Some(Breaking));
+    assert_eq!(config.data_level(RowRenamed), Some(Cosmetic));
+    assert_eq!(config.acceptances().len(), 1);
+
+    let readme = include_str!("../../README.md");
+    let (_, example) = readme.split_once("  ```toml\n  [rules]\n").unwrap();
+    let (example, _) = example.split_once("  ```").unwrap();
+    let example = format!("[rules]\n{}", example.replace("\n  ", "\n").trim_start());
+    let config = DiffConfig::parse("codes-diff.toml", &example).unwrap();
+    assert_eq!(config.release_tags(), Some("v*"));
+    assert_eq!(config.data_level(RowRenamed), Some(Cosmetic));
+}

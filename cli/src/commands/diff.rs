@@ -51,9 +51,10 @@ pub struct Args {
     /// new side].
     #[arg(long, value_name = "REV")]
     baseline: Option<String>,
-    /// The tags that mark releases, as a glob, for the default --baseline.
-    #[arg(long, value_name = "PATTERN", default_value = "v*")]
-    release_tags: String,
+    /// The tags that mark releases, as a glob, for the default --baseline
+    /// [default: `[release] tags` of the configuration, else v*].
+    #[arg(long, value_name = "PATTERN")]
+    release_tags: Option<String>,
     /// Compare the version check with the old side instead of a release,
     /// at this crate version.
     #[arg(long, value_name = "VERSION", conflicts_with = "baseline")]
@@ -327,7 +328,14 @@ fn version_check(
     }
     let revision = match &args.baseline {
         Some(revision) => revision.clone(),
-        None => last_release(new_side, &args.release_tags)?,
+        None => {
+            let pattern = args
+                .release_tags
+                .as_deref()
+                .or(config.and_then(DiffConfig::release_tags))
+                .unwrap_or("v*");
+            last_release(new_side, pattern)?
+        }
     };
     let side = new_side.at(&revision)?;
     let old_version = version(&side, None, "--old-version or --baseline")?;

@@ -19,6 +19,7 @@ pub const CONFIG_FILE: &str = "codes-diff.toml";
 pub struct DiffConfig {
     levels: Vec<(ChangeKind, Levels)>,
     acceptances: Vec<Acceptance>,
+    release_tags: Option<String>,
 }
 
 /// The levels a configuration sets for a rule, on each axis it names.
@@ -79,6 +80,13 @@ struct RawConfig {
     rules: BTreeMap<Spanned<String>, Spanned<toml::Value>>,
     #[serde(default)]
     accept: Vec<Spanned<RawAcceptance>>,
+    release: Option<RawRelease>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRelease {
+    tags: Spanned<String>,
 }
 
 #[derive(Deserialize)]
@@ -122,6 +130,13 @@ impl DiffConfig {
             let levels = levels(value.get_ref()).map_err(|message| error(value.span(), message))?;
             config.levels.push((kind, levels));
         }
+        if let Some(release) = &raw.release {
+            if release.tags.get_ref().trim().is_empty() {
+                let message = "the release tags are a glob such as \"v*\"".to_string();
+                return Err(error(release.tags.span(), message));
+            }
+            config.release_tags = Some(release.tags.get_ref().clone());
+        }
         for entry in &raw.accept {
             let acceptance = entry.get_ref();
             for (field, value) in [("path", &acceptance.path), ("reason", &acceptance.reason)] {
@@ -161,6 +176,13 @@ impl DiffConfig {
             .iter()
             .find(|(kind, _)| *kind == rule)
             .map(|(_, levels)| *levels)
+    }
+
+    /// The glob of the tags that mark releases (`[release] tags`), if the
+    /// configuration sets one: where the version check finds the last
+    /// release.
+    pub fn release_tags(&self) -> Option<&str> {
+        self.release_tags.as_deref()
     }
 
     /// The accepted changes, in the order of the file.
