@@ -864,6 +864,28 @@ fn missing_version_bump_compares_with_the_last_release_tag() {
         assert!(run.stdout.starts_with("OperationType\n"), "{}", run.stdout);
     }
 
+    // An absolute path is read at the release from the repository's root.
+    let dir = released("diff-bump-absolute", "0.1.0", "0.2.0");
+    let absolute = dir.join("codes.toml").display().to_string();
+    let run = codes_in(
+        &dir,
+        &[
+            "diff",
+            "HEAD:codes.toml",
+            &absolute,
+            "--fail-on",
+            "missing-version-bump",
+        ],
+    );
+    assert_eq!(
+        (run.code, run.stderr.as_str()),
+        (
+            0,
+            "codes: version bump since v0.1.0: 0.1.0 -> 0.2.0 is a minor bump; \
+             breaking changes need a minor bump (the version is 0.x)\n"
+        )
+    );
+
     // With --fail-on breaking too, either condition fails the run.
     let run = codes_in(
         &released("diff-bump-both", "0.1.0", "0.2.0"),

@@ -563,9 +563,10 @@ impl Side {
                 ));
             }
             Side::Git { path, .. } => path.clone(),
+            Side::File(path) if path.is_absolute() => repository_path(path)?,
             Side::File(path) => {
                 let path = path.display().to_string();
-                match path.starts_with("./") || path.starts_with("../") || path.starts_with('/') {
+                match path.starts_with("./") || path.starts_with("../") {
                     true => path,
                     false => format!("./{path}"),
                 }
@@ -680,6 +681,37 @@ impl Side {
             .args(with_paths_end(command))
             .output()
             .map_err(|error| Failure(format!("{}: cannot run git: {error}", self.name())))
+    }
+}
+
+/// An absolute path as git names it at a revision: from the root of the
+/// repository (`git rev-parse --show-toplevel`).
+fn repository_path(path: &Path) -> Result<String, Failure> {
+    let failure = |why: String| {
+        Failure(format!(
+            "{}: cannot find it in the git repository ({why}): give --old-version",
+            path.display()
+        ))
+    };
+    let output = Command::new("git")
+        .args(["rev-parse", "--show-toplevel"])
+        .output()
+        .map_err(|error| failure(error.to_string()))?;
+    if !output.status.success() {
+        return Err(failure(
+            String::from_utf8_lossy(&output.stderr).trim().to_string(),
+        ));
+    }
+    let root = PathBuf::from(String::from_utf8_lossy(&output.stdout).trim());
+    // Both sides canonical, so that a symbolic link (such as /tmp on some
+    // systems) does not hide the prefix.
+    let (root, path) = (
+        root.canonicalize().unwrap_or(root),
+        path.canonicalize().unwrap_or(path.to_path_buf()),
+    );
+    match path.strip_prefix(&root) {
+        Ok(inside) => Ok(inside.to_string_lossy().replace('\\', "/")),
+        Err(_) => Err(failure(format!("outside {}", root.display()))),
     }
 }
 
