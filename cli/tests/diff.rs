@@ -927,6 +927,20 @@ fn accepting_a_breaking_change_does_not_let_a_patch_bump_through() {
         "{}",
         run.stdout
     );
+    // And a failing test case of JUnit.
+    let run = codes_in(&dir, &[&gate[..], &["--format", "junit"]].concat());
+    assert!(
+        run.stdout.contains(
+            "    <testcase classname=\"version_check\" name=\"version bump since v0.1.0\">\n      \
+             <failure type=\"missing version bump\" message=\"missing version bump since v0.1.0: \
+             breaking changes need a minor bump (the version is 0.x), but 0.1.0 -&gt; 0.1.1 is a \
+             patch bump\"/>\n    </testcase>\n"
+        ) && run
+            .stdout
+            .contains("tests=\"4\" failures=\"1\" errors=\"0\" skipped=\"1\""),
+        "{}",
+        run.stdout
+    );
     let run = codes_in(&dir, &[&gate[..], &["--format", "json"]].concat());
     let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
     assert_eq!(

@@ -612,7 +612,7 @@ impl SpecDiff {
 
     /// JUnit XML: a test suite with a test case per change, a change
     /// breaking either axis and not accepted failing, an accepted one
-    /// skipped.
+    /// skipped; and one for the version check, when one was made.
     pub fn to_junit(&self) -> String {
         ci::junit(self)
     }

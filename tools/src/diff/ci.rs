@@ -97,10 +97,14 @@ fn title(change: &Change) -> String {
 /// named by its path and kind, of class its rule ID, at its file and line
 /// (as the annotations place it). A change breaking on either axis and not
 /// accepted fails; an accepted change is skipped, with its reason; every
-/// other change passes, with its impacts and description as output.
+/// other change passes, with its impacts and description as output. The
+/// version check, when one was made, is one more test case, failing when
+/// the bump falls short.
 pub(super) fn junit(diff: &SpecDiff) -> String {
-    let tests = diff.changes().len();
-    let failures = diff.changes().iter().filter(|change| fails(change)).count();
+    let check = diff.version_check();
+    let tests = diff.changes().len() + usize::from(check.is_some());
+    let failures = diff.changes().iter().filter(|change| fails(change)).count()
+        + usize::from(check.is_some_and(|check| !check.passes()));
     let skipped = diff.accepted();
     let counts = format!(r#"tests="{tests}" failures="{failures}" errors="0" skipped="{skipped}""#);
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
@@ -136,6 +140,26 @@ pub(super) fn junit(diff: &SpecDiff) -> String {
                 out,
                 "      <system-out>{}: {description}</system-out>",
                 impacts(change)
+            ),
+        };
+        out.push_str("    </testcase>\n");
+    }
+    if let Some(check) = check {
+        let name = match &check.baseline {
+            Some(baseline) => format!("version bump since {baseline}"),
+            None => "version bump".to_string(),
+        };
+        let _ = writeln!(
+            out,
+            r#"    <testcase classname="version_check" name="{}">"#,
+            xml(&name)
+        );
+        let message = xml(&check.to_string());
+        let _ = match check.passes() {
+            true => writeln!(out, "      <system-out>{message}</system-out>"),
+            false => writeln!(
+                out,
+                r#"      <failure type="missing version bump" message="{message}"/>"#
             ),
         };
         out.push_str("    </testcase>\n");
