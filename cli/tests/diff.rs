@@ -1012,6 +1012,15 @@ fn the_version_check_counts_every_change_since_the_release_not_since_the_base() 
              minor changes need a patch bump (the version is 0.x)\n"
         )
     );
+    let run = codes_in(&dir, &[&release[..], &["--baseline", "v9.9.9"]].concat());
+    assert_eq!(
+        (run.code, run.stdout.as_str(), run.stderr.as_str()),
+        (
+            2,
+            "",
+            "codes: --baseline v9.9.9: no such revision in the git repository\n"
+        )
+    );
     // Tags that match no pattern are no release.
     git(&dir, &["tag", "nightly"]);
     let run = codes_in(

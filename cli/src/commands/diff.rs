@@ -327,7 +327,21 @@ fn version_check(
         ));
     }
     let revision = match &args.baseline {
-        Some(revision) => revision.clone(),
+        Some(revision) => {
+            let commit = Command::new("git")
+                .args(["rev-parse", "--verify", "--quiet", "--end-of-options"])
+                .arg(format!("{revision}^{{commit}}"))
+                .output()
+                .map_err(|error| {
+                    Failure(format!("--baseline {revision}: cannot run git: {error}"))
+                })?;
+            if !commit.status.success() || revision.starts_with('-') {
+                return Err(Failure(format!(
+                    "--baseline {revision}: no such revision in the git repository"
+                )));
+            }
+            revision.clone()
+        }
         None => {
             let pattern = args
                 .release_tags
