@@ -53,9 +53,9 @@ pub enum Format {
 pub fn run(args: &Args) -> Result<Status, Failure> {
     let name = io::name(&args.spec);
     let text = io::read(&args.spec)?;
-    let result = Spec::from_toml(&name, &text);
+    let result = Spec::from_toml_with_sources(&name, &text);
     let information = match &result {
-        Ok(spec) => untranslated(spec, &text),
+        Ok((spec, sources)) => untranslated(spec, sources),
         Err(_) => Vec::new(),
     };
     let marks = review_marks(&text);
@@ -110,7 +110,7 @@ pub fn run(args: &Args) -> Result<Status, Failure> {
         (true, count) => Some(format!("{count} review marks left (--deny review)")),
     };
     match result {
-        Ok(spec) => {
+        Ok((spec, _)) => {
             if let Some(denied) = denied {
                 io::say!("{name}: {denied}");
                 return Ok(Status::Problems);
