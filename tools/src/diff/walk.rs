@@ -86,7 +86,7 @@ impl Walk {
     /// removed item just pushed.
     fn within(&mut self, parent: &Site) {
         if let Some(last) = self.parents.last_mut() {
-            *last = Some(parent.clone());
+            *last = Some(*parent);
         }
     }
 
