@@ -18,10 +18,10 @@ pub struct ExplainArgs {
     /// The operation type: a vendor code (`3`) or a name (`Busy`, any case).
     op: String,
     /// The operation reason (`op_cause`); without it, every listed reason is shown.
-    #[arg(allow_hyphen_values = true)]
+    #[arg(allow_negative_numbers = true)]
     reason: Option<i32>,
     /// The operation object (`op_object`), such as an employee ID.
-    #[arg(allow_hyphen_values = true)]
+    #[arg(allow_negative_numbers = true)]
     object: Option<String>,
     #[command(flatten)]
     lang: LangArgs,

@@ -14,7 +14,7 @@
 
 use super::decoding::{CodeSet, Decoding, Outcome, show};
 use super::pairing::Pairs;
-use super::{Change, ChangeKind, Impact, Value};
+use super::{Change, ChangeKind, Impact, Value, rules};
 use crate::site::{Both, Site, Sites};
 use codes_codegen::model::{
     Lang, Marker, ObjectKind, Outcome as Decoded, Page, Reason, ReasonCodes, RecordNames, Row,
@@ -25,10 +25,25 @@ use unicode_normalization::UnicodeNormalization;
 
 /// Every change from `old` to `new`, in walk order, each with where its
 /// item is on each side.
-pub(super) fn changes(old: &Spec, new: &Spec) -> (Vec<Change>, Vec<Sites>) {
+pub(super) fn changes(old: &Spec, new: &Spec) -> Walked {
     let mut walk = Walk::default();
     walk.spec(old, new);
-    (walk.changes, walk.sites)
+    Walked {
+        changes: walk.changes,
+        sites: walk.sites,
+        parents: walk.parents,
+    }
+}
+
+/// The changes of a walk, with where each is.
+pub(super) struct Walked {
+    pub changes: Vec<Change>,
+    /// Where each change is, in step with `changes`.
+    pub sites: Vec<Sites>,
+    /// For a removed item, its parent in the new spec (the table of a row,
+    /// the row of a reason or note), in step with `changes`: where the
+    /// removal is annotated, the old line being gone from the new file.
+    pub parents: Vec<Option<Site>>,
 }
 
 #[derive(Default)]
@@ -36,6 +51,8 @@ struct Walk {
     changes: Vec<Change>,
     /// Where each change is, in step with `changes`.
     sites: Vec<Sites>,
+    /// The new parent of each removed item, in step with `changes`.
+    parents: Vec<Option<Site>>,
 }
 
 impl Walk {
@@ -48,10 +65,12 @@ impl Walk {
         impact: Impact,
         detail: Option<String>,
     ) {
+        let data_impact = rules::data_level(kind, impact);
         self.changes.push(Change {
             kind,
             path: path.to_string(),
             impact,
+            data_impact,
             old,
             new,
             detail,
@@ -60,6 +79,23 @@ impl Walk {
             accepted: None,
         });
         self.sites.push(sites);
+        self.parents.push(None);
+    }
+
+    /// Records `parent`, an item of the new spec, as the parent of the
+    /// removed item just pushed.
+    fn within(&mut self, parent: &Site) {
+        if let Some(last) = self.parents.last_mut() {
+            *last = Some(*parent);
+        }
+    }
+
+    /// Sets the data impact of the change just pushed, where the walk
+    /// computes it apart from the API impact.
+    fn data(&mut self, impact: Impact) {
+        if let Some(last) = self.changes.last_mut() {
+            last.data_impact = impact;
+        }
     }
 
     /// A change of vendor text, when the texts differ: cosmetic where they
@@ -575,6 +611,7 @@ impl Walk {
                     Impact::Breaking,
                     None,
                 );
+                self.within(there);
                 continue;
             };
             let next = &new[*j];
@@ -670,6 +707,7 @@ impl Walk {
                         Impact::Breaking,
                         None,
                     );
+                    self.within(there);
                 }
             }
         }
@@ -897,6 +935,7 @@ impl Walk {
                         Impact::Patch,
                         None,
                     );
+                    self.within(there);
                 }
             }
         }
@@ -963,6 +1002,7 @@ impl Walk {
                     Impact::Breaking,
                     None,
                 );
+                self.within(there);
                 continue;
             };
             let next = &new.reasons[*j];
@@ -982,7 +1022,8 @@ impl Walk {
                 );
             }
             if reason.codes != next.codes {
-                let (impact, detail) = codes_impact(&decoding, i, reason.codes, next.codes, &name);
+                let (impact, data, detail) =
+                    codes_impact(&decoding, i, reason.codes, next.codes, &name);
                 let values = (
                     Some(Value::Codes(reason.codes)),
                     Some(Value::Codes(next.codes)),
@@ -993,6 +1034,7 @@ impl Walk {
                     new: Some(after.key(codes_key(next.codes))),
                 };
                 self.push(kind, &path, at, values, impact, detail);
+                self.data(data);
             }
             self.texts(
                 ChangeKind::ReasonDescriptionChanged,
@@ -1075,15 +1117,15 @@ fn codes_change(old: ReasonCodes, new: ReasonCodes) -> ChangeKind {
     }
 }
 
-/// The impact of a reason's codes changing from `old` to `new`, judged by
-/// what every code decodes to before and after.
+/// The impact of a reason's codes changing from `old` to `new` on the API
+/// and on data, judged by what every code decodes to before and after.
 fn codes_impact<'a>(
     decoding: &Decoding,
     id: usize,
     old: ReasonCodes,
     new: ReasonCodes,
     name: &dyn Fn(usize) -> &'a str,
-) -> (Impact, Option<String>) {
+) -> (Impact, Impact, Option<String>) {
     let mut breaks = Vec::new();
     match (old.carries_value(), new.carries_value()) {
         (false, true) => breaks.push("the variant gains a code field".to_string()),
@@ -1095,8 +1137,15 @@ fn codes_impact<'a>(
         breaks.push(format!("{} no longer decode to {}", show(&lost), name(id)));
     }
     let (taken, unlisted) = gained(decoding, id, Some(old), name);
+    // Data reads codes only: a code field gained or lost breaks the API
+    // alone.
+    let data = match (lost.is_empty() && taken.is_empty(), &unlisted) {
+        (false, _) => Impact::Breaking,
+        (true, Some(_)) => Impact::Minor,
+        (true, None) => Impact::Patch,
+    };
     breaks.extend(taken);
-    match (breaks.is_empty(), unlisted) {
+    let (api, detail) = match (breaks.is_empty(), unlisted) {
         (false, _) => (Impact::Breaking, Some(breaks.join("; "))),
         (true, Some(codes)) => {
             let detail = format!("now also decodes {}, unlisted before", show(&codes));
@@ -1106,7 +1155,8 @@ fn codes_impact<'a>(
             Impact::Patch,
             Some("every code decodes as before".to_string()),
         ),
-    }
+    };
+    (api, data, detail)
 }
 
 /// The impact of adding reason `id`: breaking when it takes codes that
