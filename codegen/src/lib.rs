@@ -2,10 +2,15 @@
 //!
 //! The pipeline has one module per stage:
 //!
-//! 1. parse: TOML with spans (toml's document tree, no serde);
-//! 2. validate: every mistake at once, each a [`Diagnostic`] at `file:line:col`;
+//! 1. parse: TOML with spans (toml's document tree, no serde), every key
+//!    read through the [`schema`], the one description of the spec's
+//!    entries and keys;
+//! 2. validate: every mistake at once, each a [`Diagnostic`] at `file:line:col`,
+//!    a row's reasons checked once by [`decoding::conflicts`];
 //! 3. [`model`]: the validated [`Spec`], plain data, with each row's
-//!    [`decoding`] table: what every reason code means, decided once;
+//!    [`decoding`] table: what every reason code means, decided once; and
+//!    beside it, from the same parse, the [`SourceMap`]: where each item is
+//!    in the text ([`Spec::from_toml_with_sources`]);
 //! 4. render: the model to Rust source, one module per kind of generated
 //!    item (tables, texts, records, reasons, objects, markers, traits,
 //!    serde), written already laid out like `rustfmt` would (items and arms
@@ -14,8 +19,10 @@
 //! 5. write: an `@generated` header and the code, only when the content
 //!    changed.
 //!
-//! Its one dependency is `toml` (the parser only): it is what every
-//! downstream build compiles, so it builds no token trees and runs no
+//! Its dependencies are `toml` (the parser only) and `codes-runtime` (whose
+//! `Lang` and `ReasonCodes` the model uses, and which every crate of
+//! generated code compiles anyway): it is what every downstream build
+//! compiles, so it builds no token trees and runs no
 //! formatter (the crate's README says why and what that saves). The
 //! maintainers' tools (vendor-page import, diffs, exports, snippet reports)
 //! live in the `codes-tools` crate.
