@@ -9,9 +9,128 @@
 use std::fmt;
 use std::ops::Range;
 
+/// The kind of a spec mistake, with a stable code (`E001` …) that reports
+/// and CI annotations carry: set where the mistake is found, so that a
+/// reworded message keeps its code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum Code {
+    /// `E001`: the text is not TOML (syntax, a key set twice).
+    Syntax,
+    /// `E002`: a key the schema does not have.
+    UnknownKey,
+    /// `E003`: a value of the wrong type.
+    InvalidType,
+    /// `E004`: a required key, table, page or row missing.
+    Missing,
+    /// `E005`: an empty text.
+    Empty,
+    /// `E006`: a duplicate code, name, constant or marker.
+    Duplicate,
+    /// `E007`: a name that is no Rust identifier, a keyword, or clashes
+    /// with a generated item.
+    Name,
+    /// `E008`: a code out of range.
+    OutOfRange,
+    /// `E009`: a code of the wrong kind (a number in a table of text codes,
+    /// or the reverse).
+    CodeKind,
+    /// `E010`: reason codes that cannot decode (overlapping or reversed
+    /// ranges, two open reasons, one that never applies).
+    ReasonCodes,
+    /// `E011`: a reserved code or name used, or reserved twice.
+    Reserved,
+    /// `E012`: object kinds or record names missing or unknown.
+    Record,
+    /// `E013`: column headers that do not fit the table.
+    Columns,
+    /// `E014`: a site that is not the https base URL of the vendor's pages.
+    Site,
+    /// `E015`: a value none of those its key takes (`key = "float"`).
+    UnknownValue,
+}
+
+impl Code {
+    /// Every code, in order.
+    pub const ALL: [Code; 15] = [
+        Code::Syntax,
+        Code::UnknownKey,
+        Code::InvalidType,
+        Code::Missing,
+        Code::Empty,
+        Code::Duplicate,
+        Code::Name,
+        Code::OutOfRange,
+        Code::CodeKind,
+        Code::ReasonCodes,
+        Code::Reserved,
+        Code::Record,
+        Code::Columns,
+        Code::Site,
+        Code::UnknownValue,
+    ];
+
+    /// The stable code: `E001` to `E015`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Code::Syntax => "E001",
+            Code::UnknownKey => "E002",
+            Code::InvalidType => "E003",
+            Code::Missing => "E004",
+            Code::Empty => "E005",
+            Code::Duplicate => "E006",
+            Code::Name => "E007",
+            Code::OutOfRange => "E008",
+            Code::CodeKind => "E009",
+            Code::ReasonCodes => "E010",
+            Code::Reserved => "E011",
+            Code::Record => "E012",
+            Code::Columns => "E013",
+            Code::Site => "E014",
+            Code::UnknownValue => "E015",
+        }
+    }
+
+    /// What kind of mistake it is, for the docs' and reports' tables.
+    pub fn description(self) -> &'static str {
+        match self {
+            Code::Syntax => "the text is not TOML (syntax, a key set twice)",
+            Code::UnknownKey => "an unknown key",
+            Code::InvalidType => "a value of the wrong type",
+            Code::Missing => "a required key, table, page or row missing",
+            Code::Empty => "an empty text",
+            Code::Duplicate => "a duplicate code, name, constant or marker",
+            Code::Name => {
+                "a name that is no Rust identifier, a keyword, or clashes with a generated item"
+            }
+            Code::OutOfRange => "a code out of range",
+            Code::CodeKind => {
+                "a code of the wrong kind (a number in a table of text codes, or the reverse)"
+            }
+            Code::ReasonCodes => {
+                "reason codes that cannot decode (overlapping or reversed ranges, two open reasons, one that never applies)"
+            }
+            Code::Reserved => "a reserved code or name used, or reserved twice",
+            Code::Record => "object kinds or record names missing or unknown",
+            Code::Columns => "column headers that do not fit the table",
+            Code::Site => "a site that is not the https base URL of the vendor's pages",
+            Code::UnknownValue => "a value none of those its key takes",
+        }
+    }
+}
+
+impl fmt::Display for Code {
+    /// The stable code, `E001`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// One mistake in a spec, located by byte span.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
+    /// The kind of mistake, with its stable code.
+    pub code: Code,
     /// What is wrong, e.g. `duplicate code 3 in table OperationType`.
     pub message: String,
     /// Where, as a byte range of the spec text.
@@ -25,9 +144,15 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    /// A diagnostic with a message, a span and the label under it.
-    pub fn new(message: impl Into<String>, span: Range<usize>, label: impl Into<String>) -> Self {
+    /// A diagnostic of a kind, with a message, a span and the label under it.
+    pub fn new(
+        code: Code,
+        message: impl Into<String>,
+        span: Range<usize>,
+        label: impl Into<String>,
+    ) -> Self {
         Diagnostic {
+            code,
             message: message.into(),
             span,
             label: label.into(),

@@ -66,7 +66,7 @@ use std::fmt;
 use std::io;
 use std::path::{Path, PathBuf};
 
-pub use diagnostic::{Diagnostic, SpecError, line_col};
+pub use diagnostic::{Code, Diagnostic, SpecError, line_col};
 pub use model::Spec;
 pub use render::{Options, Select};
 pub use sources::{Item, SourceMap};

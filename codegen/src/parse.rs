@@ -11,7 +11,7 @@ use std::borrow::Cow;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::schema::{self, Entry, Key};
 
 /// A spec as written, before validation.
@@ -163,7 +163,7 @@ fn syntax_error(text: &str, error: &toml::de::Error) -> Diagnostic {
         Some((_, expected)) => format!("expected {expected}"),
         None => "here".to_string(),
     };
-    Diagnostic::new(message, span, label)
+    Diagnostic::new(Code::Syntax, message, span, label)
 }
 
 type Value<'i> = Spanned<DeValue<'i>>;
@@ -208,6 +208,7 @@ impl Reader {
             DeValue::Table(_) => "table".to_string(),
         };
         self.error(Diagnostic::new(
+            Code::InvalidType,
             format!("invalid type: {found}, expected {expected}"),
             value.span(),
             format!("expected {expected}"),
@@ -221,6 +222,7 @@ impl Reader {
                 let expected: Vec<String> =
                     entry.key_names().map(|key| format!("`{key}`")).collect();
                 self.error(Diagnostic::new(
+                    Code::UnknownKey,
                     format!(
                         "unknown key `{}`, expected one of {}",
                         key.get_ref(),
@@ -272,6 +274,7 @@ impl Reader {
             // Every integer of the schema is a code: say what fits.
             None => {
                 self.error(Diagnostic::new(
+                    Code::OutOfRange,
                     format!("integer {} is out of range", integer_text(integer)),
                     value.span(),
                     format!("expected a code from {} to {}", i32::MIN, i32::MAX),

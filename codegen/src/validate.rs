@@ -9,7 +9,7 @@ use std::ops::Range;
 use toml::Spanned;
 
 use crate::decoding::{self, Conflict, Decoding, Outcome};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::ident;
 use crate::model::{
     CodeKind, Marker, ObjectKind, Page, Reason, ReasonCodes, RecordNames, Reserved, Row, RowCode,
@@ -70,6 +70,7 @@ pub fn validate(raw: &RawSpec, text: &str) -> Result<Spec, Vec<Diagnostic>> {
     let not_applicable = validator.markers(&raw.not_applicable);
     if raw.table.is_empty() {
         validator.error(Diagnostic::new(
+            Code::Missing,
             "the spec has no tables",
             0..0,
             "expected at least one [[table]]",
@@ -127,6 +128,7 @@ impl Validator<'_> {
             None => {
                 let head = self.head(parent);
                 self.error(Diagnostic::new(
+                    Code::Missing,
                     format!("{entry} has no `{key}`"),
                     head,
                     format!("`{key}` missing here"),
@@ -172,6 +174,7 @@ impl Validator<'_> {
             let head = self.head(span);
             let (key, key_zh) = (keys.en.name, keys.zh.name);
             self.error(Diagnostic::new(
+                Code::Missing,
                 format!("{entry} has no `{key}`"),
                 head,
                 format!("`{key}` (or `{key_zh}`) missing here"),
@@ -183,6 +186,7 @@ impl Validator<'_> {
     fn non_blank(&mut self, value: &Spanned<String>, key: &str, entry: &str) -> String {
         if value.get_ref().trim().is_empty() {
             self.error(Diagnostic::new(
+                Code::Empty,
                 format!("empty `{key}` in {entry}"),
                 value.span(),
                 "expected text",
@@ -227,6 +231,7 @@ impl Validator<'_> {
             Ok(()) => Some(value.clone()),
             Err(bad) => {
                 let mut diagnostic = Diagnostic::new(
+                    Code::Name,
                     format!("invalid Rust name in {entry}: {}", bad.message),
                     value.span(),
                     "expected an UpperCamelCase identifier",
@@ -245,6 +250,7 @@ impl Validator<'_> {
             Ok(code) => Some(code),
             Err(_) => {
                 self.error(Diagnostic::new(
+                    Code::OutOfRange,
                     format!("code {} in {entry} does not fit in i32", value.get_ref()),
                     value.span(),
                     format!("expected a code from {} to {}", i32::MIN, i32::MAX),
@@ -257,6 +263,7 @@ impl Validator<'_> {
     fn source(&mut self, raw: Option<&Spanned<RawSource>>) -> Source {
         let Some(raw) = raw else {
             self.error(Diagnostic::new(
+                Code::Missing,
                 "the spec has no [source]",
                 0..0,
                 "expected a [source] table with vendor, product and document",
@@ -275,7 +282,7 @@ impl Validator<'_> {
             if let Err(why) = check_site(value.get_ref()) {
                 self.error(
                     Diagnostic::new(
-                        format!("site {:?} of [source] {why}", value.get_ref()),
+                        Code::Site, format!("site {:?} of [source] {why}", value.get_ref()),
                         value.span(),
                         "expected the base URL of the vendor's pages",
                     )
@@ -329,6 +336,7 @@ impl Validator<'_> {
                 None => {
                     let head = self.head(span.clone());
                     self.error(Diagnostic::new(
+                        Code::Missing,
                         format!("{entry} has no `code`"),
                         head,
                         "`code` missing here",
@@ -340,6 +348,7 @@ impl Validator<'_> {
                 match codes.get(value) {
                     Some(first) => self.error(
                         Diagnostic::new(
+                            Code::Duplicate,
                             format!("duplicate \"not applicable\" code {value}"),
                             span.clone(),
                             "defined again here",
@@ -375,7 +384,7 @@ impl Validator<'_> {
         if MODULE_KEYWORDS.contains(&module.as_str()) {
             self.error(
                 Diagnostic::new(
-                    format!(
+                    Code::Name, format!(
                         "name `{}` in {entry} would name the module of its payload types `{module}`, a Rust keyword",
                         name.get_ref()
                     ),
@@ -408,7 +417,7 @@ impl Validator<'_> {
         if en.is_none() && zh.is_none() {
             let head = self.head(span.clone());
             self.error(
-                Diagnostic::new(format!("{entry} has no page"), head, "no `title`, `page` or `columns` here")
+                Diagnostic::new(Code::Missing, format!("{entry} has no page"), head, "no `title`, `page` or `columns` here")
                     .help("give the English page's `title`, `page` and `columns`, or a [table.zh] with the Chinese page's"),
             );
         }
@@ -420,13 +429,14 @@ impl Validator<'_> {
         {
             let head = self.head(span.clone());
             self.error(
-                Diagnostic::new(format!("{entry} has objects or reasons but no `record`, `object` and `reason` names"), head, "names missing here")
+                Diagnostic::new(Code::Record, format!("{entry} has objects or reasons but no `record`, `object` and `reason` names"), head, "names missing here")
                     .help("add record = \"Operation\", object = \"Object\" and reason = \"Reason\" (names of your choice)"),
             );
         }
         if table.row.is_empty() {
             let head = self.head(span.clone());
             self.error(Diagnostic::new(
+                Code::Missing,
                 format!("{entry} has no rows"),
                 head,
                 "expected at least one [[table.row]]",
@@ -507,6 +517,7 @@ impl Validator<'_> {
             Some(("text", _)) => CodeKind::Text,
             Some((other, span)) => {
                 self.error(Diagnostic::new(
+                    Code::UnknownValue,
                     format!("unknown key kind {other:?}"),
                     span,
                     "expected \"integer\" or \"text\"",
@@ -531,6 +542,7 @@ impl Validator<'_> {
             let head = self.head(span);
             self.error(
                 Diagnostic::new(
+                    Code::CodeKind,
                     format!("{entry} has text codes and objects or reasons"),
                     head,
                     "not in a text-keyed table",
@@ -589,6 +601,7 @@ impl Validator<'_> {
             let Some(code) = code else {
                 let head = self.head(raw.span());
                 self.error(Diagnostic::new(
+                    Code::Missing,
                     format!("{reserved_entry} has no `code`"),
                     head,
                     "`code` missing here",
@@ -601,6 +614,7 @@ impl Validator<'_> {
             if let Some((_, first)) = reserved.iter().find(|(other, _)| other.code == value) {
                 self.error(
                     Diagnostic::new(
+                        Code::Reserved,
                         format!("code {value} is reserved twice in {entry}"),
                         code.span(),
                         "reserved again here",
@@ -615,6 +629,7 @@ impl Validator<'_> {
                     Ok(()) => Some(name.get_ref().clone()),
                     Err(bad) => {
                         self.error(Diagnostic::new(
+                            Code::Name,
                             format!("invalid Rust name in {reserved_entry}: {}", bad.message),
                             name.span(),
                             "expected the UpperCamelCase name the removed row had",
@@ -651,6 +666,7 @@ impl Validator<'_> {
             let head = self.head(row.span());
             self.error(
                 Diagnostic::new(
+                    Code::Missing,
                     format!("a row of {entry} has no `constant`, though other rows have one"),
                     head,
                     "`constant` missing here",
@@ -664,6 +680,7 @@ impl Validator<'_> {
             if let Some(first) = seen.get(constant.get_ref().as_str()) {
                 self.error(
                     Diagnostic::new(
+                        Code::Duplicate,
                         format!("duplicate constant `{}` in {entry}", constant.get_ref()),
                         constant.span(),
                         "given again here",
@@ -694,6 +711,7 @@ impl Validator<'_> {
             }
             (RawCode::Text(_), CodeKind::Text) => {
                 self.error(Diagnostic::new(
+                    Code::Empty,
                     format!("empty `code` in {entry}"),
                     code.span(),
                     "expected the vendor's text",
@@ -703,6 +721,7 @@ impl Validator<'_> {
             (RawCode::Text(text), CodeKind::Integer) => {
                 self.error(
                     Diagnostic::new(
+                        Code::CodeKind,
                         format!("code {text:?} in {entry} is text, in a table of integer codes"),
                         code.span(),
                         "expected an integer",
@@ -713,6 +732,7 @@ impl Validator<'_> {
             }
             (RawCode::Integer(number), CodeKind::Text) => {
                 self.error(Diagnostic::new(
+                    Code::CodeKind,
                     format!("code {number} in {entry} is a number, in a table of text codes"),
                     code.span(),
                     "expected a string",
@@ -732,6 +752,7 @@ impl Validator<'_> {
         let Some(columns) = &table.columns else {
             let head = self.head(span);
             self.error(Diagnostic::new(
+                Code::Missing,
                 format!("{entry} has no `columns`"),
                 head,
                 "`columns` missing here",
@@ -749,6 +770,7 @@ impl Validator<'_> {
         };
         if columns.get_ref().len() < least {
             self.error(Diagnostic::new(
+                Code::Columns,
                 format!("{entry} has {} column header(s)", columns.get_ref().len()),
                 columns.span(),
                 expected,
@@ -870,6 +892,7 @@ impl Validator<'_> {
                     if let Some(first) = codes.get(code) {
                         self.error(
                             Diagnostic::new(
+                                Code::Duplicate,
                                 format!("duplicate code {code} in {table_entry}"),
                                 raw_code.span(),
                                 "defined again here",
@@ -884,7 +907,7 @@ impl Validator<'_> {
                     {
                         self.error(
                             Diagnostic::new(
-                                format!("code {code} of {entry} is reserved"),
+                                Code::Reserved, format!("code {code} of {entry} is reserved"),
                                 raw_code.span(),
                                 "a removed row's code",
                             )
@@ -898,6 +921,7 @@ impl Validator<'_> {
             None => {
                 let head = self.head(span.clone());
                 self.error(Diagnostic::new(
+                    Code::Missing,
                     format!("{entry} has no `code`"),
                     head,
                     "`code` missing here",
@@ -914,6 +938,7 @@ impl Validator<'_> {
             {
                 self.error(
                     Diagnostic::new(
+                        Code::Reserved,
                         format!("name `{}` of {entry} is reserved", name.get_ref()),
                         name.span(),
                         "a removed row's name",
@@ -953,6 +978,7 @@ impl Validator<'_> {
                 };
                 self.error(
                     Diagnostic::new(
+                        Code::Record,
                         format!("unknown object kind `{}` in {entry}", object.get_ref()),
                         object.span(),
                         "not a declared object kind",
@@ -1033,7 +1059,7 @@ impl Validator<'_> {
                 ReasonCodes::Range { start, end } if !decoding.reaches(Outcome::Range(index)) => {
                     self.error(
                         Diagnostic::new(
-                            format!(
+                            Code::ReasonCodes, format!(
                                 "every code of range {start}-{end} in {row_entry} is listed on its own"
                             ),
                             raw.get_ref().range.as_ref().map_or(raw.span(), Spanned::span),
@@ -1044,6 +1070,7 @@ impl Validator<'_> {
                 }
                 ReasonCodes::Open { .. } if !decoding.reaches(Outcome::Open(index)) => {
                     self.error(Diagnostic::new(
+                        Code::ReasonCodes,
                         format!("the open reason of {row_entry} never applies"),
                         raw.get_ref()
                             .open
@@ -1086,13 +1113,19 @@ impl Validator<'_> {
                 [_] => unreachable!("one key given"),
             };
             self.error(
-                Diagnostic::new(message, span, "expected exactly one of them")
-                    .help("write `code = N`, `range = [A, B]` or `open = true`"),
+                Diagnostic::new(
+                    Code::ReasonCodes,
+                    message,
+                    span,
+                    "expected exactly one of them",
+                )
+                .help("write `code = N`, `range = [A, B]` or `open = true`"),
             );
             return None;
         }
         if let (Some(default), None) = (&reason.default, &reason.open) {
             self.error(Diagnostic::new(
+                Code::ReasonCodes,
                 format!("`default` in {entry} without `open = true`"),
                 default.span(),
                 "only an open reason has a default",
@@ -1105,6 +1138,7 @@ impl Validator<'_> {
             let span = range.span();
             let [start, end] = range.get_ref().as_slice() else {
                 self.error(Diagnostic::new(
+                    Code::ReasonCodes,
                     format!("`range` in {entry} has {} values", range.get_ref().len()),
                     span,
                     "expected [first, last]",
@@ -1122,8 +1156,13 @@ impl Validator<'_> {
                     false => format!("write `range = [{end}, {start}]`"),
                 };
                 self.error(
-                    Diagnostic::new(message, span, "expected the first code below the last")
-                        .help(help),
+                    Diagnostic::new(
+                        Code::ReasonCodes,
+                        message,
+                        span,
+                        "expected the first code below the last",
+                    )
+                    .help(help),
                 );
                 return None;
             }
@@ -1133,6 +1172,7 @@ impl Validator<'_> {
         if !*open.get_ref() {
             self.error(
                 Diagnostic::new(
+                    Code::ReasonCodes,
                     format!("`open = false` in {entry}"),
                     open.span(),
                     "expected `open = true`",
@@ -1198,6 +1238,7 @@ fn reason_conflict(
     let at = |index: usize| spans[index].1.clone();
     match conflict {
         Conflict::DuplicateCode { first, later, code } => Diagnostic::new(
+            Code::Duplicate,
             format!("duplicate reason code {code} in {row_entry}"),
             at(later),
             "listed again here",
@@ -1206,6 +1247,7 @@ fn reason_conflict(
         Conflict::OverlappingRanges { first, later } => {
             let range = |index: usize| spans[index].0;
             Diagnostic::new(
+                Code::ReasonCodes,
                 format!(
                     "reason range {} overlaps range {} in {row_entry}",
                     range(later),
@@ -1218,6 +1260,7 @@ fn reason_conflict(
             .help("a single code may sit inside a range, but two ranges may not share codes")
         }
         Conflict::SecondOpen { first, later } => Diagnostic::new(
+            Code::ReasonCodes,
             format!("more than one open reason in {row_entry}"),
             at(later),
             "second open reason",
@@ -1290,6 +1333,7 @@ impl Names {
         if let Some(why) = self.reserved.get(name.get_ref().as_str()) {
             diagnostics.push(
                 Diagnostic::new(
+                    Code::Name,
                     format!("{} `{}` in {entry} {why}", self.what, name.get_ref()),
                     name.span(),
                     label("reserved by the generated code"),
@@ -1314,6 +1358,7 @@ impl Names {
             }
             Some((first, None)) => diagnostics.push(
                 Diagnostic::new(
+                    Code::Name,
                     format!(
                         "{} `{}` in {entry} clashes with the generated item `{first}`",
                         self.what,
@@ -1331,12 +1376,18 @@ impl Names {
                     how: first_how,
                 }),
             )) => {
-                let message = match first == name.get_ref() {
-                    true => format!("duplicate {} `{first}` in {entry}", self.what),
-                    false => format!(
-                        "{} `{}` in {entry} differs from `{first}` only in case",
-                        self.what,
-                        name.get_ref()
+                let (code, message) = match first == name.get_ref() {
+                    true => (
+                        Code::Duplicate,
+                        format!("duplicate {} `{first}` in {entry}", self.what),
+                    ),
+                    false => (
+                        Code::Name,
+                        format!(
+                            "{} `{}` in {entry} differs from `{first}` only in case",
+                            self.what,
+                            name.get_ref()
+                        ),
                     ),
                 };
                 let first_label = match first_how {
@@ -1344,7 +1395,7 @@ impl Names {
                     None => "first defined here".to_string(),
                 };
                 diagnostics.push(
-                    Diagnostic::new(message, name.span(), label("defined again here"))
+                    Diagnostic::new(code, message, name.span(), label("defined again here"))
                         .related(span.clone(), first_label),
                 );
             }

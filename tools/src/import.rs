@@ -156,10 +156,10 @@ use toml_edit::{ArrayOfTables, DocumentMut, Item, Table};
 pub use crate::lang::Lang;
 use crate::vendor_doc::{DocError, ValueList, VendorTable};
 use changes::Report;
-use codes_codegen::Diagnostic;
 use codes_codegen::SUPPORT_ITEMS;
 use codes_codegen::ident;
 use codes_codegen::model::{self, CodeKind, RecordNames};
+use codes_codegen::{Code, Diagnostic};
 use codes_codegen::{Spec, SpecError};
 use names::Namespace;
 use vendor::Vendor;
@@ -728,7 +728,12 @@ fn merge_checked(
         ImportError::Spec(SpecError::new(
             spec_path,
             spec_text,
-            vec![Diagnostic::new(error.message().trim_end(), span, "here")],
+            vec![Diagnostic::new(
+                Code::Syntax,
+                error.message().trim_end(),
+                span,
+                "here",
+            )],
         ))
     })?;
     let mut types = Namespace::with(SUPPORT_ITEMS);

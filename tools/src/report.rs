@@ -9,7 +9,8 @@
 //! Every diagnostic of `codes check` has a stable code and a severity: an
 //! `E` code is an error (the spec is refused), an `I` code information
 //! (the spec is valid). A code is never reused for another kind of
-//! mistake. [`CODES`] lists them:
+//! mistake; an error's code is set where validation finds the mistake
+//! ([`codes_codegen::Code`]). [`codes`] lists them:
 //!
 //! | Code | Severity | What |
 //! |---|---|---|
@@ -26,11 +27,13 @@
 //! | `E011` | error | a reserved code or name used, or reserved twice |
 //! | `E012` | error | object kinds or record names missing or unknown |
 //! | `E013` | error | column headers that do not fit the table |
+//! | `E014` | error | a site that is not the https base URL of the vendor's pages |
+//! | `E015` | error | a value none of those its key takes |
 //! | `I001` | info | a text, or a table's page, given in one language only |
 //! | `I002` | info | a `# review` mark left by an import (an error with `codes check --deny review`) |
 
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
-use codes_codegen::{Diagnostic, SpecError};
+use codes_codegen::{Code, Diagnostic, SpecError};
 
 /// Every diagnostic of `error`, rendered with its source snippet; with
 /// colour when `styled` (for a terminal).
@@ -70,7 +73,7 @@ fn group<'a>(error: &'a SpecError, diagnostic: &'a Diagnostic) -> Group<'a> {
     }
     let group = Level::ERROR
         .primary_title(diagnostic.message.as_str())
-        .id(code(diagnostic))
+        .id(diagnostic.code.as_str())
         .element(snippet);
     match &diagnostic.help {
         Some(help) => group.element(Level::HELP.message(help.as_str())),
@@ -78,120 +81,30 @@ fn group<'a>(error: &'a SpecError, diagnostic: &'a Diagnostic) -> Group<'a> {
     }
 }
 
-/// Every diagnostic code: `(code, severity, what)`, in the order of the
-/// module docs' table.
-pub const CODES: [(&str, &str, &str); 15] = [
-    (
-        "E001",
-        "error",
-        "the text is not TOML (syntax, a key set twice)",
-    ),
-    ("E002", "error", "an unknown key"),
-    ("E003", "error", "a value of the wrong type"),
-    (
-        "E004",
-        "error",
-        "a required key, table, page or row missing",
-    ),
-    ("E005", "error", "an empty text"),
-    (
-        "E006",
-        "error",
-        "a duplicate code, name, constant or marker",
-    ),
-    (
-        "E007",
-        "error",
-        "a name that is no Rust identifier, a keyword, or clashes with a generated item",
-    ),
-    ("E008", "error", "a code out of range"),
-    (
-        "E009",
-        "error",
-        "a code of the wrong kind (a number in a table of text codes, or the reverse)",
-    ),
-    (
-        "E010",
-        "error",
-        "reason codes that cannot decode (overlapping or reversed ranges, two open reasons, \
-         one that never applies)",
-    ),
-    (
-        "E011",
-        "error",
-        "a reserved code or name used, or reserved twice",
-    ),
-    (
-        "E012",
-        "error",
-        "object kinds or record names missing or unknown",
-    ),
-    ("E013", "error", "column headers that do not fit the table"),
+/// The information codes of `codes check`, which the tools find in a valid
+/// spec: `(code, what)`.
+pub const INFO_CODES: [(&str, &str); 2] = [
     (
         "I001",
-        "info",
         "a text, or a table's page, given in one language only",
     ),
     (
         "I002",
-        "info",
         "a `# review` mark left by an import (an error with `codes check --deny review`)",
     ),
 ];
 
-/// The code of a spec error: `E001` to `E013` (see [`CODES`]), by the kind
-/// of mistake its message states.
-pub fn code(diagnostic: &Diagnostic) -> &'static str {
-    let message = diagnostic.message.as_str();
-    let has = |part: &str| message.contains(part);
-    if message.starts_with("duplicate key") {
-        "E001"
-    } else if message.starts_with("unknown key `") {
-        "E002"
-    } else if message.starts_with("invalid type: ") {
-        "E003"
-    } else if has("does not fit in i") || (message.starts_with("integer ") && has("out of range")) {
-        "E008"
-    } else if has("in a table of text codes")
-        || has("in a table of integer codes")
-        || has("has text codes and objects or reasons")
-    {
-        "E009"
-    } else if has("is reserved") {
-        "E011"
-    } else if message.starts_with("duplicate ") {
-        "E006"
-    } else if message.starts_with("empty `") {
-        "E005"
-    } else if message.starts_with("invalid Rust name")
-        || has("clashes with the generated")
-        || has("only in case")
-        || has("a Rust keyword")
-        || has("would hide the prelude")
-    {
-        "E007"
-    } else if has("overlaps range")
-        || has("open reason")
-        || has("`open = true`")
-        || message.starts_with("`open = false`")
-        || message.starts_with("`range` in")
-        || message.starts_with("reversed range")
-        || has("holds a single code")
-        || has("is listed on its own")
-        || has("more than one of `code`")
-        || has("none of `code`")
-    {
-        "E010"
-    } else if message.starts_with("unknown object kind") || has("but no `record`") {
-        "E012"
-    } else if has("column header") {
-        "E013"
-    } else if has(" has no ") || message.starts_with("the spec has no ") || has("though other rows")
-    {
-        "E004"
-    } else {
-        "E001"
-    }
+/// Every diagnostic code: `(code, severity, what)`, in the order of the
+/// module docs' table: the errors validation sets
+/// ([`codes_codegen::Code`]), then [`INFO_CODES`].
+pub fn codes() -> impl Iterator<Item = (&'static str, &'static str, &'static str)> {
+    let errors = Code::ALL
+        .into_iter()
+        .map(|code| (code.as_str(), "error", code.description()));
+    let information = INFO_CODES
+        .into_iter()
+        .map(|(code, what)| (code, "info", what));
+    errors.chain(information)
 }
 
 /// A GitHub Actions workflow command, `::COMMAND PROPERTIES::MESSAGE`, with

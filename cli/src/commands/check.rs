@@ -8,7 +8,7 @@ use std::ops::Range;
 use std::path::PathBuf;
 
 use codes_codegen::{Spec, SpecError};
-use codes_tools::report::{code, workflow_command};
+use codes_tools::report::workflow_command;
 use codes_tools::review::{ReviewMark, review_marks};
 use codes_tools::translations::{Untranslated, untranslated};
 use serde::Serialize;
@@ -145,7 +145,7 @@ fn annotations(
             ("col", at.column.to_string()),
             ("endLine", at.end_line.to_string()),
             ("endColumn", at.end_column.to_string()),
-            ("title", code(diagnostic).to_string()),
+            ("title", diagnostic.code.to_string()),
         ];
         let mut message = format!("{}: {}", diagnostic.message, diagnostic.label);
         if let Some(help) = &diagnostic.help {
@@ -294,7 +294,7 @@ impl<'a> Report<'a> {
             diagnostics: diagnostics
                 .iter()
                 .map(|diagnostic| Diagnostic {
-                    code: code(diagnostic),
+                    code: diagnostic.code.as_str(),
                     severity: "error",
                     path,
                     at: Position::new(text, &diagnostic.span),
