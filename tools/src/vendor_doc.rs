@@ -197,6 +197,7 @@
 
 mod cells;
 mod columns;
+mod html;
 mod paragraph;
 mod pipe;
 mod preamble;
@@ -357,6 +358,122 @@ pub fn parse_values(text: &str, parameter: &str) -> Result<ValueList, Vec<DocErr
     Err(errors)
 }
 
+/// Whether `bytes` are a saved HTML page rather than text copied from one:
+/// the first character but whitespace (and a byte order mark) is `<`.
+///
+/// # Examples
+///
+/// ```
+/// use codes_tools::vendor_doc::is_html;
+///
+/// assert!(is_html(b"\xef\xbb\xbf\n<!DOCTYPE html><html>"));
+/// assert!(!is_html(b"Updated on 2023-09-27 GMT+08:00\n"));
+/// ```
+pub fn is_html(bytes: &[u8]) -> bool {
+    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    bytes
+        .iter()
+        .find(|byte| !byte.is_ascii_whitespace())
+        .is_some_and(|&byte| byte == b'<')
+}
+
+/// The text of a page copied from the vendor's site, which must be UTF-8.
+///
+/// # Errors
+///
+/// Bytes that are not UTF-8, at the line of the first such byte:
+/// `line 3: expected UTF-8 text, found byte 0xB5, which is not UTF-8`.
+pub fn decode_text(bytes: &[u8]) -> Result<&str, DocError> {
+    std::str::from_utf8(bytes).map_err(|error| {
+        let valid = &bytes[..error.valid_up_to()];
+        let line = 1 + valid.iter().filter(|&&byte| byte == b'\n').count();
+        DocError::new(
+            line,
+            format!(
+                "expected UTF-8 text, found byte 0x{:02X}, which is not UTF-8",
+                bytes[error.valid_up_to()]
+            ),
+        )
+    })
+}
+
+/// Reads every table of codes of a page saved as HTML from the vendor's
+/// site, in page order: the vendor's DITA markup (`<h1>` title, "Updated
+/// on …" line, `<caption><b>Table 1 </b>…</caption>`, `<thead>`/`<tbody>`,
+/// cells of `<p>` paragraphs and `<ul>`/`<ol>` lists, NOTE boxes), inside
+/// whatever a "complete" save puts around it. See [the HTML
+/// rendering](self#html-rendering).
+///
+/// # Errors
+///
+/// As [`parse_tables`], each message naming the table and row
+/// (`table 1, row 3: expected a code (an integer), found "x"`) at the line
+/// of the HTML text; and bytes that are neither UTF-8 nor in a declared
+/// charset, a page with no table, a `lang` other than English or Chinese,
+/// a table without a header row, a table nested in a cell.
+///
+/// # Examples
+///
+/// ```
+/// use codes_tools::vendor_doc::{Layout, parse_html_tables};
+///
+/// let page = r#"<html lang="en-us"><body>
+/// <div class="updated">Updated on 2025-11-13 GMT+08:00</div>
+/// <h1 class="topictitle1">Media Type</h1>
+/// <table><caption><b>Table 1 </b>Media type</caption>
+/// <thead><tr><th><p>Media Type</p></th><th><p>Description</p></th></tr></thead>
+/// <tbody><tr><td><p>1</p></td><td><p>Text chat</p></td></tr></tbody>
+/// </table></body></html>"#;
+/// let tables = parse_html_tables(page.as_bytes()).unwrap();
+/// let table = &tables[0];
+/// assert_eq!(table.layout, Layout::Html);
+/// assert_eq!(table.caption.as_ref().unwrap().value, "Table 1 Media type");
+/// assert_eq!(table.updated.as_ref().unwrap().value, "2025-11-13 GMT+08:00");
+/// assert_eq!((table.rows[0].line, table.rows[0].code), (6, 1));
+/// assert_eq!(table.lang.as_ref().unwrap().value, "en-us");
+/// ```
+pub fn parse_html_tables(bytes: &[u8]) -> Result<Vec<VendorTable>, Vec<DocError>> {
+    let text = html::decode(bytes).map_err(|error| vec![error])?;
+    let mut errors = Vec::new();
+    let page = html::read(&text, &mut errors);
+    let tables: Vec<VendorTable> = page
+        .raw_tables(&mut errors)
+        .into_iter()
+        .filter_map(|raw| cells::table(raw, &mut errors))
+        .map(|table| VendorTable {
+            lang: page.lang.clone(),
+            ..table
+        })
+        .collect();
+    page.locate(&mut errors);
+    finish(tables, errors)
+}
+
+/// Reads the values `parameter` lists in a page saved as HTML; see
+/// [`parse_values`] and [`parse_html_tables`].
+///
+/// # Errors
+///
+/// As [`parse_values`] and [`parse_html_tables`].
+pub fn parse_html_values(bytes: &[u8], parameter: &str) -> Result<ValueList, Vec<DocError>> {
+    let text = html::decode(bytes).map_err(|error| vec![error])?;
+    let mut errors = Vec::new();
+    let page = html::read(&text, &mut errors);
+    let tables = page.raw_tables(&mut errors);
+    let list = values::list(tables, parameter, &mut errors);
+    page.locate(&mut errors);
+    match list {
+        Some(list) if errors.is_empty() => Ok(ValueList {
+            lang: page.lang.clone(),
+            ..list
+        }),
+        _ => {
+            errors.sort_by_key(|error| error.line);
+            Err(errors)
+        }
+    }
+}
+
 /// The tables as the text's layout lays them out, as far as they can be
 /// read; `errors` gets every problem.
 fn raw_tables<'a>(text: &'a str, errors: &mut Vec<DocError>) -> Vec<RawTable<'a>> {
@@ -403,6 +520,9 @@ pub struct VendorTable {
     pub columns: Vec<Column>,
     /// The rows, in the order of the text; at least one, codes unique.
     pub rows: Vec<VendorRow>,
+    /// The page's declared language (the `lang` attribute of a saved HTML
+    /// page, e.g. `zh-cn`); `None` for text.
+    pub lang: Option<Located<String>>,
 }
 
 impl VendorTable {
@@ -454,6 +574,8 @@ pub struct ValueList {
     pub lead: Option<Located<String>>,
     /// The listed values, in order, byte for byte; at least one, none twice.
     pub values: Vec<Located<String>>,
+    /// The page's declared language, as [`VendorTable::lang`].
+    pub lang: Option<Located<String>>,
 }
 
 /// How the table was laid out when it was copied from the page.
@@ -464,6 +586,8 @@ pub enum Layout {
     Paragraph,
     /// One cell per line (or per group of lines), each ending with ` |`.
     Pipe,
+    /// A page saved as HTML.
+    Html,
 }
 
 /// A value and the 1-based line of the text it was read from.

@@ -62,6 +62,7 @@ pub(super) fn table(raw: RawTable<'_>, errors: &mut Vec<DocError>) -> Option<Ven
         header: raw.header.into_iter().map(Para::located).collect(),
         columns,
         rows,
+        lang: None,
     })
 }
 

@@ -114,9 +114,16 @@ pub(super) fn is_not_used(s: &str) -> bool {
     matches!(s, "-1" | "65535" | "US_NO_USE" | "-") || s.eq_ignore_ascii_case("0xffff")
 }
 
-/// What follows `Updated on ` in an "Updated on …" line.
+/// What follows `Updated on ` in an "Updated on …" line, or `更新时间：`
+/// (full-width or ASCII colon) in the Chinese pages' "更新时间：…" line.
 pub(super) fn updated(s: &str) -> Option<&str> {
-    s.strip_prefix("Updated on ").map(str::trim_start)
+    s.strip_prefix("Updated on ")
+        .or_else(|| {
+            s.strip_prefix("更新时间")
+                .map(str::trim_start)
+                .and_then(|rest| rest.strip_prefix(['：', ':']))
+        })
+        .map(str::trim_start)
 }
 
 /// A caption: `Table ` followed by a digit, or the Chinese `表` followed by
