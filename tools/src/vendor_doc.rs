@@ -615,6 +615,10 @@ pub struct VendorRow {
     /// The paragraphs of the reason cell, in order; empty iff the table has
     /// no reason column, otherwise at least one.
     pub reasons: Vec<Located<ReasonParagraph>>,
+    /// The notes under the text of the row's other cells: a cell's text
+    /// followed by a note title (`NOTE:`, `Note:`, `说明:`, `说明：`,
+    /// `注意:`, `注意：`) and the note, the title dropped.
+    pub notes: Vec<Located<String>>,
 }
 
 /// The object cell of a table with an object column.

@@ -1353,6 +1353,7 @@ fn by_hand(row: VendorRow) -> VendorTable {
         subtitle: None,
         notes: Vec::new(),
         rows: vec![row],
+        lang: None,
     }
 }
 
@@ -1387,6 +1388,7 @@ fn row(
                 value: value.clone(),
             })
             .collect(),
+        notes: Vec::new(),
     }
 }
 

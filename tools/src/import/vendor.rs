@@ -55,7 +55,8 @@ pub(super) struct Row {
     pub object: Option<String>,
     /// The line of the object cell (the row's line without one).
     pub object_line: usize,
-    /// The paragraphs of the reason cell that mean something, in order.
+    /// The notes under the row's other cells, then the paragraphs of the
+    /// reason cell that mean something, in order.
     pub cell: Vec<Paragraph>,
 }
 
@@ -202,7 +203,14 @@ pub(super) fn check(table: &VendorTable, lang: Lang) -> Result<Vendor, Vec<DocEr
                 (Some(object.clone()), *line)
             }
         };
-        let cell = reason_cell(vendor_row, &mut errors);
+        // A note under a cell's text is a note of the row, as a free
+        // sentence of the reason cell is.
+        let mut cell: Vec<Paragraph> = vendor_row
+            .notes
+            .iter()
+            .map(|note| Paragraph::Note(note.value.clone()))
+            .collect();
+        cell.extend(reason_cell(vendor_row, &mut errors));
         if let Some(code) = code {
             rows.push(Row {
                 line: vendor_row.line,

@@ -5,7 +5,7 @@ use super::columns::{self, Shape};
 use super::preamble;
 use super::text::{
     Line, Para, check_header_count, end_line, found, is_bare_integer, is_caption, is_not_used,
-    quote, updated,
+    note_len, quote, updated,
 };
 use super::{DocError, Layout};
 
@@ -181,7 +181,8 @@ fn paragraphs<'a>(lines: &[Line<'a>], errors: &mut Vec<DocError>) -> Vec<Para<'a
 
 /// Splits the paragraphs from the first row on into rows.
 ///
-/// Every column but the last takes one paragraph; a bare integer there
+/// Every column but the last takes one paragraph (and a note under it);
+/// a bare integer there
 /// (but a "not used" marker where the shape allows one) starts the next
 /// row instead. The last column takes its first paragraph whatever it is,
 /// then every paragraph up to the next bare integer.
@@ -202,8 +203,12 @@ fn raw_rows<'a>(paras: &[Para<'a>], shape: &Shape) -> Vec<RawRow<'a>> {
             {
                 break;
             }
-            row.cells.push(vec![*para]);
             next += 1;
+            // A note under the cell's text (`说明:` and the note) is the
+            // cell's.
+            let notes = note_len(&paras[next..]);
+            row.cells.push(paras[next - 1..next + notes].to_vec());
+            next += notes;
         }
         if row.cells.len() + 1 == columns
             && let Some(first) = paras.get(next)
