@@ -154,7 +154,7 @@ use std::fmt;
 use toml_edit::{ArrayOfTables, DocumentMut, Item, Table};
 
 pub use crate::lang::{Lang, UnknownLang};
-use crate::vendor_doc::{DocError, ValueList, VendorTable};
+use crate::vendor_doc::{DocError, Located, ValueList, VendorTable};
 use changes::Report;
 use codes_codegen::Diagnostic;
 use codes_codegen::SUPPORT_ITEMS;
@@ -333,6 +333,48 @@ const HEADER: &str = "\
 #                              gives a bare code)
 
 ";
+
+/// The language of a page's `tables` when none is given: Chinese when a
+/// header cell holds a Chinese character or the page declares a Chinese
+/// `lang` (`zh-cn`); else English. (A page declared Chinese with English
+/// header cells is then refused by the import, at its first header cell.)
+///
+/// # Examples
+///
+/// ```
+/// use codes_tools::import::{Lang, page_lang};
+/// use codes_tools::vendor_doc::parse_tables;
+///
+/// let chinese = parse_tables("| 编号 | 描述 |\n|---|---|\n| 1 | 文字交谈 |\n").unwrap();
+/// assert_eq!(page_lang(&chinese), Lang::Zh);
+/// let english = parse_tables("| ID | Description |\n|---|---|\n| 1 | Text chat |\n").unwrap();
+/// assert_eq!(page_lang(&english), Lang::En);
+/// ```
+pub fn page_lang(tables: &[VendorTable]) -> Lang {
+    let headers = tables.iter().flat_map(|table| &table.header);
+    let declared = tables.iter().find_map(|table| table.lang.as_ref());
+    lang_of(headers, declared)
+}
+
+/// The language of a page of `list` when none is given, as [`page_lang`].
+pub fn values_lang(list: &ValueList) -> Lang {
+    lang_of(&list.header, list.lang.as_ref())
+}
+
+fn lang_of<'a>(
+    header: impl IntoIterator<Item = &'a Located<String>>,
+    declared: Option<&Located<String>>,
+) -> Lang {
+    let chinese_header = header
+        .into_iter()
+        .any(|cell| vendor::has_chinese(&cell.value));
+    let chinese_declared =
+        declared.is_some_and(|lang| lang.value.to_ascii_lowercase().starts_with("zh"));
+    match chinese_header || chinese_declared {
+        true => Lang::Zh,
+        false => Lang::En,
+    }
+}
 
 /// A complete spec for `table`, with proposed names marked for review.
 ///

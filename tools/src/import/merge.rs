@@ -269,12 +269,42 @@ impl Rows<'_> {
                 }
             }
         }
-        for (row, slot) in old.rows.iter().zip(&slots) {
-            if slot.is_some() {
+        // A row the page lacks is removed, but one with no text in the
+        // page's language, which only the other language's page gives
+        // (the media types 54 and 55, missing from the only English copy):
+        // it stays after the row it follows in the spec.
+        let mut placed: Vec<Option<usize>> = vec![None; old.rows.len()];
+        for (position, &index) in kept.iter().enumerate() {
+            placed[index] = Some(position);
+        }
+        for (index, (row, slot)) in old.rows.iter().zip(&mut slots).enumerate() {
+            let Some(table) = slot.take() else { continue };
+            let other_language_only = self.lang.text(&row.description).is_none()
+                && self.lang.other().text(&row.description).is_some();
+            if !other_language_only {
                 report
                     .summary
                     .push(format!("row {} removed (was `{}`)", row.code, row.name));
+                continue;
             }
+            let at = placed[..index]
+                .iter()
+                .rev()
+                .find_map(|position| *position)
+                .map_or(0, |position| position + 1);
+            tables.insert(at, table);
+            for position in placed.iter_mut().flatten() {
+                if *position >= at {
+                    *position += 1;
+                }
+            }
+            placed[index] = Some(at);
+            report.summary.push(format!(
+                "row {}: not on the {} page (its {} texts are kept)",
+                row.code,
+                self.lang.name(),
+                self.lang.other().name()
+            ));
         }
         if !kept.is_sorted() {
             report

@@ -313,7 +313,7 @@ fn check_language(header: &[Located<String>], lang: Lang, errors: &mut Vec<DocEr
 }
 
 /// Whether `text` has a Chinese character (CJK unified ideographs).
-fn has_chinese(text: &str) -> bool {
+pub(super) fn has_chinese(text: &str) -> bool {
     text.chars()
         .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3400}'..='\u{4dbf}').contains(&c))
 }
