@@ -986,7 +986,8 @@ fn markdown_of_codes_toml_has_a_page_per_table_and_language() {
         [
             "Agent Operation Type",
             "座席操作类型",
-            "Media Type",
+            "Description of Call Media Types",
+            "呼叫媒体类型说明",
             "Agent Type Description",
             "座席操作详单索引文件(yyyymmddhhmmssSSS+3位随机数_agentOprInfo_文件序号.csv)定义",
         ]
@@ -1000,14 +1001,14 @@ fn markdown_of_codes_toml_has_a_page_per_table_and_language() {
         .expect("row 3");
     assert_eq!(chinese[busy + 1], "示忙。");
     // The agent type page keeps the vendor's constant column.
-    let agent_type = &pages[3];
+    let agent_type = &pages[4];
     assert_eq!(agent_type[4..7], ["Value", "Agent type.", "Description"]);
     assert_eq!(
         agent_type[7..10],
         ["0", "AGENT_TYPE_EXTENSION", "Extension type."]
     );
     // A page without fitting headers gets generic ones in its language.
-    let call_direction = &pages[4];
+    let call_direction = &pages[5];
     assert_eq!(call_direction[2..6], ["代码", "含义", "呼入", "呼入"]);
 }
 

@@ -27,6 +27,11 @@
 //!   of `callIn_out` a bulleted list in a cell.
 //! - `call-type.txt`: the call type page (`cec_07_1432`), pipe layout with
 //!   the `---|---|` separator and no row-start lines.
+//! - `media-type-full-en.txt`, `media-type-full-zh.txt`: the vendor's
+//!   platform-wide media type table, "Description of Call Media Types"
+//!   (`cec_07_0843`, rows 1-53, the only copy cut there) and 呼叫媒体类型说明
+//!   (`cec_07_4247`, 1-23 and 50-55), byte for byte: pipe layout, a title
+//!   and a subtitle, three columns with the constant names.
 //! - `agent-operation-type-monitoring-synthetic.txt`: SYNTHETIC. The shape
 //!   the vendor-docs README gives the monitoring revision of the operation
 //!   table (`cec_07_2641`), of which no copy is available: a NOTE cell at
@@ -51,6 +56,8 @@ pub const AGENT_TYPE_2025: &str = include_str!("../fixtures/vendor/agent-type-20
 pub const AGENT_TYPE_OLDER: &str = include_str!("../fixtures/vendor/agent-type-older.txt");
 pub const COLUMNS_ZH: &str = include_str!("../fixtures/vendor/agentoprinfo-columns-zh.txt");
 pub const CALL_TYPE: &str = include_str!("../fixtures/vendor/call-type.txt");
+pub const MEDIA_FULL_EN: &str = include_str!("../fixtures/vendor/media-type-full-en.txt");
+pub const MEDIA_FULL_ZH: &str = include_str!("../fixtures/vendor/media-type-full-zh.txt");
 pub const MONITORING: &str =
     include_str!("../fixtures/vendor/agent-operation-type-monitoring-synthetic.txt");
 
