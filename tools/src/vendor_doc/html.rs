@@ -625,6 +625,8 @@ impl Page {
             };
             let header_end = table.rows.first().map_or(table.end, |row| row.line);
             let at = match table.rows.iter().rposition(|row| row.line <= error.line) {
+                // Without a header row, no row was read.
+                _ if table.header.is_none() => format!("table {}", table.number),
                 Some(index) if error.line >= header_end => {
                     let row = &table.rows[index];
                     let shared = table
