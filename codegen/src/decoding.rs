@@ -72,8 +72,8 @@ impl Run {
 impl Decoding {
     /// The decoding of a row with these reasons, given the spec's markers.
     ///
-    /// `reasons` must be valid: single codes unique, ranges disjoint, at
-    /// most one open reason (validation checks all three first).
+    /// `reasons` must be valid: [`conflicts`] finds none (validation
+    /// checks first).
     pub fn new(reasons: &[Reason], markers: &[Marker]) -> Decoding {
         let mut singles = BTreeMap::new();
         let mut ranges = BTreeMap::new();
@@ -172,9 +172,133 @@ impl Decoding {
     }
 }
 
+/// Why a row's reasons make no [`Decoding`]: two of them claim the same
+/// codes in a way precedence cannot settle. Indices are into the reasons
+/// as given; `first` comes before `later`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Conflict {
+    /// Two reasons list the same single code.
+    DuplicateCode {
+        /// The reason that lists it first.
+        first: usize,
+        /// The reason that lists it again.
+        later: usize,
+        /// The code.
+        code: i32,
+    },
+    /// Two ranges share codes (a single code may sit inside a range; two
+    /// ranges may not overlap).
+    OverlappingRanges {
+        /// The earlier range.
+        first: usize,
+        /// The later range.
+        later: usize,
+    },
+    /// A second open reason: at most one reason takes every other code.
+    SecondOpen {
+        /// The first open reason.
+        first: usize,
+        /// The other one.
+        later: usize,
+    },
+}
+
+impl Conflict {
+    /// The later reason of the two, where the conflict is reported.
+    pub fn later(self) -> usize {
+        match self {
+            Conflict::DuplicateCode { later, .. }
+            | Conflict::OverlappingRanges { later, .. }
+            | Conflict::SecondOpen { later, .. } => later,
+        }
+    }
+}
+
+/// The one check of a row's reason set, before its [`Decoding`] is made:
+/// single codes unique, ranges disjoint, at most one open reason. Every
+/// conflicting pair is returned, in the order of the later reason; an
+/// empty result is what [`Decoding::new`] requires. Validation and the
+/// importer put each conflict at their own positions, in their own words.
+pub fn conflicts(codes: impl IntoIterator<Item = ReasonCodes>) -> Vec<Conflict> {
+    let mut conflicts = Vec::new();
+    let mut singles: BTreeMap<i32, usize> = BTreeMap::new();
+    let mut ranges: Vec<(i32, i32, usize)> = Vec::new();
+    let mut open: Option<usize> = None;
+    for (later, codes) in codes.into_iter().enumerate() {
+        match codes {
+            ReasonCodes::Single(code) => match singles.get(&code) {
+                Some(&first) => conflicts.push(Conflict::DuplicateCode { first, later, code }),
+                None => {
+                    singles.insert(code, later);
+                }
+            },
+            ReasonCodes::Range { start, end } => {
+                conflicts.extend(
+                    ranges
+                        .iter()
+                        .filter(|(other_start, other_end, _)| {
+                            start <= *other_end && *other_start <= end
+                        })
+                        .map(|&(_, _, first)| Conflict::OverlappingRanges { first, later }),
+                );
+                ranges.push((start, end, later));
+            }
+            ReasonCodes::Open { .. } => match open {
+                Some(first) => conflicts.push(Conflict::SecondOpen { first, later }),
+                None => open = Some(later),
+            },
+        }
+    }
+    conflicts
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn conflicts_name_both_reasons_by_index() {
+        use ReasonCodes::{Open, Range, Single};
+        let codes = [
+            Single(1),
+            Range { start: 0, end: 10 },
+            Single(1),
+            Range { start: 10, end: 20 },
+            Open { default: None },
+            Range { start: 5, end: 15 },
+            Open { default: Some(0) },
+            Single(5),
+        ];
+        assert_eq!(
+            conflicts(codes),
+            [
+                Conflict::DuplicateCode {
+                    first: 0,
+                    later: 2,
+                    code: 1
+                },
+                Conflict::OverlappingRanges { first: 1, later: 3 },
+                Conflict::OverlappingRanges { first: 1, later: 5 },
+                Conflict::OverlappingRanges { first: 3, later: 5 },
+                Conflict::SecondOpen { first: 4, later: 6 },
+            ]
+        );
+        assert_eq!(conflicts([Single(0), Range { start: 0, end: 255 }]), []);
+        let extremes = [
+            Range {
+                start: i32::MIN,
+                end: i32::MIN,
+            },
+            Range {
+                start: i32::MIN,
+                end: i32::MAX,
+            },
+        ];
+        assert_eq!(
+            conflicts(extremes),
+            [Conflict::OverlappingRanges { first: 0, later: 1 }]
+        );
+    }
 
     fn reason(codes: ReasonCodes) -> Reason {
         Reason {

@@ -45,6 +45,7 @@ pub mod ident;
 pub mod model;
 mod parse;
 mod render;
+pub mod schema;
 mod validate;
 mod write;
 mod writer;

@@ -4,7 +4,10 @@
 //! these types only, so none of it needs to re-check the spec. What a code
 //! means is decided once, here: each row's [`Decoding`] table.
 
+use std::ops::{Index, IndexMut};
+
 pub use crate::decoding::{Decoding, Outcome, Run};
+pub use codes_runtime::{Lang, ReasonCodes};
 
 /// A whole validated spec: who publishes the tables, and the tables.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -72,6 +75,23 @@ impl Table {
         }
     }
 
+    /// The vendor's page in `lang`, where the spec has it.
+    pub fn page_in(&self, lang: Lang) -> Option<&Page> {
+        match lang {
+            Lang::En => self.en.as_ref(),
+            Lang::Zh => self.zh.as_ref(),
+        }
+    }
+
+    /// The language whose page gives the table its rows: English where the
+    /// spec has the English page, else Chinese.
+    pub fn primary_lang(&self) -> Lang {
+        match self.en {
+            Some(_) => Lang::En,
+            None => Lang::Zh,
+        }
+    }
+
     /// Whether any row carries the vendor's constant name.
     pub fn has_constants(&self) -> bool {
         self.rows.iter().any(|row| row.constant.is_some())
@@ -104,35 +124,63 @@ pub struct Page {
     pub updated: Option<String>,
     /// The vendor's column headers, in order.
     pub columns: Vec<String>,
+    /// The vendor's notes on the whole table (a note between the header
+    /// and the rows), in the page's language.
+    pub notes: Vec<String>,
 }
 
 /// A vendor text in the languages the spec has it in; which of them must
-/// be there depends on what the text belongs to.
+/// be there depends on what the text belongs to. Indexed by [`Lang`].
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Text {
-    /// English, byte for byte.
-    pub en: Option<String>,
-    /// Chinese, byte for byte.
-    pub zh: Option<String>,
+    /// Per language, in the order of [`Lang::ALL`], byte for byte.
+    texts: [Option<String>; Lang::ALL.len()],
 }
 
 impl Text {
+    /// The text in each language where given.
+    pub fn new(en: Option<String>, zh: Option<String>) -> Text {
+        Text { texts: [en, zh] }
+    }
+
     /// English only.
     pub fn en(text: impl Into<String>) -> Text {
-        Text {
-            en: Some(text.into()),
-            zh: None,
-        }
+        Text::new(Some(text.into()), None)
+    }
+
+    /// The text in `lang`, if the spec has it.
+    pub fn get(&self, lang: Lang) -> Option<&str> {
+        self[lang].as_deref()
+    }
+
+    /// The text in `lang`, or in the other language where `lang` has none:
+    /// what a reader of `lang`'s page is shown.
+    pub fn get_or_other(&self, lang: Lang) -> Option<&str> {
+        self.get(lang).or_else(|| self.get(lang.fallback()))
     }
 
     /// The text in English, else in Chinese.
     pub fn primary(&self) -> Option<&str> {
-        self.en.as_deref().or(self.zh.as_deref())
+        self.get_or_other(Lang::En)
     }
 
     /// Whether there is no text in either language.
     pub fn is_empty(&self) -> bool {
-        self.en.is_none() && self.zh.is_none()
+        self.texts.iter().all(Option::is_none)
+    }
+}
+
+impl Index<Lang> for Text {
+    type Output = Option<String>;
+
+    fn index(&self, lang: Lang) -> &Option<String> {
+        &self.texts[lang.index()]
+    }
+}
+
+impl IndexMut<Lang> for Text {
+    fn index_mut(&mut self, lang: Lang) -> &mut Option<String> {
+        &mut self.texts[lang.index()]
     }
 }
 
@@ -223,6 +271,9 @@ pub struct Row {
     /// in an integer table; possibly in none in a text table, whose codes
     /// are their own text.
     pub description: Text,
+    /// The vendor page each language's texts of the row come from, where
+    /// it is not the table's page of that language.
+    pub pages: Text,
     /// Index into [`Table::object_kinds`]; `None` is the vendor's `-1`.
     pub object: Option<usize>,
     /// Free sentences of the English reason cell.
@@ -235,6 +286,25 @@ pub struct Row {
     pub decoding: Decoding,
 }
 
+impl Row {
+    /// The row's notes in `lang`.
+    pub fn notes_in(&self, lang: Lang) -> &[String] {
+        match lang {
+            Lang::En => &self.notes,
+            Lang::Zh => &self.notes_zh,
+        }
+    }
+
+    /// The row's notes in `lang`, or in the other language where `lang`
+    /// has none.
+    pub fn notes_in_or_other(&self, lang: Lang) -> &[String] {
+        match self.notes_in(lang) {
+            [] => self.notes_in(lang.fallback()),
+            notes => notes,
+        }
+    }
+}
+
 /// One reason of a row.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Reason {
@@ -244,42 +314,4 @@ pub struct Reason {
     pub name: String,
     /// The vendor's text; empty where the vendor gives a bare code.
     pub description: Text,
-}
-
-/// The codes a reason covers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ReasonCodes {
-    /// One code.
-    Single(i32),
-    /// An inclusive range, `start < end`.
-    Range {
-        /// First code.
-        start: i32,
-        /// Last code.
-        end: i32,
-    },
-    /// Any code that no other reason takes and that is no
-    /// [`Marker`].
-    Open {
-        /// The code the vendor says is used when none is given.
-        default: Option<i32>,
-    },
-}
-
-impl ReasonCodes {
-    /// Whether the reason carries its code as a value.
-    pub fn carries_value(self) -> bool {
-        !matches!(self, ReasonCodes::Single(_))
-    }
-}
-
-impl std::fmt::Display for ReasonCodes {
-    /// The vendor's notation: `256`, `1-255`, `any`.
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            ReasonCodes::Single(code) => write!(f, "{code}"),
-            ReasonCodes::Range { start, end } => write!(f, "{start}-{end}"),
-            ReasonCodes::Open { .. } => f.write_str("any"),
-        }
-    }
 }

@@ -12,6 +12,7 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use crate::diagnostic::Diagnostic;
+use crate::schema::{self, Entry, Key};
 
 /// A spec as written, before validation.
 #[derive(Debug, Default)]
@@ -60,6 +61,7 @@ pub struct RawPage {
     pub page: Option<Spanned<String>>,
     pub updated: Option<Spanned<String>>,
     pub columns: Option<Spanned<Vec<Spanned<String>>>>,
+    pub notes: Vec<Spanned<String>>,
 }
 
 impl RawPage {
@@ -70,6 +72,7 @@ impl RawPage {
             && self.page.is_none()
             && self.updated.is_none()
             && self.columns.is_none()
+            && self.notes.is_empty()
     }
 }
 
@@ -94,6 +97,8 @@ pub struct RawRow {
     pub constant: Option<Spanned<String>>,
     pub description: Option<Spanned<String>>,
     pub description_zh: Option<Spanned<String>>,
+    pub page: Option<Spanned<String>>,
+    pub page_zh: Option<Spanned<String>>,
     pub object: Option<Spanned<String>>,
     pub notes: Vec<Spanned<String>>,
     pub notes_zh: Vec<Spanned<String>>,
@@ -170,13 +175,18 @@ struct Reader {
 /// is left at the end is an unknown key.
 struct Fields<'a, 'i> {
     table: &'a DeTable<'i>,
-    known: &'static [&'static str],
+    entry: &'static Entry,
 }
 
 impl<'a, 'i> Fields<'a, 'i> {
-    fn get(&self, key: &str) -> Option<&'a Value<'i>> {
-        debug_assert!(self.known.contains(&key), "`{key}` is not in the schema");
-        self.table.get(key)
+    fn get(&self, key: &Key) -> Option<&'a Value<'i>> {
+        debug_assert!(
+            self.entry.key(key.name).is_some(),
+            "`{}` is not a key of {}",
+            key.name,
+            self.entry.display()
+        );
+        self.table.get(key.name)
     }
 }
 
@@ -203,14 +213,11 @@ impl Reader {
     }
 
     /// The keys of `table`, reporting those the schema does not know.
-    fn fields<'a, 'i>(
-        &mut self,
-        table: &'a DeTable<'i>,
-        known: &'static [&'static str],
-    ) -> Fields<'a, 'i> {
+    fn fields<'a, 'i>(&mut self, table: &'a DeTable<'i>, entry: &'static Entry) -> Fields<'a, 'i> {
         for key in table.keys() {
-            if !known.contains(&key.get_ref().as_ref()) {
-                let expected: Vec<String> = known.iter().map(|key| format!("`{key}`")).collect();
+            if entry.key(key.get_ref()).is_none() {
+                let expected: Vec<String> =
+                    entry.key_names().map(|key| format!("`{key}`")).collect();
                 self.error(Diagnostic::new(
                     format!(
                         "unknown key `{}`, expected one of {}",
@@ -222,7 +229,7 @@ impl Reader {
                 ));
             }
         }
-        Fields { table, known }
+        Fields { table, entry }
     }
 
     fn table<'a, 'i>(&mut self, value: &'a Value<'i>) -> Option<&'a DeTable<'i>> {
@@ -235,7 +242,7 @@ impl Reader {
         }
     }
 
-    fn string(&mut self, fields: &Fields<'_, '_>, key: &str) -> Option<Spanned<String>> {
+    fn string(&mut self, fields: &Fields<'_, '_>, key: &Key) -> Option<Spanned<String>> {
         self.string_value(fields.get(key)?)
     }
 
@@ -249,7 +256,7 @@ impl Reader {
         }
     }
 
-    fn integer(&mut self, fields: &Fields<'_, '_>, key: &str) -> Option<Spanned<i64>> {
+    fn integer(&mut self, fields: &Fields<'_, '_>, key: &Key) -> Option<Spanned<i64>> {
         self.integer_value(fields.get(key)?)
     }
 
@@ -272,7 +279,7 @@ impl Reader {
         }
     }
 
-    fn boolean(&mut self, fields: &Fields<'_, '_>, key: &str) -> Option<Spanned<bool>> {
+    fn boolean(&mut self, fields: &Fields<'_, '_>, key: &Key) -> Option<Spanned<bool>> {
         let value = fields.get(key)?;
         match value.get_ref() {
             DeValue::Boolean(flag) => Some(Spanned::new(value.span(), *flag)),
@@ -296,7 +303,7 @@ impl Reader {
     fn strings(
         &mut self,
         fields: &Fields<'_, '_>,
-        key: &str,
+        key: &Key,
     ) -> Option<Spanned<Vec<Spanned<String>>>> {
         let value = fields.get(key)?;
         let items = self.array(value)?;
@@ -310,7 +317,7 @@ impl Reader {
     fn integers(
         &mut self,
         fields: &Fields<'_, '_>,
-        key: &str,
+        key: &Key,
     ) -> Option<Spanned<Vec<Spanned<i64>>>> {
         let value = fields.get(key)?;
         let items = self.array(value)?;
@@ -325,7 +332,7 @@ impl Reader {
     fn tables<T>(
         &mut self,
         fields: &Fields<'_, '_>,
-        key: &str,
+        key: &Key,
         mut read: impl FnMut(&mut Self, &DeTable<'_>) -> T,
     ) -> Vec<Spanned<T>> {
         let Some(value) = fields.get(key) else {
@@ -344,103 +351,95 @@ impl Reader {
     }
 
     fn spec(&mut self, document: &DeTable<'_>) -> RawSpec {
-        let fields = self.fields(document, &["source", "not_applicable", "table"]);
-        let source = fields.get("source").and_then(|value| {
+        use schema::spec::{NOT_APPLICABLE, SOURCE, TABLE};
+        let fields = self.fields(document, &schema::SPEC);
+        let source = fields.get(&SOURCE).and_then(|value| {
             let table = self.table(value)?;
             Some(Spanned::new(value.span(), self.source(table)))
         });
         RawSpec {
             source,
-            not_applicable: self.tables(&fields, "not_applicable", Self::marker),
-            table: self.tables(&fields, "table", Self::code_table),
+            not_applicable: self.tables(&fields, &NOT_APPLICABLE, Self::marker),
+            table: self.tables(&fields, &TABLE, Self::code_table),
         }
     }
 
     fn source(&mut self, table: &DeTable<'_>) -> RawSource {
-        let fields = self.fields(table, &["vendor", "product", "document"]);
+        use schema::source::{DOCUMENT, PRODUCT, VENDOR};
+        let fields = self.fields(table, &schema::SOURCE);
         RawSource {
-            vendor: self.string(&fields, "vendor"),
-            product: self.string(&fields, "product"),
-            document: self.string(&fields, "document"),
+            vendor: self.string(&fields, &VENDOR),
+            product: self.string(&fields, &PRODUCT),
+            document: self.string(&fields, &DOCUMENT),
         }
     }
 
     fn marker(&mut self, table: &DeTable<'_>) -> RawMarker {
-        let fields = self.fields(table, &["code", "name", "description"]);
+        use schema::marker::{CODE, DESCRIPTION, NAME};
+        let fields = self.fields(table, &schema::MARKER);
         RawMarker {
-            code: self.integer(&fields, "code"),
-            name: self.string(&fields, "name"),
-            description: self.string(&fields, "description"),
+            code: self.integer(&fields, &CODE),
+            name: self.string(&fields, &NAME),
+            description: self.string(&fields, &DESCRIPTION),
         }
     }
 
     fn code_table(&mut self, table: &DeTable<'_>) -> RawTable {
-        let fields = self.fields(
-            table,
-            &[
-                "name",
-                "key",
-                "title",
-                "subtitle",
-                "caption",
-                "page",
-                "updated",
-                "columns",
-                "zh",
-                "record",
-                "object",
-                "reason",
-                "object_kind",
-                "row",
-                "reserved",
-            ],
-        );
-        let zh = fields.get("zh").and_then(|value| {
+        use schema::table::{KEY, NAME, OBJECT, OBJECT_KIND, REASON, RECORD, RESERVED, ROW, ZH};
+        let fields = self.fields(table, &schema::TABLE);
+        let zh = fields.get(&ZH).and_then(|value| {
             let table = self.table(value)?;
-            let fields = self.fields(
-                table,
-                &["title", "subtitle", "caption", "page", "updated", "columns"],
-            );
+            let fields = self.fields(table, &schema::PAGE_ZH);
             Some(Spanned::new(value.span(), self.page(&fields)))
         });
         RawTable {
-            name: self.string(&fields, "name"),
-            key: self.string(&fields, "key"),
+            name: self.string(&fields, &NAME),
+            key: self.string(&fields, &KEY),
             page: self.page(&fields),
             zh,
-            record: self.string(&fields, "record"),
-            object: self.string(&fields, "object"),
-            reason: self.string(&fields, "reason"),
-            object_kind: self.tables(&fields, "object_kind", Self::object_kind),
-            row: self.tables(&fields, "row", Self::row),
-            reserved: self.tables(&fields, "reserved", Self::reserved),
+            record: self.string(&fields, &RECORD),
+            object: self.string(&fields, &OBJECT),
+            reason: self.string(&fields, &REASON),
+            object_kind: self.tables(&fields, &OBJECT_KIND, Self::object_kind),
+            row: self.tables(&fields, &ROW, Self::row),
+            reserved: self.tables(&fields, &RESERVED, Self::reserved),
         }
     }
 
     fn page(&mut self, fields: &Fields<'_, '_>) -> RawPage {
+        use schema::page::{CAPTION, COLUMNS, NOTES, PAGE, SUBTITLE, TITLE, UPDATED};
         RawPage {
-            title: self.string(fields, "title"),
-            subtitle: self.string(fields, "subtitle"),
-            caption: self.string(fields, "caption"),
-            page: self.string(fields, "page"),
-            updated: self.string(fields, "updated"),
-            columns: self.strings(fields, "columns"),
+            title: self.string(fields, &TITLE),
+            subtitle: self.string(fields, &SUBTITLE),
+            caption: self.string(fields, &CAPTION),
+            page: self.string(fields, &PAGE),
+            updated: self.string(fields, &UPDATED),
+            columns: self.strings(fields, &COLUMNS),
+            notes: self.notes(fields, &NOTES),
         }
+    }
+
+    /// Free sentences: an array of strings, none when absent.
+    fn notes(&mut self, fields: &Fields<'_, '_>, key: &Key) -> Vec<Spanned<String>> {
+        self.strings(fields, key)
+            .map(Spanned::into_inner)
+            .unwrap_or_default()
     }
 
     fn object_kind(&mut self, table: &DeTable<'_>) -> RawObjectKind {
-        let fields = self.fields(table, &["name", "text", "text_zh"]);
+        use schema::object_kind::{NAME, TEXT, TEXT_ZH};
+        let fields = self.fields(table, &schema::OBJECT_KIND);
         RawObjectKind {
-            name: self.string(&fields, "name"),
-            text: self.string(&fields, "text"),
-            text_zh: self.string(&fields, "text_zh"),
+            name: self.string(&fields, &NAME),
+            text: self.string(&fields, &TEXT),
+            text_zh: self.string(&fields, &TEXT_ZH),
         }
     }
 
-    /// A row's `code`: an integer, or a string in a text-keyed table (the
-    /// validator checks which the table wants).
-    fn row_code(&mut self, fields: &Fields<'_, '_>) -> Option<Spanned<RawCode>> {
-        let value = fields.get("code")?;
+    /// A row's (or a reserved row's) `code`: an integer, or a string in a
+    /// text-keyed table (the validator checks which the table wants).
+    fn row_code(&mut self, fields: &Fields<'_, '_>, key: &Key) -> Option<Spanned<RawCode>> {
+        let value = fields.get(key)?;
         match value.get_ref() {
             DeValue::String(text) => {
                 Some(Spanned::new(value.span(), RawCode::Text(text.to_string())))
@@ -456,69 +455,47 @@ impl Reader {
     }
 
     fn row(&mut self, table: &DeTable<'_>) -> RawRow {
-        let fields = self.fields(
-            table,
-            &[
-                "code",
-                "name",
-                "constant",
-                "description",
-                "description_zh",
-                "object",
-                "notes",
-                "notes_zh",
-                "reason",
-            ],
-        );
-        let mut notes = |key| {
-            self.strings(&fields, key)
-                .map(Spanned::into_inner)
-                .unwrap_or_default()
+        use schema::row::{
+            CODE, CONSTANT, DESCRIPTION, DESCRIPTION_ZH, NAME, NOTES, NOTES_ZH, OBJECT, PAGE,
+            PAGE_ZH, REASON,
         };
-        let (notes, notes_zh) = (notes("notes"), notes("notes_zh"));
+        let fields = self.fields(table, &schema::ROW);
         RawRow {
-            code: self.row_code(&fields),
-            name: self.string(&fields, "name"),
-            constant: self.string(&fields, "constant"),
-            description: self.string(&fields, "description"),
-            description_zh: self.string(&fields, "description_zh"),
-            object: self.string(&fields, "object"),
-            notes,
-            notes_zh,
-            reason: self.tables(&fields, "reason", Self::reason),
+            code: self.row_code(&fields, &CODE),
+            name: self.string(&fields, &NAME),
+            constant: self.string(&fields, &CONSTANT),
+            description: self.string(&fields, &DESCRIPTION),
+            description_zh: self.string(&fields, &DESCRIPTION_ZH),
+            page: self.string(&fields, &PAGE),
+            page_zh: self.string(&fields, &PAGE_ZH),
+            object: self.string(&fields, &OBJECT),
+            notes: self.notes(&fields, &NOTES),
+            notes_zh: self.notes(&fields, &NOTES_ZH),
+            reason: self.tables(&fields, &REASON, Self::reason),
         }
     }
 
     fn reason(&mut self, table: &DeTable<'_>) -> RawReason {
-        let fields = self.fields(
-            table,
-            &[
-                "code",
-                "range",
-                "open",
-                "default",
-                "name",
-                "description",
-                "description_zh",
-            ],
-        );
+        use schema::reason::{CODE, DEFAULT, DESCRIPTION, DESCRIPTION_ZH, NAME, OPEN, RANGE};
+        let fields = self.fields(table, &schema::REASON);
         RawReason {
-            code: self.integer(&fields, "code"),
-            range: self.integers(&fields, "range"),
-            open: self.boolean(&fields, "open"),
-            default: self.integer(&fields, "default"),
-            name: self.string(&fields, "name"),
-            description: self.string(&fields, "description"),
-            description_zh: self.string(&fields, "description_zh"),
+            code: self.integer(&fields, &CODE),
+            range: self.integers(&fields, &RANGE),
+            open: self.boolean(&fields, &OPEN),
+            default: self.integer(&fields, &DEFAULT),
+            name: self.string(&fields, &NAME),
+            description: self.string(&fields, &DESCRIPTION),
+            description_zh: self.string(&fields, &DESCRIPTION_ZH),
         }
     }
 
     fn reserved(&mut self, table: &DeTable<'_>) -> RawReserved {
-        let fields = self.fields(table, &["code", "name", "note"]);
+        use schema::reserved::{CODE, NAME, NOTE};
+        let fields = self.fields(table, &schema::RESERVED);
         RawReserved {
-            code: self.row_code(&fields),
-            name: self.string(&fields, "name"),
-            note: self.string(&fields, "note"),
+            code: self.row_code(&fields, &CODE),
+            name: self.string(&fields, &NAME),
+            note: self.string(&fields, &NOTE),
         }
     }
 }

@@ -13,7 +13,7 @@ use crate::decoding::{Outcome, Run};
 use crate::docs;
 use crate::ident::snake_case;
 use crate::model::{
-    CodeKind, Marker, Reason, ReasonCodes, RecordNames, Row, RowCode, Spec, Table, Text,
+    CodeKind, Lang, Marker, Reason, ReasonCodes, RecordNames, Row, RowCode, Spec, Table, Text,
 };
 use crate::writer::{Writer, optional_string, string};
 
@@ -400,7 +400,7 @@ fn row_doc(cx: &Context<'_>, table: &Table, row: &Row) -> Vec<String> {
         Some(text) => format!("{code}: {}", docs::escape(text)),
         None => format!("{code} (the vendor lists the code alone)."),
     }];
-    if let (Some(_), Some(zh)) = (&row.description.en, &row.description.zh) {
+    if let (Some(_), Some(zh)) = (&row.description[Lang::En], &row.description[Lang::Zh]) {
         lines.push(String::new());
         lines.push(format!("In Chinese: {}", docs::escape(zh)));
     }
@@ -717,11 +717,11 @@ fn text_methods(out: &mut Writer, name: &str, doc: &str, arms: &[(String, Text)]
     out.open(format_args!(
         "pub const fn {name}_in(self, lang: {LANG}) -> {returns}"
     ));
-    if arms.iter().any(|(_, text)| text.zh.is_some()) {
+    if arms.iter().any(|(_, text)| text[Lang::Zh].is_some()) {
         out.open("match lang");
         out.open(format_args!("{LANG}::Zh => match self"));
         for (pattern, text) in arms {
-            let zh = text.zh.as_deref().or(text.primary());
+            let zh = text[Lang::Zh].as_deref().or(text.primary());
             out.line(format_args!("{pattern} => {},", literal(zh)));
         }
         out.close_with(",");
@@ -842,11 +842,11 @@ fn record_methods(out: &mut Writer, table: &Table, names: &RecordNames) {
                 out.line(format_args!("codes: {},", reason_codes(reason.codes)));
                 out.line(format_args!(
                     "description: {},",
-                    optional_string(reason.description.en.as_deref())
+                    optional_string(reason.description[Lang::En].as_deref())
                 ));
                 out.line(format_args!(
                     "description_zh: {},",
-                    optional_string(reason.description.zh.as_deref())
+                    optional_string(reason.description[Lang::Zh].as_deref())
                 ));
                 out.close_with(",");
             }
@@ -866,8 +866,8 @@ fn reason_info(reason: &Reason) -> String {
         "{REASON_INFO} {{ name: {}, codes: {}, description: {}, description_zh: {} }}",
         string(&reason.name),
         reason_codes(reason.codes),
-        optional_string(reason.description.en.as_deref()),
-        optional_string(reason.description.zh.as_deref())
+        optional_string(reason.description[Lang::En].as_deref()),
+        optional_string(reason.description[Lang::Zh].as_deref())
     )
 }
 

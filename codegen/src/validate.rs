@@ -8,7 +8,7 @@ use std::ops::Range;
 
 use toml::Spanned;
 
-use crate::decoding::{Decoding, Outcome};
+use crate::decoding::{self, Conflict, Decoding, Outcome};
 use crate::diagnostic::Diagnostic;
 use crate::ident;
 use crate::model::{
@@ -19,6 +19,7 @@ use crate::parse::{
     RawCode, RawMarker, RawObjectKind, RawPage, RawReason, RawReserved, RawRow, RawSource, RawSpec,
     RawTable,
 };
+use crate::schema::{self, Key, Localized};
 
 /// Types the generated file defines whatever the spec names: the enum of the
 /// spec's "not applicable" markers. (The fixed types, such as `Code`, live
@@ -157,22 +158,23 @@ impl Validator<'_> {
         &mut self,
         en: &Option<Spanned<String>>,
         zh: &Option<Spanned<String>>,
-        key: &str,
+        keys: Localized,
         entry: &str,
         required: Option<Range<usize>>,
     ) -> Text {
-        let text = Text {
-            en: en.as_ref().map(|text| self.non_blank(text, key, entry)),
-            zh: zh
-                .as_ref()
-                .map(|text| self.non_blank(text, &format!("{key}_zh"), entry)),
-        };
+        let text = Text::new(
+            en.as_ref()
+                .map(|text| self.non_blank(text, keys.en.name, entry)),
+            zh.as_ref()
+                .map(|text| self.non_blank(text, keys.zh.name, entry)),
+        );
         if let (Some(span), true) = (required, text.is_empty()) {
             let head = self.head(span);
+            let (key, key_zh) = (keys.en.name, keys.zh.name);
             self.error(Diagnostic::new(
                 format!("{entry} has no `{key}`"),
                 head,
-                format!("`{key}` (or `{key}_zh`) missing here"),
+                format!("`{key}` (or `{key_zh}`) missing here"),
             ));
         }
         text
@@ -190,13 +192,21 @@ impl Validator<'_> {
     }
 
     /// A Rust name: present and a valid UpperCamelCase identifier.
+    /// Free sentences, none blank.
+    fn notes(&mut self, notes: &[Spanned<String>], key: &Key, entry: &str) -> Vec<String> {
+        notes
+            .iter()
+            .map(|note| self.non_blank(note, key.name, entry))
+            .collect()
+    }
+
     fn name(
         &mut self,
         value: &Option<Spanned<String>>,
         entry: &str,
         parent: Range<usize>,
     ) -> Option<Spanned<String>> {
-        self.rust_name(value, "name", entry, parent)
+        self.rust_name(value, schema::row::NAME.name, entry, parent)
     }
 
     fn rust_name(
@@ -254,9 +264,19 @@ impl Validator<'_> {
             document,
         } = raw.get_ref();
         Source {
-            vendor: self.text(vendor, "vendor", "[source]", span.clone()),
-            product: self.text(product, "product", "[source]", span.clone()),
-            document: self.text(document, "document", "[source]", span),
+            vendor: self.text(
+                vendor,
+                schema::source::VENDOR.name,
+                "[source]",
+                span.clone(),
+            ),
+            product: self.text(
+                product,
+                schema::source::PRODUCT.name,
+                "[source]",
+                span.clone(),
+            ),
+            document: self.text(document, schema::source::DOCUMENT.name, "[source]", span),
         }
     }
 
@@ -313,7 +333,8 @@ impl Validator<'_> {
             if let Some(name) = &name {
                 names.define(name, &entry, &mut self.diagnostics);
             }
-            let description = self.text(description, "description", &entry, span);
+            let description =
+                self.text(description, schema::marker::DESCRIPTION.name, &entry, span);
             if let (Some((code, _)), Some(name)) = (code, name) {
                 markers.push(Marker {
                     code,
@@ -507,10 +528,10 @@ impl Validator<'_> {
         span: Range<usize>,
     ) -> Option<Page> {
         let title = self
-            .required(&raw.title, "title", entry, span.clone())
+            .required(&raw.title, schema::page::TITLE.name, entry, span.clone())
             .cloned();
         let page = self
-            .required(&raw.page, "page", entry, span.clone())
+            .required(&raw.page, schema::page::PAGE.name, entry, span.clone())
             .cloned();
         let columns = self.required_columns(raw, kind, entry, span);
         let optional = |this: &mut Self, value: &Option<Spanned<String>>, key: &str| {
@@ -518,16 +539,17 @@ impl Validator<'_> {
                 .as_ref()
                 .map(|value| this.non_blank(value, key, entry))
         };
-        let subtitle = optional(self, &raw.subtitle, "subtitle");
-        let caption = optional(self, &raw.caption, "caption");
-        let updated = optional(self, &raw.updated, "updated");
+        let subtitle = optional(self, &raw.subtitle, schema::page::SUBTITLE.name);
+        let caption = optional(self, &raw.caption, schema::page::CAPTION.name);
+        let updated = optional(self, &raw.updated, schema::page::UPDATED.name);
         Some(Page {
-            title: self.non_blank(&title?, "title", entry),
+            title: self.non_blank(&title?, schema::page::TITLE.name, entry),
             subtitle,
             caption,
-            page: self.non_blank(&page?, "page", entry),
+            page: self.non_blank(&page?, schema::page::PAGE.name, entry),
             updated,
             columns: columns?,
+            notes: self.notes(&raw.notes, &schema::page::NOTES, entry),
         })
     }
 
@@ -580,7 +602,7 @@ impl Validator<'_> {
                 });
             let note = note
                 .as_ref()
-                .map(|note| self.non_blank(note, "note", &reserved_entry));
+                .map(|note| self.non_blank(note, schema::reserved::NOTE.name, &reserved_entry));
             reserved.push((
                 Reserved {
                     code: value,
@@ -714,7 +736,7 @@ impl Validator<'_> {
             columns
                 .get_ref()
                 .iter()
-                .map(|column| self.non_blank(column, "columns", entry))
+                .map(|column| self.non_blank(column, schema::page::COLUMNS.name, entry))
                 .collect(),
         )
     }
@@ -728,9 +750,19 @@ impl Validator<'_> {
         if table.record.is_none() && table.object.is_none() && table.reason.is_none() {
             return None;
         }
-        let record = self.rust_name(&table.record, "record", entry, span.clone());
-        let object = self.rust_name(&table.object, "object", entry, span.clone());
-        let reason = self.rust_name(&table.reason, "reason", entry, span);
+        let record = self.rust_name(
+            &table.record,
+            schema::table::RECORD.name,
+            entry,
+            span.clone(),
+        );
+        let object = self.rust_name(
+            &table.object,
+            schema::table::OBJECT.name,
+            entry,
+            span.clone(),
+        );
+        let reason = self.rust_name(&table.reason, schema::table::REASON.name, entry, span);
         for name in [&record, &object, &reason].into_iter().flatten() {
             self.type_names.define(name, entry, &mut self.diagnostics);
         }
@@ -772,7 +804,7 @@ impl Validator<'_> {
             let text = self.texts(
                 &kind.get_ref().text,
                 &kind.get_ref().text_zh,
-                "text",
+                schema::object_kind::TEXTS,
                 &entry,
                 Some(kind.span()),
             );
@@ -871,13 +903,13 @@ impl Validator<'_> {
         let constant = row
             .constant
             .as_ref()
-            .map(|constant| self.non_blank(constant, "constant", &entry));
+            .map(|constant| self.non_blank(constant, schema::row::CONSTANT.name, &entry));
         // A text code is its own description; a number needs one.
         let required = (kind == CodeKind::Integer).then(|| span.clone());
         let description = self.texts(
             &row.description,
             &row.description_zh,
-            "description",
+            schema::row::DESCRIPTIONS,
             &entry,
             required,
         );
@@ -908,22 +940,16 @@ impl Validator<'_> {
             }
             found
         });
-        let notes = row
-            .notes
-            .iter()
-            .map(|note| self.non_blank(note, "notes", &entry))
-            .collect();
-        let notes_zh = row
-            .notes_zh
-            .iter()
-            .map(|note| self.non_blank(note, "notes_zh", &entry))
-            .collect();
+        let pages = self.texts(&row.page, &row.page_zh, schema::row::PAGES, &entry, None);
+        let notes = self.notes(&row.notes, &schema::row::NOTES, &entry);
+        let notes_zh = self.notes(&row.notes_zh, &schema::row::NOTES_ZH, &entry);
         let (reasons, decoding) = self.reasons(&row.reason, &entry, markers)?;
         Some(Row {
             code: code?,
             name: name?.into_inner(),
             constant,
             description,
+            pages,
             object,
             notes,
             notes_zh,
@@ -941,10 +967,9 @@ impl Validator<'_> {
     ) -> Option<(Vec<Reason>, Decoding)> {
         let errors_before = self.diagnostics.len();
         let mut names = Names::new("reason name");
-        let mut singles: BTreeMap<i32, Range<usize>> = BTreeMap::new();
-        let mut ranges: Vec<(i32, i32, Range<usize>)> = Vec::new();
-        let mut open: Option<Range<usize>> = None;
         let mut reasons = Vec::new();
+        // Where each reason's codes are written, by index, for conflicts.
+        let mut spans: Vec<(ReasonCodes, Range<usize>)> = Vec::new();
         let mut complete = true;
         for reason in raw {
             let entry = format!("a reason of {row_entry}");
@@ -956,53 +981,11 @@ impl Validator<'_> {
             let description = self.texts(
                 &reason.get_ref().description,
                 &reason.get_ref().description_zh,
-                "description",
+                schema::reason::DESCRIPTIONS,
                 &entry,
                 None,
             );
-            match codes.clone() {
-                Some((ReasonCodes::Single(code), span)) => match singles.get(&code) {
-                    Some(first) => self.error(
-                        Diagnostic::new(
-                            format!("duplicate reason code {code} in {row_entry}"),
-                            span,
-                            "listed again here",
-                        )
-                        .related(first.clone(), "first listed here"),
-                    ),
-                    None => {
-                        singles.insert(code, span);
-                    }
-                },
-                Some((ReasonCodes::Range { start, end }, span)) => {
-                    for (other_start, other_end, other_span) in &ranges {
-                        if start <= *other_end && *other_start <= end {
-                            self.error(
-                                Diagnostic::new(
-                                    format!("reason range {start}-{end} overlaps range {other_start}-{other_end} in {row_entry}"),
-                                    span.clone(),
-                                    "overlapping range",
-                                )
-                                .related(other_span.clone(), "the other range")
-                                .help("a single code may sit inside a range, but two ranges may not share codes"),
-                            );
-                        }
-                    }
-                    ranges.push((start, end, span));
-                }
-                Some((ReasonCodes::Open { .. }, span)) => match &open {
-                    Some(first) => self.error(
-                        Diagnostic::new(
-                            format!("more than one open reason in {row_entry}"),
-                            span,
-                            "second open reason",
-                        )
-                        .related(first.clone(), "first open reason"),
-                    ),
-                    None => open = Some(span),
-                },
-                None => {}
-            }
+            spans.extend(codes.clone());
             match (codes, name) {
                 (Some((codes, _)), Some(name)) => reasons.push(Reason {
                     codes,
@@ -1011,6 +994,9 @@ impl Validator<'_> {
                 }),
                 _ => complete = false,
             }
+        }
+        for conflict in decoding::conflicts(spans.iter().map(|(codes, _)| *codes)) {
+            self.error(reason_conflict(conflict, &spans, row_entry));
         }
         if !complete {
             return None;
@@ -1152,6 +1138,44 @@ struct RowScope<'a> {
 }
 
 /// A raw row code as an entry names it: `3`, or `呼入`.
+/// A conflict of a row's reasons, at the codes of the later reason and
+/// pointing at the earlier one.
+fn reason_conflict(
+    conflict: Conflict,
+    spans: &[(ReasonCodes, Range<usize>)],
+    row_entry: &str,
+) -> Diagnostic {
+    let at = |index: usize| spans[index].1.clone();
+    match conflict {
+        Conflict::DuplicateCode { first, later, code } => Diagnostic::new(
+            format!("duplicate reason code {code} in {row_entry}"),
+            at(later),
+            "listed again here",
+        )
+        .related(at(first), "first listed here"),
+        Conflict::OverlappingRanges { first, later } => {
+            let range = |index: usize| spans[index].0;
+            Diagnostic::new(
+                format!(
+                    "reason range {} overlaps range {} in {row_entry}",
+                    range(later),
+                    range(first)
+                ),
+                at(later),
+                "overlapping range",
+            )
+            .related(at(first), "the other range")
+            .help("a single code may sit inside a range, but two ranges may not share codes")
+        }
+        Conflict::SecondOpen { first, later } => Diagnostic::new(
+            format!("more than one open reason in {row_entry}"),
+            at(later),
+            "second open reason",
+        )
+        .related(at(first), "first open reason"),
+    }
+}
+
 fn raw_code_text(code: &RawCode) -> String {
     match code {
         RawCode::Integer(number) => number.to_string(),

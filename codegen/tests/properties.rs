@@ -12,6 +12,7 @@
 use std::fmt::Write as _;
 use std::sync::OnceLock;
 
+use codes_codegen::model::Lang;
 use codes_codegen::{Spec, generate};
 use proc_macro2::{Group, Literal, TokenStream, TokenTree};
 use proptest::prelude::*;
@@ -286,8 +287,10 @@ fn with_texts(spec: &Spec, mut text: impl FnMut() -> String) -> Spec {
     spec.source.product = text();
     spec.source.document = text();
     fn texts(texts: &mut codes_codegen::model::Text, text: &mut impl FnMut() -> String) {
-        for text_of in [&mut texts.en, &mut texts.zh].into_iter().flatten() {
-            *text_of = text();
+        for lang in Lang::ALL {
+            if let Some(text_of) = &mut texts[lang] {
+                *text_of = text();
+            }
         }
     }
     for table in &mut spec.tables {
@@ -391,7 +394,7 @@ proptest! {
         prop_assert_eq!(meaning(&source), plain_meaning());
         let values = string_values(&source);
         for row in &hostile.tables[0].rows {
-            let description = row.description.en.clone().unwrap_or_default();
+            let description = row.description[Lang::En].clone().unwrap_or_default();
             prop_assert!(values.contains(&description), "{:?} not in the code", row.description);
             for note in &row.notes {
                 prop_assert!(values.contains(note), "{:?} not in the code", note);

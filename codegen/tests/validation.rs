@@ -52,6 +52,40 @@ fn a_valid_spec_is_accepted() {
 }
 
 #[test]
+fn a_row_names_the_page_of_its_texts_and_a_page_has_notes() {
+    use codes_codegen::model::Lang;
+    let text = format!(
+        "{}notes = [\"The table's note.\"]\n\n[table.zh]\ntitle = \"标题\"\npage = \"q\"\ncolumns = [\"a\", \"b\", \"c\", \"d\"]\nnotes = [\"说明\"]\n{ROW}page = \"cec_07_4244\"\npage_zh = \"cec_07_0839\"\nnotes = [\"A row's note.\"]\n",
+        table("")
+    );
+    let spec = Spec::from_toml("codes.toml", &text).unwrap();
+    let table = &spec.tables[0];
+    assert_eq!(
+        table.page_in(Lang::En).unwrap().notes,
+        ["The table's note."]
+    );
+    assert_eq!(table.page_in(Lang::Zh).unwrap().notes, ["说明"]);
+    let row = &table.rows[0];
+    assert_eq!(row.pages.get(Lang::En), Some("cec_07_4244"));
+    assert_eq!(row.pages.get(Lang::Zh), Some("cec_07_0839"));
+    assert_eq!(row.notes_in(Lang::En), ["A row's note."]);
+    assert_eq!(row.notes_in_or_other(Lang::Zh), ["A row's note."]);
+}
+
+#[test]
+fn blank_pages_and_notes_are_refused() {
+    let text = table(&format!("notes = [\" \"]\n{ROW}page_zh = \"\"\n"));
+    let (notes, page) = (line_of(&text, "notes = "), line_of(&text, "page_zh"));
+    assert_eq!(
+        errors(&text),
+        [
+            format!("codes.toml:{notes}:10: empty `notes` in table OperationType"),
+            format!("codes.toml:{page}:11: empty `page_zh` in row 1 of table OperationType"),
+        ]
+    );
+}
+
+#[test]
 fn duplicate_code_points_at_both_rows() {
     let text = table(&format!(
         "{ROW}\n[[table.row]]\ncode = 1\nname = \"Again\"\ndescription = \"x\"\n"
@@ -165,7 +199,7 @@ fn unknown_key_is_named_at_its_position() {
     assert_eq!(
         errors,
         [format!(
-            "codes.toml:{line}:1: unknown key `descripton`, expected one of `code`, `name`, `constant`, `description`, `description_zh`, `object`, `notes`, `notes_zh`, `reason`"
+            "codes.toml:{line}:1: unknown key `descripton`, expected one of `code`, `name`, `constant`, `description`, `description_zh`, `page`, `page_zh`, `object`, `notes`, `notes_zh`, `reason`"
         )]
     );
 }

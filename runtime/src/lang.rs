@@ -7,8 +7,11 @@ use core::str::FromStr;
 /// English and, where the vendor's Chinese page was transcribed, a Chinese
 /// form; asked for a language a text lacks, the generated code gives the
 /// other one.
+///
+/// Not `#[non_exhaustive]`: the vendor publishes these two, a third would
+/// need new spec keys and a new major version anyway, and code that
+/// matches every language should be told by the compiler when one comes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
-#[non_exhaustive]
 pub enum Lang {
     /// English, the language of the vendor's pages in `support.huaweicloud.com/intl/en-us`.
     #[default]
@@ -27,6 +30,28 @@ impl Lang {
             Lang::En => "en",
             Lang::Zh => "zh",
         }
+    }
+
+    /// The language's name in English, for messages: `English`, `Chinese`.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::Zh => "Chinese",
+        }
+    }
+
+    /// The language whose text stands in where this one has none.
+    pub const fn fallback(self) -> Lang {
+        match self {
+            Lang::En => Lang::Zh,
+            Lang::Zh => Lang::En,
+        }
+    }
+
+    /// The position of the language in [`Lang::ALL`], for tables indexed
+    /// by language.
+    pub const fn index(self) -> usize {
+        self as usize
     }
 }
 

@@ -36,8 +36,9 @@ impl ReasonInfo {
 
 /// The codes the vendor lists a reason with, before precedence: a code
 /// listed on its own wins over a range that holds it, and an open reason
-/// takes only the codes nothing else takes. The generated `from_code` is
-/// where precedence is applied.
+/// takes only the codes nothing else takes. The generator applies
+/// precedence once, when it generates `from_code`: a `from_code` only
+/// looks codes up.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ReasonCodes {
     /// One code.
@@ -55,6 +56,14 @@ pub enum ReasonCodes {
         /// The vendor's default code.
         default: Option<i32>,
     },
+}
+
+impl ReasonCodes {
+    /// Whether a reason of these codes carries its code as a value: a range
+    /// or an open reason does, a single code is its variant.
+    pub const fn carries_value(self) -> bool {
+        !matches!(self, Self::Single(_))
+    }
 }
 
 impl fmt::Display for ReasonCodes {

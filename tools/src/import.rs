@@ -153,7 +153,7 @@ use std::fmt;
 
 use toml_edit::{ArrayOfTables, DocumentMut, Item, Table};
 
-pub use crate::lang::{Lang, UnknownLang};
+pub use crate::lang::Lang;
 use crate::vendor_doc::{DocError, Located, ValueList, VendorTable};
 use changes::Report;
 use codes_codegen::Diagnostic;
@@ -792,7 +792,7 @@ fn merge_checked(
             continue;
         };
         let mut report = Report::default();
-        if options.lang == Lang::primary(old) {
+        if options.lang == old.primary_lang() {
             merge::table(toml, old, vendor, source, &mut types, &mut report);
         } else if let Err(found) = overlay::table(toml, old, vendor, source, &mut report) {
             errors.extend(found);
@@ -813,12 +813,8 @@ fn merge_checked(
         errors.sort_by_key(|error| error.line);
         return Err(ImportError::Vendor(errors));
     }
-    edit::put_tables(
-        root,
-        "table",
-        tables,
-        &["source", "not_applicable", "table"],
-    );
+    let key = codes_codegen::schema::spec::TABLE.name;
+    edit::put_tables(root, key, tables, &codes_codegen::schema::SPEC);
     let report = Report { summary, review };
     finish(document, &format!("{spec_path} (merged)"), report).map(|(imported, _)| imported)
 }

@@ -11,7 +11,7 @@ use std::fmt;
 use codes_codegen::Spec;
 use codes_codegen::model::Table;
 
-use crate::lang::{Keys, Lang};
+use crate::lang::{Keys, Lang, SpecLang};
 use crate::locate::{Document, Site};
 
 /// One text, or one page, missing in a language.
@@ -74,7 +74,7 @@ impl Finder<'_, '_> {
         let missing_page = BOTH.into_iter().find(|lang| lang.page(table).is_none());
         if let Some(language) = missing_page {
             // One finding for the page; its texts all fall back.
-            let only_in = Some(language.other().name());
+            let only_in = Some(language.fallback().name());
             self.note(&site, entry, format!("{} page", language.name()), only_in);
             return;
         }
@@ -108,7 +108,7 @@ impl Finder<'_, '_> {
     /// other, at the `key` of the language it is in.
     fn text(&mut self, site: &Site, item: &str, given: impl Fn(Lang) -> bool, key: Key) {
         for lang in BOTH {
-            let other = lang.other();
+            let other = lang.fallback();
             if !given(lang) && given(other) {
                 let (english, own) = (key(Lang::En.keys()), key(lang.keys()));
                 let missing = format!("{} {english} ({own})", lang.name());

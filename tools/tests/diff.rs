@@ -1617,7 +1617,7 @@ fn markdown_code_spans_parse_back_to_the_vendor_text() {
     let old = spec(&rows);
     let mut new = old.clone();
     for (row, text) in new.tables[0].rows.iter_mut().zip(tricky) {
-        row.description.en = Some(text.to_string());
+        row.description[codes_codegen::model::Lang::En] = Some(text.to_string());
     }
     let markdown = diff(&old, &new).to_markdown();
     let (mut codes, mut items, mut headings) = (Vec::new(), 0, 0);

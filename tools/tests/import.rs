@@ -184,12 +184,12 @@ fn fresh_import_copies_the_vendor_text_byte_for_byte() {
     for (row, vendor_row) in table.rows.iter().zip(&vendor.rows) {
         assert_eq!(row.code.integer().map(i64::from), Some(vendor_row.code));
         assert_eq!(
-            row.description.en.as_ref(),
+            row.description[Lang::En].as_ref(),
             Some(&vendor_row.description.value)
         );
         let object = row
             .object
-            .and_then(|kind| table.object_kinds[kind].text.en.clone());
+            .and_then(|kind| table.object_kinds[kind].text[Lang::En].clone());
         let vendor_object = match &vendor_row.object {
             Some(Located {
                 value: ObjectCell::Text(text),
@@ -212,14 +212,14 @@ fn fresh_import_copies_the_vendor_text_byte_for_byte() {
                 ReasonParagraph::Code { code, text } => {
                     let reason = reasons.next().unwrap();
                     assert_eq!(reason.codes.to_string(), code.to_string());
-                    assert_eq!(reason.description.en.as_ref(), Some(text));
+                    assert_eq!(reason.description[Lang::En].as_ref(), Some(text));
                 }
                 ReasonParagraph::Range {
                     start, end, text, ..
                 } => {
                     let reason = reasons.next().unwrap();
                     assert_eq!(reason.codes.to_string(), format!("{start}-{end}"));
-                    assert_eq!(reason.description.en.as_ref(), Some(text));
+                    assert_eq!(reason.description[Lang::En].as_ref(), Some(text));
                 }
             }
         }
@@ -348,11 +348,11 @@ description = '''It's a back\slash.'''
     );
     let spec = valid(&result.toml);
     assert_eq!(
-        spec.tables[0].rows[0].description.en.as_deref(),
+        spec.tables[0].rows[0].description.get(Lang::En),
         Some("He said \"yes\".")
     );
     assert_eq!(
-        spec.tables[0].rows[0].reasons[0].description.en.as_deref(),
+        spec.tables[0].rows[0].reasons[0].description.get(Lang::En),
         Some("It's a back\\slash.")
     );
 }

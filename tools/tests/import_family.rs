@@ -197,15 +197,18 @@ fn a_chinese_import_fills_the_chinese_keys() {
     for (row, expected) in chinese.rows.iter().zip(&operations.rows) {
         assert_eq!(row.code, expected.code);
         assert_eq!(
-            (row.description.en.as_ref(), row.description.zh.as_ref()),
-            (None, expected.description.zh.as_ref())
+            (
+                row.description[Lang::En].as_ref(),
+                row.description[Lang::Zh].as_ref()
+            ),
+            (None, expected.description[Lang::Zh].as_ref())
         );
         // The open reason of row 26 is a free sentence to a fresh import.
         let open: Vec<String> = expected
             .reasons
             .iter()
             .filter(|reason| reason.codes.to_string() == "any")
-            .filter_map(|reason| reason.description.zh.clone())
+            .filter_map(|reason| reason.description[Lang::Zh].clone())
             .collect();
         assert_eq!(
             row.notes_zh,
@@ -216,20 +219,20 @@ fn a_chinese_import_fills_the_chinese_keys() {
         let reasons: Vec<_> = row
             .reasons
             .iter()
-            .map(|reason| (reason.codes, reason.description.zh.as_ref()))
+            .map(|reason| (reason.codes, reason.description[Lang::Zh].as_ref()))
             .collect();
         let expected_reasons: Vec<_> = expected
             .reasons
             .iter()
             .filter(|reason| reason.codes.to_string() != "any")
-            .map(|reason| (reason.codes, reason.description.zh.as_ref()))
+            .map(|reason| (reason.codes, reason.description[Lang::Zh].as_ref()))
             .collect();
         assert_eq!(reasons, expected_reasons, "row {}", row.code);
     }
     let kinds: Vec<(&str, Option<&str>)> = chinese
         .object_kinds
         .iter()
-        .map(|kind| (kind.name.as_str(), kind.text.zh.as_deref()))
+        .map(|kind| (kind.name.as_str(), kind.text.get(Lang::Zh)))
         .collect();
     assert_eq!(
         kinds,
@@ -461,13 +464,21 @@ fn a_chinese_merge_changes_chinese_texts_only() {
         assert_eq!(old_table.en, new_table.en);
         for (old_row, new_row) in old_table.rows.iter().zip(&new_table.rows) {
             assert_eq!(
-                (&old_row.name, &old_row.description.en, &old_row.notes),
-                (&new_row.name, &new_row.description.en, &new_row.notes)
+                (
+                    &old_row.name,
+                    &old_row.description[Lang::En],
+                    &old_row.notes
+                ),
+                (
+                    &new_row.name,
+                    &new_row.description[Lang::En],
+                    &new_row.notes
+                )
             );
             for (old_reason, new_reason) in old_row.reasons.iter().zip(&new_row.reasons) {
                 assert_eq!(
-                    (&old_reason.name, &old_reason.description.en),
-                    (&new_reason.name, &new_reason.description.en)
+                    (&old_reason.name, &old_reason.description[Lang::En]),
+                    (&new_reason.name, &new_reason.description[Lang::En])
                 );
             }
         }
@@ -626,11 +637,11 @@ fn a_constant_differing_on_the_chinese_page_is_an_error() {
         ])
     );
     assert_eq!(
-        agent_type.rows[1].description.zh.as_deref(),
+        agent_type.rows[1].description.get(Lang::Zh),
         Some("用户线类型")
     );
     assert_eq!(
-        agent_type.rows[1].description.en.as_deref(),
+        agent_type.rows[1].description.get(Lang::En),
         Some("Type of a subscriber line")
     );
 }

@@ -165,6 +165,7 @@ mod tests {
             name: String::new(),
             constant: None,
             description: model::Text::default(),
+            pages: model::Text::default(),
             object: None,
             notes: Vec::new(),
             notes_zh: Vec::new(),

@@ -17,9 +17,10 @@ use super::pairing::Pairs;
 use super::{Change, ChangeKind, Impact, Value};
 use crate::locate::{Both, Site, Sites};
 use codes_codegen::model::{
-    Marker, ObjectKind, Outcome as Decoded, Page, Reason, ReasonCodes, RecordNames, Row, RowCode,
-    Spec, Table, Text,
+    Lang, Marker, ObjectKind, Outcome as Decoded, Page, Reason, ReasonCodes, RecordNames, Row,
+    RowCode, Spec, Table, Text,
 };
+use codes_codegen::schema;
 use unicode_normalization::UnicodeNormalization;
 
 /// Every change from `old` to `new`, in walk order, each with where its
@@ -83,7 +84,7 @@ impl Walk {
         new: &Text,
     ) {
         let (here, there) = at;
-        match (&old.en, &new.en) {
+        match (&old[Lang::En], &new[Lang::En]) {
             (Some(before), Some(after)) => {
                 self.text(kind, path, Sites::keyed(here, there, keys.0), before, after)
             }
@@ -106,8 +107,8 @@ impl Walk {
         self.translation(
             path,
             Sites::keyed(here, there, keys.1),
-            old.zh.as_deref(),
-            new.zh.as_deref(),
+            old.get(Lang::Zh),
+            new.get(Lang::Zh),
         );
     }
 
@@ -208,6 +209,22 @@ impl Walk {
                 &format!("{prefix}/columns"),
                 at,
                 values,
+                Impact::Patch,
+                None,
+            );
+        }
+        if old.notes != new.notes {
+            let list = |notes: &[String]| (!notes.is_empty()).then(|| Value::List(notes.to_vec()));
+            let key = schema::page::NOTES.name;
+            let at = match zh {
+                true => Sites::keyed(here, there, schema::table::ZH.name),
+                false => Sites::keyed(here, there, key),
+            };
+            self.push(
+                provenance,
+                &format!("{prefix}/{key}"),
+                at,
+                (list(&old.notes), list(&new.notes)),
                 Impact::Patch,
                 None,
             );
@@ -751,6 +768,17 @@ impl Walk {
             };
             let at = Sites::keyed(here, there, "constant");
             self.push(ChangeKind::ConstantChanged, path, at, values, impact, None);
+        }
+        for key in schema::row::PAGES.keys() {
+            let lang = key.lang.expect("a page of a language");
+            let (before, after) = (old.pages.get(lang), new.pages.get(lang));
+            if before != after {
+                let values = (before.map(Value::text), after.map(Value::text));
+                let at = Sites::keyed(here, there, key.name);
+                let field = format!("{path}/{}", key.name);
+                let kind = ChangeKind::ProvenanceChanged;
+                self.push(kind, &field, at, values, Impact::Patch, None);
+            }
         }
         self.row_object(path, Sites::keyed(here, there, "object"), old, new, context);
         self.notes(path, at, &old.notes, &new.notes);

@@ -5,8 +5,8 @@ use serde::ser::{SerializeMap, Serializer};
 
 use codes_codegen::Spec;
 use codes_codegen::model::{
-    CodeKind, Marker, ObjectKind, Outcome, Page, Reason, ReasonCodes, RecordNames, Reserved, Row,
-    RowCode, Run, Source, Table, Text,
+    CodeKind, Lang, Marker, ObjectKind, Outcome, Page, Reason, ReasonCodes, RecordNames, Reserved,
+    Row, RowCode, Run, Source, Table,
 };
 
 /// The value of the `"format"` key of a JSON export.
@@ -196,8 +196,8 @@ impl<'a> From<&'a Table> for TableJson<'a> {
                     let ObjectKind { name, text } = kind;
                     ObjectKindJson {
                         name,
-                        text: text.en.as_deref(),
-                        text_zh: text.zh.as_deref(),
+                        text: text.get(Lang::En),
+                        text_zh: text.get(Lang::Zh),
                     }
                 })
                 .collect(),
@@ -225,6 +225,8 @@ struct PageJson<'a> {
     page: &'a str,
     updated: Option<&'a str>,
     columns: &'a [String],
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    notes: &'a [String],
 }
 
 impl<'a> From<&'a Page> for PageJson<'a> {
@@ -236,6 +238,7 @@ impl<'a> From<&'a Page> for PageJson<'a> {
             page,
             updated,
             columns,
+            notes,
         } = page;
         PageJson {
             title,
@@ -244,6 +247,7 @@ impl<'a> From<&'a Page> for PageJson<'a> {
             page,
             updated: updated.as_deref(),
             columns,
+            notes,
         }
     }
 }
@@ -288,6 +292,10 @@ struct RowJson<'a> {
     constant: Option<&'a str>,
     description: Option<&'a str>,
     description_zh: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    page: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    page_zh: Option<&'a str>,
     object: Option<usize>,
     notes: &'a [String],
     notes_zh: &'a [String],
@@ -302,19 +310,21 @@ impl<'a> From<&'a Row> for RowJson<'a> {
             name,
             constant,
             description,
+            pages,
             object,
             notes,
             notes_zh,
             reasons,
             decoding,
         } = row;
-        let Text { en, zh } = description;
         RowJson {
             code: CodeJson(code),
             name,
             constant: constant.as_deref(),
-            description: en.as_deref(),
-            description_zh: zh.as_deref(),
+            description: description.get(Lang::En),
+            description_zh: description.get(Lang::Zh),
+            page: pages.get(Lang::En),
+            page_zh: pages.get(Lang::Zh),
             object: *object,
             notes,
             notes_zh,
@@ -329,8 +339,8 @@ impl<'a> From<&'a Row> for RowJson<'a> {
                     ReasonJson {
                         codes: CodesJson(*codes),
                         name,
-                        description: description.en.as_deref(),
-                        description_zh: description.zh.as_deref(),
+                        description: description.get(Lang::En),
+                        description_zh: description.get(Lang::Zh),
                     }
                 })
                 .collect(),

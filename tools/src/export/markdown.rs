@@ -4,7 +4,7 @@ use codes_codegen::Spec;
 use codes_codegen::docs::escape_commonmark as escape;
 use codes_codegen::model::{Page, ReasonCodes, Row, RowCode, Table};
 
-use crate::lang::Lang;
+use crate::lang::{Lang, SpecLang};
 
 /// The spec as GitHub-flavoured Markdown: per table and per language of the
 /// vendor's pages (English, then Chinese), the page's title as a heading,

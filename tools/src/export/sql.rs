@@ -9,7 +9,7 @@ use heck::ToSnakeCase;
 use codes_codegen::Spec;
 use codes_codegen::model::{CodeKind, ReasonCodes, Row, RowCode, Table, Text};
 
-use crate::lang::Lang;
+use crate::lang::{Lang, SpecLang};
 
 /// The SQL dialects the export writes.
 ///
@@ -662,8 +662,8 @@ impl TableScript<'_> {
     /// The English and Chinese literals of `text`, `NULL` where missing.
     fn texts(&self, text: &Text, field: impl Fn() -> String) -> Result<[String; 2], SqlError> {
         Ok([
-            self.optional(text.en.as_deref(), &field)?,
-            self.optional(text.zh.as_deref(), || format!("{} in Chinese", field()))?,
+            self.optional(text.get(Lang::En), &field)?,
+            self.optional(text.get(Lang::Zh), || format!("{} in Chinese", field()))?,
         ])
     }
 
@@ -1069,6 +1069,7 @@ mod tests {
             name: "Row".into(),
             constant: None,
             description: Text::en("A row."),
+            pages: Text::default(),
             object: None,
             notes: Vec::new(),
             notes_zh: Vec::new(),

@@ -46,7 +46,7 @@ pub(super) fn set_text(
     key: &str,
     old: Option<&str>,
     new: Option<&str>,
-    order: &[&str],
+    order: &codes_codegen::schema::Entry,
     place: &str,
     report: &mut Report,
 ) {
@@ -78,7 +78,7 @@ pub(super) fn set_texts(
     key: &str,
     old: &[String],
     new: &[String],
-    order: &[&str],
+    order: &codes_codegen::schema::Entry,
     place: &str,
     report: &mut Report,
 ) {

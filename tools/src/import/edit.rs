@@ -5,52 +5,18 @@
 use toml_edit::{Array, ArrayOfTables, Item, Table, Value};
 
 use super::Lang;
+use codes_codegen::schema::{self, Entry};
 
-/// The schema's key order of a `[[table]]`.
-pub(super) const TABLE_KEYS: &[&str] = &[
-    "name",
-    "key",
-    "title",
-    "subtitle",
-    "caption",
-    "page",
-    "updated",
-    "columns",
-    "record",
-    "object",
-    "reason",
-    "zh",
-    "object_kind",
-    "row",
-    "reserved",
-];
-/// The schema's key order of a `[table.zh]` page.
-pub(super) const PAGE_KEYS: &[&str] =
-    &["title", "subtitle", "caption", "page", "updated", "columns"];
-/// The schema's key order of a `[[table.object_kind]]`.
-pub(super) const KIND_KEYS: &[&str] = &["name", "text", "text_zh"];
-/// The schema's key order of a `[[table.row]]`.
-pub(super) const ROW_KEYS: &[&str] = &[
-    "code",
-    "name",
-    "constant",
-    "description",
-    "description_zh",
-    "object",
-    "notes",
-    "notes_zh",
-    "reason",
-];
-/// The schema's key order of a `[[table.row.reason]]`.
-pub(super) const REASON_KEYS: &[&str] = &[
-    "code",
-    "range",
-    "open",
-    "default",
-    "name",
-    "description",
-    "description_zh",
-];
+/// The key order of a `[[table]]`, from the schema.
+pub(super) const TABLE_KEYS: &Entry = &schema::TABLE;
+/// The key order of a `[table.zh]` page.
+pub(super) const PAGE_KEYS: &Entry = &schema::PAGE_ZH;
+/// The key order of a `[[table.object_kind]]`.
+pub(super) const KIND_KEYS: &Entry = &schema::OBJECT_KIND;
+/// The key order of a `[[table.row]]`.
+pub(super) const ROW_KEYS: &Entry = &schema::ROW;
+/// The key order of a `[[table.row.reason]]`.
+pub(super) const REASON_KEYS: &Entry = &schema::REASON;
 
 /// The comment marking a proposed name.
 pub(super) const PROPOSED: &str = " # review: proposed name";
@@ -82,7 +48,7 @@ pub(super) fn commented(mut value: Value, comment: &str) -> Value {
 /// and spacing kept (except a review comment: the value now comes from the
 /// vendor text); a new key goes before the first key that `order` puts after
 /// it.
-pub(super) fn set(table: &mut Table, key: &str, mut value: Value, order: &[&str]) {
+pub(super) fn set(table: &mut Table, key: &str, mut value: Value, order: &Entry) {
     match table.get_mut(key) {
         Some(Item::Value(old)) => {
             let mut decor = old.decor().clone();
@@ -103,12 +69,12 @@ pub(super) fn set(table: &mut Table, key: &str, mut value: Value, order: &[&str]
 
 /// Inserts a new `key` before the first existing key that `order` puts after
 /// it, keeping every key's formatting.
-pub(super) fn insert(table: &mut Table, key: &str, item: Item, order: &[&str]) {
+pub(super) fn insert(table: &mut Table, key: &str, item: Item, order: &Entry) {
     let rank = |key: &str| {
         order
-            .iter()
-            .position(|known| *known == key)
-            .unwrap_or(order.len())
+            .key_names()
+            .position(|known| known == key)
+            .unwrap_or(order.keys.len())
     };
     let own = rank(key);
     let later: Vec<String> = table
@@ -153,7 +119,7 @@ pub(super) fn take_tables(table: &mut Table, key: &str) -> Vec<Table> {
 
 /// Puts `tables` under `key` as `[[…]]` tables, in order. No tables remove
 /// the key, unless it holds an inline value [`take_tables`] left in place.
-pub(super) fn put_tables(table: &mut Table, key: &str, tables: Vec<Table>, order: &[&str]) {
+pub(super) fn put_tables(table: &mut Table, key: &str, tables: Vec<Table>, order: &Entry) {
     if tables.is_empty() {
         if table.get(key).is_some_and(Item::is_array_of_tables) {
             table.remove(key);
@@ -194,10 +160,11 @@ pub(super) fn page_table(lang: Lang, toml: &mut Table) -> &mut Table {
     match lang {
         Lang::En => toml,
         Lang::Zh => {
-            if !toml.get("zh").is_some_and(Item::is_table) {
-                insert(toml, "zh", Item::Table(Table::new()), TABLE_KEYS);
+            let key = schema::table::ZH.name;
+            if !toml.get(key).is_some_and(Item::is_table) {
+                insert(toml, key, Item::Table(Table::new()), TABLE_KEYS);
             }
-            toml.get_mut("zh")
+            toml.get_mut(key)
                 .and_then(Item::as_table_mut)
                 .expect("just made")
         }

@@ -15,6 +15,7 @@ use super::edit::{self, KIND_KEYS, PROPOSED, REASON_KEYS, ROW_KEYS, TABLE_KEYS};
 use super::names::{self, Namespace};
 use super::page;
 use super::vendor::{self, Paragraph, Vendor};
+use crate::lang::SpecLang;
 use codes_codegen::model::{self, ReasonCodes, RowCode};
 
 /// Variants the generator adds to row and reason enums.
@@ -280,7 +281,7 @@ impl Rows<'_> {
         for (index, (row, slot)) in old.rows.iter().zip(&mut slots).enumerate() {
             let Some(table) = slot.take() else { continue };
             let other_language_only = self.lang.text(&row.description).is_none()
-                && self.lang.other().text(&row.description).is_some();
+                && self.lang.fallback().text(&row.description).is_some();
             if !other_language_only {
                 report
                     .summary
@@ -303,7 +304,7 @@ impl Rows<'_> {
                 "row {}: not on the {} page (its {} texts are kept)",
                 row.code,
                 self.lang.name(),
-                self.lang.other().name()
+                self.lang.fallback().name()
             ));
         }
         if !kept.is_sorted() {

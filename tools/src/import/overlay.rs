@@ -14,6 +14,7 @@ use super::changes::{Report, set_text, set_texts};
 use super::edit::{self, KIND_KEYS, REASON_KEYS, ROW_KEYS};
 use super::vendor::{self, Paragraph, Vendor, error};
 use super::{Lang, merge, page};
+use crate::lang::SpecLang;
 use crate::vendor_doc::DocError;
 use codes_codegen::model::{self, ReasonCodes};
 
@@ -41,7 +42,7 @@ pub(super) fn table(
                     "row {} is not in table {} of the spec (its rows come from its {} page)",
                     row.code,
                     old.name,
-                    Lang::primary(old).name()
+                    old.primary_lang().name()
                 ),
             )),
         }

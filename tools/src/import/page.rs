@@ -8,6 +8,7 @@ use super::Lang;
 use super::changes::Report;
 use super::edit::{self, NOT_IN_TEXT, PAGE_KEYS, TABLE_KEYS};
 use super::vendor::Vendor;
+use crate::lang::SpecLang;
 use codes_codegen::model;
 
 /// What stands in for a required page key the vendor text does not give.

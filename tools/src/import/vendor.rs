@@ -9,6 +9,7 @@ use super::Lang;
 use crate::vendor_doc::{
     Column, DocError, Located, ObjectCell, ReasonParagraph, ValueList, VendorRow, VendorTable,
 };
+use codes_codegen::decoding::{self, Conflict};
 use codes_codegen::model::{CodeKind, ReasonCodes, RowCode};
 
 /// A vendor table every part of which a spec can represent.
@@ -323,8 +324,8 @@ pub(super) fn has_chinese(text: &str) -> bool {
 fn reason_cell(row: &VendorRow, errors: &mut Vec<DocError>) -> Vec<Paragraph> {
     let operation = row.code;
     let mut cell = Vec::new();
-    let mut singles: BTreeMap<i32, usize> = BTreeMap::new();
-    let mut ranges: Vec<(i32, i32, usize)> = Vec::new();
+    // The reasons kept so far, with their lines.
+    let mut listed: Vec<(ReasonCodes, usize)> = Vec::new();
     let mut marker: Option<(usize, &str)> = None;
     let mut first_reason_line: Option<usize> = None;
     for paragraph in &row.reasons {
@@ -395,37 +396,29 @@ fn reason_cell(row: &VendorRow, errors: &mut Vec<DocError>) -> Vec<Paragraph> {
         let Some(codes) = codes else {
             continue;
         };
-        match codes {
-            ReasonCodes::Single(code) => {
-                if let Some(first) = singles.get(&code) {
-                    errors.push(error(
-                        line,
-                        format!(
-                            "duplicate reason code {code} in row {operation}, already on line {first}"
-                        ),
-                    ));
-                    continue;
-                }
-                singles.insert(code, line);
-            }
-            ReasonCodes::Range { start, end } => {
-                let overlapping = ranges
-                    .iter()
-                    .find(|(other_start, other_end, _)| start <= *other_end && *other_start <= end);
-                if let Some((other_start, other_end, other_line)) = overlapping {
-                    errors.push(error(
-                        line,
-                        format!(
-                            "reason range {start}-{end} overlaps range {other_start}-{other_end} (line {other_line}) in row {operation}"
-                        ),
-                    ));
-                    continue;
-                }
-                ranges.push((start, end, line));
-            }
-            // `check` never makes one: a vendor cell has no open reason.
-            ReasonCodes::Open { .. } => continue,
+        let candidate = listed.iter().map(|(codes, _)| *codes).chain([codes]);
+        let conflict = decoding::conflicts(candidate)
+            .into_iter()
+            .find(|conflict| conflict.later() == listed.len());
+        if let Some(conflict) = conflict {
+            let line_of = |index: usize| listed[index].1;
+            let message = match conflict {
+                Conflict::DuplicateCode { first, code, .. } => format!(
+                    "duplicate reason code {code} in row {operation}, already on line {}",
+                    line_of(first)
+                ),
+                Conflict::OverlappingRanges { first, .. } => format!(
+                    "reason range {codes} overlaps range {} (line {}) in row {operation}",
+                    listed[first].0,
+                    line_of(first)
+                ),
+                // `check` never makes one: a vendor cell has no open reason.
+                Conflict::SecondOpen { .. } => continue,
+            };
+            errors.push(error(line, message));
+            continue;
         }
+        listed.push((codes, line));
         cell.push(Paragraph::Reason(Reason {
             line,
             codes,
