@@ -23,7 +23,8 @@
 //! | object or reason `-1`, `65535`, `0xFFFF`, `US_NO_USE`, `-` | no object, no reasons   |
 //! | `N: text`, `N-M: text`, bare `N`             | a reason `code = N`, `range = [N, M]`, `code = N` without description |
 //! | any other paragraph of the reason cell       | `notes`                               |
-//! | a NOTE cell of the page                      | a comment above the `[[table]]`, marked for review |
+//! | a NOTE cell of the page, before the header or between it and the rows | the page's `notes` (titles left out) |
+//! | a note under a cell's text (`说明:` and the note) | the row's `notes` |
 //! | the values a parameter lists                 | `key = "text"` rows, `code = "呼入"`: the page title, the list's lead-in as the caption |
 //!
 //! A page in Chinese ([`Lang::Zh`]) fills the Chinese keys instead: the
@@ -318,14 +319,16 @@ const HEADER: &str = "\
 #   [[table]]                  one vendor table; `name` is its Rust enum;
 #                              `key = \"text\"` where the codes are text; the
 #                              English page: title, subtitle, caption, page,
-#                              updated, columns
+#                              updated, columns, notes (on the whole table)
 #     [table.zh]               the Chinese page, with the same keys
 #     [[table.object_kind]]    the kinds the object column names: name,
 #                              text, text_zh
 #     [[table.row]]            one vendor row: code, name, constant,
 #                              description, description_zh, object (an
 #                              object kind's name; absent = \"-1\"), notes and
-#                              notes_zh (free sentences of the reason cell)
+#                              notes_zh (free sentences of the reason cell, a
+#                              note under a cell), page and page_zh (where
+#                              its texts come from another page)
 #       [[table.row.reason]]   one reason: `code = N`, `range = [A, B]` or
 #                              `open = true` (any code, with `default`), then
 #                              `name` and the vendor's `description` and

@@ -358,6 +358,23 @@ pub fn parse_values(text: &str, parameter: &str) -> Result<ValueList, Vec<DocErr
     Err(errors)
 }
 
+/// The text of a note paragraph after its title (`NOTE:`, `Note:`,
+/// `说明:`, `说明：`, `注意:`, `注意：`), empty for a bare title; `None` for
+/// a paragraph that is no note.
+///
+/// # Examples
+///
+/// ```
+/// use codes_tools::vendor_doc::note_body;
+///
+/// assert_eq!(note_body("说明：当前版本暂不支持该类型。"), Some("当前版本暂不支持该类型。"));
+/// assert_eq!(note_body("NOTE:"), Some(""));
+/// assert_eq!(note_body("Note that the code is text."), None);
+/// ```
+pub fn note_body(paragraph: &str) -> Option<&str> {
+    text::note_text(paragraph)
+}
+
 /// Whether `bytes` are a saved HTML page rather than text copied from one:
 /// the first character but whitespace (and a byte order mark) is `<`.
 ///

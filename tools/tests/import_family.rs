@@ -265,17 +265,16 @@ fn a_text_keyed_import_is_like_call_direction() {
 }
 
 #[test]
-fn a_page_note_is_kept_as_a_comment_for_review() {
+fn a_note_of_the_whole_table_is_the_pages_notes() {
     let imported = import(&table(MONITORING), &fresh(Lang::En, "cec_07_2641")).unwrap();
     assert!(imported.toml.contains(
-        "# review: the vendor's page has a note no spec key holds:\n#   NOTE:\n\
-         #   An operation type whose object and reason are \"-\" writes no bill.\n[[table]]\n"
+        "columns = [\"Operation Type\", \"Description\", \"Operation Object\", \"Operation Reason\"]\n\
+         notes = ['An operation type whose object and reason are \"-\" writes no bill.']\n"
     ));
-    assert!(
-        imported.review.contains(
-            &"table AgentOperationTypes: the page's note is kept as a comment above the table"
-                .to_owned()
-        )
+    let spec = valid(&imported.toml);
+    assert_eq!(
+        spec.tables[0].page_in(Lang::En).unwrap().notes,
+        ["An operation type whose object and reason are \"-\" writes no bill."]
     );
     // Merging the page again finds the note there.
     let again = merged(&imported.toml, MONITORING, &MergeOptions::default());
@@ -284,15 +283,14 @@ fn a_page_note_is_kept_as_a_comment_for_review() {
 }
 
 #[test]
-fn a_note_with_control_characters_makes_a_valid_comment() {
+fn a_note_with_control_characters_is_kept_byte_for_byte() {
     let page = "NOTE: a\u{1}b\u{7f}c\td\n| Code | Description |\n|---|---|\n| 1 | One. |\n";
     let imported = import(&table(page), &fresh(Lang::En, "p")).unwrap();
-    assert!(
-        imported.toml.contains("#   NOTE: a\\u{1}b\\u{7f}c\td\n"),
-        "{}",
-        imported.toml
+    let spec = valid(&imported.toml);
+    assert_eq!(
+        spec.tables[0].page_in(Lang::En).unwrap().notes,
+        ["a\u{1}b\u{7f}c\td"]
     );
-    valid(&imported.toml);
 }
 
 #[test]

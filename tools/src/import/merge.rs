@@ -17,6 +17,7 @@ use super::page;
 use super::vendor::{self, Paragraph, Vendor};
 use crate::lang::SpecLang;
 use codes_codegen::model::{self, ReasonCodes, RowCode};
+use codes_codegen::schema;
 
 /// Variants the generator adds to row and reason enums.
 const REASON_BUILTINS: &[&str] = &["NotApplicable", "Unlisted"];
@@ -334,15 +335,27 @@ impl Rows<'_> {
             &place,
             report,
         );
+        let old_description = self.lang.text(&old.description).map(String::as_str);
         set_text(
             table,
             keys.description,
-            self.lang.text(&old.description).map(String::as_str),
+            old_description,
             row.description.as_deref(),
             ROW_KEYS,
             &place,
             report,
         );
+        // A text the page changes comes from the page now, no longer from
+        // the other page the row named.
+        let page_key = schema::row::PAGES.key(self.lang).name;
+        if old_description != row.description.as_deref()
+            && let Some(page) = self.lang.text(&old.pages)
+        {
+            table.remove(page_key);
+            report.summary.push(format!(
+                "{place}: {page_key} {page} dropped: its text is this page's"
+            ));
+        }
         let old_object = old
             .object
             .and_then(|kind| self.old.object_kinds.get(kind))

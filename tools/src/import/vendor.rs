@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 use super::Lang;
 use crate::vendor_doc::{
-    Column, DocError, Located, ObjectCell, ReasonParagraph, ValueList, VendorRow, VendorTable,
+    self, Column, DocError, Located, ObjectCell, ReasonParagraph, ValueList, VendorRow, VendorTable,
 };
 use codes_codegen::decoding::{self, Conflict};
 use codes_codegen::model::{CodeKind, ReasonCodes, RowCode};
@@ -21,7 +21,8 @@ pub(super) struct Vendor {
     pub title: Option<String>,
     pub subtitle: Option<String>,
     pub caption: Option<String>,
-    /// The paragraphs of the page's NOTE cells, as written.
+    /// The notes of the whole table (NOTE cells before the header or
+    /// between the header and the rows), titles left out.
     pub notes: Vec<String>,
     pub columns: Vec<String>,
     /// Whether the table has an object or a reason column.
@@ -233,7 +234,7 @@ pub(super) fn check(table: &VendorTable, lang: Lang) -> Result<Vendor, Vec<DocEr
         title,
         subtitle,
         caption,
-        notes: table.notes.iter().map(|note| note.value.clone()).collect(),
+        notes: note_texts(&table.notes),
         has_objects_or_reasons: table
             .columns
             .iter()
@@ -272,13 +273,25 @@ pub(super) fn values(list: &ValueList, lang: Lang) -> Result<Vendor, Vec<DocErro
         title: list.title.as_ref().map(|title| title.value.clone()),
         subtitle: None,
         caption: list.lead.as_ref().map(|lead| lead.value.clone()),
-        notes: list.notes.iter().map(|note| note.value.clone()).collect(),
+        notes: note_texts(&list.notes),
         columns: list.header.iter().map(|cell| cell.value.clone()).collect(),
         has_objects_or_reasons: false,
         parameter: Some(list.parameter.value.clone()),
         rows,
     };
     finish(vendor, errors)
+}
+
+/// The notes of the whole table, as the page's `notes` key holds them: each
+/// paragraph without its title (`NOTE: text` is `text`; a bare `NOTE:` is
+/// left out, the paragraphs after it are the note).
+fn note_texts(notes: &[Located<String>]) -> Vec<String> {
+    notes
+        .iter()
+        .map(|note| vendor_doc::note_body(&note.value).unwrap_or(&note.value))
+        .filter(|text| !text.is_empty())
+        .map(str::to_owned)
+        .collect()
 }
 
 /// `vendor`, or the errors sorted by line.
