@@ -9,7 +9,7 @@ use std::process::ExitCode;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use anstream::AutoStream;
-use codes_codegen::{Spec, SpecError};
+use codes_codegen::{SourceMap, Spec, SpecError};
 
 /// How a command ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -236,8 +236,13 @@ pub fn load_spec(path: &Path) -> Result<Loaded, Failure> {
 /// Validates spec `text` named `name`, printing its diagnostics to stderr,
 /// then how many there are, when it is invalid.
 pub fn parse_spec(name: &str, text: &str) -> Loaded {
-    match Spec::from_toml(name, text) {
-        Ok(spec) => Loaded::Valid(spec),
+    parse_spec_with_sources(name, text).map(|(spec, _)| spec)
+}
+
+/// [`parse_spec`], with where the spec's items are in `text`.
+pub fn parse_spec_with_sources(name: &str, text: &str) -> Loaded<(Spec, SourceMap)> {
+    match Spec::from_toml_with_sources(name, text) {
+        Ok(validated) => Loaded::Valid(validated),
         Err(error) => {
             print_diagnostics(&error);
             say_count(&error);

@@ -46,6 +46,7 @@ pub mod model;
 mod parse;
 mod render;
 pub mod schema;
+pub mod sources;
 mod validate;
 mod write;
 mod writer;
@@ -57,6 +58,7 @@ use std::path::{Path, PathBuf};
 pub use diagnostic::{Diagnostic, SpecError, line_col};
 pub use model::Spec;
 pub use render::{Options, Select};
+pub use sources::{Item, SourceMap};
 pub use validate::SUPPORT_ITEMS;
 pub use write::write_if_changed;
 
@@ -74,6 +76,20 @@ impl Spec {
             parse::parse(text).map_err(|diagnostics| SpecError::new(path, text, diagnostics))?;
         validate::validate(&raw, text)
             .map_err(|diagnostics| SpecError::new(path, text, diagnostics))
+    }
+
+    /// [`from_toml`](Self::from_toml), with the [`SourceMap`] of the same
+    /// parse: where each item of the spec is in `text`.
+    ///
+    /// # Errors
+    ///
+    /// As [`from_toml`](Self::from_toml).
+    pub fn from_toml_with_sources(path: &str, text: &str) -> Result<(Spec, SourceMap), SpecError> {
+        let raw =
+            parse::parse(text).map_err(|diagnostics| SpecError::new(path, text, diagnostics))?;
+        let spec = validate::validate(&raw, text)
+            .map_err(|diagnostics| SpecError::new(path, text, diagnostics))?;
+        Ok((spec, SourceMap::new(&raw, text)))
     }
 }
 

@@ -315,3 +315,259 @@ pub struct Reason {
     /// The vendor's text; empty where the vendor gives a bare code.
     pub description: Text,
 }
+
+// Read access to the validated model: its fields are the crate's, so that
+// only validation builds one.
+
+impl Spec {
+    /// Publisher of the tables.
+    pub fn source(&self) -> &Source {
+        &self.source
+    }
+
+    /// How the vendor writes "not applicable" in a code column (`-1`,
+    /// `65535`), in spec order.
+    pub fn not_applicable(&self) -> &[Marker] {
+        &self.not_applicable
+    }
+
+    /// The tables, in spec order.
+    pub fn tables(&self) -> &[Table] {
+        &self.tables
+    }
+}
+
+impl Source {
+    /// The vendor, e.g. `Huawei Cloud`.
+    pub fn vendor(&self) -> &str {
+        &self.vendor
+    }
+
+    /// The product the tables belong to.
+    pub fn product(&self) -> &str {
+        &self.product
+    }
+
+    /// The document the tables are taken from.
+    pub fn document(&self) -> &str {
+        &self.document
+    }
+}
+
+impl Marker {
+    /// The number, e.g. `65535`; in a text column, its decimal digits.
+    pub fn code(&self) -> i32 {
+        self.code
+    }
+
+    /// Rust variant name, e.g. `UsNoUse`.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// What the vendor calls it and where, e.g. `US_NO_USE, in later revisions`.
+    pub fn description(&self) -> &str {
+        &self.description
+    }
+}
+
+impl Table {
+    /// Rust name of the enum of codes, e.g. `OperationType`.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// Whether the codes are numbers or text.
+    pub fn kind(&self) -> CodeKind {
+        self.kind
+    }
+
+    /// The vendor's English page; at least one of `en` and `zh` is there.
+    pub fn en(&self) -> Option<&Page> {
+        self.en.as_ref()
+    }
+
+    /// The vendor's Chinese page.
+    pub fn zh(&self) -> Option<&Page> {
+        self.zh.as_ref()
+    }
+
+    /// Names of the items that decode a whole row; present when the table
+    /// has an object or a reason column.
+    pub fn record(&self) -> Option<&RecordNames> {
+        self.record.as_ref()
+    }
+
+    /// The kinds of object the object column names.
+    pub fn object_kinds(&self) -> &[ObjectKind] {
+        &self.object_kinds
+    }
+
+    /// The rows, in vendor order.
+    pub fn rows(&self) -> &[Row] {
+        &self.rows
+    }
+
+    /// Codes and names of removed rows that may not come back.
+    pub fn reserved(&self) -> &[Reserved] {
+        &self.reserved
+    }
+}
+
+impl Page {
+    /// The page title.
+    pub fn title(&self) -> &str {
+        &self.title
+    }
+
+    /// A line between the title and the table, where the page has one.
+    pub fn subtitle(&self) -> Option<&str> {
+        self.subtitle.as_deref()
+    }
+
+    /// The table caption as the vendor prints it, where it has one.
+    pub fn caption(&self) -> Option<&str> {
+        self.caption.as_deref()
+    }
+
+    /// The vendor page identifier, e.g. `cec_07_4243`.
+    pub fn page(&self) -> &str {
+        &self.page
+    }
+
+    /// The revision date as the vendor prints it after "Updated on", where
+    /// the copy has one.
+    pub fn updated(&self) -> Option<&str> {
+        self.updated.as_deref()
+    }
+
+    /// The vendor's column headers, in order.
+    pub fn columns(&self) -> &[String] {
+        &self.columns
+    }
+
+    /// The vendor's notes on the whole table (a note between the header
+    /// and the rows), in the page's language.
+    pub fn notes(&self) -> &[String] {
+        &self.notes
+    }
+}
+
+impl Reserved {
+    /// The code no row may take again.
+    pub fn code(&self) -> &RowCode {
+        &self.code
+    }
+
+    /// The Rust name no row may take again, where the spec gives one.
+    pub fn name(&self) -> Option<&str> {
+        self.name.as_deref()
+    }
+
+    /// Why, in the maintainers' words.
+    pub fn note(&self) -> Option<&str> {
+        self.note.as_deref()
+    }
+}
+
+impl RecordNames {
+    /// The decoded triple, e.g. `Operation`.
+    pub fn record(&self) -> &str {
+        &self.record
+    }
+
+    /// The decoded object value, e.g. `Object` (its kind enum is `ObjectKind`).
+    pub fn object(&self) -> &str {
+        &self.object
+    }
+
+    /// The decoded reason, e.g. `Reason` (per-row enums are `{Row}Reason`).
+    pub fn reason(&self) -> &str {
+        &self.reason
+    }
+}
+
+impl ObjectKind {
+    /// Rust variant name, e.g. `EmployeeId`.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The vendor's cell text, e.g. `Employee ID.` and `工号`.
+    pub fn text(&self) -> &Text {
+        &self.text
+    }
+}
+
+impl Row {
+    /// The vendor code.
+    pub fn code(&self) -> &RowCode {
+        &self.code
+    }
+
+    /// Rust variant name.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The vendor's constant name, e.g. `AGENT_TYPE_EXTENSION`, in tables
+    /// that have them (every row then has one).
+    pub fn constant(&self) -> Option<&str> {
+        self.constant.as_deref()
+    }
+
+    /// The vendor's description, byte for byte: in at least one language
+    /// in an integer table; possibly in none in a text table, whose codes
+    /// are their own text.
+    pub fn description(&self) -> &Text {
+        &self.description
+    }
+
+    /// The vendor page each language's texts of the row come from, where
+    /// it is not the table's page of that language.
+    pub fn pages(&self) -> &Text {
+        &self.pages
+    }
+
+    /// Index into [`Table::object_kinds`]; `None` is the vendor's `-1`.
+    pub fn object(&self) -> Option<usize> {
+        self.object
+    }
+
+    /// Free sentences of the English reason cell.
+    pub fn notes(&self) -> &[String] {
+        &self.notes
+    }
+
+    /// Free sentences of the Chinese reason cell.
+    pub fn notes_zh(&self) -> &[String] {
+        &self.notes_zh
+    }
+
+    /// The reasons, in vendor order; empty is the vendor's `-1`.
+    pub fn reasons(&self) -> &[Reason] {
+        &self.reasons
+    }
+
+    /// What every code of the reason column means for this row.
+    pub fn decoding(&self) -> &Decoding {
+        &self.decoding
+    }
+}
+
+impl Reason {
+    /// The codes it covers.
+    pub fn codes(&self) -> ReasonCodes {
+        self.codes
+    }
+
+    /// Rust variant name.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    /// The vendor's text; empty where the vendor gives a bare code.
+    pub fn description(&self) -> &Text {
+        &self.description
+    }
+}

@@ -61,7 +61,7 @@ pub struct RawPage {
     pub page: Option<Spanned<String>>,
     pub updated: Option<Spanned<String>>,
     pub columns: Option<Spanned<Vec<Spanned<String>>>>,
-    pub notes: Vec<Spanned<String>>,
+    pub notes: Option<Spanned<Vec<Spanned<String>>>>,
 }
 
 impl RawPage {
@@ -72,7 +72,7 @@ impl RawPage {
             && self.page.is_none()
             && self.updated.is_none()
             && self.columns.is_none()
-            && self.notes.is_empty()
+            && self.notes.is_none()
     }
 }
 
@@ -100,8 +100,8 @@ pub struct RawRow {
     pub page: Option<Spanned<String>>,
     pub page_zh: Option<Spanned<String>>,
     pub object: Option<Spanned<String>>,
-    pub notes: Vec<Spanned<String>>,
-    pub notes_zh: Vec<Spanned<String>>,
+    pub notes: Option<Spanned<Vec<Spanned<String>>>>,
+    pub notes_zh: Option<Spanned<Vec<Spanned<String>>>>,
     pub reason: Vec<Spanned<RawReason>>,
 }
 
@@ -415,15 +415,8 @@ impl Reader {
             page: self.string(fields, &PAGE),
             updated: self.string(fields, &UPDATED),
             columns: self.strings(fields, &COLUMNS),
-            notes: self.notes(fields, &NOTES),
+            notes: self.strings(fields, &NOTES),
         }
-    }
-
-    /// Free sentences: an array of strings, none when absent.
-    fn notes(&mut self, fields: &Fields<'_, '_>, key: &Key) -> Vec<Spanned<String>> {
-        self.strings(fields, key)
-            .map(Spanned::into_inner)
-            .unwrap_or_default()
     }
 
     fn object_kind(&mut self, table: &DeTable<'_>) -> RawObjectKind {
@@ -469,8 +462,8 @@ impl Reader {
             page: self.string(&fields, &PAGE),
             page_zh: self.string(&fields, &PAGE_ZH),
             object: self.string(&fields, &OBJECT),
-            notes: self.notes(&fields, &NOTES),
-            notes_zh: self.notes(&fields, &NOTES_ZH),
+            notes: self.strings(&fields, &NOTES),
+            notes_zh: self.strings(&fields, &NOTES_ZH),
             reason: self.tables(&fields, &REASON, Self::reason),
         }
     }

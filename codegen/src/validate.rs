@@ -193,9 +193,15 @@ impl Validator<'_> {
 
     /// A Rust name: present and a valid UpperCamelCase identifier.
     /// Free sentences, none blank.
-    fn notes(&mut self, notes: &[Spanned<String>], key: &Key, entry: &str) -> Vec<String> {
+    fn notes(
+        &mut self,
+        notes: &Option<Spanned<Vec<Spanned<String>>>>,
+        key: &Key,
+        entry: &str,
+    ) -> Vec<String> {
         notes
             .iter()
+            .flat_map(Spanned::get_ref)
             .map(|note| self.non_blank(note, key.name, entry))
             .collect()
     }

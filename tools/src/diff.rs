@@ -329,7 +329,7 @@ pub fn initial(spec: &Spec) -> SpecDiff {
 pub struct SpecDiff {
     changes: Vec<Change>,
     /// Where each change's item is on each side, in step with `changes`.
-    sites: Vec<crate::locate::Sites>,
+    sites: Vec<crate::site::Sites>,
     files: Files,
 }
 
@@ -340,14 +340,15 @@ struct Files {
     new: Option<String>,
 }
 
-/// A spec's text, and the file name reports give it.
+/// Where a spec's items are in its text, and the file name reports give it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SpecText<'a> {
     /// The name annotations and JUnit give the file, such as `codes.toml`;
     /// `None` for standard input.
     pub file: Option<&'a str>,
-    /// The text the spec was read from.
-    pub text: &'a str,
+    /// The source map of the parse the spec was validated from
+    /// ([`Spec::from_toml_with_sources`]); an empty map for no spec.
+    pub sources: &'a codes_codegen::SourceMap,
 }
 
 impl SpecDiff {
@@ -394,20 +395,16 @@ impl SpecDiff {
             .count()
     }
 
-    /// Finds every change's item in the texts the specs were read from,
-    /// setting [`Change::old_line`] and [`Change::new_line`], and keeps the
-    /// file names for the annotations and JUnit.
+    /// Finds every change's item in the source maps of the specs, setting
+    /// [`Change::old_line`] and [`Change::new_line`], and keeps the file
+    /// names for the annotations and JUnit.
     ///
-    /// An item not found (in a text that is not the one its spec was read
-    /// from) keeps no line.
+    /// An item the map lacks (a map that is not of the spec diffed) keeps
+    /// no line.
     pub fn locate(&mut self, old: SpecText<'_>, new: SpecText<'_>) {
-        let (old_text, new_text) = (
-            crate::locate::Document::parse(old.text),
-            crate::locate::Document::parse(new.text),
-        );
         for (change, sites) in self.changes.iter_mut().zip(&self.sites) {
-            change.old_line = sites.old.as_ref().and_then(|site| old_text.line(site));
-            change.new_line = sites.new.as_ref().and_then(|site| new_text.line(site));
+            change.old_line = sites.old.as_ref().and_then(|site| site.line(old.sources));
+            change.new_line = sites.new.as_ref().and_then(|site| site.line(new.sources));
         }
         self.files = Files {
             old: old.file.map(str::to_string),

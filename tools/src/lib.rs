@@ -19,7 +19,7 @@ pub mod diff;
 pub mod export;
 pub mod import;
 mod lang;
-mod locate;
 pub mod report;
+mod site;
 pub mod translations;
 pub mod vendor_doc;

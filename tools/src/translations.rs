@@ -8,11 +8,11 @@
 
 use std::fmt;
 
-use codes_codegen::Spec;
 use codes_codegen::model::Table;
+use codes_codegen::{SourceMap, Spec};
 
 use crate::lang::{Keys, Lang, SpecLang};
-use crate::locate::{Document, Site};
+use crate::site::Site;
 
 /// One text, or one page, missing in a language.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,12 +41,11 @@ impl fmt::Display for Untranslated {
     }
 }
 
-/// Every untranslated text of `spec`, in spec order, located in `text`, the
-/// spec's source.
-pub fn untranslated(spec: &Spec, text: &str) -> Vec<Untranslated> {
-    let document = Document::parse(text);
+/// Every untranslated text of `spec`, in spec order, located by `sources`,
+/// the source map of the parse `spec` was validated from.
+pub fn untranslated(spec: &Spec, sources: &SourceMap) -> Vec<Untranslated> {
     let mut found = Finder {
-        document: &document,
+        sources,
         found: Vec::new(),
     };
     for (index, table) in spec.tables.iter().enumerate() {
@@ -56,8 +55,8 @@ pub fn untranslated(spec: &Spec, text: &str) -> Vec<Untranslated> {
 }
 
 /// The walk over a spec, collecting what it finds.
-struct Finder<'d, 'i> {
-    document: &'d Document<'i>,
+struct Finder<'s> {
+    sources: &'s SourceMap,
     found: Vec<Untranslated>,
 }
 
@@ -67,9 +66,9 @@ type Key = fn(Keys) -> &'static str;
 
 const BOTH: [Lang; 2] = [Lang::En, Lang::Zh];
 
-impl Finder<'_, '_> {
+impl Finder<'_> {
     fn table(&mut self, index: usize, table: &Table) {
-        let site = Site::table(index, &table.name);
+        let site = Site::table(index);
         let entry = format!("table {}", table.name);
         let missing_page = BOTH.into_iter().find(|lang| lang.page(table).is_none());
         if let Some(language) = missing_page {
@@ -79,7 +78,7 @@ impl Finder<'_, '_> {
             return;
         }
         for (kind_index, kind) in table.object_kinds.iter().enumerate() {
-            let kind_site = site.object_kind(kind_index, &kind.name);
+            let kind_site = site.object_kind(kind_index);
             let item = format!("object kind {} of {entry}", kind.name);
             self.text(
                 &kind_site,
@@ -89,14 +88,14 @@ impl Finder<'_, '_> {
             );
         }
         for (row_index, row) in table.rows.iter().enumerate() {
-            let row_site = site.row(row_index, &row.name);
+            let row_site = site.row(row_index);
             let item = format!("row {} of {entry}", row.code);
             let description = |lang: Lang| lang.text(&row.description).is_some();
             self.text(&row_site, &item, description, |keys| keys.description);
             let notes = |lang: Lang| !lang.notes(row).is_empty();
             self.text(&row_site, &item, notes, |keys| keys.notes);
             for (reason_index, reason) in row.reasons.iter().enumerate() {
-                let reason_site = row_site.reason(reason_index, &reason.name);
+                let reason_site = row_site.reason(reason_index);
                 let item = format!("reason {} of row {} of {entry}", reason.codes, row.code);
                 let description = |lang: Lang| lang.text(&reason.description).is_some();
                 self.text(&reason_site, &item, description, |keys| keys.description);
@@ -127,7 +126,7 @@ impl Finder<'_, '_> {
             item,
             missing,
             only_in,
-            line: self.document.line(site),
+            line: site.line(self.sources),
         });
     }
 }
@@ -188,8 +187,8 @@ description = "One."
 
     #[test]
     fn each_text_missing_in_one_language_is_found_at_its_line() {
-        let spec = Spec::from_toml("t.toml", SPEC).unwrap();
-        let found: Vec<String> = untranslated(&spec, SPEC)
+        let (spec, sources) = Spec::from_toml_with_sources("t.toml", SPEC).unwrap();
+        let found: Vec<String> = untranslated(&spec, &sources)
             .iter()
             .map(|finding| format!("{}: {finding}", finding.line.unwrap_or(0)))
             .collect();

@@ -11,8 +11,8 @@ use std::path::Path;
 
 use ChangeKind::*;
 use Impact::{Breaking, Cosmetic, Minor, Patch};
-use codes_codegen::Spec;
 use codes_codegen::model::ReasonCodes;
+use codes_codegen::{SourceMap, Spec};
 use codes_tools::diff::{
     Bump, Change, ChangeKind, DiffConfig, Format, Impact, JSON_FORMAT_VERSION, PackageVersion,
     SpecDiff, SpecText, Value, Version, VersionCheck, diff,
@@ -1455,11 +1455,11 @@ fn located_revision() -> SpecDiff {
     report.locate(
         SpecText {
             file: Some("codes.toml"),
-            text: CODES_TOML,
+            sources: &sources(CODES_TOML),
         },
         SpecText {
             file: Some(REVISION_FILE),
-            text: REVISION,
+            sources: &sources(REVISION),
         },
     );
     report
@@ -1978,14 +1978,22 @@ fn line_of(text: &str, needle: &str) -> usize {
     lines[0]
 }
 
+/// Where the items of spec `text` are.
+fn sources(text: &str) -> SourceMap {
+    Spec::from_toml_with_sources("codes.toml", text)
+        .expect("a valid spec")
+        .1
+}
+
 /// Each change's rule, path, and old and new line, once located.
 fn lines(old: &str, new: &str) -> Vec<(ChangeKind, String, Option<usize>, Option<usize>)> {
     let mut report = diff(&parse(old), &parse(new));
-    let side = |text| SpecText {
+    let (old_sources, new_sources) = (sources(old), sources(new));
+    let side = |sources| SpecText {
         file: Some("codes.toml"),
-        text,
+        sources,
     };
-    report.locate(side(old), side(new));
+    report.locate(side(&old_sources), side(&new_sources));
     report
         .changes()
         .iter()
@@ -2092,18 +2100,18 @@ fn a_reordering_is_located_at_the_first_item_out_of_place() {
 }
 
 #[test]
-fn a_text_that_is_not_the_specs_locates_nothing() {
+fn a_map_that_is_not_the_specs_locates_nothing() {
     let old = row(1, "SignIn", "");
     let new = old.replace("SignIn.\"", "Signs in.\"");
     let mut report = diff(&spec(&old), &spec(&new));
     report.locate(
         SpecText {
             file: Some("a.toml"),
-            text: "not = [toml",
+            sources: &SourceMap::default(),
         },
         SpecText {
             file: None,
-            text: "[source]\n",
+            sources: &SourceMap::default(),
         },
     );
     let change = &report.changes()[0];
@@ -2132,11 +2140,11 @@ fn annotations_follow_the_impact_and_escape_what_would_end_them() {
     report.locate(
         SpecText {
             file: Some("old,v1: spec.toml"),
-            text: &old,
+            sources: &sources(&old),
         },
         SpecText {
             file: Some("codes.toml"),
-            text: &new,
+            sources: &sources(&new),
         },
     );
     let config = "[rules]\nrow_added = \"cosmetic\"\n";

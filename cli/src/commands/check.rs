@@ -35,9 +35,9 @@ pub enum Format {
 pub fn run(args: &Args) -> Result<Status, Failure> {
     let name = io::name(&args.spec);
     let text = io::read(&args.spec)?;
-    let result = Spec::from_toml(&name, &text);
+    let result = Spec::from_toml_with_sources(&name, &text);
     let information = match &result {
-        Ok(spec) => untranslated(spec, &text),
+        Ok((spec, sources)) => untranslated(spec, sources),
         Err(_) => Vec::new(),
     };
     if args.format == Format::Json {
@@ -48,7 +48,7 @@ pub fn run(args: &Args) -> Result<Status, Failure> {
         io::emit(None, &json)?;
     }
     match result {
-        Ok(spec) => {
+        Ok((spec, _)) => {
             if args.format == Format::Text {
                 for finding in &information {
                     match finding.line {

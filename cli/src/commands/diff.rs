@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use codes_codegen::SourceMap;
 use codes_tools::diff::{
     self, CONFIG_FILE, DiffConfig, Format, Impact, ManifestError, PackageVersion, SpecText,
     Version, VersionCheck,
@@ -132,12 +133,17 @@ pub fn run(args: &Args) -> Result<Status, Failure> {
     // An empty old side is no spec at all: a first release.
     let old = match old_text.trim().is_empty() {
         true => Loaded::Valid(None),
-        false => io::parse_spec(&old_side.name(), &old_text).map(Some),
+        false => io::parse_spec_with_sources(&old_side.name(), &old_text).map(Some),
     };
-    let (Loaded::Valid(old), Loaded::Valid(new)) =
-        (old, io::parse_spec(&new_side.name(), &new_text))
-    else {
+    let (Loaded::Valid(old), Loaded::Valid((new, new_sources))) = (
+        old,
+        io::parse_spec_with_sources(&new_side.name(), &new_text),
+    ) else {
         return Ok(Status::Problems);
+    };
+    let (old, old_sources) = match old {
+        Some((spec, sources)) => (Some(spec), sources),
+        None => (None, SourceMap::default()),
     };
     let config = read_config(args.config.as_deref(), &new_side)?;
     let versions = match check_versions {
@@ -156,11 +162,11 @@ pub fn run(args: &Args) -> Result<Status, Failure> {
     report.locate(
         SpecText {
             file: old_file.as_deref(),
-            text: &old_text,
+            sources: &old_sources,
         },
         SpecText {
             file: new_file.as_deref(),
-            text: &new_text,
+            sources: &new_sources,
         },
     );
     if let Some(config) = &config {

@@ -15,7 +15,7 @@
 use super::decoding::{CodeSet, Decoding, Outcome, show};
 use super::pairing::Pairs;
 use super::{Change, ChangeKind, Impact, Value};
-use crate::locate::{Both, Site, Sites};
+use crate::site::{Both, Site, Sites};
 use codes_codegen::model::{
     Lang, Marker, ObjectKind, Outcome as Decoded, Page, Reason, ReasonCodes, RecordNames, Row,
     RowCode, Spec, Table, Text,
@@ -251,20 +251,19 @@ impl Walk {
             a.page().page == b.page().page && a.page().caption == b.page().caption
         };
         let pairs = Pairs::new(&old.tables, &new.tables, &[&same_name, &same_place]);
-        let site = |tables: &[Table], i: usize| Site::table(i, &tables[i].name);
         for (i, (table, pair)) in old.tables.iter().zip(&pairs.old).enumerate() {
             match pair {
                 Some(j) => {
                     let at = Both {
-                        old: site(&old.tables, i),
-                        new: site(&new.tables, *j),
+                        old: Site::table(i),
+                        new: Site::table(*j),
                     };
                     self.table(&at, table, &new.tables[*j]);
                 }
                 None => self.push(
                     ChangeKind::TableRemoved,
                     &table.name,
-                    Sites::old(site(&old.tables, i)),
+                    Sites::old(Site::table(i)),
                     (Some(table_item(table)), None),
                     Impact::Breaking,
                     None,
@@ -281,7 +280,7 @@ impl Walk {
             self.push(
                 ChangeKind::TableAdded,
                 &table.name,
-                Sites::new(site(&new.tables, j)),
+                Sites::new(Site::table(j)),
                 values,
                 Impact::Minor,
                 Some(rows),
@@ -292,7 +291,7 @@ impl Walk {
             self.push(
                 ChangeKind::TablesReordered,
                 "tables",
-                Sites::both(&site(&old.tables, i), &site(&new.tables, j)),
+                Sites::both(&Site::table(i), &Site::table(j)),
                 lists(orders),
                 Impact::Patch,
                 None,
@@ -308,7 +307,7 @@ impl Walk {
         let pairs = Pairs::new(before, after, &[&same_name, &same_code]);
         for (i, (marker, pair)) in before.iter().zip(&pairs.old).enumerate() {
             let path = format!("not_applicable/{}", marker.name);
-            let here = Site::marker(i, &marker.name);
+            let here = Site::marker(i);
             let Some(j) = pair else {
                 self.push(
                     ChangeKind::MarkerRemoved,
@@ -321,7 +320,7 @@ impl Walk {
                 continue;
             };
             let next = &after[*j];
-            let there = Site::marker(*j, &next.name);
+            let there = Site::marker(*j);
             if marker.name != next.name {
                 let values = (
                     Some(Value::name(&marker.name)),
@@ -382,7 +381,7 @@ impl Walk {
             self.push(
                 ChangeKind::MarkerAdded,
                 &format!("not_applicable/{}", marker.name),
-                Sites::new(Site::marker(j, &marker.name)),
+                Sites::new(Site::marker(j)),
                 (None, Some(marker_item(marker))),
                 impact,
                 detail,
@@ -552,8 +551,8 @@ impl Walk {
             text: kind.text.primary().map(str::to_string),
         };
         let (here, there) = (&at.old, &at.new);
-        let old_site = |i: usize| here.object_kind(i, &old[i].name);
-        let new_site = |j: usize| there.object_kind(j, &new[j].name);
+        let old_site = |i: usize| here.object_kind(i);
+        let new_site = |j: usize| there.object_kind(j);
         for (i, (kind, pair)) in old.iter().zip(&pairs.old).enumerate() {
             let path = format!("{table}/object kind {}", kind.name);
             let Some(j) = pair else {
@@ -630,8 +629,8 @@ impl Walk {
             decoded_before: old.record.is_some(),
         };
         let (here, there) = (&at.old, &at.new);
-        let old_site = |i: usize| here.row(i, &old.rows[i].name);
-        let new_site = |j: usize| there.row(j, &new.rows[j].name);
+        let old_site = |i: usize| here.row(i);
+        let new_site = |j: usize| there.row(j);
         for (i, (row, pair)) in old.rows.iter().zip(&pairs.old).enumerate() {
             let row_path = format!("{path}/row {}", row.code);
             match pair {
@@ -675,7 +674,7 @@ impl Walk {
             self.push(
                 ChangeKind::RowAdded,
                 &row_path,
-                Sites::new(site.clone()),
+                Sites::new(site),
                 values,
                 Impact::Minor,
                 detail,
@@ -686,7 +685,7 @@ impl Walk {
                 self.push(
                     ChangeKind::ReasonAdded,
                     &reason_path,
-                    Sites::new(site.reason(k, &reason.name)),
+                    Sites::new(site.reason(k)),
                     values,
                     Impact::Minor,
                     None,
@@ -867,8 +866,8 @@ impl Walk {
         let removed: Vec<usize> = (0..old.len()).filter(|&i| pairs.old[i].is_none()).collect();
         let added: Vec<usize> = pairs.added().collect();
         let (here, there) = (&at.old, &at.new);
-        let old_site = |i: usize| here.note(i, &old[i]);
-        let new_site = |j: usize| there.note(j, &new[j]);
+        let old_site = |i: usize| here.note(i);
+        let new_site = |j: usize| there.note(j);
         // Unpaired notes pair up by position: a reworded sentence.
         for (k, &i) in removed.iter().enumerate() {
             let path = format!("{row}/note {}", i + 1);
@@ -940,8 +939,8 @@ impl Walk {
             &(0..new.reasons.len()).map(identity).collect::<Vec<_>>(),
         );
         let (here, there) = (&at.old, &at.new);
-        let old_site = |i: usize| here.reason(i, &old.reasons[i].name);
-        let new_site = |j: usize| there.reason(j, &new.reasons[j].name);
+        let old_site = |i: usize| here.reason(i);
+        let new_site = |j: usize| there.reason(j);
         for (i, (reason, pair)) in old.reasons.iter().zip(&pairs.old).enumerate() {
             let path = format!("{row}/reason {}", reason.codes);
             let Some(j) = pair else {
