@@ -128,10 +128,7 @@ fn split_uncaptioned<'h, 'a>(
     let starts_with_updated = head
         .first()
         .is_some_and(|para| updated(para.text).is_some());
-    let cells = 1 + rows[1..]
-        .iter()
-        .take_while(|para| !is_bare_integer(para.text) || is_not_used(para.text))
-        .count();
+    let cells = 1 + first_row_cells(&rows[1..]);
     let message = if !(2..=4).contains(&cells) {
         format!(
             "expected a table caption such as \"Table 1 ...\", or a first row of 2 to 4 \
@@ -151,6 +148,28 @@ fn split_uncaptioned<'h, 'a>(
     };
     errors.push(DocError::new(code.line, message));
     None
+}
+
+/// The cells of a first row after its code, in `paras`: the paragraphs up
+/// to the next bare integer that is not a "not used" marker, a note under
+/// a cell (its title and text) belonging to that cell.
+fn first_row_cells(paras: &[Para<'_>]) -> usize {
+    let mut cells = 0;
+    let mut at = 0;
+    while let Some(para) = paras.get(at) {
+        if is_bare_integer(para.text) && !is_not_used(para.text) {
+            break;
+        }
+        match note_len(&paras[at..]) {
+            0 if !(cells > 0 && para.bullet) => {
+                cells += 1;
+                at += 1;
+            }
+            0 => at += 1,
+            len => at += len,
+        }
+    }
+    cells
 }
 
 /// The paragraphs, checking that blank lines separate them; the items of a
