@@ -7,8 +7,8 @@ mod support;
 
 use codes_tools::import::{ImportOptions, Lang, import_all, import_values, page_lang, values_lang};
 use codes_tools::vendor_doc::{
-    Layout, ValueList, VendorTable, parse_html_tables, parse_html_values, parse_tables,
-    parse_values,
+    Layout, ValueList, VendorTable, decode_text, parse_html_tables, parse_html_values,
+    parse_tables, parse_values,
 };
 use support::PAGE_2023;
 
@@ -168,5 +168,155 @@ fn a_row_the_vendor_lists_twice_is_an_error_naming_table_and_row() {
         errors,
         // Row 13 of the page (it has no code 2) is code 12 again.
         ["line 39: table 1, row 13: duplicate code 12, already on line 37"]
+    );
+}
+
+fn html_errors(bytes: &[u8]) -> Vec<String> {
+    parse_html_tables(bytes)
+        .unwrap_err()
+        .iter()
+        .map(ToString::to_string)
+        .collect()
+}
+
+#[test]
+fn a_complete_save_reads_as_the_page_alone() {
+    // Navigation, breadcrumbs, a sidebar, scripts (one holding a table in a
+    // string), a feedback form and a footer around the topic.
+    let complete = html_tables(include_bytes!(
+        "fixtures/vendor/html/agent-type-2025-11-13.complete.html"
+    ));
+    let text = text_tables(include_str!("fixtures/vendor/agent-type-2025-11-13.txt"));
+    assert_eq!(complete.len(), 1);
+    assert_eq!(
+        spec(&complete, Lang::En, "cec_07_0701"),
+        spec(&text, Lang::En, "cec_07_0701")
+    );
+}
+
+#[test]
+fn rowspan_and_colspan_repeat_a_cell_in_every_row_and_column_it_spans() {
+    let html = html_tables(include_bytes!(
+        "fixtures/vendor/html/rowspan-colspan.synthetic.html"
+    ));
+    let text = text_tables(include_str!(
+        "fixtures/vendor/rowspan-colspan.synthetic.txt"
+    ));
+    assert_eq!(
+        spec(&html, Lang::En, "cec_07_4243"),
+        spec(&text, Lang::En, "cec_07_4243")
+    );
+    let objects: Vec<String> = html[0]
+        .rows
+        .iter()
+        .map(|row| format!("{:?}", row.object.as_ref().map(|object| &object.value)))
+        .collect();
+    assert_eq!(
+        objects,
+        [
+            "Some(NotUsed { spelling: \"-1\" })",
+            "Some(Text(\"Employee ID.\"))",
+            "Some(Text(\"Employee ID.\"))",
+            "Some(Text(\"Employee ID.\"))",
+        ]
+    );
+}
+
+#[test]
+fn a_page_of_several_tables_reads_each_with_its_caption() {
+    let tables = html_tables(include_bytes!(
+        "fixtures/vendor/html/several-tables.synthetic.html"
+    ));
+    let captions: Vec<&str> = tables
+        .iter()
+        .map(|table| table.caption.as_ref().unwrap().value.as_str())
+        .collect();
+    assert_eq!(captions, ["Table 1 Media type", "Table 2 Call type"]);
+    // Both have the page's title and date; the paragraph between them is
+    // the second one's subtitle.
+    assert!(
+        tables
+            .iter()
+            .all(|table| table.title.as_ref().unwrap().value == "Bill Codes")
+    );
+    assert_eq!(
+        tables[1].subtitle.as_ref().unwrap().value,
+        "Call types of the call bills."
+    );
+    assert_eq!(tables[1].rows[1].line, 23);
+}
+
+#[test]
+fn a_declared_charset_is_decoded() {
+    let gbk = html_tables(include_bytes!(
+        "fixtures/vendor/html/media-type-full-zh.gbk.html"
+    ));
+    let utf8 = html_tables(include_bytes!(
+        "fixtures/vendor/html/media-type-full-zh.html"
+    ));
+    assert_eq!(
+        spec(&gbk, Lang::Zh, "cec_07_4247"),
+        spec(&utf8, Lang::Zh, "cec_07_4247")
+    );
+}
+
+#[test]
+fn bad_pages_are_errors_at_their_html_line() {
+    assert_eq!(
+        html_errors(include_bytes!("fixtures/vendor/html/no-table.html")),
+        ["line 10: expected a table (<table>) in the page, found none"]
+    );
+    assert_eq!(
+        html_errors(include_bytes!("fixtures/vendor/html/unknown-header.html")),
+        [
+            "line 7: table 1, header: expected the header cells of a code table (code, description, \
+             then object and reason, or code, constant name, description), found \"Media Type\", \
+             \"Operation Reason\", \"Description\"",
+            "line 11: table 2: expected a header row (<th> cells, or a <thead>), found a row of <td> cells",
+        ]
+    );
+    assert_eq!(
+        html_errors(include_bytes!("fixtures/vendor/html/nested-table.html")),
+        ["line 11: table 1, row 2: expected a cell of text, found a nested table"]
+    );
+    assert_eq!(
+        html_errors(include_bytes!("fixtures/vendor/html/third-language.html")),
+        [
+            "line 2: expected a page in English or Chinese (lang \"en...\" or \"zh...\"), found lang \"ja-jp\"",
+            "line 7: table 1, header: expected header cells in English or Chinese, found \"メディアタイプ\" (Japanese)",
+        ]
+    );
+    assert_eq!(
+        html_errors(include_bytes!(
+            "fixtures/vendor/html/media-type-full-zh.gbk-undeclared.html"
+        )),
+        [
+            "line 5: expected UTF-8 text, or a <meta charset> declaring its charset, found byte 0xBA, which is not UTF-8"
+        ]
+    );
+    let unknown_charset = b"<html><head><meta charset=\"klingon\"></head><body></body></html>";
+    assert_eq!(
+        html_errors(unknown_charset),
+        [
+            "line 1: expected a charset encoding_rs knows (utf-8, gbk, gb18030, ...), found \"klingon\""
+        ]
+    );
+    // A third language in the text renderings: the header cells say it.
+    let korean = "| 코드 | 설명 |\n|---|---|\n| 1 | 텍스트 채팅 |\n";
+    let errors: Vec<String> = parse_tables(korean)
+        .unwrap_err()
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(
+        errors,
+        ["line 1: expected header cells in English or Chinese, found \"코드\" (Korean)"]
+    );
+    // Text that is not UTF-8, at the line of its first bad byte.
+    assert_eq!(
+        decode_text(b"Media Type\n\n\xb5\n")
+            .unwrap_err()
+            .to_string(),
+        "line 3: expected UTF-8 text, found byte 0xB5, which is not UTF-8"
     );
 }
