@@ -1,13 +1,14 @@
-//! Reads the vendor's documentation tables, as copied from the vendor's
-//! web pages, into plain data with line numbers, so that a later stage can
-//! turn them into a spec.
+//! Reads the vendor's documentation tables, as saved from the vendor's web
+//! pages or copied from them, into plain data with line numbers, so that a
+//! later stage can turn them into a spec.
 //!
 //! The vendor's pages are a family: the agent operation table, the media
 //! type, agent type and call type tables of the bill files, in English and
-//! in Chinese, copied in two layouts. A page may hold several tables;
-//! [`parse_tables`] reads them all, [`parse`] a page of one table, and
-//! [`parse_values`] the values one parameter of a table of parameters
-//! lists (the `callIn_out` column of the bill file, say).
+//! in Chinese, copied as text in two layouts or saved as HTML. A page may
+//! hold several tables; [`parse_tables`] reads them all, [`parse`] a page
+//! of one table, and [`parse_values`] the values one parameter of a table
+//! of parameters lists (the `callIn_out` column of the bill file, say);
+//! [`parse_html_tables`] and [`parse_html_values`] read a saved page.
 //!
 //! # Columns
 //!
@@ -30,6 +31,8 @@
 //!
 //! The agent type page's `Value | Agent type. | Description` is thus code,
 //! constant name, description. The wording of the header cells is kept.
+//! Header cells in a third language (Japanese kana, Korean hangul) are an
+//! error: the spec holds English and Chinese texts only.
 //!
 //! # Layouts
 //!
@@ -47,12 +50,23 @@
 //! ## Before a table
 //!
 //! Before each table's header there may be, in this order, each optional:
-//! an `Updated on …` line (the first of the page), a title, a subtitle and a
-//! caption (`Table 1 …` or `表1 …`). A NOTE cell (a paragraph starting with
-//! `NOTE:`, `Note:` or `说明：`, or a bare `NOTE:` with the paragraph after
-//! it) may stand anywhere before the header or right after it, and in the
-//! pipe layout also where a row would start: it is a note of the page,
-//! kept as written in [`VendorTable::notes`].
+//! an `Updated on …` line (`更新时间：…` on the Chinese pages; the first of
+//! the page), a title, a subtitle and a caption (`Table 1 …` or `表1 …`). A
+//! NOTE cell (a paragraph starting with a note title, `NOTE:`, `Note:`,
+//! `说明:`, `说明：`, `注意:` or `注意：`, or a bare title with the paragraph
+//! after it; either followed by bulleted paragraphs, `• …`, which are the
+//! note's) may stand anywhere before the header or right after it, and in
+//! the pipe layout also where a row would start: it is a note of the whole
+//! table, kept as written in [`VendorTable::notes`].
+//!
+//! ## Notes under a cell
+//!
+//! A cell's text followed by a note title and the note (the vendor's media
+//! types 6 and 7: `电子邮件呼叫`, `说明:`, `当前版本暂不支持该类型。`) is
+//! the cell's text and a note of the row, in [`VendorRow::notes`] without
+//! its title. In the paragraph layout the note's paragraphs follow the
+//! cell's one paragraph; in the pipe layout they are lines of the cell. A
+//! title with nothing after it in its cell is an error.
 //!
 //! ## Paragraph layout
 //!
@@ -147,6 +161,47 @@
 //!   columns, with the `|` line before them); lines without `|` before that
 //!   header, and all lines of its first cell but the last, are that table's
 //!   title, subtitle and caption.
+//!
+//! ## HTML rendering
+//!
+//! A page saved from a browser ("HTML only" or "complete") is read with
+//! html5ever as a browser reads it (entities decoded, implied tags added),
+//! from its bytes: UTF-8, or the charset a byte order mark or a `<meta>`
+//! declares. The vendor's pages are DITA output:
+//!
+//! ```html
+//! <div class="updated">Updated on 2023-09-27 GMT+08:00</div>
+//! <h1 class="topictitle1">Agent Operation Type</h1>
+//! <div class="tablenoborder"><table><caption><b>Table 1 </b>Agent operation type</caption>
+//! <thead><tr><th class="cellrowborder"><p>Operation Type</p></th>…</tr></thead>
+//! <tbody><tr><td class="cellrowborder"><p>0</p></td>…<td><p>1-255: …</p><p>256: …</p></td></tr>…
+//! ```
+//!
+//! - The title is the first `<h1>` (one that reads `Updated on …` is the
+//!   update line instead); the update line is the first text of the page
+//!   reading `Updated on …` or `更新时间：…`; every table of the page gets
+//!   both. Paragraphs between the title (or the previous table) and a table
+//!   are its subtitle, or NOTE cells. What a "complete" save adds around
+//!   the topic (`<script>`, `<style>`, `<nav>`, `<header>`, `<footer>`,
+//!   `<form>`, paragraphs before the title or after the last table) is
+//!   skipped.
+//! - Every `<table>` not inside another is a table: its `<caption>`, then
+//!   its header row (the last of the `<thead>` rows, or of the leading rows
+//!   of `<th>` cells), then its rows. A cell spanning rows or columns
+//!   (`rowspan`, `colspan`) stands in each of them; a row of one cell
+//!   spanning the table that holds a NOTE is the table's note.
+//! - A cell's paragraphs are its `<p>`s, list items (`<li>`, a bulleted
+//!   paragraph), lines ended by `<br>`, and other blocks, whitespace
+//!   collapsed as a browser shows it; a NOTE box (`<div class="note">`)
+//!   gives its title (`<span class="notetitle">`) as a paragraph of its
+//!   own, then its body's paragraphs, as the text renderings have them.
+//!   An empty cell is one empty paragraph.
+//! - Lines are those of the HTML text: a row's is its `<tr>`'s, a
+//!   paragraph's that of its first text. Errors name the table and row
+//!   (`table 1, row 3: …`, counting body rows from 1) unless several rows
+//!   share the line; a table nested in a cell, a table without a header
+//!   row, no table at all, a `lang` other than English or Chinese, bytes
+//!   neither UTF-8 nor in a declared charset are errors.
 //!
 //! # Cells
 //!

@@ -136,7 +136,7 @@ pub fn run(args: &Args) -> Result<Status, Failure> {
 /// What the page gives: its tables, or the values of `--values-of`.
 enum Page {
     Tables(Vec<VendorTable>),
-    Values(ValueList),
+    Values(Box<ValueList>),
 }
 
 /// Reads the page, saved as HTML or copied as text (told by its first
@@ -145,11 +145,11 @@ fn read_page(bytes: &[u8], args: &Args) -> Result<Page, Vec<DocError>> {
     let html = vendor_doc::is_html(bytes);
     match &args.values_of {
         Some(parameter) if html => {
-            vendor_doc::parse_html_values(bytes, parameter).map(Page::Values)
+            vendor_doc::parse_html_values(bytes, parameter).map(|list| Page::Values(Box::new(list)))
         }
         Some(parameter) => {
             let text = vendor_doc::decode_text(bytes).map_err(|error| vec![error])?;
-            vendor_doc::parse_values(text, parameter).map(Page::Values)
+            vendor_doc::parse_values(text, parameter).map(|list| Page::Values(Box::new(list)))
         }
         None if html => vendor_doc::parse_html_tables(bytes).map(Page::Tables),
         None => {
