@@ -202,12 +202,31 @@ fn every_page_of_a_table_of_codes_toml_merges_into_it_without_changes() {
 
 #[test]
 fn page_errors_are_reported_at_page_line() {
+    // The older agent type page repeats row 12: the same cells are read
+    // once (and said), other cells would be an error.
     let older = format!("{VENDOR}/agent-type-older.txt");
-    let run = codes(&["import", &older]);
+    let run = codes(&["import", &older, "--page", "cec_07_2636"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.contains(
+        "review: row 12: the page lists it twice (lines 52 and 56), cell for cell the same: read once\n"
+    ));
+    let dir = scratch("import-row-twice");
+    let page = std::fs::read_to_string(repo().join(&older)).unwrap();
+    let at = page.rfind("Single phone video agent").unwrap();
+    std::fs::write(
+        dir.join("older.txt"),
+        format!(
+            "{}Single-phone{}",
+            &page[..at],
+            &page[at + "Single phone".len()..]
+        ),
+    )
+    .unwrap();
+    let run = codes_in(&dir, &["import", "older.txt"]);
     assert_eq!(run.code, 1);
     assert_eq!(
         run.stderr,
-        format!("{older}:56: duplicate code 12, already on line 52\ncodes: nothing written\n")
+        "older.txt:56: duplicate code 12, already on line 52\ncodes: nothing written\n"
     );
     // A Chinese page merged as English would overwrite the English.
     let chinese = format!("{VENDOR}/agent-operation-type-zh.txt");

@@ -686,6 +686,7 @@ fn fresh(vendors: &[Vendor], options: &ImportOptions) -> Result<Imported, Import
             title: options.title.as_deref(),
         };
         merge::table(&mut toml, &old, vendor, source, &mut types, &mut report);
+        report.review.extend(vendor.repeated.iter().cloned());
         tables.push(toml);
     }
     document.insert("table", Item::ArrayOfTables(tables));
@@ -794,7 +795,10 @@ fn merge_checked(
         let (Some(toml), Some(old)) = (tables.get_mut(index), spec.tables.get(index)) else {
             continue;
         };
-        let mut report = Report::default();
+        let mut report = Report {
+            review: vendor.repeated.clone(),
+            ..Report::default()
+        };
         if options.lang == old.primary_lang() {
             merge::table(toml, old, vendor, source, &mut types, &mut report);
         } else if let Err(found) = overlay::table(toml, old, vendor, source, &mut report) {

@@ -206,7 +206,9 @@
 //! # Cells
 //!
 //! - Code: a bare integer that fits in an `i64`. Hexadecimal is not accepted
-//!   in the code column.
+//!   in the code column. A row that repeats an earlier one cell for cell is
+//!   read once and listed in [`VendorTable::repeated`]; a code repeated with
+//!   other cells is an error.
 //! - Constant name: capital ASCII letters, digits and `_`, starting with a
 //!   letter, such as `AGENT_TYPE_EXTENSION`.
 //! - Description: any text except a bare integer.
@@ -592,9 +594,25 @@ pub struct VendorTable {
     pub columns: Vec<Column>,
     /// The rows, in the order of the text; at least one, codes unique.
     pub rows: Vec<VendorRow>,
+    /// The rows the vendor lists again, cell for cell the same as an
+    /// earlier row (the older agent type page's row 12): read once.
+    pub repeated: Vec<RepeatedRow>,
     /// The page's declared language (the `lang` attribute of a saved HTML
     /// page, e.g. `zh-cn`); `None` for text.
     pub lang: Option<Located<String>>,
+}
+
+/// A row the vendor lists twice, cell for cell the same: nothing is lost
+/// by reading it once. (A row that repeats a code with other cells is an
+/// error.)
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct RepeatedRow {
+    /// The line of the repeated row.
+    pub line: usize,
+    /// The line of the row it repeats.
+    pub first: usize,
+    /// Their code.
+    pub code: i64,
 }
 
 impl VendorTable {

@@ -1353,6 +1353,7 @@ fn by_hand(row: VendorRow) -> VendorTable {
         subtitle: None,
         notes: Vec::new(),
         rows: vec![row],
+        repeated: Vec::new(),
         lang: None,
     }
 }

@@ -157,9 +157,23 @@ fn the_saved_2025_media_page_lacks_only_the_title_of_its_text() {
 }
 
 #[test]
-fn a_row_the_vendor_lists_twice_is_an_error_naming_table_and_row() {
+fn a_row_the_vendor_lists_twice_is_read_once_and_a_differing_one_is_an_error() {
     let html = include_bytes!("fixtures/vendor/html/agent-type-older.html");
-    let errors: Vec<String> = parse_html_tables(html)
+    let text = include_str!("fixtures/vendor/agent-type-older.txt");
+    let from_html = html_tables(html);
+    assert_eq!(from_html[0].repeated.len(), 1);
+    assert_eq!(
+        spec(&from_html, Lang::En, "cec_07_2636"),
+        spec(&text_tables(text), Lang::En, "cec_07_2636")
+    );
+    let page = String::from_utf8(html.to_vec()).unwrap();
+    let at = page.rfind("Single phone video agent").unwrap();
+    let differing = format!(
+        "{}Single-phone{}",
+        &page[..at],
+        &page[at + "Single phone".len()..]
+    );
+    let errors: Vec<String> = parse_html_tables(differing.as_bytes())
         .unwrap_err()
         .iter()
         .map(ToString::to_string)

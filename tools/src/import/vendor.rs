@@ -30,6 +30,9 @@ pub(super) struct Vendor {
     /// For a list of a parameter's values, the parameter's name.
     pub parameter: Option<String>,
     pub rows: Vec<Row>,
+    /// The rows the page lists twice, cell for cell the same, each a line
+    /// for review: read once.
+    pub repeated: Vec<String>,
 }
 
 impl Vendor {
@@ -242,6 +245,16 @@ pub(super) fn check(table: &VendorTable, lang: Lang) -> Result<Vendor, Vec<DocEr
         columns,
         parameter: None,
         rows,
+        repeated: table
+            .repeated
+            .iter()
+            .map(|row| {
+                format!(
+                    "row {}: the page lists it twice (lines {} and {}), cell for cell the same: read once",
+                    row.code, row.first, row.line
+                )
+            })
+            .collect(),
     };
     finish(vendor, errors)
 }
@@ -278,6 +291,7 @@ pub(super) fn values(list: &ValueList, lang: Lang) -> Result<Vendor, Vec<DocErro
         has_objects_or_reasons: false,
         parameter: Some(list.parameter.value.clone()),
         rows,
+        repeated: Vec::new(),
     };
     finish(vendor, errors)
 }

@@ -7,7 +7,7 @@ use super::columns::Shape;
 use super::preamble::Preamble;
 use super::reasons;
 use super::text::{Para, integer, is_bare_integer, is_not_used, note_text, quote};
-use super::{Column, DocError, Layout, Located, ObjectCell, VendorRow, VendorTable};
+use super::{Column, DocError, Layout, Located, ObjectCell, RepeatedRow, VendorRow, VendorTable};
 
 /// A table as a layout found it.
 #[derive(Debug, Clone)]
@@ -50,7 +50,8 @@ pub(super) fn table(raw: RawTable<'_>, errors: &mut Vec<DocError>) -> Option<Ven
         }
     };
     let before = errors.len();
-    let rows = rows(&raw.rows, &columns, errors);
+    let mut repeated = Vec::new();
+    let rows = rows(&raw.rows, &columns, &mut repeated, errors);
     let preamble = raw.preamble;
     (errors.len() == before).then(|| VendorTable {
         layout: raw.layout,
@@ -62,6 +63,7 @@ pub(super) fn table(raw: RawTable<'_>, errors: &mut Vec<DocError>) -> Option<Ven
         header: raw.header.into_iter().map(Para::located).collect(),
         columns,
         rows,
+        repeated,
         lang: None,
     })
 }
@@ -100,11 +102,41 @@ impl SeenCodes {
 }
 
 /// Checks the rows of a table whose columns hold `columns` and converts
-/// them, reporting duplicated codes.
-fn rows(raw: &[RawRow<'_>], columns: &[Column], errors: &mut Vec<DocError>) -> Vec<VendorRow> {
+/// them, reporting duplicated codes; a row that repeats an earlier one
+/// cell for cell is read once and put in `repeated`.
+fn rows(
+    raw: &[RawRow<'_>],
+    columns: &[Column],
+    repeated: &mut Vec<RepeatedRow>,
+    errors: &mut Vec<DocError>,
+) -> Vec<VendorRow> {
     let mut seen = SeenCodes::default();
     let mut rows = Vec::with_capacity(raw.len());
+    // Each row's cells as text, to tell a row the vendor repeats whole.
+    let mut earlier: Vec<(Vec<Vec<&str>>, usize)> = Vec::new();
     for raw_row in raw {
+        let texts: Vec<Vec<&str>> = raw_row
+            .cells
+            .iter()
+            .map(|cell| cell.iter().map(|para| para.text).collect())
+            .collect();
+        let repeat = earlier.iter().find(|(cells, _)| *cells == texts);
+        if let (Some((_, first)), Some(code)) = (
+            repeat,
+            raw_row
+                .cells
+                .first()
+                .and_then(|cell| cell.first())
+                .and_then(|para| integer(para.text)),
+        ) {
+            repeated.push(RepeatedRow {
+                line: raw_row.line,
+                first: *first,
+                code,
+            });
+            continue;
+        }
+        earlier.push((texts, raw_row.line));
         if raw_row.cells.len() != columns.len() {
             errors.push(DocError::new(
                 raw_row.line,
