@@ -21,6 +21,11 @@ const SKIPPED: &[&str] = &[
     "select", "textarea", "input", "img", "svg", "iframe",
 ];
 
+/// How deep a page may nest its elements: the vendor's pages nest a dozen
+/// levels, a "complete" save a few more; deeper is no page (and would
+/// make the reader's walks deep).
+const MAX_DEPTH: usize = 256;
+
 /// Elements that start and end a paragraph of a cell.
 const BLOCKS: &[&str] = &[
     "p",
@@ -101,7 +106,18 @@ struct Row {
 /// Reads the page in `text` (decoded): every table, its preamble, header
 /// and rows; `errors` gets what cannot be read.
 pub(super) fn read(text: &str, errors: &mut Vec<DocError>) -> Page {
-    let dom = Dom::parse(text);
+    let mut dom = Dom::parse(text);
+    if let Some(line) = dom.prune_deeper_than(MAX_DEPTH) {
+        errors.push(DocError::new(
+            line,
+            format!("expected a page nested at most {MAX_DEPTH} elements deep, found deeper"),
+        ));
+    }
+    let has_block_inside = dom.any_below(|node| {
+        dom.tag(node)
+            .is_some_and(|tag| BLOCKS.contains(&tag) || tag == "table")
+    });
+    let dom = &dom;
     let html = dom.find("html").unwrap_or(0);
     let lang = dom.attr(html, "lang").map(|lang| Located {
         line: dom.line(html),
@@ -123,7 +139,8 @@ pub(super) fn read(text: &str, errors: &mut Vec<DocError>) -> Page {
         }
     }
     let mut reader = Reader {
-        dom: &dom,
+        dom,
+        has_block_inside,
         errors,
         page_updated: None,
         title: None,
@@ -162,6 +179,8 @@ pub(super) fn read(text: &str, errors: &mut Vec<DocError>) -> Page {
 /// The walk over the document, in order.
 struct Reader<'d, 'e> {
     dom: &'d Dom,
+    /// Per node, whether a block or a table is inside it.
+    has_block_inside: Vec<bool>,
     errors: &'e mut Vec<DocError>,
     /// The page's "Updated on …" line.
     page_updated: Option<OwnedPara>,
@@ -216,7 +235,7 @@ impl Reader<'_, '_> {
                     }
                 }
             }
-            "p" | "div" if dom.has_class(node, "note") || is_leaf_block(dom, node) => {
+            "p" | "div" if dom.has_class(node, "note") || !self.has_block_inside[node] => {
                 let paras = cell_paragraphs(dom, node, self.errors);
                 for para in paras {
                     match updated(&para.text) {
@@ -566,15 +585,6 @@ impl Collector<'_, '_> {
         }
         self.current.clear();
     }
-}
-
-/// Whether a `<p>` or `<div>` holds no other block: a paragraph of the
-/// page outside tables.
-fn is_leaf_block(dom: &Dom, node: NodeId) -> bool {
-    dom.descendants(node).into_iter().skip(1).all(|inner| {
-        dom.tag(inner)
-            .is_none_or(|tag| !BLOCKS.contains(&tag) && tag != "table")
-    })
 }
 
 /// Runs of HTML whitespace as one space, as a browser shows text.

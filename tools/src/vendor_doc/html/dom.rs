@@ -64,6 +64,44 @@ impl Dom {
         parse_document(sink, Default::default()).one(text)
     }
 
+    /// Cuts the tree below `max` levels, so that every walk of it is
+    /// shallow: the line of the first node cut, if any.
+    pub fn prune_deeper_than(&mut self, max: usize) -> Option<usize> {
+        let mut cut = None;
+        let mut stack = vec![(0, 0)];
+        while let Some((node, depth)) = stack.pop() {
+            if depth == max {
+                let children = std::mem::take(&mut self.nodes[node].children);
+                if let Some(&first) = children.first() {
+                    cut.get_or_insert(self.nodes[first].line);
+                }
+                continue;
+            }
+            stack.extend(
+                self.nodes[node]
+                    .children
+                    .iter()
+                    .map(|&child| (child, depth + 1)),
+            );
+        }
+        cut
+    }
+
+    /// For every node, whether one of its descendants (itself excluded)
+    /// satisfies `wanted`; one pass over the tree.
+    pub fn any_below(&self, wanted: impl Fn(NodeId) -> bool) -> Vec<bool> {
+        let mut below = vec![false; self.nodes.len()];
+        // Parents before children, then children folded into parents.
+        let order = self.descendants(0);
+        for &node in order.iter().rev() {
+            below[node] = self.nodes[node]
+                .children
+                .iter()
+                .any(|&child| below[child] || wanted(child));
+        }
+        below
+    }
+
     /// The element's local name (`table`, `p`), `None` for other nodes.
     pub fn tag(&self, node: NodeId) -> Option<&str> {
         match &self.nodes[node].data {
