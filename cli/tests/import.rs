@@ -165,8 +165,11 @@ fn every_page_of_a_table_of_codes_toml_merges_into_it_without_changes() {
     // Not the bill's media-type page (cec_07_4244): it lists only rows 1
     // and 5 of MediaType (whose English texts it gives, their `page`), so a
     // merge of it removes the others.
-    let pages: [(&str, &[&str]); 7] = [
+    let pages: [(&str, &[&str]); 10] = [
         ("agent-operation-type-zh.txt", &["--lang", "zh"]),
+        ("html/agent-operation-type-zh.html", &[]),
+        ("html/media-type-full-zh.html", &["--lang", "zh"]),
+        ("html/media-type-full-en.html", &[]),
         // The page's language from its header cells.
         ("agent-operation-type-zh.txt", &[]),
         ("media-type-full-zh.txt", &["--lang", "zh"]),
@@ -190,7 +193,7 @@ fn every_page_of_a_table_of_codes_toml_merges_into_it_without_changes() {
         );
         let lacking = match page {
             // The only English copy stops at 53.
-            "media-type-full-en.txt" => {
+            "media-type-full-en.txt" | "html/media-type-full-en.html" => {
                 "row 54: not on the English page (its Chinese texts are kept)\n\
                  row 55: not on the English page (its Chinese texts are kept)\n"
             }
