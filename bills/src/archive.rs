@@ -48,14 +48,18 @@ impl fmt::Display for ArchiveError {
     }
 }
 
-impl core::error::Error for ArchiveError {
-    fn source(&self) -> Option<&(dyn core::error::Error + 'static)> {
-        self.0.source()
-    }
-}
+/// The message is the zip reader's, its cause included, so
+/// [`source`](core::error::Error::source) gives nothing more.
+impl core::error::Error for ArchiveError {}
 
 impl<R: Read + Seek> BillArchive<R> {
     /// Reads the archive's directory (not its files yet).
+    ///
+    /// # Errors
+    ///
+    /// An [`ArchiveError`] when `reader` is not a zip archive the zip
+    /// reader can list (no end of central directory, a damaged one, or a
+    /// failing input).
     pub fn new(reader: R) -> Result<Self, ArchiveError> {
         let zip = zip::ZipArchive::new(reader).map_err(ArchiveError)?;
         let bill_files = (0..zip.len())
@@ -83,13 +87,24 @@ impl<R: Read + Seek> BillArchive<R> {
 
     /// A reader of bill file `index` (from 0, in [`names`](Self::names)
     /// order), decompressing as it reads.
+    ///
+    /// # Errors
+    ///
+    /// An [`ArchiveError`] when there is no bill file `index`, or its
+    /// entry cannot be opened (a compression method other than stored or
+    /// deflated, an encrypted entry, a damaged local header). A member
+    /// whose data is damaged opens, and its reader fails where it is.
     pub fn open(&mut self, index: usize) -> Result<BillReader<impl Read + '_>, ArchiveError> {
+        self.bytes(index).map(BillReader::new)
+    }
+
+    /// The bytes of bill file `index`, decompressed as they are read.
+    pub(crate) fn bytes(&mut self, index: usize) -> Result<impl Read + '_, ArchiveError> {
         let entry = *self
             .bill_files
             .get(index)
             .ok_or(ArchiveError(zip::result::ZipError::FileNotFound))?;
-        let file = self.zip.by_index(entry).map_err(ArchiveError)?;
-        Ok(BillReader::new(file))
+        self.zip.by_index(entry).map_err(ArchiveError)
     }
 }
 

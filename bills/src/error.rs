@@ -41,11 +41,8 @@ impl fmt::Display for BillError {
     }
 }
 
-impl core::error::Error for BillError {
-    fn source(&self) -> Option<&(dyn core::error::Error + 'static)> {
-        self.kind.source()
-    }
-}
+/// The message says what is wrong and why; there is no other source.
+impl core::error::Error for BillError {}
 
 /// What is wrong with a record. Each [`Display`](fmt::Display)s as one
 /// sentence naming the column and quoting the text.
@@ -174,12 +171,7 @@ impl fmt::Display for BillErrorKind {
     }
 }
 
-impl core::error::Error for BillErrorKind {
-    fn source(&self) -> Option<&(dyn core::error::Error + 'static)> {
-        match self {
-            Self::Time { error, .. } => Some(error),
-            Self::Read(error) => Some(error),
-            _ => None,
-        }
-    }
-}
+/// The message says its cause (the time's fault, the input's error), so
+/// [`source`](core::error::Error::source) does not give it again: a chain
+/// of causes printed in full repeats nothing.
+impl core::error::Error for BillErrorKind {}

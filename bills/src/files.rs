@@ -12,6 +12,7 @@ use std::sync::mpsc::{Receiver, Sender, SyncSender, channel, sync_channel};
 use std::sync::{Condvar, Mutex, MutexGuard, PoisonError};
 use std::vec::Vec;
 
+use super::split::{Received, RecordEnds, has_record};
 use super::{Annotated, BillReader, Encoding, LocatedError, Location, Problem};
 
 #[cfg(feature = "zip")]
@@ -174,6 +175,7 @@ pub struct BillFiles<W = AsIs> {
     paths: Vec<PathBuf>,
     policy: ErrorPolicy,
     encoding: Encoding,
+    piece_bytes: usize,
     wrap: W,
 }
 
@@ -185,6 +187,7 @@ impl BillFiles {
             paths: paths.into_iter().map(Into::into).collect(),
             policy: ErrorPolicy::Continue,
             encoding: Encoding::Utf8,
+            piece_bytes: PIECE_BYTES,
             wrap: |_, file| file,
         }
     }
@@ -204,6 +207,18 @@ const PARTS_AHEAD: usize = 32;
 /// those.
 const PARTS_AT_FRONT: usize = 2;
 
+/// How many bytes of a bill file [`BillFiles::read_parallel`] hands to a
+/// thread at a time (whole records: up to the last record end in them).
+const PIECE_BYTES: usize = 1 << 20;
+
+/// How many bytes the producer reads at most looking for a record end
+/// before it reads the rest of the file on one thread, as it comes.
+const LONGEST_CUT_BYTES: usize = 4 << 20;
+
+/// The bytes of the rest of a bill file read on one thread are handed on
+/// in chunks of this size.
+const STREAM_CHUNK_BYTES: usize = 64 * 1024;
+
 impl<W> BillFiles<W> {
     /// Reads under `policy`.
     #[must_use]
@@ -217,6 +232,17 @@ impl<W> BillFiles<W> {
         Self { encoding, ..self }
     }
 
+    /// Cuts bill files into pieces of about `bytes` (at least 4) in
+    /// [`read_parallel`](Self::read_parallel): for tests of the cutting.
+    #[doc(hidden)]
+    #[must_use]
+    pub fn piece_bytes(self, bytes: usize) -> Self {
+        Self {
+            piece_bytes: bytes.max(4),
+            ..self
+        }
+    }
+
     /// Reads each file through `wrap(path, file)` once it is open: to show
     /// progress, for one.
     pub fn wrap<V, R>(self, wrap: V) -> BillFiles<V>
@@ -228,6 +254,7 @@ impl<W> BillFiles<W> {
             paths: self.paths,
             policy: self.policy,
             encoding: self.encoding,
+            piece_bytes: self.piece_bytes,
             wrap,
         }
     }
@@ -248,8 +275,11 @@ impl<W> BillFiles<W> {
     /// Reads every file, handing each [`Item`] to `visit` as it comes, and
     /// returns what it met.
     ///
+    /// # Errors
+    ///
     /// An `Err` of `visit` (failing to write the output, say) stops the
-    /// reading and is returned.
+    /// reading and is returned. Bad input is never an `Err`: it is an
+    /// [`Item::Problem`], counted.
     pub fn read<R, E>(
         mut self,
         mut visit: impl FnMut(Item<'_>) -> Result<(), E>,
@@ -277,31 +307,46 @@ impl<W> BillFiles<W> {
         Ok(counts)
     }
 
-    /// Reads the files on `jobs` threads, one file or archive member each
-    /// at a time, and returns what it met, exactly as [`read`](Self::read)
-    /// would.
+    /// Reads the files on `jobs` threads, and returns what it met, exactly
+    /// as [`read`](Self::read) would.
     ///
-    /// Each file or member is read in parts of up to 1,024 items. A part
-    /// starts as `part()`, and `visit` adds each of its items to it on the
-    /// thread that reads it; `emit` then gets every part on the calling
-    /// thread, in input order, takes what it holds, and leaves it empty,
-    /// as `part()` makes it: parts are used again (with the room they
-    /// grew), so that the threads do not allocate and free as they go. So
+    /// One more thread reads the input ahead, in order: it walks the
+    /// directories, reads the bill files, decompresses the archive
+    /// members, and cuts what it reads into pieces of whole records of
+    /// about 1 MiB, each with the line it starts on; the `jobs` threads
+    /// decode the pieces. So a large file is read on every thread, and
+    /// the threads that decode never wait on a member being decompressed.
+    /// A piece ends where a record ends: at a line end outside quotes,
+    /// found as csv's parser reads quotes (a field that starts with `"`
+    /// is quoted, `""` inside it is a quote), so that a quoted field may
+    /// hold line ends. Where no record ends in 4 MiB (a quoted field that
+    /// long, or a file that is not a bill file), the rest of that file is
+    /// read as it comes, on one thread. A file read with
+    /// [`Encoding::Auto`] is not cut (its first records decide its
+    /// encoding): each such file or member is read whole by one thread.
+    ///
+    /// Each piece is read in parts of up to 1,024 items. A part starts as
+    /// `part()`, and `visit` adds each of its items to it on the thread
+    /// that reads it; `emit` then gets every part on the calling thread,
+    /// in input order, takes what it holds, and leaves it empty, as
+    /// `part()` makes it: parts are used again (with the room they grew),
+    /// so that the threads do not allocate and free as they go. So
     /// whatever `visit` writes into the parts, `emit` puts together as one
-    /// thread reading the files in order would have written it, and
-    /// [`ErrorPolicy::Stop`] stops after the first problem in input order,
-    /// the parts after it never handed on. With one job no thread is
-    /// started.
+    /// thread reading the files in order would have written it, line
+    /// numbers included, and [`ErrorPolicy::Stop`] stops after the first
+    /// problem in input order, the parts after it never handed on. With
+    /// one job no thread is started and nothing is cut.
     ///
     /// Memory stays bounded, whatever the size of the input: a thread
-    /// waits while 32 parts (32,768 items) of the files after the one
+    /// waits while 32 parts (32,768 items) of the pieces after the one
     /// being handed on wait, or 2 more of that one; at most `2 × jobs`
-    /// files or members are begun ahead of it. The threads can so read
-    /// whole files ahead of the one being handed on, unless the files are
-    /// larger than that.
+    /// pieces are read ahead of it.
+    ///
+    /// # Errors
     ///
     /// An `Err` of `visit` or `emit` stops the reading and is returned
-    /// (the first in input order).
+    /// (the first in input order). Bad input is never an `Err`: it is an
+    /// [`Item::Problem`], counted.
     ///
     /// ```
     /// use std::num::NonZeroUsize;
@@ -378,13 +423,14 @@ impl<W> BillFiles<W> {
             }
             return Ok(counts);
         }
-        let source = Mutex::new((Source::new(self.paths), 0));
         let cancelled = AtomicBool::new(false);
         let budget = Budget::new();
         let spare = Mutex::new(Vec::new());
         let (order, units) = sync_channel(2 * jobs.get());
+        let (work, jobs_waiting) = channel();
+        let jobs_waiting = Mutex::new(jobs_waiting);
         let shared = Shared {
-            source: &source,
+            jobs: &jobs_waiting,
             cancelled: &cancelled,
             budget: &budget,
             spare: &spare,
@@ -394,12 +440,21 @@ impl<W> BillFiles<W> {
             policy,
             encoding,
         };
+        let producer = Producer {
+            wrap: &self.wrap,
+            encoding,
+            piece_bytes: self.piece_bytes,
+            cancelled: &cancelled,
+            order,
+            work,
+            taken: 0,
+        };
+        let paths = self.paths;
         std::thread::scope(|scope| {
+            scope.spawn(move || producer.run(paths));
             for _ in 0..jobs.get() {
-                let order = order.clone();
-                scope.spawn(move || shared.work(&order));
+                scope.spawn(move || shared.work());
             }
-            drop(order);
             let result = hand_on(units, &budget, &spare, &mut emit);
             // Whatever ended the run, the threads stop at their next item.
             cancelled.store(true, Ordering::Relaxed);
@@ -542,10 +597,328 @@ impl Budget {
     }
 }
 
-/// What the threads of [`BillFiles::read_parallel`] share.
-struct Shared<'s, S, W, T, P, V> {
-    /// The pieces of the input, and how many were taken.
-    source: &'s Mutex<(S, usize)>,
+/// What one thread of [`BillFiles::read_parallel`] reads: a piece of the
+/// input in order (its place), what to read, and where its parts go.
+struct Job<R, T, E> {
+    index: usize,
+    task: Task<R>,
+    parts: Sender<Message<T, E>>,
+}
+
+/// What a thread reads.
+enum Task<R> {
+    /// A piece of the input read as a whole (a file or member read with
+    /// [`Encoding::Auto`], whose encoding its first records decide).
+    Unit(Unit<R>),
+    /// Whole records of a bill file, cut by the producer.
+    Piece(Piece),
+    /// A file or member that cannot be opened.
+    Problem {
+        problem: LocatedError,
+        begins_file: bool,
+    },
+}
+
+/// Records of a bill file (or archive member), one after the other, as
+/// [`Producer`] cut them.
+struct Piece {
+    path: PathBuf,
+    member: Option<String>,
+    /// The line the piece starts on.
+    line: u64,
+    /// Whether it starts the bill file: a byte order mark or a header
+    /// may come first.
+    first: bool,
+    /// Whether it begins a file that [`Counts::files`] counts.
+    begins_file: bool,
+    /// Whether only blank lines come before it, so that its first record
+    /// may be a header line.
+    header: bool,
+    bytes: Vec<u8>,
+    /// The rest of the bill file, when the producer could not cut it (a
+    /// record or quoted field longer than a few pieces) or failed to read
+    /// it: read on one thread, in order.
+    rest: Option<Receiver<io::Result<Vec<u8>>>>,
+}
+
+/// The thread of [`BillFiles::read_parallel`] that reads the input ahead,
+/// in order: it walks the directories, lists the archives, reads the bill
+/// files and decompresses the archive members, cuts what it reads into
+/// pieces of whole records with their first line, and hands each on to
+/// the threads that decode, which therefore never wait on a file being
+/// read or a member being decompressed.
+struct Producer<'s, W, T, E, R> {
+    wrap: &'s W,
+    encoding: Encoding,
+    piece_bytes: usize,
+    cancelled: &'s AtomicBool,
+    /// Where each job's parts will come from, in input order.
+    order: SyncSender<Receiver<Message<T, E>>>,
+    work: Sender<Job<R, T, E>>,
+    /// How many jobs were handed on.
+    taken: usize,
+}
+
+impl<W, T, E, R> Producer<'_, W, T, E, R>
+where
+    W: Fn(&Path, File) -> R,
+    R: Read + Seek,
+{
+    fn run(mut self, paths: Vec<PathBuf>) {
+        let wrap = self.wrap;
+        let mut wrap = |path: &Path, file| wrap(path, file);
+        let mut source = Source::new(paths);
+        let mut cache: Cache<R> = None;
+        while let Some(unit) = source.next(&mut wrap) {
+            let going = match unit {
+                // Each record may decide the encoding: read as a whole.
+                unit if self.encoding == Encoding::Auto => self.hand_on(Task::Unit(unit)),
+                Unit::Bill(path) => match File::open(&path) {
+                    Ok(file) => {
+                        let input = wrap(&path, file);
+                        self.cut(&path, None, true, input)
+                    }
+                    Err(error) => {
+                        let problem = LocatedError::new(Location::new(&path), Problem::Open(error));
+                        self.hand_on(Task::Problem {
+                            problem,
+                            begins_file: true,
+                        })
+                    }
+                },
+                #[cfg(feature = "zip")]
+                Unit::Member {
+                    path,
+                    index,
+                    name,
+                    first,
+                    archive,
+                } => {
+                    let location = Location::new(&path).with_member(&name);
+                    let opened = match (archive, cache.take()) {
+                        (Some(archive), _) => Ok(archive),
+                        (None, Some((cached, archive))) if cached == path => Ok(archive),
+                        (None, _) => open_archive(&path, &mut wrap)
+                            .map_err(|error| LocatedError::new(location, error.into_problem())),
+                    };
+                    let problem = |problem| Task::Problem {
+                        problem,
+                        begins_file: first,
+                    };
+                    match opened {
+                        Ok(mut archive) => {
+                            let going = match archive.bytes(index) {
+                                Ok(input) => self.cut(&path, Some(&name), first, input),
+                                Err(error) => self.hand_on(problem(LocatedError::new(
+                                    location,
+                                    Problem::Archive(error),
+                                ))),
+                            };
+                            cache = Some((path, archive));
+                            going
+                        }
+                        Err(error) => self.hand_on(problem(error)),
+                    }
+                }
+                unit => self.hand_on(Task::Unit(unit)),
+            };
+            if !going {
+                return;
+            }
+        }
+    }
+
+    /// Hands `task` on to the threads; `false` once the run has ended.
+    fn hand_on(&mut self, task: Task<R>) -> bool {
+        if self.cancelled.load(Ordering::Relaxed) {
+            return false;
+        }
+        let (parts, receiver) = channel();
+        // Waits while the jobs before are many: what is read ahead is
+        // bounded.
+        if self.order.send(receiver).is_err() {
+            return false;
+        }
+        let index = self.taken;
+        self.taken += 1;
+        self.work.send(Job { index, task, parts }).is_ok()
+    }
+
+    /// Reads the bill file `path` (or its member `member`) from `input`,
+    /// and hands it on in pieces of whole records; `false` once the run
+    /// has ended.
+    fn cut(
+        &mut self,
+        path: &Path,
+        member: Option<&str>,
+        begins_file: bool,
+        mut input: impl Read,
+    ) -> bool {
+        let mut ends = RecordEnds::default();
+        let mut buffer = Vec::with_capacity(2 * self.piece_bytes);
+        let mut piece = Piece {
+            path: path.to_path_buf(),
+            member: member.map(String::from),
+            line: 1,
+            first: true,
+            begins_file,
+            header: true,
+            bytes: Vec::new(),
+            rest: None,
+        };
+        // What was scanned for record ends, and where the first piece's
+        // records start (after a byte order mark).
+        let mut scanned = 0;
+        let mut start = 0;
+        loop {
+            let filled = fill(&mut input, &mut buffer, self.piece_bytes);
+            if piece.first && scanned == 0 {
+                start = self.byte_order_mark(&buffer);
+                scanned = start;
+            }
+            let end = match filled {
+                Ok(false) => ends
+                    .scan(&buffer[start..], scanned - start)
+                    .map(|end| start + end),
+                Ok(true) => {
+                    // The end of the input: the rest is the last piece.
+                    if buffer.is_empty() && !piece.first {
+                        return true;
+                    }
+                    return self.hand_on_piece(&mut piece, buffer, start, None);
+                }
+                Err(error) => {
+                    let (failed, rest) = sync_channel(1);
+                    let _ = failed.send(Err(error));
+                    return self.hand_on_piece(&mut piece, buffer, start, Some(rest));
+                }
+            };
+            scanned = buffer.len();
+            match end {
+                Some(end) => {
+                    let mut next = Vec::with_capacity(2 * self.piece_bytes);
+                    next.extend_from_slice(&buffer[end..]);
+                    buffer.truncate(end);
+                    let bytes = core::mem::replace(&mut buffer, next);
+                    if !self.hand_on_piece(&mut piece, bytes, start, None) {
+                        return false;
+                    }
+                    scanned = buffer.len();
+                    start = 0;
+                }
+                // A record (or quoted field) as long as a few pieces: the
+                // rest of the file is read as it comes, on one thread.
+                None if buffer.len() >= LONGEST_CUT_BYTES.max(self.piece_bytes) => {
+                    return self.stream(&mut piece, buffer, start, input);
+                }
+                None => {}
+            }
+        }
+    }
+
+    /// Where the records of a bill file start whose first bytes are
+    /// `bytes`: after a byte order mark, as [`BillReader`] drops them.
+    fn byte_order_mark(&self, bytes: &[u8]) -> usize {
+        use super::encoding::{GB18030_BOM, UTF8_BOM};
+        if bytes.starts_with(UTF8_BOM) {
+            UTF8_BOM.len()
+        } else if bytes.starts_with(GB18030_BOM) && self.encoding != Encoding::Utf8 {
+            GB18030_BOM.len()
+        } else {
+            0
+        }
+    }
+
+    /// Hands on `bytes` as the next piece (`start` bytes of it a byte
+    /// order mark), then `rest` if given; readies `piece` for the one
+    /// after.
+    fn hand_on_piece(
+        &mut self,
+        piece: &mut Piece,
+        bytes: Vec<u8>,
+        start: usize,
+        rest: Option<Receiver<io::Result<Vec<u8>>>>,
+    ) -> bool {
+        let lines = memchr::memchr_iter(b'\n', &bytes).count() as u64;
+        let header = piece.header && !has_record(&bytes[start..]);
+        let next = Piece {
+            path: piece.path.clone(),
+            member: piece.member.clone(),
+            line: piece.line + lines,
+            first: false,
+            begins_file: false,
+            header,
+            bytes: Vec::new(),
+            rest: None,
+        };
+        let this = core::mem::replace(piece, next);
+        self.hand_on(Task::Piece(Piece {
+            bytes,
+            rest,
+            ..this
+        }))
+    }
+
+    /// Hands on `bytes` as the next piece, and the rest of `input` as it
+    /// is read, to the thread that reads the piece.
+    fn stream(
+        &mut self,
+        piece: &mut Piece,
+        bytes: Vec<u8>,
+        start: usize,
+        mut input: impl Read,
+    ) -> bool {
+        let (chunks, rest) = sync_channel(4);
+        if !self.hand_on_piece(piece, bytes, start, Some(rest)) {
+            return false;
+        }
+        loop {
+            let mut chunk = vec![0; STREAM_CHUNK_BYTES];
+            match input.read(&mut chunk) {
+                Ok(0) => return true,
+                Ok(read) => {
+                    chunk.truncate(read);
+                    if chunks.send(Ok(chunk)).is_err() {
+                        return false;
+                    }
+                }
+                Err(error) if error.kind() == io::ErrorKind::Interrupted => {}
+                Err(error) => {
+                    let _ = chunks.send(Err(error));
+                    return true;
+                }
+            }
+        }
+    }
+}
+
+/// Reads `more` bytes from `input` onto the end of `buffer`, or fewer if
+/// the input ends (`Ok(true)`) or fails.
+fn fill(input: &mut impl Read, buffer: &mut Vec<u8>, more: usize) -> io::Result<bool> {
+    let wanted = buffer.len() + more;
+    while buffer.len() < wanted {
+        let start = buffer.len();
+        buffer.resize(wanted, 0);
+        match input.read(&mut buffer[start..]) {
+            Ok(0) => {
+                buffer.truncate(start);
+                return Ok(true);
+            }
+            Ok(read) => buffer.truncate(start + read),
+            Err(error) if error.kind() == io::ErrorKind::Interrupted => buffer.truncate(start),
+            Err(error) => {
+                buffer.truncate(start);
+                return Err(error);
+            }
+        }
+    }
+    Ok(false)
+}
+
+/// What the threads of [`BillFiles::read_parallel`] that decode share.
+struct Shared<'s, W, T, P, V, R, E> {
+    /// The jobs the producer handed on, in order.
+    jobs: &'s Mutex<Receiver<Job<R, T, E>>>,
     cancelled: &'s AtomicBool,
     budget: &'s Budget,
     /// Parts handed on, emptied, to be used again.
@@ -557,44 +930,35 @@ struct Shared<'s, S, W, T, P, V> {
     encoding: Encoding,
 }
 
-impl<S, W, T, P, V> Clone for Shared<'_, S, W, T, P, V> {
+impl<W, T, P, V, R, E> Clone for Shared<'_, W, T, P, V, R, E> {
     fn clone(&self) -> Self {
         *self
     }
 }
 
-impl<S, W, T, P, V> Copy for Shared<'_, S, W, T, P, V> {}
+impl<W, T, P, V, R, E> Copy for Shared<'_, W, T, P, V, R, E> {}
 
-impl<R, W, T, P, E, V> Shared<'_, Source<R>, W, T, P, V>
+impl<R, W, T, P, E, V> Shared<'_, W, T, P, V, R, E>
 where
     R: Read + Seek,
     W: Fn(&Path, File) -> R,
     P: Fn() -> T,
     V: Fn(&mut T, Item<'_>) -> Result<(), E>,
 {
-    /// One thread: takes the next file or member, in order, reads it into
-    /// parts, and sends them, until the input ends or the run stops.
-    fn work(self, order: &SyncSender<Receiver<Message<T, E>>>) {
+    /// One thread: takes the next job, reads it into parts, and sends
+    /// them, until the input ends or the run stops (then it drops the
+    /// jobs still waiting, so that the producer stops too).
+    fn work(self) {
         let mut wrap = |path: &Path, file| (self.wrap)(path, file);
         let mut cache = None;
-        while !self.cancelled.load(Ordering::Relaxed) {
-            // Taking a file and sending where its parts will come from is
-            // one step, so that the order of the parts is the input's.
-            let (unit, index, parts) = {
-                let mut source = lock(self.source);
-                let (source, taken) = &mut *source;
-                let Some(unit) = source.next(&mut wrap) else {
-                    return;
-                };
-                let index = *taken;
-                *taken += 1;
-                // The budget bounds what waits in it.
-                let (parts, receiver) = channel();
-                if order.send(receiver).is_err() {
-                    return;
-                }
-                (unit, index, parts)
+        loop {
+            let Ok(job) = lock(self.jobs).recv() else {
+                return;
             };
+            if self.cancelled.load(Ordering::Relaxed) {
+                continue;
+            }
+            let Job { index, task, parts } = job;
             let send = |parts: &Sender<Message<T, E>>, value, counts| {
                 let Some(permit) = self.budget.acquire(index) else {
                     return false;
@@ -607,14 +971,14 @@ where
                 parts.send(message).is_ok()
             };
             let mut counts = Counts {
-                files: u64::from(unit.begins_file()),
+                files: u64::from(task.begins_file()),
                 ..Counts::default()
             };
             let new_part = || lock(self.spare).pop().unwrap_or_else(self.part);
             let mut current = new_part();
             let mut items = 0;
             let mut gone = false;
-            let read = read_unit(unit, self.encoding, &mut wrap, &mut cache, &mut |item| {
+            let mut visit = |item: Item<'_>| {
                 let flow = counts.count(&item, self.policy);
                 (self.visit)(&mut current, item)?;
                 items += 1;
@@ -628,23 +992,54 @@ where
                     }
                 }
                 Ok(flow)
-            });
+            };
+            let read = match task {
+                Task::Unit(unit) => {
+                    read_unit(unit, self.encoding, &mut wrap, &mut cache, &mut visit)
+                }
+                Task::Piece(piece) => read_piece(piece, self.encoding, &mut visit),
+                Task::Problem { problem, .. } => visit(Item::Problem(problem)),
+            };
             match read {
-                Ok(_) if gone => return,
+                Ok(_) if gone => {}
                 Ok(flow) => {
+                    // After a stop the run ends, and the jobs after are
+                    // dropped.
                     counts.stopped = flow == Flow::Stop;
-                    let stopped = counts.stopped;
-                    if !send(&parts, current, counts) || stopped {
-                        return;
-                    }
+                    let _ = send(&parts, current, counts);
                 }
                 Err(error) => {
                     let _ = parts.send(Message::Failed(error));
-                    return;
                 }
             }
         }
     }
+}
+
+impl<R> Task<R> {
+    /// Whether reading it begins a file (a zip archive counts once).
+    fn begins_file(&self) -> bool {
+        match self {
+            Self::Unit(unit) => unit.begins_file(),
+            Self::Piece(piece) => piece.begins_file,
+            Self::Problem { begins_file, .. } => *begins_file,
+        }
+    }
+}
+
+/// Reads the records of `piece`, handing them to `visit`.
+fn read_piece<E>(piece: Piece, encoding: Encoding, visit: &mut Visit<'_, E>) -> Result<Flow, E> {
+    let mut location = Location::new(&piece.path);
+    if let Some(member) = &piece.member {
+        location = location.with_member(member);
+    }
+    let rest = piece.rest.unwrap_or_else(|| sync_channel(0).1);
+    let input = io::Cursor::new(piece.bytes).chain(Received::new(rest));
+    let reader = match piece.first {
+        true => BillReader::new(input),
+        false => BillReader::piece(input, piece.line, piece.header),
+    };
+    records(location, reader.encoding(encoding), encoding, visit)
 }
 
 /// The value behind `mutex`, whether or not a thread panicked holding it.

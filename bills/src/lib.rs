@@ -71,9 +71,11 @@
 //! (`FILE[/MEMBER][:LINE]: what is wrong`), counted in [`Counts`]; the
 //! [`ErrorPolicy`] says whether to go on after one. Each is an [`Item`],
 //! as is the encoding [`Encoding::Auto`] finds for a file.
-//! [`BillFiles::read_parallel`] reads files and members on several
-//! threads and hands on what they give in input order, so that the output
-//! made of it is the same whatever the number of threads.
+//! [`BillFiles::read_parallel`] reads the files ahead on one thread, cuts
+//! them (and archive members) into pieces of whole records, decodes the
+//! pieces on several threads, and hands on what they give in input order,
+//! so that the output made of it is the same whatever the number of
+//! threads, line numbers included.
 //! [`Summary`] totals records per operation type, reason, media type and
 //! agent;
 //! summaries of parts of the input merge.
@@ -97,6 +99,7 @@ mod files;
 mod location;
 mod reader;
 mod record;
+mod split;
 mod summary;
 mod time;
 mod value;
@@ -119,3 +122,8 @@ pub use reader::{BillReader, BillRef, BillRow};
 pub use record::{Bill, Column, Field};
 pub use summary::{Group, Summary, SummaryRow, Totals};
 pub use time::{BillTime, TimeError};
+
+/// The README's examples run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;

@@ -191,13 +191,7 @@ impl fmt::Display for LocatedError {
     }
 }
 
-impl core::error::Error for LocatedError {
-    fn source(&self) -> Option<&(dyn core::error::Error + 'static)> {
-        match &self.problem {
-            Problem::Open(error) => Some(error),
-            #[cfg(feature = "zip")]
-            Problem::Archive(error) => Some(error),
-            Problem::Record(kind) => kind.source(),
-        }
-    }
-}
+/// The message says where and what, the cause included (`cannot open:
+/// No such file or directory`), so [`source`](core::error::Error::source)
+/// does not give it again; [`problem`](Self::problem) holds it.
+impl core::error::Error for LocatedError {}

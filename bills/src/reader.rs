@@ -332,6 +332,20 @@ impl<R: Read> BillReader<R> {
         }
     }
 
+    /// A reader of a piece of a bill file that starts on `line`, after
+    /// the file's start (no byte order mark is looked for), where a record
+    /// starts; `header` says whether its first record may be the file's
+    /// header line (whether only blank lines come before it).
+    pub(crate) fn piece(reader: R, line: u64, header: bool) -> Self {
+        let mut reader = Self::new(reader);
+        reader.started = true;
+        reader.line = line;
+        if !header {
+            reader.has_header = Some(false);
+        }
+        reader
+    }
+
     /// Reads the file in `encoding` (UTF-8 unless told).
     ///
     /// ```

@@ -2,7 +2,10 @@
 //! type and per agent.
 
 use core::fmt;
-use std::collections::BTreeMap;
+use std::collections::HashMap;
+use std::vec::Vec;
+
+use rustc_hash::FxBuildHasher;
 use std::string::{String, ToString};
 
 use cec_codes::{MediaType, Operation, OperationType};
@@ -63,17 +66,30 @@ impl Totals {
 /// assert_eq!(rows, [
 ///     "operation 3 Busy 2 1200",
 ///     "reason 3/4 Busy/TakingRest 2 1200",
-///     "media_type 5 VoiceCall 2 1200",
+///     "media-type 5 VoiceCall 2 1200",
 ///     "agent 1001  1 900",
 ///     "agent 1002  1 300",
 /// ]);
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Summary {
-    operations: BTreeMap<i32, Totals>,
-    reasons: BTreeMap<(i32, i32), Totals>,
-    media_types: BTreeMap<String, Totals>,
-    agents: BTreeMap<String, Totals>,
+    // Hashed with a fast hasher, and sorted when read: a record looks up
+    // four keys, and the rows are read once.
+    operations: Totalled<i32>,
+    reasons: Totalled<(i32, i32)>,
+    media_types: Totalled<String>,
+    agents: Totalled<String>,
+}
+
+/// Totals by key.
+type Totalled<K> = HashMap<K, Totals, FxBuildHasher>;
+
+/// The entries of `totals`, in order of their keys.
+fn sorted<K: Ord>(totals: &Totalled<K>) -> Vec<(&K, Totals)> {
+    let mut entries: Vec<(&K, Totals)> =
+        totals.iter().map(|(key, &totals)| (key, totals)).collect();
+    entries.sort_unstable_by_key(|&(key, _)| key);
+    entries
 }
 
 impl Summary {
@@ -142,28 +158,30 @@ impl Summary {
 
     /// The totals per `op_type`, by code.
     pub fn operations(&self) -> impl Iterator<Item = (i32, Totals)> + '_ {
-        self.operations
-            .iter()
-            .map(|(&code, &totals)| (code, totals))
+        sorted(&self.operations)
+            .into_iter()
+            .map(|(&code, totals)| (code, totals))
     }
 
     /// The totals per `op_type` and `op_cause`, by the two codes.
     pub fn reasons(&self) -> impl Iterator<Item = ((i32, i32), Totals)> + '_ {
-        self.reasons.iter().map(|(&codes, &totals)| (codes, totals))
+        sorted(&self.reasons)
+            .into_iter()
+            .map(|(&codes, totals)| (codes, totals))
     }
 
     /// The totals per `media_type`, by the column's text.
     pub fn media_types(&self) -> impl Iterator<Item = (&str, Totals)> + '_ {
-        self.media_types
-            .iter()
-            .map(|(media_type, &totals)| (media_type.as_str(), totals))
+        sorted(&self.media_types)
+            .into_iter()
+            .map(|(media_type, totals)| (media_type.as_str(), totals))
     }
 
     /// The totals per `agent_id`, by ID (as text).
     pub fn agents(&self) -> impl Iterator<Item = (&str, Totals)> + '_ {
-        self.agents
-            .iter()
-            .map(|(agent, &totals)| (agent.as_str(), totals))
+        sorted(&self.agents)
+            .into_iter()
+            .map(|(agent, totals)| (agent.as_str(), totals))
     }
 
     /// The summary as rows: [`operations`](Self::operations), then
@@ -204,7 +222,7 @@ impl Summary {
 }
 
 /// Adds a record of `seconds` to the totals of `key` in `totals`.
-fn add_by_text(totals: &mut BTreeMap<String, Totals>, key: &str, seconds: i64) {
+fn add_by_text(totals: &mut Totalled<String>, key: &str, seconds: i64) {
     match totals.get_mut(key) {
         Some(totals) => totals.add(seconds),
         // The key is copied only when not seen yet.
@@ -234,7 +252,7 @@ impl Group {
         match self {
             Self::Operation => "operation",
             Self::Reason => "reason",
-            Self::MediaType => "media_type",
+            Self::MediaType => "media-type",
             Self::Agent => "agent",
         }
     }

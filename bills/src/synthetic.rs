@@ -145,6 +145,11 @@ impl SyntheticBills {
 
     /// What record `index` (from 0) holds, as reading it should give it:
     /// the bill it reads back as, or the kind of fault it has.
+    ///
+    /// # Errors
+    ///
+    /// The [`Malformed`] kind of a record written malformed
+    /// ([`malformed_every`](Self::malformed_every)).
     pub fn row(&self, index: u64) -> Result<Bill, Malformed> {
         match self.malformed_kind(index) {
             Some(kind) => Err(kind),
@@ -153,6 +158,10 @@ impl SyntheticBills {
     }
 
     /// Writes a file of `rows` records to `out`, one record at a time.
+    ///
+    /// # Errors
+    ///
+    /// The first error of `out`.
     pub fn write<W: Write>(&self, rows: u64, out: W) -> io::Result<()> {
         let mut writer = csv::WriterBuilder::new()
             .has_headers(false)

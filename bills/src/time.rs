@@ -100,6 +100,12 @@ impl BillTime {
     /// The timestamp with these fields, if it is a real date and time of
     /// day (the year is 0 to 9999, as four digits can write it).
     ///
+    /// # Errors
+    ///
+    /// A [`TimeError`] names the first field out of its range, in this
+    /// order: the year, the month, the day (of that month, leap years
+    /// counted), the hour, the minute, the second.
+    ///
     /// ```
     /// use cec_bills::{BillTime, TimeError};
     ///

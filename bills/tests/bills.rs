@@ -5,8 +5,8 @@ use std::io::{self, Cursor, Read, Write};
 
 use cec_bills::synthetic::{Malformed, SyntheticBills};
 use cec_bills::{
-    Bill, BillArchive, BillErrorKind, BillReader, BillRow, BillTime, CodeProblem, Column, Encoding,
-    Field, TimeError,
+    Bill, BillArchive, BillErrorKind, BillFiles, BillReader, BillRow, BillTime, CodeProblem,
+    Column, Encoding, Field, Item, TimeError,
 };
 use cec_codes::{ObjectKind, Operation, OperationType, Reason};
 
@@ -337,8 +337,12 @@ fn errors_are_values_that_say_where_and_what() {
         .next()
         .unwrap()
         .unwrap_err();
-    let source = std::error::Error::source(&error).expect("a time error has a source");
-    assert_eq!(source.to_string(), "2023-04 has no day 31");
+    // The cause is in the message, once (no source repeats it).
+    assert!(std::error::Error::source(&error).is_none());
+    assert!(
+        error.to_string().ends_with("2023-04 has no day 31"),
+        "{error}"
+    );
     match error.into_kind() {
         BillErrorKind::Time {
             column,
@@ -1014,4 +1018,67 @@ fn gbk_and_gb18030_text_decodes_and_auto_finds_which() {
         .map(|encoding| encoding.to_string()),
         ["UTF-8", "GBK", "GB18030", "auto"]
     );
+}
+
+#[test]
+fn an_error_message_says_its_cause_once_and_source_does_not_repeat_it() {
+    use core::error::Error;
+    let bad_time = "1,dev,acct,1001,0,1,-1,2023-02-30 08:00:00,2023-09-27 08:15:00,3,-1,4,5,1,1,4,88001001,-1,0,7,1\n";
+    let mut reader = BillReader::new(bad_time.as_bytes());
+    let time = reader.next().unwrap().unwrap_err();
+    let mut reader = BillReader::new(FailingAfter { bytes: b"1,dev\n" });
+    let _ = reader.next();
+    let read = reader.next().unwrap().unwrap_err();
+    assert!(
+        read.to_string().ends_with("cannot read: disk gone"),
+        "{read}"
+    );
+    let missing = std::env::temp_dir().join("cec-bills-no-such-file.csv");
+    let mut open = None;
+    BillFiles::new([&missing])
+        .read(|item| {
+            if let Item::Problem(error) = item {
+                open = Some(error);
+            }
+            Ok::<_, std::convert::Infallible>(())
+        })
+        .unwrap();
+    let open = open.unwrap();
+    assert!(open.to_string().contains("cannot open: "), "{open}");
+    let errors: [&dyn Error; 5] = [&time, time.kind(), &read, read.kind(), &open];
+    for error in errors {
+        assert!(
+            error.source().is_none(),
+            "{error} has a source it says already"
+        );
+    }
+}
+
+/// The Rust blocks of `markdown` that use `cec_bills`.
+fn bill_examples(markdown: &str) -> Vec<String> {
+    let mut examples = Vec::new();
+    let mut rest = markdown;
+    while let Some(start) = rest.find("```rust") {
+        let after = &rest[start..];
+        let body_start = after.find('\n').unwrap() + 1;
+        let body_end = after[body_start..].find("```").unwrap() + body_start;
+        let body = &after[body_start..body_end];
+        if body.contains("use cec_bills") {
+            examples.push(body.to_string());
+        }
+        rest = &after[body_end + 3..];
+    }
+    examples
+}
+
+#[test]
+fn the_repositorys_readme_shows_the_examples_this_crates_readme_tests() {
+    // The crate's README runs as doctests; the repository's README (whose
+    // own doctests cannot see this crate) shows the same code.
+    let crate_readme = include_str!("../README.md");
+    let repository_readme = include_str!("../../README.md");
+    let examples = bill_examples(crate_readme);
+    assert_eq!(examples.len(), 2);
+    assert_eq!(bill_examples(repository_readme), examples);
+    assert!(!crate_readme.contains("rust,ignore"));
 }

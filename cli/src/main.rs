@@ -39,6 +39,8 @@ enum Command {
     Generate(commands::generate::Args),
     /// Decode agentOprInfo bill files: every row annotated, or a summary.
     Decode(commands::decode::DecodeArgs),
+    /// Write a synthetic agentOprInfo bill file of N records, to try decode and the SQL recipes.
+    Synth(commands::synth::SynthArgs),
     /// Show what a spec revision changed and its semver impact.
     Diff(commands::diff::Args),
     /// Import the tables of a vendor page as copied, or merge them into a spec.
@@ -61,6 +63,7 @@ fn main() -> ExitCode {
         Command::Check(args) => commands::check::run(args),
         Command::Generate(args) => commands::generate::run(args),
         Command::Decode(args) => commands::decode::command(args),
+        Command::Synth(args) => commands::synth::run(args),
         Command::Diff(args) => commands::diff::run(args),
         Command::Import(args) => commands::import::run(args),
         Command::Explain(args) => commands::explain::explain(args),

@@ -310,6 +310,7 @@ fn the_manual_page_is_roff_and_every_page_can_be_written() {
             "codes-import.1",
             "codes-list.1",
             "codes-man.1",
+            "codes-synth.1",
             "codes.1",
         ]
     );

@@ -75,7 +75,7 @@ fn the_summary_counts_and_totals_per_operation_reason_and_agent() {
         run.stdout,
         "group,key,name,count,total_duration_s\noperation,3,Busy,1,300\noperation,99,unknown,1,60\n\
          reason,3/4,Busy/TakingRest,1,300\nreason,99/7,unknown/Unlisted,1,60\n\
-         media_type,5,VoiceCall,2,360\nagent,1001,,2,360\n"
+         media-type,5,VoiceCall,2,360\nagent,1001,,2,360\n"
     );
     let run = codes_in(
         &dir,
@@ -93,7 +93,7 @@ fn the_summary_counts_and_totals_per_operation_reason_and_agent() {
     assert_eq!(
         run.stdout,
         "group       key  name       count  total_duration_s\n\
-         media_type  5    VoiceCall      2               360\n"
+         media-type  5    VoiceCall      2               360\n"
     );
     let run = codes_in(&dir, &["decode", "bill.csv", "--group", "agent"]);
     assert_eq!(run.code, 2);

@@ -305,3 +305,207 @@ fn directories_are_walked_in_order_of_names_for_bill_files_and_archives() {
         "4 records decoded, 0 malformed, from 4 files (0 unreadable)\n"
     );
 }
+
+/// The line (from 1) whose line end is the last one in `bytes[..before]`.
+fn line_ending_last_before(bytes: &[u8], before: usize) -> usize {
+    bytes[..before]
+        .iter()
+        .filter(|&&byte| byte == b'\n')
+        .count()
+}
+
+/// Makes line `line` (from 1) of `bytes` malformed, its length kept: its
+/// `begin_time` starts with `X`.
+fn break_line(bytes: &mut [u8], line: usize) {
+    let start = bytes
+        .split(|&byte| byte == b'\n')
+        .take(line - 1)
+        .map(|line| line.len() + 1)
+        .sum::<usize>();
+    let time = bytes[start..]
+        .windows(3)
+        .position(|window| window == b",20")
+        .unwrap();
+    bytes[start + time + 1] = b'X';
+}
+
+#[test]
+fn a_file_large_enough_to_be_read_in_pieces_writes_the_same_bytes_whatever_the_jobs() {
+    let dir = scratch("decode-jobs-pieces");
+    // About 3 MiB: the threads read it in pieces of whole records of up to
+    // 1 MiB, the first ending with the last line end in its first MiB.
+    let mut big = SyntheticBills::new().malformed_every(997).to_bytes(22_000);
+    assert!(big.len() > 3 << 20);
+    let last_of_first_piece = line_ending_last_before(&big, 1 << 20);
+    break_line(&mut big, last_of_first_piece);
+    break_line(&mut big, last_of_first_piece + 1);
+    std::fs::write(dir.join("big.csv"), &big).unwrap();
+    // The same with CRLF line ends and the first problems past the first
+    // piece only.
+    let mut late = SyntheticBills::new().to_bytes(22_000);
+    let line = line_ending_last_before(&late, 2 << 20);
+    break_line(&mut late, line);
+    break_line(&mut late, line + 1);
+    let late: Vec<u8> = String::from_utf8(late)
+        .unwrap()
+        .replace('\n', "\r\n")
+        .into();
+    std::fs::write(dir.join("late.csv"), &late).unwrap();
+    let zip = zip_of(&[("big_agentOprInfo_1.csv", big.clone())]);
+    std::fs::write(dir.join("big.zip"), zip).unwrap();
+    let inputs = ["big.csv", "late.csv", "big.zip"];
+    for args in [
+        &["--format", "jsonl"][..],
+        &["--format", "csv"],
+        &["--summary", "--format", "csv"],
+        &["--strict", "--format", "csv"],
+        &["--format", "csv", "--raw"],
+    ] {
+        let serial = decode(&dir, &inputs, args, Some("1"));
+        if !args.contains(&"--strict") {
+            let expected = format!("big.csv:{last_of_first_piece}: begin_time");
+            assert!(serial.stderr.contains(&expected), "{}", serial.stderr);
+            let expected = format!("big.csv:{}: begin_time", last_of_first_piece + 1);
+            assert!(serial.stderr.contains(&expected), "{}", serial.stderr);
+            let expected = format!("late.csv:{}: begin_time", line + 1);
+            assert!(serial.stderr.contains(&expected), "{}", serial.stderr);
+            let expected = format!(
+                "big.zip/big_agentOprInfo_1.csv:{}: begin_time",
+                last_of_first_piece + 1
+            );
+            assert!(serial.stderr.contains(&expected), "{}", serial.stderr);
+        }
+        for jobs in ["2", "3"] {
+            let parallel = decode(&dir, &inputs, args, Some(jobs));
+            assert_eq!(parallel.code, serial.code, "{args:?} {jobs}");
+            assert!(
+                parallel.stdout == serial.stdout,
+                "{args:?} {jobs}: stdout differs"
+            );
+            assert_eq!(parallel.stderr, serial.stderr, "{args:?} {jobs}");
+        }
+    }
+}
+
+#[test]
+fn synth_writes_the_synthetic_bill_file_in_the_encoding_asked_for() {
+    let dir = scratch("synth");
+    let run = codes_in(
+        &dir,
+        &["synth", "50", "--malformed-every", "7", "-o", "bills.csv"],
+    );
+    assert_eq!(
+        (run.code, run.stdout.as_str(), run.stderr.as_str()),
+        (0, "", "")
+    );
+    let written = std::fs::read(dir.join("bills.csv")).unwrap();
+    assert_eq!(
+        written,
+        SyntheticBills::new().malformed_every(7).to_bytes(50)
+    );
+    // Without a header, in GBK: the same text.
+    let args = [
+        "synth",
+        "50",
+        "--no-header",
+        "--encoding",
+        "gbk",
+        "-o",
+        "gbk.csv",
+    ];
+    let run = codes_in(&dir, &args);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let utf8 = SyntheticBills::new().header(false).to_bytes(50);
+    let (expected, _, _) = encoding_rs::GBK.encode(std::str::from_utf8(&utf8).unwrap());
+    assert!(
+        std::fs::read(dir.join("gbk.csv")).unwrap() == *expected,
+        "GBK output differs"
+    );
+    let run = codes_in(
+        &dir,
+        &["decode", "gbk.csv", "--summary", "--encoding", "gbk"],
+    );
+    assert!(
+        run.stderr.contains("50 records decoded, 0 malformed"),
+        "{}",
+        run.stderr
+    );
+    // Standard output, as a file would hold it.
+    let run = codes_in(&dir, &["synth", "20"]);
+    assert_eq!(run.stdout.as_bytes(), SyntheticBills::new().to_bytes(20));
+}
+
+#[test]
+fn a_directory_without_bill_files_is_a_mistaken_path() {
+    let dir = scratch("decode-no-bills");
+    std::fs::create_dir_all(dir.join("empty")).unwrap();
+    std::fs::create_dir_all(dir.join("others/sub")).unwrap();
+    std::fs::write(dir.join("others/readme.txt"), "not a bill file").unwrap();
+    std::fs::write(dir.join("others/sub/data.json"), "{}").unwrap();
+    std::fs::write(dir.join("bills.csv"), SyntheticBills::new().to_bytes(3)).unwrap();
+    for folder in ["empty", "others"] {
+        let run = codes_in(&dir, &["decode", "bills.csv", folder]);
+        assert_eq!(
+            (run.code, run.stdout.as_str(), run.stderr.as_str()),
+            (
+                2,
+                "",
+                format!(
+                    "codes: {folder}: no bill file in this directory (*.csv or *.zip, subdirectories included)\n"
+                )
+                .as_str()
+            )
+        );
+    }
+}
+
+#[test]
+fn raw_csv_is_the_valid_records_as_the_file_has_them() {
+    let dir = scratch("decode-raw");
+    let generator = SyntheticBills::new().malformed_every(7);
+    let file = generator.to_bytes(300);
+    std::fs::write(dir.join("bills.csv"), &file).unwrap();
+    // Lines of bytes: the malformed ones may not be text.
+    let mut lines = file.split(|&byte| byte == b'\n');
+    let mut expected = lines.next().unwrap().to_vec();
+    expected.push(b'\n');
+    for (index, line) in lines.enumerate().take(300) {
+        if generator.row(index as u64).is_ok() {
+            expected.extend_from_slice(line);
+            expected.push(b'\n');
+        }
+    }
+    let expected = String::from_utf8(expected).unwrap();
+    let run = codes_in(&dir, &["decode", "bills.csv", "--format", "csv", "--raw"]);
+    assert_eq!(run.code, 1);
+    assert!(run.stdout == expected, "the raw rows differ");
+    assert!(
+        run.stderr
+            .ends_with("258 records decoded, 42 malformed, from 1 file (0 unreadable)\n"),
+        "{}",
+        run.stderr
+    );
+    // Only as CSV, and not with --summary.
+    let run = codes_in(&dir, &["decode", "bills.csv", "--raw"]);
+    assert_eq!(
+        (run.code, run.stdout.as_str(), run.stderr.as_str()),
+        (
+            2,
+            "",
+            "codes: --raw writes the records as CSV: give it with --format csv\n"
+        )
+    );
+    let run = codes_in(
+        &dir,
+        &[
+            "decode",
+            "bills.csv",
+            "--raw",
+            "--summary",
+            "--format",
+            "csv",
+        ],
+    );
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("cannot be used with"), "{}", run.stderr);
+}

@@ -1,7 +1,8 @@
 //! The same answers in real engines: the lookup tables `codes generate
-//! --target sql` writes, loaded with a bill file into PostgreSQL and Spark
-//! and joined as the README's section "At scale" shows, give exactly the
-//! rows `codes decode FILE --format csv` gives; and every dialect's script
+//! --target sql` writes, loaded with a bill file into PostgreSQL, Spark and
+//! DuckDB (and `codes decode --raw`'s output of it into SQLite) and joined
+//! as the README's section "At scale" shows, give exactly the rows `codes
+//! decode FILE --format csv` gives; and every dialect's script
 //! fills every engine's tables with the rows SQLite holds.
 //!
 //! The commands, the bill tables and the joins are read from the README's
@@ -24,6 +25,10 @@
 //!   (`python3 -m pip install pyspark==4.3.0`), and Java 17. One Spark
 //!   session runs every Spark assertion (`engines/spark_join.py`): starting
 //!   one takes 10 to 20 s.
+//!
+//! - DuckDB: `python3` with DuckDB 2.0, installed from PyPI on first use
+//!   (`python3 -m pip install duckdb==2.0.0`); it runs the PostgreSQL
+//!   script and join as they are.
 //!
 //! Without them the tests fail, saying what is missing.
 //! `CEC_CODES_SKIP_ENGINES=1` skips them instead, loudly, for a developer's
@@ -157,6 +162,10 @@ impl Workspace {
         self.dir.path()
     }
 
+    fn write_bytes(&self, name: &str, content: &[u8]) {
+        std::fs::write(self.path().join(name), content).expect("write a file of the test");
+    }
+
     fn write(&self, name: &str, content: &str) {
         std::fs::write(self.path().join(name), content).expect("write a file of the test");
     }
@@ -183,8 +192,8 @@ impl Workspace {
     }
 
     /// Runs the README's shell commands of `block`: `codes` itself, `psql`
-    /// on `postgres`; returns the SQL files `spark-sql -f` is given, for the
-    /// Spark session to run.
+    /// on `postgres`; returns the SQL files `spark-sql -f` (or DuckDB's
+    /// `.read`) is given, for the Spark (or DuckDB) session to run.
     fn readme_commands(&self, block: &str, postgres: Option<&Postgres>) -> Vec<String> {
         let mut spark_scripts = Vec::new();
         for line in readme_block(block).lines() {
@@ -199,11 +208,26 @@ impl Workspace {
             match (program, postgres) {
                 ("codes", _) => {
                     assert!(env.is_empty(), "{line}");
-                    run_codes(self.path(), &args);
+                    match args.as_slice() {
+                        // The output into a file.
+                        [args @ .., ">", file] => {
+                            let output = run_codes(self.path(), args);
+                            self.write_bytes(file, &output.stdout);
+                        }
+                        _ => {
+                            run_codes(self.path(), &args);
+                        }
+                    }
                 }
                 ("psql", Some(postgres)) => {
                     postgres.psql(self.path(), &env, &args, "");
                 }
+                ("duckdb", None) => match args.as_slice() {
+                    [_, "-c", "'.read", file] if env.is_empty() => {
+                        spark_scripts.push(file.trim_end_matches('\'').to_string());
+                    }
+                    _ => panic!("the DuckDB session cannot run `{line}`"),
+                },
                 ("spark-sql", None) => match args.as_slice() {
                     ["-f", file] if env.is_empty() => spark_scripts.push(file.to_string()),
                     _ => panic!("the Spark session cannot run `{line}`"),
@@ -386,6 +410,73 @@ fn assert_same_answers(engine: &str, decoded: &Rows, joined: &Rows) {
         "the {engine} join gives {} rows, codes decode {}",
         actual.len(),
         expected.len()
+    );
+}
+
+/// The summary `codes decode --summary` gives, as SQL over `join` (the
+/// README's join of an engine, whose `duration_s` is the engine's own):
+/// per operation type, reason, media type and agent, the count and total
+/// duration (a record that ends before it begins counted, its duration
+/// not), keyed as `codes decode` keys them.
+fn summary_query(join: &str) -> String {
+    let join = join.trim_end().trim_end_matches(';');
+    [
+        ("operation", "CAST(op_type AS TEXT)", "op_type"),
+        (
+            "reason",
+            "CAST(op_type AS TEXT) || '/' || CAST(op_cause AS TEXT)",
+            "op_type, op_cause",
+        ),
+        ("media-type", "media_type", "media_type"),
+        ("agent", "agent_id", "agent_id"),
+    ]
+    .map(|(group, key, by)| {
+        format!(
+            "SELECT '{group}' AS summary_group, {key} AS summary_key, COUNT(*) AS records, \
+             SUM(CASE WHEN duration_s > 0 THEN duration_s ELSE 0 END) AS seconds \
+             FROM ({join}) joined GROUP BY {by}"
+        )
+    })
+    .join("\nUNION ALL\n")
+}
+
+/// What `codes decode --summary --format csv` gives: (group, key, count,
+/// total seconds), sorted.
+fn decoded_summary(workspace: &Workspace) -> Vec<Vec<String>> {
+    let output = run_codes(
+        workspace.path(),
+        &["decode", BILL_FILE, "--summary", "--format", "csv"],
+    );
+    let rows = Rows::from_csv("codes decode --summary", &output.stdout);
+    assert_eq!(
+        rows.columns,
+        ["group", "key", "name", "count", "total_duration_s"]
+    );
+    let mut rows: Vec<Vec<String>> = rows
+        .rows
+        .into_iter()
+        .map(|row| {
+            vec![
+                row[0].clone(),
+                row[1].clone(),
+                row[3].clone(),
+                row[4].clone(),
+            ]
+        })
+        .collect();
+    rows.sort();
+    rows
+}
+
+/// Asserts that `engine`'s summary (from [`summary_query`]) gives the
+/// figures of `codes decode --summary`.
+fn assert_same_summary(engine: &str, workspace: &Workspace, summary: &Rows) {
+    let mut rows = summary.rows.clone();
+    rows.sort();
+    assert_eq!(
+        rows,
+        decoded_summary(workspace),
+        "the {engine} summary differs from codes decode --summary"
     );
 }
 
@@ -707,6 +798,12 @@ fn postgres_join_answers_as_codes_decode() {
     let csv = postgres.run(&copy);
     let joined = Rows::from_csv("the PostgreSQL join", csv.as_bytes());
     assert_same_answers("PostgreSQL", &workspace.decoded(), &joined);
+    let copy = format!(
+        "COPY ({}) TO STDOUT WITH (FORMAT csv, HEADER true);",
+        summary_query(&join)
+    );
+    let summary = Rows::from_csv("the PostgreSQL summary", postgres.run(&copy).as_bytes());
+    assert_same_summary("PostgreSQL", &workspace, &summary);
 }
 
 #[test]
@@ -727,6 +824,197 @@ fn postgres_holds_every_table_as_sqlite_does() {
     }
     let version = postgres.run("SHOW server_version;");
     let _ = writeln!(std::io::stderr(), "PostgreSQL {}", version.trim());
+}
+
+// --- SQLite -----------------------------------------------------------------
+
+/// Runs the README's SQLite load, as the `sqlite3` shell would: `.read
+/// FILE` runs a script, `.import --csv --skip 1 FILE TABLE` inserts the
+/// rows of a CSV file after its header line, as text (the columns'
+/// affinity makes integers of `op_type` and `op_cause`), anything else is
+/// SQL.
+fn sqlite_load(workspace: &Workspace, db: &Connection, load: &str) {
+    let mut sql = String::new();
+    for line in load.lines() {
+        let words: Vec<&str> = line.split_whitespace().collect();
+        match words.as_slice() {
+            [".read", file] => {
+                let script = std::fs::read_to_string(workspace.path().join(file))
+                    .unwrap_or_else(|error| panic!("{file}: {error}"));
+                db.execute_batch(&script)
+                    .expect("the script runs in SQLite");
+            }
+            [".import", "--csv", "--skip", "1", file, table] => {
+                db.execute_batch(&sql)
+                    .expect("the README's SQL runs in SQLite");
+                sql.clear();
+                let mut reader = csv::Reader::from_path(workspace.path().join(file))
+                    .unwrap_or_else(|error| panic!("{file}: {error}"));
+                for record in reader.records() {
+                    let record = record.expect("a CSV record");
+                    let marks = vec!["?"; record.len()].join(", ");
+                    db.execute(
+                        &format!("INSERT INTO {table} VALUES ({marks})"),
+                        rusqlite::params_from_iter(record.iter()),
+                    )
+                    .expect("a row inserted");
+                }
+            }
+            [dot, ..] if dot.starts_with('.') => panic!("the test cannot run `{line}`"),
+            _ => {
+                sql.push_str(line);
+                sql.push('\n');
+            }
+        }
+    }
+    db.execute_batch(&sql)
+        .expect("the README's SQL runs in SQLite");
+}
+
+/// What `query` gives in SQLite, values as CSV writes them (`NULL` empty).
+fn sqlite_rows(db: &Connection, query: &str) -> Rows {
+    let mut statement = db.prepare(query).expect("the join runs in SQLite");
+    let columns: Vec<String> = statement
+        .column_names()
+        .into_iter()
+        .map(str::to_string)
+        .collect();
+    let count = columns.len();
+    let rows = statement
+        .query_map([], |row| {
+            (0..count)
+                .map(|index| {
+                    Ok(match row.get::<_, SqlValue>(index)? {
+                        SqlValue::Null => String::new(),
+                        SqlValue::Integer(integer) => integer.to_string(),
+                        SqlValue::Real(real) => real.to_string(),
+                        SqlValue::Text(text) => text,
+                        SqlValue::Blob(_) => panic!("a blob in the join"),
+                    })
+                })
+                .collect::<Result<Vec<_>, _>>()
+        })
+        .expect("the join runs in SQLite")
+        .collect::<Result<Vec<_>, _>>()
+        .expect("the join's rows");
+    Rows { columns, rows }
+}
+
+#[test]
+fn sqlite_join_of_the_raw_output_answers_as_codes_decode() {
+    if skipped("sqlite_join_of_the_raw_output_answers_as_codes_decode") {
+        return;
+    }
+    let workspace = Workspace::new();
+    workspace.readme_commands("sqlite-commands", None);
+    let db = Connection::open_in_memory().expect("SQLite");
+    sqlite_load(&workspace, &db, &readme_block("sqlite-load"));
+    let join = readme_block("sqlite-join");
+    let joined = sqlite_rows(&db, join.trim_end().trim_end_matches(';'));
+    assert_same_answers("SQLite", &workspace.decoded(), &joined);
+    let summary = sqlite_rows(&db, &summary_query(&join));
+    assert_same_summary("SQLite", &workspace, &summary);
+}
+
+// --- DuckDB -----------------------------------------------------------------
+
+/// The DuckDB the DuckDB test runs on (its Python package), installed from
+/// PyPI if missing.
+const DUCKDB: &str = "duckdb==2.0.0";
+
+/// Runs `python3` with `script` on its standard input and `args`, in
+/// `dir`.
+fn python(dir: &Path, script: &str, args: &[&str]) -> Output {
+    output(
+        Command::new("python3").arg("-").args(args).current_dir(dir),
+        "python3",
+        script,
+    )
+}
+
+/// Fails unless `python3` can import DuckDB: installed here if it was not.
+fn require_duckdb() {
+    let has_duckdb = || python(Path::new("."), "import duckdb\n", &[]);
+    if !has_duckdb().status.success() {
+        let _ = writeln!(
+            std::io::stderr(),
+            "engines: DuckDB is missing; installing {DUCKDB} from PyPI"
+        );
+        let _ = Command::new("python3")
+            .args([
+                "-m",
+                "pip",
+                "install",
+                "--quiet",
+                "--disable-pip-version-check",
+                DUCKDB,
+            ])
+            .env("PIP_ROOT_USER_ACTION", "ignore")
+            .status();
+    }
+    let output = has_duckdb();
+    assert!(
+        output.status.success(),
+        "engines: python3 cannot import duckdb (python3 -m pip install {DUCKDB}): {}\n{HOW_TO_SKIP}",
+        String::from_utf8_lossy(&output.stderr)
+            .lines()
+            .last()
+            .unwrap_or_default()
+    );
+}
+
+/// Runs the SQL files `scripts` in one DuckDB session, in `dir`, then
+/// writes what `query` gives to `joined.csv` (`NULL` as an empty field) and
+/// returns it.
+fn duckdb_rows(dir: &Path, scripts: &[String], query: &str) -> Rows {
+    std::fs::write(
+        dir.join("query.sql"),
+        format!(
+            "COPY ({}) TO 'joined.csv' (FORMAT csv, HEADER true);",
+            query.trim_end().trim_end_matches(';')
+        ),
+    )
+    .expect("write the query");
+    let mut args: Vec<&str> = scripts.iter().map(String::as_str).collect();
+    args.push("query.sql");
+    let output = python(
+        dir,
+        "import sys, duckdb\n\
+         connection = duckdb.connect()\n\
+         for script in sys.argv[1:]:\n    connection.execute(open(script, encoding='utf-8').read())\n\
+         print(duckdb.__version__)\n",
+        &args,
+    );
+    assert!(
+        output.status.success(),
+        "DuckDB failed:\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let _ = writeln!(
+        std::io::stderr(),
+        "DuckDB {}",
+        String::from_utf8_lossy(&output.stdout).trim()
+    );
+    let csv = std::fs::read(dir.join("joined.csv")).expect("DuckDB wrote joined.csv");
+    Rows::from_csv("the DuckDB join", &csv)
+}
+
+#[test]
+fn duckdb_join_answers_as_codes_decode() {
+    if skipped("duckdb_join_answers_as_codes_decode") {
+        return;
+    }
+    require_duckdb();
+    let workspace = Workspace::new();
+    let mut scripts = workspace.readme_commands("duckdb-commands", None);
+    workspace.write("load.sql", &readme_block("duckdb-load"));
+    scripts.push("load.sql".to_string());
+    // The PostgreSQL join, as it is.
+    let join = readme_block("postgres-join");
+    let joined = duckdb_rows(workspace.path(), &scripts, &join);
+    assert_same_answers("DuckDB", &workspace.decoded(), &joined);
+    let summary = duckdb_rows(workspace.path(), &scripts, &summary_query(&join));
+    assert_same_summary("DuckDB", &workspace, &summary);
 }
 
 // --- Spark ------------------------------------------------------------------

@@ -30,6 +30,9 @@ pub struct Source {
     pub product: String,
     /// The document the tables are taken from.
     pub document: String,
+    /// Per language, the base URL of the vendor's pages: a page's address
+    /// is the base, its page id and `.html`.
+    pub sites: Text,
 }
 
 /// One way the vendor writes "not applicable" in a code column.
@@ -63,6 +66,16 @@ pub struct Table {
     pub rows: Vec<Row>,
     /// Codes and names of removed rows that may not come back.
     pub reserved: Vec<Reserved>,
+}
+
+impl Spec {
+    /// The address of `table`'s page in `lang`, where the spec gives the
+    /// language's site and the table has a page in it.
+    pub fn page_url(&self, table: &Table, lang: Lang) -> Option<String> {
+        let site = self.source.sites.get(lang)?;
+        let page = table.page_in(lang)?;
+        Some(format!("{site}{}.html", page.page))
+    }
 }
 
 impl Table {

@@ -27,6 +27,8 @@ pub struct RawSource {
     pub vendor: Option<Spanned<String>>,
     pub product: Option<Spanned<String>>,
     pub document: Option<Spanned<String>>,
+    pub site: Option<Spanned<String>>,
+    pub site_zh: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Default)]
@@ -365,12 +367,14 @@ impl Reader {
     }
 
     fn source(&mut self, table: &DeTable<'_>) -> RawSource {
-        use schema::source::{DOCUMENT, PRODUCT, VENDOR};
+        use schema::source::{DOCUMENT, PRODUCT, SITE, SITE_ZH, VENDOR};
         let fields = self.fields(table, &schema::SOURCE);
         RawSource {
             vendor: self.string(&fields, &VENDOR),
             product: self.string(&fields, &PRODUCT),
             document: self.string(&fields, &DOCUMENT),
+            site: self.string(&fields, &SITE),
+            site_zh: self.string(&fields, &SITE_ZH),
         }
     }
 
@@ -561,7 +565,7 @@ mod tests {
             messages,
             [
                 "invalid type: integer `1`, expected a string",
-                "unknown key `vendr`, expected one of `vendor`, `product`, `document`",
+                "unknown key `vendr`, expected one of `vendor`, `product`, `document`, `site`, `site_zh`",
                 "invalid type: string \"a, b\", expected an array",
             ]
         );

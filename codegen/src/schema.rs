@@ -162,7 +162,13 @@ pub mod spec {
 pub const SOURCE: Entry = Entry {
     header: "source",
     repeats: false,
-    keys: &[&source::VENDOR, &source::PRODUCT, &source::DOCUMENT],
+    keys: &[
+        &source::VENDOR,
+        &source::PRODUCT,
+        &source::DOCUMENT,
+        &source::SITE,
+        &source::SITE_ZH,
+    ],
 };
 
 /// Keys of `[source]`.
@@ -174,6 +180,16 @@ pub mod source {
     pub const PRODUCT: Key = key("product", Value::String, Required::Yes);
     /// The document the tables are taken from.
     pub const DOCUMENT: Key = key("document", Value::String, Required::Yes);
+    /// Where the vendor's English pages live: a page's address is this
+    /// base URL, its page id and `.html`.
+    pub const SITE: Key = text("site", Value::String, Lang::En, Required::No);
+    /// Where the vendor's Chinese pages live.
+    pub const SITE_ZH: Key = text("site_zh", Value::String, Lang::Zh, Required::No);
+    /// The site in either language.
+    pub const SITES: Localized = Localized {
+        en: &SITE,
+        zh: &SITE_ZH,
+    };
 }
 
 /// `[[not_applicable]]`.
@@ -521,6 +537,7 @@ mod tests {
             row::DESCRIPTIONS,
             row::NOTES_IN,
             row::PAGES,
+            source::SITES,
             reason::DESCRIPTIONS,
             object_kind::TEXTS,
         ] {

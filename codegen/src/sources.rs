@@ -122,10 +122,12 @@ impl SourceMap {
             let item = Item::Source;
             map.item(item, source.span());
             let raw = source.get_ref();
-            use schema::source::{DOCUMENT, PRODUCT, VENDOR};
+            use schema::source::{DOCUMENT, PRODUCT, SITE, SITE_ZH, VENDOR};
             map.key(item, &VENDOR, &raw.vendor);
             map.key(item, &PRODUCT, &raw.product);
             map.key(item, &DOCUMENT, &raw.document);
+            map.key(item, &SITE, &raw.site);
+            map.key(item, &SITE_ZH, &raw.site_zh);
         }
         for (index, marker) in raw.not_applicable.iter().enumerate() {
             let item = Item::Marker(index);

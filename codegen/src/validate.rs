@@ -268,7 +268,22 @@ impl Validator<'_> {
             vendor,
             product,
             document,
+            site,
+            site_zh,
         } = raw.get_ref();
+        for value in [site, site_zh].into_iter().flatten() {
+            if let Err(why) = check_site(value.get_ref()) {
+                self.error(
+                    Diagnostic::new(
+                        format!("site {:?} of [source] {why}", value.get_ref()),
+                        value.span(),
+                        "expected the base URL of the vendor's pages",
+                    )
+                    .help("an https:// URL ending in `/`, such as \"https://support.huaweicloud.com/intl/en-us/api-cec/\"; http:// only on a loopback host, for tests"),
+                );
+            }
+        }
+        let sites = self.texts(site, site_zh, schema::source::SITES, "[source]", None);
         Source {
             vendor: self.text(
                 vendor,
@@ -283,6 +298,7 @@ impl Validator<'_> {
                 span.clone(),
             ),
             document: self.text(document, schema::source::DOCUMENT.name, "[source]", span),
+            sites,
         }
     }
 
@@ -1144,6 +1160,34 @@ struct RowScope<'a> {
 }
 
 /// A raw row code as an entry names it: `3`, or `呼入`.
+/// Why `site` cannot be the base URL of the vendor's pages: pages are
+/// fetched over https only, but from a loopback host (a test's server).
+fn check_site(site: &str) -> Result<(), &'static str> {
+    let (scheme, rest) = site.split_once("://").ok_or("is not a URL")?;
+    let host_and_port = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    let host = match host_and_port.strip_prefix('[') {
+        Some(bracketed) => bracketed.split(']').next().unwrap_or_default(),
+        None => host_and_port.split(':').next().unwrap_or_default(),
+    };
+    if host.is_empty() {
+        return Err("has no host");
+    }
+    let loopback = host == "localhost"
+        || host
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|address| address.is_loopback());
+    match scheme {
+        "https" => {}
+        "http" if loopback => {}
+        "http" => return Err("is not https (http only on a loopback host)"),
+        _ => return Err("is not an https URL"),
+    }
+    if rest.contains(['?', '#']) || !site.ends_with('/') {
+        return Err("does not end in `/` (page ids are appended to it)");
+    }
+    Ok(())
+}
+
 /// A conflict of a row's reasons, at the codes of the later reason and
 /// pointing at the earlier one.
 fn reason_conflict(

@@ -86,6 +86,68 @@ fn blank_pages_and_notes_are_refused() {
 }
 
 #[test]
+fn sites_are_https_base_urls_but_on_a_loopback_host() {
+    use codes_codegen::model::{Lang, Table};
+    let with_sites = |en: &str, zh: &str| {
+        table(ROW).replacen(
+            "document = \"D\"\n",
+            &format!("document = \"D\"\nsite = \"{en}\"\nsite_zh = \"{zh}\"\n"),
+            1,
+        )
+    };
+    let good = with_sites(
+        "https://support.huaweicloud.com/intl/en-us/api-cec/",
+        "http://127.0.0.1:8080/zh/",
+    );
+    let spec = Spec::from_toml("codes.toml", &good).unwrap();
+    let table: &Table = &spec.tables[0];
+    assert_eq!(
+        spec.page_url(table, Lang::En).as_deref(),
+        Some("https://support.huaweicloud.com/intl/en-us/api-cec/p.html")
+    );
+    // The table has no Chinese page: no address.
+    assert_eq!(spec.page_url(table, Lang::Zh), None);
+    for site in [
+        "http://localhost/",
+        "http://[::1]:9/a/",
+        "https://a.example/b/",
+    ] {
+        Spec::from_toml("codes.toml", &with_sites(site, site)).unwrap();
+    }
+    let text = with_sites(
+        "http://support.huaweicloud.com/",
+        "https://a.example/page.html",
+    );
+    let (en, zh) = (line_of(&text, "site = "), line_of(&text, "site_zh = "));
+    assert_eq!(
+        errors(&text),
+        [
+            format!(
+                "codes.toml:{en}:8: site \"http://support.huaweicloud.com/\" of [source] is not https (http only on a loopback host)"
+            ),
+            format!(
+                "codes.toml:{zh}:11: site \"https://a.example/page.html\" of [source] does not end in `/` (page ids are appended to it)"
+            ),
+        ]
+    );
+    for (site, why) in [
+        ("support.huaweicloud.com/", "is not a URL"),
+        ("ftp://127.0.0.1/", "is not an https URL"),
+        ("https:///a/", "has no host"),
+        (
+            "https://a.example/?q=1/",
+            "does not end in `/` (page ids are appended to it)",
+        ),
+    ] {
+        let message = errors(&with_sites(site, "https://a.example/")).remove(0);
+        assert!(
+            message.ends_with(&format!("site {site:?} of [source] {why}")),
+            "{message}"
+        );
+    }
+}
+
+#[test]
 fn duplicate_code_points_at_both_rows() {
     let text = table(&format!(
         "{ROW}\n[[table.row]]\ncode = 1\nname = \"Again\"\ndescription = \"x\"\n"

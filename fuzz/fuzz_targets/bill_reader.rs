@@ -2,13 +2,17 @@
 //! record, lines that never go back, every column of an accepted record
 //! text that re-encodes to the same record, the fields csv's own reader
 //! finds, and the same results however the input arrives (a byte at a
-//! time, or in chunks that split records and byte order marks).
+//! time, or in chunks that split records and byte order marks), and
+//! whether the file is read whole or cut into pieces read on two threads
+//! (`BillFiles::read_parallel`, pieces of 4 to 67 bytes).
 
 #![no_main]
 
 use std::io::Read;
 
-use cec_bills::{BillReader, Column, Encoding, Field};
+use std::num::NonZeroUsize;
+
+use cec_bills::{BillFiles, BillReader, Column, Encoding, Field, Item};
 use libfuzzer_sys::fuzz_target;
 
 /// Reads `bytes` in chunks of at most `chunk` bytes.
@@ -73,6 +77,53 @@ fn results(reader: impl Read, encoding: Encoding) -> Vec<String> {
     results
 }
 
+/// An item as text: `LOCATION ok FIELDS`, or the problem.
+fn describe(item: Item<'_>) -> String {
+    match item {
+        Item::Record(record) => {
+            let texts = Column::ALL.map(|column| record.record().text(column));
+            format!("{} ok {texts:?}", record.location())
+        }
+        Item::Problem(error) => error.to_string(),
+        Item::Decoded { location, encoding } => format!("{location} {encoding}"),
+        other => format!("{other:?}"),
+    }
+}
+
+/// The file read whole by `BillFiles::read`, and cut into pieces of
+/// `piece` bytes on two threads, gives the same items.
+fn split_and_whole(file: &[u8], encoding: Encoding, piece: usize) {
+    let path = std::env::temp_dir().join(format!("bill-reader-fuzz-{}.csv", std::process::id()));
+    std::fs::write(&path, file).unwrap();
+    let mut whole = Vec::new();
+    BillFiles::new([&path])
+        .encoding(encoding)
+        .read(|item| {
+            whole.push(describe(item));
+            Ok::<_, std::convert::Infallible>(())
+        })
+        .unwrap();
+    let mut split = Vec::new();
+    BillFiles::new([&path])
+        .encoding(encoding)
+        .piece_bytes(piece)
+        .read_parallel(
+            NonZeroUsize::new(2).unwrap(),
+            Vec::new,
+            |part: &mut Vec<String>, item| {
+                part.push(describe(item));
+                Ok::<_, std::convert::Infallible>(())
+            },
+            |part| {
+                split.append(part);
+                Ok(())
+            },
+        )
+        .unwrap();
+    let _ = std::fs::remove_file(&path);
+    assert_eq!(whole, split, "read in pieces of {piece} bytes");
+}
+
 fuzz_target!(|data: &[u8]| {
     let Some((&settings, file)) = data.split_first() else {
         return;
@@ -87,6 +138,7 @@ fuzz_target!(|data: &[u8]| {
     let chunk = usize::from(settings / 4) % 7 + 1;
     let chunked = results(Chunked { bytes: file, chunk }, encoding);
     assert_eq!(whole, chunked, "read in chunks of {chunk}");
+    split_and_whole(file, encoding, usize::from(settings / 4) + 4);
 
     // In UTF-8, the fields of an accepted record are csv's.
     if encoding == Encoding::Utf8 {

@@ -801,7 +801,9 @@ fn json_parses_back_with_known_values() {
         json!({
             "vendor": "Huawei Cloud",
             "product": "Customer Engagement Center (CEC)",
-            "document": "CDR Interface Reference"
+            "document": "CDR Interface Reference",
+            "site": "https://support.huaweicloud.com/intl/en-us/api-cec/",
+            "site_zh": "https://support.huaweicloud.com/api-ccfs-cec/"
         })
     );
     let table = &document["tables"][0];

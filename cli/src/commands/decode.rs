@@ -33,7 +33,7 @@ use std::num::NonZeroUsize;
 use std::path::{Path, PathBuf};
 
 use cec_bills::{
-    Annotated, BillFiles, Counts, Encoding, ErrorPolicy, Group, Item, Summary, SummaryRow,
+    Annotated, BillFiles, Column, Counts, Encoding, ErrorPolicy, Group, Item, Summary, SummaryRow,
 };
 use cec_codes::Lang;
 use indicatif::{ProgressBar, ProgressStyle};
@@ -64,6 +64,11 @@ pub struct DecodeArgs {
     /// given more than once.
     #[arg(long = "group", value_enum, value_name = "GROUP", requires = "summary")]
     pub groups: Vec<GroupArg>,
+    /// With `--format csv`: write each valid record's 21 columns as the
+    /// file has them (a header line first), not annotated: the rows to load
+    /// into a database, without the malformed ones.
+    #[arg(long, conflicts_with = "summary")]
+    pub raw: bool,
     /// Stop at the first malformed record or unreadable file (the first in
     /// input order, however many jobs).
     #[arg(long)]
@@ -178,12 +183,29 @@ impl fmt::Display for ClosingLine<'_> {
 pub fn command(args: &DecodeArgs) -> Result<Status, Failure> {
     // Archives are read by seeking, and files on several threads: bills
     // come from files, not from a stream.
+    if args.raw && args.format != Format::Csv {
+        return Err(Failure(
+            "--raw writes the records as CSV: give it with --format csv".to_string(),
+        ));
+    }
     if args.files.iter().any(|path| crate::io::is_stdin(path)) {
         return Err(Failure(
             "decode reads bill files, zip archives and directories, not standard input (`-`): \
              save the input to a file and give its path"
                 .to_string(),
         ));
+    }
+    // A directory that holds no bill file is a mistaken path, not an
+    // empty input.
+    if let Some(empty) = args
+        .files
+        .iter()
+        .find(|path| path.is_dir() && BillFiles::new([path]).files().next().is_none())
+    {
+        return Err(Failure(format!(
+            "{}: no bill file in this directory (*.csv or *.zip, subdirectories included)",
+            empty.display()
+        )));
     }
     match run(args, &mut crate::io::stdout(), &mut crate::io::stderr()) {
         Ok(counts) => Ok(status(&counts)),
@@ -224,6 +246,8 @@ pub fn run(args: &DecodeArgs, out: &mut dyn Write, err: &mut dyn Write) -> io::R
 /// stream says of them. Handed on, it is emptied and used again.
 struct Part {
     rows: Option<FormattedRows>,
+    /// With `--raw`, the records' columns as CSV.
+    raw: Option<csv::Writer<Vec<u8>>>,
     summary: Summary,
     talk: Vec<u8>,
     lang: Lang,
@@ -232,9 +256,12 @@ struct Part {
 impl Part {
     fn new(args: &DecodeArgs) -> Self {
         // File and line make the heading of a record's block.
-        let rows = (!args.summary).then(|| FormattedRows::new(args.format, 2, &Annotated::COLUMNS));
+        let rows = (!args.summary && !args.raw)
+            .then(|| FormattedRows::new(args.format, 2, &Annotated::COLUMNS));
+        let raw = args.raw.then(|| csv::Writer::from_writer(Vec::new()));
         Self {
             rows,
+            raw,
             summary: Summary::new(),
             talk: Vec::new(),
             lang: args.lang.lang(),
@@ -251,9 +278,14 @@ impl Part {
 
     fn add(&mut self, item: Item<'_>) -> io::Result<()> {
         match item {
-            Item::Record(record) => match &mut self.rows {
-                Some(rows) => rows.write(&record.in_lang(self.lang)),
-                None => {
+            Item::Record(record) => match (&mut self.rows, &mut self.raw) {
+                (Some(rows), _) => rows.write(&record.in_lang(self.lang)),
+                (None, Some(raw)) => {
+                    let record = record.record();
+                    raw.write_record(Column::ALL.map(|column| record.text(column)))
+                        .map_err(io::Error::from)
+                }
+                (None, None) => {
                     self.summary.add(record.record());
                     Ok(())
                 }
@@ -306,6 +338,23 @@ fn decode_files(
             }
         }
         writer.finish()?;
+        counts
+    } else if args.raw {
+        let mut header = csv::Writer::from_writer(Vec::new());
+        header.write_record(Column::ALL.map(Column::name))?;
+        out.write_all(&header.into_inner().map_err(|error| error.into_error())?)?;
+        let counts = files.read_parallel(jobs, part, Part::add, |part| {
+            if let Some(raw) = &mut part.raw {
+                // The part's bytes, written, and its buffer used again.
+                let writer = std::mem::replace(raw, csv::Writer::from_writer(Vec::new()));
+                let mut bytes = writer.into_inner().map_err(|error| error.into_error())?;
+                out.write_all(&bytes)?;
+                bytes.clear();
+                *raw = csv::Writer::from_writer(bytes);
+            }
+            part.tell(err, progress)
+        })?;
+        out.flush()?;
         counts
     } else {
         let table = TableLayout::Blocks { heading: 2 };
@@ -365,6 +414,7 @@ mod tests {
             files: files.iter().map(|&path| path.clone()).collect(),
             format,
             summary: false,
+            raw: false,
             strict: false,
             jobs: None,
             encoding: EncodingArg::Utf8,
@@ -382,6 +432,15 @@ mod tests {
             .expect("writing to memory cannot fail");
         let text = |bytes| String::from_utf8(bytes).expect("output is UTF-8");
         (text(out), text(err), report)
+    }
+
+    #[test]
+    fn summary_groups_are_written_as_group_takes_them() {
+        use clap::ValueEnum;
+        for group in GroupArg::value_variants() {
+            let typed = group.to_possible_value().expect("every group can be typed");
+            assert_eq!(Group::from(*group).name(), typed.get_name());
+        }
     }
 
     #[test]
@@ -524,7 +583,7 @@ operation   40    InternalHelp               1                60
 reason      3/4   Busy/TakingRest            2              1800
 reason      21/3  unknown/Unlisted           1                 0
 reason      40/1  InternalHelp/TwoParty      1                60
-media_type  5     VoiceCall                  4              1860
+media-type  5     VoiceCall                  4              1860
 agent       1001                             3              1800
 agent       1002                             1                60
 "
@@ -562,7 +621,7 @@ agent       1002                             1                60
         assert_eq!(
             out,
             "group,key,name,count,total_duration_s\n\
-             media_type,5,VoiceCall,4,1860\n\
+             media-type,5,VoiceCall,4,1860\n\
              agent,1001,,3,1800\n\
              agent,1002,,1,60\n"
         );

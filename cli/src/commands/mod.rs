@@ -7,3 +7,4 @@ pub mod explain;
 pub mod generate;
 pub mod import;
 pub mod manual;
+pub mod synth;

@@ -243,6 +243,16 @@ impl Walk {
             let at = Sites::keyed(&Site::source(), &Site::source(), key);
             self.text(provenance, &format!("source/{key}"), at, old_text, new_text);
         }
+        for key in schema::source::SITES.keys() {
+            let lang = key.lang.expect("a site of a language");
+            let (before, after) = (source.sites.get(lang), next.sites.get(lang));
+            if before != after {
+                let values = (before.map(Value::text), after.map(Value::text));
+                let at = Sites::keyed(&Site::source(), &Site::source(), key.name);
+                let path = format!("source/{}", key.name);
+                self.push(provenance, &path, at, values, Impact::Patch, None);
+            }
+        }
 
         self.markers(old, new);
 

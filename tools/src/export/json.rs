@@ -103,6 +103,7 @@ impl<'a> From<&'a Spec> for SpecJson<'a> {
             vendor,
             product,
             document,
+            sites,
         } = source;
         SpecJson {
             format: JSON_FORMAT,
@@ -111,6 +112,8 @@ impl<'a> From<&'a Spec> for SpecJson<'a> {
                 vendor,
                 product,
                 document,
+                site: sites.get(Lang::En),
+                site_zh: sites.get(Lang::Zh),
             },
             not_applicable: not_applicable
                 .iter()
@@ -137,6 +140,10 @@ struct SourceJson<'a> {
     vendor: &'a str,
     product: &'a str,
     document: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    site: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    site_zh: Option<&'a str>,
 }
 
 #[derive(Serialize)]

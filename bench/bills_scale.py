@@ -1,0 +1,263 @@
+#!/usr/bin/env python3
+"""Figures 8 and 9 of BENCHMARKS.md: `codes decode` on one thread and on
+two, its memory, and DuckDB's same summary, each in one run.
+
+    python3 bench/bills_scale.py threads   # figure 8: --jobs 2 / --jobs 1
+    python3 bench/bills_scale.py memory    # figure 8: peak RSS, 40 MB and 400 MB
+    python3 bench/bills_scale.py duckdb    # figure 9: DuckDB's summary query
+    python3 bench/bills_scale.py summary   # figure 7: --summary on one thread, CPU
+    python3 bench/bills_scale.py all
+
+It builds `codes` (release), writes the input sets with `codes synth` into
+a temporary directory (read from the page cache after a first run), and
+prints Markdown tables with the machine's load before and after. Wall
+times are medians of RUNS runs (5 unless the environment says); CPU times
+(user + system) are given beside them, which other work on a shared
+machine disturbs less. `duckdb` installs the `duckdb` package (2.x) from
+PyPI into a virtual environment under target/ on its first run.
+"""
+
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import zipfile
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+CODES = os.path.join(ROOT, "target", "release", "codes")
+VENV = os.path.join(ROOT, "target", "bench-venv")
+DUCKDB = "duckdb>=2,<3"
+RUNS = int(os.environ.get("RUNS", "5"))
+
+COLUMNS = [
+    "id", "developer_id", "account_id", "agent_id", "service_no", "skill_id",
+    "call_id", "begin_time", "end_time", "op_type", "op_object", "op_cause",
+    "media_type", "vdn_id", "cc_id", "agent_type", "phone_no", "callIn_out",
+    "location_id", "logon_sn", "skillInfo_sn",
+]
+
+
+def load():
+    with open("/proc/loadavg") as file:
+        return " ".join(file.read().split()[:3])
+
+
+def machine():
+    cores = os.cpu_count()
+    model = "?"
+    try:
+        with open("/proc/cpuinfo") as file:
+            for line in file:
+                if line.startswith("model name"):
+                    model = line.split(":", 1)[1].strip()
+                    break
+    except OSError:
+        pass
+    return f"{cores} cores, {model}"
+
+
+def build():
+    subprocess.run(
+        ["cargo", "build", "--release", "--quiet", "-p", "codes-cli"],
+        cwd=ROOT, check=True,
+    )
+
+
+def synth(records, path, malformed_every=1000):
+    subprocess.run(
+        [CODES, "synth", str(records), "--malformed-every", str(malformed_every), "-o", path],
+        check=True,
+    )
+
+
+def large_set(dir, records=400_000, files=6):
+    """Six bill files of 400,000 records (about 58 MB each)."""
+    os.makedirs(dir, exist_ok=True)
+    first = os.path.join(dir, "20230927_agentOprInfo_0.csv")
+    synth(records, first)
+    paths = [first]
+    for index in range(1, files):
+        path = os.path.join(dir, f"20230927_agentOprInfo_{index}.csv")
+        shutil.copyfile(first, path)
+        paths.append(path)
+    return paths
+
+
+def small_set(dir):
+    """Figure 8's set: eight bill files of 25,000 records and a zip
+    archive of four more members."""
+    os.makedirs(dir, exist_ok=True)
+    first = os.path.join(dir, "20230920_agentOprInfo_0.csv")
+    synth(25_000, first)
+    paths = [first]
+    for index in range(1, 8):
+        path = os.path.join(dir, f"2023092{index}_agentOprInfo_{index}.csv")
+        shutil.copyfile(first, path)
+        paths.append(path)
+    archive = os.path.join(dir, "download.zip")
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zip:
+        for index in range(4):
+            zip.write(first, f"20230930{index}_agentOprInfo_{index}.csv")
+    return paths + [archive]
+
+
+def run(args):
+    """Runs a command, output to /dev/null: (wall s, cpu s, peak RSS KiB)."""
+    start = time.perf_counter()
+    process = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(process.pid, 0)
+    wall = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) not in (0, 1):
+        sys.exit(f"failed: {' '.join(args)}")
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss
+
+
+def medians(args, runs=RUNS):
+    run(args)  # into the page cache
+    results = [run(args) for _ in range(runs)]
+    return (
+        statistics.median(r[0] for r in results),
+        statistics.median(r[1] for r in results),
+        max(r[2] for r in results),
+    )
+
+
+def threads(work):
+    sets = {
+        "6 files × 400,000 records": large_set(os.path.join(work, "large")),
+        "8 files × 25,000 + zip of 4": small_set(os.path.join(work, "small")),
+    }
+    outputs = {
+        "jsonl": ["--format", "jsonl"],
+        "csv": ["--format", "csv"],
+        "summary": ["--summary", "--format", "csv"],
+    }
+    print(f"\n`codes decode` --jobs 1 and 2, {machine()}, median of {RUNS}, load {load()} (before)\n")
+    print("| input | output | jobs 1 wall | jobs 2 wall | **jobs 1 ÷ jobs 2** | CPU jobs 1 | CPU jobs 2 | peak RSS jobs 2 |")
+    print("|---|---|---:|---:|---:|---:|---:|---:|")
+    for name, paths in sets.items():
+        for output, args in outputs.items():
+            one = medians([CODES, "decode", *paths, *args, "--jobs", "1"])
+            two = medians([CODES, "decode", *paths, *args, "--jobs", "2"])
+            print(
+                f"| {name} | {output} | {one[0]:.3f} s | {two[0]:.3f} s | **{one[0] / two[0]:.2f}** "
+                f"| {one[1]:.2f} s | {two[1]:.2f} s | {two[2] / 1024:.1f} MiB |",
+                flush=True,
+            )
+    print(f"\nload {load()} (after)")
+
+
+def memory(work):
+    print(f"\nPeak RSS of `codes decode --jobs 2` (JSON lines to /dev/null), {machine()}, load {load()} (before)\n")
+    print("| input | size | peak RSS | wall |")
+    print("|---|---:|---:|---:|")
+    for records in (280_000, 2_800_000):
+        path = os.path.join(work, f"memory_{records}_agentOprInfo.csv")
+        synth(records, path)
+        size = os.path.getsize(path)
+        for args in (["--format", "jsonl"], ["--summary"]):
+            wall, _, rss = run([CODES, "decode", path, *args, "--jobs", "2"])
+            print(f"| {records:,} records, {' '.join(args)} | {size / 1e6:.0f} MB | {rss / 1024:.1f} MiB | {wall:.2f} s |", flush=True)
+        os.remove(path)
+    print(f"\nload {load()} (after)")
+
+
+DUCKDB_QUERY = """
+import json, statistics, sys, time
+import duckdb
+
+files, threads, runs = json.loads(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
+columns = {name: "VARCHAR" for name in %(columns)r}
+connection = duckdb.connect()
+connection.execute(f"SET threads TO {threads}")
+connection.execute("SET enable_progress_bar = false")
+query = '''
+WITH bills AS (
+    SELECT agent_id, media_type,
+        try_cast(op_type AS INTEGER) AS op_type,
+        try_cast(op_cause AS INTEGER) AS op_cause,
+        try_strptime(begin_time, '%%Y-%%m-%%d %%H:%%M:%%S') AS begin_time,
+        try_strptime(end_time, '%%Y-%%m-%%d %%H:%%M:%%S') AS end_time
+    FROM read_csv($files, header = true, columns = $columns, ignore_errors = true)
+)
+SELECT op_type, op_cause, media_type, agent_id, count(*) AS records,
+    sum(greatest(date_diff('second', begin_time, end_time), 0)) AS seconds
+FROM bills
+WHERE op_type IS NOT NULL AND op_cause IS NOT NULL
+    AND begin_time IS NOT NULL AND end_time IS NOT NULL
+GROUP BY GROUPING SETS ((op_type), (op_type, op_cause), (media_type), (agent_id))
+'''
+times = []
+for index in range(runs + 1):
+    start = time.perf_counter()
+    rows = connection.execute(query, {"files": files, "columns": columns}).fetchall()
+    if index:
+        times.append(time.perf_counter() - start)
+print(json.dumps({"version": duckdb.__version__, "median": statistics.median(times), "rows": len(rows)}))
+""" % {"columns": COLUMNS}
+
+
+def venv_python():
+    python = os.path.join(VENV, "bin", "python")
+    if not os.path.exists(python):
+        subprocess.run([sys.executable, "-m", "venv", VENV], check=True)
+    if subprocess.run([python, "-c", "import duckdb"], capture_output=True).returncode != 0:
+        subprocess.run(
+            [python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", DUCKDB],
+            check=True,
+        )
+    return python
+
+
+def duckdb(work):
+    import json
+
+    python = venv_python()
+    paths = large_set(os.path.join(work, "large"))
+    print(f"\nThe summary of 6 files × 400,000 records: DuckDB's query alone and the whole `codes decode --summary` process, {machine()}, median of {RUNS}, load {load()} (before)\n")
+    print("| threads | DuckDB query | `codes decode --summary` | **codes ÷ DuckDB** |")
+    print("|---:|---:|---:|---:|")
+    for threads in (1, 2):
+        result = subprocess.run(
+            [python, "-c", DUCKDB_QUERY, json.dumps(paths), str(threads), str(RUNS)],
+            check=True, capture_output=True, text=True,
+        )
+        duck = json.loads(result.stdout.strip().splitlines()[-1])
+        codes = medians([CODES, "decode", *paths, "--summary", "--jobs", str(threads)])
+        print(
+            f"| {threads} | {duck['median']:.3f} s (DuckDB {duck['version']}, {duck['rows']} rows) "
+            f"| {codes[0]:.3f} s | **{codes[0] / duck['median']:.2f}** |",
+            flush=True,
+        )
+    print(f"\nload {load()} (after)")
+
+
+def summary(work):
+    paths = large_set(os.path.join(work, "large"), files=2)
+    print(f"\n`codes decode --summary --jobs 1` on 2 files × 400,000 records, {machine()}, median of {RUNS}, load {load()} (before)\n")
+    wall, cpu, rss = medians([CODES, "decode", *paths, "--summary", "--jobs", "1"])
+    print(f"| wall {wall:.3f} s | CPU {cpu:.3f} s | peak RSS {rss / 1024:.1f} MiB |")
+    print(f"\nload {load()} (after)")
+
+
+def main():
+    what = sys.argv[1] if len(sys.argv) > 1 else "all"
+    if what not in ("threads", "memory", "duckdb", "summary", "all"):
+        sys.exit(__doc__)
+    build()
+    with tempfile.TemporaryDirectory(prefix="bills-scale-") as work:
+        if what in ("threads", "all"):
+            threads(work)
+        if what in ("memory", "all"):
+            memory(work)
+        if what in ("duckdb", "all"):
+            duckdb(work)
+        if what in ("summary", "all"):
+            summary(work)
+
+
+if __name__ == "__main__":
+    main()
