@@ -6,5 +6,9 @@ fn main() {
         .spec("codes.toml")
         .spec_env("CEC_CODES_SPEC")
         .out_file("codes.rs")
+        // src/lib.rs enables `doc_cfg` under docs.rs's `--cfg docsrs`.
+        .doc_cfg(true)
+        // Serialized records name their fields as the bill's columns.
+        .record_fields("op_type", "op_object", "op_cause")
         .run_in_build_script();
 }

@@ -38,10 +38,15 @@
 //!
 //! # Features
 //!
-//! - `serde`: every code serializes as its vendor number (objects as their
-//!   text) and deserializes losslessly.
+//! - `serde`: every code serializes as its vendor value and deserializes
+//!   from it; an [`Operation`] as its bill columns
+//!   (`{"op_type":26,"op_object":"1001","op_cause":12}`), borrowing its
+//!   object's text, and `OwnedOperation` from any input; a [`Reason`] as
+//!   its operation's code and its own (`{"op_type":3,"op_cause":201}`).
+//!   Each type's docs give its shape. Needs `serde` without `derive`.
 //!
-//! The crate is `no_std` and allocation-free. The bill files the codes come
+//! The crate is `no_std`, and allocation-free without `serde` (the owned
+//! record holds a `String`). The bill files the codes come
 //! in are read by the `cec-bills` crate.
 
 #![no_std]

@@ -229,7 +229,7 @@ fn objects_decode_by_the_kind_their_operation_names() {
         Object::decode(Some(ObjectKind::AgentId), "-1"),
         Object::NotApplicable(NotApplicable::MinusOne)
     );
-    assert_eq!(ObjectKind::EmployeeId.text(), "Employee ID.");
+    assert_eq!(ObjectKind::EmployeeId.description(), "Employee ID.");
     assert_eq!(ObjectKind::AgentId.name(), "AgentId");
     assert_eq!(ObjectKind::AgentId.to_string(), "AgentId");
     assert_eq!(

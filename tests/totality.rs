@@ -35,7 +35,7 @@ fn object_text() -> impl Strategy<Value = String> {
 /// documented precedence, stated here independently of the generator: a
 /// single code, then a range, then (but for the markers of "not
 /// applicable") an open reason.
-fn listed(operation: OperationType, code: i32) -> Option<ReasonInfo> {
+fn listed(operation: OperationType, code: i32) -> Option<ReasonInfo<Reason>> {
     let lists = |codes: ReasonCodes| match codes {
         ReasonCodes::Single(single) => single == code,
         ReasonCodes::Range { start, end } => (start..=end).contains(&code),
@@ -75,8 +75,9 @@ proptest! {
         prop_assert_eq!(i32::from(reason), code);
         match listed(operation, code) {
             Some(info) => {
-                prop_assert_eq!(reason.name(), info.name);
-                prop_assert_eq!(reason.description(), info.description);
+                prop_assert_eq!(reason.name(), info.reason.name());
+                prop_assert_eq!(reason.description(), info.reason.description());
+                prop_assert_eq!(reason.codes(), Some(info.codes));
             }
             None => prop_assert!(matches!(reason, Reason::NotApplicable(_) | Reason::Unlisted(_))),
         }

@@ -450,7 +450,10 @@ fn every_row_lists_its_reasons_in_vendor_order() {
         let listed: Vec<(String, &str, Option<&str>)> = operation(row)
             .reasons()
             .iter()
-            .map(|info| (info.codes.to_string(), info.name, info.description))
+            .map(|info| {
+                let reason = info.reason;
+                (info.codes.to_string(), reason.name(), reason.description())
+            })
             .collect();
         let expected: Vec<(String, &str, Option<&str>)> = row
             .reasons
@@ -475,6 +478,9 @@ fn every_reason_decodes_at_its_codes_and_range_bounds() {
                     vec![default.unwrap_or(0), 1, 999, i32::MAX, i32::MIN]
                 }
             };
+            // The listed reason is what its own code decodes to.
+            assert_eq!(Reason::decode(op, info.reason.code()), info.reason);
+            assert_eq!(info.reason.operation(), Some(op));
             for code in probes {
                 let reason = Reason::decode(op, code);
                 let shadowed = op.reasons().iter().any(
@@ -483,10 +489,17 @@ fn every_reason_decodes_at_its_codes_and_range_bounds() {
                 if shadowed && !matches!(info.codes, ReasonCodes::Single(_)) {
                     continue;
                 }
-                assert_eq!(reason.name(), info.name, "{} reason {code}", row.name);
+                let listed = info.reason;
+                assert_eq!(reason.name(), listed.name(), "{} reason {code}", row.name);
+                assert_eq!(
+                    reason.codes(),
+                    Some(info.codes),
+                    "{} reason {code}",
+                    row.name
+                );
                 assert_eq!(
                     reason.description(),
-                    info.description,
+                    listed.description(),
                     "{} reason {code}",
                     row.name
                 );

@@ -151,8 +151,29 @@ fn bad_arguments_exit_2() {
 }
 
 #[test]
+fn record_fields_are_three_names() {
+    let run = codes(&["generate", "--record-fields", "op_type,op_cause"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.starts_with(
+            "error: invalid value 'op_type,op_cause' for '--record-fields <CODE,OBJECT,REASON>': \
+             expected three names separated by commas, found 2\n"
+        ),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
 fn generate_rust_is_exactly_what_build_rs_generates() {
-    let run = codes(&["generate", "--target", "rust"]);
+    let run = codes(&[
+        "generate",
+        "--target",
+        "rust",
+        "--doc-cfg",
+        "--record-fields",
+        "op_type,op_object,op_cause",
+    ]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let golden = std::fs::read_to_string(repo().join("tests/golden/codes.rs")).unwrap();
     assert!(
@@ -409,7 +430,15 @@ fn generate_check_exits_1_when_the_file_is_not_what_would_be_written() {
 
 #[test]
 fn generate_check_accepts_the_golden_file_and_refuses_an_invalid_spec() {
-    let run = codes(&["generate", "-o", "tests/golden/codes.rs", "--check"]);
+    let run = codes(&[
+        "generate",
+        "-o",
+        "tests/golden/codes.rs",
+        "--check",
+        "--doc-cfg",
+        "--record-fields",
+        "op_type,op_object,op_cause",
+    ]);
     assert_eq!(
         (run.code, run.stderr.as_str()),
         (0, "tests/golden/codes.rs: up to date\n")

@@ -2,19 +2,23 @@
 //!
 //! The pipeline has one module per stage:
 //!
-//! 1. [`parse`](crate::load): TOML with spans (toml's document tree, no serde);
+//! 1. parse: TOML with spans (toml's document tree, no serde);
 //! 2. validate: every mistake at once, each a [`Diagnostic`] at `file:line:col`;
 //! 3. [`model`]: the validated [`Spec`], plain data, with each row's
 //!    [`decoding`] table: what every reason code means, decided once;
-//! 4. render: one function per generated item (quote), referring to the
-//!    fixed types of `codes_runtime` by path;
-//! 5. format: an `@generated` header, then the code laid out for people
-//!    (items and arms on their own lines, `///` docs);
-//! 6. write: only when the content changed.
+//! 4. render: the model to Rust source, one module per kind of generated
+//!    item (tables, texts, records, reasons, objects, markers, traits,
+//!    serde), written already laid out like `rustfmt` would (items and arms
+//!    on their own lines, `///` docs) and referring to the fixed types of
+//!    `codes_runtime` by path;
+//! 5. write: an `@generated` header and the code, only when the content
+//!    changed.
 //!
-//! It depends on `toml`, `proc-macro2` and `quote` only: it is what every
-//! downstream build compiles. The maintainers' tools (vendor-page import,
-//! diffs, exports, snippet reports) live in the `codes-tools` crate.
+//! Its one dependency is `toml` (the parser only): it is what every
+//! downstream build compiles, so it builds no token trees and runs no
+//! formatter (the crate's README says why and what that saves). The
+//! maintainers' tools (vendor-page import, diffs, exports, snippet reports)
+//! live in the `codes-tools` crate.
 //!
 //! A build script runs it all through [`Config`]:
 //!
@@ -115,12 +119,22 @@ pub fn generate(spec: &Spec) -> String {
 
 /// The generated Rust source for `spec`.
 pub fn generate_with(spec: &Spec, options: &Options) -> String {
+    generate_reporting(spec, options).0
+}
+
+/// The generated source, and a warning for each selector of
+/// `options.attributes` that matched nothing (a misspelt type or variant).
+fn generate_reporting(spec: &Spec, options: &Options) -> (String, Vec<String>) {
     let mut source = String::new();
     render::header(&mut source, &header(spec, options));
     let mut code = writer::Writer::default();
-    render::spec(&mut code, spec, options);
+    let unmatched = render::spec(&mut code, spec, options);
     source.push_str(&code.finish());
-    source
+    let warnings = unmatched
+        .into_iter()
+        .map(|select| format!("{select} matches no generated item"))
+        .collect();
+    (source, warnings)
 }
 
 fn header(spec: &Spec, options: &Options) -> Vec<String> {
@@ -311,10 +325,51 @@ impl Config {
         self
     }
 
+    /// Adds `attribute` to one variant of a generated enum, selected as
+    /// `Enum::Variant` (`OperationType::Busy`, `BusyReason::CallRejected`,
+    /// `NotApplicable::UsNoUse`), or to every variant of the enum with
+    /// `Enum::*`; like prost-build's `field_attribute`. Serde renames or
+    /// `#[default]` go here.
+    pub fn variant_attribute(
+        mut self,
+        selector: impl AsRef<str>,
+        attribute: impl Into<String>,
+    ) -> Self {
+        let selector = selector.as_ref();
+        let (enum_name, variant) = selector.split_once("::").unwrap_or((selector, "*"));
+        self.options.attributes.push((
+            Select::Variant {
+                enum_name: enum_name.to_string(),
+                variant: variant.to_string(),
+            },
+            attribute.into(),
+        ));
+        self
+    }
+
+    /// Whether the generated serde impls carry
+    /// `#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]` (off by default).
+    /// Turn it on only in a crate whose `lib.rs` has
+    /// `#![cfg_attr(docsrs, feature(doc_cfg))]`: on stable rustdoc
+    /// `doc(cfg)` is an error (E0658), and docs.rs passes `--cfg docsrs`.
+    pub fn doc_cfg(mut self, on: bool) -> Self {
+        self.options.doc_cfg = on;
+        self
+    }
+
+    /// The names a decoded record's three columns serialize as, such as the
+    /// bill's `op_type`, `op_object` and `op_cause` (`code`, `object` and
+    /// `reason` by default).
+    pub fn record_fields(mut self, code: &str, object: &str, reason: &str) -> Self {
+        self.options.record_fields = [code, object, reason].map(String::from);
+        self
+    }
+
     /// Generates the file, printing `cargo:rerun-if-…` for everything read
     /// (unless turned off) and `cargo:rustc-check-cfg` for the serde
     /// feature, so a crate without that feature gets no `unexpected_cfgs`
-    /// warning; returns the path written (or left unchanged).
+    /// warning, and a `cargo:warning` for each attribute selector that
+    /// matched nothing; returns the path written (or left unchanged).
     ///
     /// # Errors
     ///
@@ -348,9 +403,14 @@ impl Config {
         let options = Options {
             serde_feature: self.options.serde_feature.clone(),
             attributes: self.options.attributes.clone(),
+            doc_cfg: self.options.doc_cfg,
+            record_fields: self.options.record_fields.clone(),
             ..Options::for_spec(&spec_path)
         };
-        let source = generate_with(&spec, &options);
+        let (source, warnings) = generate_reporting(&spec, &options);
+        for warning in warnings {
+            println!("cargo:warning={warning}");
+        }
         write_if_changed(&out_file, &source).map_err(|source| Error::Io {
             path: out_file.clone(),
             source,
@@ -449,6 +509,43 @@ fn check_attribute(attribute: &str) -> Result<(), Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn config_passes_record_fields_and_doc_cfg_to_the_generator() {
+        let spec = Spec::from_toml("codes.toml", include_str!("../../codes.toml")).unwrap();
+        let config = Config::new()
+            .record_fields("op_type", "op_object", "op_cause")
+            .doc_cfg(true);
+        let (source, warnings) = generate_reporting(&spec, &config.options);
+        assert!(warnings.is_empty());
+        assert!(source.contains("&[\"op_type\", \"op_object\", \"op_cause\"],"));
+        assert!(source.contains("#[cfg_attr(docsrs, doc(cfg(feature = \"serde\")))]"));
+        let (plain, _) = generate_reporting(&spec, &Config::new().options);
+        assert!(plain.contains("&[\"code\", \"object\", \"reason\"],"));
+        assert!(!plain.contains("doc(cfg"));
+    }
+
+    #[test]
+    fn a_selector_that_matches_nothing_is_a_warning() {
+        let spec = Spec::from_toml("codes.toml", include_str!("../../codes.toml")).unwrap();
+        let config = Config::new()
+            .variant_attribute("OperationType::Busy", "#[busy]")
+            .variant_attribute("OperationType::Bussy", "#[typo]")
+            .variant_attribute("Nothing::*", "#[nothing]")
+            .type_attribute("Operatoin", "#[typo]")
+            .enum_attribute("Operation", "#[a_struct]");
+        let (source, warnings) = generate_reporting(&spec, &config.options);
+        assert!(source.contains("    #[busy]\n    Busy = 3,"));
+        assert_eq!(
+            warnings,
+            [
+                "variant_attribute(\"OperationType::Bussy\") matches no generated item",
+                "variant_attribute(\"Nothing::*\") matches no generated item",
+                "type_attribute(\"Operatoin\") matches no generated item",
+                "enum_attribute(\"Operation\") matches no generated item",
+            ]
+        );
+    }
 
     #[test]
     fn cargo_hears_of_the_spec_its_variable_and_the_serde_feature() {

@@ -128,3 +128,49 @@ fn out_dir_takes_the_place_of_out_dir_env() {
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// `doc(cfg)` breaks a crate's docs on stable rustdoc under docs.rs's
+/// `--cfg docsrs` unless the crate enables `doc_cfg`: it is opt-in.
+#[test]
+fn doc_cfg_is_opt_in() {
+    let text = include_str!("../../codes.toml");
+    let spec = codes_codegen::Spec::from_toml("codes.toml", text).unwrap();
+    let default = codes_codegen::generate(&spec);
+    assert!(!default.contains("doc(cfg"));
+    let options = codes_codegen::Options {
+        doc_cfg: true,
+        ..codes_codegen::Options::default()
+    };
+    let marked = codes_codegen::generate_with(&spec, &options);
+    let gates = marked.matches("#[cfg(feature = \"serde\")]\n").count();
+    let marks = marked
+        .matches(
+            "#[cfg(feature = \"serde\")]\n#[cfg_attr(docsrs, doc(cfg(feature = \"serde\")))]\n",
+        )
+        .count();
+    assert!(gates > 0);
+    assert_eq!(marks, gates, "every serde item is marked");
+}
+
+/// The serde impls are written out and call the runtime: a crate with the
+/// serde feature needs `serde` without `derive`.
+#[test]
+fn serde_needs_no_derive() {
+    let text = include_str!("../../codes.toml");
+    let spec = codes_codegen::Spec::from_toml("codes.toml", text).unwrap();
+    let source = codes_codegen::generate(&spec);
+    assert!(!source.contains("derive(serde"), "no serde derive");
+    assert!(!source.contains("#[serde("), "no serde attribute");
+    for shape in [
+        "deserialize_code",
+        "deserialize_text",
+        "deserialize_columns",
+        "deserialize_owned_columns",
+        "deserialize_reason",
+    ] {
+        assert!(
+            source.contains(&format!("::codes_runtime::serde::{shape}(")),
+            "{shape}"
+        );
+    }
+}

@@ -9,8 +9,9 @@ fn main() {
         // attribute on one type.
         .code_enum_attribute("#[derive(strum::EnumIter)]")
         .type_attribute("WrapUpRecord", "#[must_use]")
-        // This crate has no `serde` feature; the generated serde impls stay
-        // behind `cfg(feature = "serde")`, which the generator declares to
-        // Cargo, so nothing warns about an unexpected cfg.
+        // The generated serde impls stay behind `cfg(feature = "serde")`,
+        // which the generator declares to Cargo. `doc_cfg` stays off: this
+        // crate does not enable the unstable `doc_cfg` feature, so its docs
+        // build on stable rustdoc with docs.rs's `--cfg docsrs`.
         .run_in_build_script();
 }

@@ -55,9 +55,13 @@
 //!
 //! # Features
 //!
-//! - `serde`: [`Code`] serializes as its number and deserializes from any.
+//! - `serde`: [`Code`] serializes as its number and deserializes from any;
+//!   the `serde` module holds the helpers that generated
+//!   serde impls call, so that a generated crate needs `serde` without its
+//!   `derive` feature.
 //!
-//! The crate is `no_std` and has no other dependencies.
+//! The crate is `no_std` and has no other dependencies; it allocates only
+//! with `serde`, for the owned form of a decoded record.
 
 #![no_std]
 #![warn(missing_docs)]
@@ -70,14 +74,14 @@ mod reasons;
 mod text_code;
 mod traits;
 
-/// Serde support for generated code (feature `serde`).
+// Owned records (behind `serde`) hold their text in a `String`.
+#[cfg(feature = "serde")]
+extern crate alloc;
+
 #[cfg(feature = "serde")]
 #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
-pub mod serde {
-    pub use crate::serde_text::deserialize_text;
-}
-#[cfg(feature = "serde")]
-mod serde_text;
+#[path = "serde_support.rs"]
+pub mod serde;
 
 pub use code::{Code, Unknown};
 pub use errors::{UnknownCode, UnknownName};

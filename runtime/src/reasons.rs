@@ -2,36 +2,17 @@
 
 use core::fmt;
 
-use crate::Lang;
-
-/// A reason as the vendor lists it for an operation.
+/// A reason as the vendor lists it for an operation: the reason itself, a
+/// value of the generated reason enum `R` whose methods give its name and
+/// texts, and the codes it is listed with. A reason that carries the code
+/// it was decoded from (a range, an open reason) holds the first code that
+/// decodes to it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct ReasonInfo {
-    /// The Rust name of the reason's variant.
-    pub name: &'static str,
+pub struct ReasonInfo<R> {
+    /// The reason, as decoding a code of it gives it.
+    pub reason: R,
     /// The codes the vendor lists it with.
     pub codes: ReasonCodes,
-    /// The vendor's English text; `None` where the vendor gives a bare code
-    /// (or has only a Chinese text).
-    pub description: Option<&'static str>,
-    /// The vendor's Chinese text; `None` where the vendor gives a bare code
-    /// or its Chinese page was not transcribed.
-    pub description_zh: Option<&'static str>,
-}
-
-impl ReasonInfo {
-    /// The vendor's text in `lang`, or in the other language where there is
-    /// none in `lang`.
-    pub const fn description_in(&self, lang: Lang) -> Option<&'static str> {
-        let (first, second) = match lang {
-            Lang::En => (self.description, self.description_zh),
-            Lang::Zh => (self.description_zh, self.description),
-        };
-        match first {
-            Some(text) => Some(text),
-            None => second,
-        }
-    }
 }
 
 /// The codes the vendor lists a reason with, before precedence: a code

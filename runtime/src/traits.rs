@@ -42,6 +42,14 @@ pub trait CodeEnum:
         let _ = lang;
         self.description()
     }
+
+    /// The vendor's notes on the value (a table's row) in `lang`, or in the
+    /// other language where it gives none in `lang`; empty where it gives
+    /// none, and for values that are not rows (reasons, markers).
+    fn notes_in(self, lang: Lang) -> &'static [&'static str] {
+        let _ = lang;
+        &[]
+    }
 }
 
 /// A [`CodeEnum`] whose values can all be listed: no variant carries a

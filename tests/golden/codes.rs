@@ -10,12 +10,9 @@
 /// Agent Operation Type: Table 1 Agent operation type.
 ///
 /// Transcribed from Huawei Cloud Customer Engagement Center (CEC), CDR Interface Reference: the English page `cec_07_4243`, updated 2023-09-27 GMT+08:00 and the Chinese page `cec_07_0838`. Each variant's discriminant is its vendor code.
+///
+/// With the `serde` feature, it serializes as its vendor code (`0`) and deserializes from it; a code it does not list is an error (deserialize a `Code` to keep any code).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[cfg_attr(
-    feature = "serde",
-    derive(serde::Serialize, serde::Deserialize),
-    serde(into = "i32", try_from = "i32")
-)]
 #[repr(i32)]
 #[non_exhaustive]
 pub enum OperationType {
@@ -511,27 +508,9 @@ impl OperationType {
         }
     }
 
-    /// The kind of object the operation names; `None` where the vendor
-    /// names none.
-    pub const fn object_kind(self) -> Option<ObjectKind> {
-        match self {
-            Self::ThreePartyConversation => Some(ObjectKind::EmployeeId),
-            Self::ListenInsertWhisper => Some(ObjectKind::EmployeeId),
-            Self::Rest => Some(ObjectKind::EmployeeId),
-            Self::ForceSignOut => Some(ObjectKind::EmployeeId),
-            Self::ForceIdle => Some(ObjectKind::EmployeeId),
-            Self::ForceBusy => Some(ObjectKind::EmployeeId),
-            Self::Hold => Some(ObjectKind::EmployeeId),
-            Self::InternalHelp => Some(ObjectKind::EmployeeId),
-            Self::InternalCall => Some(ObjectKind::EmployeeId),
-            Self::Intercept => Some(ObjectKind::EmployeeId),
-            Self::InternalTransfer => Some(ObjectKind::EmployeeId),
-            Self::Conference => Some(ObjectKind::AgentId),
-            _ => None,
-        }
-    }
-
-    /// The vendor's notes on the reasons, free sentences of the reason cell.
+    /// The vendor's notes on the row, free sentences of its cells: in
+    /// English, or in Chinese where the vendor gives no English; empty where
+    /// it gives none.
     pub const fn notes(self) -> &'static [&'static str] {
         match self {
             Self::Talking => &["The conversation status in these bills refers to only text conversations."],
@@ -553,203 +532,73 @@ impl OperationType {
         }
     }
 
+    /// The kind of object the operation names; `None` where the vendor
+    /// names none.
+    pub const fn object_kind(self) -> Option<ObjectKind> {
+        match self {
+            Self::ThreePartyConversation => Some(ObjectKind::EmployeeId),
+            Self::ListenInsertWhisper => Some(ObjectKind::EmployeeId),
+            Self::Rest => Some(ObjectKind::EmployeeId),
+            Self::ForceSignOut => Some(ObjectKind::EmployeeId),
+            Self::ForceIdle => Some(ObjectKind::EmployeeId),
+            Self::ForceBusy => Some(ObjectKind::EmployeeId),
+            Self::Hold => Some(ObjectKind::EmployeeId),
+            Self::InternalHelp => Some(ObjectKind::EmployeeId),
+            Self::InternalCall => Some(ObjectKind::EmployeeId),
+            Self::Intercept => Some(ObjectKind::EmployeeId),
+            Self::InternalTransfer => Some(ObjectKind::EmployeeId),
+            Self::Conference => Some(ObjectKind::AgentId),
+            _ => None,
+        }
+    }
+
     /// The reasons the vendor lists, in vendor order; empty where it
     /// lists none.
-    pub const fn reasons(self) -> &'static [::codes_runtime::ReasonInfo] {
+    pub const fn reasons(self) -> &'static [::codes_runtime::ReasonInfo<Reason>] {
         match self {
             Self::SignOut => &[
-                ::codes_runtime::ReasonInfo {
-                    name: "ClientError",
-                    codes: ::codes_runtime::ReasonCodes::Range { start: 1, end: 255 },
-                    description: Some("The error is caused by the client."),
-                    description_zh: Some("客户端传入原因"),
-                },
-                ::codes_runtime::ReasonInfo {
-                    name: "Disconnected",
-                    codes: ::codes_runtime::ReasonCodes::Single(256),
-                    description: Some("The agent is disconnected from the platform."),
-                    description_zh: Some("座席与平台断连"),
-                },
-                ::codes_runtime::ReasonInfo {
-                    name: "ForcedOutByInspector",
-                    codes: ::codes_runtime::ReasonCodes::Single(257),
-                    description: Some("The agent is forcibly signed out by the inspector."),
-                    description_zh: Some("座席被质检员强制签出"),
-                },
-                ::codes_runtime::ReasonInfo {
-                    name: "SignedOut",
-                    codes: ::codes_runtime::ReasonCodes::Single(258),
-                    description: Some("The agent signs out."),
-                    description_zh: Some("座席主动签出"),
-                },
-                ::codes_runtime::ReasonInfo {
-                    name: "SignOutBeforeSignIn",
-                    codes: ::codes_runtime::ReasonCodes::Single(259),
-                    description: Some("The agent signs out before signs in again."),
-                    description_zh: Some("座席重新签入前的签出"),
-                },
-                ::codes_runtime::ReasonInfo {
-                    name: "MediaServerHandshakeTimeout",
-                    codes: ::codes_runtime::ReasonCodes::Single(260),
-                    description: Some("The handshake between the agent control blocks time out between the media server and the CCS."),
-                    description_zh: Some("媒体服务器和CCS关于座席控制块握手超时"),
-                },
-                ::codes_runtime::ReasonInfo {
-                    name: "UisHandshakeTimeout",
-                    codes: ::codes_runtime::ReasonCodes::Single(261),
-                    description: Some("The CCS detects that the handshake with the UIS about the agent control block times out."),
-                    description_zh: Some("CCS检测到与UIS关于座席控制块握手超时"),
-                },
-                ::codes_runtime::ReasonInfo {
-                    name: "MediaServerHandshakeLost",
-                    codes: ::codes_runtime::ReasonCodes::Single(262),
-                    description: Some("The handshake between the media server and the CCS is disconnected. As a result, the agent signs out."),
-                    description_zh: Some("媒体服务器与CCS握手断连导致座席签出"),
-                },
-                ::codes_runtime::ReasonInfo {
-                    name: "UisAgentHandshakeTimeout",
-                    codes: ::codes_runtime::ReasonCodes::Single(263),
-                    description: Some("The handshake between the UIS and the agent times out."),
-                    description_zh: Some("UIS与座席握手超时"),
-                },
-                ::codes_runtime::ReasonInfo {
-                    name: "SameEmployeeIdSignedIn",
-                    codes: ::codes_runtime::ReasonCodes::Single(264),
-                    description: Some("An agent with the same employee ID is forcibly signing in to a new client. As a result, the agent is forcibly signed out."),
-                    description_zh: Some("具有相同工号的座席正在新的客户端强制登录,导致本座席被强制签出"),
-                },
+                ::codes_runtime::ReasonInfo { reason: Reason::SignOut(SignOutReason::ClientError(sign_out_reason::ClientError(1))), codes: ::codes_runtime::ReasonCodes::Range { start: 1, end: 255 } },
+                ::codes_runtime::ReasonInfo { reason: Reason::SignOut(SignOutReason::Disconnected), codes: ::codes_runtime::ReasonCodes::Single(256) },
+                ::codes_runtime::ReasonInfo { reason: Reason::SignOut(SignOutReason::ForcedOutByInspector), codes: ::codes_runtime::ReasonCodes::Single(257) },
+                ::codes_runtime::ReasonInfo { reason: Reason::SignOut(SignOutReason::SignedOut), codes: ::codes_runtime::ReasonCodes::Single(258) },
+                ::codes_runtime::ReasonInfo { reason: Reason::SignOut(SignOutReason::SignOutBeforeSignIn), codes: ::codes_runtime::ReasonCodes::Single(259) },
+                ::codes_runtime::ReasonInfo { reason: Reason::SignOut(SignOutReason::MediaServerHandshakeTimeout), codes: ::codes_runtime::ReasonCodes::Single(260) },
+                ::codes_runtime::ReasonInfo { reason: Reason::SignOut(SignOutReason::UisHandshakeTimeout), codes: ::codes_runtime::ReasonCodes::Single(261) },
+                ::codes_runtime::ReasonInfo { reason: Reason::SignOut(SignOutReason::MediaServerHandshakeLost), codes: ::codes_runtime::ReasonCodes::Single(262) },
+                ::codes_runtime::ReasonInfo { reason: Reason::SignOut(SignOutReason::UisAgentHandshakeTimeout), codes: ::codes_runtime::ReasonCodes::Single(263) },
+                ::codes_runtime::ReasonInfo { reason: Reason::SignOut(SignOutReason::SameEmployeeIdSignedIn), codes: ::codes_runtime::ReasonCodes::Single(264) },
             ],
             Self::Busy => &[
-                ::codes_runtime::ReasonInfo {
-                    name: "AgentBusy",
-                    codes: ::codes_runtime::ReasonCodes::Single(1),
-                    description: Some("Indicates that an agent indicates busy."),
-                    description_zh: Some("自己示忙"),
-                },
-                ::codes_runtime::ReasonInfo {
-                    name: "NoAnswerForcedBusy",
-                    codes: ::codes_runtime::ReasonCodes::Single(2),
-                    description: Some("An agent does not answer a call in a long period, so the agent is forced to show busy."),
-                    description_zh: Some("久不应答被示忙"),
-                },
-                ::codes_runtime::ReasonInfo {
-                    name: "ForcedBusyByInspector",
-                    codes: ::codes_runtime::ReasonCodes::Single(3),
-                    description: Some("An agent is forced to show busy by a QC inspector."),
-                    description_zh: Some("被质检员强制示忙"),
-                },
-                ::codes_runtime::ReasonInfo {
-                    name: "TakingRest",
-                    codes: ::codes_runtime::ReasonCodes::Single(4),
-                    description: Some("Indicates that an agent takes a rest."),
-                    description_zh: Some("休息"),
-                },
-                ::codes_runtime::ReasonInfo {
-                    name: "PhoneUnavailable",
-                    codes: ::codes_runtime::ReasonCodes::Single(5),
-                    description: Some("The phone of an agent is unavailable."),
-                    description_zh: Some("座席电话不可用"),
-                },
-                ::codes_runtime::ReasonInfo {
-                    name: "CallRejected",
-                    codes: ::codes_runtime::ReasonCodes::Single(7),
-                    description: Some("An agent rejects a call."),
-                    description_zh: Some("座席拒接呼叫"),
-                },
-                ::codes_runtime::ReasonInfo {
-                    name: "ServiceErrorCode",
-                    codes: ::codes_runtime::ReasonCodes::Range { start: 200, end: 250 },
-                    description: Some("error codes customized by the service side."),
-                    description_zh: Some("业务自定义原因码"),
-                },
+                ::codes_runtime::ReasonInfo { reason: Reason::Busy(BusyReason::AgentBusy), codes: ::codes_runtime::ReasonCodes::Single(1) },
+                ::codes_runtime::ReasonInfo { reason: Reason::Busy(BusyReason::NoAnswerForcedBusy), codes: ::codes_runtime::ReasonCodes::Single(2) },
+                ::codes_runtime::ReasonInfo { reason: Reason::Busy(BusyReason::ForcedBusyByInspector), codes: ::codes_runtime::ReasonCodes::Single(3) },
+                ::codes_runtime::ReasonInfo { reason: Reason::Busy(BusyReason::TakingRest), codes: ::codes_runtime::ReasonCodes::Single(4) },
+                ::codes_runtime::ReasonInfo { reason: Reason::Busy(BusyReason::PhoneUnavailable), codes: ::codes_runtime::ReasonCodes::Single(5) },
+                ::codes_runtime::ReasonInfo { reason: Reason::Busy(BusyReason::CallRejected), codes: ::codes_runtime::ReasonCodes::Single(7) },
+                ::codes_runtime::ReasonInfo { reason: Reason::Busy(BusyReason::ServiceErrorCode(busy_reason::ServiceErrorCode(200))), codes: ::codes_runtime::ReasonCodes::Range { start: 200, end: 250 } },
             ],
             Self::Talking => &[
-                ::codes_runtime::ReasonInfo {
-                    name: "StillTalking",
-                    codes: ::codes_runtime::ReasonCodes::Single(1),
-                    description: Some("The agent does not really exit the conversation status. Bills are generated every five minutes starting from 00:00 to 23:55."),
-                    description_zh: Some("座席未真实退出通话态时,每个准点0分和5分输出的话单。"),
-                },
-                ::codes_runtime::ReasonInfo {
-                    name: "Exited",
-                    codes: ::codes_runtime::ReasonCodes::Single(0),
-                    description: Some("The agent fully exits the conversation status."),
-                    description_zh: Some("座席完全退出通话态时的话单。"),
-                },
+                ::codes_runtime::ReasonInfo { reason: Reason::Talking(TalkingReason::StillTalking), codes: ::codes_runtime::ReasonCodes::Single(1) },
+                ::codes_runtime::ReasonInfo { reason: Reason::Talking(TalkingReason::Exited), codes: ::codes_runtime::ReasonCodes::Single(0) },
             ],
             Self::ListenInsertWhisper => &[
-                ::codes_runtime::ReasonInfo {
-                    name: "Zero",
-                    codes: ::codes_runtime::ReasonCodes::Single(0),
-                    description: None,
-                    description_zh: None,
-                },
+                ::codes_runtime::ReasonInfo { reason: Reason::ListenInsertWhisper(ListenInsertWhisperReason::Zero), codes: ::codes_runtime::ReasonCodes::Single(0) },
             ],
             Self::Rest => &[
-                ::codes_runtime::ReasonInfo {
-                    name: "RestCause",
-                    codes: ::codes_runtime::ReasonCodes::Open { default: Some(0) },
-                    description: Some("The rest cause code is specified when the client invokes CCC_REQUEST_REST_EX_Msg. The default cause code is 0."),
-                    description_zh: Some("休息原因由客户端调用CCC_REQUEST_REST_EX_Msg时指定(默认0)。"),
-                },
+                ::codes_runtime::ReasonInfo { reason: Reason::Rest(RestReason::RestCause(rest_reason::RestCause(-2147483648))), codes: ::codes_runtime::ReasonCodes::Open { default: Some(0) } },
             ],
             Self::WorkStatus => &[
-                ::codes_runtime::ReasonInfo {
-                    name: "AfterCallProcessing",
-                    codes: ::codes_runtime::ReasonCodes::Single(0),
-                    description: Some("after-call processing. The business side is set to automatically enter the on-work state."),
-                    description_zh: Some("事后整理,业务侧设置自动进入工作态。"),
-                },
-                ::codes_runtime::ReasonInfo {
-                    name: "ManualAdjustment",
-                    codes: ::codes_runtime::ReasonCodes::Range { start: 0, end: 255 },
-                    description: Some("manual adjustment. An agent manually enters the on-work state by invoking the interface."),
-                    description_zh: Some("手动调整,由业务座席通过调用接口手动进入工作态。"),
-                },
+                ::codes_runtime::ReasonInfo { reason: Reason::WorkStatus(WorkStatusReason::AfterCallProcessing), codes: ::codes_runtime::ReasonCodes::Single(0) },
+                ::codes_runtime::ReasonInfo { reason: Reason::WorkStatus(WorkStatusReason::ManualAdjustment(work_status_reason::ManualAdjustment(1))), codes: ::codes_runtime::ReasonCodes::Range { start: 0, end: 255 } },
             ],
             Self::InternalHelp => &[
-                ::codes_runtime::ReasonInfo {
-                    name: "Uncertain",
-                    codes: ::codes_runtime::ReasonCodes::Single(0),
-                    description: Some("Indicates no help between uncertain parties."),
-                    description_zh: Some("无组合操作"),
-                },
-                ::codes_runtime::ReasonInfo {
-                    name: "TwoParty",
-                    codes: ::codes_runtime::ReasonCodes::Single(1),
-                    description: Some("Indicates a two-party internal help."),
-                    description_zh: Some("两方人工求助"),
-                },
-                ::codes_runtime::ReasonInfo {
-                    name: "ThreeParty",
-                    codes: ::codes_runtime::ReasonCodes::Single(2),
-                    description: Some("Indicates a three-party internal help."),
-                    description_zh: Some("三方人工求助"),
-                },
-                ::codes_runtime::ReasonInfo {
-                    name: "SpeakTransfer",
-                    codes: ::codes_runtime::ReasonCodes::Single(3),
-                    description: Some("In speak transfer mode, the called party talks with the agent after answering the call; the called party is connected to the calling party when the agent releases the call."),
-                    description_zh: Some("通话转被叫应答后先和业务代表通话,业务代表释放时连接主被叫用户。"),
-                },
-                ::codes_runtime::ReasonInfo {
-                    name: "ThreePartyTransfer",
-                    codes: ::codes_runtime::ReasonCodes::Single(4),
-                    description: Some("In three-party conversation transfer mode, the three-party conversation is set up when the called party answers the call; the called party is connected to the calling party when the agent releases the call."),
-                    description_zh: Some("三方通话转被叫应答后实现三方通话,业务代表释放时连接主被叫用户。"),
-                },
-                ::codes_runtime::ReasonInfo {
-                    name: "ThreePartyConversation",
-                    codes: ::codes_runtime::ReasonCodes::Single(5),
-                    description: Some("Indicates a three-party conversation."),
-                    description_zh: Some("三方通话"),
-                },
-                ::codes_runtime::ReasonInfo {
-                    name: "ToBeConnected",
-                    codes: ::codes_runtime::ReasonCodes::Single(6),
-                    description: Some("Indicates that the call is to be connected."),
-                    description_zh: Some("连接呼叫"),
-                },
+                ::codes_runtime::ReasonInfo { reason: Reason::InternalHelp(InternalHelpReason::Uncertain), codes: ::codes_runtime::ReasonCodes::Single(0) },
+                ::codes_runtime::ReasonInfo { reason: Reason::InternalHelp(InternalHelpReason::TwoParty), codes: ::codes_runtime::ReasonCodes::Single(1) },
+                ::codes_runtime::ReasonInfo { reason: Reason::InternalHelp(InternalHelpReason::ThreeParty), codes: ::codes_runtime::ReasonCodes::Single(2) },
+                ::codes_runtime::ReasonInfo { reason: Reason::InternalHelp(InternalHelpReason::SpeakTransfer), codes: ::codes_runtime::ReasonCodes::Single(3) },
+                ::codes_runtime::ReasonInfo { reason: Reason::InternalHelp(InternalHelpReason::ThreePartyTransfer), codes: ::codes_runtime::ReasonCodes::Single(4) },
+                ::codes_runtime::ReasonInfo { reason: Reason::InternalHelp(InternalHelpReason::ThreePartyConversation), codes: ::codes_runtime::ReasonCodes::Single(5) },
+                ::codes_runtime::ReasonInfo { reason: Reason::InternalHelp(InternalHelpReason::ToBeConnected), codes: ::codes_runtime::ReasonCodes::Single(6) },
             ],
             _ => &[],
         }
@@ -779,6 +628,10 @@ impl ::codes_runtime::CodeEnum for OperationType {
 
     fn description_in(self, lang: ::codes_runtime::Lang) -> Option<&'static str> {
         Some(self.description_in(lang))
+    }
+
+    fn notes_in(self, lang: ::codes_runtime::Lang) -> &'static [&'static str] {
+        OperationType::notes_in(self, lang)
     }
 }
 
@@ -818,11 +671,28 @@ impl ::codes_runtime::Enumerable for OperationType {
     const ALL: &'static [Self] = &Self::ALL;
 }
 
+#[cfg(feature = "serde")]
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
+impl serde::Serialize for OperationType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_i32(self.code())
+    }
+}
+
+#[cfg(feature = "serde")]
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
+impl<'de> serde::Deserialize<'de> for OperationType {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        ::codes_runtime::serde::deserialize_code(deserializer)
+    }
+}
+
 /// One row of the bill, decoded: a code of [`OperationType`] with its object and reason.
 ///
 /// Nothing is lost: an unknown code keeps its number and [`encode`](Self::encode) gives back the exact input. Only [`decode`](Self::decode) makes one, so the three always agree.
+///
+/// With the `serde` feature, it serializes as the struct of its three columns, `{"op_type":0,"op_object":"1001","op_cause":1}`, and deserializes from it, decoding the columns again. It borrows its object's text from the input, which JSON can lend only for a string without escapes: deserialize `OwnedOperation` for any input (`from_reader`, `from_value`, escapes), then read it as a record.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize))]
 pub struct Operation<'a> {
     code: ::codes_runtime::Code<OperationType>,
     object: Object<'a>,
@@ -892,17 +762,88 @@ impl core::fmt::Display for Operation<'_> {
 
 #[cfg(feature = "serde")]
 #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
+impl serde::Serialize for Operation<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        ::codes_runtime::serde::serialize_columns(
+            serializer,
+            "Operation",
+            &["op_type", "op_object", "op_cause"],
+            self.encode(),
+        )
+    }
+}
+
+#[cfg(feature = "serde")]
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 impl<'de: 'a, 'a> serde::Deserialize<'de> for Operation<'a> {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        #[derive(serde::Deserialize)]
-        struct Fields<'a> {
-            code: i32,
-            #[serde(borrow)]
-            object: &'a str,
-            reason: i32,
-        }
-        let Fields { code, object, reason } = Fields::deserialize(deserializer)?;
+        let (code, object, reason) = ::codes_runtime::serde::deserialize_columns(
+            deserializer,
+            "Operation",
+            &["op_type", "op_object", "op_cause"],
+        )?;
         Ok(Self::decode(code, object, reason))
+    }
+}
+
+#[cfg(feature = "serde")]
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
+/// An [`Operation`] that owns its object's text: what any deserializer can fill (`serde_json::from_reader`, `from_value`, strings with escapes), where [`Operation`] borrows its text from the input. It serializes as [`Operation`] does, and [`as_operation`](Self::as_operation) decodes it.
+///
+/// Made by deserializing or by [`Operation::into_owned`]. Feature `serde`: it allocates.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct OwnedOperation {
+    code: i32,
+    object: ::codes_runtime::serde::String,
+    reason: i32,
+}
+
+#[cfg(feature = "serde")]
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
+impl OwnedOperation {
+    /// The record, decoded from the columns this one owns.
+    pub fn as_operation(&self) -> Operation<'_> {
+        Operation::decode(self.code, &self.object, self.reason)
+    }
+}
+
+#[cfg(feature = "serde")]
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
+impl Operation<'_> {
+    /// The same record, owning its object's text.
+    pub fn into_owned(self) -> OwnedOperation {
+        let (code, object, reason) = self.encode();
+        OwnedOperation {
+            code,
+            object: object.into(),
+            reason,
+        }
+    }
+}
+
+#[cfg(feature = "serde")]
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
+impl serde::Serialize for OwnedOperation {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        ::codes_runtime::serde::serialize_columns(
+            serializer,
+            "Operation",
+            &["op_type", "op_object", "op_cause"],
+            (self.code, &self.object, self.reason),
+        )
+    }
+}
+
+#[cfg(feature = "serde")]
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
+impl<'de> serde::Deserialize<'de> for OwnedOperation {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let (code, object, reason) = ::codes_runtime::serde::deserialize_owned_columns(
+            deserializer,
+            "Operation",
+            &["op_type", "op_object", "op_cause"],
+        )?;
+        Ok(Self { code, object, reason })
     }
 }
 
@@ -938,7 +879,7 @@ impl ObjectKind {
     }
 
     /// The vendor's cell text, byte for byte: in English, or in Chinese where the vendor gives no English.
-    pub const fn text(self) -> &'static str {
+    pub const fn description(self) -> &'static str {
         match self {
             Self::EmployeeId => "Employee ID.",
             Self::AgentId => "Agent ID.",
@@ -947,13 +888,13 @@ impl ObjectKind {
 
     /// The same in `lang`, or in the other language where the vendor
     /// gives none in `lang`.
-    pub const fn text_in(self, lang: ::codes_runtime::Lang) -> &'static str {
+    pub const fn description_in(self, lang: ::codes_runtime::Lang) -> &'static str {
         match lang {
             ::codes_runtime::Lang::Zh => match self {
                 Self::EmployeeId => "工号",
                 Self::AgentId => "座席工号",
             },
-            _ => self.text(),
+            _ => self.description(),
         }
     }
 }
@@ -972,8 +913,9 @@ impl core::str::FromStr for ObjectKind {
     }
 }
 
-/// An operation's object, decoded by the kind its operation names;
-/// [`as_str`](Self::as_str) gives back the exact text.
+/// An operation's object, decoded by the kind its operation names; [`as_str`](Self::as_str) gives back the exact text.
+///
+/// With the `serde` feature, it is not serialized on its own, since its kind is its operation's: serialize the [`Operation`] it belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Object<'a> {
@@ -1032,14 +974,6 @@ impl core::fmt::Display for Object<'_> {
     }
 }
 
-#[cfg(feature = "serde")]
-#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
-impl serde::Serialize for Object<'_> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.as_str())
-    }
-}
-
 /// The text that the variants of [`Object`] carry.
 pub mod object {
     /// An object's text as read, never `-1` or `65535`: only [`Object::decode`](super::Object::decode) makes one.
@@ -1060,10 +994,10 @@ pub mod object {
     }
 }
 
-/// A reason code decoded in the context of its operation: every code
-/// decodes, and [`code`](Self::code) gives back the exact number.
+/// A reason code decoded in the context of its operation: every code decodes, and [`code`](Self::code) gives back the exact number.
+///
+/// With the `serde` feature, it serializes as the struct of its operation's code and its own, `{"op_type":3,"op_cause":1}`, the operation `null` where the reason was decoded without one (not applicable, unlisted), and deserializes from it, decoding the code again.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize), serde(into = "i32"))]
 #[non_exhaustive]
 pub enum Reason {
     /// A reason of [`OperationType::SignOut`] (`0`).
@@ -1175,6 +1109,36 @@ impl Reason {
         }
     }
 
+    /// The operation this reason was decoded for; `None` for a reason decoded
+    /// without one (not applicable, unlisted).
+    pub const fn operation(self) -> Option<OperationType> {
+        match self {
+            Self::SignOut(_) => Some(OperationType::SignOut),
+            Self::Busy(_) => Some(OperationType::Busy),
+            Self::Talking(_) => Some(OperationType::Talking),
+            Self::ListenInsertWhisper(_) => Some(OperationType::ListenInsertWhisper),
+            Self::Rest(_) => Some(OperationType::Rest),
+            Self::WorkStatus(_) => Some(OperationType::WorkStatus),
+            Self::InternalHelp(_) => Some(OperationType::InternalHelp),
+            _ => None,
+        }
+    }
+
+    /// The codes the vendor lists this reason with (a range, say, where
+    /// [`code`](Self::code) is the one decoded); `None` where it lists none.
+    pub const fn codes(self) -> Option<::codes_runtime::ReasonCodes> {
+        match self {
+            Self::SignOut(reason) => Some(reason.codes()),
+            Self::Busy(reason) => Some(reason.codes()),
+            Self::Talking(reason) => Some(reason.codes()),
+            Self::ListenInsertWhisper(reason) => Some(reason.codes()),
+            Self::Rest(reason) => Some(reason.codes()),
+            Self::WorkStatus(reason) => Some(reason.codes()),
+            Self::InternalHelp(reason) => Some(reason.codes()),
+            _ => None,
+        }
+    }
+
     /// The Rust name of the reason, or `NotApplicable` / `Unlisted`.
     pub const fn name(self) -> &'static str {
         match self {
@@ -1238,6 +1202,36 @@ impl core::fmt::Display for Reason {
     }
 }
 
+#[cfg(feature = "serde")]
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
+impl serde::Serialize for Reason {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let operation = self.operation().map(|operation| operation.code());
+        ::codes_runtime::serde::serialize_reason(
+            serializer,
+            "Reason",
+            &["op_type", "op_cause"],
+            (operation, self.code()),
+        )
+    }
+}
+
+#[cfg(feature = "serde")]
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
+impl<'de> serde::Deserialize<'de> for Reason {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let (operation, code) = ::codes_runtime::serde::deserialize_reason(
+            deserializer,
+            "Reason",
+            &["op_type", "op_cause"],
+        )?;
+        match operation.and_then(OperationType::from_code) {
+            Some(operation) => Ok(Self::decode(operation, code)),
+            None => Ok(Self::unlisted(code)),
+        }
+    }
+}
+
 /// The code that [`Reason::Unlisted`] carries.
 pub mod reason {
     /// A code that is not listed for its operation and is not `-1` or `65535`: only [`Reason::decode`](super::Reason::decode) and [`Reason::unlisted`](super::Reason::unlisted) make one.
@@ -1259,12 +1253,9 @@ pub mod reason {
 }
 
 /// Reasons of [`OperationType::SignOut`] (`0`).
+///
+/// With the `serde` feature, it serializes as its vendor code (`1`) and deserializes from it; a code it does not list is an error (deserialize a `Code` to keep any code).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(
-    feature = "serde",
-    derive(serde::Serialize, serde::Deserialize),
-    serde(into = "i32", try_from = "i32")
-)]
 #[non_exhaustive]
 pub enum SignOutReason {
     /// `1-255`: The error is caused by the client.
@@ -1377,6 +1368,22 @@ impl SignOutReason {
             _ => self.description(),
         }
     }
+
+    /// The codes the vendor lists this reason with.
+    pub const fn codes(self) -> ::codes_runtime::ReasonCodes {
+        match self {
+            Self::ClientError(_) => ::codes_runtime::ReasonCodes::Range { start: 1, end: 255 },
+            Self::Disconnected => ::codes_runtime::ReasonCodes::Single(256),
+            Self::ForcedOutByInspector => ::codes_runtime::ReasonCodes::Single(257),
+            Self::SignedOut => ::codes_runtime::ReasonCodes::Single(258),
+            Self::SignOutBeforeSignIn => ::codes_runtime::ReasonCodes::Single(259),
+            Self::MediaServerHandshakeTimeout => ::codes_runtime::ReasonCodes::Single(260),
+            Self::UisHandshakeTimeout => ::codes_runtime::ReasonCodes::Single(261),
+            Self::MediaServerHandshakeLost => ::codes_runtime::ReasonCodes::Single(262),
+            Self::UisAgentHandshakeTimeout => ::codes_runtime::ReasonCodes::Single(263),
+            Self::SameEmployeeIdSignedIn => ::codes_runtime::ReasonCodes::Single(264),
+        }
+    }
 }
 
 impl PartialOrd for SignOutReason {
@@ -1473,6 +1480,22 @@ impl core::str::FromStr for SignOutReason {
     }
 }
 
+#[cfg(feature = "serde")]
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
+impl serde::Serialize for SignOutReason {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_i32(self.code())
+    }
+}
+
+#[cfg(feature = "serde")]
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
+impl<'de> serde::Deserialize<'de> for SignOutReason {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        ::codes_runtime::serde::deserialize_code(deserializer)
+    }
+}
+
 /// The codes that the variants of [`SignOutReason`] carry, reasons of [`OperationType::SignOut`].
 pub mod sign_out_reason {
     /// A code of [`SignOutReason::ClientError`](super::SignOutReason::ClientError), reason of [`OperationType::SignOut`](super::OperationType::SignOut): `1-255`.
@@ -1521,12 +1544,9 @@ pub mod sign_out_reason {
 }
 
 /// Reasons of [`OperationType::Busy`] (`3`).
+///
+/// With the `serde` feature, it serializes as its vendor code (`1`) and deserializes from it; a code it does not list is an error (deserialize a `Code` to keep any code).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(
-    feature = "serde",
-    derive(serde::Serialize, serde::Deserialize),
-    serde(into = "i32", try_from = "i32")
-)]
 #[non_exhaustive]
 pub enum BusyReason {
     /// `1`: Indicates that an agent indicates busy.
@@ -1616,6 +1636,19 @@ impl BusyReason {
                 Self::ServiceErrorCode(_) => Some("业务自定义原因码"),
             },
             _ => self.description(),
+        }
+    }
+
+    /// The codes the vendor lists this reason with.
+    pub const fn codes(self) -> ::codes_runtime::ReasonCodes {
+        match self {
+            Self::AgentBusy => ::codes_runtime::ReasonCodes::Single(1),
+            Self::NoAnswerForcedBusy => ::codes_runtime::ReasonCodes::Single(2),
+            Self::ForcedBusyByInspector => ::codes_runtime::ReasonCodes::Single(3),
+            Self::TakingRest => ::codes_runtime::ReasonCodes::Single(4),
+            Self::PhoneUnavailable => ::codes_runtime::ReasonCodes::Single(5),
+            Self::CallRejected => ::codes_runtime::ReasonCodes::Single(7),
+            Self::ServiceErrorCode(_) => ::codes_runtime::ReasonCodes::Range { start: 200, end: 250 },
         }
     }
 }
@@ -1711,6 +1744,22 @@ impl core::str::FromStr for BusyReason {
     }
 }
 
+#[cfg(feature = "serde")]
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
+impl serde::Serialize for BusyReason {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_i32(self.code())
+    }
+}
+
+#[cfg(feature = "serde")]
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
+impl<'de> serde::Deserialize<'de> for BusyReason {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        ::codes_runtime::serde::deserialize_code(deserializer)
+    }
+}
+
 /// The codes that the variants of [`BusyReason`] carry, reasons of [`OperationType::Busy`].
 pub mod busy_reason {
     /// A code of [`BusyReason::ServiceErrorCode`](super::BusyReason::ServiceErrorCode), reason of [`OperationType::Busy`](super::OperationType::Busy): `200-250`.
@@ -1762,12 +1811,9 @@ pub mod busy_reason {
 }
 
 /// Reasons of [`OperationType::Talking`] (`4`).
+///
+/// With the `serde` feature, it serializes as its vendor code (`1`) and deserializes from it; a code it does not list is an error (deserialize a `Code` to keep any code).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[cfg_attr(
-    feature = "serde",
-    derive(serde::Serialize, serde::Deserialize),
-    serde(into = "i32", try_from = "i32")
-)]
 #[repr(i32)]
 #[non_exhaustive]
 pub enum TalkingReason {
@@ -1836,6 +1882,11 @@ impl TalkingReason {
             _ => self.description(),
         }
     }
+
+    /// The codes the vendor lists this reason with.
+    pub const fn codes(self) -> ::codes_runtime::ReasonCodes {
+        ::codes_runtime::ReasonCodes::Single(self.code())
+    }
 }
 
 impl ::codes_runtime::CodeEnum for TalkingReason {
@@ -1900,13 +1951,26 @@ impl ::codes_runtime::Enumerable for TalkingReason {
     const ALL: &'static [Self] = &Self::ALL;
 }
 
+#[cfg(feature = "serde")]
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
+impl serde::Serialize for TalkingReason {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_i32(self.code())
+    }
+}
+
+#[cfg(feature = "serde")]
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
+impl<'de> serde::Deserialize<'de> for TalkingReason {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        ::codes_runtime::serde::deserialize_code(deserializer)
+    }
+}
+
 /// Reasons of [`OperationType::ListenInsertWhisper`] (`20`).
+///
+/// With the `serde` feature, it serializes as its vendor code (`0`) and deserializes from it; a code it does not list is an error (deserialize a `Code` to keep any code).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[cfg_attr(
-    feature = "serde",
-    derive(serde::Serialize, serde::Deserialize),
-    serde(into = "i32", try_from = "i32")
-)]
 #[repr(i32)]
 #[non_exhaustive]
 pub enum ListenInsertWhisperReason {
@@ -1963,6 +2027,11 @@ impl ListenInsertWhisperReason {
     pub const fn description_in(self, lang: ::codes_runtime::Lang) -> Option<&'static str> {
         let _ = lang;
         self.description()
+    }
+
+    /// The codes the vendor lists this reason with.
+    pub const fn codes(self) -> ::codes_runtime::ReasonCodes {
+        ::codes_runtime::ReasonCodes::Single(self.code())
     }
 }
 
@@ -2028,13 +2097,26 @@ impl ::codes_runtime::Enumerable for ListenInsertWhisperReason {
     const ALL: &'static [Self] = &Self::ALL;
 }
 
+#[cfg(feature = "serde")]
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
+impl serde::Serialize for ListenInsertWhisperReason {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_i32(self.code())
+    }
+}
+
+#[cfg(feature = "serde")]
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
+impl<'de> serde::Deserialize<'de> for ListenInsertWhisperReason {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        ::codes_runtime::serde::deserialize_code(deserializer)
+    }
+}
+
 /// Reasons of [`OperationType::Rest`] (`26`).
+///
+/// With the `serde` feature, it serializes as its vendor code (`0`) and deserializes from it; a code it does not list is an error (deserialize a `Code` to keep any code).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(
-    feature = "serde",
-    derive(serde::Serialize, serde::Deserialize),
-    serde(into = "i32", try_from = "i32")
-)]
 #[non_exhaustive]
 pub enum RestReason {
     /// Any code but `-1` and `65535`: The rest cause code is specified when the client invokes CCC_REQUEST_REST_EX_Msg. The default cause code is 0.
@@ -2084,6 +2166,13 @@ impl RestReason {
                 Self::RestCause(_) => Some("休息原因由客户端调用CCC_REQUEST_REST_EX_Msg时指定(默认0)。"),
             },
             _ => self.description(),
+        }
+    }
+
+    /// The codes the vendor lists this reason with.
+    pub const fn codes(self) -> ::codes_runtime::ReasonCodes {
+        match self {
+            Self::RestCause(_) => ::codes_runtime::ReasonCodes::Open { default: Some(0) },
         }
     }
 }
@@ -2170,6 +2259,22 @@ impl core::str::FromStr for RestReason {
     }
 }
 
+#[cfg(feature = "serde")]
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
+impl serde::Serialize for RestReason {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_i32(self.code())
+    }
+}
+
+#[cfg(feature = "serde")]
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
+impl<'de> serde::Deserialize<'de> for RestReason {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        ::codes_runtime::serde::deserialize_code(deserializer)
+    }
+}
+
 /// The codes that the variants of [`RestReason`] carry, reasons of [`OperationType::Rest`].
 pub mod rest_reason {
     /// A code of [`RestReason::RestCause`](super::RestReason::RestCause), reason of [`OperationType::Rest`](super::OperationType::Rest): any code that no other reason and no marker of "not applicable" takes.
@@ -2218,12 +2323,9 @@ pub mod rest_reason {
 }
 
 /// Reasons of [`OperationType::WorkStatus`] (`27`).
+///
+/// With the `serde` feature, it serializes as its vendor code (`0`) and deserializes from it; a code it does not list is an error (deserialize a `Code` to keep any code).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[cfg_attr(
-    feature = "serde",
-    derive(serde::Serialize, serde::Deserialize),
-    serde(into = "i32", try_from = "i32")
-)]
 #[non_exhaustive]
 pub enum WorkStatusReason {
     /// `0`: after-call processing. The business side is set to automatically enter the on-work state.
@@ -2280,6 +2382,14 @@ impl WorkStatusReason {
                 Self::ManualAdjustment(_) => Some("手动调整,由业务座席通过调用接口手动进入工作态。"),
             },
             _ => self.description(),
+        }
+    }
+
+    /// The codes the vendor lists this reason with.
+    pub const fn codes(self) -> ::codes_runtime::ReasonCodes {
+        match self {
+            Self::AfterCallProcessing => ::codes_runtime::ReasonCodes::Single(0),
+            Self::ManualAdjustment(_) => ::codes_runtime::ReasonCodes::Range { start: 0, end: 255 },
         }
     }
 }
@@ -2370,6 +2480,22 @@ impl core::str::FromStr for WorkStatusReason {
     }
 }
 
+#[cfg(feature = "serde")]
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
+impl serde::Serialize for WorkStatusReason {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_i32(self.code())
+    }
+}
+
+#[cfg(feature = "serde")]
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
+impl<'de> serde::Deserialize<'de> for WorkStatusReason {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        ::codes_runtime::serde::deserialize_code(deserializer)
+    }
+}
+
 /// The codes that the variants of [`WorkStatusReason`] carry, reasons of [`OperationType::WorkStatus`].
 pub mod work_status_reason {
     /// A code of [`WorkStatusReason::ManualAdjustment`](super::WorkStatusReason::ManualAdjustment), reason of [`OperationType::WorkStatus`](super::OperationType::WorkStatus): `1-255`.
@@ -2421,12 +2547,9 @@ pub mod work_status_reason {
 }
 
 /// Reasons of [`OperationType::InternalHelp`] (`40`).
+///
+/// With the `serde` feature, it serializes as its vendor code (`0`) and deserializes from it; a code it does not list is an error (deserialize a `Code` to keep any code).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[cfg_attr(
-    feature = "serde",
-    derive(serde::Serialize, serde::Deserialize),
-    serde(into = "i32", try_from = "i32")
-)]
 #[repr(i32)]
 #[non_exhaustive]
 pub enum InternalHelpReason {
@@ -2538,6 +2661,11 @@ impl InternalHelpReason {
             _ => self.description(),
         }
     }
+
+    /// The codes the vendor lists this reason with.
+    pub const fn codes(self) -> ::codes_runtime::ReasonCodes {
+        ::codes_runtime::ReasonCodes::Single(self.code())
+    }
 }
 
 impl ::codes_runtime::CodeEnum for InternalHelpReason {
@@ -2602,15 +2730,28 @@ impl ::codes_runtime::Enumerable for InternalHelpReason {
     const ALL: &'static [Self] = &Self::ALL;
 }
 
+#[cfg(feature = "serde")]
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
+impl serde::Serialize for InternalHelpReason {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_i32(self.code())
+    }
+}
+
+#[cfg(feature = "serde")]
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
+impl<'de> serde::Deserialize<'de> for InternalHelpReason {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        ::codes_runtime::serde::deserialize_code(deserializer)
+    }
+}
+
 /// Description of Call Media Types.
 ///
 /// Transcribed from Huawei Cloud Customer Engagement Center (CEC), CDR Interface Reference: the English page `cec_07_0843` and the Chinese page `cec_07_4247`. Each variant's discriminant is its vendor code.
+///
+/// With the `serde` feature, it serializes as its vendor code (`1`) and deserializes from it; a code it does not list is an error (deserialize a `Code` to keep any code).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[cfg_attr(
-    feature = "serde",
-    derive(serde::Serialize, serde::Deserialize),
-    serde(into = "i32", try_from = "i32")
-)]
 #[repr(i32)]
 #[non_exhaustive]
 pub enum MediaType {
@@ -3010,6 +3151,20 @@ impl MediaType {
         }
     }
 
+    /// The vendor's notes on the row, free sentences of its cells: in
+    /// English, or in Chinese where the vendor gives no English; empty where
+    /// it gives none.
+    pub const fn notes(self) -> &'static [&'static str] {
+        &[]
+    }
+
+    /// The notes in `lang`, or in the other language where the vendor
+    /// gives none in `lang`.
+    pub const fn notes_in(self, lang: ::codes_runtime::Lang) -> &'static [&'static str] {
+        let _ = lang;
+        self.notes()
+    }
+
     /// The vendor's constant name, such as `AGENT_TYPE_EXTENSION`.
     pub const fn constant(self) -> &'static str {
         match self {
@@ -3106,6 +3261,10 @@ impl ::codes_runtime::CodeEnum for MediaType {
     fn description_in(self, lang: ::codes_runtime::Lang) -> Option<&'static str> {
         Some(self.description_in(lang))
     }
+
+    fn notes_in(self, lang: ::codes_runtime::Lang) -> &'static [&'static str] {
+        MediaType::notes_in(self, lang)
+    }
 }
 
 impl From<MediaType> for i32 {
@@ -3144,15 +3303,28 @@ impl ::codes_runtime::Enumerable for MediaType {
     const ALL: &'static [Self] = &Self::ALL;
 }
 
+#[cfg(feature = "serde")]
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
+impl serde::Serialize for MediaType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_i32(self.code())
+    }
+}
+
+#[cfg(feature = "serde")]
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
+impl<'de> serde::Deserialize<'de> for MediaType {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        ::codes_runtime::serde::deserialize_code(deserializer)
+    }
+}
+
 /// Agent Type Description: Table 1 Agent type.
 ///
 /// Transcribed from Huawei Cloud Customer Engagement Center (CEC), CDR Interface Reference: the English page `cec_07_0701`, updated 2025-11-13 GMT+08:00. Each variant's discriminant is its vendor code.
+///
+/// With the `serde` feature, it serializes as its vendor code (`0`) and deserializes from it; a code it does not list is an error (deserialize a `Code` to keep any code).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[cfg_attr(
-    feature = "serde",
-    derive(serde::Serialize, serde::Deserialize),
-    serde(into = "i32", try_from = "i32")
-)]
 #[repr(i32)]
 #[non_exhaustive]
 pub enum AgentType {
@@ -3331,6 +3503,20 @@ impl AgentType {
         self.description()
     }
 
+    /// The vendor's notes on the row, free sentences of its cells: in
+    /// English, or in Chinese where the vendor gives no English; empty where
+    /// it gives none.
+    pub const fn notes(self) -> &'static [&'static str] {
+        &[]
+    }
+
+    /// The notes in `lang`, or in the other language where the vendor
+    /// gives none in `lang`.
+    pub const fn notes_in(self, lang: ::codes_runtime::Lang) -> &'static [&'static str] {
+        let _ = lang;
+        self.notes()
+    }
+
     /// The vendor's constant name, such as `AGENT_TYPE_EXTENSION`.
     pub const fn constant(self) -> &'static str {
         match self {
@@ -3397,6 +3583,10 @@ impl ::codes_runtime::CodeEnum for AgentType {
     fn description_in(self, lang: ::codes_runtime::Lang) -> Option<&'static str> {
         Some(self.description_in(lang))
     }
+
+    fn notes_in(self, lang: ::codes_runtime::Lang) -> &'static [&'static str] {
+        AgentType::notes_in(self, lang)
+    }
 }
 
 impl From<AgentType> for i32 {
@@ -3435,9 +3625,27 @@ impl ::codes_runtime::Enumerable for AgentType {
     const ALL: &'static [Self] = &Self::ALL;
 }
 
+#[cfg(feature = "serde")]
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
+impl serde::Serialize for AgentType {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_i32(self.code())
+    }
+}
+
+#[cfg(feature = "serde")]
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
+impl<'de> serde::Deserialize<'de> for AgentType {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        ::codes_runtime::serde::deserialize_code(deserializer)
+    }
+}
+
 /// 座席操作详单索引文件(yyyymmddhhmmssSSS+3位随机数_agentOprInfo_文件序号.csv)定义: 呼入呼出标志,包括:
 ///
 /// Transcribed from Huawei Cloud Customer Engagement Center (CEC), CDR Interface Reference: the Chinese page `cec_07_4238`. The codes are text, compared byte for byte.
+///
+/// With the `serde` feature, it serializes as its vendor code (`"呼入"`) and deserializes from it; a code it does not list is an error (deserialize a `Code` to keep any code).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CallDirection {
@@ -3516,6 +3724,20 @@ impl CallDirection {
         let _ = lang;
         self.code()
     }
+
+    /// The vendor's notes on the row, free sentences of its cells: in
+    /// English, or in Chinese where the vendor gives no English; empty where
+    /// it gives none.
+    pub const fn notes(self) -> &'static [&'static str] {
+        &[]
+    }
+
+    /// The notes in `lang`, or in the other language where the vendor
+    /// gives none in `lang`.
+    pub const fn notes_in(self, lang: ::codes_runtime::Lang) -> &'static [&'static str] {
+        let _ = lang;
+        self.notes()
+    }
 }
 
 impl PartialOrd for CallDirection {
@@ -3553,6 +3775,10 @@ impl ::codes_runtime::CodeEnum for CallDirection {
 
     fn description_in(self, lang: ::codes_runtime::Lang) -> Option<&'static str> {
         Some(self.description_in(lang))
+    }
+
+    fn notes_in(self, lang: ::codes_runtime::Lang) -> &'static [&'static str] {
+        CallDirection::notes_in(self, lang)
     }
 }
 
@@ -3592,12 +3818,9 @@ impl<'de> serde::Deserialize<'de> for CallDirection {
 }
 
 /// The vendor's ways of writing "not applicable" in a code column.
+///
+/// With the `serde` feature, it serializes as its vendor code (`-1`) and deserializes from it; a code it does not list is an error (deserialize a `Code` to keep any code).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-#[cfg_attr(
-    feature = "serde",
-    derive(serde::Serialize, serde::Deserialize),
-    serde(into = "i32", try_from = "i32")
-)]
 #[repr(i32)]
 #[non_exhaustive]
 pub enum NotApplicable {
@@ -3733,4 +3956,20 @@ impl core::str::FromStr for NotApplicable {
 
 impl ::codes_runtime::Enumerable for NotApplicable {
     const ALL: &'static [Self] = &Self::ALL;
+}
+
+#[cfg(feature = "serde")]
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
+impl serde::Serialize for NotApplicable {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_i32(self.code())
+    }
+}
+
+#[cfg(feature = "serde")]
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
+impl<'de> serde::Deserialize<'de> for NotApplicable {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        ::codes_runtime::serde::deserialize_code(deserializer)
+    }
 }

@@ -5,7 +5,7 @@ use std::io::{Result, Write};
 
 use cec_codes::{
     AgentType, CallDirection, Code, Enumerable, Lang, MediaType, Object, Operation, OperationType,
-    Reason, ReasonCodes, ReasonInfo,
+    Reason, ReasonCodes,
 };
 
 use crate::io::{self, Failure, Status};
@@ -194,7 +194,7 @@ fn write_explanation(args: &ExplainArgs, out: &mut dyn Write) -> Result<Status> 
         out,
         "  object: {}",
         op.object_kind()
-            .map_or("none (-1)", |kind| kind.text_in(lang))
+            .map_or("none (-1)", |kind| kind.description_in(lang))
     )?;
     if args.object.is_some() && !matches!(row.object(), Object::NotApplicable(_)) {
         writeln!(out, "Object: {}", describe_object(row.object(), lang))?;
@@ -206,16 +206,12 @@ fn write_explanation(args: &ExplainArgs, out: &mut dyn Write) -> Result<Status> 
                 "Reason {reason}: {}",
                 describe_reason(row.reason(), lang)
             )?;
-            // The generated decoding decided the reason; its listing says
-            // how the vendor writes its codes.
-            let listed = op
-                .reasons()
-                .iter()
-                .find(|info| info.name == row.reason().name());
-            if let Some(info) = listed
-                && let ReasonCodes::Range { .. } | ReasonCodes::Open { .. } = info.codes
+            // The generated decoding decided the reason; the reason says
+            // how the vendor lists its codes.
+            if let Some(codes @ (ReasonCodes::Range { .. } | ReasonCodes::Open { .. })) =
+                row.reason().codes()
             {
-                writeln!(out, "  ({})", codes_phrase(info))?;
+                writeln!(out, "  ({})", codes_phrase(codes))?;
             }
         }
         None => write_reasons(op, lang, out)?,
@@ -233,7 +229,9 @@ fn write_operation_types(reasons: bool, lang: Lang, out: &mut dyn Write) -> Resu
         .max()
         .unwrap_or(0);
     for op in OperationType::ALL {
-        let object = op.object_kind().map_or("-", |kind| kind.text_in(lang));
+        let object = op
+            .object_kind()
+            .map_or("-", |kind| kind.description_in(lang));
         writeln!(
             out,
             "{:>4}  {}  {}  [object: {object}]",
@@ -244,10 +242,12 @@ fn write_operation_types(reasons: bool, lang: Lang, out: &mut dyn Write) -> Resu
         if reasons {
             for info in op.reasons() {
                 let text = info
+                    .reason
                     .description_in(lang)
                     .map(|text| format!(": {text}"))
                     .unwrap_or_default();
-                writeln!(out, "{:>10}  {}{text}", info.codes.to_string(), info.name)?;
+                let name = info.reason.name();
+                writeln!(out, "{:>10}  {name}{text}", info.codes.to_string())?;
             }
             for note in op.notes_in(lang) {
                 writeln!(out, "{:>10}  {note}", "note")?;
@@ -298,6 +298,9 @@ fn write_codes<T: Enumerable>(
             line.push_str(&format!("  {description}"));
         }
         writeln!(out, "{}", line.trim_end())?;
+        for note in value.notes_in(lang) {
+            writeln!(out, "{:width$}  Note: {note}", "", width = widths[0])?;
+        }
     }
     Ok(Status::Success)
 }
@@ -308,9 +311,10 @@ fn write_reasons(op: OperationType, lang: Lang, out: &mut dyn Write) -> Result<(
     }
     writeln!(out, "Reasons:")?;
     for info in op.reasons() {
-        match info.description_in(lang) {
-            Some(text) => writeln!(out, "  {} {}: {text}", codes_phrase(info), info.name),
-            None => writeln!(out, "  {} {}", codes_phrase(info), info.name),
+        let (codes, name) = (codes_phrase(info.codes), info.reason.name());
+        match info.reason.description_in(lang) {
+            Some(text) => writeln!(out, "  {codes} {name}: {text}"),
+            None => writeln!(out, "  {codes} {name}"),
         }?;
     }
     Ok(())
@@ -319,7 +323,7 @@ fn write_reasons(op: OperationType, lang: Lang, out: &mut dyn Write) -> Result<(
 /// An object as `Object`'s `Display` writes it, labelled in `lang`.
 fn describe_object(object: Object<'_>, lang: Lang) -> String {
     match (object.kind(), lang) {
-        (Some(kind), Lang::Zh) => format!("{} {:?}", kind.text_in(lang), object.as_str()),
+        (Some(kind), Lang::Zh) => format!("{} {:?}", kind.description_in(lang), object.as_str()),
         _ => object.to_string(),
     }
 }
@@ -333,8 +337,8 @@ fn describe_reason(reason: Reason, lang: Lang) -> String {
     }
 }
 
-fn codes_phrase(info: &ReasonInfo) -> String {
-    match info.codes {
+fn codes_phrase(codes: ReasonCodes) -> String {
+    match codes {
         ReasonCodes::Open {
             default: Some(default),
         } => format!("any code, default {default}"),

@@ -1,5 +1,6 @@
 //! `codes generate [SPEC] --target rust|sql|json|markdown
-//! [--dialect postgres|sqlite|spark] [-o FILE [--check]]`.
+//! [--dialect postgres|sqlite|spark] [--doc-cfg] [--record-fields A,B,C]
+//! [-o FILE [--check]]`.
 
 use std::path::{Path, PathBuf};
 
@@ -25,6 +26,15 @@ pub struct Args {
     /// Write to this file (replaced whole, and only if it changed) instead of stdout.
     #[arg(short, long)]
     out: Option<PathBuf>,
+    /// `--target rust`: mark the serde impls for docs.rs with `doc(cfg)`, as
+    /// `Config::doc_cfg(true)` in a build script does.
+    #[arg(long)]
+    doc_cfg: bool,
+    /// `--target rust`: the names a decoded record's code, object and reason
+    /// serialize as, as `Config::record_fields` in a build script sets them
+    /// (cec-codes' build.rs: `op_type,op_object,op_cause`).
+    #[arg(long, value_name = "CODE,OBJECT,REASON", value_parser = three_names)]
+    record_fields: Option<[String; 3]>,
     /// Write nothing; exit with status 1 when the file given with `-o` is not
     /// what would be written (for CI: is the checked-in output up to date?).
     #[arg(long, requires = "out")]
@@ -34,7 +44,8 @@ pub struct Args {
 /// The kinds of output.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Target {
-    /// Exactly what build.rs generates.
+    /// Exactly what build.rs generates (with the same `--doc-cfg` and
+    /// `--record-fields` as its `Config`).
     Rust,
     /// Lookup tables for reporting warehouses, in the SQL of `--dialect`.
     Sql,
@@ -69,6 +80,27 @@ impl From<SqlDialect> for Dialect {
     }
 }
 
+/// The generator's options as a build script's `Config` would set them.
+fn rust_options(args: &Args) -> Options {
+    let mut options = Options::for_spec(Path::new(&io::name(&args.spec)));
+    options.doc_cfg = args.doc_cfg;
+    if let Some(fields) = &args.record_fields {
+        options.record_fields = fields.clone();
+    }
+    options
+}
+
+/// `A,B,C` as three names.
+fn three_names(text: &str) -> Result<[String; 3], String> {
+    let names: Vec<String> = text.split(',').map(str::to_string).collect();
+    <[String; 3]>::try_from(names).map_err(|names| {
+        format!(
+            "expected three names separated by commas, found {}",
+            names.len()
+        )
+    })
+}
+
 /// Generates the chosen output.
 pub fn run(args: &Args) -> Result<Status, Failure> {
     let spec = match io::load_spec(&args.spec)? {
@@ -81,10 +113,7 @@ pub fn run(args: &Args) -> Result<Status, Failure> {
         ));
     }
     let output = match args.target {
-        Target::Rust => codes_codegen::generate_with(
-            &spec,
-            &Options::for_spec(Path::new(&io::name(&args.spec))),
-        ),
+        Target::Rust => codes_codegen::generate_with(&spec, &rust_options(args)),
         Target::Sql => {
             let dialect = args.dialect.map_or(Dialect::Postgres, Dialect::from);
             export::sql_for(&spec, dialect).map_err(|error| Failure(error.to_string()))?

@@ -2,11 +2,11 @@
 //! generated code around it behaves as for any other text.
 
 use codes_hostile::{
-    Cause, ControlsCause, Entry, Hostile, LineBreaksCause, NotApplicable, Plain, QuotesCause,
-    SecondUniformCause, Target, TargetKind, Uniform, UniformCause, UniformTargetKind,
+    Cause, ControlsCause, Entry, Hostile, HostileText, LineBreaksCause, NotApplicable, Plain,
+    QuotesCause, SecondUniformCause, Target, TargetKind, Uniform, UniformCause, UniformTargetKind,
     line_breaks_cause, quotes_cause, second_uniform_cause,
 };
-use codes_runtime::{Code, ReasonCodes, ReasonInfo};
+use codes_runtime::{Code, CodeEnum, Lang, ReasonCodes};
 
 const QUOTES: &str = "\"quotes\" and \\backslashes\\ and \"# and r#\"raw\"# and '\\''";
 const TOKENS: &str = "#[cfg(any())] } fn injected() {} {} {0} {:?} {name} {{ }} \"); panic!(\"";
@@ -61,7 +61,7 @@ fn notes_object_texts_and_reasons_come_back_byte_for_byte() {
     );
     assert_eq!(Hostile::LineBreaks.notes(), ["note\nwith\nlines"]);
     assert_eq!(
-        TargetKind::ALL.map(TargetKind::text),
+        TargetKind::ALL.map(TargetKind::description),
         [
             "\"quoted\" \\ \"# */",
             "- a list item, not a list",
@@ -70,27 +70,36 @@ fn notes_object_texts_and_reasons_come_back_byte_for_byte() {
             "    indented, not code",
         ]
     );
+    let listed: Vec<_> = Hostile::Quotes
+        .reasons()
+        .iter()
+        .map(|info| {
+            let reason = info.reason;
+            let zh = reason.description_in(Lang::Zh);
+            (reason.name(), info.codes, reason.description(), zh)
+        })
+        .collect();
     assert_eq!(
-        Hostile::Quotes.reasons(),
+        listed,
         [
-            ReasonInfo {
-                name: "QuoteReason",
-                codes: ReasonCodes::Single(1),
-                description: Some("reason \"# \\\" */"),
-                description_zh: None,
-            },
-            ReasonInfo {
-                name: "BraceRange",
-                codes: ReasonCodes::Range { start: 2, end: 9 },
-                description: Some(BRACES),
-                description_zh: Some("原因 \"# */ {}"),
-            },
-            ReasonInfo {
-                name: "InsideRange",
-                codes: ReasonCodes::Single(5),
-                description: Some("a code inside a range stays allowed"),
-                description_zh: None,
-            },
+            (
+                "QuoteReason",
+                ReasonCodes::Single(1),
+                Some("reason \"# \\\" */"),
+                Some("reason \"# \\\" */"),
+            ),
+            (
+                "BraceRange",
+                ReasonCodes::Range { start: 2, end: 9 },
+                Some(BRACES),
+                Some("原因 \"# */ {}"),
+            ),
+            (
+                "InsideRange",
+                ReasonCodes::Single(5),
+                Some("a code inside a range stays allowed"),
+                Some("a code inside a range stays allowed"),
+            ),
         ]
     );
     let open = line_breaks_cause::OpenReason::new(7).expect("7 is open");
@@ -100,6 +109,33 @@ fn notes_object_texts_and_reasons_come_back_byte_for_byte() {
     );
     assert_eq!(ControlsCause::MinusOne.description(), None);
     assert_eq!(ControlsCause::UsNoUse.description(), Some("\u{0}"));
+}
+
+/// Every table's rows carry their notes, tables without reasons and
+/// text-keyed tables included, with the texts' language fallback.
+#[test]
+fn rows_of_every_table_carry_their_notes() {
+    assert_eq!(Plain::MinusOne.notes(), ["plain note \"# */"]);
+    assert_eq!(Plain::MinusOne.notes_in(Lang::En), ["plain note \"# */"]);
+    assert_eq!(Plain::MinusOne.notes_in(Lang::Zh), ["中文说明 */"]);
+    // Chinese only: the fallback in every language.
+    assert_eq!(HostileText::Braces.notes(), ["只有中文的说明 {}"]);
+    assert_eq!(
+        HostileText::Braces.notes_in(Lang::En),
+        ["只有中文的说明 {}"]
+    );
+    assert_eq!(HostileText::Quoted.notes_in(Lang::Zh), [""; 0]);
+    assert_eq!(Uniform::First.notes(), ["one"]);
+    // And through the trait, for code generic over any table.
+    assert_eq!(
+        CodeEnum::notes_in(Plain::MinusOne, Lang::Zh),
+        ["中文说明 */"]
+    );
+    assert_eq!(
+        CodeEnum::notes_in(HostileText::Braces, Lang::Zh),
+        ["只有中文的说明 {}"]
+    );
+    assert!(CodeEnum::notes_in(NotApplicable::UsNoUse, Lang::En).is_empty());
 }
 
 #[test]

@@ -1,0 +1,204 @@
+//! The decoded record of a table with reasons (`Operation`) and the methods
+//! its code enum gains for it (`object_kind`, `reasons`).
+
+use super::*;
+
+/// `object_kind` and `reasons` of a code enum with a record.
+pub(super) fn record_methods(out: &mut Writer, table: &Table, names: &RecordNames) {
+    let kind = names.object_kind();
+    out.line("/// The kind of object the operation names; `None` where the vendor");
+    out.line("/// names none.");
+    out.open(format_args!(
+        "pub const fn object_kind(self) -> Option<{kind}>"
+    ));
+    let objects: Vec<String> = table
+        .rows
+        .iter()
+        .filter_map(|row| {
+            let object = &table.object_kinds[row.object?].name;
+            Some(format!("Self::{} => Some({kind}::{object}),", row.name))
+        })
+        .collect();
+    match_or(
+        out,
+        &objects,
+        table
+            .rows
+            .iter()
+            .any(|row| row.object.is_none())
+            .then_some("None"),
+    );
+    out.close();
+    out.blank();
+    reasons_method(out, table, names);
+}
+
+/// `reasons()`: the vendor's listing of a row's reasons, each a value of
+/// the record's reason enum with the codes it is listed with, so every
+/// text comes from the reason enums.
+fn reasons_method(out: &mut Writer, table: &Table, names: &RecordNames) {
+    out.line("/// The reasons the vendor lists, in vendor order; empty where it");
+    out.line("/// lists none.");
+    out.open(format_args!(
+        "pub const fn reasons(self) -> &'static [{REASON_INFO}<{}>]",
+        names.reason
+    ));
+    let rows: Vec<&Row> = table
+        .rows
+        .iter()
+        .filter(|row| !row.reasons.is_empty())
+        .collect();
+    let without = table.rows.iter().any(|row| row.reasons.is_empty());
+    if rows.is_empty() {
+        out.line("&[]");
+        out.close();
+        return;
+    }
+    out.open("match self");
+    for row in rows {
+        let infos: Vec<String> = (0..row.reasons.len())
+            .map(|index| reason_info(names, row, index))
+            .collect();
+        let inline = format!("Self::{} => &[{}],", row.name, infos.join(", "));
+        if out.fits(&inline) {
+            out.line(inline);
+            continue;
+        }
+        out.begin(format_args!("Self::{} => &[", row.name));
+        for info in infos {
+            out.line(format_args!("{info},"));
+        }
+        out.end("],");
+    }
+    if without {
+        out.line("_ => &[],");
+    }
+    out.close();
+    out.close();
+}
+
+pub(super) fn record_struct(
+    out: &mut Writer,
+    cx: &Context<'_>,
+    table: &Table,
+    names: &RecordNames,
+) {
+    let name = &names.record;
+    let code_enum = &table.name;
+    let object = &names.object;
+    let reason = &names.reason;
+    out.doc(&[
+        format!(
+            "One row of the bill, decoded: a code of [`{code_enum}`] with its object and reason."
+        ),
+        String::new(),
+        "Nothing is lost: an unknown code keeps its number and [`encode`](Self::encode) gives back the exact input. Only [`decode`](Self::decode) makes one, so the three always agree.".to_string(),
+    ]
+    .into_iter()
+    .chain(record_shape(cx, table, names))
+    .collect::<Vec<_>>());
+    cx.attributes(
+        out,
+        name,
+        Shape::Struct,
+        "Debug, Clone, Copy, PartialEq, Eq, Hash",
+        &[],
+    );
+    out.open(format_args!("pub struct {name}<'a>"));
+    out.line(format_args!("code: {CODE}<{code_enum}>,"));
+    out.line(format_args!("object: {object}<'a>,"));
+    out.line(format_args!("reason: {reason},"));
+    out.close();
+    out.blank();
+    record_impl(out, table, names);
+    out.blank();
+    record_display(out, cx, names);
+    record_serde(out, cx, name);
+    owned_record(out, cx, name);
+}
+
+/// `decode`, the accessors and `encode` of the record.
+fn record_impl(out: &mut Writer, table: &Table, names: &RecordNames) {
+    let code_enum = &table.name;
+    let (object, reason) = (&names.object, &names.reason);
+    out.open(format_args!("impl<'a> {}<'a>", names.record));
+    out.line("/// Decodes the three columns of a bill row.");
+    out.open("pub fn decode(code: i32, object: &'a str, reason: i32) -> Self");
+    out.line(format_args!(
+        "let code = {CODE}::<{code_enum}>::from_code(code);"
+    ));
+    out.open("match code");
+    out.open(format_args!("{CODE}::Known(operation) => Self"));
+    out.line("code,");
+    out.line(format_args!(
+        "object: {object}::decode(operation.object_kind(), object),"
+    ));
+    out.line(format_args!("reason: {reason}::decode(operation, reason),"));
+    out.close_with(",");
+    out.open(format_args!("{CODE}::Unknown(_) => Self"));
+    out.line("code,");
+    out.line(format_args!("object: {object}::decode(None, object),"));
+    out.line(format_args!("reason: {reason}::unlisted(reason),"));
+    out.close_with(",");
+    out.close();
+    out.close();
+    out.blank();
+    out.line("/// The operation, or its number if the table does not list it.");
+    out.open(format_args!(
+        "pub const fn code(&self) -> {CODE}<{code_enum}>"
+    ));
+    out.line("self.code");
+    out.close();
+    out.blank();
+    out.line("/// The object, decoded by the kind the operation names.");
+    out.open(format_args!("pub const fn object(&self) -> {object}<'a>"));
+    out.line("self.object");
+    out.close();
+    out.blank();
+    out.line("/// The reason, decoded in the context of the operation.");
+    out.open(format_args!("pub const fn reason(&self) -> {reason}"));
+    out.line("self.reason");
+    out.close();
+    out.blank();
+    out.line("/// The three columns this row was decoded from.");
+    out.open("pub fn encode(&self) -> (i32, &'a str, i32)");
+    out.line("(self.code.code(), self.object.as_str(), self.reason.code())");
+    out.close();
+    out.close();
+}
+
+/// `Display` of the record: the operation, its object and its reason.
+fn record_display(out: &mut Writer, cx: &Context<'_>, names: &RecordNames) {
+    let (name, object) = (&names.record, &names.object);
+    out.open(format_args!("impl core::fmt::Display for {name}<'_>"));
+    out.open("fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result");
+    out.open("match self.code");
+    out.begin(format_args!("{CODE}::Known(operation) => write!("));
+    out.line("f,");
+    out.line("\"{operation} ({}: {})\",");
+    out.line("operation.code(),");
+    out.line("operation.description(),");
+    out.end(")?,");
+    out.begin(format_args!("{CODE}::Unknown(unknown) => write!("));
+    out.line("f,");
+    out.line("\"unknown operation {}\",");
+    out.line("unknown.code(),");
+    out.end(")?,");
+    out.close();
+    // A record without an object (a marker) says nothing of it.
+    let on = "write!(f, \" on {}\", self.object)?;";
+    cx.markers.either(
+        out,
+        |out, _| {
+            out.open(format_args!(
+                "if !matches!(self.object, {object}::NotApplicable(_))"
+            ));
+            out.line(on);
+            out.close();
+        },
+        |out| out.line(on),
+    );
+    out.line("write!(f, \", reason {}\", self.reason)");
+    out.close();
+    out.close();
+}

@@ -1,0 +1,504 @@
+//! One row's reasons (`BusyReason`, …): an enum per row that lists reasons,
+//! read off the row's decoding table, with the codes its variants carry.
+
+use super::*;
+
+/// `description()` and `description_in(lang)` of a reason enum.
+pub(super) fn reason_descriptions(out: &mut Writer, row: &Row) {
+    let arms: Vec<(String, Text)> = row
+        .reasons
+        .iter()
+        .map(|reason| {
+            let pattern = match reason.codes.carries_value() {
+                true => format!("Self::{}(_)", reason.name),
+                false => format!("Self::{}", reason.name),
+            };
+            (pattern, reason.description.clone())
+        })
+        .collect();
+    text_methods(
+        out,
+        "description",
+        "The vendor's text: in English, or in Chinese where the vendor gives no English; `None` where it gives a bare code.",
+        &arms,
+        true,
+    );
+}
+
+pub(super) fn row_reason_enum(
+    out: &mut Writer,
+    cx: &Context<'_>,
+    table: &Table,
+    names: &RecordNames,
+    row: &Row,
+) {
+    let name = names.row_reason(row);
+    let mut lines = vec![format!(
+        "Reasons of [`{}::{}`] (`{}`).",
+        table.name, row.name, row.code
+    )];
+    if let Some(reason) = row.reasons.first() {
+        lines.extend(code_shape(cx, &example_code(reason.codes).to_string()));
+    }
+    out.doc(&lines);
+    let singles: Option<Vec<Variant<'_>>> = row
+        .reasons
+        .iter()
+        .map(|reason| match reason.codes {
+            ReasonCodes::Single(code) => Some(Variant {
+                code,
+                name: &reason.name,
+            }),
+            _ => None,
+        })
+        .collect();
+    match singles {
+        // Every reason a single code: an enum like the table's own.
+        Some(variants) => fieldless_reason_enum(out, cx, row, &name, &variants),
+        None => {
+            carrying_reason_enum(out, cx, row, &name);
+            out.blank();
+            payload_module(out, table, row, &name, &snake_case(&name));
+        }
+    }
+}
+
+/// A row's reason enum whose reasons are all single codes: fieldless, the
+/// codes its discriminants.
+fn fieldless_reason_enum(
+    out: &mut Writer,
+    cx: &Context<'_>,
+    row: &Row,
+    name: &str,
+    variants: &[Variant<'_>],
+) {
+    let module = snake_case(name);
+    cx.attributes(
+        out,
+        name,
+        Shape::CodeEnum,
+        "Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord",
+        &["#[repr(i32)]", "#[non_exhaustive]"],
+    );
+    out.open(format_args!("pub enum {name}"));
+    for (reason, variant) in row.reasons.iter().zip(variants) {
+        out.doc(&reason_doc(row, reason, &module));
+        cx.variant_attributes(out, name, variant.name);
+        out.line(format_args!("{} = {},", variant.name, variant.code));
+    }
+    out.close();
+    out.blank();
+    out.open(format_args!("impl {name}"));
+    fieldless_methods(out, variants, |out| reason_from_code(out, row, &module));
+    out.blank();
+    reason_descriptions(out, row);
+    out.blank();
+    listed_codes(out, row);
+    out.close();
+    out.blank();
+    enumerable_traits(out, name, Texts::REASON);
+    code_serde(out, cx, name);
+}
+
+/// A row's reason enum with a range or an open reason, whose variants
+/// carry the code they were decoded from.
+fn carrying_reason_enum(out: &mut Writer, cx: &Context<'_>, row: &Row, name: &str) {
+    let module = snake_case(name);
+    cx.attributes(
+        out,
+        name,
+        Shape::Enum,
+        "Debug, Clone, Copy, PartialEq, Eq, Hash",
+        &["#[non_exhaustive]"],
+    );
+    out.open(format_args!("pub enum {name}"));
+    for reason in &row.reasons {
+        out.doc(&reason_doc(row, reason, &module));
+        cx.variant_attributes(out, name, &reason.name);
+        match reason.codes.carries_value() {
+            true => out.line(format_args!("{0}({module}::{0}),", reason.name)),
+            false => out.line(format_args!("{},", reason.name)),
+        }
+    }
+    out.close();
+    out.blank();
+    out.open(format_args!("impl {name}"));
+    carrying_reason_methods(out, row, &module);
+    out.close();
+    out.blank();
+    code_order(out, name, CodeKind::Integer);
+    out.blank();
+    code_traits(
+        out,
+        name,
+        Texts::REASON,
+        |out| reason_display(out, row),
+        |out| reason_from_str(out, name, row),
+    );
+    code_serde(out, cx, name);
+}
+
+/// `code`, `from_code`, `name`, the texts and `codes` of a reason enum
+/// whose variants carry codes.
+fn carrying_reason_methods(out: &mut Writer, row: &Row, module: &str) {
+    out.line("/// The vendor code, the exact number this reason was decoded from.");
+    out.open("pub const fn code(self) -> i32");
+    out.open("match self");
+    for reason in &row.reasons {
+        match reason.codes {
+            ReasonCodes::Single(code) => out.line(format_args!("Self::{} => {code},", reason.name)),
+            _ => out.line(format_args!(
+                "Self::{}(value) => value.code(),",
+                reason.name
+            )),
+        }
+    }
+    out.close();
+    out.close();
+    out.blank();
+    reason_from_code(out, row, module);
+    out.blank();
+    out.line("/// The Rust name of the variant.");
+    out.open("pub const fn name(self) -> &'static str");
+    out.open("match self");
+    for reason in &row.reasons {
+        let pattern = match reason.codes.carries_value() {
+            true => format!("Self::{}(_)", reason.name),
+            false => format!("Self::{}", reason.name),
+        };
+        out.line(format_args!("{pattern} => {},", string(&reason.name)));
+    }
+    out.close();
+    out.close();
+    out.blank();
+    reason_descriptions(out, row);
+    out.blank();
+    listed_codes(out, row);
+}
+
+/// The doc of a reason's variant: its codes as the decoding table has them,
+/// the vendor's text, and what precedence takes from it.
+pub(super) fn reason_doc(row: &Row, reason: &Reason, module: &str) -> Vec<String> {
+    let index = row
+        .reasons
+        .iter()
+        .position(|other| std::ptr::eq(other, reason))
+        .expect("the reason is the row's");
+    let text = reason.description.primary().map(docs::escape);
+    let mut lines = vec![match (reason.codes, text) {
+        (ReasonCodes::Open { .. }, text) => {
+            let others: Vec<String> = row
+                .decoding
+                .runs()
+                .iter()
+                .filter(|run| run.outcome != Outcome::Open(index))
+                .map(run_text)
+                .collect();
+            let codes = match others.len() {
+                0 => "Any code".to_string(),
+                1..=8 => format!("Any code but {}", and_list(&others)),
+                _ => "Any code no other reason takes".to_string(),
+            };
+            match text {
+                Some(text) => format!("{codes}: {text}"),
+                None => format!("{codes}."),
+            }
+        }
+        (codes, Some(text)) => format!("`{codes}`: {text}"),
+        (codes, None) => format!("`{codes}` (the vendor gives no text)."),
+    }];
+    if let ReasonCodes::Range { start, end } = reason.codes {
+        let shadowed: Vec<String> = row
+            .decoding
+            .runs()
+            .iter()
+            .filter(|run| start <= run.start && run.end <= end)
+            .filter_map(|run| match run.outcome {
+                Outcome::Listed(other) | Outcome::Range(other) if other != index => Some(format!(
+                    "{} is [`{1}`](Self::{1})",
+                    run_text(run),
+                    row.reasons[other].name
+                )),
+                _ => None,
+            })
+            .collect();
+        if !shadowed.is_empty() {
+            lines.push(String::new());
+            lines.push(format!(
+                "A code listed on its own wins over this range: {}.",
+                shadowed.join(", ")
+            ));
+        }
+    }
+    if let ReasonCodes::Open {
+        default: Some(default),
+    } = reason.codes
+    {
+        lines.push(String::new());
+        lines.push(format!("The vendor's default is `{default}`."));
+    }
+    if reason.codes.carries_value() {
+        lines.push(String::new());
+        lines.push(format!(
+            "Carries the code it was decoded from, a [`{module}::{}`].",
+            reason.name
+        ));
+    }
+    lines
+}
+
+/// `from_code` of a row's reasons, read off the row's decoding table: an
+/// arm per reason with the runs that decode to it, then the markers, then
+/// the open reason, which takes every code left.
+pub(super) fn reason_from_code(out: &mut Writer, row: &Row, module: &str) {
+    let runs = row.decoding.runs();
+    let value = |index: usize| {
+        let reason = &row.reasons[index];
+        match reason.codes.carries_value() {
+            true => format!("Self::{0}({module}::{0}(code))", reason.name),
+            false => format!("Self::{}", reason.name),
+        }
+    };
+    let open = row
+        .reasons
+        .iter()
+        .position(|reason| matches!(reason.codes, ReasonCodes::Open { .. }));
+    out.line("/// The reason with vendor code `code`, if the vendor lists it for");
+    out.line("/// this operation.");
+    out.open("pub const fn from_code(code: i32) -> Option<Self>");
+    out.open("match code");
+    for index in (0..row.reasons.len()).filter(|index| Some(*index) != open) {
+        let patterns: Vec<String> = runs
+            .iter()
+            .filter(|run| run.outcome.reason() == Some(index))
+            .map(run_pattern)
+            .collect();
+        arm(out, &patterns, &format!("Some({}),", value(index)));
+    }
+    match open {
+        Some(index) => {
+            let markers: Vec<String> = runs
+                .iter()
+                .filter(|run| matches!(run.outcome, Outcome::NotApplicable(_)))
+                .map(run_pattern)
+                .collect();
+            if !markers.is_empty() {
+                arm(out, &markers, "None,");
+            }
+            out.line(format_args!("_ => Some({}),", value(index)));
+        }
+        // Ranges may take every code, and then a wildcard would never match.
+        None if row.decoding.is_total() => {}
+        None => out.line("_ => None,"),
+    }
+    out.close();
+    out.close();
+}
+
+/// `Display` of a reason enum whose variants carry codes: `Name` or
+/// `Name(code)`, as `FromStr` reads it.
+pub(super) fn reason_display(out: &mut Writer, row: &Row) {
+    out.open("match self");
+    for reason in row
+        .reasons
+        .iter()
+        .filter(|reason| reason.codes.carries_value())
+    {
+        out.line(format_args!(
+            "Self::{0}(value) => write!(f, \"{0}({{value}})\"),",
+            reason.name
+        ));
+    }
+    if row
+        .reasons
+        .iter()
+        .any(|reason| !reason.codes.carries_value())
+    {
+        out.line("_ => f.write_str(self.name()),");
+    }
+    out.close();
+}
+
+/// `FromStr` of a reason enum whose variants carry codes: `Name` for a
+/// variant without a code, `Name(code)` for one with, if the code decodes
+/// to that variant.
+pub(super) fn reason_from_str(out: &mut Writer, name: &str, row: &Row) {
+    out.line(format_args!(
+        "let unknown = {UNKNOWN_NAME}::new({});",
+        string(name)
+    ));
+    out.open(
+        "let Some((name, code)) = text.strip_suffix(')').and_then(|text| text.split_once('(')) else",
+    );
+    let units: Vec<&Reason> = row
+        .reasons
+        .iter()
+        .filter(|reason| !reason.codes.carries_value())
+        .collect();
+    // A name without a code is one of the variants that carry none.
+    if units.is_empty() {
+        out.line("return Err(unknown);");
+    } else {
+        out.open("return match text");
+        for reason in units {
+            out.line(format_args!(
+                "{} => Ok(Self::{}),",
+                string(&reason.name),
+                reason.name
+            ));
+        }
+        out.line("_ => Err(unknown),");
+        out.close_with(";");
+    }
+    out.close_with(";");
+    out.open("let Ok(code) = code.parse::<i32>() else");
+    out.line("return Err(unknown);");
+    out.close_with(";");
+    let carrying: Vec<String> = row
+        .reasons
+        .iter()
+        .filter(|reason| reason.codes.carries_value())
+        .map(|reason| format!("Self::{}(_)", reason.name))
+        .collect();
+    let carrying = match carrying.as_slice() {
+        [one] => one.clone(),
+        many => format!("({})", many.join(" | ")),
+    };
+    out.open("match Self::from_code(code).filter(|value| value.name() == name)");
+    out.line(format_args!("Some(value @ {carrying}) => Ok(value),"));
+    out.line("_ => Err(unknown),");
+    out.close();
+}
+
+/// The module of the types that a reason enum's variants carry, each a code
+/// that only decoding makes.
+pub(super) fn payload_module(out: &mut Writer, table: &Table, row: &Row, name: &str, module: &str) {
+    // A module's outer docs resolve links where the module is declared.
+    out.line(format_args!(
+        "/// The codes that the variants of [`{name}`] carry, reasons of [`{}::{}`].",
+        table.name, row.name
+    ));
+    out.open(format_args!("pub mod {module}"));
+    let mut first = true;
+    for (index, reason) in row.reasons.iter().enumerate() {
+        if !reason.codes.carries_value() {
+            continue;
+        }
+        if !first {
+            out.blank();
+        }
+        first = false;
+        let variant = &reason.name;
+        let runs: Vec<String> = row
+            .decoding
+            .runs()
+            .iter()
+            .filter(|run| run.outcome.reason() == Some(index))
+            .map(run_text)
+            .collect();
+        let codes = match (reason.codes, runs.len()) {
+            (ReasonCodes::Open { .. }, _) => {
+                "any code that no other reason and no marker of \"not applicable\" takes"
+                    .to_string()
+            }
+            (_, 1..=8) => and_list(&runs),
+            _ => format!("{} runs of codes", runs.len()),
+        };
+        out.doc(&[
+            format!(
+                "A code of [`{name}::{variant}`](super::{name}::{variant}), reason of [`{0}::{1}`](super::{0}::{1}): {codes}.",
+                table.name, row.name
+            ),
+            String::new(),
+            "Only a code that decodes to this reason makes one: see [`new`](Self::new).".to_string(),
+        ]);
+        payload_type(out, name, variant);
+    }
+    out.close();
+}
+
+/// The type a carrying variant holds: a code only decoding makes, with
+/// `new`, `code`, `From`, `TryFrom` and `Display`.
+fn payload_type(out: &mut Writer, name: &str, variant: &str) {
+    out.line("#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]");
+    out.line(format_args!("pub struct {variant}(pub(super) i32);"));
+    out.blank();
+    out.open(format_args!("impl {variant}"));
+    out.line("/// `code` as this reason, if it decodes to it.");
+    out.open("pub const fn new(code: i32) -> Option<Self>");
+    out.open(format_args!("match super::{name}::from_code(code)"));
+    out.line(format_args!(
+        "Some(super::{name}::{variant}(value)) => Some(value),"
+    ));
+    out.line("_ => None,");
+    out.close();
+    out.close();
+    out.blank();
+    out.line("/// The vendor code.");
+    out.open("pub const fn code(self) -> i32");
+    out.line("self.0");
+    out.close();
+    out.close();
+    out.blank();
+    out.open(format_args!("impl From<{variant}> for i32"));
+    out.open(format_args!("fn from(value: {variant}) -> i32"));
+    out.line("value.0");
+    out.close();
+    out.close();
+    out.blank();
+    out.open(format_args!("impl TryFrom<i32> for {variant}"));
+    out.line(format_args!("type Error = {UNKNOWN_CODE};"));
+    out.blank();
+    out.open(format_args!(
+        "fn try_from(code: i32) -> Result<Self, {UNKNOWN_CODE}>"
+    ));
+    out.open("match Self::new(code)");
+    out.line("Some(value) => Ok(value),");
+    let error = format!(
+        "None => Err({UNKNOWN_CODE}::new({}, code)),",
+        string(&format!("{name}::{variant}"))
+    );
+    if out.fits(&error) {
+        out.line(error);
+    } else {
+        out.begin(format_args!("None => Err({UNKNOWN_CODE}::new("));
+        out.line(format_args!("{},", string(&format!("{name}::{variant}"))));
+        out.line("code,");
+        out.end(")),");
+    }
+    out.close();
+    out.close();
+    out.close();
+    out.blank();
+    out.open(format_args!("impl core::fmt::Display for {variant}"));
+    out.open("fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result");
+    out.line("write!(f, \"{}\", self.0)");
+    out.close();
+    out.close();
+}
+
+/// `codes()` of a row's reason enum: the codes the vendor lists the reason
+/// with, before precedence.
+fn listed_codes(out: &mut Writer, row: &Row) {
+    out.line("/// The codes the vendor lists this reason with.");
+    out.open(format_args!("pub const fn codes(self) -> {REASON_CODES}"));
+    if row
+        .reasons
+        .iter()
+        .all(|reason| matches!(reason.codes, ReasonCodes::Single(_)))
+    {
+        out.line(format_args!("{REASON_CODES}::Single(self.code())"));
+        out.close();
+        return;
+    }
+    out.open("match self");
+    for reason in &row.reasons {
+        let pattern = match reason.codes.carries_value() {
+            true => format!("Self::{}(_)", reason.name),
+            false => format!("Self::{}", reason.name),
+        };
+        out.line(format_args!("{pattern} => {},", reason_codes(reason.codes)));
+    }
+    out.close();
+    out.close();
+}

@@ -1,0 +1,415 @@
+//! A table's code enum: the type with a variant per row, its docs, and the
+//! inherent methods every table has.
+
+use super::*;
+
+pub(super) fn table(out: &mut Writer, cx: &Context<'_>, table: &Table) {
+    code_enum(out, cx, table);
+    out.blank();
+    code_enum_impl(out, table);
+    out.blank();
+    if table.kind == CodeKind::Text {
+        text_code_traits(out, cx, &table.name);
+        return;
+    }
+    enumerable_traits(out, &table.name, Texts::TABLE);
+    code_serde(out, cx, &table.name);
+    let Some(names) = &table.record else {
+        return;
+    };
+    out.blank();
+    record_struct(out, cx, table, names);
+    out.blank();
+    object_kind_enum(out, cx, table, names);
+    out.blank();
+    object_enum(out, cx, table, names);
+    out.blank();
+    reason_enum(out, cx, table, names);
+    for row in table.rows.iter().filter(|row| !row.reasons.is_empty()) {
+        out.blank();
+        row_reason_enum(out, cx, table, names, row);
+    }
+}
+
+pub(super) fn code_enum(out: &mut Writer, cx: &Context<'_>, table: &Table) {
+    let source = &cx.spec.source;
+    let page = table.page();
+    let heading = match &page.caption {
+        Some(caption) => sentence(&format!(
+            "{}: {}",
+            docs::escape(&page.title),
+            docs::escape(caption)
+        )),
+        None => sentence(&docs::escape(&page.title)),
+    };
+    let mut pages = Vec::new();
+    for (language, page) in [("English", &table.en), ("Chinese", &table.zh)] {
+        if let Some(page) = page {
+            let updated = page.updated.as_ref().map_or(String::new(), |updated| {
+                format!(", updated {}", docs::escape(updated))
+            });
+            pages.push(format!(
+                "the {language} page {}{updated}",
+                docs::code_span(&page.page)
+            ));
+        }
+    }
+    let discriminants = match table.kind {
+        CodeKind::Integer => " Each variant's discriminant is its vendor code.",
+        CodeKind::Text => " The codes are text, compared byte for byte.",
+    };
+    let mut lines = vec![
+        heading,
+        String::new(),
+        format!(
+            "Transcribed from {} {}, {}: {}.{discriminants}",
+            docs::escape(&source.vendor),
+            docs::escape(&source.product),
+            docs::escape(&source.document),
+            and_list(&pages),
+        ),
+    ];
+    if let Some(row) = table.rows.first() {
+        let example = match &row.code {
+            RowCode::Integer(code) => code.to_string(),
+            RowCode::Text(code) => format!("\"{code}\""),
+        };
+        lines.extend(code_shape(cx, &example));
+    }
+    out.doc(&lines);
+    match table.kind {
+        CodeKind::Integer => cx.attributes(
+            out,
+            &table.name,
+            Shape::CodeEnum,
+            "Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord",
+            &["#[repr(i32)]", "#[non_exhaustive]"],
+        ),
+        CodeKind::Text => cx.attributes(
+            out,
+            &table.name,
+            Shape::Enum,
+            "Debug, Clone, Copy, PartialEq, Eq, Hash",
+            &["#[non_exhaustive]"],
+        ),
+    }
+    out.open(format_args!("pub enum {}", table.name));
+    for row in &table.rows {
+        out.doc(&row_doc(cx, table, row));
+        cx.variant_attributes(out, &table.name, &row.name);
+        match &row.code {
+            RowCode::Integer(code) => out.line(format_args!("{} = {code},", row.name)),
+            RowCode::Text(_) => out.line(format_args!("{},", row.name)),
+        }
+    }
+    out.close();
+}
+
+/// The doc of one row's variant: code, text, object kind, reasons, notes.
+pub(super) fn row_doc(cx: &Context<'_>, table: &Table, row: &Row) -> Vec<String> {
+    let code = docs::code_span(&row.code.to_string());
+    let mut lines = vec![match row.description.primary() {
+        Some(text) => format!("{code}: {}", docs::escape(text)),
+        None => format!("{code} (the vendor lists the code alone)."),
+    }];
+    if let (Some(_), Some(zh)) = (&row.description[Lang::En], &row.description[Lang::Zh]) {
+        lines.push(String::new());
+        lines.push(format!("In Chinese: {}", docs::escape(zh)));
+    }
+    if let Some(constant) = &row.constant {
+        lines.push(String::new());
+        lines.push(format!("Vendor constant: {}.", docs::code_span(constant)));
+    }
+    if let Some(names) = &table.record {
+        lines.extend(record_doc(cx, table, names, row));
+    }
+    // The notes in English, or in Chinese where the vendor gives no English.
+    let notes = match row.notes.is_empty() {
+        true => &row.notes_zh,
+        false => &row.notes,
+    };
+    for note in notes {
+        lines.push(String::new());
+        lines.push(format!("Note: {}", docs::escape(note)));
+    }
+    lines
+}
+
+/// The doc lines of a row's object and reasons, in a table with a record.
+fn record_doc(cx: &Context<'_>, table: &Table, names: &RecordNames, row: &Row) -> Vec<String> {
+    let none = cx.markers.none_code();
+    let mut lines = vec![String::new()];
+    lines.push(match row.object {
+        Some(kind) => format!(
+            "Object: {}",
+            docs::escape(table.object_kinds[kind].text.primary().unwrap_or_default())
+        ),
+        None => format!("Object: none{none}."),
+    });
+    lines.push(String::new());
+    if row.reasons.is_empty() {
+        lines.push(format!("Reason: not used{none}."));
+        return lines;
+    }
+    lines.push(format!("Reasons ([`{}`]):", names.row_reason(row)));
+    lines.extend(
+        row.reasons
+            .iter()
+            .map(|reason| match reason.description.primary() {
+                Some(text) => format!("- `{}`: {}", reason.codes, docs::escape(text)),
+                None => format!("- `{}`", reason.codes),
+            }),
+    );
+    lines
+}
+
+pub(super) fn code_enum_impl(out: &mut Writer, table: &Table) {
+    out.open(format_args!("impl {}", table.name));
+    match table.kind {
+        CodeKind::Integer => {
+            let variants: Vec<Variant<'_>> = table
+                .rows
+                .iter()
+                .map(|row| Variant {
+                    code: row.code.integer().expect("an integer table"),
+                    name: &row.name,
+                })
+                .collect();
+            fieldless_methods(out, &variants, |out| listed_from_code(out, &variants));
+        }
+        CodeKind::Text => text_code_methods(out, table),
+    }
+    out.blank();
+    let codes_alone = table
+        .rows
+        .iter()
+        .all(|row| matches!(row.code, RowCode::Text(_)) && row.description.is_empty());
+    if codes_alone {
+        // No text to match on: each code is its own description.
+        out.line("/// The vendor lists the codes alone: a code is its own description.");
+        out.open("pub const fn description(self) -> &'static str");
+        out.line("self.code()");
+        out.close();
+        out.blank();
+        out.line("/// The same whatever the language: the code.");
+        out.open(format_args!(
+            "pub const fn description_in(self, lang: {LANG}) -> &'static str"
+        ));
+        out.line("let _ = lang;");
+        out.line("self.code()");
+        out.close();
+    } else {
+        let texts: Vec<(String, Text)> = table
+            .rows
+            .iter()
+            .map(|row| {
+                // A text code the vendor lists alone is its own description.
+                let text = match (&row.code, row.description.is_empty()) {
+                    (RowCode::Text(code), true) => Text::en(code.clone()),
+                    _ => row.description.clone(),
+                };
+                (format!("Self::{}", row.name), text)
+            })
+            .collect();
+        text_methods(
+            out,
+            "description",
+            "The vendor's description, byte for byte: in English, or in Chinese where the vendor gives no English.",
+            &texts,
+            false,
+        );
+    }
+    out.blank();
+    notes_methods(out, table);
+    if table.has_constants() {
+        out.blank();
+        constant_methods(out, table);
+    }
+    if let Some(names) = &table.record {
+        out.blank();
+        record_methods(out, table, names);
+    }
+    out.close();
+}
+
+/// `ALL`, `COUNT`, `code`, `from_code`, `name` and `from_name` of an enum
+/// whose codes are text.
+pub(super) fn text_code_methods(out: &mut Writer, table: &Table) {
+    let variants: Vec<String> = table
+        .rows
+        .iter()
+        .map(|row| format!("Self::{}", row.name))
+        .collect();
+    out.line("/// Every variant, in vendor order.");
+    out.list(
+        &format!("pub const ALL: [Self; {}] = [", variants.len()),
+        &variants,
+        ";",
+    );
+    out.blank();
+    out.line("/// The number of variants.");
+    out.line("pub const COUNT: usize = Self::ALL.len();");
+    out.blank();
+    out.line("/// The vendor code: the text of the bill's column.");
+    out.open("pub const fn code(self) -> &'static str");
+    out.open("match self");
+    for row in &table.rows {
+        out.line(format_args!(
+            "Self::{} => {},",
+            row.name,
+            string(&row.code.to_string())
+        ));
+    }
+    out.close();
+    out.close();
+    out.blank();
+    out.line("/// The variant whose vendor code is exactly `code`, byte for byte.");
+    out.open("pub fn from_code(code: &str) -> Option<Self>");
+    out.open("match code");
+    for row in &table.rows {
+        out.line(format_args!(
+            "{} => Some(Self::{}),",
+            string(&row.code.to_string()),
+            row.name
+        ));
+    }
+    out.line("_ => None,");
+    out.close();
+    out.close();
+    out.blank();
+    out.line("/// The Rust name, as [`from_name`](Self::from_name) reads it.");
+    out.open("pub const fn name(self) -> &'static str");
+    out.open("match self");
+    for row in &table.rows {
+        out.line(format_args!(
+            "Self::{0} => {1},",
+            row.name,
+            string(&row.name)
+        ));
+    }
+    out.close();
+    out.close();
+    out.blank();
+    out.line("/// The variant whose Rust name is exactly `name`.");
+    out.line("#[inline]");
+    out.open("pub fn from_name(name: &str) -> Option<Self>");
+    out.open("match name");
+    for row in &table.rows {
+        out.line(format_args!(
+            "{} => Some(Self::{}),",
+            string(&row.name),
+            row.name
+        ));
+    }
+    out.line("_ => None,");
+    out.close();
+    out.close();
+}
+
+/// `constant` and `from_constant`: the vendor's constant names.
+pub(super) fn constant_methods(out: &mut Writer, table: &Table) {
+    out.line("/// The vendor's constant name, such as `AGENT_TYPE_EXTENSION`.");
+    out.open("pub const fn constant(self) -> &'static str");
+    out.open("match self");
+    for row in &table.rows {
+        let constant = row.constant.as_deref().unwrap_or_default();
+        out.line(format_args!("Self::{} => {},", row.name, string(constant)));
+    }
+    out.close();
+    out.close();
+    out.blank();
+    out.line("/// The variant whose vendor constant name is exactly `constant`.");
+    out.open("pub fn from_constant(constant: &str) -> Option<Self>");
+    out.open("match constant");
+    for row in &table.rows {
+        let constant = row.constant.as_deref().unwrap_or_default();
+        out.line(format_args!(
+            "{} => Some(Self::{}),",
+            string(constant),
+            row.name
+        ));
+    }
+    out.line("_ => None,");
+    out.close();
+    out.close();
+}
+
+/// One variant of a fieldless code enum, as its methods need it.
+pub(super) struct Variant<'a> {
+    pub(super) code: i32,
+    pub(super) name: &'a str,
+}
+
+/// `ALL`, `COUNT`, `code`, `from_code`, `name` and `from_name` of a fieldless
+/// enum whose discriminants are its codes; `from_code` is written by
+/// `from_code`.
+pub(super) fn fieldless_methods(
+    out: &mut Writer,
+    variants: &[Variant<'_>],
+    from_code: impl FnOnce(&mut Writer),
+) {
+    out.line("/// Every variant, in vendor order.");
+    let all: Vec<String> = variants
+        .iter()
+        .map(|variant| format!("Self::{}", variant.name))
+        .collect();
+    out.list(
+        &format!("pub const ALL: [Self; {}] = [", variants.len()),
+        &all,
+        ";",
+    );
+    out.blank();
+    out.line("/// The number of variants.");
+    out.line("pub const COUNT: usize = Self::ALL.len();");
+    out.blank();
+    out.line("/// The vendor code.");
+    out.open("pub const fn code(self) -> i32");
+    out.line("self as i32");
+    out.close();
+    out.blank();
+    from_code(out);
+    out.blank();
+    out.line("/// The Rust name, as [`from_name`](Self::from_name) reads it.");
+    out.open("pub const fn name(self) -> &'static str");
+    out.open("match self");
+    for variant in variants {
+        out.line(format_args!(
+            "Self::{0} => {1},",
+            variant.name,
+            string(variant.name)
+        ));
+    }
+    out.close();
+    out.close();
+    out.blank();
+    out.line("/// The variant whose Rust name is exactly `name`.");
+    out.line("#[inline]");
+    out.open("pub fn from_name(name: &str) -> Option<Self>");
+    out.open("match name");
+    for variant in variants {
+        out.line(format_args!(
+            "{} => Some(Self::{}),",
+            string(variant.name),
+            variant.name
+        ));
+    }
+    out.line("_ => None,");
+    out.close();
+    out.close();
+}
+
+/// `from_code` of a fieldless enum: one arm per variant.
+pub(super) fn listed_from_code(out: &mut Writer, variants: &[Variant<'_>]) {
+    out.line("/// The variant with vendor code `code`, if the table lists it.");
+    out.open("pub const fn from_code(code: i32) -> Option<Self>");
+    out.open("match code");
+    for variant in variants {
+        out.line(format_args!(
+            "{} => Some(Self::{}),",
+            variant.code, variant.name
+        ));
+    }
+    out.line("_ => None,");
+    out.close();
+    out.close();
+}

@@ -1,0 +1,206 @@
+//! The runtime traits and std conversions of generated enums: `CodeEnum`,
+//! `Enumerable`, `TryFrom`, `Display`, `FromStr`, and order by code.
+
+use super::*;
+
+/// The bodies of a code enum's `CodeEnum` text methods.
+#[derive(Clone, Copy)]
+pub(super) struct Texts<'a> {
+    /// The body of `description`.
+    pub(super) description: &'a str,
+    /// The body of `description_in(lang)`.
+    pub(super) description_in: &'a str,
+    /// Whether the enum has its own `notes_in(lang)` (a table's rows) for
+    /// the trait's to call.
+    pub(super) notes: bool,
+}
+
+impl Texts<'_> {
+    /// A table's code enum: its own texts and notes.
+    pub(super) const TABLE: Texts<'static> = Texts {
+        description: "Some(self.description())",
+        description_in: "Some(self.description_in(lang))",
+        notes: true,
+    };
+
+    /// A reason enum: its own optional texts.
+    pub(super) const REASON: Texts<'static> = Texts {
+        description: "Self::description(self)",
+        description_in: "Self::description_in(self, lang)",
+        notes: false,
+    };
+}
+
+/// The runtime trait and std conversions of a code enum: `CodeEnum`,
+/// `From<T> for i32`, `TryFrom<i32>`, and `Display` and `FromStr` with the
+/// bodies `display` and `from_str` write.
+pub(super) fn code_traits(
+    out: &mut Writer,
+    name: &str,
+    texts: Texts<'_>,
+    display: impl FnOnce(&mut Writer),
+    from_str: impl FnOnce(&mut Writer),
+) {
+    code_enum_trait(out, name, CodeKind::Integer, texts);
+    out.blank();
+    out.open(format_args!("impl From<{name}> for i32"));
+    out.open(format_args!("fn from(value: {name}) -> i32"));
+    out.line("value.code()");
+    out.close();
+    out.close();
+    out.blank();
+    out.open(format_args!("impl TryFrom<i32> for {name}"));
+    out.line(format_args!("type Error = {UNKNOWN_CODE};"));
+    out.blank();
+    out.open(format_args!(
+        "fn try_from(code: i32) -> Result<Self, {UNKNOWN_CODE}>"
+    ));
+    out.open("match Self::from_code(code)");
+    out.line("Some(value) => Ok(value),");
+    out.line(format_args!(
+        "None => Err({UNKNOWN_CODE}::new({}, code)),",
+        string(name)
+    ));
+    out.close();
+    out.close();
+    out.close();
+    out.blank();
+    display_and_from_str(out, name, display, from_str);
+}
+
+/// `impl CodeEnum`: the enum's own methods behind the trait's, its codes
+/// `i32` or text; `texts` gives the bodies of the text methods.
+pub(super) fn code_enum_trait(out: &mut Writer, name: &str, kind: CodeKind, texts: Texts<'_>) {
+    let (code_type, code_out, code_in) = match kind {
+        CodeKind::Integer => ("i32", "i32", "i32"),
+        CodeKind::Text => ("&'a str", "&'static str", "&str"),
+    };
+    out.open(format_args!("impl {CODE_ENUM} for {name}"));
+    out.line(format_args!("type Code<'a> = {code_type};"));
+    out.blank();
+    out.line(format_args!("const KIND: &'static str = {};", string(name)));
+    out.blank();
+    out.open(format_args!("fn code(self) -> {code_out}"));
+    out.line(format_args!("{name}::code(self)"));
+    out.close();
+    out.blank();
+    out.open(format_args!(
+        "fn from_code(code: {code_in}) -> Option<Self>"
+    ));
+    out.line(format_args!("{name}::from_code(code)"));
+    out.close();
+    out.blank();
+    out.open("fn name(self) -> &'static str");
+    out.line(format_args!("{name}::name(self)"));
+    out.close();
+    out.blank();
+    out.open("fn description(self) -> Option<&'static str>");
+    out.line(texts.description);
+    out.close();
+    out.blank();
+    out.open(format_args!(
+        "fn description_in(self, lang: {LANG}) -> Option<&'static str>"
+    ));
+    for line in texts.description_in.lines() {
+        out.line(line);
+    }
+    out.close();
+    if texts.notes {
+        out.blank();
+        out.open(format_args!(
+            "fn notes_in(self, lang: {LANG}) -> &'static [&'static str]"
+        ));
+        out.line(format_args!("{name}::notes_in(self, lang)"));
+        out.close();
+    }
+    out.close();
+}
+
+/// `impl Display` and `impl FromStr` with the bodies `display` and
+/// `from_str` write.
+pub(super) fn display_and_from_str(
+    out: &mut Writer,
+    name: &str,
+    display: impl FnOnce(&mut Writer),
+    from_str: impl FnOnce(&mut Writer),
+) {
+    out.open(format_args!("impl core::fmt::Display for {name}"));
+    out.open("fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result");
+    display(out);
+    out.close();
+    out.close();
+    out.blank();
+    out.open(format_args!("impl core::str::FromStr for {name}"));
+    out.line(format_args!("type Err = {UNKNOWN_NAME};"));
+    out.blank();
+    out.line("#[inline]");
+    out.open(format_args!(
+        "fn from_str(text: &str) -> Result<Self, {UNKNOWN_NAME}>"
+    ));
+    from_str(out);
+    out.close();
+    out.close();
+}
+
+/// The body of a `Display` that writes the value's name.
+pub(super) fn display_name(out: &mut Writer) {
+    out.line("f.write_str(self.name())");
+}
+
+/// The body of a `FromStr` that reads a value's name.
+pub(super) fn from_name_str(out: &mut Writer, name: &str) {
+    out.line(format_args!(
+        "Self::from_name(text).ok_or({UNKNOWN_NAME}::new({}))",
+        string(name)
+    ));
+}
+
+/// `impl Enumerable`: the enum's `ALL`.
+pub(super) fn enumerable_impl(out: &mut Writer, name: &str) {
+    out.open(format_args!("impl {ENUMERABLE} for {name}"));
+    out.line("const ALL: &'static [Self] = &Self::ALL;");
+    out.close();
+}
+
+/// [`code_traits`] of a fieldless enum, which also lists all its values
+/// (`Enumerable`) and displays and parses its names.
+pub(super) fn enumerable_traits(out: &mut Writer, name: &str, texts: Texts<'_>) {
+    code_traits(out, name, texts, display_name, |out| {
+        from_name_str(out, name)
+    });
+    out.blank();
+    enumerable_impl(out, name);
+}
+
+/// `PartialOrd` and `Ord` by code, which a canonical value has exactly one
+/// of: the order `CodeEnum` promises, where declaration order would not do.
+pub(super) fn code_order(out: &mut Writer, name: &str, kind: CodeKind) {
+    out.open(format_args!("impl PartialOrd for {name}"));
+    out.open("fn partial_cmp(&self, other: &Self) -> Option<core::cmp::Ordering>");
+    out.line("Some(self.cmp(other))");
+    out.close();
+    out.close();
+    out.blank();
+    out.open(format_args!("impl Ord for {name}"));
+    out.open("fn cmp(&self, other: &Self) -> core::cmp::Ordering");
+    match kind {
+        CodeKind::Integer => out.line("self.code().cmp(&other.code())"),
+        CodeKind::Text => out.line("self.code().cmp(other.code())"),
+    }
+    out.close();
+    out.close();
+}
+
+/// The runtime traits of an enum whose codes are text: `CodeEnum` with
+/// `&str` codes, `Enumerable`, `Display` and `FromStr` by name, and serde
+/// as the code text.
+pub(super) fn text_code_traits(out: &mut Writer, cx: &Context<'_>, name: &str) {
+    code_order(out, name, CodeKind::Text);
+    out.blank();
+    code_enum_trait(out, name, CodeKind::Text, Texts::TABLE);
+    out.blank();
+    enumerable_impl(out, name);
+    out.blank();
+    display_and_from_str(out, name, display_name, |out| from_name_str(out, name));
+    text_serde(out, cx, name);
+}
