@@ -79,6 +79,7 @@ pub fn explain(args: &ExplainArgs) -> std::result::Result<Status, Failure> {
             "Media type",
             &args.op,
             |media| Some(media.constant()),
+            |media, lang| media.notes_in(lang),
             lang,
             out,
         ),
@@ -86,22 +87,29 @@ pub fn explain(args: &ExplainArgs) -> std::result::Result<Status, Failure> {
             "Agent type",
             &args.op,
             |agent| Some(agent.constant()),
+            |agent, lang| agent.notes_in(lang),
             lang,
             out,
         ),
-        Table::CallDirection => {
-            write_code::<CallDirection>("Call direction", &args.op, |_| None, lang, out)
-        }
+        Table::CallDirection => write_code::<CallDirection>(
+            "Call direction",
+            &args.op,
+            |_| None,
+            |direction, lang| direction.notes_in(lang),
+            lang,
+            out,
+        ),
     })
 }
 
 /// Explains the code `wanted` (a code, a name in any case, or a constant)
 /// of a table without reasons: its code, name, text in `lang` and in the
-/// other language where it differs, and the vendor's constant.
+/// other language where it differs, the vendor's constant, and its notes.
 fn write_code<T: Enumerable>(
     what: &str,
     wanted: &str,
     constant: impl Fn(T) -> Option<&'static str>,
+    notes: impl Fn(T, Lang) -> &'static [&'static str],
     lang: Lang,
     out: &mut dyn Write,
 ) -> Result<Status> {
@@ -131,6 +139,9 @@ fn write_code<T: Enumerable>(
     }
     if let Some(constant) = constant(value) {
         writeln!(out, "  constant: {constant}")?;
+    }
+    for note in notes(value, lang) {
+        writeln!(out, "Note: {note}")?;
     }
     Ok(Status::Success)
 }
