@@ -61,6 +61,11 @@ pub use codes_runtime::{
 
 include!(concat!(env!("OUT_DIR"), "/codes.rs"));
 
+/// The text of `codes.toml`, the spec this crate ships and generates its
+/// tables from (unless `CEC_CODES_SPEC` named another spec at build time):
+/// what `codes generate` generates from where no spec file is given.
+pub const SPEC: &str = include_str!("../codes.toml");
+
 /// The README's examples run as doctests.
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]

@@ -84,6 +84,11 @@ fn read_json<T: for<'de> Deserialize<'de>>(path: PathBuf) -> Result<T, ReadError
 }
 
 /// Reads the last run of `group/function` under `criterion_dir`.
+///
+/// # Errors
+///
+/// A [`ReadError`] naming the file when criterion's `estimates.json` or
+/// `benchmark.json` of that run cannot be read or parsed.
 pub fn read(criterion_dir: &Path, group: &str, function: &str) -> Result<Estimate, ReadError> {
     let dir = criterion_dir.join(group).join(function).join("new");
     let estimates: Estimates = read_json(dir.join("estimates.json"))?;
@@ -173,6 +178,11 @@ pub struct Measured {
 
 impl Measured {
     /// Reads every benchmark of `figure`.
+    ///
+    /// # Errors
+    ///
+    /// The [`ReadError`] of the first benchmark whose last run cannot be
+    /// read.
     pub fn read(criterion_dir: &Path, figure: Figure) -> Result<Measured, ReadError> {
         let estimates = figure
             .subjects

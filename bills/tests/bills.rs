@@ -725,9 +725,11 @@ fn synthetic_files_cover_every_operation_type_and_reason() {
         assert!(!reasons.is_empty(), "{operation:?} is missing");
         for info in operation.reasons() {
             assert!(
-                reasons.iter().any(|reason| reason.name() == info.name),
+                reasons
+                    .iter()
+                    .any(|reason| reason.name() == info.reason.name()),
                 "{operation:?} reason {} is missing",
-                info.name
+                info.reason.name()
             );
         }
     }

@@ -266,8 +266,8 @@ pub fn say_count(error: &SpecError) {
     say!("{}: {count} error{plural}", error.path());
 }
 
-/// Writes `contents` to `out`, or to stdout without one. A file is replaced
-/// whole or not at all.
+/// Writes `contents` to `out`, or to stdout without one or for `-`. A file
+/// is replaced whole or not at all.
 ///
 /// # Errors
 ///
@@ -275,9 +275,9 @@ pub fn say_count(error: &SpecError) {
 /// written.
 pub fn emit(out: Option<&PathBuf>, contents: &str) -> Result<(), Failure> {
     match out {
-        Some(path) => codes_codegen::write_if_changed(path, contents)
+        Some(path) if !is_stdin(path) => codes_codegen::write_if_changed(path, contents)
             .map(|_| ())
             .map_err(|error| Failure::io(path, &error)),
-        None => with_stdout(|out| out.write_all(contents.as_bytes())),
+        _ => with_stdout(|out| out.write_all(contents.as_bytes())),
     }
 }

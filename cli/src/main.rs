@@ -13,7 +13,7 @@ mod width;
 
 use std::process::ExitCode;
 
-use clap::{ColorChoice, Parser, Subcommand};
+use clap::{ColorChoice, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 /// Keep the agent operation code spec true to the vendor's table.
 #[derive(Debug, Parser)]
@@ -57,7 +57,11 @@ enum Command {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    // clap writes its own messages (usage errors, help) before `--color` is
+    // parsed: read it first, so that they follow it too.
+    let color = color_arg(std::env::args_os().skip(1));
+    let matches = Cli::command().color(color).get_matches();
+    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|error| error.exit());
     io::set_color(cli.color);
     let result = match &cli.command {
         Command::Check(args) => commands::check::run(args),
@@ -77,5 +81,43 @@ fn main() -> ExitCode {
             io::say!("codes: {error}");
             io::Status::Failed.into()
         }
+    }
+}
+
+/// The `--color WHEN` (or `--color=WHEN`) among `args`, the last one
+/// winning as clap has it; `auto` without one, or with a value clap will
+/// refuse. Arguments after `--` are not options.
+fn color_arg(args: impl Iterator<Item = std::ffi::OsString>) -> ColorChoice {
+    let mut color = ColorChoice::Auto;
+    let mut args = args.map(|arg| arg.to_string_lossy().into_owned());
+    while let Some(arg) = args.next() {
+        let value = match arg.as_str() {
+            "--" => break,
+            "--color" => args.next(),
+            _ => arg.strip_prefix("--color=").map(str::to_string),
+        };
+        if let Some(choice) = value.and_then(|value| ColorChoice::from_str(&value, false).ok()) {
+            color = choice;
+        }
+    }
+    color
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{ColorChoice, color_arg};
+
+    #[test]
+    fn the_color_choice_is_read_before_clap_parses() {
+        let color = |args: &[&str]| color_arg(args.iter().map(|arg| arg.into()));
+        assert_eq!(color(&["explain", "3"]), ColorChoice::Auto);
+        assert_eq!(color(&["--color", "never", "explain"]), ColorChoice::Never);
+        assert_eq!(color(&["explain", "--color=always"]), ColorChoice::Always);
+        assert_eq!(
+            color(&["--color=never", "--color", "always"]),
+            ColorChoice::Always
+        );
+        assert_eq!(color(&["--color", "sometimes"]), ColorChoice::Auto);
+        assert_eq!(color(&["diff", "--", "--color=never"]), ColorChoice::Auto);
     }
 }

@@ -27,10 +27,10 @@ fn repository_information() -> String {
             .unwrap_or_else(|| panic!("no description_zh {text}"))
     };
     format!(
-        "codes.toml:{}: info: row 54 of table MediaType has no English description (description)\n\
-         codes.toml:{}: info: row 55 of table MediaType has no English description (description)\n\
-         codes.toml:{}: info: table AgentType has no Chinese page: its texts are English only\n\
-         codes.toml:{}: info: table CallDirection has no English page: its texts are Chinese only\n",
+        "codes.toml:{}: info[I001]: row 54 of table MediaType has no English description (description)\n\
+         codes.toml:{}: info[I001]: row 55 of table MediaType has no English description (description)\n\
+         codes.toml:{}: info[I001]: table AgentType has no Chinese page: its texts are English only\n\
+         codes.toml:{}: info[I001]: table CallDirection has no English page: its texts are Chinese only\n",
         chinese_only("传真交谈"),
         chinese_only("H5视频"),
         table_line("AgentType"),
@@ -68,7 +68,7 @@ fn check_reports_each_text_without_a_translation_as_information() {
     assert_eq!(run.code, 0, "information is not an error");
     assert!(
         run.stderr.starts_with(&format!(
-            "codes.toml:{line}: info: row 3 of table OperationType has no Chinese description (description_zh)\n"
+            "codes.toml:{line}: info[I001]: row 3 of table OperationType has no Chinese description (description_zh)\n"
         )),
         "{}",
         run.stderr
@@ -93,7 +93,7 @@ fn check_reports_every_mistake_with_a_snippet_and_exits_1() {
         + 1;
     assert!(
         run.stderr.starts_with(
-            "error: invalid Rust name in row 2 of table OperationType: `match` is a Rust keyword\n"
+            "error[E007]: invalid Rust name in row 2 of table OperationType: `match` is a Rust keyword\n"
         ),
         "{}",
         run.stderr
@@ -112,7 +112,7 @@ fn check_reports_every_mistake_with_a_snippet_and_exits_1() {
     );
     assert!(
         run.stderr
-            .contains("error: duplicate code 2 in table OperationType"),
+            .contains("error[E006]: duplicate code 2 in table OperationType"),
         "{}",
         run.stderr
     );
@@ -208,7 +208,8 @@ fn generate_from_an_invalid_spec_writes_nothing() {
     assert_eq!(run.code, 1);
     assert!(!dir.join("out.rs").exists());
     assert!(
-        run.stderr.contains("error: [source] has no `product`"),
+        run.stderr
+            .contains("error[E004]: [source] has no `product`"),
         "{}",
         run.stderr
     );
@@ -307,6 +308,8 @@ fn check_format_json_writes_the_diagnostics_as_data() {
   "valid": false,
   "diagnostics": [
     {
+      "code": "E006",
+      "severity": "error",
       "path": "codes.toml",
       "line": 20,
       "column": 8,
@@ -327,6 +330,8 @@ fn check_format_json_writes_the_diagnostics_as_data() {
       ]
     },
     {
+      "code": "E007",
+      "severity": "error",
       "path": "codes.toml",
       "line": 21,
       "column": 8,
@@ -338,7 +343,8 @@ fn check_format_json_writes_the_diagnostics_as_data() {
       "related": []
     }
   ],
-  "untranslated": []
+  "untranslated": [],
+  "review_marks": []
 }
 "#
     );
@@ -450,6 +456,191 @@ fn generate_check_accepts_the_golden_file_and_refuses_an_invalid_spec() {
     assert_eq!(run.code, 1);
     assert!(
         run.stderr.ends_with("codes.toml: 2 errors\n"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn output_dash_is_standard_output() {
+    let dir = scratch("generate-dash");
+    std::fs::copy(repo().join("codes.toml"), dir.join("codes.toml")).unwrap();
+    let to_stdout = codes_in(&dir, &["generate", "--target", "json"]);
+    let run = codes_in(&dir, &["generate", "--target", "json", "-o", "-"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.stdout, to_stdout.stdout);
+    assert!(!dir.join("-").exists(), "no file named `-`");
+    let run = codes_in(
+        &dir,
+        &["generate", "--target", "json", "-o", "-", "--check"],
+    );
+    assert_eq!(
+        (run.code, run.stdout.as_str(), run.stderr.as_str()),
+        (
+            2,
+            "",
+            "codes: --check compares a file with what would be written: give -o FILE, not -o -\n"
+        )
+    );
+}
+
+#[test]
+fn color_reaches_the_messages_of_the_argument_parser() {
+    // CLICOLOR_FORCE would colour clap's own error; --color never wins.
+    let error = |color: &str| {
+        support::run(
+            support::command(&repo(), &["--color", color, "explain", "3", "--lnag", "zh"])
+                .env_remove("NO_COLOR")
+                .env("CLICOLOR_FORCE", "1"),
+        )
+    };
+    let never = error("never");
+    assert_eq!(never.code, 2);
+    assert!(
+        never.stderr.starts_with(
+            "error: unexpected argument '--lnag' found\n\n  tip: a similar argument exists: '--lang'\n"
+        ),
+        "{}",
+        never.stderr
+    );
+    let always = error("always");
+    assert_eq!(always.code, 2);
+    assert!(always.stderr.contains('\u{1b}'), "{}", always.stderr);
+    // After the subcommand too.
+    let run = support::run(
+        support::command(&repo(), &["explain", "3", "--lnag", "zh", "--color=never"])
+            .env("CLICOLOR_FORCE", "1"),
+    );
+    assert!(!run.stderr.contains('\u{1b}'), "{}", run.stderr);
+}
+
+#[test]
+fn suggestions_survive_the_positional_arguments_of_explain() {
+    let run = codes(&["explain", "3", "--lnag", "zh"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .contains("tip: a similar argument exists: '--lang'"),
+        "{}",
+        run.stderr
+    );
+    // A negative reason is still a value, not an option.
+    let run = codes(&["explain", "3", "-1"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+}
+
+/// The repository's spec with the name of Idle marked for review, as an
+/// import proposing it would leave it, and the line of the mark.
+fn spec_with_a_review_mark() -> (String, usize) {
+    let spec = std::fs::read_to_string(repo().join("codes.toml"))
+        .unwrap()
+        .replacen(
+            "name = \"Idle\"\n",
+            "name = \"Idle\" # review: proposed name\n",
+            1,
+        );
+    let line = spec
+        .lines()
+        .position(|line| line.ends_with("# review: proposed name"))
+        .unwrap()
+        + 1;
+    (spec, line)
+}
+
+#[test]
+fn review_marks_are_information_and_errors_with_deny_review() {
+    let dir = scratch("check-review");
+    let (spec, line) = spec_with_a_review_mark();
+    std::fs::write(dir.join("codes.toml"), spec).unwrap();
+    let mark = format!("codes.toml:{line}:15: info[I002]: review mark left: proposed name\n");
+    let run = codes_in(&dir, &["check"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.contains(&mark), "{}", run.stderr);
+
+    let run = codes_in(&dir, &["check", "--deny", "review"]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.ends_with(&format!(
+            "codes.toml:{line}:15: error[I002]: review mark left: proposed name\n\
+             codes.toml: 1 review mark left (--deny review)\n"
+        )),
+        "{}",
+        run.stderr
+    );
+    let run = codes_in(&dir, &["check", "--deny", "review", "--format", "json"]);
+    assert_eq!(run.code, 1);
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(
+        json["review_marks"],
+        serde_json::json!([{
+            "code": "I002",
+            "severity": "error",
+            "line": line,
+            "column": 15,
+            "message": "review mark left: proposed name",
+            "note": "proposed name",
+        }])
+    );
+    // Once the marks are gone, --deny review passes.
+    let run = codes(&["check", "--deny", "review"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+}
+
+#[test]
+fn check_annotates_github_actions_at_the_lines_of_the_spec() {
+    let dir = scratch("check-gha");
+    std::fs::write(dir.join("codes.toml"), BROKEN_SPEC).unwrap();
+    let run = codes_in(&dir, &["check", "--format", "github-actions"]);
+    assert_eq!(run.code, 1);
+    assert_eq!(run.stderr, "codes.toml: 2 errors\n");
+    assert_eq!(
+        run.stdout,
+        "::error file=codes.toml,line=20,col=8,endLine=20,endColumn=9,title=E006::\
+         duplicate code 1 in table OperationType: defined again here\n\
+         ::error file=codes.toml,line=21,col=8,endLine=21,endColumn=15,title=E007::\
+         invalid Rust name in row 1 of table OperationType: `match` is a Rust keyword: \
+         expected an UpperCamelCase identifier%0Ahelp: use an UpperCamelCase name such as `Match`\n"
+    );
+    let dir = scratch("check-gha-review");
+    let (spec, line) = spec_with_a_review_mark();
+    std::fs::write(dir.join("codes.toml"), spec).unwrap();
+    let run = codes_in(
+        &dir,
+        &["check", "--format", "github-actions", "--deny", "review"],
+    );
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stdout.ends_with(&format!(
+            "::error file=codes.toml,line={line},col=15,title=I002::review mark left: proposed name\n"
+        )),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.starts_with("::notice file=codes.toml,line="),
+        "information is a notice: {}",
+        run.stdout
+    );
+}
+
+#[test]
+fn generate_without_a_spec_uses_the_built_in_table_and_says_so() {
+    let dir = scratch("generate-built-in");
+    let run = codes_in(&dir, &["generate", "--target", "sql"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        run.stderr,
+        format!(
+            "codes: no codes.toml here: generating from the built-in table (cec-codes {})\n",
+            env!("CARGO_PKG_VERSION")
+        )
+    );
+    assert_eq!(run.stdout, codes(&["generate", "--target", "sql"]).stdout);
+    // A spec named on the command line must exist.
+    let run = codes_in(&dir, &["generate", "codes.toml", "--target", "sql"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.starts_with("codes: codes.toml: "),
         "{}",
         run.stderr
     );

@@ -77,7 +77,7 @@ fn colour_follows_the_color_option_no_color_and_clicolor_force() {
     let dir = scratch("colour");
     std::fs::write(dir.join("codes.toml"), BROKEN_SPEC).unwrap();
     let plain = codes_in(&dir, &["check"]).stderr;
-    assert!(plain.starts_with("error: duplicate code 1 in table OperationType\n"));
+    assert!(plain.starts_with("error[E006]: duplicate code 1 in table OperationType\n"));
     // Without a terminal, `auto` styles only with CLICOLOR_FORCE; NO_COLOR
     // wins over it; `--color` wins over both.
     for (no_color, force, color, styled) in [
@@ -219,7 +219,8 @@ fn completion_scripts_name_every_command_and_value() {
     for line in [
         "                    COMPREPLY=($(compgen -W \"rust sql json markdown\" -- \"${cur}\"))\n",
         "                    COMPREPLY=($(compgen -W \"text markdown json github-actions junit changelog\" -- \"${cur}\"))\n",
-        "                    COMPREPLY=($(compgen -W \"breaking minor patch cosmetic missing-version-bump\" -- \"${cur}\"))\n",
+        "                    COMPREPLY=($(compgen -W \"api:breaking api:minor api:patch api:cosmetic \
+         data:breaking data:minor data:patch data:cosmetic missing-version-bump\" -- \"${cur}\"))\n",
         "                    COMPREPLY=($(compgen -W \"auto always never\" -- \"${cur}\"))\n",
         "                    COMPREPLY=($(compgen -W \"en zh\" -- \"${cur}\"))\n",
     ] {
@@ -228,9 +229,11 @@ fn completion_scripts_name_every_command_and_value() {
     let zsh = codes(&["completions", "zsh"]).stdout;
     assert!(zsh.starts_with("#compdef codes\n"));
     assert!(zsh.contains(
-        "'*--fail-on=[Exit with status 1 when the changes not accepted are at least this big, \
-         or when the crate version does not go up as far as they need; may be given more than once]\
-         :CONDITION:((breaking\\:\"Fail on a breaking change only\"\n"
+        "'*--fail-on=[Exit with status 1 when the changes not accepted are at least this big \
+         on the Rust API (\\`api\\:LEVEL\\`, or the bare level) or on data (\\`data\\:LEVEL\\`\\: \
+         bills, SQL exports, JSON), or when the crate version does not go up as far as every \
+         change since the last release needs; may be given more than once]\
+         :CONDITION:((api\\:breaking\\:\"Fail on a change breaking the Rust API\"\n"
     ));
 
     let run = codes(&["completions", "tcsh"]);
@@ -261,7 +264,8 @@ fn the_bash_completion_completes_commands_and_values() {
     assert_eq!(complete("codes ge", 1, "ge", "codes"), "generate\n");
     assert_eq!(
         complete("codes diff a b --fail-on ''", 5, "", "--fail-on"),
-        "breaking minor patch cosmetic missing-version-bump\n"
+        "api:breaking api:minor api:patch api:cosmetic data:breaking data:minor data:patch \
+         data:cosmetic missing-version-bump\n"
     );
     assert_eq!(
         complete("codes generate --target m", 3, "m", "--target"),
@@ -331,20 +335,28 @@ fn help_lists_the_values_of_every_enumerated_option() {
     for lines in [
         "          Possible values:\n          - text:           For a terminal: a line per change, grouped by table\n          \
          - markdown:       For a pull request or CHANGELOG\n          - json:           For programs\n          \
-         - github-actions: GitHub Actions annotations at the changed lines of the spec\n          \
-         - junit:          JUnit XML: a test case per change, breaking ones failing\n",
-        "          Possible values:\n          - breaking:             Fail on a breaking change only\n          \
-         - minor:                Fail on a minor or breaking change\n          \
-         - patch:                Fail on a patch, minor or breaking change\n          \
-         - cosmetic:             Fail on any change\n          \
-         - missing-version-bump: Fail when the crate version does not go up as far as the changes need\n",
+         - github-actions: GitHub Actions annotations at the changed lines of the new spec\n          \
+         - junit:          JUnit XML: a test case per change, those breaking either axis failing\n",
+        "          Possible values:\n          - api:breaking:         Fail on a change breaking the Rust API\n          \
+         - api:minor:            Fail on a minor or breaking change of the Rust API\n          \
+         - api:patch:            Fail on a patch, minor or breaking change of the Rust API\n          \
+         - api:cosmetic:         Fail on any change of the Rust API\n          \
+         - data:breaking:        Fail on a change breaking data: a stored code that means something \
+         else or nothing\n          \
+         - data:minor:           Fail on a minor or breaking change of data\n          \
+         - data:patch:           Fail on a patch, minor or breaking change of data\n          \
+         - data:cosmetic:        Fail on any change of data\n          \
+         - missing-version-bump: Fail when the crate version does not go up as far as every change \
+         since the last release needs\n",
         "          [possible values: auto, always, never]\n",
     ] {
         assert!(help.contains(lines), "{help}");
     }
     let help = codes(&["check", "--help"]).stdout;
     assert!(
-        help.contains("          - text: rustc-style, with a snippet of the spec, on stderr\n"),
+        help.contains(
+            "          - text:           rustc-style, with a snippet of the spec, on stderr\n"
+        ) && help.contains("          - review: `# review` marks left in the spec (I002)\n"),
         "{help}"
     );
     let help = codes(&["generate", "--help"]).stdout;

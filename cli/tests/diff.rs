@@ -35,7 +35,21 @@ fn fail_on_sets_the_exit_status_at_or_above_the_threshold() {
             "{threshold}"
         );
     }
-    for threshold in ["breaking", "minor", "patch", "cosmetic"] {
+    // The revision breaks data too (a renumbered row), and its rows renamed
+    // break the API alone.
+    for threshold in [
+        "api:breaking",
+        "data:breaking",
+        "data:minor",
+        "data:cosmetic",
+    ] {
+        assert_eq!(
+            codes(&["diff", "codes.toml", NEW, "--fail-on", threshold]).code,
+            1,
+            "{threshold}"
+        );
+    }
+    for threshold in ["breaking", "minor", "patch", "cosmetic", "data:breaking"] {
         let run = codes(&["diff", "codes.toml", "codes.toml", "--fail-on", threshold]);
         assert_eq!(
             (run.code, run.stdout.as_str()),
@@ -48,7 +62,8 @@ fn fail_on_sets_the_exit_status_at_or_above_the_threshold() {
     assert!(
         run.stderr.starts_with(
             "error: invalid value 'major' for '--fail-on <CONDITION>'\n  \
-             [possible values: breaking, minor, patch, cosmetic, missing-version-bump]\n"
+             [possible values: api:breaking, api:minor, api:patch, api:cosmetic, data:breaking, \
+             data:minor, data:patch, data:cosmetic, missing-version-bump]\n"
         ),
         "{}",
         run.stderr
@@ -71,8 +86,10 @@ fn a_patch_only_revision_passes_fail_on_minor() {
     );
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(
-        run.stdout
-            .ends_with("impact: patch (0 breaking, 0 minor, 1 patch, 0 cosmetic)\n"),
+        run.stdout.ends_with(
+            "api impact: patch (0 breaking, 0 minor, 1 patch, 0 cosmetic)\n\
+                        data impact: patch (0 breaking, 0 minor, 1 patch, 0 cosmetic)\n"
+        ),
         "{}",
         run.stdout
     );
@@ -85,8 +102,10 @@ fn sides_are_read_from_git_revisions() {
     let run = codes_in(&dir, &["diff", "HEAD:codes.toml", "codes.toml"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(
-        run.stdout
-            .ends_with("impact: breaking (5 breaking, 9 minor, 4 patch, 0 cosmetic)\n"),
+        run.stdout.ends_with(
+            "api impact: breaking (5 breaking, 9 minor, 4 patch, 0 cosmetic)\n\
+                        data impact: breaking (4 breaking, 9 minor, 5 patch, 0 cosmetic)\n"
+        ),
         "{}",
         run.stdout
     );
@@ -104,6 +123,190 @@ fn sides_are_read_from_git_revisions() {
     assert_eq!(
         run.stderr,
         "codes: missing.toml: no such file (for a spec in git, write REV:PATH, such as HEAD~1:codes.toml)\n"
+    );
+}
+
+#[test]
+fn a_file_named_like_a_revision_cannot_stand_in_for_it() {
+    // A pull request adds a file named `main:codes.toml` holding the new
+    // spec, so that the breaking change compares against itself.
+    let dir = git_repo("diff-shadow");
+    git(&dir, &["branch", "-q", "-m", "main"]);
+    std::fs::copy(repo().join(NEW), dir.join("codes.toml")).unwrap();
+    std::fs::copy(repo().join(NEW), dir.join("main:codes.toml")).unwrap();
+    let gate = [
+        "diff",
+        "main:codes.toml",
+        "codes.toml",
+        "--fail-on",
+        "breaking",
+    ];
+    let run = codes_in(&dir, &gate);
+    assert_eq!(
+        (run.code, run.stdout.as_str(), run.stderr.as_str()),
+        (
+            2,
+            "",
+            "codes: main:codes.toml: both a file and main:codes.toml in git: write \
+             ./main:codes.toml for the file, or git:main:codes.toml (or --old-rev/--new-rev) \
+             for the revision\n"
+        )
+    );
+    // The explicit forms read git only, whatever files there are.
+    for args in [
+        &[
+            "diff",
+            "git:main:codes.toml",
+            "codes.toml",
+            "--fail-on",
+            "breaking",
+        ][..],
+        &[
+            "diff",
+            "--old-rev",
+            "main",
+            "codes.toml",
+            "codes.toml",
+            "--fail-on",
+            "breaking",
+        ],
+    ] {
+        let run = codes_in(&dir, args);
+        assert_eq!(run.code, 1, "{args:?}: {}", run.stderr);
+        assert!(
+            run.stdout.ends_with(
+                "api impact: breaking (5 breaking, 9 minor, 4 patch, 0 cosmetic)\n\
+                 data impact: breaking (4 breaking, 9 minor, 5 patch, 0 cosmetic)\n"
+            ),
+            "{args:?}: {}",
+            run.stdout
+        );
+    }
+    // `./` names the file.
+    let run = codes_in(
+        &dir,
+        &[
+            "diff",
+            "./main:codes.toml",
+            "codes.toml",
+            "--fail-on",
+            "breaking",
+        ],
+    );
+    assert_eq!(
+        (run.code, run.stdout.as_str()),
+        (0, "no changes\nimpact: none\n")
+    );
+    // A git: side that is no revision fails; it never falls back to a file.
+    let run = codes_in(&dir, &["diff", "git:nothing:codes.toml", "codes.toml"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .starts_with("codes: nothing:codes.toml: git show failed: fatal: "),
+        "{}",
+        run.stderr
+    );
+    let run = codes_in(&dir, &["diff", "git:codes.toml", "codes.toml"]);
+    assert_eq!(
+        (run.code, run.stderr.as_str()),
+        (
+            2,
+            "codes: git:codes.toml: a git: side is git:REV:PATH, such as git:HEAD~1:codes.toml\n"
+        )
+    );
+}
+
+#[test]
+fn the_rules_are_listed_with_both_axes() {
+    let run = codes(&["diff", "--list-rules"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.stdout, codes_tools::diff::rules_text());
+    assert!(run.stdout.contains(
+        "row_renamed                 api: breaking  data: patch     A row has a new name (same code).\n"
+    ));
+    let run = codes(&["diff", "--list-rules", "--format", "json"]);
+    assert_eq!(run.stdout, codes_tools::diff::rules_json());
+    let run = codes(&["diff", "--list-rules", "--format", "junit"]);
+    assert_eq!(
+        (run.code, run.stderr.as_str()),
+        (2, "codes: --list-rules writes --format text or json\n")
+    );
+}
+
+#[test]
+fn a_changelog_date_is_a_calendar_date() {
+    for date in [
+        "next tuesday",
+        "2026-13-01",
+        "2026-02-30",
+        "26-11-29",
+        "2026-1-09",
+    ] {
+        let run = codes(&[
+            "diff",
+            "codes.toml",
+            NEW,
+            "--format",
+            "changelog",
+            "--new-version",
+            "0.2.0",
+            "--date",
+            date,
+        ]);
+        assert_eq!(run.code, 2, "{date}");
+        assert!(
+            run.stderr.starts_with(&format!(
+                "error: invalid value '{date}' for '--date <DATE>': {date:?} is not a date: \
+                 expected YYYY-MM-DD, such as 2026-11-29\n"
+            )),
+            "{}",
+            run.stderr
+        );
+    }
+    let run = codes(&[
+        "diff",
+        "codes.toml",
+        NEW,
+        "--format",
+        "changelog",
+        "--new-version",
+        "0.2.0",
+        "--date",
+        "2028-02-29",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.starts_with("## [0.2.0] - 2028-02-29\n"));
+}
+
+#[test]
+fn stale_acceptances_are_annotated_at_their_entry_and_listed_in_json() {
+    let config =
+        "[[accept]]\nrule = \"row_removed\"\npath = \"OperationType/row 9\"\nreason = \"r\"\n";
+    let dir = small_dir("diff-stale-gha", &[("codes-diff.toml", config)]);
+    let run = codes_in(
+        &dir,
+        &["diff", "old.toml", "new.toml", "--format", "github-actions"],
+    );
+    assert!(
+        run.stdout.contains(
+            "::warning file=codes-diff.toml,line=1,title=stale acceptance::no change is \
+             row_removed at \"OperationType/row 9\": this acceptance is stale\n"
+        ),
+        "{}",
+        run.stdout
+    );
+    let run = codes_in(&dir, &["diff", "old.toml", "new.toml", "--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(
+        json["stale_acceptances"],
+        serde_json::json!([{
+            "rule": "row_removed",
+            "path": "OperationType/row 9",
+            "reason": "r",
+            "file": "codes-diff.toml",
+            "line": 1,
+            "message": "no change is row_removed at \"OperationType/row 9\": this acceptance is stale",
+        }])
     );
 }
 
@@ -214,11 +417,14 @@ fn small_dir(name: &str, files: &[(&str, &str)]) -> std::path::PathBuf {
     dir
 }
 
+/// The annotations of the small revision: every one in the new file, the
+/// removed row at its table's header (line 6) with its old line.
 const ANNOTATIONS: &str = "\
-::notice file=new.toml,line=17,title=row_description_changed (patch)::OperationType/row 1: row description changed: \"Idle.\" -> \"Idle, 100%25 waiting.\"
-::error file=old.toml,line=19,title=row_removed (breaking)::OperationType/row 2: row removed: Busy \"Busy.\"
-::warning file=new.toml,line=19,title=row_added (minor)::OperationType/row 3: row added: Rest \"Rest.\"
-impact: breaking (1 breaking, 1 minor, 1 patch, 0 cosmetic)
+::notice file=new.toml,line=17,title=row_description_changed (api patch%2C data patch)::OperationType/row 1: row description changed: \"Idle.\" -> \"Idle, 100%25 waiting.\"
+::error file=new.toml,line=6,title=row_removed (api breaking%2C data breaking)::OperationType/row 2: row removed: Busy \"Busy.\" (was at line 19 of the old old.toml)
+::warning file=new.toml,line=19,title=row_added (api minor%2C data minor)::OperationType/row 3: row added: Rest \"Rest.\"
+api impact: breaking (1 breaking, 1 minor, 1 patch, 0 cosmetic)
+data impact: breaking (1 breaking, 1 minor, 1 patch, 0 cosmetic)
 ";
 
 #[test]
@@ -245,7 +451,12 @@ fn github_actions_annotations_point_at_the_changed_lines() {
             "github-actions",
         ],
     );
-    assert_eq!(run.stdout, ANNOTATIONS.replace("file=", "file=./"));
+    assert_eq!(
+        run.stdout,
+        ANNOTATIONS
+            .replace("file=", "file=./")
+            .replace("old old.toml", "old ./old.toml")
+    );
 }
 
 #[test]
@@ -275,7 +486,7 @@ fn github_actions_annotations_of_a_git_side_name_its_path() {
         run.stdout,
         ANNOTATIONS
             .replace("file=new.toml", "file=spec/codes.toml")
-            .replace("file=old.toml", "file=spec/codes.toml")
+            .replace("old old.toml", "old spec/codes.toml")
     );
 
     // From standard input there is no file to name, nor a line to give.
@@ -294,12 +505,15 @@ fn github_actions_annotations_of_a_git_side_name_its_path() {
     let first = run.stdout.lines().next().unwrap();
     assert_eq!(
         first,
-        "::notice title=row_description_changed (patch)::OperationType/row 1: \
+        "::notice title=row_description_changed (api patch%2C data patch)::OperationType/row 1: \
          row description changed: \"Idle.\" -> \"Idle, 100%25 waiting.\""
     );
+    // A removal is annotated in the new file, which has no name here.
     assert!(
-        run.stdout
-            .contains("::error file=spec/codes.toml,line=19,title=row_removed (breaking)::"),
+        run.stdout.contains(
+            "::error title=row_removed (api breaking%2C data breaking)::OperationType/row 2: \
+             row removed: Busy \"Busy.\" (was at line 19 of the old spec/codes.toml)\n"
+        ),
         "{}",
         run.stdout
     );
@@ -316,13 +530,13 @@ fn junit_fails_breaking_changes_and_passes_the_rest() {
 <testsuites name="codes diff" tests="3" failures="1" errors="0" skipped="0">
   <testsuite name="codes diff" tests="3" failures="1" errors="0" skipped="0">
     <testcase classname="row_description_changed" name="OperationType/row 1: row description changed" file="new.toml" line="17">
-      <system-out>patch: OperationType/row 1: row description changed: &quot;Idle.&quot; -&gt; &quot;Idle, 100% waiting.&quot;</system-out>
+      <system-out>api patch, data patch: OperationType/row 1: row description changed: &quot;Idle.&quot; -&gt; &quot;Idle, 100% waiting.&quot;</system-out>
     </testcase>
-    <testcase classname="row_removed" name="OperationType/row 2: row removed" file="old.toml" line="19">
-      <failure type="breaking" message="OperationType/row 2: row removed: Busy &quot;Busy.&quot;"/>
+    <testcase classname="row_removed" name="OperationType/row 2: row removed" file="new.toml" line="6">
+      <failure type="api breaking, data breaking" message="OperationType/row 2: row removed: Busy &quot;Busy.&quot;"/>
     </testcase>
     <testcase classname="row_added" name="OperationType/row 3: row added" file="new.toml" line="19">
-      <system-out>minor: OperationType/row 3: row added: Rest &quot;Rest.&quot;</system-out>
+      <system-out>api minor, data minor: OperationType/row 3: row added: Rest &quot;Rest.&quot;</system-out>
     </testcase>
   </testsuite>
 </testsuites>
@@ -338,9 +552,16 @@ fn json_carries_the_format_version_rules_acceptance_and_lines() {
     let run = codes_in(&dir, &["diff", "old.toml", "new.toml", "--format", "json"]);
     assert_eq!((run.code, run.stderr.as_str()), (0, ""));
     let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
-    assert_eq!(json["format_version"], 1);
-    assert_eq!(json["impact"], "breaking");
-    assert_eq!(json["unaccepted_impact"], "minor");
+    assert_eq!(json["format_version"], 2);
+    assert_eq!(
+        json["impact"],
+        serde_json::json!({"api": "breaking", "data": "breaking"})
+    );
+    assert_eq!(
+        json["unaccepted_impact"],
+        serde_json::json!({"api": "minor", "data": "minor"})
+    );
+    assert_eq!(json["counts"]["data"]["breaking"], 1);
     assert_eq!(json["counts"]["accepted"], 1);
     assert_eq!(json["files"]["old"], "old.toml");
     assert_eq!(json["files"]["new"], "new.toml");
@@ -355,6 +576,10 @@ fn json_carries_the_format_version_rules_acceptance_and_lines() {
         (&removed["old_line"], &removed["new_line"]),
         (&serde_json::json!(19), &serde_json::Value::Null)
     );
+    // Annotated at its table's header in the new file.
+    assert_eq!(removed["annotated_line"], 6);
+    assert_eq!(json["stale_acceptances"], serde_json::json!([]));
+    assert_eq!(json["version_check"], serde_json::Value::Null);
     let reworded = &json["changes"][0];
     assert_eq!(reworded["accepted"], false);
     assert_eq!(
@@ -384,12 +609,15 @@ fn a_config_beside_the_new_spec_sets_levels_and_accepts_changes() {
     assert_eq!(
         run.stdout,
         "OperationType\n  \
-         cosmetic  OperationType/row 1: row description changed: \"Idle.\" -> \"Idle, 100% waiting.\"\n  \
-         breaking  OperationType/row 2: row removed: Busy \"Busy.\" \
+         api:cosmetic data:patch     OperationType/row 1: row description changed: \
+         \"Idle.\" -> \"Idle, 100% waiting.\"\n  \
+         api:breaking data:breaking  OperationType/row 2: row removed: Busy \"Busy.\" \
          [accepted: \"Busy moved to the presence service.\"]\n  \
-         minor     OperationType/row 3: row added: Rest \"Rest.\"\n\
-         impact: breaking (1 breaking, 1 minor, 0 patch, 1 cosmetic; 1 accepted)\n\
-         impact of changes not accepted: minor\n"
+         api:minor    data:minor     OperationType/row 3: row added: Rest \"Rest.\"\n\
+         api impact: breaking (1 breaking, 1 minor, 0 patch, 1 cosmetic; 1 accepted)\n\
+         data impact: breaking (1 breaking, 1 minor, 1 patch, 0 cosmetic; 1 accepted)\n\
+         api impact of changes not accepted: minor\n\
+         data impact of changes not accepted: minor\n"
     );
     // Accepted changes do not count toward --fail-on, the rest do.
     let run = codes_in(
@@ -398,19 +626,22 @@ fn a_config_beside_the_new_spec_sets_levels_and_accepts_changes() {
     );
     assert_eq!(run.code, 1);
 
-    // Annotations keep the impact's command and say it is accepted.
+    // An accepted change passes the gate: a notice that says it is accepted.
     let run = codes_in(
         &dir,
         &["diff", "old.toml", "new.toml", "--format", "github-actions"],
     );
     assert_eq!(
         run.stdout,
-        "::notice file=new.toml,line=17,title=row_description_changed (cosmetic)::OperationType/row 1: \
-         row description changed: \"Idle.\" -> \"Idle, 100%25 waiting.\"\n\
-         ::error file=old.toml,line=19,title=row_removed (breaking%2C accepted)::OperationType/row 2: \
-         row removed: Busy \"Busy.\" [accepted: \"Busy moved to the presence service.\"]\n\
-         ::warning file=new.toml,line=19,title=row_added (minor)::OperationType/row 3: row added: Rest \"Rest.\"\n\
-         impact: breaking (1 breaking, 1 minor, 0 patch, 1 cosmetic; 1 accepted)\n"
+        "::notice file=new.toml,line=17,title=row_description_changed (api cosmetic%2C data patch)::\
+         OperationType/row 1: row description changed: \"Idle.\" -> \"Idle, 100%25 waiting.\"\n\
+         ::notice file=new.toml,line=6,title=row_removed (api breaking%2C data breaking%2C accepted)::\
+         OperationType/row 2: row removed: Busy \"Busy.\" \
+         [accepted: \"Busy moved to the presence service.\"] (was at line 19 of the old old.toml)\n\
+         ::warning file=new.toml,line=19,title=row_added (api minor%2C data minor)::\
+         OperationType/row 3: row added: Rest \"Rest.\"\n\
+         api impact: breaking (1 breaking, 1 minor, 0 patch, 1 cosmetic; 1 accepted)\n\
+         data impact: breaking (1 breaking, 1 minor, 1 patch, 0 cosmetic; 1 accepted)\n"
     );
 
     // In JUnit an accepted change is skipped, not failed.
@@ -448,12 +679,25 @@ fn a_config_given_with_the_flag_wins_and_is_read_from_anywhere() {
         ],
     );
     assert_eq!(run.code, 0, "{}", run.stdout);
+    // The level set for the API leaves the data level as it was.
     assert!(
-        run.stdout
-            .ends_with("impact: minor (0 breaking, 1 minor, 2 patch, 0 cosmetic)\n"),
+        run.stdout.ends_with(
+            "api impact: minor (0 breaking, 1 minor, 2 patch, 0 cosmetic)\n\
+             data impact: breaking (1 breaking, 1 minor, 1 patch, 0 cosmetic)\n"
+        ),
         "{}",
         run.stdout
     );
+    let strict = [
+        "diff",
+        "old.toml",
+        "new.toml",
+        "--config",
+        "ci/strict.toml",
+        "--fail-on",
+        "data:breaking",
+    ];
+    assert_eq!(codes_in(&dir, &strict).code, 1);
     let run = codes_in(
         &dir,
         &["diff", "old.toml", "new.toml", "--config", "missing.toml"],
@@ -471,7 +715,7 @@ fn a_bad_config_is_an_error_at_its_place() {
     for (config, message) in [
         (
             "[rules]\nrow_removed = \"minor\"\nrow_remved = \"patch\"\n",
-            "codes-diff.toml:3:1: unknown rule \"row_remved\"",
+            "codes-diff.toml:3:1: unknown rule \"row_remved\"; did you mean \"row_removed\"?",
         ),
         (
             "[rules]\nrow_removed = \"major\"\n",
@@ -479,11 +723,12 @@ fn a_bad_config_is_an_error_at_its_place() {
         ),
         (
             "[rules]\nrow_removed = 3\n",
-            "codes-diff.toml:2:15: invalid type: integer `3`, expected a string",
+            "codes-diff.toml:2:15: a level is breaking, minor, patch or cosmetic, as a string, \
+             or a table of one per axis: { api = \"…\", data = \"…\" }",
         ),
         (
             "[rule]\n",
-            "codes-diff.toml:1:2: unknown field `rule`, expected `rules` or `accept`",
+            "codes-diff.toml:1:2: unknown field `rule`, expected one of `rules`, `accept`, `release`",
         ),
         (
             "[[accept]]\nrule = \"row_removed\"\npath = \"OperationType/row 2\"\nreason = \"\"\n",
@@ -491,7 +736,7 @@ fn a_bad_config_is_an_error_at_its_place() {
         ),
         (
             "[[accept]]\nrule = \"rows_removed\"\npath = \"OperationType/row 2\"\nreason = \"r\"\n",
-            "codes-diff.toml:2:8: unknown rule \"rows_removed\"",
+            "codes-diff.toml:2:8: unknown rule \"rows_removed\"; did you mean \"row_removed\"?",
         ),
         (
             "[[accept]]\nrule = \"row_removed\"\npath = \"OperationType/row 2\"\n",
@@ -530,80 +775,87 @@ fn manifest(version: &str) -> String {
     format!("[package]\nname = \"codes\"\nversion = \"{version}\"\n")
 }
 
-/// Old and new specs, each in its own directory beside a `Cargo.toml`.
-fn versioned(name: &str, old: &str, new: &str) -> std::path::PathBuf {
-    small_dir(
-        name,
-        &[
-            ("a/codes.toml", SMALL),
-            ("a/Cargo.toml", &manifest(old)),
-            ("b/codes.toml", &revised()),
-            ("b/Cargo.toml", &manifest(new)),
-        ],
-    )
+/// A git repository whose first commit, tagged `v{released}`, holds
+/// `SMALL` beside a Cargo.toml of that version; the working tree holds the
+/// revision (Busy removed: breaking) beside a Cargo.toml of `version`.
+fn released(name: &str, released: &str, version: &str) -> std::path::PathBuf {
+    let dir = scratch(name);
+    std::fs::write(dir.join("codes.toml"), SMALL).unwrap();
+    std::fs::write(dir.join("Cargo.toml"), manifest(released)).unwrap();
+    git(&dir, &["init", "-q"]);
+    git(&dir, &["add", "codes.toml", "Cargo.toml"]);
+    git(&dir, &["commit", "-q", "-m", "release"]);
+    git(&dir, &["tag", &format!("v{released}")]);
+    std::fs::write(dir.join("codes.toml"), revised()).unwrap();
+    std::fs::write(dir.join("Cargo.toml"), manifest(version)).unwrap();
+    dir
 }
 
+const CHECK: [&str; 5] = [
+    "diff",
+    "HEAD:codes.toml",
+    "codes.toml",
+    "--fail-on",
+    "missing-version-bump",
+];
+
 #[test]
-fn missing_version_bump_compares_the_versions_beside_the_specs() {
-    let check = [
-        "diff",
-        "a/codes.toml",
-        "b/codes.toml",
-        "--fail-on",
-        "missing-version-bump",
-    ];
+fn missing_version_bump_compares_with_the_last_release_tag() {
     for (old, new, code, message) in [
         (
             "0.1.0",
             "0.1.1",
             1,
-            "missing version bump: breaking changes need a minor bump (the version is 0.x), \
-             but 0.1.0 -> 0.1.1 is a patch bump",
+            "missing version bump since v0.1.0: breaking changes need a minor bump \
+             (the version is 0.x), but 0.1.0 -> 0.1.1 is a patch bump",
         ),
         (
             "0.1.0",
             "0.2.0",
             0,
-            "version bump: 0.1.0 -> 0.2.0 is a minor bump; \
+            "version bump since v0.1.0: 0.1.0 -> 0.2.0 is a minor bump; \
              breaking changes need a minor bump (the version is 0.x)",
         ),
         (
             "1.2.3",
             "1.3.0",
             1,
-            "missing version bump: breaking changes need a major bump, \
+            "missing version bump since v1.2.3: breaking changes need a major bump, \
              but 1.2.3 -> 1.3.0 is a minor bump",
         ),
         (
             "1.2.3",
             "2.0.0",
             0,
-            "version bump: 1.2.3 -> 2.0.0 is a major bump; breaking changes need a major bump",
+            "version bump since v1.2.3: 1.2.3 -> 2.0.0 is a major bump; \
+             breaking changes need a major bump",
         ),
         (
             "0.0.3",
             "0.0.4",
             0,
-            "version bump: 0.0.3 -> 0.0.4 is a patch bump; \
+            "version bump since v0.0.3: 0.0.3 -> 0.0.4 is a patch bump; \
              breaking changes need a patch bump (the version is 0.0.x)",
         ),
+        // The released version still: a pull request between releases,
+        // which leaves the bump to the release (as CONTRIBUTING says).
         (
             "1.2.3",
             "1.2.3",
-            1,
-            "missing version bump: breaking changes need a major bump, \
-             but 1.2.3 -> 1.2.3 is no bump",
+            0,
+            "version unchanged since v1.2.3: 1.2.3 is not a release yet; \
+             breaking changes need a major bump at the next release",
         ),
         (
             "2.0.0",
             "1.9.0",
             1,
-            "missing version bump: breaking changes need a major bump, \
+            "missing version bump since v2.0.0: breaking changes need a major bump, \
              but 2.0.0 -> 1.9.0 is a step down",
         ),
     ] {
-        let dir = versioned("diff-bump", old, new);
-        let run = codes_in(&dir, &check);
+        let dir = released("diff-bump", old, new);
+        let run = codes_in(&dir, &CHECK);
         assert_eq!(
             (run.code, run.stderr.as_str()),
             (code, format!("codes: {message}\n").as_str()),
@@ -612,27 +864,242 @@ fn missing_version_bump_compares_the_versions_beside_the_specs() {
         assert!(run.stdout.starts_with("OperationType\n"), "{}", run.stdout);
     }
 
-    // Accepting the breaking change leaves a minor one: a patch bump on 0.x.
-    let dir = versioned("diff-bump-accepted", "0.1.0", "0.1.1");
-    let accept =
-        "[[accept]]\nrule = \"row_removed\"\npath = \"OperationType/row 2\"\nreason = \"r\"\n";
-    std::fs::write(dir.join("b/codes-diff.toml"), accept).unwrap();
-    let run = codes_in(&dir, &check);
+    // An absolute path is read at the release from the repository's root.
+    let dir = released("diff-bump-absolute", "0.1.0", "0.2.0");
+    let absolute = dir.join("codes.toml").display().to_string();
+    let run = codes_in(
+        &dir,
+        &[
+            "diff",
+            "HEAD:codes.toml",
+            &absolute,
+            "--fail-on",
+            "missing-version-bump",
+        ],
+    );
     assert_eq!(
         (run.code, run.stderr.as_str()),
         (
             0,
-            "codes: version bump: 0.1.0 -> 0.1.1 is a patch bump; \
-             minor changes need a patch bump (the version is 0.x)\n"
+            "codes: version bump since v0.1.0: 0.1.0 -> 0.2.0 is a minor bump; \
+             breaking changes need a minor bump (the version is 0.x)\n"
         )
     );
 
     // With --fail-on breaking too, either condition fails the run.
     let run = codes_in(
-        &versioned("diff-bump-both", "0.1.0", "0.2.0"),
-        &[&check[..], &["--fail-on", "breaking"]].concat(),
+        &released("diff-bump-both", "0.1.0", "0.2.0"),
+        &[&CHECK[..], &["--fail-on", "breaking"]].concat(),
     );
     assert_eq!(run.code, 1);
+}
+
+#[test]
+fn accepting_a_breaking_change_does_not_let_a_patch_bump_through() {
+    // The change is accepted, so --fail-on breaking passes; the variant is
+    // gone all the same, so a patch release would break downstream crates.
+    let dir = released("diff-bump-accepted", "0.1.0", "0.1.1");
+    let accept = "[[accept]]\nrule = \"row_removed\"\npath = \"OperationType/row 2\"\n\
+                  reason = \"Busy moved to the presence service.\"\n";
+    std::fs::write(dir.join("codes-diff.toml"), accept).unwrap();
+    let gate = [
+        &CHECK[..],
+        &["--fail-on", "breaking", "--new-version", "0.1.1"],
+    ]
+    .concat();
+    let run = codes_in(&dir, &gate);
+    assert_eq!(
+        (run.code, run.stderr.as_str()),
+        (
+            1,
+            "codes: missing version bump since v0.1.0: breaking changes need a minor bump \
+             (the version is 0.x), but 0.1.0 -> 0.1.1 is a patch bump\n"
+        )
+    );
+    // The verdict is an annotation of its own, and in the JSON.
+    let run = codes_in(&dir, &[&gate[..], &["--format", "github-actions"]].concat());
+    assert!(
+        run.stdout.contains(
+            "::error title=missing version bump::missing version bump since v0.1.0: \
+             breaking changes need a minor bump (the version is 0.x), \
+             but 0.1.0 -> 0.1.1 is a patch bump\n"
+        ),
+        "{}",
+        run.stdout
+    );
+    // And a failing test case of JUnit.
+    let run = codes_in(&dir, &[&gate[..], &["--format", "junit"]].concat());
+    assert!(
+        run.stdout.contains(
+            "    <testcase classname=\"version_check\" name=\"version bump since v0.1.0\">\n      \
+             <failure type=\"missing version bump\" message=\"missing version bump since v0.1.0: \
+             breaking changes need a minor bump (the version is 0.x), but 0.1.0 -&gt; 0.1.1 is a \
+             patch bump\"/>\n    </testcase>\n"
+        ) && run
+            .stdout
+            .contains("tests=\"4\" failures=\"1\" errors=\"0\" skipped=\"1\""),
+        "{}",
+        run.stdout
+    );
+    let run = codes_in(&dir, &[&gate[..], &["--format", "json"]].concat());
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(
+        json["version_check"],
+        serde_json::json!({
+            "baseline": "v0.1.0",
+            "old": "0.1.0",
+            "new": "0.1.1",
+            "impact": "breaking",
+            "required": "minor",
+            "actual": "patch",
+            "passes": false,
+            "message": "missing version bump since v0.1.0: breaking changes need a minor bump \
+                        (the version is 0.x), but 0.1.0 -> 0.1.1 is a patch bump",
+        })
+    );
+    let bumped = [
+        &CHECK[..],
+        &["--fail-on", "breaking", "--new-version", "0.2.0"],
+    ]
+    .concat();
+    assert_eq!(codes_in(&dir, &bumped).code, 0);
+}
+
+#[test]
+fn the_version_check_counts_every_change_since_the_release_not_since_the_base() {
+    // Released at v0.1.0; Busy removed on main since (no bump until the
+    // release, as CONTRIBUTING says); the pull request only adds a row.
+    let dir = released("diff-bump-since", "0.1.0", "0.1.0");
+    git(&dir, &["commit", "-q", "-am", "remove Busy"]);
+    let added = format!(
+        "{}\n[[table.row]]\ncode = 4\nname = \"Away\"\ndescription = \"Away.\"\n",
+        revised()
+    );
+    std::fs::write(dir.join("codes.toml"), added).unwrap();
+    let run = codes_in(&dir, &CHECK);
+    assert_eq!(
+        (run.code, run.stderr.as_str()),
+        (
+            0,
+            "codes: version unchanged since v0.1.0: 0.1.0 is not a release yet; breaking \
+             changes need a minor bump (the version is 0.x) at the next release\n"
+        )
+    );
+    // The release bumps the patch version for what this pull request does,
+    // but main broke the API since the last release.
+    let release = [&CHECK[..], &["--new-version", "0.1.1"]].concat();
+    let run = codes_in(&dir, &release);
+    assert_eq!(
+        (run.code, run.stderr.as_str()),
+        (
+            1,
+            "codes: missing version bump since v0.1.0: breaking changes need a minor bump \
+             (the version is 0.x), but 0.1.0 -> 0.1.1 is a patch bump\n"
+        )
+    );
+    assert!(
+        run.stdout.ends_with("api impact: minor (0 breaking, 1 minor, 0 patch, 0 cosmetic)\ndata impact: minor (0 breaking, 1 minor, 0 patch, 0 cosmetic)\n"),
+        "the report is of the pull request: {}",
+        run.stdout
+    );
+    // --baseline names another release point.
+    let run = codes_in(&dir, &[&release[..], &["--baseline", "HEAD"]].concat());
+    assert_eq!(
+        (run.code, run.stderr.as_str()),
+        (
+            0,
+            "codes: version bump since HEAD: 0.1.0 -> 0.1.1 is a patch bump; \
+             minor changes need a patch bump (the version is 0.x)\n"
+        )
+    );
+    let run = codes_in(&dir, &[&release[..], &["--baseline", "v9.9.9"]].concat());
+    assert_eq!(
+        (run.code, run.stdout.as_str(), run.stderr.as_str()),
+        (
+            2,
+            "",
+            "codes: --baseline v9.9.9: no such revision in the git repository\n"
+        )
+    );
+    // Tags that match no pattern are no release.
+    git(&dir, &["tag", "nightly"]);
+    let run = codes_in(
+        &dir,
+        &[&release[..], &["--release-tags", "release-*"]].concat(),
+    );
+    assert_eq!((run.code, run.stdout.as_str()), (2, ""));
+    // What git said follows, in its own words.
+    assert!(
+        run.stderr.starts_with(
+            "codes: no tag matching \"release-*\" is reachable from HEAD, so the last release \
+             is unknown: give --baseline REV (or --release-tags PATTERN), or --old-version to \
+             compare with the old side (git describe: fatal: "
+        ),
+        "{}",
+        run.stderr
+    );
+    // Outside a repository, the same.
+    let outside = small_dir(
+        "diff-bump-no-repository",
+        &[("Cargo.toml", &manifest("0.1.0"))],
+    );
+    let run = codes_in(
+        &outside,
+        &[
+            "diff",
+            "old.toml",
+            "new.toml",
+            "--fail-on",
+            "missing-version-bump",
+        ],
+    );
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .starts_with("codes: no tag matching \"v*\" is reachable from HEAD"),
+        "{}",
+        run.stderr
+    );
+    git(&dir, &["tag", "release-0.1.0", "HEAD~1"]);
+    let run = codes_in(
+        &dir,
+        &[&release[..], &["--release-tags", "release-*"]].concat(),
+    );
+    assert!(
+        run.stderr
+            .starts_with("codes: missing version bump since release-0.1.0: breaking"),
+        "{}",
+        run.stderr
+    );
+    // The configuration names the release tags too; the flag wins.
+    std::fs::write(
+        dir.join("codes-diff.toml"),
+        "[release]\ntags = \"release-*\"\n",
+    )
+    .unwrap();
+    let run = codes_in(&dir, &release);
+    assert!(
+        run.stderr
+            .starts_with("codes: missing version bump since release-0.1.0: breaking"),
+        "{}",
+        run.stderr
+    );
+    let run = codes_in(&dir, &[&release[..], &["--release-tags", "v*"]].concat());
+    assert!(
+        run.stderr
+            .starts_with("codes: missing version bump since v0.1.0: breaking"),
+        "{}",
+        run.stderr
+    );
+    std::fs::write(dir.join("codes-diff.toml"), "[release]\ntags = \"\"\n").unwrap();
+    let run = codes_in(&dir, &release);
+    assert_eq!(
+        (run.code, run.stderr.as_str()),
+        (
+            2,
+            "codes: codes-diff.toml:2:8: the release tags are a glob such as \"v*\"\n"
+        )
+    );
 }
 
 #[test]
@@ -677,8 +1144,8 @@ fn versions_can_be_given_on_the_command_line() {
         (
             2,
             "",
-            "codes: Cargo.toml: no such file, so the version of old.toml is unknown: \
-             give --old-version\n"
+            "codes: Cargo.toml: no such file, so the version of new.toml is unknown: \
+             give --new-version\n"
         )
     );
     let run = codes_in(
@@ -700,18 +1167,19 @@ fn versions_can_be_given_on_the_command_line() {
         "{}",
         run.stderr
     );
-    let run = codes_in(
-        &dir,
-        &["diff", "old.toml", "new.toml", "--new-version", "1.0.0"],
-    );
-    assert_eq!(
-        (run.code, run.stderr.as_str()),
-        (
-            2,
-            "codes: --new-version is for --fail-on missing-version-bump or --format changelog, \
-             neither of which is given\n"
-        )
-    );
+    for (flag, value) in [("--new-version", "1.0.0"), ("--baseline", "HEAD")] {
+        let run = codes_in(&dir, &["diff", "old.toml", "new.toml", flag, value]);
+        let what = match flag {
+            "--new-version" => {
+                "--fail-on missing-version-bump or --format changelog, neither of which is given"
+            }
+            _ => "--fail-on missing-version-bump, which is not given",
+        };
+        assert_eq!(
+            (run.code, run.stderr.as_str()),
+            (2, format!("codes: {flag} is for {what}\n").as_str())
+        );
+    }
     let dir = small_dir(
         "diff-bump-bad-manifest",
         &[("Cargo.toml", "[package]\nname = \"x\"\n")],
@@ -750,34 +1218,31 @@ fn the_versions_of_git_sides_are_read_at_their_revision() {
     git(&dir, &["init", "-q"]);
     git(&dir, &["add", "Cargo.toml", "codes.toml"]);
     git(&dir, &["commit", "-q", "-m", "0.3.0"]);
+    git(&dir, &["tag", "v0.3.0"]);
     // Add a row only: minor, which needs a patch bump on 0.x.
     let added =
         format!("{SMALL}\n[[table.row]]\ncode = 3\nname = \"Rest\"\ndescription = \"Rest.\"\n");
     std::fs::write(dir.join("codes.toml"), &added).unwrap();
 
-    let check = [
-        "diff",
-        "HEAD:codes.toml",
-        "codes.toml",
-        "--fail-on",
-        "missing-version-bump",
-    ];
-    let run = codes_in(&dir, &check);
+    let run = codes_in(
+        &dir,
+        &[&CHECK[..], &["--new-version", "0.3.0-rc.1"]].concat(),
+    );
     assert_eq!(
         (run.code, run.stderr.as_str()),
         (
             1,
-            "codes: missing version bump: minor changes need a patch bump (the version is 0.x), \
-             but 0.3.0 -> 0.3.0 is no bump\n"
+            "codes: missing version bump since v0.3.0: minor changes need a patch bump \
+             (the version is 0.x), but 0.3.0 -> 0.3.0-rc.1 is a step down\n"
         )
     );
     std::fs::write(dir.join("Cargo.toml"), workspace("0.3.1")).unwrap();
-    let run = codes_in(&dir, &check);
+    let run = codes_in(&dir, &CHECK);
     assert_eq!(
         (run.code, run.stderr.as_str()),
         (
             0,
-            "codes: version bump: 0.3.0 -> 0.3.1 is a patch bump; \
+            "codes: version bump since v0.3.0: 0.3.0 -> 0.3.1 is a patch bump; \
              minor changes need a patch bump (the version is 0.x)\n"
         )
     );
@@ -805,8 +1270,8 @@ fn the_versions_of_git_sides_are_read_at_their_revision() {
         &dir,
         &[
             "diff",
+            "HEAD:codes.toml",
             "HEAD:spec/codes.toml",
-            "codes.toml",
             "--fail-on",
             "missing-version-bump",
         ],
@@ -816,7 +1281,7 @@ fn the_versions_of_git_sides_are_read_at_their_revision() {
         (
             2,
             "codes: HEAD:spec/Cargo.toml: no such file, so the version of HEAD:spec/codes.toml \
-             is unknown: give --old-version\n"
+             is unknown: give --new-version\n"
         )
     );
 }
@@ -902,5 +1367,210 @@ fn changelog_options_need_the_changelog_format() {
         run.stderr.contains("--new-version <VERSION>"),
         "--date needs a version: {}",
         run.stderr
+    );
+}
+
+/// The `codes diff` command of the README's CI workflow, as arguments:
+/// its continued lines joined, quotes dropped, `$GITHUB_BASE_REF` the
+/// base branch `main`.
+fn readme_ci_command() -> Vec<String> {
+    let readme = std::fs::read_to_string(repo().join("README.md")).unwrap();
+    let (_, workflow) = readme
+        .split_once("```yaml\n# .github/workflows/spec.yml\n")
+        .expect("the README's CI workflow");
+    let (workflow, _) = workflow.split_once("```").unwrap();
+    let (_, command) = workflow
+        .split_once("codes diff ")
+        .expect("the workflow runs codes diff");
+    let command = command.replace("\\\n", " ");
+    let line = command.lines().next().unwrap();
+    std::iter::once("diff".to_string())
+        .chain(
+            line.split_whitespace()
+                .map(|word| word.replace('"', "").replace("$GITHUB_BASE_REF", "main")),
+        )
+        .collect()
+}
+
+#[test]
+fn the_readme_ci_workflow_gates_a_pull_request_as_the_tests_say() {
+    let command = readme_ci_command();
+    assert!(
+        command.iter().any(|arg| arg == "--old-rev")
+            && ["api:breaking", "data:breaking", "missing-version-bump"]
+                .iter()
+                .all(|condition| command.iter().any(|arg| arg == condition))
+            && command.iter().any(|arg| arg == "github-actions"),
+        "the workflow names the base by --old-rev, both axes, the version check and the \
+         annotations: {command:?}"
+    );
+    let args: Vec<&str> = command.iter().map(String::as_str).collect();
+
+    // Released as v0.1.0; main is the base; the pull request removes Busy.
+    let dir = released("diff-readme-ci", "0.1.0", "0.1.0");
+    std::fs::write(dir.join("codes.toml"), SMALL).unwrap();
+    git(&dir, &["update-ref", "refs/remotes/origin/main", "HEAD"]);
+    std::fs::write(dir.join("codes.toml"), revised()).unwrap();
+    let run = codes_in(&dir, &args);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_eq!(
+        run.stdout,
+        ANNOTATIONS
+            .replace("file=new.toml", "file=codes.toml")
+            .replace("old old.toml", "old codes.toml")
+            .replace(
+                "api impact:",
+                "::notice title=version bump::version unchanged since v0.1.0: 0.1.0 is not a \
+                 release yet; breaking changes need a minor bump (the version is 0.x) at the \
+                 next release\napi impact:"
+            )
+    );
+
+    // Accepted, the removal passes the gate, as a notice.
+    let accept = "[[accept]]\nrule = \"row_removed\"\npath = \"OperationType/row 2\"\n\
+                  reason = \"Busy moved to the presence service.\"\n";
+    std::fs::write(dir.join("codes-diff.toml"), accept).unwrap();
+    let run = codes_in(&dir, &args);
+    assert_eq!(run.code, 0, "{}", run.stdout);
+    assert!(
+        run.stdout.contains(
+            "::notice file=codes.toml,line=6,title=row_removed \
+             (api breaking%2C data breaking%2C accepted)::"
+        ),
+        "{}",
+        run.stdout
+    );
+
+    // The release bumps the version: a patch bump is not enough for it.
+    std::fs::write(dir.join("Cargo.toml"), manifest("0.1.1")).unwrap();
+    let run = codes_in(&dir, &args);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stdout.contains(
+            "::error title=missing version bump::missing version bump since v0.1.0: \
+             breaking changes need a minor bump (the version is 0.x), but 0.1.0 -> 0.1.1 \
+             is a patch bump\n"
+        ),
+        "{}",
+        run.stdout
+    );
+    std::fs::write(dir.join("Cargo.toml"), manifest("0.2.0")).unwrap();
+    assert_eq!(codes_in(&dir, &args).code, 0);
+}
+
+/// The repository's spec revised as in the report that asked for this
+/// gate: AgentType row 1 removed, Idle renamed, a text reworded.
+fn revised_repository_spec() -> String {
+    let spec = std::fs::read_to_string(repo().join("codes.toml")).unwrap();
+    let removed = "[[table.row]]\ncode = 1\nname = \"UserLine\"\n\
+                   constant = \"AGENT_TYPE_USERLINE\"\ndescription = \"Type of a subscriber line\"\n\n";
+    assert!(spec.contains(removed));
+    spec.replacen(removed, "", 1)
+        .replacen("name = \"Idle\"\n", "name = \"Waiting\"\n", 1)
+        .replacen(
+            "description = \"Idle.\"\n",
+            "description = \"Idle, waiting.\"\n",
+            1,
+        )
+}
+
+#[test]
+fn the_reported_release_gate_holds_on_the_repository_spec() {
+    let dir = scratch("diff-gate-report");
+    std::fs::copy(repo().join("codes.toml"), dir.join("codes.toml")).unwrap();
+    std::fs::write(dir.join("Cargo.toml"), manifest("0.1.0")).unwrap();
+    git(&dir, &["init", "-q"]);
+    git(&dir, &["add", "codes.toml", "Cargo.toml"]);
+    git(&dir, &["commit", "-q", "-m", "0.1.0"]);
+    git(&dir, &["tag", "v0.1.0"]);
+    std::fs::write(dir.join("codes.toml"), revised_repository_spec()).unwrap();
+    git(&dir, &["commit", "-q", "-am", "the vendor's update"]);
+    let accept = "[[accept]]\nrule = \"row_removed\"\npath = \"AgentType/row 1\"\nreason = \"r\"\n\n\
+                  [[accept]]\nrule = \"row_renamed\"\npath = \"OperationType/row 2\"\nreason = \"r\"\n";
+    std::fs::write(dir.join("codes-diff.toml"), accept).unwrap();
+
+    // Both breaking changes accepted, a patch bump: the gate fails.
+    let gate = [
+        "diff",
+        "HEAD~1:codes.toml",
+        "codes.toml",
+        "--fail-on",
+        "breaking",
+        "--fail-on",
+        "missing-version-bump",
+        "--new-version",
+        "0.1.1",
+    ];
+    let run = codes_in(&dir, &gate);
+    assert_eq!(
+        (run.code, run.stderr.as_str()),
+        (
+            1,
+            "codes: missing version bump since v0.1.0: breaking changes need a minor bump \
+             (the version is 0.x), but 0.1.0 -> 0.1.1 is a patch bump\n"
+        )
+    );
+    // The removed row is annotated at AgentType's header in the new file.
+    let run = codes_in(&dir, &[&gate[..], &["--format", "github-actions"]].concat());
+    let new = revised_repository_spec();
+    let header = new
+        .lines()
+        .position(|line| line == "name = \"AgentType\"")
+        .unwrap();
+    assert_eq!(new.lines().nth(header - 1), Some("[[table]]"));
+    let removed = run
+        .stdout
+        .lines()
+        .find(|line| line.contains("title=row_removed"))
+        .unwrap();
+    // The old line is the removed row's `[[table.row]]` header.
+    let old = std::fs::read_to_string(repo().join("codes.toml")).unwrap();
+    let old_line = old
+        .lines()
+        .position(|line| line == "name = \"UserLine\"")
+        .unwrap()
+        - 1;
+    assert!(
+        removed.starts_with(&format!(
+            "::notice file=codes.toml,line={header},title=row_removed \
+             (api breaking%2C data breaking%2C accepted)::AgentType/row 1: row removed: UserLine"
+        )) && removed.ends_with(&format!("(was at line {old_line} of the old codes.toml)")),
+        "{removed}"
+    );
+    // The rename breaks the API, not data; the rewording neither.
+    let run = codes_in(
+        &dir,
+        &[
+            "diff",
+            "HEAD~1:codes.toml",
+            "codes.toml",
+            "--format",
+            "json",
+            "--config",
+            "/dev/null",
+        ],
+    );
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let impacts: Vec<(String, String, String)> = json["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|change| {
+            let text = |value: &serde_json::Value| value.as_str().unwrap().to_string();
+            (
+                text(&change["rule"]),
+                text(&change["impact"]["api"]),
+                text(&change["impact"]["data"]),
+            )
+        })
+        .collect();
+    let owned = |rule: &str, api: &str, data: &str| (rule.into(), api.into(), data.into());
+    assert_eq!(
+        impacts,
+        [
+            owned("row_renamed", "breaking", "patch"),
+            owned("row_description_changed", "patch", "patch"),
+            owned("row_removed", "breaking", "breaking"),
+        ]
     );
 }

@@ -24,6 +24,12 @@ pub struct BadName {
 }
 
 /// Checks that `name` is an UpperCamelCase ASCII identifier and no keyword.
+///
+/// # Errors
+///
+/// A [`BadName`] saying why `name` is not one (empty, a keyword, not
+/// UpperCamelCase, a character no identifier has), with a fix where one is
+/// obvious.
 pub fn check(name: &str) -> Result<(), BadName> {
     let bad = |message: String, help: Option<String>| Err(BadName { message, help });
     if name.is_empty() {

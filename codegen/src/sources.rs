@@ -90,7 +90,7 @@ impl SourceMap {
     }
 
     /// The span of the value of the key named `key` (a name of the
-    /// [schema](crate::schema)) in `item`, where the item has it.
+    /// [`schema`] module) in `item`, where the item has it.
     pub fn key_span(&self, item: Item, key: &str) -> Option<Range<usize>> {
         self.keys.get(&(item, key)).cloned()
     }

@@ -2,8 +2,12 @@
 //! generated API.
 //!
 //! [`diff`] compares two validated specs and lists every change, each with
-//! the [`Impact`] it has on the Rust API that `codes-codegen` generates from
-//! the spec; the impact of the whole is the largest of them. Every change
+//! the [`Impact`] it has on two [axes](Axis): the Rust API that
+//! `codes-codegen` generates from the spec (what the crate's version
+//! follows), and data (stored bills, SQL exports, JSON), which reads codes,
+//! not Rust names. A renamed row breaks the API and no data; a renumbered
+//! one breaks both. The impact of the whole is the largest of them, per
+//! axis. Every change
 //! falls under a [rule](#rules), which a [configuration](#configuration)
 //! file can give another level, and whose changes it can accept one by one.
 //! The list renders for a terminal ([`SpecDiff::to_text`]), a pull request
@@ -35,9 +39,10 @@
 //! assert_eq!(
 //!     changes.to_text(),
 //!     "OperationType\n  \
-//!        patch     OperationType/row 0: row description changed: \
+//!        api:patch    data:patch     OperationType/row 0: row description changed: \
 //!        \"The agent signs out of CCS.\" -> \"The agent logs out of the CCS.\"\n\
-//!      impact: patch (0 breaking, 0 minor, 1 patch, 0 cosmetic)\n"
+//!      api impact: patch (0 breaking, 0 minor, 1 patch, 0 cosmetic)\n\
+//!      data impact: patch (0 breaking, 0 minor, 1 patch, 0 cosmetic)\n"
 //! );
 //! // `--fail-on minor`: fail when the impact of the changes not accepted
 //! // is minor or more.
@@ -154,63 +159,72 @@
 //! the annotations and the configuration use. Rule IDs are stable: a rule is
 //! never renamed, and one that is no longer reported keeps its ID reserved.
 //!
-//! A rule's default level is the impact the rules above compute. For most
-//! rules that is always the same; where it depends on the case, the table
-//! says "computed" and what it depends on. A [configuration](#configuration)
-//! replaces a rule's level whatever the case.
+//! A rule's default level on the API is the impact the rules above
+//! compute. For most rules that is always the same; where it depends on the
+//! case, the table says "computed" and what it depends on. Its level on
+//! data says what a stored code means afterwards: breaking where a code
+//! means something else or nothing (a row or reason removed or renumbered,
+//! codes moved between reasons, a reservation lifted, since a freed code
+//! can come back with another meaning, as buf treats a deleted
+//! reservation), minor where codes that were unlisted now decode, patch
+//! where only exported text changes (names, descriptions, notes), cosmetic
+//! where nothing exported changes (an order). A
+//! [configuration](#configuration) replaces a rule's level on either axis
+//! whatever the case. `codes diff --list-rules [--format json]` prints this
+//! table ([`rules_text`], [`rules_json`]).
 //!
-//! | Rule ID | Reported as | Default level |
-//! |---|---|---|
-//! | `table_added` | table added | minor |
-//! | `table_removed` | table removed | breaking |
-//! | `table_renamed` | table renamed | breaking |
-//! | `tables_reordered` | tables reordered | patch |
-//! | `marker_added` | not-applicable marker added | computed: breaking over a code an open reason decoded, else minor |
-//! | `marker_removed` | not-applicable marker removed | breaking |
-//! | `marker_renamed` | not-applicable marker renamed | breaking |
-//! | `marker_renumbered` | not-applicable marker renumbered | breaking |
-//! | `marker_description_changed` | not-applicable marker description changed | patch |
-//! | `provenance_changed` | provenance changed | patch |
-//! | `record_added` | record names added | minor |
-//! | `record_removed` | record names removed | breaking |
-//! | `record_name_changed` | record name changed | breaking |
-//! | `object_name_changed` | object name changed | breaking |
-//! | `reason_name_changed` | reason name changed | breaking |
-//! | `object_kind_added` | object kind added | minor |
-//! | `object_kind_removed` | object kind removed | breaking |
-//! | `object_kind_renamed` | object kind renamed | breaking |
-//! | `object_kind_text_changed` | object kind text changed | patch |
-//! | `object_kinds_reordered` | object kinds reordered | breaking |
-//! | `row_added` | row added | minor |
-//! | `row_removed` | row removed | breaking |
-//! | `row_renamed` | row renamed | breaking |
-//! | `row_renumbered` | row renumbered | breaking |
-//! | `row_description_changed` | row description changed | patch |
-//! | `row_object_added` | row object added | minor |
-//! | `row_object_removed` | row object removed | breaking |
-//! | `row_object_changed` | row object changed | breaking |
-//! | `rows_reordered` | rows reordered | patch |
-//! | `note_added` | note added | patch |
-//! | `note_removed` | note removed | patch |
-//! | `note_changed` | note changed | patch |
-//! | `notes_reordered` | notes reordered | patch |
-//! | `reason_added` | reason added | computed: breaking over codes that decoded otherwise (or any code, beside an open reason), else minor; minor on an added row or a table that decoded no reasons |
-//! | `reason_removed` | reason removed | breaking |
-//! | `reason_renamed` | reason renamed | breaking |
-//! | `reason_renumbered` | reason renumbered | computed: breaking (its old code no longer decodes to it) |
-//! | `reason_codes_widened` | reason codes widened | computed: breaking over codes that decoded otherwise or when the variant gains or loses its code field, minor over unlisted codes only, patch when every code decodes as before |
-//! | `reason_codes_narrowed` | reason codes narrowed | computed: breaking, or patch when every code decodes as before |
-//! | `reason_codes_moved` | reason codes moved | computed: as `reason_codes_widened` |
-//! | `reason_default_changed` | reason default changed | computed: patch (every code decodes as before) |
-//! | `reason_description_changed` | reason description changed | patch |
-//! | `reasons_reordered` | reasons reordered | patch |
-//! | `translation_added` | Chinese text added | patch |
-//! | `translation_removed` | Chinese text removed | patch |
-//! | `translation_changed` | Chinese text changed | computed: cosmetic where the texts differ only in the width of their punctuation, else patch |
-//! | `constant_changed` | vendor constant changed | computed: breaking where a constant changes or vanishes (`from_constant` no longer finds it), minor where the table gains its constants |
-//! | `row_removed_reserved` | row removed and reserved | breaking |
-//! | `reserved_added` | code reserved | patch |
-//! | `reserved_removed` | reservation lifted | patch |
+//! | Rule ID | Reported as | API | Data |
+//! |---|---|---|---|
+//! | `table_added` | table added | minor | minor |
+//! | `table_removed` | table removed | breaking | breaking |
+//! | `table_renamed` | table renamed | breaking | breaking |
+//! | `tables_reordered` | tables reordered | patch | cosmetic |
+//! | `marker_added` | not-applicable marker added | computed: breaking over a code an open reason decoded, else minor | computed: as the API |
+//! | `marker_removed` | not-applicable marker removed | breaking | breaking |
+//! | `marker_renamed` | not-applicable marker renamed | breaking | patch |
+//! | `marker_renumbered` | not-applicable marker renumbered | breaking | breaking |
+//! | `marker_description_changed` | not-applicable marker description changed | patch | patch |
+//! | `provenance_changed` | provenance changed | patch | patch |
+//! | `record_added` | record names added | minor | minor |
+//! | `record_removed` | record names removed | breaking | breaking |
+//! | `record_name_changed` | record name changed | breaking | patch |
+//! | `object_name_changed` | object name changed | breaking | patch |
+//! | `reason_name_changed` | reason name changed | breaking | patch |
+//! | `object_kind_added` | object kind added | minor | minor |
+//! | `object_kind_removed` | object kind removed | breaking | breaking |
+//! | `object_kind_renamed` | object kind renamed | breaking | patch |
+//! | `object_kind_text_changed` | object kind text changed | patch | patch |
+//! | `object_kinds_reordered` | object kinds reordered | breaking | cosmetic |
+//! | `row_added` | row added | minor | minor |
+//! | `row_removed` | row removed | breaking | breaking |
+//! | `row_renamed` | row renamed | breaking | patch |
+//! | `row_renumbered` | row renumbered | breaking | breaking |
+//! | `row_description_changed` | row description changed | patch | patch |
+//! | `row_object_added` | row object added | minor | minor |
+//! | `row_object_removed` | row object removed | breaking | breaking |
+//! | `row_object_changed` | row object changed | breaking | breaking |
+//! | `rows_reordered` | rows reordered | patch | cosmetic |
+//! | `note_added` | note added | patch | patch |
+//! | `note_removed` | note removed | patch | patch |
+//! | `note_changed` | note changed | patch | patch |
+//! | `notes_reordered` | notes reordered | patch | patch |
+//! | `reason_added` | reason added | computed: breaking over codes that decoded otherwise (or any code, beside an open reason), else minor; minor on an added row or a table that decoded no reasons | computed: breaking where a code decodes to another reason or to none, minor over unlisted codes only, else patch |
+//! | `reason_removed` | reason removed | breaking | breaking |
+//! | `reason_renamed` | reason renamed | breaking | patch |
+//! | `reason_renumbered` | reason renumbered | computed: breaking (its old code no longer decodes to it) | computed: breaking where a code decodes to another reason or to none, minor over unlisted codes only, else patch |
+//! | `reason_codes_widened` | reason codes widened | computed: breaking over codes that decoded otherwise or when the variant gains or loses its code field, minor over unlisted codes only, patch when every code decodes as before | computed: breaking where a code decodes to another reason or to none, minor over unlisted codes only, else patch |
+//! | `reason_codes_narrowed` | reason codes narrowed | computed: breaking, or patch when every code decodes as before | computed: breaking where a code decodes to another reason or to none, minor over unlisted codes only, else patch |
+//! | `reason_codes_moved` | reason codes moved | computed: as reason_codes_widened | computed: breaking where a code decodes to another reason or to none, minor over unlisted codes only, else patch |
+//! | `reason_default_changed` | reason default changed | computed: patch (every code decodes as before) | patch |
+//! | `reason_description_changed` | reason description changed | patch | patch |
+//! | `reasons_reordered` | reasons reordered | patch | cosmetic |
+//! | `translation_added` | Chinese text added | patch | patch |
+//! | `translation_removed` | Chinese text removed | patch | patch |
+//! | `translation_changed` | Chinese text changed | computed: cosmetic where the texts differ only in the width of their punctuation, else patch | computed: as the API |
+//! | `constant_changed` | vendor constant changed | computed: breaking where a constant changes or vanishes, minor where the table gains its constants | patch |
+//! | `row_removed_reserved` | row removed and reserved | breaking | breaking |
+//! | `reserved_added` | code reserved | patch | patch |
+//! | `reserved_removed` | reservation lifted | patch | breaking |
 //!
 //! Below patch there is one more level, [`Impact::Cosmetic`]: a change no
 //! reader of the generated API would notice (such as a punctuation-width
@@ -226,12 +240,20 @@
 //! ```toml
 //! # codes-diff.toml
 //! [rules]
-//! # A rule's level, whatever the case: breaking, minor, patch or cosmetic.
+//! # A rule's API level, whatever the case: breaking, minor, patch or
+//! # cosmetic; or a level per axis.
 //! provenance_changed = "cosmetic"
 //! rows_reordered = "minor"
+//! row_renamed = { api = "breaking", data = "cosmetic" }
+//!
+//! # The tags that mark releases, where the version check finds the last
+//! # one (the default is "v*").
+//! [release]
+//! tags = "v*"
 //!
 //! # A change accepted on purpose: still reported, marked accepted, and
-//! # left out of `--fail-on` and the version check.
+//! # left out of `--fail-on`. The version check still counts it: accepting
+//! # a change never lowers the bump it needs.
 //! [[accept]]
 //! rule = "row_renumbered"
 //! path = "OperationType/row 57"
@@ -240,10 +262,11 @@
 //!
 //! An acceptance names a change by its rule ID and its exact path, as the
 //! reports print it, and says why. A level is applied before acceptances
-//! are matched. An unknown rule ID, an unknown key, a level that is none of
-//! the four or an acceptance without a reason is an error at its
-//! `file:line:col` ([`ConfigError`]); an acceptance that matches no change
-//! is returned by [`SpecDiff::configure`], for a warning.
+//! are matched. An unknown rule ID (with the nearest one suggested), an
+//! unknown key or axis, a level that is none of the four or an acceptance
+//! without a reason is an error at its `file:line:col` ([`ConfigError`]);
+//! an acceptance that matches no change is stale: returned by
+//! [`SpecDiff::configure`] for a warning, and kept for the reports.
 //!
 //! # Reports for CI
 //!
@@ -252,28 +275,58 @@
 //! or both: the line of the key that changed (`description = …`) where the
 //! item has it, else of the item itself (its `[[table.row]]` header, its
 //! inline table, its note). [`SpecDiff::to_github_actions`] writes a
-//! GitHub Actions workflow command per change, at its line in the new
-//! file for an added or changed item and in the old file for a removed
-//! one:
+//! GitHub Actions workflow command per change, always in the new file
+//! (GitHub shows annotations on the head version of a file only): at the
+//! line of an added or changed item, and for a removed one at its parent
+//! (the `[[table]]` header of a removed row, the row of a removed reason
+//! or note), with the line it had in the old file in the message:
 //!
 //! ```text
-//! ::error file=codes.toml,line=160,title=reason_removed (breaking)::OperationType/row 3/reason 7: reason removed: CallRejected "An agent rejects a call."
+//! ::error file=codes.toml,line=133,title=reason_removed (api breaking%2C data breaking)::OperationType/row 3/reason 7: reason removed: CallRejected "An agent rejects a call." (was at line 205 of the old codes.toml)
 //! ```
 //!
-//! The command follows the impact alone: `error` for breaking, `warning`
-//! for minor, `notice` for patch and cosmetic. [`SpecDiff::to_junit`]
-//! writes JUnit XML, a test case per change, named by its path and rule,
-//! where a breaking change not accepted is a failure and an accepted one
-//! is skipped. The JSON report carries [`JSON_FORMAT_VERSION`], and per
-//! change its rule ID, whether it is accepted and why, and its lines.
+//! A change not accepted is an `error` when it is breaking on either axis,
+//! a `warning` when minor, a `notice` otherwise; an accepted change is a
+//! `notice`, since it passes the gate. Each stale acceptance is a `warning`
+//! at its entry in the configuration, and the [version
+//! check](SpecDiff::set_version_check) an `error` or a `notice` of its own.
+//! [`SpecDiff::to_junit`] writes JUnit XML, a test case per change, named
+//! by its path and rule, where a change breaking on either axis and not
+//! accepted is a failure and an accepted one is skipped.
+//!
+//! # The JSON report
+//!
+//! [`SpecDiff::to_json`] writes one object; its layout is versioned by
+//! `format_version` ([`JSON_FORMAT_VERSION`], 2):
+//!
+//! | Field | Type | Meaning |
+//! |---|---|---|
+//! | `format_version` | number | 2 |
+//! | `impact` | `{"api", "data"}` | the largest impact of every change on each axis: `"breaking"`, `"minor"`, `"patch"`, `"cosmetic"` or `null` |
+//! | `unaccepted_impact` | `{"api", "data"}` | the same, of the changes not accepted (what `--fail-on` goes by) |
+//! | `counts` | `{"api": {…}, "data": {…}, "accepted"}` | per axis, the number of changes of each impact (`breaking`, `minor`, `patch`, `cosmetic`); the number accepted |
+//! | `files` | `{"old", "new"}` | the file names given to [`SpecDiff::locate`], or `null` |
+//! | `changes[]` | object | each change: `rule`, `path`, `impact` (`{"api", "data"}`), `accepted`, `accepted_reason`, `old`, `new` (see [`Value`]), `detail`, `old_line`, `new_line`, and `annotated_line` (its line in the new file, the parent's for a removed item) |
+//! | `stale_acceptances[]` | object | each acceptance that matched no change: `rule`, `path`, `reason`, `file`, `line`, `message` |
+//! | `version_check` | object or `null` | `baseline` (the release compared with, or `null`), `old` and `new` versions, the API `impact` counted, the bump `required` and the `actual` one (`major`, `minor`, `patch`, `none`, `lower`), `passes`, `message` |
+//!
+//! Version 1 had a single impact per change and per total, and neither
+//! `stale_acceptances` nor `version_check`.
 //!
 //! # Version bumps
 //!
-//! [`VersionCheck`] compares the version of the crate generated from each
-//! side with the impact of the changes not accepted, as cargo-semver-checks
-//! does: a breaking change needs a major bump (a minor one while the major
+//! [`VersionCheck`] compares the version of the last release with the new
+//! one against the API impact of every change since that release, accepted
+//! or not, as cargo-semver-checks compares with the last release (`codes
+//! diff` finds it as the newest tag matching `v*`, or takes `--baseline`): a breaking change needs a major bump (a minor one while the major
 //! version is 0, a patch one on 0.0.x), a minor change a minor bump (a patch
 //! one before 1.0.0), a patch change a patch bump.
+//!
+//!
+//! A new version equal to the released one is not a release yet: the check
+//! passes, saying what the next release will need, so that changes can
+//! land between releases and the version is bumped at release, where the
+//! check holds the bump to what every change since the last release needs.
 //!
 //! [Cargo SemVer rules]: https://doc.rust-lang.org/cargo/reference/semver.html
 
@@ -282,6 +335,7 @@ mod config;
 mod decoding;
 mod output;
 mod pairing;
+mod rules;
 mod version;
 mod walk;
 
@@ -293,21 +347,40 @@ use serde::Serialize;
 use codes_codegen::model::{ReasonCodes, Spec};
 
 pub use config::{Acceptance, CONFIG_FILE, ConfigError, DiffConfig};
+pub use rules::{DefaultLevel, Rule};
 pub use version::{Bump, ManifestError, PackageVersion, Version, VersionCheck};
 
 /// The version of the JSON report's layout, its `format_version`: raised
 /// whenever a field changes meaning or goes away.
-pub const JSON_FORMAT_VERSION: u32 = 1;
+///
+/// Version 2 gave every change and every total an impact on each
+/// [`Axis`], and added the version check and the stale acceptances.
+pub const JSON_FORMAT_VERSION: u32 = 2;
+
+/// Every rule, a line each: its ID, its default level on the API and on
+/// data (`computed` where the case decides), and what it reports.
+pub fn rules_text() -> String {
+    rules::text()
+}
+
+/// Every rule as JSON: `{"format_version": 2, "rules": [{"id",
+/// "reported_as", "api", "data", "description"}]}`, each level
+/// `{"default": "breaking"}` or `{"computed": "how"}`.
+pub fn rules_json() -> String {
+    rules::json()
+}
 
 /// Every change from `old` to `new`, each with its semver impact.
 ///
 /// Deterministic: the changes come in spec order (see the module docs).
 pub fn diff(old: &Spec, new: &Spec) -> SpecDiff {
-    let (changes, sites) = walk::changes(old, new);
+    let walked = walk::changes(old, new);
     SpecDiff {
-        changes,
-        sites,
-        files: Files::default(),
+        parent_lines: vec![None; walked.changes.len()],
+        changes: walked.changes,
+        sites: walked.sites,
+        parents: walked.parents,
+        ..SpecDiff::default()
     }
 }
 
@@ -330,7 +403,16 @@ pub struct SpecDiff {
     changes: Vec<Change>,
     /// Where each change's item is on each side, in step with `changes`.
     sites: Vec<crate::site::Sites>,
+    /// The parent in the new spec of each removed item, in step with
+    /// `changes`.
+    parents: Vec<Option<crate::site::Site>>,
+    /// The line of each of those parents in the new text, once located.
+    parent_lines: Vec<Option<usize>>,
     files: Files,
+    /// The acceptances of the configuration that match no change.
+    stale: Vec<Acceptance>,
+    /// The version check, when one was made.
+    version: Option<VersionCheck>,
 }
 
 /// The file names of the two sides, once located.
@@ -362,29 +444,68 @@ impl SpecDiff {
         self.changes.is_empty()
     }
 
-    /// The impact of the whole: the largest of the changes, accepted or
-    /// not, `None` when nothing changed. `Option` orders `None` first.
+    /// The API impact of the whole: the largest of the changes, accepted
+    /// or not, `None` when nothing changed. `Option` orders `None` first.
+    /// It is what the [`VersionCheck`] goes by: accepting a change never
+    /// lowers the bump it needs.
     pub fn impact(&self) -> Option<Impact> {
-        self.changes.iter().map(|change| change.impact).max()
+        self.impact_on(Axis::Api)
     }
 
-    /// The largest impact of the changes not accepted: what `--fail-on` and
-    /// the [`VersionCheck`] go by. `diff.unaccepted_impact() >=
-    /// Some(threshold)` is the `--fail-on` test.
-    pub fn unaccepted_impact(&self) -> Option<Impact> {
+    /// The impact of the whole on `axis`, accepted changes included.
+    pub fn impact_on(&self, axis: Axis) -> Option<Impact> {
         self.changes
             .iter()
-            .filter(|change| !change.is_accepted())
-            .map(|change| change.impact)
+            .map(|change| change.impact_on(axis))
             .max()
     }
 
-    /// How many changes have `impact`, accepted or not.
-    pub fn count(&self, impact: Impact) -> usize {
+    /// The largest API impact of the changes not accepted: what `--fail-on`
+    /// goes by. `diff.unaccepted_impact() >= Some(threshold)` is the
+    /// `--fail-on` test.
+    pub fn unaccepted_impact(&self) -> Option<Impact> {
+        self.unaccepted_impact_on(Axis::Api)
+    }
+
+    /// The largest impact on `axis` of the changes not accepted:
+    /// `--fail-on data:breaking` is `unaccepted_impact_on(Axis::Data) >=
+    /// Some(Impact::Breaking)`.
+    pub fn unaccepted_impact_on(&self, axis: Axis) -> Option<Impact> {
         self.changes
             .iter()
-            .filter(|change| change.impact == impact)
+            .filter(|change| !change.is_accepted())
+            .map(|change| change.impact_on(axis))
+            .max()
+    }
+
+    /// How many changes have API `impact`, accepted or not.
+    pub fn count(&self, impact: Impact) -> usize {
+        self.count_on(Axis::Api, impact)
+    }
+
+    /// How many changes have `impact` on `axis`, accepted or not.
+    pub fn count_on(&self, axis: Axis, impact: Impact) -> usize {
+        self.changes
+            .iter()
+            .filter(|change| change.impact_on(axis) == impact)
             .count()
+    }
+
+    /// The acceptances of the configuration that matched no change, once
+    /// [configured](Self::configure): stale, to be removed.
+    pub fn stale_acceptances(&self) -> &[Acceptance] {
+        &self.stale
+    }
+
+    /// Records the version check of the release the changes go into, for
+    /// the reports: the JSON's `version_check` and an annotation of its own.
+    pub fn set_version_check(&mut self, check: VersionCheck) {
+        self.version = Some(check);
+    }
+
+    /// The version check recorded with [`set_version_check`](Self::set_version_check).
+    pub fn version_check(&self) -> Option<&VersionCheck> {
+        self.version.as_ref()
     }
 
     /// How many changes are accepted.
@@ -406,22 +527,24 @@ impl SpecDiff {
             change.old_line = sites.old.as_ref().and_then(|site| site.line(old.sources));
             change.new_line = sites.new.as_ref().and_then(|site| site.line(new.sources));
         }
+        self.parent_lines = self
+            .parents
+            .iter()
+            .map(|parent| parent.as_ref().and_then(|site| site.line(new.sources)))
+            .collect();
         self.files = Files {
             old: old.file.map(str::to_string),
             new: new.file.map(str::to_string),
         };
     }
 
-    /// Applies `config`: each rule it sets gets that level, then each
-    /// acceptance marks the changes of its rule and path
+    /// Applies `config`: each rule it sets gets that level on the axes it
+    /// sets, then each acceptance marks the changes of its rule and path
     /// [accepted](Change::accepted). Returns the acceptances that match no
-    /// change, in config order.
+    /// change, in config order, and keeps them for the reports
+    /// ([`stale_acceptances`](Self::stale_acceptances)).
     pub fn configure<'c>(&mut self, config: &'c DiffConfig) -> Vec<&'c Acceptance> {
-        for change in &mut self.changes {
-            if let Some(level) = config.level(change.kind) {
-                change.impact = level;
-            }
-        }
+        self.apply_levels(config);
         let mut unused = Vec::new();
         for acceptance in config.acceptances() {
             let mut used = false;
@@ -435,49 +558,67 @@ impl SpecDiff {
                 unused.push(acceptance);
             }
         }
+        self.stale = unused
+            .iter()
+            .map(|&acceptance| acceptance.clone())
+            .collect();
         unused
     }
 
+    /// Gives each change the levels `config` sets for its rule, and
+    /// accepts nothing: the diff a version check counts.
+    pub fn apply_levels(&mut self, config: &DiffConfig) {
+        for change in &mut self.changes {
+            if let Some(level) = config.level(change.kind) {
+                change.impact = level;
+            }
+            if let Some(level) = config.data_level(change.kind) {
+                change.data_impact = level;
+            }
+        }
+    }
+
     /// For a terminal: the changes grouped by table, one line each with its
-    /// impact, then a summary such as
-    /// `impact: breaking (3 breaking, 2 minor, 5 patch, 0 cosmetic)`.
+    /// impact on both axes (`api:breaking data:patch`), then a summary per
+    /// axis such as
+    /// `api impact: breaking (3 breaking, 2 minor, 5 patch, 0 cosmetic)`.
     pub fn to_text(&self) -> String {
         output::text(self)
     }
 
-    /// For a pull request or changelog: the impact, then a heading per
-    /// impact with a bullet per change; vendor text sits in code spans.
+    /// For a pull request or changelog: the impact on both axes, then a
+    /// heading per API impact with a bullet per change (its data impact
+    /// where it differs); vendor text sits in code spans.
     pub fn to_markdown(&self) -> String {
         output::markdown(self)
     }
 
-    /// For programs: pretty-printed JSON with the `format_version`, the
-    /// overall `impact` and `unaccepted_impact` (`null` when none), the
-    /// `counts` per impact and of accepted changes, the `files` located
-    /// (`old`, `new`, `null` when unknown), and the `changes` with their
-    /// `rule`, `path`, `impact`, `accepted`, `accepted_reason`, `old`,
-    /// `new`, `detail`, `old_line` and `new_line`.
+    /// For programs: pretty-printed JSON, its layout versioned by
+    /// `format_version` and documented in the [module docs](self#the-json-report).
     pub fn to_json(&self) -> String {
         output::json(self)
     }
 
-    /// For GitHub Actions: a workflow command per change (`::error`,
-    /// `::warning` or `::notice` by impact) at its file and line, once
-    /// [located](Self::locate), then the summary line of the text report.
+    /// For GitHub Actions: a workflow command per change in the new file,
+    /// once [located](Self::locate) (a removed item at its parent), one per
+    /// stale acceptance and one for the version check, then the summary
+    /// lines of the text report; see the [module docs](self#reports-for-ci).
     pub fn to_github_actions(&self) -> String {
         ci::github_actions(self)
     }
 
-    /// JUnit XML: a test suite with a test case per change, a breaking
-    /// change not accepted failing and an accepted one skipped.
+    /// JUnit XML: a test suite with a test case per change, a change
+    /// breaking either axis and not accepted failing, an accepted one
+    /// skipped; and one for the version check, when one was made.
     pub fn to_junit(&self) -> String {
         ci::junit(self)
     }
 
     /// An entry of a CHANGELOG in the [Keep a Changelog] format: a
     /// `## [VERSION] - DATE` heading (`## [Unreleased]` without a version),
-    /// the impact, then the changes under `### Added`, `### Changed` and
-    /// `### Removed`, breaking ones marked **Breaking**.
+    /// the impact on both axes, then the changes under `### Added`,
+    /// `### Changed` and `### Removed`, breaking ones marked with the axes
+    /// they break (**Breaking (API, data):**).
     ///
     /// ```
     /// use codes_codegen::Spec;
@@ -507,16 +648,74 @@ impl SpecDiff {
         }
     }
 
-    /// Each change with the file of the side it is reported on, and its
-    /// line there: the new side for an item that exists, else the old one.
-    fn placed(&self) -> impl Iterator<Item = (&Change, Option<&str>, Option<usize>)> {
+    /// Each change with where it is reported: the new file always (GitHub
+    /// shows annotations on the head version only), at the item's line for
+    /// an item that exists, and at its parent's line (the table of a
+    /// removed row) for a removed one, without a line when the parent is
+    /// the whole file.
+    fn placed(&self) -> impl Iterator<Item = Placed<'_>> {
         self.changes
             .iter()
             .zip(&self.sites)
-            .map(|(change, sites)| match sites.new {
-                Some(_) => (change, self.files.new.as_deref(), change.new_line),
-                None => (change, self.files.old.as_deref(), change.old_line),
+            .zip(&self.parent_lines)
+            .map(|((change, sites), parent_line)| Placed {
+                change,
+                file: self.files.new.as_deref(),
+                line: match sites.new {
+                    Some(_) => change.new_line,
+                    None => *parent_line,
+                },
+                removed: sites.new.is_none(),
             })
+    }
+
+    /// The old side's file name, for the line a removed item had.
+    fn old_file(&self) -> Option<&str> {
+        self.files.old.as_deref()
+    }
+}
+
+/// Where a change is annotated.
+struct Placed<'a> {
+    change: &'a Change,
+    /// The new file.
+    file: Option<&'a str>,
+    /// The item's line in the new file, or its parent's for a removed one.
+    line: Option<usize>,
+    /// Whether the item is gone from the new file.
+    removed: bool,
+}
+
+/// The two things a change can break, judged apart: code built on the
+/// generated Rust API, and data (stored bills, SQL exports and JSON), which
+/// reads codes, not Rust names. A renamed row breaks the API and no data;
+/// a renumbered one breaks both; a lifted reservation breaks data alone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Axis {
+    /// The generated Rust API: what the crate's version follows.
+    Api,
+    /// Data: what a code means in a stored bill, a SQL join or a JSON
+    /// export.
+    Data,
+}
+
+impl Axis {
+    /// Both axes.
+    pub const ALL: [Axis; 2] = [Axis::Api, Axis::Data];
+
+    /// `api` or `data`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Axis::Api => "api",
+            Axis::Data => "data",
+        }
+    }
+}
+
+impl fmt::Display for Axis {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
     }
 }
 
@@ -531,6 +730,9 @@ pub struct Change {
     /// What it means for the generated API: the rule's level, computed or
     /// set by a configuration.
     pub impact: Impact,
+    /// What it means for data (stored bills, SQL exports, JSON): the
+    /// rule's data level, computed or set by a configuration.
+    pub data_impact: Impact,
     /// The value before, if the item existed.
     pub old: Option<Value>,
     /// The value after, if the item exists.
@@ -558,6 +760,14 @@ impl Change {
     /// Whether a configuration accepts the change.
     pub fn is_accepted(&self) -> bool {
         self.accepted.is_some()
+    }
+
+    /// The impact on `axis`.
+    pub fn impact_on(&self, axis: Axis) -> Impact {
+        match axis {
+            Axis::Api => self.impact,
+            Axis::Data => self.data_impact,
+        }
     }
 }
 

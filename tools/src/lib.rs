@@ -20,6 +20,7 @@ pub mod export;
 pub mod import;
 mod lang;
 pub mod report;
+pub mod review;
 mod site;
 pub mod translations;
 pub mod vendor_doc;

@@ -109,3 +109,44 @@ fn every_broken_spec_has_its_mistake_at_file_line_col() {
         }
     }
 }
+
+#[test]
+fn every_diagnostic_has_a_code_of_the_docs() {
+    let listed: Vec<&str> = codes_tools::report::CODES
+        .iter()
+        .map(|(code, _, _)| *code)
+        .collect();
+    let docs = include_str!("../src/report.rs");
+    for (code, severity, what) in codes_tools::report::CODES {
+        assert!(
+            docs.contains(&format!("//! | `{code}` | {severity} | {what} |")),
+            "{code} is in the module docs' table as in CODES"
+        );
+    }
+    let mut syntax = Vec::new();
+    for path in files("toml") {
+        let text = std::fs::read_to_string(&path).unwrap();
+        let Err(error) = Spec::from_toml("codes.toml", &text) else {
+            continue;
+        };
+        for diagnostic in error.diagnostics() {
+            let code = codes_tools::report::code(diagnostic);
+            assert!(listed.contains(&code), "{code}");
+            if code == "E001" {
+                syntax.push(diagnostic.message.clone());
+            }
+        }
+    }
+    // What falls to E001 is TOML that does not parse, nothing else.
+    syntax.sort();
+    assert_eq!(
+        syntax,
+        [
+            "duplicate key `code`",
+            "duplicate key `source`",
+            "duplicate key `vendor`",
+            "invalid basic string, expected `\"`",
+            "unknown key kind \"float\"",
+        ]
+    );
+}

@@ -14,8 +14,8 @@ use Impact::{Breaking, Cosmetic, Minor, Patch};
 use codes_codegen::model::ReasonCodes;
 use codes_codegen::{SourceMap, Spec};
 use codes_tools::diff::{
-    Bump, Change, ChangeKind, DiffConfig, Format, Impact, JSON_FORMAT_VERSION, PackageVersion,
-    SpecDiff, SpecText, Value, Version, VersionCheck, diff,
+    Axis, Bump, Change, ChangeKind, DefaultLevel, DiffConfig, Format, Impact, JSON_FORMAT_VERSION,
+    PackageVersion, Rule, SpecDiff, SpecText, Value, Version, VersionCheck, diff,
 };
 
 const CODES_TOML: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../codes.toml"));
@@ -88,10 +88,17 @@ fn change(
     new: Option<Value>,
     detail: Option<&str>,
 ) -> Change {
+    // The data impact a rule gives by default: its fixed level, or for a
+    // computed one the API's (the tests of the two apart set it).
+    let data_impact = match Rule::of(kind).data {
+        DefaultLevel::Fixed(level) => level,
+        DefaultLevel::Computed(_) => impact,
+    };
     Change {
         kind,
         path: path.to_string(),
         impact,
+        data_impact,
         old,
         new,
         detail: detail.map(str::to_string),
@@ -903,14 +910,18 @@ fn a_range_narrowed_only_by_codes_listed_on_their_own_is_patch() {
 fn a_single_code_becoming_a_range_or_back_is_breaking() {
     assert_eq!(
         codes_change("code = 200", "range = [200, 250]", ""),
-        [change(
-            Breaking,
-            ReasonCodesWidened,
-            "OperationType/row 3/reason 200",
-            single(200),
-            range(200, 250),
-            Some("the variant gains a code field")
-        )]
+        // 200 decodes as before and 201-250 were unlisted: minor for data.
+        [Change {
+            data_impact: Minor,
+            ..change(
+                Breaking,
+                ReasonCodesWidened,
+                "OperationType/row 3/reason 200",
+                single(200),
+                range(200, 250),
+                Some("the variant gains a code field"),
+            )
+        }]
     );
     assert_eq!(
         codes_change("range = [200, 250]", "code = 200", ""),
@@ -975,8 +986,10 @@ fn reason_description_changes_are_patch() {
     assert_eq!(
         diff(&spec(&bare), &spec(&worded)).to_text(),
         "OperationType\n  \
-           patch     OperationType/row 20/reason 0: reason description changed: none -> \"Zero.\"\n\
-         impact: patch (0 breaking, 0 minor, 1 patch, 0 cosmetic)\n"
+           api:patch    data:patch     OperationType/row 20/reason 0: reason description changed: \
+           none -> \"Zero.\"\n\
+         api impact: patch (0 breaking, 0 minor, 1 patch, 0 cosmetic)\n\
+         data impact: patch (0 breaking, 0 minor, 1 patch, 0 cosmetic)\n"
     );
     assert_eq!(
         changes(&worded, &bare),
@@ -1261,10 +1274,40 @@ fn a_spec_against_itself_has_no_changes() {
     assert_eq!(same.to_markdown(), "**Impact: none** (no changes)\n");
     assert_eq!(
         same.to_json(),
-        "{\n  \"format_version\": 1,\n  \"impact\": null,\n  \"unaccepted_impact\": null,\n  \
-         \"counts\": {\n    \"breaking\": 0,\n    \"minor\": 0,\n    \"patch\": 0,\n    \
-         \"cosmetic\": 0,\n    \"accepted\": 0\n  },\n  \
-         \"files\": {\n    \"old\": null,\n    \"new\": null\n  },\n  \"changes\": []\n}\n"
+        r#"{
+  "format_version": 2,
+  "impact": {
+    "api": null,
+    "data": null
+  },
+  "unaccepted_impact": {
+    "api": null,
+    "data": null
+  },
+  "counts": {
+    "api": {
+      "breaking": 0,
+      "minor": 0,
+      "patch": 0,
+      "cosmetic": 0
+    },
+    "data": {
+      "breaking": 0,
+      "minor": 0,
+      "patch": 0,
+      "cosmetic": 0
+    },
+    "accepted": 0
+  },
+  "files": {
+    "old": null,
+    "new": null
+  },
+  "changes": [],
+  "stale_acceptances": [],
+  "version_check": null
+}
+"#
     );
 }
 
@@ -1504,7 +1547,8 @@ fn golden_reports_of_the_revision_are_current() {
 fn a_changelog_entry_sorts_changes_as_keep_a_changelog_does() {
     let entry = located_revision().to_changelog(None, None);
     assert!(entry.starts_with(
-        "## [Unreleased]\n\nThe vendor's tables: breaking (5 breaking, 9 minor, 4 patch, 0 cosmetic).\n\n### Added\n\n"
+        "## [Unreleased]\n\nThe vendor's tables: API breaking (5 breaking, 9 minor, 4 patch, 0 cosmetic); \
+         data breaking (4 breaking, 9 minor, 5 patch, 0 cosmetic).\n\n### Added\n\n"
     ));
     let sections: Vec<&str> = entry
         .lines()
@@ -1512,7 +1556,7 @@ fn a_changelog_entry_sorts_changes_as_keep_a_changelog_does() {
         .collect();
     assert_eq!(sections, ["### Added", "### Changed", "### Removed"]);
     assert!(entry.contains(
-        "\n### Removed\n\n- **Breaking:** `OperationType/row 3/reason 7`: reason removed: \
+        "\n### Removed\n\n- **Breaking (API, data):** `OperationType/row 3/reason 7`: reason removed: \
          `CallRejected` (`An agent rejects a call.`)\n"
     ));
     assert!(entry.contains(
@@ -1580,9 +1624,10 @@ fn text_quotes_vendor_text_and_escapes_control_characters() {
     assert_eq!(
         tricky().to_text(),
         "OperationType\n  \
-           patch     OperationType/row 3: row description changed: \
+           api:patch    data:patch     OperationType/row 3: row description changed: \
            \"Busy.\" -> \"Busy `now`: *really* <b>|</b>\\n\\\"quoted\\\"\"\n\
-         impact: patch (0 breaking, 0 minor, 1 patch, 0 cosmetic)\n"
+         api impact: patch (0 breaking, 0 minor, 1 patch, 0 cosmetic)\n\
+         data impact: patch (0 breaking, 0 minor, 1 patch, 0 cosmetic)\n"
     );
 }
 
@@ -1590,12 +1635,7 @@ fn text_quotes_vendor_text_and_escapes_control_characters() {
 fn markdown_puts_vendor_text_in_safe_code_spans() {
     assert_eq!(
         tricky().to_markdown(),
-        "**Impact: patch** (0 breaking, 0 minor, 1 patch, 0 cosmetic)\n\
-         \n\
-         ### Patch\n\
-         \n\
-         - `OperationType/row 3`: row description changed: `Busy.` → \
-           ``Busy `now`: *really* <b>|</b>\\u{a}\"quoted\"``\n"
+        "**API impact: patch (0 breaking, 0 minor, 1 patch, 0 cosmetic)**; **data impact: patch (0 breaking, 0 minor, 1 patch, 0 cosmetic)**\n\n### Patch (API)\n\n- `OperationType/row 3`: row description changed: `Busy.` → ``Busy `now`: *really* <b>|</b>\\u{a}\"quoted\"``\n"
     );
 }
 
@@ -1654,19 +1694,7 @@ fn markdown_groups_changes_by_impact_from_breaking_down() {
     let new = row(1, "SignIn", "").replace("SignIn.\"", "Signs in.\"") + &row(4, "Talking", "");
     assert_eq!(
         diff(&spec(&old), &spec(&new)).to_markdown(),
-        "**Impact: breaking** (1 breaking, 1 minor, 1 patch, 0 cosmetic)\n\
-         \n\
-         ### Breaking\n\
-         \n\
-         - `OperationType/row 3`: row removed: `Busy` (`Busy.`)\n\
-         \n\
-         ### Minor\n\
-         \n\
-         - `OperationType/row 4`: row added: `Talking` (`Talking.`)\n\
-         \n\
-         ### Patch\n\
-         \n\
-         - `OperationType/row 1`: row description changed: `SignIn.` → `Signs in.`\n"
+        "**API impact: breaking (1 breaking, 1 minor, 1 patch, 0 cosmetic)**; **data impact: breaking (1 breaking, 1 minor, 1 patch, 0 cosmetic)**\n\n### Breaking (API)\n\n- `OperationType/row 3`: row removed: `Busy` (`Busy.`)\n\n### Minor (API)\n\n- `OperationType/row 4`: row added: `Talking` (`Talking.`)\n\n### Patch (API)\n\n- `OperationType/row 1`: row description changed: `SignIn.` → `Signs in.`\n"
     );
 }
 
@@ -1678,14 +1706,28 @@ fn json_lists_rules_values_and_codes() {
     assert_eq!(
         diff(&spec(&old), &spec(&new)).to_json(),
         r#"{
-  "format_version": 1,
-  "impact": "breaking",
-  "unaccepted_impact": "breaking",
+  "format_version": 2,
+  "impact": {
+    "api": "breaking",
+    "data": "breaking"
+  },
+  "unaccepted_impact": {
+    "api": "breaking",
+    "data": "breaking"
+  },
   "counts": {
-    "breaking": 1,
-    "minor": 0,
-    "patch": 1,
-    "cosmetic": 0,
+    "api": {
+      "breaking": 1,
+      "minor": 0,
+      "patch": 1,
+      "cosmetic": 0
+    },
+    "data": {
+      "breaking": 1,
+      "minor": 0,
+      "patch": 1,
+      "cosmetic": 0
+    },
     "accepted": 0
   },
   "files": {
@@ -1696,7 +1738,10 @@ fn json_lists_rules_values_and_codes() {
     {
       "rule": "reason_default_changed",
       "path": "OperationType/row 26/reason any",
-      "impact": "patch",
+      "impact": {
+        "api": "patch",
+        "data": "patch"
+      },
       "accepted": false,
       "accepted_reason": null,
       "old": {
@@ -1709,12 +1754,16 @@ fn json_lists_rules_values_and_codes() {
       },
       "detail": "every code decodes as before",
       "old_line": null,
-      "new_line": null
+      "new_line": null,
+      "annotated_line": null
     },
     {
       "rule": "reason_added",
       "path": "OperationType/row 26/reason 7",
-      "impact": "breaking",
+      "impact": {
+        "api": "breaking",
+        "data": "breaking"
+      },
       "accepted": false,
       "accepted_reason": null,
       "old": null,
@@ -1724,9 +1773,12 @@ fn json_lists_rules_values_and_codes() {
       },
       "detail": "takes 7 from RestCause",
       "old_line": null,
-      "new_line": null
+      "new_line": null,
+      "annotated_line": null
     }
-  ]
+  ],
+  "stale_acceptances": [],
+  "version_check": null
 }
 "#
     );
@@ -1812,6 +1864,8 @@ fn every_rule_has_a_stable_id_read_back_and_a_row_in_the_docs() {
     let (_, rules) = docs.split_once("//! | Rule ID |").unwrap();
     let table: Vec<&str> = rules
         .lines()
+        .skip(1)
+        .take_while(|line| line.starts_with("//! |"))
         .filter_map(|line| line.strip_prefix("//! | `"))
         .filter_map(|line| line.split_once('`').map(|(id, _)| id))
         .collect();
@@ -1892,28 +1946,32 @@ fn a_config_sets_rule_levels_and_accepts_changes_by_rule_and_path() {
     assert_eq!(
         report.to_text(),
         "OperationType\n  \
-           cosmetic  OperationType/row 1: row description changed: \"SignIn.\" -> \"Signs in.\"\n  \
-           breaking  OperationType/row 3: row removed: Busy \"Busy.\" \
+           api:cosmetic data:patch     OperationType/row 1: row description changed: \
+           \"SignIn.\" -> \"Signs in.\"\n  \
+           api:breaking data:breaking  OperationType/row 3: row removed: Busy \"Busy.\" \
            [accepted: \"Busy is reported by the presence service now.\"]\n  \
-           breaking  OperationType/row 4: row added: Talking \"Talking.\"\n\
-         impact: breaking (2 breaking, 0 minor, 0 patch, 1 cosmetic; 1 accepted)\n\
-         impact of changes not accepted: breaking\n"
+           api:breaking data:minor     OperationType/row 4: row added: Talking \"Talking.\"\n\
+         api impact: breaking (2 breaking, 0 minor, 0 patch, 1 cosmetic; 1 accepted)\n\
+         data impact: breaking (1 breaking, 1 minor, 1 patch, 0 cosmetic; 1 accepted)\n\
+         api impact of changes not accepted: breaking\n\
+         data impact of changes not accepted: minor\n"
     );
     assert_eq!(
         report.to_markdown(),
-        "**Impact: breaking** (2 breaking, 0 minor, 0 patch, 1 cosmetic; 1 accepted)\n\
+        "**API impact: breaking (2 breaking, 0 minor, 0 patch, 1 cosmetic; 1 accepted)**; \
+         **data impact: breaking (1 breaking, 1 minor, 1 patch, 0 cosmetic; 1 accepted)**\n\
          \n\
-         **Impact of changes not accepted: breaking**\n\
+         **Impact of changes not accepted: API breaking, data minor**\n\
          \n\
-         ### Breaking\n\
+         ### Breaking (API)\n\
          \n\
          - `OperationType/row 3`: row removed: `Busy` (`Busy.`) — **accepted**: \
            Busy is reported by the presence service now.\n\
-         - `OperationType/row 4`: row added: `Talking` (`Talking.`)\n\
+         - `OperationType/row 4`: row added (data: minor): `Talking` (`Talking.`)\n\
          \n\
-         ### Cosmetic\n\
+         ### Cosmetic (API)\n\
          \n\
-         - `OperationType/row 1`: row description changed: `SignIn.` → `Signs in.`\n"
+         - `OperationType/row 1`: row description changed (data: patch): `SignIn.` → `Signs in.`\n"
     );
 }
 
@@ -1937,11 +1995,15 @@ fn bad_configs_are_errors_at_their_line_and_column() {
     let unknown = error("[rules]\nrow_added = \"minor\"\n  rows_added = \"minor\"\n");
     assert_eq!(
         (unknown.line, unknown.column, unknown.message.as_str()),
-        (3, 3, "unknown rule \"rows_added\"")
+        (
+            3,
+            3,
+            "unknown rule \"rows_added\"; did you mean \"row_added\"?"
+        )
     );
     assert_eq!(
         unknown.to_string(),
-        "codes-diff.toml:3:3: unknown rule \"rows_added\""
+        "codes-diff.toml:3:3: unknown rule \"rows_added\"; did you mean \"row_added\"?"
     );
     assert_eq!(
         error("[rules]\nrow_added = \"Minor\"\n").to_string(),
@@ -2119,9 +2181,10 @@ fn a_map_that_is_not_the_specs_locates_nothing() {
     // No file and no line: the annotation has neither.
     assert_eq!(
         report.to_github_actions(),
-        "::notice title=row_description_changed (patch)::OperationType/row 1: \
+        "::notice title=row_description_changed (api patch%2C data patch)::OperationType/row 1: \
          row description changed: \"SignIn.\" -> \"Signs in.\"\n\
-         impact: patch (0 breaking, 0 minor, 1 patch, 0 cosmetic)\n"
+         api impact: patch (0 breaking, 0 minor, 1 patch, 0 cosmetic)\n\
+         data impact: patch (0 breaking, 0 minor, 1 patch, 0 cosmetic)\n"
     );
 }
 
@@ -2149,6 +2212,8 @@ fn annotations_follow_the_impact_and_escape_what_would_end_them() {
     );
     let config = "[rules]\nrow_added = \"cosmetic\"\n";
     report.configure(&DiffConfig::parse("c.toml", config).unwrap());
+    // A removed row is annotated in the new file, at its table's header.
+    let table = line_of(&new, "[[table]]");
     let (description, busy, talking) = (
         line_of(&new, "100%"),
         line_of(&old, "code = 3") - 1,
@@ -2157,13 +2222,16 @@ fn annotations_follow_the_impact_and_escape_what_would_end_them() {
     assert_eq!(
         report.to_github_actions(),
         format!(
-            "::notice file=codes.toml,line={description},title=row_description_changed (patch)::\
+            "::notice file=codes.toml,line={description},title=row_description_changed \
+             (api patch%2C data patch)::\
              OperationType/row 1: row description changed: \"SignIn.\" -> \"100%25\\nsigned in.\"\n\
-             ::error file=old%2Cv1%3A spec.toml,line={busy},title=row_removed (breaking)::\
-             OperationType/row 3: row removed: Busy \"Busy.\"\n\
-             ::notice file=codes.toml,line={talking},title=row_added (cosmetic)::\
+             ::error file=codes.toml,line={table},title=row_removed (api breaking%2C data breaking)::\
+             OperationType/row 3: row removed: Busy \"Busy.\" \
+             (was at line {busy} of the old old,v1: spec.toml)\n\
+             ::warning file=codes.toml,line={talking},title=row_added (api cosmetic%2C data minor)::\
              OperationType/row 4: row added: Talking \"Talking.\"\n\
-             impact: breaking (1 breaking, 0 minor, 1 patch, 1 cosmetic)\n"
+             api impact: breaking (1 breaking, 0 minor, 1 patch, 1 cosmetic)\n\
+             data impact: breaking (1 breaking, 1 minor, 1 patch, 0 cosmetic)\n"
         )
     );
 }
@@ -2173,7 +2241,7 @@ fn junit_escapes_vendor_text_and_has_no_case_without_changes() {
     let junit = tricky().to_junit();
     assert!(
         junit.contains(
-            "      <system-out>patch: OperationType/row 3: row description changed: \
+            "      <system-out>api patch, data patch: OperationType/row 3: row description changed: \
              &quot;Busy.&quot; -&gt; &quot;Busy `now`: *really* &lt;b&gt;|&lt;/b&gt;\\n\\&quot;quoted\\&quot;&quot;\
              </system-out>\n"
         ),
@@ -2201,8 +2269,10 @@ fn json_marks_accepted_changes_and_their_reason() {
     report.configure(&config);
     let json: serde_json::Value = serde_json::from_str(&report.to_json()).unwrap();
     assert_eq!(json["format_version"], JSON_FORMAT_VERSION);
-    assert_eq!(json["impact"], "breaking");
-    assert_eq!(json["unaccepted_impact"], serde_json::Value::Null);
+    assert_eq!(json["impact"]["api"], "breaking");
+    assert_eq!(json["impact"]["data"], "breaking");
+    assert_eq!(json["unaccepted_impact"]["api"], serde_json::Value::Null);
+    assert_eq!(json["unaccepted_impact"]["data"], serde_json::Value::Null);
     assert_eq!(json["counts"]["accepted"], 1);
     assert_eq!(json["changes"][0]["rule"], "row_removed");
     assert_eq!(json["changes"][0]["accepted"], true);
@@ -2263,11 +2333,20 @@ fn a_version_check_says_what_is_needed_and_what_was_done() {
     );
     assert_eq!(
         check("1.0.0", "1.0.0", Some(Cosmetic)).to_string(),
-        "version bump: 1.0.0 -> 1.0.0 is no bump; cosmetic changes need no bump"
+        "version unchanged: 1.0.0 is not a release yet; cosmetic changes need no bump"
     );
     assert_eq!(
         check("1.0.0", "1.0.0", None).to_string(),
-        "version bump: 1.0.0 -> 1.0.0 is no bump; nothing changed, so no bump is needed"
+        "version unchanged: 1.0.0 is not a release yet; nothing changed, so no bump is needed"
+    );
+    // The released version still: the changes wait for the next release,
+    // whose bump is checked then (CONTRIBUTING bumps at release).
+    let waiting = check("0.4.2", "0.4.2", Some(Breaking)).since("v0.4.2");
+    assert!(waiting.passes() && waiting.is_unreleased());
+    assert_eq!(
+        waiting.to_string(),
+        "version unchanged since v0.4.2: 0.4.2 is not a release yet; breaking changes need \
+         a minor bump (the version is 0.x) at the next release"
     );
     let down = check("1.0.0", "0.9.0", None);
     assert!(!down.passes());
@@ -2317,4 +2396,147 @@ fn manifests_give_their_version_or_defer_to_the_workspace() {
             .to_string(),
         "the workspace gives no package version (`version` under `[workspace.package]`)"
     );
+}
+
+// Two axes of impact.
+
+/// The (API, data) impacts of each change from `old` to `new` rows.
+fn axes(old: &str, new: &str) -> Vec<(ChangeKind, Impact, Impact)> {
+    changes(old, new)
+        .iter()
+        .map(|change| (change.kind, change.impact, change.data_impact))
+        .collect()
+}
+
+#[test]
+fn a_rename_breaks_the_api_and_a_renumber_breaks_data_too() {
+    let before = row(1, "SignIn", "");
+    assert_eq!(
+        axes(&before, &row(1, "LogIn", "").replace("LogIn.", "SignIn.")),
+        [(RowRenamed, Breaking, Patch)]
+    );
+    assert_eq!(
+        axes(&before, &row(2, "SignIn", "")),
+        [(RowRenumbered, Breaking, Breaking)]
+    );
+    assert_eq!(
+        axes(&before, &before.replace("SignIn.\"", "Signs in.\"")),
+        [(RowDescriptionChanged, Patch, Patch)]
+    );
+}
+
+#[test]
+fn lifting_a_reservation_breaks_data_only() {
+    let kept = row(1, "SignIn", "");
+    let reserved = "\n[[table.reserved]]\ncode = 3\nname = \"Busy\"\n";
+    assert_eq!(
+        axes(&format!("{kept}{reserved}"), &kept),
+        [(ReservedRemoved, Patch, Breaking)]
+    );
+}
+
+#[test]
+fn fail_on_each_axis_goes_by_its_own_impact() {
+    let kept = row(1, "SignIn", "");
+    let renamed = diff(
+        &spec(&kept),
+        &spec(&kept.replace("name = \"SignIn\"", "name = \"LogIn\"")),
+    );
+    assert_eq!(renamed.unaccepted_impact_on(Axis::Api), Some(Breaking));
+    assert_eq!(renamed.unaccepted_impact_on(Axis::Data), Some(Patch));
+    assert_eq!(renamed.impact_on(Axis::Data), Some(Patch));
+    assert_eq!(renamed.count_on(Axis::Data, Patch), 1);
+}
+
+#[test]
+fn a_config_sets_a_level_per_axis() {
+    let config = DiffConfig::parse(
+        "c.toml",
+        "[rules]\nrow_renamed = { api = \"minor\", data = \"cosmetic\" }\nrow_added = \"patch\"\n",
+    )
+    .unwrap();
+    assert_eq!(config.level(RowRenamed), Some(Minor));
+    assert_eq!(config.data_level(RowRenamed), Some(Cosmetic));
+    assert_eq!(config.level(RowAdded), Some(Patch));
+    assert_eq!(config.data_level(RowAdded), None);
+    let error =
+        DiffConfig::parse("c.toml", "[rules]\nrow_added = { wire = \"minor\" }\n").unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "c.toml:2:13: unknown axis \"wire\": expected `api` or `data`"
+    );
+    let error = DiffConfig::parse("c.toml", "[rules]\nrow_added = 3\n").unwrap_err();
+    assert_eq!(
+        error.to_string(),
+        "c.toml:2:13: a level is breaking, minor, patch or cosmetic, as a string, \
+         or a table of one per axis: { api = \"…\", data = \"…\" }"
+    );
+}
+
+#[test]
+fn accepting_a_change_never_lowers_the_impact_the_version_check_counts() {
+    let config = DiffConfig::parse(
+        "c.toml",
+        "[[accept]]\nrule = \"row_removed\"\npath = \"OperationType/row 3\"\nreason = \"r\"\n",
+    )
+    .unwrap();
+    let kept = row(1, "SignIn", "");
+    let mut report = diff(&spec(&(kept.clone() + &row(3, "Busy", ""))), &spec(&kept));
+    report.configure(&config);
+    assert_eq!(report.unaccepted_impact(), None);
+    let check =
+        VersionCheck::new(version("0.1.0"), version("0.1.1"), report.impact()).since("v0.1.0");
+    assert!(!check.passes());
+    assert_eq!(
+        check.to_string(),
+        "missing version bump since v0.1.0: breaking changes need a minor bump \
+         (the version is 0.x), but 0.1.0 -> 0.1.1 is a patch bump"
+    );
+}
+
+#[test]
+fn every_rule_lists_both_axes() {
+    let text = codes_tools::diff::rules_text();
+    assert_eq!(text.lines().count(), ChangeKind::ALL.len());
+    assert!(text.contains(
+        "reserved_removed            api: patch     data: breaking  A reservation is lifted"
+    ));
+    let json: serde_json::Value = serde_json::from_str(&codes_tools::diff::rules_json()).unwrap();
+    assert_eq!(json["format_version"], JSON_FORMAT_VERSION);
+    let rules = json["rules"].as_array().unwrap();
+    assert_eq!(rules.len(), ChangeKind::ALL.len());
+    let renamed = rules
+        .iter()
+        .find(|rule| rule["id"] == "row_renamed")
+        .unwrap();
+    assert_eq!(renamed["api"]["default"], "breaking");
+    assert_eq!(renamed["data"]["default"], "patch");
+    assert_eq!(renamed["reported_as"], "row renamed");
+}
+
+#[test]
+fn the_documented_configurations_parse() {
+    let docs = include_str!("../src/diff.rs");
+    let (_, example) = docs
+        .split_once("//! ```toml\n//! # codes-diff.toml\n")
+        .unwrap();
+    let (example, _) = example.split_once("//! ```").unwrap();
+    let example: String = example
+        .lines()
+        .map(|line| line.strip_prefix("//!").unwrap().trim_start_matches(' '))
+        .map(|line| format!("{line}\n"))
+        .collect();
+    let config = DiffConfig::parse("codes-diff.toml", &example).unwrap();
+    assert_eq!(config.release_tags(), Some("v*"));
+    assert_eq!(config.level(RowRenamed), Some(Breaking));
+    assert_eq!(config.data_level(RowRenamed), Some(Cosmetic));
+    assert_eq!(config.acceptances().len(), 1);
+
+    let readme = include_str!("../../README.md");
+    let (_, example) = readme.split_once("  ```toml\n  [rules]\n").unwrap();
+    let (example, _) = example.split_once("  ```").unwrap();
+    let example = format!("[rules]\n{}", example.replace("\n  ", "\n").trim_start());
+    let config = DiffConfig::parse("codes-diff.toml", &example).unwrap();
+    assert_eq!(config.release_tags(), Some("v*"));
+    assert_eq!(config.data_level(RowRenamed), Some(Cosmetic));
 }

@@ -6,8 +6,8 @@ use std::process::Command;
 
 use codes_codegen::SourceMap;
 use codes_tools::diff::{
-    self, CONFIG_FILE, DiffConfig, Format, Impact, ManifestError, PackageVersion, SpecText,
-    Version, VersionCheck,
+    self, Axis, CONFIG_FILE, DiffConfig, Format, Impact, ManifestError, PackageVersion, SpecDiff,
+    SpecText, Version, VersionCheck,
 };
 
 use crate::io::{self, Failure, Loaded, Status, say};
@@ -16,16 +16,29 @@ use crate::io::{self, Failure, Loaded, Status, say};
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// The old spec: a path, `-` for standard input, or `REV:PATH` read from
-    /// git (`HEAD~1:codes.toml`). An empty file (`/dev/null`) is no spec:
-    /// every table is added, as in a first release.
-    old: String,
-    /// The new spec: a path, `-` for standard input, or `REV:PATH` read from git.
-    new: String,
+    /// git (`HEAD~1:codes.toml`; `git:REV:PATH` reads git only). An empty
+    /// file (`/dev/null`) is no spec: every table is added, as in a first
+    /// release.
+    #[arg(required_unless_present = "list_rules")]
+    old: Option<String>,
+    /// The new spec: a path, `-` for standard input, or `REV:PATH` read from
+    /// git (`git:REV:PATH` reads git only).
+    #[arg(required_unless_present = "list_rules")]
+    new: Option<String>,
+    /// Read OLD from git at this revision (`--old-rev origin/main codes.toml`):
+    /// never a file.
+    #[arg(long, value_name = "REV")]
+    old_rev: Option<String>,
+    /// Read NEW from git at this revision: never a file.
+    #[arg(long, value_name = "REV")]
+    new_rev: Option<String>,
     /// How to write the report.
     #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
     format: ReportFormat,
     /// Exit with status 1 when the changes not accepted are at least this
-    /// big, or when the crate version does not go up as far as they need;
+    /// big on the Rust API (`api:LEVEL`, or the bare level) or on data
+    /// (`data:LEVEL`: bills, SQL exports, JSON), or when the crate version
+    /// does not go up as far as every change since the last release needs;
     /// may be given more than once.
     #[arg(long, value_enum, value_name = "CONDITION")]
     fail_on: Vec<FailOn>,
@@ -33,19 +46,62 @@ pub struct Args {
     /// codes-diff.toml beside the new spec, if there is one].
     #[arg(long, value_name = "FILE")]
     config: Option<PathBuf>,
-    /// The crate version of the old side, for `--fail-on
-    /// missing-version-bump` [default: from the Cargo.toml beside the old
-    /// spec].
-    #[arg(long, value_name = "VERSION")]
+    /// The release `--fail-on missing-version-bump` compares with: its spec
+    /// (at the new spec's path) and the version of the Cargo.toml beside it
+    /// [default: the newest tag matching --release-tags reachable from the
+    /// new side].
+    #[arg(long, value_name = "REV")]
+    baseline: Option<String>,
+    /// The tags that mark releases, as a glob, for the default --baseline
+    /// [default: `[release] tags` of the configuration, else v*].
+    #[arg(long, value_name = "PATTERN")]
+    release_tags: Option<String>,
+    /// Compare the version check with the old side instead of a release,
+    /// at this crate version.
+    #[arg(long, value_name = "VERSION", conflicts_with = "baseline")]
     old_version: Option<Version>,
     /// The crate version of the new side [default: from the Cargo.toml
     /// beside the new spec]; with `--format changelog`, the version of the
     /// entry [default: Unreleased].
     #[arg(long, value_name = "VERSION")]
     new_version: Option<Version>,
-    /// The release date of a `--format changelog` entry, such as 2026-11-29.
-    #[arg(long, value_name = "DATE", requires = "new_version")]
+    /// The release date of a `--format changelog` entry, YYYY-MM-DD.
+    #[arg(long, value_name = "DATE", requires = "new_version", value_parser = parse_date)]
     date: Option<String>,
+    /// Print every rule with its ID, its default impact on the API and on
+    /// data, and what it reports (`--format text` or `json`), and exit.
+    #[arg(long, conflicts_with_all = ["old", "new", "fail_on"])]
+    list_rules: bool,
+}
+
+/// A calendar date written `YYYY-MM-DD`, as a CHANGELOG heading takes it.
+fn parse_date(text: &str) -> Result<String, String> {
+    let expected = || format!("{text:?} is not a date: expected YYYY-MM-DD, such as 2026-11-29");
+    let parts: Vec<&str> = text.split('-').collect();
+    let [year, month, day] = parts[..] else {
+        return Err(expected());
+    };
+    let number = |part: &str, digits: usize| {
+        (part.len() == digits && part.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| part.parse::<u32>().ok())
+            .flatten()
+    };
+    let (Some(year), Some(month), Some(day)) = (number(year, 4), number(month, 2), number(day, 2))
+    else {
+        return Err(expected());
+    };
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return Err(expected()),
+    };
+    match (1..=days).contains(&day) {
+        true => Ok(text.to_string()),
+        false => Err(expected()),
+    }
 }
 
 /// The formats of the report.
@@ -57,9 +113,9 @@ pub enum ReportFormat {
     Markdown,
     /// For programs.
     Json,
-    /// GitHub Actions annotations at the changed lines of the spec.
+    /// GitHub Actions annotations at the changed lines of the new spec.
     GithubActions,
-    /// JUnit XML: a test case per change, breaking ones failing.
+    /// JUnit XML: a test case per change, those breaking either axis failing.
     Junit,
     /// A CHANGELOG entry (Keep a Changelog): Added, Changed, Removed.
     Changelog,
@@ -78,40 +134,68 @@ impl From<ReportFormat> for Format {
     }
 }
 
-/// The conditions of `--fail-on`.
+/// The conditions of `--fail-on`: a level on an axis (a bare level is the
+/// API's), or a missing version bump.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum FailOn {
-    /// Fail on a breaking change only.
-    Breaking,
-    /// Fail on a minor or breaking change.
-    Minor,
-    /// Fail on a patch, minor or breaking change.
-    Patch,
-    /// Fail on any change.
-    Cosmetic,
-    /// Fail when the crate version does not go up as far as the changes need.
+    /// Fail on a change breaking the Rust API.
+    #[value(name = "api:breaking", alias = "breaking")]
+    ApiBreaking,
+    /// Fail on a minor or breaking change of the Rust API.
+    #[value(name = "api:minor", alias = "minor")]
+    ApiMinor,
+    /// Fail on a patch, minor or breaking change of the Rust API.
+    #[value(name = "api:patch", alias = "patch")]
+    ApiPatch,
+    /// Fail on any change of the Rust API.
+    #[value(name = "api:cosmetic", alias = "cosmetic")]
+    ApiCosmetic,
+    /// Fail on a change breaking data: a stored code that means something
+    /// else or nothing.
+    #[value(name = "data:breaking")]
+    DataBreaking,
+    /// Fail on a minor or breaking change of data.
+    #[value(name = "data:minor")]
+    DataMinor,
+    /// Fail on a patch, minor or breaking change of data.
+    #[value(name = "data:patch")]
+    DataPatch,
+    /// Fail on any change of data.
+    #[value(name = "data:cosmetic")]
+    DataCosmetic,
+    /// Fail when the crate version does not go up as far as every change
+    /// since the last release needs.
     MissingVersionBump,
 }
 
 impl FailOn {
-    /// The impact this condition fails at, if it is a threshold.
-    fn threshold(self) -> Option<Impact> {
-        match self {
-            FailOn::Breaking => Some(Impact::Breaking),
-            FailOn::Minor => Some(Impact::Minor),
-            FailOn::Patch => Some(Impact::Patch),
-            FailOn::Cosmetic => Some(Impact::Cosmetic),
-            FailOn::MissingVersionBump => None,
-        }
+    /// The axis and impact this condition fails at, if it is a threshold.
+    fn threshold(self) -> Option<(Axis, Impact)> {
+        use FailOn::*;
+        Some(match self {
+            ApiBreaking => (Axis::Api, Impact::Breaking),
+            ApiMinor => (Axis::Api, Impact::Minor),
+            ApiPatch => (Axis::Api, Impact::Patch),
+            ApiCosmetic => (Axis::Api, Impact::Cosmetic),
+            DataBreaking => (Axis::Data, Impact::Breaking),
+            DataMinor => (Axis::Data, Impact::Minor),
+            DataPatch => (Axis::Data, Impact::Patch),
+            DataCosmetic => (Axis::Data, Impact::Cosmetic),
+            MissingVersionBump => return None,
+        })
     }
 }
 
 /// Compares the two specs and prints the report.
 pub fn run(args: &Args) -> Result<Status, Failure> {
+    if args.list_rules {
+        return list_rules(args.format);
+    }
     let check_versions = args.fail_on.contains(&FailOn::MissingVersionBump);
     let changelog = args.format == ReportFormat::Changelog;
     for (flag, given, needed) in [
         ("--old-version", args.old_version.is_some(), check_versions),
+        ("--baseline", args.baseline.is_some(), check_versions),
         (
             "--new-version",
             args.new_version.is_some(),
@@ -119,16 +203,24 @@ pub fn run(args: &Args) -> Result<Status, Failure> {
         ),
     ] {
         if given && !needed {
-            return Err(Failure(format!(
-                "{flag} is for --fail-on missing-version-bump or --format changelog, \
-                 neither of which is given"
-            )));
+            let what = match flag {
+                "--new-version" => {
+                    "--fail-on missing-version-bump or --format changelog, \
+                                    neither of which is given"
+                }
+                _ => "--fail-on missing-version-bump, which is not given",
+            };
+            return Err(Failure(format!("{flag} is for {what}")));
         }
     }
     if args.date.is_some() && !changelog {
         return Err(Failure("--date is for --format changelog".to_string()));
     }
-    let (old_side, new_side) = (Side::parse(&args.old)?, Side::parse(&args.new)?);
+    let (Some(old_arg), Some(new_arg)) = (&args.old, &args.new) else {
+        return Err(Failure("give OLD and NEW".to_string()));
+    };
+    let old_side = Side::parse(old_arg, args.old_rev.as_deref(), "--old-rev")?;
+    let new_side = Side::parse(new_arg, args.new_rev.as_deref(), "--new-rev")?;
     let (old_text, new_text) = (old_side.read()?, new_side.read()?);
     // An empty old side is no spec at all: a first release.
     let old = match old_text.trim().is_empty() {
@@ -146,13 +238,6 @@ pub fn run(args: &Args) -> Result<Status, Failure> {
         None => (None, SourceMap::default()),
     };
     let config = read_config(args.config.as_deref(), &new_side)?;
-    let versions = match check_versions {
-        true => Some((
-            version(&old_side, args.old_version.as_ref(), "--old-version")?,
-            version(&new_side, args.new_version.as_ref(), "--new-version")?,
-        )),
-        false => None,
-    };
 
     let mut report = match &old {
         Some(old) => diff::diff(old, &new),
@@ -179,6 +264,15 @@ pub fn run(args: &Args) -> Result<Status, Failure> {
             );
         }
     }
+    let mut status = Status::Success;
+    if check_versions {
+        let check = version_check(args, &old_text, (&new_side, &new), &report, config.as_ref())?;
+        say!("codes: {check}");
+        if !check.passes() {
+            status = Status::Problems;
+        }
+        report.set_version_check(check);
+    }
     let rendered = match args.format {
         ReportFormat::Changelog => report.to_changelog(
             args.new_version
@@ -191,24 +285,131 @@ pub fn run(args: &Args) -> Result<Status, Failure> {
     };
     io::emit(None, &rendered)?;
 
-    let impact = report.unaccepted_impact();
-    let mut status = Status::Success;
     if args
         .fail_on
         .iter()
         .filter_map(|condition| condition.threshold())
-        .any(|threshold| impact >= Some(threshold))
+        .any(|(axis, threshold)| report.unaccepted_impact_on(axis) >= Some(threshold))
     {
         status = Status::Problems;
     }
-    if let Some((old_version, new_version)) = versions {
-        let check = VersionCheck::new(old_version, new_version, impact);
-        say!("codes: {check}");
-        if !check.passes() {
-            status = Status::Problems;
-        }
-    }
     Ok(status)
+}
+
+/// `--list-rules`: every rule, as text or JSON.
+fn list_rules(format: ReportFormat) -> Result<Status, Failure> {
+    let rules = match format {
+        ReportFormat::Text => diff::rules_text(),
+        ReportFormat::Json => diff::rules_json(),
+        _ => {
+            return Err(Failure(
+                "--list-rules writes --format text or json".to_string(),
+            ));
+        }
+    };
+    io::emit(None, &rules)?;
+    Ok(Status::Success)
+}
+
+/// The version check: every change (accepted or not) from the baseline
+/// release to the new side against the bump of the crate version.
+///
+/// The baseline is `--baseline REV`, else the newest tag matching
+/// `--release-tags` reachable from the new side, read from git at the new
+/// spec's path; with `--old-version`, the old side at that version.
+fn version_check(
+    args: &Args,
+    old_text: &str,
+    (new_side, new): (&Side, &codes_codegen::Spec),
+    report: &SpecDiff,
+    config: Option<&DiffConfig>,
+) -> Result<VersionCheck, Failure> {
+    let new_version = version(new_side, args.new_version.as_ref(), "--new-version")?;
+    if let Some(old_version) = &args.old_version {
+        return Ok(VersionCheck::new(
+            old_version.clone(),
+            new_version,
+            report.impact(),
+        ));
+    }
+    let revision = match &args.baseline {
+        Some(revision) => {
+            let commit = Command::new("git")
+                .args(["rev-parse", "--verify", "--quiet", "--end-of-options"])
+                .arg(format!("{revision}^{{commit}}"))
+                .output()
+                .map_err(|error| {
+                    Failure(format!("--baseline {revision}: cannot run git: {error}"))
+                })?;
+            if !commit.status.success() || revision.starts_with('-') {
+                return Err(Failure(format!(
+                    "--baseline {revision}: no such revision in the git repository"
+                )));
+            }
+            revision.clone()
+        }
+        None => {
+            let pattern = args
+                .release_tags
+                .as_deref()
+                .or(config.and_then(DiffConfig::release_tags))
+                .unwrap_or("v*");
+            last_release(new_side, pattern)?
+        }
+    };
+    let side = new_side.at(&revision)?;
+    let old_version = version(&side, None, "--old-version or --baseline")?;
+    let impact = match side.exists()? {
+        false => diff::initial(new).impact(),
+        true => {
+            let text = side.read()?;
+            if text == old_text {
+                report.impact()
+            } else {
+                let Loaded::Valid(baseline) = io::parse_spec(&side.name(), &text) else {
+                    return Err(Failure(format!(
+                        "{}: the spec of the release is invalid",
+                        side.name()
+                    )));
+                };
+                let mut since = diff::diff(&baseline, new);
+                if let Some(config) = config {
+                    since.apply_levels(config);
+                }
+                since.impact()
+            }
+        }
+    };
+    Ok(VersionCheck::new(old_version, new_version, impact).since(revision))
+}
+
+/// The newest tag matching `pattern` reachable from the new side's
+/// revision (`HEAD` for a file): `git describe --tags --abbrev=0`.
+fn last_release(new_side: &Side, pattern: &str) -> Result<String, Failure> {
+    let start = match new_side {
+        Side::Git { revision, .. } => revision.as_str(),
+        _ => "HEAD",
+    };
+    let output = Command::new("git")
+        .args(["describe", "--tags", "--abbrev=0"])
+        .arg(format!("--match={pattern}"))
+        .args(["--end-of-options", start])
+        .output()
+        .map_err(|error| Failure(format!("cannot run git to find the last release: {error}")))?;
+    let tag = String::from_utf8_lossy(&output.stdout).trim().to_string();
+    if !output.status.success() || tag.is_empty() {
+        let said = String::from_utf8_lossy(&output.stderr);
+        let said = match said.lines().next() {
+            Some(line) => format!(" (git describe: {})", line.trim()),
+            None => String::new(),
+        };
+        return Err(Failure(format!(
+            "no tag matching {pattern:?} is reachable from {start}, so the last release is \
+             unknown: give --baseline REV (or --release-tags PATTERN), or --old-version to \
+             compare with the old side{said}"
+        )));
+    }
+    Ok(tag)
 }
 
 /// The configuration given with `--config`, else the one beside the new
@@ -293,18 +494,50 @@ enum Side {
 }
 
 impl Side {
-    /// Standard input for `-`, a file if one exists at that path, else
-    /// `REV:PATH`.
+    /// The side `side` names: with `rev` (from `flag`), `REV:side` read
+    /// from git; `git:REV:PATH` from git; standard input for `-`; a file
+    /// if one exists at that path, unless git can read the same words as
+    /// `REV:PATH`, which is an error naming both (a file must not stand in
+    /// for a revision); else `REV:PATH`.
     ///
     /// A side that is not a file reaches git only after `--end-of-options`,
     /// and one starting with `-` not at all: git would take it for an
     /// option (such as `--output=FILE`, which writes a file).
-    fn parse(side: &str) -> Result<Side, Failure> {
+    fn parse(side: &str, rev: Option<&str>, flag: &str) -> Result<Side, Failure> {
+        if let Some(revision) = rev {
+            return Side::from_git(revision, side, &format!("{flag} {revision}"));
+        }
+        if let Some(rest) = side.strip_prefix("git:") {
+            return match rest.split_once(':') {
+                Some((revision, path)) => Side::from_git(revision, path, side),
+                None => Err(Failure(format!(
+                    "{side}: a git: side is git:REV:PATH, such as git:HEAD~1:codes.toml"
+                ))),
+            };
+        }
         let path = Path::new(side);
         if io::is_stdin(path) {
             return Ok(Side::Stdin);
         }
+        let in_git = side
+            .split_once(':')
+            .filter(|(revision, file)| {
+                !revision.is_empty() && !file.is_empty() && !side.starts_with('-')
+            })
+            .map(|(revision, path)| Side::Git {
+                revision: revision.to_string(),
+                path: path.to_string(),
+            });
         if path.exists() {
+            if let Some(git) = &in_git
+                && git.exists().unwrap_or(false)
+            {
+                return Err(Failure(format!(
+                    "{side}: both a file and {} in git: write ./{side} for the file, \
+                     or git:{side} (or --old-rev/--new-rev) for the revision",
+                    git.name()
+                )));
+            }
             return Ok(Side::File(path.to_path_buf()));
         }
         if side.starts_with('-') {
@@ -312,18 +545,54 @@ impl Side {
                 "{side}: no such file, and not a git revision: a revision cannot start with `-`"
             )));
         }
-        match side
-            .split_once(':')
-            .filter(|(revision, file)| !revision.is_empty() && !file.is_empty())
-        {
-            Some((revision, path)) => Ok(Side::Git {
-                revision: revision.to_string(),
-                path: path.to_string(),
-            }),
-            None => Err(Failure(format!(
+        in_git.ok_or_else(|| {
+            Failure(format!(
                 "{side}: no such file (for a spec in git, write REV:PATH, such as HEAD~1:codes.toml)"
-            ))),
+            ))
+        })
+    }
+
+    /// `REV:PATH` read from git only; `given` is how it was written, for
+    /// errors.
+    fn from_git(revision: &str, path: &str, given: &str) -> Result<Side, Failure> {
+        if revision.is_empty() || path.is_empty() {
+            return Err(Failure(format!(
+                "{given}: a revision and a path are needed, such as HEAD~1:codes.toml"
+            )));
         }
+        if revision.starts_with('-') {
+            return Err(Failure(format!(
+                "{given}: a revision cannot start with `-`"
+            )));
+        }
+        Ok(Side::Git {
+            revision: revision.to_string(),
+            path: path.to_string(),
+        })
+    }
+
+    /// The same spec at `revision` in git: for a file, its path from the
+    /// current directory (`REV:./codes.toml`, as git reads it).
+    fn at(&self, revision: &str) -> Result<Side, Failure> {
+        let path = match self {
+            Side::Stdin => {
+                return Err(Failure(
+                    "<stdin>: the new spec has no path to read at the last release: \
+                     give --old-version to compare with the old side"
+                        .to_string(),
+                ));
+            }
+            Side::Git { path, .. } => path.clone(),
+            Side::File(path) if path.is_absolute() => repository_path(path)?,
+            Side::File(path) => {
+                let path = path.display().to_string();
+                match path.starts_with("./") || path.starts_with("../") {
+                    true => path,
+                    false => format!("./{path}"),
+                }
+            }
+        };
+        Side::from_git(revision, &path, revision)
     }
 
     /// The name in messages: `<stdin>`, the path, or `REV:PATH`.
@@ -422,12 +691,55 @@ impl Side {
         String::from_utf8(output.stdout).map_err(|_| Failure(format!("{name}: not UTF-8 text")))
     }
 
-    /// Runs `git COMMAND… --end-of-options REV:PATH`.
+    /// Runs `git COMMAND… --end-of-options REV:PATH`, then `--` for `git
+    /// show`, so that a file named `REV:PATH` cannot make the argument
+    /// ambiguous.
     fn git(&self, command: &[&str]) -> Result<std::process::Output, Failure> {
         Command::new("git")
             .args(command)
             .args(["--end-of-options", &self.name()])
+            .args(with_paths_end(command))
             .output()
             .map_err(|error| Failure(format!("{}: cannot run git: {error}", self.name())))
+    }
+}
+
+/// An absolute path as git names it at a revision: from the root of the
+/// repository (`git rev-parse --show-toplevel`).
+fn repository_path(path: &Path) -> Result<String, Failure> {
+    let failure = |why: String| {
+        Failure(format!(
+            "{}: cannot find it in the git repository ({why}): give --old-version",
+            path.display()
+        ))
+    };
+    let output = Command::new("git")
+        .args(["rev-parse", "--show-toplevel"])
+        .output()
+        .map_err(|error| failure(error.to_string()))?;
+    if !output.status.success() {
+        return Err(failure(
+            String::from_utf8_lossy(&output.stderr).trim().to_string(),
+        ));
+    }
+    let root = PathBuf::from(String::from_utf8_lossy(&output.stdout).trim());
+    // Both sides canonical, so that a symbolic link (such as /tmp on some
+    // systems) does not hide the prefix.
+    let (root, path) = (
+        root.canonicalize().unwrap_or(root),
+        path.canonicalize().unwrap_or(path.to_path_buf()),
+    );
+    match path.strip_prefix(&root) {
+        Ok(inside) => Ok(inside.to_string_lossy().replace('\\', "/")),
+        Err(_) => Err(failure(format!("outside {}", root.display()))),
+    }
+}
+
+/// `--` after the object of a `git show`, which takes paths after it; none
+/// for `git cat-file`, which takes none.
+fn with_paths_end(command: &[&str]) -> &'static [&'static str] {
+    match command.first() {
+        Some(&"show") => &["--"],
+        _ => &[],
     }
 }

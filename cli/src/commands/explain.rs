@@ -22,10 +22,10 @@ pub struct ExplainArgs {
     /// case); with --table, a code, name or constant of that table.
     op: String,
     /// The operation reason (`op_cause`); without it, every listed reason is shown.
-    #[arg(allow_hyphen_values = true)]
+    #[arg(allow_negative_numbers = true)]
     reason: Option<i32>,
     /// The operation object (`op_object`), such as an employee ID.
-    #[arg(allow_hyphen_values = true)]
+    #[arg(allow_negative_numbers = true)]
     object: Option<String>,
     /// The table of the code, by its name or its bill column.
     #[arg(long, value_enum, default_value_t = Table::OperationType)]

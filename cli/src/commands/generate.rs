@@ -14,16 +14,17 @@ use crate::io::{self, Failure, Loaded, Status};
 /// Arguments of `codes generate`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The spec to generate from (`-`: standard input).
-    #[arg(default_value = "codes.toml")]
-    spec: PathBuf,
+    /// The spec to generate from (`-`: standard input) [default: codes.toml,
+    /// or the built-in table where there is none].
+    spec: Option<PathBuf>,
     /// What to generate.
     #[arg(long, value_enum, default_value_t = Target::Rust)]
     target: Target,
     /// The SQL dialect of `--target sql` [default: postgres].
     #[arg(long, value_enum)]
     dialect: Option<SqlDialect>,
-    /// Write to this file (replaced whole, and only if it changed) instead of stdout.
+    /// Write to this file (replaced whole, and only if it changed) instead of
+    /// stdout (`-`: stdout).
     #[arg(short, long)]
     out: Option<PathBuf>,
     /// `--target rust`: mark the serde impls for docs.rs with `doc(cfg)`, as
@@ -81,8 +82,8 @@ impl From<SqlDialect> for Dialect {
 }
 
 /// The generator's options as a build script's `Config` would set them.
-fn rust_options(args: &Args) -> Options {
-    let mut options = Options::for_spec(Path::new(&io::name(&args.spec)));
+fn rust_options(args: &Args, spec_path: &Path) -> Options {
+    let mut options = Options::for_spec(Path::new(&io::name(spec_path)));
     options.doc_cfg = args.doc_cfg;
     if let Some(fields) = &args.record_fields {
         options.record_fields = fields.clone();
@@ -103,7 +104,20 @@ fn three_names(text: &str) -> Result<[String; 3], String> {
 
 /// Generates the chosen output.
 pub fn run(args: &Args) -> Result<Status, Failure> {
-    let spec = match io::load_spec(&args.spec)? {
+    let default = Path::new("codes.toml");
+    let spec_path = args.spec.as_deref().unwrap_or(default);
+    let loaded = match (&args.spec, default.exists()) {
+        (None, false) => {
+            io::say!(
+                "codes: no codes.toml here: generating from the built-in table \
+                 (cec-codes {})",
+                env!("CARGO_PKG_VERSION")
+            );
+            io::parse_spec("codes.toml", cec_codes::SPEC)
+        }
+        _ => io::load_spec(spec_path)?,
+    };
+    let spec = match loaded {
         Loaded::Valid(spec) => spec,
         Loaded::Invalid => return Ok(Status::Problems),
     };
@@ -113,7 +127,7 @@ pub fn run(args: &Args) -> Result<Status, Failure> {
         ));
     }
     let output = match args.target {
-        Target::Rust => codes_codegen::generate_with(&spec, &rust_options(args)),
+        Target::Rust => codes_codegen::generate_with(&spec, &rust_options(args, spec_path)),
         Target::Sql => {
             let dialect = args.dialect.map_or(Dialect::Postgres, Dialect::from);
             export::sql_for(&spec, dialect).map_err(|error| Failure(error.to_string()))?
@@ -122,6 +136,10 @@ pub fn run(args: &Args) -> Result<Status, Failure> {
         Target::Markdown => export::markdown(&spec),
     };
     match (&args.out, args.check) {
+        (Some(out), true) if io::is_stdin(out) => Err(Failure(
+            "--check compares a file with what would be written: give -o FILE, not -o -"
+                .to_string(),
+        )),
         (Some(out), true) => check(args, out, &output),
         (out, _) => io::emit(out.as_ref(), &output).map(|()| Status::Success),
     }
@@ -129,9 +147,10 @@ pub fn run(args: &Args) -> Result<Status, Failure> {
 
 /// `--check`: whether `out` holds exactly `output`, said on stderr.
 fn check(args: &Args, out: &Path, output: &str) -> Result<Status, Failure> {
+    let spec = args.spec.as_deref().unwrap_or(Path::new("codes.toml"));
     let mut what = format!(
         "what {} generates for --target {}",
-        io::name(&args.spec),
+        io::name(spec),
         value_name(args.target)
     );
     if let Some(dialect) = args.dialect {

@@ -59,7 +59,8 @@ pub struct Args {
     /// there is no page key yet].
     #[arg(long, value_name = "ID")]
     page: Option<String>,
-    /// Write the spec to this file (replaced whole, or not at all) instead of stdout.
+    /// Write the spec to this file (replaced whole, or not at all) instead of
+    /// stdout (`-`: stdout).
     #[arg(short, long)]
     out: Option<PathBuf>,
 }

@@ -17,8 +17,16 @@ pub const CONFIG_FILE: &str = "codes-diff.toml";
 /// accepts.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct DiffConfig {
-    levels: Vec<(ChangeKind, Impact)>,
+    levels: Vec<(ChangeKind, Levels)>,
     acceptances: Vec<Acceptance>,
+    release_tags: Option<String>,
+}
+
+/// The levels a configuration sets for a rule, on each axis it names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+struct Levels {
+    api: Option<Impact>,
+    data: Option<Impact>,
 }
 
 /// One accepted change: its rule and path, and why.
@@ -32,6 +40,10 @@ pub struct Acceptance {
     pub reason: String,
     /// Where the acceptance is written: `file:line:col` of its entry.
     pub place: String,
+    /// The file of the acceptance, as given to [`DiffConfig::parse`].
+    pub file: String,
+    /// The 1-based line of its entry.
+    pub line: usize,
 }
 
 /// A configuration that cannot be used, at the place of the mistake:
@@ -65,9 +77,16 @@ impl std::error::Error for ConfigError {}
 #[serde(deny_unknown_fields)]
 struct RawConfig {
     #[serde(default)]
-    rules: BTreeMap<Spanned<String>, Level>,
+    rules: BTreeMap<Spanned<String>, Spanned<toml::Value>>,
     #[serde(default)]
     accept: Vec<Spanned<RawAcceptance>>,
+    release: Option<RawRelease>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRelease {
+    tags: Spanned<String>,
 }
 
 #[derive(Deserialize)]
@@ -103,11 +122,20 @@ impl DiffConfig {
         let rule = |name: &Spanned<String>| {
             name.get_ref()
                 .parse::<ChangeKind>()
-                .map_err(|_| error(name.span(), format!("unknown rule {:?}", name.get_ref())))
+                .map_err(|_| error(name.span(), unknown_rule(name.get_ref())))
         };
         let mut config = DiffConfig::default();
-        for (name, level) in &raw.rules {
-            config.levels.push((rule(name)?, level.0));
+        for (name, value) in &raw.rules {
+            let kind = rule(name)?;
+            let levels = levels(value.get_ref()).map_err(|message| error(value.span(), message))?;
+            config.levels.push((kind, levels));
+        }
+        if let Some(release) = &raw.release {
+            if release.tags.get_ref().trim().is_empty() {
+                let message = "the release tags are a glob such as \"v*\"".to_string();
+                return Err(error(release.tags.span(), message));
+            }
+            config.release_tags = Some(release.tags.get_ref().clone());
         }
         for entry in &raw.accept {
             let acceptance = entry.get_ref();
@@ -126,17 +154,35 @@ impl DiffConfig {
                 path: acceptance.path.get_ref().clone(),
                 reason: acceptance.reason.get_ref().clone(),
                 place: format!("{file}:{line}:{column}"),
+                file: file.to_string(),
+                line,
             });
         }
         Ok(config)
     }
 
-    /// The level the configuration gives `rule`, if it names it.
+    /// The API level the configuration gives `rule`, if it sets one.
     pub fn level(&self, rule: ChangeKind) -> Option<Impact> {
+        self.levels_of(rule).and_then(|levels| levels.api)
+    }
+
+    /// The data level the configuration gives `rule`, if it sets one.
+    pub fn data_level(&self, rule: ChangeKind) -> Option<Impact> {
+        self.levels_of(rule).and_then(|levels| levels.data)
+    }
+
+    fn levels_of(&self, rule: ChangeKind) -> Option<Levels> {
         self.levels
             .iter()
             .find(|(kind, _)| *kind == rule)
-            .map(|(_, level)| *level)
+            .map(|(_, levels)| *levels)
+    }
+
+    /// The glob of the tags that mark releases (`[release] tags`), if the
+    /// configuration sets one: where the version check finds the last
+    /// release.
+    pub fn release_tags(&self) -> Option<&str> {
+        self.release_tags.as_deref()
     }
 
     /// The accepted changes, in the order of the file.
@@ -153,17 +199,52 @@ pub(super) fn line_column(text: &str, offset: usize) -> (usize, usize) {
     (line, before[line_start..].chars().count() + 1)
 }
 
-/// A level as the file writes it.
-struct Level(Impact);
+/// `unknown rule "row_remved"`, with the nearest rule ID when one is
+/// close: `; did you mean "row_removed"?`.
+fn unknown_rule(name: &str) -> String {
+    let nearest = ChangeKind::ALL
+        .iter()
+        .map(|kind| (strsim::jaro_winkler(name, kind.as_str()), kind.as_str()))
+        .filter(|(similarity, _)| *similarity > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0));
+    match nearest {
+        Some((_, rule)) => format!("unknown rule {name:?}; did you mean {rule:?}?"),
+        None => format!("unknown rule {name:?}: see `codes diff --list-rules`"),
+    }
+}
 
-impl<'de> Deserialize<'de> for Level {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = String::deserialize(deserializer)?;
-        text.parse().map(Level).map_err(|_| {
-            serde::de::Error::custom(format!(
-                "unknown level {text:?}: expected breaking, minor, patch or cosmetic"
-            ))
-        })
+/// The levels of a rule as the file writes them: a level for the API
+/// (`"patch"`), or a table of a level per axis (`{ api = "breaking",
+/// data = "patch" }`).
+fn levels(value: &toml::Value) -> Result<Levels, String> {
+    let level = |value: &toml::Value| match value.as_str() {
+        Some(text) => text.parse::<Impact>().map_err(|_| {
+            format!("unknown level {text:?}: expected breaking, minor, patch or cosmetic")
+        }),
+        None => Err(
+            "a level is breaking, minor, patch or cosmetic, as a string, \
+             or a table of one per axis: { api = \"…\", data = \"…\" }"
+                .to_string(),
+        ),
+    };
+    match value {
+        toml::Value::Table(table) => {
+            let mut levels = Levels::default();
+            for (axis, value) in table {
+                match axis.as_str() {
+                    "api" => levels.api = Some(level(value)?),
+                    "data" => levels.data = Some(level(value)?),
+                    other => {
+                        return Err(format!("unknown axis {other:?}: expected `api` or `data`"));
+                    }
+                }
+            }
+            Ok(levels)
+        }
+        value => Ok(Levels {
+            api: Some(level(value)?),
+            data: None,
+        }),
     }
 }
 

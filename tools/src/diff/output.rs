@@ -5,7 +5,7 @@ use std::fmt::Write;
 
 use serde::Serialize;
 
-use super::{Change, ChangeKind, Impact, SpecDiff, Value};
+use super::{Acceptance, Axis, Change, ChangeKind, Impact, SpecDiff, Value};
 use codes_codegen::docs;
 use codes_codegen::model::ReasonCodes;
 
@@ -29,13 +29,35 @@ pub(super) fn text(diff: &SpecDiff) -> String {
             let _ = writeln!(out, "{head}");
             group = Some(head);
         }
-        let _ = writeln!(out, "  {:<8}  {}", change.impact.as_str(), describe(change));
+        let _ = writeln!(
+            out,
+            "  api:{:<8} data:{:<8}  {}",
+            change.impact.as_str(),
+            change.data_impact.as_str(),
+            describe(change)
+        );
     }
-    let _ = writeln!(out, "impact: {}", summary(diff));
+    let _ = writeln!(out, "{}", summary(diff));
     if diff.accepted() > 0 {
-        let _ = writeln!(out, "impact of changes not accepted: {}", unaccepted(diff));
+        for axis in Axis::ALL {
+            let _ = writeln!(
+                out,
+                "{axis} impact of changes not accepted: {}",
+                unaccepted(diff, axis)
+            );
+        }
     }
     out
+}
+
+/// A stale acceptance in a line: `no change is row_removed at
+/// "OperationType/row 9": this acceptance is stale`.
+pub(super) fn stale(acceptance: &Acceptance) -> String {
+    format!(
+        "no change is {} at {:?}: this acceptance is stale",
+        acceptance.rule.as_str(),
+        acceptance.path
+    )
 }
 
 /// A change in a line, as the text report and the annotations write it:
@@ -59,15 +81,21 @@ pub(super) fn markdown(diff: &SpecDiff) -> String {
     let mut out = String::new();
     match diff.impact() {
         None => out.push_str("**Impact: none** (no changes)\n"),
-        Some(impact) => {
-            let _ = writeln!(out, "**Impact: {impact}** ({})", counts(diff));
+        Some(_) => {
+            let _ = writeln!(
+                out,
+                "**API impact: {}**; **data impact: {}**",
+                axis_summary(diff, Axis::Api),
+                axis_summary(diff, Axis::Data)
+            );
         }
     }
     if diff.accepted() > 0 {
         let _ = writeln!(
             out,
-            "\n**Impact of changes not accepted: {}**",
-            unaccepted(diff)
+            "\n**Impact of changes not accepted: API {}, data {}**",
+            unaccepted(diff, Axis::Api),
+            unaccepted(diff, Axis::Data)
         );
     }
     for impact in DESCENDING {
@@ -85,7 +113,7 @@ pub(super) fn markdown(diff: &SpecDiff) -> String {
             Impact::Patch => "Patch",
             Impact::Cosmetic => "Cosmetic",
         };
-        let _ = writeln!(out, "\n### {heading}\n");
+        let _ = writeln!(out, "\n### {heading} (API)\n");
         for change in changes {
             let _ = writeln!(out, "- {}", markdown_change(change));
         }
@@ -97,6 +125,10 @@ pub(super) fn markdown(diff: &SpecDiff) -> String {
 /// kind, the values, the detail, and whether it is accepted.
 fn markdown_change(change: &Change) -> String {
     let mut out = format!("{}: {}", code_span(&change.path), change.kind);
+    // The headings give the API impact; the data impact where it differs.
+    if change.data_impact != change.impact {
+        let _ = write!(out, " (data: {})", change.data_impact);
+    }
     if let Some(values) = values(change, markdown_value, "→") {
         let _ = write!(out, ": {values}");
     }
@@ -131,8 +163,13 @@ pub(super) fn changelog(diff: &SpecDiff, version: Option<&str>, date: Option<&st
     };
     match diff.impact() {
         None => out.push_str("\nThe vendor's tables did not change.\n"),
-        Some(impact) => {
-            let _ = writeln!(out, "\nThe vendor's tables: {impact} ({}).", counts(diff));
+        Some(_) => {
+            let _ = writeln!(
+                out,
+                "\nThe vendor's tables: API {}; data {}.",
+                axis_summary(diff, Axis::Api),
+                axis_summary(diff, Axis::Data)
+            );
         }
     }
     for section in CHANGELOG_SECTIONS {
@@ -146,8 +183,10 @@ pub(super) fn changelog(diff: &SpecDiff, version: Option<&str>, date: Option<&st
         }
         let _ = writeln!(out, "\n### {section}\n");
         for change in changes {
-            let breaking = match change.impact {
-                Impact::Breaking => "**Breaking:** ",
+            let breaking = match (change.impact, change.data_impact) {
+                (Impact::Breaking, Impact::Breaking) => "**Breaking (API, data):** ",
+                (Impact::Breaking, _) => "**Breaking (API):** ",
+                (_, Impact::Breaking) => "**Breaking (data):** ",
                 _ => "",
             };
             let _ = writeln!(out, "- {breaking}{}", markdown_change(change));
@@ -160,19 +199,31 @@ pub(super) fn json(diff: &SpecDiff) -> String {
     #[derive(Serialize)]
     struct Report<'a> {
         format_version: u32,
-        impact: Option<Impact>,
-        unaccepted_impact: Option<Impact>,
+        impact: Impacts<Option<Impact>>,
+        unaccepted_impact: Impacts<Option<Impact>>,
         counts: Counts,
         files: Files<'a>,
         changes: Vec<ChangeJson<'a>>,
+        stale_acceptances: Vec<StaleJson<'a>>,
+        version_check: Option<VersionJson<'a>>,
+    }
+    #[derive(Serialize)]
+    struct Impacts<T> {
+        api: T,
+        data: T,
     }
     #[derive(Serialize)]
     struct Counts {
+        api: AxisCounts,
+        data: AxisCounts,
+        accepted: usize,
+    }
+    #[derive(Serialize)]
+    struct AxisCounts {
         breaking: usize,
         minor: usize,
         patch: usize,
         cosmetic: usize,
-        accepted: usize,
     }
     #[derive(Serialize)]
     struct Files<'a> {
@@ -183,7 +234,7 @@ pub(super) fn json(diff: &SpecDiff) -> String {
     struct ChangeJson<'a> {
         rule: &'static str,
         path: &'a str,
-        impact: Impact,
+        impact: Impacts<Impact>,
         accepted: bool,
         accepted_reason: Option<&'a str>,
         old: Option<&'a Value>,
@@ -191,16 +242,47 @@ pub(super) fn json(diff: &SpecDiff) -> String {
         detail: Option<&'a str>,
         old_line: Option<usize>,
         new_line: Option<usize>,
+        annotated_line: Option<usize>,
     }
+    #[derive(Serialize)]
+    struct StaleJson<'a> {
+        rule: &'static str,
+        path: &'a str,
+        reason: &'a str,
+        file: &'a str,
+        line: usize,
+        message: String,
+    }
+    #[derive(Serialize)]
+    struct VersionJson<'a> {
+        baseline: Option<&'a str>,
+        old: String,
+        new: String,
+        impact: Option<Impact>,
+        required: &'static str,
+        actual: &'static str,
+        passes: bool,
+        message: String,
+    }
+    let axis_counts = |axis| AxisCounts {
+        breaking: diff.count_on(axis, Impact::Breaking),
+        minor: diff.count_on(axis, Impact::Minor),
+        patch: diff.count_on(axis, Impact::Patch),
+        cosmetic: diff.count_on(axis, Impact::Cosmetic),
+    };
     let report = Report {
         format_version: super::JSON_FORMAT_VERSION,
-        impact: diff.impact(),
-        unaccepted_impact: diff.unaccepted_impact(),
+        impact: Impacts {
+            api: diff.impact_on(Axis::Api),
+            data: diff.impact_on(Axis::Data),
+        },
+        unaccepted_impact: Impacts {
+            api: diff.unaccepted_impact_on(Axis::Api),
+            data: diff.unaccepted_impact_on(Axis::Data),
+        },
         counts: Counts {
-            breaking: diff.count(Impact::Breaking),
-            minor: diff.count(Impact::Minor),
-            patch: diff.count(Impact::Patch),
-            cosmetic: diff.count(Impact::Cosmetic),
+            api: axis_counts(Axis::Api),
+            data: axis_counts(Axis::Data),
             accepted: diff.accepted(),
         },
         files: Files {
@@ -208,21 +290,49 @@ pub(super) fn json(diff: &SpecDiff) -> String {
             new: diff.files.new.as_deref(),
         },
         changes: diff
-            .changes()
-            .iter()
-            .map(|change| ChangeJson {
-                rule: change.rule(),
-                path: &change.path,
-                impact: change.impact,
-                accepted: change.is_accepted(),
-                accepted_reason: change.accepted.as_deref(),
-                old: change.old.as_ref(),
-                new: change.new.as_ref(),
-                detail: change.detail.as_deref(),
-                old_line: change.old_line,
-                new_line: change.new_line,
+            .placed()
+            .map(|placed| {
+                let change = placed.change;
+                ChangeJson {
+                    rule: change.rule(),
+                    path: &change.path,
+                    impact: Impacts {
+                        api: change.impact,
+                        data: change.data_impact,
+                    },
+                    accepted: change.is_accepted(),
+                    accepted_reason: change.accepted.as_deref(),
+                    old: change.old.as_ref(),
+                    new: change.new.as_ref(),
+                    detail: change.detail.as_deref(),
+                    old_line: change.old_line,
+                    new_line: change.new_line,
+                    annotated_line: placed.line,
+                }
             })
             .collect(),
+        stale_acceptances: diff
+            .stale_acceptances()
+            .iter()
+            .map(|acceptance| StaleJson {
+                rule: acceptance.rule.as_str(),
+                path: &acceptance.path,
+                reason: &acceptance.reason,
+                file: &acceptance.file,
+                line: acceptance.line,
+                message: stale(acceptance),
+            })
+            .collect(),
+        version_check: diff.version_check().map(|check| VersionJson {
+            baseline: check.baseline.as_deref(),
+            old: check.old.to_string(),
+            new: check.new.to_string(),
+            impact: check.impact,
+            required: check.required.as_str(),
+            actual: check.actual.as_str(),
+            passes: check.passes(),
+            message: check.to_string(),
+        }),
     };
     // Strings, numbers and structs with string keys only: this cannot fail.
     let mut out = serde_json::to_string_pretty(&report).expect("a diff report serializes");
@@ -230,25 +340,40 @@ pub(super) fn json(diff: &SpecDiff) -> String {
     out
 }
 
-/// `breaking (3 breaking, 2 minor, 5 patch, 0 cosmetic)`, or `none`.
+/// Both summary lines: `api impact: breaking (3 breaking, 2 minor, 5
+/// patch, 0 cosmetic)` and `data impact: …`, or `impact: none`.
 pub(super) fn summary(diff: &SpecDiff) -> String {
     match diff.impact() {
-        None => "none".to_string(),
-        Some(impact) => format!("{impact} ({})", counts(diff)),
+        None => "impact: none".to_string(),
+        Some(_) => format!(
+            "api impact: {}\ndata impact: {}",
+            axis_summary(diff, Axis::Api),
+            axis_summary(diff, Axis::Data)
+        ),
     }
 }
 
-/// The impact of the changes not accepted, or `none`.
-fn unaccepted(diff: &SpecDiff) -> &'static str {
-    diff.unaccepted_impact().map_or("none", Impact::as_str)
+/// `breaking (3 breaking, 2 minor, 5 patch, 0 cosmetic)` on `axis`, or
+/// `none`.
+fn axis_summary(diff: &SpecDiff, axis: Axis) -> String {
+    match diff.impact_on(axis) {
+        None => "none".to_string(),
+        Some(impact) => format!("{impact} ({})", counts(diff, axis)),
+    }
 }
 
-/// `3 breaking, 2 minor, 5 patch, 0 cosmetic`, then `; 1 accepted` when
-/// some are.
-fn counts(diff: &SpecDiff) -> String {
+/// The impact on `axis` of the changes not accepted, or `none`.
+fn unaccepted(diff: &SpecDiff, axis: Axis) -> &'static str {
+    diff.unaccepted_impact_on(axis)
+        .map_or("none", Impact::as_str)
+}
+
+/// `3 breaking, 2 minor, 5 patch, 0 cosmetic` on `axis`, then `; 1
+/// accepted` when some are.
+fn counts(diff: &SpecDiff, axis: Axis) -> String {
     let mut counts = DESCENDING
         .iter()
-        .map(|&impact| format!("{} {impact}", diff.count(impact)))
+        .map(|&impact| format!("{} {impact}", diff.count_on(axis, impact)))
         .collect::<Vec<_>>()
         .join(", ");
     if diff.accepted() > 0 {

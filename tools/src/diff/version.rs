@@ -68,6 +68,18 @@ impl Bump {
         }
     }
 
+    /// `major`, `minor`, `patch`, `none` or `lower`, as the JSON report
+    /// writes it.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Bump::Lower => "lower",
+            Bump::Same => "none",
+            Bump::Patch => "patch",
+            Bump::Minor => "minor",
+            Bump::Major => "major",
+        }
+    }
+
     /// `a major bump`, `a minor bump`, `a patch bump`, `no bump` or
     /// `a step down`.
     fn words(self) -> &'static str {
@@ -81,19 +93,22 @@ impl Bump {
     }
 }
 
-/// The versions of both sides checked against the impact of the changes
-/// not accepted. [`Display`](fmt::Display) says what is needed and what
-/// was done:
-/// `missing version bump: breaking changes need a minor bump (the version
-/// is 0.x), but 0.1.0 -> 0.1.1 is a patch bump`.
+/// The version of the last release and of the new side, checked against
+/// the API impact of every change since that release, accepted or not
+/// (accepting a change silences `--fail-on`, never the bump it needs).
+/// [`Display`](fmt::Display) says what is needed and what was done:
+/// `missing version bump since v0.1.0: breaking changes need a minor bump
+/// (the version is 0.x), but 0.1.0 -> 0.1.1 is a patch bump`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct VersionCheck {
-    /// The version of the old side.
+    /// The release compared with (`v0.1.0`), when it is named.
+    pub baseline: Option<String>,
+    /// The version of the release compared with.
     pub old: Version,
     /// The version of the new side.
     pub new: Version,
-    /// The impact of the changes not accepted
-    /// ([`SpecDiff::unaccepted_impact`](super::SpecDiff::unaccepted_impact)).
+    /// The API impact of every change since that release
+    /// ([`SpecDiff::impact`](super::SpecDiff::impact)).
     pub impact: Option<Impact>,
     /// The bump that impact needs from the old version.
     pub required: Bump,
@@ -105,6 +120,7 @@ impl VersionCheck {
     /// Checks the bump from `old` to `new` for changes of `impact`.
     pub fn new(old: Version, new: Version, impact: Option<Impact>) -> VersionCheck {
         VersionCheck {
+            baseline: None,
             required: Bump::required(impact, &old),
             actual: Bump::between(&old, &new),
             old,
@@ -113,10 +129,23 @@ impl VersionCheck {
         }
     }
 
+    /// The same check, naming the release compared with in its message.
+    pub fn since(mut self, baseline: impl Into<String>) -> VersionCheck {
+        self.baseline = Some(baseline.into());
+        self
+    }
+
     /// Whether the version goes up at least as far as needed (and never
-    /// down).
+    /// down), or is still the released one: the changes wait for the next
+    /// release, which bumps the version (the same version cannot be
+    /// published twice), and that bump is checked then.
     pub fn passes(&self) -> bool {
-        self.actual != Bump::Lower && self.actual >= self.required
+        self.is_unreleased() || (self.actual != Bump::Lower && self.actual >= self.required)
+    }
+
+    /// Whether the new version is the old one exactly: not a release yet.
+    pub fn is_unreleased(&self) -> bool {
+        self.old == self.new
     }
 
     /// What the changes need: `breaking changes need a minor bump (the
@@ -140,15 +169,29 @@ impl VersionCheck {
 impl fmt::Display for VersionCheck {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let (old, new, actual) = (&self.old, &self.new, self.actual.words());
+        let since = match &self.baseline {
+            Some(baseline) => format!(" since {baseline}"),
+            None => String::new(),
+        };
+        if self.is_unreleased() {
+            let need = match self.required {
+                Bump::Same => self.need(),
+                _ => format!("{} at the next release", self.need()),
+            };
+            return write!(
+                f,
+                "version unchanged{since}: {old} is not a release yet; {need}"
+            );
+        }
         match self.passes() {
             true => write!(
                 f,
-                "version bump: {old} -> {new} is {actual}; {}",
+                "version bump{since}: {old} -> {new} is {actual}; {}",
                 self.need()
             ),
             false => write!(
                 f,
-                "missing version bump: {}, but {old} -> {new} is {actual}",
+                "missing version bump{since}: {}, but {old} -> {new} is {actual}",
                 self.need()
             ),
         }

@@ -14,21 +14,36 @@
 
 use super::decoding::{CodeSet, Decoding, Outcome, show};
 use super::pairing::Pairs;
-use super::{Change, ChangeKind, Impact, Value};
+use super::{Change, ChangeKind, Impact, Value, rules};
 use crate::site::{Both, Site, Sites};
 use codes_codegen::model::{
     Lang, Marker, ObjectKind, Outcome as Decoded, Page, Reason, ReasonCodes, RecordNames, Row,
     RowCode, Spec, Table, Text,
 };
-use codes_codegen::schema;
+use codes_codegen::schema::{self, Localized};
 use unicode_normalization::UnicodeNormalization;
 
 /// Every change from `old` to `new`, in walk order, each with where its
 /// item is on each side.
-pub(super) fn changes(old: &Spec, new: &Spec) -> (Vec<Change>, Vec<Sites>) {
+pub(super) fn changes(old: &Spec, new: &Spec) -> Walked {
     let mut walk = Walk::default();
     walk.spec(old, new);
-    (walk.changes, walk.sites)
+    Walked {
+        changes: walk.changes,
+        sites: walk.sites,
+        parents: walk.parents,
+    }
+}
+
+/// The changes of a walk, with where each is.
+pub(super) struct Walked {
+    pub changes: Vec<Change>,
+    /// Where each change is, in step with `changes`.
+    pub sites: Vec<Sites>,
+    /// For a removed item, its parent in the new spec (the table of a row,
+    /// the row of a reason or note), in step with `changes`: where the
+    /// removal is annotated, the old line being gone from the new file.
+    pub parents: Vec<Option<Site>>,
 }
 
 #[derive(Default)]
@@ -36,6 +51,8 @@ struct Walk {
     changes: Vec<Change>,
     /// Where each change is, in step with `changes`.
     sites: Vec<Sites>,
+    /// The new parent of each removed item, in step with `changes`.
+    parents: Vec<Option<Site>>,
 }
 
 impl Walk {
@@ -48,10 +65,12 @@ impl Walk {
         impact: Impact,
         detail: Option<String>,
     ) {
+        let data_impact = rules::data_level(kind, impact);
         self.changes.push(Change {
             kind,
             path: path.to_string(),
             impact,
+            data_impact,
             old,
             new,
             detail,
@@ -60,6 +79,23 @@ impl Walk {
             accepted: None,
         });
         self.sites.push(sites);
+        self.parents.push(None);
+    }
+
+    /// Records `parent`, an item of the new spec, as the parent of the
+    /// removed item just pushed.
+    fn within(&mut self, parent: &Site) {
+        if let Some(last) = self.parents.last_mut() {
+            *last = Some(*parent);
+        }
+    }
+
+    /// Sets the data impact of the change just pushed, where the walk
+    /// computes it apart from the API impact.
+    fn data(&mut self, impact: Impact) {
+        if let Some(last) = self.changes.last_mut() {
+            last.data_impact = impact;
+        }
     }
 
     /// A change of vendor text, when the texts differ: cosmetic where they
@@ -79,15 +115,19 @@ impl Walk {
         kind: ChangeKind,
         path: &str,
         at: (&Site, &Site),
-        keys: (&'static str, &'static str),
+        keys: Localized,
         old: &Text,
         new: &Text,
     ) {
         let (here, there) = at;
         match (&old[Lang::En], &new[Lang::En]) {
-            (Some(before), Some(after)) => {
-                self.text(kind, path, Sites::keyed(here, there, keys.0), before, after)
-            }
+            (Some(before), Some(after)) => self.text(
+                kind,
+                path,
+                Sites::keyed(here, there, keys.en.name),
+                before,
+                after,
+            ),
             (before, after) if before != after => {
                 let values = (
                     before.as_deref().map(Value::text),
@@ -96,7 +136,7 @@ impl Walk {
                 self.push(
                     kind,
                     path,
-                    Sites::keyed(here, there, keys.0),
+                    Sites::keyed(here, there, keys.en.name),
                     values,
                     Impact::Patch,
                     None,
@@ -106,7 +146,7 @@ impl Walk {
         }
         self.translation(
             path,
-            Sites::keyed(here, there, keys.1),
+            Sites::keyed(here, there, keys.zh.name),
             old.get(Lang::Zh),
             new.get(Lang::Zh),
         );
@@ -153,7 +193,11 @@ impl Walk {
                     (true, true) => ChangeKind::TranslationRemoved,
                     (false, _) => ChangeKind::ProvenanceChanged,
                 };
-                let key = if zh { "zh" } else { "title" };
+                let key = if zh {
+                    schema::table::ZH.name
+                } else {
+                    schema::page::TITLE.name
+                };
                 self.push(
                     kind,
                     &prefix,
@@ -168,29 +212,29 @@ impl Walk {
         let provenance = ChangeKind::ProvenanceChanged;
         let missing = String::new();
         let texts: [(&'static str, &String, &String); 6] = [
-            ("title", &old.title, &new.title),
+            (schema::page::TITLE.name, &old.title, &new.title),
             (
-                "subtitle",
+                schema::page::SUBTITLE.name,
                 old.subtitle.as_ref().unwrap_or(&missing),
                 new.subtitle.as_ref().unwrap_or(&missing),
             ),
             (
-                "caption",
+                schema::page::CAPTION.name,
                 old.caption.as_ref().unwrap_or(&missing),
                 new.caption.as_ref().unwrap_or(&missing),
             ),
-            ("page", &old.page, &new.page),
+            (schema::page::PAGE.name, &old.page, &new.page),
             (
-                "updated",
+                schema::page::UPDATED.name,
                 old.updated.as_ref().unwrap_or(&missing),
                 new.updated.as_ref().unwrap_or(&missing),
             ),
-            ("columns", &missing, &missing),
+            (schema::page::COLUMNS.name, &missing, &missing),
         ];
         for (key, old_text, new_text) in texts {
             let field = format!("{prefix}/{key}");
             let at = match zh {
-                true => Sites::keyed(here, there, "zh"),
+                true => Sites::keyed(here, there, schema::table::ZH.name),
                 false => Sites::keyed(here, there, key),
             };
             self.text(provenance, &field, at, old_text, new_text);
@@ -201,8 +245,8 @@ impl Walk {
                 Some(Value::List(new.columns.clone())),
             );
             let at = match zh {
-                true => Sites::keyed(here, there, "zh"),
-                false => Sites::keyed(here, there, "columns"),
+                true => Sites::keyed(here, there, schema::table::ZH.name),
+                false => Sites::keyed(here, there, schema::page::COLUMNS.name),
             };
             self.push(
                 provenance,
@@ -235,9 +279,13 @@ impl Walk {
         let (source, next) = (&old.source, &new.source);
         let provenance = ChangeKind::ProvenanceChanged;
         let texts = [
-            ("vendor", &source.vendor, &next.vendor),
-            ("product", &source.product, &next.product),
-            ("document", &source.document, &next.document),
+            (schema::source::VENDOR.name, &source.vendor, &next.vendor),
+            (schema::source::PRODUCT.name, &source.product, &next.product),
+            (
+                schema::source::DOCUMENT.name,
+                &source.document,
+                &next.document,
+            ),
         ];
         for (key, old_text, new_text) in texts {
             let at = Sites::keyed(&Site::source(), &Site::source(), key);
@@ -339,7 +387,7 @@ impl Walk {
                 self.push(
                     ChangeKind::MarkerRenamed,
                     &path,
-                    Sites::keyed(&here, &there, "name"),
+                    Sites::keyed(&here, &there, schema::marker::NAME.name),
                     values,
                     Impact::Breaking,
                     None,
@@ -350,7 +398,7 @@ impl Walk {
                 self.push(
                     ChangeKind::MarkerRenumbered,
                     &path,
-                    Sites::keyed(&here, &there, "code"),
+                    Sites::keyed(&here, &there, schema::marker::CODE.name),
                     values,
                     Impact::Breaking,
                     None,
@@ -359,7 +407,7 @@ impl Walk {
             self.text(
                 ChangeKind::MarkerDescriptionChanged,
                 &path,
-                Sites::keyed(&here, &there, "description"),
+                Sites::keyed(&here, &there, schema::marker::DESCRIPTION.name),
                 &marker.description,
                 &next.description,
             );
@@ -411,7 +459,7 @@ impl Walk {
                 .any(|before| before.code == reserved.code);
             if !known && !held(&reserved.code) {
                 let values = (None, Some(code_value(&reserved.code)));
-                let at = Sites::keyed(here, there, "reserved");
+                let at = Sites::keyed(here, there, schema::table::RESERVED.name);
                 let field = format!("{path}/reserved {}", reserved.code);
                 self.push(
                     ChangeKind::ReservedAdded,
@@ -426,7 +474,7 @@ impl Walk {
         for reserved in &old.reserved {
             if !new.reserved.iter().any(|after| after.code == reserved.code) {
                 let values = (Some(code_value(&reserved.code)), None);
-                let at = Sites::keyed(here, there, "reserved");
+                let at = Sites::keyed(here, there, schema::table::RESERVED.name);
                 let field = format!("{path}/reserved {}", reserved.code);
                 self.push(
                     ChangeKind::ReservedRemoved,
@@ -450,7 +498,7 @@ impl Walk {
             self.push(
                 ChangeKind::TableRenamed,
                 path,
-                keyed("name"),
+                keyed(schema::table::NAME.name),
                 values,
                 Impact::Breaking,
                 None,
@@ -483,7 +531,7 @@ impl Walk {
             (None, None) => return,
             (None, Some(new)) => {
                 let values = (None, Some(all(new)));
-                let at = Sites::keyed(here, there, "record");
+                let at = Sites::keyed(here, there, schema::table::RECORD.name);
                 return self.push(
                     ChangeKind::RecordAdded,
                     path,
@@ -498,7 +546,7 @@ impl Walk {
                 return self.push(
                     ChangeKind::RecordRemoved,
                     path,
-                    Sites::keyed(here, there, "record"),
+                    Sites::keyed(here, there, schema::table::RECORD.name),
                     values,
                     Impact::Breaking,
                     None,
@@ -509,14 +557,14 @@ impl Walk {
         let renames = [
             (
                 ChangeKind::RecordNameChanged,
-                "record",
+                schema::table::RECORD.name,
                 &old.record,
                 &new.record,
                 None,
             ),
             (
                 ChangeKind::ObjectNameChanged,
-                "object",
+                schema::table::OBJECT.name,
                 &old.object,
                 &new.object,
                 Some(format!(
@@ -527,7 +575,7 @@ impl Walk {
             ),
             (
                 ChangeKind::ReasonNameChanged,
-                "reason",
+                schema::table::REASON.name,
                 &old.reason,
                 &new.reason,
                 Some(format!(
@@ -575,6 +623,7 @@ impl Walk {
                     Impact::Breaking,
                     None,
                 );
+                self.within(there);
                 continue;
             };
             let next = &new[*j];
@@ -584,7 +633,7 @@ impl Walk {
                 self.push(
                     ChangeKind::ObjectKindRenamed,
                     &path,
-                    Sites::keyed(&before, &after, "name"),
+                    Sites::keyed(&before, &after, schema::object_kind::NAME.name),
                     values,
                     Impact::Breaking,
                     None,
@@ -594,7 +643,7 @@ impl Walk {
                 ChangeKind::ObjectKindTextChanged,
                 &path,
                 (&before, &after),
-                ("text", "text_zh"),
+                schema::object_kind::TEXTS,
                 &kind.text,
                 &next.text,
             );
@@ -670,6 +719,7 @@ impl Walk {
                         Impact::Breaking,
                         None,
                     );
+                    self.within(there);
                 }
             }
         }
@@ -739,7 +789,7 @@ impl Walk {
             self.push(
                 ChangeKind::RowRenamed,
                 path,
-                Sites::keyed(here, there, "name"),
+                Sites::keyed(here, there, schema::row::NAME.name),
                 values,
                 Impact::Breaking,
                 detail,
@@ -750,7 +800,7 @@ impl Walk {
             self.push(
                 ChangeKind::RowRenumbered,
                 path,
-                Sites::keyed(here, there, "code"),
+                Sites::keyed(here, there, schema::row::CODE.name),
                 values,
                 Impact::Breaking,
                 None,
@@ -760,7 +810,7 @@ impl Walk {
             ChangeKind::RowDescriptionChanged,
             path,
             (here, there),
-            ("description", "description_zh"),
+            schema::row::DESCRIPTIONS,
             &old.description,
             &new.description,
         );
@@ -775,7 +825,7 @@ impl Walk {
                 None => Impact::Minor,
                 Some(_) => Impact::Breaking,
             };
-            let at = Sites::keyed(here, there, "constant");
+            let at = Sites::keyed(here, there, schema::row::CONSTANT.name);
             self.push(ChangeKind::ConstantChanged, path, at, values, impact, None);
         }
         for key in schema::row::PAGES.keys() {
@@ -789,7 +839,13 @@ impl Walk {
                 self.push(kind, &field, at, values, Impact::Patch, None);
             }
         }
-        self.row_object(path, Sites::keyed(here, there, "object"), old, new, context);
+        self.row_object(
+            path,
+            Sites::keyed(here, there, schema::row::OBJECT.name),
+            old,
+            new,
+            context,
+        );
         self.notes(path, at, &old.notes, &new.notes);
         if old.notes_zh != new.notes_zh {
             let list = |notes: &[String]| (!notes.is_empty()).then(|| Value::List(notes.to_vec()));
@@ -804,7 +860,7 @@ impl Walk {
                 }
                 _ => Impact::Patch,
             };
-            let at = Sites::keyed(here, there, "notes_zh");
+            let at = Sites::keyed(here, there, schema::row::NOTES_ZH.name);
             self.push(
                 kind,
                 &format!("{path}/notes"),
@@ -897,6 +953,7 @@ impl Walk {
                         Impact::Patch,
                         None,
                     );
+                    self.within(there);
                 }
             }
         }
@@ -963,6 +1020,7 @@ impl Walk {
                     Impact::Breaking,
                     None,
                 );
+                self.within(there);
                 continue;
             };
             let next = &new.reasons[*j];
@@ -975,14 +1033,15 @@ impl Walk {
                 self.push(
                     ChangeKind::ReasonRenamed,
                     &path,
-                    Sites::keyed(&before, &after, "name"),
+                    Sites::keyed(&before, &after, schema::reason::NAME.name),
                     values,
                     Impact::Breaking,
                     None,
                 );
             }
             if reason.codes != next.codes {
-                let (impact, detail) = codes_impact(&decoding, i, reason.codes, next.codes, &name);
+                let (impact, data, detail) =
+                    codes_impact(&decoding, i, reason.codes, next.codes, &name);
                 let values = (
                     Some(Value::Codes(reason.codes)),
                     Some(Value::Codes(next.codes)),
@@ -993,12 +1052,13 @@ impl Walk {
                     new: Some(after.key(codes_key(next.codes))),
                 };
                 self.push(kind, &path, at, values, impact, detail);
+                self.data(data);
             }
             self.texts(
                 ChangeKind::ReasonDescriptionChanged,
                 &path,
                 (&before, &after),
-                ("description", "description_zh"),
+                schema::reason::DESCRIPTIONS,
                 &reason.description,
                 &next.description,
             );
@@ -1032,10 +1092,10 @@ impl Walk {
 /// open reason with one (what changes when its default changes), else `open`.
 fn codes_key(codes: ReasonCodes) -> &'static str {
     match codes {
-        ReasonCodes::Single(_) => "code",
-        ReasonCodes::Range { .. } => "range",
-        ReasonCodes::Open { default: Some(_) } => "default",
-        ReasonCodes::Open { default: None } => "open",
+        ReasonCodes::Single(_) => schema::reason::CODE.name,
+        ReasonCodes::Range { .. } => schema::reason::RANGE.name,
+        ReasonCodes::Open { default: Some(_) } => schema::reason::DEFAULT.name,
+        ReasonCodes::Open { default: None } => schema::reason::OPEN.name,
     }
 }
 
@@ -1075,15 +1135,15 @@ fn codes_change(old: ReasonCodes, new: ReasonCodes) -> ChangeKind {
     }
 }
 
-/// The impact of a reason's codes changing from `old` to `new`, judged by
-/// what every code decodes to before and after.
+/// The impact of a reason's codes changing from `old` to `new` on the API
+/// and on data, judged by what every code decodes to before and after.
 fn codes_impact<'a>(
     decoding: &Decoding,
     id: usize,
     old: ReasonCodes,
     new: ReasonCodes,
     name: &dyn Fn(usize) -> &'a str,
-) -> (Impact, Option<String>) {
+) -> (Impact, Impact, Option<String>) {
     let mut breaks = Vec::new();
     match (old.carries_value(), new.carries_value()) {
         (false, true) => breaks.push("the variant gains a code field".to_string()),
@@ -1095,8 +1155,15 @@ fn codes_impact<'a>(
         breaks.push(format!("{} no longer decode to {}", show(&lost), name(id)));
     }
     let (taken, unlisted) = gained(decoding, id, Some(old), name);
+    // Data reads codes only: a code field gained or lost breaks the API
+    // alone.
+    let data = match (lost.is_empty() && taken.is_empty(), &unlisted) {
+        (false, _) => Impact::Breaking,
+        (true, Some(_)) => Impact::Minor,
+        (true, None) => Impact::Patch,
+    };
     breaks.extend(taken);
-    match (breaks.is_empty(), unlisted) {
+    let (api, detail) = match (breaks.is_empty(), unlisted) {
         (false, _) => (Impact::Breaking, Some(breaks.join("; "))),
         (true, Some(codes)) => {
             let detail = format!("now also decodes {}, unlisted before", show(&codes));
@@ -1106,7 +1173,8 @@ fn codes_impact<'a>(
             Impact::Patch,
             Some("every code decodes as before".to_string()),
         ),
-    }
+    };
+    (api, data, detail)
 }
 
 /// The impact of adding reason `id`: breaking when it takes codes that
