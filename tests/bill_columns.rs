@@ -6,26 +6,217 @@ use cec_codes::{AgentType, CallDirection, Code, CodeEnum, Enumerable, Lang, Medi
 use proptest::prelude::*;
 
 #[test]
-fn media_types_of_the_bill_page() {
-    // "Media Type", cec_07_4244, updated 2023-09-27 (2025-11-13 the same).
+fn media_types_of_the_vendors_full_table() {
+    // "Description of Call Media Types", cec_07_0843 (English, rows 1-53)
+    // and cec_07_4247 (Chinese, 呼叫媒体类型说明, every row). Rows 1 and 5
+    // read as on the bill's page (cec_07_4244, 2023-09-27).
     let rows = [
-        (1, "TextChat", "Text chat"),
-        (5, "VoiceCall", "Common voice call"),
+        (
+            1,
+            "TextChat",
+            "MEDIA_TYPE_CHAT",
+            Some("Text chat"),
+            "文字交谈",
+        ),
+        (
+            2,
+            "ClickToDial",
+            "MEDIA_TYPE_WEBPHONE",
+            Some("click-to-dial"),
+            "点击通话",
+        ),
+        (
+            3,
+            "EscortedBrowsing",
+            "MEDIA_TYPE_ESCORT",
+            Some("Escorted browsing and form sharing"),
+            "护航浏览、表单共享",
+        ),
+        (
+            4,
+            "CallbackRequest",
+            "MEDIA_TYPE_CALLBACK",
+            Some("Callback request call"),
+            "回呼请求呼叫",
+        ),
+        (
+            5,
+            "VoiceCall",
+            "MEDIA_TYPE_PHONE",
+            Some("Common voice call"),
+            "普通语音电话",
+        ),
+        (
+            6,
+            "Email",
+            "MEDIA_TYPE_EMAIL",
+            Some("Email call"),
+            "电子邮件呼叫",
+        ),
+        (7, "Fax", "MEDIA_TYPE_FAX", Some("Fax call"), "传真呼叫"),
+        (
+            8,
+            "IpVideoCall",
+            "MEDIA_TYPE_VIDEO",
+            Some("IP video call (H.323)"),
+            "IP视频呼叫(H.323)",
+        ),
+        (
+            9,
+            "Whiteboard",
+            "MEDIA_TYPE_WB",
+            Some("Electronic white board"),
+            "电子白板",
+        ),
+        (
+            10,
+            "ApplicationSharing",
+            "MEDIA_TYPE_APP_SHARE",
+            Some("Application sharing"),
+            "应用程序共享",
+        ),
+        (
+            11,
+            "FileTransfer",
+            "MEDIA_TYPE_FILE_TRANSFER",
+            Some("File transfer"),
+            "文件传输",
+        ),
+        (
+            12,
+            "IsdnVideo2BD",
+            "MEDIA_TYPE_VIDEO_2B1D",
+            Some("2B+D ISDN video call"),
+            "2B+D ISDN视频呼叫",
+        ),
+        (
+            13,
+            "IsdnVideo6BD",
+            "MEDIA_TYPE_VIDEO_6B1D",
+            Some("6B+D ISDN video call"),
+            "6B+D ISDN视频呼叫",
+        ),
+        (14, "OpsCall", "MEDIA_TYPE_OPS", Some("OPS call"), "OPS呼叫"),
+        (
+            15,
+            "PredictiveDialing",
+            "MEDIA_TYPE_PREDICT_OUTBOUND",
+            Some("Predict dialing"),
+            "预测呼出",
+        ),
+        (
+            16,
+            "PreviewDialing",
+            "MEDIA_TYPE_PREVIEW_OUTBOUND",
+            Some("Preview dialing"),
+            "预浏览呼出",
+        ),
+        (
+            17,
+            "Message",
+            "MEDIA_TYPE_MSG",
+            Some("Message media"),
+            "消息媒体",
+        ),
+        (
+            18,
+            "VideoClickToDial",
+            "MEDIA_TYPE_WEBPHONE_VIDEO",
+            Some("Video click-to-dial"),
+            "视频点击通话",
+        ),
+        (
+            19,
+            "VideoCall",
+            "MEDIA_TYPE_PHONE_VIDEO",
+            Some("Video call"),
+            "视频普通呼叫",
+        ),
+        (
+            20,
+            "WebLeaveMessage",
+            "MEDIA_TYPE_WEB_LEAVE_MESSAGE",
+            Some("Non-real-time call"),
+            "非实时呼叫",
+        ),
+        (
+            21,
+            "DesktopSharing",
+            "MEDIA_TYPE_DESKTOP_SHARE",
+            Some("Desktop Sharing Media Type"),
+            "桌面共享媒体类型",
+        ),
+        (
+            22,
+            "SkillQueueCallingNumber",
+            "MEDIA_TYPE_VC_CALL",
+            Some("Calling number in a skill queue"),
+            "技能队列呼入主叫号码功能",
+        ),
+        (
+            23,
+            "ClassicMediaTypeCount",
+            "CLASSIC_MEDIA_TYPE_NUM",
+            Some("Total number of contact media types."),
+            "接触媒体类型总数",
+        ),
+        (
+            50,
+            "EmailChat",
+            "MEDIA_TYPE_MULTI_MEDIA_EMAILCHAT",
+            Some("E-mail chat"),
+            "邮件交谈",
+        ),
+        (
+            51,
+            "WebChat",
+            "MEDIA_TYPE_MULTI_MEDIA_WEBCHAT",
+            Some("Internet Chat"),
+            "网络交谈",
+        ),
+        (
+            52,
+            "SmsChat",
+            "MEDIA_TYPE_MULTI_MEDIA_SMSCHAT",
+            Some("SMS chat"),
+            "短信交谈",
+        ),
+        (
+            53,
+            "SocialChat",
+            "MEDIA_TYPE_MULTI_MEDIA_SOCIALCHAT",
+            Some("Text chat"),
+            "文字交谈",
+        ),
+        (
+            54,
+            "FaxChat",
+            "MEDIA_TYPE_MULTI_MEDIA_FAXCHAT",
+            None,
+            "传真交谈",
+        ),
+        (
+            55,
+            "H5Chat",
+            "MEDIA_TYPE_MULTI_MEDIA_H5CHAT",
+            None,
+            "H5视频",
+        ),
     ];
     assert_eq!(MediaType::ALL.len(), rows.len());
-    for ((code, name, description), media) in rows.into_iter().zip(MediaType::ALL) {
+    for ((code, name, constant, english, chinese), media) in rows.into_iter().zip(MediaType::ALL) {
         assert_eq!(media.code(), code);
         assert_eq!(media.name(), name);
-        assert_eq!(media.description(), description);
-        assert_eq!(
-            media.description_in(Lang::Zh),
-            description,
-            "no Chinese page: English"
-        );
+        assert_eq!(media.constant(), constant);
+        assert_eq!(MediaType::from_constant(constant), Some(media));
+        // A row the English page lacks falls back to its Chinese text.
+        assert_eq!(media.description(), english.unwrap_or(chinese));
+        assert_eq!(media.description_in(Lang::En), english.unwrap_or(chinese));
+        assert_eq!(media.description_in(Lang::Zh), chinese);
         assert_eq!(MediaType::from_code(code), Some(media));
     }
-    assert_eq!(MediaType::from_code(2), None);
-    assert_eq!(Code::<MediaType>::from_code(3).code(), 3);
+    assert_eq!(MediaType::from_code(24), None);
+    assert_eq!(Code::<MediaType>::from_code(49).code(), 49);
 }
 
 #[test]

@@ -169,12 +169,13 @@ fn an_annotation_names_the_media_type_agent_type_and_call_direction() {
             Some("IvrOutbound"),
         )
     );
-    // No Chinese page for media and agent types: English is the fallback.
+    // Media types from their Chinese page; no Chinese page for agent types:
+    // English is the fallback.
     assert_eq!(
         annotation("5", "0", "呼出", Lang::Zh),
         (
             Some("VoiceCall"),
-            Some("Common voice call"),
+            Some("普通语音电话"),
             Some("Extension"),
             Some("Extension type."),
             Some("Outbound"),
@@ -183,7 +184,7 @@ fn an_annotation_names_the_media_type_agent_type_and_call_direction() {
     // Codes the tables do not list, and fields that are no codes, have no
     // names; the record keeps them as they are.
     for (media_type, agent_type, call_in_out) in [
-        ("53", "99", "回呼"),
+        ("24", "99", "回呼"),
         ("05", "+4", ""),
         ("", "-", "呼入 "),
         ("voice", "4.0", "inbound"),
@@ -199,12 +200,12 @@ fn an_annotation_names_the_media_type_agent_type_and_call_direction() {
 #[test]
 fn the_coded_columns_decode_to_codes_that_keep_unlisted_values() {
     let bill = Bill {
-        media_type: "53".into(),
+        media_type: "24".into(),
         agent_type: "13".into(),
         call_in_out: "回呼".into(),
         ..Bill::default()
     };
-    assert_eq!(bill.media_type_code().map(Code::code), Some(53));
+    assert_eq!(bill.media_type_code().map(Code::code), Some(24));
     assert_eq!(bill.media_type_code().and_then(Code::known), None);
     assert_eq!(
         bill.agent_type_code(),
@@ -627,7 +628,7 @@ fn the_summary_counts_and_totals_per_operation_reason_media_type_and_agent() {
             row(Group::Reason, "40/1", "InternalHelp/TwoParty", 1, 60),
             row(Group::MediaType, "1", "TextChat", 1, 1800),
             row(Group::MediaType, "5", "VoiceCall", 3, 1860),
-            row(Group::MediaType, "53", "unknown", 1, 0),
+            row(Group::MediaType, "53", "SocialChat", 1, 0),
             row(Group::Agent, "1001", "", 3, 1800),
             row(Group::Agent, "1002", "", 1, 60),
             row(Group::Agent, "1003", "", 1, 1800),

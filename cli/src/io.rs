@@ -173,16 +173,35 @@ pub fn is_stdin(path: &Path) -> bool {
 /// A [`Failure`] when the file cannot be read or is not UTF-8, or when `-`
 /// is given a second time (standard input can be read only once).
 pub fn read(path: &Path) -> Result<String, Failure> {
-    static STDIN_READ: AtomicBool = AtomicBool::new(false);
     if !is_stdin(path) {
         return std::fs::read_to_string(path).map_err(|error| Failure::io(path, &error));
     }
-    if STDIN_READ.swap(true, Ordering::Relaxed) {
-        return Err(Failure(
-            "<stdin>: standard input can be read only once: give `-` for one input only".into(),
-        ));
-    }
+    claim_stdin()?;
     std::io::read_to_string(std::io::stdin()).map_err(|error| Failure::io(path, &error))
+}
+
+/// The bytes of `path` (`-`: standard input, once), for a reader that
+/// decodes them itself (a saved page may declare its charset).
+pub fn read_bytes(path: &Path) -> Result<Vec<u8>, Failure> {
+    if !is_stdin(path) {
+        return std::fs::read(path).map_err(|error| Failure::io(path, &error));
+    }
+    claim_stdin()?;
+    let mut bytes = Vec::new();
+    std::io::Read::read_to_end(&mut std::io::stdin(), &mut bytes)
+        .map_err(|error| Failure::io(path, &error))?;
+    Ok(bytes)
+}
+
+/// Standard input can be read only once.
+fn claim_stdin() -> Result<(), Failure> {
+    static STDIN_READ: AtomicBool = AtomicBool::new(false);
+    match STDIN_READ.swap(true, Ordering::Relaxed) {
+        true => Err(Failure(
+            "<stdin>: standard input can be read only once: give `-` for one input only".into(),
+        )),
+        false => Ok(()),
+    }
 }
 
 /// A spec read and validated; its diagnostics are printed on failure.

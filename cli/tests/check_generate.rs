@@ -4,23 +4,35 @@ mod support;
 
 use support::{BROKEN_SPEC, codes, codes_in, repo, scratch};
 
-/// The information `codes check` gives on the repository's spec: the
-/// tables transcribed from one language's page, at their `[[table]]` line.
+/// The information `codes check` gives on the repository's spec: the media
+/// types the only English page lacks (54 and 55, at their Chinese
+/// description), and the tables transcribed from one language's page, at their
+/// `[[table]]` line.
 fn repository_information() -> String {
     let spec = std::fs::read_to_string(repo().join("codes.toml")).unwrap();
-    let table_line = |name: &str| {
+    let entry_line = |line: &str, header: &str| {
         let at = spec
             .lines()
-            .position(|line| line == format!("name = \"{name}\""))
-            .unwrap_or_else(|| panic!("table {name}"));
-        assert_eq!(spec.lines().nth(at - 1), Some("[[table]]"));
+            .position(|other| other == line)
+            .unwrap_or_else(|| panic!("no line {line}"));
+        assert_eq!(spec.lines().nth(at - 1), Some(header));
         at
     };
+    let table_line = |name: &str| entry_line(&format!("name = \"{name}\""), "[[table]]");
+    // The row's Chinese description, which stands where the English is missing.
+    let chinese_only = |text: &str| {
+        1 + spec
+            .lines()
+            .position(|line| line == format!("description_zh = \"{text}\""))
+            .unwrap_or_else(|| panic!("no description_zh {text}"))
+    };
     format!(
-        "codes.toml:{}: info[I001]: table MediaType has no Chinese page: its texts are English only\n\
+        "codes.toml:{}: info[I001]: row 54 of table MediaType has no English description (description)\n\
+         codes.toml:{}: info[I001]: row 55 of table MediaType has no English description (description)\n\
          codes.toml:{}: info[I001]: table AgentType has no Chinese page: its texts are English only\n\
          codes.toml:{}: info[I001]: table CallDirection has no English page: its texts are Chinese only\n",
-        table_line("MediaType"),
+        chinese_only("传真交谈"),
+        chinese_only("H5视频"),
         table_line("AgentType"),
         table_line("CallDirection"),
     )
@@ -34,7 +46,7 @@ fn check_accepts_the_repository_spec() {
     assert_eq!(
         run.stderr,
         format!(
-            "{}codes.toml: ok (4 table(s), 49 rows)\n",
+            "{}codes.toml: ok (4 table(s), 76 rows)\n",
             repository_information()
         )
     );
@@ -343,15 +355,20 @@ fn check_format_json_writes_the_diagnostics_as_data() {
     assert_eq!(report["valid"], true);
     assert_eq!(report["diagnostics"], serde_json::json!([]));
     let untranslated = report["untranslated"].as_array().unwrap();
-    assert_eq!(untranslated.len(), 3);
+    assert_eq!(untranslated.len(), 4);
     assert_eq!(
         untranslated[0]["message"],
-        "table MediaType has no Chinese page: its texts are English only"
+        "row 54 of table MediaType has no English description (description)"
     );
-    assert_eq!(untranslated[0]["missing"], "Chinese page");
-    assert_eq!(untranslated[0]["only_in"], "English");
-    assert_eq!(untranslated[2]["item"], "table CallDirection");
-    assert_eq!(run.stderr, "codes.toml: ok (4 table(s), 49 rows)\n");
+    assert_eq!(untranslated[1]["item"], "row 55 of table MediaType");
+    assert_eq!(
+        untranslated[2]["message"],
+        "table AgentType has no Chinese page: its texts are English only"
+    );
+    assert_eq!(untranslated[2]["missing"], "Chinese page");
+    assert_eq!(untranslated[2]["only_in"], "English");
+    assert_eq!(untranslated[3]["item"], "table CallDirection");
+    assert_eq!(run.stderr, "codes.toml: ok (4 table(s), 76 rows)\n");
 }
 
 #[test]

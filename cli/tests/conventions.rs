@@ -142,7 +142,7 @@ fn dash_reads_a_spec_from_standard_input() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(
         run.stderr
-            .ends_with("\n<stdin>: ok (4 table(s), 49 rows)\n"),
+            .ends_with("\n<stdin>: ok (4 table(s), 76 rows)\n"),
         "{}",
         run.stderr
     );

@@ -221,3 +221,18 @@ fn zip_archives_are_read_member_by_member() {
     // A block: its heading, the 32 other columns, a blank line.
     assert_eq!(run.stdout.lines().count(), 2 * (1 + 32 + 1));
 }
+
+#[test]
+fn media_type_53_is_named_in_both_languages() {
+    let dir = scratch("decode-media-53");
+    let social = BUSY.replace(",3,-1,4,5,1,1,4,", ",3,-1,4,53,1,1,4,");
+    std::fs::write(dir.join("bill.csv"), format!("{HEADER}{social}")).unwrap();
+    for (lang, text) in [("en", "Text chat"), ("zh", "文字交谈")] {
+        let run = codes_in(&dir, &["decode", "bill.csv", "--lang", lang]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        let row: serde_json::Value = serde_json::from_str(run.stdout.trim_end()).unwrap();
+        assert_eq!(row["media_type"], "53");
+        assert_eq!(row["media_type_name"], "SocialChat", "{lang}");
+        assert_eq!(row["media_type_description"], text, "{lang}");
+    }
+}

@@ -133,15 +133,27 @@ fn list_in_chinese() {
 fn list_the_other_tables_by_name_or_bill_column() {
     let media = codes(&["list", "media-type"]);
     assert_eq!(media.code, 0, "{}", media.stderr);
-    assert_eq!(
-        media.stdout,
-        "1  TextChat   Text chat\n5  VoiceCall  Common voice call\n"
+    assert_eq!(media.stdout.lines().count(), 29);
+    assert!(media.stdout.starts_with(
+        " 1  TextChat                 MEDIA_TYPE_CHAT                    Text chat\n"
+    ));
+    assert!(
+        media.stdout.contains(
+            "\n53  SocialChat               MEDIA_TYPE_MULTI_MEDIA_SOCIALCHAT  Text chat\n"
+        )
+    );
+    // 54 and 55 are on the Chinese page only: their text in English too.
+    assert!(
+        media.stdout.ends_with(
+            "\n55  H5Chat                   MEDIA_TYPE_MULTI_MEDIA_H5CHAT      H5视频\n"
+        )
     );
     assert_eq!(codes(&["list", "media_type"]).stdout, media.stdout);
-    // No Chinese page for media types: English is the fallback.
-    assert_eq!(
-        codes(&["list", "media-type", "--lang", "zh"]).stdout,
-        media.stdout
+    let chinese = codes(&["list", "media-type", "--lang", "zh"]).stdout;
+    assert!(
+        chinese.contains(
+            "\n53  SocialChat               MEDIA_TYPE_MULTI_MEDIA_SOCIALCHAT  文字交谈\n"
+        )
     );
 
     let agents = codes(&["list", "agent_type"]).stdout;
@@ -178,5 +190,53 @@ fn reasons_of_a_table_without_reasons_is_refused() {
     assert_eq!(
         run.stderr,
         "codes: --reasons lists the reasons of operation types; other tables have none\n"
+    );
+}
+
+#[test]
+fn explain_a_media_type_in_both_languages() {
+    let run = codes(&["explain", "--table", "media-type", "53"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        run.stdout,
+        "Media type 53: SocialChat\n  Text chat\n  文字交谈\n  constant: MEDIA_TYPE_MULTI_MEDIA_SOCIALCHAT\n"
+    );
+    let chinese = codes(&[
+        "explain",
+        "--table",
+        "media_type",
+        "socialchat",
+        "--lang",
+        "zh",
+    ]);
+    assert_eq!(
+        chinese.stdout,
+        "Media type 53: SocialChat\n  文字交谈\n  Text chat\n  constant: MEDIA_TYPE_MULTI_MEDIA_SOCIALCHAT\n"
+    );
+    let by_constant = codes(&[
+        "explain",
+        "--table",
+        "media-type",
+        "MEDIA_TYPE_MULTI_MEDIA_H5CHAT",
+    ]);
+    assert_eq!(
+        by_constant.stdout,
+        "Media type 55: H5Chat\n  H5视频\n  constant: MEDIA_TYPE_MULTI_MEDIA_H5CHAT\n"
+    );
+    let unlisted = codes(&["explain", "--table", "media-type", "24"]);
+    assert_eq!(
+        (unlisted.code, unlisted.stdout.as_str()),
+        (
+            1,
+            "Media type 24 is not in the table: a bill with it is kept as unlisted 24.\n"
+        )
+    );
+    let with_reason = codes(&["explain", "--table", "media-type", "53", "1"]);
+    assert_eq!(
+        (with_reason.code, with_reason.stderr.as_str()),
+        (
+            2,
+            "codes: REASON and OBJECT are those of an operation type; other tables have none\n"
+        )
     );
 }

@@ -162,9 +162,19 @@ const VENDOR: &str = "tools/tests/fixtures/vendor";
 #[test]
 fn every_page_of_a_table_of_codes_toml_merges_into_it_without_changes() {
     let spec = std::fs::read_to_string(repo().join("codes.toml")).unwrap();
-    let pages: [(&str, &[&str]); 4] = [
+    // Not the bill's media-type page (cec_07_4244): it lists only rows 1
+    // and 5 of MediaType (whose English texts it gives, their `page`), so a
+    // merge of it removes the others.
+    let pages: [(&str, &[&str]); 10] = [
         ("agent-operation-type-zh.txt", &["--lang", "zh"]),
-        ("media-type-2023-09-27.txt", &[]),
+        ("html/agent-operation-type-zh.html", &[]),
+        ("html/media-type-full-zh.html", &["--lang", "zh"]),
+        ("html/media-type-full-en.html", &[]),
+        // The page's language from its header cells.
+        ("agent-operation-type-zh.txt", &[]),
+        ("media-type-full-zh.txt", &["--lang", "zh"]),
+        ("media-type-full-en.txt", &[]),
+        ("html/agent-operation-type-2023-09-27.html", &[]),
         ("agent-type-2025-11-13.txt", &[]),
         (
             "agentoprinfo-columns-zh.txt",
@@ -181,22 +191,49 @@ fn every_page_of_a_table_of_codes_toml_merges_into_it_without_changes() {
             run.stdout == spec,
             "{page}: the merge differs from codes.toml"
         );
-        assert_eq!(run.stderr, "no changes\n", "{page}");
+        let lacking = match page {
+            // The only English copy stops at 53.
+            "media-type-full-en.txt" | "html/media-type-full-en.html" => {
+                "row 54: not on the English page (its Chinese texts are kept)\n\
+                 row 55: not on the English page (its Chinese texts are kept)\n"
+            }
+            _ => "no changes\n",
+        };
+        assert_eq!(run.stderr, lacking, "{page}");
     }
 }
 
 #[test]
 fn page_errors_are_reported_at_page_line() {
+    // The older agent type page repeats row 12: the same cells are read
+    // once (and said), other cells would be an error.
     let older = format!("{VENDOR}/agent-type-older.txt");
-    let run = codes(&["import", &older]);
+    let run = codes(&["import", &older, "--page", "cec_07_2636"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.contains(
+        "review: row 12: the page lists it twice (lines 52 and 56), cell for cell the same: read once\n"
+    ));
+    let dir = scratch("import-row-twice");
+    let page = std::fs::read_to_string(repo().join(&older)).unwrap();
+    let at = page.rfind("Single phone video agent").unwrap();
+    std::fs::write(
+        dir.join("older.txt"),
+        format!(
+            "{}Single-phone{}",
+            &page[..at],
+            &page[at + "Single phone".len()..]
+        ),
+    )
+    .unwrap();
+    let run = codes_in(&dir, &["import", "older.txt"]);
     assert_eq!(run.code, 1);
     assert_eq!(
         run.stderr,
-        format!("{older}:56: duplicate code 12, already on line 52\ncodes: nothing written\n")
+        "older.txt:56: duplicate code 12, already on line 52\ncodes: nothing written\n"
     );
-    // A Chinese page merged without `--lang zh` would overwrite the English.
+    // A Chinese page merged as English would overwrite the English.
     let chinese = format!("{VENDOR}/agent-operation-type-zh.txt");
-    let run = codes(&["import", &chinese, "--merge", "codes.toml"]);
+    let run = codes(&["import", &chinese, "--merge", "codes.toml", "--lang", "en"]);
     assert_eq!(run.code, 1);
     assert_eq!(
         run.stderr,
@@ -349,11 +386,12 @@ fn into_names_the_spec_table() {
         "--merge",
         "codes.toml",
         "--into",
-        "MediaType",
+        "OperationType",
     ]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(
-        run.stderr.starts_with("title: Media Type -> Call Type\n"),
+        run.stderr
+            .starts_with("title: Agent Operation Type -> Call Type\n"),
         "{}",
         run.stderr
     );
@@ -426,4 +464,128 @@ fn help_describes_every_import_option() {
     ] {
         assert!(help.contains(text), "{text:?} not in:\n{help}");
     }
+}
+
+const HTML: &str = "tools/tests/fixtures/vendor/html";
+
+#[test]
+fn a_saved_html_page_imports_as_its_text_does() {
+    for (html, text) in [
+        (
+            "agent-operation-type-2023-09-27.html",
+            VENDOR_2023.to_owned(),
+        ),
+        (
+            "agent-type-2025-11-13.complete.html",
+            format!("{VENDOR}/agent-type-2025-11-13.txt"),
+        ),
+    ] {
+        let html = format!("{HTML}/{html}");
+        let from_html = codes(&["import", &html, "--page", "p"]);
+        let from_text = codes(&["import", &text, "--page", "p"]);
+        assert_eq!(from_html.code, 0, "{html}: {}", from_html.stderr);
+        assert_eq!(from_html.stdout, from_text.stdout, "{html}");
+        assert_eq!(from_html.stderr, from_text.stderr, "{html}");
+    }
+}
+
+#[test]
+fn a_chinese_page_is_imported_in_chinese_without_lang() {
+    for page in [
+        format!("{VENDOR}/media-type-full-zh.txt"),
+        format!("{HTML}/media-type-full-zh.html"),
+    ] {
+        let run = codes(&["import", &page, "--page", "cec_07_4247"]);
+        assert_eq!(run.code, 0, "{page}: {}", run.stderr);
+        assert!(
+            run.stdout
+                .contains("\n[table.zh]\ntitle = \"呼叫媒体类型说明\"\n"),
+            "{page}: {}",
+            run.stdout
+        );
+        assert!(
+            run.stdout.contains("description_zh = \"文字交谈\"\n"),
+            "{page}"
+        );
+        assert_eq!(
+            run.stdout,
+            codes(&["import", &page, "--page", "cec_07_4247", "--lang", "zh"]).stdout
+        );
+    }
+}
+
+#[test]
+fn table_picks_one_table_of_a_saved_page() {
+    let page = format!("{HTML}/several-tables.synthetic.html");
+    let run = codes(&[
+        "import", &page, "--table", "2", "--name", "CallType", "--page", "p",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.contains("caption = \"Table 2 Call type\"\n"),
+        "{}",
+        run.stdout
+    );
+    assert!(!run.stdout.contains("Text chat"));
+    let run = codes(&["import", &page, "--table", "3"]);
+    assert_eq!(
+        (run.code, run.stderr.as_str()),
+        (
+            2,
+            "codes: --table 3: the page has 2 tables (--table takes 1 to 2)\n"
+        )
+    );
+}
+
+#[test]
+fn bad_saved_pages_are_reported_at_page_line() {
+    let cases = [
+        ("no-table.html", "no-table.html:10: expected a table (<table>) in the page, found none\n".to_owned()),
+        (
+            "nested-table.html",
+            "nested-table.html:11: table 1, row 2: expected a cell of text, found a nested table\n".to_owned(),
+        ),
+        (
+            "third-language.html",
+            "third-language.html:2: expected a page in English or Chinese (lang \"en...\" or \"zh...\"), found lang \"ja-jp\"\n\
+             third-language.html:7: table 1, header: expected header cells in English or Chinese, found \"メディアタイプ\" (Japanese)\n"
+                .to_owned(),
+        ),
+        (
+            "media-type-full-zh.gbk-undeclared.html",
+            "media-type-full-zh.gbk-undeclared.html:5: expected UTF-8 text, or a <meta charset> declaring its charset, found byte 0xBA, which is not UTF-8\n"
+                .to_owned(),
+        ),
+        (
+            "unknown-header.html",
+            "unknown-header.html:7: table 1, header: expected the header cells of a code table (code, description, then object and reason, or code, constant name, description), found \"Media Type\", \"Operation Reason\", \"Description\"\n\
+             unknown-header.html:11: table 2: expected a header row (<th> cells, or a <thead>), found a row of <td> cells\n"
+                .to_owned(),
+        ),
+    ];
+    for (page, expected) in cases {
+        let run = codes_in(&repo().join(HTML), &["import", page]);
+        assert_eq!(run.code, 1, "{page}");
+        assert_eq!(run.stdout, "", "{page}");
+        assert_eq!(
+            run.stderr,
+            format!("{expected}codes: nothing written\n"),
+            "{page}"
+        );
+    }
+    // A copied text page that is not UTF-8, at its line.
+    let dir = scratch("import-not-utf8");
+    std::fs::write(
+        dir.join("page.txt"),
+        b"Media Type\n\nDescription\n\n1\n\n\xb5\n",
+    )
+    .unwrap();
+    let run = codes_in(&dir, &["import", "page.txt"]);
+    assert_eq!(
+        (run.code, run.stderr.as_str()),
+        (
+            1,
+            "page.txt:7: expected UTF-8 text, found byte 0xB5, which is not UTF-8\ncodes: nothing written\n"
+        )
+    );
 }

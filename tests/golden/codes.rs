@@ -2,7 +2,8 @@
 // Source: Huawei Cloud, Customer Engagement Center (CEC), CDR Interface Reference.
 // OperationType: "Table 1 Agent operation type", page cec_07_4243, updated 2023-09-27 GMT+08:00.
 // OperationType in Chinese: "座席操作类型", page cec_07_0838.
-// MediaType: "Media Type", page cec_07_4244, updated 2023-09-27 GMT+08:00.
+// MediaType: "Description of Call Media Types", page cec_07_0843.
+// MediaType in Chinese: "呼叫媒体类型说明", page cec_07_4247.
 // AgentType: "Table 1 Agent type.", page cec_07_0701, updated 2025-11-13 GMT+08:00.
 // CallDirection in Chinese: "呼入呼出标志,包括:", page cec_07_4238.
 
@@ -2745,9 +2746,9 @@ impl<'de> serde::Deserialize<'de> for InternalHelpReason {
     }
 }
 
-/// Media Type.
+/// Description of Call Media Types.
 ///
-/// Transcribed from Huawei Cloud Customer Engagement Center (CEC), CDR Interface Reference: the English page `cec_07_4244`, updated 2023-09-27 GMT+08:00. Each variant's discriminant is its vendor code.
+/// Transcribed from Huawei Cloud Customer Engagement Center (CEC), CDR Interface Reference: the English page `cec_07_0843` and the Chinese page `cec_07_4247`. Each variant's discriminant is its vendor code.
 ///
 /// With the `serde` feature, it serializes as its vendor code (`1`) and deserializes from it; a code it does not list is an error (deserialize a `Code` to keep any code).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -2755,14 +2756,210 @@ impl<'de> serde::Deserialize<'de> for InternalHelpReason {
 #[non_exhaustive]
 pub enum MediaType {
     /// `1`: Text chat
+    ///
+    /// In Chinese: 文字交谈
+    ///
+    /// Vendor constant: `MEDIA_TYPE_CHAT`.
     TextChat = 1,
+    /// `2`: click-to-dial
+    ///
+    /// In Chinese: 点击通话
+    ///
+    /// Vendor constant: `MEDIA_TYPE_WEBPHONE`.
+    ClickToDial = 2,
+    /// `3`: Escorted browsing and form sharing
+    ///
+    /// In Chinese: 护航浏览、表单共享
+    ///
+    /// Vendor constant: `MEDIA_TYPE_ESCORT`.
+    EscortedBrowsing = 3,
+    /// `4`: Callback request call
+    ///
+    /// In Chinese: 回呼请求呼叫
+    ///
+    /// Vendor constant: `MEDIA_TYPE_CALLBACK`.
+    CallbackRequest = 4,
     /// `5`: Common voice call
+    ///
+    /// In Chinese: 普通语音电话
+    ///
+    /// Vendor constant: `MEDIA_TYPE_PHONE`.
     VoiceCall = 5,
+    /// `6`: Email call
+    ///
+    /// In Chinese: 电子邮件呼叫
+    ///
+    /// Vendor constant: `MEDIA_TYPE_EMAIL`.
+    Email = 6,
+    /// `7`: Fax call
+    ///
+    /// In Chinese: 传真呼叫
+    ///
+    /// Vendor constant: `MEDIA_TYPE_FAX`.
+    Fax = 7,
+    /// `8`: IP video call (H.323)
+    ///
+    /// In Chinese: IP视频呼叫(H.323)
+    ///
+    /// Vendor constant: `MEDIA_TYPE_VIDEO`.
+    IpVideoCall = 8,
+    /// `9`: Electronic white board
+    ///
+    /// In Chinese: 电子白板
+    ///
+    /// Vendor constant: `MEDIA_TYPE_WB`.
+    Whiteboard = 9,
+    /// `10`: Application sharing
+    ///
+    /// In Chinese: 应用程序共享
+    ///
+    /// Vendor constant: `MEDIA_TYPE_APP_SHARE`.
+    ApplicationSharing = 10,
+    /// `11`: File transfer
+    ///
+    /// In Chinese: 文件传输
+    ///
+    /// Vendor constant: `MEDIA_TYPE_FILE_TRANSFER`.
+    FileTransfer = 11,
+    /// `12`: 2B+D ISDN video call
+    ///
+    /// In Chinese: 2B+D ISDN视频呼叫
+    ///
+    /// Vendor constant: `MEDIA_TYPE_VIDEO_2B1D`.
+    IsdnVideo2BD = 12,
+    /// `13`: 6B+D ISDN video call
+    ///
+    /// In Chinese: 6B+D ISDN视频呼叫
+    ///
+    /// Vendor constant: `MEDIA_TYPE_VIDEO_6B1D`.
+    IsdnVideo6BD = 13,
+    /// `14`: OPS call
+    ///
+    /// In Chinese: OPS呼叫
+    ///
+    /// Vendor constant: `MEDIA_TYPE_OPS`.
+    OpsCall = 14,
+    /// `15`: Predict dialing
+    ///
+    /// In Chinese: 预测呼出
+    ///
+    /// Vendor constant: `MEDIA_TYPE_PREDICT_OUTBOUND`.
+    PredictiveDialing = 15,
+    /// `16`: Preview dialing
+    ///
+    /// In Chinese: 预浏览呼出
+    ///
+    /// Vendor constant: `MEDIA_TYPE_PREVIEW_OUTBOUND`.
+    PreviewDialing = 16,
+    /// `17`: Message media
+    ///
+    /// In Chinese: 消息媒体
+    ///
+    /// Vendor constant: `MEDIA_TYPE_MSG`.
+    Message = 17,
+    /// `18`: Video click-to-dial
+    ///
+    /// In Chinese: 视频点击通话
+    ///
+    /// Vendor constant: `MEDIA_TYPE_WEBPHONE_VIDEO`.
+    VideoClickToDial = 18,
+    /// `19`: Video call
+    ///
+    /// In Chinese: 视频普通呼叫
+    ///
+    /// Vendor constant: `MEDIA_TYPE_PHONE_VIDEO`.
+    VideoCall = 19,
+    /// `20`: Non-real-time call
+    ///
+    /// In Chinese: 非实时呼叫
+    ///
+    /// Vendor constant: `MEDIA_TYPE_WEB_LEAVE_MESSAGE`.
+    WebLeaveMessage = 20,
+    /// `21`: Desktop Sharing Media Type
+    ///
+    /// In Chinese: 桌面共享媒体类型
+    ///
+    /// Vendor constant: `MEDIA_TYPE_DESKTOP_SHARE`.
+    DesktopSharing = 21,
+    /// `22`: Calling number in a skill queue
+    ///
+    /// In Chinese: 技能队列呼入主叫号码功能
+    ///
+    /// Vendor constant: `MEDIA_TYPE_VC_CALL`.
+    SkillQueueCallingNumber = 22,
+    /// `23`: Total number of contact media types.
+    ///
+    /// In Chinese: 接触媒体类型总数
+    ///
+    /// Vendor constant: `CLASSIC_MEDIA_TYPE_NUM`.
+    ClassicMediaTypeCount = 23,
+    /// `50`: E-mail chat
+    ///
+    /// In Chinese: 邮件交谈
+    ///
+    /// Vendor constant: `MEDIA_TYPE_MULTI_MEDIA_EMAILCHAT`.
+    EmailChat = 50,
+    /// `51`: Internet Chat
+    ///
+    /// In Chinese: 网络交谈
+    ///
+    /// Vendor constant: `MEDIA_TYPE_MULTI_MEDIA_WEBCHAT`.
+    WebChat = 51,
+    /// `52`: SMS chat
+    ///
+    /// In Chinese: 短信交谈
+    ///
+    /// Vendor constant: `MEDIA_TYPE_MULTI_MEDIA_SMSCHAT`.
+    SmsChat = 52,
+    /// `53`: Text chat
+    ///
+    /// In Chinese: 文字交谈
+    ///
+    /// Vendor constant: `MEDIA_TYPE_MULTI_MEDIA_SOCIALCHAT`.
+    SocialChat = 53,
+    /// `54`: 传真交谈
+    ///
+    /// Vendor constant: `MEDIA_TYPE_MULTI_MEDIA_FAXCHAT`.
+    FaxChat = 54,
+    /// `55`: H5视频
+    ///
+    /// Vendor constant: `MEDIA_TYPE_MULTI_MEDIA_H5CHAT`.
+    H5Chat = 55,
 }
 
 impl MediaType {
     /// Every variant, in vendor order.
-    pub const ALL: [Self; 2] = [Self::TextChat, Self::VoiceCall];
+    pub const ALL: [Self; 29] = [
+        Self::TextChat,
+        Self::ClickToDial,
+        Self::EscortedBrowsing,
+        Self::CallbackRequest,
+        Self::VoiceCall,
+        Self::Email,
+        Self::Fax,
+        Self::IpVideoCall,
+        Self::Whiteboard,
+        Self::ApplicationSharing,
+        Self::FileTransfer,
+        Self::IsdnVideo2BD,
+        Self::IsdnVideo6BD,
+        Self::OpsCall,
+        Self::PredictiveDialing,
+        Self::PreviewDialing,
+        Self::Message,
+        Self::VideoClickToDial,
+        Self::VideoCall,
+        Self::WebLeaveMessage,
+        Self::DesktopSharing,
+        Self::SkillQueueCallingNumber,
+        Self::ClassicMediaTypeCount,
+        Self::EmailChat,
+        Self::WebChat,
+        Self::SmsChat,
+        Self::SocialChat,
+        Self::FaxChat,
+        Self::H5Chat,
+    ];
 
     /// The number of variants.
     pub const COUNT: usize = Self::ALL.len();
@@ -2776,7 +2973,34 @@ impl MediaType {
     pub const fn from_code(code: i32) -> Option<Self> {
         match code {
             1 => Some(Self::TextChat),
+            2 => Some(Self::ClickToDial),
+            3 => Some(Self::EscortedBrowsing),
+            4 => Some(Self::CallbackRequest),
             5 => Some(Self::VoiceCall),
+            6 => Some(Self::Email),
+            7 => Some(Self::Fax),
+            8 => Some(Self::IpVideoCall),
+            9 => Some(Self::Whiteboard),
+            10 => Some(Self::ApplicationSharing),
+            11 => Some(Self::FileTransfer),
+            12 => Some(Self::IsdnVideo2BD),
+            13 => Some(Self::IsdnVideo6BD),
+            14 => Some(Self::OpsCall),
+            15 => Some(Self::PredictiveDialing),
+            16 => Some(Self::PreviewDialing),
+            17 => Some(Self::Message),
+            18 => Some(Self::VideoClickToDial),
+            19 => Some(Self::VideoCall),
+            20 => Some(Self::WebLeaveMessage),
+            21 => Some(Self::DesktopSharing),
+            22 => Some(Self::SkillQueueCallingNumber),
+            23 => Some(Self::ClassicMediaTypeCount),
+            50 => Some(Self::EmailChat),
+            51 => Some(Self::WebChat),
+            52 => Some(Self::SmsChat),
+            53 => Some(Self::SocialChat),
+            54 => Some(Self::FaxChat),
+            55 => Some(Self::H5Chat),
             _ => None,
         }
     }
@@ -2785,7 +3009,34 @@ impl MediaType {
     pub const fn name(self) -> &'static str {
         match self {
             Self::TextChat => "TextChat",
+            Self::ClickToDial => "ClickToDial",
+            Self::EscortedBrowsing => "EscortedBrowsing",
+            Self::CallbackRequest => "CallbackRequest",
             Self::VoiceCall => "VoiceCall",
+            Self::Email => "Email",
+            Self::Fax => "Fax",
+            Self::IpVideoCall => "IpVideoCall",
+            Self::Whiteboard => "Whiteboard",
+            Self::ApplicationSharing => "ApplicationSharing",
+            Self::FileTransfer => "FileTransfer",
+            Self::IsdnVideo2BD => "IsdnVideo2BD",
+            Self::IsdnVideo6BD => "IsdnVideo6BD",
+            Self::OpsCall => "OpsCall",
+            Self::PredictiveDialing => "PredictiveDialing",
+            Self::PreviewDialing => "PreviewDialing",
+            Self::Message => "Message",
+            Self::VideoClickToDial => "VideoClickToDial",
+            Self::VideoCall => "VideoCall",
+            Self::WebLeaveMessage => "WebLeaveMessage",
+            Self::DesktopSharing => "DesktopSharing",
+            Self::SkillQueueCallingNumber => "SkillQueueCallingNumber",
+            Self::ClassicMediaTypeCount => "ClassicMediaTypeCount",
+            Self::EmailChat => "EmailChat",
+            Self::WebChat => "WebChat",
+            Self::SmsChat => "SmsChat",
+            Self::SocialChat => "SocialChat",
+            Self::FaxChat => "FaxChat",
+            Self::H5Chat => "H5Chat",
         }
     }
 
@@ -2794,7 +3045,34 @@ impl MediaType {
     pub fn from_name(name: &str) -> Option<Self> {
         match name {
             "TextChat" => Some(Self::TextChat),
+            "ClickToDial" => Some(Self::ClickToDial),
+            "EscortedBrowsing" => Some(Self::EscortedBrowsing),
+            "CallbackRequest" => Some(Self::CallbackRequest),
             "VoiceCall" => Some(Self::VoiceCall),
+            "Email" => Some(Self::Email),
+            "Fax" => Some(Self::Fax),
+            "IpVideoCall" => Some(Self::IpVideoCall),
+            "Whiteboard" => Some(Self::Whiteboard),
+            "ApplicationSharing" => Some(Self::ApplicationSharing),
+            "FileTransfer" => Some(Self::FileTransfer),
+            "IsdnVideo2BD" => Some(Self::IsdnVideo2BD),
+            "IsdnVideo6BD" => Some(Self::IsdnVideo6BD),
+            "OpsCall" => Some(Self::OpsCall),
+            "PredictiveDialing" => Some(Self::PredictiveDialing),
+            "PreviewDialing" => Some(Self::PreviewDialing),
+            "Message" => Some(Self::Message),
+            "VideoClickToDial" => Some(Self::VideoClickToDial),
+            "VideoCall" => Some(Self::VideoCall),
+            "WebLeaveMessage" => Some(Self::WebLeaveMessage),
+            "DesktopSharing" => Some(Self::DesktopSharing),
+            "SkillQueueCallingNumber" => Some(Self::SkillQueueCallingNumber),
+            "ClassicMediaTypeCount" => Some(Self::ClassicMediaTypeCount),
+            "EmailChat" => Some(Self::EmailChat),
+            "WebChat" => Some(Self::WebChat),
+            "SmsChat" => Some(Self::SmsChat),
+            "SocialChat" => Some(Self::SocialChat),
+            "FaxChat" => Some(Self::FaxChat),
+            "H5Chat" => Some(Self::H5Chat),
             _ => None,
         }
     }
@@ -2803,15 +3081,74 @@ impl MediaType {
     pub const fn description(self) -> &'static str {
         match self {
             Self::TextChat => "Text chat",
+            Self::ClickToDial => "click-to-dial",
+            Self::EscortedBrowsing => "Escorted browsing and form sharing",
+            Self::CallbackRequest => "Callback request call",
             Self::VoiceCall => "Common voice call",
+            Self::Email => "Email call",
+            Self::Fax => "Fax call",
+            Self::IpVideoCall => "IP video call (H.323)",
+            Self::Whiteboard => "Electronic white board",
+            Self::ApplicationSharing => "Application sharing",
+            Self::FileTransfer => "File transfer",
+            Self::IsdnVideo2BD => "2B+D ISDN video call",
+            Self::IsdnVideo6BD => "6B+D ISDN video call",
+            Self::OpsCall => "OPS call",
+            Self::PredictiveDialing => "Predict dialing",
+            Self::PreviewDialing => "Preview dialing",
+            Self::Message => "Message media",
+            Self::VideoClickToDial => "Video click-to-dial",
+            Self::VideoCall => "Video call",
+            Self::WebLeaveMessage => "Non-real-time call",
+            Self::DesktopSharing => "Desktop Sharing Media Type",
+            Self::SkillQueueCallingNumber => "Calling number in a skill queue",
+            Self::ClassicMediaTypeCount => "Total number of contact media types.",
+            Self::EmailChat => "E-mail chat",
+            Self::WebChat => "Internet Chat",
+            Self::SmsChat => "SMS chat",
+            Self::SocialChat => "Text chat",
+            Self::FaxChat => "传真交谈",
+            Self::H5Chat => "H5视频",
         }
     }
 
     /// The same in `lang`, or in the other language where the vendor
     /// gives none in `lang`.
     pub const fn description_in(self, lang: ::codes_runtime::Lang) -> &'static str {
-        let _ = lang;
-        self.description()
+        match lang {
+            ::codes_runtime::Lang::Zh => match self {
+                Self::TextChat => "文字交谈",
+                Self::ClickToDial => "点击通话",
+                Self::EscortedBrowsing => "护航浏览、表单共享",
+                Self::CallbackRequest => "回呼请求呼叫",
+                Self::VoiceCall => "普通语音电话",
+                Self::Email => "电子邮件呼叫",
+                Self::Fax => "传真呼叫",
+                Self::IpVideoCall => "IP视频呼叫(H.323)",
+                Self::Whiteboard => "电子白板",
+                Self::ApplicationSharing => "应用程序共享",
+                Self::FileTransfer => "文件传输",
+                Self::IsdnVideo2BD => "2B+D ISDN视频呼叫",
+                Self::IsdnVideo6BD => "6B+D ISDN视频呼叫",
+                Self::OpsCall => "OPS呼叫",
+                Self::PredictiveDialing => "预测呼出",
+                Self::PreviewDialing => "预浏览呼出",
+                Self::Message => "消息媒体",
+                Self::VideoClickToDial => "视频点击通话",
+                Self::VideoCall => "视频普通呼叫",
+                Self::WebLeaveMessage => "非实时呼叫",
+                Self::DesktopSharing => "桌面共享媒体类型",
+                Self::SkillQueueCallingNumber => "技能队列呼入主叫号码功能",
+                Self::ClassicMediaTypeCount => "接触媒体类型总数",
+                Self::EmailChat => "邮件交谈",
+                Self::WebChat => "网络交谈",
+                Self::SmsChat => "短信交谈",
+                Self::SocialChat => "文字交谈",
+                Self::FaxChat => "传真交谈",
+                Self::H5Chat => "H5视频",
+            },
+            _ => self.description(),
+        }
     }
 
     /// The vendor's notes on the row, free sentences of its cells: in
@@ -2826,6 +3163,77 @@ impl MediaType {
     pub const fn notes_in(self, lang: ::codes_runtime::Lang) -> &'static [&'static str] {
         let _ = lang;
         self.notes()
+    }
+
+    /// The vendor's constant name, such as `AGENT_TYPE_EXTENSION`.
+    pub const fn constant(self) -> &'static str {
+        match self {
+            Self::TextChat => "MEDIA_TYPE_CHAT",
+            Self::ClickToDial => "MEDIA_TYPE_WEBPHONE",
+            Self::EscortedBrowsing => "MEDIA_TYPE_ESCORT",
+            Self::CallbackRequest => "MEDIA_TYPE_CALLBACK",
+            Self::VoiceCall => "MEDIA_TYPE_PHONE",
+            Self::Email => "MEDIA_TYPE_EMAIL",
+            Self::Fax => "MEDIA_TYPE_FAX",
+            Self::IpVideoCall => "MEDIA_TYPE_VIDEO",
+            Self::Whiteboard => "MEDIA_TYPE_WB",
+            Self::ApplicationSharing => "MEDIA_TYPE_APP_SHARE",
+            Self::FileTransfer => "MEDIA_TYPE_FILE_TRANSFER",
+            Self::IsdnVideo2BD => "MEDIA_TYPE_VIDEO_2B1D",
+            Self::IsdnVideo6BD => "MEDIA_TYPE_VIDEO_6B1D",
+            Self::OpsCall => "MEDIA_TYPE_OPS",
+            Self::PredictiveDialing => "MEDIA_TYPE_PREDICT_OUTBOUND",
+            Self::PreviewDialing => "MEDIA_TYPE_PREVIEW_OUTBOUND",
+            Self::Message => "MEDIA_TYPE_MSG",
+            Self::VideoClickToDial => "MEDIA_TYPE_WEBPHONE_VIDEO",
+            Self::VideoCall => "MEDIA_TYPE_PHONE_VIDEO",
+            Self::WebLeaveMessage => "MEDIA_TYPE_WEB_LEAVE_MESSAGE",
+            Self::DesktopSharing => "MEDIA_TYPE_DESKTOP_SHARE",
+            Self::SkillQueueCallingNumber => "MEDIA_TYPE_VC_CALL",
+            Self::ClassicMediaTypeCount => "CLASSIC_MEDIA_TYPE_NUM",
+            Self::EmailChat => "MEDIA_TYPE_MULTI_MEDIA_EMAILCHAT",
+            Self::WebChat => "MEDIA_TYPE_MULTI_MEDIA_WEBCHAT",
+            Self::SmsChat => "MEDIA_TYPE_MULTI_MEDIA_SMSCHAT",
+            Self::SocialChat => "MEDIA_TYPE_MULTI_MEDIA_SOCIALCHAT",
+            Self::FaxChat => "MEDIA_TYPE_MULTI_MEDIA_FAXCHAT",
+            Self::H5Chat => "MEDIA_TYPE_MULTI_MEDIA_H5CHAT",
+        }
+    }
+
+    /// The variant whose vendor constant name is exactly `constant`.
+    pub fn from_constant(constant: &str) -> Option<Self> {
+        match constant {
+            "MEDIA_TYPE_CHAT" => Some(Self::TextChat),
+            "MEDIA_TYPE_WEBPHONE" => Some(Self::ClickToDial),
+            "MEDIA_TYPE_ESCORT" => Some(Self::EscortedBrowsing),
+            "MEDIA_TYPE_CALLBACK" => Some(Self::CallbackRequest),
+            "MEDIA_TYPE_PHONE" => Some(Self::VoiceCall),
+            "MEDIA_TYPE_EMAIL" => Some(Self::Email),
+            "MEDIA_TYPE_FAX" => Some(Self::Fax),
+            "MEDIA_TYPE_VIDEO" => Some(Self::IpVideoCall),
+            "MEDIA_TYPE_WB" => Some(Self::Whiteboard),
+            "MEDIA_TYPE_APP_SHARE" => Some(Self::ApplicationSharing),
+            "MEDIA_TYPE_FILE_TRANSFER" => Some(Self::FileTransfer),
+            "MEDIA_TYPE_VIDEO_2B1D" => Some(Self::IsdnVideo2BD),
+            "MEDIA_TYPE_VIDEO_6B1D" => Some(Self::IsdnVideo6BD),
+            "MEDIA_TYPE_OPS" => Some(Self::OpsCall),
+            "MEDIA_TYPE_PREDICT_OUTBOUND" => Some(Self::PredictiveDialing),
+            "MEDIA_TYPE_PREVIEW_OUTBOUND" => Some(Self::PreviewDialing),
+            "MEDIA_TYPE_MSG" => Some(Self::Message),
+            "MEDIA_TYPE_WEBPHONE_VIDEO" => Some(Self::VideoClickToDial),
+            "MEDIA_TYPE_PHONE_VIDEO" => Some(Self::VideoCall),
+            "MEDIA_TYPE_WEB_LEAVE_MESSAGE" => Some(Self::WebLeaveMessage),
+            "MEDIA_TYPE_DESKTOP_SHARE" => Some(Self::DesktopSharing),
+            "MEDIA_TYPE_VC_CALL" => Some(Self::SkillQueueCallingNumber),
+            "CLASSIC_MEDIA_TYPE_NUM" => Some(Self::ClassicMediaTypeCount),
+            "MEDIA_TYPE_MULTI_MEDIA_EMAILCHAT" => Some(Self::EmailChat),
+            "MEDIA_TYPE_MULTI_MEDIA_WEBCHAT" => Some(Self::WebChat),
+            "MEDIA_TYPE_MULTI_MEDIA_SMSCHAT" => Some(Self::SmsChat),
+            "MEDIA_TYPE_MULTI_MEDIA_SOCIALCHAT" => Some(Self::SocialChat),
+            "MEDIA_TYPE_MULTI_MEDIA_FAXCHAT" => Some(Self::FaxChat),
+            "MEDIA_TYPE_MULTI_MEDIA_H5CHAT" => Some(Self::H5Chat),
+            _ => None,
+        }
     }
 }
 

@@ -23,7 +23,8 @@
 //! | object or reason `-1`, `65535`, `0xFFFF`, `US_NO_USE`, `-` | no object, no reasons   |
 //! | `N: text`, `N-M: text`, bare `N`             | a reason `code = N`, `range = [N, M]`, `code = N` without description |
 //! | any other paragraph of the reason cell       | `notes`                               |
-//! | a NOTE cell of the page                      | a comment above the `[[table]]`, marked for review |
+//! | a NOTE cell of the page, before the header or between it and the rows | the page's `notes` (titles left out) |
+//! | a note under a cell's text (`说明:` and the note) | the row's `notes` |
 //! | the values a parameter lists                 | `key = "text"` rows, `code = "呼入"`: the page title, the list's lead-in as the caption |
 //!
 //! A page in Chinese ([`Lang::Zh`]) fills the Chinese keys instead: the
@@ -154,7 +155,7 @@ use std::fmt;
 use toml_edit::{ArrayOfTables, DocumentMut, Item, Table};
 
 pub use crate::lang::Lang;
-use crate::vendor_doc::{DocError, ValueList, VendorTable};
+use crate::vendor_doc::{DocError, Located, ValueList, VendorTable};
 use changes::Report;
 use codes_codegen::SUPPORT_ITEMS;
 use codes_codegen::ident;
@@ -318,14 +319,16 @@ const HEADER: &str = "\
 #   [[table]]                  one vendor table; `name` is its Rust enum;
 #                              `key = \"text\"` where the codes are text; the
 #                              English page: title, subtitle, caption, page,
-#                              updated, columns
+#                              updated, columns, notes (on the whole table)
 #     [table.zh]               the Chinese page, with the same keys
 #     [[table.object_kind]]    the kinds the object column names: name,
 #                              text, text_zh
 #     [[table.row]]            one vendor row: code, name, constant,
 #                              description, description_zh, object (an
 #                              object kind's name; absent = \"-1\"), notes and
-#                              notes_zh (free sentences of the reason cell)
+#                              notes_zh (free sentences of the reason cell, a
+#                              note under a cell), page and page_zh (where
+#                              its texts come from another page)
 #       [[table.row.reason]]   one reason: `code = N`, `range = [A, B]` or
 #                              `open = true` (any code, with `default`), then
 #                              `name` and the vendor's `description` and
@@ -333,6 +336,48 @@ const HEADER: &str = "\
 #                              gives a bare code)
 
 ";
+
+/// The language of a page's `tables` when none is given: Chinese when a
+/// header cell holds a Chinese character or the page declares a Chinese
+/// `lang` (`zh-cn`); else English. (A page declared Chinese with English
+/// header cells is then refused by the import, at its first header cell.)
+///
+/// # Examples
+///
+/// ```
+/// use codes_tools::import::{Lang, page_lang};
+/// use codes_tools::vendor_doc::parse_tables;
+///
+/// let chinese = parse_tables("| 编号 | 描述 |\n|---|---|\n| 1 | 文字交谈 |\n").unwrap();
+/// assert_eq!(page_lang(&chinese), Lang::Zh);
+/// let english = parse_tables("| ID | Description |\n|---|---|\n| 1 | Text chat |\n").unwrap();
+/// assert_eq!(page_lang(&english), Lang::En);
+/// ```
+pub fn page_lang(tables: &[VendorTable]) -> Lang {
+    let headers = tables.iter().flat_map(|table| &table.header);
+    let declared = tables.iter().find_map(|table| table.lang.as_ref());
+    lang_of(headers, declared)
+}
+
+/// The language of a page of `list` when none is given, as [`page_lang`].
+pub fn values_lang(list: &ValueList) -> Lang {
+    lang_of(&list.header, list.lang.as_ref())
+}
+
+fn lang_of<'a>(
+    header: impl IntoIterator<Item = &'a Located<String>>,
+    declared: Option<&Located<String>>,
+) -> Lang {
+    let chinese_header = header
+        .into_iter()
+        .any(|cell| vendor::has_chinese(&cell.value));
+    let chinese_declared =
+        declared.is_some_and(|lang| lang.value.to_ascii_lowercase().starts_with("zh"));
+    match chinese_header || chinese_declared {
+        true => Lang::Zh,
+        false => Lang::En,
+    }
+}
 
 /// A complete spec for `table`, with proposed names marked for review.
 ///
@@ -641,6 +686,7 @@ fn fresh(vendors: &[Vendor], options: &ImportOptions) -> Result<Imported, Import
             title: options.title.as_deref(),
         };
         merge::table(&mut toml, &old, vendor, source, &mut types, &mut report);
+        report.review.extend(vendor.repeated.iter().cloned());
         tables.push(toml);
     }
     document.insert("table", Item::ArrayOfTables(tables));
@@ -754,7 +800,10 @@ fn merge_checked(
         let (Some(toml), Some(old)) = (tables.get_mut(index), spec.tables.get(index)) else {
             continue;
         };
-        let mut report = Report::default();
+        let mut report = Report {
+            review: vendor.repeated.clone(),
+            ..Report::default()
+        };
         if options.lang == old.primary_lang() {
             merge::table(toml, old, vendor, source, &mut types, &mut report);
         } else if let Err(found) = overlay::table(toml, old, vendor, source, &mut report) {

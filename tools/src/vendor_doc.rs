@@ -1,13 +1,14 @@
-//! Reads the vendor's documentation tables, as copied from the vendor's
-//! web pages, into plain data with line numbers, so that a later stage can
-//! turn them into a spec.
+//! Reads the vendor's documentation tables, as saved from the vendor's web
+//! pages or copied from them, into plain data with line numbers, so that a
+//! later stage can turn them into a spec.
 //!
 //! The vendor's pages are a family: the agent operation table, the media
 //! type, agent type and call type tables of the bill files, in English and
-//! in Chinese, copied in two layouts. A page may hold several tables;
-//! [`parse_tables`] reads them all, [`parse`] a page of one table, and
-//! [`parse_values`] the values one parameter of a table of parameters
-//! lists (the `callIn_out` column of the bill file, say).
+//! in Chinese, copied as text in two layouts or saved as HTML. A page may
+//! hold several tables; [`parse_tables`] reads them all, [`parse`] a page
+//! of one table, and [`parse_values`] the values one parameter of a table
+//! of parameters lists (the `callIn_out` column of the bill file, say);
+//! [`parse_html_tables`] and [`parse_html_values`] read a saved page.
 //!
 //! # Columns
 //!
@@ -30,6 +31,8 @@
 //!
 //! The agent type page's `Value | Agent type. | Description` is thus code,
 //! constant name, description. The wording of the header cells is kept.
+//! Header cells in a third language (Japanese kana, Korean hangul) are an
+//! error: the spec holds English and Chinese texts only.
 //!
 //! # Layouts
 //!
@@ -47,12 +50,23 @@
 //! ## Before a table
 //!
 //! Before each table's header there may be, in this order, each optional:
-//! an `Updated on …` line (the first of the page), a title, a subtitle and a
-//! caption (`Table 1 …` or `表1 …`). A NOTE cell (a paragraph starting with
-//! `NOTE:`, `Note:` or `说明：`, or a bare `NOTE:` with the paragraph after
-//! it) may stand anywhere before the header or right after it, and in the
-//! pipe layout also where a row would start: it is a note of the page,
-//! kept as written in [`VendorTable::notes`].
+//! an `Updated on …` line (`更新时间：…` on the Chinese pages; the first of
+//! the page), a title, a subtitle and a caption (`Table 1 …` or `表1 …`). A
+//! NOTE cell (a paragraph starting with a note title, `NOTE:`, `Note:`,
+//! `说明:`, `说明：`, `注意:` or `注意：`, or a bare title with the paragraph
+//! after it; either followed by bulleted paragraphs, `• …`, which are the
+//! note's) may stand anywhere before the header or right after it, and in
+//! the pipe layout also where a row would start: it is a note of the whole
+//! table, kept as written in [`VendorTable::notes`].
+//!
+//! ## Notes under a cell
+//!
+//! A cell's text followed by a note title and the note (the vendor's media
+//! types 6 and 7: `电子邮件呼叫`, `说明:`, `当前版本暂不支持该类型。`) is
+//! the cell's text and a note of the row, in [`VendorRow::notes`] without
+//! its title. In the paragraph layout the note's paragraphs follow the
+//! cell's one paragraph; in the pipe layout they are lines of the cell. A
+//! title with nothing after it in its cell is an error.
 //!
 //! ## Paragraph layout
 //!
@@ -148,10 +162,53 @@
 //!   header, and all lines of its first cell but the last, are that table's
 //!   title, subtitle and caption.
 //!
+//! ## HTML rendering
+//!
+//! A page saved from a browser ("HTML only" or "complete") is read with
+//! html5ever as a browser reads it (entities decoded, implied tags added),
+//! from its bytes: UTF-8, or the charset a byte order mark or a `<meta>`
+//! declares. The vendor's pages are DITA output:
+//!
+//! ```html
+//! <div class="updated">Updated on 2023-09-27 GMT+08:00</div>
+//! <h1 class="topictitle1">Agent Operation Type</h1>
+//! <div class="tablenoborder"><table><caption><b>Table 1 </b>Agent operation type</caption>
+//! <thead><tr><th class="cellrowborder"><p>Operation Type</p></th>…</tr></thead>
+//! <tbody><tr><td class="cellrowborder"><p>0</p></td>…<td><p>1-255: …</p><p>256: …</p></td></tr>…
+//! ```
+//!
+//! - The title is the first `<h1>` (one that reads `Updated on …` is the
+//!   update line instead); the update line is the first text of the page
+//!   reading `Updated on …` or `更新时间：…`; every table of the page gets
+//!   both. Paragraphs between the title (or the previous table) and a table
+//!   are its subtitle, or NOTE cells. What a "complete" save adds around
+//!   the topic (`<script>`, `<style>`, `<nav>`, `<header>`, `<footer>`,
+//!   `<form>`, paragraphs before the title or after the last table) is
+//!   skipped.
+//! - Every `<table>` not inside another is a table: its `<caption>`, then
+//!   its header row (the last of the `<thead>` rows, or of the leading rows
+//!   of `<th>` cells), then its rows. A cell spanning rows or columns
+//!   (`rowspan`, `colspan`) stands in each of them; a row of one cell
+//!   spanning the table that holds a NOTE is the table's note.
+//! - A cell's paragraphs are its `<p>`s, list items (`<li>`, a bulleted
+//!   paragraph), lines ended by `<br>`, and other blocks, whitespace
+//!   collapsed as a browser shows it; a NOTE box (`<div class="note">`)
+//!   gives its title (`<span class="notetitle">`) as a paragraph of its
+//!   own, then its body's paragraphs, as the text renderings have them.
+//!   An empty cell is one empty paragraph.
+//! - Lines are those of the HTML text: a row's is its `<tr>`'s, a
+//!   paragraph's that of its first text. Errors name the table and row
+//!   (`table 1, row 3: …`, counting body rows from 1) unless several rows
+//!   share the line; a table nested in a cell, a table without a header
+//!   row, no table at all, a `lang` other than English or Chinese, bytes
+//!   neither UTF-8 nor in a declared charset are errors.
+//!
 //! # Cells
 //!
 //! - Code: a bare integer that fits in an `i64`. Hexadecimal is not accepted
-//!   in the code column.
+//!   in the code column. A row that repeats an earlier one cell for cell is
+//!   read once and listed in [`VendorTable::repeated`]; a code repeated with
+//!   other cells is an error.
 //! - Constant name: capital ASCII letters, digits and `_`, starting with a
 //!   letter, such as `AGENT_TYPE_EXTENSION`.
 //! - Description: any text except a bare integer.
@@ -197,6 +254,7 @@
 
 mod cells;
 mod columns;
+mod html;
 mod paragraph;
 mod pipe;
 mod preamble;
@@ -357,6 +415,139 @@ pub fn parse_values(text: &str, parameter: &str) -> Result<ValueList, Vec<DocErr
     Err(errors)
 }
 
+/// The text of a note paragraph after its title (`NOTE:`, `Note:`,
+/// `说明:`, `说明：`, `注意:`, `注意：`), empty for a bare title; `None` for
+/// a paragraph that is no note.
+///
+/// # Examples
+///
+/// ```
+/// use codes_tools::vendor_doc::note_body;
+///
+/// assert_eq!(note_body("说明：当前版本暂不支持该类型。"), Some("当前版本暂不支持该类型。"));
+/// assert_eq!(note_body("NOTE:"), Some(""));
+/// assert_eq!(note_body("Note that the code is text."), None);
+/// ```
+pub fn note_body(paragraph: &str) -> Option<&str> {
+    text::note_text(paragraph)
+}
+
+/// Whether `bytes` are a saved HTML page rather than text copied from one:
+/// the first character but whitespace (and a byte order mark) is `<`.
+///
+/// # Examples
+///
+/// ```
+/// use codes_tools::vendor_doc::is_html;
+///
+/// assert!(is_html(b"\xef\xbb\xbf\n<!DOCTYPE html><html>"));
+/// assert!(!is_html(b"Updated on 2023-09-27 GMT+08:00\n"));
+/// ```
+pub fn is_html(bytes: &[u8]) -> bool {
+    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    bytes
+        .iter()
+        .find(|byte| !byte.is_ascii_whitespace())
+        .is_some_and(|&byte| byte == b'<')
+}
+
+/// The text of a page copied from the vendor's site, which must be UTF-8.
+///
+/// # Errors
+///
+/// Bytes that are not UTF-8, at the line of the first such byte:
+/// `line 3: expected UTF-8 text, found byte 0xB5, which is not UTF-8`.
+pub fn decode_text(bytes: &[u8]) -> Result<&str, DocError> {
+    std::str::from_utf8(bytes).map_err(|error| {
+        let valid = &bytes[..error.valid_up_to()];
+        let line = 1 + valid.iter().filter(|&&byte| byte == b'\n').count();
+        DocError::new(
+            line,
+            format!(
+                "expected UTF-8 text, found byte 0x{:02X}, which is not UTF-8",
+                bytes[error.valid_up_to()]
+            ),
+        )
+    })
+}
+
+/// Reads every table of codes of a page saved as HTML from the vendor's
+/// site, in page order: the vendor's DITA markup (`<h1>` title, "Updated
+/// on …" line, `<caption><b>Table 1 </b>…</caption>`, `<thead>`/`<tbody>`,
+/// cells of `<p>` paragraphs and `<ul>`/`<ol>` lists, NOTE boxes), inside
+/// whatever a "complete" save puts around it. See [the HTML
+/// rendering](self#html-rendering).
+///
+/// # Errors
+///
+/// As [`parse_tables`], each message naming the table and row
+/// (`table 1, row 3: expected a code (an integer), found "x"`) at the line
+/// of the HTML text; and bytes that are neither UTF-8 nor in a declared
+/// charset, a page with no table, a `lang` other than English or Chinese,
+/// a table without a header row, a table nested in a cell.
+///
+/// # Examples
+///
+/// ```
+/// use codes_tools::vendor_doc::{Layout, parse_html_tables};
+///
+/// let page = r#"<html lang="en-us"><body>
+/// <div class="updated">Updated on 2025-11-13 GMT+08:00</div>
+/// <h1 class="topictitle1">Media Type</h1>
+/// <table><caption><b>Table 1 </b>Media type</caption>
+/// <thead><tr><th><p>Media Type</p></th><th><p>Description</p></th></tr></thead>
+/// <tbody><tr><td><p>1</p></td><td><p>Text chat</p></td></tr></tbody>
+/// </table></body></html>"#;
+/// let tables = parse_html_tables(page.as_bytes()).unwrap();
+/// let table = &tables[0];
+/// assert_eq!(table.layout, Layout::Html);
+/// assert_eq!(table.caption.as_ref().unwrap().value, "Table 1 Media type");
+/// assert_eq!(table.updated.as_ref().unwrap().value, "2025-11-13 GMT+08:00");
+/// assert_eq!((table.rows[0].line, table.rows[0].code), (6, 1));
+/// assert_eq!(table.lang.as_ref().unwrap().value, "en-us");
+/// ```
+pub fn parse_html_tables(bytes: &[u8]) -> Result<Vec<VendorTable>, Vec<DocError>> {
+    let text = html::decode(bytes).map_err(|error| vec![error])?;
+    let mut errors = Vec::new();
+    let page = html::read(&text, &mut errors);
+    let tables: Vec<VendorTable> = page
+        .raw_tables(&mut errors)
+        .into_iter()
+        .filter_map(|raw| cells::table(raw, &mut errors))
+        .map(|table| VendorTable {
+            lang: page.lang.clone(),
+            ..table
+        })
+        .collect();
+    page.locate(&mut errors);
+    finish(tables, errors)
+}
+
+/// Reads the values `parameter` lists in a page saved as HTML; see
+/// [`parse_values`] and [`parse_html_tables`].
+///
+/// # Errors
+///
+/// As [`parse_values`] and [`parse_html_tables`].
+pub fn parse_html_values(bytes: &[u8], parameter: &str) -> Result<ValueList, Vec<DocError>> {
+    let text = html::decode(bytes).map_err(|error| vec![error])?;
+    let mut errors = Vec::new();
+    let page = html::read(&text, &mut errors);
+    let tables = page.raw_tables(&mut errors);
+    let list = values::list(tables, parameter, &mut errors);
+    page.locate(&mut errors);
+    match list {
+        Some(list) if errors.is_empty() => Ok(ValueList {
+            lang: page.lang.clone(),
+            ..list
+        }),
+        _ => {
+            errors.sort_by_key(|error| error.line);
+            Err(errors)
+        }
+    }
+}
+
 /// The tables as the text's layout lays them out, as far as they can be
 /// read; `errors` gets every problem.
 fn raw_tables<'a>(text: &'a str, errors: &mut Vec<DocError>) -> Vec<RawTable<'a>> {
@@ -403,6 +594,25 @@ pub struct VendorTable {
     pub columns: Vec<Column>,
     /// The rows, in the order of the text; at least one, codes unique.
     pub rows: Vec<VendorRow>,
+    /// The rows the vendor lists again, cell for cell the same as an
+    /// earlier row (the older agent type page's row 12): read once.
+    pub repeated: Vec<RepeatedRow>,
+    /// The page's declared language (the `lang` attribute of a saved HTML
+    /// page, e.g. `zh-cn`); `None` for text.
+    pub lang: Option<Located<String>>,
+}
+
+/// A row the vendor lists twice, cell for cell the same: nothing is lost
+/// by reading it once. (A row that repeats a code with other cells is an
+/// error.)
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct RepeatedRow {
+    /// The line of the repeated row.
+    pub line: usize,
+    /// The line of the row it repeats.
+    pub first: usize,
+    /// Their code.
+    pub code: i64,
 }
 
 impl VendorTable {
@@ -454,6 +664,8 @@ pub struct ValueList {
     pub lead: Option<Located<String>>,
     /// The listed values, in order, byte for byte; at least one, none twice.
     pub values: Vec<Located<String>>,
+    /// The page's declared language, as [`VendorTable::lang`].
+    pub lang: Option<Located<String>>,
 }
 
 /// How the table was laid out when it was copied from the page.
@@ -464,6 +676,8 @@ pub enum Layout {
     Paragraph,
     /// One cell per line (or per group of lines), each ending with ` |`.
     Pipe,
+    /// A page saved as HTML.
+    Html,
 }
 
 /// A value and the 1-based line of the text it was read from.
@@ -491,6 +705,10 @@ pub struct VendorRow {
     /// The paragraphs of the reason cell, in order; empty iff the table has
     /// no reason column, otherwise at least one.
     pub reasons: Vec<Located<ReasonParagraph>>,
+    /// The notes under the text of the row's other cells: a cell's text
+    /// followed by a note title (`NOTE:`, `Note:`, `说明:`, `说明：`,
+    /// `注意:`, `注意：`) and the note, the title dropped.
+    pub notes: Vec<Located<String>>,
 }
 
 /// The object cell of a table with an object column.

@@ -1582,7 +1582,7 @@ fn the_first_entry_adds_every_table_and_marker() {
             "- `not_applicable/MinusOne`: not-applicable marker added: `MinusOne` (`-1: \"not used\" in the 2023 revision of the table.`)",
             "- `not_applicable/UsNoUse`: not-applicable marker added: `UsNoUse` (`65535: US_NO_USE (0xFFFF) in later revisions.`)",
             "- `OperationType`: table added: `OperationType` (`Table 1 Agent operation type`) (29 rows)",
-            "- `MediaType`: table added: `MediaType` (`Media Type`) (2 rows)",
+            "- `MediaType`: table added: `MediaType` (`Description of Call Media Types`) (29 rows)",
             "- `AgentType`: table added: `AgentType` (`Table 1 Agent type.`) (14 rows)",
             "- `CallDirection`: table added: `CallDirection` (`呼入呼出标志,包括:`) (4 rows)",
         ]

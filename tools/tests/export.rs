@@ -988,7 +988,8 @@ fn markdown_of_codes_toml_has_a_page_per_table_and_language() {
         [
             "Agent Operation Type",
             "座席操作类型",
-            "Media Type",
+            "Description of Call Media Types",
+            "呼叫媒体类型说明",
             "Agent Type Description",
             "座席操作详单索引文件(yyyymmddhhmmssSSS+3位随机数_agentOprInfo_文件序号.csv)定义",
         ]
@@ -1002,14 +1003,14 @@ fn markdown_of_codes_toml_has_a_page_per_table_and_language() {
         .expect("row 3");
     assert_eq!(chinese[busy + 1], "示忙。");
     // The agent type page keeps the vendor's constant column.
-    let agent_type = &pages[3];
+    let agent_type = &pages[4];
     assert_eq!(agent_type[4..7], ["Value", "Agent type.", "Description"]);
     assert_eq!(
         agent_type[7..10],
         ["0", "AGENT_TYPE_EXTENSION", "Extension type."]
     );
     // A page without fitting headers gets generic ones in its language.
-    let call_direction = &pages[4];
+    let call_direction = &pages[5];
     assert_eq!(call_direction[2..6], ["代码", "含义", "呼入", "呼入"]);
 }
 
@@ -1182,4 +1183,62 @@ fn sql_of_three_tables() {
         rows(&db, "SELECT code, description FROM alarm"),
         [[i(5), t("Fire.")]]
     );
+}
+
+/// A media type page whose rows 6 and 7 carry a note under their
+/// description (as other copies of the vendor's table do), imported.
+fn media_types_with_notes() -> Spec {
+    let page = include_str!("fixtures/vendor/media-type-full-notes-en.synthetic.txt");
+    let table = codes_tools::vendor_doc::parse(page).expect("the page reads");
+    let options = codes_tools::import::ImportOptions {
+        page: Some("cec_07_0843".into()),
+        ..codes_tools::import::ImportOptions::default()
+    };
+    let imported = codes_tools::import::import(&table, &options).expect("the page imports");
+    spec(&imported.toml)
+}
+
+#[test]
+fn a_rows_note_in_a_table_without_reasons_is_exported() {
+    const NOTE: &str = "The current version does not support this type.";
+    let spec = media_types_with_notes();
+    let document: Value = serde_json::from_str(&export::json(&spec)).unwrap();
+    let rows = document["tables"][0]["rows"].as_array().unwrap();
+    let notes: Vec<(&Value, &Value)> = rows
+        .iter()
+        .filter(|row| row["notes"] != json!([]))
+        .map(|row| (&row["code"], &row["notes"]))
+        .collect();
+    assert_eq!(
+        notes,
+        [(&json!(6), &json!([NOTE])), (&json!(7), &json!([NOTE]))]
+    );
+    assert!(
+        export::markdown(&spec).contains(&format!(
+            "| 6 | MEDIA_TYPE_EMAIL | Email call<br>{NOTE} |\n"
+        )),
+        "{}",
+        export::markdown(&spec)
+    );
+    let db = Connection::open_in_memory().unwrap();
+    db.execute_batch(&export::sql(&spec).unwrap()).unwrap();
+    let tables: Vec<String> = db
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
+        .unwrap()
+        .query_map([], |row| row.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    let note_table = tables
+        .iter()
+        .find(|name| name.contains("note"))
+        .unwrap_or_else(|| panic!("no note table among {tables:?}"));
+    let count: i64 = db
+        .query_row(
+            &format!("SELECT COUNT(*) FROM {note_table} WHERE note = ?1"),
+            params![NOTE],
+            |row| row.get(0),
+        )
+        .unwrap();
+    assert_eq!(count, 2);
 }

@@ -1353,6 +1353,8 @@ fn by_hand(row: VendorRow) -> VendorTable {
         subtitle: None,
         notes: Vec::new(),
         rows: vec![row],
+        repeated: Vec::new(),
+        lang: None,
     }
 }
 
@@ -1387,6 +1389,7 @@ fn row(
                 value: value.clone(),
             })
             .collect(),
+        notes: Vec::new(),
     }
 }
 

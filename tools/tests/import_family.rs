@@ -15,8 +15,8 @@ use codes_tools::import::{
 };
 use codes_tools::vendor_doc::{ValueList, VendorTable, parse, parse_tables, parse_values};
 use support::{
-    AGENT_TYPE_2025, CALL_TYPE, CODES_TOML, COLUMNS_ZH, MEDIA_2023, MEDIA_2025, MONITORING,
-    PAGE_2023, ZH, golden, valid,
+    AGENT_TYPE_2025, CALL_TYPE, CODES_TOML, COLUMNS_ZH, MEDIA_2023, MEDIA_2025, MEDIA_FULL_EN,
+    MEDIA_FULL_ZH, MONITORING, PAGE_2023, ZH, golden, valid,
 };
 use toml_edit::{DocumentMut, Item};
 
@@ -265,17 +265,16 @@ fn a_text_keyed_import_is_like_call_direction() {
 }
 
 #[test]
-fn a_page_note_is_kept_as_a_comment_for_review() {
+fn a_note_of_the_whole_table_is_the_pages_notes() {
     let imported = import(&table(MONITORING), &fresh(Lang::En, "cec_07_2641")).unwrap();
     assert!(imported.toml.contains(
-        "# review: the vendor's page has a note no spec key holds:\n#   NOTE:\n\
-         #   An operation type whose object and reason are \"-\" writes no bill.\n[[table]]\n"
+        "columns = [\"Operation Type\", \"Description\", \"Operation Object\", \"Operation Reason\"]\n\
+         notes = ['An operation type whose object and reason are \"-\" writes no bill.']\n"
     ));
-    assert!(
-        imported.review.contains(
-            &"table AgentOperationTypes: the page's note is kept as a comment above the table"
-                .to_owned()
-        )
+    let spec = valid(&imported.toml);
+    assert_eq!(
+        spec.tables[0].page_in(Lang::En).unwrap().notes,
+        ["An operation type whose object and reason are \"-\" writes no bill."]
     );
     // Merging the page again finds the note there.
     let again = merged(&imported.toml, MONITORING, &MergeOptions::default());
@@ -284,15 +283,14 @@ fn a_page_note_is_kept_as_a_comment_for_review() {
 }
 
 #[test]
-fn a_note_with_control_characters_makes_a_valid_comment() {
+fn a_note_with_control_characters_is_kept_byte_for_byte() {
     let page = "NOTE: a\u{1}b\u{7f}c\td\n| Code | Description |\n|---|---|\n| 1 | One. |\n";
     let imported = import(&table(page), &fresh(Lang::En, "p")).unwrap();
-    assert!(
-        imported.toml.contains("#   NOTE: a\\u{1}b\\u{7f}c\td\n"),
-        "{}",
-        imported.toml
+    let spec = valid(&imported.toml);
+    assert_eq!(
+        spec.tables[0].page_in(Lang::En).unwrap().notes,
+        ["a\u{1}b\u{7f}c\td"]
     );
-    valid(&imported.toml);
 }
 
 #[test]
@@ -311,7 +309,7 @@ fn a_constant_listed_twice_is_an_error_at_its_line() {
 fn every_page_of_a_table_of_codes_toml_merges_into_it_unchanged() {
     let unchanged = [
         (ZH, chinese()),
-        (MEDIA_2023, MergeOptions::default()),
+        (MEDIA_FULL_ZH, chinese()),
         (AGENT_TYPE_2025, MergeOptions::default()),
         (PAGE_2023, MergeOptions::default()),
     ];
@@ -328,20 +326,32 @@ fn every_page_of_a_table_of_codes_toml_merges_into_it_unchanged() {
     let result = merge_values("codes.toml", CODES_TOML, &list, &chinese()).unwrap();
     assert!(result.toml == CODES_TOML, "{}", result.toml);
     assert_eq!((result.summary.len(), result.review.len()), (0, 0));
-    // The 2025 revision of the media type page has the same rows.
-    let result = merged(CODES_TOML, MEDIA_2025, &MergeOptions::default());
+    // The only English copy of the media types stops at 53: 54 and 55,
+    // which only the Chinese page gives, stay.
+    let result = merged(CODES_TOML, MEDIA_FULL_EN, &MergeOptions::default());
+    assert!(result.toml == CODES_TOML, "{}", result.toml);
     assert_eq!(
         result.summary,
-        ["updated: 2023-09-27 GMT+08:00 -> 2025-11-13 GMT+08:00"]
+        [
+            "row 54: not on the English page (its Chinese texts are kept)",
+            "row 55: not on the English page (its Chinese texts are kept)",
+        ]
     );
-    assert!(
-        result.toml
-            == CODES_TOML.replacen(
-                "updated = \"2023-09-27 GMT+08:00\"\ncolumns = [\"Media Type\"",
-                "updated = \"2025-11-13 GMT+08:00\"\ncolumns = [\"Media Type\"",
-                1
-            )
-    );
+    // The bill's media-type pages (cec_07_4244, cec_07_0839) list 1 and 5
+    // only: no longer the table's page, picked by neither caption nor title.
+    for page in [MEDIA_2023, MEDIA_2025] {
+        let error = merge_with(
+            "codes.toml",
+            CODES_TOML,
+            &[table(page)],
+            &MergeOptions::default(),
+        )
+        .unwrap_err();
+        assert!(
+            error.to_string().contains("do not pick exactly one"),
+            "{error}"
+        );
+    }
 }
 
 /// `codes.toml` without its Chinese texts: no `[table.zh]` and no `_zh`
@@ -573,7 +583,6 @@ fn a_constant_differing_on_the_chinese_page_is_an_error() {
         vendor_errors(merge_with("codes.toml", &spec, &[table(page)], &options)),
         ["line 3: row 0 has constant AGENT_TYPE_EXT on the page, AGENT_TYPE_EXTENSION in the spec"]
     );
-    // Nor can the page give a constant the spec's rows do not have.
     let media = "| 编号 | 常量 | 描述 |\n|---|---|---|\n| 1 | MEDIA_TEXT | 文字交谈 |\n";
     let into_media = MergeOptions {
         into: Some("MediaType".into()),
@@ -586,7 +595,22 @@ fn a_constant_differing_on_the_chinese_page_is_an_error() {
             &[table(media)],
             &into_media
         )),
-        ["line 3: row 1 has constant MEDIA_TEXT on the page, none in the spec"]
+        ["line 3: row 1 has constant MEDIA_TEXT on the page, MEDIA_TYPE_CHAT in the spec"]
+    );
+    // Nor can the page give a constant the spec's rows do not have.
+    let operations = "| 操作类型 | 常量 | 含义 |\n|---|---|---|\n| 2 | AGENT_IDLE | 空闲。 |\n";
+    let into_operations = MergeOptions {
+        into: Some("OperationType".into()),
+        ..options.clone()
+    };
+    assert_eq!(
+        vendor_errors(merge_with(
+            "codes.toml",
+            &spec,
+            &[table(operations)],
+            &into_operations
+        )),
+        ["line 3: row 2 has constant AGENT_IDLE on the page, none in the spec"]
     );
     let fixed = page.replace("AGENT_TYPE_EXT |", "AGENT_TYPE_EXTENSION |");
     let result = merged(&spec, &fixed, &options);
@@ -740,14 +764,14 @@ fn agent_type_revisions_merge_constants_and_rows() {
         result.summary,
         [
             "row 10: constant changed",
-            "row 14 added as `WebChat` (proposed name: review it)",
+            "row 14 added as `WebChat2` (proposed name: review it)",
         ]
     );
     let spec = valid(&result.toml);
     let row = spec_table(&spec, "AgentType").rows.last().cloned().unwrap();
     assert_eq!(
         (row.name.as_str(), row.constant.as_deref()),
-        ("WebChat", Some("AGENT_TYPE_WEB_CHAT"))
+        ("WebChat2", Some("AGENT_TYPE_WEB_CHAT"))
     );
 }
 
@@ -945,7 +969,7 @@ fn picking_the_spec_table() {
         )),
         "table CallDirection of the spec has codes that are texts, the vendor's are numbers"
     );
-    let twice = [table(MEDIA_2023), table(MEDIA_2025)];
+    let twice = [table(MEDIA_FULL_EN), table(MEDIA_FULL_EN)];
     assert_eq!(
         table_error(merge_with(
             "codes.toml",
@@ -960,8 +984,11 @@ fn picking_the_spec_table() {
         "codes.toml",
         CODES_TOML,
         &[table(CALL_TYPE)],
-        &into("MediaType"),
+        &into("OperationType"),
     )
     .unwrap();
-    assert_eq!(result.summary[0], "title: Media Type -> Call Type");
+    assert_eq!(
+        result.summary[0],
+        "title: Agent Operation Type -> Call Type"
+    );
 }

@@ -831,13 +831,32 @@ fn agent_type_page_has_a_subtitle_and_constant_names() {
 
 #[test]
 fn older_agent_type_page_lists_row_12_twice() {
+    // The vendor repeats row 12 cell for cell: it is read once.
+    let twice = ok(AGENT_TYPE_OLDER);
     assert_eq!(
-        errors(AGENT_TYPE_OLDER),
+        twice.repeated,
+        [codes_tools::vendor_doc::RepeatedRow {
+            line: 56,
+            first: 52,
+            code: 12
+        }]
+    );
+    // A code repeated with other cells is an error.
+    let differing = AGENT_TYPE_OLDER.replacen(
+        "Single phone video agent |\n",
+        "Single-phone video agent |\n",
+        1,
+    );
+    assert_eq!(
+        errors(&differing),
         ["line 56: duplicate code 12, already on line 52"]
     );
-    // Without the second row 12 it reads, title and subtitle before the table.
+    // Without the second row 12 it reads the same, title and subtitle
+    // before the table.
     let lines: Vec<&str> = lines_of(AGENT_TYPE_OLDER);
     let table = ok(&lines[..lines.len() - 4].join("\n"));
+    assert_eq!(table.rows, twice.rows);
+    assert_eq!(table.repeated, []);
     assert_eq!(value(&table.title), Some("Description of Agent Types"));
     assert_eq!(value(&table.subtitle), Some("Agent Type"));
     assert_eq!(header(&table), ["Value", "Agent Type", "Description"]);

@@ -640,8 +640,8 @@ agent       1002                             1                60
         assert_eq!(record["operation"], "InternalHelp");
         assert_eq!(record["operation_description"], "座席发起内部求助。");
         assert_eq!(record["reason_description"], "两方人工求助");
-        // No Chinese page of media and agent types: their English texts.
-        assert_eq!(record["media_type_description"], "Common voice call");
+        // The media types from their Chinese page (cec_07_4247).
+        assert_eq!(record["media_type_description"], "普通语音电话");
         assert_eq!(record["call_direction_name"], "Inbound");
     }
 

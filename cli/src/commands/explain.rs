@@ -14,8 +14,12 @@ use crate::width::{pad_left, pad_right, width};
 
 /// Arguments of `codes explain`.
 #[derive(Debug, clap::Args)]
+#[command(after_help = "Examples:
+  codes explain 26 12 1001
+  codes explain --table media-type 53 --lang zh")]
 pub struct ExplainArgs {
-    /// The operation type: a vendor code (`3`) or a name (`Busy`, any case).
+    /// The operation type: a vendor code (`3`) or a name (`Busy`, any
+    /// case); with --table, a code, name or constant of that table.
     op: String,
     /// The operation reason (`op_cause`); without it, every listed reason is shown.
     #[arg(allow_negative_numbers = true)]
@@ -23,6 +27,9 @@ pub struct ExplainArgs {
     /// The operation object (`op_object`), such as an employee ID.
     #[arg(allow_negative_numbers = true)]
     object: Option<String>,
+    /// The table of the code, by its name or its bill column.
+    #[arg(long, value_enum, default_value_t = Table::OperationType)]
+    table: Table,
     #[command(flatten)]
     lang: LangArgs,
 }
@@ -46,7 +53,7 @@ enum Table {
     /// The operation types (`op_type`), with their objects and reasons.
     #[value(alias = "op_type")]
     OperationType,
-    /// The media types (`media_type`).
+    /// The media types (`media_type`), with the vendor's constant names.
     #[value(alias = "media_type")]
     MediaType,
     /// The agent types (`agent_type`), with the vendor's constant names.
@@ -57,9 +64,86 @@ enum Table {
     CallDirection,
 }
 
-/// Explains an operation, and its reason and object when given.
+/// Explains an operation, and its reason and object when given; or a code
+/// of another table.
 pub fn explain(args: &ExplainArgs) -> std::result::Result<Status, Failure> {
-    io::with_stdout(|out| write_explanation(args, out))
+    if args.table != Table::OperationType && (args.reason.is_some() || args.object.is_some()) {
+        return Err(Failure(
+            "REASON and OBJECT are those of an operation type; other tables have none".to_string(),
+        ));
+    }
+    let lang = args.lang.lang();
+    io::with_stdout(|out| match args.table {
+        Table::OperationType => write_explanation(args, out),
+        Table::MediaType => write_code::<MediaType>(
+            "Media type",
+            &args.op,
+            |media| Some(media.constant()),
+            |media, lang| media.notes_in(lang),
+            lang,
+            out,
+        ),
+        Table::AgentType => write_code::<AgentType>(
+            "Agent type",
+            &args.op,
+            |agent| Some(agent.constant()),
+            |agent, lang| agent.notes_in(lang),
+            lang,
+            out,
+        ),
+        Table::CallDirection => write_code::<CallDirection>(
+            "Call direction",
+            &args.op,
+            |_| None,
+            |direction, lang| direction.notes_in(lang),
+            lang,
+            out,
+        ),
+    })
+}
+
+/// Explains the code `wanted` (a code, a name in any case, or a constant)
+/// of a table without reasons: its code, name, text in `lang` and in the
+/// other language where it differs, the vendor's constant, and its notes.
+fn write_code<T: Enumerable>(
+    what: &str,
+    wanted: &str,
+    constant: impl Fn(T) -> Option<&'static str>,
+    notes: impl Fn(T, Lang) -> &'static [&'static str],
+    lang: Lang,
+    out: &mut dyn Write,
+) -> Result<Status> {
+    let found = T::ALL.iter().copied().find(|&value| {
+        value.code().to_string() == wanted
+            || value.name().eq_ignore_ascii_case(wanted)
+            || constant(value) == Some(wanted)
+    });
+    let Some(value) = found else {
+        writeln!(
+            out,
+            "{what} {wanted} is not in the table: a bill with it is kept as unlisted {wanted}."
+        )?;
+        return Ok(Status::Problems);
+    };
+    writeln!(out, "{what} {}: {}", value.code(), value.name())?;
+    let text = value.description_in(lang).unwrap_or_default();
+    if text != value.code().to_string() {
+        writeln!(out, "  {text}")?;
+    }
+    let other = match lang {
+        Lang::En => Lang::Zh,
+        _ => Lang::En,
+    };
+    if let Some(other_text) = value.description_in(other).filter(|other| *other != text) {
+        writeln!(out, "  {other_text}")?;
+    }
+    if let Some(constant) = constant(value) {
+        writeln!(out, "  constant: {constant}")?;
+    }
+    for note in notes(value, lang) {
+        writeln!(out, "Note: {note}")?;
+    }
+    Ok(Status::Success)
 }
 
 /// Lists every code of a table.
@@ -72,7 +156,7 @@ pub fn list(args: &ListArgs) -> std::result::Result<Status, Failure> {
     let lang = args.lang.lang();
     io::with_stdout(|out| match args.table {
         Table::OperationType => write_operation_types(args.reasons, lang, out),
-        Table::MediaType => write_codes::<MediaType>(lang, |_| None, out),
+        Table::MediaType => write_codes::<MediaType>(lang, |media| Some(media.constant()), out),
         Table::AgentType => write_codes::<AgentType>(lang, |agent| Some(agent.constant()), out),
         Table::CallDirection => write_codes::<CallDirection>(lang, |_| None, out),
     })

@@ -1,12 +1,12 @@
 //! `codes import PAGE [--merge SPEC] [--lang en|zh] [--table N]
 //! [--values-of PARAMETER] [-o FILE]`: the tables of a vendor page, as
-//! copied from it, into a spec.
+//! saved (HTML) or copied (text) from it, into a spec.
 
 use std::num::NonZeroUsize;
 use std::path::PathBuf;
 
 use codes_tools::import::{self, ImportError, ImportOptions, Imported, Lang, MergeOptions};
-use codes_tools::vendor_doc::{self, VendorTable};
+use codes_tools::vendor_doc::{self, DocError, ValueList, VendorTable};
 
 use crate::io::{self, Failure, Status};
 
@@ -14,13 +14,14 @@ use crate::io::{self, Failure, Status};
 #[derive(Debug, clap::Args)]
 #[command(after_help = "Examples:
   codes import agent-type.txt --page cec_07_0701 --name AgentType -o codes.toml
-  codes import agent-operation-type.txt --merge codes.toml -o codes.toml
-  codes import agent-operation-type-zh.txt --merge codes.toml --lang zh -o codes.toml
+  codes import agent-operation-type.html --merge codes.toml -o codes.toml
+  codes import media-type-full-zh.html --merge codes.toml --lang zh -o codes.toml
   codes import bill-columns-zh.txt --values-of callIn_out --lang zh --merge codes.toml
 
 Errors in the page are reported as PAGE:LINE: what was expected, and nothing is written.")]
 pub struct Args {
-    /// The vendor page as copied from the site (paragraph or pipe layout;
+    /// The vendor page as saved from the browser (HTML, "HTML only" or
+    /// "complete") or as copied from the site (paragraph or pipe layout;
     /// `-`: standard input).
     #[arg(value_name = "PAGE")]
     doc: PathBuf,
@@ -31,9 +32,10 @@ pub struct Args {
     /// the language the table's rows come from (English, unless the table
     /// has only a Chinese page) updates rows and texts; one in the other
     /// language adds its texts to the existing rows by code, and changes
-    /// nothing else.
-    #[arg(long, value_enum, default_value_t = PageLang::En)]
-    lang: PageLang,
+    /// nothing else [default: Chinese if a header cell is Chinese or a
+    /// saved page declares lang="zh...", else English].
+    #[arg(long, value_enum)]
+    lang: Option<PageLang>,
     /// Import only the Nth table of the page (counting from 1) [default:
     /// every table, each its own `[[table]]`].
     #[arg(long, value_name = "N", conflicts_with = "values_of")]
@@ -84,12 +86,20 @@ impl From<PageLang> for Lang {
 /// Imports or merges, printing the spec and, on stderr, what changed.
 pub fn run(args: &Args) -> Result<Status, Failure> {
     let doc_name = io::name(&args.doc);
-    let text = io::read(&args.doc)?;
+    let bytes = io::read_bytes(&args.doc)?;
     let spec = match &args.merge {
         Some(path) => Some((io::name(path), io::read(path)?)),
         None => None,
     };
-    let lang = Lang::from(args.lang);
+    let page = match read_page(&bytes, args) {
+        Ok(page) => page,
+        Err(errors) => return Ok(report(&doc_name, &ImportError::Vendor(errors))),
+    };
+    let lang = match (args.lang, &page) {
+        (Some(lang), _) => Lang::from(lang),
+        (None, Page::Tables(tables)) => import::page_lang(tables),
+        (None, Page::Values(list)) => import::values_lang(list),
+    };
     let merge_options = MergeOptions {
         lang,
         into: args.into.clone(),
@@ -101,22 +111,13 @@ pub fn run(args: &Args) -> Result<Status, Failure> {
         table_name: args.name.clone(),
         ..ImportOptions::default()
     };
-    let imported = match &args.values_of {
-        Some(parameter) => {
-            let list = match vendor_doc::parse_values(&text, parameter) {
-                Ok(list) => list,
-                Err(errors) => return Ok(report(&doc_name, &ImportError::Vendor(errors))),
-            };
-            match &spec {
-                Some((path, spec)) => import::merge_values(path, spec, &list, &merge_options),
-                None => import::import_values(&list, &import_options),
-            }
-        }
-        None => {
-            let tables = match vendor_doc::parse_tables(&text) {
-                Ok(tables) => select(tables, args)?,
-                Err(errors) => return Ok(report(&doc_name, &ImportError::Vendor(errors))),
-            };
+    let imported = match &page {
+        Page::Values(list) => match &spec {
+            Some((path, spec)) => import::merge_values(path, spec, list, &merge_options),
+            None => import::import_values(list, &import_options),
+        },
+        Page::Tables(tables) => {
+            let tables = select(tables.clone(), args)?;
             match &spec {
                 Some((path, spec)) => import::merge_with(path, spec, &tables, &merge_options),
                 None => import::import_all(&tables, &import_options),
@@ -130,6 +131,32 @@ pub fn run(args: &Args) -> Result<Status, Failure> {
             Ok(Status::Success)
         }
         Err(error) => Ok(report(&doc_name, &error)),
+    }
+}
+
+/// What the page gives: its tables, or the values of `--values-of`.
+enum Page {
+    Tables(Vec<VendorTable>),
+    Values(Box<ValueList>),
+}
+
+/// Reads the page, saved as HTML or copied as text (told by its first
+/// character: `<` is HTML).
+fn read_page(bytes: &[u8], args: &Args) -> Result<Page, Vec<DocError>> {
+    let html = vendor_doc::is_html(bytes);
+    match &args.values_of {
+        Some(parameter) if html => {
+            vendor_doc::parse_html_values(bytes, parameter).map(|list| Page::Values(Box::new(list)))
+        }
+        Some(parameter) => {
+            let text = vendor_doc::decode_text(bytes).map_err(|error| vec![error])?;
+            vendor_doc::parse_values(text, parameter).map(|list| Page::Values(Box::new(list)))
+        }
+        None if html => vendor_doc::parse_html_tables(bytes).map(Page::Tables),
+        None => {
+            let text = vendor_doc::decode_text(bytes).map_err(|error| vec![error])?;
+            vendor_doc::parse_tables(text).map(Page::Tables)
+        }
     }
 }
 

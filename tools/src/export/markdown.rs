@@ -33,8 +33,10 @@ use crate::lang::{Lang, SpecLang};
 ///
 /// A reason cell holds one paragraph per reason, in the vendor's notation
 /// (`256: text`, `1-255: text`, a bare `0`, the open reason's text alone),
-/// then the notes, separated by `<br>`. `-1` stands where the vendor writes
-/// it: no object, no reasons.
+/// then the notes, separated by `<br>`; in a table without reasons, the
+/// row's notes follow its description so. `-1` stands where the vendor
+/// writes it: no object, no reasons. The notes of the whole table are
+/// paragraphs after the caption, titled `NOTE:` (`说明：` on a Chinese page).
 ///
 /// Vendor text is escaped so that it renders as the text it is: Markdown
 /// and HTML characters get a backslash, a `|` cannot end a cell, line
@@ -112,7 +114,13 @@ fn table_markdown(spec: &Spec, table: &Table, page: &Page, lang: Lang) -> String
     ]
     .into_iter()
     .flatten()
-    {
+    .chain(page.notes.iter().map(|note| {
+        let title = match lang {
+            Lang::En => "NOTE: ",
+            Lang::Zh => "说明：",
+        };
+        format!("{title}{}", escape(note.trim()))
+    })) {
         out.push_str(&line);
         out.push_str("\n\n");
     }
@@ -128,9 +136,19 @@ fn table_markdown(spec: &Spec, table: &Table, page: &Page, lang: Lang) -> String
                     RowCode::Text(code) => escape(code),
                 },
                 Column::Constant => row.constant.as_deref().map(escape).unwrap_or_default(),
-                Column::Description => lang
-                    .text_or_other(&row.description)
-                    .map_or_else(|| escape(&row.code.to_string()), escape),
+                Column::Description => {
+                    let text = lang
+                        .text_or_other(&row.description)
+                        .map_or_else(|| escape(&row.code.to_string()), escape);
+                    // Without a reason cell, the row's notes follow its text.
+                    match columns.contains(&Column::Reason) {
+                        true => text,
+                        false => std::iter::once(text)
+                            .chain(lang.notes_or_other(row).iter().map(|note| escape(note)))
+                            .collect::<Vec<_>>()
+                            .join("<br>"),
+                    }
+                }
                 Column::Object => match row.object {
                     Some(kind) => escape(
                         lang.text_or_other(&table.object_kinds[kind].text)

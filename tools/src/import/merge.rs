@@ -17,6 +17,7 @@ use super::page;
 use super::vendor::{self, Paragraph, Vendor};
 use crate::lang::SpecLang;
 use codes_codegen::model::{self, ReasonCodes, RowCode};
+use codes_codegen::schema;
 
 /// Variants the generator adds to row and reason enums.
 const REASON_BUILTINS: &[&str] = &["NotApplicable", "Unlisted"];
@@ -270,12 +271,42 @@ impl Rows<'_> {
                 }
             }
         }
-        for (row, slot) in old.rows.iter().zip(&slots) {
-            if slot.is_some() {
+        // A row the page lacks is removed, but one with no text in the
+        // page's language, which only the other language's page gives
+        // (the media types 54 and 55, missing from the only English copy):
+        // it stays after the row it follows in the spec.
+        let mut placed: Vec<Option<usize>> = vec![None; old.rows.len()];
+        for (position, &index) in kept.iter().enumerate() {
+            placed[index] = Some(position);
+        }
+        for (index, (row, slot)) in old.rows.iter().zip(&mut slots).enumerate() {
+            let Some(table) = slot.take() else { continue };
+            let other_language_only = self.lang.text(&row.description).is_none()
+                && self.lang.fallback().text(&row.description).is_some();
+            if !other_language_only {
                 report
                     .summary
                     .push(format!("row {} removed (was `{}`)", row.code, row.name));
+                continue;
             }
+            let at = placed[..index]
+                .iter()
+                .rev()
+                .find_map(|position| *position)
+                .map_or(0, |position| position + 1);
+            tables.insert(at, table);
+            for position in placed.iter_mut().flatten() {
+                if *position >= at {
+                    *position += 1;
+                }
+            }
+            placed[index] = Some(at);
+            report.summary.push(format!(
+                "row {}: not on the {} page (its {} texts are kept)",
+                row.code,
+                self.lang.name(),
+                self.lang.fallback().name()
+            ));
         }
         if !kept.is_sorted() {
             report
@@ -304,15 +335,27 @@ impl Rows<'_> {
             &place,
             report,
         );
+        let old_description = self.lang.text(&old.description).map(String::as_str);
         set_text(
             table,
             keys.description,
-            self.lang.text(&old.description).map(String::as_str),
+            old_description,
             row.description.as_deref(),
             ROW_KEYS,
             &place,
             report,
         );
+        // A text the page changes comes from the page now, no longer from
+        // the other page the row named.
+        let page_key = schema::row::PAGES.key(self.lang).name;
+        if old_description != row.description.as_deref()
+            && let Some(page) = self.lang.text(&old.pages)
+        {
+            table.remove(page_key);
+            report.summary.push(format!(
+                "{place}: {page_key} {page} dropped: its text is this page's"
+            ));
+        }
         let old_object = old
             .object
             .and_then(|kind| self.old.object_kinds.get(kind))

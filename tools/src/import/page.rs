@@ -1,6 +1,6 @@
 //! A table's page in one language (title, subtitle, caption, page id,
-//! update date, column headers) brought to the vendor's, and the page's
-//! NOTE cells, which no spec key holds, kept as a comment.
+//! update date, column headers, the notes of the whole table) brought to
+//! the vendor's.
 
 use toml_edit::Table;
 
@@ -111,48 +111,13 @@ pub(super) fn merge(
             ));
         }
     }
-    notes(toml, &old.name, vendor, report);
-}
-
-/// Keeps the page's NOTE cells as a comment above the `[[table]]`, unless
-/// it already has them: no spec key holds a note of the whole page.
-fn notes(toml: &mut Table, table_name: &str, vendor: &Vendor, report: &mut Report) {
-    if vendor.notes.is_empty() {
-        return;
+    let old_notes = old_page.map_or(&[][..], |page| page.notes.as_slice());
+    if !vendor.notes.is_empty() && vendor.notes != old_notes {
+        edit::set(page, "notes", edit::strings(&vendor.notes), order);
+        if old_page.is_some() {
+            report
+                .summary
+                .push(format!("{}: notes changed", label("notes")));
+        }
     }
-    let decor = toml.decor_mut();
-    // A table without a prefix of its own is printed after a blank line:
-    // keep it before the comment.
-    let prefix = decor
-        .prefix()
-        .and_then(|prefix| prefix.as_str())
-        .unwrap_or("\n")
-        .to_owned();
-    let lines: Vec<String> = vendor
-        .notes
-        .iter()
-        .map(|note| format!("#   {}\n", comment_text(note)))
-        .collect();
-    if lines.iter().all(|line| prefix.contains(line.as_str())) {
-        return;
-    }
-    let comment = format!(
-        "{prefix}# review: the vendor's page has a note no spec key holds:\n{}",
-        lines.concat()
-    );
-    decor.set_prefix(comment);
-    report.review.push(format!(
-        "table {table_name}: the page's note is kept as a comment above the table"
-    ));
-}
-
-/// `text` as a TOML comment may hold it: control characters (but tab),
-/// which no comment may contain, escaped as `\u{1}`.
-fn comment_text(text: &str) -> String {
-    text.chars()
-        .map(|c| match c.is_control() && c != '\t' {
-            true => c.escape_default().to_string(),
-            false => c.to_string(),
-        })
-        .collect()
 }

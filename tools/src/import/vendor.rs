@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 use super::Lang;
 use crate::vendor_doc::{
-    Column, DocError, Located, ObjectCell, ReasonParagraph, ValueList, VendorRow, VendorTable,
+    self, Column, DocError, Located, ObjectCell, ReasonParagraph, ValueList, VendorRow, VendorTable,
 };
 use codes_codegen::decoding::{self, Conflict};
 use codes_codegen::model::{CodeKind, ReasonCodes, RowCode};
@@ -21,7 +21,8 @@ pub(super) struct Vendor {
     pub title: Option<String>,
     pub subtitle: Option<String>,
     pub caption: Option<String>,
-    /// The paragraphs of the page's NOTE cells, as written.
+    /// The notes of the whole table (NOTE cells before the header or
+    /// between the header and the rows), titles left out.
     pub notes: Vec<String>,
     pub columns: Vec<String>,
     /// Whether the table has an object or a reason column.
@@ -29,6 +30,9 @@ pub(super) struct Vendor {
     /// For a list of a parameter's values, the parameter's name.
     pub parameter: Option<String>,
     pub rows: Vec<Row>,
+    /// The rows the page lists twice, cell for cell the same, each a line
+    /// for review: read once.
+    pub repeated: Vec<String>,
 }
 
 impl Vendor {
@@ -56,7 +60,8 @@ pub(super) struct Row {
     pub object: Option<String>,
     /// The line of the object cell (the row's line without one).
     pub object_line: usize,
-    /// The paragraphs of the reason cell that mean something, in order.
+    /// The notes under the row's other cells, then the paragraphs of the
+    /// reason cell that mean something, in order.
     pub cell: Vec<Paragraph>,
 }
 
@@ -203,7 +208,14 @@ pub(super) fn check(table: &VendorTable, lang: Lang) -> Result<Vendor, Vec<DocEr
                 (Some(object.clone()), *line)
             }
         };
-        let cell = reason_cell(vendor_row, &mut errors);
+        // A note under a cell's text is a note of the row, as a free
+        // sentence of the reason cell is.
+        let mut cell: Vec<Paragraph> = vendor_row
+            .notes
+            .iter()
+            .map(|note| Paragraph::Note(note.value.clone()))
+            .collect();
+        cell.extend(reason_cell(vendor_row, &mut errors));
         if let Some(code) = code {
             rows.push(Row {
                 line: vendor_row.line,
@@ -225,7 +237,7 @@ pub(super) fn check(table: &VendorTable, lang: Lang) -> Result<Vendor, Vec<DocEr
         title,
         subtitle,
         caption,
-        notes: table.notes.iter().map(|note| note.value.clone()).collect(),
+        notes: note_texts(&table.notes),
         has_objects_or_reasons: table
             .columns
             .iter()
@@ -233,6 +245,16 @@ pub(super) fn check(table: &VendorTable, lang: Lang) -> Result<Vendor, Vec<DocEr
         columns,
         parameter: None,
         rows,
+        repeated: table
+            .repeated
+            .iter()
+            .map(|row| {
+                format!(
+                    "row {}: the page lists it twice (lines {} and {}), cell for cell the same: read once",
+                    row.code, row.first, row.line
+                )
+            })
+            .collect(),
     };
     finish(vendor, errors)
 }
@@ -264,13 +286,26 @@ pub(super) fn values(list: &ValueList, lang: Lang) -> Result<Vendor, Vec<DocErro
         title: list.title.as_ref().map(|title| title.value.clone()),
         subtitle: None,
         caption: list.lead.as_ref().map(|lead| lead.value.clone()),
-        notes: list.notes.iter().map(|note| note.value.clone()).collect(),
+        notes: note_texts(&list.notes),
         columns: list.header.iter().map(|cell| cell.value.clone()).collect(),
         has_objects_or_reasons: false,
         parameter: Some(list.parameter.value.clone()),
         rows,
+        repeated: Vec::new(),
     };
     finish(vendor, errors)
+}
+
+/// The notes of the whole table, as the page's `notes` key holds them: each
+/// paragraph without its title (`NOTE: text` is `text`; a bare `NOTE:` is
+/// left out, the paragraphs after it are the note).
+fn note_texts(notes: &[Located<String>]) -> Vec<String> {
+    notes
+        .iter()
+        .map(|note| vendor_doc::note_body(&note.value).unwrap_or(&note.value))
+        .filter(|text| !text.is_empty())
+        .map(str::to_owned)
+        .collect()
 }
 
 /// `vendor`, or the errors sorted by line.
@@ -306,7 +341,7 @@ fn check_language(header: &[Located<String>], lang: Lang, errors: &mut Vec<DocEr
 }
 
 /// Whether `text` has a Chinese character (CJK unified ideographs).
-fn has_chinese(text: &str) -> bool {
+pub(super) fn has_chinese(text: &str) -> bool {
     text.chars()
         .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3400}'..='\u{4dbf}').contains(&c))
 }

@@ -6,8 +6,8 @@ use std::collections::BTreeMap;
 use super::columns::Shape;
 use super::preamble::Preamble;
 use super::reasons;
-use super::text::{Para, integer, is_bare_integer, is_not_used, quote};
-use super::{Column, DocError, Layout, Located, ObjectCell, VendorRow, VendorTable};
+use super::text::{Para, integer, is_bare_integer, is_not_used, note_text, quote};
+use super::{Column, DocError, Layout, Located, ObjectCell, RepeatedRow, VendorRow, VendorTable};
 
 /// A table as a layout found it.
 #[derive(Debug, Clone)]
@@ -50,7 +50,8 @@ pub(super) fn table(raw: RawTable<'_>, errors: &mut Vec<DocError>) -> Option<Ven
         }
     };
     let before = errors.len();
-    let rows = rows(&raw.rows, &columns, errors);
+    let mut repeated = Vec::new();
+    let rows = rows(&raw.rows, &columns, &mut repeated, errors);
     let preamble = raw.preamble;
     (errors.len() == before).then(|| VendorTable {
         layout: raw.layout,
@@ -62,6 +63,8 @@ pub(super) fn table(raw: RawTable<'_>, errors: &mut Vec<DocError>) -> Option<Ven
         header: raw.header.into_iter().map(Para::located).collect(),
         columns,
         rows,
+        repeated,
+        lang: None,
     })
 }
 
@@ -82,7 +85,8 @@ pub(super) struct SeenCodes(BTreeMap<i64, usize>);
 impl SeenCodes {
     /// Reads the code cell of `raw`, reporting a code an earlier row has.
     pub fn read(&mut self, raw: &RawRow<'_>, errors: &mut Vec<DocError>) -> CodeCell {
-        let Some(code) = single(raw, 0, "code", errors).and_then(|para| code(para, errors)) else {
+        let Some(code) = single(raw, 0, "code", None, errors).and_then(|para| code(para, errors))
+        else {
             return CodeCell::Unreadable;
         };
         if let Some(first) = self.0.get(&code) {
@@ -98,11 +102,41 @@ impl SeenCodes {
 }
 
 /// Checks the rows of a table whose columns hold `columns` and converts
-/// them, reporting duplicated codes.
-fn rows(raw: &[RawRow<'_>], columns: &[Column], errors: &mut Vec<DocError>) -> Vec<VendorRow> {
+/// them, reporting duplicated codes; a row that repeats an earlier one
+/// cell for cell is read once and put in `repeated`.
+fn rows(
+    raw: &[RawRow<'_>],
+    columns: &[Column],
+    repeated: &mut Vec<RepeatedRow>,
+    errors: &mut Vec<DocError>,
+) -> Vec<VendorRow> {
     let mut seen = SeenCodes::default();
     let mut rows = Vec::with_capacity(raw.len());
+    // Each row's cells as text, to tell a row the vendor repeats whole.
+    let mut earlier: Vec<(Vec<Vec<&str>>, usize)> = Vec::new();
     for raw_row in raw {
+        let texts: Vec<Vec<&str>> = raw_row
+            .cells
+            .iter()
+            .map(|cell| cell.iter().map(|para| para.text).collect())
+            .collect();
+        let repeat = earlier.iter().find(|(cells, _)| *cells == texts);
+        if let (Some((_, first)), Some(code)) = (
+            repeat,
+            raw_row
+                .cells
+                .first()
+                .and_then(|cell| cell.first())
+                .and_then(|para| integer(para.text)),
+        ) {
+            repeated.push(RepeatedRow {
+                line: raw_row.line,
+                first: *first,
+                code,
+            });
+            continue;
+        }
+        earlier.push((texts, raw_row.line));
         if raw_row.cells.len() != columns.len() {
             errors.push(DocError::new(
                 raw_row.line,
@@ -137,23 +171,30 @@ fn row(
     let mut constant = None;
     let mut object = None;
     let mut reasons = Vec::new();
+    let mut notes = Vec::new();
     for (index, column) in columns.iter().enumerate() {
+        let mut single = |what: &str, errors: &mut Vec<DocError>| {
+            single(raw, index, what, Some(&mut notes), errors)
+        };
         match column {
             Column::Code => {}
             Column::Description => {
-                description = single(raw, index, "description", errors)
-                    .and_then(|para| self::description(para, errors));
+                description =
+                    single("description", errors).and_then(|para| self::description(para, errors));
             }
             Column::Constant => {
-                constant = single(raw, index, "constant name", errors)
-                    .and_then(|para| self::constant(para, errors));
+                constant =
+                    single("constant name", errors).and_then(|para| self::constant(para, errors));
             }
             Column::Object => {
-                object = single(raw, index, "operation object", errors)
-                    .and_then(|para| self::object(para, errors));
+                object =
+                    single("operation object", errors).and_then(|para| self::object(para, errors));
             }
             Column::Reason => {
                 let cell = raw.cells.get(index).map_or(&[][..], Vec::as_slice);
+                if let Some(last) = cell.last() {
+                    bare_title(last, errors);
+                }
                 for para in reasons::paragraphs(cell) {
                     match reasons::classify(para.text) {
                         Ok(value) => reasons.push(Located {
@@ -174,20 +215,35 @@ fn row(
             description,
             object,
             reasons,
+            notes,
         }),
         _ => None,
     }
 }
 
-/// The only paragraph of cell `index`, which must have exactly one.
+/// The only paragraph of cell `index`, which must have exactly one; with
+/// `notes`, before a note, whose paragraphs (without their titles) go
+/// there.
 fn single<'a>(
     raw: &RawRow<'a>,
     index: usize,
     what: &str,
+    notes: Option<&mut Vec<Located<String>>>,
     errors: &mut Vec<DocError>,
 ) -> Option<Para<'a>> {
-    let cell = raw.cells.get(index)?;
-    match cell.as_slice() {
+    let mut cell = raw.cells.get(index)?.as_slice();
+    if let Some(notes) = notes {
+        // A note starts at its title under the cell's text.
+        let text_len = cell
+            .iter()
+            .skip(1)
+            .position(|para| note_text(para.text).is_some())
+            .map_or(cell.len(), |at| at + 1);
+        let (text, note) = cell.split_at(text_len);
+        cell_notes(note, notes, errors);
+        cell = text;
+    }
+    match cell {
         [para] => Some(*para),
         _ => {
             let line = cell.first().map_or(raw.line, |para| para.line);
@@ -200,6 +256,48 @@ fn single<'a>(
             ));
             None
         }
+    }
+}
+
+/// The notes of a cell's note paragraphs, `note` (starting with a title):
+/// the text after each title (`NOTE: text`), or the paragraphs after a
+/// bare title up to the next title. A bare title with nothing after it is
+/// an error.
+fn cell_notes(note: &[Para<'_>], notes: &mut Vec<Located<String>>, errors: &mut Vec<DocError>) {
+    let mut at = 0;
+    while let Some(para) = note.get(at) {
+        at += 1;
+        match note_text(para.text) {
+            Some("") => {
+                let body = note[at..]
+                    .iter()
+                    .take_while(|para| note_text(para.text).is_none())
+                    .count();
+                if body == 0 {
+                    bare_title(para, errors);
+                }
+                notes.extend(note[at..at + body].iter().copied().map(Para::located));
+                at += body;
+            }
+            Some(text) => notes.push(Located {
+                line: para.line,
+                value: text.to_owned(),
+            }),
+            None => notes.push(para.located()),
+        }
+    }
+}
+
+/// Reports `para` if it is a note title with nothing after it in its cell.
+fn bare_title(para: &Para<'_>, errors: &mut Vec<DocError>) {
+    if note_text(para.text) == Some("") {
+        errors.push(DocError::new(
+            para.line,
+            format!(
+                "expected a note after the note title {}, found the end of the cell",
+                quote(para.text)
+            ),
+        ));
     }
 }
 

@@ -119,9 +119,33 @@ const SHAPES: &[&[Named]] = {
     ]
 };
 
+/// The language a header cell is in when it is neither English nor
+/// Chinese: Japanese (kana) or Korean (hangul).
+fn third_language(cell: &str) -> Option<&'static str> {
+    cell.chars().find_map(|c| match c {
+        '\u{3040}'..='\u{30ff}' | '\u{31f0}'..='\u{31ff}' => Some("Japanese"),
+        '\u{1100}'..='\u{11ff}' | '\u{3130}'..='\u{318f}' | '\u{ac00}'..='\u{d7af}' => {
+            Some("Korean")
+        }
+        _ => None,
+    })
+}
+
 /// The shape of a table with these header cells (2 to 4 of them).
 pub(super) fn shape(header: &[Para<'_>]) -> Result<Shape, DocError> {
     let line = header.first().map_or(1, |cell| cell.line);
+    if let Some((cell, language)) = header
+        .iter()
+        .find_map(|cell| third_language(cell.text).map(|language| (cell, language)))
+    {
+        return Err(DocError::new(
+            cell.line,
+            format!(
+                "expected header cells in English or Chinese, found {} ({language})",
+                quote(cell.text)
+            ),
+        ));
+    }
     let rest = header.get(1..).unwrap_or_default();
     let fits = |shape: &&&[Named]| {
         shape.len() == rest.len()

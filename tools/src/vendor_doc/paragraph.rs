@@ -5,7 +5,7 @@ use super::columns::{self, Shape};
 use super::preamble;
 use super::text::{
     Line, Para, check_header_count, end_line, found, is_bare_integer, is_caption, is_not_used,
-    quote, updated,
+    note_len, quote, updated,
 };
 use super::{DocError, Layout};
 
@@ -128,10 +128,7 @@ fn split_uncaptioned<'h, 'a>(
     let starts_with_updated = head
         .first()
         .is_some_and(|para| updated(para.text).is_some());
-    let cells = 1 + rows[1..]
-        .iter()
-        .take_while(|para| !is_bare_integer(para.text) || is_not_used(para.text))
-        .count();
+    let cells = 1 + first_row_cells(&rows[1..]);
     let message = if !(2..=4).contains(&cells) {
         format!(
             "expected a table caption such as \"Table 1 ...\", or a first row of 2 to 4 \
@@ -151,6 +148,28 @@ fn split_uncaptioned<'h, 'a>(
     };
     errors.push(DocError::new(code.line, message));
     None
+}
+
+/// The cells of a first row after its code, in `paras`: the paragraphs up
+/// to the next bare integer that is not a "not used" marker, a note under
+/// a cell (its title and text) belonging to that cell.
+fn first_row_cells(paras: &[Para<'_>]) -> usize {
+    let mut cells = 0;
+    let mut at = 0;
+    while let Some(para) = paras.get(at) {
+        if is_bare_integer(para.text) && !is_not_used(para.text) {
+            break;
+        }
+        match note_len(&paras[at..]) {
+            0 if !(cells > 0 && para.bullet) => {
+                cells += 1;
+                at += 1;
+            }
+            0 => at += 1,
+            len => at += len,
+        }
+    }
+    cells
 }
 
 /// The paragraphs, checking that blank lines separate them; the items of a
@@ -181,7 +200,8 @@ fn paragraphs<'a>(lines: &[Line<'a>], errors: &mut Vec<DocError>) -> Vec<Para<'a
 
 /// Splits the paragraphs from the first row on into rows.
 ///
-/// Every column but the last takes one paragraph; a bare integer there
+/// Every column but the last takes one paragraph (and a note under it);
+/// a bare integer there
 /// (but a "not used" marker where the shape allows one) starts the next
 /// row instead. The last column takes its first paragraph whatever it is,
 /// then every paragraph up to the next bare integer.
@@ -202,8 +222,12 @@ fn raw_rows<'a>(paras: &[Para<'a>], shape: &Shape) -> Vec<RawRow<'a>> {
             {
                 break;
             }
-            row.cells.push(vec![*para]);
             next += 1;
+            // A note under the cell's text (`说明:` and the note) is the
+            // cell's.
+            let notes = note_len(&paras[next..]);
+            row.cells.push(paras[next - 1..next + notes].to_vec());
+            next += notes;
         }
         if row.cells.len() + 1 == columns
             && let Some(first) = paras.get(next)

@@ -1,7 +1,7 @@
 //! The paragraphs before a table's header: the page's `Updated on …` line,
 //! title, subtitle, caption and NOTE cells.
 
-use super::text::{Para, is_caption, located_updated, note_text, quote};
+use super::text::{Para, is_caption, located_updated, note_len, quote};
 use super::{DocError, Located};
 
 /// What stands before a table, each with its line.
@@ -63,21 +63,23 @@ pub(super) fn read(
     preamble
 }
 
-/// Takes the NOTE paragraphs out of `paras`: the notes (a bare label with
-/// the paragraph after it) and the other paragraphs.
+/// Takes the NOTE paragraphs out of `paras`: the notes (a title with its
+/// text, or a bare title with the paragraph after it, and the bulleted
+/// paragraphs after either) and the other paragraphs.
 pub(super) fn notes<'a>(paras: &[Para<'a>]) -> (Vec<Located<String>>, Vec<Para<'a>>) {
     let mut notes = Vec::new();
     let mut others = Vec::new();
-    let mut paras = paras.iter().copied();
-    while let Some(para) = paras.next() {
-        match note_text(para.text) {
-            Some(text) => {
-                notes.push(para.located());
-                if text.is_empty() {
-                    notes.extend(paras.next().map(Para::located));
-                }
+    let mut at = 0;
+    while let Some(para) = paras.get(at) {
+        match note_len(&paras[at..]) {
+            0 => {
+                others.push(*para);
+                at += 1;
             }
-            None => others.push(para),
+            len => {
+                notes.extend(paras[at..at + len].iter().copied().map(Para::located));
+                at += len;
+            }
         }
     }
     (notes, others)

@@ -114,9 +114,16 @@ pub(super) fn is_not_used(s: &str) -> bool {
     matches!(s, "-1" | "65535" | "US_NO_USE" | "-") || s.eq_ignore_ascii_case("0xffff")
 }
 
-/// What follows `Updated on ` in an "Updated on …" line.
+/// What follows `Updated on ` in an "Updated on …" line, or `更新时间：`
+/// (full-width or ASCII colon) in the Chinese pages' "更新时间：…" line.
 pub(super) fn updated(s: &str) -> Option<&str> {
-    s.strip_prefix("Updated on ").map(str::trim_start)
+    s.strip_prefix("Updated on ")
+        .or_else(|| {
+            s.strip_prefix("更新时间")
+                .map(str::trim_start)
+                .and_then(|rest| rest.strip_prefix(['：', ':']))
+        })
+        .map(str::trim_start)
 }
 
 /// A caption: `Table ` followed by a digit, or the Chinese `表` followed by
@@ -128,8 +135,9 @@ pub(super) fn is_caption(s: &str) -> bool {
     number.is_some_and(|rest| rest.starts_with(|c: char| c.is_ascii_digit()))
 }
 
-/// The labels of a vendor note: `NOTE:`, `Note:`, `说明：` and the like.
-const NOTE_LABELS: &[&str] = &["NOTE", "Note", "说明"];
+/// The titles of a vendor note, each followed by `:` or `：`: `NOTE:`,
+/// `Note:`, `说明:`, `说明：`, `注意:`, `注意：`.
+const NOTE_LABELS: &[&str] = &["NOTE", "Note", "说明", "注意"];
 
 /// The text of a note paragraph without its label (`NOTE: text` → `text`,
 /// `说明：text` → `text`, a bare `NOTE:` → empty); `None` for any other
@@ -143,6 +151,29 @@ pub(super) fn note_text(s: &str) -> Option<&str> {
             .or_else(|| rest.strip_prefix('\u{ff1a}'))?;
         Some(rest.trim_start())
     })
+}
+
+/// How many paragraphs from the first of `paras` make a note: 0 if it is
+/// no note title; else the title with its text (`NOTE: text`), or a bare
+/// title (`NOTE:`) and the paragraph after it (unless that is another
+/// title or a bare integer, the next row's code); then every bulleted
+/// paragraph that follows (`• In the following, …`).
+pub(super) fn note_len(paras: &[Para<'_>]) -> usize {
+    let Some(title) = paras.first().and_then(|para| note_text(para.text)) else {
+        return 0;
+    };
+    let mut len = 1;
+    if title.is_empty()
+        && paras.get(1).is_some_and(|para| {
+            note_text(para.text).is_none() && (para.bullet || !is_bare_integer(para.text))
+        })
+    {
+        len = 2;
+    }
+    len + paras[len..]
+        .iter()
+        .take_while(|para| para.bullet && note_text(para.text).is_none())
+        .count()
 }
 
 /// Bullets of a list item: `•`, `◦`, `▪`, `●`, or `-` and `*` followed by

@@ -105,6 +105,7 @@ pub(super) fn list(
         parameter: parameter_cell.located(),
         lead,
         values: items,
+        lang: None,
     })
 }
 

@@ -247,7 +247,8 @@ CREATE TABLE "media_type_source" (
     updated TEXT
 );
 INSERT INTO "media_type_source" (vendor, product, document, lang, title, caption, page, updated) VALUES
-    ('Huawei Cloud', 'Customer Engagement Center (CEC)', 'CDR Interface Reference', 'en', 'Media Type', NULL, 'cec_07_4244', '2023-09-27 GMT+08:00');
+    ('Huawei Cloud', 'Customer Engagement Center (CEC)', 'CDR Interface Reference', 'en', 'Description of Call Media Types', NULL, 'cec_07_0843', NULL),
+    ('Huawei Cloud', 'Customer Engagement Center (CEC)', 'CDR Interface Reference', 'zh', '呼叫媒体类型说明', NULL, 'cec_07_4247', NULL);
 
 -- One row per code.
 -- The vendor's texts are in English (description) and Chinese
@@ -255,13 +256,41 @@ INSERT INTO "media_type_source" (vendor, product, document, lang, title, caption
 CREATE TABLE "media_type" (
     code INTEGER NOT NULL PRIMARY KEY,
     name TEXT NOT NULL UNIQUE,
+    constant TEXT NOT NULL UNIQUE,
     description TEXT,
     description_zh TEXT,
     vendor_order INTEGER NOT NULL
 );
-INSERT INTO "media_type" (code, name, description, description_zh, vendor_order) VALUES
-    (1, 'TextChat', 'Text chat', NULL, 1),
-    (5, 'VoiceCall', 'Common voice call', NULL, 2);
+INSERT INTO "media_type" (code, name, constant, description, description_zh, vendor_order) VALUES
+    (1, 'TextChat', 'MEDIA_TYPE_CHAT', 'Text chat', '文字交谈', 1),
+    (2, 'ClickToDial', 'MEDIA_TYPE_WEBPHONE', 'click-to-dial', '点击通话', 2),
+    (3, 'EscortedBrowsing', 'MEDIA_TYPE_ESCORT', 'Escorted browsing and form sharing', '护航浏览、表单共享', 3),
+    (4, 'CallbackRequest', 'MEDIA_TYPE_CALLBACK', 'Callback request call', '回呼请求呼叫', 4),
+    (5, 'VoiceCall', 'MEDIA_TYPE_PHONE', 'Common voice call', '普通语音电话', 5),
+    (6, 'Email', 'MEDIA_TYPE_EMAIL', 'Email call', '电子邮件呼叫', 6),
+    (7, 'Fax', 'MEDIA_TYPE_FAX', 'Fax call', '传真呼叫', 7),
+    (8, 'IpVideoCall', 'MEDIA_TYPE_VIDEO', 'IP video call (H.323)', 'IP视频呼叫(H.323)', 8),
+    (9, 'Whiteboard', 'MEDIA_TYPE_WB', 'Electronic white board', '电子白板', 9),
+    (10, 'ApplicationSharing', 'MEDIA_TYPE_APP_SHARE', 'Application sharing', '应用程序共享', 10),
+    (11, 'FileTransfer', 'MEDIA_TYPE_FILE_TRANSFER', 'File transfer', '文件传输', 11),
+    (12, 'IsdnVideo2BD', 'MEDIA_TYPE_VIDEO_2B1D', '2B+D ISDN video call', '2B+D ISDN视频呼叫', 12),
+    (13, 'IsdnVideo6BD', 'MEDIA_TYPE_VIDEO_6B1D', '6B+D ISDN video call', '6B+D ISDN视频呼叫', 13),
+    (14, 'OpsCall', 'MEDIA_TYPE_OPS', 'OPS call', 'OPS呼叫', 14),
+    (15, 'PredictiveDialing', 'MEDIA_TYPE_PREDICT_OUTBOUND', 'Predict dialing', '预测呼出', 15),
+    (16, 'PreviewDialing', 'MEDIA_TYPE_PREVIEW_OUTBOUND', 'Preview dialing', '预浏览呼出', 16),
+    (17, 'Message', 'MEDIA_TYPE_MSG', 'Message media', '消息媒体', 17),
+    (18, 'VideoClickToDial', 'MEDIA_TYPE_WEBPHONE_VIDEO', 'Video click-to-dial', '视频点击通话', 18),
+    (19, 'VideoCall', 'MEDIA_TYPE_PHONE_VIDEO', 'Video call', '视频普通呼叫', 19),
+    (20, 'WebLeaveMessage', 'MEDIA_TYPE_WEB_LEAVE_MESSAGE', 'Non-real-time call', '非实时呼叫', 20),
+    (21, 'DesktopSharing', 'MEDIA_TYPE_DESKTOP_SHARE', 'Desktop Sharing Media Type', '桌面共享媒体类型', 21),
+    (22, 'SkillQueueCallingNumber', 'MEDIA_TYPE_VC_CALL', 'Calling number in a skill queue', '技能队列呼入主叫号码功能', 22),
+    (23, 'ClassicMediaTypeCount', 'CLASSIC_MEDIA_TYPE_NUM', 'Total number of contact media types.', '接触媒体类型总数', 23),
+    (50, 'EmailChat', 'MEDIA_TYPE_MULTI_MEDIA_EMAILCHAT', 'E-mail chat', '邮件交谈', 24),
+    (51, 'WebChat', 'MEDIA_TYPE_MULTI_MEDIA_WEBCHAT', 'Internet Chat', '网络交谈', 25),
+    (52, 'SmsChat', 'MEDIA_TYPE_MULTI_MEDIA_SMSCHAT', 'SMS chat', '短信交谈', 26),
+    (53, 'SocialChat', 'MEDIA_TYPE_MULTI_MEDIA_SOCIALCHAT', 'Text chat', '文字交谈', 27),
+    (54, 'FaxChat', 'MEDIA_TYPE_MULTI_MEDIA_FAXCHAT', NULL, '传真交谈', 28),
+    (55, 'H5Chat', 'MEDIA_TYPE_MULTI_MEDIA_H5CHAT', NULL, 'H5视频', 29);
 
 -- AgentType. To decode a code column `code` of your table `t`:
 --

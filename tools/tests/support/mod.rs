@@ -27,11 +27,38 @@
 //!   of `callIn_out` a bulleted list in a cell.
 //! - `call-type.txt`: the call type page (`cec_07_1432`), pipe layout with
 //!   the `---|---|` separator and no row-start lines.
+//! - `media-type-full-en.txt`, `media-type-full-zh.txt`: the vendor's
+//!   platform-wide media type table, "Description of Call Media Types"
+//!   (`cec_07_0843`, rows 1-53, the only copy cut there) and 呼叫媒体类型说明
+//!   (`cec_07_4247`, 1-23 and 50-55), byte for byte: pipe layout, a title
+//!   and a subtitle, three columns with the constant names.
 //! - `agent-operation-type-monitoring-synthetic.txt`: SYNTHETIC. The shape
 //!   the vendor-docs README gives the monitoring revision of the operation
 //!   table (`cec_07_2641`), of which no copy is available: a NOTE cell at
 //!   the top of the table, bulleted reason lists, `US_NO_USE` and `-`
 //!   cells. Its rows are made up from the 2023 page, not the vendor's.
+
+//! - `media-type-full-notes-en.synthetic.txt`, `media-type-full-notes-zh.synthetic.txt`:
+//!   SYNTHETIC. The full media pages with the note the vendor-docs README
+//!   describes in rows 6 and 7 of other copies (the description, a line
+//!   `NOTE:`/`Note:` or `说明:`/`说明：`, the note); no such copy is here.
+//! - `monitoring-note-en.synthetic.txt`, `monitoring-note-en.synthetic.pipe.txt`,
+//!   `monitoring-note-zh.synthetic.txt`: SYNTHETIC. The note the monitoring
+//!   pages (`cec_07_2641`, `cec_07_0706`) put between the header and the
+//!   first row, its bullets in the same paragraph or the following ones, as
+//!   the issue quotes it; two rows made up from the 2023 page.
+//! - `rowspan-colspan.synthetic.txt`: the text rendering of
+//!   `html/rowspan-colspan.synthetic.html`.
+//! - `html/`: pages in the vendor's HTML markup. `agent-operation-type-2023-09-27.html`
+//!   and `media-type-2025-11-13.html` are the vendor-docs' saved pages, byte
+//!   for byte. The others are written from the text pages above, cell for
+//!   cell, in the same markup: each shared page (`*.html` of the same
+//!   name), a "complete" save of the agent type page (site chrome, scripts,
+//!   a form and a footer around it), the Chinese full media page in GBK
+//!   with and without its charset declared, and SYNTHETIC pages of shapes
+//!   no copy here has: the noted media page, rowspan/colspan with a note
+//!   row, two tables on a page, and bad pages (no table, an unrecognised
+//!   header, a nested table, a Japanese page).
 
 #![allow(dead_code)] // each test file uses its own part
 
@@ -51,6 +78,8 @@ pub const AGENT_TYPE_2025: &str = include_str!("../fixtures/vendor/agent-type-20
 pub const AGENT_TYPE_OLDER: &str = include_str!("../fixtures/vendor/agent-type-older.txt");
 pub const COLUMNS_ZH: &str = include_str!("../fixtures/vendor/agentoprinfo-columns-zh.txt");
 pub const CALL_TYPE: &str = include_str!("../fixtures/vendor/call-type.txt");
+pub const MEDIA_FULL_EN: &str = include_str!("../fixtures/vendor/media-type-full-en.txt");
+pub const MEDIA_FULL_ZH: &str = include_str!("../fixtures/vendor/media-type-full-zh.txt");
 pub const MONITORING: &str =
     include_str!("../fixtures/vendor/agent-operation-type-monitoring-synthetic.txt");
 
