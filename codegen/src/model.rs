@@ -53,6 +53,9 @@ pub struct Table {
     pub name: String,
     /// Whether the codes are numbers or text.
     pub kind: CodeKind,
+    /// What the codes are, in the maintainers' words, where the vendor's
+    /// title does not say it.
+    pub summary: Option<String>,
     /// The vendor's English page; at least one of `en` and `zh` is there.
     pub en: Option<Page>,
     /// The vendor's Chinese page.
@@ -385,6 +388,12 @@ impl Marker {
 }
 
 impl Table {
+    /// What the codes are, in the maintainers' words, where the vendor's
+    /// title does not say it.
+    pub fn summary(&self) -> Option<&str> {
+        self.summary.as_deref()
+    }
+
     /// Rust name of the enum of codes, e.g. `OperationType`.
     pub fn name(&self) -> &str {
         &self.name

@@ -42,6 +42,7 @@ pub struct RawMarker {
 pub struct RawTable {
     pub name: Option<Spanned<String>>,
     pub key: Option<Spanned<String>>,
+    pub summary: Option<Spanned<String>>,
     /// The English page, from the table's own keys.
     pub page: RawPage,
     /// `[table.zh]`: the Chinese page.
@@ -392,7 +393,9 @@ impl Reader {
     }
 
     fn code_table(&mut self, table: &DeTable<'_>) -> RawTable {
-        use schema::table::{KEY, NAME, OBJECT, OBJECT_KIND, REASON, RECORD, RESERVED, ROW, ZH};
+        use schema::table::{
+            KEY, NAME, OBJECT, OBJECT_KIND, REASON, RECORD, RESERVED, ROW, SUMMARY, ZH,
+        };
         let fields = self.fields(table, &schema::TABLE);
         let zh = fields.get(&ZH).and_then(|value| {
             let table = self.table(value)?;
@@ -402,6 +405,7 @@ impl Reader {
         RawTable {
             name: self.string(&fields, &NAME),
             key: self.string(&fields, &KEY),
+            summary: self.string(&fields, &SUMMARY),
             page: self.page(&fields),
             zh,
             record: self.string(&fields, &RECORD),

@@ -217,6 +217,7 @@ pub const TABLE: Entry = Entry {
     keys: &[
         &table::NAME,
         &table::KEY,
+        &table::SUMMARY,
         &page::TITLE,
         &page::SUBTITLE,
         &page::CAPTION,
@@ -241,6 +242,9 @@ pub mod table {
     pub const NAME: Key = key("name", Value::String, Required::Yes);
     /// `"integer"` (the default) or `"text"` codes.
     pub const KEY: Key = key("key", Value::String, Required::No);
+    /// What the table's codes are, in our words: the first line of the
+    /// enum's docs, where the vendor's title does not say it.
+    pub const SUMMARY: Key = key("summary", Value::String, Required::No);
     /// The Rust name of the decoded row.
     pub const RECORD: Key = key(
         "record",

@@ -155,12 +155,13 @@ impl SourceMap {
     }
 
     fn table(&mut self, index: usize, raw: &Spanned<RawTable>) {
-        use schema::table::{KEY, NAME, OBJECT, REASON, RECORD, ZH};
+        use schema::table::{KEY, NAME, OBJECT, REASON, RECORD, SUMMARY, ZH};
         let item = Item::Table(index);
         self.item(item, raw.span());
         let table = raw.get_ref();
         self.key(item, &NAME, &table.name);
         self.key(item, &KEY, &table.key);
+        self.key(item, &SUMMARY, &table.summary);
         self.key(item, &RECORD, &table.record);
         self.key(item, &OBJECT, &table.object);
         self.key(item, &REASON, &table.reason);

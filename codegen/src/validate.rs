@@ -494,9 +494,14 @@ impl Validator<'_> {
             rows.push(row);
         }
         self.constants(&table.row, &rows, &entry);
+        let summary = table
+            .summary
+            .as_ref()
+            .map(|summary| self.non_blank(summary, schema::table::SUMMARY.name, &entry));
         Some(Table {
             name: name?.into_inner(),
             kind,
+            summary,
             en: en.flatten(),
             zh: zh.flatten(),
             record,

@@ -73,6 +73,27 @@ fn a_row_names_the_page_of_its_texts_and_a_page_has_notes() {
 }
 
 #[test]
+fn a_summary_says_what_the_codes_are_and_is_never_blank() {
+    let with = |summary: &str| {
+        table(ROW).replacen(
+            "name = \"OperationType\"\n",
+            &format!("name = \"OperationType\"\nsummary = \"{summary}\"\n"),
+            1,
+        )
+    };
+    let spec = Spec::from_toml("codes.toml", &with("The op_type column.")).unwrap();
+    assert_eq!(spec.tables[0].summary(), Some("The op_type column."));
+    let text = with(" ");
+    let line = line_of(&text, "summary = ");
+    assert_eq!(
+        errors(&text),
+        [format!(
+            "codes.toml:{line}:11: empty `summary` in table OperationType"
+        )]
+    );
+}
+
+#[test]
 fn blank_pages_and_notes_are_refused() {
     let text = table(&format!("notes = [\" \"]\n{ROW}page_zh = \"\"\n"));
     let (notes, page) = (line_of(&text, "notes = "), line_of(&text, "page_zh"));

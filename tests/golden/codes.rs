@@ -3641,7 +3641,9 @@ impl<'de> serde::Deserialize<'de> for AgentType {
     }
 }
 
-/// 座席操作详单索引文件(yyyymmddhhmmssSSS+3位随机数_agentOprInfo_文件序号.csv)定义: 呼入呼出标志,包括:
+/// The callIn_out column of agentOprInfo bill files: whether a call was inbound or outbound, in Chinese text (no page of the vendor gives these values in English).
+///
+/// The vendor's title: 座席操作详单索引文件(yyyymmddhhmmssSSS+3位随机数_agentOprInfo_文件序号.csv)定义: 呼入呼出标志,包括:
 ///
 /// Transcribed from Huawei Cloud Customer Engagement Center (CEC), CDR Interface Reference: the Chinese page `cec_07_4238`. The codes are text, compared byte for byte.
 ///

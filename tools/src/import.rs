@@ -671,6 +671,7 @@ fn fresh(vendors: &[Vendor], options: &ImportOptions) -> Result<Imported, Import
         let old = model::Table {
             name,
             kind: vendor.kind,
+            summary: None,
             en: None,
             zh: None,
             record,

@@ -34,7 +34,7 @@ pub(super) fn table(out: &mut Writer, cx: &Context<'_>, table: &Table) {
 pub(super) fn code_enum(out: &mut Writer, cx: &Context<'_>, table: &Table) {
     let source = &cx.spec.source;
     let page = table.page();
-    let heading = match &page.caption {
+    let title = match &page.caption {
         Some(caption) => sentence(&format!(
             "{}: {}",
             docs::escape(&page.title),
@@ -58,8 +58,17 @@ pub(super) fn code_enum(out: &mut Writer, cx: &Context<'_>, table: &Table) {
         CodeKind::Integer => " Each variant's discriminant is its vendor code.",
         CodeKind::Text => " The codes are text, compared byte for byte.",
     };
-    let mut lines = vec![
-        heading,
+    // The vendor's title is the summary, unless the spec says what the
+    // codes are in other words: then the title is provenance.
+    let mut lines = match &table.summary {
+        Some(summary) => vec![
+            sentence(&docs::escape(summary)),
+            String::new(),
+            format!("The vendor's title: {title}"),
+        ],
+        None => vec![title],
+    };
+    lines.extend([
         String::new(),
         format!(
             "Transcribed from {} {}, {}: {}.{discriminants}",
@@ -68,7 +77,7 @@ pub(super) fn code_enum(out: &mut Writer, cx: &Context<'_>, table: &Table) {
             docs::escape(&source.document),
             and_list(&pages),
         ),
-    ];
+    ]);
     if let Some(row) = table.rows.first() {
         let example = match &row.code {
             RowCode::Integer(code) => code.to_string(),

@@ -504,6 +504,16 @@ impl Walk {
                 None,
             );
         }
+        if old.summary != new.summary {
+            let values = (
+                old.summary.as_deref().map(Value::text),
+                new.summary.as_deref().map(Value::text),
+            );
+            let key = schema::table::SUMMARY.name;
+            let kind = ChangeKind::ProvenanceChanged;
+            let field = format!("{path}/{key}");
+            self.push(kind, &field, keyed(key), values, Impact::Patch, None);
+        }
         self.page(path, (here, there), old.en.as_ref(), new.en.as_ref(), false);
         self.page(path, (here, there), old.zh.as_ref(), new.zh.as_ref(), true);
         self.reserved(path, at, old, new);

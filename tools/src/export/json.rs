@@ -157,6 +157,8 @@ struct MarkerJson<'a> {
 struct TableJson<'a> {
     name: &'a str,
     key: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    summary: Option<&'a str>,
     en: Option<PageJson<'a>>,
     zh: Option<PageJson<'a>>,
     record: Option<RecordJson<'a>>,
@@ -170,6 +172,7 @@ impl<'a> From<&'a Table> for TableJson<'a> {
         let Table {
             name,
             kind,
+            summary,
             en,
             zh,
             record,
@@ -183,6 +186,7 @@ impl<'a> From<&'a Table> for TableJson<'a> {
                 CodeKind::Integer => "integer",
                 CodeKind::Text => "text",
             },
+            summary: summary.as_deref(),
             en: en.as_ref().map(PageJson::from),
             zh: zh.as_ref().map(PageJson::from),
             record: record.as_ref().map(|names| {
