@@ -10,11 +10,9 @@ fn generated() -> String {
     let spec = codes_codegen::load(Path::new(env!("CARGO_MANIFEST_DIR")).join("codes.toml"))
         .expect("codes.toml is valid");
     // As build.rs generates it.
-    let options = codes_codegen::Options {
-        doc_cfg: true,
-        record_fields: ["op_type", "op_object", "op_cause"].map(String::from),
-        ..codes_codegen::Options::default()
-    };
+    let mut options = codes_codegen::Options::default();
+    options.doc_cfg = true;
+    options.record_fields = ["op_type", "op_object", "op_cause"].map(String::from);
     codes_codegen::generate_with(&spec, &options)
 }
 

@@ -79,37 +79,37 @@ mod tests {
         for rows in [1, 10, 100] {
             let spec = codes_codegen::Spec::from_toml("synthetic.toml", &spec(rows))
                 .unwrap_or_else(|error| panic!("{rows} rows: {error}"));
-            assert_eq!(spec.tables[0].rows.len(), rows);
+            assert_eq!(spec.tables()[0].rows().len(), rows);
         }
     }
 
     #[test]
     fn rows_have_objects_reasons_ranges_and_open_reasons_in_proportion() {
         let spec = codes_codegen::Spec::from_toml("synthetic.toml", &spec(100)).unwrap();
-        let rows = &spec.tables[0].rows;
-        assert_eq!(rows[7].code.integer(), Some(14));
-        assert_eq!(rows.iter().filter(|row| row.object.is_some()).count(), 34);
+        let rows = &spec.tables()[0].rows();
+        assert_eq!(rows[7].code().integer(), Some(14));
+        assert_eq!(rows.iter().filter(|row| row.object().is_some()).count(), 34);
         assert_eq!(
-            rows.iter().filter(|row| !row.reasons.is_empty()).count(),
+            rows.iter().filter(|row| !row.reasons().is_empty()).count(),
             25
         );
-        let reasons = || rows.iter().flat_map(|row| &row.reasons);
+        let reasons = || rows.iter().flat_map(|row| row.reasons());
         assert_eq!(reasons().count(), 25 * 4 + 5);
         assert_eq!(
             reasons()
-                .filter(|reason| matches!(reason.codes, ReasonCodes::Range { .. }))
+                .filter(|reason| matches!(reason.codes(), ReasonCodes::Range { .. }))
                 .count(),
             25
         );
         assert_eq!(
             reasons()
-                .filter(|reason| matches!(reason.codes, ReasonCodes::Open { .. }))
+                .filter(|reason| matches!(reason.codes(), ReasonCodes::Open { .. }))
                 .count(),
             5
         );
         let reason = |row: &codes_codegen::model::Row, code| {
-            let index = row.decoding.outcome(code)?.reason()?;
-            Some(row.reasons[index].name.clone())
+            let index = row.decoding().outcome(code)?.reason()?;
+            Some(row.reasons()[index].name().to_owned())
         };
         assert_eq!(reason(&rows[0], 150).unwrap(), "Special");
         assert_eq!(reason(&rows[0], 151).unwrap(), "Band");

@@ -74,7 +74,7 @@ impl Decoding {
     ///
     /// `reasons` must be valid: [`conflicts`] finds none (validation
     /// checks first).
-    pub fn new(reasons: &[Reason], markers: &[Marker]) -> Decoding {
+    pub(crate) fn new(reasons: &[Reason], markers: &[Marker]) -> Decoding {
         let mut singles = BTreeMap::new();
         let mut ranges = BTreeMap::new();
         let mut open = None;
@@ -217,7 +217,7 @@ impl Conflict {
 /// The one check of a row's reason set, before its [`Decoding`] is made:
 /// single codes unique, ranges disjoint, at most one open reason. Every
 /// conflicting pair is returned, in the order of the later reason; an
-/// empty result is what [`Decoding::new`] requires. Validation and the
+/// empty result is what building a [`Decoding`] requires. Validation and the
 /// importer put each conflict at their own positions, in their own words.
 pub fn conflicts(codes: impl IntoIterator<Item = ReasonCodes>) -> Vec<Conflict> {
     let mut conflicts = Vec::new();

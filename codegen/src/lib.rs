@@ -181,6 +181,7 @@ fn header(spec: &Spec, options: &Options) -> Vec<String> {
 /// [`source`](std::error::Error::source) is `None`: the inner error is the
 /// variant's field.
 #[derive(Debug)]
+#[non_exhaustive]
 pub enum Error {
     /// The spec could not be read, or the generated file could not be
     /// written; displayed as `PATH: the I/O error`.

@@ -13,65 +13,75 @@ pub use codes_runtime::{Lang, ReasonCodes};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Spec {
     /// Publisher of the tables.
-    pub source: Source,
+    pub(crate) source: Source,
     /// How the vendor writes "not applicable" in a code column (`-1`,
     /// `65535`), in spec order.
-    pub not_applicable: Vec<Marker>,
+    pub(crate) not_applicable: Vec<Marker>,
     /// The tables, in spec order.
-    pub tables: Vec<Table>,
+    pub(crate) tables: Vec<Table>,
 }
 
 /// Who publishes the tables of a spec.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Source {
     /// The vendor, e.g. `Huawei Cloud`.
-    pub vendor: String,
+    pub(crate) vendor: String,
     /// The product the tables belong to.
-    pub product: String,
+    pub(crate) product: String,
     /// The document the tables are taken from.
-    pub document: String,
+    pub(crate) document: String,
     /// Per language, the base URL of the vendor's pages: a page's address
     /// is the base, its page id and `.html`.
-    pub sites: Text,
+    pub(crate) sites: Text,
 }
 
 /// One way the vendor writes "not applicable" in a code column.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Marker {
     /// The number, e.g. `65535`; in a text column, its decimal digits.
-    pub code: i32,
+    pub(crate) code: i32,
     /// Rust variant name, e.g. `UsNoUse`.
-    pub name: String,
+    pub(crate) name: String,
     /// What the vendor calls it and where, e.g. `US_NO_USE, in later revisions`.
-    pub description: String,
+    pub(crate) description: String,
 }
 
 /// One vendor table: a code column plus optional object and reason columns.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Table {
     /// Rust name of the enum of codes, e.g. `OperationType`.
-    pub name: String,
+    pub(crate) name: String,
     /// Whether the codes are numbers or text.
-    pub kind: CodeKind,
+    pub(crate) kind: CodeKind,
     /// What the codes are, in the maintainers' words, where the vendor's
     /// title does not say it.
-    pub summary: Option<String>,
+    pub(crate) summary: Option<String>,
     /// The vendor's English page; at least one of `en` and `zh` is there.
-    pub en: Option<Page>,
+    pub(crate) en: Option<Page>,
     /// The vendor's Chinese page.
-    pub zh: Option<Page>,
+    pub(crate) zh: Option<Page>,
     /// Names of the items that decode a whole row; present when the table
     /// has an object or a reason column.
-    pub record: Option<RecordNames>,
+    pub(crate) record: Option<RecordNames>,
     /// The kinds of object the object column names.
-    pub object_kinds: Vec<ObjectKind>,
+    pub(crate) object_kinds: Vec<ObjectKind>,
     /// The rows, in vendor order.
-    pub rows: Vec<Row>,
+    pub(crate) rows: Vec<Row>,
     /// Codes and names of removed rows that may not come back.
-    pub reserved: Vec<Reserved>,
+    pub(crate) reserved: Vec<Reserved>,
 }
 
 impl Spec {
+    /// This spec's source with no markers and no tables: what a first
+    /// release is compared against.
+    pub fn emptied(&self) -> Spec {
+        Spec {
+            source: self.source.clone(),
+            not_applicable: Vec::new(),
+            tables: Vec::new(),
+        }
+    }
+
     /// The address of `table`'s page in `lang`, where the spec gives the
     /// language's site and the table has a page in it.
     pub fn page_url(&self, table: &Table, lang: Lang) -> Option<String> {
@@ -128,21 +138,21 @@ pub enum CodeKind {
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Page {
     /// The page title.
-    pub title: String,
+    pub(crate) title: String,
     /// A line between the title and the table, where the page has one.
-    pub subtitle: Option<String>,
+    pub(crate) subtitle: Option<String>,
     /// The table caption as the vendor prints it, where it has one.
-    pub caption: Option<String>,
+    pub(crate) caption: Option<String>,
     /// The vendor page identifier, e.g. `cec_07_4243`.
-    pub page: String,
+    pub(crate) page: String,
     /// The revision date as the vendor prints it after "Updated on", where
     /// the copy has one.
-    pub updated: Option<String>,
+    pub(crate) updated: Option<String>,
     /// The vendor's column headers, in order.
-    pub columns: Vec<String>,
+    pub(crate) columns: Vec<String>,
     /// The vendor's notes on the whole table (a note between the header
     /// and the rows), in the page's language.
-    pub notes: Vec<String>,
+    pub(crate) notes: Vec<String>,
 }
 
 /// A vendor text in the languages the spec has it in; which of them must
@@ -234,22 +244,22 @@ impl std::fmt::Display for RowCode {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Reserved {
     /// The code no row may take again.
-    pub code: RowCode,
+    pub(crate) code: RowCode,
     /// The Rust name no row may take again, where the spec gives one.
-    pub name: Option<String>,
+    pub(crate) name: Option<String>,
     /// Why, in the maintainers' words.
-    pub note: Option<String>,
+    pub(crate) note: Option<String>,
 }
 
 /// Rust names of the items that decode a row's code, object and reason.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RecordNames {
     /// The decoded triple, e.g. `Operation`.
-    pub record: String,
+    pub(crate) record: String,
     /// The decoded object value, e.g. `Object` (its kind enum is `ObjectKind`).
-    pub object: String,
+    pub(crate) object: String,
     /// The decoded reason, e.g. `Reason` (per-row enums are `{Row}Reason`).
-    pub reason: String,
+    pub(crate) reason: String,
 }
 
 impl RecordNames {
@@ -268,38 +278,38 @@ impl RecordNames {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ObjectKind {
     /// Rust variant name, e.g. `EmployeeId`.
-    pub name: String,
+    pub(crate) name: String,
     /// The vendor's cell text, e.g. `Employee ID.` and `工号`.
-    pub text: Text,
+    pub(crate) text: Text,
 }
 
 /// One vendor row.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Row {
     /// The vendor code.
-    pub code: RowCode,
+    pub(crate) code: RowCode,
     /// Rust variant name.
-    pub name: String,
+    pub(crate) name: String,
     /// The vendor's constant name, e.g. `AGENT_TYPE_EXTENSION`, in tables
     /// that have them (every row then has one).
-    pub constant: Option<String>,
+    pub(crate) constant: Option<String>,
     /// The vendor's description, byte for byte: in at least one language
     /// in an integer table; possibly in none in a text table, whose codes
     /// are their own text.
-    pub description: Text,
+    pub(crate) description: Text,
     /// The vendor page each language's texts of the row come from, where
     /// it is not the table's page of that language.
-    pub pages: Text,
+    pub(crate) pages: Text,
     /// Index into [`Table::object_kinds`]; `None` is the vendor's `-1`.
-    pub object: Option<usize>,
+    pub(crate) object: Option<usize>,
     /// Free sentences of the English reason cell.
-    pub notes: Vec<String>,
+    pub(crate) notes: Vec<String>,
     /// Free sentences of the Chinese reason cell.
-    pub notes_zh: Vec<String>,
+    pub(crate) notes_zh: Vec<String>,
     /// The reasons, in vendor order; empty is the vendor's `-1`.
-    pub reasons: Vec<Reason>,
+    pub(crate) reasons: Vec<Reason>,
     /// What every code of the reason column means for this row.
-    pub decoding: Decoding,
+    pub(crate) decoding: Decoding,
 }
 
 impl Row {
@@ -325,11 +335,11 @@ impl Row {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Reason {
     /// The codes it covers.
-    pub codes: ReasonCodes,
+    pub(crate) codes: ReasonCodes,
     /// Rust variant name.
-    pub name: String,
+    pub(crate) name: String,
     /// The vendor's text; empty where the vendor gives a bare code.
-    pub description: Text,
+    pub(crate) description: Text,
 }
 
 // Read access to the validated model: its fields are the crate's, so that
@@ -367,6 +377,11 @@ impl Source {
     /// The document the tables are taken from.
     pub fn document(&self) -> &str {
         &self.document
+    }
+
+    /// Per language, the base URL of the vendor's pages.
+    pub fn sites(&self) -> &Text {
+        &self.sites
     }
 }
 

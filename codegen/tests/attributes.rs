@@ -8,24 +8,22 @@
 fn attributes_reach_the_types_they_select() {
     let text = include_str!("../../codes.toml");
     let spec = codes_codegen::Spec::from_toml("codes.toml", text).unwrap();
-    let options = codes_codegen::Options {
-        attributes: vec![
-            (codes_codegen::Select::CodeEnums, "#[code_enum]".into()),
-            (
-                codes_codegen::Select::Enum("*".into()),
-                "#[any_enum]".into(),
-            ),
-            (
-                codes_codegen::Select::Type("*".into()),
-                "#[any_type]".into(),
-            ),
-            (
-                codes_codegen::Select::Type("BusyReason".into()),
-                "#[busy]".into(),
-            ),
-        ],
-        ..codes_codegen::Options::default()
-    };
+    let mut options = codes_codegen::Options::default();
+    options.attributes = vec![
+        (codes_codegen::Select::CodeEnums, "#[code_enum]".into()),
+        (
+            codes_codegen::Select::Enum("*".into()),
+            "#[any_enum]".into(),
+        ),
+        (
+            codes_codegen::Select::Type("*".into()),
+            "#[any_type]".into(),
+        ),
+        (
+            codes_codegen::Select::Type("BusyReason".into()),
+            "#[busy]".into(),
+        ),
+    ];
     let source = codes_codegen::generate_with(&spec, &options);
     /// The attributes just before `pub enum NAME` or `pub struct NAME`.
     fn attributes_of(source: &str, item: &str) -> Vec<String> {
@@ -137,10 +135,8 @@ fn doc_cfg_is_opt_in() {
     let spec = codes_codegen::Spec::from_toml("codes.toml", text).unwrap();
     let default = codes_codegen::generate(&spec);
     assert!(!default.contains("doc(cfg"));
-    let options = codes_codegen::Options {
-        doc_cfg: true,
-        ..codes_codegen::Options::default()
-    };
+    let mut options = codes_codegen::Options::default();
+    options.doc_cfg = true;
     let marked = codes_codegen::generate_with(&spec, &options);
     let gates = marked.matches("#[cfg(feature = \"serde\")]\n").count();
     let marks = marked

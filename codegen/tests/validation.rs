@@ -48,7 +48,7 @@ const ROW: &str =
 #[test]
 fn a_valid_spec_is_accepted() {
     let spec = Spec::from_toml("codes.toml", &table(ROW)).unwrap();
-    assert_eq!(spec.tables[0].rows[0].name, "SignIn");
+    assert_eq!(spec.tables()[0].rows()[0].name(), "SignIn");
 }
 
 #[test]
@@ -59,15 +59,15 @@ fn a_row_names_the_page_of_its_texts_and_a_page_has_notes() {
         table("")
     );
     let spec = Spec::from_toml("codes.toml", &text).unwrap();
-    let table = &spec.tables[0];
+    let table = &spec.tables()[0];
     assert_eq!(
-        table.page_in(Lang::En).unwrap().notes,
+        table.page_in(Lang::En).unwrap().notes(),
         ["The table's note."]
     );
-    assert_eq!(table.page_in(Lang::Zh).unwrap().notes, ["说明"]);
-    let row = &table.rows[0];
-    assert_eq!(row.pages.get(Lang::En), Some("cec_07_4244"));
-    assert_eq!(row.pages.get(Lang::Zh), Some("cec_07_0839"));
+    assert_eq!(table.page_in(Lang::Zh).unwrap().notes(), ["说明"]);
+    let row = &table.rows()[0];
+    assert_eq!(row.pages().get(Lang::En), Some("cec_07_4244"));
+    assert_eq!(row.pages().get(Lang::Zh), Some("cec_07_0839"));
     assert_eq!(row.notes_in(Lang::En), ["A row's note."]);
     assert_eq!(row.notes_in_or_other(Lang::Zh), ["A row's note."]);
 }
@@ -82,7 +82,7 @@ fn a_summary_says_what_the_codes_are_and_is_never_blank() {
         )
     };
     let spec = Spec::from_toml("codes.toml", &with("The op_type column.")).unwrap();
-    assert_eq!(spec.tables[0].summary(), Some("The op_type column."));
+    assert_eq!(spec.tables()[0].summary(), Some("The op_type column."));
     let text = with(" ");
     let line = line_of(&text, "summary = ");
     assert_eq!(
@@ -121,7 +121,7 @@ fn sites_are_https_base_urls_but_on_a_loopback_host() {
         "http://127.0.0.1:8080/zh/",
     );
     let spec = Spec::from_toml("codes.toml", &good).unwrap();
-    let table: &Table = &spec.tables[0];
+    let table: &Table = &spec.tables()[0];
     assert_eq!(
         spec.page_url(table, Lang::En).as_deref(),
         Some("https://support.huaweicloud.com/intl/en-us/api-cec/p.html")

@@ -389,12 +389,7 @@ pub fn diff(old: &Spec, new: &Spec) -> SpecDiff {
 /// [changelog](SpecDiff::to_changelog) is the first entry of a crate's
 /// CHANGELOG.
 pub fn initial(spec: &Spec) -> SpecDiff {
-    let nothing = Spec {
-        source: spec.source.clone(),
-        not_applicable: Vec::new(),
-        tables: Vec::new(),
-    };
-    diff(&nothing, spec)
+    diff(&spec.emptied(), spec)
 }
 
 /// The changes between two specs.

@@ -159,9 +159,10 @@ use crate::vendor_doc::{DocError, Located, ValueList, VendorTable};
 use changes::Report;
 use codes_codegen::SUPPORT_ITEMS;
 use codes_codegen::ident;
-use codes_codegen::model::{self, CodeKind, RecordNames};
+use codes_codegen::model::{self, CodeKind};
 use codes_codegen::{Code, Diagnostic};
 use codes_codegen::{Spec, SpecError};
+use merge::Base;
 use names::Namespace;
 use vendor::Vendor;
 
@@ -195,7 +196,19 @@ pub struct ImportOptions {
     pub title: Option<String>,
     /// The codes the vendor writes for "not applicable", with our names:
     /// the spec's `[[not_applicable]]` entries.
-    pub not_applicable: Vec<model::Marker>,
+    pub not_applicable: Vec<NotApplicable>,
+}
+
+/// One code the vendor writes for "not applicable", as an import writes
+/// it into a new spec's `[[not_applicable]]`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NotApplicable {
+    /// The number, e.g. `65535`.
+    pub code: i32,
+    /// Our Rust variant name, e.g. `UsNoUse`.
+    pub name: String,
+    /// What the vendor calls it and where.
+    pub description: String,
 }
 
 impl Default for ImportOptions {
@@ -212,12 +225,12 @@ impl Default for ImportOptions {
             reason: "Reason".into(),
             title: None,
             not_applicable: vec![
-                model::Marker {
+                NotApplicable {
                     code: -1,
                     name: "MinusOne".into(),
                     description: "\"not used\" in the 2023 revision of the table.".into(),
                 },
-                model::Marker {
+                NotApplicable {
                     code: 65535,
                     name: "UsNoUse".into(),
                     description: "US_NO_USE (0xFFFF) in later revisions.".into(),
@@ -417,7 +430,7 @@ fn lang_of<'a>(
 ///     ]
 /// );
 /// let spec = Spec::from_toml("codes.toml", &imported.toml).unwrap();
-/// assert_eq!(spec.tables[0].rows[0].name, "Idle");
+/// assert_eq!(spec.tables()[0].rows()[0].name(), "Idle");
 /// ```
 pub fn import(table: &VendorTable, options: &ImportOptions) -> Result<Imported, ImportError> {
     import_all(std::slice::from_ref(table), options)
@@ -663,22 +676,8 @@ fn fresh(vendors: &[Vendor], options: &ImportOptions) -> Result<Imported, Import
                 .into_iter()
                 .all(|name| types.is_free(name))
             && types.is_free(&format!("{}Kind", options.object)))
-        .then(|| RecordNames {
-            record: options.record.clone(),
-            object: options.object.clone(),
-            reason: options.reason.clone(),
-        });
-        let old = model::Table {
-            name,
-            kind: vendor.kind,
-            summary: None,
-            en: None,
-            zh: None,
-            record,
-            object_kinds: Vec::new(),
-            rows: Vec::new(),
-            reserved: Vec::new(),
-        };
+        .then_some([&*options.record, &*options.object, &*options.reason]);
+        let old = Base::new_table(&name, vendor.kind, record);
         type_names(&old, &mut types);
         let mut toml = skeleton(&old, proposed);
         let source = page::Source {
@@ -693,21 +692,21 @@ fn fresh(vendors: &[Vendor], options: &ImportOptions) -> Result<Imported, Import
     document.insert("table", Item::ArrayOfTables(tables));
     let (imported, spec) = finish(document, "imported spec", report)?;
     let (rows, kinds, reasons) =
-        spec.tables
+        spec.tables()
             .iter()
             .fold((0, 0, 0), |(rows, kinds, reasons), table| {
                 (
-                    rows + table.rows.len(),
-                    kinds + table.object_kinds.len(),
+                    rows + table.rows().len(),
+                    kinds + table.object_kinds().len(),
                     reasons
                         + table
-                            .rows
+                            .rows()
                             .iter()
-                            .map(|row| row.reasons.len())
+                            .map(|row| row.reasons().len())
                             .sum::<usize>(),
                 )
             });
-    let tables = match spec.tables.len() {
+    let tables = match spec.tables().len() {
         1 => String::new(),
         count => format!(" in {count} tables"),
     };
@@ -765,7 +764,7 @@ fn merge_checked(
         if picked.contains(&index) {
             return Err(ImportError::Table(format!(
                 "two vendor tables pick table {} of the spec: merge them one at a time",
-                spec.tables[index].name
+                spec.tables()[index].name()
             )));
         }
         picked.push(index);
@@ -784,8 +783,8 @@ fn merge_checked(
         ))
     })?;
     let mut types = Namespace::with(SUPPORT_ITEMS);
-    for table in &spec.tables {
-        type_names(table, &mut types);
+    for table in spec.tables() {
+        type_names(&Base::existing(table), &mut types);
     }
     let mut summary = Vec::new();
     let mut review = Vec::new();
@@ -798,7 +797,7 @@ fn merge_checked(
         title: None,
     };
     for (vendor, &index) in vendors.iter().zip(&picked) {
-        let (Some(toml), Some(old)) = (tables.get_mut(index), spec.tables.get(index)) else {
+        let (Some(toml), Some(old)) = (tables.get_mut(index), spec.tables().get(index)) else {
             continue;
         };
         let mut report = Report {
@@ -806,13 +805,20 @@ fn merge_checked(
             ..Report::default()
         };
         if options.lang == old.primary_lang() {
-            merge::table(toml, old, vendor, source, &mut types, &mut report);
+            merge::table(
+                toml,
+                &Base::existing(old),
+                vendor,
+                source,
+                &mut types,
+                &mut report,
+            );
         } else if let Err(found) = overlay::table(toml, old, vendor, source, &mut report) {
             errors.extend(found);
         }
         let prefix = match vendors.len() {
             1 => String::new(),
-            _ => format!("table {}: ", old.name),
+            _ => format!("table {}: ", old.name()),
         };
         summary.extend(
             report
@@ -852,21 +858,21 @@ fn finish(
 /// The `[[table]]` of a fresh import, before its page, object kinds and
 /// rows: its name (`proposed` or given), the kind of its codes and the
 /// record names.
-fn skeleton(old: &model::Table, proposed: bool) -> Table {
+fn skeleton(old: &Base<'_>, proposed: bool) -> Table {
     let mut toml = Table::new();
-    let name = edit::string(&old.name);
+    let name = edit::string(old.name());
     let name = match proposed {
         true => edit::commented(name, edit::PROPOSED),
         false => name,
     };
     toml.insert("name", Item::Value(name));
-    if old.kind == CodeKind::Text {
+    if old.kind() == CodeKind::Text {
         toml.insert("key", Item::Value(edit::string("text")));
     }
-    if let Some(record) = &old.record {
-        toml.insert("record", Item::Value(edit::string(&record.record)));
-        toml.insert("object", Item::Value(edit::string(&record.object)));
-        toml.insert("reason", Item::Value(edit::string(&record.reason)));
+    if let Some([record, object, reason]) = old.record() {
+        toml.insert("record", Item::Value(edit::string(record)));
+        toml.insert("object", Item::Value(edit::string(object)));
+        toml.insert("reason", Item::Value(edit::string(reason)));
         if let Some(mut key) = toml.key_mut("record") {
             key.leaf_decor_mut()
                 .set_prefix("# Rust names of the items decoding a whole row.\n");
@@ -877,20 +883,20 @@ fn skeleton(old: &model::Table, proposed: bool) -> Table {
 
 /// Reserves the type names `table` generates (every row counted as having
 /// reasons, so a new row's reason enum can never clash).
-fn type_names(table: &model::Table, types: &mut Namespace) {
-    types.take(&table.name);
-    let reason = match &table.record {
-        Some(record) => {
-            types.take(&record.record);
-            types.take(&record.object);
-            types.take(&record.object_kind());
-            types.take(&record.reason);
-            record.reason.as_str()
+fn type_names(table: &Base<'_>, types: &mut Namespace) {
+    types.take(table.name());
+    let reason = match table.record() {
+        Some([record, object, reason]) => {
+            types.take(record);
+            types.take(object);
+            types.take(&format!("{object}Kind"));
+            types.take(reason);
+            reason
         }
         None => "Reason",
     };
-    for row in &table.rows {
-        types.take(&format!("{}{reason}", row.name));
+    for row in table.rows() {
+        types.take(&format!("{}{reason}", row.name()));
     }
 }
 
@@ -899,11 +905,7 @@ fn type_names(table: &model::Table, types: &mut Namespace) {
 /// either language, is the vendor's; its codes must be of the vendor's
 /// kind.
 fn pick_table(spec: &Spec, vendor: &Vendor, into: Option<&str>) -> Result<usize, ImportError> {
-    let names: Vec<&str> = spec
-        .tables
-        .iter()
-        .map(|table| table.name.as_str())
-        .collect();
+    let names: Vec<&str> = spec.tables().iter().map(|table| table.name()).collect();
     let index = match into {
         Some(into) => names.iter().position(|name| *name == into).ok_or_else(|| {
             ImportError::Table(format!(
@@ -911,27 +913,27 @@ fn pick_table(spec: &Spec, vendor: &Vendor, into: Option<&str>) -> Result<usize,
                 names.join(", ")
             ))
         })?,
-        None if spec.tables.len() == 1 => 0,
+        None if spec.tables().len() == 1 => 0,
         None => by_caption_or_title(spec, vendor).ok_or_else(|| {
             ImportError::Table(format!(
                 "the spec has {} tables ({}) and the vendor table's caption {} and title {} do not pick exactly one",
-                spec.tables.len(),
+                spec.tables().len(),
                 names.join(", "),
                 quoted(&vendor.caption),
                 quoted(&vendor.title)
             ))
         })?,
     };
-    let table = &spec.tables[index];
-    if table.kind != vendor.kind {
+    let table = &spec.tables()[index];
+    if table.kind() != vendor.kind {
         let kind = |kind: CodeKind| match kind {
             CodeKind::Integer => "numbers",
             CodeKind::Text => "texts",
         };
         return Err(ImportError::Table(format!(
             "table {} of the spec has codes that are {}, the vendor's are {}",
-            table.name,
-            kind(table.kind),
+            table.name(),
+            kind(table.kind()),
             kind(vendor.kind)
         )));
     }
@@ -941,22 +943,22 @@ fn pick_table(spec: &Spec, vendor: &Vendor, into: Option<&str>) -> Result<usize,
 /// The only spec table whose caption (or, failing that, title) in either
 /// language is the vendor's.
 fn by_caption_or_title(spec: &Spec, vendor: &Vendor) -> Option<usize> {
-    let by = |text: &Option<String>, field: fn(&model::Page) -> Option<&String>| -> Vec<usize> {
-        spec.tables
+    let by = |text: &Option<String>, field: fn(&model::Page) -> Option<&str>| -> Vec<usize> {
+        spec.tables()
             .iter()
             .enumerate()
             .filter(|(_, table)| {
-                [&table.en, &table.zh]
+                [table.en(), table.zh()]
                     .into_iter()
                     .flatten()
-                    .any(|page| text.is_some() && text.as_ref() == field(page))
+                    .any(|page| text.is_some() && text.as_deref() == field(page))
             })
             .map(|(index, _)| index)
             .collect()
     };
-    let by_caption = by(&vendor.caption, |page| page.caption.as_ref());
+    let by_caption = by(&vendor.caption, |page| page.caption());
     let picked = match by_caption.as_slice() {
-        [] => by(&vendor.title, |page| Some(&page.title)),
+        [] => by(&vendor.title, |page| Some(page.title())),
         _ => by_caption,
     };
     match picked.as_slice() {

@@ -22,5 +22,7 @@ mod lang;
 pub mod report;
 pub mod review;
 mod site;
+#[cfg(test)]
+mod test_spec;
 pub mod translations;
 pub mod vendor_doc;

@@ -48,7 +48,7 @@ pub fn untranslated(spec: &Spec, sources: &SourceMap) -> Vec<Untranslated> {
         sources,
         found: Vec::new(),
     };
-    for (index, table) in spec.tables.iter().enumerate() {
+    for (index, table) in spec.tables().iter().enumerate() {
         found.table(index, table);
     }
     found.found
@@ -69,7 +69,7 @@ const BOTH: [Lang; 2] = [Lang::En, Lang::Zh];
 impl Finder<'_> {
     fn table(&mut self, index: usize, table: &Table) {
         let site = Site::table(index);
-        let entry = format!("table {}", table.name);
+        let entry = format!("table {}", table.name());
         let missing_page = BOTH.into_iter().find(|lang| lang.page(table).is_none());
         if let Some(language) = missing_page {
             // One finding for the page; its texts all fall back.
@@ -77,27 +77,27 @@ impl Finder<'_> {
             self.note(&site, entry, format!("{} page", language.name()), only_in);
             return;
         }
-        for (kind_index, kind) in table.object_kinds.iter().enumerate() {
+        for (kind_index, kind) in table.object_kinds().iter().enumerate() {
             let kind_site = site.object_kind(kind_index);
-            let item = format!("object kind {} of {entry}", kind.name);
+            let item = format!("object kind {} of {entry}", kind.name());
             self.text(
                 &kind_site,
                 &item,
-                |lang| lang.text(&kind.text).is_some(),
+                |lang| lang.text(kind.text()).is_some(),
                 |keys| keys.text,
             );
         }
-        for (row_index, row) in table.rows.iter().enumerate() {
+        for (row_index, row) in table.rows().iter().enumerate() {
             let row_site = site.row(row_index);
-            let item = format!("row {} of {entry}", row.code);
-            let description = |lang: Lang| lang.text(&row.description).is_some();
+            let item = format!("row {} of {entry}", row.code());
+            let description = |lang: Lang| lang.text(row.description()).is_some();
             self.text(&row_site, &item, description, |keys| keys.description);
             let notes = |lang: Lang| !lang.notes(row).is_empty();
             self.text(&row_site, &item, notes, |keys| keys.notes);
-            for (reason_index, reason) in row.reasons.iter().enumerate() {
+            for (reason_index, reason) in row.reasons().iter().enumerate() {
                 let reason_site = row_site.reason(reason_index);
-                let item = format!("reason {} of row {} of {entry}", reason.codes, row.code);
-                let description = |lang: Lang| lang.text(&reason.description).is_some();
+                let item = format!("reason {} of row {} of {entry}", reason.codes(), row.code());
+                let description = |lang: Lang| lang.text(reason.description()).is_some();
                 self.text(&reason_site, &item, description, |keys| keys.description);
             }
         }

@@ -115,8 +115,8 @@ fn random_specs(count: usize) -> Vec<(String, Spec)> {
 /// markers' neighbours.
 fn probes(spec: &Spec) -> BTreeSet<i32> {
     let mut probes = BTreeSet::from([i32::MIN, i32::MIN + 1, -1, 0, 65535, i32::MAX - 1, i32::MAX]);
-    for row in &spec.tables[0].rows {
-        for run in row.decoding.runs() {
+    for row in spec.tables()[0].rows() {
+        for run in row.decoding().runs() {
             for code in [run.start, run.end] {
                 probes.extend(
                     [code.checked_sub(1), Some(code), code.checked_add(1)]
@@ -131,12 +131,12 @@ fn probes(spec: &Spec) -> BTreeSet<i32> {
 
 /// The model's answer: the reason's name, `NotApplicable` or `Unlisted`.
 fn model(spec: &Spec, row: usize, code: i32) -> String {
-    let row = &spec.tables[0].rows[row];
-    match row.decoding.outcome(code) {
+    let row = &spec.tables()[0].rows()[row];
+    match row.decoding().outcome(code) {
         Some(Outcome::NotApplicable(_)) => "NotApplicable".to_string(),
-        Some(outcome) => row.reasons[outcome.reason().expect("a reason")]
-            .name
-            .clone(),
+        Some(outcome) => row.reasons()[outcome.reason().expect("a reason")]
+            .name()
+            .to_owned(),
         None => "Unlisted".to_string(),
     }
 }
@@ -157,10 +157,8 @@ fn generated(specs: &[(String, Spec)]) -> String {
         ),
     )
     .expect("manifest");
-    let options = Options {
-        serde_feature: None,
-        ..Options::default()
-    };
+    let mut options = Options::default();
+    options.serde_feature = None;
     let mut main = String::from("#![allow(dead_code)]\n\n");
     let mut body = String::new();
     for (index, (_, spec)) in specs.iter().enumerate() {
@@ -173,7 +171,7 @@ fn generated(specs: &[(String, Spec)]) -> String {
             main,
             "mod spec{index} {{\n    include!(\"spec{index}.rs\");\n}}"
         );
-        for (row, definition) in spec.tables[0].rows.iter().enumerate() {
+        for (row, definition) in spec.tables()[0].rows().iter().enumerate() {
             let codes: Vec<String> = probes(spec).iter().map(i32::to_string).collect();
             let _ = writeln!(
                 body,
@@ -182,7 +180,7 @@ fn generated(specs: &[(String, Spec)]) -> String {
                  assert_eq!(reason.code(), code);\n        \
                  println!(\"{index} {row} {{code}} {{}}\", reason.name());\n    }}",
                 codes.join(", "),
-                definition.name
+                definition.name()
             );
         }
     }
@@ -220,11 +218,11 @@ fn model_generated_rust_and_sql_decode_every_code_alike() {
                 "SELECT reason FROM op_reason_lookup WHERE op = ?1 AND ?2 BETWEEN low AND high",
             )
             .expect("prepare");
-        for (row, definition) in spec.tables[0].rows.iter().enumerate() {
+        for (row, definition) in spec.tables()[0].rows().iter().enumerate() {
             for code in probes(spec) {
                 let answer = model(spec, row, code);
                 let found: Vec<String> = lookup
-                    .query_map(params![definition.code.integer(), code], |found| {
+                    .query_map(params![definition.code().integer(), code], |found| {
                         found.get(0)
                     })
                     .expect("query")

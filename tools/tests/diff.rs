@@ -1025,18 +1025,30 @@ fn reordered_reasons_are_patch() {
 
 #[test]
 fn provenance_changes_are_patch() {
-    let old = spec(&row(1, "SignIn", ""));
-    let mut new = old.clone();
-    new.source.vendor = "Huawei".into();
-    new.source.product = "CEC".into();
-    new.source.document = "CDR Reference".into();
-    let table = &mut new.tables[0];
-    let page = table.en.as_mut().expect("an English page");
-    page.title = "Agent Operation Types".into();
-    page.caption = Some("Table 2 Agent operation type".into());
-    page.page = "cec_07_2641".into();
-    page.updated = Some("2025-06-30".into());
-    page.columns.push("Remarks".into());
+    let before = format!(
+        "{SOURCE}{}",
+        table(&format!("{KINDS}{}", row(1, "SignIn", "")))
+    );
+    let old = parse(&before);
+    let new = parse(&edited(
+        &before,
+        &[
+            ("vendor = \"V\"", "vendor = \"Huawei\""),
+            ("product = \"P\"", "product = \"CEC\""),
+            ("document = \"D\"", "document = \"CDR Reference\""),
+            ("\"Agent Operation Type\"", "\"Agent Operation Types\""),
+            (
+                "\"Table 1 Agent operation type\"",
+                "\"Table 2 Agent operation type\"",
+            ),
+            ("\"cec_07_4243\"", "\"cec_07_2641\""),
+            ("\"2023-09-27\"", "\"2025-06-30\""),
+            (
+                "\"Operation Reason\"]",
+                "\"Operation Reason\", \"Remarks\"]",
+            ),
+        ],
+    ));
     let provenance = |path: &str, old: &str, new: &str| {
         change(Patch, ProvenanceChanged, path, text(old), text(new), None)
     };
@@ -1083,12 +1095,19 @@ fn provenance_changes_are_patch() {
 
 #[test]
 fn changed_record_names_are_breaking() {
-    let old = spec(&row(1, "SignIn", ""));
-    let mut new = old.clone();
-    let names = new.tables[0].record.as_mut().unwrap();
-    names.record = "AgentOperation".into();
-    names.object = "Target".into();
-    names.reason = "Cause".into();
+    let before = format!(
+        "{SOURCE}{}",
+        table(&format!("{KINDS}{}", row(1, "SignIn", "")))
+    );
+    let old = parse(&before);
+    let new = parse(&edited(
+        &before,
+        &[
+            ("record = \"Operation\"", "record = \"AgentOperation\""),
+            ("object = \"Object\"", "object = \"Target\""),
+            ("reason = \"Reason\"", "reason = \"Cause\""),
+        ],
+    ));
     assert_eq!(
         diff(&old, &new).changes(),
         [
@@ -1121,6 +1140,30 @@ fn changed_record_names_are_breaking() {
 }
 
 /// A spec with one table `name` that has no object or reason column.
+/// `table` with the record names of [`table`] after its columns.
+fn with_record_names(table: &str) -> String {
+    let columns = table.find("\ncolumns = ").expect("a columns line");
+    let end = columns + 1 + table[columns + 1..].find('\n').expect("a line end");
+    format!(
+        "{}\nrecord = \"Operation\"\nobject = \"Object\"\nreason = \"Reason\"{}",
+        &table[..end],
+        &table[end..]
+    )
+}
+
+/// `text` as a TOML string.
+fn toml_string(text: &str) -> String {
+    toml_edit::Value::from(text).to_string()
+}
+
+/// `text` with each `(from, to)` replaced once; each must be there.
+fn edited(text: &str, edits: &[(&str, &str)]) -> String {
+    edits.iter().fold(text.to_string(), |text, (from, to)| {
+        assert!(text.contains(from), "{from:?} not in the spec");
+        text.replacen(from, to, 1)
+    })
+}
+
 fn plain_table(name: &str, caption: &str) -> String {
     format!(
         "
@@ -1142,8 +1185,10 @@ fn record_names_added_are_minor_and_removed_breaking() {
         "{SOURCE}{}",
         plain_table("OperationType", "Table 1")
     ));
-    let mut with = without.clone();
-    with.tables[0].record = spec(&row(1, "Voice", "")).tables[0].record.clone();
+    let with = parse(&format!(
+        "{SOURCE}{}",
+        with_record_names(&plain_table("OperationType", "Table 1"))
+    ));
     let names = list(&["Operation", "Object", "Reason"]);
     assert_eq!(
         diff(&without, &with).changes(),
@@ -1176,12 +1221,11 @@ fn reasons_of_a_table_that_decoded_none_are_minor() {
         "{SOURCE}{}",
         plain_table("OperationType", "Table 1")
     ));
-    let mut with = without.clone();
-    with.tables[0].record = spec(&row(1, "Voice", "")).tables[0].record.clone();
-    let reasons = spec(&(row(1, "Voice", "") + &reason("code = -1", "None"))).tables[0].rows[0]
-        .reasons
-        .clone();
-    with.tables[0].rows[0].reasons = reasons;
+    let with = parse(&format!(
+        "{SOURCE}{}{}",
+        with_record_names(&plain_table("OperationType", "Table 1")),
+        reason("code = -1", "None")
+    ));
     assert_eq!(
         diff(&without, &with).changes(),
         [
@@ -1655,10 +1699,15 @@ fn markdown_code_spans_parse_back_to_the_vendor_text() {
         .map(|i| row(i as i32, &format!("R{i}"), ""))
         .collect();
     let old = spec(&rows);
-    let mut new = old.clone();
-    for (row, text) in new.tables[0].rows.iter_mut().zip(tricky) {
-        row.description[codes_codegen::model::Lang::En] = Some(text.to_string());
-    }
+    let new_rows: String = tricky
+        .iter()
+        .enumerate()
+        .map(|(i, text)| {
+            let description = toml_string(text);
+            format!("\n[[table.row]]\ncode = {i}\nname = \"R{i}\"\ndescription = {description}\n")
+        })
+        .collect();
+    let new = spec(&new_rows);
     let markdown = diff(&old, &new).to_markdown();
     let (mut codes, mut items, mut headings) = (Vec::new(), 0, 0);
     for event in Parser::new(&markdown) {

@@ -89,10 +89,10 @@ fn merging_the_2025_revision_into_codes_toml() {
         ]
     );
     let spec = valid(&result.toml);
-    let codes: Vec<i32> = spec.tables[0]
-        .rows
+    let codes: Vec<i32> = spec.tables()[0]
+        .rows()
         .iter()
-        .filter_map(|row| row.code.integer())
+        .filter_map(|row| row.code().integer())
         .collect();
     assert_eq!(
         codes,
@@ -109,10 +109,10 @@ fn the_2025_merge_keeps_what_the_vendor_cannot_say() {
     let spec = valid(&merged(CODES_TOML, PIPE_2025).toml);
     let old = valid(CODES_TOML);
     let row = |spec: &Spec, code: i32| {
-        spec.tables[0]
-            .rows
+        spec.tables()[0]
+            .rows()
             .iter()
-            .find(|row| row.code.integer() == Some(code))
+            .find(|row| row.code().integer() == Some(code))
             .cloned()
             .unwrap()
     };
@@ -163,16 +163,13 @@ fn fresh_import_of_the_2023_page() {
 fn fresh_import_copies_the_vendor_text_byte_for_byte() {
     let vendor = table(PAGE_2023);
     let spec = valid(&imported(PAGE_2023).toml);
-    let table = &spec.tables[0];
-    let page = table.en.as_ref().expect("an English page");
-    assert_eq!(page.title, "Agent Operation Type");
+    let table = &spec.tables()[0];
+    let page = table.en().expect("an English page");
+    assert_eq!(page.title(), "Agent Operation Type");
+    assert_eq!(page.caption(), Some("Table 1 Agent operation type"));
+    assert_eq!(page.updated(), Some("2023-09-27 GMT+08:00"));
     assert_eq!(
-        page.caption.as_deref(),
-        Some("Table 1 Agent operation type")
-    );
-    assert_eq!(page.updated.as_deref(), Some("2023-09-27 GMT+08:00"));
-    assert_eq!(
-        page.columns,
+        page.columns(),
         [
             "Operation Type",
             "Description",
@@ -180,16 +177,16 @@ fn fresh_import_copies_the_vendor_text_byte_for_byte() {
             "Operation Reason"
         ]
     );
-    assert_eq!(table.rows.len(), vendor.rows.len());
-    for (row, vendor_row) in table.rows.iter().zip(&vendor.rows) {
-        assert_eq!(row.code.integer().map(i64::from), Some(vendor_row.code));
+    assert_eq!(table.rows().len(), vendor.rows.len());
+    for (row, vendor_row) in table.rows().iter().zip(&vendor.rows) {
+        assert_eq!(row.code().integer().map(i64::from), Some(vendor_row.code));
         assert_eq!(
-            row.description[Lang::En].as_ref(),
+            row.description()[Lang::En].as_ref(),
             Some(&vendor_row.description.value)
         );
         let object = row
-            .object
-            .and_then(|kind| table.object_kinds[kind].text[Lang::En].clone());
+            .object()
+            .and_then(|kind| table.object_kinds()[kind].text()[Lang::En].clone());
         let vendor_object = match &vendor_row.object {
             Some(Located {
                 value: ObjectCell::Text(text),
@@ -197,8 +194,8 @@ fn fresh_import_copies_the_vendor_text_byte_for_byte() {
             }) => Some(text.clone()),
             _ => None,
         };
-        assert_eq!(object, vendor_object, "row {}", row.code);
-        let mut reasons = row.reasons.iter();
+        assert_eq!(object, vendor_object, "row {}", row.code());
+        let mut reasons = row.reasons().iter();
         let mut notes = Vec::new();
         for paragraph in &vendor_row.reasons {
             match &paragraph.value {
@@ -206,25 +203,25 @@ fn fresh_import_copies_the_vendor_text_byte_for_byte() {
                 ReasonParagraph::Note(text) => notes.push(text.clone()),
                 ReasonParagraph::BareCode(code) => {
                     let reason = reasons.next().unwrap();
-                    assert_eq!(reason.codes.to_string(), code.to_string());
-                    assert!(reason.description.is_empty());
+                    assert_eq!(reason.codes().to_string(), code.to_string());
+                    assert!(reason.description().is_empty());
                 }
                 ReasonParagraph::Code { code, text } => {
                     let reason = reasons.next().unwrap();
-                    assert_eq!(reason.codes.to_string(), code.to_string());
-                    assert_eq!(reason.description[Lang::En].as_ref(), Some(text));
+                    assert_eq!(reason.codes().to_string(), code.to_string());
+                    assert_eq!(reason.description()[Lang::En].as_ref(), Some(text));
                 }
                 ReasonParagraph::Range {
                     start, end, text, ..
                 } => {
                     let reason = reasons.next().unwrap();
-                    assert_eq!(reason.codes.to_string(), format!("{start}-{end}"));
-                    assert_eq!(reason.description[Lang::En].as_ref(), Some(text));
+                    assert_eq!(reason.codes().to_string(), format!("{start}-{end}"));
+                    assert_eq!(reason.description()[Lang::En].as_ref(), Some(text));
                 }
             }
         }
         assert_eq!(reasons.next(), None);
-        assert_eq!(row.notes, notes);
+        assert_eq!(row.notes(), notes);
     }
 }
 
@@ -348,11 +345,13 @@ description = '''It's a back\slash.'''
     );
     let spec = valid(&result.toml);
     assert_eq!(
-        spec.tables[0].rows[0].description.get(Lang::En),
+        spec.tables()[0].rows()[0].description().get(Lang::En),
         Some("He said \"yes\".")
     );
     assert_eq!(
-        spec.tables[0].rows[0].reasons[0].description.get(Lang::En),
+        spec.tables()[0].rows()[0].reasons()[0]
+            .description()
+            .get(Lang::En),
         Some("It's a back\\slash.")
     );
 }
@@ -368,7 +367,7 @@ fn a_two_column_table_has_no_record_names() {
         "{}",
         result.toml
     );
-    assert_eq!(valid(&result.toml).tables[0].record, None);
+    assert_eq!(valid(&result.toml).tables()[0].record(), None);
 }
 
 #[test]
@@ -978,13 +977,13 @@ fn an_open_reason_is_the_sentence_equal_to_its_description() {
         ]
     );
     let spec = valid(&result.toml);
-    let names: Vec<&str> = spec.tables[0].rows[0]
-        .reasons
+    let names: Vec<&str> = spec.tables()[0].rows()[0]
+        .reasons()
         .iter()
-        .map(|reason| reason.name.as_str())
+        .map(|reason| reason.name())
         .collect();
     assert_eq!(names, ["RestCause", "One"]);
-    assert_eq!(spec.tables[0].rows[0].notes, ["A note."]);
+    assert_eq!(spec.tables()[0].rows()[0].notes(), ["A note."]);
 }
 
 #[test]

@@ -68,9 +68,9 @@ fn line_of(text: &str, needle: &str, after: usize) -> usize {
 }
 
 fn spec_table<'s>(spec: &'s Spec, name: &str) -> &'s Table {
-    spec.tables
+    spec.tables()
         .iter()
-        .find(|table| table.name == name)
+        .find(|table| table.name() == name)
         .unwrap_or_else(|| panic!("no table {name}"))
 }
 
@@ -118,11 +118,8 @@ fn every_page_imports_into_a_spec_that_validates() {
     for (golden_name, page, id) in pages {
         let imported = import(&table(page), &fresh(Lang::En, id)).unwrap();
         let spec = check_fresh(golden_name, &imported);
-        assert_eq!(spec.tables.len(), 1);
-        assert_eq!(
-            spec.tables[0].en.as_ref().map(|page| page.page.as_str()),
-            Some(id)
-        );
+        assert_eq!(spec.tables().len(), 1);
+        assert_eq!(spec.tables()[0].en().map(|page| page.page()), Some(id));
     }
     let imported = import(&table(ZH), &fresh(Lang::Zh, "cec_07_0838")).unwrap();
     check_fresh("imported-agent-operation-type-zh.toml", &imported);
@@ -143,7 +140,7 @@ fn table_names_come_from_the_page() {
     ];
     for (page, name) in names {
         let imported = import(&table(page), &fresh(Lang::En, "p")).unwrap();
-        assert_eq!(valid(&imported.toml).tables[0].name, name);
+        assert_eq!(valid(&imported.toml).tables()[0].name(), name);
         assert_eq!(
             imported.review[0],
             format!("table 1: proposed name `{name}`")
@@ -151,24 +148,19 @@ fn table_names_come_from_the_page() {
     }
     // Chinese words make no Rust name: the table's number does.
     let imported = import(&table(ZH), &fresh(Lang::Zh, "p")).unwrap();
-    assert_eq!(valid(&imported.toml).tables[0].name, "Table1");
+    assert_eq!(valid(&imported.toml).tables()[0].name(), "Table1");
     let imported = import_values(&call_directions(COLUMNS_ZH), &fresh(Lang::Zh, "p")).unwrap();
-    assert_eq!(valid(&imported.toml).tables[0].name, "CallinOut");
+    assert_eq!(valid(&imported.toml).tables()[0].name(), "CallinOut");
 }
 
 #[test]
 fn constant_names_give_the_row_names() {
     let imported = import(&table(AGENT_TYPE_2025), &fresh(Lang::En, "cec_07_0701")).unwrap();
     let spec = valid(&imported.toml);
-    let rows: Vec<(&str, &str)> = spec.tables[0]
-        .rows
+    let rows: Vec<(&str, &str)> = spec.tables()[0]
+        .rows()
         .iter()
-        .map(|row| {
-            (
-                row.name.as_str(),
-                row.constant.as_deref().unwrap_or_default(),
-            )
-        })
+        .map(|row| (row.name(), row.constant().unwrap_or_default()))
         .collect();
     assert_eq!(
         rows[..3],
@@ -179,10 +171,10 @@ fn constant_names_give_the_row_names() {
         ]
     );
     assert_eq!(rows[13], ("Emedia", "AGENT_TYPE_EMEDIA"));
-    let page = spec.tables[0].en.as_ref().unwrap();
-    assert_eq!(page.subtitle.as_deref(), Some("Agent type."));
-    assert_eq!(page.caption.as_deref(), Some("Table 1 Agent type."));
-    assert_eq!(spec.tables[0].record, None);
+    let page = spec.tables()[0].en().unwrap();
+    assert_eq!(page.subtitle(), Some("Agent type."));
+    assert_eq!(page.caption(), Some("Table 1 Agent type."));
+    assert_eq!(spec.tables()[0].record(), None);
 }
 
 #[test]
@@ -190,49 +182,49 @@ fn a_chinese_import_fills_the_chinese_keys() {
     let imported = import(&table(ZH), &fresh(Lang::Zh, "cec_07_0838")).unwrap();
     let spec = valid(&imported.toml);
     let codes = valid(CODES_TOML);
-    let (chinese, operations) = (&spec.tables[0], spec_table(&codes, "OperationType"));
-    assert_eq!(chinese.en, None);
-    assert_eq!(chinese.zh, operations.zh);
-    assert_eq!(chinese.rows.len(), operations.rows.len());
-    for (row, expected) in chinese.rows.iter().zip(&operations.rows) {
-        assert_eq!(row.code, expected.code);
+    let (chinese, operations) = (&spec.tables()[0], spec_table(&codes, "OperationType"));
+    assert_eq!(chinese.en(), None);
+    assert_eq!(chinese.zh(), operations.zh());
+    assert_eq!(chinese.rows().len(), operations.rows().len());
+    for (row, expected) in chinese.rows().iter().zip(operations.rows()) {
+        assert_eq!(row.code(), expected.code());
         assert_eq!(
             (
-                row.description[Lang::En].as_ref(),
-                row.description[Lang::Zh].as_ref()
+                row.description()[Lang::En].as_ref(),
+                row.description()[Lang::Zh].as_ref()
             ),
-            (None, expected.description[Lang::Zh].as_ref())
+            (None, expected.description()[Lang::Zh].as_ref())
         );
         // The open reason of row 26 is a free sentence to a fresh import.
         let open: Vec<String> = expected
-            .reasons
+            .reasons()
             .iter()
-            .filter(|reason| reason.codes.to_string() == "any")
-            .filter_map(|reason| reason.description[Lang::Zh].clone())
+            .filter(|reason| reason.codes().to_string() == "any")
+            .filter_map(|reason| reason.description()[Lang::Zh].clone())
             .collect();
         assert_eq!(
-            row.notes_zh,
-            [expected.notes_zh.clone(), open].concat(),
+            row.notes_zh(),
+            [expected.notes_zh().to_vec(), open].concat(),
             "row {}",
-            row.code
+            row.code()
         );
         let reasons: Vec<_> = row
-            .reasons
+            .reasons()
             .iter()
-            .map(|reason| (reason.codes, reason.description[Lang::Zh].as_ref()))
+            .map(|reason| (reason.codes(), reason.description()[Lang::Zh].as_ref()))
             .collect();
         let expected_reasons: Vec<_> = expected
-            .reasons
+            .reasons()
             .iter()
-            .filter(|reason| reason.codes.to_string() != "any")
-            .map(|reason| (reason.codes, reason.description[Lang::Zh].as_ref()))
+            .filter(|reason| reason.codes().to_string() != "any")
+            .map(|reason| (reason.codes(), reason.description()[Lang::Zh].as_ref()))
             .collect();
-        assert_eq!(reasons, expected_reasons, "row {}", row.code);
+        assert_eq!(reasons, expected_reasons, "row {}", row.code());
     }
     let kinds: Vec<(&str, Option<&str>)> = chinese
-        .object_kinds
+        .object_kinds()
         .iter()
-        .map(|kind| (kind.name.as_str(), kind.text.get(Lang::Zh)))
+        .map(|kind| (kind.name(), kind.text().get(Lang::Zh)))
         .collect();
     assert_eq!(
         kinds,
@@ -249,14 +241,14 @@ fn a_text_keyed_import_is_like_call_direction() {
     let imported = import_values(&call_directions(COLUMNS_ZH), &options).unwrap();
     let spec = valid(&imported.toml);
     let codes = valid(CODES_TOML);
-    let (imported_table, expected) = (&spec.tables[0], spec_table(&codes, "CallDirection"));
-    assert_eq!(imported_table.kind, expected.kind);
+    let (imported_table, expected) = (&spec.tables()[0], spec_table(&codes, "CallDirection"));
+    assert_eq!(imported_table.kind(), expected.kind());
     assert_eq!(
-        (&imported_table.en, &imported_table.zh),
-        (&expected.en, &expected.zh)
+        (&imported_table.en(), &imported_table.zh()),
+        (&expected.en(), &expected.zh())
     );
-    let codes: Vec<&RowCode> = imported_table.rows.iter().map(|row| &row.code).collect();
-    let expected_codes: Vec<&RowCode> = expected.rows.iter().map(|row| &row.code).collect();
+    let codes: Vec<&RowCode> = imported_table.rows().iter().map(|row| row.code()).collect();
+    let expected_codes: Vec<&RowCode> = expected.rows().iter().map(|row| row.code()).collect();
     assert_eq!(codes, expected_codes);
     assert_eq!(
         imported.summary,
@@ -273,7 +265,7 @@ fn a_note_of_the_whole_table_is_the_pages_notes() {
     ));
     let spec = valid(&imported.toml);
     assert_eq!(
-        spec.tables[0].page_in(Lang::En).unwrap().notes,
+        spec.tables()[0].page_in(Lang::En).unwrap().notes(),
         ["An operation type whose object and reason are \"-\" writes no bill."]
     );
     // Merging the page again finds the note there.
@@ -288,7 +280,7 @@ fn a_note_with_control_characters_is_kept_byte_for_byte() {
     let imported = import(&table(page), &fresh(Lang::En, "p")).unwrap();
     let spec = valid(&imported.toml);
     assert_eq!(
-        spec.tables[0].page_in(Lang::En).unwrap().notes,
+        spec.tables()[0].page_in(Lang::En).unwrap().notes(),
         ["a\u{1}b\u{7f}c\td"]
     );
 }
@@ -387,7 +379,7 @@ fn without_chinese(spec: &str) -> String {
 fn the_chinese_page_gives_back_the_chinese_texts_of_codes_toml() {
     let stripped = without_chinese(CODES_TOML);
     let spec = valid(&stripped);
-    assert_eq!(spec_table(&spec, "OperationType").zh, None);
+    assert_eq!(spec_table(&spec, "OperationType").zh(), None);
     // With no Chinese title in the spec, the table is named.
     let options = MergeOptions {
         into: Some("OperationType".into()),
@@ -457,26 +449,26 @@ fn a_chinese_merge_changes_chinese_texts_only() {
         ]
     );
     let (old, new) = (valid(CODES_TOML), valid(&result.toml));
-    for (old_table, new_table) in old.tables.iter().zip(&new.tables) {
-        assert_eq!(old_table.name, new_table.name);
-        assert_eq!(old_table.en, new_table.en);
-        for (old_row, new_row) in old_table.rows.iter().zip(&new_table.rows) {
+    for (old_table, new_table) in old.tables().iter().zip(new.tables()) {
+        assert_eq!(old_table.name(), new_table.name());
+        assert_eq!(old_table.en(), new_table.en());
+        for (old_row, new_row) in old_table.rows().iter().zip(new_table.rows()) {
             assert_eq!(
                 (
-                    &old_row.name,
-                    &old_row.description[Lang::En],
-                    &old_row.notes
+                    &old_row.name(),
+                    &old_row.description()[Lang::En],
+                    &old_row.notes()
                 ),
                 (
-                    &new_row.name,
-                    &new_row.description[Lang::En],
-                    &new_row.notes
+                    &new_row.name(),
+                    &new_row.description()[Lang::En],
+                    &new_row.notes()
                 )
             );
-            for (old_reason, new_reason) in old_row.reasons.iter().zip(&new_row.reasons) {
+            for (old_reason, new_reason) in old_row.reasons().iter().zip(new_row.reasons()) {
                 assert_eq!(
-                    (&old_reason.name, &old_reason.description[Lang::En]),
-                    (&new_reason.name, &new_reason.description[Lang::En])
+                    (&old_reason.name(), &old_reason.description()[Lang::En]),
+                    (&new_reason.name(), &new_reason.description()[Lang::En])
                 );
             }
         }
@@ -627,7 +619,7 @@ fn a_constant_differing_on_the_chinese_page_is_an_error() {
     let merged_spec = valid(&result.toml);
     let agent_type = spec_table(&merged_spec, "AgentType");
     assert_eq!(
-        agent_type.zh.as_ref().map(|page| page.columns.clone()),
+        agent_type.zh().map(|page| page.columns().to_vec()),
         Some(vec![
             "编号".to_owned(),
             "常量".to_owned(),
@@ -635,11 +627,11 @@ fn a_constant_differing_on_the_chinese_page_is_an_error() {
         ])
     );
     assert_eq!(
-        agent_type.rows[1].description.get(Lang::Zh),
+        agent_type.rows()[1].description().get(Lang::Zh),
         Some("用户线类型")
     );
     assert_eq!(
-        agent_type.rows[1].description.get(Lang::En),
+        agent_type.rows()[1].description().get(Lang::En),
         Some("Type of a subscriber line")
     );
 }
@@ -744,9 +736,9 @@ fn a_chinese_only_table_follows_its_chinese_page() {
     assert_eq!(result.review, ["row 转接: proposed name `Value4`"]);
     let spec = valid(&result.toml);
     let codes: Vec<String> = spec_table(&spec, "CallDirection")
-        .rows
+        .rows()
         .iter()
-        .map(|row| row.code.to_string())
+        .map(|row| row.code().to_string())
         .collect();
     assert_eq!(codes, ["呼入", "呼出", "outbound呼出", "转接"]);
 }
@@ -768,9 +760,13 @@ fn agent_type_revisions_merge_constants_and_rows() {
         ]
     );
     let spec = valid(&result.toml);
-    let row = spec_table(&spec, "AgentType").rows.last().cloned().unwrap();
+    let row = spec_table(&spec, "AgentType")
+        .rows()
+        .last()
+        .cloned()
+        .unwrap();
     assert_eq!(
-        (row.name.as_str(), row.constant.as_deref()),
+        (row.name(), row.constant()),
         ("WebChat2", Some("AGENT_TYPE_WEB_CHAT"))
     );
 }
@@ -837,19 +833,15 @@ fn a_page_of_several_tables_imports_each_as_its_own_table() {
     let tables = parse_tables(THREE_TABLES).unwrap();
     let imported = import_all(&tables, &fresh(Lang::En, "p")).unwrap();
     let spec = check_fresh("imported-several-tables.toml", &imported);
-    let names: Vec<&str> = spec
-        .tables
-        .iter()
-        .map(|table| table.name.as_str())
-        .collect();
+    let names: Vec<&str> = spec.tables().iter().map(|table| table.name()).collect();
     assert_eq!(
         names,
         ["MediaType", "AgentType", "ReleaseCauses", "HoldCauses"]
     );
     let records: Vec<Option<&str>> = spec
-        .tables
+        .tables()
         .iter()
-        .map(|table| table.record.as_ref().map(|record| record.record.as_str()))
+        .map(|table| table.record().map(|record| record.record()))
         .collect();
     assert_eq!(records, [None, None, Some("Operation"), Some("Operation2")]);
     assert_eq!(

@@ -82,10 +82,10 @@ fn every_note_title_under_a_cell_gives_the_rows_note_in_every_rendering() {
             let imported =
                 import_all(&tables, &options).unwrap_or_else(|error| panic!("{place}: {error}"));
             let spec = valid(&imported.toml);
-            let notes = spec.tables[0].rows[0].notes_in(lang);
+            let notes = spec.tables()[0].rows()[0].notes_in(lang);
             assert_eq!(notes, [note], "{place}");
             assert_eq!(
-                spec.tables[0].rows[0].notes_in(lang.fallback()),
+                spec.tables()[0].rows()[0].notes_in(lang.fallback()),
                 [] as [String; 0],
                 "{place}"
             );
@@ -196,8 +196,8 @@ fn a_note_between_the_header_and_the_rows_is_the_tables_note() {
         let imported =
             import_all(&tables, &options).unwrap_or_else(|error| panic!("{rendering}: {error}"));
         let spec = valid(&imported.toml);
-        let page = spec.tables[0].page_in(lang).expect("the page");
-        assert_eq!(page.notes, expected, "{rendering}");
+        let page = spec.tables()[0].page_in(lang).expect("the page");
+        assert_eq!(page.notes(), expected, "{rendering}");
     }
 }
 
@@ -242,22 +242,22 @@ fn notes_of_the_full_media_pages_merge_as_the_rows_notes() {
     );
     let spec = valid(&both.toml);
     let media = spec
-        .tables
+        .tables()
         .iter()
-        .find(|table| table.name == "MediaType")
+        .find(|table| table.name() == "MediaType")
         .unwrap();
     let row = |code: i32| {
         media
-            .rows
+            .rows()
             .iter()
-            .find(|row| row.code.integer() == Some(code))
+            .find(|row| row.code().integer() == Some(code))
             .unwrap()
     };
     for code in [6, 7] {
         assert_eq!(
-            row(code).notes,
+            row(code).notes(),
             ["The current version does not support this type."]
         );
-        assert_eq!(row(code).notes_zh, ["当前版本暂不支持该类型。"]);
+        assert_eq!(row(code).notes_zh(), ["当前版本暂不支持该类型。"]);
     }
 }

@@ -115,8 +115,8 @@ pub fn run(args: &Args) -> Result<Status, Failure> {
                 io::say!("{name}: {denied}");
                 return Ok(Status::Problems);
             }
-            let rows: usize = spec.tables.iter().map(|table| table.rows.len()).sum();
-            io::say!("{name}: ok ({} table(s), {rows} rows)", spec.tables.len());
+            let rows: usize = spec.tables().iter().map(|table| table.rows().len()).sum();
+            io::say!("{name}: ok ({} table(s), {rows} rows)", spec.tables().len());
             Ok(Status::Success)
         }
         Err(error) => {

@@ -43,7 +43,10 @@ use crate::model::{
 use crate::writer::{Writer, optional_string, string};
 
 /// Choices about the generated code that are not part of the spec.
+/// Start from [`Options::default`] and set the fields you need: more
+/// choices may come without a new major version.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Options {
     /// The cargo feature that gates the serde impls; `None` leaves them out.
     pub serde_feature: Option<String>,
@@ -63,6 +66,7 @@ pub struct Options {
 
 /// Which generated types an attribute of [`Options::attributes`] goes on.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Select {
     /// The type with this Rust name (a table's enum, `BusyReason`,
     /// `Operation`, …), or every generated type for `*`.

@@ -34,7 +34,7 @@ impl Decoding {
     /// after for the same reason.
     pub fn compare(old: &Row, old_ids: &[usize], new: &Row, new_ids: &[usize]) -> Decoding {
         let mut bounds = vec![i64::from(i32::MIN), i64::from(i32::MAX) + 1];
-        for run in old.decoding.runs().iter().chain(new.decoding.runs()) {
+        for run in old.decoding().runs().iter().chain(new.decoding().runs()) {
             bounds.extend([i64::from(run.start), i64::from(run.end) + 1]);
         }
         bounds.sort_unstable();
@@ -115,7 +115,7 @@ fn push(set: &mut CodeSet, start: i64, end: i64) {
 
 /// What `code` decodes to in `row`, as its decoding table says.
 fn outcome(row: &Row, ids: &[usize], code: i32) -> Outcome {
-    match row.decoding.outcome(code) {
+    match row.decoding().outcome(code) {
         Some(model::Outcome::NotApplicable(_)) => Outcome::NotApplicable,
         Some(outcome) => Outcome::Reason(ids[outcome.reason().expect("not a marker")]),
         None => Outcome::Unlisted,
@@ -139,39 +139,14 @@ pub(super) fn show(set: &[(i64, i64)]) -> String {
 mod tests {
     use super::{Decoding, Outcome, show};
     use codes_codegen::model::ReasonCodes::{self, Open, Range, Single};
-    use codes_codegen::model::{self, Marker, Row};
+    use codes_codegen::model::Row;
 
     /// A row with these reasons (and their identities), decoded with the
     /// markers `-1` and `65535`.
     fn row(reasons: &[(ReasonCodes, usize)]) -> Row {
-        let reasons: Vec<model::Reason> = reasons
-            .iter()
-            .map(|(codes, _)| model::Reason {
-                codes: *codes,
-                name: String::new(),
-                description: model::Text::default(),
-            })
-            .collect();
-        let markers: Vec<Marker> = [-1, 65535]
-            .map(|code| Marker {
-                code,
-                name: String::new(),
-                description: String::new(),
-            })
-            .into();
-        let decoding = model::Decoding::new(&reasons, &markers);
-        Row {
-            code: model::RowCode::Integer(0),
-            name: String::new(),
-            constant: None,
-            description: model::Text::default(),
-            pages: model::Text::default(),
-            object: None,
-            notes: Vec::new(),
-            notes_zh: Vec::new(),
-            reasons,
-            decoding,
-        }
+        let reasons: Vec<(ReasonCodes, &str)> =
+            reasons.iter().map(|&(codes, _)| (codes, "")).collect();
+        crate::test_spec::row_with(&reasons)
     }
 
     fn compare(old: &[(ReasonCodes, usize)], new: &[(ReasonCodes, usize)]) -> Decoding {

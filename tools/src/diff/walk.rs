@@ -187,7 +187,7 @@ impl Walk {
             (None, None) => return,
             (Some(old), Some(new)) => (old, new),
             (old, new) => {
-                let title = |page: Option<&Page>| page.map(|page| Value::text(&page.title));
+                let title = |page: Option<&Page>| page.map(|page| Value::text(page.title()));
                 let kind = match (zh, old.is_some()) {
                     (true, false) => ChangeKind::TranslationAdded,
                     (true, true) => ChangeKind::TranslationRemoved,
@@ -210,26 +210,26 @@ impl Walk {
             }
         };
         let provenance = ChangeKind::ProvenanceChanged;
-        let missing = String::new();
-        let texts: [(&'static str, &String, &String); 6] = [
-            (schema::page::TITLE.name, &old.title, &new.title),
+        let missing = "";
+        let texts: [(&'static str, &str, &str); 6] = [
+            (schema::page::TITLE.name, old.title(), new.title()),
             (
                 schema::page::SUBTITLE.name,
-                old.subtitle.as_ref().unwrap_or(&missing),
-                new.subtitle.as_ref().unwrap_or(&missing),
+                old.subtitle().unwrap_or(missing),
+                new.subtitle().unwrap_or(missing),
             ),
             (
                 schema::page::CAPTION.name,
-                old.caption.as_ref().unwrap_or(&missing),
-                new.caption.as_ref().unwrap_or(&missing),
+                old.caption().unwrap_or(missing),
+                new.caption().unwrap_or(missing),
             ),
-            (schema::page::PAGE.name, &old.page, &new.page),
+            (schema::page::PAGE.name, old.page(), new.page()),
             (
                 schema::page::UPDATED.name,
-                old.updated.as_ref().unwrap_or(&missing),
-                new.updated.as_ref().unwrap_or(&missing),
+                old.updated().unwrap_or(missing),
+                new.updated().unwrap_or(missing),
             ),
-            (schema::page::COLUMNS.name, &missing, &missing),
+            (schema::page::COLUMNS.name, missing, missing),
         ];
         for (key, old_text, new_text) in texts {
             let field = format!("{prefix}/{key}");
@@ -239,10 +239,10 @@ impl Walk {
             };
             self.text(provenance, &field, at, old_text, new_text);
         }
-        if old.columns != new.columns {
+        if old.columns() != new.columns() {
             let values = (
-                Some(Value::List(old.columns.clone())),
-                Some(Value::List(new.columns.clone())),
+                Some(Value::List(old.columns().to_vec())),
+                Some(Value::List(new.columns().to_vec())),
             );
             let at = match zh {
                 true => Sites::keyed(here, there, schema::table::ZH.name),
@@ -257,7 +257,7 @@ impl Walk {
                 None,
             );
         }
-        if old.notes != new.notes {
+        if old.notes() != new.notes() {
             let list = |notes: &[String]| (!notes.is_empty()).then(|| Value::List(notes.to_vec()));
             let key = schema::page::NOTES.name;
             let at = match zh {
@@ -268,7 +268,7 @@ impl Walk {
                 provenance,
                 &format!("{prefix}/{key}"),
                 at,
-                (list(&old.notes), list(&new.notes)),
+                (list(old.notes()), list(new.notes())),
                 Impact::Patch,
                 None,
             );
@@ -276,15 +276,23 @@ impl Walk {
     }
 
     fn spec(&mut self, old: &Spec, new: &Spec) {
-        let (source, next) = (&old.source, &new.source);
+        let (source, next) = (&old.source(), &new.source());
         let provenance = ChangeKind::ProvenanceChanged;
         let texts = [
-            (schema::source::VENDOR.name, &source.vendor, &next.vendor),
-            (schema::source::PRODUCT.name, &source.product, &next.product),
+            (
+                schema::source::VENDOR.name,
+                &source.vendor(),
+                &next.vendor(),
+            ),
+            (
+                schema::source::PRODUCT.name,
+                &source.product(),
+                &next.product(),
+            ),
             (
                 schema::source::DOCUMENT.name,
-                &source.document,
-                &next.document,
+                &source.document(),
+                &next.document(),
             ),
         ];
         for (key, old_text, new_text) in texts {
@@ -293,7 +301,7 @@ impl Walk {
         }
         for key in schema::source::SITES.keys() {
             let lang = key.lang.expect("a site of a language");
-            let (before, after) = (source.sites.get(lang), next.sites.get(lang));
+            let (before, after) = (source.sites().get(lang), next.sites().get(lang));
             if before != after {
                 let values = (before.map(Value::text), after.map(Value::text));
                 let at = Sites::keyed(&Site::source(), &Site::source(), key.name);
@@ -304,23 +312,23 @@ impl Walk {
 
         self.markers(old, new);
 
-        let same_name = |a: &Table, b: &Table| a.name == b.name;
+        let same_name = |a: &Table, b: &Table| a.name() == b.name();
         let same_place = |a: &Table, b: &Table| {
-            a.page().page == b.page().page && a.page().caption == b.page().caption
+            a.page().page() == b.page().page() && a.page().caption() == b.page().caption()
         };
-        let pairs = Pairs::new(&old.tables, &new.tables, &[&same_name, &same_place]);
-        for (i, (table, pair)) in old.tables.iter().zip(&pairs.old).enumerate() {
+        let pairs = Pairs::new(old.tables(), new.tables(), &[&same_name, &same_place]);
+        for (i, (table, pair)) in old.tables().iter().zip(&pairs.old).enumerate() {
             match pair {
                 Some(j) => {
                     let at = Both {
                         old: Site::table(i),
                         new: Site::table(*j),
                     };
-                    self.table(&at, table, &new.tables[*j]);
+                    self.table(&at, table, &new.tables()[*j]);
                 }
                 None => self.push(
                     ChangeKind::TableRemoved,
-                    &table.name,
+                    table.name(),
                     Sites::old(Site::table(i)),
                     (Some(table_item(table)), None),
                     Impact::Breaking,
@@ -329,15 +337,15 @@ impl Walk {
             }
         }
         for j in pairs.added() {
-            let table = &new.tables[j];
-            let rows = match table.rows.len() {
+            let table = &new.tables()[j];
+            let rows = match table.rows().len() {
                 1 => "1 row".to_string(),
                 count => format!("{count} rows"),
             };
             let values = (None, Some(table_item(table)));
             self.push(
                 ChangeKind::TableAdded,
-                &table.name,
+                table.name(),
                 Sites::new(Site::table(j)),
                 values,
                 Impact::Minor,
@@ -345,7 +353,7 @@ impl Walk {
             );
         }
         if let Some((i, j)) = pairs.first_moved() {
-            let orders = pairs.orders(&old.tables, &new.tables, |table| table.name.clone());
+            let orders = pairs.orders(old.tables(), new.tables(), |table| table.name().to_owned());
             self.push(
                 ChangeKind::TablesReordered,
                 "tables",
@@ -359,12 +367,12 @@ impl Walk {
 
     /// The spec's "not applicable" markers, paired by name, then by code.
     fn markers(&mut self, old: &Spec, new: &Spec) {
-        let same_name = |a: &Marker, b: &Marker| a.name == b.name;
-        let same_code = |a: &Marker, b: &Marker| a.code == b.code;
-        let (before, after) = (&old.not_applicable, &new.not_applicable);
+        let same_name = |a: &Marker, b: &Marker| a.name() == b.name();
+        let same_code = |a: &Marker, b: &Marker| a.code() == b.code();
+        let (before, after) = (&old.not_applicable(), &new.not_applicable());
         let pairs = Pairs::new(before, after, &[&same_name, &same_code]);
         for (i, (marker, pair)) in before.iter().zip(&pairs.old).enumerate() {
-            let path = format!("not_applicable/{}", marker.name);
+            let path = format!("not_applicable/{}", marker.name());
             let here = Site::marker(i);
             let Some(j) = pair else {
                 self.push(
@@ -379,10 +387,10 @@ impl Walk {
             };
             let next = &after[*j];
             let there = Site::marker(*j);
-            if marker.name != next.name {
+            if marker.name() != next.name() {
                 let values = (
-                    Some(Value::name(&marker.name)),
-                    Some(Value::name(&next.name)),
+                    Some(Value::name(marker.name())),
+                    Some(Value::name(next.name())),
                 );
                 self.push(
                     ChangeKind::MarkerRenamed,
@@ -393,8 +401,11 @@ impl Walk {
                     None,
                 );
             }
-            if marker.code != next.code {
-                let values = (Some(Value::Code(marker.code)), Some(Value::Code(next.code)));
+            if marker.code() != next.code() {
+                let values = (
+                    Some(Value::Code(marker.code())),
+                    Some(Value::Code(next.code())),
+                );
                 self.push(
                     ChangeKind::MarkerRenumbered,
                     &path,
@@ -408,8 +419,8 @@ impl Walk {
                 ChangeKind::MarkerDescriptionChanged,
                 &path,
                 Sites::keyed(&here, &there, schema::marker::DESCRIPTION.name),
-                &marker.description,
-                &next.description,
+                marker.description(),
+                next.description(),
             );
         }
         for j in pairs.added() {
@@ -417,13 +428,16 @@ impl Walk {
             // Markers win only over open reasons: those are what a new
             // marker can take codes from.
             let taken: Vec<String> = old
-                .tables
+                .tables()
                 .iter()
-                .flat_map(|table| table.rows.iter().map(move |row| (table, row)))
+                .flat_map(|table| table.rows().iter().map(move |row| (table, row)))
                 .filter(|(_, row)| {
-                    matches!(row.decoding.outcome(marker.code), Some(Decoded::Open(_)))
+                    matches!(
+                        row.decoding().outcome(marker.code()),
+                        Some(Decoded::Open(_))
+                    )
                 })
-                .map(|(table, row)| format!("{}/row {}", table.name, row.code))
+                .map(|(table, row)| format!("{}/row {}", table.name(), row.code()))
                 .collect();
             let (impact, detail) = match taken.is_empty() {
                 true => (Impact::Minor, None),
@@ -431,14 +445,14 @@ impl Walk {
                     Impact::Breaking,
                     Some(format!(
                         "takes {} from the open reason of {}",
-                        marker.code,
+                        marker.code(),
                         taken.join(", ")
                     )),
                 ),
             };
             self.push(
                 ChangeKind::MarkerAdded,
-                &format!("not_applicable/{}", marker.name),
+                &format!("not_applicable/{}", marker.name()),
                 Sites::new(Site::marker(j)),
                 (None, Some(marker_item(marker))),
                 impact,
@@ -451,31 +465,35 @@ impl Walk {
     /// old table held the code (a removed row's is reported with it).
     fn reserved(&mut self, path: &str, at: &Both, old: &Table, new: &Table) {
         let (here, there) = (&at.old, &at.new);
-        let held = |code: &RowCode| old.rows.iter().any(|row| row.code == *code);
-        for reserved in &new.reserved {
+        let held = |code: &RowCode| old.rows().iter().any(|row| row.code() == code);
+        for reserved in new.reserved() {
             let known = old
-                .reserved
+                .reserved()
                 .iter()
-                .any(|before| before.code == reserved.code);
-            if !known && !held(&reserved.code) {
-                let values = (None, Some(code_value(&reserved.code)));
+                .any(|before| before.code() == reserved.code());
+            if !known && !held(reserved.code()) {
+                let values = (None, Some(code_value(reserved.code())));
                 let at = Sites::keyed(here, there, schema::table::RESERVED.name);
-                let field = format!("{path}/reserved {}", reserved.code);
+                let field = format!("{path}/reserved {}", reserved.code());
                 self.push(
                     ChangeKind::ReservedAdded,
                     &field,
                     at,
                     values,
                     Impact::Patch,
-                    reserved.note.clone(),
+                    reserved.note().map(str::to_owned),
                 );
             }
         }
-        for reserved in &old.reserved {
-            if !new.reserved.iter().any(|after| after.code == reserved.code) {
-                let values = (Some(code_value(&reserved.code)), None);
+        for reserved in old.reserved() {
+            if !new
+                .reserved()
+                .iter()
+                .any(|after| after.code() == reserved.code())
+            {
+                let values = (Some(code_value(reserved.code())), None);
                 let at = Sites::keyed(here, there, schema::table::RESERVED.name);
-                let field = format!("{path}/reserved {}", reserved.code);
+                let field = format!("{path}/reserved {}", reserved.code());
                 self.push(
                     ChangeKind::ReservedRemoved,
                     &field,
@@ -490,11 +508,11 @@ impl Walk {
 
     /// A table on both sides, `at` its sites.
     fn table(&mut self, at: &Both, old: &Table, new: &Table) {
-        let path = old.name.as_str();
+        let path = old.name();
         let (here, there) = (&at.old, &at.new);
         let keyed = |key| Sites::keyed(here, there, key);
-        if old.name != new.name {
-            let values = (Some(Value::name(&old.name)), Some(Value::name(&new.name)));
+        if old.name() != new.name() {
+            let values = (Some(Value::name(old.name())), Some(Value::name(new.name())));
             self.push(
                 ChangeKind::TableRenamed,
                 path,
@@ -504,21 +522,21 @@ impl Walk {
                 None,
             );
         }
-        if old.summary != new.summary {
+        if old.summary() != new.summary() {
             let values = (
-                old.summary.as_deref().map(Value::text),
-                new.summary.as_deref().map(Value::text),
+                old.summary().map(Value::text),
+                new.summary().map(Value::text),
             );
             let key = schema::table::SUMMARY.name;
             let kind = ChangeKind::ProvenanceChanged;
             let field = format!("{path}/{key}");
             self.push(kind, &field, keyed(key), values, Impact::Patch, None);
         }
-        self.page(path, (here, there), old.en.as_ref(), new.en.as_ref(), false);
-        self.page(path, (here, there), old.zh.as_ref(), new.zh.as_ref(), true);
+        self.page(path, (here, there), old.en(), new.en(), false);
+        self.page(path, (here, there), old.zh(), new.zh(), true);
         self.reserved(path, at, old, new);
-        self.record(path, at, old.record.as_ref(), new.record.as_ref());
-        let kinds = self.object_kinds(path, at, &old.object_kinds, &new.object_kinds);
+        self.record(path, at, old.record(), new.record());
+        let kinds = self.object_kinds(path, at, old.object_kinds(), new.object_kinds());
         self.rows(path, at, old, new, &kinds);
     }
 
@@ -532,9 +550,9 @@ impl Walk {
         let (here, there) = (&at.old, &at.new);
         let all = |names: &RecordNames| {
             Value::List(vec![
-                names.record.clone(),
-                names.object.clone(),
-                names.reason.clone(),
+                names.record().to_owned(),
+                names.object().to_owned(),
+                names.reason().to_owned(),
             ])
         };
         let (old, new) = match (old, new) {
@@ -568,15 +586,15 @@ impl Walk {
             (
                 ChangeKind::RecordNameChanged,
                 schema::table::RECORD.name,
-                &old.record,
-                &new.record,
+                &old.record(),
+                &new.record(),
                 None,
             ),
             (
                 ChangeKind::ObjectNameChanged,
                 schema::table::OBJECT.name,
-                &old.object,
-                &new.object,
+                &old.object(),
+                &new.object(),
                 Some(format!(
                     "also renames {} to {}",
                     old.object_kind(),
@@ -586,11 +604,12 @@ impl Walk {
             (
                 ChangeKind::ReasonNameChanged,
                 schema::table::REASON.name,
-                &old.reason,
-                &new.reason,
+                &old.reason(),
+                &new.reason(),
                 Some(format!(
                     "also renames every {{Row}}{} enum to {{Row}}{}",
-                    old.reason, new.reason
+                    old.reason(),
+                    new.reason()
                 )),
             ),
         ];
@@ -611,18 +630,18 @@ impl Walk {
         old: &[ObjectKind],
         new: &[ObjectKind],
     ) -> Pairs {
-        let same_name = |a: &ObjectKind, b: &ObjectKind| a.name == b.name;
-        let same_text = |a: &ObjectKind, b: &ObjectKind| a.text.primary() == b.text.primary();
+        let same_name = |a: &ObjectKind, b: &ObjectKind| a.name() == b.name();
+        let same_text = |a: &ObjectKind, b: &ObjectKind| a.text().primary() == b.text().primary();
         let pairs = Pairs::new(old, new, &[&same_name, &same_text]);
         let item = |kind: &ObjectKind| Value::Item {
-            name: kind.name.clone(),
-            text: kind.text.primary().map(str::to_string),
+            name: kind.name().to_owned(),
+            text: kind.text().primary().map(str::to_string),
         };
         let (here, there) = (&at.old, &at.new);
         let old_site = |i: usize| here.object_kind(i);
         let new_site = |j: usize| there.object_kind(j);
         for (i, (kind, pair)) in old.iter().zip(&pairs.old).enumerate() {
-            let path = format!("{table}/object kind {}", kind.name);
+            let path = format!("{table}/object kind {}", kind.name());
             let Some(j) = pair else {
                 let values = (Some(item(kind)), None);
                 self.push(
@@ -638,8 +657,11 @@ impl Walk {
             };
             let next = &new[*j];
             let (before, after) = (old_site(i), new_site(*j));
-            if kind.name != next.name {
-                let values = (Some(Value::name(&kind.name)), Some(Value::name(&next.name)));
+            if kind.name() != next.name() {
+                let values = (
+                    Some(Value::name(kind.name())),
+                    Some(Value::name(next.name())),
+                );
                 self.push(
                     ChangeKind::ObjectKindRenamed,
                     &path,
@@ -654,12 +676,12 @@ impl Walk {
                 &path,
                 (&before, &after),
                 schema::object_kind::TEXTS,
-                &kind.text,
-                &next.text,
+                kind.text(),
+                next.text(),
             );
         }
         for j in pairs.added() {
-            let path = format!("{table}/object kind {}", new[j].name);
+            let path = format!("{table}/object kind {}", new[j].name());
             let values = (None, Some(item(&new[j])));
             self.push(
                 ChangeKind::ObjectKindAdded,
@@ -671,7 +693,7 @@ impl Walk {
             );
         }
         if let Some((i, j)) = pairs.first_moved() {
-            let orders = pairs.orders(old, new, |kind| kind.name.clone());
+            let orders = pairs.orders(old, new, |kind| kind.name().to_owned());
             let detail = Some("the kind enum derives Ord in declaration order".to_string());
             let values = lists(orders);
             self.push(
@@ -687,36 +709,36 @@ impl Walk {
     }
 
     fn rows(&mut self, path: &str, at: &Both, old: &Table, new: &Table, kinds: &Pairs) {
-        let exact = |a: &Row, b: &Row| a.name == b.name && a.code == b.code;
-        let same_name = |a: &Row, b: &Row| a.name == b.name;
-        let same_code = |a: &Row, b: &Row| a.code == b.code;
-        let pairs = Pairs::new(&old.rows, &new.rows, &[&exact, &same_name, &same_code]);
+        let exact = |a: &Row, b: &Row| a.name() == b.name() && a.code() == b.code();
+        let same_name = |a: &Row, b: &Row| a.name() == b.name();
+        let same_code = |a: &Row, b: &Row| a.code() == b.code();
+        let pairs = Pairs::new(old.rows(), new.rows(), &[&exact, &same_name, &same_code]);
         let context = RowContext {
             old,
             new,
             kinds,
-            decoded_before: old.record.is_some(),
+            decoded_before: old.record().is_some(),
         };
         let (here, there) = (&at.old, &at.new);
         let old_site = |i: usize| here.row(i);
         let new_site = |j: usize| there.row(j);
-        for (i, (row, pair)) in old.rows.iter().zip(&pairs.old).enumerate() {
-            let row_path = format!("{path}/row {}", row.code);
+        for (i, (row, pair)) in old.rows().iter().zip(&pairs.old).enumerate() {
+            let row_path = format!("{path}/row {}", row.code());
             match pair {
                 Some(j) => {
                     let at = Both {
                         old: old_site(i),
                         new: new_site(*j),
                     };
-                    self.row(&row_path, &at, row, &new.rows[*j], &context);
+                    self.row(&row_path, &at, row, &new.rows()[*j], &context);
                 }
                 None => {
                     let values = (Some(row_item(row)), None);
                     // Reserving the code of a removed row is a rule of its own.
                     let kind = match new
-                        .reserved
+                        .reserved()
                         .iter()
-                        .any(|reserved| reserved.code == row.code)
+                        .any(|reserved| reserved.code() == row.code())
                     {
                         true => ChangeKind::RowRemovedReserved,
                         false => ChangeKind::RowRemoved,
@@ -734,11 +756,11 @@ impl Walk {
             }
         }
         for j in pairs.added() {
-            let row = &new.rows[j];
-            let row_path = format!("{path}/row {}", row.code);
+            let row = &new.rows()[j];
+            let row_path = format!("{path}/row {}", row.code());
             let detail = row
-                .object
-                .map(|kind| format!("object {}", new.object_kinds[kind].name));
+                .object()
+                .map(|kind| format!("object {}", new.object_kinds()[kind].name()));
             let values = (None, Some(row_item(row)));
             let site = new_site(j);
             self.push(
@@ -749,8 +771,8 @@ impl Walk {
                 Impact::Minor,
                 detail,
             );
-            for (k, reason) in row.reasons.iter().enumerate() {
-                let reason_path = format!("{row_path}/reason {}", reason.codes);
+            for (k, reason) in row.reasons().iter().enumerate() {
+                let reason_path = format!("{row_path}/reason {}", reason.codes());
                 let values = (None, Some(reason_item(reason)));
                 self.push(
                     ChangeKind::ReasonAdded,
@@ -763,7 +785,7 @@ impl Walk {
             }
         }
         if let Some((i, j)) = pairs.first_moved() {
-            let orders = pairs.orders(&old.rows, &new.rows, |row| row.name.clone());
+            let orders = pairs.orders(old.rows(), new.rows(), |row| row.name().to_owned());
             self.push(
                 ChangeKind::RowsReordered,
                 path,
@@ -778,24 +800,24 @@ impl Walk {
     /// A row on both sides, `at` its sites.
     fn row(&mut self, path: &str, at: &Both, old: &Row, new: &Row, context: &RowContext<'_>) {
         let (here, there) = (&at.old, &at.new);
-        if old.name != new.name {
-            let detail = match (&context.old.record, &context.new.record) {
+        if old.name() != new.name() {
+            let detail = match (&context.old.record(), &context.new.record()) {
                 (Some(old_names), Some(new_names))
-                    if !old.reasons.is_empty() && !new.reasons.is_empty() =>
+                    if !old.reasons().is_empty() && !new.reasons().is_empty() =>
                 {
                     Some(format!(
                         "also renames {} to {} and {}::{} to {}::{}",
                         old_names.row_reason(old),
                         new_names.row_reason(new),
-                        old_names.reason,
-                        old.name,
-                        new_names.reason,
-                        new.name
+                        old_names.reason(),
+                        old.name(),
+                        new_names.reason(),
+                        new.name()
                     ))
                 }
                 _ => None,
             };
-            let values = (Some(Value::name(&old.name)), Some(Value::name(&new.name)));
+            let values = (Some(Value::name(old.name())), Some(Value::name(new.name())));
             self.push(
                 ChangeKind::RowRenamed,
                 path,
@@ -805,8 +827,8 @@ impl Walk {
                 detail,
             );
         }
-        if old.code != new.code {
-            let values = (Some(code_value(&old.code)), Some(code_value(&new.code)));
+        if old.code() != new.code() {
+            let values = (Some(code_value(old.code())), Some(code_value(new.code())));
             self.push(
                 ChangeKind::RowRenumbered,
                 path,
@@ -821,17 +843,17 @@ impl Walk {
             path,
             (here, there),
             schema::row::DESCRIPTIONS,
-            &old.description,
-            &new.description,
+            old.description(),
+            new.description(),
         );
-        if old.constant != new.constant {
+        if old.constant() != new.constant() {
             let values = (
-                old.constant.as_deref().map(Value::text),
-                new.constant.as_deref().map(Value::text),
+                old.constant().map(Value::text),
+                new.constant().map(Value::text),
             );
             // A new constant adds a name `from_constant` finds; a changed or
             // vanished one loses one.
-            let impact = match old.constant {
+            let impact = match old.constant() {
                 None => Impact::Minor,
                 Some(_) => Impact::Breaking,
             };
@@ -840,7 +862,7 @@ impl Walk {
         }
         for key in schema::row::PAGES.keys() {
             let lang = key.lang.expect("a page of a language");
-            let (before, after) = (old.pages.get(lang), new.pages.get(lang));
+            let (before, after) = (old.pages().get(lang), new.pages().get(lang));
             if before != after {
                 let values = (before.map(Value::text), after.map(Value::text));
                 let at = Sites::keyed(here, there, key.name);
@@ -856,15 +878,15 @@ impl Walk {
             new,
             context,
         );
-        self.notes(path, at, &old.notes, &new.notes);
-        if old.notes_zh != new.notes_zh {
+        self.notes(path, at, old.notes(), new.notes());
+        if old.notes_zh() != new.notes_zh() {
             let list = |notes: &[String]| (!notes.is_empty()).then(|| Value::List(notes.to_vec()));
-            let kind = match (old.notes_zh.is_empty(), new.notes_zh.is_empty()) {
+            let kind = match (old.notes_zh().is_empty(), new.notes_zh().is_empty()) {
                 (true, _) => ChangeKind::TranslationAdded,
                 (_, true) => ChangeKind::TranslationRemoved,
                 _ => ChangeKind::TranslationChanged,
             };
-            let impact = match (old.notes_zh.join("\n"), new.notes_zh.join("\n")) {
+            let impact = match (old.notes_zh().join("\n"), new.notes_zh().join("\n")) {
                 (before, after) if kind == ChangeKind::TranslationChanged => {
                     text_impact(&before, &after)
                 }
@@ -875,7 +897,7 @@ impl Walk {
                 kind,
                 &format!("{path}/notes"),
                 at,
-                (list(&old.notes_zh), list(&new.notes_zh)),
+                (list(old.notes_zh()), list(new.notes_zh())),
                 impact,
                 None,
             );
@@ -891,8 +913,8 @@ impl Walk {
         new: &Row,
         context: &RowContext<'_>,
     ) {
-        let name = |table: &Table, kind: usize| Value::name(&table.object_kinds[kind].name);
-        match (old.object, new.object) {
+        let name = |table: &Table, kind: usize| Value::name(table.object_kinds()[kind].name());
+        match (old.object(), new.object()) {
             (None, None) => {}
             (None, Some(kind)) => {
                 let values = (None, Some(name(context.new, kind)));
@@ -994,32 +1016,32 @@ impl Walk {
     }
 
     fn reasons(&mut self, row: &str, at: &Both, old: &Row, new: &Row, decoded_before: bool) {
-        let exact = |a: &Reason, b: &Reason| a.name == b.name && a.codes == b.codes;
-        let same_name = |a: &Reason, b: &Reason| a.name == b.name;
-        let same_codes = |a: &Reason, b: &Reason| same_codes(a.codes, b.codes);
+        let exact = |a: &Reason, b: &Reason| a.name() == b.name() && a.codes() == b.codes();
+        let same_name = |a: &Reason, b: &Reason| a.name() == b.name();
+        let same_codes = |a: &Reason, b: &Reason| same_codes(a.codes(), b.codes());
         let pairs = Pairs::new(
-            &old.reasons,
-            &new.reasons,
+            old.reasons(),
+            new.reasons(),
             &[&exact, &same_name, &same_codes],
         );
         // A paired reason keeps its old index as identity; an added one
         // counts on from the old list.
-        let identity = |j: usize| pairs.new[j].unwrap_or(old.reasons.len() + j);
-        let name = |id: usize| match old.reasons.get(id) {
-            Some(reason) => reason.name.as_str(),
-            None => new.reasons[id - old.reasons.len()].name.as_str(),
+        let identity = |j: usize| pairs.new[j].unwrap_or(old.reasons().len() + j);
+        let name = |id: usize| match old.reasons().get(id) {
+            Some(reason) => reason.name(),
+            None => new.reasons()[id - old.reasons().len()].name(),
         };
         let decoding = Decoding::compare(
             old,
-            &(0..old.reasons.len()).collect::<Vec<_>>(),
+            &(0..old.reasons().len()).collect::<Vec<_>>(),
             new,
-            &(0..new.reasons.len()).map(identity).collect::<Vec<_>>(),
+            &(0..new.reasons().len()).map(identity).collect::<Vec<_>>(),
         );
         let (here, there) = (&at.old, &at.new);
         let old_site = |i: usize| here.reason(i);
         let new_site = |j: usize| there.reason(j);
-        for (i, (reason, pair)) in old.reasons.iter().zip(&pairs.old).enumerate() {
-            let path = format!("{row}/reason {}", reason.codes);
+        for (i, (reason, pair)) in old.reasons().iter().zip(&pairs.old).enumerate() {
+            let path = format!("{row}/reason {}", reason.codes());
             let Some(j) = pair else {
                 let values = (Some(reason_item(reason)), None);
                 self.push(
@@ -1033,12 +1055,12 @@ impl Walk {
                 self.within(there);
                 continue;
             };
-            let next = &new.reasons[*j];
+            let next = &new.reasons()[*j];
             let (before, after) = (old_site(i), new_site(*j));
-            if reason.name != next.name {
+            if reason.name() != next.name() {
                 let values = (
-                    Some(Value::name(&reason.name)),
-                    Some(Value::name(&next.name)),
+                    Some(Value::name(reason.name())),
+                    Some(Value::name(next.name())),
                 );
                 self.push(
                     ChangeKind::ReasonRenamed,
@@ -1049,17 +1071,17 @@ impl Walk {
                     None,
                 );
             }
-            if reason.codes != next.codes {
+            if reason.codes() != next.codes() {
                 let (impact, data, detail) =
-                    codes_impact(&decoding, i, reason.codes, next.codes, &name);
+                    codes_impact(&decoding, i, reason.codes(), next.codes(), &name);
                 let values = (
-                    Some(Value::Codes(reason.codes)),
-                    Some(Value::Codes(next.codes)),
+                    Some(Value::Codes(reason.codes())),
+                    Some(Value::Codes(next.codes())),
                 );
-                let kind = codes_change(reason.codes, next.codes);
+                let kind = codes_change(reason.codes(), next.codes());
                 let at = Sites {
-                    old: Some(before.key(codes_key(reason.codes))),
-                    new: Some(after.key(codes_key(next.codes))),
+                    old: Some(before.key(codes_key(reason.codes()))),
+                    new: Some(after.key(codes_key(next.codes()))),
                 };
                 self.push(kind, &path, at, values, impact, detail);
                 self.data(data);
@@ -1069,13 +1091,13 @@ impl Walk {
                 &path,
                 (&before, &after),
                 schema::reason::DESCRIPTIONS,
-                &reason.description,
-                &next.description,
+                reason.description(),
+                next.description(),
             );
         }
         for j in pairs.added() {
-            let reason = &new.reasons[j];
-            let path = format!("{row}/reason {}", reason.codes);
+            let reason = &new.reasons()[j];
+            let path = format!("{row}/reason {}", reason.codes());
             let (impact, detail) = match decoded_before {
                 true => added_impact(&decoding, identity(j), &name),
                 false => (Impact::Minor, None),
@@ -1085,7 +1107,9 @@ impl Walk {
             self.push(ChangeKind::ReasonAdded, &path, at, values, impact, detail);
         }
         if let Some((i, j)) = pairs.first_moved() {
-            let orders = pairs.orders(&old.reasons, &new.reasons, |reason| reason.name.clone());
+            let orders = pairs.orders(old.reasons(), new.reasons(), |reason| {
+                reason.name().to_owned()
+            });
             self.push(
                 ChangeKind::ReasonsReordered,
                 row,
@@ -1232,30 +1256,30 @@ fn lists((old, new): (Vec<String>, Vec<String>)) -> (Option<Value>, Option<Value
 
 fn marker_item(marker: &Marker) -> Value {
     Value::Item {
-        name: marker.name.clone(),
-        text: Some(format!("{}: {}", marker.code, marker.description)),
+        name: marker.name().to_owned(),
+        text: Some(format!("{}: {}", marker.code(), marker.description())),
     }
 }
 
 fn table_item(table: &Table) -> Value {
     let page = table.page();
     Value::Item {
-        name: table.name.clone(),
-        text: Some(page.caption.clone().unwrap_or_else(|| page.title.clone())),
+        name: table.name().to_owned(),
+        text: Some(page.caption().unwrap_or(page.title()).to_owned()),
     }
 }
 
 fn row_item(row: &Row) -> Value {
     Value::Item {
-        name: row.name.clone(),
-        text: row.description.primary().map(str::to_string),
+        name: row.name().to_owned(),
+        text: row.description().primary().map(str::to_string),
     }
 }
 
 fn reason_item(reason: &Reason) -> Value {
     Value::Item {
-        name: reason.name.clone(),
-        text: reason.description.primary().map(str::to_string),
+        name: reason.name().to_owned(),
+        text: reason.description().primary().map(str::to_string),
     }
 }
 

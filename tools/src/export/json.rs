@@ -4,10 +4,7 @@ use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};
 
 use codes_codegen::Spec;
-use codes_codegen::model::{
-    CodeKind, Lang, Marker, ObjectKind, Outcome, Page, Reason, ReasonCodes, RecordNames, Reserved,
-    Row, RowCode, Run, Source, Table,
-};
+use codes_codegen::model::{CodeKind, Lang, Outcome, Page, ReasonCodes, Row, RowCode, Run, Table};
 
 /// The value of the `"format"` key of a JSON export.
 pub const JSON_FORMAT: &str = "codes-codegen/spec";
@@ -94,43 +91,27 @@ struct SpecJson<'a> {
 
 impl<'a> From<&'a Spec> for SpecJson<'a> {
     fn from(spec: &'a Spec) -> Self {
-        let Spec {
-            source,
-            not_applicable,
-            tables,
-        } = spec;
-        let Source {
-            vendor,
-            product,
-            document,
-            sites,
-        } = source;
+        let source = spec.source();
         SpecJson {
             format: JSON_FORMAT,
             format_version: JSON_FORMAT_VERSION,
             source: SourceJson {
-                vendor,
-                product,
-                document,
-                site: sites.get(Lang::En),
-                site_zh: sites.get(Lang::Zh),
+                vendor: source.vendor(),
+                product: source.product(),
+                document: source.document(),
+                site: source.sites().get(Lang::En),
+                site_zh: source.sites().get(Lang::Zh),
             },
-            not_applicable: not_applicable
+            not_applicable: spec
+                .not_applicable()
                 .iter()
-                .map(|marker| {
-                    let Marker {
-                        code,
-                        name,
-                        description,
-                    } = marker;
-                    MarkerJson {
-                        code: *code,
-                        name,
-                        description,
-                    }
+                .map(|marker| MarkerJson {
+                    code: marker.code(),
+                    name: marker.name(),
+                    description: marker.description(),
                 })
                 .collect(),
-            tables: tables.iter().map(TableJson::from).collect(),
+            tables: spec.tables().iter().map(TableJson::from).collect(),
         }
     }
 }
@@ -169,59 +150,37 @@ struct TableJson<'a> {
 
 impl<'a> From<&'a Table> for TableJson<'a> {
     fn from(table: &'a Table) -> Self {
-        let Table {
-            name,
-            kind,
-            summary,
-            en,
-            zh,
-            record,
-            object_kinds,
-            rows,
-            reserved,
-        } = table;
         TableJson {
-            name,
-            key: match kind {
+            name: table.name(),
+            key: match table.kind() {
                 CodeKind::Integer => "integer",
                 CodeKind::Text => "text",
             },
-            summary: summary.as_deref(),
-            en: en.as_ref().map(PageJson::from),
-            zh: zh.as_ref().map(PageJson::from),
-            record: record.as_ref().map(|names| {
-                let RecordNames {
-                    record,
-                    object,
-                    reason,
-                } = names;
-                RecordJson {
-                    record,
-                    object,
-                    reason,
-                }
+            summary: table.summary(),
+            en: table.en().map(PageJson::from),
+            zh: table.zh().map(PageJson::from),
+            record: table.record().map(|names| RecordJson {
+                record: names.record(),
+                object: names.object(),
+                reason: names.reason(),
             }),
-            object_kinds: object_kinds
+            object_kinds: table
+                .object_kinds()
                 .iter()
-                .map(|kind| {
-                    let ObjectKind { name, text } = kind;
-                    ObjectKindJson {
-                        name,
-                        text: text.get(Lang::En),
-                        text_zh: text.get(Lang::Zh),
-                    }
+                .map(|kind| ObjectKindJson {
+                    name: kind.name(),
+                    text: kind.text().get(Lang::En),
+                    text_zh: kind.text().get(Lang::Zh),
                 })
                 .collect(),
-            rows: rows.iter().map(RowJson::from).collect(),
-            reserved: reserved
+            rows: table.rows().iter().map(RowJson::from).collect(),
+            reserved: table
+                .reserved()
                 .iter()
-                .map(|reserved| {
-                    let Reserved { code, name, note } = reserved;
-                    ReservedJson {
-                        code: CodeJson(code),
-                        name: name.as_deref(),
-                        note: note.as_deref(),
-                    }
+                .map(|reserved| ReservedJson {
+                    code: CodeJson(reserved.code()),
+                    name: reserved.name(),
+                    note: reserved.note(),
                 })
                 .collect(),
         }
@@ -242,23 +201,14 @@ struct PageJson<'a> {
 
 impl<'a> From<&'a Page> for PageJson<'a> {
     fn from(page: &'a Page) -> Self {
-        let Page {
-            title,
-            subtitle,
-            caption,
-            page,
-            updated,
-            columns,
-            notes,
-        } = page;
         PageJson {
-            title,
-            subtitle: subtitle.as_deref(),
-            caption: caption.as_deref(),
-            page,
-            updated: updated.as_deref(),
-            columns,
-            notes,
+            title: page.title(),
+            subtitle: page.subtitle(),
+            caption: page.caption(),
+            page: page.page(),
+            updated: page.updated(),
+            columns: page.columns(),
+            notes: page.notes(),
         }
     }
 }
@@ -316,46 +266,28 @@ struct RowJson<'a> {
 
 impl<'a> From<&'a Row> for RowJson<'a> {
     fn from(row: &'a Row) -> Self {
-        let Row {
-            code,
-            name,
-            constant,
-            description,
-            pages,
-            object,
-            notes,
-            notes_zh,
-            reasons,
-            decoding,
-        } = row;
         RowJson {
-            code: CodeJson(code),
-            name,
-            constant: constant.as_deref(),
-            description: description.get(Lang::En),
-            description_zh: description.get(Lang::Zh),
-            page: pages.get(Lang::En),
-            page_zh: pages.get(Lang::Zh),
-            object: *object,
-            notes,
-            notes_zh,
-            reasons: reasons
+            code: CodeJson(row.code()),
+            name: row.name(),
+            constant: row.constant(),
+            description: row.description().get(Lang::En),
+            description_zh: row.description().get(Lang::Zh),
+            page: row.pages().get(Lang::En),
+            page_zh: row.pages().get(Lang::Zh),
+            object: row.object(),
+            notes: row.notes(),
+            notes_zh: row.notes_zh(),
+            reasons: row
+                .reasons()
                 .iter()
-                .map(|reason| {
-                    let Reason {
-                        codes,
-                        name,
-                        description,
-                    } = reason;
-                    ReasonJson {
-                        codes: CodesJson(*codes),
-                        name,
-                        description: description.get(Lang::En),
-                        description_zh: description.get(Lang::Zh),
-                    }
+                .map(|reason| ReasonJson {
+                    codes: CodesJson(reason.codes()),
+                    name: reason.name(),
+                    description: reason.description().get(Lang::En),
+                    description_zh: reason.description().get(Lang::Zh),
                 })
                 .collect(),
-            decoding: decoding.runs().iter().map(RunJson::from).collect(),
+            decoding: row.decoding().runs().iter().map(RunJson::from).collect(),
         }
     }
 }

@@ -43,8 +43,8 @@ use crate::lang::{Lang, SpecLang};
 /// breaks become spaces, and control characters show as `\u{…}`.
 pub fn markdown(spec: &Spec) -> String {
     let mut out = format!("<!-- {} -->\n", super::generated_by());
-    for table in &spec.tables {
-        for (lang, page) in [(Lang::En, &table.en), (Lang::Zh, &table.zh)] {
+    for table in spec.tables() {
+        for (lang, page) in [(Lang::En, &table.en()), (Lang::Zh, &table.zh())] {
             if let Some(page) = page {
                 out.push('\n');
                 out.push_str(&table_markdown(spec, table, page, lang));
@@ -83,9 +83,9 @@ impl Column {
 }
 
 fn table_markdown(spec: &Spec, table: &Table, page: &Page, lang: Lang) -> String {
-    let has_reason = table.record.is_some();
-    let has_object = has_reason && (!table.object_kinds.is_empty() || page.columns.len() >= 4);
-    let has_constant = table.rows.iter().any(|row| row.constant.is_some());
+    let has_reason = table.record().is_some();
+    let has_object = has_reason && (!table.object_kinds().is_empty() || page.columns().len() >= 4);
+    let has_constant = table.rows().iter().any(|row| row.constant().is_some());
     let columns: Vec<Column> = [
         Some(Column::Code),
         has_constant.then_some(Column::Constant),
@@ -96,25 +96,24 @@ fn table_markdown(spec: &Spec, table: &Table, page: &Page, lang: Lang) -> String
     .into_iter()
     .flatten()
     .collect();
-    let headers: Vec<String> = match page.columns.len() == columns.len() {
-        true => page.columns.iter().map(|header| escape(header)).collect(),
+    let headers: Vec<String> = match page.columns().len() == columns.len() {
+        true => page.columns().iter().map(|header| escape(header)).collect(),
         false => columns
             .iter()
             .map(|column| column.generic_header(lang).to_string())
             .collect(),
     };
 
-    let mut out = format!("# {}\n\n", escape(page.title.trim()));
+    let mut out = format!("# {}\n\n", escape(page.title().trim()));
     for line in [
-        page.subtitle.as_deref().map(paragraph),
-        page.updated
-            .as_deref()
+        page.subtitle().map(paragraph),
+        page.updated()
             .map(|updated| format!("Updated on {}", escape(updated.trim()))),
-        page.caption.as_deref().map(paragraph),
+        page.caption().map(paragraph),
     ]
     .into_iter()
     .flatten()
-    .chain(page.notes.iter().map(|note| {
+    .chain(page.notes().iter().map(|note| {
         let title = match lang {
             Lang::En => "NOTE: ",
             Lang::Zh => "说明：",
@@ -126,20 +125,20 @@ fn table_markdown(spec: &Spec, table: &Table, page: &Page, lang: Lang) -> String
     }
     out.push_str(&table_row(&headers));
     out.push_str(&table_row(&vec!["---".to_string(); columns.len()]));
-    for row in &table.rows {
+    for row in table.rows() {
         let cells: Vec<String> = columns
             .iter()
             .map(|column| match column {
                 // A number needs no escaping; a text code is vendor text.
-                Column::Code => match &row.code {
+                Column::Code => match &row.code() {
                     RowCode::Integer(code) => code.to_string(),
                     RowCode::Text(code) => escape(code),
                 },
-                Column::Constant => row.constant.as_deref().map(escape).unwrap_or_default(),
+                Column::Constant => row.constant().map(escape).unwrap_or_default(),
                 Column::Description => {
                     let text = lang
-                        .text_or_other(&row.description)
-                        .map_or_else(|| escape(&row.code.to_string()), escape);
+                        .text_or_other(row.description())
+                        .map_or_else(|| escape(&row.code().to_string()), escape);
                     // Without a reason cell, the row's notes follow its text.
                     match columns.contains(&Column::Reason) {
                         true => text,
@@ -149,9 +148,9 @@ fn table_markdown(spec: &Spec, table: &Table, page: &Page, lang: Lang) -> String
                             .join("<br>"),
                     }
                 }
-                Column::Object => match row.object {
+                Column::Object => match row.object() {
                     Some(kind) => escape(
-                        lang.text_or_other(&table.object_kinds[kind].text)
+                        lang.text_or_other(table.object_kinds()[kind].text())
                             .unwrap_or_default(),
                     ),
                     None => "-1".to_string(),
@@ -163,10 +162,10 @@ fn table_markdown(spec: &Spec, table: &Table, page: &Page, lang: Lang) -> String
     }
     out.push_str(&format!(
         "\nSource: {}, {}, {}, page {}.\n",
-        escape(&spec.source.vendor),
-        escape(&spec.source.product),
-        escape(&spec.source.document),
-        escape(&page.page),
+        escape(spec.source().vendor()),
+        escape(spec.source().product()),
+        escape(spec.source().document()),
+        escape(page.page()),
     ));
     out
 }
@@ -177,11 +176,11 @@ fn table_row(cells: &[String]) -> String {
 
 fn reason_cell(row: &Row, lang: Lang) -> String {
     let mut paragraphs: Vec<String> = row
-        .reasons
+        .reasons()
         .iter()
         .map(|reason| {
-            let text = lang.text_or_other(&reason.description).map(escape);
-            match (reason.codes, text) {
+            let text = lang.text_or_other(reason.description()).map(escape);
+            match (reason.codes(), text) {
                 (ReasonCodes::Open { .. }, Some(text)) => text,
                 (ReasonCodes::Open { .. }, None) => "any".to_string(),
                 (codes, Some(text)) => format!("{codes}: {text}"),

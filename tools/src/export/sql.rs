@@ -208,32 +208,27 @@ const MARKERS: &str = "NotApplicable";
 /// # Errors
 ///
 /// [`SqlError`] when vendor text holds a NUL character in PostgreSQL or
-/// SQLite, when two spec tables need the same SQL table name, or when a
-/// spec table needs the table of the markers.
+/// SQLite, or when two spec tables need the same SQL table name (the
+/// markers' `not_applicable` among them).
 pub fn sql_for(spec: &Spec, dialect: Dialect) -> Result<String, SqlError> {
     let mut owners: Vec<(String, &str)> = vec![(NOT_APPLICABLE.to_string(), MARKERS)];
-    for table in &spec.tables {
+    for table in spec.tables() {
         for name in TableNames::new(table).all() {
             match owners.iter().find(|(taken, _)| *taken == name) {
-                Some((_, MARKERS)) => {
-                    return Err(SqlError::MarkerTableName {
-                        table: table.name.clone(),
-                    });
-                }
                 Some((_, first)) => {
                     return Err(SqlError::NameCollision {
                         sql_table: name,
                         first: first.to_string(),
-                        second: table.name.clone(),
+                        second: table.name().to_owned(),
                     });
                 }
-                None => owners.push((name, &table.name)),
+                None => owners.push((name, table.name())),
             }
         }
     }
     let mut out = header(dialect);
     out.push_str(&markers(spec, dialect)?);
-    for table in &spec.tables {
+    for table in spec.tables() {
         out.push('\n');
         out.push_str(&table_script(spec, table, dialect)?);
     }
@@ -269,14 +264,6 @@ pub enum SqlError {
         /// The spec table that needs it again.
         second: String,
     },
-    /// A spec table needs the SQL table `not_applicable`, which holds the
-    /// spec's markers of "not applicable". (Validation refuses such a name
-    /// in a spec read from TOML, as it clashes with the generated
-    /// `NotApplicable`; a spec built by hand may have it.)
-    MarkerTableName {
-        /// The spec table, e.g. `NOTApplicable`.
-        table: String,
-    },
 }
 
 impl fmt::Display for SqlError {
@@ -299,11 +286,6 @@ impl fmt::Display for SqlError {
                 f,
                 "cannot export tables {first} and {second} as SQL: both need the SQL table \
                  `{sql_table}`; rename one of them"
-            ),
-            SqlError::MarkerTableName { table } => write!(
-                f,
-                "cannot export table {table} as SQL: it needs the SQL table `{NOT_APPLICABLE}`, \
-                 which holds the spec's markers of \"not applicable\"; rename the table"
             ),
         }
     }
@@ -329,15 +311,15 @@ struct TableNames {
 
 impl TableNames {
     fn new(table: &Table) -> Self {
-        let codes = table.name.to_snake_case();
-        let has_reasons = table.record.is_some();
+        let codes = table.name().to_snake_case();
+        let has_reasons = table.record().is_some();
         TableNames {
             has_reasons,
             has_notes: has_reasons
                 || table
-                    .rows
+                    .rows()
                     .iter()
-                    .any(|row| !row.notes.is_empty() || !row.notes_zh.is_empty()),
+                    .any(|row| !row.notes().is_empty() || !row.notes_zh().is_empty()),
             object_kind: format!("{codes}_object_kind"),
             reason: format!("{codes}_reason"),
             reason_lookup: format!("{codes}_reason_lookup"),
@@ -423,18 +405,18 @@ fn comment(text: &str) -> String {
 /// The table of the spec's markers of "not applicable".
 fn markers(spec: &Spec, dialect: Dialect) -> Result<String, SqlError> {
     let mut rows = Vec::new();
-    for marker in &spec.not_applicable {
+    for marker in spec.not_applicable() {
         let description =
             dialect
-                .literal(&marker.description)
+                .literal(marker.description())
                 .ok_or_else(|| SqlError::NulCharacter {
                     dialect,
                     table: MARKERS.to_string(),
-                    field: format!("the description of marker {}", marker.code),
+                    field: format!("the description of marker {}", marker.code()),
                 })?;
         rows.push(vec![
-            marker.code.to_string(),
-            literal_name(&marker.name),
+            marker.code().to_string(),
+            literal_name(marker.name()),
             description,
         ]);
     }
@@ -642,7 +624,7 @@ impl TableScript<'_> {
             .literal(value)
             .ok_or_else(|| SqlError::NulCharacter {
                 dialect: self.dialect,
-                table: self.table.name.clone(),
+                table: self.table.name().to_owned(),
                 field: field(),
             })
     }
@@ -677,7 +659,7 @@ impl TableScript<'_> {
 
     /// The type of the table's codes.
     fn code_type(&self) -> Type {
-        match self.table.kind {
+        match self.table.kind() {
             CodeKind::Integer => Type::Integer,
             CodeKind::Text => Type::Text,
         }
@@ -703,7 +685,7 @@ impl TableScript<'_> {
                  --   SELECT t.*, c.name, c.description\n\
                  --   FROM t\n\
                  --   LEFT JOIN {codes} c ON c.code = t.code\n\n",
-                name = self.table.name,
+                name = self.table.name(),
                 codes = self.ident(&names.codes),
             ),
         };
@@ -729,7 +711,7 @@ impl TableScript<'_> {
              --     ON r.{codes} = l.{codes} AND r.name = l.reason\n\
              --\n\
              -- A reason code without a reason there is in {markers} or unlisted.\n\n",
-            name = self.table.name,
+            name = self.table.name(),
             codes = self.ident(&names.codes),
             lookup = self.ident(&names.reason_lookup),
             reason = self.ident(&names.reason),
@@ -738,23 +720,21 @@ impl TableScript<'_> {
     }
 
     fn source(&self) -> Result<Definition, SqlError> {
-        let (source, table) = (&self.spec.source, self.table);
+        let (source, table) = (&self.spec.source(), self.table);
         let mut rows = Vec::new();
         for lang in [Lang::En, Lang::Zh] {
             let Some(page) = lang.page(table) else {
                 continue;
             };
             rows.push(vec![
-                self.text(&source.vendor, || "the source's vendor".into())?,
-                self.text(&source.product, || "the source's product".into())?,
-                self.text(&source.document, || "the source's document".into())?,
+                self.text(source.vendor(), || "the source's vendor".into())?,
+                self.text(source.product(), || "the source's product".into())?,
+                self.text(source.document(), || "the source's document".into())?,
                 format!("'{lang}'"),
-                self.text(&page.title, || format!("the {lang} title"))?,
-                self.optional(page.caption.as_deref(), || format!("the {lang} caption"))?,
-                self.text(&page.page, || format!("the {lang} page"))?,
-                self.optional(page.updated.as_deref(), || {
-                    format!("the {lang} update date")
-                })?,
+                self.text(page.title(), || format!("the {lang} title"))?,
+                self.optional(page.caption(), || format!("the {lang} caption"))?,
+                self.text(page.page(), || format!("the {lang} page"))?,
+                self.optional(page.updated(), || format!("the {lang} update date"))?,
             ]);
         }
         Ok(Definition {
@@ -779,12 +759,12 @@ impl TableScript<'_> {
 
     fn object_kinds(&self) -> Result<Definition, SqlError> {
         let mut rows = Vec::new();
-        for (index, kind) in self.table.object_kinds.iter().enumerate() {
-            let [en, zh] = self.texts(&kind.text, || {
-                format!("the text of object kind {}", kind.name)
+        for (index, kind) in self.table.object_kinds().iter().enumerate() {
+            let [en, zh] = self.texts(kind.text(), || {
+                format!("the text of object kind {}", kind.name())
             })?;
             rows.push(vec![
-                literal_name(&kind.name),
+                literal_name(kind.name()),
                 en,
                 zh,
                 (index + 1).to_string(),
@@ -809,19 +789,19 @@ impl TableScript<'_> {
         let constants = self.table.has_constants();
         let objects = self.names.has_reasons;
         let mut rows = Vec::new();
-        for (index, row) in self.table.rows.iter().enumerate() {
-            let mut cells = vec![self.code(&row.code)?, literal_name(&row.name)];
+        for (index, row) in self.table.rows().iter().enumerate() {
+            let mut cells = vec![self.code(row.code())?, literal_name(row.name())];
             if constants {
-                cells.push(self.optional(row.constant.as_deref(), || {
-                    format!("the constant of row {}", row.code)
+                cells.push(self.optional(row.constant(), || {
+                    format!("the constant of row {}", row.code())
                 })?);
             }
-            cells.extend(self.texts(&row.description, || {
-                format!("the description of row {}", row.code)
+            cells.extend(self.texts(row.description(), || {
+                format!("the description of row {}", row.code())
             })?);
             if objects {
-                cells.push(match row.object {
-                    Some(kind) => literal_name(&self.table.object_kinds[kind].name),
+                cells.push(match row.object() {
+                    Some(kind) => literal_name(self.table.object_kinds()[kind].name()),
                     None => "NULL".to_string(),
                 });
             }
@@ -860,16 +840,17 @@ impl TableScript<'_> {
 
     fn reasons(&self) -> Result<Definition, SqlError> {
         let mut rows = Vec::new();
-        for row in &self.table.rows {
-            for (index, reason) in row.reasons.iter().enumerate() {
-                let [en, zh] = self.texts(&reason.description, || {
+        for row in self.table.rows() {
+            for (index, reason) in row.reasons().iter().enumerate() {
+                let [en, zh] = self.texts(reason.description(), || {
                     format!(
                         "the description of reason {} of row {}",
-                        reason.name, row.code
+                        reason.name(),
+                        row.code()
                     )
                 })?;
                 let null = || "NULL".to_string();
-                let [kind, low, high, default] = match reason.codes {
+                let [kind, low, high, default] = match reason.codes() {
                     ReasonCodes::Single(code) => [
                         "'single'".into(),
                         code.to_string(),
@@ -887,8 +868,8 @@ impl TableScript<'_> {
                     ],
                 };
                 rows.push(vec![
-                    row.code.to_string(),
-                    literal_name(&reason.name),
+                    row.code().to_string(),
+                    literal_name(reason.name()),
                     en,
                     zh,
                     kind,
@@ -938,10 +919,10 @@ impl TableScript<'_> {
 
     fn reason_lookup(&self) -> Definition {
         let mut rows = Vec::new();
-        for row in &self.table.rows {
+        for row in self.table.rows() {
             for run in reason_runs(row) {
                 rows.push(vec![
-                    row.code.to_string(),
+                    row.code().to_string(),
                     run.low.to_string(),
                     run.high.to_string(),
                     literal_name(run.reason),
@@ -975,7 +956,7 @@ impl TableScript<'_> {
 
     fn notes(&self) -> Result<Definition, SqlError> {
         let mut rows = Vec::new();
-        for row in &self.table.rows {
+        for row in self.table.rows() {
             for lang in [Lang::En, Lang::Zh] {
                 // English notes are the plain ones, as the spec's keys are.
                 let language = match lang {
@@ -984,10 +965,10 @@ impl TableScript<'_> {
                 };
                 for (index, note) in lang.notes(row).iter().enumerate() {
                     let text = self.text(note, || {
-                        format!("{language}note {} of row {}", index + 1, row.code)
+                        format!("{language}note {} of row {}", index + 1, row.code())
                     })?;
                     rows.push(vec![
-                        self.code(&row.code)?,
+                        self.code(row.code())?,
                         format!("'{lang}'"),
                         (index + 1).to_string(),
                         text,
@@ -1031,7 +1012,7 @@ struct ReasonRun<'a> {
 /// The runs of `row`'s decoding table that decode to a reason, in code
 /// order.
 fn reason_runs(row: &Row) -> Vec<ReasonRun<'_>> {
-    row.decoding
+    row.decoding()
         .runs()
         .iter()
         .filter_map(|run| {
@@ -1039,7 +1020,7 @@ fn reason_runs(row: &Row) -> Vec<ReasonRun<'_>> {
             Some(ReasonRun {
                 low: run.start,
                 high: run.end,
-                reason: &row.reasons[reason].name,
+                reason: row.reasons()[reason].name(),
             })
         })
         .collect()
@@ -1048,35 +1029,7 @@ fn reason_runs(row: &Row) -> Vec<ReasonRun<'_>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use codes_codegen::model::{Decoding, Marker, Reason};
-
-    fn row_with(reasons: &[(ReasonCodes, &str)]) -> Row {
-        let reasons: Vec<Reason> = reasons
-            .iter()
-            .map(|&(codes, name)| Reason {
-                codes,
-                name: name.into(),
-                description: Text::default(),
-            })
-            .collect();
-        let markers = [-1, 65535].map(|code| Marker {
-            code,
-            name: String::new(),
-            description: String::new(),
-        });
-        Row {
-            code: RowCode::Integer(1),
-            name: "Row".into(),
-            constant: None,
-            description: Text::en("A row."),
-            pages: Text::default(),
-            object: None,
-            notes: Vec::new(),
-            notes_zh: Vec::new(),
-            decoding: Decoding::new(&reasons, &markers),
-            reasons,
-        }
-    }
+    use crate::test_spec::row_with;
 
     fn runs(row: &Row) -> Vec<(i32, i32, &str)> {
         reason_runs(row)

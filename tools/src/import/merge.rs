@@ -16,8 +16,69 @@ use super::names::{self, Namespace};
 use super::page;
 use super::vendor::{self, Paragraph, Vendor};
 use crate::lang::SpecLang;
-use codes_codegen::model::{self, ReasonCodes, RowCode};
+use codes_codegen::model::{self, CodeKind, ReasonCodes, RowCode};
 use codes_codegen::schema;
+
+/// The spec's side of a merge: a validated table, or, for a table the
+/// page brings, the names an import gives it and nothing else. (Only
+/// validation builds a model table, so a new one cannot be a model.)
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Base<'a> {
+    name: &'a str,
+    kind: CodeKind,
+    /// The record, object and reason names.
+    record: Option<[&'a str; 3]>,
+    table: Option<&'a model::Table>,
+}
+
+impl<'a> Base<'a> {
+    /// A table the spec has.
+    pub(super) fn existing(table: &'a model::Table) -> Self {
+        Base {
+            name: table.name(),
+            kind: table.kind(),
+            record: table
+                .record()
+                .map(|names| [names.record(), names.object(), names.reason()]),
+            table: Some(table),
+        }
+    }
+
+    /// A table the spec does not have yet.
+    pub(super) fn new_table(name: &'a str, kind: CodeKind, record: Option<[&'a str; 3]>) -> Self {
+        Base {
+            name,
+            kind,
+            record,
+            table: None,
+        }
+    }
+
+    pub(super) fn name(&self) -> &'a str {
+        self.name
+    }
+
+    pub(super) fn kind(&self) -> CodeKind {
+        self.kind
+    }
+
+    /// The record, object and reason names.
+    pub(super) fn record(&self) -> Option<[&'a str; 3]> {
+        self.record
+    }
+
+    pub(super) fn rows(&self) -> &'a [model::Row] {
+        self.table.map_or(&[], |table| table.rows())
+    }
+
+    fn object_kinds(&self) -> &'a [model::ObjectKind] {
+        self.table.map_or(&[], |table| table.object_kinds())
+    }
+
+    pub(super) fn page_in(&self, lang: Lang) -> Option<&'a model::Page> {
+        self.table.and_then(|table| table.page_in(lang))
+    }
+}
 
 /// Variants the generator adds to row and reason enums.
 const REASON_BUILTINS: &[&str] = &["NotApplicable", "Unlisted"];
@@ -35,7 +96,7 @@ const RECORD_DEFAULTS: [(&str, &str); 3] = [
 /// the spec.
 pub(super) fn table(
     toml: &mut Table,
-    old: &model::Table,
+    old: &Base<'_>,
     vendor: &Vendor,
     source: page::Source<'_>,
     types: &mut Namespace,
@@ -46,7 +107,7 @@ pub(super) fn table(
     let reason_suffix = record_names(toml, old, vendor, types, report);
     let kinds = object_kinds(toml, old, vendor, lang, report);
     let rows = Rows {
-        old,
+        old: *old,
         vendor,
         lang,
         kinds: &kinds,
@@ -58,13 +119,13 @@ pub(super) fn table(
 /// gains objects or reasons and has none.
 fn record_names(
     toml: &mut Table,
-    old: &model::Table,
+    old: &Base<'_>,
     vendor: &Vendor,
     types: &mut Namespace,
     report: &mut Report,
 ) -> String {
-    if let Some(record) = &old.record {
-        return record.reason.clone();
+    if let Some([_, _, reason]) = old.record() {
+        return reason.to_owned();
     }
     let needed = vendor
         .rows
@@ -88,9 +149,10 @@ fn record_names(
             edit::commented(edit::string(&name), PROPOSED),
             TABLE_KEYS,
         );
-        report
-            .review
-            .push(format!("table {}, {key}: proposed name `{name}`", old.name));
+        report.review.push(format!(
+            "table {}, {key}: proposed name `{name}`",
+            old.name()
+        ));
         chosen.push(name);
     }
     report.summary.push(format!(
@@ -104,7 +166,7 @@ fn record_names(
 /// vendor's order. Returns the kind name of each vendor object text.
 fn object_kinds(
     toml: &mut Table,
-    old: &model::Table,
+    old: &Base<'_>,
     vendor: &Vendor,
     lang: Lang,
     report: &mut Report,
@@ -117,20 +179,20 @@ fn object_kinds(
     }
     let mut old_tables = edit::take_tables(toml, "object_kind").into_iter();
     let mut names = Namespace::with(OBJECT_BUILTINS);
-    for kind in &old.object_kinds {
-        names.take(&kind.name);
+    for kind in old.object_kinds() {
+        names.take(kind.name());
     }
     let mut by_text: BTreeMap<String, String> = BTreeMap::new();
     let mut tables = Vec::new();
     let mut removed = Vec::new();
-    for kind in &old.object_kinds {
+    for kind in old.object_kinds() {
         let table = old_tables.next().unwrap_or_default();
-        let text = lang.text(&kind.text).cloned().unwrap_or_default();
+        let text = lang.text(kind.text()).cloned().unwrap_or_default();
         if texts.contains(&text.as_str()) && !by_text.contains_key(&text) {
-            by_text.insert(text, kind.name.clone());
+            by_text.insert(text, kind.name().to_owned());
             tables.push(table);
         } else {
-            removed.push(format!("object kind `{}` ({text:?}) removed", kind.name));
+            removed.push(format!("object kind `{}` ({text:?}) removed", kind.name()));
         }
     }
     for text in texts {
@@ -165,12 +227,10 @@ fn object_kinds(
 }
 
 /// The index of each row of `table`, by code.
-pub(super) fn rows_by_code(table: &model::Table) -> BTreeMap<&RowCode, usize> {
-    table
-        .rows
-        .iter()
+pub(super) fn rows_by_code(rows: &[model::Row]) -> BTreeMap<&RowCode, usize> {
+    rows.iter()
         .enumerate()
-        .map(|(index, row)| (&row.code, index))
+        .map(|(index, row)| (row.code(), index))
         .collect()
 }
 
@@ -217,7 +277,7 @@ impl RowNames<'_> {
 /// The rows of a merge: the old table, the vendor's, and the kind name of
 /// each vendor object text.
 struct Rows<'a> {
-    old: &'a model::Table,
+    old: Base<'a>,
     vendor: &'a Vendor,
     lang: Lang,
     kinds: &'a BTreeMap<String, String>,
@@ -236,7 +296,7 @@ impl Rows<'_> {
             .into_iter()
             .map(Some)
             .collect();
-        let by_code = rows_by_code(old);
+        let by_code = rows_by_code(old.rows());
         let mut names = RowNames {
             rows: Namespace::with(REASON_BUILTINS),
             types,
@@ -248,8 +308,8 @@ impl Rows<'_> {
                     .filter_map(|row| row.constant.as_deref()),
             ),
         };
-        for row in &old.rows {
-            names.rows.take(&row.name);
+        for row in old.rows() {
+            names.rows.take(row.name());
         }
         let mut tables = Vec::with_capacity(self.vendor.rows.len());
         let mut kept = Vec::new();
@@ -261,7 +321,7 @@ impl Rows<'_> {
                         .get_mut(index)
                         .and_then(Option::take)
                         .unwrap_or_default();
-                    self.existing_row(&mut table, &old.rows[index], row, object, report);
+                    self.existing_row(&mut table, &old.rows()[index], row, object, report);
                     kept.push(index);
                     tables.push(table);
                 }
@@ -275,18 +335,18 @@ impl Rows<'_> {
         // page's language, which only the other language's page gives
         // (the media types 54 and 55, missing from the only English copy):
         // it stays after the row it follows in the spec.
-        let mut placed: Vec<Option<usize>> = vec![None; old.rows.len()];
+        let mut placed: Vec<Option<usize>> = vec![None; old.rows().len()];
         for (position, &index) in kept.iter().enumerate() {
             placed[index] = Some(position);
         }
-        for (index, (row, slot)) in old.rows.iter().zip(&mut slots).enumerate() {
+        for (index, (row, slot)) in old.rows().iter().zip(&mut slots).enumerate() {
             let Some(table) = slot.take() else { continue };
-            let other_language_only = self.lang.text(&row.description).is_none()
-                && self.lang.fallback().text(&row.description).is_some();
+            let other_language_only = self.lang.text(row.description()).is_none()
+                && self.lang.fallback().text(row.description()).is_some();
             if !other_language_only {
                 report
                     .summary
-                    .push(format!("row {} removed (was `{}`)", row.code, row.name));
+                    .push(format!("row {} removed (was `{}`)", row.code(), row.name()));
                 continue;
             }
             let at = placed[..index]
@@ -303,7 +363,7 @@ impl Rows<'_> {
             placed[index] = Some(at);
             report.summary.push(format!(
                 "row {}: not on the {} page (its {} texts are kept)",
-                row.code,
+                row.code(),
                 self.lang.name(),
                 self.lang.fallback().name()
             ));
@@ -329,13 +389,13 @@ impl Rows<'_> {
         set_text(
             table,
             "constant",
-            old.constant.as_deref(),
+            old.constant(),
             row.constant.as_deref(),
             ROW_KEYS,
             &place,
             report,
         );
-        let old_description = self.lang.text(&old.description).map(String::as_str);
+        let old_description = self.lang.text(old.description()).map(String::as_str);
         set_text(
             table,
             keys.description,
@@ -349,7 +409,7 @@ impl Rows<'_> {
         // the other page the row named.
         let page_key = schema::row::PAGES.key(self.lang).name;
         if old_description != row.description.as_deref()
-            && let Some(page) = self.lang.text(&old.pages)
+            && let Some(page) = self.lang.text(old.pages())
         {
             table.remove(page_key);
             report.summary.push(format!(
@@ -357,9 +417,10 @@ impl Rows<'_> {
             ));
         }
         let old_object = old
-            .object
-            .and_then(|kind| self.old.object_kinds.get(kind))
-            .map(|kind| &kind.name);
+            .object()
+            .and_then(|kind| self.old.object_kinds().get(kind))
+            .map(|kind| kind.name());
+        let object = object.map(String::as_str);
         if old_object != object {
             match object {
                 Some(name) => edit::set(table, "object", edit::string(name), ROW_KEYS),
@@ -368,7 +429,7 @@ impl Rows<'_> {
                 }
             }
             let show =
-                |name: Option<&String>| name.map_or("none".to_string(), |name| format!("`{name}`"));
+                |name: Option<&str>| name.map_or("none".to_string(), |name| format!("`{name}`"));
             report.summary.push(format!(
                 "{place}: object {} -> {}",
                 show(old_object),
@@ -398,8 +459,8 @@ impl Rows<'_> {
             .collect();
         let matches = match_reasons(old, row, self.lang);
         let mut names = Namespace::with(REASON_BUILTINS);
-        for reason in &old.reasons {
-            names.take(&reason.name);
+        for reason in old.reasons() {
+            names.take(reason.name());
         }
         let mut notes = Vec::new();
         let mut tables = Vec::new();
@@ -424,7 +485,7 @@ impl Rows<'_> {
                     self.existing_reason(
                         &mut reason_table,
                         code,
-                        &old.reasons[index],
+                        &old.reasons()[index],
                         reason,
                         report,
                     );
@@ -436,11 +497,12 @@ impl Rows<'_> {
                 }
             }
         }
-        for (reason, slot) in old.reasons.iter().zip(&slots) {
+        for (reason, slot) in old.reasons().iter().zip(&slots) {
             if slot.is_some() {
                 report.summary.push(format!(
                     "row {code}: reason {} removed (was `{}`)",
-                    reason.codes, reason.name
+                    reason.codes(),
+                    reason.name()
                 ));
             }
         }
@@ -461,18 +523,21 @@ impl Rows<'_> {
         reason: &vendor::Reason,
         report: &mut Report,
     ) {
-        if let (ReasonCodes::Range { start, end }, true) = (reason.codes, reason.codes != old.codes)
+        if let (ReasonCodes::Range { start, end }, true) =
+            (reason.codes, reason.codes != old.codes())
         {
             edit::set(table, "range", edit::range(start, end), REASON_KEYS);
             report.summary.push(format!(
                 "row {code}: reason {} -> {} (keeps `{}`)",
-                old.codes, reason.codes, old.name
+                old.codes(),
+                reason.codes,
+                old.name()
             ));
         }
         set_text(
             table,
             self.lang.keys().description,
-            self.lang.text(&old.description).map(String::as_str),
+            self.lang.text(old.description()).map(String::as_str),
             reason.description.as_deref(),
             REASON_KEYS,
             &format!("row {code}: reason {}", reason.codes),
@@ -573,13 +638,17 @@ impl Rows<'_> {
 /// description.
 fn match_reasons(old: &model::Row, row: &vendor::Row, lang: Lang) -> Vec<Option<usize>> {
     let mut matches: Vec<Option<usize>> = vec![None; row.cell.len()];
-    let mut taken = vec![false; old.reasons.len()];
-    let open = old.reasons.iter().enumerate().find_map(|(index, reason)| {
-        match (reason.codes, lang.text(&reason.description)) {
-            (ReasonCodes::Open { .. }, Some(description)) => Some((index, description)),
-            _ => None,
-        }
-    });
+    let mut taken = vec![false; old.reasons().len()];
+    let open = old
+        .reasons()
+        .iter()
+        .enumerate()
+        .find_map(
+            |(index, reason)| match (reason.codes(), lang.text(reason.description())) {
+                (ReasonCodes::Open { .. }, Some(description)) => Some((index, description)),
+                _ => None,
+            },
+        );
     if let Some((index, description)) = open {
         let note = row.cell.iter().position(
             |paragraph| matches!(paragraph, Paragraph::Note(note) if note == description),
@@ -594,10 +663,10 @@ fn match_reasons(old: &model::Row, row: &vendor::Row, lang: Lang) -> Vec<Option<
             continue;
         };
         let same = old
-            .reasons
+            .reasons()
             .iter()
             .enumerate()
-            .position(|(index, old_reason)| !taken[index] && old_reason.codes == reason.codes);
+            .position(|(index, old_reason)| !taken[index] && old_reason.codes() == reason.codes);
         if let Some(index) = same {
             matches[position] = Some(index);
             taken[index] = true;
@@ -619,11 +688,11 @@ fn match_reasons(old: &model::Row, row: &vendor::Row, lang: Lang) -> Vec<Option<
         })
         .collect();
     let old_ranges: Vec<(usize, (i32, i32))> = old
-        .reasons
+        .reasons()
         .iter()
         .enumerate()
         .filter(|(index, _)| !taken[*index])
-        .filter_map(|(index, reason)| bounds(reason.codes).map(|range| (index, range)))
+        .filter_map(|(index, reason)| bounds(reason.codes()).map(|range| (index, range)))
         .collect();
     let mut pairs = Vec::new();
     for &(position, range) in &new_ranges {

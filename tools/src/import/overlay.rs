@@ -30,9 +30,9 @@ pub(super) fn table(
 ) -> Result<(), Vec<DocError>> {
     let lang = source.lang;
     let mut errors = Vec::new();
-    page::merge(toml, old, vendor, source, report);
-    let by_code = merge::rows_by_code(old);
-    let mut matched: Vec<Option<&vendor::Row>> = vec![None; old.rows.len()];
+    page::merge(toml, &merge::Base::existing(old), vendor, source, report);
+    let by_code = merge::rows_by_code(old.rows());
+    let mut matched: Vec<Option<&vendor::Row>> = vec![None; old.rows().len()];
     for row in &vendor.rows {
         match by_code.get(&row.code) {
             Some(&index) => matched[index] = Some(row),
@@ -41,7 +41,7 @@ pub(super) fn table(
                 format!(
                     "row {} is not in table {} of the spec (its rows come from its {} page)",
                     row.code,
-                    old.name,
+                    old.name(),
                     old.primary_lang().name()
                 ),
             )),
@@ -49,11 +49,11 @@ pub(super) fn table(
     }
     let kind_texts = kind_texts(old, &matched, &mut errors);
     let mut rows = edit::take_tables(toml, "row");
-    for (index, (old_row, vendor_row)) in old.rows.iter().zip(&matched).enumerate() {
+    for (index, (old_row, vendor_row)) in old.rows().iter().zip(&matched).enumerate() {
         let Some(vendor_row) = vendor_row else {
             report.summary.push(format!(
                 "row {}: not on the {} page (its {} texts are kept)",
-                old_row.code,
+                old_row.code(),
                 lang.name(),
                 lang.name()
             ));
@@ -71,14 +71,14 @@ pub(super) fn table(
     edit::put_tables(toml, "row", rows, edit::TABLE_KEYS);
     let mut kinds = edit::take_tables(toml, "object_kind");
     for (index, text) in &kind_texts {
-        if let (Some(table), Some(kind)) = (kinds.get_mut(*index), old.object_kinds.get(*index)) {
+        if let (Some(table), Some(kind)) = (kinds.get_mut(*index), old.object_kinds().get(*index)) {
             set_text(
                 table,
                 lang.keys().text,
-                lang.text(&kind.text).map(String::as_str),
+                lang.text(kind.text()).map(String::as_str),
                 Some(text),
                 KIND_KEYS,
-                &format!("object kind `{}`", kind.name),
+                &format!("object kind `{}`", kind.name()),
                 report,
             );
         }
@@ -99,26 +99,26 @@ fn kind_texts<'v>(
     errors: &mut Vec<DocError>,
 ) -> BTreeMap<usize, &'v str> {
     let mut texts: BTreeMap<usize, (&'v str, usize)> = BTreeMap::new();
-    for (old_row, vendor_row) in old.rows.iter().zip(matched) {
+    for (old_row, vendor_row) in old.rows().iter().zip(matched) {
         let Some(vendor_row) = vendor_row else {
             continue;
         };
         let line = vendor_row.object_line;
-        match (old_row.object, vendor_row.object.as_deref()) {
+        match (old_row.object(), vendor_row.object.as_deref()) {
             (None, None) => {}
             (Some(kind), None) => errors.push(error(
                 line,
                 format!(
                     "row {} has object kind `{}` in the spec, the page gives it no object",
-                    old_row.code,
-                    old.object_kinds.get(kind).map_or("", |kind| kind.name.as_str())
+                    old_row.code(),
+                    old.object_kinds().get(kind).map_or("", |kind| kind.name())
                 ),
             )),
             (None, Some(text)) => errors.push(error(
                 line,
                 format!(
                     "row {} has no object in the spec, the page gives it {text:?}",
-                    old_row.code
+                    old_row.code()
                 ),
             )),
             (Some(kind), Some(text)) => match texts.get(&kind) {
@@ -126,8 +126,8 @@ fn kind_texts<'v>(
                     line,
                     format!(
                         "object {text:?} of row {} is object kind `{}`, which line {first_line} calls {first:?}",
-                        old_row.code,
-                        old.object_kinds.get(kind).map_or("", |kind| kind.name.as_str())
+                        old_row.code(),
+                        old.object_kinds().get(kind).map_or("", |kind| kind.name())
                     ),
                 )),
                 Some(_) => {}
@@ -152,23 +152,23 @@ struct Row<'a> {
 
 impl Row<'_> {
     fn merge(&self, table: &mut Table, report: &mut Report, errors: &mut Vec<DocError>) {
-        let place = format!("row {}", self.old.code);
+        let place = format!("row {}", self.old.code());
         let keys = self.lang.keys();
         // Constant names are the vendor's in every language: the page
         // must agree with the spec, and cannot add one.
-        match (&self.old.constant, &self.vendor.constant) {
+        match (&self.old.constant(), &self.vendor.constant) {
             (Some(old), Some(new)) if old != new => errors.push(error(
                 self.vendor.line,
                 format!(
                     "row {} has constant {new} on the page, {old} in the spec",
-                    self.old.code
+                    self.old.code()
                 ),
             )),
             (None, Some(new)) => errors.push(error(
                 self.vendor.line,
                 format!(
                     "row {} has constant {new} on the page, none in the spec",
-                    self.old.code
+                    self.old.code()
                 ),
             )),
             _ => {}
@@ -176,7 +176,7 @@ impl Row<'_> {
         set_text(
             table,
             keys.description,
-            self.lang.text(&self.old.description).map(String::as_str),
+            self.lang.text(self.old.description()).map(String::as_str),
             self.vendor.description.as_deref(),
             ROW_KEYS,
             &place,
@@ -196,9 +196,9 @@ impl Row<'_> {
                 Paragraph::Reason(reason) => {
                     match self
                         .old
-                        .reasons
+                        .reasons()
                         .iter()
-                        .position(|old| old.codes == reason.codes)
+                        .position(|old| old.codes() == reason.codes)
                     {
                         Some(index) => self.reason_text(
                             &mut reasons,
@@ -211,7 +211,7 @@ impl Row<'_> {
                             format!(
                                 "reason {} of row {} is not in the spec (the row's reasons: {})",
                                 reason.codes,
-                                self.old.code,
+                                self.old.code(),
                                 self.old_reasons()
                             ),
                         )),
@@ -219,16 +219,16 @@ impl Row<'_> {
                 }
             }
         }
-        for old in &self.old.reasons {
+        for old in self.old.reasons() {
             let on_page = self
                 .vendor
                 .reasons()
-                .any(|reason| reason.codes == old.codes)
-                || (matches!(old.codes, ReasonCodes::Open { .. }) && open.is_some());
+                .any(|reason| reason.codes == old.codes())
+                || (matches!(old.codes(), ReasonCodes::Open { .. }) && open.is_some());
             if !on_page {
                 report.summary.push(format!(
                     "{place}: reason {} not on the {} page (its {} text is kept)",
-                    old.codes,
+                    old.codes(),
                     self.lang.name(),
                     self.lang.name()
                 ));
@@ -250,9 +250,9 @@ impl Row<'_> {
     fn old_reasons(&self) -> String {
         let codes: Vec<String> = self
             .old
-            .reasons
+            .reasons()
             .iter()
-            .map(|reason| reason.codes.to_string())
+            .map(|reason| reason.codes().to_string())
             .collect();
         match codes.is_empty() {
             true => "none".to_owned(),
@@ -268,10 +268,10 @@ impl Row<'_> {
     fn open_reason(&self, errors: &mut Vec<DocError>) -> Option<(usize, usize)> {
         let (index, reason) = self
             .old
-            .reasons
+            .reasons()
             .iter()
             .enumerate()
-            .find(|(_, reason)| matches!(reason.codes, ReasonCodes::Open { .. }))?;
+            .find(|(_, reason)| matches!(reason.codes(), ReasonCodes::Open { .. }))?;
         let notes: Vec<(usize, &String)> = self
             .vendor
             .cell
@@ -282,14 +282,14 @@ impl Row<'_> {
                 Paragraph::Reason(_) => None,
             })
             .collect();
-        if let Some(text) = self.lang.text(&reason.description)
+        if let Some(text) = self.lang.text(reason.description())
             && let Some((position, _)) = notes.iter().find(|(_, note)| *note == text)
         {
             return Some((*position, index));
         }
         let other_notes = match self.lang {
-            Lang::En => &self.old.notes_zh,
-            Lang::Zh => &self.old.notes,
+            Lang::En => &self.old.notes_zh(),
+            Lang::Zh => &self.old.notes(),
         };
         match notes.as_slice() {
             [] => None,
@@ -300,8 +300,8 @@ impl Row<'_> {
                     self.vendor.line,
                     format!(
                         "row {} has an open reason (`{}`) and {} free sentences: which one describes it cannot be told",
-                        self.old.code,
-                        reason.name,
+                        self.old.code(),
+                        reason.name(),
                         notes.len()
                     ),
                 ));
@@ -318,16 +318,17 @@ impl Row<'_> {
         text: Option<&String>,
         report: &mut Report,
     ) {
-        let (Some(table), Some(old)) = (reasons.get_mut(index), self.old.reasons.get(index)) else {
+        let (Some(table), Some(old)) = (reasons.get_mut(index), self.old.reasons().get(index))
+        else {
             return;
         };
         set_text(
             table,
             self.lang.keys().description,
-            self.lang.text(&old.description).map(String::as_str),
+            self.lang.text(old.description()).map(String::as_str),
             text.map(String::as_str),
             REASON_KEYS,
-            &format!("row {}: reason {}", self.old.code, old.codes),
+            &format!("row {}: reason {}", self.old.code(), old.codes()),
             report,
         );
     }

@@ -7,9 +7,8 @@ use toml_edit::Table;
 use super::Lang;
 use super::changes::Report;
 use super::edit::{self, NOT_IN_TEXT, PAGE_KEYS, TABLE_KEYS};
+use super::merge::Base;
 use super::vendor::Vendor;
-use crate::lang::SpecLang;
-use codes_codegen::model;
 
 /// What stands in for a required page key the vendor text does not give.
 const UNKNOWN: &str = "unknown";
@@ -30,13 +29,13 @@ pub(super) struct Source<'a> {
 /// title and page id, filled in and marked for review.
 pub(super) fn merge(
     toml: &mut Table,
-    old: &model::Table,
+    old: &Base<'_>,
     vendor: &Vendor,
     source: Source<'_>,
     report: &mut Report,
 ) {
     let lang = source.lang;
-    let old_page = lang.page(old);
+    let old_page = old.page_in(lang);
     let label = |key: &str| match lang {
         Lang::En => key.to_owned(),
         Lang::Zh => format!("{key} ({} page)", lang.name()),
@@ -47,30 +46,33 @@ pub(super) fn merge(
     };
     let page = edit::page_table(lang, toml);
     let texts = [
-        ("title", old_page.map(|page| &page.title), &vendor.title),
+        ("title", old_page.map(|page| page.title()), &vendor.title),
         (
             "subtitle",
-            old_page.and_then(|page| page.subtitle.as_ref()),
+            old_page.and_then(|page| page.subtitle()),
             &vendor.subtitle,
         ),
         (
             "caption",
-            old_page.and_then(|page| page.caption.as_ref()),
+            old_page.and_then(|page| page.caption()),
             &vendor.caption,
         ),
         (
             "updated",
-            old_page.and_then(|page| page.updated.as_ref()),
+            old_page.and_then(|page| page.updated()),
             &vendor.updated,
         ),
     ];
     for (key, old_text, new_text) in texts {
-        if let Some(new_text) = new_text.as_ref().filter(|new| Some(*new) != old_text) {
+        if let Some(new_text) = new_text
+            .as_ref()
+            .filter(|new| Some(new.as_str()) != old_text)
+        {
             edit::set(page, key, edit::string(new_text), order);
             report.summary.push(format!(
                 "{}: {} -> {new_text}",
                 label(key),
-                old_text.map_or("(none)", String::as_str)
+                old_text.unwrap_or("(none)")
             ));
         }
     }
@@ -89,7 +91,7 @@ pub(super) fn merge(
     if old_page.is_none() && vendor.title.is_none() {
         placeholder(page, "title", source.title.unwrap_or(UNKNOWN));
     }
-    match (source.page, old_page.map(|page| &page.page)) {
+    match (source.page, old_page.map(|page| page.page())) {
         (Some(id), Some(old_id)) if id != old_id => {
             edit::set(page, "page", edit::string(id), order);
             report
@@ -100,7 +102,7 @@ pub(super) fn merge(
         (None, None) => placeholder(page, "page", UNKNOWN),
         _ => {}
     }
-    let old_columns = old_page.map_or(&[][..], |page| page.columns.as_slice());
+    let old_columns = old_page.map_or(&[][..], |page| page.columns());
     if vendor.columns != old_columns {
         edit::set(page, "columns", edit::strings(&vendor.columns), order);
         if old_page.is_some() {
@@ -111,7 +113,7 @@ pub(super) fn merge(
             ));
         }
     }
-    let old_notes = old_page.map_or(&[][..], |page| page.notes.as_slice());
+    let old_notes = old_page.map_or(&[][..], |page| page.notes());
     if !vendor.notes.is_empty() && vendor.notes != old_notes {
         edit::set(page, "notes", edit::strings(&vendor.notes), order);
         if old_page.is_some() {
