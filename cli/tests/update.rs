@@ -1,0 +1,424 @@
+//! `codes update`: the vendor's pages served by a local HTTP server (the
+//! saved pages of `tools/tests/fixtures/vendor/html`, and variants of them
+//! made here by textual edits), fetched, merged and reported; and the same
+//! pages read with `--offline`.
+
+#[path = "update/server.rs"]
+mod server;
+mod support;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use server::{Reply, Server};
+use support::{Run, repo, run, scratch};
+
+const HTML: &str = "tools/tests/fixtures/vendor/html";
+
+/// Every page of `codes.toml` with an address: its language, its page id
+/// and the saved page that is its copy.
+const PAGES: [(&str, &str, &str); 6] = [
+    ("en", "cec_07_4243", "agent-operation-type-2023-09-27.html"),
+    ("zh", "cec_07_0838", "agent-operation-type-zh.html"),
+    ("en", "cec_07_0843", "media-type-full-en.html"),
+    ("zh", "cec_07_4247", "media-type-full-zh.html"),
+    ("en", "cec_07_0701", "agent-type-2025-11-13.html"),
+    ("zh", "cec_07_4238", "agentoprinfo-columns-zh.html"),
+];
+
+/// The English agent operation type page.
+const OPERATION_EN: &str = "cec_07_4243";
+/// The Chinese agent operation type page.
+const OPERATION_ZH: &str = "cec_07_0838";
+
+/// What `codes update` reports when every page is as the spec has it.
+const UNCHANGED: &str = "\
+OperationType
+  English page cec_07_4243: updated 2023-09-27 GMT+08:00, as the spec has it
+  Chinese page cec_07_0838: no \"Updated on\" date
+MediaType
+  English page cec_07_0843: no \"Updated on\" date
+  Chinese page cec_07_4247: no \"Updated on\" date
+AgentType
+  English page cec_07_0701: updated 2025-11-13 GMT+08:00, as the spec has it
+CallDirection
+  Chinese page cec_07_4238: no \"Updated on\" date
+no changes
+impact: none
+";
+
+/// What the merges say on stderr of the unchanged pages: the only English
+/// copy of the media types stops at 53.
+const MEDIA_TYPES_LACKING: &str = "\
+MediaType, English page: row 54: not on the English page (its Chinese texts are kept)
+MediaType, English page: row 55: not on the English page (its Chinese texts are kept)
+";
+
+/// A saved page's bytes.
+fn saved(page_id: &str) -> Vec<u8> {
+    let (_, _, file) = PAGES.iter().find(|(_, id, _)| *id == page_id).unwrap();
+    std::fs::read(repo().join(HTML).join(file)).unwrap()
+}
+
+/// A saved page's text, changed by `edit`.
+fn edited(page_id: &str, edit: impl Fn(String) -> String) -> Vec<u8> {
+    let text = String::from_utf8(saved(page_id)).unwrap();
+    let changed = edit(text.clone());
+    assert_ne!(changed, text, "the edit of {page_id} changes nothing");
+    changed.into_bytes()
+}
+
+/// `text` with `from` replaced by `to`, which must be there once.
+fn replace(text: &str, from: &str, to: &str) -> String {
+    assert_eq!(text.matches(from).count(), 1, "{from:?} is not there once");
+    text.replacen(from, to, 1)
+}
+
+/// A scratch folder with a copy of `codes.toml` (and `CHANGELOG.md`) whose
+/// sites are the server's, and the pages each served at its address and
+/// saved for `--offline` in `offline/`.
+struct Vendor {
+    server: Server,
+    dir: PathBuf,
+}
+
+impl Vendor {
+    /// The pages as saved, but those of `changed`.
+    fn new(name: &str, changed: &[(&str, Reply)]) -> Vendor {
+        let server = Server::start();
+        let dir = scratch(name);
+        let port = server.port();
+        let spec = std::fs::read_to_string(repo().join("codes.toml")).unwrap();
+        let spec = replace(
+            &spec,
+            "site = \"https://support.huaweicloud.com/intl/en-us/api-cec/\"",
+            &format!("site = \"http://127.0.0.1:{port}/en/\""),
+        );
+        let spec = replace(
+            &spec,
+            "site_zh = \"https://support.huaweicloud.com/api-ccfs-cec/\"",
+            &format!("site_zh = \"http://127.0.0.1:{port}/zh/\""),
+        );
+        std::fs::write(dir.join("codes.toml"), spec).unwrap();
+        std::fs::copy(repo().join("CHANGELOG.md"), dir.join("CHANGELOG.md")).unwrap();
+        std::fs::create_dir(dir.join("offline")).unwrap();
+        for (lang, id, _) in PAGES {
+            let reply = changed
+                .iter()
+                .find(|(changed, _)| *changed == id)
+                .map_or_else(|| Reply::Html(saved(id)), |(_, reply)| reply.clone());
+            if let Reply::Html(bytes) = &reply {
+                std::fs::write(dir.join("offline").join(format!("{id}.html")), bytes).unwrap();
+            }
+            server.route(&format!("/{lang}/{id}.html"), vec![reply]);
+        }
+        Vendor { server, dir }
+    }
+
+    /// The address of a page.
+    fn url(&self, lang: &str, id: &str) -> String {
+        format!("http://127.0.0.1:{}/{lang}/{id}.html", self.server.port())
+    }
+
+    /// Runs `codes update` with `args` in the scratch folder, with no proxy
+    /// from the environment.
+    fn update(&self, args: &[&str]) -> Run {
+        let mut command = support::command(&self.dir, &[&["update"], args].concat());
+        for variable in [
+            "ALL_PROXY",
+            "all_proxy",
+            "HTTPS_PROXY",
+            "https_proxy",
+            "HTTP_PROXY",
+            "http_proxy",
+        ] {
+            command.env_remove(variable);
+        }
+        run(&mut command)
+    }
+
+    fn spec(&self) -> Vec<u8> {
+        std::fs::read(self.dir.join("codes.toml")).unwrap()
+    }
+
+    fn changelog(&self) -> Vec<u8> {
+        std::fs::read(self.dir.join("CHANGELOG.md")).unwrap()
+    }
+
+    /// `codes update --check` from the server and from the saved pages:
+    /// the same report, with this status, and nothing written.
+    fn check(&self, status: i32) -> Run {
+        let (spec, changelog) = (self.spec(), self.changelog());
+        let online = self.update(&["--check"]);
+        assert_eq!(online.code, status, "{}", online.stderr);
+        let offline = self.update(&["--check", "--offline", "offline"]);
+        assert_eq!(offline.code, status, "{}", offline.stderr);
+        assert_eq!(offline.stdout, online.stdout, "--offline differs");
+        assert_eq!(offline.stderr, online.stderr, "--offline differs");
+        assert_eq!(self.spec(), spec, "--check wrote the spec");
+        assert_eq!(self.changelog(), changelog, "--check wrote the changelog");
+        online
+    }
+
+    /// Runs `codes update` with `args`, expecting exit 2 and `stderr`, and
+    /// that nothing was written.
+    fn fails(&self, args: &[&str], stderr: &str) {
+        let (spec, changelog) = (self.spec(), self.changelog());
+        let run = self.update(args);
+        assert_eq!((run.code, run.stderr.as_str()), (2, stderr));
+        assert_eq!(run.stdout, "");
+        assert_eq!(self.spec(), spec, "the spec was written");
+        assert_eq!(self.changelog(), changelog, "the changelog was written");
+    }
+}
+
+#[test]
+fn unchanged_pages_pass_the_check() {
+    let vendor = Vendor::new("update-unchanged", &[]);
+    let run = vendor.check(0);
+    assert_eq!(run.stdout, UNCHANGED);
+    assert_eq!(run.stderr, MEDIA_TYPES_LACKING);
+    for (lang, id, _) in PAGES {
+        assert_eq!(vendor.server.hits(&format!("/{lang}/{id}.html")), 1, "{id}");
+    }
+    // Without --check, nothing to write.
+    let spec = vendor.spec();
+    let run = vendor.update(&["--changelog"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.stdout, UNCHANGED);
+    assert!(
+        run.stderr.ends_with("codes: codes.toml is up to date\n"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(vendor.spec(), spec);
+}
+
+/// `UNCHANGED` with the lines of the operation type table's changes, the
+/// summary lines replaced by `summary`.
+fn operation_types_changed(changes: &str, summary: &str) -> String {
+    let changed = UNCHANGED.replacen(
+        "  Chinese page cec_07_0838: no \"Updated on\" date\n",
+        &format!("  Chinese page cec_07_0838: no \"Updated on\" date\n{changes}"),
+        1,
+    );
+    changed.replacen("no changes\nimpact: none\n", summary, 1)
+}
+
+#[test]
+fn a_reworded_row_is_a_patch_on_both_axes() {
+    let page = edited(OPERATION_EN, |text| {
+        replace(&text, ">Idle.</p>", ">Idle state.</p>")
+    });
+    let vendor = Vendor::new("update-reworded", &[(OPERATION_EN, Reply::Html(page))]);
+    let run = vendor.check(1);
+    assert_eq!(
+        run.stdout,
+        operation_types_changed(
+            "  api:patch    data:patch     OperationType/row 2: row description changed: \"Idle.\" -> \"Idle state.\"\n",
+            "api impact: patch (0 breaking, 0 minor, 1 patch, 0 cosmetic)\n\
+             data impact: patch (0 breaking, 0 minor, 1 patch, 0 cosmetic)\n"
+        )
+    );
+    assert_eq!(
+        run.stderr,
+        format!("OperationType, English page: row 2: description changed\n{MEDIA_TYPES_LACKING}")
+    );
+}
+
+#[test]
+fn an_added_row_is_minor_on_both_axes() {
+    let page = edited(OPERATION_EN, |text| {
+        let row = text
+            .lines()
+            .find(|line| line.contains(">58</p>"))
+            .unwrap()
+            .to_string();
+        let added = replace(&row, ">58</p>", ">59</p>");
+        let added = replace(
+            &added,
+            "The agent enters the conference state.",
+            "The agent leaves the conference state.",
+        );
+        replace(&text, &row, &format!("{row}\n</tr>\n{added}"))
+    });
+    let vendor = Vendor::new("update-added", &[(OPERATION_EN, Reply::Html(page))]);
+    let run = vendor.check(1);
+    assert_eq!(
+        run.stdout,
+        operation_types_changed(
+            "  api:minor    data:minor     OperationType/row 59: row added: AgentLeavesConferenceState \"The agent leaves the conference state.\" (object AgentId)\n",
+            "api impact: minor (0 breaking, 1 minor, 0 patch, 0 cosmetic)\n\
+             data impact: minor (0 breaking, 1 minor, 0 patch, 0 cosmetic)\n"
+        )
+    );
+    assert_eq!(
+        run.stderr,
+        format!(
+            "OperationType, English page: row 59 added as `AgentLeavesConferenceState` (proposed name: review it)\n\
+             OperationType, English page: review: row 59: proposed name `AgentLeavesConferenceState`\n\
+             OperationType, Chinese page: row 59: not on the Chinese page (its Chinese texts are kept)\n\
+             {MEDIA_TYPES_LACKING}"
+        )
+    );
+}
+
+/// The page without the row of `code` (its line and the `</tr>` after it).
+fn without_row(text: &str, code: &str) -> String {
+    let cell = format!(">{code}</p>");
+    let row = text.lines().find(|line| line.contains(&cell)).unwrap();
+    replace(text, &format!("{row}\n</tr>\n"), "")
+}
+
+#[test]
+fn a_removed_row_breaks_both_axes() {
+    let vendor = Vendor::new(
+        "update-removed",
+        &[
+            (
+                OPERATION_EN,
+                Reply::Html(edited(OPERATION_EN, |text| without_row(&text, "22"))),
+            ),
+            (
+                OPERATION_ZH,
+                Reply::Html(edited(OPERATION_ZH, |text| without_row(&text, "22"))),
+            ),
+        ],
+    );
+    let run = vendor.check(1);
+    assert_eq!(
+        run.stdout,
+        operation_types_changed(
+            "  api:breaking data:breaking  OperationType/row 22: row removed: PlayVoice \"Play voice.\"\n",
+            "api impact: breaking (1 breaking, 0 minor, 0 patch, 0 cosmetic)\n\
+             data impact: breaking (1 breaking, 0 minor, 0 patch, 0 cosmetic)\n"
+        )
+    );
+    assert_eq!(
+        run.stderr,
+        format!(
+            "OperationType, English page: row 22 removed (was `PlayVoice`)\n{MEDIA_TYPES_LACKING}"
+        )
+    );
+}
+
+#[test]
+fn a_renumbered_reason_breaks_both_axes() {
+    // The merge matches reasons by code: a reason whose code changed is
+    // one removed and one added, under a proposed name to review.
+    let vendor = Vendor::new(
+        "update-renumbered",
+        &[
+            (
+                OPERATION_EN,
+                Reply::Html(edited(OPERATION_EN, |text| {
+                    replace(
+                        &text,
+                        ">7: An agent rejects a call.<",
+                        ">8: An agent rejects a call.<",
+                    )
+                })),
+            ),
+            (
+                OPERATION_ZH,
+                Reply::Html(edited(OPERATION_ZH, |text| {
+                    replace(&text, " 7:座席拒接呼叫 ", " 8:座席拒接呼叫 ")
+                })),
+            ),
+        ],
+    );
+    let run = vendor.check(1);
+    assert_eq!(
+        run.stdout,
+        operation_types_changed(
+            "  api:breaking data:breaking  OperationType/row 3/reason 7: reason removed: CallRejected \"An agent rejects a call.\"\n  \
+             api:minor    data:minor     OperationType/row 3/reason 8: reason added: AgentRejectsCall \"An agent rejects a call.\"\n",
+            "api impact: breaking (1 breaking, 1 minor, 0 patch, 0 cosmetic)\n\
+             data impact: breaking (1 breaking, 1 minor, 0 patch, 0 cosmetic)\n"
+        )
+    );
+    assert_eq!(
+        run.stderr,
+        format!(
+            "OperationType, English page: row 3: reason 8 added as `AgentRejectsCall` (proposed name: review it)\n\
+             OperationType, English page: row 3: reason 7 removed (was `CallRejected`)\n\
+             OperationType, English page: review: row 3, reason 8: proposed name `AgentRejectsCall`\n\
+             OperationType, Chinese page: row 3: reason 8: description_zh added\n\
+             {MEDIA_TYPES_LACKING}"
+        )
+    );
+}
+
+#[test]
+fn the_update_writes_the_spec_and_the_changelog_then_finds_nothing_more() {
+    let page = edited(OPERATION_EN, |text| {
+        let text = replace(&text, ">Idle.</p>", ">Idle state.</p>");
+        replace(
+            &text,
+            "Updated on 2023-09-27 GMT+08:00",
+            "Updated on 2025-06-30 GMT+08:00",
+        )
+    });
+    let vendor = Vendor::new("update-write", &[(OPERATION_EN, Reply::Html(page))]);
+    let run = vendor.update(&["--changelog"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.stdout, "");
+    let spec = String::from_utf8(vendor.spec()).unwrap();
+    assert!(spec.contains("updated = \"2025-06-30 GMT+08:00\"\n"));
+    assert!(spec.contains("name = \"Idle\"\ndescription = \"Idle state.\"\n"));
+    let changelog = String::from_utf8(vendor.changelog()).unwrap();
+    assert!(changelog.contains(""), "{changelog}");
+    let again = vendor.check(0);
+    assert!(again.stdout.contains(
+        "  English page cec_07_4243: updated 2025-06-30 GMT+08:00, as the spec has it\n"
+    ));
+}
+
+#[test]
+fn a_page_that_fails_names_its_table_language_and_address_and_nothing_is_written() {
+    let big = {
+        let mut page = saved(OPERATION_EN);
+        page.resize(5 * 1024 * 1024 + 1, b' ');
+        page
+    };
+    let cases: Vec<(&str, Reply, String)> = vec![
+        ("404", Reply::Status(404), "HTTP 404 Not Found".to_string()),
+        (
+            "redirect",
+            Reply::Redirect("/login.html?next=cec_07_4243".to_string()),
+            "redirected to http://127.0.0.1:PORT/login.html?next=cec_07_4243, off the page \
+             (a login or error page?): not followed; if the vendor moved its pages, change the \
+             site in the spec"
+                .to_string(),
+        ),
+        (
+            "oversized",
+            Reply::Html(big),
+            "the response is larger than 5 MiB, too large for a vendor page".to_string(),
+        ),
+        (
+            "json",
+            Reply::Typed("application/json", b"{\"error\": \"gone\"}".to_vec()),
+            "not an HTML page: its Content-Type is \"application/json\"".to_string(),
+        ),
+        (
+            "slow",
+            Reply::Slow(Duration::from_secs(3), saved(OPERATION_EN)),
+            "no response within 0.3 s (2 attempts)".to_string(),
+        ),
+    ];
+    for (name, reply, message) in cases {
+        let vendor = Vendor::new(&format!("update-{name}"), &[(OPERATION_EN, reply)]);
+        let url = vendor.url("en", OPERATION_EN);
+        vendor.fails(
+            &["--timeout", "0.3", "--retries", "1"],
+            &format!(
+                "codes: OperationType, English page: {url}: {}\ncodes: nothing written\n",
+                message.replace("PORT", &vendor.server.port().to_string())
+            ),
+        );
+    }
+}
+
+#[allow(dead_code)]
+fn unused(_: &Path) {}
