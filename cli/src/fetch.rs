@@ -169,8 +169,7 @@ impl Fetcher {
                     url = to;
                 }
                 Attempt::Moved(to) => return Err(FetchError::Redirect(to)),
-                Attempt::Transient(error) if attempts <= self.settings.retries => {
-                    let _ = error;
+                Attempt::Transient(_) if attempts <= self.settings.retries => {
                     std::thread::sleep(self.settings.pause * 2u32.pow(attempts - 1));
                 }
                 Attempt::Transient(error) => return Err(with_attempts(error, attempts)),
@@ -182,7 +181,7 @@ impl Fetcher {
     fn attempt(&self, url: &str) -> Attempt {
         let mut response = match self.agent.get(url).call() {
             Ok(response) => response,
-            Err(error) => return failure(error, self.settings.timeout),
+            Err(error) => return failure(error, url, self.settings.timeout),
         };
         let status = response.status();
         if status.is_redirection() {
@@ -219,13 +218,13 @@ impl Fetcher {
         }
         match response.body_mut().with_config().limit(LIMIT).read_to_vec() {
             Ok(body) => Attempt::Page(body),
-            Err(error) => failure(error, self.settings.timeout),
+            Err(error) => failure(error, url, self.settings.timeout),
         }
     }
 }
 
 /// What a ureq error means for the fetch.
-fn failure(error: ureq::Error, timeout: Duration) -> Attempt {
+fn failure(error: ureq::Error, url: &str, timeout: Duration) -> Attempt {
     let timed_out = FetchError::Timeout {
         after: timeout,
         attempts: 1,
@@ -238,6 +237,13 @@ fn failure(error: ureq::Error, timeout: Duration) -> Attempt {
         ureq::Error::BodyExceedsLimit(_) => Attempt::Failed(FetchError::TooLarge),
         ureq::Error::Tls(why) => Attempt::Failed(FetchError::Tls(why.to_string())),
         ureq::Error::Rustls(why) => Attempt::Failed(FetchError::Tls(why.to_string())),
+        // rustls reports a failed handshake or certificate through the
+        // connection's reads and writes, as data it cannot accept.
+        ureq::Error::Io(io)
+            if io.kind() == std::io::ErrorKind::InvalidData && url.starts_with("https:") =>
+        {
+            Attempt::Failed(FetchError::Tls(io.to_string()))
+        }
         other => Attempt::Failed(FetchError::Other(other.to_string())),
     }
 }

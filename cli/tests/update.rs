@@ -7,7 +7,7 @@
 mod server;
 mod support;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::Duration;
 
 use server::{Reply, Server};
@@ -360,14 +360,52 @@ fn the_update_writes_the_spec_and_the_changelog_then_finds_nothing_more() {
         )
     });
     let vendor = Vendor::new("update-write", &[(OPERATION_EN, Reply::Html(page))]);
+    let changelog_before = String::from_utf8(vendor.changelog()).unwrap();
     let run = vendor.update(&["--changelog"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert_eq!(run.stdout, "");
+    let changes = [
+        "  api:patch    data:patch     OperationType/updated: provenance changed: ",
+        "\"2023-09-27 GMT+08:00\" -> \"2025-06-30 GMT+08:00\"\n",
+        "  api:patch    data:patch     OperationType/row 2: row description changed: ",
+        "\"Idle.\" -> \"Idle state.\"\n",
+    ]
+    .concat();
+    let impact = "API patch (0 breaking, 0 minor, 2 patch, 0 cosmetic); \
+                  data patch (0 breaking, 0 minor, 2 patch, 0 cosmetic).";
+    let bullets = "\
+- `OperationType/updated`: provenance changed: `2023-09-27 GMT+08:00` → `2025-06-30 GMT+08:00`
+- `OperationType/row 2`: row description changed: `Idle.` → `Idle state.`
+";
+    let report = operation_types_changed(
+        &changes,
+        "api impact: patch (0 breaking, 0 minor, 2 patch, 0 cosmetic)\n\
+         data impact: patch (0 breaking, 0 minor, 2 patch, 0 cosmetic)\n",
+    )
+    .replacen(
+        "updated 2023-09-27 GMT+08:00, as the spec has it",
+        "updated 2025-06-30 GMT+08:00 (was 2023-09-27 GMT+08:00)",
+        1,
+    );
+    assert_eq!(
+        run.stdout,
+        format!(
+            "{report}\nCHANGELOG entry (CHANGELOG.md):\n\n## [Unreleased]\n\n\
+             The vendor's tables: {impact}\n\n### Changed\n\n{bullets}"
+        )
+    );
     let spec = String::from_utf8(vendor.spec()).unwrap();
     assert!(spec.contains("updated = \"2025-06-30 GMT+08:00\"\n"));
     assert!(spec.contains("name = \"Idle\"\ndescription = \"Idle state.\"\n"));
-    let changelog = String::from_utf8(vendor.changelog()).unwrap();
-    assert!(changelog.contains(""), "{changelog}");
+    // The entry joins the unreleased one: its impact first, its bullets
+    // first in their section.
+    let expected = changelog_before
+        .replacen(
+            "## [Unreleased]\n\n",
+            &format!("## [Unreleased]\n\nUpdated from the vendor's pages: {impact}\n\n"),
+            1,
+        )
+        .replacen("### Changed\n\n", &format!("### Changed\n\n{bullets}"), 1);
+    assert_eq!(String::from_utf8(vendor.changelog()).unwrap(), expected);
     let again = vendor.check(0);
     assert!(again.stdout.contains(
         "  English page cec_07_4243: updated 2025-06-30 GMT+08:00, as the spec has it\n"
@@ -420,5 +458,184 @@ fn a_page_that_fails_names_its_table_language_and_address_and_nothing_is_written
     }
 }
 
-#[allow(dead_code)]
-fn unused(_: &Path) {}
+#[test]
+fn a_server_error_is_asked_again_a_bounded_number_of_times() {
+    let vendor = Vendor::new(
+        "update-retried",
+        &[(OPERATION_EN, Reply::Html(saved(OPERATION_EN)))],
+    );
+    let path = format!("/en/{OPERATION_EN}.html");
+    vendor.server.route(
+        &path,
+        vec![Reply::Status(503), Reply::Html(saved(OPERATION_EN))],
+    );
+    let run = vendor.update(&["--check", "--retries", "1"]);
+    assert_eq!(
+        (run.code, run.stdout.as_str()),
+        (0, UNCHANGED),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(vendor.server.hits(&path), 2);
+
+    vendor.server.route(&path, vec![Reply::Status(503)]);
+    let url = vendor.url("en", OPERATION_EN);
+    vendor.fails(
+        &["--retries", "2"],
+        &format!(
+            "codes: OperationType, English page: {url}: HTTP 503 Service Unavailable (3 attempts)\n\
+             codes: nothing written\n"
+        ),
+    );
+    assert_eq!(vendor.server.hits(&path), 2 + 3);
+    // A 404 is not asked again.
+    vendor.server.route(&path, vec![Reply::Status(404)]);
+    vendor.fails(
+        &[],
+        &format!("codes: OperationType, English page: {url}: HTTP 404 Not Found\ncodes: nothing written\n"),
+    );
+    assert_eq!(vendor.server.hits(&path), 2 + 3 + 1);
+}
+
+#[test]
+fn a_tls_failure_is_an_error() {
+    // The server speaks plain HTTP where the spec says https.
+    let vendor = Vendor::new("update-tls", &[]);
+    let port = vendor.server.port();
+    let spec = String::from_utf8(vendor.spec()).unwrap();
+    let spec = replace(
+        &spec,
+        &format!("site = \"http://127.0.0.1:{port}/en/\""),
+        &format!("site = \"https://127.0.0.1:{port}/en/\""),
+    );
+    std::fs::write(vendor.dir.join("codes.toml"), spec).unwrap();
+    let url = format!("https://127.0.0.1:{port}/en/{OPERATION_EN}.html");
+    let run = vendor.update(&["--check"]);
+    let failure = "TLS failure: received corrupt message of type InvalidContentType";
+    assert_eq!(
+        (run.code, run.stderr),
+        (
+            2,
+            format!(
+                "codes: OperationType, English page: {url}: {failure}\n\
+                 codes: MediaType, English page: https://127.0.0.1:{port}/en/cec_07_0843.html: {failure}\n\
+                 codes: AgentType, English page: https://127.0.0.1:{port}/en/cec_07_0701.html: {failure}\n\
+                 codes: nothing written\n"
+            )
+        )
+    );
+}
+
+#[test]
+fn a_page_without_the_table_or_with_two_is_an_error() {
+    let reworded = edited(OPERATION_EN, |text| {
+        let text = replace(
+            &text,
+            "</b>Agent operation type</caption>",
+            "</b>Agent operations</caption>",
+        );
+        replace(&text, "<p>Operation Type</p>", "<p>Operation</p>")
+    });
+    let vendor = Vendor::new("update-no-table", &[(OPERATION_EN, Reply::Html(reworded))]);
+    let url = vendor.url("en", OPERATION_EN);
+    vendor.fails(
+        &["--check"],
+        &format!(
+            "codes: OperationType, English page: {url}: the page no longer holds the table: no table \
+             has the caption \"Table 1 Agent operation type\" or the header cells \"Operation Type\", \
+             \"Description\", \"Operation Object\", \"Operation Reason\" (the page has 1 table: \
+             \"Table 1 Agent operations\" on line 12)\ncodes: nothing written\n"
+        ),
+    );
+    let twice = edited(OPERATION_EN, |text| {
+        let start = text.find("<table").unwrap();
+        let end = text.find("</table>").unwrap() + "</table>".len();
+        let table = &text[start..end];
+        replace(&text, table, &format!("{table}\n{table}"))
+    });
+    let vendor = Vendor::new("update-two-tables", &[(OPERATION_EN, Reply::Html(twice))]);
+    let url = vendor.url("en", OPERATION_EN);
+    vendor.fails(
+        &["--check"],
+        &format!(
+            "codes: OperationType, English page: {url}: the page holds 2 candidate tables, on lines \
+             12 and 73: merge the right one by hand with `codes import PAGE --table N --merge SPEC`\n\
+             codes: nothing written\n"
+        ),
+    );
+    // A text-keyed table is found by its caption, the lead-in of the list.
+    let call_directions = "cec_07_4238";
+    let reworded = edited(call_directions, |text| {
+        replace(&text, "呼入呼出标志,包括:", "呼叫方向,包括:")
+    });
+    let vendor = Vendor::new(
+        "update-no-values",
+        &[(call_directions, Reply::Html(reworded))],
+    );
+    let url = vendor.url("zh", call_directions);
+    vendor.fails(
+        &["--check"],
+        &format!(
+            "codes: CallDirection, Chinese page: {url}: the page no longer holds the table: no \
+             parameter lists its values after the caption \"呼入呼出标志,包括:\" (the page has 21 \
+             parameters: id, developer_id, account_id, agent_id, service_no, skill_id, call_id, \
+             begin_time, end_time, op_type, op_object, op_cause, media_type, vdn_id, cc_id, \
+             agent_type, phone_no, callIn_out, location_id, logon_sn, skillInfo_sn)\n\
+             codes: nothing written\n"
+        ),
+    );
+}
+
+#[test]
+fn a_chinese_page_that_disagrees_with_the_english_one_is_an_error_at_its_line() {
+    // Row 22 gone from the English page only: the Chinese page has a row
+    // the table no longer has.
+    let vendor = Vendor::new(
+        "update-disagree",
+        &[(
+            OPERATION_EN,
+            Reply::Html(edited(OPERATION_EN, |text| without_row(&text, "22"))),
+        )],
+    );
+    let url = vendor.url("zh", OPERATION_ZH);
+    vendor.fails(&["--check"], &format!("codes: OperationType, Chinese page: {url}:30: row 22 is not in table \
+             OperationType of the spec (its rows come from its English page)\ncodes: nothing written\n"));
+}
+
+#[test]
+fn saved_pages_missing_or_not_html_are_errors() {
+    let vendor = Vendor::new("update-offline-errors", &[]);
+    std::fs::remove_file(
+        vendor
+            .dir
+            .join("offline")
+            .join(format!("{OPERATION_EN}.html")),
+    )
+    .unwrap();
+    std::fs::write(
+        vendor
+            .dir
+            .join("offline")
+            .join(format!("{OPERATION_ZH}.html")),
+        "Updated on 2023-09-27 GMT+08:00\n",
+    )
+    .unwrap();
+    vendor.fails(
+        &["--offline", "offline"],
+        "codes: OperationType, English page: offline/cec_07_4243.html: No such file or directory (os error 2)\n\
+         codes: OperationType, Chinese page: offline/cec_07_0838.html: not an HTML page (it does not start with `<`)\n\
+         codes: nothing written\n",
+    );
+}
+
+#[test]
+fn the_timeout_is_a_number_of_seconds() {
+    let vendor = Vendor::new("update-timeout-arg", &[]);
+    let run = vendor.update(&["--timeout", "0"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("invalid value '0' for '--timeout <SECONDS>': expected a number of seconds above 0, found \"0\""),
+        "{}",
+        run.stderr
+    );
+}

@@ -176,7 +176,7 @@ pub enum PageError {
     Page(Vec<DocError>),
     /// No table of the page has the spec's caption or header cells.
     NotFound {
-        /// What the table was looked for by.
+        /// What was looked for, after "no": `table has the caption …`.
         looked_for: String,
         /// What the page holds instead, for the message.
         found: String,
@@ -198,7 +198,7 @@ impl fmt::Display for PageError {
             }
             PageError::NotFound { looked_for, found } => write!(
                 f,
-                "the page no longer holds the table: no table has {looked_for} (the page has {found})"
+                "the page no longer holds the table: no {looked_for} (the page has {found})"
             ),
             PageError::Ambiguous(lines) => {
                 let lines: Vec<String> = lines.iter().map(ToString::to_string).collect();
@@ -296,8 +296,8 @@ fn looked_for(page: &VendorPage) -> String {
         .collect::<Vec<_>>()
         .join(", ");
     match &page.caption {
-        Some(caption) => format!("the caption {caption:?} or the header cells {header}"),
-        None => format!("the header cells {header}"),
+        Some(caption) => format!("table has the caption {caption:?} or the header cells {header}"),
+        None => format!("table has the header cells {header}"),
     }
 }
 
@@ -330,7 +330,7 @@ fn find_parameter(page: &VendorPage, bytes: &[u8]) -> Result<String, PageError> 
     let parameters = vendor_doc::parse_html_parameters(bytes).map_err(PageError::Page)?;
     let Some(caption) = &page.caption else {
         return Err(PageError::NotFound {
-            looked_for: "the spec's caption (the table has none to find its values by)".to_string(),
+            looked_for: "caption in the spec to find the table's parameter by".to_string(),
             found: format!("{} parameters", parameters.len()),
         });
     };
@@ -341,7 +341,7 @@ fn find_parameter(page: &VendorPage, bytes: &[u8]) -> Result<String, PageError> 
     match candidates.as_slice() {
         [one] => Ok(one.name.value.clone()),
         [] => Err(PageError::NotFound {
-            looked_for: format!("a parameter whose values follow the caption {caption:?}"),
+            looked_for: format!("parameter lists its values after the caption {caption:?}"),
             found: match parameters.len() {
                 0 => "no table of parameters".to_string(),
                 1 => format!("1 parameter: {}", parameters[0].name.value),
