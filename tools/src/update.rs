@@ -244,8 +244,9 @@ pub fn merge_page(
     match page.kind {
         CodeKind::Integer => {
             let table = find_table(page, bytes)?;
-            let imported = import::merge_with(spec_path, spec_text, &[table.clone()], &options)
-                .map_err(PageError::Merge)?;
+            let imported =
+                import::merge_with(spec_path, spec_text, std::slice::from_ref(&table), &options)
+                    .map_err(PageError::Merge)?;
             Ok(Merged {
                 imported,
                 updated: table.updated.map(|updated| updated.value),
