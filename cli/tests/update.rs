@@ -498,6 +498,64 @@ fn a_server_error_is_asked_again_a_bounded_number_of_times() {
 }
 
 #[test]
+fn a_redirect_to_the_same_page_elsewhere_is_followed() {
+    // Another server has the page at the same path: the vendor's site
+    // moved hosts, say, or from http to https.
+    let mirror = Server::start();
+    let path = format!("/en/{OPERATION_EN}.html");
+    mirror.route(&path, vec![Reply::Html(saved(OPERATION_EN))]);
+    let moved = format!("http://127.0.0.1:{}{path}", mirror.port());
+    let vendor = Vendor::new("update-moved", &[(OPERATION_EN, Reply::Redirect(moved))]);
+    let run = vendor.update(&["--check"]);
+    assert_eq!(
+        (run.code, run.stdout.as_str()),
+        (0, UNCHANGED),
+        "{}",
+        run.stderr
+    );
+    assert_eq!((vendor.server.hits(&path), mirror.hits(&path)), (1, 1));
+}
+
+#[test]
+fn the_markdown_report_is_for_a_pull_request() {
+    let page = edited(OPERATION_EN, |text| {
+        replace(&text, ">Idle.</p>", ">Idle state.</p>")
+    });
+    let vendor = Vendor::new("update-markdown", &[(OPERATION_EN, Reply::Html(page))]);
+    let pages = "\
+## The vendor's pages
+
+| Table | Page | Revision |
+|---|---|---|
+| `OperationType` | English `cec_07_4243` | updated 2023-09-27 GMT+08:00, as the spec has it |
+| `OperationType` | Chinese `cec_07_0838` | no \"Updated on\" date |
+| `MediaType` | English `cec_07_0843` | no \"Updated on\" date |
+| `MediaType` | Chinese `cec_07_4247` | no \"Updated on\" date |
+| `AgentType` | English `cec_07_0701` | updated 2025-11-13 GMT+08:00, as the spec has it |
+| `CallDirection` | Chinese `cec_07_4238` | no \"Updated on\" date |
+";
+    let impact = "(0 breaking, 0 minor, 1 patch, 0 cosmetic)";
+    let changes = format!(
+        "## What changed\n\n**API impact: patch {impact}**; **data impact: patch {impact}**\n\n\
+         ### Patch (API)\n\n- `OperationType/row 2`: row description changed: `Idle.` → `Idle state.`\n"
+    );
+    let run = vendor.update(&["--check", "--format", "markdown"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_eq!(run.stdout, format!("{pages}\n{changes}"));
+    // With --changelog, the entry written follows, folded.
+    let run = vendor.update(&["--changelog", "--format", "markdown"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        run.stdout,
+        format!(
+            "{pages}\n{changes}\n<details><summary>CHANGELOG entry</summary>\n\n## [Unreleased]\n\n\
+             The vendor's tables: API patch {impact}; data patch {impact}.\n\n### Changed\n\n\
+             - `OperationType/row 2`: row description changed: `Idle.` → `Idle state.`\n\n</details>\n"
+        )
+    );
+}
+
+#[test]
 fn a_tls_failure_is_an_error() {
     // The server speaks plain HTTP where the spec says https.
     let vendor = Vendor::new("update-tls", &[]);

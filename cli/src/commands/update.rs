@@ -275,7 +275,7 @@ fn render(format: Format, report: &SpecDiff, dated: &[Dated]) -> String {
         Format::Text => report.to_text_with_groups(&groups(dated)),
         Format::Markdown => {
             let mut out = String::from(
-                "## The vendor's pages\n\n| Table | Page | Updated on |\n|---|---|---|\n",
+                "## The vendor's pages\n\n| Table | Page | Revision |\n|---|---|---|\n",
             );
             for Dated { page, updated } in dated {
                 out.push_str(&format!(
