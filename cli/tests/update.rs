@@ -123,6 +123,12 @@ impl Vendor {
     /// Runs `codes update` with `args` in the scratch folder, with no proxy
     /// from the environment.
     fn update(&self, args: &[&str]) -> Run {
+        self.update_with(args, &[])
+    }
+
+    /// Runs `codes update` with `args` in the scratch folder, with no proxy
+    /// from the environment but for the variables of `env`.
+    fn update_with(&self, args: &[&str], env: &[(&str, &str)]) -> Run {
         let mut command = support::command(&self.dir, &[&["update"], args].concat());
         for variable in [
             "ALL_PROXY",
@@ -134,6 +140,8 @@ impl Vendor {
         ] {
             command.env_remove(variable);
         }
+        command.env_remove("NO_PROXY").env_remove("no_proxy");
+        command.envs(env.iter().copied());
         run(&mut command)
     }
 
@@ -517,6 +525,39 @@ fn a_redirect_to_the_same_page_elsewhere_is_followed() {
 }
 
 #[test]
+fn pages_are_fetched_through_the_proxy_of_the_environment_unless_no_proxy_names_the_host() {
+    let proxy = Server::start();
+    let vendor = Vendor::new("update-proxy", &[]);
+    let proxy_url = format!("http://127.0.0.1:{}", proxy.port());
+    let tunnel = format!("CONNECT 127.0.0.1:{}", vendor.server.port());
+    let run = vendor.update_with(&["--check"], &[("HTTPS_PROXY", &proxy_url)]);
+    assert_eq!(
+        (run.code, run.stdout.as_str()),
+        (0, UNCHANGED),
+        "{}",
+        run.stderr
+    );
+    assert!(proxy.hits(&tunnel) >= 1, "the proxy was not used");
+    let through_proxy = proxy.hits(&tunnel);
+    let run = vendor.update_with(
+        &["--check"],
+        &[("HTTPS_PROXY", &proxy_url), ("NO_PROXY", "127.0.0.1")],
+    );
+    assert_eq!(
+        (run.code, run.stdout.as_str()),
+        (0, UNCHANGED),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        proxy.hits(&tunnel),
+        through_proxy,
+        "NO_PROXY was not heeded"
+    );
+    assert_eq!(vendor.server.hits(&format!("/en/{OPERATION_EN}.html")), 2);
+}
+
+#[test]
 fn the_markdown_report_is_for_a_pull_request() {
     let page = edited(OPERATION_EN, |text| {
         replace(&text, ">Idle.</p>", ">Idle state.</p>")
@@ -683,6 +724,41 @@ fn saved_pages_missing_or_not_html_are_errors() {
         "codes: OperationType, English page: offline/cec_07_4243.html: No such file or directory (os error 2)\n\
          codes: OperationType, Chinese page: offline/cec_07_0838.html: not an HTML page (it does not start with `<`)\n\
          codes: nothing written\n",
+    );
+}
+
+#[test]
+fn a_spec_without_sites_or_invalid_is_an_error() {
+    let vendor = Vendor::new("update-no-sites", &[]);
+    let spec = String::from_utf8(vendor.spec()).unwrap();
+    let without_sites: String = spec
+        .lines()
+        .filter(|line| !line.starts_with("site"))
+        .map(|line| format!("{line}\n"))
+        .collect();
+    std::fs::write(vendor.dir.join("codes.toml"), without_sites).unwrap();
+    vendor.fails(
+        &["--check"],
+        "codes: codes.toml: no table has a page address: [source] names no site (`site`, \
+         `site_zh`) of a language a table has a page in\n",
+    );
+    std::fs::write(vendor.dir.join("codes.toml"), support::BROKEN_SPEC).unwrap();
+    let run = vendor.update(&[]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("error[E006]: duplicate code 1"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr
+            .ends_with("codes.toml: 2 errors\ncodes: nothing written\n"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        std::fs::read_to_string(vendor.dir.join("codes.toml")).unwrap(),
+        support::BROKEN_SPEC
     );
 }
 

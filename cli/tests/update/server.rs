@@ -1,6 +1,7 @@
 //! A small HTTP/1.1 server on 127.0.0.1 for the tests of `codes update`:
 //! started on an ephemeral port, stopped when dropped. Each path answers
-//! with the replies given for it, in turn, the last one from then on.
+//! with the replies given for it, in turn, the last one from then on. It
+//! is also a proxy: a `CONNECT` request is tunnelled to its address.
 
 use std::collections::HashMap;
 use std::io::{Read, Write};
@@ -108,11 +109,25 @@ fn serve(mut stream: TcpStream, routes: &Mutex<Routes>) {
             Ok(read) => head.extend_from_slice(&buffer[..read]),
         }
         // Not HTTP (a TLS handshake, say): answer in plain text at once.
-        if !head.starts_with(&b"GET "[..head.len().min(4)]) {
+        let method = |method: &[u8]| head.starts_with(&method[..head.len().min(method.len())]);
+        if !method(b"GET ") && !method(b"CONNECT ") {
             break;
         }
     }
-    let request = String::from_utf8_lossy(&head);
+    let request = String::from_utf8_lossy(&head).into_owned();
+    if let Some(authority) = request
+        .strip_prefix("CONNECT ")
+        .and_then(|rest| rest.split(' ').next())
+    {
+        let mut routes = routes.lock().unwrap();
+        *routes
+            .hits
+            .entry(format!("CONNECT {authority}"))
+            .or_default() += 1;
+        drop(routes);
+        tunnel(stream, authority);
+        return;
+    }
     let Some(path) = request
         .strip_prefix("GET ")
         .and_then(|rest| rest.split(' ').next())
@@ -157,6 +172,33 @@ fn serve(mut stream: TcpStream, routes: &Mutex<Routes>) {
     // The client may have gone (a timeout, a body over its limit).
     let _ = stream.write_all(head.as_bytes());
     let _ = stream.write_all(&body);
+}
+
+/// Answers a `CONNECT` and copies bytes both ways between the client
+/// and `authority` until either side closes.
+fn tunnel(mut client: TcpStream, authority: &str) {
+    let Ok(mut target) = TcpStream::connect(authority) else {
+        let _ = client.write_all(b"HTTP/1.1 502 Bad Gateway\r\nConnection: close\r\n\r\n");
+        return;
+    };
+    let _ = client.set_read_timeout(None);
+    if client
+        .write_all(b"HTTP/1.1 200 Connection established\r\n\r\n")
+        .is_err()
+    {
+        return;
+    }
+    let (Ok(mut client_reader), Ok(mut target_writer)) = (client.try_clone(), target.try_clone())
+    else {
+        return;
+    };
+    let upstream = std::thread::spawn(move || {
+        let _ = std::io::copy(&mut client_reader, &mut target_writer);
+        let _ = target_writer.shutdown(std::net::Shutdown::Write);
+    });
+    let _ = std::io::copy(&mut target, &mut client);
+    let _ = client.shutdown(std::net::Shutdown::Write);
+    let _ = upstream.join();
 }
 
 fn reason(status: u16) -> &'static str {
