@@ -596,6 +596,61 @@ fn the_markdown_report_is_for_a_pull_request() {
     );
 }
 
+/// The `codes update` commands of the README's weekly job, as arguments,
+/// without the redirection of their output.
+fn readme_weekly_commands() -> Vec<Vec<String>> {
+    let readme = std::fs::read_to_string(repo().join("README.md")).unwrap();
+    let (_, workflow) = readme
+        .split_once("```yaml\n# .github/workflows/vendor-pages.yml\n")
+        .expect("the README's weekly job");
+    let (workflow, _) = workflow.split_once("```").unwrap();
+    workflow
+        .lines()
+        .filter_map(|line| line.trim().strip_prefix("codes update"))
+        .map(|rest| {
+            let rest = rest.split('>').next().unwrap();
+            std::iter::once("update".to_string())
+                .chain(rest.split_whitespace().map(str::to_string))
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn the_readme_weekly_job_checks_then_updates_with_a_pull_request_body() {
+    let commands = readme_weekly_commands();
+    assert_eq!(
+        commands,
+        [
+            vec!["update", "--check"],
+            vec!["update", "--changelog", "--format", "markdown"]
+        ]
+    );
+    let page = edited(OPERATION_EN, |text| {
+        replace(&text, ">Idle.</p>", ">Idle state.</p>")
+    });
+    let vendor = Vendor::new("update-weekly", &[(OPERATION_EN, Reply::Html(page))]);
+    let args = |command: &Vec<String>| -> Vec<String> { command[1..].to_vec() };
+    let check = args(&commands[0]);
+    let check: Vec<&str> = check.iter().map(String::as_str).collect();
+    assert_eq!(vendor.update(&check).code, 1);
+    let update = args(&commands[1]);
+    let update: Vec<&str> = update.iter().map(String::as_str).collect();
+    let run = vendor.update(&update);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stdout.starts_with("## The vendor's pages\n"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("<summary>CHANGELOG entry</summary>"),
+        "{}",
+        run.stdout
+    );
+    assert_eq!(vendor.update(&check).code, 0);
+}
+
 #[test]
 fn a_tls_failure_is_an_error() {
     // The server speaks plain HTTP where the spec says https.
