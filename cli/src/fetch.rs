@@ -8,7 +8,8 @@
 //! body of at most [`LIMIT`] bytes; HTML only.
 //!
 //! A redirect is followed only when it keeps the path asked for (from
-//! `http` to `https`, or to another host serving the same page). Any other
+//! `http` to `https`, or to another host serving the same page), never
+//! from `https` to plain `http`, at most five times. Any other
 //! leads off the page, which is how the vendor's site answers a page it no
 //! longer has (a login, an error or a search page), so it is an error
 //! naming where it leads, never a page read in the table's place.
@@ -65,6 +66,10 @@ pub enum FetchError {
     Tls(String),
     /// A redirect that leaves the page asked for.
     Redirect(String),
+    /// A redirect from `https` to plain `http`.
+    Downgrade(String),
+    /// More than [`MAX_REDIRECTS`] redirects, each to the same page.
+    TooManyRedirects(String),
     /// A body larger than [`LIMIT`].
     TooLarge,
     /// A response whose `Content-Type` is not HTML.
@@ -96,6 +101,16 @@ impl fmt::Display for FetchError {
                 f,
                 "redirected to {to}, off the page (a login or error page?): not followed; \
                  if the vendor moved its pages, change the site in the spec"
+            ),
+            FetchError::Downgrade(to) => {
+                write!(
+                    f,
+                    "redirected to {to}, from https to plain http: not followed"
+                )
+            }
+            FetchError::TooManyRedirects(to) => write!(
+                f,
+                "redirected more than {MAX_REDIRECTS} times, the last time to {to}: not followed"
             ),
             FetchError::TooLarge => write!(
                 f,
@@ -168,7 +183,7 @@ impl Fetcher {
                     attempts = 0;
                     url = to;
                 }
-                Attempt::Moved(to) => return Err(FetchError::Redirect(to)),
+                Attempt::Moved(to) => return Err(FetchError::TooManyRedirects(to)),
                 Attempt::Transient(_) if attempts <= self.settings.retries => {
                     std::thread::sleep(self.settings.pause * 2u32.pow(attempts - 1));
                 }
@@ -191,7 +206,10 @@ impl Fetcher {
                 .and_then(|value| value.to_str().ok())
                 .unwrap_or_default();
             let to = resolve(url, location);
-            return match path_of(&to) == path_of(url) && to != url {
+            if url.starts_with("https:") && !to.starts_with("https:") {
+                return Attempt::Failed(FetchError::Downgrade(to));
+            }
+            return match path_of(&to) == path_of(url) {
                 true => Attempt::Moved(to),
                 false => Attempt::Failed(FetchError::Redirect(to)),
             };

@@ -7,7 +7,9 @@
 mod server;
 mod support;
 
+use std::io::Write;
 use std::path::PathBuf;
+use std::process::{Command, Stdio};
 use std::time::Duration;
 
 use server::{Reply, Server};
@@ -129,6 +131,31 @@ impl Vendor {
     /// Runs `codes update` with `args` in the scratch folder, with no proxy
     /// from the environment but for the variables of `env`.
     fn update_with(&self, args: &[&str], env: &[(&str, &str)]) -> Run {
+        run(&mut self.command(args, env))
+    }
+
+    /// Runs `codes update` with `args` and the spec on standard input.
+    fn update_stdin(&self, args: &[&str]) -> Run {
+        let mut child = self
+            .command(args, &[])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        // codes may exit without reading it: its output says why.
+        let _ = child.stdin.take().unwrap().write_all(&self.spec());
+        let output = child.wait_with_output().unwrap();
+        Run {
+            code: output.status.code().unwrap(),
+            stdout: String::from_utf8(output.stdout).unwrap(),
+            stderr: String::from_utf8(output.stderr).unwrap(),
+        }
+    }
+
+    /// `codes update` with `args`, to run in the scratch folder without a
+    /// proxy from the environment but for the variables of `env`.
+    fn command(&self, args: &[&str], env: &[(&str, &str)]) -> Command {
         let mut command = support::command(&self.dir, &[&["update"], args].concat());
         for variable in [
             "ALL_PROXY",
@@ -142,7 +169,7 @@ impl Vendor {
         }
         command.env_remove("NO_PROXY").env_remove("no_proxy");
         command.envs(env.iter().copied());
-        run(&mut command)
+        command
     }
 
     fn spec(&self) -> Vec<u8> {
@@ -427,8 +454,14 @@ fn a_page_that_fails_names_its_table_language_and_address_and_nothing_is_written
         page.resize(5 * 1024 * 1024 + 1, b' ');
         page
     };
-    let cases: Vec<(&str, Reply, String)> = vec![
-        ("404", Reply::Status(404), "HTTP 404 Not Found".to_string()),
+    // Each case: the reply, the message, how often the page is asked for.
+    let cases: Vec<(&str, Reply, String, usize)> = vec![
+        (
+            "404",
+            Reply::Status(404),
+            "HTTP 404 Not Found".to_string(),
+            1,
+        ),
         (
             "redirect",
             Reply::Redirect("/login.html?next=cec_07_4243".to_string()),
@@ -436,25 +469,45 @@ fn a_page_that_fails_names_its_table_language_and_address_and_nothing_is_written
              (a login or error page?): not followed; if the vendor moved its pages, change the \
              site in the spec"
                 .to_string(),
+            1,
+        ),
+        (
+            "loop",
+            // To the page itself (its address is known once the server is).
+            Reply::Status(500),
+            "redirected more than 5 times, the last time to \
+             http://127.0.0.1:PORT/en/cec_07_4243.html: not followed"
+                .to_string(),
+            6,
         ),
         (
             "oversized",
             Reply::Html(big),
             "the response is larger than 5 MiB, too large for a vendor page".to_string(),
+            1,
         ),
         (
             "json",
             Reply::Typed("application/json", b"{\"error\": \"gone\"}".to_vec()),
             "not an HTML page: its Content-Type is \"application/json\"".to_string(),
+            1,
         ),
         (
             "slow",
             Reply::Slow(Duration::from_secs(3), saved(OPERATION_EN)),
             "no response within 0.3 s (2 attempts)".to_string(),
+            2,
         ),
     ];
-    for (name, reply, message) in cases {
+    for (name, reply, message, asked) in cases {
         let vendor = Vendor::new(&format!("update-{name}"), &[(OPERATION_EN, reply)]);
+        if name == "loop" {
+            let url = vendor.url("en", OPERATION_EN);
+            vendor.server.route(
+                &format!("/en/{OPERATION_EN}.html"),
+                vec![Reply::Redirect(url)],
+            );
+        }
         let url = vendor.url("en", OPERATION_EN);
         vendor.fails(
             &["--timeout", "0.3", "--retries", "1"],
@@ -463,6 +516,8 @@ fn a_page_that_fails_names_its_table_language_and_address_and_nothing_is_written
                 message.replace("PORT", &vendor.server.port().to_string())
             ),
         );
+        let path = format!("/en/{OPERATION_EN}.html");
+        assert_eq!(vendor.server.hits(&path), asked, "{name}");
     }
 }
 
@@ -814,6 +869,27 @@ fn a_spec_without_sites_or_invalid_is_an_error() {
     assert_eq!(
         std::fs::read_to_string(vendor.dir.join("codes.toml")).unwrap(),
         support::BROKEN_SPEC
+    );
+}
+
+#[test]
+fn a_spec_on_standard_input_is_only_checked() {
+    let vendor = Vendor::new("update-stdin", &[]);
+    let run = vendor.update_stdin(&["-"]);
+    assert_eq!(
+        (run.code, run.stdout.as_str(), run.stderr.as_str()),
+        (
+            2,
+            "",
+            "codes: <stdin>: codes update writes the spec it reads: give its file, or --check\n"
+        )
+    );
+    let run = vendor.update_stdin(&["-", "--check"]);
+    assert_eq!(
+        (run.code, run.stdout.as_str()),
+        (0, UNCHANGED),
+        "{}",
+        run.stderr
     );
 }
 

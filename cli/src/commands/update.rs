@@ -50,7 +50,7 @@ pub struct Args {
     #[arg(long, value_name = "SECONDS", default_value = "30", value_parser = seconds)]
     timeout: Duration,
     /// How many times a page that timed out or got a 5xx status is asked
-    /// for again.
+    /// for again (after half a second, doubled each time).
     #[arg(long, value_name = "N", default_value_t = 2)]
     retries: u32,
 }
@@ -91,6 +91,11 @@ struct Dated {
 
 /// Fetches, merges and reports; writes the spec unless `--check`.
 pub fn run(args: &Args) -> Result<Status, Failure> {
+    if io::is_stdin(&args.spec) && !args.check {
+        return Err(Failure(
+            "<stdin>: codes update writes the spec it reads: give its file, or --check".to_string(),
+        ));
+    }
     let spec_name = io::name(&args.spec);
     let old_text = io::read(&args.spec)?;
     let Loaded::Valid(old) = io::parse_spec(&spec_name, &old_text) else {
