@@ -242,6 +242,7 @@ fn operation_types_changed(changes: &str, summary: &str) -> String {
 
 #[test]
 fn a_reworded_row_is_a_patch_on_both_axes() {
+    // The page's "Updated on" date stays as it was: compared all the same.
     let page = edited(OPERATION_EN, |text| {
         replace(&text, ">Idle.</p>", ">Idle state.</p>")
     });

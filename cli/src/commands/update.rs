@@ -206,24 +206,23 @@ fn beside(spec: &Path, name: &str) -> PathBuf {
 /// Every page's bytes, from the network or `--offline`; and a message for
 /// each page that could not be read.
 fn read_pages(args: &Args, pages: Vec<VendorPage>) -> (Vec<Read>, Vec<String>) {
-    let fetcher = args.offline.is_none().then(|| {
-        Fetcher::new(Settings {
+    let origin = match &args.offline {
+        Some(dir) => Origin::Saved(dir),
+        None => Origin::Network(Fetcher::new(Settings {
             timeout: args.timeout,
             retries: args.retries,
             pause: Duration::from_millis(500),
-        })
-    });
+        })),
+    };
     let mut read = Vec::new();
     let mut problems = Vec::new();
     for page in pages {
-        let (source, bytes) = match (&args.offline, &fetcher) {
-            (Some(dir), _) => {
+        let (source, bytes) = match &origin {
+            Origin::Saved(dir) => {
                 let path = dir.join(format!("{}.html", page.page()));
-                let source = path.display().to_string();
-                (source, read_saved(&path))
+                (path.display().to_string(), read_saved(&path))
             }
-            (None, Some(fetcher)) => (page.url().to_string(), fetcher.fetch(page.url())),
-            (None, None) => unreachable!("a fetcher without --offline"),
+            Origin::Network(fetcher) => (page.url().to_string(), fetcher.fetch(page.url())),
         };
         match bytes {
             Ok(bytes) => read.push(Read {
@@ -235,6 +234,14 @@ fn read_pages(args: &Args, pages: Vec<VendorPage>) -> (Vec<Read>, Vec<String>) {
         }
     }
     (read, problems)
+}
+
+/// Where the pages come from.
+enum Origin<'a> {
+    /// `--offline DIR`: saved as `DIR/PAGE_ID.html`.
+    Saved(&'a Path),
+    /// The vendor's sites.
+    Network(Fetcher),
 }
 
 /// A saved page, held to the limits of a fetched one.
