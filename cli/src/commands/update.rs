@@ -22,9 +22,13 @@ use crate::io::{self, Failure, Loaded, Status, say};
   codes update --offline saved-pages/   # the pages saved as saved-pages/PAGE_ID.html
 
 Each table's page in each language is the spec's site for that language ([source] site,
-site_zh), its page id and .html. Exit status: 0 nothing changed (or, without --check, the
-spec was written); 1 with --check, the vendor changed something; 2 a page could not be
-fetched, found or merged, and nothing was written.")]
+site_zh), its page id and .html. Pages are fetched through the proxy of HTTPS_PROXY (not
+for the hosts NO_PROXY names); a redirect is followed only to the same page (never from
+https to http); a response must be HTML, at most 5 MiB.
+
+Exit status: 0 nothing changed (or, without --check, the spec was written); 1 with --check,
+the vendor changed something; 2 a page could not be fetched, found or merged, and nothing
+was written.")]
 pub struct Args {
     /// The spec to update.
     #[arg(value_name = "SPEC", default_value = "codes.toml")]
