@@ -263,6 +263,28 @@ fn a_reworded_row_is_a_patch_on_both_axes() {
 }
 
 #[test]
+fn a_text_changed_only_in_punctuation_width_is_marked_for_review() {
+    // The same text to a reader: the spec keeps its text and gains a
+    // `# review` mark, which --check reports as a change of the file.
+    let page = edited(OPERATION_EN, |text| {
+        replace(&text, ">Idle.</p>", ">Idle．</p>")
+    });
+    let vendor = Vendor::new("update-width", &[(OPERATION_EN, Reply::Html(page))]);
+    let run = vendor.check(1);
+    assert_eq!(run.stdout, UNCHANGED);
+    assert_eq!(
+        run.stderr,
+        format!(
+            "OperationType, English page: review: row 2: description \"Idle.\" differs from the \
+             vendor's \"Idle．\" only in punctuation width\n\
+             {MEDIA_TYPES_LACKING}\
+             codes: the merge changes the text of codes.toml but not what it says (its `# review` \
+             marks or its layout)\n"
+        )
+    );
+}
+
+#[test]
 fn an_added_row_is_minor_on_both_axes() {
     let page = edited(OPERATION_EN, |text| {
         let row = text

@@ -161,6 +161,12 @@ pub fn run(args: &Args) -> Result<Status, Failure> {
         None => beside(&args.spec, "CHANGELOG.md"),
     });
     let changed = text != old_text;
+    if changed && report.is_empty() {
+        say!(
+            "codes: the merge changes the text of {spec_name} but not what it says \
+             (its `# review` marks or its layout)"
+        );
+    }
     let mut rendered = render(args.format, &report, &dated);
     if let (Some(path), true) = (&changelog_path, changed) {
         rendered.push_str(&match args.format {
