@@ -1,7 +1,9 @@
 //! Vendor pages fetched over HTTP(S), for `codes update`: the one place
 //! the tool reaches the network.
 //!
-//! Through ureq with rustls: the proxy of `ALL_PROXY`, `HTTPS_PROXY` or
+//! Through ureq with rustls, certificates checked against the Mozilla
+//! roots ureq bundles (webpki-roots), not the system's store: the proxy of
+//! `ALL_PROXY`, `HTTPS_PROXY` or
 //! `HTTP_PROXY` unless `NO_PROXY` names the host (ureq reads them); a
 //! timeout for each attempt, body included; a timeout or a 5xx status
 //! tried again, a bounded number of times, after a pause that grows; a
