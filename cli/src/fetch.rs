@@ -2,19 +2,19 @@
 //! the tool reaches the network.
 //!
 //! Through ureq with rustls, certificates checked against the Mozilla
-//! roots ureq bundles (webpki-roots), not the system's store: the proxy of
-//! `ALL_PROXY`, `HTTPS_PROXY` or
-//! `HTTP_PROXY` unless `NO_PROXY` names the host (ureq reads them); a
-//! timeout for each attempt, body included; a timeout or a 5xx status
-//! tried again, a bounded number of times, after a pause that grows; a
-//! body of at most [`LIMIT`] bytes; HTML only.
+//! roots ureq bundles (webpki-roots), not the system's store; through the
+//! proxy of `ALL_PROXY`, `HTTPS_PROXY` or `HTTP_PROXY` unless `NO_PROXY`
+//! names the host (ureq reads them); a timeout for each attempt, body
+//! included; a timeout or a 5xx status tried again, a bounded number of
+//! times, after a pause that grows; a body of at most [`LIMIT`] bytes;
+//! HTML only.
 //!
 //! A redirect is followed only when it keeps the path asked for (from
 //! `http` to `https`, or to another host serving the same page), never
-//! from `https` to plain `http`, at most five times. Any other
-//! leads off the page, which is how the vendor's site answers a page it no
-//! longer has (a login, an error or a search page), so it is an error
-//! naming where it leads, never a page read in the table's place.
+//! from `https` to plain `http`, at most five times. Any other leads off
+//! the page, which is how the vendor's site answers a page it no longer
+//! has (a login, an error or a search page), so it is an error naming
+//! where it leads, never a page read in the table's place.
 
 use std::fmt;
 use std::time::Duration;
