@@ -795,6 +795,28 @@ fn a_page_without_the_table_or_with_two_is_an_error() {
              codes: nothing written\n"
         ),
     );
+    // A text-keyed table is found by its caption, the lead-in of the list:
+    // two parameters with that lead-in are two candidates.
+    let call_directions = "cec_07_4238";
+    let twice = edited(call_directions, |text| {
+        // The agent type's description cell opens as the call direction's.
+        replace(
+            &text,
+            "<p>座席类型/客户级别</p>",
+            "<p>呼入呼出标志,包括:</p><ul><li>甲</li></ul>",
+        )
+    });
+    let vendor = Vendor::new("update-two-lists", &[(call_directions, Reply::Html(twice))]);
+    let url = vendor.url("zh", call_directions);
+    vendor.fails(
+        &["--check"],
+        &format!(
+            "codes: CallDirection, Chinese page: {url}: the page holds 2 candidate lists of \
+             values, of agent_type on line 45 and callIn_out on line 49: merge the right one by \
+             hand with `codes import PAGE --values-of PARAMETER --merge SPEC`\n\
+             codes: nothing written\n"
+        ),
+    );
     // A text-keyed table is found by its caption, the lead-in of the list.
     let call_directions = "cec_07_4238";
     let reworded = edited(call_directions, |text| {

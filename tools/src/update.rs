@@ -184,6 +184,9 @@ pub enum PageError {
     /// Several tables of the page have the spec's caption or header
     /// cells: the line of each.
     Ambiguous(Vec<usize>),
+    /// Several parameters of the page list their values after the spec's
+    /// caption: the name and line of each.
+    AmbiguousValues(Vec<(String, usize)>),
     /// The page's table does not merge into the spec.
     Merge(ImportError),
 }
@@ -208,6 +211,19 @@ impl fmt::Display for PageError {
                      with `codes import PAGE --table N --merge SPEC`",
                     lines.len(),
                     lines.join(" and ")
+                )
+            }
+            PageError::AmbiguousValues(parameters) => {
+                let parameters: Vec<String> = parameters
+                    .iter()
+                    .map(|(name, line)| format!("{name} on line {line}"))
+                    .collect();
+                write!(
+                    f,
+                    "the page holds {} candidate lists of values, of {}: merge the right one by \
+                     hand with `codes import PAGE --values-of PARAMETER --merge SPEC`",
+                    parameters.len(),
+                    parameters.join(" and ")
                 )
             }
             PageError::Merge(error) => write!(f, "{error}"),
@@ -356,10 +372,10 @@ fn find_parameter(page: &VendorPage, bytes: &[u8]) -> Result<String, PageError> 
                 ),
             },
         }),
-        several => Err(PageError::Ambiguous(
+        several => Err(PageError::AmbiguousValues(
             several
                 .iter()
-                .map(|parameter| parameter.name.line)
+                .map(|parameter| (parameter.name.value.clone(), parameter.name.line))
                 .collect(),
         )),
     }
