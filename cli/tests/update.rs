@@ -282,6 +282,23 @@ fn a_text_changed_only_in_punctuation_width_is_marked_for_review() {
              marks or its layout)\n"
         )
     );
+    // Written with its mark, and no CHANGELOG entry: nothing it says changed.
+    let changelog = vendor.changelog();
+    let run = vendor.update(&["--changelog"]);
+    assert_eq!(
+        (run.code, run.stdout.as_str()),
+        (0, UNCHANGED),
+        "{}",
+        run.stderr
+    );
+    let spec = String::from_utf8(vendor.spec()).unwrap();
+    assert!(
+        spec.contains(
+            "description = \"Idle.\" # review: the vendor writes \"Idle．\" (only the punctuation width differs)\n"
+        ),
+        "{spec}"
+    );
+    assert_eq!(vendor.changelog(), changelog);
 }
 
 #[test]

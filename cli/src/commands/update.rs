@@ -113,53 +113,19 @@ pub fn run(args: &Args) -> Result<Status, Failure> {
              (`site`, `site_zh`) of a language a table has a page in"
         )));
     }
-    let (read, mut problems) = read_pages(args, pages);
+    let (read, problems) = read_pages(args, pages);
     if !problems.is_empty() {
         return Ok(nothing_written(&problems));
     }
-    let mut text = old_text.clone();
-    let mut dated = Vec::new();
-    // What each merge says, said once every page has merged.
-    let mut said = Vec::new();
-    for Read {
-        page,
-        source,
-        bytes,
-    } in read
-    {
-        match update::merge_page(&spec_name, &text, &page, &bytes) {
-            Ok(merged) => {
-                for line in &merged.imported.summary {
-                    said.push(format!("{page}: {line}"));
-                }
-                for line in &merged.imported.review {
-                    said.push(format!("{page}: review: {line}"));
-                }
-                text = merged.imported.toml;
-                dated.push(Dated {
-                    page,
-                    updated: merged.updated,
-                });
-            }
-            Err(error) => problems.extend(page_problem(&page, &source, &error)),
-        }
-    }
-    if !problems.is_empty() {
-        return Ok(nothing_written(&problems));
-    }
-    for line in said {
-        say!("{line}");
-    }
+    let (text, dated) = match merge_all(&spec_name, &old_text, read) {
+        Ok(merged) => merged,
+        Err(problems) => return Ok(nothing_written(&problems)),
+    };
     let Loaded::Valid(new) = io::parse_spec(&format!("{spec_name} (updated)"), &text) else {
         say!("codes: nothing written");
         return Ok(Status::Failed);
     };
     let report = diff::diff(&old, &new);
-    let entry = report.to_changelog(None, None);
-    let changelog_path = args.changelog.as_ref().map(|file| match file {
-        Some(file) => file.clone(),
-        None => beside(&args.spec, "CHANGELOG.md"),
-    });
     let changed = text != old_text;
     if changed && report.is_empty() {
         say!(
@@ -167,8 +133,15 @@ pub fn run(args: &Args) -> Result<Status, Failure> {
              (its `# review` marks or its layout)"
         );
     }
+    // A CHANGELOG entry where the changes say something.
+    let entry = report.to_changelog(None, None);
+    let changelog = match (&args.changelog, report.is_empty()) {
+        (Some(Some(file)), false) => Some(file.clone()),
+        (Some(None), false) => Some(beside(&args.spec, "CHANGELOG.md")),
+        _ => None,
+    };
     let mut rendered = render(args.format, &report, &dated);
-    if let (Some(path), true) = (&changelog_path, changed) {
+    if let Some(path) = &changelog {
         rendered.push_str(&match args.format {
             Format::Text => format!("\nCHANGELOG entry ({}):\n\n{entry}", path.display()),
             Format::Markdown => {
@@ -186,7 +159,7 @@ pub fn run(args: &Args) -> Result<Status, Failure> {
     if changed {
         // The changelog first: were the spec written and the changelog
         // not, a second run would find nothing to add to it.
-        if let Some(path) = &changelog_path {
+        if let Some(path) = &changelog {
             let old = io::read(path)?;
             io::emit(Some(path), &changelog::add_entry(&old, &entry))?;
         }
@@ -197,6 +170,57 @@ pub fn run(args: &Args) -> Result<Status, Failure> {
         say!("codes: {spec_name} is up to date");
     }
     Ok(Status::Success)
+}
+
+/// Merges every page read into `spec_text`, one after the other, saying
+/// what each merge changed once all have merged; the merged text and each
+/// page's date. Else a message for each page that did not merge.
+fn merge_all(
+    spec_name: &str,
+    spec_text: &str,
+    read: Vec<Read>,
+) -> Result<(String, Vec<Dated>), Vec<String>> {
+    let mut text = spec_text.to_string();
+    let mut dated = Vec::new();
+    let mut said = Vec::new();
+    let mut problems = Vec::new();
+    for Read {
+        page,
+        source,
+        bytes,
+    } in read
+    {
+        match update::merge_page(spec_name, &text, &page, &bytes) {
+            Ok(merged) => {
+                let imported = merged.imported;
+                said.extend(
+                    imported
+                        .summary
+                        .iter()
+                        .map(|line| format!("{page}: {line}")),
+                );
+                said.extend(
+                    imported
+                        .review
+                        .iter()
+                        .map(|line| format!("{page}: review: {line}")),
+                );
+                text = imported.toml;
+                dated.push(Dated {
+                    page,
+                    updated: merged.updated,
+                });
+            }
+            Err(error) => problems.extend(page_problem(&page, &source, &error)),
+        }
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    for line in said {
+        say!("{line}");
+    }
+    Ok((text, dated))
 }
 
 /// Says every problem, and that nothing was written.
