@@ -77,7 +77,7 @@ use crate::import::{self, ImportError, Imported, MergeOptions};
 use crate::lang::Lang;
 use crate::vendor_doc::{self, DocError, VendorTable};
 
-/// One page of the vendor's a spec table was transcribed from, with what
+/// One of the vendor's pages a spec table was transcribed from, with what
 /// the spec says of it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct VendorPage {
