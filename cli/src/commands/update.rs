@@ -3,6 +3,7 @@
 //! a folder), merged into the spec as `codes import --merge` merges it,
 //! and judged as `codes diff` judges a revision.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -250,13 +251,25 @@ fn read_pages(args: &Args, pages: Vec<VendorPage>) -> (Vec<Read>, Vec<String>) {
     };
     let mut read = Vec::new();
     let mut problems = Vec::new();
+    // A page of several tables is read once.
+    let mut seen: HashMap<String, Result<Vec<u8>, FetchError>> = HashMap::new();
     for page in pages {
         let (source, bytes) = match &origin {
             Origin::Saved(dir) => {
                 let path = dir.join(format!("{}.html", page.page()));
-                (path.display().to_string(), read_saved(&path))
+                let source = path.display().to_string();
+                let bytes = seen
+                    .entry(source.clone())
+                    .or_insert_with(|| read_saved(&path));
+                (source, bytes.clone())
             }
-            Origin::Network(fetcher) => (page.url().to_string(), fetcher.fetch(page.url())),
+            Origin::Network(fetcher) => {
+                let source = page.url().to_string();
+                let bytes = seen
+                    .entry(source.clone())
+                    .or_insert_with(|| fetcher.fetch(page.url()));
+                (source, bytes.clone())
+            }
         };
         match bytes {
             Ok(bytes) => read.push(Read {
