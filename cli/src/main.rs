@@ -6,6 +6,7 @@
 //! not run (bad arguments, unreadable files, git failures).
 
 mod commands;
+mod fetch;
 mod io;
 mod lang;
 mod output;
@@ -45,6 +46,8 @@ enum Command {
     Diff(commands::diff::Args),
     /// Import the tables of a vendor page as copied, or merge them into a spec.
     Import(commands::import::Args),
+    /// Fetch every vendor page of the spec, merge it in and report what the vendor changed.
+    Update(commands::update::Args),
     /// Explain an operation code, with its reason and object, from the built-in table.
     Explain(commands::explain::ExplainArgs),
     /// List the codes of a built-in table: operation types (with --reasons, their reasons),
@@ -70,6 +73,7 @@ fn main() -> ExitCode {
         Command::Synth(args) => commands::synth::run(args),
         Command::Diff(args) => commands::diff::run(args),
         Command::Import(args) => commands::import::run(args),
+        Command::Update(args) => commands::update::run(args),
         Command::Explain(args) => commands::explain::explain(args),
         Command::List(args) => commands::explain::list(args),
         Command::Completions(args) => commands::manual::completions(args),

@@ -285,7 +285,7 @@ fn the_manual_page_is_roff_and_every_page_can_be_written() {
             ".el .ds Aq '",
             ".TH codes 1  \"codes 0.1.0\" ",
             ".SH NAME",
-            "codes \\- The `codes` tool for spec maintainers: check, generate, explain, diff, import, decode",
+            "codes \\- The `codes` tool for spec maintainers: check, generate, explain, diff, import, update, decode",
             ".SH SYNOPSIS",
         ]
     );
@@ -315,6 +315,7 @@ fn the_manual_page_is_roff_and_every_page_can_be_written() {
             "codes-list.1",
             "codes-man.1",
             "codes-synth.1",
+            "codes-update.1",
             "codes.1",
         ]
     );

@@ -578,7 +578,29 @@ impl SpecDiff {
     /// axis such as
     /// `api impact: breaking (3 breaking, 2 minor, 5 patch, 0 cosmetic)`.
     pub fn to_text(&self) -> String {
-        output::text(self)
+        output::text(self, &[])
+    }
+
+    /// [`to_text`](Self::to_text) with `groups` first: each a heading
+    /// (a table's name, as the changes' paths start), lines of notes
+    /// under it (indented), then the changes of that table; a group is
+    /// written whether or not it has changes, and the other changes follow
+    /// in groups of their own. `codes update` notes each table's pages and
+    /// their "Updated on" dates this way.
+    ///
+    /// ```
+    /// use codes_codegen::Spec;
+    /// use codes_tools::diff::diff;
+    ///
+    /// let spec = Spec::from_toml("codes.toml", include_str!("../../codes.toml")).unwrap();
+    /// let groups = [("AgentType".to_string(), vec!["English page cec_07_0701".to_string()])];
+    /// assert_eq!(
+    ///     diff(&spec, &spec).to_text_with_groups(&groups),
+    ///     "AgentType\n  English page cec_07_0701\nno changes\nimpact: none\n"
+    /// );
+    /// ```
+    pub fn to_text_with_groups(&self, groups: &[(String, Vec<String>)]) -> String {
+        output::text(self, groups)
     }
 
     /// For a pull request or changelog: the impact on both axes, then a

@@ -548,6 +548,41 @@ pub fn parse_html_values(bytes: &[u8], parameter: &str) -> Result<ValueList, Vec
     }
 }
 
+/// Every parameter of the tables of parameters of a page saved as HTML,
+/// in page order, with the paragraph its description cell opens with:
+/// where [`parse_html_values`] can look, and how a text-keyed table is
+/// found on its page again (its caption is that paragraph).
+///
+/// # Errors
+///
+/// As [`parse_html_tables`], for the page itself: bytes that are neither
+/// UTF-8 nor in a declared charset, a `lang` other than English or Chinese,
+/// a table without a header row, a table nested in a cell.
+///
+/// # Examples
+///
+/// ```
+/// use codes_tools::vendor_doc::parse_html_parameters;
+///
+/// let page = r#"<html lang="zh-cn"><body><table>
+/// <thead><tr><th>顺序</th><th>参数名称</th><th>数据类型</th><th>参数说明</th></tr></thead>
+/// <tbody><tr><td>18</td><td>callIn_out</td><td>String(1-20)</td>
+/// <td><p>呼入呼出标志,包括:</p><ul><li>呼入</li><li>呼出</li></ul></td></tr></tbody>
+/// </table></body></html>"#;
+/// let parameters = parse_html_parameters(page.as_bytes()).unwrap();
+/// assert_eq!(parameters[0].name.value, "callIn_out");
+/// assert_eq!(parameters[0].lead.as_ref().unwrap().value, "呼入呼出标志,包括:");
+/// ```
+pub fn parse_html_parameters(bytes: &[u8]) -> Result<Vec<Parameter>, Vec<DocError>> {
+    let text = html::decode(bytes).map_err(|error| vec![error])?;
+    let mut errors = Vec::new();
+    let page = html::read(&text, &mut errors);
+    let tables = page.raw_tables(&mut errors);
+    let parameters = values::parameters(&tables);
+    page.locate(&mut errors);
+    finish(parameters, errors)
+}
+
 /// The tables as the text's layout lays them out, as far as they can be
 /// read; `errors` gets every problem.
 fn raw_tables<'a>(text: &'a str, errors: &mut Vec<DocError>) -> Vec<RawTable<'a>> {
@@ -560,10 +595,7 @@ fn raw_tables<'a>(text: &'a str, errors: &mut Vec<DocError>) -> Vec<RawTable<'a>
 }
 
 /// The tables if there are no errors, else the errors sorted by line.
-fn finish(
-    tables: Vec<VendorTable>,
-    mut errors: Vec<DocError>,
-) -> Result<Vec<VendorTable>, Vec<DocError>> {
+fn finish<T>(tables: Vec<T>, mut errors: Vec<DocError>) -> Result<Vec<T>, Vec<DocError>> {
     if errors.is_empty() {
         return Ok(tables);
     }
@@ -666,6 +698,17 @@ pub struct ValueList {
     pub values: Vec<Located<String>>,
     /// The page's declared language, as [`VendorTable::lang`].
     pub lang: Option<Located<String>>,
+}
+
+/// A parameter of a table of parameters, as [`parse_html_parameters`]
+/// lists them.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
+pub struct Parameter {
+    /// The parameter's name cell, e.g. `callIn_out`.
+    pub name: Located<String>,
+    /// The paragraph its description cell opens with, when that is no list
+    /// item, e.g. `呼入呼出标志,包括:`.
+    pub lead: Option<Located<String>>,
 }
 
 /// How the table was laid out when it was copied from the page.

@@ -8,3 +8,4 @@ pub mod generate;
 pub mod import;
 pub mod manual;
 pub mod synth;
+pub mod update;

@@ -17,25 +17,35 @@ const DESCENDING: [Impact; 4] = [
     Impact::Cosmetic,
 ];
 
-pub(super) fn text(diff: &SpecDiff) -> String {
+pub(super) fn text(diff: &SpecDiff, groups: &[(String, Vec<String>)]) -> String {
     let mut out = String::new();
+    for (head, notes) in groups {
+        let _ = writeln!(out, "{head}");
+        for note in notes {
+            let _ = writeln!(out, "  {note}");
+        }
+        for change in diff
+            .changes()
+            .iter()
+            .filter(|change| head_of(change) == head)
+        {
+            change_line(&mut out, change);
+        }
+    }
     if diff.is_empty() {
         out.push_str("no changes\n");
     }
     let mut group = None;
     for change in diff.changes() {
-        let head = change.path.split('/').next().unwrap_or_default();
+        let head = head_of(change);
+        if groups.iter().any(|(given, _)| given == head) {
+            continue;
+        }
         if group != Some(head) {
             let _ = writeln!(out, "{head}");
             group = Some(head);
         }
-        let _ = writeln!(
-            out,
-            "  api:{:<8} data:{:<8}  {}",
-            change.impact.as_str(),
-            change.data_impact.as_str(),
-            describe(change)
-        );
+        change_line(&mut out, change);
     }
     let _ = writeln!(out, "{}", summary(diff));
     if diff.accepted() > 0 {
@@ -48,6 +58,22 @@ pub(super) fn text(diff: &SpecDiff) -> String {
         }
     }
     out
+}
+
+/// The group of a change in the text report: the first part of its path.
+fn head_of(change: &Change) -> &str {
+    change.path.split('/').next().unwrap_or_default()
+}
+
+/// A change's line of the text report, with its impact on both axes.
+fn change_line(out: &mut String, change: &Change) {
+    let _ = writeln!(
+        out,
+        "  api:{:<8} data:{:<8}  {}",
+        change.impact.as_str(),
+        change.data_impact.as_str(),
+        describe(change)
+    );
 }
 
 /// A stale acceptance in a line: `no change is row_removed at

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use super::cells::{CodeCell, RawRow, RawTable, SeenCodes};
 use super::columns::Shape;
 use super::text::{Para, quote};
-use super::{DocError, Located, ValueList};
+use super::{DocError, Located, Parameter, ValueList};
 
 /// The list of `parameter` in the tables of parameters among `tables`.
 pub(super) fn list(
@@ -107,6 +107,37 @@ pub(super) fn list(
         values: items,
         lang: None,
     })
+}
+
+/// Every parameter of the tables of parameters among `tables`, with the
+/// paragraph its description cell opens with, when that is no list item:
+/// how a text-keyed table is found on its page, by its caption.
+pub(super) fn parameters(tables: &[RawTable<'_>]) -> Vec<Parameter> {
+    let mut found = Vec::new();
+    for table in tables {
+        let Shape::Parameters {
+            name,
+            description,
+            columns,
+        } = table.shape
+        else {
+            continue;
+        };
+        for row in table.rows.iter().filter(|row| row.cells.len() == columns) {
+            if let [cell] = row.cells[name].as_slice() {
+                let lead = row.cells[description]
+                    .first()
+                    .filter(|para| !para.bullet)
+                    .copied()
+                    .map(Para::located);
+                found.push(Parameter {
+                    name: cell.located(),
+                    lead,
+                });
+            }
+        }
+    }
+    found
 }
 
 /// A description cell read as a list: the paragraph before the list, if
