@@ -160,6 +160,7 @@ use changes::Report;
 use codes_codegen::SUPPORT_ITEMS;
 use codes_codegen::ident;
 use codes_codegen::model::{self, CodeKind};
+use codes_codegen::schema;
 use codes_codegen::{Code, Diagnostic};
 use codes_codegen::{Spec, SpecError};
 use merge::Base;
@@ -643,29 +644,38 @@ fn fresh(vendors: &[Vendor], options: &ImportOptions) -> Result<Imported, Import
     let mut source = Table::new();
     source.decor_mut().set_prefix(HEADER);
     for (key, text) in [
-        ("vendor", &options.vendor),
-        ("product", &options.product),
-        ("document", &options.document),
+        (schema::source::VENDOR.name, &options.vendor),
+        (schema::source::PRODUCT.name, &options.product),
+        (schema::source::DOCUMENT.name, &options.document),
     ] {
         source.insert(key, Item::Value(edit::string(text)));
     }
-    document.insert("source", Item::Table(source));
+    document.insert(schema::spec::SOURCE.name, Item::Table(source));
     let markers: ArrayOfTables = options
         .not_applicable
         .iter()
         .map(|marker| {
             let mut table = Table::new();
-            table.insert("code", Item::Value(i64::from(marker.code).into()));
-            table.insert("name", Item::Value(edit::string(&marker.name)));
             table.insert(
-                "description",
+                schema::marker::CODE.name,
+                Item::Value(i64::from(marker.code).into()),
+            );
+            table.insert(
+                schema::marker::NAME.name,
+                Item::Value(edit::string(&marker.name)),
+            );
+            table.insert(
+                schema::marker::DESCRIPTION.name,
                 Item::Value(edit::string(&marker.description)),
             );
             table
         })
         .collect();
     if !markers.is_empty() {
-        document.insert("not_applicable", Item::ArrayOfTables(markers));
+        document.insert(
+            schema::spec::NOT_APPLICABLE.name,
+            Item::ArrayOfTables(markers),
+        );
     }
     let mut types = Namespace::with(SUPPORT_ITEMS);
     let mut tables = ArrayOfTables::new();
@@ -689,7 +699,7 @@ fn fresh(vendors: &[Vendor], options: &ImportOptions) -> Result<Imported, Import
         report.review.extend(vendor.repeated.iter().cloned());
         tables.push(toml);
     }
-    document.insert("table", Item::ArrayOfTables(tables));
+    document.insert(schema::spec::TABLE.name, Item::ArrayOfTables(tables));
     let (imported, spec) = finish(document, "imported spec", report)?;
     let (rows, kinds, reasons) =
         spec.tables()
@@ -790,7 +800,7 @@ fn merge_checked(
     let mut review = Vec::new();
     let mut errors = Vec::new();
     let root = document.as_table_mut();
-    let mut tables = edit::take_tables(root, "table");
+    let mut tables = edit::take_tables(root, schema::spec::TABLE.name);
     let source = page::Source {
         lang: options.lang,
         page: options.page.as_deref(),
@@ -865,15 +875,24 @@ fn skeleton(old: &Base<'_>, proposed: bool) -> Table {
         true => edit::commented(name, edit::PROPOSED),
         false => name,
     };
-    toml.insert("name", Item::Value(name));
+    toml.insert(schema::table::NAME.name, Item::Value(name));
     if old.kind() == CodeKind::Text {
-        toml.insert("key", Item::Value(edit::string("text")));
+        toml.insert(schema::table::KEY.name, Item::Value(edit::string("text")));
     }
     if let Some([record, object, reason]) = old.record() {
-        toml.insert("record", Item::Value(edit::string(record)));
-        toml.insert("object", Item::Value(edit::string(object)));
-        toml.insert("reason", Item::Value(edit::string(reason)));
-        if let Some(mut key) = toml.key_mut("record") {
+        toml.insert(
+            schema::table::RECORD.name,
+            Item::Value(edit::string(record)),
+        );
+        toml.insert(
+            schema::table::OBJECT.name,
+            Item::Value(edit::string(object)),
+        );
+        toml.insert(
+            schema::table::REASON.name,
+            Item::Value(edit::string(reason)),
+        );
+        if let Some(mut key) = toml.key_mut(schema::table::RECORD.name) {
             key.leaf_decor_mut()
                 .set_prefix("# Rust names of the items decoding a whole row.\n");
         }

@@ -86,9 +86,9 @@ const REASON_BUILTINS: &[&str] = &["NotApplicable", "Unlisted"];
 const OBJECT_BUILTINS: &[&str] = &["NotApplicable", "Other"];
 /// The record names proposed when a table gains objects or reasons.
 const RECORD_DEFAULTS: [(&str, &str); 3] = [
-    ("record", "Operation"),
-    ("object", "Object"),
-    ("reason", "Reason"),
+    (schema::table::RECORD.name, "Operation"),
+    (schema::table::OBJECT.name, "Object"),
+    (schema::table::REASON.name, "Reason"),
 ];
 
 /// Merges `vendor`, a page in `source.lang`, into `toml`, the `[[table]]`
@@ -137,10 +137,11 @@ fn record_names(
     let mut chosen = Vec::new();
     for (key, default) in RECORD_DEFAULTS {
         let name = names::propose(Some(default), default, default, |name| {
-            types.is_free(name) && (key != "object" || types.is_free(&format!("{name}Kind")))
+            types.is_free(name)
+                && (key != schema::table::OBJECT.name || types.is_free(&format!("{name}Kind")))
         });
         types.take(&name);
-        if key == "object" {
+        if key == schema::table::OBJECT.name {
             types.take(&format!("{name}Kind"));
         }
         edit::set(
@@ -177,7 +178,7 @@ fn object_kinds(
             texts.push(text);
         }
     }
-    let mut old_tables = edit::take_tables(toml, "object_kind").into_iter();
+    let mut old_tables = edit::take_tables(toml, schema::table::OBJECT_KIND.name).into_iter();
     let mut names = Namespace::with(OBJECT_BUILTINS);
     for kind in old.object_kinds() {
         names.take(kind.name());
@@ -204,7 +205,7 @@ fn object_kinds(
         names.take(&name);
         let mut table = Table::new();
         table.insert(
-            "name",
+            schema::object_kind::NAME.name,
             Item::Value(edit::commented(edit::string(&name), PROPOSED)),
         );
         edit::insert(
@@ -222,7 +223,7 @@ fn object_kinds(
         by_text.insert(text.to_string(), name);
     }
     report.summary.extend(removed);
-    edit::put_tables(toml, "object_kind", tables, TABLE_KEYS);
+    edit::put_tables(toml, schema::table::OBJECT_KIND.name, tables, TABLE_KEYS);
     by_text
 }
 
@@ -292,7 +293,7 @@ impl Rows<'_> {
         report: &mut Report,
     ) {
         let old = self.old;
-        let mut slots: Vec<Option<Table>> = edit::take_tables(toml, "row")
+        let mut slots: Vec<Option<Table>> = edit::take_tables(toml, schema::table::ROW.name)
             .into_iter()
             .map(Some)
             .collect();
@@ -373,7 +374,7 @@ impl Rows<'_> {
                 .summary
                 .push("rows reordered to follow the vendor table".to_string());
         }
-        edit::put_tables(toml, "row", tables, TABLE_KEYS);
+        edit::put_tables(toml, schema::table::ROW.name, tables, TABLE_KEYS);
     }
 
     fn existing_row(
@@ -388,7 +389,7 @@ impl Rows<'_> {
         let keys = self.lang.keys();
         set_text(
             table,
-            "constant",
+            schema::row::CONSTANT.name,
             old.constant(),
             row.constant.as_deref(),
             ROW_KEYS,
@@ -423,9 +424,14 @@ impl Rows<'_> {
         let object = object.map(String::as_str);
         if old_object != object {
             match object {
-                Some(name) => edit::set(table, "object", edit::string(name), ROW_KEYS),
+                Some(name) => edit::set(
+                    table,
+                    schema::row::OBJECT.name,
+                    edit::string(name),
+                    ROW_KEYS,
+                ),
                 None => {
-                    table.remove("object");
+                    table.remove(schema::row::OBJECT.name);
                 }
             }
             let show =
@@ -453,7 +459,7 @@ impl Rows<'_> {
         report: &mut Report,
     ) -> Vec<String> {
         let code = &row.code;
-        let mut slots: Vec<Option<Table>> = edit::take_tables(table, "reason")
+        let mut slots: Vec<Option<Table>> = edit::take_tables(table, schema::row::REASON.name)
             .into_iter()
             .map(Some)
             .collect();
@@ -511,7 +517,7 @@ impl Rows<'_> {
                 "row {code}: reasons reordered to follow the vendor table"
             ));
         }
-        edit::put_tables(table, "reason", tables, ROW_KEYS);
+        edit::put_tables(table, schema::row::REASON.name, tables, ROW_KEYS);
         notes
     }
 
@@ -526,7 +532,12 @@ impl Rows<'_> {
         if let (ReasonCodes::Range { start, end }, true) =
             (reason.codes, reason.codes != old.codes())
         {
-            edit::set(table, "range", edit::range(start, end), REASON_KEYS);
+            edit::set(
+                table,
+                schema::reason::RANGE.name,
+                edit::range(start, end),
+                REASON_KEYS,
+            );
             report.summary.push(format!(
                 "row {code}: reason {} -> {} (keeps `{}`)",
                 old.codes(),
@@ -560,19 +571,22 @@ impl Rows<'_> {
             RowCode::Integer(code) => Value::from(i64::from(*code)),
             RowCode::Text(text) => edit::string(text),
         };
-        table.insert("code", Item::Value(code_value));
+        table.insert(schema::row::CODE.name, Item::Value(code_value));
         table.insert(
-            "name",
+            schema::row::NAME.name,
             Item::Value(edit::commented(edit::string(name), PROPOSED)),
         );
         if let Some(constant) = &row.constant {
-            table.insert("constant", Item::Value(edit::string(constant)));
+            table.insert(
+                schema::row::CONSTANT.name,
+                Item::Value(edit::string(constant)),
+            );
         }
         if let Some(description) = &row.description {
             table.insert(keys.description, Item::Value(edit::string(description)));
         }
         if let Some(object) = object {
-            table.insert("object", Item::Value(edit::string(object)));
+            table.insert(schema::row::OBJECT.name, Item::Value(edit::string(object)));
         }
         let notes: Vec<String> = row.notes().cloned().collect();
         if !notes.is_empty() {
@@ -583,7 +597,7 @@ impl Rows<'_> {
         for reason in row.reasons() {
             reasons.push(self.new_reason(code, reason, &mut reason_names, report));
         }
-        edit::put_tables(&mut table, "reason", reasons, ROW_KEYS);
+        edit::put_tables(&mut table, schema::row::REASON.name, reasons, ROW_KEYS);
         table
     }
 
@@ -610,16 +624,22 @@ impl Rows<'_> {
         let mut table = Table::new();
         match reason.codes {
             ReasonCodes::Single(code) => {
-                table.insert("code", Item::Value(Value::from(i64::from(code))));
+                table.insert(
+                    schema::reason::CODE.name,
+                    Item::Value(Value::from(i64::from(code))),
+                );
             }
             ReasonCodes::Range { start, end } => {
-                table.insert("range", Item::Value(edit::range(start, end)));
+                table.insert(
+                    schema::reason::RANGE.name,
+                    Item::Value(edit::range(start, end)),
+                );
             }
             // A vendor cell gives no open reason; only an old one is kept.
             ReasonCodes::Open { .. } => {}
         }
         table.insert(
-            "name",
+            schema::reason::NAME.name,
             Item::Value(edit::commented(edit::string(&name), PROPOSED)),
         );
         if let Some(description) = &reason.description {

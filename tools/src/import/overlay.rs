@@ -17,6 +17,7 @@ use super::{Lang, merge, page};
 use crate::lang::SpecLang;
 use crate::vendor_doc::DocError;
 use codes_codegen::model::{self, ReasonCodes};
+use codes_codegen::schema;
 
 /// Adds the texts of `vendor`, a page in `source.lang`, to `toml`, the
 /// `[[table]]` entry that `old` was validated from; every row, reason or
@@ -48,7 +49,7 @@ pub(super) fn table(
         }
     }
     let kind_texts = kind_texts(old, &matched, &mut errors);
-    let mut rows = edit::take_tables(toml, "row");
+    let mut rows = edit::take_tables(toml, schema::table::ROW.name);
     for (index, (old_row, vendor_row)) in old.rows().iter().zip(&matched).enumerate() {
         let Some(vendor_row) = vendor_row else {
             report.summary.push(format!(
@@ -68,8 +69,8 @@ pub(super) fn table(
             row.merge(table, report, &mut errors);
         }
     }
-    edit::put_tables(toml, "row", rows, edit::TABLE_KEYS);
-    let mut kinds = edit::take_tables(toml, "object_kind");
+    edit::put_tables(toml, schema::table::ROW.name, rows, edit::TABLE_KEYS);
+    let mut kinds = edit::take_tables(toml, schema::table::OBJECT_KIND.name);
     for (index, text) in &kind_texts {
         if let (Some(table), Some(kind)) = (kinds.get_mut(*index), old.object_kinds().get(*index)) {
             set_text(
@@ -83,7 +84,12 @@ pub(super) fn table(
             );
         }
     }
-    edit::put_tables(toml, "object_kind", kinds, edit::TABLE_KEYS);
+    edit::put_tables(
+        toml,
+        schema::table::OBJECT_KIND.name,
+        kinds,
+        edit::TABLE_KEYS,
+    );
     match errors.is_empty() {
         true => Ok(()),
         false => Err(errors),
@@ -182,7 +188,7 @@ impl Row<'_> {
             &place,
             report,
         );
-        let mut reasons = edit::take_tables(table, "reason");
+        let mut reasons = edit::take_tables(table, schema::row::REASON.name);
         let open = self.open_reason(errors);
         let mut notes = Vec::new();
         for (position, paragraph) in self.vendor.cell.iter().enumerate() {
@@ -234,7 +240,7 @@ impl Row<'_> {
                 ));
             }
         }
-        edit::put_tables(table, "reason", reasons, ROW_KEYS);
+        edit::put_tables(table, schema::row::REASON.name, reasons, ROW_KEYS);
         set_texts(
             table,
             keys.notes,

@@ -9,6 +9,7 @@ use super::changes::Report;
 use super::edit::{self, NOT_IN_TEXT, PAGE_KEYS, TABLE_KEYS};
 use super::merge::Base;
 use super::vendor::Vendor;
+use codes_codegen::schema;
 
 /// What stands in for a required page key the vendor text does not give.
 const UNKNOWN: &str = "unknown";
@@ -46,19 +47,23 @@ pub(super) fn merge(
     };
     let page = edit::page_table(lang, toml);
     let texts = [
-        ("title", old_page.map(|page| page.title()), &vendor.title),
         (
-            "subtitle",
+            schema::page::TITLE.name,
+            old_page.map(|page| page.title()),
+            &vendor.title,
+        ),
+        (
+            schema::page::SUBTITLE.name,
             old_page.and_then(|page| page.subtitle()),
             &vendor.subtitle,
         ),
         (
-            "caption",
+            schema::page::CAPTION.name,
             old_page.and_then(|page| page.caption()),
             &vendor.caption,
         ),
         (
-            "updated",
+            schema::page::UPDATED.name,
             old_page.and_then(|page| page.updated()),
             &vendor.updated,
         ),
@@ -89,37 +94,53 @@ pub(super) fn merge(
         ));
     };
     if old_page.is_none() && vendor.title.is_none() {
-        placeholder(page, "title", source.title.unwrap_or(UNKNOWN));
+        placeholder(
+            page,
+            schema::page::TITLE.name,
+            source.title.unwrap_or(UNKNOWN),
+        );
     }
     match (source.page, old_page.map(|page| page.page())) {
         (Some(id), Some(old_id)) if id != old_id => {
-            edit::set(page, "page", edit::string(id), order);
-            report
-                .summary
-                .push(format!("{}: {old_id} -> {id}", label("page")));
+            edit::set(page, schema::page::PAGE.name, edit::string(id), order);
+            report.summary.push(format!(
+                "{}: {old_id} -> {id}",
+                label(schema::page::PAGE.name)
+            ));
         }
-        (Some(id), None) => edit::set(page, "page", edit::string(id), order),
-        (None, None) => placeholder(page, "page", UNKNOWN),
+        (Some(id), None) => edit::set(page, schema::page::PAGE.name, edit::string(id), order),
+        (None, None) => placeholder(page, schema::page::PAGE.name, UNKNOWN),
         _ => {}
     }
     let old_columns = old_page.map_or(&[][..], |page| page.columns());
     if vendor.columns != old_columns {
-        edit::set(page, "columns", edit::strings(&vendor.columns), order);
+        edit::set(
+            page,
+            schema::page::COLUMNS.name,
+            edit::strings(&vendor.columns),
+            order,
+        );
         if old_page.is_some() {
             report.summary.push(format!(
                 "{}: {old_columns:?} -> {:?}",
-                label("columns"),
+                label(schema::page::COLUMNS.name),
                 vendor.columns
             ));
         }
     }
     let old_notes = old_page.map_or(&[][..], |page| page.notes());
     if !vendor.notes.is_empty() && vendor.notes != old_notes {
-        edit::set(page, "notes", edit::strings(&vendor.notes), order);
+        edit::set(
+            page,
+            schema::page::NOTES.name,
+            edit::strings(&vendor.notes),
+            order,
+        );
         if old_page.is_some() {
-            report
-                .summary
-                .push(format!("{}: notes changed", label("notes")));
+            report.summary.push(format!(
+                "{}: notes changed",
+                label(schema::page::NOTES.name)
+            ));
         }
     }
 }
