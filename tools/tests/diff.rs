@@ -1025,10 +1025,7 @@ fn reordered_reasons_are_patch() {
 
 #[test]
 fn provenance_changes_are_patch() {
-    let before = format!(
-        "{SOURCE}{}",
-        table(&format!("{KINDS}{}", row(1, "SignIn", "")))
-    );
+    let before = one_row_spec();
     let old = parse(&before);
     let new = parse(&edited(
         &before,
@@ -1095,10 +1092,7 @@ fn provenance_changes_are_patch() {
 
 #[test]
 fn changed_record_names_are_breaking() {
-    let before = format!(
-        "{SOURCE}{}",
-        table(&format!("{KINDS}{}", row(1, "SignIn", "")))
-    );
+    let before = one_row_spec();
     let old = parse(&before);
     let new = parse(&edited(
         &before,
@@ -1148,6 +1142,14 @@ fn with_record_names(table: &str) -> String {
         "{}\nrecord = \"Operation\"\nobject = \"Object\"\nreason = \"Reason\"{}",
         &table[..end],
         &table[end..]
+    )
+}
+
+/// The text of a spec whose only row is `SignIn`.
+fn one_row_spec() -> String {
+    format!(
+        "{SOURCE}{}",
+        table(&format!("{KINDS}{}", row(1, "SignIn", "")))
     )
 }
 
