@@ -4,6 +4,10 @@ mod support;
 
 use support::{codes, codes_in, git, git_repo, repo, scratch};
 
+/// The repository's spec as of the 2023 pages, frozen (a vendor update
+/// changes `codes.toml`, not this), and a later revision of it: the sides
+/// of the library's golden diff reports.
+const OLD: &str = "tools/tests/fixtures/specs/codes-2023.toml";
 const NEW: &str = "tools/tests/fixtures/specs/codes-2025-revision.toml";
 
 #[test]
@@ -15,7 +19,7 @@ fn the_report_in_each_format_is_the_library_golden_file() {
         ("github-actions", "diff.github-actions.txt"),
         ("junit", "diff.junit.xml"),
     ] {
-        let run = codes(&["diff", "codes.toml", NEW, "--format", format]);
+        let run = codes(&["diff", OLD, NEW, "--format", format]);
         assert_eq!(run.code, 0, "{format}: {}", run.stderr);
         let expected =
             std::fs::read_to_string(repo().join("tools/tests/golden").join(golden)).unwrap();
@@ -30,7 +34,7 @@ fn the_report_in_each_format_is_the_library_golden_file() {
 fn fail_on_sets_the_exit_status_at_or_above_the_threshold() {
     for (threshold, code) in [("breaking", 1), ("minor", 1), ("patch", 1), ("cosmetic", 1)] {
         assert_eq!(
-            codes(&["diff", "codes.toml", NEW, "--fail-on", threshold]).code,
+            codes(&["diff", OLD, NEW, "--fail-on", threshold]).code,
             code,
             "{threshold}"
         );
@@ -44,7 +48,7 @@ fn fail_on_sets_the_exit_status_at_or_above_the_threshold() {
         "data:cosmetic",
     ] {
         assert_eq!(
-            codes(&["diff", "codes.toml", NEW, "--fail-on", threshold]).code,
+            codes(&["diff", OLD, NEW, "--fail-on", threshold]).code,
             1,
             "{threshold}"
         );
@@ -57,7 +61,7 @@ fn fail_on_sets_the_exit_status_at_or_above_the_threshold() {
             "{threshold}"
         );
     }
-    let run = codes(&["diff", "codes.toml", NEW, "--fail-on", "major"]);
+    let run = codes(&["diff", OLD, NEW, "--fail-on", "major"]);
     assert_eq!(run.code, 2);
     assert!(
         run.stderr.starts_with(
@@ -73,7 +77,7 @@ fn fail_on_sets_the_exit_status_at_or_above_the_threshold() {
 #[test]
 fn a_patch_only_revision_passes_fail_on_minor() {
     let dir = scratch("diff-patch");
-    let old = std::fs::read_to_string(repo().join("codes.toml")).unwrap();
+    let old = std::fs::read_to_string(repo().join(OLD)).unwrap();
     std::fs::write(dir.join("old.toml"), &old).unwrap();
     std::fs::write(
         dir.join("new.toml"),
@@ -265,7 +269,7 @@ fn a_changelog_date_is_a_calendar_date() {
     }
     let run = codes(&[
         "diff",
-        "codes.toml",
+        OLD,
         NEW,
         "--format",
         "changelog",
@@ -1290,7 +1294,7 @@ fn the_versions_of_git_sides_are_read_at_their_revision() {
 fn the_changelog_entry_is_the_library_golden_file() {
     let run = codes(&[
         "diff",
-        "codes.toml",
+        OLD,
         NEW,
         "--format",
         "changelog",
@@ -1312,12 +1316,13 @@ fn the_changelog_entry_is_the_library_golden_file() {
 #[test]
 fn the_changelog_begins_with_the_entry_codes_diff_writes_for_a_first_release() {
     // An empty old side (`/dev/null`) is no spec: every table is added.
+    // The first release's spec is the one of the 2023 pages (frozen).
     let dir = scratch("first-release");
     std::fs::write(dir.join("empty.toml"), "").unwrap();
     let run = codes(&[
         "diff",
         dir.join("empty.toml").to_str().unwrap(),
-        "codes.toml",
+        OLD,
         "--format",
         "changelog",
     ]);
@@ -1330,7 +1335,7 @@ fn the_changelog_begins_with_the_entry_codes_diff_writes_for_a_first_release() {
         .expect("an entry");
     assert!(
         first_entry.starts_with(&run.stdout),
-        "CHANGELOG.md's first entry must begin with what `codes diff /dev/null codes.toml \
+        "CHANGELOG.md's first entry must begin with what `codes diff /dev/null {OLD} \
          --format changelog` writes; paste it in:\n{}",
         run.stdout
     );
@@ -1355,7 +1360,7 @@ fn changelog_options_need_the_changelog_format() {
     );
     let run = codes(&[
         "diff",
-        "codes.toml",
+        OLD,
         NEW,
         "--format",
         "changelog",

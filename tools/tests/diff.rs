@@ -1,5 +1,6 @@
 //! The semantic diff of two specs: one focused test per rule on tiny specs,
-//! then `codes.toml` against a later revision.
+//! then the repository's spec as of the 2023 pages (a frozen copy) against
+//! a later revision.
 //!
 //! Fixture `tests/fixtures/specs/codes-2025-revision.toml` is SYNTHETIC:
 //! `codes.toml` edited the way its header describes. Its reports are golden
@@ -18,7 +19,9 @@ use codes_tools::diff::{
     PackageVersion, Rule, SpecDiff, SpecText, Value, Version, VersionCheck, diff,
 };
 
-const CODES_TOML: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../codes.toml"));
+/// The repository's spec as transcribed from the 2023 pages, frozen, so
+/// that a vendor update of `codes.toml` changes none of these diffs.
+const CODES_TOML: &str = include_str!("fixtures/specs/codes-2023.toml");
 const REVISION: &str = include_str!("fixtures/specs/codes-2025-revision.toml");
 
 const SOURCE: &str = "[source]\nvendor = \"V\"\nproduct = \"P\"\ndocument = \"D\"\n\n\
@@ -1491,13 +1494,14 @@ fn the_revision_reports_every_edit_with_its_impact() {
 }
 
 /// The revision's diff located in both texts, named as `codes diff
-/// codes.toml tools/tests/fixtures/specs/codes-2025-revision.toml` names
-/// them at the repository root: the golden files are that command's output.
+/// tools/tests/fixtures/specs/codes-2023.toml
+/// tools/tests/fixtures/specs/codes-2025-revision.toml` names them at the
+/// repository root: the golden files are that command's output.
 fn located_revision() -> SpecDiff {
     let mut report = diff(&codes_toml(), &revision());
     report.locate(
         SpecText {
-            file: Some("codes.toml"),
+            file: Some(BASE_FILE),
             sources: &sources(CODES_TOML),
         },
         SpecText {
@@ -1508,6 +1512,7 @@ fn located_revision() -> SpecDiff {
     report
 }
 
+const BASE_FILE: &str = "tools/tests/fixtures/specs/codes-2023.toml";
 const REVISION_FILE: &str = "tools/tests/fixtures/specs/codes-2025-revision.toml";
 
 #[test]
