@@ -129,3 +129,19 @@ pub fn git_repo(name: &str) -> PathBuf {
     git(&dir, &["commit", "-q", "-m", "spec"]);
     dir
 }
+
+/// Checks that `actual`, the output of a `codes` command, is the golden file
+/// `path` (relative to the repository) the library's tests keep. With
+/// `BLESS=1` it writes the file instead, as the library's test does with the
+/// same bytes: one `BLESS=1 cargo test --workspace` blesses every golden
+/// file, whichever test binary runs first, and the run without `BLESS`
+/// checks that the tool and the library agree.
+pub fn golden(path: &str, actual: &str, what: &str) {
+    let file = repo().join(path);
+    if std::env::var_os("BLESS").is_some() {
+        codes_codegen::write_if_changed(&file, actual).expect("write the golden file");
+        return;
+    }
+    let expected = std::fs::read_to_string(&file).unwrap_or_default();
+    assert!(actual == expected, "{what} differs from {path}");
+}
