@@ -150,6 +150,18 @@ pub fn read(page: &Page) -> Read {
     }
 }
 
+/// Whether `page` is in the language that gives its table its rows (the
+/// English page where the spec has one), which the spec follows row for
+/// row; a page in the other language may lag behind it.
+pub fn leads(spec: &Spec, page: &Page) -> bool {
+    let table = spec
+        .tables()
+        .iter()
+        .find(|table| table.name() == page.table)
+        .unwrap_or_else(|| panic!("{}: no table {} in codes.toml", page.file, page.table));
+    table.primary_lang() == page.lang
+}
+
 /// `page` imported afresh, as `codes import PAGE` writes it: the vendor's
 /// table in the model, with the importer's proposed names (ignored here).
 pub fn imported(page: &Page) -> Table {
