@@ -163,6 +163,67 @@ fn a_reworded_row_description_is_patch() {
     );
 }
 
+/// A Chinese text that stays while its English is reworded was made
+/// against the old English: to review. One reworded with it, or a text
+/// that differs only in punctuation width, is not.
+#[test]
+fn a_translation_whose_english_was_reworded_is_to_review() {
+    let old = row(3, "Busy", "description_zh = \"示忙。\"\n")
+        + &reason("code = 1", "AgentBusy")
+        + "description_zh = \"自己示忙\"\n";
+    let new = old
+        .replace("\"Busy.\"", "\"Busy now.\"")
+        .replace("\"AgentBusy reason.\"", "\"An agent shows busy.\"");
+    let to_review = |path: &str| {
+        change(
+            Cosmetic,
+            TranslationToReview,
+            path,
+            None,
+            None,
+            Some("description_zh was made against the English before it"),
+        )
+    };
+    assert_eq!(
+        changes(&old, &new),
+        [
+            change(
+                Patch,
+                RowDescriptionChanged,
+                "OperationType/row 3",
+                text("Busy."),
+                text("Busy now."),
+                None
+            ),
+            to_review("OperationType/row 3"),
+            change(
+                Patch,
+                ReasonDescriptionChanged,
+                "OperationType/row 3/reason 1",
+                text("AgentBusy reason."),
+                text("An agent shows busy."),
+                None
+            ),
+            to_review("OperationType/row 3/reason 1"),
+        ]
+    );
+    // Translated again: nothing to review.
+    let retranslated = new.replace("示忙。", "现在示忙。");
+    assert!(
+        changes(&old, &retranslated)
+            .iter()
+            .filter(|change| change.kind == TranslationToReview)
+            .all(|change| change.path.ends_with("reason 1")),
+    );
+    // Punctuation width only: the same text to a reader.
+    let width = old.replace("\"Busy.\"", "\"Busy．\"");
+    assert!(
+        changes(&old, &width)
+            .iter()
+            .all(|change| change.kind != TranslationToReview)
+    );
+}
+
 #[test]
 fn an_added_row_is_minor_and_lists_its_reasons() {
     let old = row(4, "Talking", "");
@@ -1346,6 +1407,14 @@ fn the_revision_reports_every_edit_with_its_impact() {
                 None
             ),
             change(
+                Cosmetic,
+                TranslationToReview,
+                &row(0),
+                None,
+                None,
+                Some("description_zh was made against the English before it")
+            ),
+            change(
                 Breaking,
                 ReasonRemoved,
                 "OperationType/row 3/reason 7",
@@ -1552,8 +1621,8 @@ fn golden_reports_of_the_revision_are_current() {
 fn a_changelog_entry_sorts_changes_as_keep_a_changelog_does() {
     let entry = located_revision().to_changelog(None, None);
     assert!(entry.starts_with(
-        "## [Unreleased]\n\nThe vendor's tables: API breaking (5 breaking, 9 minor, 4 patch, 0 cosmetic); \
-         data breaking (4 breaking, 9 minor, 5 patch, 0 cosmetic).\n\n### Added\n\n"
+        "## [Unreleased]\n\nThe vendor's tables: API breaking (5 breaking, 9 minor, 4 patch, 1 cosmetic); \
+         data breaking (4 breaking, 9 minor, 5 patch, 1 cosmetic).\n\n### Added\n\n"
     ));
     let sections: Vec<&str> = entry
         .lines()

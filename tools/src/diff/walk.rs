@@ -150,6 +150,23 @@ impl Walk {
             old.get(Lang::Zh),
             new.get(Lang::Zh),
         );
+        // A translation made against an English text that is reworded now.
+        if let (Some(before), Some(after)) = (old.get(Lang::En), new.get(Lang::En))
+            && let (Some(chinese), Some(still)) = (old.get(Lang::Zh), new.get(Lang::Zh))
+            && chinese == still
+            && text_impact(before, after) != Impact::Cosmetic
+            && before != after
+        {
+            let detail = format!("{} was made against the English before it", keys.zh.name);
+            self.push(
+                ChangeKind::TranslationToReview,
+                path,
+                Sites::keyed(here, there, keys.zh.name),
+                (None, None),
+                Impact::Cosmetic,
+                Some(detail),
+            );
+        }
     }
 
     /// A Chinese text added, removed or changed.
