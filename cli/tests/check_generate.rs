@@ -678,3 +678,35 @@ fn generate_without_a_spec_uses_the_built_in_table_and_says_so() {
         run.stderr
     );
 }
+
+/// A Chinese text marked as made against an English text since reworded
+/// (what `codes import --merge` writes) is a review mark: `check` names it
+/// and what the translation was made against, and `--deny review` refuses
+/// it until a person has looked.
+#[test]
+fn check_reports_a_translation_to_review() {
+    let dir = frozen_spec("check-translation");
+    let spec = std::fs::read_to_string(dir.join("codes.toml")).unwrap();
+    let marked = spec.replacen(
+        "description_zh = \"示忙。\"\n",
+        "description_zh = \"示忙。\" # review: translated from \"Busy.\"\n",
+        1,
+    );
+    assert_ne!(marked, spec);
+    std::fs::write(dir.join("codes.toml"), &marked).unwrap();
+    let line = 1 + marked
+        .lines()
+        .position(|line| line.starts_with("description_zh = \"示忙。\" # review"))
+        .unwrap();
+    let run = codes_in(&dir, &["check", "--deny", "review"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(&format!(
+            "codes.toml:{line}:24: error[I002]: review mark left: translated from \"Busy.\"\n"
+        )),
+        "{}",
+        run.stderr
+    );
+    let run = codes_in(&dir, &["check"]);
+    assert_eq!(run.code, 0, "information only without --deny review");
+}
