@@ -123,7 +123,7 @@ pub enum Read {
     /// A table of codes.
     Tables(Vec<VendorTable>),
     /// The values of a parameter.
-    Values(ValueList),
+    Values(Box<ValueList>),
 }
 
 /// `page` read as `codes import` reads it: saved HTML or copied text.
@@ -133,12 +133,14 @@ pub fn read(page: &Page) -> Read {
     let html = vendor_doc::is_html(&bytes);
     let fail = |errors: Vec<vendor_doc::DocError>| -> ! { panic!("{}: {errors:#?}", page.file) };
     match (page.values_of, html) {
-        (Some(parameter), true) => Read::Values(
+        (Some(parameter), true) => Read::Values(Box::new(
             vendor_doc::parse_html_values(&bytes, parameter).unwrap_or_else(|e| fail(e)),
-        ),
+        )),
         (Some(parameter), false) => {
             let text = vendor_doc::decode_text(&bytes).unwrap_or_else(|e| fail(vec![e]));
-            Read::Values(vendor_doc::parse_values(text, parameter).unwrap_or_else(|e| fail(e)))
+            Read::Values(Box::new(
+                vendor_doc::parse_values(text, parameter).unwrap_or_else(|e| fail(e)),
+            ))
         }
         (None, true) => {
             Read::Tables(vendor_doc::parse_html_tables(&bytes).unwrap_or_else(|e| fail(e)))
