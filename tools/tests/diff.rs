@@ -215,6 +215,24 @@ fn a_translation_whose_english_was_reworded_is_to_review() {
             .filter(|change| change.kind == TranslationToReview)
             .all(|change| change.path.ends_with("reason 1")),
     );
+    // Notes too.
+    let noted = row(
+        4,
+        "Talking",
+        "notes = [\"Text only.\"]\nnotes_zh = [\"仅文字。\"]\n",
+    );
+    let renoted = noted.replace("Text only.", "Text conversations only.");
+    assert_eq!(
+        changes(&noted, &renoted)
+            .iter()
+            .filter(|change| change.kind == TranslationToReview)
+            .map(|change| (change.path.as_str(), change.detail.as_deref()))
+            .collect::<Vec<_>>(),
+        [(
+            "OperationType/row 4/notes",
+            Some("notes_zh was made against the English before it")
+        )]
+    );
     // Punctuation width only: the same text to a reader.
     let width = old.replace("\"Busy.\"", "\"Busy．\"");
     assert!(

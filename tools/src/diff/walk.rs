@@ -897,6 +897,28 @@ impl Walk {
                 None,
             );
         }
+        // Chinese notes made against English notes that are reworded now.
+        let reworded = old.notes.len() != new.notes.len()
+            || old
+                .notes
+                .iter()
+                .zip(&new.notes)
+                .any(|(before, after)| text_impact(before, after) != Impact::Cosmetic);
+        if !old.notes.is_empty()
+            && reworded
+            && !old.notes_zh.is_empty()
+            && old.notes_zh == new.notes_zh
+        {
+            let key = schema::row::NOTES_ZH.name;
+            self.push(
+                ChangeKind::TranslationToReview,
+                &format!("{path}/notes"),
+                Sites::keyed(here, there, key),
+                (None, None),
+                Impact::Cosmetic,
+                Some(format!("{key} was made against the English before it")),
+            );
+        }
         self.reasons(path, at, old, new, context.decoded_before);
     }
 
