@@ -3,7 +3,7 @@
 //! by decoding.
 
 use cec_codes::{
-    BusyReason, Code, CodeEnum, Enumerable, ListenInsertWhisperReason, NotApplicable, Object,
+    BusyReason, Code, CodeEnum, Enumerable, Lang, ListenInsertWhisperReason, NotApplicable, Object,
     ObjectKind, Operation, OperationType, Reason, ReasonCodes, RestReason, SignOutReason,
     TalkingReason, WorkStatusReason, busy_reason, rest_reason, sign_out_reason, work_status_reason,
 };
@@ -68,12 +68,26 @@ fn a_specific_code_wins_over_the_range_holding_it() {
 
 #[test]
 fn carried_codes_are_made_only_by_decoding() {
-    // Every code a variant may carry is exactly a code that decodes to it.
+    // Every code a variant may carry is exactly a code that decodes to it:
+    // those of its range as the table lists it.
+    let range_of = |op: OperationType, name: &str| {
+        let info = op.reasons().iter().find(|info| info.reason.name() == name);
+        match info.map(|info| info.codes) {
+            Some(ReasonCodes::Range { start, end }) => start..=end,
+            other => panic!("{op} {name}: {other:?}"),
+        }
+    };
+    let client_errors = range_of(OperationType::SignOut, "ClientError");
+    let service_errors = range_of(OperationType::Busy, "ServiceErrorCode");
     for code in -1000..=70_000 {
         let client_error = sign_out_reason::ClientError::new(code);
-        assert_eq!(client_error.is_some(), (1..=255).contains(&code), "{code}");
+        assert_eq!(
+            client_error.is_some(),
+            client_errors.contains(&code),
+            "{code}"
+        );
         let service = busy_reason::ServiceErrorCode::new(code);
-        assert_eq!(service.is_some(), (200..=250).contains(&code), "{code}");
+        assert_eq!(service.is_some(), service_errors.contains(&code), "{code}");
         let rest = rest_reason::RestCause::new(code);
         assert_eq!(rest.is_some(), code != -1 && code != 65535, "{code}");
         for value in [
@@ -181,11 +195,38 @@ fn every_reason_displays_as_it_parses() {
         seen
     }
     let codes = || (-1000..=70_000).chain([i32::MIN, i32::MAX]);
-    assert_eq!(round_trip::<SignOutReason>(codes()), 264);
-    assert_eq!(round_trip::<BusyReason>(codes()), 6 + 51);
-    assert_eq!(round_trip::<TalkingReason>(codes()), 2);
-    assert_eq!(round_trip::<RestReason>(codes()), 71_001 + 2 - 2);
-    assert_eq!(round_trip::<WorkStatusReason>(codes()), 256);
+    // How many of `codes()` the table lists for `op`, as its listing says.
+    let listed = |op: OperationType| {
+        codes()
+            .filter(|&code| {
+                op.reasons().iter().any(|info| match info.codes {
+                    ReasonCodes::Single(single) => single == code,
+                    ReasonCodes::Range { start, end } => (start..=end).contains(&code),
+                    ReasonCodes::Open { .. } => code != -1 && code != 65535,
+                })
+            })
+            .count()
+    };
+    assert_eq!(
+        round_trip::<SignOutReason>(codes()),
+        listed(OperationType::SignOut)
+    );
+    assert_eq!(
+        round_trip::<BusyReason>(codes()),
+        listed(OperationType::Busy)
+    );
+    assert_eq!(
+        round_trip::<TalkingReason>(codes()),
+        listed(OperationType::Talking)
+    );
+    assert_eq!(
+        round_trip::<RestReason>(codes()),
+        listed(OperationType::Rest)
+    );
+    assert_eq!(
+        round_trip::<WorkStatusReason>(codes()),
+        listed(OperationType::WorkStatus)
+    );
     assert_eq!(round_trip::<OperationType>(codes()), OperationType::COUNT);
     assert_eq!(round_trip::<NotApplicable>(codes()), 2);
     for bad in [
@@ -289,13 +330,17 @@ fn records_keep_unknown_operations() {
 #[test]
 fn const_evaluation_works() {
     const BUSY: Option<OperationType> = OperationType::from_code(3);
-    const REASON: Reason = Reason::decode(OperationType::Busy, 7);
-    const TEXT: &str = OperationType::Conference.description();
+    const LISTED: Reason = OperationType::Busy.reasons()[0].reason;
+    const REASON: Reason = Reason::decode(OperationType::Busy, LISTED.code());
+    const LAST: OperationType = OperationType::ALL[OperationType::COUNT - 1];
+    const TEXT: &str = LAST.description();
     const ADJUSTMENT: Option<work_status_reason::ManualAdjustment> =
         work_status_reason::ManualAdjustment::new(12);
     assert_eq!(BUSY, Some(OperationType::Busy));
-    assert_eq!(REASON, Reason::Busy(BusyReason::CallRejected));
-    assert_eq!(TEXT, "The agent enters the conference state.");
+    assert_eq!(REASON, LISTED);
+    let spec = codes_codegen::Spec::from_toml("codes.toml", cec_codes::SPEC).expect("valid");
+    let last = spec.tables()[0].rows().last().expect("a row");
+    assert_eq!(Some(TEXT), last.description().get(Lang::En));
     assert_eq!(ADJUSTMENT.map(|adjustment| adjustment.code()), Some(12));
 }
 
@@ -323,22 +368,45 @@ fn generic_code_works_over_any_table() {
             })
             .collect()
     }
-    assert_eq!(listing::<OperationType>().len(), 29);
-    assert_eq!(listing::<OperationType>()[3], "3 Busy: Busy.");
-    assert_eq!(
-        listing::<TalkingReason>(),
-        [
-            "1 StillTalking: The agent does not really exit the conversation status. Bills are generated every five minutes starting from 00:00 to 23:55.",
-            "0 Exited: The agent fully exits the conversation status.",
-        ]
-    );
-    assert_eq!(
-        listing::<NotApplicable>(),
-        [
-            "-1 MinusOne: \"not used\" in the 2023 revision of the table.",
-            "65535 UsNoUse: US_NO_USE (0xFFFF) in later revisions.",
-        ]
-    );
+    // The same listing from the spec.
+    let spec = codes_codegen::Spec::from_toml("codes.toml", cec_codes::SPEC).expect("valid");
+    let table = &spec.tables()[0];
+    let rows: Vec<String> = table
+        .rows()
+        .iter()
+        .map(|row| {
+            let text = row.description().get(Lang::En).unwrap_or("-");
+            format!("{} {}: {text}", row.code(), row.name())
+        })
+        .collect();
+    assert_eq!(listing::<OperationType>(), rows);
+    let talking = table
+        .rows()
+        .iter()
+        .find(|row| row.name() == "Talking")
+        .expect("Talking");
+    let reasons: Vec<String> = talking
+        .reasons()
+        .iter()
+        .map(|reason| {
+            let text = reason.description().get(Lang::En).unwrap_or("-");
+            format!("{} {}: {text}", reason.codes(), reason.name())
+        })
+        .collect();
+    assert_eq!(listing::<TalkingReason>(), reasons);
+    let markers: Vec<String> = spec
+        .not_applicable()
+        .iter()
+        .map(|marker| {
+            format!(
+                "{} {}: {}",
+                marker.code(),
+                marker.name(),
+                marker.description()
+            )
+        })
+        .collect();
+    assert_eq!(listing::<NotApplicable>(), markers);
     assert_eq!(
         <ListenInsertWhisperReason as CodeEnum>::description(ListenInsertWhisperReason::Zero),
         None

@@ -3,7 +3,7 @@
 #![cfg(feature = "serde")]
 
 use cec_codes::{
-    BusyReason, Code, NotApplicable, Operation, OperationType, OwnedOperation, Reason,
+    BusyReason, Code, NotApplicable, Operation, OperationType, OwnedOperation, Reason, ReasonCodes,
 };
 use proptest::prelude::*;
 use serde_json::json;
@@ -15,18 +15,22 @@ fn codes_are_numbers_on_the_wire() {
         serde_json::from_value::<OperationType>(json!(58)).unwrap(),
         OperationType::Conference
     );
-    assert_eq!(
-        serde_json::to_value(BusyReason::from_code(201).unwrap()).unwrap(),
-        json!(201)
-    );
-    assert_eq!(
-        serde_json::from_value::<BusyReason>(json!(230)).unwrap(),
-        BusyReason::from_code(230).unwrap()
-    );
-    assert_eq!(
-        serde_json::from_value::<BusyReason>(json!(7)).unwrap(),
-        BusyReason::CallRejected
-    );
+    // Every code Busy lists, single or at its range bounds.
+    for info in OperationType::Busy.reasons() {
+        let codes = match info.codes {
+            ReasonCodes::Single(code) => vec![code],
+            ReasonCodes::Range { start, end } => vec![start, end],
+            ReasonCodes::Open { .. } => unreachable!("Busy has no open reason"),
+        };
+        for code in codes {
+            let reason = BusyReason::from_code(code).expect("listed");
+            assert_eq!(serde_json::to_value(reason).unwrap(), json!(code));
+            assert_eq!(
+                serde_json::from_value::<BusyReason>(json!(code)).unwrap(),
+                reason
+            );
+        }
+    }
     assert_eq!(
         serde_json::to_value(NotApplicable::UsNoUse).unwrap(),
         json!(65535)

@@ -2,14 +2,25 @@
 
 mod support;
 
-use support::{BROKEN_SPEC, codes, codes_in, repo, scratch};
+use support::{BROKEN_SPEC, codes, codes_in, golden, repo, scratch};
 
-/// The information `codes check` gives on the repository's spec: the media
+/// The repository's spec as of the 2023 pages, frozen: what the tests of
+/// `check`'s report run on, whatever a vendor update does to `codes.toml`.
+const FROZEN: &str = "tools/tests/fixtures/specs/codes-2023.toml";
+
+/// A scratch folder holding the frozen spec as `codes.toml`.
+fn frozen_spec(name: &str) -> std::path::PathBuf {
+    let dir = scratch(name);
+    std::fs::copy(repo().join(FROZEN), dir.join("codes.toml")).unwrap();
+    dir
+}
+
+/// The information `codes check` gives on the frozen spec: the media
 /// types the only English page lacks (54 and 55, at their Chinese
 /// description), and the tables transcribed from one language's page, at their
 /// `[[table]]` line.
-fn repository_information() -> String {
-    let spec = std::fs::read_to_string(repo().join("codes.toml")).unwrap();
+fn frozen_information() -> String {
+    let spec = std::fs::read_to_string(repo().join(FROZEN)).unwrap();
     let entry_line = |line: &str, header: &str| {
         let at = spec
             .lines()
@@ -40,14 +51,32 @@ fn repository_information() -> String {
 
 #[test]
 fn check_accepts_the_repository_spec() {
+    // What the library finds in the spec, as `check` says it.
+    let text = std::fs::read_to_string(repo().join("codes.toml")).unwrap();
+    let (spec, sources) = codes_codegen::Spec::from_toml_with_sources("codes.toml", &text)
+        .unwrap_or_else(|error| panic!("{error}"));
+    let mut expected = String::new();
+    for finding in codes_tools::translations::untranslated(&spec, &sources) {
+        let line = finding.line.expect("every finding has its line");
+        expected += &format!("codes.toml:{line}: info[I001]: {finding}\n");
+    }
+    let rows: usize = spec.tables().iter().map(|table| table.rows().len()).sum();
+    expected += &format!(
+        "codes.toml: ok ({} table(s), {rows} rows)\n",
+        spec.tables().len()
+    );
     let run = codes(&["check"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_eq!(run.stdout, "");
+    assert_eq!(run.stderr, expected);
+
+    let run = codes_in(&frozen_spec("check-frozen"), &["check"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
     assert_eq!(
         run.stderr,
         format!(
             "{}codes.toml: ok (4 table(s), 76 rows)\n",
-            repository_information()
+            frozen_information()
         )
     );
 }
@@ -55,7 +84,7 @@ fn check_accepts_the_repository_spec() {
 #[test]
 fn check_reports_each_text_without_a_translation_as_information() {
     let dir = scratch("check-untranslated");
-    let spec = std::fs::read_to_string(repo().join("codes.toml"))
+    let spec = std::fs::read_to_string(repo().join(FROZEN))
         .unwrap()
         .replacen("description_zh = \"示忙。\"\n", "", 1);
     std::fs::write(dir.join("codes.toml"), &spec).unwrap();
@@ -78,7 +107,7 @@ fn check_reports_each_text_without_a_translation_as_information() {
 #[test]
 fn check_reports_every_mistake_with_a_snippet_and_exits_1() {
     let dir = scratch("check-broken");
-    let spec = std::fs::read_to_string(repo().join("codes.toml"))
+    let spec = std::fs::read_to_string(repo().join(FROZEN))
         .unwrap()
         .replacen("code = 3\n", "code = 2\n", 1)
         .replacen("name = \"Idle\"", "name = \"match\"", 1);
@@ -175,18 +204,14 @@ fn generate_rust_is_exactly_what_build_rs_generates() {
         "op_type,op_object,op_cause",
     ]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    let golden = std::fs::read_to_string(repo().join("tests/golden/codes.rs")).unwrap();
-    assert!(
-        run.stdout == golden,
-        "codes generate differs from tests/golden/codes.rs"
-    );
+    golden("tests/golden/codes.rs", &run.stdout, "codes generate");
 }
 
 #[test]
 fn generate_writes_a_file_only_when_it_changed() {
     let dir = scratch("generate-out");
     let out = dir.join("codes.rs");
-    let spec = repo().join("codes.toml");
+    let spec = repo().join(FROZEN);
     let spec = spec.to_str().unwrap();
     let run = codes_in(&dir, &["generate", spec, "-o", "codes.rs"]);
     assert_eq!((run.code, run.stdout.as_str()), (0, ""), "{}", run.stderr);
@@ -237,11 +262,10 @@ fn generate_exports_match_the_library_golden_files() {
         let run = codes(&[&["generate"], args].concat());
         let args = args.join(" ");
         assert_eq!(run.code, 0, "{args}: {}", run.stderr);
-        let expected =
-            std::fs::read_to_string(repo().join("tools/tests/golden").join(golden)).unwrap();
-        assert!(
-            run.stdout == expected,
-            "codes generate {args} differs from tools/tests/golden/{golden}"
+        support::golden(
+            &format!("tools/tests/golden/{golden}"),
+            &run.stdout,
+            &format!("codes generate {args}"),
         );
     }
 }
@@ -268,7 +292,7 @@ fn generate_dialect_is_for_sql_only() {
 #[test]
 fn generate_sql_refuses_text_postgresql_cannot_store() {
     let dir = scratch("generate-nul");
-    let spec = std::fs::read_to_string(repo().join("codes.toml"))
+    let spec = std::fs::read_to_string(repo().join(FROZEN))
         .unwrap()
         .replacen("\"Idle.\"", "\"Idle.\\u0000\"", 1);
     std::fs::write(dir.join("codes.toml"), spec).unwrap();
@@ -349,7 +373,10 @@ fn check_format_json_writes_the_diagnostics_as_data() {
 "#
     );
 
-    let run = codes(&["check", "--format", "json"]);
+    let run = codes_in(
+        &frozen_spec("check-json-frozen"),
+        &["check", "--format", "json"],
+    );
     assert_eq!(run.code, 0);
     let report: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
     assert_eq!(report["valid"], true);
@@ -374,7 +401,7 @@ fn check_format_json_writes_the_diagnostics_as_data() {
 #[test]
 fn generate_check_exits_1_when_the_file_is_not_what_would_be_written() {
     let dir = scratch("generate-check");
-    std::fs::copy(repo().join("codes.toml"), dir.join("codes.toml")).unwrap();
+    std::fs::copy(repo().join(FROZEN), dir.join("codes.toml")).unwrap();
     let check = ["generate", "--target", "sql", "-o", "codes.sql", "--check"];
 
     let run = codes_in(&dir, &check);
@@ -436,6 +463,12 @@ fn generate_check_exits_1_when_the_file_is_not_what_would_be_written() {
 
 #[test]
 fn generate_check_accepts_the_golden_file_and_refuses_an_invalid_spec() {
+    let rust = ["--doc-cfg", "--record-fields", "op_type,op_object,op_cause"];
+    if std::env::var_os("BLESS").is_some() {
+        // Blessed as the golden test of the library blesses it.
+        let run = codes(&[&["generate", "-o", "tests/golden/codes.rs"][..], &rust].concat());
+        assert_eq!(run.code, 0, "{}", run.stderr);
+    }
     let run = codes(&[
         "generate",
         "-o",
@@ -464,7 +497,7 @@ fn generate_check_accepts_the_golden_file_and_refuses_an_invalid_spec() {
 #[test]
 fn output_dash_is_standard_output() {
     let dir = scratch("generate-dash");
-    std::fs::copy(repo().join("codes.toml"), dir.join("codes.toml")).unwrap();
+    std::fs::copy(repo().join(FROZEN), dir.join("codes.toml")).unwrap();
     let to_stdout = codes_in(&dir, &["generate", "--target", "json"]);
     let run = codes_in(&dir, &["generate", "--target", "json", "-o", "-"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
@@ -532,7 +565,7 @@ fn suggestions_survive_the_positional_arguments_of_explain() {
 /// The repository's spec with the name of Idle marked for review, as an
 /// import proposing it would leave it, and the line of the mark.
 fn spec_with_a_review_mark() -> (String, usize) {
-    let spec = std::fs::read_to_string(repo().join("codes.toml"))
+    let spec = std::fs::read_to_string(repo().join(FROZEN))
         .unwrap()
         .replacen(
             "name = \"Idle\"\n",
@@ -644,4 +677,36 @@ fn generate_without_a_spec_uses_the_built_in_table_and_says_so() {
         "{}",
         run.stderr
     );
+}
+
+/// A Chinese text marked as made against an English text since reworded
+/// (what `codes import --merge` writes) is a review mark: `check` names it
+/// and what the translation was made against, and `--deny review` refuses
+/// it until a person has looked.
+#[test]
+fn check_reports_a_translation_to_review() {
+    let dir = frozen_spec("check-translation");
+    let spec = std::fs::read_to_string(dir.join("codes.toml")).unwrap();
+    let marked = spec.replacen(
+        "description_zh = \"示忙。\"\n",
+        "description_zh = \"示忙。\" # review: translated from \"Busy.\"\n",
+        1,
+    );
+    assert_ne!(marked, spec);
+    std::fs::write(dir.join("codes.toml"), &marked).unwrap();
+    let line = 1 + marked
+        .lines()
+        .position(|line| line.starts_with("description_zh = \"示忙。\" # review"))
+        .unwrap();
+    let run = codes_in(&dir, &["check", "--deny", "review"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(
+        run.stderr.contains(&format!(
+            "codes.toml:{line}:24: error[I002]: review mark left: translated from \"Busy.\"\n"
+        )),
+        "{}",
+        run.stderr
+    );
+    let run = codes_in(&dir, &["check"]);
+    assert_eq!(run.code, 0, "information only without --deny review");
 }

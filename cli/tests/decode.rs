@@ -32,7 +32,9 @@ fn clean_files_decode_to_annotated_json_lines() {
     assert_eq!(rows[0]["reason"], "TakingRest");
     assert_eq!(
         rows[0]["reason_description"],
-        "Indicates that an agent takes a rest."
+        cec_codes::Reason::decode(cec_codes::OperationType::Busy, 4)
+            .description()
+            .expect("the vendor's text")
     );
     assert_eq!(rows[0]["line"], 2);
     assert_eq!(rows[1]["op_type"], 99, "unknown codes keep their numbers");

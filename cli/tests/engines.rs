@@ -1,9 +1,10 @@
 //! The same answers in real engines: the lookup tables `codes generate
-//! --target sql` writes, loaded with a bill file into PostgreSQL, Spark and
-//! DuckDB (and `codes decode --raw`'s output of it into SQLite) and joined
-//! as the README's section "At scale" shows, give exactly the rows `codes
-//! decode FILE --format csv` gives; and every dialect's script
-//! fills every engine's tables with the rows SQLite holds.
+//! --target sql` writes, loaded with `codes decode --raw`'s output of a
+//! bill file into PostgreSQL, Spark, DuckDB and SQLite and joined as the
+//! README's section "At scale" shows, give exactly the rows `codes decode
+//! FILE --format csv` gives, and their summary the figures of `codes
+//! decode FILE --summary`; and every dialect's script fills every engine's
+//! tables with the rows SQLite holds.
 //!
 //! The commands, the bill tables and the joins are read from the README's
 //! blocks marked `<!-- engines: NAME -->`, so that what users are shown is
@@ -53,9 +54,13 @@ use serde_json::Value;
 /// names them; the README's commands load it from there.
 const BILL_FILE: &str = "bills/20230927080000000123_agentOprInfo_1.csv";
 
-/// The folder of bill files the README's Spark table reads; the test
-/// reads its own folder instead (Spark takes an absolute path or URL).
+/// The folder the README's Spark table reads, where its commands write
+/// `codes decode --raw`'s output (`agentOprInfo/`); the test names its own
+/// by its absolute path instead (Spark takes an absolute path or URL).
 const README_SPARK_FOLDER: &str = "'/data/agentOprInfo'";
+
+/// That folder, relative to the README's commands.
+const SPARK_FOLDER: &str = "agentOprInfo";
 
 /// The columns of `codes decode` that say where a record was read, which
 /// a warehouse's table does not have.
@@ -163,7 +168,12 @@ impl Workspace {
     }
 
     fn write_bytes(&self, name: &str, content: &[u8]) {
-        std::fs::write(self.path().join(name), content).expect("write a file of the test");
+        let path = self.path().join(name);
+        assert!(
+            path.parent().is_some_and(Path::exists),
+            "{name}: its folder does not exist (the README makes it first)"
+        );
+        std::fs::write(path, content).expect("write a file of the test");
     }
 
     fn write(&self, name: &str, content: &str) {
@@ -219,6 +229,13 @@ impl Workspace {
                         }
                     }
                 }
+                ("mkdir", _) => match args.as_slice() {
+                    ["-p", dir] if env.is_empty() => {
+                        std::fs::create_dir_all(self.path().join(dir))
+                            .expect("make a folder of the test");
+                    }
+                    _ => panic!("the engine tests cannot run `{line}`"),
+                },
                 ("psql", Some(postgres)) => {
                     postgres.psql(self.path(), &env, &args, "");
                 }
@@ -417,18 +434,19 @@ fn assert_same_answers(engine: &str, decoded: &Rows, joined: &Rows) {
 /// README's join of an engine, whose `duration_s` is the engine's own):
 /// per operation type, reason, media type and agent, the count and total
 /// duration (a record that ends before it begins counted, its duration
-/// not), keyed as `codes decode` keys them.
-fn summary_query(join: &str) -> String {
+/// not), keyed as `codes decode` keys them; `text` is the engine's name of
+/// the text type (`TEXT`, Spark's `STRING`).
+fn summary_query(join: &str, text: &str) -> String {
     let join = join.trim_end().trim_end_matches(';');
     [
-        ("operation", "CAST(op_type AS TEXT)", "op_type"),
+        ("operation", format!("CAST(op_type AS {text})"), "op_type"),
         (
             "reason",
-            "CAST(op_type AS TEXT) || '/' || CAST(op_cause AS TEXT)",
+            format!("CAST(op_type AS {text}) || '/' || CAST(op_cause AS {text})"),
             "op_type, op_cause",
         ),
-        ("media-type", "media_type", "media_type"),
-        ("agent", "agent_id", "agent_id"),
+        ("media-type", "media_type".to_string(), "media_type"),
+        ("agent", "agent_id".to_string(), "agent_id"),
     ]
     .map(|(group, key, by)| {
         format!(
@@ -800,7 +818,7 @@ fn postgres_join_answers_as_codes_decode() {
     assert_same_answers("PostgreSQL", &workspace.decoded(), &joined);
     let copy = format!(
         "COPY ({}) TO STDOUT WITH (FORMAT csv, HEADER true);",
-        summary_query(&join)
+        summary_query(&join, "TEXT")
     );
     let summary = Rows::from_csv("the PostgreSQL summary", postgres.run(&copy).as_bytes());
     assert_same_summary("PostgreSQL", &workspace, &summary);
@@ -912,7 +930,7 @@ fn sqlite_join_of_the_raw_output_answers_as_codes_decode() {
     let join = readme_block("sqlite-join");
     let joined = sqlite_rows(&db, join.trim_end().trim_end_matches(';'));
     assert_same_answers("SQLite", &workspace.decoded(), &joined);
-    let summary = sqlite_rows(&db, &summary_query(&join));
+    let summary = sqlite_rows(&db, &summary_query(&join, "TEXT"));
     assert_same_summary("SQLite", &workspace, &summary);
 }
 
@@ -1013,7 +1031,7 @@ fn duckdb_join_answers_as_codes_decode() {
     let join = readme_block("postgres-join");
     let joined = duckdb_rows(workspace.path(), &scripts, &join);
     assert_same_answers("DuckDB", &workspace.decoded(), &joined);
-    let summary = duckdb_rows(workspace.path(), &scripts, &summary_query(&join));
+    let summary = duckdb_rows(workspace.path(), &scripts, &summary_query(&join, "TEXT"));
     assert_same_summary("DuckDB", &workspace, &summary);
 }
 
@@ -1092,10 +1110,12 @@ fn spark_answers_as_codes_decode_and_sqlite() {
     plan.tables("codes.toml", &codes_toml());
     let load = readme_block("spark-load");
     assert!(load.contains(README_SPARK_FOLDER), "{load}");
-    let folder = workspace.path().join(BILL_FILE);
-    let folder = folder.parent().expect("the bill folder").display();
+    let folder = workspace.path().join(SPARK_FOLDER);
+    let folder = folder.display();
     plan.sql(&load.replace(README_SPARK_FOLDER, &format!("'{folder}'")));
-    plan.query("join", &readme_block("spark-join"));
+    let join = readme_block("spark-join");
+    plan.query("join", &join);
+    plan.query("summary", &summary_query(&join, "STRING"));
     // Each test spec's script, written here, then its tables.
     for (name, spec) in test_specs() {
         let file = format!("{name}.spark.sql");
@@ -1117,6 +1137,7 @@ fn spark_answers_as_codes_decode_and_sqlite() {
         &workspace.decoded(),
         &Rows::from_spark(&results["join"]),
     );
+    assert_same_summary("Spark", &workspace, &Rows::from_spark(&results["summary"]));
     for (name, reference) in &plan.references {
         let tables = results[name]
             .as_object()

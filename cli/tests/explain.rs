@@ -1,8 +1,29 @@
-//! `codes explain` and `codes list`.
+//! `codes explain` and `codes list`, on the spec as of the 2023 pages
+//! (frozen, as `codes.toml` of a folder of their own): what they print of
+//! it stays what it is whatever a vendor update does to the repository's.
 
 mod support;
 
-use support::codes;
+use std::path::PathBuf;
+use std::sync::OnceLock;
+
+use support::{Run, codes_in, repo, scratch};
+
+/// Runs `codes` with `args` in a folder whose `codes.toml` is the frozen
+/// spec.
+fn codes(args: &[&str]) -> Run {
+    static FOLDER: OnceLock<PathBuf> = OnceLock::new();
+    let folder = FOLDER.get_or_init(|| {
+        let folder = scratch("explain-frozen");
+        std::fs::copy(
+            repo().join("tools/tests/fixtures/specs/codes-2023.toml"),
+            folder.join("codes.toml"),
+        )
+        .expect("copy the frozen spec");
+        folder
+    });
+    codes_in(folder, args)
+}
 
 #[test]
 fn explain_an_operation_with_its_reasons() {

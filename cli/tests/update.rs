@@ -240,6 +240,14 @@ fn operation_types_changed(changes: &str, summary: &str) -> String {
     changed.replacen("no changes\nimpact: none\n", summary, 1)
 }
 
+/// What a reworded English description says of its Chinese translation.
+const TO_REVIEW: &str =
+    "Chinese text to review (description_zh was made against the English before it)";
+
+/// The line of the report that says so, for row 2.
+const TRANSLATION_TO_REVIEW: &str = "  api:cosmetic data:cosmetic  OperationType/row 2: \
+     Chinese text to review (description_zh was made against the English before it)\n";
+
 #[test]
 fn a_reworded_row_is_a_patch_on_both_axes() {
     // The page's "Updated on" date stays as it was: compared all the same.
@@ -251,14 +259,22 @@ fn a_reworded_row_is_a_patch_on_both_axes() {
     assert_eq!(
         run.stdout,
         operation_types_changed(
-            "  api:patch    data:patch     OperationType/row 2: row description changed: \"Idle.\" -> \"Idle state.\"\n",
-            "api impact: patch (0 breaking, 0 minor, 1 patch, 0 cosmetic)\n\
-             data impact: patch (0 breaking, 0 minor, 1 patch, 0 cosmetic)\n"
+            &[
+                "  api:patch    data:patch     OperationType/row 2: row description changed: \"Idle.\" -> \"Idle state.\"\n",
+                TRANSLATION_TO_REVIEW,
+            ]
+            .concat(),
+            "api impact: patch (0 breaking, 0 minor, 1 patch, 1 cosmetic)\n\
+             data impact: patch (0 breaking, 0 minor, 1 patch, 1 cosmetic)\n"
         )
     );
     assert_eq!(
         run.stderr,
-        format!("OperationType, English page: row 2: description changed\n{MEDIA_TYPES_LACKING}")
+        format!(
+            "OperationType, English page: row 2: description changed\n\
+             OperationType, English page: review: row 2: description_zh was translated from \"Idle.\", since reworded\n\
+             {MEDIA_TYPES_LACKING}"
+        )
     );
 }
 
@@ -443,18 +459,20 @@ fn the_update_writes_the_spec_and_the_changelog_then_finds_nothing_more() {
         "\"2023-09-27 GMT+08:00\" -> \"2025-06-30 GMT+08:00\"\n",
         "  api:patch    data:patch     OperationType/row 2: row description changed: ",
         "\"Idle.\" -> \"Idle state.\"\n",
+        TRANSLATION_TO_REVIEW,
     ]
     .concat();
-    let impact = "API patch (0 breaking, 0 minor, 2 patch, 0 cosmetic); \
-                  data patch (0 breaking, 0 minor, 2 patch, 0 cosmetic).";
+    let impact = "API patch (0 breaking, 0 minor, 2 patch, 1 cosmetic); \
+                  data patch (0 breaking, 0 minor, 2 patch, 1 cosmetic).";
     let bullets = "\
 - `OperationType/updated`: provenance changed: `2023-09-27 GMT+08:00` → `2025-06-30 GMT+08:00`
 - `OperationType/row 2`: row description changed: `Idle.` → `Idle state.`
+- `OperationType/row 2`: Chinese text to review (description_zh was made against the English before it)
 ";
     let report = operation_types_changed(
         &changes,
-        "api impact: patch (0 breaking, 0 minor, 2 patch, 0 cosmetic)\n\
-         data impact: patch (0 breaking, 0 minor, 2 patch, 0 cosmetic)\n",
+        "api impact: patch (0 breaking, 0 minor, 2 patch, 1 cosmetic)\n\
+         data impact: patch (0 breaking, 0 minor, 2 patch, 1 cosmetic)\n",
     )
     .replacen(
         "updated 2023-09-27 GMT+08:00, as the spec has it",
@@ -670,10 +688,11 @@ fn the_markdown_report_is_for_a_pull_request() {
 | `AgentType` | English `cec_07_0701` | updated 2025-11-13 GMT+08:00, as the spec has it |
 | `CallDirection` | Chinese `cec_07_4238` | no \"Updated on\" date |
 ";
-    let impact = "(0 breaking, 0 minor, 1 patch, 0 cosmetic)";
+    let impact = "(0 breaking, 0 minor, 1 patch, 1 cosmetic)";
     let changes = format!(
         "## What changed\n\n**API impact: patch {impact}**; **data impact: patch {impact}**\n\n\
-         ### Patch (API)\n\n- `OperationType/row 2`: row description changed: `Idle.` → `Idle state.`\n"
+         ### Patch (API)\n\n- `OperationType/row 2`: row description changed: `Idle.` → `Idle state.`\n\n\
+         ### Cosmetic (API)\n\n- `OperationType/row 2`: {TO_REVIEW}\n"
     );
     let run = vendor.update(&["--check", "--format", "markdown"]);
     assert_eq!(run.code, 1, "{}", run.stderr);
@@ -686,7 +705,8 @@ fn the_markdown_report_is_for_a_pull_request() {
         format!(
             "{pages}\n{changes}\n<details><summary>CHANGELOG entry</summary>\n\n## [Unreleased]\n\n\
              The vendor's tables: API patch {impact}; data patch {impact}.\n\n### Changed\n\n\
-             - `OperationType/row 2`: row description changed: `Idle.` → `Idle state.`\n\n</details>\n"
+             - `OperationType/row 2`: row description changed: `Idle.` → `Idle state.`\n\
+             - `OperationType/row 2`: {TO_REVIEW}\n\n</details>\n"
         )
     );
 }

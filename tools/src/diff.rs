@@ -221,6 +221,7 @@
 //! | `translation_added` | Chinese text added | patch | patch |
 //! | `translation_removed` | Chinese text removed | patch | patch |
 //! | `translation_changed` | Chinese text changed | computed: cosmetic where the texts differ only in the width of their punctuation, else patch | computed: as the API |
+//! | `translation_to_review` | Chinese text to review | cosmetic | cosmetic |
 //! | `constant_changed` | vendor constant changed | computed: breaking where a constant changes or vanishes, minor where the table gains its constants | patch |
 //! | `row_removed_reserved` | row removed and reserved | breaking | breaking |
 //! | `reserved_added` | code reserved | patch | patch |
@@ -1084,6 +1085,9 @@ pub enum ChangeKind {
     TranslationRemoved,
     /// A Chinese text changed.
     TranslationChanged,
+    /// A Chinese text stayed while its English text was reworded: made
+    /// against the old English, it is to review.
+    TranslationToReview,
     /// A row's vendor constant name changed, appeared or vanished.
     ConstantChanged,
     /// A row is gone, and its code reserved so that no row takes it again.
@@ -1096,7 +1100,7 @@ pub enum ChangeKind {
 
 impl ChangeKind {
     /// Every rule, in the order of the module docs' table.
-    pub const ALL: [ChangeKind; 50] = [
+    pub const ALL: [ChangeKind; 51] = [
         ChangeKind::TableAdded,
         ChangeKind::TableRemoved,
         ChangeKind::TableRenamed,
@@ -1143,6 +1147,7 @@ impl ChangeKind {
         ChangeKind::TranslationAdded,
         ChangeKind::TranslationRemoved,
         ChangeKind::TranslationChanged,
+        ChangeKind::TranslationToReview,
         ChangeKind::ConstantChanged,
         ChangeKind::RowRemovedReserved,
         ChangeKind::ReservedAdded,
@@ -1209,6 +1214,7 @@ impl ChangeKind {
             TranslationAdded => ("translation_added", "Chinese text added"),
             TranslationRemoved => ("translation_removed", "Chinese text removed"),
             TranslationChanged => ("translation_changed", "Chinese text changed"),
+            TranslationToReview => ("translation_to_review", "Chinese text to review"),
             ConstantChanged => ("constant_changed", "vendor constant changed"),
             RowRemovedReserved => ("row_removed_reserved", "row removed and reserved"),
             ReservedAdded => ("reserved_added", "code reserved"),

@@ -1,5 +1,6 @@
 //! The semantic diff of two specs: one focused test per rule on tiny specs,
-//! then `codes.toml` against a later revision.
+//! then the repository's spec as of the 2023 pages (a frozen copy) against
+//! a later revision.
 //!
 //! Fixture `tests/fixtures/specs/codes-2025-revision.toml` is SYNTHETIC:
 //! `codes.toml` edited the way its header describes. Its reports are golden
@@ -18,7 +19,9 @@ use codes_tools::diff::{
     PackageVersion, Rule, SpecDiff, SpecText, Value, Version, VersionCheck, diff,
 };
 
-const CODES_TOML: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../codes.toml"));
+/// The repository's spec as transcribed from the 2023 pages, frozen, so
+/// that a vendor update of `codes.toml` changes none of these diffs.
+const CODES_TOML: &str = include_str!("fixtures/specs/codes-2023.toml");
 const REVISION: &str = include_str!("fixtures/specs/codes-2025-revision.toml");
 
 const SOURCE: &str = "[source]\nvendor = \"V\"\nproduct = \"P\"\ndocument = \"D\"\n\n\
@@ -157,6 +160,85 @@ fn a_reworded_row_description_is_patch() {
             text("The agent logs out of the CCS."),
             None
         )]
+    );
+}
+
+/// A Chinese text that stays while its English is reworded was made
+/// against the old English: to review. One reworded with it, or a text
+/// that differs only in punctuation width, is not.
+#[test]
+fn a_translation_whose_english_was_reworded_is_to_review() {
+    let old = row(3, "Busy", "description_zh = \"示忙。\"\n")
+        + &reason("code = 1", "AgentBusy")
+        + "description_zh = \"自己示忙\"\n";
+    let new = old
+        .replace("\"Busy.\"", "\"Busy now.\"")
+        .replace("\"AgentBusy reason.\"", "\"An agent shows busy.\"");
+    let to_review = |path: &str| {
+        change(
+            Cosmetic,
+            TranslationToReview,
+            path,
+            None,
+            None,
+            Some("description_zh was made against the English before it"),
+        )
+    };
+    assert_eq!(
+        changes(&old, &new),
+        [
+            change(
+                Patch,
+                RowDescriptionChanged,
+                "OperationType/row 3",
+                text("Busy."),
+                text("Busy now."),
+                None
+            ),
+            to_review("OperationType/row 3"),
+            change(
+                Patch,
+                ReasonDescriptionChanged,
+                "OperationType/row 3/reason 1",
+                text("AgentBusy reason."),
+                text("An agent shows busy."),
+                None
+            ),
+            to_review("OperationType/row 3/reason 1"),
+        ]
+    );
+    // Translated again: nothing to review.
+    let retranslated = new.replace("示忙。", "现在示忙。");
+    assert!(
+        changes(&old, &retranslated)
+            .iter()
+            .filter(|change| change.kind == TranslationToReview)
+            .all(|change| change.path.ends_with("reason 1")),
+    );
+    // Notes too.
+    let noted = row(
+        4,
+        "Talking",
+        "notes = [\"Text only.\"]\nnotes_zh = [\"仅文字。\"]\n",
+    );
+    let renoted = noted.replace("Text only.", "Text conversations only.");
+    assert_eq!(
+        changes(&noted, &renoted)
+            .iter()
+            .filter(|change| change.kind == TranslationToReview)
+            .map(|change| (change.path.as_str(), change.detail.as_deref()))
+            .collect::<Vec<_>>(),
+        [(
+            "OperationType/row 4/notes",
+            Some("notes_zh was made against the English before it")
+        )]
+    );
+    // Punctuation width only: the same text to a reader.
+    let width = old.replace("\"Busy.\"", "\"Busy．\"");
+    assert!(
+        changes(&old, &width)
+            .iter()
+            .all(|change| change.kind != TranslationToReview)
     );
 }
 
@@ -1389,6 +1471,14 @@ fn the_revision_reports_every_edit_with_its_impact() {
                 None
             ),
             change(
+                Cosmetic,
+                TranslationToReview,
+                &row(0),
+                None,
+                None,
+                Some("description_zh was made against the English before it")
+            ),
+            change(
                 Breaking,
                 ReasonRemoved,
                 "OperationType/row 3/reason 7",
@@ -1537,13 +1627,14 @@ fn the_revision_reports_every_edit_with_its_impact() {
 }
 
 /// The revision's diff located in both texts, named as `codes diff
-/// codes.toml tools/tests/fixtures/specs/codes-2025-revision.toml` names
-/// them at the repository root: the golden files are that command's output.
+/// tools/tests/fixtures/specs/codes-2023.toml
+/// tools/tests/fixtures/specs/codes-2025-revision.toml` names them at the
+/// repository root: the golden files are that command's output.
 fn located_revision() -> SpecDiff {
     let mut report = diff(&codes_toml(), &revision());
     report.locate(
         SpecText {
-            file: Some("codes.toml"),
+            file: Some(BASE_FILE),
             sources: &sources(CODES_TOML),
         },
         SpecText {
@@ -1554,6 +1645,7 @@ fn located_revision() -> SpecDiff {
     report
 }
 
+const BASE_FILE: &str = "tools/tests/fixtures/specs/codes-2023.toml";
 const REVISION_FILE: &str = "tools/tests/fixtures/specs/codes-2025-revision.toml";
 
 #[test]
@@ -1593,8 +1685,8 @@ fn golden_reports_of_the_revision_are_current() {
 fn a_changelog_entry_sorts_changes_as_keep_a_changelog_does() {
     let entry = located_revision().to_changelog(None, None);
     assert!(entry.starts_with(
-        "## [Unreleased]\n\nThe vendor's tables: API breaking (5 breaking, 9 minor, 4 patch, 0 cosmetic); \
-         data breaking (4 breaking, 9 minor, 5 patch, 0 cosmetic).\n\n### Added\n\n"
+        "## [Unreleased]\n\nThe vendor's tables: API breaking (5 breaking, 9 minor, 4 patch, 1 cosmetic); \
+         data breaking (4 breaking, 9 minor, 5 patch, 1 cosmetic).\n\n### Added\n\n"
     ));
     let sections: Vec<&str> = entry
         .lines()

@@ -80,6 +80,7 @@ fn merging_the_2025_revision_into_codes_toml() {
     assert_eq!(
         result.review,
         [
+            "row 0: description_zh was translated from \"The agent signs out of CCS.\", since reworded",
             "row 5: proposed name `AgentEntersAfterCall`",
             "row 6: proposed name `AgentExitsAfterCall`",
             "row 11: proposed name `ConsultAnotherAgent`",
@@ -532,6 +533,83 @@ name = "Two"
         ]
     );
     assert_eq!(result.review, Vec::<String>::new());
+}
+
+/// A reworded English text marks its Chinese translation, made against the
+/// old text, for review, saying what it was made against; a second
+/// rewording keeps the first mark. A text without a translation is not
+/// marked.
+#[test]
+fn a_reworded_text_marks_its_translation_for_review() {
+    let old = spec(
+        r#"
+[[table.row]]
+code = 3
+name = "Busy"
+description = "Busy."
+description_zh = "示忙。"
+
+[[table.row.reason]]
+code = 1
+name = "AgentBusy"
+description = "Indicates busy."
+description_zh = "自己示忙"
+
+[[table.row.reason]]
+code = 2
+name = "Two"
+description = "Two."
+"#,
+    );
+    let page = |row: &str, one: &str, two: &str| {
+        pipe(
+            PREAMBLE,
+            HEADER,
+            &[&[
+                &["3"],
+                &[row],
+                &["-1"],
+                &[&format!("1: {one}"), &format!("2: {two}")],
+            ]],
+        )
+    };
+    let result = merged(&old, &page("Busy now.", "Is busy.", "Second."));
+    assert!(
+        result.toml.contains(
+            "description = \"Busy now.\"\n\
+             description_zh = \"示忙。\" # review: translated from \"Busy.\"\n"
+        ),
+        "{}",
+        result.toml
+    );
+    assert!(result.toml.contains(
+        "description = \"Is busy.\"\n\
+         description_zh = \"自己示忙\" # review: translated from \"Indicates busy.\"\n"
+    ));
+    assert!(result.toml.contains("description = \"Second.\"\n"));
+    assert_eq!(
+        result.review,
+        [
+            "row 3: description_zh was translated from \"Busy.\", since reworded",
+            "row 3: reason 1: description_zh was translated from \"Indicates busy.\", since reworded",
+        ]
+    );
+    // Reworded again before the review: the mark still names the text the
+    // translation was made from.
+    let again = merged(&result.toml, &page("Busy again.", "Is busy.", "Second."));
+    assert!(again.toml.contains(
+        "description = \"Busy again.\"\n\
+         description_zh = \"示忙。\" # review: translated from \"Busy.\"\n"
+    ));
+    // `codes check` lists the marks (review marks, I002) until a person
+    // drops them.
+    let marks = codes_tools::review::review_marks(&again.toml);
+    assert!(
+        marks
+            .iter()
+            .any(|mark| mark.note == "translated from \"Busy.\""),
+        "{marks:?}"
+    );
 }
 
 #[test]

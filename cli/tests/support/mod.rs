@@ -116,13 +116,32 @@ pub fn git(dir: &Path, args: &[&str]) {
     succeed(dir, "git", &[&identity[..], args].concat());
 }
 
-/// A fresh git repository for one test, with the repository's `codes.toml`
-/// committed.
+/// A fresh git repository for one test, with the repository's spec as of
+/// the 2023 pages committed as `codes.toml`.
 pub fn git_repo(name: &str) -> PathBuf {
     let dir = scratch(name);
     git(&dir, &["init", "-q"]);
-    std::fs::copy(repo().join("codes.toml"), dir.join("codes.toml")).expect("copy codes.toml");
+    // The spec as of the 2023 pages, frozen: what the tests compare their
+    // revisions with, whatever a vendor update does to `codes.toml`.
+    let frozen = repo().join("tools/tests/fixtures/specs/codes-2023.toml");
+    std::fs::copy(frozen, dir.join("codes.toml")).expect("copy the frozen spec");
     git(&dir, &["add", "codes.toml"]);
     git(&dir, &["commit", "-q", "-m", "spec"]);
     dir
+}
+
+/// Checks that `actual`, the output of a `codes` command, is the golden file
+/// `path` (relative to the repository) the library's tests keep. With
+/// `BLESS=1` it writes the file instead, as the library's test does with the
+/// same bytes: one `BLESS=1 cargo test --workspace` blesses every golden
+/// file, whichever test binary runs first, and the run without `BLESS`
+/// checks that the tool and the library agree.
+pub fn golden(path: &str, actual: &str, what: &str) {
+    let file = repo().join(path);
+    if std::env::var_os("BLESS").is_some() {
+        codes_codegen::write_if_changed(&file, actual).expect("write the golden file");
+        return;
+    }
+    let expected = std::fs::read_to_string(&file).unwrap_or_default();
+    assert!(actual == expected, "{what} differs from {path}");
 }

@@ -221,6 +221,11 @@ fn table(kind: ChangeKind) -> (DefaultLevel, DefaultLevel, &'static str) {
             Computed("as the API"),
             "A Chinese text changed.",
         ),
+        TranslationToReview => (
+            COSMETIC,
+            COSMETIC,
+            "A Chinese text stayed while its English text was reworded: made against the old English, it is to review.",
+        ),
         ConstantChanged => (
             Computed(
                 "breaking where a constant changes or vanishes, minor where the table gains its constants",

@@ -150,6 +150,23 @@ impl Walk {
             old.get(Lang::Zh),
             new.get(Lang::Zh),
         );
+        // A translation made against an English text that is reworded now.
+        if let (Some(before), Some(after)) = (old.get(Lang::En), new.get(Lang::En))
+            && let (Some(chinese), Some(still)) = (old.get(Lang::Zh), new.get(Lang::Zh))
+            && chinese == still
+            && text_impact(before, after) != Impact::Cosmetic
+            && before != after
+        {
+            let detail = format!("{} was made against the English before it", keys.zh.name);
+            self.push(
+                ChangeKind::TranslationToReview,
+                path,
+                Sites::keyed(here, there, keys.zh.name),
+                (None, None),
+                Impact::Cosmetic,
+                Some(detail),
+            );
+        }
     }
 
     /// A Chinese text added, removed or changed.
@@ -900,6 +917,28 @@ impl Walk {
                 (list(old.notes_zh()), list(new.notes_zh())),
                 impact,
                 None,
+            );
+        }
+        // Chinese notes made against English notes that are reworded now.
+        let reworded = old.notes().len() != new.notes().len()
+            || old
+                .notes()
+                .iter()
+                .zip(new.notes())
+                .any(|(before, after)| text_impact(before, after) != Impact::Cosmetic);
+        if !old.notes().is_empty()
+            && reworded
+            && !old.notes_zh().is_empty()
+            && old.notes_zh() == new.notes_zh()
+        {
+            let key = schema::row::NOTES_ZH.name;
+            self.push(
+                ChangeKind::TranslationToReview,
+                &format!("{path}/notes"),
+                Sites::keyed(here, there, key),
+                (None, None),
+                Impact::Cosmetic,
+                Some(format!("{key} was made against the English before it")),
             );
         }
         self.reasons(path, at, old, new, context.decoded_before);

@@ -1,6 +1,7 @@
 //! What a merge changed and what it wants a person to look at, and the one
 //! way a spec text is brought to the vendor's: a text that differs only in
-//! the width of its punctuation is kept and marked for review.
+//! the width of its punctuation is kept and marked for review; a text
+//! reworded marks its translation, made against the old text, for review.
 
 use std::fmt;
 
@@ -69,6 +70,46 @@ pub(super) fn set_text(
         }
         (None, None) => {}
     }
+}
+
+/// Whether `new` rewords `old`: they differ, and not only in the width of
+/// their punctuation.
+pub(super) fn reworded(old: &str, new: &str) -> bool {
+    old != new && !same_but_width(old, new)
+}
+
+/// What a translation's review mark says it was made against.
+pub(crate) const TRANSLATED_FROM: &str = "translated from";
+
+/// Marks the translation under `key` of `table` (the other language's
+/// text of an entry whose text `old` a merge just reworded) for review:
+/// `# review: translated from "OLD"`, which records in the spec what the
+/// translation was made against. A translation already marked keeps its
+/// mark, which names the text it was made from; an entry without a
+/// translation has nothing to mark.
+pub(super) fn mark_translation<T: fmt::Debug + ?Sized>(
+    table: &mut Table,
+    key: &str,
+    old: &T,
+    place: &str,
+    report: &mut Report,
+) {
+    let Some(Item::Value(value)) = table.get_mut(key) else {
+        return;
+    };
+    let marked = value
+        .decor()
+        .suffix()
+        .and_then(|suffix| suffix.as_str())
+        .is_some_and(|suffix| suffix.contains(TRANSLATED_FROM));
+    if !marked {
+        value
+            .decor_mut()
+            .set_suffix(format!(" # review: {TRANSLATED_FROM} {old:?}"));
+    }
+    report.review.push(format!(
+        "{place}: {key} was {TRANSLATED_FROM} {old:?}, since reworded"
+    ));
 }
 
 /// Brings the list of texts under `key` (notes) to the vendor's, as

@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use toml_edit::{Item, Table, Value};
 
 use super::Lang;
-use super::changes::{Report, set_text, set_texts};
+use super::changes::{Report, mark_translation, reworded, set_text, set_texts};
 use super::edit::{self, KIND_KEYS, PROPOSED, REASON_KEYS, ROW_KEYS, TABLE_KEYS};
 use super::names::{self, Namespace};
 use super::page;
@@ -406,6 +406,12 @@ impl Rows<'_> {
             &place,
             report,
         );
+        let other = self.lang.fallback().keys();
+        if let (Some(before), Some(after)) = (old_description, row.description.as_deref())
+            && reworded(before, after)
+        {
+            mark_translation(table, other.description, before, &place, report);
+        }
         // A text the page changes comes from the page now, no longer from
         // the other page the row named.
         let page_key = schema::row::PAGES.key(self.lang).name;
@@ -447,6 +453,14 @@ impl Rows<'_> {
         set_texts(
             table, keys.notes, old_notes, &notes, ROW_KEYS, &place, report,
         );
+        let notes_reworded = old_notes.len() != notes.len()
+            || old_notes
+                .iter()
+                .zip(&notes)
+                .any(|(before, after)| reworded(before, after));
+        if !old_notes.is_empty() && notes_reworded {
+            mark_translation(table, other.notes, old_notes, &place, report);
+        }
     }
 
     /// Merges the reasons of a row; returns its notes (the free sentences
@@ -545,15 +559,23 @@ impl Rows<'_> {
                 old.name()
             ));
         }
+        let place = format!("row {code}: reason {}", reason.codes);
+        let before = self.lang.text(old.description()).map(String::as_str);
         set_text(
             table,
             self.lang.keys().description,
-            self.lang.text(old.description()).map(String::as_str),
+            before,
             reason.description.as_deref(),
             REASON_KEYS,
-            &format!("row {code}: reason {}", reason.codes),
+            &place,
             report,
         );
+        if let (Some(before), Some(after)) = (before, reason.description.as_deref())
+            && reworded(before, after)
+        {
+            let other = self.lang.fallback().keys();
+            mark_translation(table, other.description, before, &place, report);
+        }
     }
 
     fn new_row(
