@@ -38,7 +38,7 @@ fn same_or_fallback<T: PartialEq + std::fmt::Debug>(
 /// One row of a page against the API's row of the same code.
 fn check_row(page: &Page, table: &Table, row: &Row, api: &ApiRow, leads: bool) {
     let lang = page.lang;
-    let what = format!("{}: {} row {}", page.file, page.table, row.code());
+    let what = format!("{}: {} row {}", page.file(), page.table, row.code());
     let description = row.description().get(lang);
     if let Some(description) = description {
         assert_eq!(
@@ -137,7 +137,7 @@ fn every_row_of_every_page_is_in_the_generated_api() {
                 assert!(
                     listed || !leads,
                     "{}: row {} is not in {}",
-                    page.file,
+                    page.file(),
                     row.code(),
                     page.table
                 );
@@ -157,7 +157,7 @@ fn every_row_of_every_page_is_in_the_generated_api() {
             assert!(
                 Some(position) > last,
                 "{}: rows out of the API's order",
-                page.file
+                page.file()
             );
             last = Some(position);
         }
@@ -239,7 +239,9 @@ fn vendor_holds_every_page_of_the_spec() {
         .filter(|name| name != "README.md")
         .collect();
     files.sort();
-    let mut manifest: Vec<&str> = PAGES.iter().map(|page| page.file).collect();
+    // One copy of each page: a saved page (`.html`) replaces its copied
+    // text (`.txt`).
+    let mut manifest: Vec<String> = PAGES.iter().map(Page::file).collect();
     manifest.sort_unstable();
     assert_eq!(files, manifest);
 }
@@ -310,17 +312,17 @@ fn merging_every_page_into_codes_toml_changes_nothing() {
             }
             Read::Values(list) => merge_values("codes.toml", &spec, &list, &options),
         };
-        let merged = result.unwrap_or_else(|error| panic!("{}: {error}", page.file));
+        let merged = result.unwrap_or_else(|error| panic!("{}: {error}", page.file()));
         assert!(
             merged.toml == spec,
             "{}: codes.toml is not what the page says; merging it would change:\n{}",
-            page.file,
+            page.file(),
             merged.summary.join("\n")
         );
-        assert_eq!(merged.review, Vec::<String>::new(), "{}", page.file);
+        assert_eq!(merged.review, Vec::<String>::new(), "{}", page.file());
         // What a page lacks, its other language gives.
         for line in &merged.summary {
-            assert!(line.contains(" not on the "), "{}: {line}", page.file);
+            assert!(line.contains(" not on the "), "{}: {line}", page.file());
         }
     }
 }

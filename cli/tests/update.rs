@@ -17,6 +17,9 @@ use support::{Run, repo, run, scratch};
 
 const HTML: &str = "tools/tests/fixtures/vendor/html";
 
+/// The spec the saved pages were transcribed into.
+const SPEC_2023: &str = "tools/tests/fixtures/specs/codes-2023.toml";
+
 /// Every page of `codes.toml` with an address: its language, its page id
 /// and the saved page that is its copy.
 const PAGES: [(&str, &str, &str); 6] = [
@@ -90,7 +93,9 @@ impl Vendor {
         let server = Server::start();
         let dir = scratch(name);
         let port = server.port();
-        let spec = std::fs::read_to_string(repo().join("codes.toml")).unwrap();
+        // The spec of the pages served, frozen: a vendor update of
+        // `codes.toml` changes none of these tests.
+        let spec = std::fs::read_to_string(repo().join(SPEC_2023)).unwrap();
         let spec = replace(
             &spec,
             "site = \"https://support.huaweicloud.com/intl/en-us/api-cec/\"",
@@ -506,6 +511,49 @@ fn the_update_writes_the_spec_and_the_changelog_then_finds_nothing_more() {
 }
 
 #[test]
+fn saved_pages_replace_the_copies_the_spec_is_tested_against() {
+    let page = edited(OPERATION_EN, |text| {
+        replace(&text, ">Idle.</p>", ">Idle state.</p>")
+    });
+    let vendor = Vendor::new(
+        "update-save-pages",
+        &[(OPERATION_EN, Reply::Html(page.clone()))],
+    );
+    let pages = vendor.dir.join("pages");
+    std::fs::create_dir(&pages).unwrap();
+    let copied = pages.join(format!("{OPERATION_EN}.txt"));
+    std::fs::write(&copied, "the page's text, copied").unwrap();
+    let run = vendor.update(&["--save-pages", "pages"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        std::fs::read(pages.join(format!("{OPERATION_EN}.html"))).unwrap(),
+        page
+    );
+    assert!(!copied.exists(), "the copied text is replaced");
+    for (_, id, _) in PAGES.iter().filter(|(_, id, _)| *id != OPERATION_EN) {
+        assert_eq!(
+            std::fs::read(pages.join(format!("{id}.html"))).unwrap(),
+            saved(id),
+            "{id}"
+        );
+    }
+    // Nothing changed since: nothing is saved.
+    std::fs::remove_dir_all(&pages).unwrap();
+    std::fs::create_dir(&pages).unwrap();
+    let run = vendor.update(&["--save-pages", "pages"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(std::fs::read_dir(&pages).unwrap().count(), 0);
+    let run = vendor.update(&["--check", "--save-pages", "pages"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .contains("the argument '--check' cannot be used with '--save-pages <DIR>'"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
 fn a_page_that_fails_names_its_table_language_and_address_and_nothing_is_written() {
     let big = {
         let mut page = saved(OPERATION_EN);
@@ -738,13 +786,24 @@ fn the_readme_weekly_job_checks_then_updates_with_a_pull_request_body() {
         commands,
         [
             vec!["update", "--check"],
-            vec!["update", "--changelog", "--format", "markdown"]
+            vec![
+                "update",
+                "--changelog",
+                "--save-pages",
+                "vendor",
+                "--format",
+                "markdown"
+            ]
         ]
     );
     let page = edited(OPERATION_EN, |text| {
         replace(&text, ">Idle.</p>", ">Idle state.</p>")
     });
-    let vendor = Vendor::new("update-weekly", &[(OPERATION_EN, Reply::Html(page))]);
+    let vendor = Vendor::new(
+        "update-weekly",
+        &[(OPERATION_EN, Reply::Html(page.clone()))],
+    );
+    std::fs::create_dir(vendor.dir.join("vendor")).unwrap();
     let args = |command: &Vec<String>| -> Vec<String> { command[1..].to_vec() };
     let check = args(&commands[0]);
     let check: Vec<&str> = check.iter().map(String::as_str).collect();
@@ -762,6 +821,16 @@ fn the_readme_weekly_job_checks_then_updates_with_a_pull_request_body() {
         run.stdout.contains("<summary>CHANGELOG entry</summary>"),
         "{}",
         run.stdout
+    );
+    assert_eq!(
+        std::fs::read(
+            vendor
+                .dir
+                .join("vendor")
+                .join(format!("{OPERATION_EN}.html"))
+        )
+        .unwrap(),
+        page
     );
     assert_eq!(vendor.update(&check).code, 0);
 }

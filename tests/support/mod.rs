@@ -22,8 +22,6 @@ use codes_tools::vendor_doc::{self, ValueList, VendorTable};
 /// Where a page of `vendor/` belongs in the spec.
 #[derive(Debug, Clone, Copy)]
 pub struct Page {
-    /// The file in `vendor/`.
-    pub file: &'static str,
     /// The spec table it is a page of.
     pub table: &'static str,
     /// Its language.
@@ -41,7 +39,6 @@ pub struct Page {
 /// Every page of `vendor/`.
 pub const PAGES: &[Page] = &[
     Page {
-        file: "agent-operation-type.html",
         table: "OperationType",
         lang: Lang::En,
         id: "cec_07_4243",
@@ -49,7 +46,6 @@ pub const PAGES: &[Page] = &[
         whole: true,
     },
     Page {
-        file: "agent-operation-type-zh.txt",
         table: "OperationType",
         lang: Lang::Zh,
         id: "cec_07_0838",
@@ -57,7 +53,6 @@ pub const PAGES: &[Page] = &[
         whole: true,
     },
     Page {
-        file: "media-type.txt",
         table: "MediaType",
         lang: Lang::En,
         id: "cec_07_0843",
@@ -65,7 +60,6 @@ pub const PAGES: &[Page] = &[
         whole: true,
     },
     Page {
-        file: "media-type-zh.txt",
         table: "MediaType",
         lang: Lang::Zh,
         id: "cec_07_4247",
@@ -73,7 +67,6 @@ pub const PAGES: &[Page] = &[
         whole: true,
     },
     Page {
-        file: "media-type-bill.txt",
         table: "MediaType",
         lang: Lang::En,
         id: "cec_07_4244",
@@ -81,7 +74,6 @@ pub const PAGES: &[Page] = &[
         whole: false,
     },
     Page {
-        file: "agent-type.txt",
         table: "AgentType",
         lang: Lang::En,
         id: "cec_07_0701",
@@ -89,7 +81,6 @@ pub const PAGES: &[Page] = &[
         whole: true,
     },
     Page {
-        file: "agentoprinfo-columns-zh.txt",
         table: "CallDirection",
         lang: Lang::Zh,
         id: "cec_07_4238",
@@ -97,6 +88,19 @@ pub const PAGES: &[Page] = &[
         whole: true,
     },
 ];
+
+impl Page {
+    /// The file in `vendor/`: the page id, `.html` for a page saved from
+    /// the browser (what `codes update --save-pages` writes), else `.txt`
+    /// for its copied text.
+    pub fn file(&self) -> String {
+        let html = format!("{}.html", self.id);
+        match vendor_path(&html).exists() {
+            true => html,
+            false => format!("{}.txt", self.id),
+        }
+    }
+}
 
 /// The repository's root.
 pub fn root() -> &'static Path {
@@ -128,10 +132,10 @@ pub enum Read {
 
 /// `page` read as `codes import` reads it: saved HTML or copied text.
 pub fn read(page: &Page) -> Read {
-    let path = vendor_path(page.file);
+    let path = vendor_path(&page.file());
     let bytes = std::fs::read(&path).unwrap_or_else(|error| panic!("{}: {error}", path.display()));
     let html = vendor_doc::is_html(&bytes);
-    let fail = |errors: Vec<vendor_doc::DocError>| -> ! { panic!("{}: {errors:#?}", page.file) };
+    let fail = |errors: Vec<vendor_doc::DocError>| -> ! { panic!("{}: {errors:#?}", page.file()) };
     match (page.values_of, html) {
         (Some(parameter), true) => Read::Values(Box::new(
             vendor_doc::parse_html_values(&bytes, parameter).unwrap_or_else(|e| fail(e)),
@@ -160,7 +164,7 @@ pub fn leads(spec: &Spec, page: &Page) -> bool {
         .tables()
         .iter()
         .find(|table| table.name() == page.table)
-        .unwrap_or_else(|| panic!("{}: no table {} in codes.toml", page.file, page.table));
+        .unwrap_or_else(|| panic!("{}: no table {} in codes.toml", page.file(), page.table));
     table.primary_lang() == page.lang
 }
 
@@ -177,11 +181,11 @@ pub fn imported(page: &Page) -> Table {
         Read::Tables(tables) => import::import_all(&tables, &options),
         Read::Values(list) => import::import_values(&list, &options),
     };
-    let imported = result.unwrap_or_else(|error| panic!("{}: {error}", page.file));
-    let spec = Spec::from_toml(page.file, &imported.toml)
-        .unwrap_or_else(|error| panic!("{}: {error}", page.file));
+    let imported = result.unwrap_or_else(|error| panic!("{}: {error}", page.file()));
+    let spec = Spec::from_toml(&page.file(), &imported.toml)
+        .unwrap_or_else(|error| panic!("{}: {error}", page.file()));
     let [table] = spec.tables() else {
-        panic!("{}: one table expected", page.file)
+        panic!("{}: one table expected", page.file())
     };
     table.clone()
 }

@@ -1,4 +1,4 @@
-//! `codes update [SPEC] [--check] [--offline DIR] [--changelog [FILE]]`:
+//! `codes update [SPEC] [--check] [--offline DIR] [--changelog [FILE]] [--save-pages DIR]`:
 //! every vendor page the spec was transcribed from, fetched (or read from
 //! a folder), merged into the spec as `codes import --merge` merges it,
 //! and judged as `codes diff` judges a revision.
@@ -21,6 +21,7 @@ use crate::io::{self, Failure, Loaded, Status, say};
   codes update --check                  # exit 1 when the vendor changed a page
   codes update --changelog              # write codes.toml and a CHANGELOG entry
   codes update --offline saved-pages/   # the pages saved as saved-pages/PAGE_ID.html
+  codes update --changelog --save-pages vendor/   # and keep the pages the tests hold the spec to
 
 Each table's page in each language is the spec's site for that language ([source] site,
 site_zh), its page id and .html. Pages are fetched through the proxy of HTTPS_PROXY (not
@@ -47,6 +48,11 @@ pub struct Args {
     /// [default: CHANGELOG.md beside the spec].
     #[arg(long, value_name = "FILE", num_args = 0..=1)]
     changelog: Option<Option<PathBuf>>,
+    /// When the spec changes, also save each page read as DIR/PAGE_ID.html,
+    /// replacing a copy of its text (DIR/PAGE_ID.txt): the pages the
+    /// spec's tests hold it to (`vendor/`).
+    #[arg(long, value_name = "DIR", conflicts_with = "check")]
+    save_pages: Option<PathBuf>,
     /// The report on stdout: text for a terminal, Markdown for a pull
     /// request (with --changelog, the entry follows).
     #[arg(long, value_enum, default_value_t = Format::Text)]
@@ -118,6 +124,13 @@ pub fn run(args: &Args) -> Result<Status, Failure> {
     if !problems.is_empty() {
         return Ok(nothing_written(&problems));
     }
+    // Each page once, as read, for --save-pages.
+    let mut bytes_by_page: Vec<(String, Vec<u8>)> = Vec::new();
+    for page in &read {
+        if !bytes_by_page.iter().any(|(id, _)| id == page.page.page()) {
+            bytes_by_page.push((page.page.page().to_string(), page.bytes.clone()));
+        }
+    }
     let (text, dated) = match merge_all(&spec_name, &old_text, read) {
         Ok(merged) => merged,
         Err(problems) => return Ok(nothing_written(&problems)),
@@ -160,6 +173,9 @@ pub fn run(args: &Args) -> Result<Status, Failure> {
     if changed {
         // The changelog first: were the spec written and the changelog
         // not, a second run would find nothing to add to it.
+        if let Some(dir) = &args.save_pages {
+            save_pages(dir, &bytes_by_page)?;
+        }
         if let Some(path) = &changelog {
             let old = io::read(path)?;
             io::emit(Some(path), &changelog::add_entry(&old, &entry))?;
@@ -231,6 +247,26 @@ fn nothing_written(problems: &[String]) -> Status {
     }
     say!("codes: nothing written");
     Status::Failed
+}
+
+/// Writes each page as `DIR/PAGE_ID.html`, whole or not at all, and
+/// removes the copy of its text, `DIR/PAGE_ID.txt`, it replaces.
+fn save_pages(dir: &Path, pages: &[(String, Vec<u8>)]) -> Result<(), Failure> {
+    for (id, bytes) in pages {
+        let path = dir.join(format!("{id}.html"));
+        let partial = dir.join(format!(".{id}.html.partial"));
+        std::fs::write(&partial, bytes)
+            .and_then(|()| std::fs::rename(&partial, &path))
+            .map_err(|error| Failure::io(&path, &error))?;
+        let text = dir.join(format!("{id}.txt"));
+        match std::fs::remove_file(&text) {
+            Err(error) if error.kind() != std::io::ErrorKind::NotFound => {
+                return Err(Failure::io(&text, &error));
+            }
+            _ => {}
+        }
+    }
+    Ok(())
 }
 
 /// `NAME` in the folder of `spec`.
