@@ -3,7 +3,8 @@
 
 use super::*;
 
-/// `object_kind` and `reasons` of a code enum with a record.
+/// `object_kind` and `reasons` of a code enum with a record, read at the
+/// variant's position.
 pub(super) fn record_methods(out: &mut Writer, table: &Table, names: &RecordNames) {
     let kind = names.object_kind();
     out.line("/// The kind of object the operation names; `None` where the vendor");
@@ -11,23 +12,19 @@ pub(super) fn record_methods(out: &mut Writer, table: &Table, names: &RecordName
     out.open(format_args!(
         "pub const fn object_kind(self) -> Option<{kind}>"
     ));
-    let objects: Vec<String> = table
-        .rows
-        .iter()
-        .filter_map(|row| {
-            let object = &table.object_kinds[row.object?].name;
-            Some(format!("Self::{} => Some({kind}::{object}),", row.name))
-        })
-        .collect();
-    match_or(
-        out,
-        &objects,
-        table
+    if table.rows.iter().all(|row| row.object.is_none()) {
+        out.line("None");
+    } else {
+        let objects: Vec<String> = table
             .rows
             .iter()
-            .any(|row| row.object.is_none())
-            .then_some("None"),
-    );
+            .map(|row| match row.object {
+                Some(object) => format!("Some({kind}::{})", table.object_kinds[object].name),
+                None => "None".to_string(),
+            })
+            .collect();
+        indexed(out, "OBJECT_KINDS", &format!("Option<{kind}>"), &objects);
+    }
     out.close();
     out.blank();
     reasons_method(out, table, names);
@@ -43,37 +40,24 @@ fn reasons_method(out: &mut Writer, table: &Table, names: &RecordNames) {
         "pub const fn reasons(self) -> &'static [{REASON_INFO}<{}>]",
         names.reason
     ));
-    let rows: Vec<&Row> = table
-        .rows
-        .iter()
-        .filter(|row| !row.reasons.is_empty())
-        .collect();
-    let without = table.rows.iter().any(|row| row.reasons.is_empty());
-    if rows.is_empty() {
+    if table.rows.iter().all(|row| row.reasons.is_empty()) {
         out.line("&[]");
         out.close();
         return;
     }
-    out.open("match self");
-    for row in rows {
+    out.begin(format_args!(
+        "const REASONS: &[&[{REASON_INFO}<{}>]; {}] = &[",
+        names.reason,
+        table.rows.len()
+    ));
+    for row in &table.rows {
         let infos: Vec<String> = (0..row.reasons.len())
             .map(|index| reason_info(names, row, index))
             .collect();
-        let inline = format!("Self::{} => &[{}],", row.name, infos.join(", "));
-        if out.fits(&inline) {
-            out.line(inline);
-            continue;
-        }
-        out.begin(format_args!("Self::{} => &[", row.name));
-        for info in infos {
-            out.line(format_args!("{info},"));
-        }
-        out.end("],");
+        out.list("&[", &infos, ",");
     }
-    if without {
-        out.line("_ => &[],");
-    }
-    out.close();
+    out.end("];");
+    out.line("REASONS[self.position()]");
     out.close();
 }
 
