@@ -364,6 +364,7 @@ impl OperationType {
 
     /// The variant's index in [`ALL`](Self::ALL), by which the tables of its
     /// data are read.
+    #[inline]
     const fn position(self) -> usize {
         match self {
             Self::SignOut => 0,
@@ -399,6 +400,7 @@ impl OperationType {
     }
 
     /// The Rust name, as [`from_name`](Self::from_name) reads it.
+    #[inline]
     pub const fn name(self) -> &'static str {
         const NAMES: &[&str; 29] = &[
             "SignOut",
@@ -472,6 +474,7 @@ impl OperationType {
     }
 
     /// The vendor's description, byte for byte: in English, or in Chinese where the vendor gives no English.
+    #[inline]
     pub const fn description(self) -> &'static str {
         const DESCRIPTIONS: &[&str; 29] = &[
             "The agent signs out of CCS.",
@@ -509,6 +512,7 @@ impl OperationType {
 
     /// The same in `lang`, or in the other language where the vendor
     /// gives none in `lang`.
+    #[inline]
     pub const fn description_in(self, lang: ::codes_runtime::Lang) -> &'static str {
         const CHINESE: &[&str; 29] = &[
             "座席签出CCS。",
@@ -573,6 +577,7 @@ impl OperationType {
 
     /// The kind of object the operation names; `None` where the vendor
     /// names none.
+    #[inline]
     pub const fn object_kind(self) -> Option<ObjectKind> {
         const OBJECT_KINDS: &[Option<ObjectKind>; 29] = &[
             None,
@@ -610,6 +615,7 @@ impl OperationType {
 
     /// The reasons the vendor lists, in vendor order; empty where it
     /// lists none.
+    #[inline]
     pub const fn reasons(self) -> &'static [::codes_runtime::ReasonInfo<Reason>] {
         const REASONS: &[&[::codes_runtime::ReasonInfo<Reason>]; 29] = &[
             &[
@@ -3085,6 +3091,7 @@ impl MediaType {
 
     /// The variant's index in [`ALL`](Self::ALL), by which the tables of its
     /// data are read.
+    #[inline]
     const fn position(self) -> usize {
         match self {
             Self::TextChat => 0,
@@ -3120,6 +3127,7 @@ impl MediaType {
     }
 
     /// The Rust name, as [`from_name`](Self::from_name) reads it.
+    #[inline]
     pub const fn name(self) -> &'static str {
         const NAMES: &[&str; 29] = &[
             "TextChat",
@@ -3193,6 +3201,7 @@ impl MediaType {
     }
 
     /// The vendor's description, byte for byte: in English, or in Chinese where the vendor gives no English.
+    #[inline]
     pub const fn description(self) -> &'static str {
         const DESCRIPTIONS: &[&str; 29] = &[
             "Text chat",
@@ -3230,6 +3239,7 @@ impl MediaType {
 
     /// The same in `lang`, or in the other language where the vendor
     /// gives none in `lang`.
+    #[inline]
     pub const fn description_in(self, lang: ::codes_runtime::Lang) -> &'static str {
         const CHINESE: &[&str; 29] = &[
             "文字交谈",
@@ -3283,6 +3293,7 @@ impl MediaType {
     }
 
     /// The vendor's constant name, such as `AGENT_TYPE_EXTENSION`.
+    #[inline]
     pub const fn constant(self) -> &'static str {
         const CONSTANTS: &[&str; 29] = &[
             "MEDIA_TYPE_CHAT",
@@ -3554,6 +3565,7 @@ impl AgentType {
 
     /// The variant's index in [`ALL`](Self::ALL), by which the tables of its
     /// data are read.
+    #[inline]
     const fn position(self) -> usize {
         match self {
             Self::Extension => 0,
@@ -3574,6 +3586,7 @@ impl AgentType {
     }
 
     /// The Rust name, as [`from_name`](Self::from_name) reads it.
+    #[inline]
     pub const fn name(self) -> &'static str {
         const NAMES: &[&str; 14] = &[
             "Extension",
@@ -3617,6 +3630,7 @@ impl AgentType {
     }
 
     /// The vendor's description, byte for byte: in English, or in Chinese where the vendor gives no English.
+    #[inline]
     pub const fn description(self) -> &'static str {
         const DESCRIPTIONS: &[&str; 14] = &[
             "Extension type.",
@@ -3639,6 +3653,7 @@ impl AgentType {
 
     /// The same in `lang`, or in the other language where the vendor
     /// gives none in `lang`.
+    #[inline]
     pub const fn description_in(self, lang: ::codes_runtime::Lang) -> &'static str {
         let _ = lang;
         self.description()
@@ -3659,6 +3674,7 @@ impl AgentType {
     }
 
     /// The vendor's constant name, such as `AGENT_TYPE_EXTENSION`.
+    #[inline]
     pub const fn constant(self) -> &'static str {
         const CONSTANTS: &[&str; 14] = &[
             "AGENT_TYPE_EXTENSION",
@@ -3816,6 +3832,7 @@ impl CallDirection {
     pub const COUNT: usize = Self::ALL.len();
 
     /// The vendor code: the text of the bill's column.
+    #[inline]
     pub const fn code(self) -> &'static str {
         const CODES: &[&str; 4] = &[
             "呼入",
@@ -3839,11 +3856,13 @@ impl CallDirection {
 
     /// The variant's index in [`ALL`](Self::ALL), by which the tables of its
     /// data are read.
+    #[inline]
     const fn position(self) -> usize {
         self as usize
     }
 
     /// The Rust name, as [`from_name`](Self::from_name) reads it.
+    #[inline]
     pub const fn name(self) -> &'static str {
         const NAMES: &[&str; 4] = &[
             "Inbound",

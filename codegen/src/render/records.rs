@@ -9,6 +9,7 @@ pub(super) fn record_methods(out: &mut Writer, table: &Table, names: &RecordName
     let kind = names.object_kind();
     out.line("/// The kind of object the operation names; `None` where the vendor");
     out.line("/// names none.");
+    out.line("#[inline]");
     out.open(format_args!(
         "pub const fn object_kind(self) -> Option<{kind}>"
     ));
@@ -36,6 +37,7 @@ pub(super) fn record_methods(out: &mut Writer, table: &Table, names: &RecordName
 fn reasons_method(out: &mut Writer, table: &Table, names: &RecordNames) {
     out.line("/// The reasons the vendor lists, in vendor order; empty where it");
     out.line("/// lists none.");
+    out.line("#[inline]");
     out.open(format_args!(
         "pub const fn reasons(self) -> &'static [{REASON_INFO}<{}>]",
         names.reason

@@ -7,7 +7,10 @@
 //! its arms. Each method reads a `const` slice of its own, in the order of
 //! `ALL`, at the variant's `position()`: one `match` (or the discriminant
 //! itself, for an enum without vendor discriminants) and plain arrays,
-//! which compile in time linear in rows.
+//! which compile in time linear in rows. The readers are `#[inline]`: a
+//! `match` without calls is inlined across crates by itself, a reader that
+//! calls `position()` would otherwise not be, and would cost a call where
+//! the `match` cost a load.
 //!
 //! Lookups by text (`from_name`, `from_constant`, a text code's
 //! `from_code`) are a `match` on the text up to [`MATCH_UP_TO`] entries,
@@ -46,6 +49,7 @@ impl TextLookup {
 pub(super) fn position_method(out: &mut Writer, table: &Table) {
     out.line("/// The variant's index in [`ALL`](Self::ALL), by which the tables of its");
     out.line("/// data are read.");
+    out.line("#[inline]");
     out.open("const fn position(self) -> usize");
     match table.kind {
         // Declared in vendor order without discriminants: the discriminant.

@@ -235,6 +235,7 @@ fn all_and_count(out: &mut Writer, names: Vec<&str>) {
 fn name_methods(out: &mut Writer, table: &Table) {
     let names: Vec<String> = table.rows.iter().map(|row| string(&row.name)).collect();
     out.line("/// The Rust name, as [`from_name`](Self::from_name) reads it.");
+    out.line("#[inline]");
     out.open("pub const fn name(self) -> &'static str");
     indexed(out, "NAMES", "&str", &names);
     out.close();
@@ -292,12 +293,14 @@ fn description_methods(out: &mut Writer, table: &Table) {
         .map(|text| string(text.primary().unwrap_or_default()))
         .collect();
     out.line("/// The vendor's description, byte for byte: in English, or in Chinese where the vendor gives no English.");
+    out.line("#[inline]");
     out.open("pub const fn description(self) -> &'static str");
     indexed(out, "DESCRIPTIONS", "&str", &primary);
     out.close();
     out.blank();
     out.line("/// The same in `lang`, or in the other language where the vendor");
     out.line("/// gives none in `lang`.");
+    out.line("#[inline]");
     out.open(format_args!(
         "pub const fn description_in(self, lang: {LANG}) -> &'static str"
     ));
@@ -333,6 +336,7 @@ pub(super) fn text_code_methods(out: &mut Writer, table: &Table) {
         .map(|row| string(&row.code.to_string()))
         .collect();
     out.line("/// The vendor code: the text of the bill's column.");
+    out.line("#[inline]");
     out.open("pub const fn code(self) -> &'static str");
     indexed(out, "CODES", "&str", &codes);
     out.close();
@@ -362,6 +366,7 @@ pub(super) fn constant_methods(out: &mut Writer, table: &Table) {
         .map(|row| string(row.constant.as_deref().unwrap_or_default()))
         .collect();
     out.line("/// The vendor's constant name, such as `AGENT_TYPE_EXTENSION`.");
+    out.line("#[inline]");
     out.open("pub const fn constant(self) -> &'static str");
     indexed(out, "CONSTANTS", "&str", &constants);
     out.close();
