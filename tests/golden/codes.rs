@@ -437,7 +437,7 @@ impl OperationType {
     }
 
     /// The variant whose Rust name is exactly `name`.
-    #[inline]
+    #[inline(always)]
     pub fn from_name(name: &str) -> Option<Self> {
         match name {
             "SignOut" => Some(Self::SignOut),
@@ -3164,7 +3164,7 @@ impl MediaType {
     }
 
     /// The variant whose Rust name is exactly `name`.
-    #[inline]
+    #[inline(always)]
     pub fn from_name(name: &str) -> Option<Self> {
         match name {
             "TextChat" => Some(Self::TextChat),
@@ -3608,7 +3608,7 @@ impl AgentType {
     }
 
     /// The variant whose Rust name is exactly `name`.
-    #[inline]
+    #[inline(always)]
     pub fn from_name(name: &str) -> Option<Self> {
         match name {
             "Extension" => Some(Self::Extension),
@@ -3874,7 +3874,7 @@ impl CallDirection {
     }
 
     /// The variant whose Rust name is exactly `name`.
-    #[inline]
+    #[inline(always)]
     pub fn from_name(name: &str) -> Option<Self> {
         match name {
             "Inbound" => Some(Self::Inbound),

@@ -241,7 +241,10 @@ fn name_methods(out: &mut Writer, table: &Table) {
     out.close();
     out.blank();
     out.line("/// The variant whose Rust name is exactly `name`.");
-    out.line("#[inline]");
+    // Always inlined, as strum's `EnumString` is in effect: with `FromStr`
+    // calling it too, a plain `#[inline]` left it a call (BENCHMARKS.md,
+    // figure 2).
+    out.line("#[inline(always)]");
     let entries: Vec<(&str, &str)> = table
         .rows
         .iter()
