@@ -580,35 +580,35 @@ impl OperationType {
     #[inline]
     pub const fn object_kind(self) -> Option<ObjectKind> {
         const OBJECT_KINDS: &[Option<ObjectKind>; 29] = &[
-            None,
-            None,
-            None,
-            None,
-            None,
-            Some(ObjectKind::EmployeeId),
-            None,
-            Some(ObjectKind::EmployeeId),
-            None,
-            Some(ObjectKind::EmployeeId),
-            None,
-            Some(ObjectKind::EmployeeId),
-            Some(ObjectKind::EmployeeId),
-            Some(ObjectKind::EmployeeId),
-            None,
-            Some(ObjectKind::EmployeeId),
-            Some(ObjectKind::EmployeeId),
-            Some(ObjectKind::EmployeeId),
-            Some(ObjectKind::EmployeeId),
-            None,
-            Some(ObjectKind::EmployeeId),
-            None,
-            None,
-            None,
-            None,
-            None,
-            None,
-            None,
-            Some(ObjectKind::AgentId),
+            None, // SignOut
+            None, // SignIn
+            None, // Idle
+            None, // Busy
+            None, // Talking
+            Some(ObjectKind::EmployeeId), // ThreePartyConversation
+            None, // ManualToAutomatic
+            Some(ObjectKind::EmployeeId), // ListenInsertWhisper
+            None, // PlayVoice
+            Some(ObjectKind::EmployeeId), // Rest
+            None, // WorkStatus
+            Some(ObjectKind::EmployeeId), // ForceSignOut
+            Some(ObjectKind::EmployeeId), // ForceIdle
+            Some(ObjectKind::EmployeeId), // ForceBusy
+            None, // MuteCustomer
+            Some(ObjectKind::EmployeeId), // Hold
+            Some(ObjectKind::EmployeeId), // InternalHelp
+            Some(ObjectKind::EmployeeId), // InternalCall
+            Some(ObjectKind::EmployeeId), // Intercept
+            None, // SuspendVoicePlaying
+            Some(ObjectKind::EmployeeId), // InternalTransfer
+            None, // TransferOut
+            None, // MediaServerSignIn
+            None, // MediaServerSignOut
+            None, // PublicQueueTransfer
+            None, // ReleaseTransfer
+            None, // DeviceTransfer
+            None, // HoldForInternalHelp
+            Some(ObjectKind::AgentId), // Conference
         ];
         OBJECT_KINDS[self.position()]
     }
@@ -630,8 +630,8 @@ impl OperationType {
                 ::codes_runtime::ReasonInfo { reason: Reason::SignOut(SignOutReason::UisAgentHandshakeTimeout), codes: ::codes_runtime::ReasonCodes::Single(263) },
                 ::codes_runtime::ReasonInfo { reason: Reason::SignOut(SignOutReason::SameEmployeeIdSignedIn), codes: ::codes_runtime::ReasonCodes::Single(264) },
             ],
-            &[],
-            &[],
+            &[], // SignIn
+            &[], // Idle
             &[
                 ::codes_runtime::ReasonInfo { reason: Reason::Busy(BusyReason::AgentBusy), codes: ::codes_runtime::ReasonCodes::Single(1) },
                 ::codes_runtime::ReasonInfo { reason: Reason::Busy(BusyReason::NoAnswerForcedBusy), codes: ::codes_runtime::ReasonCodes::Single(2) },
@@ -645,12 +645,12 @@ impl OperationType {
                 ::codes_runtime::ReasonInfo { reason: Reason::Talking(TalkingReason::StillTalking), codes: ::codes_runtime::ReasonCodes::Single(1) },
                 ::codes_runtime::ReasonInfo { reason: Reason::Talking(TalkingReason::Exited), codes: ::codes_runtime::ReasonCodes::Single(0) },
             ],
-            &[],
-            &[],
+            &[], // ThreePartyConversation
+            &[], // ManualToAutomatic
             &[
                 ::codes_runtime::ReasonInfo { reason: Reason::ListenInsertWhisper(ListenInsertWhisperReason::Zero), codes: ::codes_runtime::ReasonCodes::Single(0) },
             ],
-            &[],
+            &[], // PlayVoice
             &[
                 ::codes_runtime::ReasonInfo { reason: Reason::Rest(RestReason::RestCause(rest_reason::RestCause(-2147483648))), codes: ::codes_runtime::ReasonCodes::Open { default: Some(0) } },
             ],
@@ -658,11 +658,11 @@ impl OperationType {
                 ::codes_runtime::ReasonInfo { reason: Reason::WorkStatus(WorkStatusReason::AfterCallProcessing), codes: ::codes_runtime::ReasonCodes::Single(0) },
                 ::codes_runtime::ReasonInfo { reason: Reason::WorkStatus(WorkStatusReason::ManualAdjustment(work_status_reason::ManualAdjustment(1))), codes: ::codes_runtime::ReasonCodes::Range { start: 0, end: 255 } },
             ],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
+            &[], // ForceSignOut
+            &[], // ForceIdle
+            &[], // ForceBusy
+            &[], // MuteCustomer
+            &[], // Hold
             &[
                 ::codes_runtime::ReasonInfo { reason: Reason::InternalHelp(InternalHelpReason::Uncertain), codes: ::codes_runtime::ReasonCodes::Single(0) },
                 ::codes_runtime::ReasonInfo { reason: Reason::InternalHelp(InternalHelpReason::TwoParty), codes: ::codes_runtime::ReasonCodes::Single(1) },
@@ -672,18 +672,18 @@ impl OperationType {
                 ::codes_runtime::ReasonInfo { reason: Reason::InternalHelp(InternalHelpReason::ThreePartyConversation), codes: ::codes_runtime::ReasonCodes::Single(5) },
                 ::codes_runtime::ReasonInfo { reason: Reason::InternalHelp(InternalHelpReason::ToBeConnected), codes: ::codes_runtime::ReasonCodes::Single(6) },
             ],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
-            &[],
+            &[], // InternalCall
+            &[], // Intercept
+            &[], // SuspendVoicePlaying
+            &[], // InternalTransfer
+            &[], // TransferOut
+            &[], // MediaServerSignIn
+            &[], // MediaServerSignOut
+            &[], // PublicQueueTransfer
+            &[], // ReleaseTransfer
+            &[], // DeviceTransfer
+            &[], // HoldForInternalHelp
+            &[], // Conference
         ];
         REASONS[self.position()]
     }

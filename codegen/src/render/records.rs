@@ -16,15 +16,27 @@ pub(super) fn record_methods(out: &mut Writer, table: &Table, names: &RecordName
     if table.rows.iter().all(|row| row.object.is_none()) {
         out.line("None");
     } else {
+        // Each entry names its row: `None` alone would not.
         let objects: Vec<String> = table
             .rows
             .iter()
             .map(|row| match row.object {
-                Some(object) => format!("Some({kind}::{})", table.object_kinds[object].name),
-                None => "None".to_string(),
+                Some(object) => format!(
+                    "Some({kind}::{}), // {}",
+                    table.object_kinds[object].name, row.name
+                ),
+                None => format!("None, // {}", row.name),
             })
             .collect();
-        indexed(out, "OBJECT_KINDS", &format!("Option<{kind}>"), &objects);
+        out.begin(format_args!(
+            "const OBJECT_KINDS: &[Option<{kind}>; {}] = &[",
+            objects.len()
+        ));
+        for object in &objects {
+            out.line(object);
+        }
+        out.end("];");
+        out.line("OBJECT_KINDS[self.position()]");
     }
     out.close();
     out.blank();
@@ -56,7 +68,11 @@ fn reasons_method(out: &mut Writer, table: &Table, names: &RecordNames) {
         let infos: Vec<String> = (0..row.reasons.len())
             .map(|index| reason_info(names, row, index))
             .collect();
-        out.list("&[", &infos, ",");
+        match infos.is_empty() {
+            // An empty listing names its row, which its entries would.
+            true => out.line(format_args!("&[], // {}", row.name)),
+            false => out.list("&[", &infos, ","),
+        }
     }
     out.end("];");
     out.line("REASONS[self.position()]");
