@@ -114,6 +114,38 @@ impl Writer {
     }
 }
 
+impl Writer {
+    /// Like [`list`](Self::list), for short items such as numbers: when they
+    /// do not fit on one line, as many on each line as fit, as rustfmt lays
+    /// out an array of short literals.
+    pub fn packed(&mut self, head: &str, items: &[String], tail: &str) {
+        let close = closing(head);
+        let inline = format!("{head}{}{close}{tail}", items.join(", "));
+        if self.fits(&inline) {
+            self.line(inline);
+            return;
+        }
+        self.begin(head);
+        let mut line = String::new();
+        for item in items {
+            let next = match line.is_empty() {
+                true => format!("{item},"),
+                false => format!("{line} {item},"),
+            };
+            if self.fits(&next) || line.is_empty() {
+                line = next;
+            } else {
+                self.line(&line);
+                line = format!("{item},");
+            }
+        }
+        if !line.is_empty() {
+            self.line(line);
+        }
+        self.end(format_args!("{close}{tail}"));
+    }
+}
+
 /// The closing partner of the delimiter `head` ends with.
 fn closing(head: &str) -> char {
     match head.chars().last() {
@@ -128,8 +160,17 @@ fn closing(head: &str) -> char {
 /// token on one line that evaluates to exactly `text`.
 pub fn string(text: &str) -> String {
     // `Debug` writes a valid Rust literal: quotes and backslashes escaped,
-    // control, bidi and other invisible characters as `\u{…}`.
-    format!("{text:?}")
+    // control, bidi and other invisible characters as `\u{…}`; but NUL as
+    // `\0`, which before a digit reads as an octal escape to a person and
+    // to clippy (`octal_escapes`), so NUL is written `\u{0}`.
+    let pieces: Vec<String> = text
+        .split('\0')
+        .map(|piece| {
+            let literal = format!("{piece:?}");
+            literal[1..literal.len() - 1].to_string()
+        })
+        .collect();
+    format!("\"{}\"", pieces.join("\\u{0}"))
 }
 
 /// `Some("text")` or `None`.
@@ -171,7 +212,8 @@ mod tests {
     fn strings_are_literals_of_exactly_their_text() {
         assert_eq!(string("plain"), "\"plain\"");
         assert_eq!(string("\"q\" \\ '"), "\"\\\"q\\\" \\\\ '\"");
-        assert_eq!(string("a\nb\u{202e}\u{0}"), "\"a\\nb\\u{202e}\\0\"");
+        assert_eq!(string("a\nb\u{202e}\u{0}"), "\"a\\nb\\u{202e}\\u{0}\"");
+        assert_eq!(string("\u{0}66\u{0}"), "\"\\u{0}66\\u{0}\"");
         assert_eq!(optional_string(None), "None");
         assert_eq!(optional_string(Some("x")), "Some(\"x\")");
     }

@@ -2,7 +2,8 @@
 //! item, written already laid out (see [`writer`](crate::writer)).
 //!
 //! [`spec`] walks the tables; each table is its code enum (`tables`, its
-//! texts and notes in `texts`) and, where it has reasons, its record
+//! per-row data as tables indexed by position and its lookups by text in
+//! `row_tables`, its texts and notes in `texts`) and, where it has reasons, its record
 //! (`records`), the record's reasons (`reasons`, one enum per row in
 //! `row_reasons`) and objects (`objects`); the spec's markers are one more
 //! enum (`markers`). `traits` writes the runtime traits and std conversions
@@ -21,14 +22,15 @@ mod objects;
 mod reasons;
 mod records;
 mod row_reasons;
+mod row_tables;
 mod serde;
 mod tables;
 mod texts;
 mod traits;
 
 use self::{
-    layout::*, markers::*, objects::*, reasons::*, records::*, row_reasons::*, serde::*, tables::*,
-    texts::*, traits::*,
+    layout::*, markers::*, objects::*, reasons::*, records::*, row_reasons::*, row_tables::*,
+    serde::*, tables::*, texts::*, traits::*,
 };
 
 use std::fmt::Write as _;

@@ -3,31 +3,41 @@
 
 use super::*;
 
-/// `object_kind` and `reasons` of a code enum with a record.
+/// `object_kind` and `reasons` of a code enum with a record, read at the
+/// variant's position.
 pub(super) fn record_methods(out: &mut Writer, table: &Table, names: &RecordNames) {
     let kind = names.object_kind();
     out.line("/// The kind of object the operation names; `None` where the vendor");
     out.line("/// names none.");
+    out.line("#[inline]");
     out.open(format_args!(
         "pub const fn object_kind(self) -> Option<{kind}>"
     ));
-    let objects: Vec<String> = table
-        .rows
-        .iter()
-        .filter_map(|row| {
-            let object = &table.object_kinds[row.object?].name;
-            Some(format!("Self::{} => Some({kind}::{object}),", row.name))
-        })
-        .collect();
-    match_or(
-        out,
-        &objects,
-        table
+    if table.rows.iter().all(|row| row.object.is_none()) {
+        out.line("None");
+    } else {
+        // Each entry names its row: `None` alone would not.
+        let objects: Vec<String> = table
             .rows
             .iter()
-            .any(|row| row.object.is_none())
-            .then_some("None"),
-    );
+            .map(|row| match row.object {
+                Some(object) => format!(
+                    "Some({kind}::{}), // {}",
+                    table.object_kinds[object].name, row.name
+                ),
+                None => format!("None, // {}", row.name),
+            })
+            .collect();
+        out.begin(format_args!(
+            "const OBJECT_KINDS: &[Option<{kind}>; {}] = &[",
+            objects.len()
+        ));
+        for object in &objects {
+            out.line(object);
+        }
+        out.end("];");
+        out.line("OBJECT_KINDS[self.position()]");
+    }
     out.close();
     out.blank();
     reasons_method(out, table, names);
@@ -39,41 +49,33 @@ pub(super) fn record_methods(out: &mut Writer, table: &Table, names: &RecordName
 fn reasons_method(out: &mut Writer, table: &Table, names: &RecordNames) {
     out.line("/// The reasons the vendor lists, in vendor order; empty where it");
     out.line("/// lists none.");
+    out.line("#[inline]");
     out.open(format_args!(
         "pub const fn reasons(self) -> &'static [{REASON_INFO}<{}>]",
         names.reason
     ));
-    let rows: Vec<&Row> = table
-        .rows
-        .iter()
-        .filter(|row| !row.reasons.is_empty())
-        .collect();
-    let without = table.rows.iter().any(|row| row.reasons.is_empty());
-    if rows.is_empty() {
+    if table.rows.iter().all(|row| row.reasons.is_empty()) {
         out.line("&[]");
         out.close();
         return;
     }
-    out.open("match self");
-    for row in rows {
+    out.begin(format_args!(
+        "const REASONS: &[&[{REASON_INFO}<{}>]; {}] = &[",
+        names.reason,
+        table.rows.len()
+    ));
+    for row in &table.rows {
         let infos: Vec<String> = (0..row.reasons.len())
             .map(|index| reason_info(names, row, index))
             .collect();
-        let inline = format!("Self::{} => &[{}],", row.name, infos.join(", "));
-        if out.fits(&inline) {
-            out.line(inline);
-            continue;
+        match infos.is_empty() {
+            // An empty listing names its row, which its entries would.
+            true => out.line(format_args!("&[], // {}", row.name)),
+            false => out.list("&[", &infos, ","),
         }
-        out.begin(format_args!("Self::{} => &[", row.name));
-        for info in infos {
-            out.line(format_args!("{info},"));
-        }
-        out.end("],");
     }
-    if without {
-        out.line("_ => &[],");
-    }
-    out.close();
+    out.end("];");
+    out.line("REASONS[self.position()]");
     out.close();
 }
 

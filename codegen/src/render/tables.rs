@@ -174,8 +174,18 @@ fn record_doc(cx: &Context<'_>, table: &Table, names: &RecordNames, row: &Row) -
 
 pub(super) fn code_enum_impl(out: &mut Writer, table: &Table) {
     out.open(format_args!("impl {}", table.name));
+    all_and_count(
+        out,
+        table.rows.iter().map(|row| row.name.as_str()).collect(),
+    );
+    out.blank();
     match table.kind {
         CodeKind::Integer => {
+            out.line("/// The vendor code.");
+            out.open("pub const fn code(self) -> i32");
+            out.line("self as i32");
+            out.close();
+            out.blank();
             let variants: Vec<Variant<'_>> = table
                 .rows
                 .iter()
@@ -184,50 +194,16 @@ pub(super) fn code_enum_impl(out: &mut Writer, table: &Table) {
                     name: &row.name,
                 })
                 .collect();
-            fieldless_methods(out, &variants, |out| listed_from_code(out, &variants));
+            listed_from_code(out, &variants);
         }
         CodeKind::Text => text_code_methods(out, table),
     }
     out.blank();
-    let codes_alone = table
-        .rows
-        .iter()
-        .all(|row| matches!(row.code, RowCode::Text(_)) && row.description.is_empty());
-    if codes_alone {
-        // No text to match on: each code is its own description.
-        out.line("/// The vendor lists the codes alone: a code is its own description.");
-        out.open("pub const fn description(self) -> &'static str");
-        out.line("self.code()");
-        out.close();
-        out.blank();
-        out.line("/// The same whatever the language: the code.");
-        out.open(format_args!(
-            "pub const fn description_in(self, lang: {LANG}) -> &'static str"
-        ));
-        out.line("let _ = lang;");
-        out.line("self.code()");
-        out.close();
-    } else {
-        let texts: Vec<(String, Text)> = table
-            .rows
-            .iter()
-            .map(|row| {
-                // A text code the vendor lists alone is its own description.
-                let text = match (&row.code, row.description.is_empty()) {
-                    (RowCode::Text(code), true) => Text::en(code.clone()),
-                    _ => row.description.clone(),
-                };
-                (format!("Self::{}", row.name), text)
-            })
-            .collect();
-        text_methods(
-            out,
-            "description",
-            "The vendor's description, byte for byte: in English, or in Chinese where the vendor gives no English.",
-            &texts,
-            false,
-        );
-    }
+    position_method(out, table);
+    out.blank();
+    name_methods(out, table);
+    out.blank();
+    description_methods(out, table);
     out.blank();
     notes_methods(out, table);
     if table.has_constants() {
@@ -241,106 +217,181 @@ pub(super) fn code_enum_impl(out: &mut Writer, table: &Table) {
     out.close();
 }
 
-/// `ALL`, `COUNT`, `code`, `from_code`, `name` and `from_name` of an enum
-/// whose codes are text.
-pub(super) fn text_code_methods(out: &mut Writer, table: &Table) {
-    let variants: Vec<String> = table
-        .rows
-        .iter()
-        .map(|row| format!("Self::{}", row.name))
-        .collect();
+/// `ALL` and `COUNT` of a fieldless enum with the variants `names`.
+fn all_and_count(out: &mut Writer, names: Vec<&str>) {
+    let all: Vec<String> = names.iter().map(|name| format!("Self::{name}")).collect();
     out.line("/// Every variant, in vendor order.");
     out.list(
-        &format!("pub const ALL: [Self; {}] = [", variants.len()),
-        &variants,
+        &format!("pub const ALL: [Self; {}] = [", all.len()),
+        &all,
         ";",
     );
     out.blank();
     out.line("/// The number of variants.");
     out.line("pub const COUNT: usize = Self::ALL.len();");
-    out.blank();
-    out.line("/// The vendor code: the text of the bill's column.");
-    out.open("pub const fn code(self) -> &'static str");
-    out.open("match self");
-    for row in &table.rows {
-        out.line(format_args!(
-            "Self::{} => {},",
-            row.name,
-            string(&row.code.to_string())
-        ));
-    }
-    out.close();
-    out.close();
-    out.blank();
-    out.line("/// The variant whose vendor code is exactly `code`, byte for byte.");
-    out.open("pub fn from_code(code: &str) -> Option<Self>");
-    out.open("match code");
-    for row in &table.rows {
-        out.line(format_args!(
-            "{} => Some(Self::{}),",
-            string(&row.code.to_string()),
-            row.name
-        ));
-    }
-    out.line("_ => None,");
-    out.close();
-    out.close();
-    out.blank();
+}
+
+/// `name` and `from_name` of a table's code enum.
+fn name_methods(out: &mut Writer, table: &Table) {
+    let names: Vec<String> = table.rows.iter().map(|row| string(&row.name)).collect();
     out.line("/// The Rust name, as [`from_name`](Self::from_name) reads it.");
+    out.line("#[inline]");
     out.open("pub const fn name(self) -> &'static str");
-    out.open("match self");
-    for row in &table.rows {
-        out.line(format_args!(
-            "Self::{0} => {1},",
-            row.name,
-            string(&row.name)
-        ));
-    }
-    out.close();
+    indexed(out, "NAMES", "&str", &names);
     out.close();
     out.blank();
     out.line("/// The variant whose Rust name is exactly `name`.");
-    out.line("#[inline]");
-    out.open("pub fn from_name(name: &str) -> Option<Self>");
-    out.open("match name");
-    for row in &table.rows {
-        out.line(format_args!(
-            "{} => Some(Self::{}),",
-            string(&row.name),
-            row.name
+    // Always inlined, as strum's `EnumString` is in effect: with `FromStr`
+    // calling it too, a plain `#[inline]` left it a call (BENCHMARKS.md,
+    // figure 2).
+    out.line("#[inline(always)]");
+    let entries: Vec<(&str, &str)> = table
+        .rows
+        .iter()
+        .map(|row| (row.name.as_str(), row.name.as_str()))
+        .collect();
+    text_lookup(
+        out,
+        "pub fn from_name(name: &str) -> Option<Self>",
+        "name",
+        "name",
+        &entries,
+    );
+}
+
+/// `description` and `description_in` of a table's code enum: the vendor's
+/// texts, or the codes where the vendor lists them alone.
+fn description_methods(out: &mut Writer, table: &Table) {
+    let codes_alone = table
+        .rows
+        .iter()
+        .all(|row| matches!(row.code, RowCode::Text(_)) && row.description.is_empty());
+    if codes_alone {
+        // No text to read: each code is its own description.
+        out.line("/// The vendor lists the codes alone: a code is its own description.");
+        out.open("pub const fn description(self) -> &'static str");
+        out.line("self.code()");
+        out.close();
+        out.blank();
+        out.line("/// The same whatever the language: the code.");
+        out.open(format_args!(
+            "pub const fn description_in(self, lang: {LANG}) -> &'static str"
         ));
+        out.line("let _ = lang;");
+        out.line("self.code()");
+        out.close();
+        return;
     }
-    out.line("_ => None,");
+    let texts: Vec<Text> = table
+        .rows
+        .iter()
+        .map(|row| match (&row.code, row.description.is_empty()) {
+            // A text code the vendor lists alone is its own description.
+            (RowCode::Text(code), true) => Text::en(code.clone()),
+            _ => row.description.clone(),
+        })
+        .collect();
+    let primary: Vec<String> = texts
+        .iter()
+        .map(|text| string(text.primary().unwrap_or_default()))
+        .collect();
+    out.line("/// The vendor's description, byte for byte: in English, or in Chinese where the vendor gives no English.");
+    out.line("#[inline]");
+    out.open("pub const fn description(self) -> &'static str");
+    indexed(out, "DESCRIPTIONS", "&str", &primary);
     out.close();
+    out.blank();
+    out.line("/// The same in `lang`, or in the other language where the vendor");
+    out.line("/// gives none in `lang`.");
+    out.line("#[inline]");
+    out.open(format_args!(
+        "pub const fn description_in(self, lang: {LANG}) -> &'static str"
+    ));
+    if texts.iter().any(|text| text[Lang::Zh].is_some()) {
+        let chinese: Vec<String> = texts
+            .iter()
+            .map(|text| {
+                string(
+                    text[Lang::Zh]
+                        .as_deref()
+                        .or(text.primary())
+                        .unwrap_or_default(),
+                )
+            })
+            .collect();
+        row_table(out, "CHINESE", "&str", &chinese);
+        out.open("match lang");
+        out.line(format_args!("{LANG}::Zh => CHINESE[self.position()],"));
+        out.line("_ => self.description(),");
+        out.close();
+    } else {
+        out.line("let _ = lang;");
+        out.line("self.description()");
+    }
     out.close();
 }
 
-/// `constant` and `from_constant`: the vendor's constant names.
-pub(super) fn constant_methods(out: &mut Writer, table: &Table) {
-    out.line("/// The vendor's constant name, such as `AGENT_TYPE_EXTENSION`.");
-    out.open("pub const fn constant(self) -> &'static str");
-    out.open("match self");
-    for row in &table.rows {
-        let constant = row.constant.as_deref().unwrap_or_default();
-        out.line(format_args!("Self::{} => {},", row.name, string(constant)));
-    }
+/// `code` and `from_code` of an enum whose codes are text.
+pub(super) fn text_code_methods(out: &mut Writer, table: &Table) {
+    let codes: Vec<String> = table
+        .rows
+        .iter()
+        .map(|row| string(&row.code.to_string()))
+        .collect();
+    out.line("/// The vendor code: the text of the bill's column.");
+    out.line("#[inline]");
+    out.open("pub const fn code(self) -> &'static str");
+    indexed(out, "CODES", "&str", &codes);
     out.close();
+    out.blank();
+    out.line("/// The variant whose vendor code is exactly `code`, byte for byte.");
+    let codes: Vec<String> = table.rows.iter().map(|row| row.code.to_string()).collect();
+    let entries: Vec<(&str, &str)> = codes
+        .iter()
+        .zip(&table.rows)
+        .map(|(code, row)| (code.as_str(), row.name.as_str()))
+        .collect();
+    text_lookup(
+        out,
+        "pub fn from_code(code: &str) -> Option<Self>",
+        "code",
+        "code",
+        &entries,
+    );
+}
+
+/// `constant` and `from_constant`: the vendor's constant names, which
+/// every row has where one has.
+pub(super) fn constant_methods(out: &mut Writer, table: &Table) {
+    let constants: Vec<String> = table
+        .rows
+        .iter()
+        .map(|row| string(row.constant.as_deref().unwrap_or_default()))
+        .collect();
+    out.line("/// The vendor's constant name, such as `AGENT_TYPE_EXTENSION`.");
+    out.line("#[inline]");
+    out.open("pub const fn constant(self) -> &'static str");
+    indexed(out, "CONSTANTS", "&str", &constants);
     out.close();
     out.blank();
     out.line("/// The variant whose vendor constant name is exactly `constant`.");
-    out.open("pub fn from_constant(constant: &str) -> Option<Self>");
-    out.open("match constant");
-    for row in &table.rows {
-        let constant = row.constant.as_deref().unwrap_or_default();
-        out.line(format_args!(
-            "{} => Some(Self::{}),",
-            string(constant),
-            row.name
-        ));
-    }
-    out.line("_ => None,");
-    out.close();
-    out.close();
+    let entries: Vec<(&str, &str)> = table
+        .rows
+        .iter()
+        .map(|row| {
+            (
+                row.constant.as_deref().unwrap_or_default(),
+                row.name.as_str(),
+            )
+        })
+        .collect();
+    text_lookup(
+        out,
+        "pub fn from_constant(constant: &str) -> Option<Self>",
+        "constant",
+        "constant",
+        &entries,
+    );
 }
 
 /// One variant of a fieldless code enum, as its methods need it.
@@ -349,27 +400,15 @@ pub(super) struct Variant<'a> {
     pub(super) name: &'a str,
 }
 
-/// `ALL`, `COUNT`, `code`, `from_code`, `name` and `from_name` of a fieldless
-/// enum whose discriminants are its codes; `from_code` is written by
-/// `from_code`.
+/// `ALL`, `COUNT`, `code`, `from_code`, `name` and `from_name` of a small
+/// fieldless enum whose discriminants are its codes (a row's reasons, the
+/// markers), each a `match`; `from_code` is written by `from_code`.
 pub(super) fn fieldless_methods(
     out: &mut Writer,
     variants: &[Variant<'_>],
     from_code: impl FnOnce(&mut Writer),
 ) {
-    out.line("/// Every variant, in vendor order.");
-    let all: Vec<String> = variants
-        .iter()
-        .map(|variant| format!("Self::{}", variant.name))
-        .collect();
-    out.list(
-        &format!("pub const ALL: [Self; {}] = [", variants.len()),
-        &all,
-        ";",
-    );
-    out.blank();
-    out.line("/// The number of variants.");
-    out.line("pub const COUNT: usize = Self::ALL.len();");
+    all_and_count(out, variants.iter().map(|variant| variant.name).collect());
     out.blank();
     out.line("/// The vendor code.");
     out.open("pub const fn code(self) -> i32");

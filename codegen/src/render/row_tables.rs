@@ -1,0 +1,137 @@
+//! A table's per-row data as tables indexed by position, and its lookups
+//! by text.
+//!
+//! A table's code enum grows with the vendor's rows, so nothing of it is
+//! written as a `match` with an arm per row per method: rustc's cost for
+//! such a `match` (exhaustiveness, MIR, borrow checking) grows faster than
+//! its arms. Each method reads a `const` slice of its own, in the order of
+//! `ALL`, at the variant's `position()`: one `match` (or the discriminant
+//! itself, for an enum without vendor discriminants) and plain arrays,
+//! which compile in time linear in rows. The readers are `#[inline]`: a
+//! `match` without calls is inlined across crates by itself, a reader that
+//! calls `position()` would otherwise not be, and would cost a call where
+//! the `match` cost a load.
+//!
+//! Lookups by text (`from_name`, `from_constant`, a text code's
+//! `from_code`) are a `match` on the text up to [`MATCH_UP_TO`] entries,
+//! as strum's `EnumString` writes it and as fast, and a binary search of
+//! a table sorted by text above that. The choice is [`TextLookup::for_len`]'s
+//! alone.
+
+use super::*;
+
+/// Lookups by text of at most this many entries are a `match` on the text:
+/// fast (the compiler dispatches on length and compares bytes) and cheap to
+/// compile while small. Checking a `match` on strings costs rustc time
+/// quadratic in its arms, so larger ones binary-search a sorted table.
+pub(super) const MATCH_UP_TO: usize = 64;
+
+/// How a lookup by text is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum TextLookup {
+    /// A `match` with an arm per entry.
+    Match,
+    /// A binary search of the entries sorted by text.
+    Sorted,
+}
+
+impl TextLookup {
+    /// The lookup for `len` entries.
+    pub(super) fn for_len(len: usize) -> Self {
+        match len <= MATCH_UP_TO {
+            true => TextLookup::Match,
+            false => TextLookup::Sorted,
+        }
+    }
+}
+
+/// `position()`: the variant's index in `ALL`, by which the tables are read.
+pub(super) fn position_method(out: &mut Writer, table: &Table) {
+    out.line("/// The variant's index in [`ALL`](Self::ALL), by which the tables of its");
+    out.line("/// data are read.");
+    out.line("#[inline]");
+    out.open("const fn position(self) -> usize");
+    match table.kind {
+        // Declared in vendor order without discriminants: the discriminant.
+        CodeKind::Text => out.line("self as usize"),
+        CodeKind::Integer => {
+            out.open("match self");
+            for (index, row) in table.rows.iter().enumerate() {
+                out.line(format_args!("Self::{} => {index},", row.name));
+            }
+            out.close();
+        }
+    }
+    out.close();
+}
+
+/// The body of a method that returns the entry of `items` (of type `item`)
+/// at the variant's position, the items a local `const` named `name`.
+pub(super) fn indexed(out: &mut Writer, name: &str, item: &str, items: &[String]) {
+    row_table(out, name, item, items);
+    out.line(format_args!("{name}[self.position()]"));
+}
+
+/// The local `const` `name` of `items`, one per line whatever their length,
+/// so that the tokens do not depend on the vendor's texts.
+pub(super) fn row_table(out: &mut Writer, name: &str, item: &str, items: &[String]) {
+    out.begin(format_args!(
+        "const {name}: &[{item}; {}] = &[",
+        items.len()
+    ));
+    for item in items {
+        out.line(format_args!("{item},"));
+    }
+    out.end("];");
+}
+
+/// A lookup by text: `signature`'s body finds the variant whose text in
+/// `entries` (text, variant name, in the order of `ALL`) is exactly `key`,
+/// the function's argument, which the method `getter` gives of a variant.
+pub(super) fn text_lookup(
+    out: &mut Writer,
+    signature: &str,
+    key: &str,
+    getter: &str,
+    entries: &[(&str, &str)],
+) {
+    out.open(signature);
+    match TextLookup::for_len(entries.len()) {
+        TextLookup::Match => {
+            out.open(format_args!("match {key}"));
+            for (text, variant) in entries {
+                out.line(format_args!("{} => Some(Self::{variant}),", string(text)));
+            }
+            out.line("_ => None,");
+            out.close();
+        }
+        TextLookup::Sorted => {
+            let mut sorted: Vec<usize> = (0..entries.len()).collect();
+            sorted.sort_unstable_by(|&left, &right| entries[left].0.cmp(entries[right].0));
+            let items: Vec<String> = sorted.iter().map(usize::to_string).collect();
+            let index = match u16::try_from(entries.len()) {
+                Ok(_) => "u16",
+                Err(_) => "u32",
+            };
+            out.line(format_args!(
+                "// Positions in `ALL`, sorted by {getter}, for a binary search."
+            ));
+            out.packed(
+                &format!("const SORTED: &[{index}; {}] = &[", items.len()),
+                &items,
+                ";",
+            );
+            out.line("let all: &[Self] = &Self::ALL;");
+            out.line(format_args!(
+                "let {getter}_at = |position: &{index}| all[*position as usize].{getter}();"
+            ));
+            out.open(format_args!(
+                "match SORTED.binary_search_by_key(&{key}, {getter}_at)"
+            ));
+            out.line("Ok(index) => Some(all[SORTED[index] as usize]),");
+            out.line("Err(_) => None,");
+            out.close();
+        }
+    }
+    out.close();
+}
