@@ -211,6 +211,15 @@ const PARTS_AT_FRONT: usize = 2;
 /// thread at a time (whole records: up to the last record end in them).
 const PIECE_BYTES: usize = 1 << 20;
 
+/// A bill file or archive member of at most this many pieces is read
+/// whole by the thread that decodes it (which opens it, or decompresses
+/// it): the thread that reads ahead then does next to nothing for a set of
+/// small files, and the threads that decode read them side by side.
+/// Larger ones are cut. Four pieces (about 30,000 records) are about what
+/// the parts waiting may hold ([`PARTS_AHEAD`]), so that a thread reading
+/// one ahead seldom waits for room.
+const WHOLE_PIECES: usize = 4;
+
 /// How many bytes the producer reads at most looking for a record end
 /// before it reads the rest of the file on one thread, as it comes.
 const LONGEST_CUT_BYTES: usize = 4 << 20;
@@ -426,6 +435,7 @@ impl<W> BillFiles<W> {
         let cancelled = AtomicBool::new(false);
         let budget = Budget::new();
         let spare = Mutex::new(Vec::new());
+        let buffers = Mutex::new(Vec::new());
         let (order, units) = sync_channel(2 * jobs.get());
         let (work, jobs_waiting) = channel();
         let jobs_waiting = Mutex::new(jobs_waiting);
@@ -434,6 +444,7 @@ impl<W> BillFiles<W> {
             cancelled: &cancelled,
             budget: &budget,
             spare: &spare,
+            buffers: &buffers,
             wrap: &self.wrap,
             part: &part,
             visit: &visit,
@@ -445,6 +456,7 @@ impl<W> BillFiles<W> {
             encoding,
             piece_bytes: self.piece_bytes,
             cancelled: &cancelled,
+            buffers: &buffers,
             order,
             work,
             taken: 0,
@@ -634,7 +646,9 @@ struct Piece {
     /// Whether only blank lines come before it, so that its first record
     /// may be a header line.
     header: bool,
+    /// Its bytes are `bytes[..len]`; the rest is room, read into before.
     bytes: Vec<u8>,
+    len: usize,
     /// The rest of the bill file, when the producer could not cut it (a
     /// record or quoted field longer than a few pieces) or failed to read
     /// it: read on one thread, in order.
@@ -652,6 +666,8 @@ struct Producer<'s, W, T, E, R> {
     encoding: Encoding,
     piece_bytes: usize,
     cancelled: &'s AtomicBool,
+    /// The bytes of pieces read, given back to be read into again.
+    buffers: &'s Buffers,
     /// Where each job's parts will come from, in input order.
     order: SyncSender<Receiver<Message<T, E>>>,
     work: Sender<Job<R, T, E>>,
@@ -674,6 +690,11 @@ where
                 // Each record may decide the encoding: read as a whole.
                 unit if self.encoding == Encoding::Auto => self.hand_on(Task::Unit(unit)),
                 Unit::Bill(path) => match File::open(&path) {
+                    // A small file is read by the thread that decodes it.
+                    Ok(file) if file.metadata().is_ok_and(|file| file.len() <= self.whole()) => {
+                        drop(file);
+                        self.hand_on(Task::Unit(Unit::Bill(path)))
+                    }
                     Ok(file) => {
                         let input = wrap(&path, file);
                         self.cut(&path, None, true, input)
@@ -707,12 +728,26 @@ where
                     };
                     match opened {
                         Ok(mut archive) => {
-                            let going = match archive.bytes(index) {
-                                Ok(input) => self.cut(&path, Some(&name), first, input),
-                                Err(error) => self.hand_on(problem(LocatedError::new(
-                                    location,
-                                    Problem::Archive(error),
-                                ))),
+                            // A small member is decompressed by the
+                            // thread that decodes it, beside the others.
+                            let whole =
+                                archive.size(index).is_some_and(|size| size <= self.whole());
+                            let going = if whole {
+                                self.hand_on(Task::Unit(Unit::Member {
+                                    path: path.clone(),
+                                    index,
+                                    name: name.clone(),
+                                    first,
+                                    archive: None,
+                                }))
+                            } else {
+                                match archive.bytes(index) {
+                                    Ok(input) => self.cut(&path, Some(&name), first, input),
+                                    Err(error) => self.hand_on(problem(LocatedError::new(
+                                        location,
+                                        Problem::Archive(error),
+                                    ))),
+                                }
                             };
                             cache = Some((path, archive));
                             going
@@ -726,6 +761,12 @@ where
                 return;
             }
         }
+    }
+
+    /// The size of the largest bill file (or member, decompressed) read
+    /// whole by the thread that decodes it.
+    const fn whole(&self) -> u64 {
+        (WHOLE_PIECES * self.piece_bytes) as u64
     }
 
     /// Hands `task` on to the threads; `false` once the run has ended.
@@ -755,7 +796,7 @@ where
         mut input: impl Read,
     ) -> bool {
         let mut ends = RecordEnds::default();
-        let mut buffer = Vec::with_capacity(2 * self.piece_bytes);
+        let mut buffer = self.buffer();
         let mut piece = Piece {
             path: path.to_path_buf(),
             member: member.map(String::from),
@@ -764,56 +805,75 @@ where
             begins_file,
             header: true,
             bytes: Vec::new(),
+            len: 0,
             rest: None,
         };
-        // What was scanned for record ends, and where the first piece's
-        // records start (after a byte order mark).
+        // What was read, what of it was scanned for record ends, and where
+        // the first piece's records start (after a byte order mark).
+        let mut filled = 0;
         let mut scanned = 0;
         let mut start = 0;
         loop {
-            let filled = fill(&mut input, &mut buffer, self.piece_bytes);
+            let result = fill(&mut input, &mut buffer, &mut filled, self.piece_bytes);
             if piece.first && scanned == 0 {
-                start = self.byte_order_mark(&buffer);
+                start = self.byte_order_mark(&buffer[..filled]);
                 scanned = start;
             }
-            let end = match filled {
+            let end = match result {
                 Ok(false) => ends
-                    .scan(&buffer[start..], scanned - start)
+                    .scan(&buffer[start..filled], scanned - start)
                     .map(|end| start + end),
                 Ok(true) => {
                     // The end of the input: the rest is the last piece.
-                    if buffer.is_empty() && !piece.first {
+                    if filled == 0 && !piece.first {
+                        self.give_back(buffer);
                         return true;
                     }
-                    return self.hand_on_piece(&mut piece, buffer, start, None);
+                    return self.hand_on_piece(&mut piece, buffer, filled, start, None);
                 }
                 Err(error) => {
                     let (failed, rest) = sync_channel(1);
                     let _ = failed.send(Err(error));
-                    return self.hand_on_piece(&mut piece, buffer, start, Some(rest));
+                    return self.hand_on_piece(&mut piece, buffer, filled, start, Some(rest));
                 }
             };
-            scanned = buffer.len();
+            scanned = filled;
             match end {
                 Some(end) => {
-                    let mut next = Vec::with_capacity(2 * self.piece_bytes);
-                    next.extend_from_slice(&buffer[end..]);
-                    buffer.truncate(end);
+                    // What follows the record end starts the next piece.
+                    let mut next = self.buffer();
+                    let rest = filled - end;
+                    if next.len() < rest {
+                        next.resize(rest, 0);
+                    }
+                    next[..rest].copy_from_slice(&buffer[end..filled]);
                     let bytes = core::mem::replace(&mut buffer, next);
-                    if !self.hand_on_piece(&mut piece, bytes, start, None) {
+                    if !self.hand_on_piece(&mut piece, bytes, end, start, None) {
                         return false;
                     }
-                    scanned = buffer.len();
+                    filled = rest;
+                    scanned = rest;
                     start = 0;
                 }
                 // A record (or quoted field) as long as a few pieces: the
                 // rest of the file is read as it comes, on one thread.
-                None if buffer.len() >= LONGEST_CUT_BYTES.max(self.piece_bytes) => {
-                    return self.stream(&mut piece, buffer, start, input);
+                None if filled >= LONGEST_CUT_BYTES.max(self.piece_bytes) => {
+                    return self.stream(&mut piece, buffer, filled, start, input);
                 }
                 None => {}
             }
         }
+    }
+
+    /// A buffer to read a piece into: one given back, or a new one.
+    fn buffer(&self) -> Vec<u8> {
+        lock(self.buffers)
+            .pop()
+            .unwrap_or_else(|| vec![0; 2 * self.piece_bytes])
+    }
+
+    fn give_back(&self, buffer: Vec<u8>) {
+        lock(self.buffers).push(buffer);
     }
 
     /// Where the records of a bill file start whose first bytes are
@@ -836,11 +896,12 @@ where
         &mut self,
         piece: &mut Piece,
         bytes: Vec<u8>,
+        len: usize,
         start: usize,
         rest: Option<Receiver<io::Result<Vec<u8>>>>,
     ) -> bool {
-        let lines = memchr::memchr_iter(b'\n', &bytes).count() as u64;
-        let header = piece.header && !has_record(&bytes[start..]);
+        let lines = memchr::memchr_iter(b'\n', &bytes[..len]).count() as u64;
+        let header = piece.header && !has_record(&bytes[start..len]);
         let next = Piece {
             path: piece.path.clone(),
             member: piece.member.clone(),
@@ -849,27 +910,30 @@ where
             begins_file: false,
             header,
             bytes: Vec::new(),
+            len: 0,
             rest: None,
         };
         let this = core::mem::replace(piece, next);
         self.hand_on(Task::Piece(Piece {
             bytes,
+            len,
             rest,
             ..this
         }))
     }
 
-    /// Hands on `bytes` as the next piece, and the rest of `input` as it
-    /// is read, to the thread that reads the piece.
+    /// Hands on `bytes[..len]` as the next piece, and the rest of `input`
+    /// as it is read, to the thread that reads the piece.
     fn stream(
         &mut self,
         piece: &mut Piece,
         bytes: Vec<u8>,
+        len: usize,
         start: usize,
         mut input: impl Read,
     ) -> bool {
         let (chunks, rest) = sync_channel(4);
-        if !self.hand_on_piece(piece, bytes, start, Some(rest)) {
+        if !self.hand_on_piece(piece, bytes, len, start, Some(rest)) {
             return false;
         }
         loop {
@@ -892,28 +956,33 @@ where
     }
 }
 
-/// Reads `more` bytes from `input` onto the end of `buffer`, or fewer if
-/// the input ends (`Ok(true)`) or fails.
-fn fill(input: &mut impl Read, buffer: &mut Vec<u8>, more: usize) -> io::Result<bool> {
-    let wanted = buffer.len() + more;
-    while buffer.len() < wanted {
-        let start = buffer.len();
+/// Reads `more` bytes from `input` into `buffer` after the `filled`
+/// bytes read before, or fewer if the input ends (`Ok(true)`) or fails.
+/// The buffer's bytes are initialized once, when it grows, and read into
+/// again whenever it is used again: the room is not cleared each time.
+fn fill(
+    input: &mut impl Read,
+    buffer: &mut Vec<u8>,
+    filled: &mut usize,
+    more: usize,
+) -> io::Result<bool> {
+    let wanted = *filled + more;
+    if buffer.len() < wanted {
         buffer.resize(wanted, 0);
-        match input.read(&mut buffer[start..]) {
-            Ok(0) => {
-                buffer.truncate(start);
-                return Ok(true);
-            }
-            Ok(read) => buffer.truncate(start + read),
-            Err(error) if error.kind() == io::ErrorKind::Interrupted => buffer.truncate(start),
-            Err(error) => {
-                buffer.truncate(start);
-                return Err(error);
-            }
+    }
+    while *filled < wanted {
+        match input.read(&mut buffer[*filled..wanted]) {
+            Ok(0) => return Ok(true),
+            Ok(read) => *filled += read,
+            Err(error) if error.kind() == io::ErrorKind::Interrupted => {}
+            Err(error) => return Err(error),
         }
     }
     Ok(false)
 }
+
+/// Buffers of pieces read, used again.
+type Buffers = Mutex<Vec<Vec<u8>>>;
 
 /// What the threads of [`BillFiles::read_parallel`] that decode share.
 struct Shared<'s, W, T, P, V, R, E> {
@@ -923,6 +992,7 @@ struct Shared<'s, W, T, P, V, R, E> {
     budget: &'s Budget,
     /// Parts handed on, emptied, to be used again.
     spare: &'s Mutex<Vec<T>>,
+    buffers: &'s Buffers,
     wrap: &'s W,
     part: &'s P,
     visit: &'s V,
@@ -997,7 +1067,7 @@ where
                 Task::Unit(unit) => {
                     read_unit(unit, self.encoding, &mut wrap, &mut cache, &mut visit)
                 }
-                Task::Piece(piece) => read_piece(piece, self.encoding, &mut visit),
+                Task::Piece(piece) => read_piece(piece, self.encoding, self.buffers, &mut visit),
                 Task::Problem { problem, .. } => visit(Item::Problem(problem)),
             };
             match read {
@@ -1027,19 +1097,27 @@ impl<R> Task<R> {
     }
 }
 
-/// Reads the records of `piece`, handing them to `visit`.
-fn read_piece<E>(piece: Piece, encoding: Encoding, visit: &mut Visit<'_, E>) -> Result<Flow, E> {
+/// Reads the records of `piece`, handing them to `visit`, and gives its
+/// buffer back.
+fn read_piece<E>(
+    piece: Piece,
+    encoding: Encoding,
+    buffers: &Buffers,
+    visit: &mut Visit<'_, E>,
+) -> Result<Flow, E> {
     let mut location = Location::new(&piece.path);
     if let Some(member) = &piece.member {
         location = location.with_member(member);
     }
     let rest = piece.rest.unwrap_or_else(|| sync_channel(0).1);
-    let input = io::Cursor::new(piece.bytes).chain(Received::new(rest));
+    let input = piece.bytes[..piece.len].chain(Received::new(rest));
     let reader = match piece.first {
         true => BillReader::new(input),
         false => BillReader::piece(input, piece.line, piece.header),
     };
-    records(location, reader.encoding(encoding), encoding, visit)
+    let flow = records(location, reader.encoding(encoding), encoding, visit);
+    lock(buffers).push(piece.bytes);
+    flow
 }
 
 /// The value behind `mutex`, whether or not a thread panicked holding it.

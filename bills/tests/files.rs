@@ -656,6 +656,41 @@ fn an_empty_summary_has_no_rows() {
     assert_eq!(summary.rows().count(), 0);
 }
 
+#[test]
+fn summaries_of_parts_merged_as_they_come_give_the_summary_of_the_whole() {
+    let file = SyntheticBills::new().malformed_every(13).to_bytes(5000);
+    let mut whole = Summary::new();
+    let mut reader = BillReader::new(file.as_slice());
+    while let Some(result) = reader.next_ref() {
+        if let Ok(record) = result {
+            whole.add(record);
+        }
+    }
+    // One part used again and again, merged every 700 records, the way
+    // `merge` takes each part's summary whole.
+    let (mut merged, mut taken, mut part) = (Summary::new(), Summary::new(), Summary::new());
+    let mut reader = BillReader::new(file.as_slice());
+    let mut records = 0;
+    while let Some(result) = reader.next_ref() {
+        if let Ok(record) = result {
+            part.add(record);
+            records += 1;
+            if records % 700 == 0 {
+                taken.merge(part.clone());
+                merged.merge_from(&mut part);
+                assert!(part.is_empty());
+                assert_eq!(part, Summary::new());
+            }
+        }
+    }
+    taken.merge(part.clone());
+    merged.merge_from(&mut part);
+    assert!(records > 4000);
+    assert_eq!(merged, whole);
+    assert_eq!(taken, whole);
+    assert!(merged.rows().eq(whole.rows()));
+}
+
 /// Many files, each of several parts, in a directory with a subdirectory
 /// and files that are not bill files, plus the inputs of every kind.
 fn many_inputs() -> (Inputs, PathBuf) {
