@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::string::String;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, Sender, SyncSender, channel, sync_channel};
-use std::sync::{Condvar, Mutex, MutexGuard, PoisonError};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
 use std::vec::Vec;
 
 use super::split::{Received, RecordEnds, has_record};
@@ -445,6 +445,7 @@ impl<W> BillFiles<W> {
             budget: &budget,
             spare: &spare,
             buffers: &buffers,
+            piece_bytes: self.piece_bytes,
             wrap: &self.wrap,
             part: &part,
             visit: &visit,
@@ -623,7 +624,12 @@ enum Task<R> {
     /// [`Encoding::Auto`], whose encoding its first records decide).
     Unit(Unit<R>),
     /// Whole records of a bill file, cut by the producer.
-    Piece(Piece),
+    Piece(Piece<R>),
+    /// The next piece of a large bill file, which the thread that takes
+    /// the job cuts itself.
+    Share(Arc<SharedFile<R>>),
+    /// Nothing: a [`Task::Share`] taken after its file's end.
+    Done,
     /// A file or member that cannot be opened.
     Problem {
         problem: LocatedError,
@@ -633,7 +639,7 @@ enum Task<R> {
 
 /// Records of a bill file (or archive member), one after the other, as
 /// [`Producer`] cut them.
-struct Piece {
+struct Piece<R> {
     path: PathBuf,
     member: Option<String>,
     /// The line the piece starts on.
@@ -649,10 +655,199 @@ struct Piece {
     /// Its bytes are `bytes[..len]`; the rest is room, read into before.
     bytes: Vec<u8>,
     len: usize,
-    /// The rest of the bill file, when the producer could not cut it (a
-    /// record or quoted field longer than a few pieces) or failed to read
-    /// it: read on one thread, in order.
-    rest: Option<Receiver<io::Result<Vec<u8>>>>,
+    /// The rest of the bill file, when it could not be cut (a record or
+    /// quoted field longer than a few pieces) or failed to read: read on
+    /// one thread, in order.
+    rest: Option<Rest<R>>,
+}
+
+/// The rest of a bill file after a piece, read by the thread that reads
+/// the piece.
+enum Rest<R> {
+    /// Sent by the producer as it reads (or the error it met).
+    Chunks(Received),
+    /// The input itself.
+    Input(R),
+    /// Nothing: the piece ends the file.
+    Nothing,
+}
+
+impl<R: Read> Read for Rest<R> {
+    fn read(&mut self, buffer: &mut [u8]) -> io::Result<usize> {
+        match self {
+            Self::Chunks(chunks) => chunks.read(buffer),
+            Self::Input(input) => input.read(buffer),
+            Self::Nothing => Ok(0),
+        }
+    }
+}
+
+/// A failed read, as the rest of a piece.
+fn failed<R>(error: io::Error) -> Rest<R> {
+    let (failed, rest) = sync_channel(1);
+    let _ = failed.send(Err(error));
+    Rest::Chunks(Received::new(rest))
+}
+
+impl<R> Piece<R> {
+    /// The first piece of the bill file `path` (or its member `member`),
+    /// bytes to come.
+    fn first(path: &Path, member: Option<&str>, begins_file: bool) -> Self {
+        Self {
+            path: path.to_path_buf(),
+            member: member.map(String::from),
+            line: 1,
+            first: true,
+            begins_file,
+            header: true,
+            bytes: Vec::new(),
+            len: 0,
+            rest: None,
+        }
+    }
+
+    /// This piece with `bytes[..len]` (`start` bytes of it a byte order
+    /// mark), then `rest` if given; `self` becomes the piece after it.
+    fn cut_off(&mut self, bytes: Vec<u8>, len: usize, start: usize, rest: Option<Rest<R>>) -> Self {
+        let lines = memchr::memchr_iter(b'\n', &bytes[..len]).count() as u64;
+        let header = self.header && !has_record(&bytes[start..len]);
+        let next = Self {
+            path: self.path.clone(),
+            member: self.member.clone(),
+            line: self.line + lines,
+            first: false,
+            begins_file: false,
+            header,
+            bytes: Vec::new(),
+            len: 0,
+            rest: None,
+        };
+        let this = core::mem::replace(self, next);
+        Self {
+            bytes,
+            len,
+            rest,
+            ..this
+        }
+    }
+}
+
+/// A large bill file that the threads that decode cut themselves, one
+/// piece per job, in the order the jobs were handed on: the thread that
+/// takes a job reads the next piece (up to the last record end in about
+/// a piece's bytes), counts its lines, then decodes it beside the others.
+/// So its bytes are copied once, by the thread that decodes them, while
+/// they are fresh in its cache, and the producer reads nothing.
+struct SharedFile<R> {
+    /// `None` once the file is read to its end (or its rest handed on).
+    cut: Mutex<Option<Cut<R>>>,
+}
+
+/// Where the cutting of a [`SharedFile`] is.
+struct Cut<R> {
+    input: R,
+    /// The next piece, bytes to come.
+    piece: Piece<R>,
+    ends: RecordEnds,
+    /// The bytes read after the last record end (scanned already).
+    carry: Vec<u8>,
+}
+
+impl<R: Read> SharedFile<R> {
+    fn new(path: &Path, input: R) -> Self {
+        Self {
+            cut: Mutex::new(Some(Cut {
+                input,
+                piece: Piece::first(path, None, true),
+                ends: RecordEnds::default(),
+                carry: Vec::new(),
+            })),
+        }
+    }
+
+    /// Whether the whole file was handed out.
+    fn is_done(&self) -> bool {
+        lock(&self.cut).is_none()
+    }
+
+    /// Reads the next piece of about `piece_bytes`, into a buffer of
+    /// `buffers`; `None` after the end.
+    fn next_piece(
+        &self,
+        buffers: &Buffers,
+        piece_bytes: usize,
+        encoding: Encoding,
+    ) -> Option<Piece<R>> {
+        let mut guard = lock(&self.cut);
+        let cut = guard.as_mut()?;
+        let mut buffer = lock(buffers).pop().unwrap_or_default();
+        let mut filled = cut.carry.len();
+        if buffer.len() < filled {
+            buffer.resize(filled, 0);
+        }
+        buffer[..filled].copy_from_slice(&cut.carry);
+        let mut scanned = filled;
+        let mut start = 0;
+        loop {
+            let result = fill(&mut cut.input, &mut buffer, &mut filled, piece_bytes);
+            if cut.piece.first && scanned == 0 {
+                start = byte_order_mark(encoding, &buffer[..filled]);
+                scanned = start;
+            }
+            let end = match result {
+                Ok(false) => cut
+                    .ends
+                    .scan(&buffer[start..filled], scanned - start)
+                    .map(|end| start + end),
+                Ok(true) => {
+                    // The end of the input: the rest is the last piece.
+                    let mut cut = guard.take()?;
+                    if filled == 0 && !cut.piece.first {
+                        lock(buffers).push(buffer);
+                        return None;
+                    }
+                    return Some(cut.piece.cut_off(buffer, filled, start, None));
+                }
+                Err(error) => {
+                    let mut cut = guard.take()?;
+                    return Some(
+                        cut.piece
+                            .cut_off(buffer, filled, start, Some(failed(error))),
+                    );
+                }
+            };
+            scanned = filled;
+            match end {
+                Some(end) => {
+                    cut.carry.clear();
+                    cut.carry.extend_from_slice(&buffer[end..filled]);
+                    return Some(cut.piece.cut_off(buffer, end, start, None));
+                }
+                // A record (or quoted field) as long as a few pieces: this
+                // thread reads the rest of the file as it comes.
+                None if filled >= LONGEST_CUT_BYTES.max(piece_bytes) => {
+                    let Cut {
+                        input, mut piece, ..
+                    } = guard.take()?;
+                    return Some(piece.cut_off(buffer, filled, start, Some(Rest::Input(input))));
+                }
+                None => {}
+            }
+        }
+    }
+}
+
+/// Where the records of a bill file in `encoding` start whose first bytes
+/// are `bytes`: after a byte order mark, as [`BillReader`] drops them.
+fn byte_order_mark(encoding: Encoding, bytes: &[u8]) -> usize {
+    use super::encoding::{GB18030_BOM, UTF8_BOM};
+    if bytes.starts_with(UTF8_BOM) {
+        UTF8_BOM.len()
+    } else if bytes.starts_with(GB18030_BOM) && encoding != Encoding::Utf8 {
+        GB18030_BOM.len()
+    } else {
+        0
+    }
 }
 
 /// The thread of [`BillFiles::read_parallel`] that reads the input ahead,
@@ -696,8 +891,17 @@ where
                         self.hand_on(Task::Unit(Unit::Bill(path)))
                     }
                     Ok(file) => {
-                        let input = wrap(&path, file);
-                        self.cut(&path, None, true, input)
+                        let file = Arc::new(SharedFile::new(&path, wrap(&path, file)));
+                        // A job per piece, until the threads have read it
+                        // all (a few jobs after its end find nothing).
+                        loop {
+                            if file.is_done() {
+                                break true;
+                            }
+                            if !self.hand_on(Task::Share(Arc::clone(&file))) {
+                                break false;
+                            }
+                        }
                     }
                     Err(error) => {
                         let problem = LocatedError::new(Location::new(&path), Problem::Open(error));
@@ -797,17 +1001,7 @@ where
     ) -> bool {
         let mut ends = RecordEnds::default();
         let mut buffer = self.buffer();
-        let mut piece = Piece {
-            path: path.to_path_buf(),
-            member: member.map(String::from),
-            line: 1,
-            first: true,
-            begins_file,
-            header: true,
-            bytes: Vec::new(),
-            len: 0,
-            rest: None,
-        };
+        let mut piece = Piece::first(path, member, begins_file);
         // What was read, what of it was scanned for record ends, and where
         // the first piece's records start (after a byte order mark).
         let mut filled = 0;
@@ -816,7 +1010,7 @@ where
         loop {
             let result = fill(&mut input, &mut buffer, &mut filled, self.piece_bytes);
             if piece.first && scanned == 0 {
-                start = self.byte_order_mark(&buffer[..filled]);
+                start = byte_order_mark(self.encoding, &buffer[..filled]);
                 scanned = start;
             }
             let end = match result {
@@ -832,9 +1026,8 @@ where
                     return self.hand_on_piece(&mut piece, buffer, filled, start, None);
                 }
                 Err(error) => {
-                    let (failed, rest) = sync_channel(1);
-                    let _ = failed.send(Err(error));
-                    return self.hand_on_piece(&mut piece, buffer, filled, start, Some(rest));
+                    let rest = Some(failed(error));
+                    return self.hand_on_piece(&mut piece, buffer, filled, start, rest);
                 }
             };
             scanned = filled;
@@ -876,64 +1069,34 @@ where
         lock(self.buffers).push(buffer);
     }
 
-    /// Where the records of a bill file start whose first bytes are
-    /// `bytes`: after a byte order mark, as [`BillReader`] drops them.
-    fn byte_order_mark(&self, bytes: &[u8]) -> usize {
-        use super::encoding::{GB18030_BOM, UTF8_BOM};
-        if bytes.starts_with(UTF8_BOM) {
-            UTF8_BOM.len()
-        } else if bytes.starts_with(GB18030_BOM) && self.encoding != Encoding::Utf8 {
-            GB18030_BOM.len()
-        } else {
-            0
-        }
-    }
-
-    /// Hands on `bytes` as the next piece (`start` bytes of it a byte
-    /// order mark), then `rest` if given; readies `piece` for the one
+    /// Hands on `bytes[..len]` as the next piece (`start` bytes of it a
+    /// byte order mark), then `rest` if given; readies `piece` for the one
     /// after.
     fn hand_on_piece(
         &mut self,
-        piece: &mut Piece,
+        piece: &mut Piece<R>,
         bytes: Vec<u8>,
         len: usize,
         start: usize,
-        rest: Option<Receiver<io::Result<Vec<u8>>>>,
+        rest: Option<Rest<R>>,
     ) -> bool {
-        let lines = memchr::memchr_iter(b'\n', &bytes[..len]).count() as u64;
-        let header = piece.header && !has_record(&bytes[start..len]);
-        let next = Piece {
-            path: piece.path.clone(),
-            member: piece.member.clone(),
-            line: piece.line + lines,
-            first: false,
-            begins_file: false,
-            header,
-            bytes: Vec::new(),
-            len: 0,
-            rest: None,
-        };
-        let this = core::mem::replace(piece, next);
-        self.hand_on(Task::Piece(Piece {
-            bytes,
-            len,
-            rest,
-            ..this
-        }))
+        let piece = piece.cut_off(bytes, len, start, rest);
+        self.hand_on(Task::Piece(piece))
     }
 
     /// Hands on `bytes[..len]` as the next piece, and the rest of `input`
     /// as it is read, to the thread that reads the piece.
     fn stream(
         &mut self,
-        piece: &mut Piece,
+        piece: &mut Piece<R>,
         bytes: Vec<u8>,
         len: usize,
         start: usize,
         mut input: impl Read,
     ) -> bool {
         let (chunks, rest) = sync_channel(4);
-        if !self.hand_on_piece(piece, bytes, len, start, Some(rest)) {
+        let rest = Some(Rest::Chunks(Received::new(rest)));
+        if !self.hand_on_piece(piece, bytes, len, start, rest) {
             return false;
         }
         loop {
@@ -993,6 +1156,7 @@ struct Shared<'s, W, T, P, V, R, E> {
     /// Parts handed on, emptied, to be used again.
     spare: &'s Mutex<Vec<T>>,
     buffers: &'s Buffers,
+    piece_bytes: usize,
     wrap: &'s W,
     part: &'s P,
     visit: &'s V,
@@ -1022,8 +1186,21 @@ where
         let mut wrap = |path: &Path, file| (self.wrap)(path, file);
         let mut cache = None;
         loop {
-            let Ok(job) = lock(self.jobs).recv() else {
-                return;
+            let job = {
+                let jobs = lock(self.jobs);
+                let Ok(mut job) = jobs.recv() else {
+                    return;
+                };
+                // A piece of a shared file is cut while the jobs are
+                // held: the pieces are cut in the order of their jobs.
+                if let Task::Share(file) = &job.task
+                    && !self.cancelled.load(Ordering::Relaxed)
+                {
+                    job.task = file
+                        .next_piece(self.buffers, self.piece_bytes, self.encoding)
+                        .map_or(Task::Done, Task::Piece);
+                }
+                job
             };
             if self.cancelled.load(Ordering::Relaxed) {
                 continue;
@@ -1069,6 +1246,7 @@ where
                 }
                 Task::Piece(piece) => read_piece(piece, self.encoding, self.buffers, &mut visit),
                 Task::Problem { problem, .. } => visit(Item::Problem(problem)),
+                Task::Share(_) | Task::Done => Ok(Flow::Continue),
             };
             match read {
                 Ok(_) if gone => {}
@@ -1093,14 +1271,16 @@ impl<R> Task<R> {
             Self::Unit(unit) => unit.begins_file(),
             Self::Piece(piece) => piece.begins_file,
             Self::Problem { begins_file, .. } => *begins_file,
+            // Cut into a piece before it is read.
+            Self::Share(_) | Self::Done => false,
         }
     }
 }
 
 /// Reads the records of `piece`, handing them to `visit`, and gives its
 /// buffer back.
-fn read_piece<E>(
-    piece: Piece,
+fn read_piece<R: Read, E>(
+    piece: Piece<R>,
     encoding: Encoding,
     buffers: &Buffers,
     visit: &mut Visit<'_, E>,
@@ -1109,8 +1289,8 @@ fn read_piece<E>(
     if let Some(member) = &piece.member {
         location = location.with_member(member);
     }
-    let rest = piece.rest.unwrap_or_else(|| sync_channel(0).1);
-    let input = piece.bytes[..piece.len].chain(Received::new(rest));
+    let rest = piece.rest.unwrap_or(Rest::Nothing);
+    let input = piece.bytes[..piece.len].chain(rest);
     let reader = match piece.first {
         true => BillReader::new(input),
         false => BillReader::piece(input, piece.line, piece.header),
