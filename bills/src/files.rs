@@ -433,11 +433,26 @@ impl<W> BillFiles<W> {
             return Ok(counts);
         }
         let cancelled = AtomicBool::new(false);
+        let budget = Budget::new();
         let spare = Mutex::new(Vec::new());
         let buffers = Mutex::new(Vec::new());
         let (order, units) = sync_channel(2 * jobs.get());
         let (work, jobs_waiting) = channel();
-        let producer: Producer<'_, W, T, E, R> = Producer {
+        let jobs_waiting = Mutex::new(jobs_waiting);
+        let shared = Shared {
+            jobs: &jobs_waiting,
+            cancelled: &cancelled,
+            budget: &budget,
+            spare: &spare,
+            buffers: &buffers,
+            piece_bytes: self.piece_bytes,
+            wrap: &self.wrap,
+            part: &part,
+            visit: &visit,
+            policy,
+            encoding,
+        };
+        let producer = Producer {
             wrap: &self.wrap,
             encoding,
             piece_bytes: self.piece_bytes,
@@ -447,110 +462,17 @@ impl<W> BillFiles<W> {
             work,
             taken: 0,
         };
-        let pool = rayon::ThreadPoolBuilder::new()
-            .num_threads(jobs.get())
-            .build()
-            .expect("a thread pool");
-        let (wrap, piece_bytes) = (&self.wrap, self.piece_bytes);
-        let (part, visit, spare_ref, buffers_ref) = (&part, &visit, &spare, &buffers);
-        let decode = move |task: Task<R>| -> Result<Vec<(T, Counts)>, E> {
-            let mut wrap = |path: &Path, file| wrap(path, file);
-            let mut cache = None;
-            let new_part = || lock(spare_ref).pop().unwrap_or_else(part);
-            let mut parts = Vec::new();
-            let mut counts = Counts {
-                files: u64::from(task.begins_file()),
-                ..Counts::default()
-            };
-            let mut current = new_part();
-            let mut items = 0;
-            let flow = {
-                let mut sink = |item: Item<'_>| {
-                    let flow = counts.count(&item, policy);
-                    visit(&mut current, item)?;
-                    items += 1;
-                    if items == PART_ITEMS {
-                        items = 0;
-                        let value = core::mem::replace(&mut current, new_part());
-                        parts.push((value, core::mem::take(&mut counts)));
-                    }
-                    Ok(flow)
-                };
-                match task {
-                    Task::Unit(unit) => read_unit(unit, encoding, &mut wrap, &mut cache, &mut sink),
-                    Task::Piece(piece) => read_piece(piece, encoding, buffers_ref, &mut sink),
-                    Task::Problem { problem, .. } => sink(Item::Problem(problem)),
-                    Task::Share(_) | Task::Done => Ok(Flow::Continue),
-                }?
-            };
-            counts.stopped = flow == Flow::Stop;
-            parts.push((current, counts));
-            Ok(parts)
-        };
-        let decode = &decode;
-        let pool = &pool;
         let paths = self.paths;
         std::thread::scope(|scope| {
             scope.spawn(move || producer.run(paths));
-            let units = units;
-            let jobs_waiting = jobs_waiting;
-            let mut counts = Counts::default();
-            let mut decoding: Option<
-                std::thread::ScopedJoinHandle<'_, Vec<Result<Vec<(T, Counts)>, E>>>,
-            > = None;
-            let window_tasks = 4 * jobs.get();
-            loop {
-                // The next window of tasks, in order, shared files cut here.
-                let mut window = Vec::with_capacity(window_tasks);
-                while window.len() < window_tasks {
-                    let Ok(job) = jobs_waiting.recv() else { break };
-                    let _ = units.recv();
-                    let task = match job.task {
-                        Task::Share(file) => file
-                            .next_piece(&buffers, piece_bytes, encoding)
-                            .map_or(Task::Done, Task::Piece),
-                        task => task,
-                    };
-                    window.push(task);
-                }
-                let done = window.is_empty();
-                let next = (!done).then(|| {
-                    scope.spawn(move || {
-                        use rayon::prelude::*;
-                        pool.install(|| window.into_par_iter().map(decode).collect())
-                    })
-                });
-                if let Some(handle) = decoding.take() {
-                    for result in handle.join().expect("decoding") {
-                        let parts = match result {
-                            Ok(parts) => parts,
-                            Err(error) => {
-                                cancelled.store(true, Ordering::Relaxed);
-                                if let Some(next) = next {
-                                    let _ = next.join();
-                                }
-                                return Err(error);
-                            }
-                        };
-                        for (mut value, part) in parts {
-                            counts.add(&part);
-                            emit(&mut value)?;
-                            lock(&spare).push(value);
-                            if part.stopped {
-                                cancelled.store(true, Ordering::Relaxed);
-                                if let Some(next) = next {
-                                    let _ = next.join();
-                                }
-                                return Ok(counts);
-                            }
-                        }
-                    }
-                }
-                decoding = next;
-                if done {
-                    return Ok(counts);
-                }
+            for _ in 0..jobs.get() {
+                scope.spawn(move || shared.work());
             }
+            let result = hand_on(units, &budget, &spare, &mut emit);
+            // Whatever ended the run, the threads stop at their next item.
+            cancelled.store(true, Ordering::Relaxed);
+            budget.cancel();
+            result
         })
     }
 }
