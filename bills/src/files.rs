@@ -319,20 +319,26 @@ impl<W> BillFiles<W> {
     /// Reads the files on `jobs` threads, and returns what it met, exactly
     /// as [`read`](Self::read) would.
     ///
-    /// One more thread reads the input ahead, in order: it walks the
-    /// directories, reads the bill files, decompresses the archive
-    /// members, and cuts what it reads into pieces of whole records of
-    /// about 1 MiB, each with the line it starts on; the `jobs` threads
-    /// decode the pieces. So a large file is read on every thread, and
-    /// the threads that decode never wait on a member being decompressed.
-    /// A piece ends where a record ends: at a line end outside quotes,
-    /// found as csv's parser reads quotes (a field that starts with `"`
-    /// is quoted, `""` inside it is a quote), so that a quoted field may
-    /// hold line ends. Where no record ends in 4 MiB (a quoted field that
-    /// long, or a file that is not a bill file), the rest of that file is
-    /// read as it comes, on one thread. A file read with
-    /// [`Encoding::Auto`] is not cut (its first records decide its
-    /// encoding): each such file or member is read whole by one thread.
+    /// One more thread walks the input ahead, in order: it walks the
+    /// directories and lists the archives, and hands on each bill file or
+    /// member as jobs, in order, to the `jobs` threads. A file or member of
+    /// at most 4 MiB is one job: the thread that takes it opens it (or
+    /// decompresses it, beside the other members) and decodes it whole. A
+    /// larger file is a job per piece of whole records of about 1 MiB: the
+    /// thread that takes the job reads the next piece (while it holds the
+    /// jobs, so that pieces are cut in the order of their jobs), counts
+    /// its lines, and decodes it beside the others. So a large file is
+    /// read on every thread, each byte copied once, by the thread that
+    /// decodes it. A larger member is decompressed ahead by the walking
+    /// thread and cut into pieces there. A piece ends where a record ends:
+    /// at a line end outside quotes, found as csv's parser reads quotes (a
+    /// field that starts with `"` is quoted, `""` inside it is a quote),
+    /// so that a quoted field may hold line ends. Where no record ends in
+    /// 4 MiB (a quoted field that long, or a file that is not a bill
+    /// file), the rest of that file is read as it comes, on one thread. A
+    /// file read with [`Encoding::Auto`] is not cut (its first records
+    /// decide its encoding): each such file or member is read whole by one
+    /// thread.
     ///
     /// Each piece is read in parts of up to 1,024 items. A part starts as
     /// `part()`, and `visit` adds each of its items to it on the thread
@@ -850,12 +856,12 @@ fn byte_order_mark(encoding: Encoding, bytes: &[u8]) -> usize {
     }
 }
 
-/// The thread of [`BillFiles::read_parallel`] that reads the input ahead,
-/// in order: it walks the directories, lists the archives, reads the bill
-/// files and decompresses the archive members, cuts what it reads into
-/// pieces of whole records with their first line, and hands each on to
-/// the threads that decode, which therefore never wait on a file being
-/// read or a member being decompressed.
+/// The thread of [`BillFiles::read_parallel`] that walks the input ahead,
+/// in order: it walks the directories, lists the archives, and hands on
+/// the jobs: a small file or member whole, a large file as a job per piece
+/// (cut by the thread that takes it, [`SharedFile`]), a large member
+/// decompressed here and cut into pieces of whole records with their
+/// first line.
 struct Producer<'s, W, T, E, R> {
     wrap: &'s W,
     encoding: Encoding,
