@@ -1296,13 +1296,15 @@ fn read_piece<R: Read, E>(
         location = location.with_member(member);
     }
     let rest = piece.rest.unwrap_or(Rest::Nothing);
-    let input = piece.bytes[..piece.len].chain(rest);
+    // The piece's bytes are the reader's buffer: not copied again.
+    let reader = BillReader::with_buffer(piece.bytes, piece.len, rest);
     let reader = match piece.first {
-        true => BillReader::new(input),
-        false => BillReader::piece(input, piece.line, piece.header),
+        true => reader,
+        false => reader.starting_at(piece.line, piece.header),
     };
-    let flow = records(location, reader.encoding(encoding), encoding, visit);
-    lock(buffers).push(piece.bytes);
+    let mut reader = reader.encoding(encoding);
+    let flow = records(location, &mut reader, encoding, visit);
+    lock(buffers).push(reader.into_buffer());
     flow
 }
 
@@ -1533,8 +1535,8 @@ fn read_unit<R: Read + Seek, E>(
             let location = Location::new(&path);
             match File::open(&path) {
                 Ok(file) => {
-                    let reader = BillReader::new(wrap(&path, file)).encoding(encoding);
-                    records(location, reader, encoding, visit)
+                    let mut reader = BillReader::new(wrap(&path, file)).encoding(encoding);
+                    records(location, &mut reader, encoding, visit)
                 }
                 Err(error) => visit(Item::Problem(LocatedError::new(
                     location,
@@ -1563,7 +1565,7 @@ fn read_unit<R: Read + Seek, E>(
                 },
             };
             let flow = match archive.open(index) {
-                Ok(reader) => records(location, reader.encoding(encoding), encoding, visit),
+                Ok(reader) => records(location, &mut reader.encoding(encoding), encoding, visit),
                 Err(error) => visit(Item::Problem(LocatedError::new(
                     location,
                     Problem::Archive(error),
@@ -1582,7 +1584,7 @@ fn read_unit<R: Read + Seek, E>(
 /// Reads the records of the bill file at `location`.
 fn records<E>(
     location: Location<'_>,
-    mut reader: BillReader<impl Read>,
+    reader: &mut BillReader<impl Read>,
     encoding: Encoding,
     visit: &mut Visit<'_, E>,
 ) -> Result<Flow, E> {
