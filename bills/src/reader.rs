@@ -660,7 +660,9 @@ impl<R: Read> BillReader<R> {
     fn read_unquoted_line(&mut self) -> Option<Option<Raw>> {
         let rest = &self.buffer[self.start..self.end];
         let stop = memchr::memchr2(b'\n', b'"', rest)?;
-        if rest[stop] != b'\n' {
+        // A line that may be over the limit goes through csv's parser,
+        // which measures it, however large the buffer holding it.
+        if rest[stop] != b'\n' || stop > Self::MAX_RECORD_BYTES {
             return None;
         }
         let line = self.line;

@@ -838,6 +838,35 @@ fn a_file_cut_into_pieces_reads_as_a_whole_quoted_line_ends_and_all() {
 }
 
 #[test]
+fn a_line_over_the_limit_inside_a_piece_is_too_long_whatever_the_jobs() {
+    // A line of 70,000 bytes without quotes in the middle of a file large
+    // enough to be cut into pieces of 1 MiB (which the threads read into
+    // buffers far larger than the reader's own).
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("big.csv");
+    let mut bytes = SyntheticBills::new().to_bytes(40_000);
+    assert!(bytes.len() > 5 << 20);
+    let middle = 2_500_000 + bytes[2_500_000..].iter().position(|&b| b == b'\n').unwrap() + 1;
+    let long = format!("{}\n", BUSY.replace("dev", &"d".repeat(70_000)));
+    bytes.splice(middle..middle, long.into_bytes());
+    std::fs::write(&path, bytes).unwrap();
+    let (serial, counts) = read_all(dir.path(), BillFiles::new([&path]));
+    assert_eq!(counts.malformed, 1, "{counts:?}");
+    assert!(
+        serial
+            .iter()
+            .any(|line| line.contains("over the 65536 of a bill record")),
+        "{serial:?}"
+    );
+    for jobs in [2, 3] {
+        let (parallel, parallel_counts) =
+            read_all_parallel(dir.path(), BillFiles::new([&path]), jobs);
+        assert!(parallel == serial, "{jobs} jobs");
+        assert_eq!(parallel_counts, counts);
+    }
+}
+
+#[test]
 fn the_stop_policy_stops_at_the_first_problem_in_input_order_in_parallel_too() {
     let (inputs, tree) = many_inputs();
     let dir = inputs.dir.path();
