@@ -6,6 +6,8 @@ two, its memory, and DuckDB's same summary, each in one run.
     python3 bench/bills_scale.py memory    # figure 8: peak RSS, 40 MB and 400 MB
     python3 bench/bills_scale.py duckdb    # figure 9: DuckDB's summary query
     python3 bench/bills_scale.py summary   # figure 7: --summary on one thread, CPU
+    python3 bench/bills_scale.py pools     # figure 8: this pool against the rayon prototype
+    python3 bench/bills_scale.py against REV   # figure 8: this build against commit REV
     python3 bench/bills_scale.py all
 
 It builds `codes` (release), writes the input sets with `codes synth` into
@@ -13,7 +15,11 @@ a temporary directory (read from the page cache after a first run), and
 prints Markdown tables with the machine's load before and after. Wall
 times are medians of RUNS runs (5 unless the environment says); CPU times
 (user + system) are given beside them, which other work on a shared
-machine disturbs less. `duckdb` installs the `duckdb` package (2.x) from
+machine disturbs less. `pools` builds the rayon prototype (commit
+RAYON_PROTOTYPE, checked out in a worktree under target/) into the same
+target directory and times both binaries, turn about, in one run;
+`against REV` does the same with any commit.
+`duckdb` installs the `duckdb` package (2.x) from
 PyPI into a virtual environment under target/ on its first run.
 """
 
@@ -31,6 +37,9 @@ CODES = os.path.join(ROOT, "target", "release", "codes")
 VENV = os.path.join(ROOT, "target", "bench-venv")
 DUCKDB = "duckdb>=2,<3"
 RUNS = int(os.environ.get("RUNS", "5"))
+# `read_parallel` on rayon's indexed parallel iterators, reverted after
+# it was measured (BENCHMARKS.md, figure 8).
+RAYON_PROTOTYPE = "23a02d5"
 
 COLUMNS = [
     "id", "developer_id", "account_id", "agent_id", "service_no", "skill_id",
@@ -150,6 +159,60 @@ def threads(work):
     print(f"\nload {load()} (after)")
 
 
+def pools(work, rev=RAYON_PROTOTYPE, label="rayon prototype"):
+    prototype = os.path.join(ROOT, "target", f"worktree-{rev}")
+    if not os.path.exists(prototype):
+        subprocess.run(
+            ["git", "worktree", "add", "--detach", prototype, rev],
+            cwd=ROOT, check=True,
+        )
+    rayon = os.path.join(ROOT, "target", f"codes-{rev}")
+    subprocess.run(
+        ["cargo", "build", "--release", "--quiet", "-p", "codes-cli",
+         "--target-dir", os.path.join(ROOT, "target")],
+        cwd=prototype, check=True,
+    )
+    shutil.copyfile(CODES, rayon)
+    os.chmod(rayon, 0o755)
+    build()
+    binaries = {"this build": CODES, label: rayon}
+    sets = {
+        "6 files × 400,000 records": large_set(os.path.join(work, "large")),
+        "8 files × 25,000 + zip of 4": small_set(os.path.join(work, "small")),
+    }
+    outputs = {
+        "jsonl": ["--format", "jsonl"],
+        "csv": ["--format", "csv"],
+        "summary": ["--summary", "--format", "csv"],
+    }
+    print(f"\n`codes decode` --jobs 1 and 2, this build and {label} ({rev}), turn about, {machine()}, median of {RUNS}, load {load()} (before)\n")
+    print("| input | output | build | jobs 1 wall | jobs 2 wall | **jobs 1 ÷ jobs 2** | CPU jobs 1 | CPU jobs 2 | **CPU jobs 2 ÷ jobs 1** | peak RSS jobs 2 |")
+    print("|---|---|---|---:|---:|---:|---:|---:|---:|---:|")
+    for name, paths in sets.items():
+        for output, args in outputs.items():
+            results = {}
+            for index in range(RUNS + 1):
+                for pool, binary in binaries.items():
+                    for jobs in (1, 2):
+                        measured = run([binary, "decode", *paths, *args, "--jobs", str(jobs)])
+                        if index:  # the first round fills the page cache
+                            results.setdefault((pool, jobs), []).append(measured)
+            for pool in binaries:
+                one, two = results[(pool, 1)], results[(pool, 2)]
+                wall_one = statistics.median(r[0] for r in one)
+                wall_two = statistics.median(r[0] for r in two)
+                cpu_one = statistics.median(r[1] for r in one)
+                cpu_two = statistics.median(r[1] for r in two)
+                rss_two = max(r[2] for r in two)
+                print(
+                    f"| {name} | {output} | {pool} | {wall_one:.3f} s | {wall_two:.3f} s "
+                    f"| **{wall_one / wall_two:.2f}** | {cpu_one:.3f} s | {cpu_two:.3f} s "
+                    f"| **{cpu_two / cpu_one:.2f}** | {rss_two / 1024:.1f} MiB |",
+                    flush=True,
+                )
+    print(f"\nload {load()} (after)")
+
+
 def memory(work):
     print(f"\nPeak RSS of `codes decode --jobs 2` (JSON lines to /dev/null), {machine()}, load {load()} (before)\n")
     print("| input | size | peak RSS | wall |")
@@ -245,7 +308,7 @@ def summary(work):
 
 def main():
     what = sys.argv[1] if len(sys.argv) > 1 else "all"
-    if what not in ("threads", "memory", "duckdb", "summary", "all"):
+    if what not in ("threads", "memory", "duckdb", "summary", "pools", "against", "all"):
         sys.exit(__doc__)
     build()
     with tempfile.TemporaryDirectory(prefix="bills-scale-") as work:
@@ -257,6 +320,12 @@ def main():
             duckdb(work)
         if what in ("summary", "all"):
             summary(work)
+        if what == "pools":
+            pools(work)
+        if what == "against":
+            if len(sys.argv) < 3:
+                sys.exit(__doc__)
+            pools(work, sys.argv[2], sys.argv[2])
 
 
 if __name__ == "__main__":

@@ -98,6 +98,13 @@ impl<R: Read + Seek> BillArchive<R> {
         self.bytes(index).map(BillReader::new)
     }
 
+    /// The size of bill file `index` decompressed, as the archive's
+    /// directory says it (not checked against its data).
+    pub(crate) fn size(&mut self, index: usize) -> Option<u64> {
+        let entry = *self.bill_files.get(index)?;
+        self.zip.by_index_raw(entry).ok().map(|file| file.size())
+    }
+
     /// The bytes of bill file `index`, decompressed as they are read.
     pub(crate) fn bytes(&mut self, index: usize) -> Result<impl Read + '_, ArchiveError> {
         let entry = *self

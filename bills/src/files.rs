@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::string::String;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, Sender, SyncSender, channel, sync_channel};
-use std::sync::{Condvar, Mutex, MutexGuard, PoisonError};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
 use std::vec::Vec;
 
 use super::split::{Received, RecordEnds, has_record};
@@ -211,6 +211,15 @@ const PARTS_AT_FRONT: usize = 2;
 /// thread at a time (whole records: up to the last record end in them).
 const PIECE_BYTES: usize = 1 << 20;
 
+/// A bill file or archive member of at most this many pieces is read
+/// whole by the thread that decodes it (which opens it, or decompresses
+/// it): the thread that reads ahead then does next to nothing for a set of
+/// small files, and the threads that decode read them side by side.
+/// Larger ones are cut. Four pieces (about 30,000 records) are about what
+/// the parts waiting may hold ([`PARTS_AHEAD`]), so that a thread reading
+/// one ahead seldom waits for room.
+const WHOLE_PIECES: usize = 4;
+
 /// How many bytes the producer reads at most looking for a record end
 /// before it reads the rest of the file on one thread, as it comes.
 const LONGEST_CUT_BYTES: usize = 4 << 20;
@@ -310,20 +319,26 @@ impl<W> BillFiles<W> {
     /// Reads the files on `jobs` threads, and returns what it met, exactly
     /// as [`read`](Self::read) would.
     ///
-    /// One more thread reads the input ahead, in order: it walks the
-    /// directories, reads the bill files, decompresses the archive
-    /// members, and cuts what it reads into pieces of whole records of
-    /// about 1 MiB, each with the line it starts on; the `jobs` threads
-    /// decode the pieces. So a large file is read on every thread, and
-    /// the threads that decode never wait on a member being decompressed.
-    /// A piece ends where a record ends: at a line end outside quotes,
-    /// found as csv's parser reads quotes (a field that starts with `"`
-    /// is quoted, `""` inside it is a quote), so that a quoted field may
-    /// hold line ends. Where no record ends in 4 MiB (a quoted field that
-    /// long, or a file that is not a bill file), the rest of that file is
-    /// read as it comes, on one thread. A file read with
-    /// [`Encoding::Auto`] is not cut (its first records decide its
-    /// encoding): each such file or member is read whole by one thread.
+    /// One more thread walks the input ahead, in order: it walks the
+    /// directories and lists the archives, and hands on each bill file or
+    /// member as jobs, in order, to the `jobs` threads. A file or member of
+    /// at most 4 MiB is one job: the thread that takes it opens it (or
+    /// decompresses it, beside the other members) and decodes it whole. A
+    /// larger file is a job per piece of whole records of about 1 MiB: the
+    /// thread that takes the job reads the next piece (while it holds the
+    /// jobs, so that pieces are cut in the order of their jobs), counts
+    /// its lines, and decodes it beside the others. So a large file is
+    /// read on every thread, each byte copied once, by the thread that
+    /// decodes it. A larger member is decompressed ahead by the walking
+    /// thread and cut into pieces there. A piece ends where a record ends:
+    /// at a line end outside quotes, found as csv's parser reads quotes (a
+    /// field that starts with `"` is quoted, `""` inside it is a quote),
+    /// so that a quoted field may hold line ends. Where no record ends in
+    /// 4 MiB (a quoted field that long, or a file that is not a bill
+    /// file), the rest of that file is read as it comes, on one thread. A
+    /// file read with [`Encoding::Auto`] is not cut (its first records
+    /// decide its encoding): each such file or member is read whole by one
+    /// thread.
     ///
     /// Each piece is read in parts of up to 1,024 items. A part starts as
     /// `part()`, and `visit` adds each of its items to it on the thread
@@ -426,6 +441,7 @@ impl<W> BillFiles<W> {
         let cancelled = AtomicBool::new(false);
         let budget = Budget::new();
         let spare = Mutex::new(Vec::new());
+        let buffers = Mutex::new(Vec::new());
         let (order, units) = sync_channel(2 * jobs.get());
         let (work, jobs_waiting) = channel();
         let jobs_waiting = Mutex::new(jobs_waiting);
@@ -434,6 +450,8 @@ impl<W> BillFiles<W> {
             cancelled: &cancelled,
             budget: &budget,
             spare: &spare,
+            buffers: &buffers,
+            piece_bytes: self.piece_bytes,
             wrap: &self.wrap,
             part: &part,
             visit: &visit,
@@ -445,6 +463,7 @@ impl<W> BillFiles<W> {
             encoding,
             piece_bytes: self.piece_bytes,
             cancelled: &cancelled,
+            buffers: &buffers,
             order,
             work,
             taken: 0,
@@ -611,7 +630,12 @@ enum Task<R> {
     /// [`Encoding::Auto`], whose encoding its first records decide).
     Unit(Unit<R>),
     /// Whole records of a bill file, cut by the producer.
-    Piece(Piece),
+    Piece(Piece<R>),
+    /// The next piece of a large bill file, which the thread that takes
+    /// the job cuts itself.
+    Share(Arc<SharedFile<R>>),
+    /// Nothing: a [`Task::Share`] taken after its file's end.
+    Done,
     /// A file or member that cannot be opened.
     Problem {
         problem: LocatedError,
@@ -621,7 +645,7 @@ enum Task<R> {
 
 /// Records of a bill file (or archive member), one after the other, as
 /// [`Producer`] cut them.
-struct Piece {
+struct Piece<R> {
     path: PathBuf,
     member: Option<String>,
     /// The line the piece starts on.
@@ -634,24 +658,217 @@ struct Piece {
     /// Whether only blank lines come before it, so that its first record
     /// may be a header line.
     header: bool,
+    /// Its bytes are `bytes[..len]`; the rest is room, read into before.
     bytes: Vec<u8>,
-    /// The rest of the bill file, when the producer could not cut it (a
-    /// record or quoted field longer than a few pieces) or failed to read
-    /// it: read on one thread, in order.
-    rest: Option<Receiver<io::Result<Vec<u8>>>>,
+    len: usize,
+    /// The rest of the bill file, when it could not be cut (a record or
+    /// quoted field longer than a few pieces) or failed to read: read on
+    /// one thread, in order.
+    rest: Option<Rest<R>>,
 }
 
-/// The thread of [`BillFiles::read_parallel`] that reads the input ahead,
-/// in order: it walks the directories, lists the archives, reads the bill
-/// files and decompresses the archive members, cuts what it reads into
-/// pieces of whole records with their first line, and hands each on to
-/// the threads that decode, which therefore never wait on a file being
-/// read or a member being decompressed.
+/// The rest of a bill file after a piece, read by the thread that reads
+/// the piece.
+enum Rest<R> {
+    /// Sent by the producer as it reads (or the error it met).
+    Chunks(Received),
+    /// The input itself.
+    Input(R),
+    /// Nothing: the piece ends the file.
+    Nothing,
+}
+
+impl<R: Read> Read for Rest<R> {
+    fn read(&mut self, buffer: &mut [u8]) -> io::Result<usize> {
+        match self {
+            Self::Chunks(chunks) => chunks.read(buffer),
+            Self::Input(input) => input.read(buffer),
+            Self::Nothing => Ok(0),
+        }
+    }
+}
+
+/// A failed read, as the rest of a piece.
+fn failed<R>(error: io::Error) -> Rest<R> {
+    let (failed, rest) = sync_channel(1);
+    let _ = failed.send(Err(error));
+    Rest::Chunks(Received::new(rest))
+}
+
+impl<R> Piece<R> {
+    /// The first piece of the bill file `path` (or its member `member`),
+    /// bytes to come.
+    fn first(path: &Path, member: Option<&str>, begins_file: bool) -> Self {
+        Self {
+            path: path.to_path_buf(),
+            member: member.map(String::from),
+            line: 1,
+            first: true,
+            begins_file,
+            header: true,
+            bytes: Vec::new(),
+            len: 0,
+            rest: None,
+        }
+    }
+
+    /// This piece with `bytes[..len]` (`start` bytes of it a byte order
+    /// mark), then `rest` if given; `self` becomes the piece after it.
+    fn cut_off(&mut self, bytes: Vec<u8>, len: usize, start: usize, rest: Option<Rest<R>>) -> Self {
+        let lines = memchr::memchr_iter(b'\n', &bytes[..len]).count() as u64;
+        let header = self.header && !has_record(&bytes[start..len]);
+        let next = Self {
+            path: self.path.clone(),
+            member: self.member.clone(),
+            line: self.line + lines,
+            first: false,
+            begins_file: false,
+            header,
+            bytes: Vec::new(),
+            len: 0,
+            rest: None,
+        };
+        let this = core::mem::replace(self, next);
+        Self {
+            bytes,
+            len,
+            rest,
+            ..this
+        }
+    }
+}
+
+/// A large bill file that the threads that decode cut themselves, one
+/// piece per job, in the order the jobs were handed on: the thread that
+/// takes a job reads the next piece (up to the last record end in about
+/// a piece's bytes), counts its lines, then decodes it beside the others.
+/// So its bytes are copied once, by the thread that decodes them, while
+/// they are fresh in its cache, and the producer reads nothing.
+struct SharedFile<R> {
+    /// `None` once the file is read to its end (or its rest handed on).
+    cut: Mutex<Option<Cut<R>>>,
+}
+
+/// Where the cutting of a [`SharedFile`] is.
+struct Cut<R> {
+    input: R,
+    /// The next piece, bytes to come.
+    piece: Piece<R>,
+    ends: RecordEnds,
+    /// The bytes read after the last record end (scanned already).
+    carry: Vec<u8>,
+}
+
+impl<R: Read> SharedFile<R> {
+    fn new(path: &Path, input: R) -> Self {
+        Self {
+            cut: Mutex::new(Some(Cut {
+                input,
+                piece: Piece::first(path, None, true),
+                ends: RecordEnds::default(),
+                carry: Vec::new(),
+            })),
+        }
+    }
+
+    /// Whether the whole file was handed out.
+    fn is_done(&self) -> bool {
+        lock(&self.cut).is_none()
+    }
+
+    /// Reads the next piece of about `piece_bytes`, into a buffer of
+    /// `buffers`; `None` after the end.
+    fn next_piece(
+        &self,
+        buffers: &Buffers,
+        piece_bytes: usize,
+        encoding: Encoding,
+    ) -> Option<Piece<R>> {
+        let mut guard = lock(&self.cut);
+        let cut = guard.as_mut()?;
+        let mut buffer = lock(buffers).pop().unwrap_or_default();
+        let mut filled = cut.carry.len();
+        if buffer.len() < filled {
+            buffer.resize(filled, 0);
+        }
+        buffer[..filled].copy_from_slice(&cut.carry);
+        let mut scanned = filled;
+        let mut start = 0;
+        loop {
+            let result = fill(&mut cut.input, &mut buffer, &mut filled, piece_bytes);
+            if cut.piece.first && scanned == 0 {
+                start = byte_order_mark(encoding, &buffer[..filled]);
+                scanned = start;
+            }
+            let end = match result {
+                Ok(false) => cut
+                    .ends
+                    .scan(&buffer[start..filled], scanned - start)
+                    .map(|end| start + end),
+                Ok(true) => {
+                    // The end of the input: the rest is the last piece.
+                    let mut cut = guard.take()?;
+                    if filled == 0 && !cut.piece.first {
+                        lock(buffers).push(buffer);
+                        return None;
+                    }
+                    return Some(cut.piece.cut_off(buffer, filled, start, None));
+                }
+                Err(error) => {
+                    let mut cut = guard.take()?;
+                    return Some(
+                        cut.piece
+                            .cut_off(buffer, filled, start, Some(failed(error))),
+                    );
+                }
+            };
+            scanned = filled;
+            match end {
+                Some(end) => {
+                    cut.carry.clear();
+                    cut.carry.extend_from_slice(&buffer[end..filled]);
+                    return Some(cut.piece.cut_off(buffer, end, start, None));
+                }
+                // A record (or quoted field) as long as a few pieces: this
+                // thread reads the rest of the file as it comes.
+                None if filled >= LONGEST_CUT_BYTES.max(piece_bytes) => {
+                    let Cut {
+                        input, mut piece, ..
+                    } = guard.take()?;
+                    return Some(piece.cut_off(buffer, filled, start, Some(Rest::Input(input))));
+                }
+                None => {}
+            }
+        }
+    }
+}
+
+/// Where the records of a bill file in `encoding` start whose first bytes
+/// are `bytes`: after a byte order mark, as [`BillReader`] drops them.
+fn byte_order_mark(encoding: Encoding, bytes: &[u8]) -> usize {
+    use super::encoding::{GB18030_BOM, UTF8_BOM};
+    if bytes.starts_with(UTF8_BOM) {
+        UTF8_BOM.len()
+    } else if bytes.starts_with(GB18030_BOM) && encoding != Encoding::Utf8 {
+        GB18030_BOM.len()
+    } else {
+        0
+    }
+}
+
+/// The thread of [`BillFiles::read_parallel`] that walks the input ahead,
+/// in order: it walks the directories, lists the archives, and hands on
+/// the jobs: a small file or member whole, a large file as a job per piece
+/// (cut by the thread that takes it, [`SharedFile`]), a large member
+/// decompressed here and cut into pieces of whole records with their
+/// first line.
 struct Producer<'s, W, T, E, R> {
     wrap: &'s W,
     encoding: Encoding,
     piece_bytes: usize,
     cancelled: &'s AtomicBool,
+    /// The bytes of pieces read, given back to be read into again.
+    buffers: &'s Buffers,
     /// Where each job's parts will come from, in input order.
     order: SyncSender<Receiver<Message<T, E>>>,
     work: Sender<Job<R, T, E>>,
@@ -674,9 +891,23 @@ where
                 // Each record may decide the encoding: read as a whole.
                 unit if self.encoding == Encoding::Auto => self.hand_on(Task::Unit(unit)),
                 Unit::Bill(path) => match File::open(&path) {
+                    // A small file is read by the thread that decodes it.
+                    Ok(file) if file.metadata().is_ok_and(|file| file.len() <= self.whole()) => {
+                        drop(file);
+                        self.hand_on(Task::Unit(Unit::Bill(path)))
+                    }
                     Ok(file) => {
-                        let input = wrap(&path, file);
-                        self.cut(&path, None, true, input)
+                        let file = Arc::new(SharedFile::new(&path, wrap(&path, file)));
+                        // A job per piece, until the threads have read it
+                        // all (a few jobs after its end find nothing).
+                        loop {
+                            if file.is_done() {
+                                break true;
+                            }
+                            if !self.hand_on(Task::Share(Arc::clone(&file))) {
+                                break false;
+                            }
+                        }
                     }
                     Err(error) => {
                         let problem = LocatedError::new(Location::new(&path), Problem::Open(error));
@@ -707,12 +938,26 @@ where
                     };
                     match opened {
                         Ok(mut archive) => {
-                            let going = match archive.bytes(index) {
-                                Ok(input) => self.cut(&path, Some(&name), first, input),
-                                Err(error) => self.hand_on(problem(LocatedError::new(
-                                    location,
-                                    Problem::Archive(error),
-                                ))),
+                            // A small member is decompressed by the
+                            // thread that decodes it, beside the others.
+                            let whole =
+                                archive.size(index).is_some_and(|size| size <= self.whole());
+                            let going = if whole {
+                                self.hand_on(Task::Unit(Unit::Member {
+                                    path: path.clone(),
+                                    index,
+                                    name: name.clone(),
+                                    first,
+                                    archive: None,
+                                }))
+                            } else {
+                                match archive.bytes(index) {
+                                    Ok(input) => self.cut(&path, Some(&name), first, input),
+                                    Err(error) => self.hand_on(problem(LocatedError::new(
+                                        location,
+                                        Problem::Archive(error),
+                                    ))),
+                                }
                             };
                             cache = Some((path, archive));
                             going
@@ -726,6 +971,12 @@ where
                 return;
             }
         }
+    }
+
+    /// The size of the largest bill file (or member, decompressed) read
+    /// whole by the thread that decodes it.
+    const fn whole(&self) -> u64 {
+        (WHOLE_PIECES * self.piece_bytes) as u64
     }
 
     /// Hands `task` on to the threads; `false` once the run has ended.
@@ -755,121 +1006,103 @@ where
         mut input: impl Read,
     ) -> bool {
         let mut ends = RecordEnds::default();
-        let mut buffer = Vec::with_capacity(2 * self.piece_bytes);
-        let mut piece = Piece {
-            path: path.to_path_buf(),
-            member: member.map(String::from),
-            line: 1,
-            first: true,
-            begins_file,
-            header: true,
-            bytes: Vec::new(),
-            rest: None,
-        };
-        // What was scanned for record ends, and where the first piece's
-        // records start (after a byte order mark).
+        let mut buffer = self.buffer();
+        let mut piece = Piece::first(path, member, begins_file);
+        // What was read, what of it was scanned for record ends, and where
+        // the first piece's records start (after a byte order mark).
+        let mut filled = 0;
         let mut scanned = 0;
         let mut start = 0;
         loop {
-            let filled = fill(&mut input, &mut buffer, self.piece_bytes);
+            let result = fill(&mut input, &mut buffer, &mut filled, self.piece_bytes);
             if piece.first && scanned == 0 {
-                start = self.byte_order_mark(&buffer);
+                start = byte_order_mark(self.encoding, &buffer[..filled]);
                 scanned = start;
             }
-            let end = match filled {
+            let end = match result {
                 Ok(false) => ends
-                    .scan(&buffer[start..], scanned - start)
+                    .scan(&buffer[start..filled], scanned - start)
                     .map(|end| start + end),
                 Ok(true) => {
                     // The end of the input: the rest is the last piece.
-                    if buffer.is_empty() && !piece.first {
+                    if filled == 0 && !piece.first {
+                        self.give_back(buffer);
                         return true;
                     }
-                    return self.hand_on_piece(&mut piece, buffer, start, None);
+                    return self.hand_on_piece(&mut piece, buffer, filled, start, None);
                 }
                 Err(error) => {
-                    let (failed, rest) = sync_channel(1);
-                    let _ = failed.send(Err(error));
-                    return self.hand_on_piece(&mut piece, buffer, start, Some(rest));
+                    let rest = Some(failed(error));
+                    return self.hand_on_piece(&mut piece, buffer, filled, start, rest);
                 }
             };
-            scanned = buffer.len();
+            scanned = filled;
             match end {
                 Some(end) => {
-                    let mut next = Vec::with_capacity(2 * self.piece_bytes);
-                    next.extend_from_slice(&buffer[end..]);
-                    buffer.truncate(end);
+                    // What follows the record end starts the next piece.
+                    let mut next = self.buffer();
+                    let rest = filled - end;
+                    if next.len() < rest {
+                        next.resize(rest, 0);
+                    }
+                    next[..rest].copy_from_slice(&buffer[end..filled]);
                     let bytes = core::mem::replace(&mut buffer, next);
-                    if !self.hand_on_piece(&mut piece, bytes, start, None) {
+                    if !self.hand_on_piece(&mut piece, bytes, end, start, None) {
                         return false;
                     }
-                    scanned = buffer.len();
+                    filled = rest;
+                    scanned = rest;
                     start = 0;
                 }
                 // A record (or quoted field) as long as a few pieces: the
                 // rest of the file is read as it comes, on one thread.
-                None if buffer.len() >= LONGEST_CUT_BYTES.max(self.piece_bytes) => {
-                    return self.stream(&mut piece, buffer, start, input);
+                None if filled >= LONGEST_CUT_BYTES.max(self.piece_bytes) => {
+                    return self.stream(&mut piece, buffer, filled, start, input);
                 }
                 None => {}
             }
         }
     }
 
-    /// Where the records of a bill file start whose first bytes are
-    /// `bytes`: after a byte order mark, as [`BillReader`] drops them.
-    fn byte_order_mark(&self, bytes: &[u8]) -> usize {
-        use super::encoding::{GB18030_BOM, UTF8_BOM};
-        if bytes.starts_with(UTF8_BOM) {
-            UTF8_BOM.len()
-        } else if bytes.starts_with(GB18030_BOM) && self.encoding != Encoding::Utf8 {
-            GB18030_BOM.len()
-        } else {
-            0
-        }
+    /// A buffer to read a piece into: one given back, or a new one.
+    fn buffer(&self) -> Vec<u8> {
+        lock(self.buffers)
+            .pop()
+            .unwrap_or_else(|| vec![0; 2 * self.piece_bytes])
     }
 
-    /// Hands on `bytes` as the next piece (`start` bytes of it a byte
-    /// order mark), then `rest` if given; readies `piece` for the one
+    fn give_back(&self, buffer: Vec<u8>) {
+        lock(self.buffers).push(buffer);
+    }
+
+    /// Hands on `bytes[..len]` as the next piece (`start` bytes of it a
+    /// byte order mark), then `rest` if given; readies `piece` for the one
     /// after.
     fn hand_on_piece(
         &mut self,
-        piece: &mut Piece,
+        piece: &mut Piece<R>,
         bytes: Vec<u8>,
+        len: usize,
         start: usize,
-        rest: Option<Receiver<io::Result<Vec<u8>>>>,
+        rest: Option<Rest<R>>,
     ) -> bool {
-        let lines = memchr::memchr_iter(b'\n', &bytes).count() as u64;
-        let header = piece.header && !has_record(&bytes[start..]);
-        let next = Piece {
-            path: piece.path.clone(),
-            member: piece.member.clone(),
-            line: piece.line + lines,
-            first: false,
-            begins_file: false,
-            header,
-            bytes: Vec::new(),
-            rest: None,
-        };
-        let this = core::mem::replace(piece, next);
-        self.hand_on(Task::Piece(Piece {
-            bytes,
-            rest,
-            ..this
-        }))
+        let piece = piece.cut_off(bytes, len, start, rest);
+        self.hand_on(Task::Piece(piece))
     }
 
-    /// Hands on `bytes` as the next piece, and the rest of `input` as it
-    /// is read, to the thread that reads the piece.
+    /// Hands on `bytes[..len]` as the next piece, and the rest of `input`
+    /// as it is read, to the thread that reads the piece.
     fn stream(
         &mut self,
-        piece: &mut Piece,
+        piece: &mut Piece<R>,
         bytes: Vec<u8>,
+        len: usize,
         start: usize,
         mut input: impl Read,
     ) -> bool {
         let (chunks, rest) = sync_channel(4);
-        if !self.hand_on_piece(piece, bytes, start, Some(rest)) {
+        let rest = Some(Rest::Chunks(Received::new(rest)));
+        if !self.hand_on_piece(piece, bytes, len, start, rest) {
             return false;
         }
         loop {
@@ -892,28 +1125,33 @@ where
     }
 }
 
-/// Reads `more` bytes from `input` onto the end of `buffer`, or fewer if
-/// the input ends (`Ok(true)`) or fails.
-fn fill(input: &mut impl Read, buffer: &mut Vec<u8>, more: usize) -> io::Result<bool> {
-    let wanted = buffer.len() + more;
-    while buffer.len() < wanted {
-        let start = buffer.len();
+/// Reads `more` bytes from `input` into `buffer` after the `filled`
+/// bytes read before, or fewer if the input ends (`Ok(true)`) or fails.
+/// The buffer's bytes are initialized once, when it grows, and read into
+/// again whenever it is used again: the room is not cleared each time.
+fn fill(
+    input: &mut impl Read,
+    buffer: &mut Vec<u8>,
+    filled: &mut usize,
+    more: usize,
+) -> io::Result<bool> {
+    let wanted = *filled + more;
+    if buffer.len() < wanted {
         buffer.resize(wanted, 0);
-        match input.read(&mut buffer[start..]) {
-            Ok(0) => {
-                buffer.truncate(start);
-                return Ok(true);
-            }
-            Ok(read) => buffer.truncate(start + read),
-            Err(error) if error.kind() == io::ErrorKind::Interrupted => buffer.truncate(start),
-            Err(error) => {
-                buffer.truncate(start);
-                return Err(error);
-            }
+    }
+    while *filled < wanted {
+        match input.read(&mut buffer[*filled..wanted]) {
+            Ok(0) => return Ok(true),
+            Ok(read) => *filled += read,
+            Err(error) if error.kind() == io::ErrorKind::Interrupted => {}
+            Err(error) => return Err(error),
         }
     }
     Ok(false)
 }
+
+/// Buffers of pieces read, used again.
+type Buffers = Mutex<Vec<Vec<u8>>>;
 
 /// What the threads of [`BillFiles::read_parallel`] that decode share.
 struct Shared<'s, W, T, P, V, R, E> {
@@ -923,6 +1161,8 @@ struct Shared<'s, W, T, P, V, R, E> {
     budget: &'s Budget,
     /// Parts handed on, emptied, to be used again.
     spare: &'s Mutex<Vec<T>>,
+    buffers: &'s Buffers,
+    piece_bytes: usize,
     wrap: &'s W,
     part: &'s P,
     visit: &'s V,
@@ -952,8 +1192,21 @@ where
         let mut wrap = |path: &Path, file| (self.wrap)(path, file);
         let mut cache = None;
         loop {
-            let Ok(job) = lock(self.jobs).recv() else {
-                return;
+            let job = {
+                let jobs = lock(self.jobs);
+                let Ok(mut job) = jobs.recv() else {
+                    return;
+                };
+                // A piece of a shared file is cut while the jobs are
+                // held: the pieces are cut in the order of their jobs.
+                if let Task::Share(file) = &job.task
+                    && !self.cancelled.load(Ordering::Relaxed)
+                {
+                    job.task = file
+                        .next_piece(self.buffers, self.piece_bytes, self.encoding)
+                        .map_or(Task::Done, Task::Piece);
+                }
+                job
             };
             if self.cancelled.load(Ordering::Relaxed) {
                 continue;
@@ -997,8 +1250,9 @@ where
                 Task::Unit(unit) => {
                     read_unit(unit, self.encoding, &mut wrap, &mut cache, &mut visit)
                 }
-                Task::Piece(piece) => read_piece(piece, self.encoding, &mut visit),
+                Task::Piece(piece) => read_piece(piece, self.encoding, self.buffers, &mut visit),
                 Task::Problem { problem, .. } => visit(Item::Problem(problem)),
+                Task::Share(_) | Task::Done => Ok(Flow::Continue),
             };
             match read {
                 Ok(_) if gone => {}
@@ -1023,23 +1277,35 @@ impl<R> Task<R> {
             Self::Unit(unit) => unit.begins_file(),
             Self::Piece(piece) => piece.begins_file,
             Self::Problem { begins_file, .. } => *begins_file,
+            // Cut into a piece before it is read.
+            Self::Share(_) | Self::Done => false,
         }
     }
 }
 
-/// Reads the records of `piece`, handing them to `visit`.
-fn read_piece<E>(piece: Piece, encoding: Encoding, visit: &mut Visit<'_, E>) -> Result<Flow, E> {
+/// Reads the records of `piece`, handing them to `visit`, and gives its
+/// buffer back.
+fn read_piece<R: Read, E>(
+    piece: Piece<R>,
+    encoding: Encoding,
+    buffers: &Buffers,
+    visit: &mut Visit<'_, E>,
+) -> Result<Flow, E> {
     let mut location = Location::new(&piece.path);
     if let Some(member) = &piece.member {
         location = location.with_member(member);
     }
-    let rest = piece.rest.unwrap_or_else(|| sync_channel(0).1);
-    let input = io::Cursor::new(piece.bytes).chain(Received::new(rest));
+    let rest = piece.rest.unwrap_or(Rest::Nothing);
+    // The piece's bytes are the reader's buffer: not copied again.
+    let reader = BillReader::with_buffer(piece.bytes, piece.len, rest);
     let reader = match piece.first {
-        true => BillReader::new(input),
-        false => BillReader::piece(input, piece.line, piece.header),
+        true => reader,
+        false => reader.starting_at(piece.line, piece.header),
     };
-    records(location, reader.encoding(encoding), encoding, visit)
+    let mut reader = reader.encoding(encoding);
+    let flow = records(location, &mut reader, encoding, visit);
+    lock(buffers).push(reader.into_buffer());
+    flow
 }
 
 /// The value behind `mutex`, whether or not a thread panicked holding it.
@@ -1269,8 +1535,8 @@ fn read_unit<R: Read + Seek, E>(
             let location = Location::new(&path);
             match File::open(&path) {
                 Ok(file) => {
-                    let reader = BillReader::new(wrap(&path, file)).encoding(encoding);
-                    records(location, reader, encoding, visit)
+                    let mut reader = BillReader::new(wrap(&path, file)).encoding(encoding);
+                    records(location, &mut reader, encoding, visit)
                 }
                 Err(error) => visit(Item::Problem(LocatedError::new(
                     location,
@@ -1299,7 +1565,7 @@ fn read_unit<R: Read + Seek, E>(
                 },
             };
             let flow = match archive.open(index) {
-                Ok(reader) => records(location, reader.encoding(encoding), encoding, visit),
+                Ok(reader) => records(location, &mut reader.encoding(encoding), encoding, visit),
                 Err(error) => visit(Item::Problem(LocatedError::new(
                     location,
                     Problem::Archive(error),
@@ -1318,7 +1584,7 @@ fn read_unit<R: Read + Seek, E>(
 /// Reads the records of the bill file at `location`.
 fn records<E>(
     location: Location<'_>,
-    mut reader: BillReader<impl Read>,
+    reader: &mut BillReader<impl Read>,
     encoding: Encoding,
     visit: &mut Visit<'_, E>,
 ) -> Result<Flow, E> {

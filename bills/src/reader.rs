@@ -70,7 +70,7 @@ pub struct BillReader<R> {
     input: R,
     /// csv's own parser, fed from `buffer`, writing into `record`.
     csv: csv_core::Reader,
-    buffer: Box<[u8]>,
+    buffer: Vec<u8>,
     /// The unread part of `buffer`.
     start: usize,
     end: usize,
@@ -304,6 +304,16 @@ impl<R: Read> BillReader<R> {
     /// A reader of the bill file `reader` holds, in UTF-8; it buffers its
     /// input, so `reader` need not.
     pub fn new(reader: R) -> Self {
+        Self::with_buffer(vec![0; BUFFER_BYTES], 0, reader)
+    }
+
+    /// A reader of the bill file whose first bytes are `buffer[..len]`,
+    /// the rest in `reader`; `buffer` is its input buffer from then on
+    /// (so bytes read into it elsewhere are not copied again).
+    pub(crate) fn with_buffer(mut buffer: Vec<u8>, len: usize, reader: R) -> Self {
+        if buffer.len() < BUFFER_BYTES {
+            buffer.resize(BUFFER_BYTES, 0);
+        }
         let csv = csv_core::ReaderBuilder::new()
             // Records end at `\n` alone: a `\r` before it is dropped from
             // the last column, and line numbers count `\n`s.
@@ -312,9 +322,9 @@ impl<R: Read> BillReader<R> {
         Self {
             input: reader,
             csv,
-            buffer: vec![0; BUFFER_BYTES].into_boxed_slice(),
+            buffer,
             start: 0,
-            end: 0,
+            end: len,
             eof: false,
             started: false,
             parsing: false,
@@ -332,18 +342,22 @@ impl<R: Read> BillReader<R> {
         }
     }
 
-    /// A reader of a piece of a bill file that starts on `line`, after
-    /// the file's start (no byte order mark is looked for), where a record
-    /// starts; `header` says whether its first record may be the file's
-    /// header line (whether only blank lines come before it).
-    pub(crate) fn piece(reader: R, line: u64, header: bool) -> Self {
-        let mut reader = Self::new(reader);
-        reader.started = true;
-        reader.line = line;
+    /// This reader, reading a piece of a bill file that starts on `line`,
+    /// after the file's start (no byte order mark is looked for), where a
+    /// record starts; `header` says whether its first record may be the
+    /// file's header line (whether only blank lines come before it).
+    pub(crate) fn starting_at(mut self, line: u64, header: bool) -> Self {
+        self.started = true;
+        self.line = line;
         if !header {
-            reader.has_header = Some(false);
+            self.has_header = Some(false);
         }
-        reader
+        self
+    }
+
+    /// The input buffer, to be used again.
+    pub(crate) fn into_buffer(self) -> Vec<u8> {
+        self.buffer
     }
 
     /// Reads the file in `encoding` (UTF-8 unless told).
@@ -646,7 +660,9 @@ impl<R: Read> BillReader<R> {
     fn read_unquoted_line(&mut self) -> Option<Option<Raw>> {
         let rest = &self.buffer[self.start..self.end];
         let stop = memchr::memchr2(b'\n', b'"', rest)?;
-        if rest[stop] != b'\n' {
+        // A line that may be over the limit goes through csv's parser,
+        // which measures it, however large the buffer holding it.
+        if rest[stop] != b'\n' || stop > Self::MAX_RECORD_BYTES {
             return None;
         }
         let line = self.line;

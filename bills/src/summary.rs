@@ -71,7 +71,7 @@ impl Totals {
 ///     "agent 1002  1 300",
 /// ]);
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default)]
 pub struct Summary {
     // Hashed with a fast hasher, and sorted when read: a record looks up
     // four keys, and the rows are read once.
@@ -79,7 +79,22 @@ pub struct Summary {
     reasons: Totalled<(i32, i32)>,
     media_types: Totalled<String>,
     agents: Totalled<String>,
+    /// Keys given back by [`Summary::merge_from`], used again for the
+    /// next keys: a summary merged part after part allocates no key.
+    spare_keys: Vec<String>,
 }
+
+impl PartialEq for Summary {
+    fn eq(&self, other: &Self) -> bool {
+        // The spare keys are room, not totals.
+        self.operations == other.operations
+            && self.reasons == other.reasons
+            && self.media_types == other.media_types
+            && self.agents == other.agents
+    }
+}
+
+impl Eq for Summary {}
 
 /// Totals by key.
 type Totalled<K> = HashMap<K, Totals, FxBuildHasher>;
@@ -126,8 +141,13 @@ impl Summary {
             .entry((op_type, op_cause))
             .or_default()
             .add(seconds);
-        add_by_text(&mut self.media_types, media_type, seconds);
-        add_by_text(&mut self.agents, agent, seconds);
+        add_by_text(
+            &mut self.media_types,
+            &mut self.spare_keys,
+            media_type,
+            seconds,
+        );
+        add_by_text(&mut self.agents, &mut self.spare_keys, agent, seconds);
     }
 
     /// Adds the totals of `other`, as if its records had been counted
@@ -149,6 +169,22 @@ impl Summary {
         for (agent, totals) in other.agents {
             self.agents.entry(agent).or_default().merge(totals);
         }
+    }
+
+    /// Adds the totals of `other`, as [`merge`](Self::merge) does, and
+    /// leaves `other` with no totals but the room it grew: a summary of
+    /// each part of the input, merged as it comes and used again for the
+    /// next part, allocates nothing once its maps have grown.
+    pub fn merge_from(&mut self, other: &mut Self) {
+        for (code, totals) in other.operations.drain() {
+            self.operations.entry(code).or_default().merge(totals);
+        }
+        for (codes, totals) in other.reasons.drain() {
+            self.reasons.entry(codes).or_default().merge(totals);
+        }
+        let spare = &mut other.spare_keys;
+        merge_by_text(&mut self.media_types, &mut other.media_types, spare);
+        merge_by_text(&mut self.agents, &mut other.agents, spare);
     }
 
     /// Whether no record was counted.
@@ -222,11 +258,37 @@ impl Summary {
 }
 
 /// Adds a record of `seconds` to the totals of `key` in `totals`.
-fn add_by_text(totals: &mut Totalled<String>, key: &str, seconds: i64) {
+fn add_by_text(totals: &mut Totalled<String>, spare: &mut Vec<String>, key: &str, seconds: i64) {
     match totals.get_mut(key) {
         Some(totals) => totals.add(seconds),
-        // The key is copied only when not seen yet.
-        None => totals.entry(key.into()).or_default().add(seconds),
+        // The key is copied only when not seen yet, into a spare one if
+        // there is one.
+        None => {
+            let mut owned = spare.pop().unwrap_or_default();
+            owned.clear();
+            owned.push_str(key);
+            totals.entry(owned).or_default().add(seconds);
+        }
+    }
+}
+
+/// Moves the totals of `from` into `into`, the keys `into` holds already
+/// into `spare`.
+fn merge_by_text(
+    into: &mut Totalled<String>,
+    from: &mut Totalled<String>,
+    spare: &mut Vec<String>,
+) {
+    for (key, totals) in from.drain() {
+        match into.get_mut(key.as_str()) {
+            Some(into) => {
+                into.merge(totals);
+                spare.push(key);
+            }
+            None => {
+                into.insert(key, totals);
+            }
+        }
     }
 }
 

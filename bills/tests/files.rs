@@ -702,6 +702,41 @@ fn an_empty_summary_has_no_rows() {
     assert_eq!(summary.rows().count(), 0);
 }
 
+#[test]
+fn summaries_of_parts_merged_as_they_come_give_the_summary_of_the_whole() {
+    let file = SyntheticBills::new().malformed_every(13).to_bytes(5000);
+    let mut whole = Summary::new();
+    let mut reader = BillReader::new(file.as_slice());
+    while let Some(result) = reader.next_ref() {
+        if let Ok(record) = result {
+            whole.add(record);
+        }
+    }
+    // One part used again and again, merged every 700 records, the way
+    // `merge` takes each part's summary whole.
+    let (mut merged, mut taken, mut part) = (Summary::new(), Summary::new(), Summary::new());
+    let mut reader = BillReader::new(file.as_slice());
+    let mut records = 0;
+    while let Some(result) = reader.next_ref() {
+        if let Ok(record) = result {
+            part.add(record);
+            records += 1;
+            if records % 700 == 0 {
+                taken.merge(part.clone());
+                merged.merge_from(&mut part);
+                assert!(part.is_empty());
+                assert_eq!(part, Summary::new());
+            }
+        }
+    }
+    taken.merge(part.clone());
+    merged.merge_from(&mut part);
+    assert!(records > 4000);
+    assert_eq!(merged, whole);
+    assert_eq!(taken, whole);
+    assert!(merged.rows().eq(whole.rows()));
+}
+
 /// Many files, each of several parts, in a directory with a subdirectory
 /// and files that are not bill files, plus the inputs of every kind.
 fn many_inputs() -> (Inputs, PathBuf) {
@@ -845,6 +880,35 @@ fn a_file_cut_into_pieces_reads_as_a_whole_quoted_line_ends_and_all() {
             assert_eq!(parallel, serial, "{jobs} jobs, pieces of {piece} bytes");
             assert_eq!(parallel_counts, counts);
         }
+    }
+}
+
+#[test]
+fn a_line_over_the_limit_inside_a_piece_is_too_long_whatever_the_jobs() {
+    // A line of 70,000 bytes without quotes in the middle of a file large
+    // enough to be cut into pieces of 1 MiB (which the threads read into
+    // buffers far larger than the reader's own).
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("big.csv");
+    let mut bytes = SyntheticBills::new().to_bytes(40_000);
+    assert!(bytes.len() > 5 << 20);
+    let middle = 2_500_000 + bytes[2_500_000..].iter().position(|&b| b == b'\n').unwrap() + 1;
+    let long = format!("{}\n", BUSY.replace("dev", &"d".repeat(70_000)));
+    bytes.splice(middle..middle, long.into_bytes());
+    std::fs::write(&path, bytes).unwrap();
+    let (serial, counts) = read_all(dir.path(), BillFiles::new([&path]));
+    assert_eq!(counts.malformed, 1, "{counts:?}");
+    assert!(
+        serial
+            .iter()
+            .any(|line| line.contains("over the 65536 of a bill record")),
+        "{serial:?}"
+    );
+    for jobs in [2, 3] {
+        let (parallel, parallel_counts) =
+            read_all_parallel(dir.path(), BillFiles::new([&path]), jobs);
+        assert!(parallel == serial, "{jobs} jobs");
+        assert_eq!(parallel_counts, counts);
     }
 }
 

@@ -355,17 +355,18 @@ fn break_line(bytes: &mut [u8], line: usize) {
 #[test]
 fn a_file_large_enough_to_be_read_in_pieces_writes_the_same_bytes_whatever_the_jobs() {
     let dir = scratch("decode-jobs-pieces");
-    // About 3 MiB: the threads read it in pieces of whole records of up to
-    // 1 MiB, the first ending with the last line end in its first MiB.
-    let mut big = SyntheticBills::new().malformed_every(997).to_bytes(22_000);
-    assert!(big.len() > 3 << 20);
+    // About 4.6 MiB, more than a file read whole (4 MiB): the threads read
+    // it in pieces of whole records of up to 1 MiB, the first ending with
+    // the last line end in its first MiB.
+    let mut big = SyntheticBills::new().malformed_every(997).to_bytes(32_000);
+    assert!(big.len() > 4 << 20);
     let last_of_first_piece = line_ending_last_before(&big, 1 << 20);
     break_line(&mut big, last_of_first_piece);
     break_line(&mut big, last_of_first_piece + 1);
     std::fs::write(dir.join("big.csv"), &big).unwrap();
     // The same with CRLF line ends and the first problems past the first
     // piece only.
-    let mut late = SyntheticBills::new().to_bytes(22_000);
+    let mut late = SyntheticBills::new().to_bytes(32_000);
     let line = line_ending_last_before(&late, 2 << 20);
     break_line(&mut late, line);
     break_line(&mut late, line + 1);

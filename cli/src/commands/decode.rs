@@ -326,7 +326,7 @@ fn decode_files(
     let counts = if args.summary {
         let mut summary = Summary::new();
         let counts = files.read_parallel(jobs, part, Part::add, |part| {
-            summary.merge(std::mem::take(&mut part.summary));
+            summary.merge_from(&mut part.summary);
             part.tell(err, progress)
         })?;
         let table = TableLayout::Aligned;
