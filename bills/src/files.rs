@@ -226,6 +226,7 @@ const LONGEST_CUT_BYTES: usize = 4 << 20;
 
 /// The bytes of the rest of a bill file read on one thread are handed on
 /// in chunks of this size.
+#[cfg_attr(not(feature = "zip"), allow(dead_code))] // large zip members only
 const STREAM_CHUNK_BYTES: usize = 64 * 1024;
 
 impl<W> BillFiles<W> {
@@ -868,6 +869,7 @@ struct Producer<'s, W, T, E, R> {
     piece_bytes: usize,
     cancelled: &'s AtomicBool,
     /// The bytes of pieces read, given back to be read into again.
+    #[cfg_attr(not(feature = "zip"), allow(dead_code))] // large zip members only
     buffers: &'s Buffers,
     /// Where each job's parts will come from, in input order.
     order: SyncSender<Receiver<Message<T, E>>>,
@@ -885,6 +887,7 @@ where
         let wrap = self.wrap;
         let mut wrap = |path: &Path, file| wrap(path, file);
         let mut source = Source::new(paths);
+        #[cfg_attr(not(feature = "zip"), allow(unused_mut, unused_variables))]
         let mut cache: Cache<R> = None;
         while let Some(unit) = source.next(&mut wrap) {
             let going = match unit {
@@ -998,6 +1001,7 @@ where
     /// Reads the bill file `path` (or its member `member`) from `input`,
     /// and hands it on in pieces of whole records; `false` once the run
     /// has ended.
+    #[cfg_attr(not(feature = "zip"), allow(dead_code))] // large zip members only
     fn cut(
         &mut self,
         path: &Path,
@@ -1065,12 +1069,14 @@ where
     }
 
     /// A buffer to read a piece into: one given back, or a new one.
+    #[cfg_attr(not(feature = "zip"), allow(dead_code))] // large zip members only
     fn buffer(&self) -> Vec<u8> {
         lock(self.buffers)
             .pop()
             .unwrap_or_else(|| vec![0; 2 * self.piece_bytes])
     }
 
+    #[cfg_attr(not(feature = "zip"), allow(dead_code))] // large zip members only
     fn give_back(&self, buffer: Vec<u8>) {
         lock(self.buffers).push(buffer);
     }
@@ -1078,6 +1084,7 @@ where
     /// Hands on `bytes[..len]` as the next piece (`start` bytes of it a
     /// byte order mark), then `rest` if given; readies `piece` for the one
     /// after.
+    #[cfg_attr(not(feature = "zip"), allow(dead_code))] // large zip members only
     fn hand_on_piece(
         &mut self,
         piece: &mut Piece<R>,
@@ -1092,6 +1099,7 @@ where
 
     /// Hands on `bytes[..len]` as the next piece, and the rest of `input`
     /// as it is read, to the thread that reads the piece.
+    #[cfg_attr(not(feature = "zip"), allow(dead_code))] // large zip members only
     fn stream(
         &mut self,
         piece: &mut Piece<R>,
@@ -1336,6 +1344,7 @@ enum Unit<R> {
         archive: Option<BillArchive<R>>,
     },
     /// A file with nothing to read: an archive without bill files.
+    #[cfg_attr(not(feature = "zip"), allow(dead_code))]
     Empty,
     /// A file, archive or directory that cannot be read.
     Problem(LocatedError),
@@ -1527,7 +1536,7 @@ fn read_unit<R: Read + Seek, E>(
     unit: Unit<R>,
     encoding: Encoding,
     wrap: &mut impl FnMut(&Path, File) -> R,
-    cache: &mut Cache<R>,
+    #[cfg_attr(not(feature = "zip"), allow(unused_variables))] cache: &mut Cache<R>,
     visit: &mut Visit<'_, E>,
 ) -> Result<Flow, E> {
     match unit {
