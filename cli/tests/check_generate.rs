@@ -9,7 +9,7 @@ use support::{BROKEN_SPEC, codes, codes_in, golden, repo, scratch};
 const FROZEN: &str = "tools/tests/fixtures/specs/codes-2023.toml";
 
 /// A scratch folder holding the frozen spec as `codes.toml`.
-fn frozen_spec(name: &str) -> std::path::PathBuf {
+fn frozen_spec(name: &str) -> support::Scratch {
     let dir = scratch(name);
     std::fs::copy(repo().join(FROZEN), dir.join("codes.toml")).unwrap();
     dir

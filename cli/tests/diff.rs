@@ -409,7 +409,7 @@ fn revised() -> String {
 }
 
 /// A scratch directory with `old.toml`, `new.toml` and other `files`.
-fn small_dir(name: &str, files: &[(&str, &str)]) -> std::path::PathBuf {
+fn small_dir(name: &str, files: &[(&str, &str)]) -> support::Scratch {
     let dir = scratch(name);
     std::fs::write(dir.join("old.toml"), SMALL).unwrap();
     std::fs::write(dir.join("new.toml"), revised()).unwrap();
@@ -782,7 +782,7 @@ fn manifest(version: &str) -> String {
 /// A git repository whose first commit, tagged `v{released}`, holds
 /// `SMALL` beside a Cargo.toml of that version; the working tree holds the
 /// revision (Busy removed: breaking) beside a Cargo.toml of `version`.
-fn released(name: &str, released: &str, version: &str) -> std::path::PathBuf {
+fn released(name: &str, released: &str, version: &str) -> support::Scratch {
     let dir = scratch(name);
     std::fs::write(dir.join("codes.toml"), SMALL).unwrap();
     std::fs::write(dir.join("Cargo.toml"), manifest(released)).unwrap();

@@ -4,15 +4,14 @@
 
 mod support;
 
-use std::path::PathBuf;
 use std::sync::OnceLock;
 
-use support::{Run, codes_in, repo, scratch};
+use support::{Run, Scratch, codes_in, repo, scratch};
 
 /// Runs `codes` with `args` in a folder whose `codes.toml` is the frozen
 /// spec.
 fn codes(args: &[&str]) -> Run {
-    static FOLDER: OnceLock<PathBuf> = OnceLock::new();
+    static FOLDER: OnceLock<Scratch> = OnceLock::new();
     let folder = FOLDER.get_or_init(|| {
         let folder = scratch("explain-frozen");
         std::fs::copy(

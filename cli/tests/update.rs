@@ -8,12 +8,12 @@ mod server;
 mod support;
 
 use std::io::Write;
-use std::path::PathBuf;
+
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
 use server::{Reply, Server};
-use support::{Run, repo, run, scratch};
+use support::{Run, Scratch, repo, run, scratch};
 
 const HTML: &str = "tools/tests/fixtures/vendor/html";
 
@@ -84,7 +84,7 @@ fn replace(text: &str, from: &str, to: &str) -> String {
 /// saved for `--offline` in `offline/`.
 struct Vendor {
     server: Server,
-    dir: PathBuf,
+    dir: Scratch,
 }
 
 impl Vendor {

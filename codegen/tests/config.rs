@@ -27,8 +27,8 @@ description = "Red."
 
 #[test]
 fn config_reads_the_spec_named_by_its_variable_and_writes_only_changes() {
-    let dir = std::env::temp_dir().join(format!("codes-codegen-config-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let scratch = tempfile::tempdir().unwrap();
+    let dir = scratch.path();
     let default_spec = dir.join("default.toml");
     let other_spec = dir.join("other.toml");
     std::fs::write(&default_spec, SPEC).unwrap();

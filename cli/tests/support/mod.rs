@@ -85,13 +85,53 @@ pub fn repo() -> PathBuf {
 }
 
 /// A fresh empty directory for one test, created under a new name of its
-/// own (kept after the test, for a look at what went wrong).
-pub fn scratch(name: &str) -> PathBuf {
-    tempfile::Builder::new()
-        .prefix(&format!("codes-cli-test-{name}-"))
-        .tempdir()
-        .expect("create scratch dir")
-        .keep()
+/// own: removed when the test passes, kept when it fails (for a look at
+/// what went wrong).
+pub fn scratch(name: &str) -> Scratch {
+    Scratch(Some(
+        tempfile::Builder::new()
+            .prefix(&format!("codes-cli-test-{name}-"))
+            .tempdir()
+            .expect("create scratch dir"),
+    ))
+}
+
+/// A test's own folder; see [`scratch`].
+#[derive(Debug)]
+pub struct Scratch(Option<tempfile::TempDir>);
+
+impl Scratch {
+    fn path(&self) -> &Path {
+        self.0
+            .as_ref()
+            .expect("a scratch folder until dropped")
+            .path()
+    }
+}
+
+impl std::ops::Deref for Scratch {
+    type Target = Path;
+
+    fn deref(&self) -> &Path {
+        self.path()
+    }
+}
+
+impl AsRef<Path> for Scratch {
+    fn as_ref(&self) -> &Path {
+        self.path()
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        // A failing test unwinds through here: keep what it left.
+        if std::thread::panicking()
+            && let Some(dir) = self.0.take()
+        {
+            eprintln!("kept for a look: {}", dir.keep().display());
+        }
+    }
 }
 
 /// Runs `program` with `args` in `dir`, asserts it succeeded, and gives
@@ -118,7 +158,7 @@ pub fn git(dir: &Path, args: &[&str]) {
 
 /// A fresh git repository for one test, with the repository's spec as of
 /// the 2023 pages committed as `codes.toml`.
-pub fn git_repo(name: &str) -> PathBuf {
+pub fn git_repo(name: &str) -> Scratch {
     let dir = scratch(name);
     git(&dir, &["init", "-q"]);
     // The spec as of the 2023 pages, frozen: what the tests compare their
