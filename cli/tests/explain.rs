@@ -4,24 +4,18 @@
 
 mod support;
 
-use std::sync::OnceLock;
-
-use support::{Run, Scratch, codes_in, repo, scratch};
+use support::{Run, codes_in, repo, scratch};
 
 /// Runs `codes` with `args` in a folder whose `codes.toml` is the frozen
 /// spec.
 fn codes(args: &[&str]) -> Run {
-    static FOLDER: OnceLock<Scratch> = OnceLock::new();
-    let folder = FOLDER.get_or_init(|| {
-        let folder = scratch("explain-frozen");
-        std::fs::copy(
-            repo().join("tools/tests/fixtures/specs/codes-2023.toml"),
-            folder.join("codes.toml"),
-        )
-        .expect("copy the frozen spec");
-        folder
-    });
-    codes_in(folder, args)
+    let folder = scratch("explain-frozen");
+    std::fs::copy(
+        repo().join("tools/tests/fixtures/specs/codes-2023.toml"),
+        folder.join("codes.toml"),
+    )
+    .expect("copy the frozen spec");
+    codes_in(&folder, args)
 }
 
 #[test]
