@@ -92,6 +92,17 @@ impl Writer {
         }
     }
 
+    /// Writes `head`, the items and `tail` on one line if they fit there;
+    /// whether they did.
+    fn one_line(&mut self, head: &str, items: &[String], tail: &str) -> bool {
+        let inline = format!("{head}{}{}{tail}", items.join(", "), closing(head));
+        let fits = self.fits(&inline);
+        if fits {
+            self.line(inline);
+        }
+        fits
+    }
+
     /// Whether `text` fits on a line at the current indent.
     pub fn fits(&self, text: &str) -> bool {
         self.depth * INDENT.len() + text.chars().count() <= MAX_WIDTH
@@ -100,31 +111,25 @@ impl Writer {
     /// `items` one per line between `open` and `close` when `head`, the
     /// items and `tail` would not fit on one line, else all on one line.
     pub fn list(&mut self, head: &str, items: &[String], tail: &str) {
-        let close = closing(head);
-        let inline = format!("{head}{}{close}{tail}", items.join(", "));
-        if self.fits(&inline) {
-            self.line(inline);
+        if self.one_line(head, items, tail) {
             return;
         }
+        let close = closing(head);
         self.begin(head);
         for item in items {
             self.line(format_args!("{item},"));
         }
         self.end(format_args!("{close}{tail}"));
     }
-}
 
-impl Writer {
     /// Like [`list`](Self::list), for short items such as numbers: when they
     /// do not fit on one line, as many on each line as fit, as rustfmt lays
     /// out an array of short literals.
     pub fn packed(&mut self, head: &str, items: &[String], tail: &str) {
-        let close = closing(head);
-        let inline = format!("{head}{}{close}{tail}", items.join(", "));
-        if self.fits(&inline) {
-            self.line(inline);
+        if self.one_line(head, items, tail) {
             return;
         }
+        let close = closing(head);
         self.begin(head);
         let mut line = String::new();
         for item in items {

@@ -235,6 +235,19 @@ impl Context<'_> {
         }
     }
 
+    /// The attributes of a value-like enum that may gain variants (a table,
+    /// a reason, an object): the plain derives, the options' attributes,
+    /// `#[non_exhaustive]`.
+    fn value_enum_attributes(&self, out: &mut Writer, name: &str) {
+        self.attributes(
+            out,
+            name,
+            Shape::Enum,
+            "Debug, Clone, Copy, PartialEq, Eq, Hash",
+            &["#[non_exhaustive]"],
+        );
+    }
+
     /// The attributes the options select for the variant `variant` of the
     /// enum `enum_name`, each on its own line.
     fn variant_attributes(&self, out: &mut Writer, enum_name: &str, variant: &str) {

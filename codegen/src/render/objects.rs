@@ -115,13 +115,7 @@ pub(super) fn object_enum(out: &mut Writer, cx: &Context<'_>, table: &Table, nam
     let mut lines = vec!["An operation's object, decoded by the kind its operation names; [`as_str`](Self::as_str) gives back the exact text.".to_string()];
     lines.extend(shape_doc(cx, &format!("it is not serialized on its own, since its kind is its operation's: serialize the [`{}`] it belongs to.", names.record)));
     out.doc(&lines);
-    cx.attributes(
-        out,
-        name,
-        Shape::Enum,
-        "Debug, Clone, Copy, PartialEq, Eq, Hash",
-        &["#[non_exhaustive]"],
-    );
+    cx.value_enum_attributes(out, name);
     out.open(format_args!("pub enum {name}<'a>"));
     cx.markers.write(out, |out, codes| {
         out.line(format_args!("/// {codes}: there is no object."));

@@ -96,13 +96,7 @@ pub(super) fn reason_enum(out: &mut Writer, cx: &Context<'_>, table: &Table, nam
     let mut lines = vec!["A reason code decoded in the context of its operation: every code decodes, and [`code`](Self::code) gives back the exact number.".to_string()];
     lines.extend(reason_shape(cx, table));
     out.doc(&lines);
-    cx.attributes(
-        out,
-        name,
-        Shape::Enum,
-        "Debug, Clone, Copy, PartialEq, Eq, Hash",
-        &["#[non_exhaustive]"],
-    );
+    cx.value_enum_attributes(out, name);
     out.open(format_args!("pub enum {name}"));
     for row in &rows {
         out.line(format_args!(

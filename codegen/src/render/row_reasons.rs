@@ -104,13 +104,7 @@ fn fieldless_reason_enum(
 /// carry the code they were decoded from.
 fn carrying_reason_enum(out: &mut Writer, cx: &Context<'_>, row: &Row, name: &str) {
     let module = snake_case(name);
-    cx.attributes(
-        out,
-        name,
-        Shape::Enum,
-        "Debug, Clone, Copy, PartialEq, Eq, Hash",
-        &["#[non_exhaustive]"],
-    );
+    cx.value_enum_attributes(out, name);
     out.open(format_args!("pub enum {name}"));
     for reason in &row.reasons {
         out.doc(&reason_doc(row, reason, &module));

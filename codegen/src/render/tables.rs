@@ -94,13 +94,7 @@ pub(super) fn code_enum(out: &mut Writer, cx: &Context<'_>, table: &Table) {
             "Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord",
             &["#[repr(i32)]", "#[non_exhaustive]"],
         ),
-        CodeKind::Text => cx.attributes(
-            out,
-            &table.name,
-            Shape::Enum,
-            "Debug, Clone, Copy, PartialEq, Eq, Hash",
-            &["#[non_exhaustive]"],
-        ),
+        CodeKind::Text => cx.value_enum_attributes(out, &table.name),
     }
     out.open(format_args!("pub enum {}", table.name));
     for row in &table.rows {
