@@ -8,6 +8,21 @@ use super::columns::Shape;
 use super::text::{Para, quote};
 use super::{DocError, Located, Parameter, ValueList};
 
+/// The tables of parameters among `tables`, each with its columns of
+/// names and of descriptions, and its number of columns.
+fn parameter_tables<'t, 'a>(
+    tables: &'t [RawTable<'a>],
+) -> impl Iterator<Item = (&'t RawTable<'a>, [usize; 3])> {
+    tables.iter().filter_map(|table| match table.shape {
+        Shape::Parameters {
+            name,
+            description,
+            columns,
+        } => Some((table, [name, description, columns])),
+        Shape::Codes(_) => None,
+    })
+}
+
 /// The list of `parameter` in the tables of parameters among `tables`.
 pub(super) fn list(
     tables: Vec<RawTable<'_>>,
@@ -17,15 +32,7 @@ pub(super) fn list(
     let mut found: Vec<(&RawTable<'_>, &RawRow<'_>, Para<'_>, usize)> = Vec::new();
     let mut names: Vec<&str> = Vec::new();
     let mut first_table_line = None;
-    for table in &tables {
-        let Shape::Parameters {
-            name,
-            description,
-            columns,
-        } = table.shape
-        else {
-            continue;
-        };
+    for (table, [name, description, columns]) in parameter_tables(&tables) {
         first_table_line.get_or_insert(table.header.first().map_or(1, |cell| cell.line));
         let mut seen = SeenCodes::default();
         for row in &table.rows {
@@ -114,15 +121,7 @@ pub(super) fn list(
 /// how a text-keyed table is found on its page, by its caption.
 pub(super) fn parameters(tables: &[RawTable<'_>]) -> Vec<Parameter> {
     let mut found = Vec::new();
-    for table in tables {
-        let Shape::Parameters {
-            name,
-            description,
-            columns,
-        } = table.shape
-        else {
-            continue;
-        };
+    for (table, [name, description, columns]) in parameter_tables(tables) {
         for row in table.rows.iter().filter(|row| row.cells.len() == columns) {
             if let [cell] = row.cells[name].as_slice() {
                 let lead = row.cells[description]
