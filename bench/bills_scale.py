@@ -134,21 +134,29 @@ def medians(args, runs=RUNS):
     )
 
 
-def threads(work):
-    sets = {
+# The outputs of `codes decode` the thread figures compare.
+OUTPUTS = {
+    "jsonl": ["--format", "jsonl"],
+    "csv": ["--format", "csv"],
+    "summary": ["--summary", "--format", "csv"],
+}
+
+
+def scale_sets(work):
+    """The two sets of figure 8: few large files, and many small ones with an archive."""
+    return {
         "6 files × 400,000 records": large_set(os.path.join(work, "large")),
         "8 files × 25,000 + zip of 4": small_set(os.path.join(work, "small")),
     }
-    outputs = {
-        "jsonl": ["--format", "jsonl"],
-        "csv": ["--format", "csv"],
-        "summary": ["--summary", "--format", "csv"],
-    }
+
+
+def threads(work):
+    sets = scale_sets(work)
     print(f"\n`codes decode` --jobs 1 and 2, {machine()}, median of {RUNS}, load {load()} (before)\n")
     print("| input | output | jobs 1 wall | jobs 2 wall | **jobs 1 ÷ jobs 2** | CPU jobs 1 | CPU jobs 2 | peak RSS jobs 2 |")
     print("|---|---|---:|---:|---:|---:|---:|---:|")
     for name, paths in sets.items():
-        for output, args in outputs.items():
+        for output, args in OUTPUTS.items():
             one = medians([CODES, "decode", *paths, *args, "--jobs", "1"])
             two = medians([CODES, "decode", *paths, *args, "--jobs", "2"])
             print(
@@ -176,20 +184,12 @@ def pools(work, rev=RAYON_PROTOTYPE, label="rayon prototype"):
     os.chmod(rayon, 0o755)
     build()
     binaries = {"this build": CODES, label: rayon}
-    sets = {
-        "6 files × 400,000 records": large_set(os.path.join(work, "large")),
-        "8 files × 25,000 + zip of 4": small_set(os.path.join(work, "small")),
-    }
-    outputs = {
-        "jsonl": ["--format", "jsonl"],
-        "csv": ["--format", "csv"],
-        "summary": ["--summary", "--format", "csv"],
-    }
+    sets = scale_sets(work)
     print(f"\n`codes decode` --jobs 1 and 2, this build and {label} ({rev}), turn about, {machine()}, median of {RUNS}, load {load()} (before)\n")
     print("| input | output | build | jobs 1 wall | jobs 2 wall | **jobs 1 ÷ jobs 2** | CPU jobs 1 | CPU jobs 2 | **CPU jobs 2 ÷ jobs 1** | peak RSS jobs 2 |")
     print("|---|---|---|---:|---:|---:|---:|---:|---:|---:|")
     for name, paths in sets.items():
-        for output, args in outputs.items():
+        for output, args in OUTPUTS.items():
             results = {}
             for index in range(RUNS + 1):
                 for pool, binary in binaries.items():
