@@ -124,14 +124,7 @@ pub fn run(args: &Args) -> Result<Status, Failure> {
     if !problems.is_empty() {
         return Ok(nothing_written(&problems));
     }
-    // Each page once, as read, for --save-pages.
-    let mut bytes_by_page: Vec<(String, Vec<u8>)> = Vec::new();
-    for page in &read {
-        if !bytes_by_page.iter().any(|(id, _)| id == page.page.page()) {
-            bytes_by_page.push((page.page.page().to_string(), page.bytes.clone()));
-        }
-    }
-    let (text, dated) = match merge_all(&spec_name, &old_text, read) {
+    let (text, dated) = match merge_all(&spec_name, &old_text, &read) {
         Ok(merged) => merged,
         Err(problems) => return Ok(nothing_written(&problems)),
     };
@@ -174,7 +167,7 @@ pub fn run(args: &Args) -> Result<Status, Failure> {
         // The changelog first: were the spec written and the changelog
         // not, a second run would find nothing to add to it.
         if let Some(dir) = &args.save_pages {
-            save_pages(dir, &bytes_by_page)?;
+            save_pages(dir, &read)?;
         }
         if let Some(path) = &changelog {
             let old = io::read(path)?;
@@ -195,7 +188,7 @@ pub fn run(args: &Args) -> Result<Status, Failure> {
 fn merge_all(
     spec_name: &str,
     spec_text: &str,
-    read: Vec<Read>,
+    read: &[Read],
 ) -> Result<(String, Vec<Dated>), Vec<String>> {
     let mut text = spec_text.to_string();
     let mut dated = Vec::new();
@@ -207,7 +200,7 @@ fn merge_all(
         bytes,
     } in read
     {
-        match update::merge_page(spec_name, &text, &page, &bytes) {
+        match update::merge_page(spec_name, &text, page, bytes) {
             Ok(merged) => {
                 let imported = merged.imported;
                 said.extend(
@@ -224,11 +217,11 @@ fn merge_all(
                 );
                 text = imported.toml;
                 dated.push(Dated {
-                    page,
+                    page: page.clone(),
                     updated: merged.updated,
                 });
             }
-            Err(error) => problems.extend(page_problem(&page, &source, &error)),
+            Err(error) => problems.extend(page_problem(page, source, &error)),
         }
     }
     if !problems.is_empty() {
@@ -249,10 +242,17 @@ fn nothing_written(problems: &[String]) -> Status {
     Status::Failed
 }
 
-/// Writes each page as `DIR/PAGE_ID.html`, whole or not at all, and
-/// removes the copy of its text, `DIR/PAGE_ID.txt`, it replaces.
-fn save_pages(dir: &Path, pages: &[(String, Vec<u8>)]) -> Result<(), Failure> {
-    for (id, bytes) in pages {
+/// Writes each page read as `DIR/PAGE_ID.html` (a page of several tables
+/// once), whole or not at all, and removes the copy of its text,
+/// `DIR/PAGE_ID.txt`, it replaces.
+fn save_pages(dir: &Path, read: &[Read]) -> Result<(), Failure> {
+    let mut saved: Vec<&str> = Vec::new();
+    for Read { page, bytes, .. } in read {
+        let id = page.page();
+        if saved.contains(&id) {
+            continue;
+        }
+        saved.push(id);
         let path = dir.join(format!("{id}.html"));
         let partial = dir.join(format!(".{id}.html.partial"));
         std::fs::write(&partial, bytes)
