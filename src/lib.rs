@@ -28,7 +28,21 @@
 //!
 //! Values can only be made by decoding, so each is exactly what its numbers
 //! decode to: `ManualAdjustment(0)` cannot exist, since `0` is after-call
-//! processing.
+//! processing. A carried code has no public constructor but `new`, which
+//! checks it:
+//!
+//! ```compile_fail,E0451
+//! use cec_codes::{WorkStatusReason, work_status_reason::ManualAdjustment};
+//!
+//! let zero = WorkStatusReason::ManualAdjustment(ManualAdjustment { code: 0, reason: Default::default() });
+//! ```
+//!
+//! ```
+//! use cec_codes::work_status_reason::ManualAdjustment;
+//!
+//! assert_eq!(ManualAdjustment::new(0), None);
+//! assert_eq!(ManualAdjustment::new(1).map(i32::from), Some(1));
+//! ```
 //!
 //! Every variant's documentation is the vendor's row: see [`OperationType`].
 //!

@@ -236,9 +236,46 @@ fn every_reason_displays_as_it_parses() {
         "ClientError(x)",
         "ClientError(256)",
         "Disconnected(256)",
+        // A reason listed with one code is its name alone, never `Name(code)`.
+        &format!("Disconnected({})", SignOutReason::Disconnected.code()),
+        "ClientError(+7)x",
+        "(7)",
     ] {
-        assert!(bad.parse::<SignOutReason>().is_err(), "{bad}");
+        assert_eq!(
+            bad.parse::<SignOutReason>()
+                .map_err(|error| error.to_string()),
+            Err("not a known SignOutReason name".to_string()),
+            "{bad}"
+        );
     }
+}
+
+#[test]
+fn carried_codes_show_compare_and_hash_as_their_code() {
+    use std::collections::HashSet;
+
+    let seven = sign_out_reason::ClientError::new(7).expect("7 is a client error");
+    let eight = sign_out_reason::ClientError::try_from(8).expect("8 is a client error");
+    assert_eq!(format!("{seven:?}"), "ClientError(7)");
+    assert_eq!(
+        format!("{:?}", SignOutReason::ClientError(seven)),
+        "ClientError(ClientError(7))"
+    );
+    assert_eq!(seven.to_string(), "7");
+    assert_eq!(format!("{seven:>3}"), "  7", "formats as its code does");
+    assert_eq!(
+        SignOutReason::ClientError(seven).to_string(),
+        "ClientError(7)"
+    );
+    assert!(seven < eight);
+    assert_eq!(seven.max(eight), eight);
+    assert_eq!(i32::from(eight), 8);
+    let set: HashSet<_> = [seven, eight, seven].into_iter().collect();
+    assert_eq!(set.len(), 2);
+    // The same code, carried by reasons of different operations, is of
+    // different types: each names its own.
+    let service = busy_reason::ServiceErrorCode::new(200).expect("200 is a service error code");
+    assert_eq!(format!("{service:?}"), "ServiceErrorCode(200)");
 }
 
 #[test]

@@ -22,10 +22,10 @@ use crate::parse::{
 use crate::schema::{self, Key, Localized};
 
 /// Types the generated file defines whatever the spec names: the enum of the
-/// spec's "not applicable" markers. (The fixed types, such as `Code`, live
-/// in `codes_runtime` and are referred to by path, so no name clashes with
-/// them.)
-pub const SUPPORT_ITEMS: &[&str] = &["NotApplicable"];
+/// spec's "not applicable" markers, and the type of the codes reasons carry.
+/// (The fixed types, such as `Code`, live in `codes_runtime` and are
+/// referred to by path, so no name clashes with them.)
+pub const SUPPORT_ITEMS: &[&str] = &["NotApplicable", "CarriedCode"];
 
 /// Prelude names the generated code uses unqualified: a type of that name
 /// would hide them.

@@ -16,7 +16,9 @@
 //! - [`ReasonInfo`] and [`ReasonCodes`]: the vendor's listing of reasons, as
 //!   data;
 //! - [`UnknownCode`] and [`UnknownName`]: the errors of `TryFrom<i32>` and
-//!   `FromStr`.
+//!   `FromStr`;
+//! - [`reason_text`]: the text form of a reason that carries its code
+//!   (`ClientError(7)`), which generated `Display` and `FromStr` impls share.
 //!
 //! ```
 //! use codes_runtime::{Code, CodeEnum, Enumerable};
@@ -70,6 +72,7 @@
 mod code;
 mod errors;
 mod lang;
+pub mod reason_text;
 mod reasons;
 mod text_code;
 mod traits;

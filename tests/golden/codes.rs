@@ -619,7 +619,7 @@ impl OperationType {
     pub const fn reasons(self) -> &'static [::codes_runtime::ReasonInfo<Reason>] {
         const REASONS: &[&[::codes_runtime::ReasonInfo<Reason>]; 29] = &[
             &[
-                ::codes_runtime::ReasonInfo { reason: Reason::SignOut(SignOutReason::ClientError(sign_out_reason::ClientError(1))), codes: ::codes_runtime::ReasonCodes::Range { start: 1, end: 255 } },
+                ::codes_runtime::ReasonInfo { reason: Reason::SignOut(SignOutReason::ClientError(CarriedCode::decoded(1))), codes: ::codes_runtime::ReasonCodes::Range { start: 1, end: 255 } },
                 ::codes_runtime::ReasonInfo { reason: Reason::SignOut(SignOutReason::Disconnected), codes: ::codes_runtime::ReasonCodes::Single(256) },
                 ::codes_runtime::ReasonInfo { reason: Reason::SignOut(SignOutReason::ForcedOutByInspector), codes: ::codes_runtime::ReasonCodes::Single(257) },
                 ::codes_runtime::ReasonInfo { reason: Reason::SignOut(SignOutReason::SignedOut), codes: ::codes_runtime::ReasonCodes::Single(258) },
@@ -639,7 +639,7 @@ impl OperationType {
                 ::codes_runtime::ReasonInfo { reason: Reason::Busy(BusyReason::TakingRest), codes: ::codes_runtime::ReasonCodes::Single(4) },
                 ::codes_runtime::ReasonInfo { reason: Reason::Busy(BusyReason::PhoneUnavailable), codes: ::codes_runtime::ReasonCodes::Single(5) },
                 ::codes_runtime::ReasonInfo { reason: Reason::Busy(BusyReason::CallRejected), codes: ::codes_runtime::ReasonCodes::Single(7) },
-                ::codes_runtime::ReasonInfo { reason: Reason::Busy(BusyReason::ServiceErrorCode(busy_reason::ServiceErrorCode(200))), codes: ::codes_runtime::ReasonCodes::Range { start: 200, end: 250 } },
+                ::codes_runtime::ReasonInfo { reason: Reason::Busy(BusyReason::ServiceErrorCode(CarriedCode::decoded(200))), codes: ::codes_runtime::ReasonCodes::Range { start: 200, end: 250 } },
             ],
             &[
                 ::codes_runtime::ReasonInfo { reason: Reason::Talking(TalkingReason::StillTalking), codes: ::codes_runtime::ReasonCodes::Single(1) },
@@ -652,11 +652,11 @@ impl OperationType {
             ],
             &[], // PlayVoice
             &[
-                ::codes_runtime::ReasonInfo { reason: Reason::Rest(RestReason::RestCause(rest_reason::RestCause(-2147483648))), codes: ::codes_runtime::ReasonCodes::Open { default: Some(0) } },
+                ::codes_runtime::ReasonInfo { reason: Reason::Rest(RestReason::RestCause(CarriedCode::decoded(-2147483648))), codes: ::codes_runtime::ReasonCodes::Open { default: Some(0) } },
             ],
             &[
                 ::codes_runtime::ReasonInfo { reason: Reason::WorkStatus(WorkStatusReason::AfterCallProcessing), codes: ::codes_runtime::ReasonCodes::Single(0) },
-                ::codes_runtime::ReasonInfo { reason: Reason::WorkStatus(WorkStatusReason::ManualAdjustment(work_status_reason::ManualAdjustment(1))), codes: ::codes_runtime::ReasonCodes::Range { start: 0, end: 255 } },
+                ::codes_runtime::ReasonInfo { reason: Reason::WorkStatus(WorkStatusReason::ManualAdjustment(CarriedCode::decoded(1))), codes: ::codes_runtime::ReasonCodes::Range { start: 0, end: 255 } },
             ],
             &[], // ForceSignOut
             &[], // ForceIdle
@@ -1387,7 +1387,7 @@ impl SignOutReason {
     /// this operation.
     pub const fn from_code(code: i32) -> Option<Self> {
         match code {
-            1..=255 => Some(Self::ClientError(sign_out_reason::ClientError(code))),
+            1..=255 => Some(Self::ClientError(CarriedCode::decoded(code))),
             256 => Some(Self::Disconnected),
             257 => Some(Self::ForcedOutByInspector),
             258 => Some(Self::SignedOut),
@@ -1527,10 +1527,7 @@ impl TryFrom<i32> for SignOutReason {
 
 impl core::fmt::Display for SignOutReason {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        match self {
-            Self::ClientError(value) => write!(f, "ClientError({value})"),
-            _ => f.write_str(self.name()),
-        }
+        ::codes_runtime::reason_text::write(f, self.name(), self.codes(), self.code())
     }
 }
 
@@ -1539,27 +1536,17 @@ impl core::str::FromStr for SignOutReason {
 
     #[inline]
     fn from_str(text: &str) -> Result<Self, ::codes_runtime::UnknownName> {
-        let unknown = ::codes_runtime::UnknownName::new("SignOutReason");
-        let Some((name, code)) = text.strip_suffix(')').and_then(|text| text.split_once('(')) else {
-            return match text {
-                "Disconnected" => Ok(Self::Disconnected),
-                "ForcedOutByInspector" => Ok(Self::ForcedOutByInspector),
-                "SignedOut" => Ok(Self::SignedOut),
-                "SignOutBeforeSignIn" => Ok(Self::SignOutBeforeSignIn),
-                "MediaServerHandshakeTimeout" => Ok(Self::MediaServerHandshakeTimeout),
-                "UisHandshakeTimeout" => Ok(Self::UisHandshakeTimeout),
-                "MediaServerHandshakeLost" => Ok(Self::MediaServerHandshakeLost),
-                "UisAgentHandshakeTimeout" => Ok(Self::UisAgentHandshakeTimeout),
-                "SameEmployeeIdSignedIn" => Ok(Self::SameEmployeeIdSignedIn),
-                _ => Err(unknown),
-            };
-        };
-        let Ok(code) = code.parse::<i32>() else {
-            return Err(unknown);
-        };
-        match Self::from_code(code).filter(|value| value.name() == name) {
-            Some(value @ Self::ClientError(_)) => Ok(value),
-            _ => Err(unknown),
+        match text {
+            "Disconnected" => Ok(Self::Disconnected),
+            "ForcedOutByInspector" => Ok(Self::ForcedOutByInspector),
+            "SignedOut" => Ok(Self::SignedOut),
+            "SignOutBeforeSignIn" => Ok(Self::SignOutBeforeSignIn),
+            "MediaServerHandshakeTimeout" => Ok(Self::MediaServerHandshakeTimeout),
+            "UisHandshakeTimeout" => Ok(Self::UisHandshakeTimeout),
+            "MediaServerHandshakeLost" => Ok(Self::MediaServerHandshakeLost),
+            "UisAgentHandshakeTimeout" => Ok(Self::UisAgentHandshakeTimeout),
+            "SameEmployeeIdSignedIn" => Ok(Self::SameEmployeeIdSignedIn),
+            _ => ::codes_runtime::reason_text::parse(text, Self::codes),
         }
     }
 }
@@ -1584,9 +1571,8 @@ impl<'de> serde::Deserialize<'de> for SignOutReason {
 pub mod sign_out_reason {
     /// A code of [`SignOutReason::ClientError`](super::SignOutReason::ClientError), reason of [`OperationType::SignOut`](super::OperationType::SignOut): `1-255`.
     ///
-    /// Only a code that decodes to this reason makes one: see [`new`](Self::new).
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    pub struct ClientError(pub(super) i32);
+    /// Only a code that decodes to this reason makes one: see [`new`](Self::new). A [`CarriedCode`](super::CarriedCode), with its `code()`, `Display`, order and `i32::from`.
+    pub type ClientError = super::CarriedCode<super::SignOutReason, 0>;
 
     impl ClientError {
         /// `code` as this reason, if it decodes to it.
@@ -1596,33 +1582,16 @@ pub mod sign_out_reason {
                 _ => None,
             }
         }
-
-        /// The vendor code.
-        pub const fn code(self) -> i32 {
-            self.0
-        }
-    }
-
-    impl From<ClientError> for i32 {
-        fn from(value: ClientError) -> i32 {
-            value.0
-        }
     }
 
     impl TryFrom<i32> for ClientError {
         type Error = ::codes_runtime::UnknownCode;
 
         fn try_from(code: i32) -> Result<Self, ::codes_runtime::UnknownCode> {
-            match Self::new(code) {
-                Some(value) => Ok(value),
-                None => Err(::codes_runtime::UnknownCode::new("SignOutReason::ClientError", code)),
-            }
-        }
-    }
-
-    impl core::fmt::Display for ClientError {
-        fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-            write!(f, "{}", self.0)
+            Self::new(code).ok_or(::codes_runtime::UnknownCode::new(
+                "SignOutReason::ClientError",
+                code,
+            ))
         }
     }
 }
@@ -1675,7 +1644,7 @@ impl BusyReason {
             4 => Some(Self::TakingRest),
             5 => Some(Self::PhoneUnavailable),
             7 => Some(Self::CallRejected),
-            200..=250 => Some(Self::ServiceErrorCode(busy_reason::ServiceErrorCode(code))),
+            200..=250 => Some(Self::ServiceErrorCode(CarriedCode::decoded(code))),
             _ => None,
         }
     }
@@ -1794,10 +1763,7 @@ impl TryFrom<i32> for BusyReason {
 
 impl core::fmt::Display for BusyReason {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        match self {
-            Self::ServiceErrorCode(value) => write!(f, "ServiceErrorCode({value})"),
-            _ => f.write_str(self.name()),
-        }
+        ::codes_runtime::reason_text::write(f, self.name(), self.codes(), self.code())
     }
 }
 
@@ -1806,24 +1772,14 @@ impl core::str::FromStr for BusyReason {
 
     #[inline]
     fn from_str(text: &str) -> Result<Self, ::codes_runtime::UnknownName> {
-        let unknown = ::codes_runtime::UnknownName::new("BusyReason");
-        let Some((name, code)) = text.strip_suffix(')').and_then(|text| text.split_once('(')) else {
-            return match text {
-                "AgentBusy" => Ok(Self::AgentBusy),
-                "NoAnswerForcedBusy" => Ok(Self::NoAnswerForcedBusy),
-                "ForcedBusyByInspector" => Ok(Self::ForcedBusyByInspector),
-                "TakingRest" => Ok(Self::TakingRest),
-                "PhoneUnavailable" => Ok(Self::PhoneUnavailable),
-                "CallRejected" => Ok(Self::CallRejected),
-                _ => Err(unknown),
-            };
-        };
-        let Ok(code) = code.parse::<i32>() else {
-            return Err(unknown);
-        };
-        match Self::from_code(code).filter(|value| value.name() == name) {
-            Some(value @ Self::ServiceErrorCode(_)) => Ok(value),
-            _ => Err(unknown),
+        match text {
+            "AgentBusy" => Ok(Self::AgentBusy),
+            "NoAnswerForcedBusy" => Ok(Self::NoAnswerForcedBusy),
+            "ForcedBusyByInspector" => Ok(Self::ForcedBusyByInspector),
+            "TakingRest" => Ok(Self::TakingRest),
+            "PhoneUnavailable" => Ok(Self::PhoneUnavailable),
+            "CallRejected" => Ok(Self::CallRejected),
+            _ => ::codes_runtime::reason_text::parse(text, Self::codes),
         }
     }
 }
@@ -1848,9 +1804,8 @@ impl<'de> serde::Deserialize<'de> for BusyReason {
 pub mod busy_reason {
     /// A code of [`BusyReason::ServiceErrorCode`](super::BusyReason::ServiceErrorCode), reason of [`OperationType::Busy`](super::OperationType::Busy): `200-250`.
     ///
-    /// Only a code that decodes to this reason makes one: see [`new`](Self::new).
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    pub struct ServiceErrorCode(pub(super) i32);
+    /// Only a code that decodes to this reason makes one: see [`new`](Self::new). A [`CarriedCode`](super::CarriedCode), with its `code()`, `Display`, order and `i32::from`.
+    pub type ServiceErrorCode = super::CarriedCode<super::BusyReason, 6>;
 
     impl ServiceErrorCode {
         /// `code` as this reason, if it decodes to it.
@@ -1860,36 +1815,16 @@ pub mod busy_reason {
                 _ => None,
             }
         }
-
-        /// The vendor code.
-        pub const fn code(self) -> i32 {
-            self.0
-        }
-    }
-
-    impl From<ServiceErrorCode> for i32 {
-        fn from(value: ServiceErrorCode) -> i32 {
-            value.0
-        }
     }
 
     impl TryFrom<i32> for ServiceErrorCode {
         type Error = ::codes_runtime::UnknownCode;
 
         fn try_from(code: i32) -> Result<Self, ::codes_runtime::UnknownCode> {
-            match Self::new(code) {
-                Some(value) => Ok(value),
-                None => Err(::codes_runtime::UnknownCode::new(
-                    "BusyReason::ServiceErrorCode",
-                    code,
-                )),
-            }
-        }
-    }
-
-    impl core::fmt::Display for ServiceErrorCode {
-        fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-            write!(f, "{}", self.0)
+            Self::new(code).ok_or(::codes_runtime::UnknownCode::new(
+                "BusyReason::ServiceErrorCode",
+                code,
+            ))
         }
     }
 }
@@ -2224,7 +2159,7 @@ impl RestReason {
     pub const fn from_code(code: i32) -> Option<Self> {
         match code {
             -1 | 65535 => None,
-            _ => Some(Self::RestCause(rest_reason::RestCause(code))),
+            _ => Some(Self::RestCause(CarriedCode::decoded(code))),
         }
     }
 
@@ -2318,9 +2253,7 @@ impl TryFrom<i32> for RestReason {
 
 impl core::fmt::Display for RestReason {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        match self {
-            Self::RestCause(value) => write!(f, "RestCause({value})"),
-        }
+        ::codes_runtime::reason_text::write(f, self.name(), self.codes(), self.code())
     }
 }
 
@@ -2329,17 +2262,7 @@ impl core::str::FromStr for RestReason {
 
     #[inline]
     fn from_str(text: &str) -> Result<Self, ::codes_runtime::UnknownName> {
-        let unknown = ::codes_runtime::UnknownName::new("RestReason");
-        let Some((name, code)) = text.strip_suffix(')').and_then(|text| text.split_once('(')) else {
-            return Err(unknown);
-        };
-        let Ok(code) = code.parse::<i32>() else {
-            return Err(unknown);
-        };
-        match Self::from_code(code).filter(|value| value.name() == name) {
-            Some(value @ Self::RestCause(_)) => Ok(value),
-            _ => Err(unknown),
-        }
+        ::codes_runtime::reason_text::parse(text, Self::codes)
     }
 }
 
@@ -2363,9 +2286,8 @@ impl<'de> serde::Deserialize<'de> for RestReason {
 pub mod rest_reason {
     /// A code of [`RestReason::RestCause`](super::RestReason::RestCause), reason of [`OperationType::Rest`](super::OperationType::Rest): any code that no other reason and no marker of "not applicable" takes.
     ///
-    /// Only a code that decodes to this reason makes one: see [`new`](Self::new).
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    pub struct RestCause(pub(super) i32);
+    /// Only a code that decodes to this reason makes one: see [`new`](Self::new). A [`CarriedCode`](super::CarriedCode), with its `code()`, `Display`, order and `i32::from`.
+    pub type RestCause = super::CarriedCode<super::RestReason, 0>;
 
     impl RestCause {
         /// `code` as this reason, if it decodes to it.
@@ -2375,33 +2297,13 @@ pub mod rest_reason {
                 _ => None,
             }
         }
-
-        /// The vendor code.
-        pub const fn code(self) -> i32 {
-            self.0
-        }
-    }
-
-    impl From<RestCause> for i32 {
-        fn from(value: RestCause) -> i32 {
-            value.0
-        }
     }
 
     impl TryFrom<i32> for RestCause {
         type Error = ::codes_runtime::UnknownCode;
 
         fn try_from(code: i32) -> Result<Self, ::codes_runtime::UnknownCode> {
-            match Self::new(code) {
-                Some(value) => Ok(value),
-                None => Err(::codes_runtime::UnknownCode::new("RestReason::RestCause", code)),
-            }
-        }
-    }
-
-    impl core::fmt::Display for RestCause {
-        fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-            write!(f, "{}", self.0)
+            Self::new(code).ok_or(::codes_runtime::UnknownCode::new("RestReason::RestCause", code))
         }
     }
 }
@@ -2436,7 +2338,7 @@ impl WorkStatusReason {
     pub const fn from_code(code: i32) -> Option<Self> {
         match code {
             0 => Some(Self::AfterCallProcessing),
-            1..=255 => Some(Self::ManualAdjustment(work_status_reason::ManualAdjustment(code))),
+            1..=255 => Some(Self::ManualAdjustment(CarriedCode::decoded(code))),
             _ => None,
         }
     }
@@ -2535,10 +2437,7 @@ impl TryFrom<i32> for WorkStatusReason {
 
 impl core::fmt::Display for WorkStatusReason {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-        match self {
-            Self::ManualAdjustment(value) => write!(f, "ManualAdjustment({value})"),
-            _ => f.write_str(self.name()),
-        }
+        ::codes_runtime::reason_text::write(f, self.name(), self.codes(), self.code())
     }
 }
 
@@ -2547,19 +2446,9 @@ impl core::str::FromStr for WorkStatusReason {
 
     #[inline]
     fn from_str(text: &str) -> Result<Self, ::codes_runtime::UnknownName> {
-        let unknown = ::codes_runtime::UnknownName::new("WorkStatusReason");
-        let Some((name, code)) = text.strip_suffix(')').and_then(|text| text.split_once('(')) else {
-            return match text {
-                "AfterCallProcessing" => Ok(Self::AfterCallProcessing),
-                _ => Err(unknown),
-            };
-        };
-        let Ok(code) = code.parse::<i32>() else {
-            return Err(unknown);
-        };
-        match Self::from_code(code).filter(|value| value.name() == name) {
-            Some(value @ Self::ManualAdjustment(_)) => Ok(value),
-            _ => Err(unknown),
+        match text {
+            "AfterCallProcessing" => Ok(Self::AfterCallProcessing),
+            _ => ::codes_runtime::reason_text::parse(text, Self::codes),
         }
     }
 }
@@ -2584,9 +2473,8 @@ impl<'de> serde::Deserialize<'de> for WorkStatusReason {
 pub mod work_status_reason {
     /// A code of [`WorkStatusReason::ManualAdjustment`](super::WorkStatusReason::ManualAdjustment), reason of [`OperationType::WorkStatus`](super::OperationType::WorkStatus): `1-255`.
     ///
-    /// Only a code that decodes to this reason makes one: see [`new`](Self::new).
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-    pub struct ManualAdjustment(pub(super) i32);
+    /// Only a code that decodes to this reason makes one: see [`new`](Self::new). A [`CarriedCode`](super::CarriedCode), with its `code()`, `Display`, order and `i32::from`.
+    pub type ManualAdjustment = super::CarriedCode<super::WorkStatusReason, 1>;
 
     impl ManualAdjustment {
         /// `code` as this reason, if it decodes to it.
@@ -2596,36 +2484,16 @@ pub mod work_status_reason {
                 _ => None,
             }
         }
-
-        /// The vendor code.
-        pub const fn code(self) -> i32 {
-            self.0
-        }
-    }
-
-    impl From<ManualAdjustment> for i32 {
-        fn from(value: ManualAdjustment) -> i32 {
-            value.0
-        }
     }
 
     impl TryFrom<i32> for ManualAdjustment {
         type Error = ::codes_runtime::UnknownCode;
 
         fn try_from(code: i32) -> Result<Self, ::codes_runtime::UnknownCode> {
-            match Self::new(code) {
-                Some(value) => Ok(value),
-                None => Err(::codes_runtime::UnknownCode::new(
-                    "WorkStatusReason::ManualAdjustment",
-                    code,
-                )),
-            }
-        }
-    }
-
-    impl core::fmt::Display for ManualAdjustment {
-        fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-            write!(f, "{}", self.0)
+            Self::new(code).ok_or(::codes_runtime::UnknownCode::new(
+                "WorkStatusReason::ManualAdjustment",
+                code,
+            ))
         }
     }
 }
@@ -4142,5 +4010,85 @@ impl serde::Serialize for NotApplicable {
 impl<'de> serde::Deserialize<'de> for NotApplicable {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         ::codes_runtime::serde::deserialize_code(deserializer)
+    }
+}
+
+/// The code a reason's variant carries (a range's, an open reason's): the exact number it was decoded from.
+///
+/// It always decodes to that variant, the `VARIANT`th of the reason enum `R`: each such variant names its type in the module of its reason enum, with a `new` that checks a code, and nothing else makes one. It displays as its code, and compares, orders and hashes by it.
+pub struct CarriedCode<R, const VARIANT: usize> {
+    code: i32,
+    reason: core::marker::PhantomData<fn() -> R>,
+}
+
+impl<R, const VARIANT: usize> CarriedCode<R, VARIANT> {
+    /// The vendor code.
+    pub const fn code(self) -> i32 {
+        self.code
+    }
+
+    /// Only `from_code` calls this, with a code that decodes to the variant.
+    const fn decoded(code: i32) -> Self {
+        Self {
+            code,
+            reason: core::marker::PhantomData,
+        }
+    }
+}
+
+impl<R, const VARIANT: usize> core::clone::Clone for CarriedCode<R, VARIANT> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<R, const VARIANT: usize> core::marker::Copy for CarriedCode<R, VARIANT> {}
+
+impl<R, const VARIANT: usize> core::cmp::PartialEq for CarriedCode<R, VARIANT> {
+    fn eq(&self, other: &Self) -> bool {
+        self.code == other.code
+    }
+}
+
+impl<R, const VARIANT: usize> core::cmp::Eq for CarriedCode<R, VARIANT> {}
+
+impl<R, const VARIANT: usize> core::cmp::PartialOrd for CarriedCode<R, VARIANT> {
+    fn partial_cmp(&self, other: &Self) -> Option<core::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl<R, const VARIANT: usize> core::cmp::Ord for CarriedCode<R, VARIANT> {
+    fn cmp(&self, other: &Self) -> core::cmp::Ordering {
+        self.code.cmp(&other.code)
+    }
+}
+
+impl<R, const VARIANT: usize> core::hash::Hash for CarriedCode<R, VARIANT> {
+    fn hash<H: core::hash::Hasher>(&self, state: &mut H) {
+        self.code.hash(state);
+    }
+}
+
+/// `Name(code)`, as a tuple struct of the variant's name.
+impl<R, const VARIANT: usize> core::fmt::Debug for CarriedCode<R, VARIANT>
+where
+    for<'a> R: ::codes_runtime::CodeEnum<Code<'a> = i32>,
+{
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        let name = R::from_code(self.code).map_or(R::KIND, ::codes_runtime::CodeEnum::name);
+        f.debug_tuple(name).field(&self.code).finish()
+    }
+}
+
+impl<R, const VARIANT: usize> core::fmt::Display for CarriedCode<R, VARIANT> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        core::fmt::Display::fmt(&self.code, f)
+    }
+}
+
+impl<R, const VARIANT: usize> From<CarriedCode<R, VARIANT>> for i32 {
+    fn from(value: CarriedCode<R, VARIANT>) -> i32 {
+        value.code
     }
 }

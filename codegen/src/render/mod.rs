@@ -189,6 +189,20 @@ pub fn spec<'o>(out: &mut Writer, spec: &Spec, options: &'o Options) -> Vec<&'o 
         item(out);
         not_applicable(out, &cx);
     }
+    let carries = |row: &Row| {
+        row.reasons
+            .iter()
+            .any(|reason| reason.codes.carries_value())
+    };
+    if spec
+        .tables
+        .iter()
+        .flat_map(|table| &table.rows)
+        .any(carries)
+    {
+        item(out);
+        row_reasons::carried_code(out);
+    }
     let used = cx.used.into_inner();
     options
         .attributes
@@ -216,6 +230,9 @@ const REASON_INFO: &str = "::codes_runtime::ReasonInfo";
 const REASON_CODES: &str = "::codes_runtime::ReasonCodes";
 const UNKNOWN_CODE: &str = "::codes_runtime::UnknownCode";
 const UNKNOWN_NAME: &str = "::codes_runtime::UnknownName";
+const REASON_TEXT: &str = "::codes_runtime::reason_text";
+/// The generated type of the codes reasons' variants carry.
+const CARRIED_CODE: &str = "CarriedCode";
 const LANG: &str = "::codes_runtime::Lang";
 
 impl Context<'_> {

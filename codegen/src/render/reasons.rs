@@ -18,8 +18,7 @@ pub(super) fn reason_info(names: &RecordNames, row: &Row, index: usize) -> Strin
                 .iter()
                 .find(|run| run.outcome.reason() == Some(index))
                 .map_or(0, |run| run.start);
-            let module = snake_case(&names.row_reason(row));
-            format!("{0}({module}::{0}({code}))", reason.name)
+            format!("{}({CARRIED_CODE}::decoded({code}))", reason.name)
         }
     };
     format!(

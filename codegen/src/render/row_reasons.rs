@@ -89,7 +89,7 @@ fn fieldless_reason_enum(
     out.close();
     out.blank();
     out.open(format_args!("impl {name}"));
-    fieldless_methods(out, variants, |out| reason_from_code(out, row, &module));
+    fieldless_methods(out, variants, |out| reason_from_code(out, row));
     out.blank();
     reason_descriptions(out, row);
     out.blank();
@@ -117,24 +117,20 @@ fn carrying_reason_enum(out: &mut Writer, cx: &Context<'_>, row: &Row, name: &st
     out.close();
     out.blank();
     out.open(format_args!("impl {name}"));
-    carrying_reason_methods(out, row, &module);
+    carrying_reason_methods(out, row);
     out.close();
     out.blank();
     code_order(out, name, CodeKind::Integer);
     out.blank();
-    code_traits(
-        out,
-        name,
-        Texts::REASON,
-        |out| reason_display(out, row),
-        |out| reason_from_str(out, name, row),
-    );
+    code_traits(out, name, Texts::REASON, reason_display, |out| {
+        reason_from_str(out, row)
+    });
     code_serde(out, cx, name);
 }
 
 /// `code`, `from_code`, `name`, the texts and `codes` of a reason enum
 /// whose variants carry codes.
-fn carrying_reason_methods(out: &mut Writer, row: &Row, module: &str) {
+fn carrying_reason_methods(out: &mut Writer, row: &Row) {
     out.line("/// The vendor code, the exact number this reason was decoded from.");
     out.open("pub const fn code(self) -> i32");
     out.open("match self");
@@ -150,7 +146,7 @@ fn carrying_reason_methods(out: &mut Writer, row: &Row, module: &str) {
     out.close();
     out.close();
     out.blank();
-    reason_from_code(out, row, module);
+    reason_from_code(out, row);
     out.blank();
     out.line("/// The Rust name of the variant.");
     out.open("pub const fn name(self) -> &'static str");
@@ -244,12 +240,12 @@ pub(super) fn reason_doc(row: &Row, reason: &Reason, module: &str) -> Vec<String
 /// `from_code` of a row's reasons, read off the row's decoding table: an
 /// arm per reason with the runs that decode to it, then the markers, then
 /// the open reason, which takes every code left.
-pub(super) fn reason_from_code(out: &mut Writer, row: &Row, module: &str) {
+pub(super) fn reason_from_code(out: &mut Writer, row: &Row) {
     let runs = row.decoding.runs();
     let value = |index: usize| {
         let reason = &row.reasons[index];
         match reason.codes.carries_value() {
-            true => format!("Self::{0}({module}::{0}(code))", reason.name),
+            true => format!("Self::{}({CARRIED_CODE}::decoded(code))", reason.name),
             false => format!("Self::{}", reason.name),
         }
     };
@@ -290,77 +286,36 @@ pub(super) fn reason_from_code(out: &mut Writer, row: &Row, module: &str) {
 }
 
 /// `Display` of a reason enum whose variants carry codes: `Name` or
-/// `Name(code)`, as `FromStr` reads it.
-pub(super) fn reason_display(out: &mut Writer, row: &Row) {
-    out.open("match self");
-    for reason in row
-        .reasons
-        .iter()
-        .filter(|reason| reason.codes.carries_value())
-    {
-        out.line(format_args!(
-            "Self::{0}(value) => write!(f, \"{0}({{value}})\"),",
-            reason.name
-        ));
-    }
-    if row
-        .reasons
-        .iter()
-        .any(|reason| !reason.codes.carries_value())
-    {
-        out.line("_ => f.write_str(self.name()),");
-    }
-    out.close();
+/// `Name(code)`, as `FromStr` reads it, written by the runtime.
+pub(super) fn reason_display(out: &mut Writer) {
+    out.line(format_args!(
+        "{REASON_TEXT}::write(f, self.name(), self.codes(), self.code())"
+    ));
 }
 
 /// `FromStr` of a reason enum whose variants carry codes: `Name` for a
-/// variant without a code, `Name(code)` for one with, if the code decodes
-/// to that variant.
-pub(super) fn reason_from_str(out: &mut Writer, name: &str, row: &Row) {
-    out.line(format_args!(
-        "let unknown = {UNKNOWN_NAME}::new({});",
-        string(name)
-    ));
-    out.open(
-        "let Some((name, code)) = text.strip_suffix(')').and_then(|text| text.split_once('(')) else",
-    );
+/// variant without a code, matched here; `Name(code)` for one with, if the
+/// code decodes to that variant, read by the runtime.
+pub(super) fn reason_from_str(out: &mut Writer, row: &Row) {
+    let parse = format!("{REASON_TEXT}::parse(text, Self::codes)");
     let units: Vec<&Reason> = row
         .reasons
         .iter()
         .filter(|reason| !reason.codes.carries_value())
         .collect();
-    // A name without a code is one of the variants that carry none.
     if units.is_empty() {
-        out.line("return Err(unknown);");
-    } else {
-        out.open("return match text");
-        for reason in units {
-            out.line(format_args!(
-                "{} => Ok(Self::{}),",
-                string(&reason.name),
-                reason.name
-            ));
-        }
-        out.line("_ => Err(unknown),");
-        out.close_with(";");
+        out.line(parse);
+        return;
     }
-    out.close_with(";");
-    out.open("let Ok(code) = code.parse::<i32>() else");
-    out.line("return Err(unknown);");
-    out.close_with(";");
-    let carrying: Vec<String> = row
-        .reasons
-        .iter()
-        .filter(|reason| reason.codes.carries_value())
-        .map(|reason| format!("Self::{}(_)", reason.name))
-        .collect();
-    let carrying = match carrying.as_slice() {
-        [one] => one.clone(),
-        many => format!("({})", many.join(" | ")),
-    };
-    out.open("match Self::from_code(code).filter(|value| value.name() == name)");
-    out.line(format_args!("Some(value @ {carrying}) => Ok(value),"));
-    out.line("_ => Err(unknown),");
+    out.open("match text");
+    for reason in units {
+        out.line(format_args!(
+            "{} => Ok(Self::{}),",
+            string(&reason.name),
+            reason.name
+        ));
+    }
+    out.line(format_args!("_ => {parse},"));
     out.close();
 }
 
@@ -404,18 +359,19 @@ pub(super) fn payload_module(out: &mut Writer, table: &Table, row: &Row, name: &
                 table.name, row.name
             ),
             String::new(),
-            "Only a code that decodes to this reason makes one: see [`new`](Self::new).".to_string(),
+            format!("Only a code that decodes to this reason makes one: see [`new`](Self::new). A [`{CARRIED_CODE}`](super::{CARRIED_CODE}), with its `code()`, `Display`, order and `i32::from`."),
         ]);
-        payload_type(out, name, variant);
+        payload_type(out, name, index, variant);
     }
     out.close();
 }
 
-/// The type a carrying variant holds: a code only decoding makes, with
-/// `new`, `code`, `From`, `TryFrom` and `Display`.
-fn payload_type(out: &mut Writer, name: &str, variant: &str) {
-    out.line("#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]");
-    out.line(format_args!("pub struct {variant}(pub(super) i32);"));
+/// The name of the type a carrying variant holds, [`carried_code`] of this
+/// enum and variant, with the `new` that checks a code and `TryFrom`.
+fn payload_type(out: &mut Writer, name: &str, index: usize, variant: &str) {
+    out.line(format_args!(
+        "pub type {variant} = super::{CARRIED_CODE}<super::{name}, {index}>;"
+    ));
     out.blank();
     out.open(format_args!("impl {variant}"));
     out.line("/// `code` as this reason, if it decodes to it.");
@@ -427,17 +383,6 @@ fn payload_type(out: &mut Writer, name: &str, variant: &str) {
     out.line("_ => None,");
     out.close();
     out.close();
-    out.blank();
-    out.line("/// The vendor code.");
-    out.open("pub const fn code(self) -> i32");
-    out.line("self.0");
-    out.close();
-    out.close();
-    out.blank();
-    out.open(format_args!("impl From<{variant}> for i32"));
-    out.open(format_args!("fn from(value: {variant}) -> i32"));
-    out.line("value.0");
-    out.close();
     out.close();
     out.blank();
     out.open(format_args!("impl TryFrom<i32> for {variant}"));
@@ -446,27 +391,122 @@ fn payload_type(out: &mut Writer, name: &str, variant: &str) {
     out.open(format_args!(
         "fn try_from(code: i32) -> Result<Self, {UNKNOWN_CODE}>"
     ));
-    out.open("match Self::new(code)");
-    out.line("Some(value) => Ok(value),");
-    let error = format!(
-        "None => Err({UNKNOWN_CODE}::new({}, code)),",
-        string(&format!("{name}::{variant}"))
-    );
+    let kind = string(&format!("{name}::{variant}"));
+    let error = format!("Self::new(code).ok_or({UNKNOWN_CODE}::new({kind}, code))");
     if out.fits(&error) {
         out.line(error);
     } else {
-        out.begin(format_args!("None => Err({UNKNOWN_CODE}::new("));
-        out.line(format_args!("{},", string(&format!("{name}::{variant}"))));
+        out.begin(format_args!("Self::new(code).ok_or({UNKNOWN_CODE}::new("));
+        out.line(format_args!("{kind},"));
         out.line("code,");
-        out.end(")),");
+        out.end("))");
     }
+    out.close();
+    out.close();
+}
+
+/// The one generic type every carrying variant holds: a code, and the
+/// reason enum and variant it decodes to as type parameters, so that a
+/// spec's thousands of carried codes share one set of trait impls.
+pub(super) fn carried_code(out: &mut Writer) {
+    out.doc(&[
+        "The code a reason's variant carries (a range's, an open reason's): the exact number it was decoded from.".to_string(),
+        String::new(),
+        "It always decodes to that variant, the `VARIANT`th of the reason enum `R`: each such variant names its type in the module of its reason enum, with a `new` that checks a code, and nothing else makes one. It displays as its code, and compares, orders and hashes by it.".to_string(),
+    ]);
+    out.open(format_args!(
+        "pub struct {CARRIED_CODE}<R, const VARIANT: usize>"
+    ));
+    out.line("code: i32,");
+    out.line("reason: core::marker::PhantomData<fn() -> R>,");
+    out.close();
+    out.blank();
+    let generic = |out: &mut Writer, header: &str| {
+        out.open(format_args!(
+            "impl<R, const VARIANT: usize> {header}{CARRIED_CODE}<R, VARIANT>"
+        ));
+    };
+    generic(out, "");
+    out.line("/// The vendor code.");
+    out.open("pub const fn code(self) -> i32");
+    out.line("self.code");
+    out.close();
+    out.blank();
+    out.line("/// Only `from_code` calls this, with a code that decodes to the variant.");
+    out.open("const fn decoded(code: i32) -> Self");
+    out.open("Self");
+    out.line("code,");
+    out.line("reason: core::marker::PhantomData,");
     out.close();
     out.close();
     out.close();
     out.blank();
-    out.open(format_args!("impl core::fmt::Display for {variant}"));
+    generic(out, "core::clone::Clone for ");
+    out.open("fn clone(&self) -> Self");
+    out.line("*self");
+    out.close();
+    out.close();
+    out.blank();
+    out.line(format_args!(
+        "impl<R, const VARIANT: usize> core::marker::Copy for {CARRIED_CODE}<R, VARIANT> {{}}"
+    ));
+    out.blank();
+    generic(out, "core::cmp::PartialEq for ");
+    out.open("fn eq(&self, other: &Self) -> bool");
+    out.line("self.code == other.code");
+    out.close();
+    out.close();
+    out.blank();
+    out.line(format_args!(
+        "impl<R, const VARIANT: usize> core::cmp::Eq for {CARRIED_CODE}<R, VARIANT> {{}}"
+    ));
+    out.blank();
+    generic(out, "core::cmp::PartialOrd for ");
+    out.open("fn partial_cmp(&self, other: &Self) -> Option<core::cmp::Ordering>");
+    out.line("Some(self.cmp(other))");
+    out.close();
+    out.close();
+    out.blank();
+    generic(out, "core::cmp::Ord for ");
+    out.open("fn cmp(&self, other: &Self) -> core::cmp::Ordering");
+    out.line("self.code.cmp(&other.code)");
+    out.close();
+    out.close();
+    out.blank();
+    generic(out, "core::hash::Hash for ");
+    out.open("fn hash<H: core::hash::Hasher>(&self, state: &mut H)");
+    out.line("self.code.hash(state);");
+    out.close();
+    out.close();
+    out.blank();
+    out.line("/// `Name(code)`, as a tuple struct of the variant's name.");
+    out.line(format_args!(
+        "impl<R, const VARIANT: usize> core::fmt::Debug for {CARRIED_CODE}<R, VARIANT>"
+    ));
+    out.line("where");
+    out.line(format_args!("    for<'a> R: {CODE_ENUM}<Code<'a> = i32>,"));
+    out.begin("{");
     out.open("fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result");
-    out.line("write!(f, \"{}\", self.0)");
+    out.line(format_args!(
+        "let name = R::from_code(self.code).map_or(R::KIND, {CODE_ENUM}::name);"
+    ));
+    out.line("f.debug_tuple(name).field(&self.code).finish()");
+    out.close();
+    out.end("}");
+    out.blank();
+    generic(out, "core::fmt::Display for ");
+    out.open("fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result");
+    out.line("core::fmt::Display::fmt(&self.code, f)");
+    out.close();
+    out.close();
+    out.blank();
+    out.open(format_args!(
+        "impl<R, const VARIANT: usize> From<{CARRIED_CODE}<R, VARIANT>> for i32"
+    ));
+    out.open(format_args!(
+        "fn from(value: {CARRIED_CODE}<R, VARIANT>) -> i32"
+    ));
+    out.line("value.code");
     out.close();
     out.close();
 }
