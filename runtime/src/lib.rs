@@ -7,7 +7,8 @@
 //!
 //! - [`CodeEnum`]: what every generated code enum can do (its code, its
 //!   name, its vendor text), and [`Enumerable`] for the enums whose values
-//!   can all be listed;
+//!   can all be listed; [`CarriesCodes`] for the reason enums whose
+//!   variants carry codes;
 //! - [`Code`]: a code a table lists, or a number it does not, kept
 //!   losslessly; an [`Unknown`] can only hold a number the table does not
 //!   list, so every `Code` decodes back to itself; [`TextCode`] the same
@@ -91,4 +92,4 @@ pub use errors::{UnknownCode, UnknownName};
 pub use lang::{Lang, UnknownLang};
 pub use reasons::{ReasonCodes, ReasonInfo};
 pub use text_code::{TextCode, UnknownText};
-pub use traits::{CodeEnum, Enumerable};
+pub use traits::{CarriesCodes, CodeEnum, Enumerable};

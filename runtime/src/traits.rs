@@ -58,3 +58,15 @@ pub trait Enumerable: CodeEnum {
     /// Every value, in the vendor's order.
     const ALL: &'static [Self];
 }
+
+/// A reason enum some of whose variants carry the code they were decoded
+/// from (a range's, an open reason's): what the generated type of those
+/// codes needs to check a code for one variant, in one generic impl.
+pub trait CarriesCodes: CodeEnum {
+    /// The position of the value's variant among the enum's variants.
+    fn variant(self) -> usize;
+
+    /// The name errors give the code the `variant`th variant carries
+    /// (`SignOutReason::ClientError`).
+    fn carried_kind(variant: usize) -> &'static str;
+}

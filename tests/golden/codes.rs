@@ -1551,6 +1551,30 @@ impl core::str::FromStr for SignOutReason {
     }
 }
 
+impl ::codes_runtime::CarriesCodes for SignOutReason {
+    fn variant(self) -> usize {
+        match self {
+            Self::ClientError(_) => 0,
+            Self::Disconnected => 1,
+            Self::ForcedOutByInspector => 2,
+            Self::SignedOut => 3,
+            Self::SignOutBeforeSignIn => 4,
+            Self::MediaServerHandshakeTimeout => 5,
+            Self::UisHandshakeTimeout => 6,
+            Self::MediaServerHandshakeLost => 7,
+            Self::UisAgentHandshakeTimeout => 8,
+            Self::SameEmployeeIdSignedIn => 9,
+        }
+    }
+
+    fn carried_kind(variant: usize) -> &'static str {
+        match variant {
+            0 => "SignOutReason::ClientError",
+            _ => "SignOutReason",
+        }
+    }
+}
+
 #[cfg(feature = "serde")]
 #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 impl serde::Serialize for SignOutReason {
@@ -1571,7 +1595,7 @@ impl<'de> serde::Deserialize<'de> for SignOutReason {
 pub mod sign_out_reason {
     /// A code of [`SignOutReason::ClientError`](super::SignOutReason::ClientError), reason of [`OperationType::SignOut`](super::OperationType::SignOut): `1-255`.
     ///
-    /// Only a code that decodes to this reason makes one: see [`new`](Self::new). A [`CarriedCode`](super::CarriedCode), with its `code()`, `Display`, order and `i32::from`.
+    /// Only a code that decodes to this reason makes one: see [`new`](Self::new). A [`CarriedCode`](super::CarriedCode), with its `code()`, `TryFrom<i32>`, `Display`, order and `i32::from`.
     pub type ClientError = super::CarriedCode<super::SignOutReason, 0>;
 
     impl ClientError {
@@ -1581,17 +1605,6 @@ pub mod sign_out_reason {
                 Some(super::SignOutReason::ClientError(value)) => Some(value),
                 _ => None,
             }
-        }
-    }
-
-    impl TryFrom<i32> for ClientError {
-        type Error = ::codes_runtime::UnknownCode;
-
-        fn try_from(code: i32) -> Result<Self, ::codes_runtime::UnknownCode> {
-            Self::new(code).ok_or(::codes_runtime::UnknownCode::new(
-                "SignOutReason::ClientError",
-                code,
-            ))
         }
     }
 }
@@ -1784,6 +1797,27 @@ impl core::str::FromStr for BusyReason {
     }
 }
 
+impl ::codes_runtime::CarriesCodes for BusyReason {
+    fn variant(self) -> usize {
+        match self {
+            Self::AgentBusy => 0,
+            Self::NoAnswerForcedBusy => 1,
+            Self::ForcedBusyByInspector => 2,
+            Self::TakingRest => 3,
+            Self::PhoneUnavailable => 4,
+            Self::CallRejected => 5,
+            Self::ServiceErrorCode(_) => 6,
+        }
+    }
+
+    fn carried_kind(variant: usize) -> &'static str {
+        match variant {
+            6 => "BusyReason::ServiceErrorCode",
+            _ => "BusyReason",
+        }
+    }
+}
+
 #[cfg(feature = "serde")]
 #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 impl serde::Serialize for BusyReason {
@@ -1804,7 +1838,7 @@ impl<'de> serde::Deserialize<'de> for BusyReason {
 pub mod busy_reason {
     /// A code of [`BusyReason::ServiceErrorCode`](super::BusyReason::ServiceErrorCode), reason of [`OperationType::Busy`](super::OperationType::Busy): `200-250`.
     ///
-    /// Only a code that decodes to this reason makes one: see [`new`](Self::new). A [`CarriedCode`](super::CarriedCode), with its `code()`, `Display`, order and `i32::from`.
+    /// Only a code that decodes to this reason makes one: see [`new`](Self::new). A [`CarriedCode`](super::CarriedCode), with its `code()`, `TryFrom<i32>`, `Display`, order and `i32::from`.
     pub type ServiceErrorCode = super::CarriedCode<super::BusyReason, 6>;
 
     impl ServiceErrorCode {
@@ -1814,17 +1848,6 @@ pub mod busy_reason {
                 Some(super::BusyReason::ServiceErrorCode(value)) => Some(value),
                 _ => None,
             }
-        }
-    }
-
-    impl TryFrom<i32> for ServiceErrorCode {
-        type Error = ::codes_runtime::UnknownCode;
-
-        fn try_from(code: i32) -> Result<Self, ::codes_runtime::UnknownCode> {
-            Self::new(code).ok_or(::codes_runtime::UnknownCode::new(
-                "BusyReason::ServiceErrorCode",
-                code,
-            ))
         }
     }
 }
@@ -2266,6 +2289,21 @@ impl core::str::FromStr for RestReason {
     }
 }
 
+impl ::codes_runtime::CarriesCodes for RestReason {
+    fn variant(self) -> usize {
+        match self {
+            Self::RestCause(_) => 0,
+        }
+    }
+
+    fn carried_kind(variant: usize) -> &'static str {
+        match variant {
+            0 => "RestReason::RestCause",
+            _ => "RestReason",
+        }
+    }
+}
+
 #[cfg(feature = "serde")]
 #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 impl serde::Serialize for RestReason {
@@ -2286,7 +2324,7 @@ impl<'de> serde::Deserialize<'de> for RestReason {
 pub mod rest_reason {
     /// A code of [`RestReason::RestCause`](super::RestReason::RestCause), reason of [`OperationType::Rest`](super::OperationType::Rest): any code that no other reason and no marker of "not applicable" takes.
     ///
-    /// Only a code that decodes to this reason makes one: see [`new`](Self::new). A [`CarriedCode`](super::CarriedCode), with its `code()`, `Display`, order and `i32::from`.
+    /// Only a code that decodes to this reason makes one: see [`new`](Self::new). A [`CarriedCode`](super::CarriedCode), with its `code()`, `TryFrom<i32>`, `Display`, order and `i32::from`.
     pub type RestCause = super::CarriedCode<super::RestReason, 0>;
 
     impl RestCause {
@@ -2296,14 +2334,6 @@ pub mod rest_reason {
                 Some(super::RestReason::RestCause(value)) => Some(value),
                 _ => None,
             }
-        }
-    }
-
-    impl TryFrom<i32> for RestCause {
-        type Error = ::codes_runtime::UnknownCode;
-
-        fn try_from(code: i32) -> Result<Self, ::codes_runtime::UnknownCode> {
-            Self::new(code).ok_or(::codes_runtime::UnknownCode::new("RestReason::RestCause", code))
         }
     }
 }
@@ -2453,6 +2483,22 @@ impl core::str::FromStr for WorkStatusReason {
     }
 }
 
+impl ::codes_runtime::CarriesCodes for WorkStatusReason {
+    fn variant(self) -> usize {
+        match self {
+            Self::AfterCallProcessing => 0,
+            Self::ManualAdjustment(_) => 1,
+        }
+    }
+
+    fn carried_kind(variant: usize) -> &'static str {
+        match variant {
+            1 => "WorkStatusReason::ManualAdjustment",
+            _ => "WorkStatusReason",
+        }
+    }
+}
+
 #[cfg(feature = "serde")]
 #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 impl serde::Serialize for WorkStatusReason {
@@ -2473,7 +2519,7 @@ impl<'de> serde::Deserialize<'de> for WorkStatusReason {
 pub mod work_status_reason {
     /// A code of [`WorkStatusReason::ManualAdjustment`](super::WorkStatusReason::ManualAdjustment), reason of [`OperationType::WorkStatus`](super::OperationType::WorkStatus): `1-255`.
     ///
-    /// Only a code that decodes to this reason makes one: see [`new`](Self::new). A [`CarriedCode`](super::CarriedCode), with its `code()`, `Display`, order and `i32::from`.
+    /// Only a code that decodes to this reason makes one: see [`new`](Self::new). A [`CarriedCode`](super::CarriedCode), with its `code()`, `TryFrom<i32>`, `Display`, order and `i32::from`.
     pub type ManualAdjustment = super::CarriedCode<super::WorkStatusReason, 1>;
 
     impl ManualAdjustment {
@@ -2483,17 +2529,6 @@ pub mod work_status_reason {
                 Some(super::WorkStatusReason::ManualAdjustment(value)) => Some(value),
                 _ => None,
             }
-        }
-    }
-
-    impl TryFrom<i32> for ManualAdjustment {
-        type Error = ::codes_runtime::UnknownCode;
-
-        fn try_from(code: i32) -> Result<Self, ::codes_runtime::UnknownCode> {
-            Self::new(code).ok_or(::codes_runtime::UnknownCode::new(
-                "WorkStatusReason::ManualAdjustment",
-                code,
-            ))
         }
     }
 }
@@ -4090,5 +4125,19 @@ impl<R, const VARIANT: usize> core::fmt::Display for CarriedCode<R, VARIANT> {
 impl<R, const VARIANT: usize> From<CarriedCode<R, VARIANT>> for i32 {
     fn from(value: CarriedCode<R, VARIANT>) -> i32 {
         value.code
+    }
+}
+
+impl<R, const VARIANT: usize> TryFrom<i32> for CarriedCode<R, VARIANT>
+where
+    for<'a> R: ::codes_runtime::CarriesCodes + ::codes_runtime::CodeEnum<Code<'a> = i32>,
+{
+    type Error = ::codes_runtime::UnknownCode;
+
+    fn try_from(code: i32) -> Result<Self, ::codes_runtime::UnknownCode> {
+        match R::from_code(code) {
+            Some(reason) if reason.variant() == VARIANT => Ok(Self::decoded(code)),
+            _ => Err(::codes_runtime::UnknownCode::new(R::carried_kind(VARIANT), code)),
+        }
     }
 }

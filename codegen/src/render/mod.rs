@@ -225,6 +225,7 @@ struct Context<'a> {
 
 const CODE_ENUM: &str = "::codes_runtime::CodeEnum";
 const ENUMERABLE: &str = "::codes_runtime::Enumerable";
+const CARRIES_CODES: &str = "::codes_runtime::CarriesCodes";
 const CODE: &str = "::codes_runtime::Code";
 const REASON_INFO: &str = "::codes_runtime::ReasonInfo";
 const REASON_CODES: &str = "::codes_runtime::ReasonCodes";

@@ -125,6 +125,8 @@ fn carrying_reason_enum(out: &mut Writer, cx: &Context<'_>, row: &Row, name: &st
     code_traits(out, name, Texts::REASON, reason_display, |out| {
         reason_from_str(out, row)
     });
+    out.blank();
+    carries_codes(out, row, name);
     code_serde(out, cx, name);
 }
 
@@ -359,7 +361,7 @@ pub(super) fn payload_module(out: &mut Writer, table: &Table, row: &Row, name: &
                 table.name, row.name
             ),
             String::new(),
-            format!("Only a code that decodes to this reason makes one: see [`new`](Self::new). A [`{CARRIED_CODE}`](super::{CARRIED_CODE}), with its `code()`, `Display`, order and `i32::from`."),
+            format!("Only a code that decodes to this reason makes one: see [`new`](Self::new). A [`{CARRIED_CODE}`](super::{CARRIED_CODE}), with its `code()`, `TryFrom<i32>`, `Display`, order and `i32::from`."),
         ]);
         payload_type(out, name, index, variant);
     }
@@ -367,7 +369,9 @@ pub(super) fn payload_module(out: &mut Writer, table: &Table, row: &Row, name: &
 }
 
 /// The name of the type a carrying variant holds, [`carried_code`] of this
-/// enum and variant, with the `new` that checks a code and `TryFrom`.
+/// enum and variant, with the `const fn new` that checks a code. (Its
+/// `TryFrom` is generic: thousands of impls of one trait for one type cost
+/// rustc time quadratic in their number.)
 fn payload_type(out: &mut Writer, name: &str, index: usize, variant: &str) {
     out.line(format_args!(
         "pub type {variant} = super::{CARRIED_CODE}<super::{name}, {index}>;"
@@ -384,23 +388,36 @@ fn payload_type(out: &mut Writer, name: &str, index: usize, variant: &str) {
     out.close();
     out.close();
     out.close();
-    out.blank();
-    out.open(format_args!("impl TryFrom<i32> for {variant}"));
-    out.line(format_args!("type Error = {UNKNOWN_CODE};"));
-    out.blank();
-    out.open(format_args!(
-        "fn try_from(code: i32) -> Result<Self, {UNKNOWN_CODE}>"
-    ));
-    let kind = string(&format!("{name}::{variant}"));
-    let error = format!("Self::new(code).ok_or({UNKNOWN_CODE}::new({kind}, code))");
-    if out.fits(&error) {
-        out.line(error);
-    } else {
-        out.begin(format_args!("Self::new(code).ok_or({UNKNOWN_CODE}::new("));
-        out.line(format_args!("{kind},"));
-        out.line("code,");
-        out.end("))");
+}
+
+/// `impl CarriesCodes`: each value's variant by position, and the names
+/// errors give the codes the variants carry.
+fn carries_codes(out: &mut Writer, row: &Row, name: &str) {
+    out.open(format_args!("impl {CARRIES_CODES} for {name}"));
+    out.open("fn variant(self) -> usize");
+    out.open("match self");
+    for (index, reason) in row.reasons.iter().enumerate() {
+        let pattern = match reason.codes.carries_value() {
+            true => format!("Self::{}(_)", reason.name),
+            false => format!("Self::{}", reason.name),
+        };
+        out.line(format_args!("{pattern} => {index},"));
     }
+    out.close();
+    out.close();
+    out.blank();
+    out.open("fn carried_kind(variant: usize) -> &'static str");
+    out.open("match variant");
+    for (index, reason) in row.reasons.iter().enumerate() {
+        if reason.codes.carries_value() {
+            out.line(format_args!(
+                "{index} => {},",
+                string(&format!("{name}::{}", reason.name))
+            ));
+        }
+    }
+    out.line(format_args!("_ => {},", string(name)));
+    out.close();
     out.close();
     out.close();
 }
@@ -509,6 +526,28 @@ pub(super) fn carried_code(out: &mut Writer) {
     out.line("value.code");
     out.close();
     out.close();
+    out.blank();
+    out.line(format_args!(
+        "impl<R, const VARIANT: usize> TryFrom<i32> for {CARRIED_CODE}<R, VARIANT>"
+    ));
+    out.line("where");
+    out.line(format_args!(
+        "    for<'a> R: {CARRIES_CODES} + {CODE_ENUM}<Code<'a> = i32>,"
+    ));
+    out.begin("{");
+    out.line(format_args!("type Error = {UNKNOWN_CODE};"));
+    out.blank();
+    out.open(format_args!(
+        "fn try_from(code: i32) -> Result<Self, {UNKNOWN_CODE}>"
+    ));
+    out.open("match R::from_code(code)");
+    out.line("Some(reason) if reason.variant() == VARIANT => Ok(Self::decoded(code)),");
+    out.line(format_args!(
+        "_ => Err({UNKNOWN_CODE}::new(R::carried_kind(VARIANT), code)),"
+    ));
+    out.close();
+    out.close();
+    out.end("}");
 }
 
 /// `codes()` of a row's reason enum: the codes the vendor lists the reason
