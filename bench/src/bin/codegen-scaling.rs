@@ -6,7 +6,12 @@
 //!
 //! ```text
 //! cargo run -p cec-codes-bench --bin codegen-scaling [-- --sizes 10,100 --runs 5 --no-compile]
+//! cargo run -p cec-codes-bench --bin codegen-scaling -- --print-spec 10000 > synthetic.toml
 //! ```
+//!
+//! `--print-spec ROWS` writes the synthetic spec of `ROWS` rows and stops,
+//! for `bench/codegen_against.sh`, which builds one spec's generated code as
+//! two commits generate it.
 //!
 //! Run it in the dev profile (as above): build scripts and their
 //! dependencies are built without optimisation in every profile, so that is
@@ -29,6 +34,7 @@ struct Args {
     sizes: Vec<usize>,
     runs: usize,
     compile: bool,
+    print_spec: Option<usize>,
 }
 
 fn parse_args() -> Result<Args, String> {
@@ -36,6 +42,7 @@ fn parse_args() -> Result<Args, String> {
         sizes: vec![10, 100, 1_000, 10_000],
         runs: 5,
         compile: true,
+        print_spec: None,
     };
     let mut given = std::env::args().skip(1);
     while let Some(arg) = given.next() {
@@ -60,9 +67,18 @@ fn parse_args() -> Result<Args, String> {
                     .ok_or(format!("--runs: `{value}` is not a positive count"))?;
             }
             "--no-compile" => args.compile = false,
+            "--print-spec" => {
+                let value = given
+                    .next()
+                    .ok_or("--print-spec needs a row count, e.g. 10000")?;
+                let rows = value
+                    .parse()
+                    .map_err(|_| format!("--print-spec: `{value}` is not a row count"))?;
+                args.print_spec = Some(rows);
+            }
             other => {
                 return Err(format!(
-                    "unknown argument `{other}`; expected --sizes A,B,… --runs N --no-compile"
+                    "unknown argument `{other}`; expected --sizes A,B,… --runs N --no-compile, or --print-spec ROWS"
                 ));
             }
         }
@@ -209,6 +225,10 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    if let Some(rows) = args.print_spec {
+        print!("{}", synthetic::spec(rows));
+        return ExitCode::SUCCESS;
+    }
     let scratch: Option<PathBuf> = args.compile.then(|| {
         std::env::temp_dir().join(format!("cec-codes-codegen-scaling-{}", std::process::id()))
     });
