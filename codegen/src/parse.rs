@@ -11,7 +11,7 @@ use std::borrow::Cow;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use crate::diagnostic::{Code, Diagnostic};
+use crate::diagnostic::{self, Code, Diagnostic};
 use crate::schema::{self, Entry, Key};
 
 /// A spec as written, before validation.
@@ -145,9 +145,7 @@ pub fn parse(text: &str) -> Result<RawSpec, Vec<Diagnostic>> {
         return Ok(spec);
     }
     // Keys come in name order: report in the order of the text.
-    reader
-        .diagnostics
-        .sort_by_key(|diagnostic| (diagnostic.span.start, diagnostic.span.end));
+    diagnostic::sort_in_text_order(&mut reader.diagnostics);
     Err(reader.diagnostics)
 }
 
