@@ -193,7 +193,20 @@ impl Validator<'_> {
         value.get_ref().clone()
     }
 
-    /// A Rust name: present and a valid UpperCamelCase identifier.
+    /// Texts of a list, none blank.
+    fn non_blank_each(
+        &mut self,
+        values: &[Spanned<String>],
+        key: &str,
+        entry: &str,
+    ) -> Vec<String> {
+        let mut texts = Vec::with_capacity(values.len());
+        for value in values {
+            texts.push(self.non_blank(value, key, entry));
+        }
+        texts
+    }
+
     /// Free sentences, none blank.
     fn notes(
         &mut self,
@@ -201,13 +214,13 @@ impl Validator<'_> {
         key: &Key,
         entry: &str,
     ) -> Vec<String> {
-        notes
-            .iter()
-            .flat_map(Spanned::get_ref)
-            .map(|note| self.non_blank(note, key.name, entry))
-            .collect()
+        match notes {
+            Some(notes) => self.non_blank_each(notes.get_ref(), key.name, entry),
+            None => Vec::new(),
+        }
     }
 
+    /// A Rust name: present and a valid UpperCamelCase identifier.
     fn name(
         &mut self,
         value: &Option<Spanned<String>>,
@@ -774,13 +787,7 @@ impl Validator<'_> {
                 expected,
             ));
         }
-        Some(
-            columns
-                .get_ref()
-                .iter()
-                .map(|column| self.non_blank(column, schema::page::COLUMNS.name, entry))
-                .collect(),
-        )
+        Some(self.non_blank_each(columns.get_ref(), schema::page::COLUMNS.name, entry))
     }
 
     fn record_names(
