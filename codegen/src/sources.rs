@@ -162,8 +162,7 @@ impl SourceMap {
             map.table(index, table);
         }
         // Items are added in the order of the text, each once.
-        map.items
-            .sort_unstable_by(|(left, _), (right, _)| left.cmp(right));
+        map.items.sort_unstable_by_key(|(item, _)| *item);
         map
     }
 
