@@ -14,8 +14,15 @@
 # and prints the median CPU (user + system) seconds of each, with
 # CARGO_INCREMENTAL=0, as a crate from a registry is compiled.
 #
+# With INSTRUCTIONS=1 it also counts the instructions rustc executes to
+# compile codes-codegen (valgrind's cachegrind, every thread), which the
+# load of a shared machine does not change; and the same for `cargo check`
+# (the front end alone: parsing, type and borrow checking, metadata). It
+# takes about a minute per revision.
+#
 # Usage: bench/downstream/codegen.sh [REV ...]     (default: HEAD)
 #   e.g. bench/downstream/codegen.sh main HEAD
+#        INSTRUCTIONS=1 RUNS=3 bench/downstream/codegen.sh main HEAD
 # Needs the crates in Cargo.lock downloaded (any workspace build does it).
 set -euo pipefail
 
@@ -90,3 +97,53 @@ for rev in "$@"; do
 done
 echo
 echo "load after: $(uptime | sed 's/.*load average: //')"
+
+[[ ${INSTRUCTIONS:-0} == 1 ]] || exit 0
+command -v valgrind >/dev/null || { echo "INSTRUCTIONS=1 needs valgrind" >&2; exit 1; }
+# A rustc wrapper that, where COUNTS is set, runs the compiler of
+# codes-codegen under cachegrind and appends its instruction count to
+# $COUNTS.
+wrapper="$work/count-instructions"
+cat >"$wrapper" <<'WRAPPER'
+#!/usr/bin/env bash
+rustc=$1
+shift
+if [[ -n ${COUNTS:-} ]]; then
+    for arg in "$@"; do
+        if [[ $arg == codes_codegen ]]; then
+            valgrind --tool=cachegrind --cache-sim=no --cachegrind-out-file=/dev/null \
+                "$rustc" "$@" 2> >(sed -n 's/.*I *refs: *//p' | tr -d , >>"$COUNTS")
+            exit
+        fi
+    done
+fi
+exec "$rustc" "$@"
+WRAPPER
+chmod +x "$wrapper"
+# Instructions of compiling codes-codegen at revision $1 with `cargo $2`:
+# `build` as the probe's build dependency, `check` as a library of its own
+# (a check still builds build dependencies).
+instructions() {
+    local target="$work/instructions-target" manifest="$work/$1/probe/Cargo.toml"
+    [[ $2 == check ]] && manifest="$work/$1/src/codegen/Cargo.toml"
+    local counts="$work/counts"
+    : >"$counts"
+    for counting in "" "$counts"; do
+        [[ -n $counting ]] && touch "$work/$1/src/codegen/src/lib.rs"
+        if ! COUNTS="$counting" RUSTC_WRAPPER="$wrapper" CARGO_TARGET_DIR="$target" \
+            cargo "$2" --offline --quiet --manifest-path "$manifest" 2>"$work/build.log"; then
+            cat "$work/build.log" >&2
+            exit 1
+        fi
+    done
+    rm -rf "$target"
+    # The output pipe of the wrapper may finish after cargo.
+    sleep 1
+    cat "$counts"
+}
+echo
+echo "| revision | instructions, build | instructions, check |"
+echo "|---|---:|---:|"
+for rev in "$@"; do
+    echo "| $rev ($(git -C "$repo" rev-parse --short "$rev")) | $(instructions "$rev" build) | $(instructions "$rev" check) |"
+done
