@@ -7,8 +7,6 @@
 //! validation and the maintainers' tools read the resulting runs and never
 //! apply the rule again.
 
-use std::collections::{BTreeMap, BTreeSet};
-
 use crate::model::{Marker, Reason, ReasonCodes};
 
 /// The meaning of every code of one row's reason column: ordered,
@@ -75,61 +73,32 @@ impl Decoding {
     /// `reasons` must be valid: [`conflicts`] finds none (validation
     /// checks first).
     pub(crate) fn new(reasons: &[Reason], markers: &[Marker]) -> Decoding {
-        let mut singles = BTreeMap::new();
-        let mut ranges = BTreeMap::new();
+        // A row has a handful of reasons and the spec a few markers: plain
+        // slices searched in order, no map (see the crate's README on the
+        // build path).
+        let mut bounds: Vec<i64> = Vec::new();
         let mut open = None;
-        let mut bounds = BTreeSet::new();
-        let mut cover = |start: i32, end: i32| {
-            bounds.insert(i64::from(start));
-            bounds.insert(i64::from(end) + 1);
-        };
         for (index, reason) in reasons.iter().enumerate() {
-            match reason.codes {
-                ReasonCodes::Single(code) => {
-                    singles.insert(code, index);
-                    cover(code, code);
-                }
-                ReasonCodes::Range { start, end } => {
-                    ranges.insert(start, (end, index));
-                    cover(start, end);
-                }
+            let (start, end) = match reason.codes {
+                ReasonCodes::Single(code) => (code, code),
+                ReasonCodes::Range { start, end } => (start, end),
                 ReasonCodes::Open { .. } => {
                     open = Some(index);
-                    cover(i32::MIN, i32::MAX);
+                    (i32::MIN, i32::MAX)
                 }
-            }
+            };
+            cover(&mut bounds, start, end);
         }
-        let markers: BTreeMap<i32, usize> = markers
-            .iter()
-            .enumerate()
-            .map(|(index, marker)| (marker.code, index))
-            .collect();
-        for &code in markers.keys() {
-            cover(code, code);
+        for marker in markers {
+            cover(&mut bounds, marker.code, marker.code);
         }
         // Between two consecutive bounds every code has the same outcome.
-        let bounds: Vec<i64> = bounds.into_iter().collect();
         let mut runs: Vec<Run> = Vec::new();
         for pair in bounds.windows(2) {
             let (start, end) = (pair[0] as i32, (pair[1] - 1) as i32);
-            let range = ranges
-                .range(..=start)
-                .next_back()
-                .filter(|(_, (range_end, _))| start <= *range_end)
-                .map(|(_, (_, index))| *index);
-            let outcome = match (start == end).then(|| singles.get(&start)).flatten() {
-                Some(&index) => Some(Outcome::Listed(index)),
-                None => range
-                    .map(Outcome::Range)
-                    .or_else(|| {
-                        (start == end)
-                            .then(|| markers.get(&start))
-                            .flatten()
-                            .map(|&index| Outcome::NotApplicable(index))
-                    })
-                    .or(open.map(Outcome::Open)),
+            let Some(outcome) = outcome_of(start, end, reasons, markers, open) else {
+                continue;
             };
-            let Some(outcome) = outcome else { continue };
             match runs.last_mut() {
                 Some(last)
                     if last.outcome == outcome && i64::from(last.end) + 1 == i64::from(start) =>
@@ -170,6 +139,49 @@ impl Decoding {
         let covered: u64 = self.runs.iter().map(Run::code_count).sum();
         covered == 1 << 32
     }
+}
+
+/// Adds the bounds of the codes `start..=end` to the sorted, distinct
+/// `bounds`: where an outcome may begin, and the code after its end.
+fn cover(bounds: &mut Vec<i64>, start: i32, end: i32) {
+    for bound in [i64::from(start), i64::from(end) + 1] {
+        if let Err(at) = bounds.binary_search(&bound) {
+            bounds.insert(at, bound);
+        }
+    }
+}
+
+/// The outcome of the codes `start..=end`, which lie between two
+/// consecutive bounds and so all decode alike: a code listed on its own,
+/// else the range that holds them, else a marker, else the open reason.
+fn outcome_of(
+    start: i32,
+    end: i32,
+    reasons: &[Reason],
+    markers: &[Marker],
+    open: Option<usize>,
+) -> Option<Outcome> {
+    let single = start == end;
+    let mut range = None;
+    for (index, reason) in reasons.iter().enumerate() {
+        match reason.codes {
+            ReasonCodes::Single(code) if single && code == start => {
+                return Some(Outcome::Listed(index));
+            }
+            ReasonCodes::Range {
+                start: first,
+                end: last,
+            } if first <= start && start <= last => range = Some(index),
+            _ => {}
+        }
+    }
+    if let Some(index) = range {
+        return Some(Outcome::Range(index));
+    }
+    if single && let Some(index) = markers.iter().position(|marker| marker.code == start) {
+        return Some(Outcome::NotApplicable(index));
+    }
+    open.map(Outcome::Open)
 }
 
 /// Why a row's reasons make no [`Decoding`]: two of them claim the same
@@ -221,16 +233,14 @@ impl Conflict {
 /// importer put each conflict at their own positions, in their own words.
 pub fn conflicts(codes: impl IntoIterator<Item = ReasonCodes>) -> Vec<Conflict> {
     let mut conflicts = Vec::new();
-    let mut singles: BTreeMap<i32, usize> = BTreeMap::new();
+    let mut singles: Vec<(i32, usize)> = Vec::new();
     let mut ranges: Vec<(i32, i32, usize)> = Vec::new();
     let mut open: Option<usize> = None;
     for (later, codes) in codes.into_iter().enumerate() {
         match codes {
-            ReasonCodes::Single(code) => match singles.get(&code) {
-                Some(&first) => conflicts.push(Conflict::DuplicateCode { first, later, code }),
-                None => {
-                    singles.insert(code, later);
-                }
+            ReasonCodes::Single(code) => match singles.iter().find(|(other, _)| *other == code) {
+                Some(&(_, first)) => conflicts.push(Conflict::DuplicateCode { first, later, code }),
+                None => singles.push((code, later)),
             },
             ReasonCodes::Range { start, end } => {
                 conflicts.extend(

@@ -174,6 +174,12 @@ impl Diagnostic {
     }
 }
 
+/// Puts `diagnostics` in the order of the text, those at the same place in
+/// the order found: one sort for parsing and validation alike.
+pub(crate) fn sort_in_text_order(diagnostics: &mut [Diagnostic]) {
+    diagnostics.sort_by_key(|diagnostic| (diagnostic.span.start, diagnostic.span.end));
+}
+
 /// All the mistakes found in one spec file, with the text they point into.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SpecError {

@@ -9,8 +9,9 @@
 //!    a row's reasons checked once by [`decoding::conflicts`];
 //! 3. [`model`]: the validated [`Spec`], plain data, with each row's
 //!    [`decoding`] table: what every reason code means, decided once; and
-//!    beside it, from the same parse, the [`SourceMap`]: where each item is
-//!    in the text ([`Spec::from_toml_with_sources`]);
+//!    beside it, from the same parse and for the maintainers' tools, the
+//!    source map: where each item is in the text (`sources`, with the
+//!    `source-map` feature);
 //! 4. render: the model to Rust source, one module per kind of generated
 //!    item (tables, texts, records, reasons, objects, markers, traits,
 //!    serde), written already laid out like `rustfmt` would (items and arms
@@ -57,6 +58,10 @@ pub mod model;
 mod parse;
 mod render;
 pub mod schema;
+// The maintainers' tools' only: a build script never compiles it (unit
+// tests always do).
+#[cfg(any(test, feature = "source-map"))]
+#[cfg_attr(docsrs, doc(cfg(feature = "source-map")))]
 pub mod sources;
 mod validate;
 mod write;
@@ -69,6 +74,7 @@ use std::path::{Path, PathBuf};
 pub use diagnostic::{Code, Diagnostic, SpecError, line_col};
 pub use model::Spec;
 pub use render::{Options, Select};
+#[cfg(any(test, feature = "source-map"))]
 pub use sources::{Item, SourceMap};
 pub use validate::SUPPORT_ITEMS;
 pub use write::write_if_changed;
@@ -95,6 +101,8 @@ impl Spec {
     /// # Errors
     ///
     /// As [`from_toml`](Self::from_toml).
+    #[cfg(any(test, feature = "source-map"))]
+    #[cfg_attr(docsrs, doc(cfg(feature = "source-map")))]
     pub fn from_toml_with_sources(path: &str, text: &str) -> Result<(Spec, SourceMap), SpecError> {
         let raw =
             parse::parse(text).map_err(|diagnostics| SpecError::new(path, text, diagnostics))?;

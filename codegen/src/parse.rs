@@ -11,18 +11,22 @@ use std::borrow::Cow;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use crate::diagnostic::{Code, Diagnostic};
+use crate::diagnostic::{self, Code, Diagnostic};
 use crate::schema::{self, Entry, Key};
 
-/// A spec as written, before validation.
-#[derive(Debug, Default)]
+/// A spec as written, before validation. The raw types are `Debug` in
+/// tests only: nothing prints them, and the generator's build is every
+/// downstream build's.
+#[derive(Default)]
+#[cfg_attr(test, derive(Debug))]
 pub struct RawSpec {
     pub source: Option<Spanned<RawSource>>,
     pub not_applicable: Vec<Spanned<RawMarker>>,
     pub table: Vec<Spanned<RawTable>>,
 }
 
-#[derive(Debug, Default)]
+#[derive(Default)]
+#[cfg_attr(test, derive(Debug))]
 pub struct RawSource {
     pub vendor: Option<Spanned<String>>,
     pub product: Option<Spanned<String>>,
@@ -31,14 +35,16 @@ pub struct RawSource {
     pub site_zh: Option<Spanned<String>>,
 }
 
-#[derive(Debug, Default)]
+#[derive(Default)]
+#[cfg_attr(test, derive(Debug))]
 pub struct RawMarker {
     pub code: Option<Spanned<i64>>,
     pub name: Option<Spanned<String>>,
     pub description: Option<Spanned<String>>,
 }
 
-#[derive(Debug, Default)]
+#[derive(Default)]
+#[cfg_attr(test, derive(Debug))]
 pub struct RawTable {
     pub name: Option<Spanned<String>>,
     pub key: Option<Spanned<String>>,
@@ -56,7 +62,8 @@ pub struct RawTable {
 }
 
 /// Where a table is published in one language.
-#[derive(Debug, Default)]
+#[derive(Default)]
+#[cfg_attr(test, derive(Debug))]
 pub struct RawPage {
     pub title: Option<Spanned<String>>,
     pub subtitle: Option<Spanned<String>>,
@@ -79,7 +86,8 @@ impl RawPage {
     }
 }
 
-#[derive(Debug, Default)]
+#[derive(Default)]
+#[cfg_attr(test, derive(Debug))]
 pub struct RawObjectKind {
     pub name: Option<Spanned<String>>,
     pub text: Option<Spanned<String>>,
@@ -87,13 +95,14 @@ pub struct RawObjectKind {
 }
 
 /// A row's code: a number, or in a text-keyed table a text.
-#[derive(Debug)]
+#[cfg_attr(test, derive(Debug))]
 pub enum RawCode {
     Integer(i64),
     Text(String),
 }
 
-#[derive(Debug, Default)]
+#[derive(Default)]
+#[cfg_attr(test, derive(Debug))]
 pub struct RawRow {
     pub code: Option<Spanned<RawCode>>,
     pub name: Option<Spanned<String>>,
@@ -108,7 +117,8 @@ pub struct RawRow {
     pub reason: Vec<Spanned<RawReason>>,
 }
 
-#[derive(Debug, Default)]
+#[derive(Default)]
+#[cfg_attr(test, derive(Debug))]
 pub struct RawReason {
     pub code: Option<Spanned<i64>>,
     pub range: Option<Spanned<Vec<Spanned<i64>>>>,
@@ -120,7 +130,8 @@ pub struct RawReason {
 }
 
 /// A removed row whose code and name may not come back.
-#[derive(Debug, Default)]
+#[derive(Default)]
+#[cfg_attr(test, derive(Debug))]
 pub struct RawReserved {
     pub code: Option<Spanned<RawCode>>,
     pub name: Option<Spanned<String>>,
@@ -145,9 +156,7 @@ pub fn parse(text: &str) -> Result<RawSpec, Vec<Diagnostic>> {
         return Ok(spec);
     }
     // Keys come in name order: report in the order of the text.
-    reader
-        .diagnostics
-        .sort_by_key(|diagnostic| (diagnostic.span.start, diagnostic.span.end));
+    diagnostic::sort_in_text_order(&mut reader.diagnostics);
     Err(reader.diagnostics)
 }
 
@@ -347,13 +356,13 @@ impl Reader {
         let Some(items) = self.array(value) else {
             return Vec::new();
         };
-        items
-            .iter()
-            .filter_map(|item| {
-                let table = self.table(item)?;
-                Some(Spanned::new(item.span(), read(self, table)))
-            })
-            .collect()
+        let mut tables = Vec::with_capacity(items.len());
+        for item in items {
+            if let Some(table) = self.table(item) {
+                tables.push(Spanned::new(item.span(), read(self, table)));
+            }
+        }
+        tables
     }
 
     fn spec(&mut self, document: &DeTable<'_>) -> RawSpec {

@@ -3,7 +3,6 @@
 //! `codes check` notes. Items are addressed as the model holds them (by
 //! index, in the order of the text), so a map and its model always agree.
 
-use std::collections::BTreeMap;
 use std::ops::Range;
 
 use toml::Spanned;
@@ -77,22 +76,43 @@ pub enum Item {
 /// line starts to turn them into lines.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SourceMap {
-    items: BTreeMap<Item, Range<usize>>,
-    keys: BTreeMap<(Item, &'static str), Range<usize>>,
+    /// Every item with its spans, sorted by item for a binary search (a
+    /// sorted `Vec` rather than a map: the crate is compiled in every
+    /// downstream build, and a map type per key type costs its compile
+    /// time).
+    items: Vec<(Item, Spans)>,
     line_starts: Vec<usize>,
+}
+
+/// The spans of one item: its own, and its keys' values (a dozen at most,
+/// searched in order).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct Spans {
+    span: Range<usize>,
+    keys: Vec<(&'static str, Range<usize>)>,
 }
 
 impl SourceMap {
     /// The span of `item`: of an array-of-tables entry its `[[…]]` header
     /// and keys, of an inline table its braces, of a note its string.
     pub fn span(&self, item: Item) -> Option<Range<usize>> {
-        self.items.get(&item).cloned()
+        Some(self.spans(item)?.span.clone())
     }
 
     /// The span of the value of the key named `key` (a name of the
     /// [`schema`] module) in `item`, where the item has it.
     pub fn key_span(&self, item: Item, key: &str) -> Option<Range<usize>> {
-        self.keys.get(&(item, key)).cloned()
+        let spans = self.spans(item)?;
+        let (_, span) = spans.keys.iter().find(|(name, _)| *name == key)?;
+        Some(span.clone())
+    }
+
+    fn spans(&self, item: Item) -> Option<&Spans> {
+        let index = self
+            .items
+            .binary_search_by(|(other, _)| other.cmp(&item))
+            .ok()?;
+        Some(&self.items[index].1)
     }
 
     /// The 1-based line of the value of the key named `key` in `item` where
@@ -141,17 +161,32 @@ impl SourceMap {
         for (index, table) in raw.table.iter().enumerate() {
             map.table(index, table);
         }
+        // Items are added in the order of the text, each once.
+        map.items.sort_unstable_by_key(|(item, _)| *item);
         map
     }
 
     fn item(&mut self, item: Item, span: Range<usize>) {
-        self.items.insert(item, span);
+        let keys = Vec::new();
+        self.items.push((item, Spans { span, keys }));
     }
 
+    /// Adds the span of `key`'s value, where given, to `item`, added last
+    /// or nearly (a row's notes come between its keys).
     fn key<T>(&mut self, item: Item, key: &Key, value: &Option<Spanned<T>>) {
         if let Some(value) = value {
-            self.keys.insert((item, key.name), value.span());
+            self.key_at(item, key.name, value.span());
         }
+    }
+
+    fn key_at(&mut self, item: Item, key: &'static str, span: Range<usize>) {
+        let added = self
+            .items
+            .iter_mut()
+            .rev()
+            .find(|(other, _)| *other == item);
+        let (_, spans) = added.expect("an item is added before its keys");
+        spans.keys.push((key, span));
     }
 
     fn table(&mut self, index: usize, raw: &Spanned<RawTable>) {

@@ -9,7 +9,7 @@ use std::ops::Range;
 use toml::Spanned;
 
 use crate::decoding::{self, Conflict, Decoding, Outcome};
-use crate::diagnostic::{Code, Diagnostic};
+use crate::diagnostic::{self, Code, Diagnostic};
 use crate::ident;
 use crate::model::{
     CodeKind, Marker, ObjectKind, Page, Reason, ReasonCodes, RecordNames, Reserved, Row, RowCode,
@@ -88,9 +88,7 @@ pub fn validate(raw: &RawSpec, text: &str) -> Result<Spec, Vec<Diagnostic>> {
             tables,
         })
     } else {
-        validator
-            .diagnostics
-            .sort_by_key(|d| (d.span.start, d.span.end));
+        diagnostic::sort_in_text_order(&mut validator.diagnostics);
         Err(validator.diagnostics)
     }
 }
@@ -195,7 +193,20 @@ impl Validator<'_> {
         value.get_ref().clone()
     }
 
-    /// A Rust name: present and a valid UpperCamelCase identifier.
+    /// Texts of a list, none blank.
+    fn non_blank_each(
+        &mut self,
+        values: &[Spanned<String>],
+        key: &str,
+        entry: &str,
+    ) -> Vec<String> {
+        let mut texts = Vec::with_capacity(values.len());
+        for value in values {
+            texts.push(self.non_blank(value, key, entry));
+        }
+        texts
+    }
+
     /// Free sentences, none blank.
     fn notes(
         &mut self,
@@ -203,13 +214,13 @@ impl Validator<'_> {
         key: &Key,
         entry: &str,
     ) -> Vec<String> {
-        notes
-            .iter()
-            .flat_map(Spanned::get_ref)
-            .map(|note| self.non_blank(note, key.name, entry))
-            .collect()
+        match notes {
+            Some(notes) => self.non_blank_each(notes.get_ref(), key.name, entry),
+            None => Vec::new(),
+        }
     }
 
+    /// A Rust name: present and a valid UpperCamelCase identifier.
     fn name(
         &mut self,
         value: &Option<Spanned<String>>,
@@ -318,7 +329,7 @@ impl Validator<'_> {
                 format!("clashes with the generated constant `{constant}` of the enum"),
             );
         }
-        let mut codes: BTreeMap<i32, Range<usize>> = BTreeMap::new();
+        let mut codes = FirstGiven::default();
         let mut markers = Vec::new();
         for marker in raw {
             let span = marker.span();
@@ -344,21 +355,18 @@ impl Validator<'_> {
                     None
                 }
             };
-            if let Some((value, span)) = &code {
-                match codes.get(value) {
-                    Some(first) => self.error(
-                        Diagnostic::new(
-                            Code::Duplicate,
-                            format!("duplicate \"not applicable\" code {value}"),
-                            span.clone(),
-                            "defined again here",
-                        )
-                        .related(first.clone(), "first defined here"),
-                    ),
-                    None => {
-                        codes.insert(*value, span.clone());
-                    }
-                }
+            if let Some((value, span)) = &code
+                && let Some(first) = codes.first(value.to_string(), span)
+            {
+                self.error(
+                    Diagnostic::new(
+                        Code::Duplicate,
+                        format!("duplicate \"not applicable\" code {value}"),
+                        span.clone(),
+                        "defined again here",
+                    )
+                    .related(first, "first defined here"),
+                );
             }
             let name = self.name(name, &entry, span.clone());
             if let Some(name) = &name {
@@ -446,7 +454,7 @@ impl Validator<'_> {
             self.text_table_extras(table, &entry);
         }
         let reserved = self.reserved(table, kind, &entry);
-        let mut codes: BTreeMap<RowCode, Range<usize>> = BTreeMap::new();
+        let mut codes = FirstGiven::default();
         let mut row_names = Names::new("row name");
         for constant in CODE_CONSTANTS {
             row_names.reserve(
@@ -679,10 +687,10 @@ impl Validator<'_> {
                 .help("give every row the vendor's constant name, or none"),
             );
         }
-        let mut seen: BTreeMap<&str, Range<usize>> = BTreeMap::new();
+        let mut seen = FirstGiven::default();
         for row in with {
             let constant = row.get_ref().constant.as_ref().expect("filtered");
-            if let Some(first) = seen.get(constant.get_ref().as_str()) {
+            if let Some(first) = seen.first(constant.get_ref().clone(), &constant.span()) {
                 self.error(
                     Diagnostic::new(
                         Code::Duplicate,
@@ -690,10 +698,8 @@ impl Validator<'_> {
                         constant.span(),
                         "given again here",
                     )
-                    .related(first.clone(), "first given here"),
+                    .related(first, "first given here"),
                 );
-            } else {
-                seen.insert(constant.get_ref(), constant.span());
             }
         }
         let _ = rows;
@@ -781,13 +787,7 @@ impl Validator<'_> {
                 expected,
             ));
         }
-        Some(
-            columns
-                .get_ref()
-                .iter()
-                .map(|column| self.non_blank(column, schema::page::COLUMNS.name, entry))
-                .collect(),
-        )
+        Some(self.non_blank_each(columns.get_ref(), schema::page::COLUMNS.name, entry))
     }
 
     fn record_names(
@@ -872,7 +872,7 @@ impl Validator<'_> {
         &mut self,
         raw: &Spanned<RawRow>,
         scope: &RowScope<'_>,
-        codes: &mut BTreeMap<RowCode, Range<usize>>,
+        codes: &mut FirstGiven,
         names: &mut Names,
     ) -> Option<Row> {
         let RowScope {
@@ -894,7 +894,9 @@ impl Validator<'_> {
             Some(raw_code) => {
                 let code = self.row_code(raw_code, kind, &entry);
                 if let Some(code) = &code {
-                    if let Some(first) = codes.get(code) {
+                    // A table's codes are all of its kind: their text tells
+                    // them apart.
+                    if let Some(first) = codes.first(code.to_string(), &raw_code.span()) {
                         self.error(
                             Diagnostic::new(
                                 Code::Duplicate,
@@ -902,10 +904,8 @@ impl Validator<'_> {
                                 raw_code.span(),
                                 "defined again here",
                             )
-                            .related(first.clone(), "first defined here"),
+                            .related(first, "first defined here"),
                         );
-                    } else {
-                        codes.insert(code.clone(), raw_code.span());
                     }
                     if let Some((_, at)) =
                         reserved.iter().find(|(reserved, _)| reserved.code == *code)
@@ -1281,14 +1281,45 @@ fn raw_code_text(code: &RawCode) -> String {
     }
 }
 
+/// Text keys (a code as written, a folded name) to the index of their first
+/// entry: the one map type of validation, so that its code is compiled once
+/// (what is compiled here, every downstream build compiles: the crate's
+/// README says why this matters).
+type Index = BTreeMap<String, usize>;
+
+/// Where each key was first given, for the duplicate checks of codes and
+/// constants.
+#[derive(Default)]
+struct FirstGiven {
+    index: Index,
+    spans: Vec<Range<usize>>,
+}
+
+impl FirstGiven {
+    /// Records `key`, given at `span`; where it was given before, the span
+    /// of its first time.
+    fn first(&mut self, key: String, span: &Range<usize>) -> Option<Range<usize>> {
+        match self.index.get(&key) {
+            Some(&first) => Some(self.spans[first].clone()),
+            None => {
+                self.index.insert(key, self.spans.len());
+                self.spans.push(span.clone());
+                None
+            }
+        }
+    }
+}
+
 /// One namespace of names, catching duplicates and names equal but for case.
 struct Names {
     what: &'static str,
-    /// Folded name to the name and, unless the generator defines it, where
-    /// the spec defines it.
-    seen: BTreeMap<String, (String, Option<Definition>)>,
-    /// Names that clash only when spelled exactly so, with why.
-    reserved: BTreeMap<&'static str, String>,
+    /// Folded name to its entry in `names`.
+    folded: Index,
+    /// Each name in the order defined and, unless the generator defines
+    /// it, where the spec defines it.
+    names: Vec<(String, Option<Definition>)>,
+    /// Names that clash only when spelled exactly so, with why: a few.
+    reserved: Vec<(&'static str, String)>,
 }
 
 /// Where the spec defines a name, and how, if the spec does not spell it.
@@ -1301,20 +1332,20 @@ impl Names {
     fn new(what: &'static str) -> Self {
         Names {
             what,
-            seen: BTreeMap::new(),
-            reserved: BTreeMap::new(),
+            folded: Index::new(),
+            names: Vec::new(),
+            reserved: Vec::new(),
         }
     }
 
     /// A name the generated code uses in this namespace for something else.
     fn reserve(&mut self, name: &'static str, why: String) {
-        self.reserved.insert(name, why);
+        self.reserved.push((name, why));
     }
 
     /// A name the generator itself defines in this namespace.
     fn builtin(&mut self, name: &str) {
-        self.seen
-            .insert(ident::folded(name), (name.to_string(), None));
+        self.insert(ident::folded(name), name.to_string(), None);
     }
 
     fn define(&mut self, name: &Spanned<String>, entry: &str, diagnostics: &mut Vec<Diagnostic>) {
@@ -1335,7 +1366,11 @@ impl Names {
             Some(how) => format!("{label}, as {how}"),
             None => label.to_string(),
         };
-        if let Some(why) = self.reserved.get(name.get_ref().as_str()) {
+        if let Some((_, why)) = self
+            .reserved
+            .iter()
+            .find(|(reserved, _)| *reserved == name.get_ref())
+        {
             diagnostics.push(
                 Diagnostic::new(
                     Code::Name,
@@ -1348,18 +1383,13 @@ impl Names {
             return;
         }
         let folded = ident::folded(name.get_ref());
-        match self.seen.get(&folded) {
+        match self.folded.get(&folded).map(|&index| &self.names[index]) {
             None => {
-                self.seen.insert(
-                    folded,
-                    (
-                        name.get_ref().clone(),
-                        Some(Definition {
-                            span: name.span(),
-                            how: how.clone(),
-                        }),
-                    ),
-                );
+                let definition = Definition {
+                    span: name.span(),
+                    how: how.clone(),
+                };
+                self.insert(folded, name.get_ref().clone(), Some(definition));
             }
             Some((first, None)) => diagnostics.push(
                 Diagnostic::new(
@@ -1405,5 +1435,10 @@ impl Names {
                 );
             }
         }
+    }
+
+    fn insert(&mut self, folded: String, name: String, definition: Option<Definition>) {
+        self.folded.insert(folded, self.names.len());
+        self.names.push((name, definition));
     }
 }

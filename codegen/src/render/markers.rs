@@ -17,11 +17,7 @@ pub(super) struct Markers {
 
 impl Markers {
     pub(super) fn of(spec: &Spec) -> Self {
-        let codes: Vec<String> = spec
-            .not_applicable
-            .iter()
-            .map(|marker| format!("`{}`", marker.code))
-            .collect();
+        let codes = each(&spec.not_applicable, &|marker| format!("`{}`", marker.code));
         let prose = match codes.as_slice() {
             [] => None,
             [rest @ .., last] if !rest.is_empty() => Some(format!("{} or {last}", rest.join(", "))),

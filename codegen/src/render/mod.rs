@@ -298,6 +298,19 @@ impl Context<'_> {
     }
 }
 
+/// `text` of each of `items`, in order: the entries of a generated list or
+/// table. The one loop for every list, through a `dyn` function: a
+/// `map(…).collect()` per list would compile its own copy of the iterator
+/// code, in the generator every downstream build compiles (the crate's
+/// README, "Build cost").
+fn each<T>(items: &[T], text: &dyn Fn(&T) -> String) -> Vec<String> {
+    let mut texts = Vec::with_capacity(items.len());
+    for item in items {
+        texts.push(text(item));
+    }
+    texts
+}
+
 /// The `@generated` header as `//` lines and a blank line.
 pub fn header(out: &mut String, lines: &[String]) {
     for line in lines {

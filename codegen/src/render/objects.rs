@@ -36,10 +36,7 @@ pub(super) fn object_kind_enum(
 fn object_kind_impl(out: &mut Writer, name: &str, kinds: &[ObjectKind]) {
     out.open(format_args!("impl {name}"));
     out.line("/// Every kind, in spec order.");
-    let all: Vec<String> = kinds
-        .iter()
-        .map(|kind| format!("Self::{}", kind.name))
-        .collect();
+    let all = each(kinds, &|kind| format!("Self::{}", kind.name));
     out.list(
         &format!("pub const ALL: [Self; {}] = [", kinds.len()),
         &all,

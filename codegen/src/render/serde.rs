@@ -65,7 +65,7 @@ pub(super) fn text_serde(out: &mut Writer, cx: &Context<'_>, name: &str) {
 
 /// The record's column names as a static array literal.
 fn fields(names: &[&str]) -> String {
-    let names: Vec<String> = names.iter().map(|name| string(name)).collect();
+    let names = each(names, &|name| string(name));
     format!("&[{}]", names.join(", "))
 }
 

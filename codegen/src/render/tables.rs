@@ -170,7 +170,7 @@ pub(super) fn code_enum_impl(out: &mut Writer, table: &Table) {
     out.open(format_args!("impl {}", table.name));
     all_and_count(
         out,
-        table.rows.iter().map(|row| row.name.as_str()).collect(),
+        &each(&table.rows, &|row| format!("Self::{}", row.name)),
     );
     out.blank();
     match table.kind {
@@ -211,13 +211,13 @@ pub(super) fn code_enum_impl(out: &mut Writer, table: &Table) {
     out.close();
 }
 
-/// `ALL` and `COUNT` of a fieldless enum with the variants `names`.
-fn all_and_count(out: &mut Writer, names: Vec<&str>) {
-    let all: Vec<String> = names.iter().map(|name| format!("Self::{name}")).collect();
+/// `ALL` and `COUNT` of a fieldless enum whose variants are `all`
+/// (`Self::Busy`, …).
+fn all_and_count(out: &mut Writer, all: &[String]) {
     out.line("/// Every variant, in vendor order.");
     out.list(
         &format!("pub const ALL: [Self; {}] = [", all.len()),
-        &all,
+        all,
         ";",
     );
     out.blank();
@@ -227,7 +227,7 @@ fn all_and_count(out: &mut Writer, names: Vec<&str>) {
 
 /// `name` and `from_name` of a table's code enum.
 fn name_methods(out: &mut Writer, table: &Table) {
-    let names: Vec<String> = table.rows.iter().map(|row| string(&row.name)).collect();
+    let names = each(&table.rows, &|row| string(&row.name));
     out.line("/// The Rust name, as [`from_name`](Self::from_name) reads it.");
     out.line("#[inline]");
     out.open("pub const fn name(self) -> &'static str");
@@ -285,10 +285,7 @@ fn description_methods(out: &mut Writer, table: &Table) {
             _ => row.description.clone(),
         })
         .collect();
-    let primary: Vec<String> = texts
-        .iter()
-        .map(|text| string(text.primary().unwrap_or_default()))
-        .collect();
+    let primary = each(&texts, &|text| string(text.primary().unwrap_or_default()));
     out.line("/// The vendor's description, byte for byte: in English, or in Chinese where the vendor gives no English.");
     out.line("#[inline]");
     out.open("pub const fn description(self) -> &'static str");
@@ -302,17 +299,14 @@ fn description_methods(out: &mut Writer, table: &Table) {
         "pub const fn description_in(self, lang: {LANG}) -> &'static str"
     ));
     if texts.iter().any(|text| text[Lang::Zh].is_some()) {
-        let chinese: Vec<String> = texts
-            .iter()
-            .map(|text| {
-                string(
-                    text[Lang::Zh]
-                        .as_deref()
-                        .or(text.primary())
-                        .unwrap_or_default(),
-                )
-            })
-            .collect();
+        let chinese = each(&texts, &|text| {
+            string(
+                text[Lang::Zh]
+                    .as_deref()
+                    .or(text.primary())
+                    .unwrap_or_default(),
+            )
+        });
         row_table(out, "CHINESE", "&str", &chinese);
         out.open("match lang");
         out.line(format_args!("{LANG}::Zh => CHINESE[self.position()],"));
@@ -327,11 +321,7 @@ fn description_methods(out: &mut Writer, table: &Table) {
 
 /// `code` and `from_code` of an enum whose codes are text.
 pub(super) fn text_code_methods(out: &mut Writer, table: &Table) {
-    let codes: Vec<String> = table
-        .rows
-        .iter()
-        .map(|row| string(&row.code.to_string()))
-        .collect();
+    let codes = each(&table.rows, &|row| string(&row.code.to_string()));
     out.line("/// The vendor code: the text of the bill's column.");
     out.line("#[inline]");
     out.open("pub const fn code(self) -> &'static str");
@@ -339,7 +329,7 @@ pub(super) fn text_code_methods(out: &mut Writer, table: &Table) {
     out.close();
     out.blank();
     out.line("/// The variant whose vendor code is exactly `code`, byte for byte.");
-    let codes: Vec<String> = table.rows.iter().map(|row| row.code.to_string()).collect();
+    let codes = each(&table.rows, &|row| row.code.to_string());
     let entries: Vec<(&str, &str)> = codes
         .iter()
         .zip(&table.rows)
@@ -357,11 +347,9 @@ pub(super) fn text_code_methods(out: &mut Writer, table: &Table) {
 /// `constant` and `from_constant`: the vendor's constant names, which
 /// every row has where one has.
 pub(super) fn constant_methods(out: &mut Writer, table: &Table) {
-    let constants: Vec<String> = table
-        .rows
-        .iter()
-        .map(|row| string(row.constant.as_deref().unwrap_or_default()))
-        .collect();
+    let constants = each(&table.rows, &|row| {
+        string(row.constant.as_deref().unwrap_or_default())
+    });
     out.line("/// The vendor's constant name, such as `AGENT_TYPE_EXTENSION`.");
     out.line("#[inline]");
     out.open("pub const fn constant(self) -> &'static str");
@@ -402,7 +390,10 @@ pub(super) fn fieldless_methods(
     variants: &[Variant<'_>],
     from_code: impl FnOnce(&mut Writer),
 ) {
-    all_and_count(out, variants.iter().map(|variant| variant.name).collect());
+    all_and_count(
+        out,
+        &each(variants, &|variant| format!("Self::{}", variant.name)),
+    );
     out.blank();
     out.line("/// The vendor code.");
     out.open("pub const fn code(self) -> i32");

@@ -62,7 +62,7 @@ pub(super) fn notes_methods(out: &mut Writer, table: &Table) {
             .iter()
             .filter(|row| !notes(row).is_empty())
             .map(|row| {
-                let notes: Vec<String> = notes(row).iter().map(|note| string(note)).collect();
+                let notes = each(notes(row), &|note| string(note));
                 format!("Self::{} => &[{}],", row.name, notes.join(", "))
             })
             .collect()
