@@ -319,7 +319,7 @@ impl OperationType {
     ];
 
     /// The number of variants.
-    pub const COUNT: usize = Self::ALL.len();
+    pub const COUNT: usize = 29;
 
     /// The vendor code.
     pub const fn code(self) -> i32 {
@@ -1870,7 +1870,7 @@ impl TalkingReason {
     pub const ALL: [Self; 2] = [Self::StillTalking, Self::Exited];
 
     /// The number of variants.
-    pub const COUNT: usize = Self::ALL.len();
+    pub const COUNT: usize = 2;
 
     /// The vendor code.
     pub const fn code(self) -> i32 {
@@ -2025,7 +2025,7 @@ impl ListenInsertWhisperReason {
     pub const ALL: [Self; 1] = [Self::Zero];
 
     /// The number of variants.
-    pub const COUNT: usize = Self::ALL.len();
+    pub const COUNT: usize = 1;
 
     /// The vendor code.
     pub const fn code(self) -> i32 {
@@ -2569,7 +2569,7 @@ impl InternalHelpReason {
     ];
 
     /// The number of variants.
-    pub const COUNT: usize = Self::ALL.len();
+    pub const COUNT: usize = 7;
 
     /// The vendor code.
     pub const fn code(self) -> i32 {
@@ -2949,7 +2949,7 @@ impl MediaType {
     ];
 
     /// The number of variants.
-    pub const COUNT: usize = Self::ALL.len();
+    pub const COUNT: usize = 29;
 
     /// The vendor code.
     pub const fn code(self) -> i32 {
@@ -3438,7 +3438,7 @@ impl AgentType {
     ];
 
     /// The number of variants.
-    pub const COUNT: usize = Self::ALL.len();
+    pub const COUNT: usize = 14;
 
     /// The vendor code.
     pub const fn code(self) -> i32 {
@@ -3732,7 +3732,7 @@ impl CallDirection {
     ];
 
     /// The number of variants.
-    pub const COUNT: usize = Self::ALL.len();
+    pub const COUNT: usize = 4;
 
     /// The vendor code: the text of the bill's column.
     #[inline]
@@ -3909,7 +3909,7 @@ impl NotApplicable {
     pub const ALL: [Self; 2] = [Self::MinusOne, Self::UsNoUse];
 
     /// The number of variants.
-    pub const COUNT: usize = Self::ALL.len();
+    pub const COUNT: usize = 2;
 
     /// The vendor code.
     pub const fn code(self) -> i32 {

@@ -108,27 +108,26 @@ pub(super) fn text_lookup(
         TextLookup::Sorted => {
             let mut sorted: Vec<usize> = (0..entries.len()).collect();
             sorted.sort_unstable_by(|&left, &right| entries[left].0.cmp(entries[right].0));
-            let items: Vec<String> = sorted.iter().map(usize::to_string).collect();
+            let texts: Vec<String> = sorted.iter().map(|&at| string(entries[at].0)).collect();
+            let positions: Vec<String> = sorted.iter().map(usize::to_string).collect();
             let index = match u16::try_from(entries.len()) {
                 Ok(_) => "u16",
                 Err(_) => "u32",
             };
+            // The variant is read from `ALL` by value: a reference to it
+            // would be a constant of its own, which rustc evaluates again,
+            // in time quadratic in the variants where they are vendor codes.
             out.line(format_args!(
-                "// Positions in `ALL`, sorted by {getter}, for a binary search."
+                "// Every {getter}, sorted, for a binary search, and its variant's position in `ALL`."
             ));
+            row_table(out, "SORTED", "&str", &texts);
             out.packed(
-                &format!("const SORTED: &[{index}; {}] = &[", items.len()),
-                &items,
+                &format!("const POSITIONS: &[{index}; {}] = &[", entries.len()),
+                &positions,
                 ";",
             );
-            out.line("let all: &[Self] = &Self::ALL;");
-            out.line(format_args!(
-                "let {getter}_at = |position: &{index}| all[*position as usize].{getter}();"
-            ));
-            out.open(format_args!(
-                "match SORTED.binary_search_by_key(&{key}, {getter}_at)"
-            ));
-            out.line("Ok(index) => Some(all[SORTED[index] as usize]),");
+            out.open(format_args!("match SORTED.binary_search(&{key})"));
+            out.line("Ok(index) => Some(Self::ALL[POSITIONS[index] as usize]),");
             out.line("Err(_) => None,");
             out.close();
         }

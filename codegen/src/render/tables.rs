@@ -221,8 +221,10 @@ fn all_and_count(out: &mut Writer, all: &[String]) {
         ";",
     );
     out.blank();
+    // A literal: `Self::ALL.len()` would evaluate `ALL` once more, which
+    // costs rustc time quadratic in the variants where they are vendor codes.
     out.line("/// The number of variants.");
-    out.line("pub const COUNT: usize = Self::ALL.len();");
+    out.line(format_args!("pub const COUNT: usize = {};", all.len()));
 }
 
 /// `name` and `from_name` of a table's code enum.
