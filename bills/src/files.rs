@@ -12,6 +12,7 @@ use std::sync::mpsc::{Receiver, Sender, SyncSender, channel, sync_channel};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
 use std::vec::Vec;
 
+use super::reader::csv_parser;
 use super::split::{Received, RecordEnds, has_record};
 use super::{Annotated, BillReader, Encoding, LocatedError, Location, Problem};
 
@@ -443,6 +444,7 @@ impl<W> BillFiles<W> {
         let budget = Budget::new();
         let spare = Mutex::new(Vec::new());
         let buffers = Mutex::new(Vec::new());
+        let parsers = Mutex::new(Vec::new());
         let (order, units) = sync_channel(2 * jobs.get());
         let (work, jobs_waiting) = channel();
         let jobs_waiting = Mutex::new(jobs_waiting);
@@ -452,6 +454,7 @@ impl<W> BillFiles<W> {
             budget: &budget,
             spare: &spare,
             buffers: &buffers,
+            parsers: &parsers,
             piece_bytes: self.piece_bytes,
             wrap: &self.wrap,
             part: &part,
@@ -1161,6 +1164,10 @@ fn fill(
 /// Buffers of pieces read, used again.
 type Buffers = Mutex<Vec<Vec<u8>>>;
 
+/// csv's parsers of the readers of pieces, used again: one takes longer
+/// to build than a small piece to read.
+type Parsers = Mutex<Vec<csv_core::Reader>>;
+
 /// What the threads of [`BillFiles::read_parallel`] that decode share.
 struct Shared<'s, W, T, P, V, R, E> {
     /// The jobs the producer handed on, in order.
@@ -1170,6 +1177,7 @@ struct Shared<'s, W, T, P, V, R, E> {
     /// Parts handed on, emptied, to be used again.
     spare: &'s Mutex<Vec<T>>,
     buffers: &'s Buffers,
+    parsers: &'s Parsers,
     piece_bytes: usize,
     wrap: &'s W,
     part: &'s P,
@@ -1258,7 +1266,10 @@ where
                 Task::Unit(unit) => {
                     read_unit(unit, self.encoding, &mut wrap, &mut cache, &mut visit)
                 }
-                Task::Piece(piece) => read_piece(piece, self.encoding, self.buffers, &mut visit),
+                Task::Piece(piece) => {
+                    let room = (self.buffers, self.parsers);
+                    read_piece(piece, self.encoding, room, &mut visit)
+                }
                 Task::Problem { problem, .. } => visit(Item::Problem(problem)),
                 Task::Share(_) | Task::Done => Ok(Flow::Continue),
             };
@@ -1292,11 +1303,11 @@ impl<R> Task<R> {
 }
 
 /// Reads the records of `piece`, handing them to `visit`, and gives its
-/// buffer back.
+/// buffer back, and the parser taken from `parsers`.
 fn read_piece<R: Read, E>(
     piece: Piece<R>,
     encoding: Encoding,
-    buffers: &Buffers,
+    (buffers, parsers): (&Buffers, &Parsers),
     visit: &mut Visit<'_, E>,
 ) -> Result<Flow, E> {
     let mut location = Location::new(&piece.path);
@@ -1305,14 +1316,17 @@ fn read_piece<R: Read, E>(
     }
     let rest = piece.rest.unwrap_or(Rest::Nothing);
     // The piece's bytes are the reader's buffer: not copied again.
-    let reader = BillReader::with_buffer(piece.bytes, piece.len, rest);
+    let csv = lock(parsers).pop().unwrap_or_else(csv_parser);
+    let reader = BillReader::with_parts(piece.bytes, piece.len, csv, rest);
     let reader = match piece.first {
         true => reader,
         false => reader.starting_at(piece.line, piece.header),
     };
     let mut reader = reader.encoding(encoding);
     let flow = records(location, &mut reader, encoding, visit);
-    lock(buffers).push(reader.into_buffer());
+    let (buffer, csv) = reader.into_parts();
+    lock(buffers).push(buffer);
+    lock(parsers).push(csv);
     flow
 }
 

@@ -108,6 +108,17 @@ const MAX_ENDS: usize = Column::COUNT + 1;
 /// The input buffer's size.
 const BUFFER_BYTES: usize = 64 * 1024;
 
+/// csv's parser as the reader drives it. Building one takes a while (its
+/// tables): a reader per piece of a large file is given one used before
+/// ([`BillReader::with_parts`]).
+pub(crate) fn csv_parser() -> csv_core::Reader {
+    csv_core::ReaderBuilder::new()
+        // Records end at `\n` alone: a `\r` before it is dropped from the
+        // last column, and line numbers count `\n`s.
+        .terminator(csv_core::Terminator::Any(b'\n'))
+        .build()
+}
+
 /// The 21 fields of a record: their bytes, one after the other (`gap`
 /// bytes apart: 0, or the 1 of a comma), and where each ends.
 #[derive(Debug, Clone, Copy)]
@@ -162,6 +173,9 @@ pub struct BillRef<'r> {
     end_time: BillTime,
     op_type: i32,
     op_cause: i32,
+    /// `end_time - begin_time`, worked out once: the counts and the
+    /// summary both ask for it.
+    seconds: i64,
 }
 
 impl<'r> BillRef<'r> {
@@ -236,7 +250,7 @@ impl<'r> BillRef<'r> {
     /// The seconds from `begin_time` to `end_time`, negative when the
     /// record ends before it begins (see [`Bill::duration_secs`]).
     pub const fn duration_secs(self) -> i64 {
-        self.end_time.seconds_since(self.begin_time)
+        self.seconds
     }
 
     /// How long the operation lasted, or `None` when the record ends
@@ -304,21 +318,22 @@ impl<R: Read> BillReader<R> {
     /// A reader of the bill file `reader` holds, in UTF-8; it buffers its
     /// input, so `reader` need not.
     pub fn new(reader: R) -> Self {
-        Self::with_buffer(vec![0; BUFFER_BYTES], 0, reader)
+        Self::with_parts(vec![0; BUFFER_BYTES], 0, csv_parser(), reader)
     }
 
     /// A reader of the bill file whose first bytes are `buffer[..len]`,
     /// the rest in `reader`; `buffer` is its input buffer from then on
-    /// (so bytes read into it elsewhere are not copied again).
-    pub(crate) fn with_buffer(mut buffer: Vec<u8>, len: usize, reader: R) -> Self {
+    /// (so bytes read into it elsewhere are not copied again), and `csv`
+    /// (from [`csv_parser`], reset) its parser.
+    pub(crate) fn with_parts(
+        mut buffer: Vec<u8>,
+        len: usize,
+        csv: csv_core::Reader,
+        reader: R,
+    ) -> Self {
         if buffer.len() < BUFFER_BYTES {
             buffer.resize(BUFFER_BYTES, 0);
         }
-        let csv = csv_core::ReaderBuilder::new()
-            // Records end at `\n` alone: a `\r` before it is dropped from
-            // the last column, and line numbers count `\n`s.
-            .terminator(csv_core::Terminator::Any(b'\n'))
-            .build();
         Self {
             input: reader,
             csv,
@@ -355,9 +370,10 @@ impl<R: Read> BillReader<R> {
         self
     }
 
-    /// The input buffer, to be used again.
-    pub(crate) fn into_buffer(self) -> Vec<u8> {
-        self.buffer
+    /// The input buffer and csv's parser, reset, to be used again.
+    pub(crate) fn into_parts(mut self) -> (Vec<u8>, csv_core::Reader) {
+        self.csv.reset();
+        (self.buffer, self.csv)
     }
 
     /// Reads the file in `encoding` (UTF-8 unless told).
@@ -744,7 +760,7 @@ fn text_encoding(
         // the line, and field by field only to name the bad one.
         if encoding == Encoding::Utf8
             && fields.gap > 0
-            && core::str::from_utf8(&fields.bytes[..fields.ends[Column::COUNT - 1]]).is_ok()
+            && simdutf8::basic::from_utf8(&fields.bytes[..fields.ends[Column::COUNT - 1]]).is_ok()
         {
             return None;
         }
@@ -910,6 +926,7 @@ fn parse(fields: Fields<'_>, line: u64) -> Result<BillRef<'_>, BillErrorKind> {
         end_time,
         op_type,
         op_cause,
+        seconds: end_time.seconds_since(begin_time),
     })
 }
 
