@@ -193,6 +193,12 @@ impl<'r> BillRef<'r> {
         core::str::from_utf8(self.fields.get(column.index())).unwrap_or_default()
     }
 
+    /// The bytes of `column`, which [`text`](Self::text) checks again as
+    /// UTF-8: for a caller that needs only the bytes.
+    pub(crate) fn bytes(self, column: Column) -> &'r [u8] {
+        self.fields.get(column.index())
+    }
+
     /// The value of `column`: decoded for the codes and times, else its
     /// text.
     pub fn field(self, column: Column) -> Field<'r> {
