@@ -89,6 +89,9 @@ pub struct BillReader<R> {
     record: Vec<u8>,
     in_buffer: Option<(usize, usize)>,
     ends: [usize; MAX_ENDS],
+    /// Where in `buffer` the line of the record just read lies, when its
+    /// fields were unquoted into `record` from that one line.
+    quoted_line: Option<(usize, usize)>,
     /// The record as UTF-8, when the file is in GBK or GB18030 and the
     /// record is not all ASCII.
     transcoded: Vec<u8>,
@@ -352,6 +355,7 @@ impl<R: Read> BillReader<R> {
             line: 1,
             record: vec![0; 1024],
             in_buffer: None,
+            quoted_line: None,
             ends: [0; MAX_ENDS],
             transcoded: Vec::new(),
             transcoded_ends: [0; Column::COUNT],
@@ -522,7 +526,14 @@ impl<R: Read> BillReader<R> {
             // ASCII is text in every encoding.
             raw
         } else {
-            let encoding = text_encoding(&mut self.decided, raw)?;
+            // The line the fields were read from whole, if they were.
+            let line = match (self.in_buffer, self.quoted_line) {
+                (Some((start, end)), _) | (None, Some((start, end))) => {
+                    Some(&self.buffer[start..end])
+                }
+                (None, None) => None,
+            };
+            let encoding = text_encoding(&mut self.decided, raw, line)?;
             if matches!(encoding, Encoding::Utf8) {
                 raw
             } else {
@@ -587,12 +598,16 @@ impl<R: Read> BillReader<R> {
             }
         }
         self.in_buffer = None;
+        self.quoted_line = None;
         if self.parsing {
             // `Some(None)` is a blank line.
             while let Some(record) = self.read_unquoted_line() {
                 if let Some(record) = record {
                     return record;
                 }
+            }
+            if let Some(record) = self.read_quoted_line() {
+                return record;
             }
         }
         // csv's parser drops a UTF-8 byte order mark from the start of the
@@ -703,6 +718,83 @@ impl<R: Read> BillReader<R> {
         }))
     }
 
+    /// The fast way through a line with quoted fields: a whole line in the
+    /// input buffer each of whose fields is either unquoted without a
+    /// quote in it, or quoted whole (`"…"`, `""` a quote inside, the
+    /// closing quote followed by a comma or the line's end) is read
+    /// exactly as csv's parser would read it, its fields unquoted into
+    /// `record`. `None` for any other line (a quoted field holding a line
+    /// end, text after a closing quote, a stray quote, the line over the
+    /// limit or not whole in the buffer): csv's parser reads it.
+    fn read_quoted_line(&mut self) -> Option<Raw> {
+        let rest = &self.buffer[self.start..self.end];
+        let length = memchr::memchr(b'\n', rest)?;
+        if length >= Self::MAX_RECORD_BYTES {
+            return None;
+        }
+        let line = &rest[..length];
+        // The fields are never longer than their line.
+        if self.record.len() < length {
+            self.record.resize(length.next_power_of_two(), 0);
+        }
+        let (mut at, mut written, mut count) = (0, 0, 0);
+        loop {
+            if line.get(at) == Some(&b'"') {
+                at += 1;
+                loop {
+                    // No closing quote before the line end: a quoted line
+                    // end, for csv's parser.
+                    let quote = at + memchr::memchr(b'"', &line[at..])?;
+                    let part = &line[at..quote];
+                    self.record[written..written + part.len()].copy_from_slice(part);
+                    written += part.len();
+                    at = quote + 1;
+                    if line.get(at) != Some(&b'"') {
+                        break;
+                    }
+                    self.record[written] = b'"';
+                    written += 1;
+                    at += 1;
+                }
+                if let Some(end) = self.ends.get_mut(count) {
+                    *end = written;
+                }
+                count += 1;
+                match line.get(at) {
+                    None => break,
+                    Some(b',') => at += 1,
+                    Some(_) => return None,
+                }
+            } else {
+                let stop =
+                    memchr::memchr2(b',', b'"', &line[at..]).map_or(line.len(), |found| at + found);
+                if line.get(stop) == Some(&b'"') {
+                    return None;
+                }
+                let part = &line[at..stop];
+                self.record[written..written + part.len()].copy_from_slice(part);
+                written += part.len();
+                if let Some(end) = self.ends.get_mut(count) {
+                    *end = written;
+                }
+                count += 1;
+                if stop == line.len() {
+                    break;
+                }
+                at = stop + 1;
+            }
+        }
+        let line = self.line;
+        self.line += 1;
+        self.quoted_line = Some((self.start, self.start + length));
+        self.start += length + 1;
+        Some(Raw::Record {
+            line,
+            count,
+            too_long: None,
+        })
+    }
+
     /// Refills the input buffer (empty when the input has ended).
     fn fill(&mut self) -> io::Result<()> {
         self.start = 0;
@@ -759,14 +851,14 @@ impl<R: Read> BillReader<R> {
 fn text_encoding(
     decided: &mut Option<Encoding>,
     fields: Fields<'_>,
+    line: Option<&[u8]>,
 ) -> Result<Encoding, BillErrorKind> {
     let undecodable = |encoding| {
-        // Fields still apart by their commas are UTF-8 if the whole line
-        // is, since a comma is never part of a character: one pass over
-        // the line, and field by field only to name the bad one.
+        // The fields of one line, apart by commas and quotes, are UTF-8 if
+        // the whole line is, since ASCII is never part of a character: one
+        // pass over the line, and field by field only to name the bad one.
         if encoding == Encoding::Utf8
-            && fields.gap > 0
-            && simdutf8::basic::from_utf8(&fields.bytes[..fields.ends[Column::COUNT - 1]]).is_ok()
+            && line.is_some_and(|line| simdutf8::basic::from_utf8(line).is_ok())
         {
             return None;
         }
