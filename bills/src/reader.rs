@@ -914,48 +914,42 @@ fn split_at_commas(line: &[u8], ends: &mut [usize; MAX_ENDS]) -> usize {
         }
         count += 1;
     };
-    // 64 bytes at a time: a bit per byte that is a comma, then a step per
-    // comma (eight words of eight bytes each, without SIMD instructions).
-    let mut blocks = line.chunks_exact(64);
+    // Eight bytes at a time: a bit per byte that is a comma, then a step
+    // per comma (without SIMD instructions).
+    let mut words = line.chunks_exact(8);
     let mut base = 0;
-    for block in &mut blocks {
-        let mut commas = comma_bits(block);
+    for word in &mut words {
+        let mut commas = comma_bits(u64::from_le_bytes(word.try_into().expect("eight bytes")));
         while commas != 0 {
-            push(base + commas.trailing_zeros() as usize);
+            push(base + commas.trailing_zeros() as usize / 8);
             commas &= commas - 1;
         }
-        base += 64;
+        base += 8;
     }
-    let rest = blocks.remainder();
-    let mut last = [0; 64];
-    last[..rest.len()].copy_from_slice(rest);
-    let mut commas = comma_bits(&last);
+    // The last bytes, as the low bytes of a word (the others zero).
+    let rest = words.remainder();
+    let word = rest
+        .iter()
+        .rev()
+        .fold(0, |word, &byte| word << 8 | u64::from(byte));
+    let mut commas = comma_bits(word);
     while commas != 0 {
-        push(base + commas.trailing_zeros() as usize);
+        push(base + commas.trailing_zeros() as usize / 8);
         commas &= commas - 1;
     }
     push(line.len());
     count
 }
 
-/// Bit `i` set where byte `i` of the 64 is a comma.
+/// The high bit of each byte of `word` that is a comma, and no other bit.
 #[inline]
-fn comma_bits(block: &[u8]) -> u64 {
+fn comma_bits(word: u64) -> u64 {
     const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
     const LOW_SEVEN: u64 = ONES * 0x7f;
-    let mut bits = 0;
-    for (index, word) in block.chunks_exact(8).enumerate() {
-        let word = u64::from_le_bytes(word.try_into().expect("eight bytes"));
-        // The high bit of each byte that is zero once commas are zeroed:
-        // exactly those, no carry crossing bytes.
-        let zeroed = word ^ (ONES * u64::from(b','));
-        let high = !(((zeroed & LOW_SEVEN) + LOW_SEVEN) | zeroed | LOW_SEVEN);
-        // The eight high bits gathered into the top byte, byte `i`'s as bit
-        // `56 + i`.
-        let gathered = (high >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56;
-        bits |= gathered << (8 * index);
-    }
-    bits
+    // The high bit of each byte that is zero once commas are zeroed:
+    // exactly those, no carry crossing bytes.
+    let zeroed = word ^ (ONES * u64::from(b','));
+    !(((zeroed & LOW_SEVEN) + LOW_SEVEN) | zeroed | LOW_SEVEN)
 }
 
 /// The `\n`s in `bytes`.
