@@ -8,6 +8,7 @@ two, its memory, and DuckDB's same summary, each in one run.
     python3 bench/bills_scale.py summary   # figure 7: --summary on one thread, CPU
     python3 bench/bills_scale.py pools     # figure 8: this pool against the rayon prototype
     python3 bench/bills_scale.py against REV   # figure 8: this build against commit REV
+    python3 bench/bills_scale.py instructions [REV]   # figure 8: instructions, jobs 2 / jobs 1
     python3 bench/bills_scale.py all
 
 It builds `codes` (release), writes the input sets with `codes synth` into
@@ -19,6 +20,12 @@ machine disturbs less. `pools` builds the rayon prototype (commit
 RAYON_PROTOTYPE, checked out in a worktree under target/) into the same
 target directory and times both binaries, turn about, in one run;
 `against REV` does the same with any commit.
+`instructions` counts the instructions `codes decode` runs (valgrind's
+cachegrind, `apt-get install valgrind`) on 2 files × 400,000 records, one
+thread and two, for `--summary` and CSV: a count the machine's other
+work does not disturb, unlike the times (the threads are run one at a
+time, so a wait that spins counts too); with REV, that commit's build
+(as `against` builds it) is counted beside this one.
 `duckdb` installs the `duckdb` package (2.x) from
 PyPI into a virtual environment under target/ on its first run.
 """
@@ -167,22 +174,59 @@ def threads(work):
     print(f"\nload {load()} (after)")
 
 
-def pools(work, rev=RAYON_PROTOTYPE, label="rayon prototype"):
+def build_rev(rev):
+    """Builds `codes` at commit `rev` (in a worktree under target/) and
+    copies it beside this build's: its path."""
     prototype = os.path.join(ROOT, "target", f"worktree-{rev}")
     if not os.path.exists(prototype):
         subprocess.run(
             ["git", "worktree", "add", "--detach", prototype, rev],
             cwd=ROOT, check=True,
         )
-    rayon = os.path.join(ROOT, "target", f"codes-{rev}")
+    binary = os.path.join(ROOT, "target", f"codes-{rev}")
     subprocess.run(
         ["cargo", "build", "--release", "--quiet", "-p", "codes-cli",
          "--target-dir", os.path.join(ROOT, "target")],
         cwd=prototype, check=True,
     )
-    shutil.copyfile(CODES, rayon)
-    os.chmod(rayon, 0o755)
+    shutil.copyfile(CODES, binary)
+    os.chmod(binary, 0o755)
     build()
+    return binary
+
+
+def instructions(work, rev=None):
+    if shutil.which("valgrind") is None:
+        sys.exit("instructions: valgrind is not installed (apt-get install valgrind)")
+    binaries = {"this build": CODES}
+    if rev:
+        binaries[rev] = build_rev(rev)
+    paths = large_set(os.path.join(work, "large"), files=2)
+    print(f"\nInstructions of `codes decode` on 2 files × 400,000 records (valgrind --tool=cachegrind), {machine()}, load {load()} (before)\n")
+    print("| build | output | jobs 1 | jobs 2 | **jobs 2 ÷ jobs 1** |")
+    print("|---|---|---:|---:|---:|")
+    for output in ("summary", "csv"):
+        for name, binary in binaries.items():
+            counts = []
+            for jobs in (1, 2):
+                result = subprocess.run(
+                    ["valgrind", "--tool=cachegrind", "--cache-sim=no",
+                     "--cachegrind-out-file=/dev/null",
+                     binary, "decode", *paths, *OUTPUTS[output], "--jobs", str(jobs)],
+                    stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                )
+                line = next(l for l in result.stderr.splitlines() if "I   refs" in l or "I refs" in l)
+                counts.append(int(line.split(":")[1].replace(",", "").split()[0]))
+            print(
+                f"| {name} | {output} | {counts[0] / 1e9:.3f} G | {counts[1] / 1e9:.3f} G "
+                f"| **{counts[1] / counts[0]:.3f}** |",
+                flush=True,
+            )
+    print(f"\nload {load()} (after)")
+
+
+def pools(work, rev=RAYON_PROTOTYPE, label="rayon prototype"):
+    rayon = build_rev(rev)
     binaries = {"this build": CODES, label: rayon}
     sets = scale_sets(work)
     print(f"\n`codes decode` --jobs 1 and 2, this build and {label} ({rev}), turn about, {machine()}, median of {RUNS}, load {load()} (before)\n")
@@ -308,7 +352,7 @@ def summary(work):
 
 def main():
     what = sys.argv[1] if len(sys.argv) > 1 else "all"
-    if what not in ("threads", "memory", "duckdb", "summary", "pools", "against", "all"):
+    if what not in ("threads", "memory", "duckdb", "summary", "pools", "against", "instructions", "all"):
         sys.exit(__doc__)
     build()
     with tempfile.TemporaryDirectory(prefix="bills-scale-") as work:
@@ -322,6 +366,8 @@ def main():
             summary(work)
         if what == "pools":
             pools(work)
+        if what == "instructions":
+            instructions(work, sys.argv[2] if len(sys.argv) > 2 else None)
         if what == "against":
             if len(sys.argv) < 3:
                 sys.exit(__doc__)

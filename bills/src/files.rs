@@ -12,6 +12,7 @@ use std::sync::mpsc::{Receiver, Sender, SyncSender, channel, sync_channel};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
 use std::vec::Vec;
 
+use super::reader::csv_parser;
 use super::split::{Received, RecordEnds, has_record};
 use super::{Annotated, BillReader, Encoding, LocatedError, Location, Problem};
 
@@ -176,6 +177,7 @@ pub struct BillFiles<W = AsIs> {
     policy: ErrorPolicy,
     encoding: Encoding,
     piece_bytes: usize,
+    part_items: usize,
     wrap: W,
 }
 
@@ -188,17 +190,18 @@ impl BillFiles {
             policy: ErrorPolicy::Continue,
             encoding: Encoding::Utf8,
             piece_bytes: PIECE_BYTES,
+            part_items: PART_ITEMS,
             wrap: |_, file| file,
         }
     }
 }
 
 /// How many items a part of the input holds at most in
-/// [`BillFiles::read_parallel`].
+/// [`BillFiles::read_parallel`], unless [`BillFiles::part_items`] says.
 const PART_ITEMS: usize = 1024;
 
 /// Parts of the files and members after the one being handed on that may
-/// be ready and waiting, all together (32,768 items): room enough for the
+/// be ready and waiting, all together (32,768 items by default): room enough for the
 /// threads to read whole files ahead while one is handed on, bounded
 /// whatever the size of the input.
 const PARTS_AHEAD: usize = 32;
@@ -253,6 +256,19 @@ impl<W> BillFiles<W> {
         }
     }
 
+    /// Reads in parts of up to `items` items in
+    /// [`read_parallel`](Self::read_parallel) (1,024 unless told): more
+    /// for parts that stay small whatever they hold, such as a
+    /// [`Summary`](crate::Summary) of their records, so that they are
+    /// handed on and merged less often; fewer to hold less output waiting.
+    #[must_use]
+    pub fn part_items(self, items: NonZeroUsize) -> Self {
+        Self {
+            part_items: items.get(),
+            ..self
+        }
+    }
+
     /// Reads each file through `wrap(path, file)` once it is open: to show
     /// progress, for one.
     pub fn wrap<V, R>(self, wrap: V) -> BillFiles<V>
@@ -265,6 +281,7 @@ impl<W> BillFiles<W> {
             policy: self.policy,
             encoding: self.encoding,
             piece_bytes: self.piece_bytes,
+            part_items: self.part_items,
             wrap,
         }
     }
@@ -341,7 +358,8 @@ impl<W> BillFiles<W> {
     /// decide its encoding): each such file or member is read whole by one
     /// thread.
     ///
-    /// Each piece is read in parts of up to 1,024 items. A part starts as
+    /// Each piece is read in parts of up to 1,024 items (or as many as
+    /// [`part_items`](Self::part_items) says). A part starts as
     /// `part()`, and `visit` adds each of its items to it on the thread
     /// that reads it; `emit` then gets every part on the calling thread,
     /// in input order, takes what it holds, and leaves it empty, as
@@ -354,7 +372,7 @@ impl<W> BillFiles<W> {
     /// one job no thread is started and nothing is cut.
     ///
     /// Memory stays bounded, whatever the size of the input: a thread
-    /// waits while 32 parts (32,768 items) of the pieces after the one
+    /// waits while 32 parts (32,768 items, by default) of the pieces after the one
     /// being handed on wait, or 2 more of that one; at most `2 × jobs`
     /// pieces are read ahead of it.
     ///
@@ -411,7 +429,7 @@ impl<W> BillFiles<W> {
         T: Send,
         E: Send,
     {
-        let (policy, encoding) = (self.policy, self.encoding);
+        let (policy, encoding, part_items) = (self.policy, self.encoding, self.part_items);
         if jobs.get() == 1 {
             // The same parts, on this thread.
             let mut counts = Counts::default();
@@ -425,7 +443,7 @@ impl<W> BillFiles<W> {
                     let flow = counts.count(&item, policy);
                     visit(&mut current, item)?;
                     items += 1;
-                    if items == PART_ITEMS {
+                    if items == part_items {
                         emit(&mut current)?;
                         items = 0;
                     }
@@ -443,6 +461,7 @@ impl<W> BillFiles<W> {
         let budget = Budget::new();
         let spare = Mutex::new(Vec::new());
         let buffers = Mutex::new(Vec::new());
+        let parsers = Mutex::new(Vec::new());
         let (order, units) = sync_channel(2 * jobs.get());
         let (work, jobs_waiting) = channel();
         let jobs_waiting = Mutex::new(jobs_waiting);
@@ -452,7 +471,9 @@ impl<W> BillFiles<W> {
             budget: &budget,
             spare: &spare,
             buffers: &buffers,
+            parsers: &parsers,
             piece_bytes: self.piece_bytes,
+            part_items,
             wrap: &self.wrap,
             part: &part,
             visit: &visit,
@@ -1161,6 +1182,10 @@ fn fill(
 /// Buffers of pieces read, used again.
 type Buffers = Mutex<Vec<Vec<u8>>>;
 
+/// csv's parsers of the readers of pieces, used again: one takes longer
+/// to build than a small piece to read.
+type Parsers = Mutex<Vec<csv_core::Reader>>;
+
 /// What the threads of [`BillFiles::read_parallel`] that decode share.
 struct Shared<'s, W, T, P, V, R, E> {
     /// The jobs the producer handed on, in order.
@@ -1170,7 +1195,9 @@ struct Shared<'s, W, T, P, V, R, E> {
     /// Parts handed on, emptied, to be used again.
     spare: &'s Mutex<Vec<T>>,
     buffers: &'s Buffers,
+    parsers: &'s Parsers,
     piece_bytes: usize,
+    part_items: usize,
     wrap: &'s W,
     part: &'s P,
     visit: &'s V,
@@ -1243,7 +1270,7 @@ where
                 let flow = counts.count(&item, self.policy);
                 (self.visit)(&mut current, item)?;
                 items += 1;
-                if items == PART_ITEMS {
+                if items == self.part_items {
                     items = 0;
                     let value = core::mem::replace(&mut current, new_part());
                     let counts = core::mem::take(&mut counts);
@@ -1258,7 +1285,10 @@ where
                 Task::Unit(unit) => {
                     read_unit(unit, self.encoding, &mut wrap, &mut cache, &mut visit)
                 }
-                Task::Piece(piece) => read_piece(piece, self.encoding, self.buffers, &mut visit),
+                Task::Piece(piece) => {
+                    let room = (self.buffers, self.parsers);
+                    read_piece(piece, self.encoding, room, &mut visit)
+                }
                 Task::Problem { problem, .. } => visit(Item::Problem(problem)),
                 Task::Share(_) | Task::Done => Ok(Flow::Continue),
             };
@@ -1292,11 +1322,11 @@ impl<R> Task<R> {
 }
 
 /// Reads the records of `piece`, handing them to `visit`, and gives its
-/// buffer back.
+/// buffer back, and the parser taken from `parsers`.
 fn read_piece<R: Read, E>(
     piece: Piece<R>,
     encoding: Encoding,
-    buffers: &Buffers,
+    (buffers, parsers): (&Buffers, &Parsers),
     visit: &mut Visit<'_, E>,
 ) -> Result<Flow, E> {
     let mut location = Location::new(&piece.path);
@@ -1305,14 +1335,17 @@ fn read_piece<R: Read, E>(
     }
     let rest = piece.rest.unwrap_or(Rest::Nothing);
     // The piece's bytes are the reader's buffer: not copied again.
-    let reader = BillReader::with_buffer(piece.bytes, piece.len, rest);
+    let csv = lock(parsers).pop().unwrap_or_else(csv_parser);
+    let reader = BillReader::with_parts(piece.bytes, piece.len, csv, rest);
     let reader = match piece.first {
         true => reader,
         false => reader.starting_at(piece.line, piece.header),
     };
     let mut reader = reader.encoding(encoding);
     let flow = records(location, &mut reader, encoding, visit);
-    lock(buffers).push(reader.into_buffer());
+    let (buffer, csv) = reader.into_parts();
+    lock(buffers).push(buffer);
+    lock(parsers).push(csv);
     flow
 }
 

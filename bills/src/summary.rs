@@ -74,14 +74,16 @@ impl Totals {
 #[derive(Debug, Clone, Default)]
 pub struct Summary {
     // Hashed with a fast hasher, and sorted when read: a record looks up
-    // four keys, and the rows are read once.
+    // four keys, and the rows are read once. Texts are keyed by their
+    // UTF-8 bytes (in the same order as the texts): a record's are
+    // valid already, and are not checked again for each record.
     operations: Totalled<i32>,
     reasons: Totalled<(i32, i32)>,
-    media_types: Totalled<String>,
-    agents: Totalled<String>,
+    media_types: Totalled<Vec<u8>>,
+    agents: Totalled<Vec<u8>>,
     /// Keys given back by [`Summary::merge_from`], used again for the
     /// next keys: a summary merged part after part allocates no key.
-    spare_keys: Vec<String>,
+    spare_keys: Vec<Vec<u8>>,
 }
 
 impl PartialEq for Summary {
@@ -118,8 +120,8 @@ impl Summary {
         self.count(
             record.op_type(),
             record.op_cause(),
-            record.text(crate::Column::MediaType),
-            record.text(crate::Column::AgentId),
+            record.bytes(crate::Column::MediaType),
+            record.bytes(crate::Column::AgentId),
             record.duration_secs(),
         );
     }
@@ -129,13 +131,20 @@ impl Summary {
         self.count(
             bill.op_type,
             bill.op_cause,
-            &bill.media_type,
-            &bill.agent_id,
+            bill.media_type.as_bytes(),
+            bill.agent_id.as_bytes(),
             bill.duration_secs(),
         );
     }
 
-    fn count(&mut self, op_type: i32, op_cause: i32, media_type: &str, agent: &str, seconds: i64) {
+    fn count(
+        &mut self,
+        op_type: i32,
+        op_cause: i32,
+        media_type: &[u8],
+        agent: &[u8],
+        seconds: i64,
+    ) {
         self.operations.entry(op_type).or_default().add(seconds);
         self.reasons
             .entry((op_type, op_cause))
@@ -210,14 +219,14 @@ impl Summary {
     pub fn media_types(&self) -> impl Iterator<Item = (&str, Totals)> + '_ {
         sorted(&self.media_types)
             .into_iter()
-            .map(|(media_type, totals)| (media_type.as_str(), totals))
+            .map(|(media_type, totals)| (text(media_type), totals))
     }
 
     /// The totals per `agent_id`, by ID (as text).
     pub fn agents(&self) -> impl Iterator<Item = (&str, Totals)> + '_ {
         sorted(&self.agents)
             .into_iter()
-            .map(|(agent, totals)| (agent.as_str(), totals))
+            .map(|(agent, totals)| (text(agent), totals))
     }
 
     /// The summary as rows: [`operations`](Self::operations), then
@@ -257,8 +266,14 @@ impl Summary {
     }
 }
 
+/// A key of the totals by text: the UTF-8 bytes of a text (a record's
+/// text, or a [`Bill`]'s), so never the empty text for a key that is not.
+fn text(key: &[u8]) -> &str {
+    core::str::from_utf8(key).unwrap_or_default()
+}
+
 /// Adds a record of `seconds` to the totals of `key` in `totals`.
-fn add_by_text(totals: &mut Totalled<String>, spare: &mut Vec<String>, key: &str, seconds: i64) {
+fn add_by_text(totals: &mut Totalled<Vec<u8>>, spare: &mut Vec<Vec<u8>>, key: &[u8], seconds: i64) {
     match totals.get_mut(key) {
         Some(totals) => totals.add(seconds),
         // The key is copied only when not seen yet, into a spare one if
@@ -266,7 +281,7 @@ fn add_by_text(totals: &mut Totalled<String>, spare: &mut Vec<String>, key: &str
         None => {
             let mut owned = spare.pop().unwrap_or_default();
             owned.clear();
-            owned.push_str(key);
+            owned.extend_from_slice(key);
             totals.entry(owned).or_default().add(seconds);
         }
     }
@@ -275,12 +290,12 @@ fn add_by_text(totals: &mut Totalled<String>, spare: &mut Vec<String>, key: &str
 /// Moves the totals of `from` into `into`, the keys `into` holds already
 /// into `spare`.
 fn merge_by_text(
-    into: &mut Totalled<String>,
-    from: &mut Totalled<String>,
-    spare: &mut Vec<String>,
+    into: &mut Totalled<Vec<u8>>,
+    from: &mut Totalled<Vec<u8>>,
+    spare: &mut Vec<Vec<u8>>,
 ) {
     for (key, totals) in from.drain() {
-        match into.get_mut(key.as_str()) {
+        match into.get_mut(key.as_slice()) {
             Some(into) => {
                 into.merge(totals);
                 spare.push(key);

@@ -273,6 +273,103 @@ fn every_error_has_its_line_and_exact_message_and_reading_goes_on() {
 }
 
 #[test]
+fn quoted_fields_read_as_csv_reads_them_whatever_their_shape() {
+    // Each line quotes the phone number one way: the reader's way through
+    // lines quoted whole, and csv's parser for any other, give csv's
+    // fields, on the line each starts on.
+    let shapes = [
+        "\"conference \"\"1011\"\", room 2\"",
+        "\"\"",
+        "\"\"\"\"",
+        "\"a,b\"",
+        "\"呼出\"",
+        "\"a\"b",
+        "d\"e",
+        " \"a\"",
+        "\"a\nb\"",
+        "\"a\"\"",
+    ];
+    let mut file = String::new();
+    for shape in shapes {
+        file.push_str(&busy_with(&[(Column::PhoneNo, shape)]));
+        file.push('\n');
+    }
+    // Quoted to the end of the line, with a CRLF and without.
+    file.push_str(&busy_with(&[(Column::SkillInfoSn, "\"1\"")]));
+    file.push_str("\r\n");
+    file.push_str(&busy_with(&[(Column::SkillInfoSn, "\"1\"")]));
+    file.push('\n');
+    // A quoted field left open to the end of the file.
+    file.push_str(&busy_with(&[(Column::PhoneNo, "\"open,")]));
+    file.push('\n');
+    let mut expected = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_reader(file.as_bytes());
+    let expected: Vec<Vec<String>> = expected
+        .records()
+        .map(|record| {
+            let record = record.expect("valid UTF-8");
+            let mut fields: Vec<String> = record.iter().map(String::from).collect();
+            // The reader drops the `\r` of a `\r\n` from the last column.
+            if fields.len() == Column::COUNT
+                && let Some(last) = fields.last_mut()
+            {
+                last.truncate(last.trim_end_matches('\r').len());
+            }
+            fields
+        })
+        .collect();
+    let mut reader = BillReader::new(file.as_bytes());
+    let mut found = Vec::new();
+    let mut lines = Vec::new();
+    while let Some(result) = reader.next_ref() {
+        match result {
+            Ok(record) => {
+                lines.push(record.line());
+                found.push(
+                    Column::ALL
+                        .map(|column| record.text(column).to_string())
+                        .to_vec(),
+                );
+            }
+            Err(error) => {
+                lines.push(error.line());
+                found.push(vec![error.to_string()]);
+            }
+        }
+    }
+    // Line 9's field holds a line end; line 11's `"a""` leaves its field
+    // open to line 12's end, and line 14's to the end of the file.
+    assert_eq!(lines, [1, 2, 3, 4, 5, 6, 7, 8, 9, 11, 13, 14]);
+    assert_eq!(found.len(), expected.len());
+    let mut errors = Vec::new();
+    for (index, (found, expected)) in found.iter().zip(&expected).enumerate() {
+        match found.len() {
+            21 => assert_eq!(found, expected, "record {index}"),
+            _ => {
+                let message = format!(
+                    "line {}: expected 21 columns, found {}",
+                    lines[index],
+                    expected.len()
+                );
+                assert_eq!(found[0], message);
+                errors.push(index);
+            }
+        }
+    }
+    assert_eq!(errors, [9, 11]);
+    assert_eq!(
+        found[0][Column::PhoneNo.index()],
+        "conference \"1011\", room 2"
+    );
+    assert_eq!(found[5][Column::PhoneNo.index()], "ab");
+    assert_eq!(found[6][Column::PhoneNo.index()], "d\"e");
+    assert_eq!(found[8][Column::PhoneNo.index()], "a\nb");
+}
+
+#[test]
 fn line_numbers_count_blank_lines_crlf_line_ends_and_multi_line_fields() {
     let quoted_phone = busy_with(&[(Column::PhoneNo, "\"conference\r\nroom 2\"")]);
     let quoted_last = busy_with(&[(Column::SkillInfoSn, "\"1\"")]);

@@ -818,6 +818,39 @@ fn reading_in_parallel_hands_on_exactly_what_reading_in_order_does() {
             "{jobs} jobs, pieces of {piece} bytes"
         );
     }
+    // Parts of any size: each holds as many items as asked for at most.
+    for (jobs, items) in [(1, 7), (2, 1), (2, 7), (3, 100_000)] {
+        let mut seen = Vec::new();
+        let mut largest = 0;
+        let prefix = format!("{}/", dir.display());
+        let parallel_counts = BillFiles::new(&paths)
+            .piece_bytes(1000)
+            .part_items(NonZeroUsize::new(items).unwrap())
+            .read_parallel(
+                NonZeroUsize::new(jobs).unwrap(),
+                Vec::new,
+                |part: &mut Vec<String>, item| {
+                    part.push(describe(item).replace(&prefix, ""));
+                    Ok::<_, Infallible>(())
+                },
+                |part| {
+                    largest = largest.max(part.len());
+                    seen.append(part);
+                    Ok(())
+                },
+            )
+            .unwrap_or_else(|never| match never {});
+        assert_eq!(seen, serial, "{jobs} jobs, parts of {items} items");
+        assert_eq!(
+            parallel_counts, counts,
+            "{jobs} jobs, parts of {items} items"
+        );
+        assert!(largest <= items, "{jobs} jobs: a part of {largest} items");
+        assert!(
+            largest >= items.min(7),
+            "{jobs} jobs: parts of {largest} items at most"
+        );
+    }
 }
 
 #[test]

@@ -299,6 +299,11 @@ impl Part {
     }
 }
 
+/// Items in a part of `--summary`: its totals stay small whatever it
+/// holds, so that parts of a whole piece of a large file are merged less
+/// often on the thread that writes.
+const SUMMARY_PART_ITEMS: NonZeroUsize = NonZeroUsize::new(16 * 1024).unwrap();
+
 /// [`run`] with the progress bar given.
 fn decode_files(
     args: &DecodeArgs,
@@ -318,10 +323,13 @@ fn decode_files(
         progress.set_message(path.display().to_string());
         progress.wrap_read(file)
     };
-    let files = BillFiles::new(&args.files)
+    let mut files = BillFiles::new(&args.files)
         .policy(policy)
-        .encoding(args.encoding.into())
-        .wrap(wrap);
+        .encoding(args.encoding.into());
+    if args.summary {
+        files = files.part_items(SUMMARY_PART_ITEMS);
+    }
+    let files = files.wrap(wrap);
     let part = || Part::new(args);
     let counts = if args.summary {
         let mut summary = Summary::new();
