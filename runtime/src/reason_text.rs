@@ -22,7 +22,7 @@ pub fn write(f: &mut fmt::Formatter<'_>, name: &str, codes: ReasonCodes, code: i
     }
 }
 
-/// Reads `Name(code)`, as [`write`] writes a reason that carries its code:
+/// Reads `Name(code)`, as [`write()`] writes a reason that carries its code:
 /// the reason `code` decodes to, if its name is `Name` and it carries the
 /// code (`codes` gives the codes a reason is listed with). A reason without
 /// a code is read by its name alone, which the generated `FromStr` matches
