@@ -3,16 +3,21 @@
 
 use super::*;
 
+/// The pattern that matches `reason`'s variant, whatever code it carries.
+fn variant_pattern(reason: &Reason) -> String {
+    match reason.codes.carries_value() {
+        true => format!("Self::{}(_)", reason.name),
+        false => format!("Self::{}", reason.name),
+    }
+}
+
 /// `description()` and `description_in(lang)` of a reason enum.
 pub(super) fn reason_descriptions(out: &mut Writer, row: &Row) {
     let arms: Vec<(String, Text)> = row
         .reasons
         .iter()
         .map(|reason| {
-            let pattern = match reason.codes.carries_value() {
-                true => format!("Self::{}(_)", reason.name),
-                false => format!("Self::{}", reason.name),
-            };
+            let pattern = variant_pattern(reason);
             (pattern, reason.description.clone())
         })
         .collect();
@@ -154,10 +159,7 @@ fn carrying_reason_methods(out: &mut Writer, row: &Row) {
     out.open("pub const fn name(self) -> &'static str");
     out.open("match self");
     for reason in &row.reasons {
-        let pattern = match reason.codes.carries_value() {
-            true => format!("Self::{}(_)", reason.name),
-            false => format!("Self::{}", reason.name),
-        };
+        let pattern = variant_pattern(reason);
         out.line(format_args!("{pattern} => {},", string(&reason.name)));
     }
     out.close();
@@ -397,10 +399,7 @@ fn carries_codes(out: &mut Writer, row: &Row, name: &str) {
     out.open("fn variant(self) -> usize");
     out.open("match self");
     for (index, reason) in row.reasons.iter().enumerate() {
-        let pattern = match reason.codes.carries_value() {
-            true => format!("Self::{}(_)", reason.name),
-            false => format!("Self::{}", reason.name),
-        };
+        let pattern = variant_pattern(reason);
         out.line(format_args!("{pattern} => {index},"));
     }
     out.close();
@@ -438,12 +437,7 @@ pub(super) fn carried_code(out: &mut Writer) {
     out.line("reason: core::marker::PhantomData<fn() -> R>,");
     out.close();
     out.blank();
-    let generic = |out: &mut Writer, header: &str| {
-        out.open(format_args!(
-            "impl<R, const VARIANT: usize> {header}{CARRIED_CODE}<R, VARIANT>"
-        ));
-    };
-    generic(out, "");
+    carried_code_impl(out, "");
     out.line("/// The vendor code.");
     out.open("pub const fn code(self) -> i32");
     out.line("self.code");
@@ -458,6 +452,22 @@ pub(super) fn carried_code(out: &mut Writer) {
     out.close();
     out.close();
     out.blank();
+    carried_code_comparisons(out);
+    out.blank();
+    carried_code_conversions(out);
+}
+
+/// The impl header of a trait (`header`, `"Ord for "`) for every
+/// `CarriedCode`, or its inherent impl for an empty `header`.
+fn carried_code_impl(out: &mut Writer, header: &str) {
+    out.open(format_args!(
+        "impl<R, const VARIANT: usize> {header}{CARRIED_CODE}<R, VARIANT>"
+    ));
+}
+
+/// `Clone`, `Copy`, `Eq`, `Ord` and `Hash` of `CarriedCode`, all by its code.
+fn carried_code_comparisons(out: &mut Writer) {
+    let generic = carried_code_impl;
     generic(out, "core::clone::Clone for ");
     out.open("fn clone(&self) -> Self");
     out.line("*self");
@@ -495,7 +505,11 @@ pub(super) fn carried_code(out: &mut Writer) {
     out.line("self.code.hash(state);");
     out.close();
     out.close();
-    out.blank();
+}
+
+/// `Debug`, `Display`, `From` and `TryFrom` of `CarriedCode`.
+fn carried_code_conversions(out: &mut Writer) {
+    let generic = carried_code_impl;
     out.line("/// `Name(code)`, as a tuple struct of the variant's name.");
     out.line(format_args!(
         "impl<R, const VARIANT: usize> core::fmt::Debug for {CARRIED_CODE}<R, VARIANT>"
@@ -566,10 +580,7 @@ fn listed_codes(out: &mut Writer, row: &Row) {
     }
     out.open("match self");
     for reason in &row.reasons {
-        let pattern = match reason.codes.carries_value() {
-            true => format!("Self::{}(_)", reason.name),
-            false => format!("Self::{}", reason.name),
-        };
+        let pattern = variant_pattern(reason);
         out.line(format_args!("{pattern} => {},", reason_codes(reason.codes)));
     }
     out.close();
