@@ -356,8 +356,15 @@ fn read_all(dir: &Path, files: BillFiles) -> (Vec<String>, Counts) {
 /// What `BillFiles::read_parallel` handed on with `jobs` threads, as
 /// [`read_all`] gives it.
 fn read_all_parallel(dir: &Path, files: BillFiles, jobs: usize) -> (Vec<String>, Counts) {
+    let (seen, counts, _) = read_parts_parallel(dir, files, jobs);
+    (seen, counts)
+}
+
+/// The same, and how many items the largest part held.
+fn read_parts_parallel(dir: &Path, files: BillFiles, jobs: usize) -> (Vec<String>, Counts, usize) {
     let prefix = format!("{}/", dir.display());
     let mut seen = Vec::new();
+    let mut largest = 0;
     let counts = files
         .read_parallel(
             NonZeroUsize::new(jobs).unwrap(),
@@ -367,12 +374,13 @@ fn read_all_parallel(dir: &Path, files: BillFiles, jobs: usize) -> (Vec<String>,
                 Ok::<_, Infallible>(())
             },
             |part| {
+                largest = largest.max(part.len());
                 seen.append(part);
                 Ok(())
             },
         )
         .unwrap_or_else(|never| match never {});
-    (seen, counts)
+    (seen, counts, largest)
 }
 
 fn zip_of(entries: &[(&str, &[u8])]) -> Vec<u8> {
@@ -820,26 +828,10 @@ fn reading_in_parallel_hands_on_exactly_what_reading_in_order_does() {
     }
     // Parts of any size: each holds as many items as asked for at most.
     for (jobs, items) in [(1, 7), (2, 1), (2, 7), (3, 100_000)] {
-        let mut seen = Vec::new();
-        let mut largest = 0;
-        let prefix = format!("{}/", dir.display());
-        let parallel_counts = BillFiles::new(&paths)
+        let files = BillFiles::new(&paths)
             .piece_bytes(1000)
-            .part_items(NonZeroUsize::new(items).unwrap())
-            .read_parallel(
-                NonZeroUsize::new(jobs).unwrap(),
-                Vec::new,
-                |part: &mut Vec<String>, item| {
-                    part.push(describe(item).replace(&prefix, ""));
-                    Ok::<_, Infallible>(())
-                },
-                |part| {
-                    largest = largest.max(part.len());
-                    seen.append(part);
-                    Ok(())
-                },
-            )
-            .unwrap_or_else(|never| match never {});
+            .part_items(NonZeroUsize::new(items).unwrap());
+        let (seen, parallel_counts, largest) = read_parts_parallel(dir, files, jobs);
         assert_eq!(seen, serial, "{jobs} jobs, parts of {items} items");
         assert_eq!(
             parallel_counts, counts,
