@@ -2,7 +2,7 @@
 """Figures 8 and 9 of BENCHMARKS.md: `codes decode` on one thread and on
 two, its memory, and DuckDB's same summary, each in one run.
 
-    python3 bench/bills_scale.py threads   # figure 8: --jobs 2 / --jobs 1
+    python3 bench/bills_scale.py threads   # figure 8: --jobs 2 / --jobs 1, beside two processes
     python3 bench/bills_scale.py memory    # figure 8: peak RSS, 40 MB and 400 MB
     python3 bench/bills_scale.py duckdb    # figure 9: DuckDB's summary query
     python3 bench/bills_scale.py summary   # figure 7: --summary on one thread, CPU
@@ -26,6 +26,10 @@ thread and two, for `--summary` and CSV: a count the machine's other
 work does not disturb, unlike the times (the threads are run one at a
 time, so a wait that spins counts too); with REV, that commit's build
 (as `against` builds it) is counted beside this one.
+`threads` runs, turn about, `--jobs 1`, `--jobs 2`, and two `--jobs 1`
+processes at once on the two halves of the input: the last is what two
+cores give this work at that moment with nothing shared, so a run on a
+host whose other guests slow the second core shows it.
 `duckdb` installs the `duckdb` package (2.x) from
 PyPI into a virtual environment under target/ on its first run.
 """
@@ -122,13 +126,25 @@ def small_set(dir):
 
 def run(args):
     """Runs a command, output to /dev/null: (wall s, cpu s, peak RSS KiB)."""
+    return run_together([args])
+
+
+def run_together(commands):
+    """Starts commands at once, output to /dev/null: (wall s until the
+    last ends, their CPU s together, the largest peak RSS KiB)."""
     start = time.perf_counter()
-    process = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    _, status, usage = os.wait4(process.pid, 0)
-    wall = time.perf_counter() - start
-    if os.waitstatus_to_exitcode(status) not in (0, 1):
-        sys.exit(f"failed: {' '.join(args)}")
-    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss
+    processes = [
+        subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        for args in commands
+    ]
+    cpu, rss = 0.0, 0
+    for args, process in zip(commands, processes):
+        _, status, usage = os.wait4(process.pid, 0)
+        if os.waitstatus_to_exitcode(status) not in (0, 1):
+            sys.exit(f"failed: {' '.join(args)}")
+        cpu += usage.ru_utime + usage.ru_stime
+        rss = max(rss, usage.ru_maxrss)
+    return time.perf_counter() - start, cpu, rss
 
 
 def medians(args, runs=RUNS):
@@ -150,25 +166,44 @@ OUTPUTS = {
 
 
 def scale_sets(work):
-    """The two sets of figure 8: few large files, and many small ones with an archive."""
+    """The two sets of figure 8: few large files, and many small ones with
+    an archive; each with its two halves of about as many records."""
+    large = large_set(os.path.join(work, "large"))
+    small = small_set(os.path.join(work, "small"))
     return {
-        "6 files × 400,000 records": large_set(os.path.join(work, "large")),
-        "8 files × 25,000 + zip of 4": small_set(os.path.join(work, "small")),
+        "6 files × 400,000 records": (large, (large[:3], large[3:])),
+        # Six files, and two with the archive's four members.
+        "8 files × 25,000 + zip of 4": (small, (small[:6], small[6:])),
     }
 
 
 def threads(work):
     sets = scale_sets(work)
-    print(f"\n`codes decode` --jobs 1 and 2, {machine()}, median of {RUNS}, load {load()} (before)\n")
-    print("| input | output | jobs 1 wall | jobs 2 wall | **jobs 1 ÷ jobs 2** | CPU jobs 1 | CPU jobs 2 | peak RSS jobs 2 |")
-    print("|---|---|---:|---:|---:|---:|---:|---:|")
-    for name, paths in sets.items():
+    print(f"\n`codes decode` --jobs 1 and 2, turn about, {machine()}, median of {RUNS}, load {load()} (before)\n")
+    print("Beside them, two `--jobs 1` processes at once, each on half the input: what two")
+    print("cores give this work on this machine at that time, with nothing shared.\n")
+    print("| input | output | jobs 1 wall | jobs 2 wall | **jobs 1 ÷ jobs 2** | two processes wall | jobs 1 ÷ two processes | CPU jobs 1 | CPU jobs 2 | peak RSS jobs 2 |")
+    print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for name, (paths, halves) in sets.items():
         for output, args in OUTPUTS.items():
-            one = medians([CODES, "decode", *paths, *args, "--jobs", "1"])
-            two = medians([CODES, "decode", *paths, *args, "--jobs", "2"])
+            commands = {
+                "one": [[CODES, "decode", *paths, *args, "--jobs", "1"]],
+                "two": [[CODES, "decode", *paths, *args, "--jobs", "2"]],
+                "halves": [[CODES, "decode", *half, *args, "--jobs", "1"] for half in halves],
+            }
+            results = {}
+            for index in range(RUNS + 1):
+                for command, together in commands.items():
+                    measured = run_together(together)
+                    if index:  # the first round fills the page cache
+                        results.setdefault(command, []).append(measured)
+            wall = {command: statistics.median(r[0] for r in runs) for command, runs in results.items()}
+            cpu = {command: statistics.median(r[1] for r in runs) for command, runs in results.items()}
+            rss = max(r[2] for r in results["two"])
             print(
-                f"| {name} | {output} | {one[0]:.3f} s | {two[0]:.3f} s | **{one[0] / two[0]:.2f}** "
-                f"| {one[1]:.2f} s | {two[1]:.2f} s | {two[2] / 1024:.1f} MiB |",
+                f"| {name} | {output} | {wall['one']:.3f} s | {wall['two']:.3f} s | **{wall['one'] / wall['two']:.2f}** "
+                f"| {wall['halves']:.3f} s | {wall['one'] / wall['halves']:.2f} "
+                f"| {cpu['one']:.2f} s | {cpu['two']:.2f} s | {rss / 1024:.1f} MiB |",
                 flush=True,
             )
     print(f"\nload {load()} (after)")
@@ -232,7 +267,7 @@ def pools(work, rev=RAYON_PROTOTYPE, label="rayon prototype"):
     print(f"\n`codes decode` --jobs 1 and 2, this build and {label} ({rev}), turn about, {machine()}, median of {RUNS}, load {load()} (before)\n")
     print("| input | output | build | jobs 1 wall | jobs 2 wall | **jobs 1 ÷ jobs 2** | CPU jobs 1 | CPU jobs 2 | **CPU jobs 2 ÷ jobs 1** | peak RSS jobs 2 |")
     print("|---|---|---|---:|---:|---:|---:|---:|---:|---:|")
-    for name, paths in sets.items():
+    for name, (paths, _) in sets.items():
         for output, args in OUTPUTS.items():
             results = {}
             for index in range(RUNS + 1):

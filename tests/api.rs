@@ -393,8 +393,7 @@ fn ordering_follows_vendor_codes() {
 fn generic_code_works_over_any_table() {
     /// `code name: description` of every value of a table.
     fn listing<T: Enumerable + for<'a> CodeEnum<Code<'a> = i32>>() -> Vec<String> {
-        T::ALL
-            .iter()
+        T::values()
             .map(|value| {
                 format!(
                     "{} {}: {}",

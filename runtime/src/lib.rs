@@ -29,7 +29,7 @@
 //! where
 //!     for<'a> T: Enumerable + CodeEnum<Code<'a> = i32>,
 //! {
-//!     T::ALL.iter().map(|value| format!("{} {}", value.code(), value.name())).collect()
+//!     T::values().map(|value| format!("{} {}", value.code(), value.name())).collect()
 //! }
 //! # #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 //! # enum Light { Red = 1, Green = 2 }
@@ -39,18 +39,21 @@
 //! # impl std::str::FromStr for Light {
 //! #     type Err = codes_runtime::UnknownName;
 //! #     fn from_str(name: &str) -> Result<Self, Self::Err> {
-//! #         Self::ALL.iter().copied().find(|light| light.name() == name).ok_or(codes_runtime::UnknownName::new("Light"))
+//! #         Self::values().find(|light| light.name() == name).ok_or(codes_runtime::UnknownName::new("Light"))
 //! #     }
 //! # }
 //! # impl CodeEnum for Light {
 //! #     type Code<'a> = i32;
 //! #     const KIND: &'static str = "Light";
 //! #     fn code(self) -> i32 { self as i32 }
-//! #     fn from_code(code: i32) -> Option<Self> { Self::ALL.iter().copied().find(|light| light.code() == code) }
+//! #     fn from_code(code: i32) -> Option<Self> { Self::values().find(|light| light.code() == code) }
 //! #     fn name(self) -> &'static str { match self { Self::Red => "Red", Self::Green => "Green" } }
 //! #     fn description(self) -> Option<&'static str> { None }
 //! # }
-//! # impl Enumerable for Light { const ALL: &'static [Self] = &[Self::Red, Self::Green]; }
+//! # impl Enumerable for Light {
+//! #     const COUNT: usize = 2;
+//! #     fn nth(position: usize) -> Option<Self> { [Self::Red, Self::Green].get(position).copied() }
+//! # }
 //! assert_eq!(listing::<Light>(), ["1 Red", "2 Green"]);
 //! assert_eq!(Code::<Light>::from_code(2), Code::Known(Light::Green));
 //! assert_eq!(Code::<Light>::from_code(7).code(), 7);
@@ -92,4 +95,4 @@ pub use errors::{UnknownCode, UnknownName};
 pub use lang::{Lang, UnknownLang};
 pub use reasons::{ReasonCodes, ReasonInfo};
 pub use text_code::{TextCode, UnknownText};
-pub use traits::{CarriesCodes, CodeEnum, Enumerable};
+pub use traits::{CarriesCodes, CodeEnum, Enumerable, Values};

@@ -2,6 +2,8 @@
 
 use core::fmt::{Debug, Display};
 use core::hash::Hash;
+use core::iter::FusedIterator;
+use core::marker::PhantomData;
 use core::str::FromStr;
 
 use crate::{Lang, UnknownName};
@@ -54,10 +56,107 @@ pub trait CodeEnum:
 
 /// A [`CodeEnum`] whose values can all be listed: no variant carries a
 /// value of its own.
+///
+/// The values are given one by one, by position, not as a slice: a
+/// constant slice of an enum whose discriminants are vendor codes costs
+/// rustc time quadratic in its variants to check, which a table of
+/// thousands of rows would pay in every build (each generated enum still
+/// has its own `ALL` array, evaluated only where it is used).
+///
+/// ```
+/// use codes_runtime::{CodeEnum, Enumerable, Lang, UnknownName};
+///
+/// #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+/// enum Light { Red = 1, Green = 2 }
+/// # impl core::fmt::Display for Light {
+/// #     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result { f.write_str(self.name()) }
+/// # }
+/// # impl core::str::FromStr for Light {
+/// #     type Err = UnknownName;
+/// #     fn from_str(_: &str) -> Result<Self, UnknownName> { Err(UnknownName::new("Light")) }
+/// # }
+/// # impl CodeEnum for Light {
+/// #     type Code<'a> = i32;
+/// #     const KIND: &'static str = "Light";
+/// #     fn code(self) -> i32 { self as i32 }
+/// #     fn from_code(code: i32) -> Option<Self> { Self::nth(code as usize - 1) }
+/// #     fn name(self) -> &'static str { ["Red", "Green"][self as usize - 1] }
+/// #     fn description(self) -> Option<&'static str> { None }
+/// # }
+/// impl Enumerable for Light {
+///     const COUNT: usize = 2;
+///
+///     fn nth(position: usize) -> Option<Self> {
+///         match position {
+///             0 => Some(Self::Red),
+///             1 => Some(Self::Green),
+///             _ => None,
+///         }
+///     }
+/// }
+///
+/// assert_eq!(Light::values().map(Light::code).collect::<Vec<_>>(), [1, 2]);
+/// assert_eq!(Light::values().rev().next(), Some(Light::Green));
+/// assert_eq!(Light::values().len(), 2);
+/// ```
 pub trait Enumerable: CodeEnum {
+    /// How many values there are.
+    const COUNT: usize;
+
+    /// The value at `position` in the vendor's order; `None` from
+    /// [`COUNT`](Self::COUNT) on.
+    fn nth(position: usize) -> Option<Self>;
+
     /// Every value, in the vendor's order.
-    const ALL: &'static [Self];
+    fn values() -> Values<Self> {
+        Values {
+            front: 0,
+            back: Self::COUNT,
+            values: PhantomData,
+        }
+    }
 }
+
+/// Every value of an [`Enumerable`] type, in the vendor's order: what
+/// [`Enumerable::values`] returns.
+#[derive(Debug, Clone)]
+pub struct Values<T> {
+    /// The positions not yet given: `front..back`.
+    front: usize,
+    back: usize,
+    values: PhantomData<fn() -> T>,
+}
+
+impl<T: Enumerable> Iterator for Values<T> {
+    type Item = T;
+
+    fn next(&mut self) -> Option<T> {
+        if self.front == self.back {
+            return None;
+        }
+        self.front += 1;
+        T::nth(self.front - 1)
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        let left = self.back - self.front;
+        (left, Some(left))
+    }
+}
+
+impl<T: Enumerable> DoubleEndedIterator for Values<T> {
+    fn next_back(&mut self) -> Option<T> {
+        if self.front == self.back {
+            return None;
+        }
+        self.back -= 1;
+        T::nth(self.back)
+    }
+}
+
+impl<T: Enumerable> ExactSizeIterator for Values<T> {}
+
+impl<T: Enumerable> FusedIterator for Values<T> {}
 
 /// A reason enum some of whose variants carry the code they were decoded
 /// from (a range's, an open reason's): what the generated type of those

@@ -752,7 +752,42 @@ impl core::str::FromStr for OperationType {
 }
 
 impl ::codes_runtime::Enumerable for OperationType {
-    const ALL: &'static [Self] = &Self::ALL;
+    const COUNT: usize = 29;
+
+    fn nth(position: usize) -> Option<Self> {
+        match position {
+            0 => Some(Self::SignOut),
+            1 => Some(Self::SignIn),
+            2 => Some(Self::Idle),
+            3 => Some(Self::Busy),
+            4 => Some(Self::Talking),
+            5 => Some(Self::ThreePartyConversation),
+            6 => Some(Self::ManualToAutomatic),
+            7 => Some(Self::ListenInsertWhisper),
+            8 => Some(Self::PlayVoice),
+            9 => Some(Self::Rest),
+            10 => Some(Self::WorkStatus),
+            11 => Some(Self::ForceSignOut),
+            12 => Some(Self::ForceIdle),
+            13 => Some(Self::ForceBusy),
+            14 => Some(Self::MuteCustomer),
+            15 => Some(Self::Hold),
+            16 => Some(Self::InternalHelp),
+            17 => Some(Self::InternalCall),
+            18 => Some(Self::Intercept),
+            19 => Some(Self::SuspendVoicePlaying),
+            20 => Some(Self::InternalTransfer),
+            21 => Some(Self::TransferOut),
+            22 => Some(Self::MediaServerSignIn),
+            23 => Some(Self::MediaServerSignOut),
+            24 => Some(Self::PublicQueueTransfer),
+            25 => Some(Self::ReleaseTransfer),
+            26 => Some(Self::DeviceTransfer),
+            27 => Some(Self::HoldForInternalHelp),
+            28 => Some(Self::Conference),
+            _ => None,
+        }
+    }
 }
 
 #[cfg(feature = "serde")]
@@ -1990,7 +2025,15 @@ impl core::str::FromStr for TalkingReason {
 }
 
 impl ::codes_runtime::Enumerable for TalkingReason {
-    const ALL: &'static [Self] = &Self::ALL;
+    const COUNT: usize = 2;
+
+    fn nth(position: usize) -> Option<Self> {
+        match position {
+            0 => Some(Self::StillTalking),
+            1 => Some(Self::Exited),
+            _ => None,
+        }
+    }
 }
 
 #[cfg(feature = "serde")]
@@ -2136,7 +2179,14 @@ impl core::str::FromStr for ListenInsertWhisperReason {
 }
 
 impl ::codes_runtime::Enumerable for ListenInsertWhisperReason {
-    const ALL: &'static [Self] = &Self::ALL;
+    const COUNT: usize = 1;
+
+    fn nth(position: usize) -> Option<Self> {
+        match position {
+            0 => Some(Self::Zero),
+            _ => None,
+        }
+    }
 }
 
 #[cfg(feature = "serde")]
@@ -2714,7 +2764,20 @@ impl core::str::FromStr for InternalHelpReason {
 }
 
 impl ::codes_runtime::Enumerable for InternalHelpReason {
-    const ALL: &'static [Self] = &Self::ALL;
+    const COUNT: usize = 7;
+
+    fn nth(position: usize) -> Option<Self> {
+        match position {
+            0 => Some(Self::Uncertain),
+            1 => Some(Self::TwoParty),
+            2 => Some(Self::ThreeParty),
+            3 => Some(Self::SpeakTransfer),
+            4 => Some(Self::ThreePartyTransfer),
+            5 => Some(Self::ThreePartyConversation),
+            6 => Some(Self::ToBeConnected),
+            _ => None,
+        }
+    }
 }
 
 #[cfg(feature = "serde")]
@@ -3332,7 +3395,42 @@ impl core::str::FromStr for MediaType {
 }
 
 impl ::codes_runtime::Enumerable for MediaType {
-    const ALL: &'static [Self] = &Self::ALL;
+    const COUNT: usize = 29;
+
+    fn nth(position: usize) -> Option<Self> {
+        match position {
+            0 => Some(Self::TextChat),
+            1 => Some(Self::ClickToDial),
+            2 => Some(Self::EscortedBrowsing),
+            3 => Some(Self::CallbackRequest),
+            4 => Some(Self::VoiceCall),
+            5 => Some(Self::Email),
+            6 => Some(Self::Fax),
+            7 => Some(Self::IpVideoCall),
+            8 => Some(Self::Whiteboard),
+            9 => Some(Self::ApplicationSharing),
+            10 => Some(Self::FileTransfer),
+            11 => Some(Self::IsdnVideo2BD),
+            12 => Some(Self::IsdnVideo6BD),
+            13 => Some(Self::OpsCall),
+            14 => Some(Self::PredictiveDialing),
+            15 => Some(Self::PreviewDialing),
+            16 => Some(Self::Message),
+            17 => Some(Self::VideoClickToDial),
+            18 => Some(Self::VideoCall),
+            19 => Some(Self::WebLeaveMessage),
+            20 => Some(Self::DesktopSharing),
+            21 => Some(Self::SkillQueueCallingNumber),
+            22 => Some(Self::ClassicMediaTypeCount),
+            23 => Some(Self::EmailChat),
+            24 => Some(Self::WebChat),
+            25 => Some(Self::SmsChat),
+            26 => Some(Self::SocialChat),
+            27 => Some(Self::FaxChat),
+            28 => Some(Self::H5Chat),
+            _ => None,
+        }
+    }
 }
 
 #[cfg(feature = "serde")]
@@ -3683,7 +3781,27 @@ impl core::str::FromStr for AgentType {
 }
 
 impl ::codes_runtime::Enumerable for AgentType {
-    const ALL: &'static [Self] = &Self::ALL;
+    const COUNT: usize = 14;
+
+    fn nth(position: usize) -> Option<Self> {
+        match position {
+            0 => Some(Self::Extension),
+            1 => Some(Self::UserLine),
+            2 => Some(Self::OneBPlusD),
+            3 => Some(Self::SinglePhone),
+            4 => Some(Self::PcPhone),
+            5 => Some(Self::Isdn2BPlusD),
+            6 => Some(Self::Isdn6BPlusD),
+            7 => Some(Self::OneBPlusDPhone),
+            8 => Some(Self::Manager),
+            9 => Some(Self::NBPlusD),
+            10 => Some(Self::Network),
+            11 => Some(Self::PcPhoneVideo),
+            12 => Some(Self::SinglePhoneVideo),
+            13 => Some(Self::Multimedia),
+            _ => None,
+        }
+    }
 }
 
 #[cfg(feature = "serde")]
@@ -3857,7 +3975,17 @@ impl ::codes_runtime::CodeEnum for CallDirection {
 }
 
 impl ::codes_runtime::Enumerable for CallDirection {
-    const ALL: &'static [Self] = &Self::ALL;
+    const COUNT: usize = 4;
+
+    fn nth(position: usize) -> Option<Self> {
+        match position {
+            0 => Some(Self::Inbound),
+            1 => Some(Self::Outbound),
+            2 => Some(Self::IvrOutbound),
+            3 => Some(Self::OutboundCampaign),
+            _ => None,
+        }
+    }
 }
 
 impl core::fmt::Display for CallDirection {
@@ -4029,7 +4157,15 @@ impl core::str::FromStr for NotApplicable {
 }
 
 impl ::codes_runtime::Enumerable for NotApplicable {
-    const ALL: &'static [Self] = &Self::ALL;
+    const COUNT: usize = 2;
+
+    fn nth(position: usize) -> Option<Self> {
+        match position {
+            0 => Some(Self::MinusOne),
+            1 => Some(Self::UsNoUse),
+            _ => None,
+        }
+    }
 }
 
 #[cfg(feature = "serde")]

@@ -113,7 +113,7 @@ fn write_code<T: Enumerable>(
     lang: Lang,
     out: &mut dyn Write,
 ) -> Result<Status> {
-    let found = T::ALL.iter().copied().find(|&value| {
+    let found = T::values().find(|&value| {
         value.code().to_string() == wanted
             || value.name().eq_ignore_ascii_case(wanted)
             || constant(value) == Some(wanted)
@@ -276,9 +276,8 @@ fn write_codes<T: Enumerable>(
     constant: impl Fn(T) -> Option<&'static str>,
     out: &mut dyn Write,
 ) -> Result<Status> {
-    let rows: Vec<[String; 3]> = T::ALL
-        .iter()
-        .map(|&value| {
+    let rows: Vec<[String; 3]> = T::values()
+        .map(|value| {
             [
                 value.code().to_string(),
                 value.name().to_string(),
@@ -293,7 +292,7 @@ fn write_codes<T: Enumerable>(
             .max()
             .unwrap_or(0)
     });
-    for (value, [code, name, constant]) in T::ALL.iter().zip(&rows) {
+    for (value, [code, name, constant]) in T::values().zip(&rows) {
         let code = match numeric {
             true => pad_left(code, widths[0]),
             false => pad_right(code, widths[0]),

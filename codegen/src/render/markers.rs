@@ -118,7 +118,8 @@ pub(super) fn not_applicable(out: &mut Writer, cx: &Context<'_>) {
         description_in: "let _ = lang;\nSome(self.description())",
         notes: false,
     };
-    enumerable_traits(out, "NotApplicable", texts);
+    let names = variants.iter().map(|variant| variant.name);
+    enumerable_traits(out, "NotApplicable", texts, names);
     code_serde(out, cx, "NotApplicable");
 }
 

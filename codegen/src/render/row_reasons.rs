@@ -101,7 +101,8 @@ fn fieldless_reason_enum(
     listed_codes(out, row);
     out.close();
     out.blank();
-    enumerable_traits(out, name, Texts::REASON);
+    let names = variants.iter().map(|variant| variant.name);
+    enumerable_traits(out, name, Texts::REASON, names);
     code_serde(out, cx, name);
 }
 

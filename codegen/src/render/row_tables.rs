@@ -114,11 +114,11 @@ pub(super) fn text_lookup(
                 Ok(_) => "u16",
                 Err(_) => "u32",
             };
-            // The variant is read from `ALL` by value: a reference to it
-            // would be a constant of its own, which rustc evaluates again,
+            // The variant comes from `Enumerable::nth`, not from `ALL`: a
+            // use of `ALL` in a function makes rustc evaluate and check it,
             // in time quadratic in the variants where they are vendor codes.
             out.line(format_args!(
-                "// Every {getter}, sorted, for a binary search, and its variant's position in `ALL`."
+                "// Every {getter}, sorted, for a binary search, and its variant's position."
             ));
             row_table(out, "SORTED", "&str", &texts);
             out.packed(
@@ -127,7 +127,9 @@ pub(super) fn text_lookup(
                 ";",
             );
             out.open(format_args!("match SORTED.binary_search(&{key})"));
-            out.line("Ok(index) => Some(Self::ALL[POSITIONS[index] as usize]),");
+            out.line(format_args!(
+                "Ok(index) => <Self as {ENUMERABLE}>::nth(POSITIONS[index] as usize),"
+            ));
             out.line("Err(_) => None,");
             out.close();
         }

@@ -9,10 +9,11 @@ pub(super) fn table(out: &mut Writer, cx: &Context<'_>, table: &Table) {
     code_enum_impl(out, table);
     out.blank();
     if table.kind == CodeKind::Text {
-        text_code_traits(out, cx, &table.name);
+        text_code_traits(out, cx, table);
         return;
     }
-    enumerable_traits(out, &table.name, Texts::TABLE);
+    let variants = table.rows.iter().map(|row| row.name.as_str());
+    enumerable_traits(out, &table.name, Texts::TABLE, variants);
     code_serde(out, cx, &table.name);
     let Some(names) = &table.record else {
         return;

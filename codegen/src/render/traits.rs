@@ -155,21 +155,43 @@ pub(super) fn from_name_str(out: &mut Writer, name: &str) {
     ));
 }
 
-/// `impl Enumerable`: the enum's `ALL`.
-pub(super) fn enumerable_impl(out: &mut Writer, name: &str) {
+/// `impl Enumerable`: the enum's variants by position, `variants` in order.
+///
+/// A `match`, not `Self::ALL.get(position)`: a reference to `ALL` would be
+/// a constant of its own, which rustc checks in time quadratic in the
+/// variants where they are vendor codes (codegen/README.md, "Large specs").
+pub(super) fn enumerable_impl<'a>(
+    out: &mut Writer,
+    name: &str,
+    variants: impl ExactSizeIterator<Item = &'a str>,
+) {
     out.open(format_args!("impl {ENUMERABLE} for {name}"));
-    out.line("const ALL: &'static [Self] = &Self::ALL;");
+    out.line(format_args!("const COUNT: usize = {};", variants.len()));
+    out.blank();
+    out.open("fn nth(position: usize) -> Option<Self>");
+    out.open("match position");
+    for (position, variant) in variants.enumerate() {
+        out.line(format_args!("{position} => Some(Self::{variant}),"));
+    }
+    out.line("_ => None,");
+    out.close();
+    out.close();
     out.close();
 }
 
 /// [`code_traits`] of a fieldless enum, which also lists all its values
 /// (`Enumerable`) and displays and parses its names.
-pub(super) fn enumerable_traits(out: &mut Writer, name: &str, texts: Texts<'_>) {
+pub(super) fn enumerable_traits<'a>(
+    out: &mut Writer,
+    name: &str,
+    texts: Texts<'_>,
+    variants: impl ExactSizeIterator<Item = &'a str>,
+) {
     code_traits(out, name, texts, display_name, |out| {
         from_name_str(out, name)
     });
     out.blank();
-    enumerable_impl(out, name);
+    enumerable_impl(out, name, variants);
 }
 
 /// `PartialOrd` and `Ord` by code, which a canonical value has exactly one
@@ -194,12 +216,13 @@ pub(super) fn code_order(out: &mut Writer, name: &str, kind: CodeKind) {
 /// The runtime traits of an enum whose codes are text: `CodeEnum` with
 /// `&str` codes, `Enumerable`, `Display` and `FromStr` by name, and serde
 /// as the code text.
-pub(super) fn text_code_traits(out: &mut Writer, cx: &Context<'_>, name: &str) {
+pub(super) fn text_code_traits(out: &mut Writer, cx: &Context<'_>, table: &Table) {
+    let name = &table.name;
     code_order(out, name, CodeKind::Text);
     out.blank();
     code_enum_trait(out, name, CodeKind::Text, Texts::TABLE);
     out.blank();
-    enumerable_impl(out, name);
+    enumerable_impl(out, name, table.rows.iter().map(|row| row.name.as_str()));
     out.blank();
     display_and_from_str(out, name, display_name, |out| from_name_str(out, name));
     text_serde(out, cx, name);

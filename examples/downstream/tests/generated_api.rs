@@ -12,8 +12,7 @@ fn listing<T>() -> Vec<String>
 where
     for<'a> T: Enumerable + CodeEnum<Code<'a> = i32>,
 {
-    T::ALL
-        .iter()
+    T::values()
         .map(|value| format!("{} {}", value.code(), value.name()))
         .collect()
 }

@@ -18,7 +18,16 @@ fn every_name_constant_and_code_of_a_large_table_is_found() {
         assert_eq!(ManyText::from_name(value.name()), Some(value));
         assert_eq!(ManyText::from_code(value.code()), Some(value));
     }
-    assert_eq!(<Many as Enumerable>::ALL.len(), Many::COUNT);
+}
+
+#[test]
+fn the_values_a_large_table_lists_are_its_variants_in_order() {
+    assert!(Many::values().eq(Many::ALL));
+    assert!(Many::values().rev().eq(Many::ALL.into_iter().rev()));
+    assert_eq!(Many::values().len(), <Many as Enumerable>::COUNT);
+    assert_eq!(<Many as Enumerable>::nth(Many::COUNT), None);
+    assert!(ManyText::values().eq(ManyText::ALL));
+    assert_eq!(<ManyText as Enumerable>::nth(ManyText::COUNT), None);
 }
 
 #[test]
