@@ -5,9 +5,9 @@
 #
 #   bench/codegen_against.sh REV [ROWS] [RUNS]     (defaults: 10000 rows, 2 runs each)
 #
-# Each build is a crate holding only the generated file (no serde), built
-# with a fresh target directory for the crate and a shared one for
-# codes-runtime, which is built first and not counted. CPU is user + system
+# Each build is a crate holding only the generated file (no serde), on the
+# codes-runtime of the same checkout, rebuilt clean each time; the
+# runtimes are built first and not counted. CPU is user + system
 # time of cargo and rustc. REV's `codes` is built in a worktree under
 # target/.
 set -euo pipefail
@@ -31,10 +31,17 @@ target/debug/codegen-scaling --print-spec "$rows" >"$work/spec.toml"
 target/debug/codes generate "$work/spec.toml" >"$work/this.rs"
 "$repo/target/codegen-against-target/debug/codes" generate "$work/spec.toml" >"$work/rev.rs"
 
-mkdir -p "$work/crate/src"
-cat >"$work/crate/Cargo.toml" <<EOF
+# One crate per side, each on its own checkout's codes-runtime (the
+# generated code and the runtime traits it implements change together),
+# built first and not counted.
+export CARGO_TARGET_DIR="$work/target"
+for side in this rev; do
+    runtime="$repo/runtime"
+    [ "$side" = rev ] && runtime="$other/runtime"
+    mkdir -p "$work/$side/src"
+    cat >"$work/$side/Cargo.toml" <<EOF
 [package]
-name = "synthetic-codes"
+name = "synthetic-codes-$side"
 version = "0.1.0"
 edition = "2024"
 publish = false
@@ -43,23 +50,24 @@ publish = false
 serde = []
 
 [dependencies]
-codes-runtime = { path = "$repo/runtime" }
+codes-runtime = { path = "$runtime" }
 
 [workspace]
 EOF
-printf '//! Generated from a synthetic spec.\n#![no_std]\ninclude!("codes.rs");\n' >"$work/crate/src/lib.rs"
-cp "$repo/Cargo.lock" "$work/crate/Cargo.lock"
-export CARGO_TARGET_DIR="$work/target"
-cargo build --offline --quiet --manifest-path "$work/crate/Cargo.toml" -p codes-runtime
+    printf '//! Generated from a synthetic spec.\n#![no_std]\ninclude!("codes.rs");\n' >"$work/$side/src/lib.rs"
+    cp "$repo/Cargo.lock" "$work/$side/Cargo.lock"
+    cargo build --offline --quiet --manifest-path "$work/$side/Cargo.toml" -p codes-runtime
+done
 
-# "wall CPU" seconds of a clean build of the crate holding generated file $1.
+# "wall CPU" seconds of a clean build of crate $1 (this or rev) holding its
+# generated file.
 build() {
-    cp "$1" "$work/crate/src/codes.rs"
-    rm -rf "$work/target/debug/.fingerprint/synthetic-codes-"* \
-        "$work/target/debug/deps/"*synthetic_codes* \
-        "$work/target/debug/incremental/synthetic_codes-"*
+    cp "$work/$1.rs" "$work/$1/src/codes.rs"
+    rm -rf "$work/target/debug/.fingerprint/synthetic-codes-$1-"* \
+        "$work/target/debug/deps/"*synthetic_codes_$1* \
+        "$work/target/debug/incremental/synthetic_codes_$1-"*
     local TIMEFORMAT='%R %U %S' times
-    times=$({ time cargo build --offline --quiet --manifest-path "$work/crate/Cargo.toml"; } 2>&1)
+    times=$({ time cargo build --offline --quiet --manifest-path "$work/$1/Cargo.toml"; } 2>&1)
     awk '{ printf "%.2f %.2f\n", $1, $2 + $3 }' <<<"$times"
 }
 
@@ -70,8 +78,8 @@ echo
 echo "| run | this: wall s | this: CPU s | $rev: wall s | $rev: CPU s | CPU this ÷ $rev |"
 echo "|---:|---:|---:|---:|---:|---:|"
 for run in $(seq "$runs"); do
-    read -r this_wall this_cpu < <(build "$work/this.rs")
-    read -r rev_wall rev_cpu < <(build "$work/rev.rs")
+    read -r this_wall this_cpu < <(build this)
+    read -r rev_wall rev_cpu < <(build rev)
     ratio=$(awk -v a="$this_cpu" -v b="$rev_cpu" 'BEGIN { printf "%.2f", a / b }')
     echo "| $run | $this_wall | $this_cpu | $rev_wall | $rev_cpu | $ratio |"
 done
