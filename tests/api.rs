@@ -390,6 +390,31 @@ fn ordering_follows_vendor_codes() {
 }
 
 #[test]
+fn values_are_every_variant_in_order_from_either_end() {
+    fn check<T: Enumerable + core::fmt::Debug>(all: &[T]) {
+        assert!(T::values().eq(all.iter().copied()));
+        assert!(T::values().rev().eq(all.iter().rev().copied()));
+        assert_eq!(<T as Enumerable>::nth(all.len()), None);
+        // Taken from both ends, each value once, and the length kept.
+        let mut values = T::values();
+        let (mut front, mut back) = (Vec::new(), Vec::new());
+        while values.len() > 0 {
+            let left = values.len();
+            front.extend(values.next());
+            back.extend(values.next_back());
+            assert_eq!(values.len(), left.saturating_sub(2));
+        }
+        assert_eq!((values.next(), values.next_back()), (None, None));
+        front.extend(back.into_iter().rev());
+        assert_eq!(front, all);
+    }
+    check(&OperationType::ALL);
+    check(&cec_codes::MediaType::ALL);
+    check(&TalkingReason::ALL);
+    check(&NotApplicable::ALL);
+}
+
+#[test]
 fn generic_code_works_over_any_table() {
     /// `code name: description` of every value of a table.
     fn listing<T: Enumerable + for<'a> CodeEnum<Code<'a> = i32>>() -> Vec<String> {
