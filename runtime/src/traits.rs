@@ -64,7 +64,7 @@ pub trait CodeEnum:
 /// has its own `ALL` array, evaluated only where it is used).
 ///
 /// ```
-/// use codes_runtime::{CodeEnum, Enumerable, Lang, UnknownName};
+/// use codes_runtime::{CodeEnum, Enumerable, UnknownName};
 ///
 /// #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 /// enum Light { Red = 1, Green = 2 }
@@ -79,8 +79,8 @@ pub trait CodeEnum:
 /// #     type Code<'a> = i32;
 /// #     const KIND: &'static str = "Light";
 /// #     fn code(self) -> i32 { self as i32 }
-/// #     fn from_code(code: i32) -> Option<Self> { Self::nth(code as usize - 1) }
-/// #     fn name(self) -> &'static str { ["Red", "Green"][self as usize - 1] }
+/// #     fn from_code(code: i32) -> Option<Self> { Self::values().find(|light| light.code() == code) }
+/// #     fn name(self) -> &'static str { match self { Self::Red => "Red", Self::Green => "Green" } }
 /// #     fn description(self) -> Option<&'static str> { None }
 /// # }
 /// impl Enumerable for Light {
