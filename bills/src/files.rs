@@ -201,10 +201,12 @@ impl BillFiles {
 const PART_ITEMS: usize = 1024;
 
 /// Parts of the files and members after the one being handed on that may
-/// be ready and waiting, all together (32,768 items by default): room enough for the
-/// threads to read whole files ahead while one is handed on, bounded
-/// whatever the size of the input.
-const PARTS_AHEAD: usize = 32;
+/// be ready and waiting, all together (65,536 items by default): room
+/// enough for a thread to read two whole files ahead while a slower one
+/// (an archive member it decompresses) is handed on, bounded whatever the
+/// size of the input. Half as many measured slower on a set of small files
+/// (BENCHMARKS.md, "A longer read-ahead").
+const PARTS_AHEAD: usize = 64;
 
 /// Parts of the file or member being handed on that may be waiting beside
 /// those.
@@ -218,9 +220,9 @@ const PIECE_BYTES: usize = 1 << 20;
 /// whole by the thread that decodes it (which opens it, or decompresses
 /// it): the thread that reads ahead then does next to nothing for a set of
 /// small files, and the threads that decode read them side by side.
-/// Larger ones are cut. Four pieces (about 30,000 records) are about what
+/// Larger ones are cut. Four pieces (about 30,000 records) are half what
 /// the parts waiting may hold ([`PARTS_AHEAD`]), so that a thread reading
-/// one ahead seldom waits for room.
+/// one or two ahead seldom waits for room.
 const WHOLE_PIECES: usize = 4;
 
 /// How many bytes the producer reads at most looking for a record end
@@ -372,9 +374,9 @@ impl<W> BillFiles<W> {
     /// one job no thread is started and nothing is cut.
     ///
     /// Memory stays bounded, whatever the size of the input: a thread
-    /// waits while 32 parts (32,768 items, by default) of the pieces after the one
-    /// being handed on wait, or 2 more of that one; at most `2 × jobs`
-    /// pieces are read ahead of it.
+    /// waits while 64 parts (65,536 items, by default) of the pieces after
+    /// the one being handed on wait, or 2 more of that one; at most
+    /// `2 × jobs` pieces are read ahead of it.
     ///
     /// # Errors
     ///
