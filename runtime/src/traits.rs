@@ -118,7 +118,8 @@ pub trait Enumerable: CodeEnum {
 }
 
 /// Every value of an [`Enumerable`] type, in the vendor's order: what
-/// [`Enumerable::values`] returns.
+/// [`Enumerable::values`] returns. Once it gives `None` it gives nothing
+/// more, even where an `nth` gives out before `COUNT`.
 #[derive(Debug, Clone)]
 pub struct Values<T> {
     /// The positions not yet given: `front..back`.
@@ -134,8 +135,13 @@ impl<T: Enumerable> Iterator for Values<T> {
         if self.front == self.back {
             return None;
         }
-        self.front += 1;
-        T::nth(self.front - 1)
+        let value = T::nth(self.front);
+        // An `nth` that gives out before `COUNT` ends the values for good.
+        match value {
+            Some(_) => self.front += 1,
+            None => self.front = self.back,
+        }
+        value
     }
 
     fn size_hint(&self) -> (usize, Option<usize>) {
@@ -149,8 +155,12 @@ impl<T: Enumerable> DoubleEndedIterator for Values<T> {
         if self.front == self.back {
             return None;
         }
-        self.back -= 1;
-        T::nth(self.back)
+        let value = T::nth(self.back - 1);
+        match value {
+            Some(_) => self.back -= 1,
+            None => self.back = self.front,
+        }
+        value
     }
 }
 
@@ -168,4 +178,77 @@ pub trait CarriesCodes: CodeEnum {
     /// The name errors give the code the `variant`th variant carries
     /// (`SignOutReason::ClientError`).
     fn carried_kind(variant: usize) -> &'static str;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Two values, but a `COUNT` of four: an `nth` that gives out early.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+    enum Short {
+        A,
+        B,
+    }
+
+    impl core::fmt::Display for Short {
+        fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+            f.write_str(self.name())
+        }
+    }
+
+    impl FromStr for Short {
+        type Err = UnknownName;
+
+        fn from_str(_: &str) -> Result<Self, UnknownName> {
+            Err(UnknownName::new("Short"))
+        }
+    }
+
+    impl CodeEnum for Short {
+        type Code<'a> = i32;
+        const KIND: &'static str = "Short";
+
+        fn code(self) -> i32 {
+            self as i32
+        }
+
+        fn from_code(code: i32) -> Option<Self> {
+            Self::nth(usize::try_from(code).ok()?)
+        }
+
+        fn name(self) -> &'static str {
+            match self {
+                Self::A => "A",
+                Self::B => "B",
+            }
+        }
+
+        fn description(self) -> Option<&'static str> {
+            None
+        }
+    }
+
+    impl Enumerable for Short {
+        const COUNT: usize = 4;
+
+        fn nth(position: usize) -> Option<Self> {
+            [Self::A, Self::B].get(position).copied()
+        }
+    }
+
+    #[test]
+    fn values_end_for_good_where_nth_gives_out() {
+        let mut values = Short::values();
+        assert_eq!(
+            (values.next(), values.next()),
+            (Some(Short::A), Some(Short::B))
+        );
+        assert_eq!((values.next(), values.len()), (None, 0));
+        assert_eq!((values.next(), values.next_back()), (None, None));
+        // From the back, the first position already gives out.
+        let mut values = Short::values();
+        assert_eq!((values.next_back(), values.len()), (None, 0));
+        assert_eq!(values.next(), None);
+    }
 }
