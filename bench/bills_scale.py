@@ -157,6 +157,22 @@ def medians(args, runs=RUNS):
     )
 
 
+def turn_about(commands):
+    """Runs each entry of `commands` (a name: the commands started at once)
+    in turn, RUNS rounds after one that fills the page cache: per name, the
+    median wall and CPU s and the largest peak RSS KiB."""
+    results = {}
+    for index in range(RUNS + 1):
+        for name, together in commands.items():
+            measured = run_together(together)
+            if index:
+                results.setdefault(name, []).append(measured)
+    wall = {name: statistics.median(r[0] for r in runs) for name, runs in results.items()}
+    cpu = {name: statistics.median(r[1] for r in runs) for name, runs in results.items()}
+    rss = {name: max(r[2] for r in runs) for name, runs in results.items()}
+    return wall, cpu, rss
+
+
 # The outputs of `codes decode` the thread figures compare.
 OUTPUTS = {
     "jsonl": ["--format", "jsonl"],
@@ -186,20 +202,12 @@ def threads(work):
     print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     for name, (paths, halves) in sets.items():
         for output, args in OUTPUTS.items():
-            commands = {
+            wall, cpu, rss = turn_about({
                 "one": [[CODES, "decode", *paths, *args, "--jobs", "1"]],
                 "two": [[CODES, "decode", *paths, *args, "--jobs", "2"]],
                 "halves": [[CODES, "decode", *half, *args, "--jobs", "1"] for half in halves],
-            }
-            results = {}
-            for index in range(RUNS + 1):
-                for command, together in commands.items():
-                    measured = run_together(together)
-                    if index:  # the first round fills the page cache
-                        results.setdefault(command, []).append(measured)
-            wall = {command: statistics.median(r[0] for r in runs) for command, runs in results.items()}
-            cpu = {command: statistics.median(r[1] for r in runs) for command, runs in results.items()}
-            rss = max(r[2] for r in results["two"])
+            })
+            rss = rss["two"]
             print(
                 f"| {name} | {output} | {wall['one']:.3f} s | {wall['two']:.3f} s | **{wall['one'] / wall['two']:.2f}** "
                 f"| {wall['halves']:.3f} s | {wall['one'] / wall['halves']:.2f} "
@@ -269,20 +277,15 @@ def pools(work, rev=RAYON_PROTOTYPE, label="rayon prototype"):
     print("|---|---|---|---:|---:|---:|---:|---:|---:|---:|")
     for name, (paths, _) in sets.items():
         for output, args in OUTPUTS.items():
-            results = {}
-            for index in range(RUNS + 1):
-                for pool, binary in binaries.items():
-                    for jobs in (1, 2):
-                        measured = run([binary, "decode", *paths, *args, "--jobs", str(jobs)])
-                        if index:  # the first round fills the page cache
-                            results.setdefault((pool, jobs), []).append(measured)
+            wall, cpu, rss = turn_about({
+                (pool, jobs): [[binary, "decode", *paths, *args, "--jobs", str(jobs)]]
+                for pool, binary in binaries.items()
+                for jobs in (1, 2)
+            })
             for pool in binaries:
-                one, two = results[(pool, 1)], results[(pool, 2)]
-                wall_one = statistics.median(r[0] for r in one)
-                wall_two = statistics.median(r[0] for r in two)
-                cpu_one = statistics.median(r[1] for r in one)
-                cpu_two = statistics.median(r[1] for r in two)
-                rss_two = max(r[2] for r in two)
+                wall_one, wall_two = wall[(pool, 1)], wall[(pool, 2)]
+                cpu_one, cpu_two = cpu[(pool, 1)], cpu[(pool, 2)]
+                rss_two = rss[(pool, 2)]
                 print(
                     f"| {name} | {output} | {pool} | {wall_one:.3f} s | {wall_two:.3f} s "
                     f"| **{wall_one / wall_two:.2f}** | {cpu_one:.3f} s | {cpu_two:.3f} s "
