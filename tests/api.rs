@@ -261,6 +261,12 @@ fn carried_codes_show_compare_and_hash_as_their_code() {
         format!("{:?}", SignOutReason::ClientError(seven)),
         "ClientError(ClientError(7))"
     );
+    // Laid out as the derived `Debug` it replaces would lay it out.
+    assert_eq!(
+        format!("{:#?}", SignOutReason::ClientError(seven)),
+        "ClientError(\n    ClientError(\n        7,\n    ),\n)"
+    );
+    assert_eq!(format!("{:#?}", SignOutReason::SignedOut), "SignedOut");
     assert_eq!(seven.to_string(), "7");
     assert_eq!(format!("{seven:>3}"), "  7", "formats as its code does");
     assert_eq!(

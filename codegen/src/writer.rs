@@ -64,6 +64,23 @@ impl Writer {
         self.begin(format_args!("{head} {{"));
     }
 
+    /// `#[inline]`, then `head {` for a function. Every generated function
+    /// is inline: a crate compiles to machine code only the inline
+    /// functions it calls, so a crate that includes a large generated file
+    /// (or depends on one) does not compile every lookup of every table
+    /// whether it uses it or not (codegen/README.md, "Every function
+    /// inline").
+    pub fn function(&mut self, head: impl Display) {
+        self.line("#[inline]");
+        self.open(head);
+    }
+
+    /// [`function`](Self::function), always inlined.
+    pub fn function_always_inlined(&mut self, head: impl Display) {
+        self.line("#[inline(always)]");
+        self.open(head);
+    }
+
     /// One indent shallower, then `}` and `tail` (`,`, `;` or nothing).
     pub fn close_with(&mut self, tail: &str) {
         self.end(format_args!("}}{tail}"));

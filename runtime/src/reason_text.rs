@@ -22,6 +22,32 @@ pub fn write(f: &mut fmt::Formatter<'_>, name: &str, codes: ReasonCodes, code: i
     }
 }
 
+/// Writes a reason as the derived `Debug` of its enum would: `name`, or,
+/// for a reason that carries its code, `Name(Name(code))`, the variant
+/// around the carried code's own `Debug`, laid out by `debug_tuple` so that
+/// `{:#?}` breaks it over lines as a derive does. The generated `Debug`
+/// calls this rather than derive a `match` over the variants, which costs
+/// rustc more for every reason enum of a large spec.
+///
+/// # Errors
+///
+/// Returns the formatter's error.
+pub fn debug(f: &mut fmt::Formatter<'_>, name: &str, codes: ReasonCodes, code: i32) -> fmt::Result {
+    /// The carried code, as its own `Debug` writes it: `Name(code)`.
+    struct Carried<'a>(&'a str, i32);
+
+    impl fmt::Debug for Carried<'_> {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.debug_tuple(self.0).field(&self.1).finish()
+        }
+    }
+
+    match codes.carries_value() {
+        true => f.debug_tuple(name).field(&Carried(name, code)).finish(),
+        false => f.write_str(name),
+    }
+}
+
 /// Reads `Name(code)`, as [`write()`] writes a reason that carries its code:
 /// the reason `code` decodes to, if its name is `Name` and it carries the
 /// code (`codes` gives the codes a reason is listed with). A reason without

@@ -12,7 +12,7 @@
 /// Transcribed from Huawei Cloud Customer Engagement Center (CEC), CDR Interface Reference: the English page `cec_07_4243`, updated 2023-09-27 GMT+08:00 and the Chinese page `cec_07_0838`. Each variant's discriminant is its vendor code.
 ///
 /// With the `serde` feature, it serializes as its vendor code (`0`) and deserializes from it; a code it does not list is an error (deserialize a `Code` to keep any code).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[repr(i32)]
 #[non_exhaustive]
 pub enum OperationType {
@@ -322,11 +322,13 @@ impl OperationType {
     pub const COUNT: usize = 29;
 
     /// The vendor code.
+    #[inline]
     pub const fn code(self) -> i32 {
         self as i32
     }
 
     /// The variant with vendor code `code`, if the table lists it.
+    #[inline]
     pub const fn from_code(code: i32) -> Option<Self> {
         match code {
             0 => Some(Self::SignOut),
@@ -554,6 +556,7 @@ impl OperationType {
     /// The vendor's notes on the row, free sentences of its cells: in
     /// English, or in Chinese where the vendor gives no English; empty where
     /// it gives none.
+    #[inline]
     pub const fn notes(self) -> &'static [&'static str] {
         match self {
             Self::Talking => &["The conversation status in these bills refers to only text conversations."],
@@ -564,6 +567,7 @@ impl OperationType {
 
     /// The notes in `lang`, or in the other language where the vendor
     /// gives none in `lang`.
+    #[inline]
     pub const fn notes_in(self, lang: ::codes_runtime::Lang) -> &'static [&'static str] {
         match lang {
             ::codes_runtime::Lang::Zh => match self {
@@ -689,37 +693,51 @@ impl OperationType {
     }
 }
 
+impl core::fmt::Debug for OperationType {
+    #[inline]
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
 impl ::codes_runtime::CodeEnum for OperationType {
     type Code<'a> = i32;
 
     const KIND: &'static str = "OperationType";
 
+    #[inline]
     fn code(self) -> i32 {
         OperationType::code(self)
     }
 
+    #[inline]
     fn from_code(code: i32) -> Option<Self> {
         OperationType::from_code(code)
     }
 
+    #[inline]
     fn name(self) -> &'static str {
         OperationType::name(self)
     }
 
+    #[inline]
     fn description(self) -> Option<&'static str> {
         Some(self.description())
     }
 
+    #[inline]
     fn description_in(self, lang: ::codes_runtime::Lang) -> Option<&'static str> {
         Some(self.description_in(lang))
     }
 
+    #[inline]
     fn notes_in(self, lang: ::codes_runtime::Lang) -> &'static [&'static str] {
         OperationType::notes_in(self, lang)
     }
 }
 
 impl From<OperationType> for i32 {
+    #[inline]
     fn from(value: OperationType) -> i32 {
         value.code()
     }
@@ -728,6 +746,7 @@ impl From<OperationType> for i32 {
 impl TryFrom<i32> for OperationType {
     type Error = ::codes_runtime::UnknownCode;
 
+    #[inline]
     fn try_from(code: i32) -> Result<Self, ::codes_runtime::UnknownCode> {
         match Self::from_code(code) {
             Some(value) => Ok(value),
@@ -737,6 +756,7 @@ impl TryFrom<i32> for OperationType {
 }
 
 impl core::fmt::Display for OperationType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.name())
     }
@@ -754,38 +774,15 @@ impl core::str::FromStr for OperationType {
 impl ::codes_runtime::Enumerable for OperationType {
     const COUNT: usize = 29;
 
+    #[inline]
     fn nth(position: usize) -> Option<Self> {
-        match position {
-            0 => Some(Self::SignOut),
-            1 => Some(Self::SignIn),
-            2 => Some(Self::Idle),
-            3 => Some(Self::Busy),
-            4 => Some(Self::Talking),
-            5 => Some(Self::ThreePartyConversation),
-            6 => Some(Self::ManualToAutomatic),
-            7 => Some(Self::ListenInsertWhisper),
-            8 => Some(Self::PlayVoice),
-            9 => Some(Self::Rest),
-            10 => Some(Self::WorkStatus),
-            11 => Some(Self::ForceSignOut),
-            12 => Some(Self::ForceIdle),
-            13 => Some(Self::ForceBusy),
-            14 => Some(Self::MuteCustomer),
-            15 => Some(Self::Hold),
-            16 => Some(Self::InternalHelp),
-            17 => Some(Self::InternalCall),
-            18 => Some(Self::Intercept),
-            19 => Some(Self::SuspendVoicePlaying),
-            20 => Some(Self::InternalTransfer),
-            21 => Some(Self::TransferOut),
-            22 => Some(Self::MediaServerSignIn),
-            23 => Some(Self::MediaServerSignOut),
-            24 => Some(Self::PublicQueueTransfer),
-            25 => Some(Self::ReleaseTransfer),
-            26 => Some(Self::DeviceTransfer),
-            27 => Some(Self::HoldForInternalHelp),
-            28 => Some(Self::Conference),
-            _ => None,
+        const CODES: &[i32; 29] = &[
+            0, 1, 2, 3, 4, 10, 13, 20, 22, 26, 27, 29, 30, 31, 32, 38, 40, 41, 43, 44, 45, 46, 47,
+            52, 53, 54, 55, 57, 58,
+        ];
+        match CODES.get(position) {
+            Some(&code) => Self::from_code(code),
+            None => None,
         }
     }
 }
@@ -793,6 +790,7 @@ impl ::codes_runtime::Enumerable for OperationType {
 #[cfg(feature = "serde")]
 #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 impl serde::Serialize for OperationType {
+    #[inline]
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_i32(self.code())
     }
@@ -801,6 +799,7 @@ impl serde::Serialize for OperationType {
 #[cfg(feature = "serde")]
 #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 impl<'de> serde::Deserialize<'de> for OperationType {
+    #[inline]
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         ::codes_runtime::serde::deserialize_code(deserializer)
     }
@@ -820,6 +819,7 @@ pub struct Operation<'a> {
 
 impl<'a> Operation<'a> {
     /// Decodes the three columns of a bill row.
+    #[inline]
     pub fn decode(code: i32, object: &'a str, reason: i32) -> Self {
         let code = ::codes_runtime::Code::<OperationType>::from_code(code);
         match code {
@@ -837,27 +837,32 @@ impl<'a> Operation<'a> {
     }
 
     /// The operation, or its number if the table does not list it.
+    #[inline]
     pub const fn code(&self) -> ::codes_runtime::Code<OperationType> {
         self.code
     }
 
     /// The object, decoded by the kind the operation names.
+    #[inline]
     pub const fn object(&self) -> Object<'a> {
         self.object
     }
 
     /// The reason, decoded in the context of the operation.
+    #[inline]
     pub const fn reason(&self) -> Reason {
         self.reason
     }
 
     /// The three columns this row was decoded from.
+    #[inline]
     pub fn encode(&self) -> (i32, &'a str, i32) {
         (self.code.code(), self.object.as_str(), self.reason.code())
     }
 }
 
 impl core::fmt::Display for Operation<'_> {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         match self.code {
             ::codes_runtime::Code::Known(operation) => write!(
@@ -882,6 +887,7 @@ impl core::fmt::Display for Operation<'_> {
 #[cfg(feature = "serde")]
 #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 impl serde::Serialize for Operation<'_> {
+    #[inline]
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         ::codes_runtime::serde::serialize_columns(
             serializer,
@@ -895,6 +901,7 @@ impl serde::Serialize for Operation<'_> {
 #[cfg(feature = "serde")]
 #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 impl<'de: 'a, 'a> serde::Deserialize<'de> for Operation<'a> {
+    #[inline]
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let (code, object, reason) = ::codes_runtime::serde::deserialize_columns(
             deserializer,
@@ -921,6 +928,7 @@ pub struct OwnedOperation {
 #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 impl OwnedOperation {
     /// The record, decoded from the columns this one owns.
+    #[inline]
     pub fn as_operation(&self) -> Operation<'_> {
         Operation::decode(self.code, &self.object, self.reason)
     }
@@ -930,6 +938,7 @@ impl OwnedOperation {
 #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 impl Operation<'_> {
     /// The same record, owning its object's text.
+    #[inline]
     pub fn into_owned(self) -> OwnedOperation {
         let (code, object, reason) = self.encode();
         OwnedOperation {
@@ -943,6 +952,7 @@ impl Operation<'_> {
 #[cfg(feature = "serde")]
 #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 impl serde::Serialize for OwnedOperation {
+    #[inline]
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         ::codes_runtime::serde::serialize_columns(
             serializer,
@@ -956,6 +966,7 @@ impl serde::Serialize for OwnedOperation {
 #[cfg(feature = "serde")]
 #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 impl<'de> serde::Deserialize<'de> for OwnedOperation {
+    #[inline]
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let (code, object, reason) = ::codes_runtime::serde::deserialize_owned_columns(
             deserializer,
@@ -981,6 +992,7 @@ impl ObjectKind {
     pub const ALL: [Self; 2] = [Self::EmployeeId, Self::AgentId];
 
     /// The Rust name of the kind, as [`from_name`](Self::from_name) reads it.
+    #[inline]
     pub const fn name(self) -> &'static str {
         match self {
             Self::EmployeeId => "EmployeeId",
@@ -989,6 +1001,7 @@ impl ObjectKind {
     }
 
     /// The kind whose Rust name is exactly `name`.
+    #[inline]
     pub fn from_name(name: &str) -> Option<Self> {
         match name {
             "EmployeeId" => Some(Self::EmployeeId),
@@ -998,6 +1011,7 @@ impl ObjectKind {
     }
 
     /// The vendor's cell text, byte for byte: in English, or in Chinese where the vendor gives no English.
+    #[inline]
     pub const fn description(self) -> &'static str {
         match self {
             Self::EmployeeId => "Employee ID.",
@@ -1007,6 +1021,7 @@ impl ObjectKind {
 
     /// The same in `lang`, or in the other language where the vendor
     /// gives none in `lang`.
+    #[inline]
     pub const fn description_in(self, lang: ::codes_runtime::Lang) -> &'static str {
         match lang {
             ::codes_runtime::Lang::Zh => match self {
@@ -1019,6 +1034,7 @@ impl ObjectKind {
 }
 
 impl core::fmt::Display for ObjectKind {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.name())
     }
@@ -1027,6 +1043,7 @@ impl core::fmt::Display for ObjectKind {
 impl core::str::FromStr for ObjectKind {
     type Err = ::codes_runtime::UnknownName;
 
+    #[inline]
     fn from_str(text: &str) -> Result<Self, ::codes_runtime::UnknownName> {
         Self::from_name(text).ok_or(::codes_runtime::UnknownName::new("ObjectKind"))
     }
@@ -1051,6 +1068,7 @@ pub enum Object<'a> {
 
 impl<'a> Object<'a> {
     /// Decodes `text` as an object of `kind`.
+    #[inline]
     pub fn decode(kind: Option<ObjectKind>, text: &'a str) -> Self {
         if let Some(marker) = NotApplicable::from_text(text) {
             return Self::NotApplicable(marker);
@@ -1064,6 +1082,7 @@ impl<'a> Object<'a> {
     }
 
     /// The exact text this object was decoded from.
+    #[inline]
     pub const fn as_str(&self) -> &'a str {
         match *self {
             Self::NotApplicable(marker) => marker.text(),
@@ -1072,6 +1091,7 @@ impl<'a> Object<'a> {
     }
 
     /// The kind of object, if it is one the table names.
+    #[inline]
     pub const fn kind(&self) -> Option<ObjectKind> {
         match self {
             Self::EmployeeId(_) => Some(ObjectKind::EmployeeId),
@@ -1082,6 +1102,7 @@ impl<'a> Object<'a> {
 }
 
 impl core::fmt::Display for Object<'_> {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         let (label, text) = match self {
             Self::NotApplicable(marker) => return write!(f, "no object ({})", marker.code()),
@@ -1101,12 +1122,14 @@ pub mod object {
 
     impl<'a> Text<'a> {
         /// The text as read.
+        #[inline]
         pub const fn as_str(self) -> &'a str {
             self.0
         }
     }
 
     impl core::fmt::Display for Text<'_> {
+        #[inline]
         fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
             f.write_str(self.0)
         }
@@ -1142,6 +1165,7 @@ pub enum Reason {
 
 impl Reason {
     /// Decodes `code` as a reason of `operation`, as the operation's decoding table says: a listed code first, then `-1` or `65535` as not applicable, then an open reason.
+    #[inline]
     pub const fn decode(operation: OperationType, code: i32) -> Self {
         match operation {
             OperationType::SignOut => {
@@ -1206,6 +1230,7 @@ impl Reason {
     }
 
     /// Decodes `code` knowing nothing of its operation: not applicable (`-1` or `65535`) or unlisted.
+    #[inline]
     pub const fn unlisted(code: i32) -> Self {
         match NotApplicable::from_code(code) {
             Some(marker) => Self::NotApplicable(marker),
@@ -1214,6 +1239,7 @@ impl Reason {
     }
 
     /// The vendor code, the exact number this reason was decoded from.
+    #[inline]
     pub const fn code(self) -> i32 {
         match self {
             Self::SignOut(reason) => reason.code(),
@@ -1230,6 +1256,7 @@ impl Reason {
 
     /// The operation this reason was decoded for; `None` for a reason decoded
     /// without one (not applicable, unlisted).
+    #[inline]
     pub const fn operation(self) -> Option<OperationType> {
         match self {
             Self::SignOut(_) => Some(OperationType::SignOut),
@@ -1245,6 +1272,7 @@ impl Reason {
 
     /// The codes the vendor lists this reason with (a range, say, where
     /// [`code`](Self::code) is the one decoded); `None` where it lists none.
+    #[inline]
     pub const fn codes(self) -> Option<::codes_runtime::ReasonCodes> {
         match self {
             Self::SignOut(reason) => Some(reason.codes()),
@@ -1259,6 +1287,7 @@ impl Reason {
     }
 
     /// The Rust name of the reason, or `NotApplicable` / `Unlisted`.
+    #[inline]
     pub const fn name(self) -> &'static str {
         match self {
             Self::SignOut(reason) => reason.name(),
@@ -1275,6 +1304,7 @@ impl Reason {
 
     /// The vendor's text, where it gives one: in English, or in Chinese
     /// where it gives no English.
+    #[inline]
     pub const fn description(self) -> Option<&'static str> {
         match self {
             Self::SignOut(reason) => reason.description(),
@@ -1290,6 +1320,7 @@ impl Reason {
 
     /// The same in `lang`, or in the other language where the vendor
     /// gives none in `lang`.
+    #[inline]
     pub const fn description_in(self, lang: ::codes_runtime::Lang) -> Option<&'static str> {
         match self {
             Self::SignOut(reason) => reason.description_in(lang),
@@ -1305,12 +1336,14 @@ impl Reason {
 }
 
 impl From<Reason> for i32 {
+    #[inline]
     fn from(reason: Reason) -> i32 {
         reason.code()
     }
 }
 
 impl core::fmt::Display for Reason {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         match (self, self.description()) {
             (Self::NotApplicable(marker), _) => write!(f, "not applicable ({})", marker.code()),
@@ -1324,6 +1357,7 @@ impl core::fmt::Display for Reason {
 #[cfg(feature = "serde")]
 #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 impl serde::Serialize for Reason {
+    #[inline]
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let operation = self.operation().map(|operation| operation.code());
         ::codes_runtime::serde::serialize_reason(
@@ -1338,6 +1372,7 @@ impl serde::Serialize for Reason {
 #[cfg(feature = "serde")]
 #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 impl<'de> serde::Deserialize<'de> for Reason {
+    #[inline]
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let (operation, code) = ::codes_runtime::serde::deserialize_reason(
             deserializer,
@@ -1359,12 +1394,14 @@ pub mod reason {
 
     impl Unlisted {
         /// The vendor code.
+        #[inline]
         pub const fn code(self) -> i32 {
             self.0
         }
     }
 
     impl core::fmt::Display for Unlisted {
+        #[inline]
         fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
             write!(f, "{}", self.0)
         }
@@ -1374,7 +1411,7 @@ pub mod reason {
 /// Reasons of [`OperationType::SignOut`] (`0`).
 ///
 /// With the `serde` feature, it serializes as its vendor code (`1`) and deserializes from it; a code it does not list is an error (deserialize a `Code` to keep any code).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy)]
 #[non_exhaustive]
 pub enum SignOutReason {
     /// `1-255`: The error is caused by the client.
@@ -1403,6 +1440,7 @@ pub enum SignOutReason {
 
 impl SignOutReason {
     /// The vendor code, the exact number this reason was decoded from.
+    #[inline]
     pub const fn code(self) -> i32 {
         match self {
             Self::ClientError(value) => value.code(),
@@ -1420,6 +1458,7 @@ impl SignOutReason {
 
     /// The reason with vendor code `code`, if the vendor lists it for
     /// this operation.
+    #[inline]
     pub const fn from_code(code: i32) -> Option<Self> {
         match code {
             1..=255 => Some(Self::ClientError(CarriedCode::decoded(code))),
@@ -1437,6 +1476,7 @@ impl SignOutReason {
     }
 
     /// The Rust name of the variant.
+    #[inline]
     pub const fn name(self) -> &'static str {
         match self {
             Self::ClientError(_) => "ClientError",
@@ -1453,6 +1493,7 @@ impl SignOutReason {
     }
 
     /// The vendor's text: in English, or in Chinese where the vendor gives no English; `None` where it gives a bare code.
+    #[inline]
     pub const fn description(self) -> Option<&'static str> {
         match self {
             Self::ClientError(_) => Some("The error is caused by the client."),
@@ -1470,6 +1511,7 @@ impl SignOutReason {
 
     /// The same in `lang`, or in the other language where the vendor
     /// gives none in `lang`.
+    #[inline]
     pub const fn description_in(self, lang: ::codes_runtime::Lang) -> Option<&'static str> {
         match lang {
             ::codes_runtime::Lang::Zh => match self {
@@ -1489,6 +1531,7 @@ impl SignOutReason {
     }
 
     /// The codes the vendor lists this reason with.
+    #[inline]
     pub const fn codes(self) -> ::codes_runtime::ReasonCodes {
         match self {
             Self::ClientError(_) => ::codes_runtime::ReasonCodes::Range { start: 1, end: 255 },
@@ -1505,15 +1548,40 @@ impl SignOutReason {
     }
 }
 
+impl PartialEq for SignOutReason {
+    #[inline]
+    fn eq(&self, other: &Self) -> bool {
+        self.code() == other.code()
+    }
+}
+
+impl Eq for SignOutReason {}
+
+impl core::hash::Hash for SignOutReason {
+    #[inline]
+    fn hash<H: core::hash::Hasher>(&self, state: &mut H) {
+        self.code().hash(state);
+    }
+}
+
 impl PartialOrd for SignOutReason {
+    #[inline]
     fn partial_cmp(&self, other: &Self) -> Option<core::cmp::Ordering> {
         Some(self.cmp(other))
     }
 }
 
 impl Ord for SignOutReason {
+    #[inline]
     fn cmp(&self, other: &Self) -> core::cmp::Ordering {
         self.code().cmp(&other.code())
+    }
+}
+
+impl core::fmt::Debug for SignOutReason {
+    #[inline]
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        ::codes_runtime::reason_text::debug(f, self.name(), self.codes(), self.code())
     }
 }
 
@@ -1522,28 +1590,34 @@ impl ::codes_runtime::CodeEnum for SignOutReason {
 
     const KIND: &'static str = "SignOutReason";
 
+    #[inline]
     fn code(self) -> i32 {
         SignOutReason::code(self)
     }
 
+    #[inline]
     fn from_code(code: i32) -> Option<Self> {
         SignOutReason::from_code(code)
     }
 
+    #[inline]
     fn name(self) -> &'static str {
         SignOutReason::name(self)
     }
 
+    #[inline]
     fn description(self) -> Option<&'static str> {
         Self::description(self)
     }
 
+    #[inline]
     fn description_in(self, lang: ::codes_runtime::Lang) -> Option<&'static str> {
         Self::description_in(self, lang)
     }
 }
 
 impl From<SignOutReason> for i32 {
+    #[inline]
     fn from(value: SignOutReason) -> i32 {
         value.code()
     }
@@ -1552,6 +1626,7 @@ impl From<SignOutReason> for i32 {
 impl TryFrom<i32> for SignOutReason {
     type Error = ::codes_runtime::UnknownCode;
 
+    #[inline]
     fn try_from(code: i32) -> Result<Self, ::codes_runtime::UnknownCode> {
         match Self::from_code(code) {
             Some(value) => Ok(value),
@@ -1561,6 +1636,7 @@ impl TryFrom<i32> for SignOutReason {
 }
 
 impl core::fmt::Display for SignOutReason {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         ::codes_runtime::reason_text::write(f, self.name(), self.codes(), self.code())
     }
@@ -1587,6 +1663,7 @@ impl core::str::FromStr for SignOutReason {
 }
 
 impl ::codes_runtime::CarriesCodes for SignOutReason {
+    #[inline]
     fn variant(self) -> usize {
         match self {
             Self::ClientError(_) => 0,
@@ -1602,6 +1679,7 @@ impl ::codes_runtime::CarriesCodes for SignOutReason {
         }
     }
 
+    #[inline]
     fn carried_kind(variant: usize) -> &'static str {
         match variant {
             0 => "SignOutReason::ClientError",
@@ -1613,6 +1691,7 @@ impl ::codes_runtime::CarriesCodes for SignOutReason {
 #[cfg(feature = "serde")]
 #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 impl serde::Serialize for SignOutReason {
+    #[inline]
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_i32(self.code())
     }
@@ -1621,6 +1700,7 @@ impl serde::Serialize for SignOutReason {
 #[cfg(feature = "serde")]
 #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 impl<'de> serde::Deserialize<'de> for SignOutReason {
+    #[inline]
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         ::codes_runtime::serde::deserialize_code(deserializer)
     }
@@ -1635,6 +1715,7 @@ pub mod sign_out_reason {
 
     impl ClientError {
         /// `code` as this reason, if it decodes to it.
+        #[inline]
         pub const fn new(code: i32) -> Option<Self> {
             match super::SignOutReason::from_code(code) {
                 Some(super::SignOutReason::ClientError(value)) => Some(value),
@@ -1647,7 +1728,7 @@ pub mod sign_out_reason {
 /// Reasons of [`OperationType::Busy`] (`3`).
 ///
 /// With the `serde` feature, it serializes as its vendor code (`1`) and deserializes from it; a code it does not list is an error (deserialize a `Code` to keep any code).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy)]
 #[non_exhaustive]
 pub enum BusyReason {
     /// `1`: Indicates that an agent indicates busy.
@@ -1670,6 +1751,7 @@ pub enum BusyReason {
 
 impl BusyReason {
     /// The vendor code, the exact number this reason was decoded from.
+    #[inline]
     pub const fn code(self) -> i32 {
         match self {
             Self::AgentBusy => 1,
@@ -1684,6 +1766,7 @@ impl BusyReason {
 
     /// The reason with vendor code `code`, if the vendor lists it for
     /// this operation.
+    #[inline]
     pub const fn from_code(code: i32) -> Option<Self> {
         match code {
             1 => Some(Self::AgentBusy),
@@ -1698,6 +1781,7 @@ impl BusyReason {
     }
 
     /// The Rust name of the variant.
+    #[inline]
     pub const fn name(self) -> &'static str {
         match self {
             Self::AgentBusy => "AgentBusy",
@@ -1711,6 +1795,7 @@ impl BusyReason {
     }
 
     /// The vendor's text: in English, or in Chinese where the vendor gives no English; `None` where it gives a bare code.
+    #[inline]
     pub const fn description(self) -> Option<&'static str> {
         match self {
             Self::AgentBusy => Some("Indicates that an agent indicates busy."),
@@ -1725,6 +1810,7 @@ impl BusyReason {
 
     /// The same in `lang`, or in the other language where the vendor
     /// gives none in `lang`.
+    #[inline]
     pub const fn description_in(self, lang: ::codes_runtime::Lang) -> Option<&'static str> {
         match lang {
             ::codes_runtime::Lang::Zh => match self {
@@ -1741,6 +1827,7 @@ impl BusyReason {
     }
 
     /// The codes the vendor lists this reason with.
+    #[inline]
     pub const fn codes(self) -> ::codes_runtime::ReasonCodes {
         match self {
             Self::AgentBusy => ::codes_runtime::ReasonCodes::Single(1),
@@ -1754,15 +1841,40 @@ impl BusyReason {
     }
 }
 
+impl PartialEq for BusyReason {
+    #[inline]
+    fn eq(&self, other: &Self) -> bool {
+        self.code() == other.code()
+    }
+}
+
+impl Eq for BusyReason {}
+
+impl core::hash::Hash for BusyReason {
+    #[inline]
+    fn hash<H: core::hash::Hasher>(&self, state: &mut H) {
+        self.code().hash(state);
+    }
+}
+
 impl PartialOrd for BusyReason {
+    #[inline]
     fn partial_cmp(&self, other: &Self) -> Option<core::cmp::Ordering> {
         Some(self.cmp(other))
     }
 }
 
 impl Ord for BusyReason {
+    #[inline]
     fn cmp(&self, other: &Self) -> core::cmp::Ordering {
         self.code().cmp(&other.code())
+    }
+}
+
+impl core::fmt::Debug for BusyReason {
+    #[inline]
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        ::codes_runtime::reason_text::debug(f, self.name(), self.codes(), self.code())
     }
 }
 
@@ -1771,28 +1883,34 @@ impl ::codes_runtime::CodeEnum for BusyReason {
 
     const KIND: &'static str = "BusyReason";
 
+    #[inline]
     fn code(self) -> i32 {
         BusyReason::code(self)
     }
 
+    #[inline]
     fn from_code(code: i32) -> Option<Self> {
         BusyReason::from_code(code)
     }
 
+    #[inline]
     fn name(self) -> &'static str {
         BusyReason::name(self)
     }
 
+    #[inline]
     fn description(self) -> Option<&'static str> {
         Self::description(self)
     }
 
+    #[inline]
     fn description_in(self, lang: ::codes_runtime::Lang) -> Option<&'static str> {
         Self::description_in(self, lang)
     }
 }
 
 impl From<BusyReason> for i32 {
+    #[inline]
     fn from(value: BusyReason) -> i32 {
         value.code()
     }
@@ -1801,6 +1919,7 @@ impl From<BusyReason> for i32 {
 impl TryFrom<i32> for BusyReason {
     type Error = ::codes_runtime::UnknownCode;
 
+    #[inline]
     fn try_from(code: i32) -> Result<Self, ::codes_runtime::UnknownCode> {
         match Self::from_code(code) {
             Some(value) => Ok(value),
@@ -1810,6 +1929,7 @@ impl TryFrom<i32> for BusyReason {
 }
 
 impl core::fmt::Display for BusyReason {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         ::codes_runtime::reason_text::write(f, self.name(), self.codes(), self.code())
     }
@@ -1833,6 +1953,7 @@ impl core::str::FromStr for BusyReason {
 }
 
 impl ::codes_runtime::CarriesCodes for BusyReason {
+    #[inline]
     fn variant(self) -> usize {
         match self {
             Self::AgentBusy => 0,
@@ -1845,6 +1966,7 @@ impl ::codes_runtime::CarriesCodes for BusyReason {
         }
     }
 
+    #[inline]
     fn carried_kind(variant: usize) -> &'static str {
         match variant {
             6 => "BusyReason::ServiceErrorCode",
@@ -1856,6 +1978,7 @@ impl ::codes_runtime::CarriesCodes for BusyReason {
 #[cfg(feature = "serde")]
 #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 impl serde::Serialize for BusyReason {
+    #[inline]
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_i32(self.code())
     }
@@ -1864,6 +1987,7 @@ impl serde::Serialize for BusyReason {
 #[cfg(feature = "serde")]
 #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 impl<'de> serde::Deserialize<'de> for BusyReason {
+    #[inline]
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         ::codes_runtime::serde::deserialize_code(deserializer)
     }
@@ -1878,6 +2002,7 @@ pub mod busy_reason {
 
     impl ServiceErrorCode {
         /// `code` as this reason, if it decodes to it.
+        #[inline]
         pub const fn new(code: i32) -> Option<Self> {
             match super::BusyReason::from_code(code) {
                 Some(super::BusyReason::ServiceErrorCode(value)) => Some(value),
@@ -1890,7 +2015,7 @@ pub mod busy_reason {
 /// Reasons of [`OperationType::Talking`] (`4`).
 ///
 /// With the `serde` feature, it serializes as its vendor code (`1`) and deserializes from it; a code it does not list is an error (deserialize a `Code` to keep any code).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy)]
 #[repr(i32)]
 #[non_exhaustive]
 pub enum TalkingReason {
@@ -1908,12 +2033,14 @@ impl TalkingReason {
     pub const COUNT: usize = 2;
 
     /// The vendor code.
+    #[inline]
     pub const fn code(self) -> i32 {
         self as i32
     }
 
     /// The reason with vendor code `code`, if the vendor lists it for
     /// this operation.
+    #[inline]
     pub const fn from_code(code: i32) -> Option<Self> {
         match code {
             1 => Some(Self::StillTalking),
@@ -1923,6 +2050,7 @@ impl TalkingReason {
     }
 
     /// The Rust name, as [`from_name`](Self::from_name) reads it.
+    #[inline]
     pub const fn name(self) -> &'static str {
         match self {
             Self::StillTalking => "StillTalking",
@@ -1941,6 +2069,7 @@ impl TalkingReason {
     }
 
     /// The vendor's text: in English, or in Chinese where the vendor gives no English; `None` where it gives a bare code.
+    #[inline]
     pub const fn description(self) -> Option<&'static str> {
         match self {
             Self::StillTalking => Some("The agent does not really exit the conversation status. Bills are generated every five minutes starting from 00:00 to 23:55."),
@@ -1950,6 +2079,7 @@ impl TalkingReason {
 
     /// The same in `lang`, or in the other language where the vendor
     /// gives none in `lang`.
+    #[inline]
     pub const fn description_in(self, lang: ::codes_runtime::Lang) -> Option<&'static str> {
         match lang {
             ::codes_runtime::Lang::Zh => match self {
@@ -1961,8 +2091,46 @@ impl TalkingReason {
     }
 
     /// The codes the vendor lists this reason with.
+    #[inline]
     pub const fn codes(self) -> ::codes_runtime::ReasonCodes {
         ::codes_runtime::ReasonCodes::Single(self.code())
+    }
+}
+
+impl PartialEq for TalkingReason {
+    #[inline]
+    fn eq(&self, other: &Self) -> bool {
+        self.code() == other.code()
+    }
+}
+
+impl Eq for TalkingReason {}
+
+impl core::hash::Hash for TalkingReason {
+    #[inline]
+    fn hash<H: core::hash::Hasher>(&self, state: &mut H) {
+        self.code().hash(state);
+    }
+}
+
+impl PartialOrd for TalkingReason {
+    #[inline]
+    fn partial_cmp(&self, other: &Self) -> Option<core::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for TalkingReason {
+    #[inline]
+    fn cmp(&self, other: &Self) -> core::cmp::Ordering {
+        self.code().cmp(&other.code())
+    }
+}
+
+impl core::fmt::Debug for TalkingReason {
+    #[inline]
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(self.name())
     }
 }
 
@@ -1971,28 +2139,34 @@ impl ::codes_runtime::CodeEnum for TalkingReason {
 
     const KIND: &'static str = "TalkingReason";
 
+    #[inline]
     fn code(self) -> i32 {
         TalkingReason::code(self)
     }
 
+    #[inline]
     fn from_code(code: i32) -> Option<Self> {
         TalkingReason::from_code(code)
     }
 
+    #[inline]
     fn name(self) -> &'static str {
         TalkingReason::name(self)
     }
 
+    #[inline]
     fn description(self) -> Option<&'static str> {
         Self::description(self)
     }
 
+    #[inline]
     fn description_in(self, lang: ::codes_runtime::Lang) -> Option<&'static str> {
         Self::description_in(self, lang)
     }
 }
 
 impl From<TalkingReason> for i32 {
+    #[inline]
     fn from(value: TalkingReason) -> i32 {
         value.code()
     }
@@ -2001,6 +2175,7 @@ impl From<TalkingReason> for i32 {
 impl TryFrom<i32> for TalkingReason {
     type Error = ::codes_runtime::UnknownCode;
 
+    #[inline]
     fn try_from(code: i32) -> Result<Self, ::codes_runtime::UnknownCode> {
         match Self::from_code(code) {
             Some(value) => Ok(value),
@@ -2010,6 +2185,7 @@ impl TryFrom<i32> for TalkingReason {
 }
 
 impl core::fmt::Display for TalkingReason {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.name())
     }
@@ -2027,6 +2203,7 @@ impl core::str::FromStr for TalkingReason {
 impl ::codes_runtime::Enumerable for TalkingReason {
     const COUNT: usize = 2;
 
+    #[inline]
     fn nth(position: usize) -> Option<Self> {
         match position {
             0 => Some(Self::StillTalking),
@@ -2039,6 +2216,7 @@ impl ::codes_runtime::Enumerable for TalkingReason {
 #[cfg(feature = "serde")]
 #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 impl serde::Serialize for TalkingReason {
+    #[inline]
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_i32(self.code())
     }
@@ -2047,6 +2225,7 @@ impl serde::Serialize for TalkingReason {
 #[cfg(feature = "serde")]
 #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 impl<'de> serde::Deserialize<'de> for TalkingReason {
+    #[inline]
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         ::codes_runtime::serde::deserialize_code(deserializer)
     }
@@ -2055,7 +2234,7 @@ impl<'de> serde::Deserialize<'de> for TalkingReason {
 /// Reasons of [`OperationType::ListenInsertWhisper`] (`20`).
 ///
 /// With the `serde` feature, it serializes as its vendor code (`0`) and deserializes from it; a code it does not list is an error (deserialize a `Code` to keep any code).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy)]
 #[repr(i32)]
 #[non_exhaustive]
 pub enum ListenInsertWhisperReason {
@@ -2071,12 +2250,14 @@ impl ListenInsertWhisperReason {
     pub const COUNT: usize = 1;
 
     /// The vendor code.
+    #[inline]
     pub const fn code(self) -> i32 {
         self as i32
     }
 
     /// The reason with vendor code `code`, if the vendor lists it for
     /// this operation.
+    #[inline]
     pub const fn from_code(code: i32) -> Option<Self> {
         match code {
             0 => Some(Self::Zero),
@@ -2085,6 +2266,7 @@ impl ListenInsertWhisperReason {
     }
 
     /// The Rust name, as [`from_name`](Self::from_name) reads it.
+    #[inline]
     pub const fn name(self) -> &'static str {
         match self {
             Self::Zero => "Zero",
@@ -2101,6 +2283,7 @@ impl ListenInsertWhisperReason {
     }
 
     /// The vendor's text: in English, or in Chinese where the vendor gives no English; `None` where it gives a bare code.
+    #[inline]
     pub const fn description(self) -> Option<&'static str> {
         match self {
             Self::Zero => None,
@@ -2109,14 +2292,53 @@ impl ListenInsertWhisperReason {
 
     /// The same in `lang`, or in the other language where the vendor
     /// gives none in `lang`.
+    #[inline]
     pub const fn description_in(self, lang: ::codes_runtime::Lang) -> Option<&'static str> {
         let _ = lang;
         self.description()
     }
 
     /// The codes the vendor lists this reason with.
+    #[inline]
     pub const fn codes(self) -> ::codes_runtime::ReasonCodes {
         ::codes_runtime::ReasonCodes::Single(self.code())
+    }
+}
+
+impl PartialEq for ListenInsertWhisperReason {
+    #[inline]
+    fn eq(&self, other: &Self) -> bool {
+        self.code() == other.code()
+    }
+}
+
+impl Eq for ListenInsertWhisperReason {}
+
+impl core::hash::Hash for ListenInsertWhisperReason {
+    #[inline]
+    fn hash<H: core::hash::Hasher>(&self, state: &mut H) {
+        self.code().hash(state);
+    }
+}
+
+impl PartialOrd for ListenInsertWhisperReason {
+    #[inline]
+    fn partial_cmp(&self, other: &Self) -> Option<core::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for ListenInsertWhisperReason {
+    #[inline]
+    fn cmp(&self, other: &Self) -> core::cmp::Ordering {
+        self.code().cmp(&other.code())
+    }
+}
+
+impl core::fmt::Debug for ListenInsertWhisperReason {
+    #[inline]
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(self.name())
     }
 }
 
@@ -2125,28 +2347,34 @@ impl ::codes_runtime::CodeEnum for ListenInsertWhisperReason {
 
     const KIND: &'static str = "ListenInsertWhisperReason";
 
+    #[inline]
     fn code(self) -> i32 {
         ListenInsertWhisperReason::code(self)
     }
 
+    #[inline]
     fn from_code(code: i32) -> Option<Self> {
         ListenInsertWhisperReason::from_code(code)
     }
 
+    #[inline]
     fn name(self) -> &'static str {
         ListenInsertWhisperReason::name(self)
     }
 
+    #[inline]
     fn description(self) -> Option<&'static str> {
         Self::description(self)
     }
 
+    #[inline]
     fn description_in(self, lang: ::codes_runtime::Lang) -> Option<&'static str> {
         Self::description_in(self, lang)
     }
 }
 
 impl From<ListenInsertWhisperReason> for i32 {
+    #[inline]
     fn from(value: ListenInsertWhisperReason) -> i32 {
         value.code()
     }
@@ -2155,6 +2383,7 @@ impl From<ListenInsertWhisperReason> for i32 {
 impl TryFrom<i32> for ListenInsertWhisperReason {
     type Error = ::codes_runtime::UnknownCode;
 
+    #[inline]
     fn try_from(code: i32) -> Result<Self, ::codes_runtime::UnknownCode> {
         match Self::from_code(code) {
             Some(value) => Ok(value),
@@ -2164,6 +2393,7 @@ impl TryFrom<i32> for ListenInsertWhisperReason {
 }
 
 impl core::fmt::Display for ListenInsertWhisperReason {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.name())
     }
@@ -2181,6 +2411,7 @@ impl core::str::FromStr for ListenInsertWhisperReason {
 impl ::codes_runtime::Enumerable for ListenInsertWhisperReason {
     const COUNT: usize = 1;
 
+    #[inline]
     fn nth(position: usize) -> Option<Self> {
         match position {
             0 => Some(Self::Zero),
@@ -2192,6 +2423,7 @@ impl ::codes_runtime::Enumerable for ListenInsertWhisperReason {
 #[cfg(feature = "serde")]
 #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 impl serde::Serialize for ListenInsertWhisperReason {
+    #[inline]
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_i32(self.code())
     }
@@ -2200,6 +2432,7 @@ impl serde::Serialize for ListenInsertWhisperReason {
 #[cfg(feature = "serde")]
 #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 impl<'de> serde::Deserialize<'de> for ListenInsertWhisperReason {
+    #[inline]
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         ::codes_runtime::serde::deserialize_code(deserializer)
     }
@@ -2208,7 +2441,7 @@ impl<'de> serde::Deserialize<'de> for ListenInsertWhisperReason {
 /// Reasons of [`OperationType::Rest`] (`26`).
 ///
 /// With the `serde` feature, it serializes as its vendor code (`0`) and deserializes from it; a code it does not list is an error (deserialize a `Code` to keep any code).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy)]
 #[non_exhaustive]
 pub enum RestReason {
     /// Any code but `-1` and `65535`: The rest cause code is specified when the client invokes CCC_REQUEST_REST_EX_Msg. The default cause code is 0.
@@ -2221,6 +2454,7 @@ pub enum RestReason {
 
 impl RestReason {
     /// The vendor code, the exact number this reason was decoded from.
+    #[inline]
     pub const fn code(self) -> i32 {
         match self {
             Self::RestCause(value) => value.code(),
@@ -2229,6 +2463,7 @@ impl RestReason {
 
     /// The reason with vendor code `code`, if the vendor lists it for
     /// this operation.
+    #[inline]
     pub const fn from_code(code: i32) -> Option<Self> {
         match code {
             -1 | 65535 => None,
@@ -2237,6 +2472,7 @@ impl RestReason {
     }
 
     /// The Rust name of the variant.
+    #[inline]
     pub const fn name(self) -> &'static str {
         match self {
             Self::RestCause(_) => "RestCause",
@@ -2244,6 +2480,7 @@ impl RestReason {
     }
 
     /// The vendor's text: in English, or in Chinese where the vendor gives no English; `None` where it gives a bare code.
+    #[inline]
     pub const fn description(self) -> Option<&'static str> {
         match self {
             Self::RestCause(_) => Some("The rest cause code is specified when the client invokes CCC_REQUEST_REST_EX_Msg. The default cause code is 0."),
@@ -2252,6 +2489,7 @@ impl RestReason {
 
     /// The same in `lang`, or in the other language where the vendor
     /// gives none in `lang`.
+    #[inline]
     pub const fn description_in(self, lang: ::codes_runtime::Lang) -> Option<&'static str> {
         match lang {
             ::codes_runtime::Lang::Zh => match self {
@@ -2262,6 +2500,7 @@ impl RestReason {
     }
 
     /// The codes the vendor lists this reason with.
+    #[inline]
     pub const fn codes(self) -> ::codes_runtime::ReasonCodes {
         match self {
             Self::RestCause(_) => ::codes_runtime::ReasonCodes::Open { default: Some(0) },
@@ -2269,15 +2508,40 @@ impl RestReason {
     }
 }
 
+impl PartialEq for RestReason {
+    #[inline]
+    fn eq(&self, other: &Self) -> bool {
+        self.code() == other.code()
+    }
+}
+
+impl Eq for RestReason {}
+
+impl core::hash::Hash for RestReason {
+    #[inline]
+    fn hash<H: core::hash::Hasher>(&self, state: &mut H) {
+        self.code().hash(state);
+    }
+}
+
 impl PartialOrd for RestReason {
+    #[inline]
     fn partial_cmp(&self, other: &Self) -> Option<core::cmp::Ordering> {
         Some(self.cmp(other))
     }
 }
 
 impl Ord for RestReason {
+    #[inline]
     fn cmp(&self, other: &Self) -> core::cmp::Ordering {
         self.code().cmp(&other.code())
+    }
+}
+
+impl core::fmt::Debug for RestReason {
+    #[inline]
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        ::codes_runtime::reason_text::debug(f, self.name(), self.codes(), self.code())
     }
 }
 
@@ -2286,28 +2550,34 @@ impl ::codes_runtime::CodeEnum for RestReason {
 
     const KIND: &'static str = "RestReason";
 
+    #[inline]
     fn code(self) -> i32 {
         RestReason::code(self)
     }
 
+    #[inline]
     fn from_code(code: i32) -> Option<Self> {
         RestReason::from_code(code)
     }
 
+    #[inline]
     fn name(self) -> &'static str {
         RestReason::name(self)
     }
 
+    #[inline]
     fn description(self) -> Option<&'static str> {
         Self::description(self)
     }
 
+    #[inline]
     fn description_in(self, lang: ::codes_runtime::Lang) -> Option<&'static str> {
         Self::description_in(self, lang)
     }
 }
 
 impl From<RestReason> for i32 {
+    #[inline]
     fn from(value: RestReason) -> i32 {
         value.code()
     }
@@ -2316,6 +2586,7 @@ impl From<RestReason> for i32 {
 impl TryFrom<i32> for RestReason {
     type Error = ::codes_runtime::UnknownCode;
 
+    #[inline]
     fn try_from(code: i32) -> Result<Self, ::codes_runtime::UnknownCode> {
         match Self::from_code(code) {
             Some(value) => Ok(value),
@@ -2325,6 +2596,7 @@ impl TryFrom<i32> for RestReason {
 }
 
 impl core::fmt::Display for RestReason {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         ::codes_runtime::reason_text::write(f, self.name(), self.codes(), self.code())
     }
@@ -2340,12 +2612,14 @@ impl core::str::FromStr for RestReason {
 }
 
 impl ::codes_runtime::CarriesCodes for RestReason {
+    #[inline]
     fn variant(self) -> usize {
         match self {
             Self::RestCause(_) => 0,
         }
     }
 
+    #[inline]
     fn carried_kind(variant: usize) -> &'static str {
         match variant {
             0 => "RestReason::RestCause",
@@ -2357,6 +2631,7 @@ impl ::codes_runtime::CarriesCodes for RestReason {
 #[cfg(feature = "serde")]
 #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 impl serde::Serialize for RestReason {
+    #[inline]
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_i32(self.code())
     }
@@ -2365,6 +2640,7 @@ impl serde::Serialize for RestReason {
 #[cfg(feature = "serde")]
 #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 impl<'de> serde::Deserialize<'de> for RestReason {
+    #[inline]
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         ::codes_runtime::serde::deserialize_code(deserializer)
     }
@@ -2379,6 +2655,7 @@ pub mod rest_reason {
 
     impl RestCause {
         /// `code` as this reason, if it decodes to it.
+        #[inline]
         pub const fn new(code: i32) -> Option<Self> {
             match super::RestReason::from_code(code) {
                 Some(super::RestReason::RestCause(value)) => Some(value),
@@ -2391,7 +2668,7 @@ pub mod rest_reason {
 /// Reasons of [`OperationType::WorkStatus`] (`27`).
 ///
 /// With the `serde` feature, it serializes as its vendor code (`0`) and deserializes from it; a code it does not list is an error (deserialize a `Code` to keep any code).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy)]
 #[non_exhaustive]
 pub enum WorkStatusReason {
     /// `0`: after-call processing. The business side is set to automatically enter the on-work state.
@@ -2406,6 +2683,7 @@ pub enum WorkStatusReason {
 
 impl WorkStatusReason {
     /// The vendor code, the exact number this reason was decoded from.
+    #[inline]
     pub const fn code(self) -> i32 {
         match self {
             Self::AfterCallProcessing => 0,
@@ -2415,6 +2693,7 @@ impl WorkStatusReason {
 
     /// The reason with vendor code `code`, if the vendor lists it for
     /// this operation.
+    #[inline]
     pub const fn from_code(code: i32) -> Option<Self> {
         match code {
             0 => Some(Self::AfterCallProcessing),
@@ -2424,6 +2703,7 @@ impl WorkStatusReason {
     }
 
     /// The Rust name of the variant.
+    #[inline]
     pub const fn name(self) -> &'static str {
         match self {
             Self::AfterCallProcessing => "AfterCallProcessing",
@@ -2432,6 +2712,7 @@ impl WorkStatusReason {
     }
 
     /// The vendor's text: in English, or in Chinese where the vendor gives no English; `None` where it gives a bare code.
+    #[inline]
     pub const fn description(self) -> Option<&'static str> {
         match self {
             Self::AfterCallProcessing => Some("after-call processing. The business side is set to automatically enter the on-work state."),
@@ -2441,6 +2722,7 @@ impl WorkStatusReason {
 
     /// The same in `lang`, or in the other language where the vendor
     /// gives none in `lang`.
+    #[inline]
     pub const fn description_in(self, lang: ::codes_runtime::Lang) -> Option<&'static str> {
         match lang {
             ::codes_runtime::Lang::Zh => match self {
@@ -2452,6 +2734,7 @@ impl WorkStatusReason {
     }
 
     /// The codes the vendor lists this reason with.
+    #[inline]
     pub const fn codes(self) -> ::codes_runtime::ReasonCodes {
         match self {
             Self::AfterCallProcessing => ::codes_runtime::ReasonCodes::Single(0),
@@ -2460,15 +2743,40 @@ impl WorkStatusReason {
     }
 }
 
+impl PartialEq for WorkStatusReason {
+    #[inline]
+    fn eq(&self, other: &Self) -> bool {
+        self.code() == other.code()
+    }
+}
+
+impl Eq for WorkStatusReason {}
+
+impl core::hash::Hash for WorkStatusReason {
+    #[inline]
+    fn hash<H: core::hash::Hasher>(&self, state: &mut H) {
+        self.code().hash(state);
+    }
+}
+
 impl PartialOrd for WorkStatusReason {
+    #[inline]
     fn partial_cmp(&self, other: &Self) -> Option<core::cmp::Ordering> {
         Some(self.cmp(other))
     }
 }
 
 impl Ord for WorkStatusReason {
+    #[inline]
     fn cmp(&self, other: &Self) -> core::cmp::Ordering {
         self.code().cmp(&other.code())
+    }
+}
+
+impl core::fmt::Debug for WorkStatusReason {
+    #[inline]
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        ::codes_runtime::reason_text::debug(f, self.name(), self.codes(), self.code())
     }
 }
 
@@ -2477,28 +2785,34 @@ impl ::codes_runtime::CodeEnum for WorkStatusReason {
 
     const KIND: &'static str = "WorkStatusReason";
 
+    #[inline]
     fn code(self) -> i32 {
         WorkStatusReason::code(self)
     }
 
+    #[inline]
     fn from_code(code: i32) -> Option<Self> {
         WorkStatusReason::from_code(code)
     }
 
+    #[inline]
     fn name(self) -> &'static str {
         WorkStatusReason::name(self)
     }
 
+    #[inline]
     fn description(self) -> Option<&'static str> {
         Self::description(self)
     }
 
+    #[inline]
     fn description_in(self, lang: ::codes_runtime::Lang) -> Option<&'static str> {
         Self::description_in(self, lang)
     }
 }
 
 impl From<WorkStatusReason> for i32 {
+    #[inline]
     fn from(value: WorkStatusReason) -> i32 {
         value.code()
     }
@@ -2507,6 +2821,7 @@ impl From<WorkStatusReason> for i32 {
 impl TryFrom<i32> for WorkStatusReason {
     type Error = ::codes_runtime::UnknownCode;
 
+    #[inline]
     fn try_from(code: i32) -> Result<Self, ::codes_runtime::UnknownCode> {
         match Self::from_code(code) {
             Some(value) => Ok(value),
@@ -2516,6 +2831,7 @@ impl TryFrom<i32> for WorkStatusReason {
 }
 
 impl core::fmt::Display for WorkStatusReason {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         ::codes_runtime::reason_text::write(f, self.name(), self.codes(), self.code())
     }
@@ -2534,6 +2850,7 @@ impl core::str::FromStr for WorkStatusReason {
 }
 
 impl ::codes_runtime::CarriesCodes for WorkStatusReason {
+    #[inline]
     fn variant(self) -> usize {
         match self {
             Self::AfterCallProcessing => 0,
@@ -2541,6 +2858,7 @@ impl ::codes_runtime::CarriesCodes for WorkStatusReason {
         }
     }
 
+    #[inline]
     fn carried_kind(variant: usize) -> &'static str {
         match variant {
             1 => "WorkStatusReason::ManualAdjustment",
@@ -2552,6 +2870,7 @@ impl ::codes_runtime::CarriesCodes for WorkStatusReason {
 #[cfg(feature = "serde")]
 #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 impl serde::Serialize for WorkStatusReason {
+    #[inline]
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_i32(self.code())
     }
@@ -2560,6 +2879,7 @@ impl serde::Serialize for WorkStatusReason {
 #[cfg(feature = "serde")]
 #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 impl<'de> serde::Deserialize<'de> for WorkStatusReason {
+    #[inline]
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         ::codes_runtime::serde::deserialize_code(deserializer)
     }
@@ -2574,6 +2894,7 @@ pub mod work_status_reason {
 
     impl ManualAdjustment {
         /// `code` as this reason, if it decodes to it.
+        #[inline]
         pub const fn new(code: i32) -> Option<Self> {
             match super::WorkStatusReason::from_code(code) {
                 Some(super::WorkStatusReason::ManualAdjustment(value)) => Some(value),
@@ -2586,7 +2907,7 @@ pub mod work_status_reason {
 /// Reasons of [`OperationType::InternalHelp`] (`40`).
 ///
 /// With the `serde` feature, it serializes as its vendor code (`0`) and deserializes from it; a code it does not list is an error (deserialize a `Code` to keep any code).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy)]
 #[repr(i32)]
 #[non_exhaustive]
 pub enum InternalHelpReason {
@@ -2622,12 +2943,14 @@ impl InternalHelpReason {
     pub const COUNT: usize = 7;
 
     /// The vendor code.
+    #[inline]
     pub const fn code(self) -> i32 {
         self as i32
     }
 
     /// The reason with vendor code `code`, if the vendor lists it for
     /// this operation.
+    #[inline]
     pub const fn from_code(code: i32) -> Option<Self> {
         match code {
             0 => Some(Self::Uncertain),
@@ -2642,6 +2965,7 @@ impl InternalHelpReason {
     }
 
     /// The Rust name, as [`from_name`](Self::from_name) reads it.
+    #[inline]
     pub const fn name(self) -> &'static str {
         match self {
             Self::Uncertain => "Uncertain",
@@ -2670,6 +2994,7 @@ impl InternalHelpReason {
     }
 
     /// The vendor's text: in English, or in Chinese where the vendor gives no English; `None` where it gives a bare code.
+    #[inline]
     pub const fn description(self) -> Option<&'static str> {
         match self {
             Self::Uncertain => Some("Indicates no help between uncertain parties."),
@@ -2684,6 +3009,7 @@ impl InternalHelpReason {
 
     /// The same in `lang`, or in the other language where the vendor
     /// gives none in `lang`.
+    #[inline]
     pub const fn description_in(self, lang: ::codes_runtime::Lang) -> Option<&'static str> {
         match lang {
             ::codes_runtime::Lang::Zh => match self {
@@ -2700,8 +3026,46 @@ impl InternalHelpReason {
     }
 
     /// The codes the vendor lists this reason with.
+    #[inline]
     pub const fn codes(self) -> ::codes_runtime::ReasonCodes {
         ::codes_runtime::ReasonCodes::Single(self.code())
+    }
+}
+
+impl PartialEq for InternalHelpReason {
+    #[inline]
+    fn eq(&self, other: &Self) -> bool {
+        self.code() == other.code()
+    }
+}
+
+impl Eq for InternalHelpReason {}
+
+impl core::hash::Hash for InternalHelpReason {
+    #[inline]
+    fn hash<H: core::hash::Hasher>(&self, state: &mut H) {
+        self.code().hash(state);
+    }
+}
+
+impl PartialOrd for InternalHelpReason {
+    #[inline]
+    fn partial_cmp(&self, other: &Self) -> Option<core::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for InternalHelpReason {
+    #[inline]
+    fn cmp(&self, other: &Self) -> core::cmp::Ordering {
+        self.code().cmp(&other.code())
+    }
+}
+
+impl core::fmt::Debug for InternalHelpReason {
+    #[inline]
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(self.name())
     }
 }
 
@@ -2710,28 +3074,34 @@ impl ::codes_runtime::CodeEnum for InternalHelpReason {
 
     const KIND: &'static str = "InternalHelpReason";
 
+    #[inline]
     fn code(self) -> i32 {
         InternalHelpReason::code(self)
     }
 
+    #[inline]
     fn from_code(code: i32) -> Option<Self> {
         InternalHelpReason::from_code(code)
     }
 
+    #[inline]
     fn name(self) -> &'static str {
         InternalHelpReason::name(self)
     }
 
+    #[inline]
     fn description(self) -> Option<&'static str> {
         Self::description(self)
     }
 
+    #[inline]
     fn description_in(self, lang: ::codes_runtime::Lang) -> Option<&'static str> {
         Self::description_in(self, lang)
     }
 }
 
 impl From<InternalHelpReason> for i32 {
+    #[inline]
     fn from(value: InternalHelpReason) -> i32 {
         value.code()
     }
@@ -2740,6 +3110,7 @@ impl From<InternalHelpReason> for i32 {
 impl TryFrom<i32> for InternalHelpReason {
     type Error = ::codes_runtime::UnknownCode;
 
+    #[inline]
     fn try_from(code: i32) -> Result<Self, ::codes_runtime::UnknownCode> {
         match Self::from_code(code) {
             Some(value) => Ok(value),
@@ -2749,6 +3120,7 @@ impl TryFrom<i32> for InternalHelpReason {
 }
 
 impl core::fmt::Display for InternalHelpReason {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.name())
     }
@@ -2766,6 +3138,7 @@ impl core::str::FromStr for InternalHelpReason {
 impl ::codes_runtime::Enumerable for InternalHelpReason {
     const COUNT: usize = 7;
 
+    #[inline]
     fn nth(position: usize) -> Option<Self> {
         match position {
             0 => Some(Self::Uncertain),
@@ -2783,6 +3156,7 @@ impl ::codes_runtime::Enumerable for InternalHelpReason {
 #[cfg(feature = "serde")]
 #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 impl serde::Serialize for InternalHelpReason {
+    #[inline]
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_i32(self.code())
     }
@@ -2791,6 +3165,7 @@ impl serde::Serialize for InternalHelpReason {
 #[cfg(feature = "serde")]
 #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 impl<'de> serde::Deserialize<'de> for InternalHelpReason {
+    #[inline]
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         ::codes_runtime::serde::deserialize_code(deserializer)
     }
@@ -2801,7 +3176,7 @@ impl<'de> serde::Deserialize<'de> for InternalHelpReason {
 /// Transcribed from Huawei Cloud Customer Engagement Center (CEC), CDR Interface Reference: the English page `cec_07_0843` and the Chinese page `cec_07_4247`. Each variant's discriminant is its vendor code.
 ///
 /// With the `serde` feature, it serializes as its vendor code (`1`) and deserializes from it; a code it does not list is an error (deserialize a `Code` to keep any code).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[repr(i32)]
 #[non_exhaustive]
 pub enum MediaType {
@@ -3015,11 +3390,13 @@ impl MediaType {
     pub const COUNT: usize = 29;
 
     /// The vendor code.
+    #[inline]
     pub const fn code(self) -> i32 {
         self as i32
     }
 
     /// The variant with vendor code `code`, if the table lists it.
+    #[inline]
     pub const fn from_code(code: i32) -> Option<Self> {
         match code {
             1 => Some(Self::TextChat),
@@ -3247,12 +3624,14 @@ impl MediaType {
     /// The vendor's notes on the row, free sentences of its cells: in
     /// English, or in Chinese where the vendor gives no English; empty where
     /// it gives none.
+    #[inline]
     pub const fn notes(self) -> &'static [&'static str] {
         &[]
     }
 
     /// The notes in `lang`, or in the other language where the vendor
     /// gives none in `lang`.
+    #[inline]
     pub const fn notes_in(self, lang: ::codes_runtime::Lang) -> &'static [&'static str] {
         let _ = lang;
         self.notes()
@@ -3296,6 +3675,7 @@ impl MediaType {
     }
 
     /// The variant whose vendor constant name is exactly `constant`.
+    #[inline]
     pub fn from_constant(constant: &str) -> Option<Self> {
         match constant {
             "MEDIA_TYPE_CHAT" => Some(Self::TextChat),
@@ -3332,37 +3712,51 @@ impl MediaType {
     }
 }
 
+impl core::fmt::Debug for MediaType {
+    #[inline]
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
 impl ::codes_runtime::CodeEnum for MediaType {
     type Code<'a> = i32;
 
     const KIND: &'static str = "MediaType";
 
+    #[inline]
     fn code(self) -> i32 {
         MediaType::code(self)
     }
 
+    #[inline]
     fn from_code(code: i32) -> Option<Self> {
         MediaType::from_code(code)
     }
 
+    #[inline]
     fn name(self) -> &'static str {
         MediaType::name(self)
     }
 
+    #[inline]
     fn description(self) -> Option<&'static str> {
         Some(self.description())
     }
 
+    #[inline]
     fn description_in(self, lang: ::codes_runtime::Lang) -> Option<&'static str> {
         Some(self.description_in(lang))
     }
 
+    #[inline]
     fn notes_in(self, lang: ::codes_runtime::Lang) -> &'static [&'static str] {
         MediaType::notes_in(self, lang)
     }
 }
 
 impl From<MediaType> for i32 {
+    #[inline]
     fn from(value: MediaType) -> i32 {
         value.code()
     }
@@ -3371,6 +3765,7 @@ impl From<MediaType> for i32 {
 impl TryFrom<i32> for MediaType {
     type Error = ::codes_runtime::UnknownCode;
 
+    #[inline]
     fn try_from(code: i32) -> Result<Self, ::codes_runtime::UnknownCode> {
         match Self::from_code(code) {
             Some(value) => Ok(value),
@@ -3380,6 +3775,7 @@ impl TryFrom<i32> for MediaType {
 }
 
 impl core::fmt::Display for MediaType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.name())
     }
@@ -3397,38 +3793,15 @@ impl core::str::FromStr for MediaType {
 impl ::codes_runtime::Enumerable for MediaType {
     const COUNT: usize = 29;
 
+    #[inline]
     fn nth(position: usize) -> Option<Self> {
-        match position {
-            0 => Some(Self::TextChat),
-            1 => Some(Self::ClickToDial),
-            2 => Some(Self::EscortedBrowsing),
-            3 => Some(Self::CallbackRequest),
-            4 => Some(Self::VoiceCall),
-            5 => Some(Self::Email),
-            6 => Some(Self::Fax),
-            7 => Some(Self::IpVideoCall),
-            8 => Some(Self::Whiteboard),
-            9 => Some(Self::ApplicationSharing),
-            10 => Some(Self::FileTransfer),
-            11 => Some(Self::IsdnVideo2BD),
-            12 => Some(Self::IsdnVideo6BD),
-            13 => Some(Self::OpsCall),
-            14 => Some(Self::PredictiveDialing),
-            15 => Some(Self::PreviewDialing),
-            16 => Some(Self::Message),
-            17 => Some(Self::VideoClickToDial),
-            18 => Some(Self::VideoCall),
-            19 => Some(Self::WebLeaveMessage),
-            20 => Some(Self::DesktopSharing),
-            21 => Some(Self::SkillQueueCallingNumber),
-            22 => Some(Self::ClassicMediaTypeCount),
-            23 => Some(Self::EmailChat),
-            24 => Some(Self::WebChat),
-            25 => Some(Self::SmsChat),
-            26 => Some(Self::SocialChat),
-            27 => Some(Self::FaxChat),
-            28 => Some(Self::H5Chat),
-            _ => None,
+        const CODES: &[i32; 29] = &[
+            1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 50,
+            51, 52, 53, 54, 55,
+        ];
+        match CODES.get(position) {
+            Some(&code) => Self::from_code(code),
+            None => None,
         }
     }
 }
@@ -3436,6 +3809,7 @@ impl ::codes_runtime::Enumerable for MediaType {
 #[cfg(feature = "serde")]
 #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 impl serde::Serialize for MediaType {
+    #[inline]
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_i32(self.code())
     }
@@ -3444,6 +3818,7 @@ impl serde::Serialize for MediaType {
 #[cfg(feature = "serde")]
 #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 impl<'de> serde::Deserialize<'de> for MediaType {
+    #[inline]
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         ::codes_runtime::serde::deserialize_code(deserializer)
     }
@@ -3454,7 +3829,7 @@ impl<'de> serde::Deserialize<'de> for MediaType {
 /// Transcribed from Huawei Cloud Customer Engagement Center (CEC), CDR Interface Reference: the English page `cec_07_0701`, updated 2025-11-13 GMT+08:00. Each variant's discriminant is its vendor code.
 ///
 /// With the `serde` feature, it serializes as its vendor code (`0`) and deserializes from it; a code it does not list is an error (deserialize a `Code` to keep any code).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[repr(i32)]
 #[non_exhaustive]
 pub enum AgentType {
@@ -3539,11 +3914,13 @@ impl AgentType {
     pub const COUNT: usize = 14;
 
     /// The vendor code.
+    #[inline]
     pub const fn code(self) -> i32 {
         self as i32
     }
 
     /// The variant with vendor code `code`, if the table lists it.
+    #[inline]
     pub const fn from_code(code: i32) -> Option<Self> {
         match code {
             0 => Some(Self::Extension),
@@ -3663,12 +4040,14 @@ impl AgentType {
     /// The vendor's notes on the row, free sentences of its cells: in
     /// English, or in Chinese where the vendor gives no English; empty where
     /// it gives none.
+    #[inline]
     pub const fn notes(self) -> &'static [&'static str] {
         &[]
     }
 
     /// The notes in `lang`, or in the other language where the vendor
     /// gives none in `lang`.
+    #[inline]
     pub const fn notes_in(self, lang: ::codes_runtime::Lang) -> &'static [&'static str] {
         let _ = lang;
         self.notes()
@@ -3697,6 +4076,7 @@ impl AgentType {
     }
 
     /// The variant whose vendor constant name is exactly `constant`.
+    #[inline]
     pub fn from_constant(constant: &str) -> Option<Self> {
         match constant {
             "AGENT_TYPE_EXTENSION" => Some(Self::Extension),
@@ -3718,37 +4098,51 @@ impl AgentType {
     }
 }
 
+impl core::fmt::Debug for AgentType {
+    #[inline]
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
 impl ::codes_runtime::CodeEnum for AgentType {
     type Code<'a> = i32;
 
     const KIND: &'static str = "AgentType";
 
+    #[inline]
     fn code(self) -> i32 {
         AgentType::code(self)
     }
 
+    #[inline]
     fn from_code(code: i32) -> Option<Self> {
         AgentType::from_code(code)
     }
 
+    #[inline]
     fn name(self) -> &'static str {
         AgentType::name(self)
     }
 
+    #[inline]
     fn description(self) -> Option<&'static str> {
         Some(self.description())
     }
 
+    #[inline]
     fn description_in(self, lang: ::codes_runtime::Lang) -> Option<&'static str> {
         Some(self.description_in(lang))
     }
 
+    #[inline]
     fn notes_in(self, lang: ::codes_runtime::Lang) -> &'static [&'static str] {
         AgentType::notes_in(self, lang)
     }
 }
 
 impl From<AgentType> for i32 {
+    #[inline]
     fn from(value: AgentType) -> i32 {
         value.code()
     }
@@ -3757,6 +4151,7 @@ impl From<AgentType> for i32 {
 impl TryFrom<i32> for AgentType {
     type Error = ::codes_runtime::UnknownCode;
 
+    #[inline]
     fn try_from(code: i32) -> Result<Self, ::codes_runtime::UnknownCode> {
         match Self::from_code(code) {
             Some(value) => Ok(value),
@@ -3766,6 +4161,7 @@ impl TryFrom<i32> for AgentType {
 }
 
 impl core::fmt::Display for AgentType {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.name())
     }
@@ -3783,23 +4179,12 @@ impl core::str::FromStr for AgentType {
 impl ::codes_runtime::Enumerable for AgentType {
     const COUNT: usize = 14;
 
+    #[inline]
     fn nth(position: usize) -> Option<Self> {
-        match position {
-            0 => Some(Self::Extension),
-            1 => Some(Self::UserLine),
-            2 => Some(Self::OneBPlusD),
-            3 => Some(Self::SinglePhone),
-            4 => Some(Self::PcPhone),
-            5 => Some(Self::Isdn2BPlusD),
-            6 => Some(Self::Isdn6BPlusD),
-            7 => Some(Self::OneBPlusDPhone),
-            8 => Some(Self::Manager),
-            9 => Some(Self::NBPlusD),
-            10 => Some(Self::Network),
-            11 => Some(Self::PcPhoneVideo),
-            12 => Some(Self::SinglePhoneVideo),
-            13 => Some(Self::Multimedia),
-            _ => None,
+        const CODES: &[i32; 14] = &[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13];
+        match CODES.get(position) {
+            Some(&code) => Self::from_code(code),
+            None => None,
         }
     }
 }
@@ -3807,6 +4192,7 @@ impl ::codes_runtime::Enumerable for AgentType {
 #[cfg(feature = "serde")]
 #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 impl serde::Serialize for AgentType {
+    #[inline]
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_i32(self.code())
     }
@@ -3815,6 +4201,7 @@ impl serde::Serialize for AgentType {
 #[cfg(feature = "serde")]
 #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 impl<'de> serde::Deserialize<'de> for AgentType {
+    #[inline]
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         ::codes_runtime::serde::deserialize_code(deserializer)
     }
@@ -3827,7 +4214,7 @@ impl<'de> serde::Deserialize<'de> for AgentType {
 /// Transcribed from Huawei Cloud Customer Engagement Center (CEC), CDR Interface Reference: the Chinese page `cec_07_4238`. The codes are text, compared byte for byte.
 ///
 /// With the `serde` feature, it serializes as its vendor code (`"呼入"`) and deserializes from it; a code it does not list is an error (deserialize a `Code` to keep any code).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum CallDirection {
     /// `呼入` (the vendor lists the code alone).
@@ -3865,6 +4252,7 @@ impl CallDirection {
     }
 
     /// The variant whose vendor code is exactly `code`, byte for byte.
+    #[inline]
     pub fn from_code(code: &str) -> Option<Self> {
         match code {
             "呼入" => Some(Self::Inbound),
@@ -3907,11 +4295,13 @@ impl CallDirection {
     }
 
     /// The vendor lists the codes alone: a code is its own description.
+    #[inline]
     pub const fn description(self) -> &'static str {
         self.code()
     }
 
     /// The same whatever the language: the code.
+    #[inline]
     pub const fn description_in(self, lang: ::codes_runtime::Lang) -> &'static str {
         let _ = lang;
         self.code()
@@ -3920,25 +4310,36 @@ impl CallDirection {
     /// The vendor's notes on the row, free sentences of its cells: in
     /// English, or in Chinese where the vendor gives no English; empty where
     /// it gives none.
+    #[inline]
     pub const fn notes(self) -> &'static [&'static str] {
         &[]
     }
 
     /// The notes in `lang`, or in the other language where the vendor
     /// gives none in `lang`.
+    #[inline]
     pub const fn notes_in(self, lang: ::codes_runtime::Lang) -> &'static [&'static str] {
         let _ = lang;
         self.notes()
     }
 }
 
+impl core::fmt::Debug for CallDirection {
+    #[inline]
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
 impl PartialOrd for CallDirection {
+    #[inline]
     fn partial_cmp(&self, other: &Self) -> Option<core::cmp::Ordering> {
         Some(self.cmp(other))
     }
 }
 
 impl Ord for CallDirection {
+    #[inline]
     fn cmp(&self, other: &Self) -> core::cmp::Ordering {
         self.code().cmp(other.code())
     }
@@ -3949,26 +4350,32 @@ impl ::codes_runtime::CodeEnum for CallDirection {
 
     const KIND: &'static str = "CallDirection";
 
+    #[inline]
     fn code(self) -> &'static str {
         CallDirection::code(self)
     }
 
+    #[inline]
     fn from_code(code: &str) -> Option<Self> {
         CallDirection::from_code(code)
     }
 
+    #[inline]
     fn name(self) -> &'static str {
         CallDirection::name(self)
     }
 
+    #[inline]
     fn description(self) -> Option<&'static str> {
         Some(self.description())
     }
 
+    #[inline]
     fn description_in(self, lang: ::codes_runtime::Lang) -> Option<&'static str> {
         Some(self.description_in(lang))
     }
 
+    #[inline]
     fn notes_in(self, lang: ::codes_runtime::Lang) -> &'static [&'static str] {
         CallDirection::notes_in(self, lang)
     }
@@ -3977,6 +4384,7 @@ impl ::codes_runtime::CodeEnum for CallDirection {
 impl ::codes_runtime::Enumerable for CallDirection {
     const COUNT: usize = 4;
 
+    #[inline]
     fn nth(position: usize) -> Option<Self> {
         match position {
             0 => Some(Self::Inbound),
@@ -3989,6 +4397,7 @@ impl ::codes_runtime::Enumerable for CallDirection {
 }
 
 impl core::fmt::Display for CallDirection {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.name())
     }
@@ -4006,6 +4415,7 @@ impl core::str::FromStr for CallDirection {
 #[cfg(feature = "serde")]
 #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 impl serde::Serialize for CallDirection {
+    #[inline]
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.code())
     }
@@ -4014,6 +4424,7 @@ impl serde::Serialize for CallDirection {
 #[cfg(feature = "serde")]
 #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 impl<'de> serde::Deserialize<'de> for CallDirection {
+    #[inline]
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         ::codes_runtime::serde::deserialize_text(deserializer)
     }
@@ -4040,11 +4451,13 @@ impl NotApplicable {
     pub const COUNT: usize = 2;
 
     /// The vendor code.
+    #[inline]
     pub const fn code(self) -> i32 {
         self as i32
     }
 
     /// The variant with vendor code `code`, if the table lists it.
+    #[inline]
     pub const fn from_code(code: i32) -> Option<Self> {
         match code {
             -1 => Some(Self::MinusOne),
@@ -4054,6 +4467,7 @@ impl NotApplicable {
     }
 
     /// The Rust name, as [`from_name`](Self::from_name) reads it.
+    #[inline]
     pub const fn name(self) -> &'static str {
         match self {
             Self::MinusOne => "MinusOne",
@@ -4072,6 +4486,7 @@ impl NotApplicable {
     }
 
     /// What the vendor calls it, and where.
+    #[inline]
     pub const fn description(self) -> &'static str {
         match self {
             Self::MinusOne => "\"not used\" in the 2023 revision of the table.",
@@ -4080,6 +4495,7 @@ impl NotApplicable {
     }
 
     /// The marker as text, in a text column such as the object's.
+    #[inline]
     pub const fn text(self) -> &'static str {
         match self {
             Self::MinusOne => "-1",
@@ -4088,6 +4504,7 @@ impl NotApplicable {
     }
 
     /// The marker whose text is exactly `text`.
+    #[inline]
     pub fn from_text(text: &str) -> Option<Self> {
         match text {
             "-1" => Some(Self::MinusOne),
@@ -4102,22 +4519,27 @@ impl ::codes_runtime::CodeEnum for NotApplicable {
 
     const KIND: &'static str = "NotApplicable";
 
+    #[inline]
     fn code(self) -> i32 {
         NotApplicable::code(self)
     }
 
+    #[inline]
     fn from_code(code: i32) -> Option<Self> {
         NotApplicable::from_code(code)
     }
 
+    #[inline]
     fn name(self) -> &'static str {
         NotApplicable::name(self)
     }
 
+    #[inline]
     fn description(self) -> Option<&'static str> {
         Some(self.description())
     }
 
+    #[inline]
     fn description_in(self, lang: ::codes_runtime::Lang) -> Option<&'static str> {
         let _ = lang;
         Some(self.description())
@@ -4125,6 +4547,7 @@ impl ::codes_runtime::CodeEnum for NotApplicable {
 }
 
 impl From<NotApplicable> for i32 {
+    #[inline]
     fn from(value: NotApplicable) -> i32 {
         value.code()
     }
@@ -4133,6 +4556,7 @@ impl From<NotApplicable> for i32 {
 impl TryFrom<i32> for NotApplicable {
     type Error = ::codes_runtime::UnknownCode;
 
+    #[inline]
     fn try_from(code: i32) -> Result<Self, ::codes_runtime::UnknownCode> {
         match Self::from_code(code) {
             Some(value) => Ok(value),
@@ -4142,6 +4566,7 @@ impl TryFrom<i32> for NotApplicable {
 }
 
 impl core::fmt::Display for NotApplicable {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         f.write_str(self.name())
     }
@@ -4159,6 +4584,7 @@ impl core::str::FromStr for NotApplicable {
 impl ::codes_runtime::Enumerable for NotApplicable {
     const COUNT: usize = 2;
 
+    #[inline]
     fn nth(position: usize) -> Option<Self> {
         match position {
             0 => Some(Self::MinusOne),
@@ -4171,6 +4597,7 @@ impl ::codes_runtime::Enumerable for NotApplicable {
 #[cfg(feature = "serde")]
 #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 impl serde::Serialize for NotApplicable {
+    #[inline]
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_i32(self.code())
     }
@@ -4179,6 +4606,7 @@ impl serde::Serialize for NotApplicable {
 #[cfg(feature = "serde")]
 #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 impl<'de> serde::Deserialize<'de> for NotApplicable {
+    #[inline]
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         ::codes_runtime::serde::deserialize_code(deserializer)
     }
@@ -4194,11 +4622,13 @@ pub struct CarriedCode<R, const VARIANT: usize> {
 
 impl<R, const VARIANT: usize> CarriedCode<R, VARIANT> {
     /// The vendor code.
+    #[inline]
     pub const fn code(self) -> i32 {
         self.code
     }
 
     /// Only `from_code` calls this, with a code that decodes to the variant.
+    #[inline]
     const fn decoded(code: i32) -> Self {
         Self {
             code,
@@ -4208,6 +4638,7 @@ impl<R, const VARIANT: usize> CarriedCode<R, VARIANT> {
 }
 
 impl<R, const VARIANT: usize> core::clone::Clone for CarriedCode<R, VARIANT> {
+    #[inline]
     fn clone(&self) -> Self {
         *self
     }
@@ -4216,6 +4647,7 @@ impl<R, const VARIANT: usize> core::clone::Clone for CarriedCode<R, VARIANT> {
 impl<R, const VARIANT: usize> core::marker::Copy for CarriedCode<R, VARIANT> {}
 
 impl<R, const VARIANT: usize> core::cmp::PartialEq for CarriedCode<R, VARIANT> {
+    #[inline]
     fn eq(&self, other: &Self) -> bool {
         self.code == other.code
     }
@@ -4224,18 +4656,21 @@ impl<R, const VARIANT: usize> core::cmp::PartialEq for CarriedCode<R, VARIANT> {
 impl<R, const VARIANT: usize> core::cmp::Eq for CarriedCode<R, VARIANT> {}
 
 impl<R, const VARIANT: usize> core::cmp::PartialOrd for CarriedCode<R, VARIANT> {
+    #[inline]
     fn partial_cmp(&self, other: &Self) -> Option<core::cmp::Ordering> {
         Some(self.cmp(other))
     }
 }
 
 impl<R, const VARIANT: usize> core::cmp::Ord for CarriedCode<R, VARIANT> {
+    #[inline]
     fn cmp(&self, other: &Self) -> core::cmp::Ordering {
         self.code.cmp(&other.code)
     }
 }
 
 impl<R, const VARIANT: usize> core::hash::Hash for CarriedCode<R, VARIANT> {
+    #[inline]
     fn hash<H: core::hash::Hasher>(&self, state: &mut H) {
         self.code.hash(state);
     }
@@ -4246,6 +4681,7 @@ impl<R, const VARIANT: usize> core::fmt::Debug for CarriedCode<R, VARIANT>
 where
     for<'a> R: ::codes_runtime::CodeEnum<Code<'a> = i32>,
 {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         let name = R::from_code(self.code).map_or(R::KIND, ::codes_runtime::CodeEnum::name);
         f.debug_tuple(name).field(&self.code).finish()
@@ -4253,12 +4689,14 @@ where
 }
 
 impl<R, const VARIANT: usize> core::fmt::Display for CarriedCode<R, VARIANT> {
+    #[inline]
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         core::fmt::Display::fmt(&self.code, f)
     }
 }
 
 impl<R, const VARIANT: usize> From<CarriedCode<R, VARIANT>> for i32 {
+    #[inline]
     fn from(value: CarriedCode<R, VARIANT>) -> i32 {
         value.code
     }
@@ -4270,6 +4708,7 @@ where
 {
     type Error = ::codes_runtime::UnknownCode;
 
+    #[inline]
     fn try_from(code: i32) -> Result<Self, ::codes_runtime::UnknownCode> {
         match R::from_code(code) {
             Some(reason) if reason.variant() == VARIANT => Ok(Self::decoded(code)),

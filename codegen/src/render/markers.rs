@@ -119,14 +119,14 @@ pub(super) fn not_applicable(out: &mut Writer, cx: &Context<'_>) {
         notes: false,
     };
     let names = variants.iter().map(|variant| variant.name);
-    enumerable_traits(out, "NotApplicable", texts, names);
+    enumerable_traits(out, "NotApplicable", texts, Nth::Match(names.collect()));
     code_serde(out, cx, "NotApplicable");
 }
 
 /// `description`, `text` and `from_text` of the markers.
 fn marker_texts(out: &mut Writer, markers: &[Marker]) {
     out.line("/// What the vendor calls it, and where.");
-    out.open("pub const fn description(self) -> &'static str");
+    out.function("pub const fn description(self) -> &'static str");
     out.open("match self");
     for marker in markers {
         out.line(format_args!(
@@ -139,7 +139,7 @@ fn marker_texts(out: &mut Writer, markers: &[Marker]) {
     out.close();
     out.blank();
     out.line("/// The marker as text, in a text column such as the object's.");
-    out.open("pub const fn text(self) -> &'static str");
+    out.function("pub const fn text(self) -> &'static str");
     out.open("match self");
     for marker in markers {
         out.line(format_args!(
@@ -151,7 +151,7 @@ fn marker_texts(out: &mut Writer, markers: &[Marker]) {
     out.close();
     out.blank();
     out.line("/// The marker whose text is exactly `text`.");
-    out.open("pub fn from_text(text: &str) -> Option<Self>");
+    out.function("pub fn from_text(text: &str) -> Option<Self>");
     out.open("match text");
     for marker in markers {
         out.line(format_args!(

@@ -44,7 +44,7 @@ fn object_kind_impl(out: &mut Writer, name: &str, kinds: &[ObjectKind]) {
     );
     out.blank();
     out.line("/// The Rust name of the kind, as [`from_name`](Self::from_name) reads it.");
-    out.open("pub const fn name(self) -> &'static str");
+    out.function("pub const fn name(self) -> &'static str");
     out.open("match self");
     for kind in kinds {
         out.line(format_args!(
@@ -57,7 +57,7 @@ fn object_kind_impl(out: &mut Writer, name: &str, kinds: &[ObjectKind]) {
     out.close();
     out.blank();
     out.line("/// The kind whose Rust name is exactly `name`.");
-    out.open("pub fn from_name(name: &str) -> Option<Self>");
+    out.function("pub fn from_name(name: &str) -> Option<Self>");
     out.open("match name");
     for kind in kinds {
         out.line(format_args!(
@@ -87,7 +87,7 @@ fn object_kind_impl(out: &mut Writer, name: &str, kinds: &[ObjectKind]) {
 /// `Display` and `FromStr` of the object kind enum, by name.
 fn object_kind_traits(out: &mut Writer, name: &str) {
     out.open(format_args!("impl core::fmt::Display for {name}"));
-    out.open("fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result");
+    out.function("fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result");
     out.line("f.write_str(self.name())");
     out.close();
     out.close();
@@ -95,7 +95,7 @@ fn object_kind_traits(out: &mut Writer, name: &str) {
     out.open(format_args!("impl core::str::FromStr for {name}"));
     out.line(format_args!("type Err = {UNKNOWN_NAME};"));
     out.blank();
-    out.open(format_args!(
+    out.function(format_args!(
         "fn from_str(text: &str) -> Result<Self, {UNKNOWN_NAME}>"
     ));
     out.line(format_args!(
@@ -144,7 +144,7 @@ fn object_impl(out: &mut Writer, cx: &Context<'_>, table: &Table, names: &Record
     let kinds = &table.object_kinds;
     out.open(format_args!("impl<'a> {}<'a>", names.object));
     out.line("/// Decodes `text` as an object of `kind`.");
-    out.open(format_args!(
+    out.function(format_args!(
         "pub fn decode(kind: Option<{kind}>, text: &'a str) -> Self"
     ));
     cx.markers.write(out, |out, _| {
@@ -165,7 +165,7 @@ fn object_impl(out: &mut Writer, cx: &Context<'_>, table: &Table, names: &Record
     out.close();
     out.blank();
     out.line("/// The exact text this object was decoded from.");
-    out.open("pub const fn as_str(&self) -> &'a str");
+    out.function("pub const fn as_str(&self) -> &'a str");
     out.open("match *self");
     cx.markers.write(out, |out, _| {
         out.line("Self::NotApplicable(marker) => marker.text(),");
@@ -180,7 +180,7 @@ fn object_impl(out: &mut Writer, cx: &Context<'_>, table: &Table, names: &Record
     out.close();
     out.blank();
     out.line("/// The kind of object, if it is one the table names.");
-    out.open(format_args!("pub const fn kind(&self) -> Option<{kind}>"));
+    out.function(format_args!("pub const fn kind(&self) -> Option<{kind}>"));
     out.open("match self");
     for object_kind in kinds {
         out.line(format_args!(
@@ -197,7 +197,7 @@ fn object_impl(out: &mut Writer, cx: &Context<'_>, table: &Table, names: &Record
 /// `Display` of the object enum: the kind's label and the quoted text.
 fn object_display(out: &mut Writer, cx: &Context<'_>, table: &Table, name: &str) {
     out.open(format_args!("impl core::fmt::Display for {name}<'_>"));
-    out.open("fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result");
+    out.function("fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result");
     out.open("let (label, text) = match self");
     cx.markers.write(out, |out, _| {
         out.line(
@@ -238,13 +238,13 @@ fn object_text_module(out: &mut Writer, cx: &Context<'_>, name: &str, module: &s
     out.blank();
     out.open("impl<'a> Text<'a>");
     out.line("/// The text as read.");
-    out.open("pub const fn as_str(self) -> &'a str");
+    out.function("pub const fn as_str(self) -> &'a str");
     out.line("self.0");
     out.close();
     out.close();
     out.blank();
     out.open("impl core::fmt::Display for Text<'_>");
-    out.open("fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result");
+    out.function("fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result");
     out.line("f.write_str(self.0)");
     out.close();
     out.close();

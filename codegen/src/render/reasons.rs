@@ -35,7 +35,7 @@ pub(super) fn reason_info(names: &RecordNames, row: &Row, index: usize) -> Strin
 fn reason_operation(out: &mut Writer, table: &Table, rows: &[&Row]) {
     out.line("/// The operation this reason was decoded for; `None` for a reason decoded");
     out.line("/// without one (not applicable, unlisted).");
-    out.open(format_args!(
+    out.function(format_args!(
         "pub const fn operation(self) -> Option<{}>",
         table.name
     ));
@@ -56,7 +56,7 @@ fn reason_operation(out: &mut Writer, table: &Table, rows: &[&Row]) {
 fn reason_listed_codes(out: &mut Writer, rows: &[&Row]) {
     out.line("/// The codes the vendor lists this reason with (a range, say, where");
     out.line("/// [`code`](Self::code) is the one decoded); `None` where it lists none.");
-    out.open(format_args!(
+    out.function(format_args!(
         "pub const fn codes(self) -> Option<{REASON_CODES}>"
     ));
     out.open("match self");
@@ -139,7 +139,7 @@ fn reason_decode(
         |codes| format!("Decodes `code` as a reason of `operation`, as the operation's decoding table says: a listed code first, then {codes} as not applicable, then an open reason."),
         "Decodes `code` as a reason of `operation`: a listed code, or unlisted.",
     )]);
-    out.open(format_args!(
+    out.function(format_args!(
         "pub const fn decode(operation: {code_enum}, code: i32) -> Self"
     ));
     if rows.is_empty() {
@@ -177,7 +177,7 @@ fn reason_decode(
         |codes| format!("Decodes `code` knowing nothing of its operation: not applicable ({codes}) or unlisted."),
         "Decodes `code` knowing nothing of its operation: unlisted.",
     )]);
-    out.open("pub const fn unlisted(code: i32) -> Self");
+    out.function("pub const fn unlisted(code: i32) -> Self");
     let unlisted = format!("Self::Unlisted({module}::Unlisted(code))");
     cx.markers.either(
         out,
@@ -213,7 +213,7 @@ fn reason_accessors(out: &mut Writer, cx: &Context<'_>, table: &Table, rows: &[&
         out.close();
     };
     out.line("/// The vendor code, the exact number this reason was decoded from.");
-    out.open("pub const fn code(self) -> i32");
+    out.function("pub const fn code(self) -> i32");
     delegate(
         out,
         "code()",
@@ -227,7 +227,7 @@ fn reason_accessors(out: &mut Writer, cx: &Context<'_>, table: &Table, rows: &[&
     reason_listed_codes(out, rows);
     out.blank();
     out.line("/// The Rust name of the reason, or `NotApplicable` / `Unlisted`.");
-    out.open("pub const fn name(self) -> &'static str");
+    out.function("pub const fn name(self) -> &'static str");
     out.open("match self");
     for row in rows {
         out.line(format_args!("Self::{}(reason) => reason.name(),", row.name));
@@ -241,13 +241,13 @@ fn reason_accessors(out: &mut Writer, cx: &Context<'_>, table: &Table, rows: &[&
     out.blank();
     out.line("/// The vendor's text, where it gives one: in English, or in Chinese");
     out.line("/// where it gives no English.");
-    out.open("pub const fn description(self) -> Option<&'static str>");
+    out.function("pub const fn description(self) -> Option<&'static str>");
     delegate(out, "description()", "None", "None");
     out.close();
     out.blank();
     out.line("/// The same in `lang`, or in the other language where the vendor");
     out.line("/// gives none in `lang`.");
-    out.open(format_args!(
+    out.function(format_args!(
         "pub const fn description_in(self, lang: {LANG}) -> Option<&'static str>"
     ));
     delegate(out, "description_in(lang)", "None", "None");
@@ -257,13 +257,13 @@ fn reason_accessors(out: &mut Writer, cx: &Context<'_>, table: &Table, rows: &[&
 /// `From<Reason> for i32`, `Display` and serde of the reason enum.
 fn reason_traits(out: &mut Writer, cx: &Context<'_>, name: &str, code_enum: &str) {
     out.open(format_args!("impl From<{name}> for i32"));
-    out.open(format_args!("fn from(reason: {name}) -> i32"));
+    out.function(format_args!("fn from(reason: {name}) -> i32"));
     out.line("reason.code()");
     out.close();
     out.close();
     out.blank();
     out.open(format_args!("impl core::fmt::Display for {name}"));
-    out.open("fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result");
+    out.function("fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result");
     out.open("match (self, self.description())");
     cx.markers.write(out, |out, _| {
         out.line("(Self::NotApplicable(marker), _) => write!(f, \"not applicable ({})\", marker.code()),");
@@ -294,13 +294,13 @@ fn unlisted_module(out: &mut Writer, cx: &Context<'_>, name: &str) {
     out.blank();
     out.open("impl Unlisted");
     out.line("/// The vendor code.");
-    out.open("pub const fn code(self) -> i32");
+    out.function("pub const fn code(self) -> i32");
     out.line("self.0");
     out.close();
     out.close();
     out.blank();
     out.open("impl core::fmt::Display for Unlisted");
-    out.open("fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result");
+    out.function("fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result");
     out.line("write!(f, \"{}\", self.0)");
     out.close();
     out.close();

@@ -9,8 +9,7 @@ pub(super) fn record_methods(out: &mut Writer, table: &Table, names: &RecordName
     let kind = names.object_kind();
     out.line("/// The kind of object the operation names; `None` where the vendor");
     out.line("/// names none.");
-    out.line("#[inline]");
-    out.open(format_args!(
+    out.function(format_args!(
         "pub const fn object_kind(self) -> Option<{kind}>"
     ));
     if table.rows.iter().all(|row| row.object.is_none()) {
@@ -49,8 +48,7 @@ pub(super) fn record_methods(out: &mut Writer, table: &Table, names: &RecordName
 fn reasons_method(out: &mut Writer, table: &Table, names: &RecordNames) {
     out.line("/// The reasons the vendor lists, in vendor order; empty where it");
     out.line("/// lists none.");
-    out.line("#[inline]");
-    out.open(format_args!(
+    out.function(format_args!(
         "pub const fn reasons(self) -> &'static [{REASON_INFO}<{}>]",
         names.reason
     ));
@@ -125,7 +123,7 @@ fn record_impl(out: &mut Writer, table: &Table, names: &RecordNames) {
     let (object, reason) = (&names.object, &names.reason);
     out.open(format_args!("impl<'a> {}<'a>", names.record));
     out.line("/// Decodes the three columns of a bill row.");
-    out.open("pub fn decode(code: i32, object: &'a str, reason: i32) -> Self");
+    out.function("pub fn decode(code: i32, object: &'a str, reason: i32) -> Self");
     out.line(format_args!(
         "let code = {CODE}::<{code_enum}>::from_code(code);"
     ));
@@ -146,24 +144,24 @@ fn record_impl(out: &mut Writer, table: &Table, names: &RecordNames) {
     out.close();
     out.blank();
     out.line("/// The operation, or its number if the table does not list it.");
-    out.open(format_args!(
+    out.function(format_args!(
         "pub const fn code(&self) -> {CODE}<{code_enum}>"
     ));
     out.line("self.code");
     out.close();
     out.blank();
     out.line("/// The object, decoded by the kind the operation names.");
-    out.open(format_args!("pub const fn object(&self) -> {object}<'a>"));
+    out.function(format_args!("pub const fn object(&self) -> {object}<'a>"));
     out.line("self.object");
     out.close();
     out.blank();
     out.line("/// The reason, decoded in the context of the operation.");
-    out.open(format_args!("pub const fn reason(&self) -> {reason}"));
+    out.function(format_args!("pub const fn reason(&self) -> {reason}"));
     out.line("self.reason");
     out.close();
     out.blank();
     out.line("/// The three columns this row was decoded from.");
-    out.open("pub fn encode(&self) -> (i32, &'a str, i32)");
+    out.function("pub fn encode(&self) -> (i32, &'a str, i32)");
     out.line("(self.code.code(), self.object.as_str(), self.reason.code())");
     out.close();
     out.close();
@@ -173,7 +171,7 @@ fn record_impl(out: &mut Writer, table: &Table, names: &RecordNames) {
 fn record_display(out: &mut Writer, cx: &Context<'_>, names: &RecordNames) {
     let (name, object) = (&names.record, &names.object);
     out.open(format_args!("impl core::fmt::Display for {name}<'_>"));
-    out.open("fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result");
+    out.function("fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result");
     out.open("match self.code");
     out.begin(format_args!("{CODE}::Known(operation) => write!("));
     out.line("f,");

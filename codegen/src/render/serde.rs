@@ -14,7 +14,9 @@ fn serialize_impl(out: &mut Writer, cx: &Context<'_>, name: &str, body: impl FnO
         return;
     }
     out.open(format_args!("impl serde::Serialize for {name}"));
-    out.open("fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error>");
+    out.function(
+        "fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error>",
+    );
     body(out);
     out.close();
     out.close();
@@ -35,7 +37,7 @@ fn deserialize_impl(
     out.open(format_args!(
         "impl<{generics}> serde::Deserialize<'de> for {name}"
     ));
-    out.open(
+    out.function(
         "fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error>",
     );
     body(out);
@@ -154,7 +156,7 @@ pub(super) fn owned_record(out: &mut Writer, cx: &Context<'_>, name: &str) {
     if cx.serde_gate(out) {
         out.open(format_args!("impl {owned}"));
         out.line("/// The record, decoded from the columns this one owns.");
-        out.open(format_args!("pub fn {accessor}(&self) -> {name}<'_>"));
+        out.function(format_args!("pub fn {accessor}(&self) -> {name}<'_>"));
         out.line(format_args!(
             "{name}::decode(self.code, &self.object, self.reason)"
         ));
@@ -164,7 +166,7 @@ pub(super) fn owned_record(out: &mut Writer, cx: &Context<'_>, name: &str) {
     if cx.serde_gate(out) {
         out.open(format_args!("impl {name}<'_>"));
         out.line("/// The same record, owning its object's text.");
-        out.open(format_args!("pub fn into_owned(self) -> {owned}"));
+        out.function(format_args!("pub fn into_owned(self) -> {owned}"));
         out.line("let (code, object, reason) = self.encode();");
         out.open(owned.as_str());
         out.line("code,");

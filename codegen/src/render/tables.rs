@@ -8,12 +8,14 @@ pub(super) fn table(out: &mut Writer, cx: &Context<'_>, table: &Table) {
     out.blank();
     code_enum_impl(out, table);
     out.blank();
+    debug_by_name(out, &table.name);
+    out.blank();
     if table.kind == CodeKind::Text {
         text_code_traits(out, cx, table);
         return;
     }
-    let variants = table.rows.iter().map(|row| row.name.as_str());
-    enumerable_traits(out, &table.name, Texts::TABLE, variants);
+    let codes = table.rows.iter().map(|row| row.code.to_string());
+    enumerable_traits(out, &table.name, Texts::TABLE, Nth::Code(codes.collect()));
     code_serde(out, cx, &table.name);
     let Some(names) = &table.record else {
         return;
@@ -87,15 +89,22 @@ pub(super) fn code_enum(out: &mut Writer, cx: &Context<'_>, table: &Table) {
         lines.extend(code_shape(cx, &example));
     }
     out.doc(&lines);
+    // `Debug` is written by `debug_by_name`, not derived.
     match table.kind {
         CodeKind::Integer => cx.attributes(
             out,
             &table.name,
             Shape::CodeEnum,
-            "Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord",
+            "Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord",
             &["#[repr(i32)]", "#[non_exhaustive]"],
         ),
-        CodeKind::Text => cx.value_enum_attributes(out, &table.name),
+        CodeKind::Text => cx.attributes(
+            out,
+            &table.name,
+            Shape::Enum,
+            "Clone, Copy, PartialEq, Eq, Hash",
+            &["#[non_exhaustive]"],
+        ),
     }
     out.open(format_args!("pub enum {}", table.name));
     for row in &table.rows {
@@ -177,7 +186,7 @@ pub(super) fn code_enum_impl(out: &mut Writer, table: &Table) {
     match table.kind {
         CodeKind::Integer => {
             out.line("/// The vendor code.");
-            out.open("pub const fn code(self) -> i32");
+            out.function("pub const fn code(self) -> i32");
             out.line("self as i32");
             out.close();
             out.blank();
@@ -232,8 +241,7 @@ fn all_and_count(out: &mut Writer, all: &[String]) {
 fn name_methods(out: &mut Writer, table: &Table) {
     let names = each(&table.rows, &|row| string(&row.name));
     out.line("/// The Rust name, as [`from_name`](Self::from_name) reads it.");
-    out.line("#[inline]");
-    out.open("pub const fn name(self) -> &'static str");
+    out.function("pub const fn name(self) -> &'static str");
     indexed(out, "NAMES", "&str", &names);
     out.close();
     out.blank();
@@ -241,7 +249,6 @@ fn name_methods(out: &mut Writer, table: &Table) {
     // Always inlined, as strum's `EnumString` is in effect: with `FromStr`
     // calling it too, a plain `#[inline]` left it a call (BENCHMARKS.md,
     // figure 2).
-    out.line("#[inline(always)]");
     let entries: Vec<(&str, &str)> = table
         .rows
         .iter()
@@ -249,6 +256,7 @@ fn name_methods(out: &mut Writer, table: &Table) {
         .collect();
     text_lookup(
         out,
+        true,
         "pub fn from_name(name: &str) -> Option<Self>",
         "name",
         "name",
@@ -266,12 +274,12 @@ fn description_methods(out: &mut Writer, table: &Table) {
     if codes_alone {
         // No text to read: each code is its own description.
         out.line("/// The vendor lists the codes alone: a code is its own description.");
-        out.open("pub const fn description(self) -> &'static str");
+        out.function("pub const fn description(self) -> &'static str");
         out.line("self.code()");
         out.close();
         out.blank();
         out.line("/// The same whatever the language: the code.");
-        out.open(format_args!(
+        out.function(format_args!(
             "pub const fn description_in(self, lang: {LANG}) -> &'static str"
         ));
         out.line("let _ = lang;");
@@ -290,15 +298,13 @@ fn description_methods(out: &mut Writer, table: &Table) {
         .collect();
     let primary = each(&texts, &|text| string(text.primary().unwrap_or_default()));
     out.line("/// The vendor's description, byte for byte: in English, or in Chinese where the vendor gives no English.");
-    out.line("#[inline]");
-    out.open("pub const fn description(self) -> &'static str");
+    out.function("pub const fn description(self) -> &'static str");
     indexed(out, "DESCRIPTIONS", "&str", &primary);
     out.close();
     out.blank();
     out.line("/// The same in `lang`, or in the other language where the vendor");
     out.line("/// gives none in `lang`.");
-    out.line("#[inline]");
-    out.open(format_args!(
+    out.function(format_args!(
         "pub const fn description_in(self, lang: {LANG}) -> &'static str"
     ));
     if texts.iter().any(|text| text[Lang::Zh].is_some()) {
@@ -326,8 +332,7 @@ fn description_methods(out: &mut Writer, table: &Table) {
 pub(super) fn text_code_methods(out: &mut Writer, table: &Table) {
     let codes = each(&table.rows, &|row| string(&row.code.to_string()));
     out.line("/// The vendor code: the text of the bill's column.");
-    out.line("#[inline]");
-    out.open("pub const fn code(self) -> &'static str");
+    out.function("pub const fn code(self) -> &'static str");
     indexed(out, "CODES", "&str", &codes);
     out.close();
     out.blank();
@@ -340,6 +345,7 @@ pub(super) fn text_code_methods(out: &mut Writer, table: &Table) {
         .collect();
     text_lookup(
         out,
+        false,
         "pub fn from_code(code: &str) -> Option<Self>",
         "code",
         "code",
@@ -354,8 +360,7 @@ pub(super) fn constant_methods(out: &mut Writer, table: &Table) {
         string(row.constant.as_deref().unwrap_or_default())
     });
     out.line("/// The vendor's constant name, such as `AGENT_TYPE_EXTENSION`.");
-    out.line("#[inline]");
-    out.open("pub const fn constant(self) -> &'static str");
+    out.function("pub const fn constant(self) -> &'static str");
     indexed(out, "CONSTANTS", "&str", &constants);
     out.close();
     out.blank();
@@ -372,6 +377,7 @@ pub(super) fn constant_methods(out: &mut Writer, table: &Table) {
         .collect();
     text_lookup(
         out,
+        false,
         "pub fn from_constant(constant: &str) -> Option<Self>",
         "constant",
         "constant",
@@ -399,14 +405,14 @@ pub(super) fn fieldless_methods(
     );
     out.blank();
     out.line("/// The vendor code.");
-    out.open("pub const fn code(self) -> i32");
+    out.function("pub const fn code(self) -> i32");
     out.line("self as i32");
     out.close();
     out.blank();
     from_code(out);
     out.blank();
     out.line("/// The Rust name, as [`from_name`](Self::from_name) reads it.");
-    out.open("pub const fn name(self) -> &'static str");
+    out.function("pub const fn name(self) -> &'static str");
     out.open("match self");
     for variant in variants {
         out.line(format_args!(
@@ -419,8 +425,7 @@ pub(super) fn fieldless_methods(
     out.close();
     out.blank();
     out.line("/// The variant whose Rust name is exactly `name`.");
-    out.line("#[inline]");
-    out.open("pub fn from_name(name: &str) -> Option<Self>");
+    out.function("pub fn from_name(name: &str) -> Option<Self>");
     out.open("match name");
     for variant in variants {
         out.line(format_args!(
@@ -437,7 +442,7 @@ pub(super) fn fieldless_methods(
 /// `from_code` of a fieldless enum: one arm per variant.
 pub(super) fn listed_from_code(out: &mut Writer, variants: &[Variant<'_>]) {
     out.line("/// The variant with vendor code `code`, if the table lists it.");
-    out.open("pub const fn from_code(code: i32) -> Option<Self>");
+    out.function("pub const fn from_code(code: i32) -> Option<Self>");
     out.open("match code");
     for variant in variants {
         out.line(format_args!(

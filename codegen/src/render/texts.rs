@@ -23,7 +23,7 @@ pub(super) fn text_methods(
         false => "&'static str",
     };
     out.line(format_args!("/// {doc}"));
-    out.open(format_args!("pub const fn {name}(self) -> {returns}"));
+    out.function(format_args!("pub const fn {name}(self) -> {returns}"));
     out.open("match self");
     for (pattern, text) in arms {
         out.line(format_args!("{pattern} => {},", literal(text.primary())));
@@ -33,7 +33,7 @@ pub(super) fn text_methods(
     out.blank();
     out.line("/// The same in `lang`, or in the other language where the vendor");
     out.line("/// gives none in `lang`.");
-    out.open(format_args!(
+    out.function(format_args!(
         "pub const fn {name}_in(self, lang: {LANG}) -> {returns}"
     ));
     if arms.iter().any(|(_, text)| text[Lang::Zh].is_some()) {
@@ -74,14 +74,14 @@ pub(super) fn notes_methods(out: &mut Writer, table: &Table) {
     out.line("/// The vendor's notes on the row, free sentences of its cells: in");
     out.line("/// English, or in Chinese where the vendor gives no English; empty where");
     out.line("/// it gives none.");
-    out.open("pub const fn notes(self) -> &'static [&'static str]");
+    out.function("pub const fn notes(self) -> &'static [&'static str]");
     let some_without = primary.len() < table.rows.len();
     match_or(out, &primary, some_without.then_some("&[]"));
     out.close();
     out.blank();
     out.line("/// The notes in `lang`, or in the other language where the vendor");
     out.line("/// gives none in `lang`.");
-    out.open(format_args!(
+    out.function(format_args!(
         "pub const fn notes_in(self, lang: {LANG}) -> &'static [&'static str]"
     ));
     let chinese = arms(|row| &row.notes_zh);

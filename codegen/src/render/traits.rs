@@ -44,7 +44,7 @@ pub(super) fn code_traits(
     code_enum_trait(out, name, CodeKind::Integer, texts);
     out.blank();
     out.open(format_args!("impl From<{name}> for i32"));
-    out.open(format_args!("fn from(value: {name}) -> i32"));
+    out.function(format_args!("fn from(value: {name}) -> i32"));
     out.line("value.code()");
     out.close();
     out.close();
@@ -52,7 +52,7 @@ pub(super) fn code_traits(
     out.open(format_args!("impl TryFrom<i32> for {name}"));
     out.line(format_args!("type Error = {UNKNOWN_CODE};"));
     out.blank();
-    out.open(format_args!(
+    out.function(format_args!(
         "fn try_from(code: i32) -> Result<Self, {UNKNOWN_CODE}>"
     ));
     out.open("match Self::from_code(code)");
@@ -80,25 +80,25 @@ pub(super) fn code_enum_trait(out: &mut Writer, name: &str, kind: CodeKind, text
     out.blank();
     out.line(format_args!("const KIND: &'static str = {};", string(name)));
     out.blank();
-    out.open(format_args!("fn code(self) -> {code_out}"));
+    out.function(format_args!("fn code(self) -> {code_out}"));
     out.line(format_args!("{name}::code(self)"));
     out.close();
     out.blank();
-    out.open(format_args!(
+    out.function(format_args!(
         "fn from_code(code: {code_in}) -> Option<Self>"
     ));
     out.line(format_args!("{name}::from_code(code)"));
     out.close();
     out.blank();
-    out.open("fn name(self) -> &'static str");
+    out.function("fn name(self) -> &'static str");
     out.line(format_args!("{name}::name(self)"));
     out.close();
     out.blank();
-    out.open("fn description(self) -> Option<&'static str>");
+    out.function("fn description(self) -> Option<&'static str>");
     out.line(texts.description);
     out.close();
     out.blank();
-    out.open(format_args!(
+    out.function(format_args!(
         "fn description_in(self, lang: {LANG}) -> Option<&'static str>"
     ));
     for line in texts.description_in.lines() {
@@ -107,7 +107,7 @@ pub(super) fn code_enum_trait(out: &mut Writer, name: &str, kind: CodeKind, text
     out.close();
     if texts.notes {
         out.blank();
-        out.open(format_args!(
+        out.function(format_args!(
             "fn notes_in(self, lang: {LANG}) -> &'static [&'static str]"
         ));
         out.line(format_args!("{name}::notes_in(self, lang)"));
@@ -125,7 +125,7 @@ pub(super) fn display_and_from_str(
     from_str: impl FnOnce(&mut Writer),
 ) {
     out.open(format_args!("impl core::fmt::Display for {name}"));
-    out.open("fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result");
+    out.function("fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result");
     display(out);
     out.close();
     out.close();
@@ -133,8 +133,7 @@ pub(super) fn display_and_from_str(
     out.open(format_args!("impl core::str::FromStr for {name}"));
     out.line(format_args!("type Err = {UNKNOWN_NAME};"));
     out.blank();
-    out.line("#[inline]");
-    out.open(format_args!(
+    out.function(format_args!(
         "fn from_str(text: &str) -> Result<Self, {UNKNOWN_NAME}>"
     ));
     from_str(out);
@@ -147,6 +146,19 @@ pub(super) fn display_name(out: &mut Writer) {
     out.line("f.write_str(self.name())");
 }
 
+/// `Debug` of a table's code enum: its variant's name, which is what the
+/// derive writes for a fieldless enum. The derive is a `match` with an arm
+/// per row, which rustc's borrow checker takes time quadratic in the rows
+/// to check (10,000 rows: 1.9 s, of a 36 s build; codegen/README.md,
+/// "Large specs"); `name` reads a table by position.
+pub(super) fn debug_by_name(out: &mut Writer, name: &str) {
+    out.open(format_args!("impl core::fmt::Debug for {name}"));
+    out.function("fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result");
+    display_name(out);
+    out.close();
+    out.close();
+}
+
 /// The body of a `FromStr` that reads a value's name.
 pub(super) fn from_name_str(out: &mut Writer, name: &str) {
     out.line(format_args!(
@@ -155,56 +167,84 @@ pub(super) fn from_name_str(out: &mut Writer, name: &str) {
     ));
 }
 
-/// `impl Enumerable`: the enum's variants by position, `variants` in order.
-///
-/// A `match`, not `Self::ALL.get(position)`: a reference to `ALL` would be
-/// a constant of its own, which rustc checks in time quadratic in the
-/// variants where they are vendor codes (codegen/README.md, "Large specs").
-pub(super) fn enumerable_impl<'a>(
-    out: &mut Writer,
-    name: &str,
-    variants: impl ExactSizeIterator<Item = &'a str>,
-) {
-    out.open(format_args!("impl {ENUMERABLE} for {name}"));
-    out.line(format_args!("const COUNT: usize = {};", variants.len()));
-    out.blank();
-    out.open("fn nth(position: usize) -> Option<Self>");
-    out.open("match position");
-    for (position, variant) in variants.enumerate() {
-        out.line(format_args!("{position} => Some(Self::{variant}),"));
+/// How `Enumerable::nth` finds a variant by its position.
+pub(super) enum Nth<'a> {
+    /// A `match` on the position, an arm per variant: for the few variants
+    /// of a reason enum or the markers.
+    Match(Vec<&'a str>),
+    /// `from_code` of the code at the position, in a table of the codes:
+    /// for a table's integer codes, whose rows grow, where a `match` of
+    /// 10,000 arms cost rustc 1.3 s to check, and an array of integers
+    /// next to nothing (codegen/README.md, "Large specs").
+    Code(Vec<String>),
+}
+
+impl Nth<'_> {
+    fn len(&self) -> usize {
+        match self {
+            Nth::Match(variants) => variants.len(),
+            Nth::Code(codes) => codes.len(),
+        }
     }
-    out.line("_ => None,");
-    out.close();
+}
+
+/// `impl Enumerable`: the enum's variants by position, found as `nth`
+/// says.
+///
+/// Neither reads `Self::ALL`: a reference to `ALL` would be a constant of
+/// its own, which rustc checks in time quadratic in the variants where
+/// they are vendor codes (codegen/README.md, "Large specs").
+pub(super) fn enumerable_impl(out: &mut Writer, name: &str, nth: Nth<'_>) {
+    out.open(format_args!("impl {ENUMERABLE} for {name}"));
+    out.line(format_args!("const COUNT: usize = {};", nth.len()));
+    out.blank();
+    out.function("fn nth(position: usize) -> Option<Self>");
+    match nth {
+        Nth::Match(variants) => {
+            out.open("match position");
+            for (position, variant) in variants.iter().enumerate() {
+                out.line(format_args!("{position} => Some(Self::{variant}),"));
+            }
+            out.line("_ => None,");
+            out.close();
+        }
+        Nth::Code(codes) => {
+            out.packed(
+                &format!("const CODES: &[i32; {}] = &[", codes.len()),
+                &codes,
+                ";",
+            );
+            out.open("match CODES.get(position)");
+            out.line("Some(&code) => Self::from_code(code),");
+            out.line("None => None,");
+            out.close();
+        }
+    }
     out.close();
     out.close();
 }
 
 /// [`code_traits`] of a fieldless enum, which also lists all its values
 /// (`Enumerable`) and displays and parses its names.
-pub(super) fn enumerable_traits<'a>(
-    out: &mut Writer,
-    name: &str,
-    texts: Texts<'_>,
-    variants: impl ExactSizeIterator<Item = &'a str>,
-) {
+pub(super) fn enumerable_traits(out: &mut Writer, name: &str, texts: Texts<'_>, nth: Nth<'_>) {
     code_traits(out, name, texts, display_name, |out| {
         from_name_str(out, name)
     });
     out.blank();
-    enumerable_impl(out, name, variants);
+    enumerable_impl(out, name, nth);
 }
 
 /// `PartialOrd` and `Ord` by code, which a canonical value has exactly one
 /// of: the order `CodeEnum` promises, where declaration order would not do.
 pub(super) fn code_order(out: &mut Writer, name: &str, kind: CodeKind) {
     out.open(format_args!("impl PartialOrd for {name}"));
-    out.open("fn partial_cmp(&self, other: &Self) -> Option<core::cmp::Ordering>");
+    out.function("fn partial_cmp(&self, other: &Self) -> Option<core::cmp::Ordering>");
     out.line("Some(self.cmp(other))");
     out.close();
     out.close();
     out.blank();
     out.open(format_args!("impl Ord for {name}"));
-    out.open("fn cmp(&self, other: &Self) -> core::cmp::Ordering");
+    out.function("fn cmp(&self, other: &Self) -> core::cmp::Ordering");
     match kind {
         CodeKind::Integer => out.line("self.code().cmp(&other.code())"),
         CodeKind::Text => out.line("self.code().cmp(other.code())"),
@@ -222,7 +262,8 @@ pub(super) fn text_code_traits(out: &mut Writer, cx: &Context<'_>, table: &Table
     out.blank();
     code_enum_trait(out, name, CodeKind::Text, Texts::TABLE);
     out.blank();
-    enumerable_impl(out, name, table.rows.iter().map(|row| row.name.as_str()));
+    let variants = table.rows.iter().map(|row| row.name.as_str());
+    enumerable_impl(out, name, Nth::Match(variants.collect()));
     out.blank();
     display_and_from_str(out, name, display_name, |out| from_name_str(out, name));
     text_serde(out, cx, name);
