@@ -368,36 +368,37 @@ impl OperationType {
     /// data are read.
     #[inline]
     const fn position(self) -> usize {
-        match self {
-            Self::SignOut => 0,
-            Self::SignIn => 1,
-            Self::Idle => 2,
-            Self::Busy => 3,
-            Self::Talking => 4,
-            Self::ThreePartyConversation => 5,
-            Self::ManualToAutomatic => 6,
-            Self::ListenInsertWhisper => 7,
-            Self::PlayVoice => 8,
-            Self::Rest => 9,
-            Self::WorkStatus => 10,
-            Self::ForceSignOut => 11,
-            Self::ForceIdle => 12,
-            Self::ForceBusy => 13,
-            Self::MuteCustomer => 14,
-            Self::Hold => 15,
-            Self::InternalHelp => 16,
-            Self::InternalCall => 17,
-            Self::Intercept => 18,
-            Self::SuspendVoicePlaying => 19,
-            Self::InternalTransfer => 20,
-            Self::TransferOut => 21,
-            Self::MediaServerSignIn => 22,
-            Self::MediaServerSignOut => 23,
-            Self::PublicQueueTransfer => 24,
-            Self::ReleaseTransfer => 25,
-            Self::DeviceTransfer => 26,
-            Self::HoldForInternalHelp => 27,
-            Self::Conference => 28,
+        match self as i32 {
+            0 => 0,
+            1 => 1,
+            2 => 2,
+            3 => 3,
+            4 => 4,
+            10 => 5,
+            13 => 6,
+            20 => 7,
+            22 => 8,
+            26 => 9,
+            27 => 10,
+            29 => 11,
+            30 => 12,
+            31 => 13,
+            32 => 14,
+            38 => 15,
+            40 => 16,
+            41 => 17,
+            43 => 18,
+            44 => 19,
+            45 => 20,
+            46 => 21,
+            47 => 22,
+            52 => 23,
+            53 => 24,
+            54 => 25,
+            55 => 26,
+            57 => 27,
+            58 => 28,
+            _ => unreachable!(),
         }
     }
 
@@ -1139,7 +1140,7 @@ pub mod object {
 /// A reason code decoded in the context of its operation: every code decodes, and [`code`](Self::code) gives back the exact number.
 ///
 /// With the `serde` feature, it serializes as the struct of its operation's code and its own, `{"op_type":3,"op_cause":1}`, the operation `null` where the reason was decoded without one (not applicable, unlisted), and deserializes from it, decoding the code again.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy)]
 #[non_exhaustive]
 pub enum Reason {
     /// A reason of [`OperationType::SignOut`] (`0`).
@@ -1332,6 +1333,23 @@ impl Reason {
             Self::InternalHelp(reason) => reason.description_in(lang),
             Self::NotApplicable(_) | Self::Unlisted(_) => None,
         }
+    }
+}
+
+impl PartialEq for Reason {
+    #[inline]
+    fn eq(&self, other: &Self) -> bool {
+        core::mem::discriminant(self) == core::mem::discriminant(other) && self.code() == other.code()
+    }
+}
+
+impl Eq for Reason {}
+
+impl core::hash::Hash for Reason {
+    #[inline]
+    fn hash<H: core::hash::Hasher>(&self, state: &mut H) {
+        core::mem::discriminant(self).hash(state);
+        self.code().hash(state);
     }
 }
 
@@ -3436,36 +3454,37 @@ impl MediaType {
     /// data are read.
     #[inline]
     const fn position(self) -> usize {
-        match self {
-            Self::TextChat => 0,
-            Self::ClickToDial => 1,
-            Self::EscortedBrowsing => 2,
-            Self::CallbackRequest => 3,
-            Self::VoiceCall => 4,
-            Self::Email => 5,
-            Self::Fax => 6,
-            Self::IpVideoCall => 7,
-            Self::Whiteboard => 8,
-            Self::ApplicationSharing => 9,
-            Self::FileTransfer => 10,
-            Self::IsdnVideo2BD => 11,
-            Self::IsdnVideo6BD => 12,
-            Self::OpsCall => 13,
-            Self::PredictiveDialing => 14,
-            Self::PreviewDialing => 15,
-            Self::Message => 16,
-            Self::VideoClickToDial => 17,
-            Self::VideoCall => 18,
-            Self::WebLeaveMessage => 19,
-            Self::DesktopSharing => 20,
-            Self::SkillQueueCallingNumber => 21,
-            Self::ClassicMediaTypeCount => 22,
-            Self::EmailChat => 23,
-            Self::WebChat => 24,
-            Self::SmsChat => 25,
-            Self::SocialChat => 26,
-            Self::FaxChat => 27,
-            Self::H5Chat => 28,
+        match self as i32 {
+            1 => 0,
+            2 => 1,
+            3 => 2,
+            4 => 3,
+            5 => 4,
+            6 => 5,
+            7 => 6,
+            8 => 7,
+            9 => 8,
+            10 => 9,
+            11 => 10,
+            12 => 11,
+            13 => 12,
+            14 => 13,
+            15 => 14,
+            16 => 15,
+            17 => 16,
+            18 => 17,
+            19 => 18,
+            20 => 19,
+            21 => 20,
+            22 => 21,
+            23 => 22,
+            50 => 23,
+            51 => 24,
+            52 => 25,
+            53 => 26,
+            54 => 27,
+            55 => 28,
+            _ => unreachable!(),
         }
     }
 
@@ -3945,21 +3964,22 @@ impl AgentType {
     /// data are read.
     #[inline]
     const fn position(self) -> usize {
-        match self {
-            Self::Extension => 0,
-            Self::UserLine => 1,
-            Self::OneBPlusD => 2,
-            Self::SinglePhone => 3,
-            Self::PcPhone => 4,
-            Self::Isdn2BPlusD => 5,
-            Self::Isdn6BPlusD => 6,
-            Self::OneBPlusDPhone => 7,
-            Self::Manager => 8,
-            Self::NBPlusD => 9,
-            Self::Network => 10,
-            Self::PcPhoneVideo => 11,
-            Self::SinglePhoneVideo => 12,
-            Self::Multimedia => 13,
+        match self as i32 {
+            0 => 0,
+            1 => 1,
+            2 => 2,
+            3 => 3,
+            4 => 4,
+            5 => 5,
+            6 => 6,
+            7 => 7,
+            8 => 8,
+            9 => 9,
+            10 => 10,
+            11 => 11,
+            12 => 12,
+            13 => 13,
+            _ => unreachable!(),
         }
     }
 

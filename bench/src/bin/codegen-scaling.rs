@@ -5,7 +5,7 @@
 //! clean `cargo build` of the generated code, as a Markdown table.
 //!
 //! ```text
-//! cargo run -p cec-codes-bench --bin codegen-scaling [-- --sizes 10,100 --runs 5 --no-compile]
+//! cargo run -p cec-codes-bench --bin codegen-scaling [-- --sizes 10,100 --runs 5 --no-compile --incremental]
 //! cargo run -p cec-codes-bench --bin codegen-scaling -- --print-spec 10000 > synthetic.toml
 //! ```
 //!
@@ -16,6 +16,11 @@
 //! Run it in the dev profile (as above): build scripts and their
 //! dependencies are built without optimisation in every profile, so that is
 //! the speed a downstream build sees.
+//!
+//! A build is a clean build of the generated code as a dependency is built
+//! (`CARGO_INCREMENTAL=0`: cargo never builds a registry or git dependency
+//! incrementally), or, with `--incremental`, as a workspace member is in the
+//! dev profile.
 //!
 //! Generation is timed as this thread's CPU time and builds as the CPU time
 //! of cargo and every compiler it ran (with the wall clock beside it), so
@@ -34,6 +39,7 @@ struct Args {
     sizes: Vec<usize>,
     runs: usize,
     compile: bool,
+    incremental: bool,
     print_spec: Option<usize>,
 }
 
@@ -42,6 +48,7 @@ fn parse_args() -> Result<Args, String> {
         sizes: vec![10, 100, 1_000, 10_000],
         runs: 5,
         compile: true,
+        incremental: false,
         print_spec: None,
     };
     let mut given = std::env::args().skip(1);
@@ -67,6 +74,7 @@ fn parse_args() -> Result<Args, String> {
                     .ok_or(format!("--runs: `{value}` is not a positive count"))?;
             }
             "--no-compile" => args.compile = false,
+            "--incremental" => args.incremental = true,
             "--print-spec" => {
                 let value = given
                     .next()
@@ -78,7 +86,7 @@ fn parse_args() -> Result<Args, String> {
             }
             other => {
                 return Err(format!(
-                    "unknown argument `{other}`; expected --sizes A,B,… --runs N --no-compile, or --print-spec ROWS"
+                    "unknown argument `{other}`; expected --sizes A,B,… --runs N --no-compile --incremental, or --print-spec ROWS"
                 ));
             }
         }
@@ -116,7 +124,12 @@ struct BuildTime {
     cpu: Duration,
 }
 
-fn measure(rows: usize, runs: usize, scratch: Option<&Path>) -> Result<Row, String> {
+fn measure(
+    rows: usize,
+    runs: usize,
+    scratch: Option<&Path>,
+    incremental: bool,
+) -> Result<Row, String> {
     let text = synthetic::spec(rows);
     let spec = codes_codegen::Spec::from_toml("synthetic.toml", &text)
         .map_err(|error| format!("synthetic spec of {rows} rows: {error}"))?;
@@ -135,6 +148,7 @@ fn measure(rows: usize, runs: usize, scratch: Option<&Path>) -> Result<Row, Stri
         Some(scratch) => Some(compile_time(
             &scratch.join(format!("rows-{rows}")),
             &source,
+            incremental,
         )?),
         None => None,
     };
@@ -164,8 +178,9 @@ fn children_cpu_time() -> Duration {
     time(usage.ru_utime) + time(usage.ru_stime)
 }
 
-/// A clean `cargo build` (dev profile) of a crate holding only `source`.
-fn compile_time(dir: &Path, source: &str) -> Result<BuildTime, String> {
+/// A clean `cargo build` (dev profile) of a crate holding only `source`,
+/// `incremental` or not.
+fn compile_time(dir: &Path, source: &str, incremental: bool) -> Result<BuildTime, String> {
     let io = |error: std::io::Error| format!("{}: {error}", dir.display());
     std::fs::create_dir_all(dir.join("src")).map_err(io)?;
     let runtime = Path::new(env!("CARGO_MANIFEST_DIR")).join("../runtime");
@@ -192,6 +207,7 @@ fn compile_time(dir: &Path, source: &str) -> Result<BuildTime, String> {
         .args(["build", "--offline", "--quiet"])
         .current_dir(dir)
         .env("CARGO_TARGET_DIR", dir.join("target"))
+        .env("CARGO_INCREMENTAL", if incremental { "1" } else { "0" })
         .output()
         .map_err(|error| format!("running cargo: {error}"))?;
     let time = BuildTime {
@@ -234,7 +250,7 @@ fn main() -> ExitCode {
     });
     let mut measured = Vec::new();
     for &rows in &args.sizes {
-        match measure(rows, args.runs, scratch.as_deref()) {
+        match measure(rows, args.runs, scratch.as_deref(), args.incremental) {
             Ok(row) => measured.push(row),
             Err(message) => {
                 eprintln!("error: {message}");

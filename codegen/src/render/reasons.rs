@@ -95,7 +95,15 @@ pub(super) fn reason_enum(out: &mut Writer, cx: &Context<'_>, table: &Table, nam
     let mut lines = vec!["A reason code decoded in the context of its operation: every code decodes, and [`code`](Self::code) gives back the exact number.".to_string()];
     lines.extend(reason_shape(cx, table));
     out.doc(&lines);
-    cx.value_enum_attributes(out, name);
+    // Equality and hashing by variant and code, not derived (`equality_by`):
+    // within a variant, the code tells the values apart.
+    cx.attributes(
+        out,
+        name,
+        Shape::Enum,
+        "Debug, Clone, Copy",
+        &["#[non_exhaustive]"],
+    );
     out.open(format_args!("pub enum {name}"));
     for row in &rows {
         out.line(format_args!(
@@ -256,6 +264,8 @@ fn reason_accessors(out: &mut Writer, cx: &Context<'_>, table: &Table, rows: &[&
 
 /// `From<Reason> for i32`, `Display` and serde of the reason enum.
 fn reason_traits(out: &mut Writer, cx: &Context<'_>, name: &str, code_enum: &str) {
+    equality_by(out, name, &["core::mem::discriminant(self)", "self.code()"]);
+    out.blank();
     out.open(format_args!("impl From<{name}> for i32"));
     out.function(format_args!("fn from(reason: {name}) -> i32"));
     out.line("reason.code()");

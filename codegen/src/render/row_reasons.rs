@@ -73,30 +73,15 @@ pub(super) fn row_reason_enum(
 const REASON_DERIVES: &str = "Clone, Copy";
 
 /// `PartialEq`, `Eq`, `Hash` and the order of a row's reason enum by its
-/// code, and `Debug` by its name, written out rather than derived.
+/// code, and `Debug` by its name, written out rather than derived
+/// ([`equality_by`] says why).
 ///
 /// A reason's value is its code (each value decodes back to itself), so
 /// these agree with the derives' structural comparison, and `Debug`
 /// writes what the derive wrote: `Name`, or `Name(Name(code))` for a
-/// variant that carries its code (`reason_text::debug`). But each derive
-/// is a `match` over the
-/// variants, and a large spec has a reason enum every few rows: on 10,000
-/// synthetic rows, one-line bodies took the build from 34.5 to 28.5 s of
-/// CPU (codegen/README.md, "Large specs").
+/// variant that carries its code (`reason_text::debug`).
 fn reason_identity(out: &mut Writer, row: &Row, name: &str) {
-    out.open(format_args!("impl PartialEq for {name}"));
-    out.function("fn eq(&self, other: &Self) -> bool");
-    out.line("self.code() == other.code()");
-    out.close();
-    out.close();
-    out.blank();
-    out.line(format_args!("impl Eq for {name} {{}}"));
-    out.blank();
-    out.open(format_args!("impl core::hash::Hash for {name}"));
-    out.function("fn hash<H: core::hash::Hasher>(&self, state: &mut H)");
-    out.line("self.code().hash(state);");
-    out.close();
-    out.close();
+    equality_by(out, name, &["self.code()"]);
     out.blank();
     code_order(out, name, CodeKind::Integer);
     out.blank();

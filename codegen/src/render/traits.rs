@@ -234,6 +234,35 @@ pub(super) fn enumerable_traits(out: &mut Writer, name: &str, texts: Texts<'_>, 
     enumerable_impl(out, name, nth);
 }
 
+/// `PartialEq`, `Eq` and `Hash` of `name` by `keys`, expressions of `self`
+/// that together tell its values apart, written out rather than derived:
+/// a derive is a `match` over the variants, which for a reason enum in
+/// every few rows of a large spec, or `Reason` with a variant per such
+/// row, costs rustc far more than one line (codegen/README.md, "Large
+/// specs"). A type written so is not "structural": a `const` of it is not
+/// a pattern (its variants are).
+pub(super) fn equality_by(out: &mut Writer, name: &str, keys: &[&str]) {
+    let compared: Vec<String> = keys
+        .iter()
+        .map(|key| format!("{key} == {}", key.replace("self", "other")))
+        .collect();
+    out.open(format_args!("impl PartialEq for {name}"));
+    out.function("fn eq(&self, other: &Self) -> bool");
+    out.line(compared.join(" && "));
+    out.close();
+    out.close();
+    out.blank();
+    out.line(format_args!("impl Eq for {name} {{}}"));
+    out.blank();
+    out.open(format_args!("impl core::hash::Hash for {name}"));
+    out.function("fn hash<H: core::hash::Hasher>(&self, state: &mut H)");
+    for key in keys {
+        out.line(format_args!("{key}.hash(state);"));
+    }
+    out.close();
+    out.close();
+}
+
 /// `PartialOrd` and `Ord` by code, which a canonical value has exactly one
 /// of: the order `CodeEnum` promises, where declaration order would not do.
 pub(super) fn code_order(out: &mut Writer, name: &str, kind: CodeKind) {
