@@ -287,35 +287,35 @@ pub enum OperationType {
 impl OperationType {
     /// Every variant, in vendor order.
     pub const ALL: [Self; 29] = [
-        Self::SignOut,
-        Self::SignIn,
-        Self::Idle,
-        Self::Busy,
-        Self::Talking,
-        Self::ThreePartyConversation,
-        Self::ManualToAutomatic,
-        Self::ListenInsertWhisper,
-        Self::PlayVoice,
-        Self::Rest,
-        Self::WorkStatus,
-        Self::ForceSignOut,
-        Self::ForceIdle,
-        Self::ForceBusy,
-        Self::MuteCustomer,
-        Self::Hold,
-        Self::InternalHelp,
-        Self::InternalCall,
-        Self::Intercept,
-        Self::SuspendVoicePlaying,
-        Self::InternalTransfer,
-        Self::TransferOut,
-        Self::MediaServerSignIn,
-        Self::MediaServerSignOut,
-        Self::PublicQueueTransfer,
-        Self::ReleaseTransfer,
-        Self::DeviceTransfer,
-        Self::HoldForInternalHelp,
-        Self::Conference,
+        OperationType::SignOut,
+        OperationType::SignIn,
+        OperationType::Idle,
+        OperationType::Busy,
+        OperationType::Talking,
+        OperationType::ThreePartyConversation,
+        OperationType::ManualToAutomatic,
+        OperationType::ListenInsertWhisper,
+        OperationType::PlayVoice,
+        OperationType::Rest,
+        OperationType::WorkStatus,
+        OperationType::ForceSignOut,
+        OperationType::ForceIdle,
+        OperationType::ForceBusy,
+        OperationType::MuteCustomer,
+        OperationType::Hold,
+        OperationType::InternalHelp,
+        OperationType::InternalCall,
+        OperationType::Intercept,
+        OperationType::SuspendVoicePlaying,
+        OperationType::InternalTransfer,
+        OperationType::TransferOut,
+        OperationType::MediaServerSignIn,
+        OperationType::MediaServerSignOut,
+        OperationType::PublicQueueTransfer,
+        OperationType::ReleaseTransfer,
+        OperationType::DeviceTransfer,
+        OperationType::HoldForInternalHelp,
+        OperationType::Conference,
     ];
 
     /// The number of variants.
@@ -331,35 +331,35 @@ impl OperationType {
     #[inline]
     pub const fn from_code(code: i32) -> Option<Self> {
         match code {
-            0 => Some(Self::SignOut),
-            1 => Some(Self::SignIn),
-            2 => Some(Self::Idle),
-            3 => Some(Self::Busy),
-            4 => Some(Self::Talking),
-            10 => Some(Self::ThreePartyConversation),
-            13 => Some(Self::ManualToAutomatic),
-            20 => Some(Self::ListenInsertWhisper),
-            22 => Some(Self::PlayVoice),
-            26 => Some(Self::Rest),
-            27 => Some(Self::WorkStatus),
-            29 => Some(Self::ForceSignOut),
-            30 => Some(Self::ForceIdle),
-            31 => Some(Self::ForceBusy),
-            32 => Some(Self::MuteCustomer),
-            38 => Some(Self::Hold),
-            40 => Some(Self::InternalHelp),
-            41 => Some(Self::InternalCall),
-            43 => Some(Self::Intercept),
-            44 => Some(Self::SuspendVoicePlaying),
-            45 => Some(Self::InternalTransfer),
-            46 => Some(Self::TransferOut),
-            47 => Some(Self::MediaServerSignIn),
-            52 => Some(Self::MediaServerSignOut),
-            53 => Some(Self::PublicQueueTransfer),
-            54 => Some(Self::ReleaseTransfer),
-            55 => Some(Self::DeviceTransfer),
-            57 => Some(Self::HoldForInternalHelp),
-            58 => Some(Self::Conference),
+            0 => Some(OperationType::SignOut),
+            1 => Some(OperationType::SignIn),
+            2 => Some(OperationType::Idle),
+            3 => Some(OperationType::Busy),
+            4 => Some(OperationType::Talking),
+            10 => Some(OperationType::ThreePartyConversation),
+            13 => Some(OperationType::ManualToAutomatic),
+            20 => Some(OperationType::ListenInsertWhisper),
+            22 => Some(OperationType::PlayVoice),
+            26 => Some(OperationType::Rest),
+            27 => Some(OperationType::WorkStatus),
+            29 => Some(OperationType::ForceSignOut),
+            30 => Some(OperationType::ForceIdle),
+            31 => Some(OperationType::ForceBusy),
+            32 => Some(OperationType::MuteCustomer),
+            38 => Some(OperationType::Hold),
+            40 => Some(OperationType::InternalHelp),
+            41 => Some(OperationType::InternalCall),
+            43 => Some(OperationType::Intercept),
+            44 => Some(OperationType::SuspendVoicePlaying),
+            45 => Some(OperationType::InternalTransfer),
+            46 => Some(OperationType::TransferOut),
+            47 => Some(OperationType::MediaServerSignIn),
+            52 => Some(OperationType::MediaServerSignOut),
+            53 => Some(OperationType::PublicQueueTransfer),
+            54 => Some(OperationType::ReleaseTransfer),
+            55 => Some(OperationType::DeviceTransfer),
+            57 => Some(OperationType::HoldForInternalHelp),
+            58 => Some(OperationType::Conference),
             _ => None,
         }
     }
@@ -560,8 +560,8 @@ impl OperationType {
     #[inline]
     pub const fn notes(self) -> &'static [&'static str] {
         match self {
-            Self::Talking => &["The conversation status in these bills refers to only text conversations."],
-            Self::WorkStatus => &["The default value is 0, indicating the after-call processing state."],
+            OperationType::Talking => &["The conversation status in these bills refers to only text conversations."],
+            OperationType::WorkStatus => &["The default value is 0, indicating the after-call processing state."],
             _ => &[],
         }
     }
@@ -572,8 +572,8 @@ impl OperationType {
     pub const fn notes_in(self, lang: ::codes_runtime::Lang) -> &'static [&'static str] {
         match lang {
             ::codes_runtime::Lang::Zh => match self {
-                Self::Talking => &["此通话态话单仅表示文字交谈时的话单"],
-                Self::WorkStatus => &["缺省为0,即事后整理。"],
+                OperationType::Talking => &["此通话态话单仅表示文字交谈时的话单"],
+                OperationType::WorkStatus => &["缺省为0,即事后整理。"],
                 _ => self.notes(),
             },
             _ => self.notes(),
@@ -1171,37 +1171,37 @@ impl Reason {
         match operation {
             OperationType::SignOut => {
                 if let Some(reason) = SignOutReason::from_code(code) {
-                    return Self::SignOut(reason);
+                    return Reason::SignOut(reason);
                 }
             }
             OperationType::Busy => {
                 if let Some(reason) = BusyReason::from_code(code) {
-                    return Self::Busy(reason);
+                    return Reason::Busy(reason);
                 }
             }
             OperationType::Talking => {
                 if let Some(reason) = TalkingReason::from_code(code) {
-                    return Self::Talking(reason);
+                    return Reason::Talking(reason);
                 }
             }
             OperationType::ListenInsertWhisper => {
                 if let Some(reason) = ListenInsertWhisperReason::from_code(code) {
-                    return Self::ListenInsertWhisper(reason);
+                    return Reason::ListenInsertWhisper(reason);
                 }
             }
             OperationType::Rest => {
                 if let Some(reason) = RestReason::from_code(code) {
-                    return Self::Rest(reason);
+                    return Reason::Rest(reason);
                 }
             }
             OperationType::WorkStatus => {
                 if let Some(reason) = WorkStatusReason::from_code(code) {
-                    return Self::WorkStatus(reason);
+                    return Reason::WorkStatus(reason);
                 }
             }
             OperationType::InternalHelp => {
                 if let Some(reason) = InternalHelpReason::from_code(code) {
-                    return Self::InternalHelp(reason);
+                    return Reason::InternalHelp(reason);
                 }
             }
             OperationType::SignIn
@@ -1243,13 +1243,13 @@ impl Reason {
     #[inline]
     pub const fn code(self) -> i32 {
         match self {
-            Self::SignOut(reason) => reason.code(),
-            Self::Busy(reason) => reason.code(),
-            Self::Talking(reason) => reason.code(),
-            Self::ListenInsertWhisper(reason) => reason.code(),
-            Self::Rest(reason) => reason.code(),
-            Self::WorkStatus(reason) => reason.code(),
-            Self::InternalHelp(reason) => reason.code(),
+            Reason::SignOut(reason) => reason.code(),
+            Reason::Busy(reason) => reason.code(),
+            Reason::Talking(reason) => reason.code(),
+            Reason::ListenInsertWhisper(reason) => reason.code(),
+            Reason::Rest(reason) => reason.code(),
+            Reason::WorkStatus(reason) => reason.code(),
+            Reason::InternalHelp(reason) => reason.code(),
             Self::NotApplicable(marker) => marker.code(),
             Self::Unlisted(unlisted) => unlisted.code(),
         }
@@ -1260,13 +1260,13 @@ impl Reason {
     #[inline]
     pub const fn operation(self) -> Option<OperationType> {
         match self {
-            Self::SignOut(_) => Some(OperationType::SignOut),
-            Self::Busy(_) => Some(OperationType::Busy),
-            Self::Talking(_) => Some(OperationType::Talking),
-            Self::ListenInsertWhisper(_) => Some(OperationType::ListenInsertWhisper),
-            Self::Rest(_) => Some(OperationType::Rest),
-            Self::WorkStatus(_) => Some(OperationType::WorkStatus),
-            Self::InternalHelp(_) => Some(OperationType::InternalHelp),
+            Reason::SignOut(_) => Some(OperationType::SignOut),
+            Reason::Busy(_) => Some(OperationType::Busy),
+            Reason::Talking(_) => Some(OperationType::Talking),
+            Reason::ListenInsertWhisper(_) => Some(OperationType::ListenInsertWhisper),
+            Reason::Rest(_) => Some(OperationType::Rest),
+            Reason::WorkStatus(_) => Some(OperationType::WorkStatus),
+            Reason::InternalHelp(_) => Some(OperationType::InternalHelp),
             _ => None,
         }
     }
@@ -1276,13 +1276,13 @@ impl Reason {
     #[inline]
     pub const fn codes(self) -> Option<::codes_runtime::ReasonCodes> {
         match self {
-            Self::SignOut(reason) => Some(reason.codes()),
-            Self::Busy(reason) => Some(reason.codes()),
-            Self::Talking(reason) => Some(reason.codes()),
-            Self::ListenInsertWhisper(reason) => Some(reason.codes()),
-            Self::Rest(reason) => Some(reason.codes()),
-            Self::WorkStatus(reason) => Some(reason.codes()),
-            Self::InternalHelp(reason) => Some(reason.codes()),
+            Reason::SignOut(reason) => Some(reason.codes()),
+            Reason::Busy(reason) => Some(reason.codes()),
+            Reason::Talking(reason) => Some(reason.codes()),
+            Reason::ListenInsertWhisper(reason) => Some(reason.codes()),
+            Reason::Rest(reason) => Some(reason.codes()),
+            Reason::WorkStatus(reason) => Some(reason.codes()),
+            Reason::InternalHelp(reason) => Some(reason.codes()),
             _ => None,
         }
     }
@@ -1291,13 +1291,13 @@ impl Reason {
     #[inline]
     pub const fn name(self) -> &'static str {
         match self {
-            Self::SignOut(reason) => reason.name(),
-            Self::Busy(reason) => reason.name(),
-            Self::Talking(reason) => reason.name(),
-            Self::ListenInsertWhisper(reason) => reason.name(),
-            Self::Rest(reason) => reason.name(),
-            Self::WorkStatus(reason) => reason.name(),
-            Self::InternalHelp(reason) => reason.name(),
+            Reason::SignOut(reason) => reason.name(),
+            Reason::Busy(reason) => reason.name(),
+            Reason::Talking(reason) => reason.name(),
+            Reason::ListenInsertWhisper(reason) => reason.name(),
+            Reason::Rest(reason) => reason.name(),
+            Reason::WorkStatus(reason) => reason.name(),
+            Reason::InternalHelp(reason) => reason.name(),
             Self::NotApplicable(_) => "NotApplicable",
             Self::Unlisted(_) => "Unlisted",
         }
@@ -1308,13 +1308,13 @@ impl Reason {
     #[inline]
     pub const fn description(self) -> Option<&'static str> {
         match self {
-            Self::SignOut(reason) => reason.description(),
-            Self::Busy(reason) => reason.description(),
-            Self::Talking(reason) => reason.description(),
-            Self::ListenInsertWhisper(reason) => reason.description(),
-            Self::Rest(reason) => reason.description(),
-            Self::WorkStatus(reason) => reason.description(),
-            Self::InternalHelp(reason) => reason.description(),
+            Reason::SignOut(reason) => reason.description(),
+            Reason::Busy(reason) => reason.description(),
+            Reason::Talking(reason) => reason.description(),
+            Reason::ListenInsertWhisper(reason) => reason.description(),
+            Reason::Rest(reason) => reason.description(),
+            Reason::WorkStatus(reason) => reason.description(),
+            Reason::InternalHelp(reason) => reason.description(),
             Self::NotApplicable(_) | Self::Unlisted(_) => None,
         }
     }
@@ -1324,13 +1324,13 @@ impl Reason {
     #[inline]
     pub const fn description_in(self, lang: ::codes_runtime::Lang) -> Option<&'static str> {
         match self {
-            Self::SignOut(reason) => reason.description_in(lang),
-            Self::Busy(reason) => reason.description_in(lang),
-            Self::Talking(reason) => reason.description_in(lang),
-            Self::ListenInsertWhisper(reason) => reason.description_in(lang),
-            Self::Rest(reason) => reason.description_in(lang),
-            Self::WorkStatus(reason) => reason.description_in(lang),
-            Self::InternalHelp(reason) => reason.description_in(lang),
+            Reason::SignOut(reason) => reason.description_in(lang),
+            Reason::Busy(reason) => reason.description_in(lang),
+            Reason::Talking(reason) => reason.description_in(lang),
+            Reason::ListenInsertWhisper(reason) => reason.description_in(lang),
+            Reason::Rest(reason) => reason.description_in(lang),
+            Reason::WorkStatus(reason) => reason.description_in(lang),
+            Reason::InternalHelp(reason) => reason.description_in(lang),
             Self::NotApplicable(_) | Self::Unlisted(_) => None,
         }
     }
@@ -3373,35 +3373,35 @@ pub enum MediaType {
 impl MediaType {
     /// Every variant, in vendor order.
     pub const ALL: [Self; 29] = [
-        Self::TextChat,
-        Self::ClickToDial,
-        Self::EscortedBrowsing,
-        Self::CallbackRequest,
-        Self::VoiceCall,
-        Self::Email,
-        Self::Fax,
-        Self::IpVideoCall,
-        Self::Whiteboard,
-        Self::ApplicationSharing,
-        Self::FileTransfer,
-        Self::IsdnVideo2BD,
-        Self::IsdnVideo6BD,
-        Self::OpsCall,
-        Self::PredictiveDialing,
-        Self::PreviewDialing,
-        Self::Message,
-        Self::VideoClickToDial,
-        Self::VideoCall,
-        Self::WebLeaveMessage,
-        Self::DesktopSharing,
-        Self::SkillQueueCallingNumber,
-        Self::ClassicMediaTypeCount,
-        Self::EmailChat,
-        Self::WebChat,
-        Self::SmsChat,
-        Self::SocialChat,
-        Self::FaxChat,
-        Self::H5Chat,
+        MediaType::TextChat,
+        MediaType::ClickToDial,
+        MediaType::EscortedBrowsing,
+        MediaType::CallbackRequest,
+        MediaType::VoiceCall,
+        MediaType::Email,
+        MediaType::Fax,
+        MediaType::IpVideoCall,
+        MediaType::Whiteboard,
+        MediaType::ApplicationSharing,
+        MediaType::FileTransfer,
+        MediaType::IsdnVideo2BD,
+        MediaType::IsdnVideo6BD,
+        MediaType::OpsCall,
+        MediaType::PredictiveDialing,
+        MediaType::PreviewDialing,
+        MediaType::Message,
+        MediaType::VideoClickToDial,
+        MediaType::VideoCall,
+        MediaType::WebLeaveMessage,
+        MediaType::DesktopSharing,
+        MediaType::SkillQueueCallingNumber,
+        MediaType::ClassicMediaTypeCount,
+        MediaType::EmailChat,
+        MediaType::WebChat,
+        MediaType::SmsChat,
+        MediaType::SocialChat,
+        MediaType::FaxChat,
+        MediaType::H5Chat,
     ];
 
     /// The number of variants.
@@ -3417,35 +3417,35 @@ impl MediaType {
     #[inline]
     pub const fn from_code(code: i32) -> Option<Self> {
         match code {
-            1 => Some(Self::TextChat),
-            2 => Some(Self::ClickToDial),
-            3 => Some(Self::EscortedBrowsing),
-            4 => Some(Self::CallbackRequest),
-            5 => Some(Self::VoiceCall),
-            6 => Some(Self::Email),
-            7 => Some(Self::Fax),
-            8 => Some(Self::IpVideoCall),
-            9 => Some(Self::Whiteboard),
-            10 => Some(Self::ApplicationSharing),
-            11 => Some(Self::FileTransfer),
-            12 => Some(Self::IsdnVideo2BD),
-            13 => Some(Self::IsdnVideo6BD),
-            14 => Some(Self::OpsCall),
-            15 => Some(Self::PredictiveDialing),
-            16 => Some(Self::PreviewDialing),
-            17 => Some(Self::Message),
-            18 => Some(Self::VideoClickToDial),
-            19 => Some(Self::VideoCall),
-            20 => Some(Self::WebLeaveMessage),
-            21 => Some(Self::DesktopSharing),
-            22 => Some(Self::SkillQueueCallingNumber),
-            23 => Some(Self::ClassicMediaTypeCount),
-            50 => Some(Self::EmailChat),
-            51 => Some(Self::WebChat),
-            52 => Some(Self::SmsChat),
-            53 => Some(Self::SocialChat),
-            54 => Some(Self::FaxChat),
-            55 => Some(Self::H5Chat),
+            1 => Some(MediaType::TextChat),
+            2 => Some(MediaType::ClickToDial),
+            3 => Some(MediaType::EscortedBrowsing),
+            4 => Some(MediaType::CallbackRequest),
+            5 => Some(MediaType::VoiceCall),
+            6 => Some(MediaType::Email),
+            7 => Some(MediaType::Fax),
+            8 => Some(MediaType::IpVideoCall),
+            9 => Some(MediaType::Whiteboard),
+            10 => Some(MediaType::ApplicationSharing),
+            11 => Some(MediaType::FileTransfer),
+            12 => Some(MediaType::IsdnVideo2BD),
+            13 => Some(MediaType::IsdnVideo6BD),
+            14 => Some(MediaType::OpsCall),
+            15 => Some(MediaType::PredictiveDialing),
+            16 => Some(MediaType::PreviewDialing),
+            17 => Some(MediaType::Message),
+            18 => Some(MediaType::VideoClickToDial),
+            19 => Some(MediaType::VideoCall),
+            20 => Some(MediaType::WebLeaveMessage),
+            21 => Some(MediaType::DesktopSharing),
+            22 => Some(MediaType::SkillQueueCallingNumber),
+            23 => Some(MediaType::ClassicMediaTypeCount),
+            50 => Some(MediaType::EmailChat),
+            51 => Some(MediaType::WebChat),
+            52 => Some(MediaType::SmsChat),
+            53 => Some(MediaType::SocialChat),
+            54 => Some(MediaType::FaxChat),
+            55 => Some(MediaType::H5Chat),
             _ => None,
         }
     }
@@ -3913,20 +3913,20 @@ pub enum AgentType {
 impl AgentType {
     /// Every variant, in vendor order.
     pub const ALL: [Self; 14] = [
-        Self::Extension,
-        Self::UserLine,
-        Self::OneBPlusD,
-        Self::SinglePhone,
-        Self::PcPhone,
-        Self::Isdn2BPlusD,
-        Self::Isdn6BPlusD,
-        Self::OneBPlusDPhone,
-        Self::Manager,
-        Self::NBPlusD,
-        Self::Network,
-        Self::PcPhoneVideo,
-        Self::SinglePhoneVideo,
-        Self::Multimedia,
+        AgentType::Extension,
+        AgentType::UserLine,
+        AgentType::OneBPlusD,
+        AgentType::SinglePhone,
+        AgentType::PcPhone,
+        AgentType::Isdn2BPlusD,
+        AgentType::Isdn6BPlusD,
+        AgentType::OneBPlusDPhone,
+        AgentType::Manager,
+        AgentType::NBPlusD,
+        AgentType::Network,
+        AgentType::PcPhoneVideo,
+        AgentType::SinglePhoneVideo,
+        AgentType::Multimedia,
     ];
 
     /// The number of variants.
@@ -3942,20 +3942,20 @@ impl AgentType {
     #[inline]
     pub const fn from_code(code: i32) -> Option<Self> {
         match code {
-            0 => Some(Self::Extension),
-            1 => Some(Self::UserLine),
-            2 => Some(Self::OneBPlusD),
-            3 => Some(Self::SinglePhone),
-            4 => Some(Self::PcPhone),
-            5 => Some(Self::Isdn2BPlusD),
-            6 => Some(Self::Isdn6BPlusD),
-            7 => Some(Self::OneBPlusDPhone),
-            8 => Some(Self::Manager),
-            9 => Some(Self::NBPlusD),
-            10 => Some(Self::Network),
-            11 => Some(Self::PcPhoneVideo),
-            12 => Some(Self::SinglePhoneVideo),
-            13 => Some(Self::Multimedia),
+            0 => Some(AgentType::Extension),
+            1 => Some(AgentType::UserLine),
+            2 => Some(AgentType::OneBPlusD),
+            3 => Some(AgentType::SinglePhone),
+            4 => Some(AgentType::PcPhone),
+            5 => Some(AgentType::Isdn2BPlusD),
+            6 => Some(AgentType::Isdn6BPlusD),
+            7 => Some(AgentType::OneBPlusDPhone),
+            8 => Some(AgentType::Manager),
+            9 => Some(AgentType::NBPlusD),
+            10 => Some(AgentType::Network),
+            11 => Some(AgentType::PcPhoneVideo),
+            12 => Some(AgentType::SinglePhoneVideo),
+            13 => Some(AgentType::Multimedia),
             _ => None,
         }
     }
@@ -4250,10 +4250,10 @@ pub enum CallDirection {
 impl CallDirection {
     /// Every variant, in vendor order.
     pub const ALL: [Self; 4] = [
-        Self::Inbound,
-        Self::Outbound,
-        Self::IvrOutbound,
-        Self::OutboundCampaign,
+        CallDirection::Inbound,
+        CallDirection::Outbound,
+        CallDirection::IvrOutbound,
+        CallDirection::OutboundCampaign,
     ];
 
     /// The number of variants.
@@ -4480,8 +4480,8 @@ impl NotApplicable {
     #[inline]
     pub const fn from_code(code: i32) -> Option<Self> {
         match code {
-            -1 => Some(Self::MinusOne),
-            65535 => Some(Self::UsNoUse),
+            -1 => Some(NotApplicable::MinusOne),
+            65535 => Some(NotApplicable::UsNoUse),
             _ => None,
         }
     }

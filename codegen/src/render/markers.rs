@@ -107,7 +107,9 @@ pub(super) fn not_applicable(out: &mut Writer, cx: &Context<'_>) {
     out.close();
     out.blank();
     out.open("impl NotApplicable");
-    fieldless_methods(out, &variants, |out| listed_from_code(out, &variants));
+    fieldless_methods(out, &variants, |out| {
+        listed_from_code(out, "NotApplicable", &variants)
+    });
     out.blank();
     marker_texts(out, markers);
     out.close();

@@ -32,7 +32,7 @@ pub(super) fn reason_info(names: &RecordNames, row: &Row, index: usize) -> Strin
 
 /// `operation()` of the record's reason enum: the operation whose reason
 /// it is.
-fn reason_operation(out: &mut Writer, table: &Table, rows: &[&Row]) {
+fn reason_operation(out: &mut Writer, name: &str, table: &Table, rows: &[&Row]) {
     out.line("/// The operation this reason was decoded for; `None` for a reason decoded");
     out.line("/// without one (not applicable, unlisted).");
     out.function(format_args!(
@@ -42,7 +42,7 @@ fn reason_operation(out: &mut Writer, table: &Table, rows: &[&Row]) {
     out.open("match self");
     for row in rows {
         out.line(format_args!(
-            "Self::{0}(_) => Some({1}::{0}),",
+            "{name}::{0}(_) => Some({1}::{0}),",
             row.name, table.name
         ));
     }
@@ -53,7 +53,7 @@ fn reason_operation(out: &mut Writer, table: &Table, rows: &[&Row]) {
 
 /// `codes()` of the record's reason enum: how the vendor lists the codes of
 /// the reason decoded.
-fn reason_listed_codes(out: &mut Writer, rows: &[&Row]) {
+fn reason_listed_codes(out: &mut Writer, name: &str, rows: &[&Row]) {
     out.line("/// The codes the vendor lists this reason with (a range, say, where");
     out.line("/// [`code`](Self::code) is the one decoded); `None` where it lists none.");
     out.function(format_args!(
@@ -62,7 +62,7 @@ fn reason_listed_codes(out: &mut Writer, rows: &[&Row]) {
     out.open("match self");
     for row in rows {
         out.line(format_args!(
-            "Self::{}(reason) => Some(reason.codes()),",
+            "{name}::{}(reason) => Some(reason.codes()),",
             row.name
         ));
     }
@@ -124,7 +124,7 @@ pub(super) fn reason_enum(out: &mut Writer, cx: &Context<'_>, table: &Table, nam
     out.open(format_args!("impl {name}"));
     reason_decode(out, cx, table, names, &rows);
     out.blank();
-    reason_accessors(out, cx, table, &rows);
+    reason_accessors(out, cx, name, table, &rows);
     out.close();
     out.blank();
     reason_traits(out, cx, name, &table.name);
@@ -161,7 +161,10 @@ fn reason_decode(
                 "if let Some(reason) = {}::from_code(code)",
                 names.row_reason(row)
             ));
-            out.line(format_args!("return Self::{}(reason);", row.name));
+            out.line(format_args!(
+                "return {}::{}(reason);",
+                names.reason, row.name
+            ));
             out.close();
             out.close();
         }
@@ -202,11 +205,14 @@ fn reason_decode(
 
 /// `code`, `operation`, `codes`, `name`, `description` and
 /// `description_in` of the reason enum, each delegating to the row's.
-fn reason_accessors(out: &mut Writer, cx: &Context<'_>, table: &Table, rows: &[&Row]) {
+fn reason_accessors(out: &mut Writer, cx: &Context<'_>, name: &str, table: &Table, rows: &[&Row]) {
     let delegate = |out: &mut Writer, call: &str, marker: &str, unlisted: &str| {
         out.open("match self");
         for row in rows {
-            out.line(format_args!("Self::{}(reason) => reason.{call},", row.name));
+            out.line(format_args!(
+                "{name}::{}(reason) => reason.{call},",
+                row.name
+            ));
         }
         match marker == unlisted {
             true => out.line(format_args!(
@@ -230,15 +236,18 @@ fn reason_accessors(out: &mut Writer, cx: &Context<'_>, table: &Table, rows: &[&
     );
     out.close();
     out.blank();
-    reason_operation(out, table, rows);
+    reason_operation(out, name, table, rows);
     out.blank();
-    reason_listed_codes(out, rows);
+    reason_listed_codes(out, name, rows);
     out.blank();
     out.line("/// The Rust name of the reason, or `NotApplicable` / `Unlisted`.");
     out.function("pub const fn name(self) -> &'static str");
     out.open("match self");
     for row in rows {
-        out.line(format_args!("Self::{}(reason) => reason.name(),", row.name));
+        out.line(format_args!(
+            "{name}::{}(reason) => reason.name(),",
+            row.name
+        ));
     }
     cx.markers.write(out, |out, _| {
         out.line("Self::NotApplicable(_) => \"NotApplicable\",");

@@ -178,9 +178,14 @@ fn record_doc(cx: &Context<'_>, table: &Table, names: &RecordNames, row: &Row) -
 
 pub(super) fn code_enum_impl(out: &mut Writer, table: &Table) {
     out.open(format_args!("impl {}", table.name));
+    // The type's name, not `Self`, in bodies with a path per row: rustc
+    // finds the variant of `Self::Name` by a search of the variants, so a
+    // body with one per row costs time quadratic in the rows (`ALL` of
+    // 20,000 rows: 1.5 s, against 0.4 s named).
+    let name = &table.name;
     all_and_count(
         out,
-        &each(&table.rows, &|row| format!("Self::{}", row.name)),
+        &each(&table.rows, &|row| format!("{name}::{}", row.name)),
     );
     out.blank();
     match table.kind {
@@ -198,7 +203,7 @@ pub(super) fn code_enum_impl(out: &mut Writer, table: &Table) {
                     name: &row.name,
                 })
                 .collect();
-            listed_from_code(out, &variants);
+            listed_from_code(out, name, &variants);
         }
         CodeKind::Text => text_code_methods(out, table),
     }
@@ -439,18 +444,19 @@ pub(super) fn fieldless_methods(
     out.close();
 }
 
-/// `from_code` of a fieldless enum: one arm per variant.
-pub(super) fn listed_from_code(out: &mut Writer, variants: &[Variant<'_>]) {
+/// `from_code` of the fieldless enum `name`: one arm per variant.
+pub(super) fn listed_from_code(out: &mut Writer, name: &str, variants: &[Variant<'_>]) {
     out.line("/// The variant with vendor code `code`, if the table lists it.");
-    out.function("pub const fn from_code(code: i32) -> Option<Self>");
-    out.open("match code");
-    for variant in variants {
-        out.line(format_args!(
-            "{} => Some(Self::{}),",
-            variant.code, variant.name
-        ));
-    }
-    out.line("_ => None,");
-    out.close();
-    out.close();
+    let arms = variants
+        .iter()
+        .map(|variant| (variant.code, format!("Some({name}::{})", variant.name)));
+    let lookup = IntegerMatch {
+        head: "pub const fn",
+        name: "from_code",
+        params: "code: i32",
+        returns: "Option<Self>",
+        key: "code",
+        otherwise: "None",
+    };
+    lookup.write(out, arms.collect());
 }

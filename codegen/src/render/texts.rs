@@ -63,7 +63,7 @@ pub(super) fn notes_methods(out: &mut Writer, table: &Table) {
             .filter(|row| !notes(row).is_empty())
             .map(|row| {
                 let notes = each(notes(row), &|note| string(note));
-                format!("Self::{} => &[{}],", row.name, notes.join(", "))
+                format!("{}::{} => &[{}],", table.name, row.name, notes.join(", "))
             })
             .collect()
     };

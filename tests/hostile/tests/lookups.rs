@@ -54,3 +54,29 @@ fn a_large_table_finds_exactly_its_own_texts() {
     assert_eq!(ManyText::from_code("ab"), Some(ManyText::Text1));
     assert_eq!(ManyText::from_code("a\u{0}6"), None);
 }
+
+#[test]
+fn a_table_wider_than_one_integer_match_decodes_every_code_and_nothing_else() {
+    use codes_hostile::Wide;
+
+    assert_eq!(Wide::COUNT, 600);
+    let mut codes: Vec<i32> = Wide::ALL.iter().map(|value| value.code()).collect();
+    for (position, value) in Wide::ALL.into_iter().enumerate() {
+        assert_eq!(Wide::from_code(value.code()), Some(value));
+        assert_eq!(Wide::try_from(value.code()), Ok(value));
+        // `position()` reads the tables of names and texts.
+        assert_eq!(value.name(), format!("Wide{position}"));
+        assert_eq!(value.description(), format!("wide {position}"));
+        assert_eq!(<Wide as Enumerable>::nth(position), Some(value));
+    }
+    codes.sort_unstable();
+    for pair in codes.windows(2) {
+        for code in pair[0] + 1..pair[1].min(pair[0] + 4) {
+            assert_eq!(Wide::from_code(code), None, "{code} is not a row's");
+        }
+    }
+    assert_eq!(Wide::from_code(i32::MIN).map(Wide::name), Some("Wide599"));
+    assert_eq!(Wide::from_code(i32::MAX).map(Wide::name), Some("Wide598"));
+    assert_eq!(Wide::from_code(i32::MAX - 1), None);
+    assert_eq!(Wide::from_code(1), None);
+}
