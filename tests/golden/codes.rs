@@ -1730,17 +1730,6 @@ pub mod sign_out_reason {
     ///
     /// Only a code that decodes to this reason makes one: see [`new`](Self::new). A [`CarriedCode`](super::CarriedCode), with its `code()`, `TryFrom<i32>`, `Display`, order and `i32::from`.
     pub type ClientError = super::CarriedCode<super::SignOutReason, 0>;
-
-    impl ClientError {
-        /// `code` as this reason, if it decodes to it.
-        #[inline]
-        pub const fn new(code: i32) -> Option<Self> {
-            match super::SignOutReason::from_code(code) {
-                Some(super::SignOutReason::ClientError(value)) => Some(value),
-                _ => None,
-            }
-        }
-    }
 }
 
 /// Reasons of [`OperationType::Busy`] (`3`).
@@ -2017,17 +2006,6 @@ pub mod busy_reason {
     ///
     /// Only a code that decodes to this reason makes one: see [`new`](Self::new). A [`CarriedCode`](super::CarriedCode), with its `code()`, `TryFrom<i32>`, `Display`, order and `i32::from`.
     pub type ServiceErrorCode = super::CarriedCode<super::BusyReason, 6>;
-
-    impl ServiceErrorCode {
-        /// `code` as this reason, if it decodes to it.
-        #[inline]
-        pub const fn new(code: i32) -> Option<Self> {
-            match super::BusyReason::from_code(code) {
-                Some(super::BusyReason::ServiceErrorCode(value)) => Some(value),
-                _ => None,
-            }
-        }
-    }
 }
 
 /// Reasons of [`OperationType::Talking`] (`4`).
@@ -2670,17 +2648,6 @@ pub mod rest_reason {
     ///
     /// Only a code that decodes to this reason makes one: see [`new`](Self::new). A [`CarriedCode`](super::CarriedCode), with its `code()`, `TryFrom<i32>`, `Display`, order and `i32::from`.
     pub type RestCause = super::CarriedCode<super::RestReason, 0>;
-
-    impl RestCause {
-        /// `code` as this reason, if it decodes to it.
-        #[inline]
-        pub const fn new(code: i32) -> Option<Self> {
-            match super::RestReason::from_code(code) {
-                Some(super::RestReason::RestCause(value)) => Some(value),
-                _ => None,
-            }
-        }
-    }
 }
 
 /// Reasons of [`OperationType::WorkStatus`] (`27`).
@@ -2909,17 +2876,6 @@ pub mod work_status_reason {
     ///
     /// Only a code that decodes to this reason makes one: see [`new`](Self::new). A [`CarriedCode`](super::CarriedCode), with its `code()`, `TryFrom<i32>`, `Display`, order and `i32::from`.
     pub type ManualAdjustment = super::CarriedCode<super::WorkStatusReason, 1>;
-
-    impl ManualAdjustment {
-        /// `code` as this reason, if it decodes to it.
-        #[inline]
-        pub const fn new(code: i32) -> Option<Self> {
-            match super::WorkStatusReason::from_code(code) {
-                Some(super::WorkStatusReason::ManualAdjustment(value)) => Some(value),
-                _ => None,
-            }
-        }
-    }
 }
 
 /// Reasons of [`OperationType::InternalHelp`] (`40`).
@@ -4654,6 +4610,17 @@ impl<R, const VARIANT: usize> CarriedCode<R, VARIANT> {
             code,
             reason: core::marker::PhantomData,
         }
+    }
+}
+
+impl<R, const VARIANT: usize> CarriedCode<R, VARIANT>
+where
+    for<'a> R: ::codes_runtime::CarriesCodes + ::codes_runtime::CodeEnum<Code<'a> = i32>,
+{
+    /// `code` as this reason, if it decodes to it.
+    #[inline]
+    pub fn new(code: i32) -> Option<Self> {
+        Self::try_from(code).ok()
     }
 }
 
