@@ -622,75 +622,53 @@ impl OperationType {
     /// lists none.
     #[inline]
     pub const fn reasons(self) -> &'static [::codes_runtime::ReasonInfo<Reason>] {
-        const REASONS: &[&[::codes_runtime::ReasonInfo<Reason>]; 29] = &[
-            &[
-                ::codes_runtime::ReasonInfo { reason: Reason::SignOut(SignOutReason::ClientError(CarriedCode::decoded(1))), codes: ::codes_runtime::ReasonCodes::Range { start: 1, end: 255 } },
-                ::codes_runtime::ReasonInfo { reason: Reason::SignOut(SignOutReason::Disconnected), codes: ::codes_runtime::ReasonCodes::Single(256) },
-                ::codes_runtime::ReasonInfo { reason: Reason::SignOut(SignOutReason::ForcedOutByInspector), codes: ::codes_runtime::ReasonCodes::Single(257) },
-                ::codes_runtime::ReasonInfo { reason: Reason::SignOut(SignOutReason::SignedOut), codes: ::codes_runtime::ReasonCodes::Single(258) },
-                ::codes_runtime::ReasonInfo { reason: Reason::SignOut(SignOutReason::SignOutBeforeSignIn), codes: ::codes_runtime::ReasonCodes::Single(259) },
-                ::codes_runtime::ReasonInfo { reason: Reason::SignOut(SignOutReason::MediaServerHandshakeTimeout), codes: ::codes_runtime::ReasonCodes::Single(260) },
-                ::codes_runtime::ReasonInfo { reason: Reason::SignOut(SignOutReason::UisHandshakeTimeout), codes: ::codes_runtime::ReasonCodes::Single(261) },
-                ::codes_runtime::ReasonInfo { reason: Reason::SignOut(SignOutReason::MediaServerHandshakeLost), codes: ::codes_runtime::ReasonCodes::Single(262) },
-                ::codes_runtime::ReasonInfo { reason: Reason::SignOut(SignOutReason::UisAgentHandshakeTimeout), codes: ::codes_runtime::ReasonCodes::Single(263) },
-                ::codes_runtime::ReasonInfo { reason: Reason::SignOut(SignOutReason::SameEmployeeIdSignedIn), codes: ::codes_runtime::ReasonCodes::Single(264) },
-            ],
-            &[], // SignIn
-            &[], // Idle
-            &[
-                ::codes_runtime::ReasonInfo { reason: Reason::Busy(BusyReason::AgentBusy), codes: ::codes_runtime::ReasonCodes::Single(1) },
-                ::codes_runtime::ReasonInfo { reason: Reason::Busy(BusyReason::NoAnswerForcedBusy), codes: ::codes_runtime::ReasonCodes::Single(2) },
-                ::codes_runtime::ReasonInfo { reason: Reason::Busy(BusyReason::ForcedBusyByInspector), codes: ::codes_runtime::ReasonCodes::Single(3) },
-                ::codes_runtime::ReasonInfo { reason: Reason::Busy(BusyReason::TakingRest), codes: ::codes_runtime::ReasonCodes::Single(4) },
-                ::codes_runtime::ReasonInfo { reason: Reason::Busy(BusyReason::PhoneUnavailable), codes: ::codes_runtime::ReasonCodes::Single(5) },
-                ::codes_runtime::ReasonInfo { reason: Reason::Busy(BusyReason::CallRejected), codes: ::codes_runtime::ReasonCodes::Single(7) },
-                ::codes_runtime::ReasonInfo { reason: Reason::Busy(BusyReason::ServiceErrorCode(CarriedCode::decoded(200))), codes: ::codes_runtime::ReasonCodes::Range { start: 200, end: 250 } },
-            ],
-            &[
-                ::codes_runtime::ReasonInfo { reason: Reason::Talking(TalkingReason::StillTalking), codes: ::codes_runtime::ReasonCodes::Single(1) },
-                ::codes_runtime::ReasonInfo { reason: Reason::Talking(TalkingReason::Exited), codes: ::codes_runtime::ReasonCodes::Single(0) },
-            ],
-            &[], // ThreePartyConversation
-            &[], // ManualToAutomatic
-            &[
-                ::codes_runtime::ReasonInfo { reason: Reason::ListenInsertWhisper(ListenInsertWhisperReason::Zero), codes: ::codes_runtime::ReasonCodes::Single(0) },
-            ],
-            &[], // PlayVoice
-            &[
-                ::codes_runtime::ReasonInfo { reason: Reason::Rest(RestReason::RestCause(CarriedCode::decoded(-2147483648))), codes: ::codes_runtime::ReasonCodes::Open { default: Some(0) } },
-            ],
-            &[
-                ::codes_runtime::ReasonInfo { reason: Reason::WorkStatus(WorkStatusReason::AfterCallProcessing), codes: ::codes_runtime::ReasonCodes::Single(0) },
-                ::codes_runtime::ReasonInfo { reason: Reason::WorkStatus(WorkStatusReason::ManualAdjustment(CarriedCode::decoded(1))), codes: ::codes_runtime::ReasonCodes::Range { start: 0, end: 255 } },
-            ],
-            &[], // ForceSignOut
-            &[], // ForceIdle
-            &[], // ForceBusy
-            &[], // MuteCustomer
-            &[], // Hold
-            &[
-                ::codes_runtime::ReasonInfo { reason: Reason::InternalHelp(InternalHelpReason::Uncertain), codes: ::codes_runtime::ReasonCodes::Single(0) },
-                ::codes_runtime::ReasonInfo { reason: Reason::InternalHelp(InternalHelpReason::TwoParty), codes: ::codes_runtime::ReasonCodes::Single(1) },
-                ::codes_runtime::ReasonInfo { reason: Reason::InternalHelp(InternalHelpReason::ThreeParty), codes: ::codes_runtime::ReasonCodes::Single(2) },
-                ::codes_runtime::ReasonInfo { reason: Reason::InternalHelp(InternalHelpReason::SpeakTransfer), codes: ::codes_runtime::ReasonCodes::Single(3) },
-                ::codes_runtime::ReasonInfo { reason: Reason::InternalHelp(InternalHelpReason::ThreePartyTransfer), codes: ::codes_runtime::ReasonCodes::Single(4) },
-                ::codes_runtime::ReasonInfo { reason: Reason::InternalHelp(InternalHelpReason::ThreePartyConversation), codes: ::codes_runtime::ReasonCodes::Single(5) },
-                ::codes_runtime::ReasonInfo { reason: Reason::InternalHelp(InternalHelpReason::ToBeConnected), codes: ::codes_runtime::ReasonCodes::Single(6) },
-            ],
-            &[], // InternalCall
-            &[], // Intercept
-            &[], // SuspendVoicePlaying
-            &[], // InternalTransfer
-            &[], // TransferOut
-            &[], // MediaServerSignIn
-            &[], // MediaServerSignOut
-            &[], // PublicQueueTransfer
-            &[], // ReleaseTransfer
-            &[], // DeviceTransfer
-            &[], // HoldForInternalHelp
-            &[], // Conference
+        const REASONS: &[::codes_runtime::ReasonInfo<Reason>; 30] = &[
+            // SignOut
+            ::codes_runtime::ReasonInfo { reason: Reason::SignOut(SignOutReason::ClientError(CarriedCode::decoded(1))), codes: ::codes_runtime::ReasonCodes::Range { start: 1, end: 255 } },
+            ::codes_runtime::ReasonInfo { reason: Reason::SignOut(SignOutReason::Disconnected), codes: ::codes_runtime::ReasonCodes::Single(256) },
+            ::codes_runtime::ReasonInfo { reason: Reason::SignOut(SignOutReason::ForcedOutByInspector), codes: ::codes_runtime::ReasonCodes::Single(257) },
+            ::codes_runtime::ReasonInfo { reason: Reason::SignOut(SignOutReason::SignedOut), codes: ::codes_runtime::ReasonCodes::Single(258) },
+            ::codes_runtime::ReasonInfo { reason: Reason::SignOut(SignOutReason::SignOutBeforeSignIn), codes: ::codes_runtime::ReasonCodes::Single(259) },
+            ::codes_runtime::ReasonInfo { reason: Reason::SignOut(SignOutReason::MediaServerHandshakeTimeout), codes: ::codes_runtime::ReasonCodes::Single(260) },
+            ::codes_runtime::ReasonInfo { reason: Reason::SignOut(SignOutReason::UisHandshakeTimeout), codes: ::codes_runtime::ReasonCodes::Single(261) },
+            ::codes_runtime::ReasonInfo { reason: Reason::SignOut(SignOutReason::MediaServerHandshakeLost), codes: ::codes_runtime::ReasonCodes::Single(262) },
+            ::codes_runtime::ReasonInfo { reason: Reason::SignOut(SignOutReason::UisAgentHandshakeTimeout), codes: ::codes_runtime::ReasonCodes::Single(263) },
+            ::codes_runtime::ReasonInfo { reason: Reason::SignOut(SignOutReason::SameEmployeeIdSignedIn), codes: ::codes_runtime::ReasonCodes::Single(264) },
+            // Busy
+            ::codes_runtime::ReasonInfo { reason: Reason::Busy(BusyReason::AgentBusy), codes: ::codes_runtime::ReasonCodes::Single(1) },
+            ::codes_runtime::ReasonInfo { reason: Reason::Busy(BusyReason::NoAnswerForcedBusy), codes: ::codes_runtime::ReasonCodes::Single(2) },
+            ::codes_runtime::ReasonInfo { reason: Reason::Busy(BusyReason::ForcedBusyByInspector), codes: ::codes_runtime::ReasonCodes::Single(3) },
+            ::codes_runtime::ReasonInfo { reason: Reason::Busy(BusyReason::TakingRest), codes: ::codes_runtime::ReasonCodes::Single(4) },
+            ::codes_runtime::ReasonInfo { reason: Reason::Busy(BusyReason::PhoneUnavailable), codes: ::codes_runtime::ReasonCodes::Single(5) },
+            ::codes_runtime::ReasonInfo { reason: Reason::Busy(BusyReason::CallRejected), codes: ::codes_runtime::ReasonCodes::Single(7) },
+            ::codes_runtime::ReasonInfo { reason: Reason::Busy(BusyReason::ServiceErrorCode(CarriedCode::decoded(200))), codes: ::codes_runtime::ReasonCodes::Range { start: 200, end: 250 } },
+            // Talking
+            ::codes_runtime::ReasonInfo { reason: Reason::Talking(TalkingReason::StillTalking), codes: ::codes_runtime::ReasonCodes::Single(1) },
+            ::codes_runtime::ReasonInfo { reason: Reason::Talking(TalkingReason::Exited), codes: ::codes_runtime::ReasonCodes::Single(0) },
+            // ListenInsertWhisper
+            ::codes_runtime::ReasonInfo { reason: Reason::ListenInsertWhisper(ListenInsertWhisperReason::Zero), codes: ::codes_runtime::ReasonCodes::Single(0) },
+            // Rest
+            ::codes_runtime::ReasonInfo { reason: Reason::Rest(RestReason::RestCause(CarriedCode::decoded(-2147483648))), codes: ::codes_runtime::ReasonCodes::Open { default: Some(0) } },
+            // WorkStatus
+            ::codes_runtime::ReasonInfo { reason: Reason::WorkStatus(WorkStatusReason::AfterCallProcessing), codes: ::codes_runtime::ReasonCodes::Single(0) },
+            ::codes_runtime::ReasonInfo { reason: Reason::WorkStatus(WorkStatusReason::ManualAdjustment(CarriedCode::decoded(1))), codes: ::codes_runtime::ReasonCodes::Range { start: 0, end: 255 } },
+            // InternalHelp
+            ::codes_runtime::ReasonInfo { reason: Reason::InternalHelp(InternalHelpReason::Uncertain), codes: ::codes_runtime::ReasonCodes::Single(0) },
+            ::codes_runtime::ReasonInfo { reason: Reason::InternalHelp(InternalHelpReason::TwoParty), codes: ::codes_runtime::ReasonCodes::Single(1) },
+            ::codes_runtime::ReasonInfo { reason: Reason::InternalHelp(InternalHelpReason::ThreeParty), codes: ::codes_runtime::ReasonCodes::Single(2) },
+            ::codes_runtime::ReasonInfo { reason: Reason::InternalHelp(InternalHelpReason::SpeakTransfer), codes: ::codes_runtime::ReasonCodes::Single(3) },
+            ::codes_runtime::ReasonInfo { reason: Reason::InternalHelp(InternalHelpReason::ThreePartyTransfer), codes: ::codes_runtime::ReasonCodes::Single(4) },
+            ::codes_runtime::ReasonInfo { reason: Reason::InternalHelp(InternalHelpReason::ThreePartyConversation), codes: ::codes_runtime::ReasonCodes::Single(5) },
+            ::codes_runtime::ReasonInfo { reason: Reason::InternalHelp(InternalHelpReason::ToBeConnected), codes: ::codes_runtime::ReasonCodes::Single(6) },
         ];
-        REASONS[self.position()]
+        // Where each row's reasons start in `REASONS`, by position, and where they end.
+        const STARTS: &[u16; 30] = &[
+            0, 10, 10, 10, 17, 19, 19, 19, 20, 20, 21, 23, 23, 23, 23, 23, 23, 30, 30, 30, 30, 30,
+            30, 30, 30, 30, 30, 30, 30, 30,
+        ];
+        let position = self.position();
+        let (start, end) = (STARTS[position] as usize, STARTS[position + 1] as usize);
+        REASONS.split_at(end).0.split_at(start).1
     }
 }
 
