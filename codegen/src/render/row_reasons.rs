@@ -483,7 +483,9 @@ pub(super) fn carried_code(out: &mut Writer) {
     out.close();
     out.close();
     out.blank();
-    out.line(format_args!("impl<R, const VARIANT: usize> {CARRIED_CODE}<R, VARIANT>"));
+    out.line(format_args!(
+        "impl<R, const VARIANT: usize> {CARRIED_CODE}<R, VARIANT>"
+    ));
     out.line("where");
     out.line(format_args!(
         "    for<'a> R: {CARRIES_CODES} + {CODE_ENUM}<Code<'a> = i32>,"
