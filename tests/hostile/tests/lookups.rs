@@ -57,7 +57,7 @@ fn a_large_table_finds_exactly_its_own_texts() {
 
 #[test]
 fn a_table_wider_than_one_integer_match_decodes_every_code_and_nothing_else() {
-    use codes_hostile::Wide;
+    use codes_hostile::{Wide, Wide0WideCause, WideCause};
 
     assert_eq!(Wide::COUNT, 600);
     let mut codes: Vec<i32> = Wide::ALL.iter().map(|value| value.code()).collect();
@@ -79,4 +79,14 @@ fn a_table_wider_than_one_integer_match_decodes_every_code_and_nothing_else() {
     assert_eq!(Wide::from_code(i32::MAX).map(Wide::name), Some("Wide598"));
     assert_eq!(Wide::from_code(i32::MAX - 1), None);
     assert_eq!(Wide::from_code(1), None);
+    // One row lists a reason; `decode` matches it, and any other row by `_`.
+    assert_eq!(
+        WideCause::decode(Wide::Wide0, 7),
+        WideCause::Wide0(Wide0WideCause::Seven)
+    );
+    assert_eq!(Wide::Wide0.reasons().len(), 1);
+    for value in Wide::ALL.into_iter().skip(1) {
+        assert_eq!(WideCause::decode(value, 7).name(), "Unlisted");
+        assert!(value.reasons().is_empty());
+    }
 }
