@@ -79,13 +79,16 @@ fn a_table_wider_than_one_integer_match_decodes_every_code_and_nothing_else() {
     assert_eq!(Wide::from_code(i32::MAX).map(Wide::name), Some("Wide598"));
     assert_eq!(Wide::from_code(i32::MAX - 1), None);
     assert_eq!(Wide::from_code(1), None);
-    // One row lists a reason; `decode` matches it, and any other row by `_`.
+    // Two rows list reasons; `decode` matches them, and any other row by `_`.
     assert_eq!(
         WideCause::decode(Wide::Wide0, 7),
         WideCause::Wide0(Wide0WideCause::Seven)
     );
+    assert_eq!(WideCause::decode(Wide::Wide1, 7).name(), "Digit");
+    assert_eq!(WideCause::decode(Wide::Wide1, 7).code(), 7);
+    assert_eq!(WideCause::decode(Wide::Wide1, 10).name(), "Unlisted");
     assert_eq!(Wide::Wide0.reasons().len(), 1);
-    for value in Wide::ALL.into_iter().skip(1) {
+    for value in Wide::ALL.into_iter().skip(2) {
         assert_eq!(WideCause::decode(value, 7).name(), "Unlisted");
         assert!(value.reasons().is_empty());
     }
