@@ -668,6 +668,7 @@ impl OperationType {
         ];
         let position = self.position();
         let (start, end) = (STARTS[position] as usize, STARTS[position + 1] as usize);
+        // `&REASONS[start..end]`, which is not `const`.
         REASONS.split_at(end).0.split_at(start).1
     }
 }

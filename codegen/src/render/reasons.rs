@@ -279,7 +279,7 @@ fn reason_accessors(out: &mut Writer, cx: &Context<'_>, name: &str, table: &Tabl
 
 /// `From<Reason> for i32`, `Display` and serde of the reason enum.
 fn reason_traits(out: &mut Writer, cx: &Context<'_>, name: &str, code_enum: &str) {
-    equality_by(out, name, &["core::mem::discriminant(self)", "self.code()"]);
+    equality_by(out, name, &["core::mem::discriminant({})", "{}.code()"]);
     out.blank();
     out.open(format_args!("impl From<{name}> for i32"));
     out.function(format_args!("fn from(reason: {name}) -> i32"));

@@ -81,7 +81,7 @@ const REASON_DERIVES: &str = "Clone, Copy";
 /// writes what the derive wrote: `Name`, or `Name(Name(code))` for a
 /// variant that carries its code (`reason_text::debug`).
 fn reason_identity(out: &mut Writer, row: &Row, name: &str) {
-    equality_by(out, name, &["self.code()"]);
+    equality_by(out, name, &["{}.code()"]);
     out.blank();
     code_order(out, name, CodeKind::Integer);
     out.blank();

@@ -234,8 +234,9 @@ pub(super) fn enumerable_traits(out: &mut Writer, name: &str, texts: Texts<'_>, 
     enumerable_impl(out, name, nth);
 }
 
-/// `PartialEq`, `Eq` and `Hash` of `name` by `keys`, expressions of `self`
-/// that together tell its values apart, written out rather than derived:
+/// `PartialEq`, `Eq` and `Hash` of `name` by `keys`, expressions of a value
+/// written `{}` (`"{}.code()"`) that together tell its values apart,
+/// written out rather than derived:
 /// a derive is a `match` over the variants, which for a reason enum in
 /// every few rows of a large spec, or `Reason` with a variant per such
 /// row, costs rustc far more than one line (codegen/README.md, "Large
@@ -244,7 +245,13 @@ pub(super) fn enumerable_traits(out: &mut Writer, name: &str, texts: Texts<'_>, 
 pub(super) fn equality_by(out: &mut Writer, name: &str, keys: &[&str]) {
     let compared: Vec<String> = keys
         .iter()
-        .map(|key| format!("{key} == {}", key.replace("self", "other")))
+        .map(|key| {
+            format!(
+                "{} == {}",
+                key.replace("{}", "self"),
+                key.replace("{}", "other")
+            )
+        })
         .collect();
     out.open(format_args!("impl PartialEq for {name}"));
     out.function("fn eq(&self, other: &Self) -> bool");
@@ -257,7 +264,7 @@ pub(super) fn equality_by(out: &mut Writer, name: &str, keys: &[&str]) {
     out.open(format_args!("impl core::hash::Hash for {name}"));
     out.function("fn hash<H: core::hash::Hasher>(&self, state: &mut H)");
     for key in keys {
-        out.line(format_args!("{key}.hash(state);"));
+        out.line(format_args!("{}.hash(state);", key.replace("{}", "self")));
     }
     out.close();
     out.close();
