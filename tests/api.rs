@@ -285,6 +285,34 @@ fn carried_codes_show_compare_and_hash_as_their_code() {
 }
 
 #[test]
+fn decoded_reasons_show_as_a_derived_debug_would() {
+    let client_error = Reason::decode(OperationType::SignOut, 7);
+    assert_eq!(
+        format!("{client_error:?}"),
+        "SignOut(ClientError(ClientError(7)))"
+    );
+    assert_eq!(
+        format!("{client_error:#?}"),
+        "SignOut(\n    ClientError(\n        ClientError(\n            7,\n        ),\n    ),\n)"
+    );
+    let rejected = Reason::decode(OperationType::Busy, 7);
+    assert_eq!(format!("{rejected:?}"), "Busy(CallRejected)");
+    assert_eq!(format!("{rejected:#?}"), "Busy(\n    CallRejected,\n)");
+    assert_eq!(
+        format!("{:?}", Reason::decode(OperationType::Busy, -1)),
+        "NotApplicable(MinusOne)"
+    );
+    assert_eq!(
+        format!("{:?}", Reason::decode(OperationType::Busy, 65535)),
+        "NotApplicable(UsNoUse)"
+    );
+    assert_eq!(
+        format!("{:#?}", Reason::decode(OperationType::SignIn, 5)),
+        "Unlisted(\n    Unlisted(\n        5,\n    ),\n)"
+    );
+}
+
+#[test]
 fn reasons_order_by_code() {
     let mut reasons: Vec<WorkStatusReason> = [255, 0, 17, 1]
         .into_iter()

@@ -48,6 +48,37 @@ pub fn debug(f: &mut fmt::Formatter<'_>, name: &str, codes: ReasonCodes, code: i
     }
 }
 
+/// Writes a reason decoded in the context of its operation as the derived
+/// `Debug` of the spec's `Reason` enum would: the operation's name around
+/// the reason's own `Debug` ([`debug()`]), `Busy(AgentRejects)`, laid out
+/// by `debug_tuple`. The generated `Debug` calls this for every reason of
+/// a listed operation instead of a derived `match` of one arm per
+/// operation, which rustc checks in more than linear time.
+///
+/// # Errors
+///
+/// Returns the formatter's error.
+pub fn debug_in_operation(
+    f: &mut fmt::Formatter<'_>,
+    operation: &str,
+    name: &str,
+    codes: ReasonCodes,
+    code: i32,
+) -> fmt::Result {
+    /// The reason, as its own `Debug` writes it.
+    struct Inner<'a>(&'a str, ReasonCodes, i32);
+
+    impl fmt::Debug for Inner<'_> {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            debug(f, self.0, self.1, self.2)
+        }
+    }
+
+    f.debug_tuple(operation)
+        .field(&Inner(name, codes, code))
+        .finish()
+}
+
 /// Reads `Name(code)`, as [`write()`] writes a reason that carries its code:
 /// the reason `code` decodes to, if its name is `Name` and it carries the
 /// code (`codes` gives the codes a reason is listed with). A reason without

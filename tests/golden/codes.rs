@@ -1119,7 +1119,7 @@ pub mod object {
 /// A reason code decoded in the context of its operation: every code decodes, and [`code`](Self::code) gives back the exact number.
 ///
 /// With the `serde` feature, it serializes as the struct of its operation's code and its own, `{"op_type":3,"op_cause":1}`, the operation `null` where the reason was decoded without one (not applicable, unlisted), and deserializes from it, decoding the code again.
-#[derive(Debug, Clone, Copy)]
+#[derive(Clone, Copy)]
 #[non_exhaustive]
 pub enum Reason {
     /// A reason of [`OperationType::SignOut`] (`0`).
@@ -1336,6 +1336,19 @@ impl From<Reason> for i32 {
     #[inline]
     fn from(reason: Reason) -> i32 {
         reason.code()
+    }
+}
+
+impl core::fmt::Debug for Reason {
+    #[inline]
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        match (self, self.operation(), self.codes()) {
+            (Self::NotApplicable(marker), _, _) => f.debug_tuple("NotApplicable").field(marker).finish(),
+            (Self::Unlisted(unlisted), _, _) => f.debug_tuple("Unlisted").field(unlisted).finish(),
+            (_, Some(operation), Some(codes)) => ::codes_runtime::reason_text::debug_in_operation(f, operation.name(), self.name(), codes, self.code()),
+            // (Every other reason has an operation and its codes.)
+            (_, _, _) => f.write_str(self.name()),
+        }
     }
 }
 
@@ -1610,13 +1623,6 @@ impl ::codes_runtime::CodeEnum for SignOutReason {
     #[inline]
     fn description_in(self, lang: ::codes_runtime::Lang) -> Option<&'static str> {
         Self::description_in(self, lang)
-    }
-}
-
-impl From<SignOutReason> for i32 {
-    #[inline]
-    fn from(value: SignOutReason) -> i32 {
-        value.code()
     }
 }
 
@@ -1895,13 +1901,6 @@ impl ::codes_runtime::CodeEnum for BusyReason {
     }
 }
 
-impl From<BusyReason> for i32 {
-    #[inline]
-    fn from(value: BusyReason) -> i32 {
-        value.code()
-    }
-}
-
 impl TryFrom<i32> for BusyReason {
     type Error = ::codes_runtime::UnknownCode;
 
@@ -2140,13 +2139,6 @@ impl ::codes_runtime::CodeEnum for TalkingReason {
     }
 }
 
-impl From<TalkingReason> for i32 {
-    #[inline]
-    fn from(value: TalkingReason) -> i32 {
-        value.code()
-    }
-}
-
 impl TryFrom<i32> for TalkingReason {
     type Error = ::codes_runtime::UnknownCode;
 
@@ -2348,13 +2340,6 @@ impl ::codes_runtime::CodeEnum for ListenInsertWhisperReason {
     }
 }
 
-impl From<ListenInsertWhisperReason> for i32 {
-    #[inline]
-    fn from(value: ListenInsertWhisperReason) -> i32 {
-        value.code()
-    }
-}
-
 impl TryFrom<i32> for ListenInsertWhisperReason {
     type Error = ::codes_runtime::UnknownCode;
 
@@ -2548,13 +2533,6 @@ impl ::codes_runtime::CodeEnum for RestReason {
     #[inline]
     fn description_in(self, lang: ::codes_runtime::Lang) -> Option<&'static str> {
         Self::description_in(self, lang)
-    }
-}
-
-impl From<RestReason> for i32 {
-    #[inline]
-    fn from(value: RestReason) -> i32 {
-        value.code()
     }
 }
 
@@ -2772,13 +2750,6 @@ impl ::codes_runtime::CodeEnum for WorkStatusReason {
     #[inline]
     fn description_in(self, lang: ::codes_runtime::Lang) -> Option<&'static str> {
         Self::description_in(self, lang)
-    }
-}
-
-impl From<WorkStatusReason> for i32 {
-    #[inline]
-    fn from(value: WorkStatusReason) -> i32 {
-        value.code()
     }
 }
 
@@ -3050,13 +3021,6 @@ impl ::codes_runtime::CodeEnum for InternalHelpReason {
     #[inline]
     fn description_in(self, lang: ::codes_runtime::Lang) -> Option<&'static str> {
         Self::description_in(self, lang)
-    }
-}
-
-impl From<InternalHelpReason> for i32 {
-    #[inline]
-    fn from(value: InternalHelpReason) -> i32 {
-        value.code()
     }
 }
 

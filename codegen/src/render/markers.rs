@@ -121,7 +121,13 @@ pub(super) fn not_applicable(out: &mut Writer, cx: &Context<'_>) {
         notes: false,
     };
     let names = variants.iter().map(|variant| variant.name);
-    enumerable_traits(out, "NotApplicable", texts, Nth::Match(names.collect()));
+    enumerable_traits(
+        out,
+        "NotApplicable",
+        texts,
+        IntoI32::From,
+        Nth::Match(names.collect()),
+    );
     code_serde(out, cx, "NotApplicable");
 }
 

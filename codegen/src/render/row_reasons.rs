@@ -137,7 +137,13 @@ fn fieldless_reason_enum(
     reason_identity(out, row, name);
     out.blank();
     let names = variants.iter().map(|variant| variant.name);
-    enumerable_traits(out, name, Texts::REASON, Nth::Match(names.collect()));
+    enumerable_traits(
+        out,
+        name,
+        Texts::REASON,
+        IntoI32::CodeOnly,
+        Nth::Match(names.collect()),
+    );
     code_serde(out, cx, name);
 }
 
@@ -169,9 +175,14 @@ fn carrying_reason_enum(out: &mut Writer, cx: &Context<'_>, row: &Row, name: &st
     out.blank();
     reason_identity(out, row, name);
     out.blank();
-    code_traits(out, name, Texts::REASON, reason_display, |out| {
-        reason_from_str(out, row)
-    });
+    code_traits(
+        out,
+        name,
+        Texts::REASON,
+        IntoI32::CodeOnly,
+        reason_display,
+        |out| reason_from_str(out, row),
+    );
     out.blank();
     carries_codes(out, row, name);
     code_serde(out, cx, name);

@@ -15,7 +15,13 @@ pub(super) fn table(out: &mut Writer, cx: &Context<'_>, table: &Table) {
         return;
     }
     let codes = table.rows.iter().map(|row| row.code.to_string());
-    enumerable_traits(out, &table.name, Texts::TABLE, Nth::Code(codes.collect()));
+    enumerable_traits(
+        out,
+        &table.name,
+        Texts::TABLE,
+        IntoI32::From,
+        Nth::Code(codes.collect()),
+    );
     code_serde(out, cx, &table.name);
     let Some(names) = &table.record else {
         return;

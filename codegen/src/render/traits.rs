@@ -31,24 +31,40 @@ impl Texts<'_> {
     };
 }
 
+/// Whether a code enum converts into `i32` by `From` as well as by its
+/// `code()`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum IntoI32 {
+    /// `impl From<T> for i32`: tables and markers, a few types.
+    From,
+    /// `code()` alone: a row's reason enum. A large spec has thousands, and
+    /// every `From<T> for i32` is an impl for the same type, which rustc
+    /// compares with each other one (quadratic: 1.4 s at 40,000 rows,
+    /// 3.7 times what half as many took).
+    CodeOnly,
+}
+
 /// The runtime trait and std conversions of a code enum: `CodeEnum`,
-/// `From<T> for i32`, `TryFrom<i32>`, and `Display` and `FromStr` with the
-/// bodies `display` and `from_str` write.
+/// `From<T> for i32` as `into_i32` says, `TryFrom<i32>`, and `Display` and
+/// `FromStr` with the bodies `display` and `from_str` write.
 pub(super) fn code_traits(
     out: &mut Writer,
     name: &str,
     texts: Texts<'_>,
+    into_i32: IntoI32,
     display: impl FnOnce(&mut Writer),
     from_str: impl FnOnce(&mut Writer),
 ) {
     code_enum_trait(out, name, CodeKind::Integer, texts);
     out.blank();
-    out.open(format_args!("impl From<{name}> for i32"));
-    out.function(format_args!("fn from(value: {name}) -> i32"));
-    out.line("value.code()");
-    out.close();
-    out.close();
-    out.blank();
+    if into_i32 == IntoI32::From {
+        out.open(format_args!("impl From<{name}> for i32"));
+        out.function(format_args!("fn from(value: {name}) -> i32"));
+        out.line("value.code()");
+        out.close();
+        out.close();
+        out.blank();
+    }
     out.open(format_args!("impl TryFrom<i32> for {name}"));
     out.line(format_args!("type Error = {UNKNOWN_CODE};"));
     out.blank();
@@ -226,8 +242,14 @@ pub(super) fn enumerable_impl(out: &mut Writer, name: &str, nth: Nth<'_>) {
 
 /// [`code_traits`] of a fieldless enum, which also lists all its values
 /// (`Enumerable`) and displays and parses its names.
-pub(super) fn enumerable_traits(out: &mut Writer, name: &str, texts: Texts<'_>, nth: Nth<'_>) {
-    code_traits(out, name, texts, display_name, |out| {
+pub(super) fn enumerable_traits(
+    out: &mut Writer,
+    name: &str,
+    texts: Texts<'_>,
+    into_i32: IntoI32,
+    nth: Nth<'_>,
+) {
+    code_traits(out, name, texts, into_i32, display_name, |out| {
         from_name_str(out, name)
     });
     out.blank();
