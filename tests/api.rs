@@ -295,9 +295,9 @@ fn decoded_reasons_show_as_a_derived_debug_would() {
         format!("{client_error:#?}"),
         "SignOut(\n    ClientError(\n        ClientError(\n            7,\n        ),\n    ),\n)"
     );
-    let rejected = Reason::decode(OperationType::Busy, 7);
-    assert_eq!(format!("{rejected:?}"), "Busy(CallRejected)");
-    assert_eq!(format!("{rejected:#?}"), "Busy(\n    CallRejected,\n)");
+    let busy = Reason::decode(OperationType::Busy, 1);
+    assert_eq!(format!("{busy:?}"), "Busy(AgentBusy)");
+    assert_eq!(format!("{busy:#?}"), "Busy(\n    AgentBusy,\n)");
     assert_eq!(
         format!("{:?}", Reason::decode(OperationType::Busy, -1)),
         "NotApplicable(MinusOne)"

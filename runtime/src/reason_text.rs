@@ -50,7 +50,7 @@ pub fn debug(f: &mut fmt::Formatter<'_>, name: &str, codes: ReasonCodes, code: i
 
 /// Writes a reason decoded in the context of its operation as the derived
 /// `Debug` of the spec's `Reason` enum would: the operation's name around
-/// the reason's own `Debug` ([`debug()`]), `Busy(AgentRejects)`, laid out
+/// the reason's own `Debug` ([`debug()`]), `Busy(CallRejected)`, laid out
 /// by `debug_tuple`. The generated `Debug` calls this for every reason of
 /// a listed operation instead of a derived `match` of one arm per
 /// operation, which rustc checks in more than linear time.
