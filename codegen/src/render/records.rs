@@ -77,10 +77,7 @@ fn reasons_method(out: &mut Writer, table: &Table, names: &RecordNames) {
         starts.push(starts[starts.len() - 1] + row.reasons.len());
     }
     out.end("];");
-    let index = match u16::try_from(total) {
-        Ok(_) => "u16",
-        Err(_) => "u32",
-    };
+    let index = index_type(total);
     out.line("// Where each row's reasons start in `REASONS`, by position, and where they end.");
     let starts: Vec<String> = starts.iter().map(usize::to_string).collect();
     out.packed(

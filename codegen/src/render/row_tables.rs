@@ -171,22 +171,11 @@ pub(super) fn row_table(out: &mut Writer, name: &str, item: &str, items: &[Strin
     out.end("];");
 }
 
-/// A lookup by text: `signature`'s body finds the variant whose text in
-/// `entries` (text, variant name, in the order of `ALL`) is exactly `key`,
-/// the function's argument, which the method `getter` gives of a variant;
-/// `always_inlined` where a plain `#[inline]` measured slower.
-pub(super) fn text_lookup(
-    out: &mut Writer,
-    always_inlined: bool,
-    signature: &str,
-    key: &str,
-    getter: &str,
-    entries: &[(&str, &str)],
-) {
-    match always_inlined {
-        true => out.function_always_inlined(signature),
-        false => out.function(signature),
-    }
+/// The body of a lookup by text, in a function the caller opened: finds
+/// the variant whose text in `entries` (text, variant name, in the order
+/// of `ALL`) is exactly `key`, the function's argument, which the method
+/// `getter` gives of a variant.
+pub(super) fn text_lookup(out: &mut Writer, key: &str, getter: &str, entries: &[(&str, &str)]) {
     match TextLookup::for_len(entries.len()) {
         TextLookup::Match => {
             out.open(format_args!("match {key}"));
@@ -201,10 +190,7 @@ pub(super) fn text_lookup(
             sorted.sort_unstable_by(|&left, &right| entries[left].0.cmp(entries[right].0));
             let texts: Vec<String> = sorted.iter().map(|&at| string(entries[at].0)).collect();
             let positions: Vec<String> = sorted.iter().map(usize::to_string).collect();
-            let index = match u16::try_from(entries.len()) {
-                Ok(_) => "u16",
-                Err(_) => "u32",
-            };
+            let index = index_type(entries.len());
             // The variant comes from `Enumerable::nth`, not from `ALL`: a
             // use of `ALL` in a function makes rustc evaluate and check it,
             // in time quadratic in the variants where they are vendor codes.
@@ -225,5 +211,13 @@ pub(super) fn text_lookup(
             out.close();
         }
     }
-    out.close();
+}
+
+/// The smallest unsigned type that holds every index up to `largest`, for
+/// the tables of positions: half the bytes of a `u32` for any real table.
+pub(super) fn index_type(largest: usize) -> &'static str {
+    match u16::try_from(largest) {
+        Ok(_) => "u16",
+        Err(_) => "u32",
+    }
 }

@@ -265,14 +265,9 @@ fn name_methods(out: &mut Writer, table: &Table) {
         .iter()
         .map(|row| (row.name.as_str(), row.name.as_str()))
         .collect();
-    text_lookup(
-        out,
-        true,
-        "pub fn from_name(name: &str) -> Option<Self>",
-        "name",
-        "name",
-        &entries,
-    );
+    out.function_always_inlined("pub fn from_name(name: &str) -> Option<Self>");
+    text_lookup(out, "name", "name", &entries);
+    out.close();
 }
 
 /// `description` and `description_in` of a table's code enum: the vendor's
@@ -354,14 +349,9 @@ pub(super) fn text_code_methods(out: &mut Writer, table: &Table) {
         .zip(&table.rows)
         .map(|(code, row)| (code.as_str(), row.name.as_str()))
         .collect();
-    text_lookup(
-        out,
-        false,
-        "pub fn from_code(code: &str) -> Option<Self>",
-        "code",
-        "code",
-        &entries,
-    );
+    out.function("pub fn from_code(code: &str) -> Option<Self>");
+    text_lookup(out, "code", "code", &entries);
+    out.close();
 }
 
 /// `constant` and `from_constant`: the vendor's constant names, which
@@ -386,14 +376,9 @@ pub(super) fn constant_methods(out: &mut Writer, table: &Table) {
             )
         })
         .collect();
-    text_lookup(
-        out,
-        false,
-        "pub fn from_constant(constant: &str) -> Option<Self>",
-        "constant",
-        "constant",
-        &entries,
-    );
+    out.function("pub fn from_constant(constant: &str) -> Option<Self>");
+    text_lookup(out, "constant", "constant", &entries);
+    out.close();
 }
 
 /// One variant of a fieldless code enum, as its methods need it.
