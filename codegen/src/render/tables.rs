@@ -256,15 +256,15 @@ fn name_methods(out: &mut Writer, table: &Table) {
     indexed(out, "NAMES", "&str", &names);
     out.close();
     out.blank();
-    out.line("/// The variant whose Rust name is exactly `name`.");
-    // Always inlined, as strum's `EnumString` is in effect: with `FromStr`
-    // calling it too, a plain `#[inline]` left it a call (BENCHMARKS.md,
-    // figure 2).
     let entries: Vec<(&str, &str)> = table
         .rows
         .iter()
         .map(|row| (row.name.as_str(), row.name.as_str()))
         .collect();
+    out.line("/// The variant whose Rust name is exactly `name`.");
+    // Always inlined, as strum's `EnumString` is in effect: with `FromStr`
+    // calling it too, a plain `#[inline]` left it a call (BENCHMARKS.md,
+    // figure 2).
     out.function_always_inlined("pub fn from_name(name: &str) -> Option<Self>");
     text_lookup(out, "name", "name", &entries);
     out.close();
