@@ -419,52 +419,15 @@ impl<W> BillFiles<W> {
     /// # Ok::<(), std::io::Error>(())
     /// ```
     pub fn read_parallel<R, T, E>(
-        self,
+        mut self,
         jobs: NonZeroUsize,
         part: impl Fn() -> T + Sync,
         visit: impl Fn(&mut T, Item<'_>) -> Result<(), E> + Sync,
-        emit: impl FnMut(&mut T) -> Result<(), E>,
+        mut emit: impl FnMut(&mut T) -> Result<(), E>,
     ) -> Result<Counts, E>
     where
         W: Fn(&Path, File) -> R + Sync,
         R: Read + Seek + Send,
-        T: Send,
-        E: Send,
-    {
-        let visit = |(): &mut (), part: &mut T, item: Item<'_>| visit(part, item);
-        let (counts, _) = self.fold_parallel(jobs, || (), part, visit, emit)?;
-        Ok(counts)
-    }
-
-    /// Reads the files as [`read_parallel`](Self::read_parallel) does, and
-    /// gives each thread a state of its own, made by `state()`, that
-    /// `visit` gets beside the part; returns the states, one a thread (one
-    /// with one job), once the input is read.
-    ///
-    /// The parts still come to `emit` in input order; a state gets the
-    /// items its thread read, in no order the input decides. So a state
-    /// suits totals whose sum ignores order: each thread adds into its
-    /// own, and the caller merges them once at the end, where parts would
-    /// be merged one by one on the calling thread. A state sees every item
-    /// its thread read, which after a stop ([`ErrorPolicy::Stop`]) or an
-    /// `Err` may include items past it that no part hands on.
-    ///
-    /// # Errors
-    ///
-    /// As [`read_parallel`](Self::read_parallel)'s; the states are then
-    /// dropped.
-    pub fn fold_parallel<R, S, T, E>(
-        mut self,
-        jobs: NonZeroUsize,
-        state: impl Fn() -> S + Sync,
-        part: impl Fn() -> T + Sync,
-        visit: impl Fn(&mut S, &mut T, Item<'_>) -> Result<(), E> + Sync,
-        mut emit: impl FnMut(&mut T) -> Result<(), E>,
-    ) -> Result<(Counts, Vec<S>), E>
-    where
-        W: Fn(&Path, File) -> R + Sync,
-        R: Read + Seek + Send,
-        S: Send,
         T: Send,
         E: Send,
     {
@@ -474,14 +437,13 @@ impl<W> BillFiles<W> {
             let mut counts = Counts::default();
             let mut source = Source::new(self.paths);
             let mut cache = None;
-            let mut state = state();
             while let Some(unit) = source.next(&mut self.wrap) {
                 counts.files += u64::from(unit.begins_file());
                 let mut current = part();
                 let mut items = 0;
                 let flow = read_unit(unit, encoding, &mut self.wrap, &mut cache, &mut |item| {
                     let flow = counts.count(&item, policy);
-                    visit(&mut state, &mut current, item)?;
+                    visit(&mut current, item)?;
                     items += 1;
                     if items == part_items {
                         emit(&mut current)?;
@@ -495,7 +457,7 @@ impl<W> BillFiles<W> {
                     break;
                 }
             }
-            return Ok((counts, vec![state]));
+            return Ok(counts);
         }
         let cancelled = AtomicBool::new(false);
         let budget = Budget::new();
@@ -515,7 +477,6 @@ impl<W> BillFiles<W> {
             piece_bytes: self.piece_bytes,
             part_items,
             wrap: &self.wrap,
-            state: &state,
             part: &part,
             visit: &visit,
             policy,
@@ -534,22 +495,14 @@ impl<W> BillFiles<W> {
         let paths = self.paths;
         std::thread::scope(|scope| {
             scope.spawn(move || producer.run(paths));
-            let threads: Vec<_> = (0..jobs.get())
-                .map(|_| scope.spawn(move || shared.work()))
-                .collect();
+            for _ in 0..jobs.get() {
+                scope.spawn(move || shared.work());
+            }
             let result = hand_on(units, &budget, &spare, &mut emit);
             // Whatever ended the run, the threads stop at their next item.
             cancelled.store(true, Ordering::Relaxed);
             budget.cancel();
-            let states = threads
-                .into_iter()
-                .map(|thread| {
-                    thread
-                        .join()
-                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-                })
-                .collect();
-            result.map(|counts| (counts, states))
+            result
         })
     }
 }
@@ -1236,7 +1189,7 @@ type Buffers = Mutex<Vec<Vec<u8>>>;
 type Parsers = Mutex<Vec<csv_core::Reader>>;
 
 /// What the threads of [`BillFiles::read_parallel`] that decode share.
-struct Shared<'s, W, T, I, P, V, R, E> {
+struct Shared<'s, W, T, P, V, R, E> {
     /// The jobs the producer handed on, in order.
     jobs: &'s Mutex<Receiver<Job<R, T, E>>>,
     cancelled: &'s AtomicBool,
@@ -1248,43 +1201,38 @@ struct Shared<'s, W, T, I, P, V, R, E> {
     piece_bytes: usize,
     part_items: usize,
     wrap: &'s W,
-    state: &'s I,
     part: &'s P,
     visit: &'s V,
     policy: ErrorPolicy,
     encoding: Encoding,
 }
 
-impl<W, T, I, P, V, R, E> Clone for Shared<'_, W, T, I, P, V, R, E> {
+impl<W, T, P, V, R, E> Clone for Shared<'_, W, T, P, V, R, E> {
     fn clone(&self) -> Self {
         *self
     }
 }
 
-impl<W, T, I, P, V, R, E> Copy for Shared<'_, W, T, I, P, V, R, E> {}
+impl<W, T, P, V, R, E> Copy for Shared<'_, W, T, P, V, R, E> {}
 
-impl<R, W, T, I, P, E, V> Shared<'_, W, T, I, P, V, R, E>
+impl<R, W, T, P, E, V> Shared<'_, W, T, P, V, R, E>
 where
     R: Read + Seek,
     W: Fn(&Path, File) -> R,
     P: Fn() -> T,
+    V: Fn(&mut T, Item<'_>) -> Result<(), E>,
 {
     /// One thread: takes the next job, reads it into parts, and sends
     /// them, until the input ends or the run stops (then it drops the
     /// jobs still waiting, so that the producer stops too).
-    fn work<S>(self) -> S
-    where
-        I: Fn() -> S,
-        V: Fn(&mut S, &mut T, Item<'_>) -> Result<(), E>,
-    {
+    fn work(self) {
         let mut wrap = |path: &Path, file| (self.wrap)(path, file);
         let mut cache = None;
-        let mut state = (self.state)();
         loop {
             let job = {
                 let jobs = lock(self.jobs);
                 let Ok(mut job) = jobs.recv() else {
-                    return state;
+                    return;
                 };
                 // A piece of a shared file is cut while the jobs are
                 // held: the pieces are cut in the order of their jobs.
@@ -1322,7 +1270,7 @@ where
             let mut gone = false;
             let mut visit = |item: Item<'_>| {
                 let flow = counts.count(&item, self.policy);
-                (self.visit)(&mut state, &mut current, item)?;
+                (self.visit)(&mut current, item)?;
                 items += 1;
                 if items == self.part_items {
                     items = 0;

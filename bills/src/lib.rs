@@ -75,10 +75,10 @@
 //! them (and archive members) into pieces of whole records, decodes the
 //! pieces on several threads, and hands on what they give in input order,
 //! so that the output made of it is the same whatever the number of
-//! threads, line numbers included; [`BillFiles::fold_parallel`] also
-//! gives each thread a state of its own, for totals whose sum ignores
-//! order. [`Summary`] totals records per operation type, reason, media
-//! type and agent; summaries of parts of the input, or of threads, merge.
+//! threads, line numbers included.
+//! [`Summary`] totals records per operation type, reason, media type and
+//! agent;
+//! summaries of parts of the input merge.
 //!
 //! # Features
 //!

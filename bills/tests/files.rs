@@ -967,45 +967,6 @@ fn the_stop_policy_stops_at_the_first_problem_in_input_order_in_parallel_too() {
 }
 
 #[test]
-fn folding_in_parallel_gives_each_thread_its_own_state_and_parts_in_order() {
-    let (inputs, tree) = many_inputs();
-    let dir = inputs.dir.path();
-    let prefix = format!("{}/", dir.display());
-    let (serial, counts) = read_all(dir, BillFiles::new([&tree]));
-    let mut every_item = serial.clone();
-    every_item.sort();
-    for (jobs, piece) in [(1, 1 << 20), (2, 1 << 20), (2, 1000), (3, 150)] {
-        // The states see every item once, each on the thread that read it;
-        // the parts still come in input order.
-        let mut seen = Vec::new();
-        let (fold_counts, states) = BillFiles::new([&tree])
-            .piece_bytes(piece)
-            .fold_parallel(
-                NonZeroUsize::new(jobs).unwrap(),
-                Vec::new,
-                Vec::new,
-                |state: &mut Vec<String>, part: &mut Vec<String>, item| {
-                    let line = describe(item).replace(&prefix, "");
-                    state.push(line.clone());
-                    part.push(line);
-                    Ok::<_, Infallible>(())
-                },
-                |part| {
-                    seen.append(part);
-                    Ok(())
-                },
-            )
-            .unwrap_or_else(|never| match never {});
-        assert_eq!(seen, serial, "{jobs} jobs, pieces of {piece} bytes");
-        assert_eq!(fold_counts, counts, "{jobs} jobs, pieces of {piece} bytes");
-        assert_eq!(states.len(), jobs);
-        let mut folded: Vec<String> = states.into_iter().flatten().collect();
-        folded.sort();
-        assert_eq!(folded, every_item, "{jobs} jobs, pieces of {piece} bytes");
-    }
-}
-
-#[test]
 fn an_error_of_the_visitor_in_parallel_is_the_first_in_input_order() {
     let (_inputs, tree) = many_inputs();
     for jobs in [1, 2, 3] {

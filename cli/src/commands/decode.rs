@@ -333,31 +333,10 @@ fn decode_files(
     let part = || Part::new(args);
     let counts = if args.summary {
         let mut summary = Summary::new();
-        let counts = if args.strict {
-            // Only the records before the first problem count: the totals
-            // are put together in input order, as the parts come.
-            files.read_parallel(jobs, part, Part::add, |part| {
-                summary.merge_from(&mut part.summary);
-                part.tell(err, progress)
-            })?
-        } else {
-            // Every record counts, and sums do not depend on order: each
-            // thread totals what it reads, and the totals are merged once.
-            let total = |summary: &mut Summary, part: &mut Part, item: Item<'_>| match item {
-                Item::Record(record) => {
-                    summary.add(record.record());
-                    Ok(())
-                }
-                item => part.add(item),
-            };
-            let emit = |part: &mut Part| part.tell(err, progress);
-            let (counts, mut totals) =
-                files.fold_parallel(jobs, Summary::new, part, total, emit)?;
-            for total in &mut totals {
-                summary.merge_from(total);
-            }
-            counts
-        };
+        let counts = files.read_parallel(jobs, part, Part::add, |part| {
+            summary.merge_from(&mut part.summary);
+            part.tell(err, progress)
+        })?;
         let table = TableLayout::Aligned;
         let mut writer = RowWriter::new(args.format, table, &SummaryRow::COLUMNS, out)?;
         let groups: Vec<Group> = args.groups.iter().map(|&group| group.into()).collect();
