@@ -99,7 +99,6 @@ mod files;
 mod location;
 mod reader;
 mod record;
-mod split;
 mod summary;
 mod time;
 mod value;

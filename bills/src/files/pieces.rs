@@ -1,0 +1,300 @@
+//! Large bill files cut into pieces of whole records, so that several
+//! threads read one file: a piece, a file that the threads cut themselves,
+//! and a piece read into items.
+
+use std::io::{self, Read};
+use std::path::{Path, PathBuf};
+use std::string::String;
+use std::sync::Mutex;
+use std::sync::mpsc::sync_channel;
+use std::vec::Vec;
+
+use super::split::{Received, RecordEnds, has_record};
+use super::units::{Visit, records};
+use super::{Flow, lock};
+use crate::reader::csv_parser;
+use crate::{BillReader, Encoding, Location};
+
+/// How many bytes the producer reads at most looking for a record end
+/// before it reads the rest of the file on one thread, as it comes.
+pub(super) const LONGEST_CUT_BYTES: usize = 4 << 20;
+
+/// Records of a bill file (or archive member), one after the other, cut
+/// after a record end: by the thread that walks the input (a large
+/// member), or by the thread that reads them ([`SharedFile`]).
+pub(super) struct Piece<R> {
+    pub(super) path: PathBuf,
+    pub(super) member: Option<String>,
+    /// The line the piece starts on.
+    pub(super) line: u64,
+    /// Whether it starts the bill file: a byte order mark or a header
+    /// may come first.
+    pub(super) first: bool,
+    /// Whether it begins a file that [`Counts::files`] counts.
+    pub(super) begins_file: bool,
+    /// Whether only blank lines come before it, so that its first record
+    /// may be a header line.
+    pub(super) header: bool,
+    /// Its bytes are `bytes[..len]`; the rest is room, read into before.
+    pub(super) bytes: Vec<u8>,
+    pub(super) len: usize,
+    /// The rest of the bill file, when it could not be cut (a record or
+    /// quoted field longer than a few pieces) or failed to read: read on
+    /// one thread, in order.
+    pub(super) rest: Option<Rest<R>>,
+}
+
+/// The rest of a bill file after a piece, read by the thread that reads
+/// the piece.
+pub(super) enum Rest<R> {
+    /// Sent by the producer as it reads (or the error it met).
+    Chunks(Received),
+    /// The input itself.
+    Input(R),
+    /// Nothing: the piece ends the file.
+    Nothing,
+}
+
+impl<R: Read> Read for Rest<R> {
+    fn read(&mut self, buffer: &mut [u8]) -> io::Result<usize> {
+        match self {
+            Self::Chunks(chunks) => chunks.read(buffer),
+            Self::Input(input) => input.read(buffer),
+            Self::Nothing => Ok(0),
+        }
+    }
+}
+
+/// A failed read, as the rest of a piece.
+pub(super) fn failed<R>(error: io::Error) -> Rest<R> {
+    let (failed, rest) = sync_channel(1);
+    let _ = failed.send(Err(error));
+    Rest::Chunks(Received::new(rest))
+}
+
+impl<R> Piece<R> {
+    /// The first piece of the bill file `path` (or its member `member`),
+    /// bytes to come.
+    pub(super) fn first(path: &Path, member: Option<&str>, begins_file: bool) -> Self {
+        Self {
+            path: path.to_path_buf(),
+            member: member.map(String::from),
+            line: 1,
+            first: true,
+            begins_file,
+            header: true,
+            bytes: Vec::new(),
+            len: 0,
+            rest: None,
+        }
+    }
+
+    /// This piece with `bytes[..len]` (`start` bytes of it a byte order
+    /// mark), then `rest` if given; `self` becomes the piece after it.
+    pub(super) fn cut_off(
+        &mut self,
+        bytes: Vec<u8>,
+        len: usize,
+        start: usize,
+        rest: Option<Rest<R>>,
+    ) -> Self {
+        let lines = memchr::memchr_iter(b'\n', &bytes[..len]).count() as u64;
+        let header = self.header && !has_record(&bytes[start..len]);
+        let next = Self {
+            path: self.path.clone(),
+            member: self.member.clone(),
+            line: self.line + lines,
+            first: false,
+            begins_file: false,
+            header,
+            bytes: Vec::new(),
+            len: 0,
+            rest: None,
+        };
+        let this = core::mem::replace(self, next);
+        Self {
+            bytes,
+            len,
+            rest,
+            ..this
+        }
+    }
+}
+
+/// A large bill file that the threads that decode cut themselves, one
+/// piece per job, in the order the jobs were handed on: the thread that
+/// takes a job reads the next piece (up to the last record end in about
+/// a piece's bytes), counts its lines, then decodes it beside the others.
+/// So its bytes are copied once, by the thread that decodes them, while
+/// they are fresh in its cache, and the producer reads nothing.
+pub(super) struct SharedFile<R> {
+    /// `None` once the file is read to its end (or its rest handed on).
+    cut: Mutex<Option<Cut<R>>>,
+}
+
+/// Where the cutting of a [`SharedFile`] is.
+pub(super) struct Cut<R> {
+    input: R,
+    /// The next piece, bytes to come.
+    piece: Piece<R>,
+    ends: RecordEnds,
+    /// The bytes read after the last record end (scanned already).
+    carry: Vec<u8>,
+}
+
+impl<R: Read> SharedFile<R> {
+    pub(super) fn new(path: &Path, input: R) -> Self {
+        Self {
+            cut: Mutex::new(Some(Cut {
+                input,
+                piece: Piece::first(path, None, true),
+                ends: RecordEnds::default(),
+                carry: Vec::new(),
+            })),
+        }
+    }
+
+    /// Whether the whole file was handed out.
+    pub(super) fn is_done(&self) -> bool {
+        lock(&self.cut).is_none()
+    }
+
+    /// Reads the next piece of about `piece_bytes`, into a buffer of
+    /// `buffers`; `None` after the end.
+    pub(super) fn next_piece(
+        &self,
+        buffers: &Buffers,
+        piece_bytes: usize,
+        encoding: Encoding,
+    ) -> Option<Piece<R>> {
+        let mut guard = lock(&self.cut);
+        let cut = guard.as_mut()?;
+        let mut buffer = lock(buffers).pop().unwrap_or_default();
+        let mut filled = cut.carry.len();
+        if buffer.len() < filled {
+            buffer.resize(filled, 0);
+        }
+        buffer[..filled].copy_from_slice(&cut.carry);
+        let mut scanned = filled;
+        let mut start = 0;
+        loop {
+            let result = fill(&mut cut.input, &mut buffer, &mut filled, piece_bytes);
+            if cut.piece.first && scanned == 0 {
+                start = byte_order_mark(encoding, &buffer[..filled]);
+                scanned = start;
+            }
+            let end = match result {
+                Ok(false) => cut
+                    .ends
+                    .scan(&buffer[start..filled], scanned - start)
+                    .map(|end| start + end),
+                Ok(true) => {
+                    // The end of the input: the rest is the last piece.
+                    let mut cut = guard.take()?;
+                    if filled == 0 && !cut.piece.first {
+                        lock(buffers).push(buffer);
+                        return None;
+                    }
+                    return Some(cut.piece.cut_off(buffer, filled, start, None));
+                }
+                Err(error) => {
+                    let mut cut = guard.take()?;
+                    return Some(
+                        cut.piece
+                            .cut_off(buffer, filled, start, Some(failed(error))),
+                    );
+                }
+            };
+            scanned = filled;
+            match end {
+                Some(end) => {
+                    cut.carry.clear();
+                    cut.carry.extend_from_slice(&buffer[end..filled]);
+                    return Some(cut.piece.cut_off(buffer, end, start, None));
+                }
+                // A record (or quoted field) as long as a few pieces: this
+                // thread reads the rest of the file as it comes.
+                None if filled >= LONGEST_CUT_BYTES.max(piece_bytes) => {
+                    let Cut {
+                        input, mut piece, ..
+                    } = guard.take()?;
+                    return Some(piece.cut_off(buffer, filled, start, Some(Rest::Input(input))));
+                }
+                None => {}
+            }
+        }
+    }
+}
+
+/// Where the records of a bill file in `encoding` start whose first bytes
+/// are `bytes`: after a byte order mark, as [`BillReader`] drops them.
+pub(super) fn byte_order_mark(encoding: Encoding, bytes: &[u8]) -> usize {
+    use crate::encoding::{GB18030_BOM, UTF8_BOM};
+    if bytes.starts_with(UTF8_BOM) {
+        UTF8_BOM.len()
+    } else if bytes.starts_with(GB18030_BOM) && encoding != Encoding::Utf8 {
+        GB18030_BOM.len()
+    } else {
+        0
+    }
+}
+
+/// Reads `more` bytes from `input` into `buffer` after the `filled`
+/// bytes read before, or fewer if the input ends (`Ok(true)`) or fails.
+/// The buffer's bytes are initialized once, when it grows, and read into
+/// again whenever it is used again: the room is not cleared each time.
+pub(super) fn fill(
+    input: &mut impl Read,
+    buffer: &mut Vec<u8>,
+    filled: &mut usize,
+    more: usize,
+) -> io::Result<bool> {
+    let wanted = *filled + more;
+    if buffer.len() < wanted {
+        buffer.resize(wanted, 0);
+    }
+    while *filled < wanted {
+        match input.read(&mut buffer[*filled..wanted]) {
+            Ok(0) => return Ok(true),
+            Ok(read) => *filled += read,
+            Err(error) if error.kind() == io::ErrorKind::Interrupted => {}
+            Err(error) => return Err(error),
+        }
+    }
+    Ok(false)
+}
+
+/// Buffers of pieces read, used again.
+pub(super) type Buffers = Mutex<Vec<Vec<u8>>>;
+
+/// csv's parsers of the readers of pieces, used again: one takes longer
+/// to build than a small piece to read.
+pub(super) type Parsers = Mutex<Vec<csv_core::Reader>>;
+
+/// Reads the records of `piece`, handing them to `visit`, and gives its
+/// buffer back, and the parser taken from `parsers`.
+pub(super) fn read_piece<R: Read, E>(
+    piece: Piece<R>,
+    encoding: Encoding,
+    (buffers, parsers): (&Buffers, &Parsers),
+    visit: &mut Visit<'_, E>,
+) -> Result<Flow, E> {
+    let mut location = Location::new(&piece.path);
+    if let Some(member) = &piece.member {
+        location = location.with_member(member);
+    }
+    let rest = piece.rest.unwrap_or(Rest::Nothing);
+    // The piece's bytes are the reader's buffer: not copied again.
+    let csv = lock(parsers).pop().unwrap_or_else(csv_parser);
+    let reader = BillReader::with_parts(piece.bytes, piece.len, csv, rest);
+    let reader = match piece.first {
+        true => reader,
+        false => reader.starting_at(piece.line, piece.header),
+    };
+    let mut reader = reader.encoding(encoding);
+    let flow = records(location, &mut reader, encoding, visit);
+    let (buffer, csv) = reader.into_parts();
+    lock(buffers).push(buffer);
+    lock(parsers).push(csv);
+    flow
+}
