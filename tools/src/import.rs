@@ -142,6 +142,7 @@
 //!
 //! [`vendor_doc`]: crate::vendor_doc
 
+mod base;
 mod changes;
 mod edit;
 mod merge;
@@ -156,6 +157,7 @@ use toml_edit::{ArrayOfTables, DocumentMut, Item, Table};
 
 pub use crate::lang::Lang;
 use crate::vendor_doc::{DocError, Located, ValueList, VendorTable};
+use base::Base;
 use changes::Report;
 use codes_codegen::SUPPORT_ITEMS;
 use codes_codegen::ident;
@@ -163,7 +165,6 @@ use codes_codegen::model::{self, CodeKind};
 use codes_codegen::schema;
 use codes_codegen::{Code, Diagnostic};
 use codes_codegen::{Spec, SpecError};
-use merge::Base;
 use names::Namespace;
 use vendor::Vendor;
 

@@ -10,75 +10,15 @@ use std::collections::BTreeMap;
 use toml_edit::{Item, Table, Value};
 
 use super::Lang;
+use super::base::Base;
 use super::changes::{Report, mark_translation, reworded, set_text, set_texts};
 use super::edit::{self, KIND_KEYS, PROPOSED, REASON_KEYS, ROW_KEYS, TABLE_KEYS};
 use super::names::{self, Namespace};
 use super::page;
 use super::vendor::{self, Paragraph, Vendor};
 use crate::lang::SpecLang;
-use codes_codegen::model::{self, CodeKind, ReasonCodes, RowCode};
+use codes_codegen::model::{self, ReasonCodes, RowCode};
 use codes_codegen::schema;
-
-/// The spec's side of a merge: a validated table, or, for a table the
-/// page brings, the names an import gives it and nothing else. (Only
-/// validation builds a model table, so a new one cannot be a model.)
-#[derive(Debug, Clone, Copy)]
-pub(super) struct Base<'a> {
-    name: &'a str,
-    kind: CodeKind,
-    /// The record, object and reason names.
-    record: Option<[&'a str; 3]>,
-    table: Option<&'a model::Table>,
-}
-
-impl<'a> Base<'a> {
-    /// A table the spec has.
-    pub(super) fn existing(table: &'a model::Table) -> Self {
-        Base {
-            name: table.name(),
-            kind: table.kind(),
-            record: table
-                .record()
-                .map(|names| [names.record(), names.object(), names.reason()]),
-            table: Some(table),
-        }
-    }
-
-    /// A table the spec does not have yet.
-    pub(super) fn new_table(name: &'a str, kind: CodeKind, record: Option<[&'a str; 3]>) -> Self {
-        Base {
-            name,
-            kind,
-            record,
-            table: None,
-        }
-    }
-
-    pub(super) fn name(&self) -> &'a str {
-        self.name
-    }
-
-    pub(super) fn kind(&self) -> CodeKind {
-        self.kind
-    }
-
-    /// The record, object and reason names.
-    pub(super) fn record(&self) -> Option<[&'a str; 3]> {
-        self.record
-    }
-
-    pub(super) fn rows(&self) -> &'a [model::Row] {
-        self.table.map_or(&[], |table| table.rows())
-    }
-
-    fn object_kinds(&self) -> &'a [model::ObjectKind] {
-        self.table.map_or(&[], |table| table.object_kinds())
-    }
-
-    pub(super) fn page_in(&self, lang: Lang) -> Option<&'a model::Page> {
-        self.table.and_then(|table| table.page_in(lang))
-    }
-}
 
 /// Variants the generator adds to row and reason enums.
 const REASON_BUILTINS: &[&str] = &["NotApplicable", "Unlisted"];

@@ -10,6 +10,7 @@ use std::collections::BTreeMap;
 
 use toml_edit::Table;
 
+use super::base::Base;
 use super::changes::{Report, set_text, set_texts};
 use super::edit::{self, KIND_KEYS, REASON_KEYS, ROW_KEYS};
 use super::vendor::{self, Paragraph, Vendor, error};
@@ -31,7 +32,7 @@ pub(super) fn table(
 ) -> Result<(), Vec<DocError>> {
     let lang = source.lang;
     let mut errors = Vec::new();
-    page::merge(toml, &merge::Base::existing(old), vendor, source, report);
+    page::merge(toml, &Base::existing(old), vendor, source, report);
     let by_code = merge::rows_by_code(old.rows());
     let mut matched: Vec<Option<&vendor::Row>> = vec![None; old.rows().len()];
     for row in &vendor.rows {

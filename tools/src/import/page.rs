@@ -5,9 +5,9 @@
 use toml_edit::Table;
 
 use super::Lang;
+use super::base::Base;
 use super::changes::Report;
 use super::edit::{self, NOT_IN_TEXT, PAGE_KEYS, TABLE_KEYS};
-use super::merge::Base;
 use super::vendor::Vendor;
 use codes_codegen::schema;
 
