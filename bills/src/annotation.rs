@@ -269,10 +269,15 @@ impl Serialize for Annotated<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let file = self.location.without_line();
         let mut values = [Value::None; ANNOTATED];
-        values[0] = Value::Shown(&file);
+        // A file named in UTF-8 is its own text: shown without formatting
+        // (a `String` a record, in csv's serializer).
+        values[0] = match (file.file().to_str(), file.member()) {
+            (Some(path), None) => Value::Text(path),
+            _ => Value::Shown(&file),
+        };
         values[1] = Value::Count(self.record.line());
-        for (value, column) in values[2..].iter_mut().zip(Column::ALL) {
-            *value = match self.record.field(column) {
+        for (value, field) in values[2..].iter_mut().zip(self.record.fields()) {
+            *value = match field {
                 Field::Text(text) => Value::Text(text),
                 Field::Time(time) => Value::Time(time),
                 Field::Code(code) => Value::Number(code.into()),

@@ -147,6 +147,41 @@ impl<'r> Fields<'r> {
             .into_iter()
             .map(move |column| (column, self.get(column.index())))
     }
+
+    /// The same fields as text, if they are UTF-8: checked once for all
+    /// of them, each then sliced from the text (at the ends of fields,
+    /// never inside a character, as they end before an ASCII byte).
+    fn text(self) -> Option<TextFields<'r>> {
+        let end = self.ends[Column::COUNT - 1];
+        let text = simdutf8::basic::from_utf8(&self.bytes[..end]).ok()?;
+        Some(TextFields {
+            text,
+            ends: self.ends,
+            gap: self.gap,
+        })
+    }
+}
+
+/// [`Fields`] checked as UTF-8: what a record lends as text, 21 fields
+/// checked at once instead of one at a time whenever they are read.
+#[derive(Debug, Clone, Copy)]
+struct TextFields<'r> {
+    text: &'r str,
+    ends: &'r [usize; Column::COUNT],
+    gap: usize,
+}
+
+impl<'r> TextFields<'r> {
+    #[inline]
+    fn get(self, index: usize) -> &'r str {
+        let start = match index {
+            0 => 0,
+            _ => self.ends[index - 1] + self.gap,
+        };
+        // Field ends are character boundaries: the empty text is never
+        // given.
+        self.text.get(start..self.ends[index]).unwrap_or_default()
+    }
 }
 
 /// One record as [`BillReader::next_ref`] lends it: the text of every
@@ -212,6 +247,26 @@ impl<'r> BillRef<'r> {
             Column::OpCause => Field::Code(self.op_cause),
             _ => Field::Text(self.text(column)),
         }
+    }
+
+    /// Every column's value, in the order of [`Column::ALL`]: what
+    /// [`field`](Self::field) gives of each, with the text checked as
+    /// UTF-8 once for the whole record instead of once a column.
+    pub fn fields(self) -> [Field<'r>; Column::COUNT] {
+        let mut fields = match self.fields.text() {
+            Some(text) => Column::ALL.map(|column| Field::Text(text.get(column.index()))),
+            // Not met: the reader checked every column.
+            None => Column::ALL.map(|column| Field::Text(self.text(column))),
+        };
+        for column in [
+            Column::BeginTime,
+            Column::EndTime,
+            Column::OpType,
+            Column::OpCause,
+        ] {
+            fields[column.index()] = self.field(column);
+        }
+        fields
     }
 
     /// `begin_time`.

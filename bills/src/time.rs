@@ -247,19 +247,50 @@ impl BillTime {
     }
 }
 
+impl BillTime {
+    /// The text, `YYYY-MM-DD hh:mm:ss`, written digit by digit: every
+    /// record shows two, and neither the formatting machinery nor a
+    /// serializer's `collect_str` (a `String` each, in csv's) is needed
+    /// for a text of fixed shape.
+    fn text(self) -> TimeText {
+        let mut text = *b"0000-00-00 00:00:00";
+        let fields = [
+            (0, (self.year / 100) as u8),
+            (2, (self.year % 100) as u8),
+            (5, self.month),
+            (8, self.day),
+            (11, self.hour),
+            (14, self.minute),
+            (17, self.second),
+        ];
+        // Every field is below 100: the year is at most 9999.
+        for (at, value) in fields {
+            text[at] = b'0' + value / 10;
+            text[at + 1] = b'0' + value % 10;
+        }
+        TimeText(text)
+    }
+}
+
+/// A [`BillTime`]'s text: 19 ASCII bytes.
+struct TimeText([u8; 19]);
+
+impl TimeText {
+    fn as_str(&self) -> &str {
+        // ASCII digits and separators only: always UTF-8.
+        core::str::from_utf8(&self.0).unwrap_or_default()
+    }
+}
+
 impl fmt::Display for BillTime {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{:04}-{:02}-{:02} {:02}:{:02}:{:02}",
-            self.year, self.month, self.day, self.hour, self.minute, self.second
-        )
+        f.pad(self.text().as_str())
     }
 }
 
 impl serde::Serialize for BillTime {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
+        serializer.serialize_str(self.text().as_str())
     }
 }
 

@@ -42,7 +42,7 @@ impl serde::Serialize for Value<'_> {
             Self::Text(text) => serializer.serialize_str(text),
             Self::Number(number) => serializer.serialize_i64(number),
             Self::Count(count) => serializer.serialize_u64(count),
-            Self::Time(time) => serializer.collect_str(&time),
+            Self::Time(time) => time.serialize(serializer),
             Self::Shown(shown) => serializer.collect_str(shown),
             Self::None => serializer.serialize_none(),
         }

@@ -637,6 +637,38 @@ fn a_borrowed_record_gives_each_column_as_the_file_writes_it() {
 }
 
 #[test]
+fn every_time_writes_back_the_text_it_was_read_from() {
+    // Each field over its whole range, the others at their widest.
+    let mut texts = Vec::new();
+    for year in 0..=9999 {
+        texts.push(format!("{year:04}-12-31 23:59:59"));
+    }
+    for month in 1..=12 {
+        texts.push(format!("2024-{month:02}-01 00:00:00"));
+    }
+    for day in 1..=29 {
+        texts.push(format!("2024-02-{day:02} 09:09:09"));
+    }
+    for hour in 0..=23 {
+        for minute in 0..=59 {
+            texts.push(format!(
+                "1999-07-31 {hour:02}:{minute:02}:{:02}",
+                59 - minute
+            ));
+        }
+    }
+    for text in &texts {
+        let time: BillTime = text.parse().unwrap();
+        assert_eq!(&time.to_string(), text);
+        assert_eq!(serde_json::to_string(&time).unwrap(), format!("\"{text}\""));
+    }
+    // Width and alignment apply to the whole text, as for a `str`.
+    let time: BillTime = "2023-09-27 08:15:00".parse().unwrap();
+    assert_eq!(format!("[{time:>21}]"), "[  2023-09-27 08:15:00]");
+    assert_eq!(format!("[{time:<20}]"), "[2023-09-27 08:15:00 ]");
+}
+
+#[test]
 fn times_parse_strictly_and_subtract_across_days_months_and_leap_years() {
     let time = |text: &str| text.parse::<BillTime>().unwrap();
     let since = |end: &str, begin: &str| time(end).seconds_since(time(begin));

@@ -147,6 +147,11 @@ fn read(file: &[u8], encoding: Encoding) -> Vec<Result<(Bill, Vec<String>), Stri
         results.push(
             result
                 .map(|record| {
+                    // All the columns at once are each column alone.
+                    assert_eq!(
+                        record.fields(),
+                        Column::ALL.map(|column| record.field(column))
+                    );
                     let texts = Column::ALL.map(|column| record.text(column).to_owned());
                     (record.to_bill(), texts.to_vec())
                 })

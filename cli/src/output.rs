@@ -49,8 +49,13 @@ pub struct FormattedRows {
 
 enum Formatted {
     Jsonl(Vec<u8>),
-    Csv(Vec<u8>),
-    Blocks { bytes: Vec<u8>, heading: usize },
+    /// One writer for every row, not one a row (each allocated its
+    /// buffer): flushed after each row, its bytes are always whole rows.
+    Csv(Box<csv::Writer<Vec<u8>>>),
+    Blocks {
+        bytes: Vec<u8>,
+        heading: usize,
+    },
 }
 
 impl FormattedRows {
@@ -59,7 +64,7 @@ impl FormattedRows {
     pub fn new(format: Format, heading: usize, columns: &'static [&'static str]) -> Self {
         let sink = match format {
             Format::Jsonl => Formatted::Jsonl(Vec::new()),
-            Format::Csv => Formatted::Csv(Vec::new()),
+            Format::Csv => Formatted::Csv(Box::new(csv_writer(Vec::new()))),
             Format::Table => Formatted::Blocks {
                 bytes: Vec::new(),
                 heading,
@@ -71,8 +76,7 @@ impl FormattedRows {
     /// The CSV header line: the column names (nothing in other formats).
     fn header(&mut self) -> io::Result<()> {
         match &mut self.sink {
-            Formatted::Csv(bytes) => {
-                let mut csv = csv_writer(bytes);
+            Formatted::Csv(csv) => {
                 csv.write_record(self.columns).map_err(csv_error)?;
                 csv.flush()
             }
@@ -88,8 +92,7 @@ impl FormattedRows {
                 bytes.push(b'\n');
                 Ok(())
             }
-            Formatted::Csv(bytes) => {
-                let mut csv = csv_writer(bytes);
+            Formatted::Csv(csv) => {
                 csv.serialize(row).map_err(csv_error)?;
                 csv.flush()
             }
@@ -119,31 +122,39 @@ impl FormattedRows {
 
     fn bytes(&self) -> &Vec<u8> {
         match &self.sink {
-            Formatted::Jsonl(bytes) | Formatted::Csv(bytes) | Formatted::Blocks { bytes, .. } => {
-                bytes
-            }
+            Formatted::Jsonl(bytes) | Formatted::Blocks { bytes, .. } => bytes,
+            Formatted::Csv(csv) => csv.get_ref(),
         }
     }
 
-    fn bytes_mut(&mut self) -> &mut Vec<u8> {
+    /// Runs `edit` on the bytes formatted so far.
+    fn edit_bytes(&mut self, edit: impl FnOnce(&mut Vec<u8>) -> io::Result<()>) -> io::Result<()> {
         match &mut self.sink {
-            Formatted::Jsonl(bytes) | Formatted::Csv(bytes) | Formatted::Blocks { bytes, .. } => {
-                bytes
+            Formatted::Jsonl(bytes) | Formatted::Blocks { bytes, .. } => edit(bytes),
+            Formatted::Csv(csv) => {
+                // csv's writer lends its bytes out only by value: taken
+                // once a part, not once a row.
+                let writer = core::mem::replace(&mut **csv, csv_writer(Vec::new()));
+                let mut bytes = writer.into_inner().map_err(|error| error.into_error())?;
+                let edited = edit(&mut bytes);
+                **csv = csv_writer(bytes);
+                edited
             }
         }
     }
 
     /// Moves the rows formatted in `other` after these.
     fn append(&mut self, other: &mut Self) -> io::Result<()> {
-        other.write_to(self.bytes_mut())
+        self.edit_bytes(|bytes| other.write_to(bytes))
     }
 
     /// Writes the rows formatted so far to `out`, and forgets them.
     pub fn write_to(&mut self, out: &mut (impl Write + ?Sized)) -> io::Result<()> {
-        let bytes = self.bytes_mut();
-        out.write_all(bytes)?;
-        bytes.clear();
-        Ok(())
+        self.edit_bytes(|bytes| {
+            out.write_all(bytes)?;
+            bytes.clear();
+            Ok(())
+        })
     }
 }
 
@@ -309,9 +320,10 @@ fn write_aligned(out: &mut impl Write, columns: &[&str], rows: &[Vec<Cell>]) -> 
     Ok(())
 }
 
-/// A CSV writer of one record, without a header of its own, onto the end
-/// of `bytes` (its buffer need not hold more than a record).
-fn csv_writer(bytes: &mut Vec<u8>) -> csv::Writer<&mut Vec<u8>> {
+/// A CSV writer of records, without a header of its own, onto the end of
+/// `bytes` (flushed after each record, its buffer need not hold more than
+/// one).
+fn csv_writer(bytes: Vec<u8>) -> csv::Writer<Vec<u8>> {
     csv::WriterBuilder::new()
         .has_headers(false)
         .buffer_capacity(1024)

@@ -45,9 +45,11 @@ fn results(reader: impl Read, encoding: Encoding) -> Vec<String> {
         results.push(match result {
             Ok(record) => {
                 let bill = record.to_bill();
+                let fields = record.fields();
                 for column in Column::ALL {
                     let field = record.field(column);
                     assert_eq!(field, bill.field(column));
+                    assert_eq!(field, fields[column.index()]);
                     if let Field::Text(text) = field {
                         assert_eq!(text, record.text(column));
                     }
