@@ -22,18 +22,21 @@ target directory and times both binaries, turn about, in one run;
 `against REV` does the same with any commit.
 `instructions` counts the instructions `codes decode` runs (valgrind's
 cachegrind, `apt-get install valgrind`) on 2 files × 400,000 records, one
-thread and two, for `--summary` and CSV: a count the machine's other
+thread and two, for `--summary`, CSV and JSON lines: a count the machine's other
 work does not disturb, unlike the times (the threads are run one at a
 time, so a wait that spins counts too); with REV, that commit's build
 (as `against` builds it) is counted beside this one.
 `threads` runs, turn about, `--jobs 1`, `--jobs 2`, and two `--jobs 1`
 processes at once on the two halves of the input: the last is what two
 cores give this work at that moment with nothing shared, so a run on a
-host whose other guests slow the second core shows it.
+host whose other guests slow the second core shows it; their CPU time
+beside `--jobs 2`'s says how much of two threads' extra CPU is the
+program's own, and how much both cores busy at once cost anything.
 `duckdb` installs the `duckdb` package (2.x) from
 PyPI into a virtual environment under target/ on its first run.
 """
 
+import filecmp
 import os
 import shutil
 import statistics
@@ -198,8 +201,10 @@ def threads(work):
     print(f"\n`codes decode` --jobs 1 and 2, turn about, {machine()}, median of {RUNS}, load {load()} (before)\n")
     print("Beside them, two `--jobs 1` processes at once, each on half the input: what two")
     print("cores give this work on this machine at that time, with nothing shared.\n")
-    print("| input | output | jobs 1 wall | jobs 2 wall | **jobs 1 ÷ jobs 2** | two processes wall | jobs 1 ÷ two processes | CPU jobs 1 | CPU jobs 2 | peak RSS jobs 2 |")
-    print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print("Their CPU beside one thread's says what running on both cores at once costs")
+    print("whatever the program: jobs 2 spending more than two processes is its own cost.\n")
+    print("| input | output | jobs 1 wall | jobs 2 wall | **jobs 1 ÷ jobs 2** | two processes wall | jobs 1 ÷ two processes | CPU jobs 1 | CPU jobs 2 | CPU two processes | **CPU jobs 2 ÷ two processes** | peak RSS jobs 2 |")
+    print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for name, (paths, halves) in sets.items():
         for output, args in OUTPUTS.items():
             wall, cpu, rss = turn_about({
@@ -211,30 +216,41 @@ def threads(work):
             print(
                 f"| {name} | {output} | {wall['one']:.3f} s | {wall['two']:.3f} s | **{wall['one'] / wall['two']:.2f}** "
                 f"| {wall['halves']:.3f} s | {wall['one'] / wall['halves']:.2f} "
-                f"| {cpu['one']:.2f} s | {cpu['two']:.2f} s | {rss / 1024:.1f} MiB |",
+                f"| {cpu['one']:.2f} s | {cpu['two']:.2f} s | {cpu['halves']:.2f} s "
+                f"| **{cpu['two'] / cpu['halves']:.2f}** | {rss / 1024:.1f} MiB |",
                 flush=True,
             )
     print(f"\nload {load()} (after)")
 
 
 def build_rev(rev):
-    """Builds `codes` at commit `rev` (in a worktree under target/) and
-    copies it beside this build's: its path."""
+    """Builds `codes` at commit `rev` (in a worktree under target/, into a
+    target directory of its own) and copies it beside this build's: its
+    path.
+
+    Not into this checkout's target directory: cargo finds a path
+    package's files by their place in the workspace and calls a build
+    fresh when its files are older than it, so the worktree's build would
+    stand for this checkout's (whose files are older), and both binaries
+    compared would be `rev`'s."""
     prototype = os.path.join(ROOT, "target", f"worktree-{rev}")
     if not os.path.exists(prototype):
         subprocess.run(
             ["git", "worktree", "add", "--detach", prototype, rev],
             cwd=ROOT, check=True,
         )
-    binary = os.path.join(ROOT, "target", f"codes-{rev}")
+    target = os.path.join(ROOT, "target", "revisions")
     subprocess.run(
         ["cargo", "build", "--release", "--quiet", "-p", "codes-cli",
-         "--target-dir", os.path.join(ROOT, "target")],
+         "--target-dir", target],
         cwd=prototype, check=True,
     )
-    shutil.copyfile(CODES, binary)
+    binary = os.path.join(ROOT, "target", f"codes-{rev}")
+    shutil.copyfile(os.path.join(target, "release", "codes"), binary)
     os.chmod(binary, 0o755)
     build()
+    if filecmp.cmp(CODES, binary, shallow=False):
+        sys.exit(f"this build and {rev} built the same binary: nothing to compare")
     return binary
 
 
@@ -248,7 +264,7 @@ def instructions(work, rev=None):
     print(f"\nInstructions of `codes decode` on 2 files × 400,000 records (valgrind --tool=cachegrind), {machine()}, load {load()} (before)\n")
     print("| build | output | jobs 1 | jobs 2 | **jobs 2 ÷ jobs 1** |")
     print("|---|---|---:|---:|---:|")
-    for output in ("summary", "csv"):
+    for output in ("summary", "csv", "jsonl"):
         for name, binary in binaries.items():
             counts = []
             for jobs in (1, 2):

@@ -27,8 +27,9 @@ use crate::{Encoding, LocatedError, Location, Problem};
 /// be ready and waiting, all together (65,536 items by default): room
 /// enough for a thread to read two whole files ahead while a slower one
 /// (an archive member it decompresses) is handed on, bounded whatever the
-/// size of the input. Half as many measured slower on a set of small files
-/// (BENCHMARKS.md, "A longer read-ahead").
+/// size of the input. (The run that found half as many slower may have
+/// timed one binary twice: BENCHMARKS.md, "`against` compared a build with
+/// itself".)
 const PARTS_AHEAD: usize = 64;
 
 /// Parts of the file or member being handed on that may be waiting beside
