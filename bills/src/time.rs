@@ -245,9 +245,7 @@ impl BillTime {
             two(17),
         )
     }
-}
 
-impl BillTime {
     /// The text, `YYYY-MM-DD hh:mm:ss`, written digit by digit: every
     /// record shows two, and neither the formatting machinery nor a
     /// serializer's `collect_str` (a `String` each, in csv's) is needed
