@@ -134,11 +134,17 @@ struct Fields<'r> {
 impl<'r> Fields<'r> {
     #[inline]
     fn get(self, index: usize) -> &'r [u8] {
+        &self.bytes[self.range(index)]
+    }
+
+    /// Where field `index` is in `bytes`.
+    #[inline]
+    fn range(self, index: usize) -> core::ops::Range<usize> {
         let start = match index {
             0 => 0,
             _ => self.ends[index - 1] + self.gap,
         };
-        &self.bytes[start..self.ends[index]]
+        start..self.ends[index]
     }
 
     /// Every field, in order.
@@ -154,11 +160,7 @@ impl<'r> Fields<'r> {
     fn text(self) -> Option<TextFields<'r>> {
         let end = self.ends[Column::COUNT - 1];
         let text = simdutf8::basic::from_utf8(&self.bytes[..end]).ok()?;
-        Some(TextFields {
-            text,
-            ends: self.ends,
-            gap: self.gap,
-        })
+        Some(TextFields { text, fields: self })
     }
 }
 
@@ -166,21 +168,17 @@ impl<'r> Fields<'r> {
 /// checked at once instead of one at a time whenever they are read.
 #[derive(Debug, Clone, Copy)]
 struct TextFields<'r> {
+    /// The fields' bytes up to the end of the last, as text.
     text: &'r str,
-    ends: &'r [usize; Column::COUNT],
-    gap: usize,
+    fields: Fields<'r>,
 }
 
 impl<'r> TextFields<'r> {
     #[inline]
     fn get(self, index: usize) -> &'r str {
-        let start = match index {
-            0 => 0,
-            _ => self.ends[index - 1] + self.gap,
-        };
         // Field ends are character boundaries: the empty text is never
         // given.
-        self.text.get(start..self.ends[index]).unwrap_or_default()
+        self.text.get(self.fields.range(index)).unwrap_or_default()
     }
 }
 
