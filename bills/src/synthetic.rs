@@ -163,19 +163,28 @@ impl SyntheticBills {
     ///
     /// The first error of `out`.
     pub fn write<W: Write>(&self, rows: u64, out: W) -> io::Result<()> {
+        // `out`'s own error, not csv's wrapping of it: a closed pipe stays
+        // a closed pipe.
+        let out_error = |error: csv::Error| match error.into_kind() {
+            csv::ErrorKind::Io(error) => error,
+            kind => io::Error::other(format!("{kind:?}")),
+        };
         let mut writer = csv::WriterBuilder::new()
             .has_headers(false)
             .flexible(true)
             .from_writer(out);
         if self.header {
-            writer.write_record(Column::ALL.map(Column::name))?;
+            writer
+                .write_record(Column::ALL.map(Column::name))
+                .map_err(out_error)?;
         }
         for index in 0..rows {
             let bill = self.bill(index);
             match self.malformed_kind(index) {
-                None => writer.serialize(&bill)?,
-                Some(kind) => writer.write_record(malformed_fields(&bill, kind))?,
+                None => writer.serialize(&bill),
+                Some(kind) => writer.write_record(malformed_fields(&bill, kind)),
             }
+            .map_err(out_error)?;
         }
         writer.flush()
     }

@@ -802,6 +802,37 @@ fn expected_message(kind: Malformed) -> &'static str {
 }
 
 #[test]
+fn a_synthetic_file_stops_at_its_outputs_own_error() {
+    /// Takes `room` bytes, then fails as a pipe whose reader has gone.
+    struct Pipe {
+        room: usize,
+    }
+
+    impl std::io::Write for Pipe {
+        fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+            if self.room == 0 {
+                return Err(std::io::ErrorKind::BrokenPipe.into());
+            }
+            let taken = bytes.len().min(self.room);
+            self.room -= taken;
+            Ok(taken)
+        }
+
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    for room in [0, 100, 100_000] {
+        let error = SyntheticBills::new()
+            .write(10_000, Pipe { room })
+            .expect_err("the pipe closes");
+        // The error of the output itself, not csv's wrapping of it.
+        assert_eq!(error.kind(), std::io::ErrorKind::BrokenPipe, "{room}");
+    }
+}
+
+#[test]
 fn synthetic_files_read_back_as_generated_with_and_without_header() {
     for header in [true, false] {
         let generator = SyntheticBills::new().header(header).malformed_every(7);

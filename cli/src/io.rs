@@ -1,6 +1,7 @@
 //! What every command shares: exit statuses, reading input (`-` is standard
-//! input), writing output (quiet on a closed pipe; diagnostics coloured per
-//! `--color`).
+//! input), writing output (quiet on a closed pipe, or stopping there for a
+//! command whose output lasts as long as its input; diagnostics coloured
+//! per `--color`).
 
 use std::fmt;
 use std::io::Write;
@@ -65,7 +66,8 @@ pub fn set_color(choice: clap::ColorChoice) {
 /// When the reader of a pipe has gone (`codes list | head -3`), this and
 /// every later write succeed without writing anything, as `ls | head` does:
 /// the command finishes and exits with its own status, and no message
-/// about the lost output is printed.
+/// about the lost output is printed. A command whose output lasts as long
+/// as its input uses [`stdout_until_closed`] instead, and stops.
 pub struct Output<W> {
     stream: W,
     closed: bool,
@@ -119,6 +121,22 @@ impl<W: Write> Write for Output<W> {
 /// stripped of the control characters vendor text may hold.
 pub fn stdout() -> Output<std::io::StdoutLock<'static>> {
     Output::new(std::io::stdout().lock())
+}
+
+/// Standard output for a command whose output lasts as long as its input
+/// (`decode` of a month of bills, `synth` of millions of records): when the
+/// reader of a pipe has gone (`codes decode bills/ | head`), a write fails
+/// with a broken pipe, which [`reader_gone`] recognises, and the command
+/// stops there instead of reading on for nobody. Never styled, as
+/// [`stdout`].
+pub fn stdout_until_closed() -> std::io::StdoutLock<'static> {
+    std::io::stdout().lock()
+}
+
+/// Whether `error` says that the reader of a pipe has gone: the output of
+/// [`stdout_until_closed`] ended.
+pub fn reader_gone(error: &std::io::Error) -> bool {
+    error.kind() == std::io::ErrorKind::BrokenPipe
 }
 
 /// Standard error, for talk (diagnostics, summaries, failures): escape

@@ -40,6 +40,9 @@ fn a_closed_stdout_ends_the_output_quietly_with_the_commands_own_status() {
             ],
             0,
         ),
+        // Output as long as the input: stopped at the closed pipe (ten
+        // million records would take a while).
+        (&["synth", "10000000"], 0),
         (&["completions", "bash"], 0),
         (&["man"], 0),
         (&["--help"], 0),

@@ -178,8 +178,10 @@ impl fmt::Display for ClosingLine<'_> {
 }
 
 /// `codes decode` on the process's stdout and stderr. When the reader of
-/// either goes away (a closed pipe: `codes decode … | head`), the output
-/// ends quietly and the command exits with its own status.
+/// stdout goes away (a closed pipe: `codes decode … | head`), the reading
+/// stops at the next part and the command exits with status 0, saying
+/// nothing more: the rest of the input would be decoded for nobody, and
+/// what was not read is not judged. A closed stderr only loses the talk.
 pub fn command(args: &DecodeArgs) -> Result<Status, Failure> {
     // Archives are read by seeking, and files on several threads: bills
     // come from files, not from a stream.
@@ -207,8 +209,13 @@ pub fn command(args: &DecodeArgs) -> Result<Status, Failure> {
             empty.display()
         )));
     }
-    match run(args, &mut crate::io::stdout(), &mut crate::io::stderr()) {
+    match run(
+        args,
+        &mut crate::io::stdout_until_closed(),
+        &mut crate::io::stderr(),
+    ) {
         Ok(counts) => Ok(status(&counts)),
+        Err(error) if crate::io::reader_gone(&error) => Ok(Status::Success),
         Err(error) => Err(Failure(format!("cannot write the output: {error}"))),
     }
 }

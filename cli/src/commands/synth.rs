@@ -61,8 +61,19 @@ pub fn run(args: &SynthArgs) -> Result<Status, Failure> {
             write(&generator, args.records, encoding, BufWriter::new(file))
                 .map_err(|error| Failure::io(path, &error))
         }
-        None => write(&generator, args.records, encoding, crate::io::stdout())
-            .map_err(|error| Failure(format!("cannot write the output: {error}"))),
+        // A closed pipe (`codes synth 100000000 | head`) stops the writing:
+        // the records would be made for nobody.
+        None => match write(
+            &generator,
+            args.records,
+            encoding,
+            crate::io::stdout_until_closed(),
+        ) {
+            Err(error) if crate::io::reader_gone(&error) => Ok(()),
+            written => {
+                written.map_err(|error| Failure(format!("cannot write the output: {error}")))
+            }
+        },
     };
     written.map(|()| Status::Success)
 }
