@@ -9,6 +9,7 @@ two, its memory, and DuckDB's same summary, each in one run.
     python3 bench/bills_scale.py pools     # figure 8: this pool against the rayon prototype
     python3 bench/bills_scale.py against REV   # figure 8: this build against commit REV
     python3 bench/bills_scale.py instructions [REV]   # figure 8: instructions, jobs 2 / jobs 1
+    python3 bench/bills_scale.py cutting   # figure 8: what cutting large files costs two threads
     python3 bench/bills_scale.py all
 
 It builds `codes` (release), writes the input sets with `codes synth` into
@@ -32,6 +33,15 @@ cores give this work at that moment with nothing shared, so a run on a
 host whose other guests slow the second core shows it; their CPU time
 beside `--jobs 2`'s says how much of two threads' extra CPU is the
 program's own, and how much both cores busy at once cost anything.
+`cutting` builds three variants of this checkout's committed code
+(CUTTING below: each a named edit of the source, in a worktree under
+target/, into a target directory of its own), then times `--summary` on
+the large set turn about: `--jobs 1` and `--jobs 2` of this build, each
+variant with `--jobs 2`, and two processes. The variants are timing
+experiments, not fixes: without the line count every piece's lines are
+numbered from 1, and without the quote scan a piece may end inside a
+quoted field (the synthetic files' quoted fields hold no line end, so
+their output does not change).
 `duckdb` installs the `duckdb` package (2.x) from
 PyPI into a virtual environment under target/ on its first run.
 """
@@ -254,6 +264,90 @@ def build_rev(rev):
     return binary
 
 
+# What `cutting` takes out of a large file's cutting, one step at a time:
+# (name, [(file, text, replacement)]), each variant adding to the one before.
+CUTTING = [
+    ("no line count", [(
+        "bills/src/files/pieces.rs",
+        "let lines = memchr::memchr_iter(b'\\n', &bytes[..len]).count() as u64;",
+        "let lines = 0u64;",
+    )]),
+    ("no line count, no quote scan", [(
+        "bills/src/files/split.rs",
+        "    pub(crate) fn scan(&mut self, bytes: &[u8], from: usize) -> Option<usize> {\n",
+        "    pub(crate) fn scan(&mut self, bytes: &[u8], from: usize) -> Option<usize> {\n"
+        "        if true {\n"
+        "            return memchr::memrchr(b'\\n', &bytes[from..]).map(|end| from + end + 1);\n"
+        "        }\n",
+    )]),
+]
+
+# No cutting at all: each file read whole by one thread (the set's six
+# files, three a thread).
+WHOLE_FILES = ("whole files, not cut", [(
+    "bills/src/files/parallel.rs",
+    "const WHOLE_PIECES: usize = 4;",
+    "const WHOLE_PIECES: usize = 1 << 20;",
+)])
+
+
+def build_variant(name, edits):
+    """Builds this checkout's HEAD with `edits` applied (in a worktree under
+    target/, into a target directory of its own): the binary's path."""
+    slug = "".join(c if c.isalnum() else "-" for c in name)
+    tree = os.path.join(ROOT, "target", f"variant-{slug}")
+    if os.path.exists(tree):
+        subprocess.run(["git", "worktree", "remove", "--force", tree], cwd=ROOT, check=True)
+    subprocess.run(["git", "worktree", "add", "--detach", tree, "HEAD"], cwd=ROOT, check=True)
+    for path, text, replacement in edits:
+        source = os.path.join(tree, path)
+        with open(source) as file:
+            code = file.read()
+        if code.count(text) != 1:
+            sys.exit(f"variant {name!r}: {path} no longer holds {text!r} once")
+        with open(source, "w") as file:
+            file.write(code.replace(text, replacement))
+    target = os.path.join(ROOT, "target", "variants", slug)
+    subprocess.run(
+        ["cargo", "build", "--release", "--quiet", "-p", "codes-cli", "--target-dir", target],
+        cwd=tree, check=True,
+    )
+    subprocess.run(["git", "worktree", "remove", "--force", tree], cwd=ROOT, check=True)
+    binary = os.path.join(target, "release", "codes")
+    if filecmp.cmp(CODES, binary, shallow=False):
+        sys.exit(f"variant {name!r} built this build's binary: nothing to compare")
+    return binary
+
+
+def cutting(work):
+    variants, edits = {}, []
+    for name, more in CUTTING:
+        edits = edits + more
+        variants[name] = build_variant(name, edits)
+    variants[WHOLE_FILES[0]] = build_variant(*WHOLE_FILES)
+    paths, halves = scale_sets(work)["6 files × 400,000 records"]
+    args = OUTPUTS["summary"]
+    commands = {
+        "this build, --jobs 1": [[CODES, "decode", *paths, *args, "--jobs", "1"]],
+        "this build, --jobs 2": [[CODES, "decode", *paths, *args, "--jobs", "2"]],
+    }
+    for name, binary in variants.items():
+        commands[f"{name}, --jobs 2"] = [[binary, "decode", *paths, *args, "--jobs", "2"]]
+    commands["two processes"] = [[CODES, "decode", *half, *args, "--jobs", "1"] for half in halves]
+    print(f"\n`codes decode --summary` on 6 files × 400,000 records, variants turn about, {machine()}, median of {RUNS}, load {load()} (before)\n")
+    print("| build | wall | CPU | **jobs 1 ÷ this** | CPU ÷ two processes |")
+    print("|---|---:|---:|---:|---:|")
+    wall, cpu, _ = turn_about(commands)
+    one, halves_cpu = wall["this build, --jobs 1"], cpu["two processes"]
+    for name in commands:
+        print(
+            f"| {name} | {wall[name]:.3f} s | {cpu[name]:.3f} s | **{one / wall[name]:.2f}** "
+            f"| {cpu[name] / halves_cpu:.3f} |",
+            flush=True,
+        )
+    print(f"\nload {load()} (after)")
+
+
 def instructions(work, rev=None):
     if shutil.which("valgrind") is None:
         sys.exit("instructions: valgrind is not installed (apt-get install valgrind)")
@@ -406,7 +500,7 @@ def summary(work):
 
 def main():
     what = sys.argv[1] if len(sys.argv) > 1 else "all"
-    if what not in ("threads", "memory", "duckdb", "summary", "pools", "against", "instructions", "all"):
+    if what not in ("threads", "memory", "duckdb", "summary", "pools", "against", "instructions", "cutting", "all"):
         sys.exit(__doc__)
     build()
     with tempfile.TemporaryDirectory(prefix="bills-scale-") as work:
@@ -420,6 +514,8 @@ def main():
             summary(work)
         if what == "pools":
             pools(work)
+        if what == "cutting":
+            cutting(work)
         if what == "instructions":
             instructions(work, sys.argv[2] if len(sys.argv) > 2 else None)
         if what == "against":
