@@ -711,8 +711,9 @@ where
 /// got 1.91× one thread where cut they got 1.72× (BENCHMARKS.md, "What
 /// cutting costs"). So a file is cut only where the threads need it
 /// shared: near the end of the input, when the files after it hold less
-/// than `jobs − 1` times its bytes for the other threads to read beside
-/// it. And only if its parts (of `part_items` records of at least
+/// than `jobs` times its bytes for the other threads to read beside
+/// it (`jobs` times: the files right after the last one read whole are
+/// read beside it, not after it). And only if its parts (of `part_items` records of at least
 /// [`MIN_RECORD_BYTES`]) fit in the room for parts waiting beside the
 /// other threads' ([`PARTS_AHEAD`]): a thread reading a file whole ahead
 /// of the one handed on waits once its parts fill that room, which is
@@ -722,7 +723,7 @@ where
 fn whole_beside_the_rest(size: u64, after: u64, jobs: usize, part_items: usize) -> bool {
     let others = jobs as u64 - 1;
     let parts = size / (MIN_RECORD_BYTES * part_items as u64) + 1;
-    others > 0 && parts * others <= PARTS_AHEAD as u64 && after >= others * size
+    others > 0 && parts * others <= PARTS_AHEAD as u64 && after >= jobs as u64 * size
 }
 
 /// What the threads of [`BillFiles::read_parallel`] that decode share.
@@ -868,16 +869,16 @@ mod tests {
     fn a_large_file_is_read_whole_while_the_rest_keeps_the_other_threads_busy() {
         let mb = 1_000_000;
         // Six files of 58 MB on two threads, `--summary`'s parts of 16,384
-        // records: the first five are read whole, the last one is cut.
+        // records: the first four are read whole, the last two are cut.
         let summary = 16 * 1024;
         let whole: Vec<bool> = (0..6)
             .map(|index| whole_beside_the_rest(58 * mb, (5 - index) * 58 * mb, 2, summary))
             .collect();
-        assert_eq!(whole, [true, true, true, true, true, false]);
-        // On three threads, a file needs twice its size after it (and
+        assert_eq!(whole, [true, true, true, true, false, false]);
+        // On three threads, a file needs three times its size after it (and
         // room for the parts of two files waiting: 58 MB make too many).
-        assert!(whole_beside_the_rest(30 * mb, 60 * mb, 3, summary));
-        assert!(!whole_beside_the_rest(30 * mb, 60 * mb - 1, 3, summary));
+        assert!(whole_beside_the_rest(30 * mb, 90 * mb, 3, summary));
+        assert!(!whole_beside_the_rest(30 * mb, 90 * mb - 1, 3, summary));
         assert!(!whole_beside_the_rest(58 * mb, 1_000 * mb, 3, summary));
         // One thread has no one to share with (and never gets here).
         assert!(!whole_beside_the_rest(58 * mb, 1_000 * mb, 1, summary));
@@ -886,10 +887,10 @@ mod tests {
         assert!(!whole_beside_the_rest(58 * mb, 1_000 * mb, 2, 1024));
         // Parts that fill the room waiting exactly, and one more.
         let fits = (PARTS_AHEAD as u64 - 1) * MIN_RECORD_BYTES * summary as u64;
-        assert!(whole_beside_the_rest(fits, fits, 2, summary));
+        assert!(whole_beside_the_rest(fits, 2 * fits, 2, summary));
         let over = PARTS_AHEAD as u64 * MIN_RECORD_BYTES * summary as u64;
-        assert!(!whole_beside_the_rest(over, over, 2, summary));
+        assert!(!whole_beside_the_rest(over, 2 * over, 2, summary));
         // On three threads the parts of two files may wait.
-        assert!(!whole_beside_the_rest(fits, 2 * fits, 3, summary));
+        assert!(!whole_beside_the_rest(fits, 3 * fits, 3, summary));
     }
 }
