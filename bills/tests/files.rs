@@ -877,8 +877,7 @@ fn a_file_cut_into_pieces_reads_as_a_whole_quoted_line_ends_and_all() {
         .collect();
     std::fs::write(&archive, zip_of(&members)).unwrap();
     paths.push(archive);
-    // Each file alone, so that it is cut whatever comes after it (a large
-    // file with enough after it is read whole), then all of them.
+    // Each file alone (its pieces the only jobs), then all of them.
     let alone = paths.iter().map(|path| vec![path.clone()]);
     for paths in alone.chain([paths.clone()]) {
         let (serial, counts) = read_all(dir.path(), BillFiles::new(&paths));

@@ -45,11 +45,6 @@ const PARTS_AT_FRONT: usize = 2;
 /// one or two ahead seldom waits for room.
 const WHOLE_PIECES: usize = 4;
 
-/// The fewest bytes a record is taken to have when a large file's parts are
-/// estimated from its size ([`Producer::whole_beside_the_rest`]): a bill
-/// record's 21 columns take more (the vendor's files, about 150).
-const MIN_RECORD_BYTES: u64 = 100;
-
 /// The bytes of the rest of a bill file read on one thread are handed on
 /// in chunks of this size.
 #[cfg_attr(not(feature = "zip"), allow(dead_code))] // large zip members only
@@ -63,14 +58,9 @@ impl<W> BillFiles<W> {
     /// directories and lists the archives, and hands on each bill file or
     /// member as jobs, in order, to the `jobs` threads. A file or member of
     /// at most 4 MiB is one job: the thread that takes it opens it (or
-    /// decompresses it, beside the other members) and decodes it whole. So
-    /// is a larger file while the files after it hold enough for the other
-    /// threads to read beside it, if its parts fit the room for parts
-    /// waiting: with parts of 16,384 items, large files of 58 MB but the
-    /// last; with parts of 1,024, none. Cutting has a cost (each piece's
-    /// lines counted, its quotes scanned) that reading whole does not.
-    /// Any other larger file is a job per piece of whole records of about
-    /// 1 MiB: the thread that takes the job reads the next piece (while it holds the
+    /// decompresses it, beside the other members) and decodes it whole. A
+    /// larger file is a job per piece of whole records of about 1 MiB: the
+    /// thread that takes the job reads the next piece (while it holds the
     /// jobs, so that pieces are cut in the order of their jobs), counts
     /// its lines, and decodes it beside the others. So a large file is
     /// read on every thread, each byte copied once, by the thread that
@@ -207,20 +197,10 @@ impl<W> BillFiles<W> {
             policy,
             encoding,
         };
-        // What the files hold, for the producer to tell which large files
-        // other threads will have enough to do beside.
-        let left = self
-            .files()
-            .filter_map(|path| path.metadata().ok())
-            .map(|metadata| metadata.len())
-            .sum();
         let producer = Producer {
             wrap: &self.wrap,
             encoding,
             piece_bytes: self.piece_bytes,
-            jobs: jobs.get(),
-            part_items,
-            left,
             cancelled: &cancelled,
             buffers: &buffers,
             order,
@@ -412,11 +392,6 @@ struct Producer<'s, W, T, E, R> {
     wrap: &'s W,
     encoding: Encoding,
     piece_bytes: usize,
-    jobs: usize,
-    part_items: usize,
-    /// The bytes of the files and archives not handed on yet, as listed
-    /// when the run began.
-    left: u64,
     cancelled: &'s AtomicBool,
     /// The bytes of pieces read, given back to be read into again.
     #[cfg_attr(not(feature = "zip"), allow(dead_code))] // large zip members only
@@ -444,14 +419,8 @@ where
                 // Each record may decide the encoding: read as a whole.
                 unit if self.encoding == Encoding::Auto => self.hand_on(Task::Unit(unit)),
                 Unit::Bill(path) => match File::open(&path) {
-                    // A small file is read by the thread that decodes it,
-                    // and so is a large one while the files after it give
-                    // the other threads as much to do.
-                    Ok(file)
-                        if file
-                            .metadata()
-                            .is_ok_and(|file| self.read_whole(file.len())) =>
-                    {
+                    // A small file is read by the thread that decodes it.
+                    Ok(file) if file.metadata().is_ok_and(|file| file.len() <= self.whole()) => {
                         drop(file);
                         self.hand_on(Task::Unit(Unit::Bill(path)))
                     }
@@ -484,10 +453,6 @@ where
                     first,
                     archive,
                 } => {
-                    if first {
-                        let size = path.metadata().map_or(0, |metadata| metadata.len());
-                        self.left = self.left.saturating_sub(size);
-                    }
                     let location = Location::new(&path).with_member(&name);
                     let opened = match (archive, cache.take()) {
                         (Some(archive), _) => Ok(archive),
@@ -540,15 +505,6 @@ where
     /// whole by the thread that decodes it.
     const fn whole(&self) -> u64 {
         (WHOLE_PIECES * self.piece_bytes) as u64
-    }
-
-    /// Whether the bill file of `size` bytes about to be handed on is read
-    /// whole by the thread that takes it: a small one always
-    /// ([`whole`](Self::whole)), a large one while
-    /// [`whole_beside_the_rest`](Self::whole_beside_the_rest) says so.
-    fn read_whole(&mut self, size: u64) -> bool {
-        self.left = self.left.saturating_sub(size);
-        size <= self.whole() || whole_beside_the_rest(size, self.left, self.jobs, self.part_items)
     }
 
     /// Hands `task` on to the threads; `false` once the run has ended.
@@ -702,30 +658,6 @@ where
     }
 }
 
-/// Whether a large bill file of `size` bytes, with `after` bytes of input
-/// after it, is read whole by one of `jobs` threads rather than cut into
-/// pieces for all of them.
-///
-/// Cutting costs: each piece's lines are counted and its quotes scanned
-/// before it is decoded, and two threads reading six large files whole
-/// got 1.91× one thread where cut they got 1.72× (BENCHMARKS.md, "What
-/// cutting costs"). So a file is cut only where the threads need it
-/// shared: near the end of the input, when the files after it hold less
-/// than `jobs` times its bytes for the other threads to read beside
-/// it (`jobs` times: the files right after the last one read whole are
-/// read beside it, not after it). And only if its parts (of `part_items` records of at least
-/// [`MIN_RECORD_BYTES`]) fit in the room for parts waiting beside the
-/// other threads' ([`PARTS_AHEAD`]): a thread reading a file whole ahead
-/// of the one handed on waits once its parts fill that room, which is
-/// what cutting is for. So the small parts of `--summary` let large files
-/// be read whole, and the records of JSON lines or CSV (a part of 1,024)
-/// are always cut.
-fn whole_beside_the_rest(size: u64, after: u64, jobs: usize, part_items: usize) -> bool {
-    let others = jobs as u64 - 1;
-    let parts = size / (MIN_RECORD_BYTES * part_items as u64) + 1;
-    others > 0 && parts * others <= PARTS_AHEAD as u64 && after >= jobs as u64 * size
-}
-
 /// What the threads of [`BillFiles::read_parallel`] that decode share.
 struct Shared<'s, W, T, P, V, R, E> {
     /// The jobs the producer handed on, in order.
@@ -858,39 +790,5 @@ impl<R> Task<R> {
             // Cut into a piece before it is read.
             Self::Share(_) | Self::Done => false,
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_large_file_is_read_whole_while_the_rest_keeps_the_other_threads_busy() {
-        let mb = 1_000_000;
-        // Six files of 58 MB on two threads, `--summary`'s parts of 16,384
-        // records: the first four are read whole, the last two are cut.
-        let summary = 16 * 1024;
-        let whole: Vec<bool> = (0..6)
-            .map(|index| whole_beside_the_rest(58 * mb, (5 - index) * 58 * mb, 2, summary))
-            .collect();
-        assert_eq!(whole, [true, true, true, true, false, false]);
-        // On three threads, a file needs three times its size after it (and
-        // room for the parts of two files waiting: 58 MB make too many).
-        assert!(whole_beside_the_rest(30 * mb, 90 * mb, 3, summary));
-        assert!(!whole_beside_the_rest(30 * mb, 90 * mb - 1, 3, summary));
-        assert!(!whole_beside_the_rest(58 * mb, 1_000 * mb, 3, summary));
-        // One thread has no one to share with (and never gets here).
-        assert!(!whole_beside_the_rest(58 * mb, 1_000 * mb, 1, summary));
-        // Parts of 1,024 records (JSON lines, CSV): 58 MB make more parts
-        // than may wait, so such a file is always cut.
-        assert!(!whole_beside_the_rest(58 * mb, 1_000 * mb, 2, 1024));
-        // Parts that fill the room waiting exactly, and one more.
-        let fits = (PARTS_AHEAD as u64 - 1) * MIN_RECORD_BYTES * summary as u64;
-        assert!(whole_beside_the_rest(fits, 2 * fits, 2, summary));
-        let over = PARTS_AHEAD as u64 * MIN_RECORD_BYTES * summary as u64;
-        assert!(!whole_beside_the_rest(over, 2 * over, 2, summary));
-        // On three threads the parts of two files may wait.
-        assert!(!whole_beside_the_rest(fits, 3 * fits, 3, summary));
     }
 }
