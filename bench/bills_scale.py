@@ -20,7 +20,8 @@ times are medians of RUNS runs (5 unless the environment says); CPU times
 machine disturbs less. `pools` builds the rayon prototype (commit
 RAYON_PROTOTYPE, checked out in a worktree under target/) into the same
 target directory and times both binaries, turn about, in one run;
-`against REV` does the same with any commit.
+`against REV` does the same with any commit, and adds a third set of
+files of two sizes (`uneven_set`).
 `instructions` counts the instructions `codes decode` runs (valgrind's
 cachegrind, `apt-get install valgrind`) on 2 files × 400,000 records, one
 thread and two, for `--summary`, CSV and JSON lines: a count the machine's other
@@ -115,6 +116,24 @@ def large_set(dir, records=400_000, files=6):
     for index in range(1, files):
         path = os.path.join(dir, f"20230927_agentOprInfo_{index}.csv")
         shutil.copyfile(first, path)
+        paths.append(path)
+    return paths
+
+
+def uneven_set(dir):
+    """Seven bill files of two sizes (100,000 and 700,000 records, about
+    15 and 103 MB), the large ones second and fifth: an input whose files
+    a thread does not finish together."""
+    os.makedirs(dir, exist_ok=True)
+    sizes = [100_000, 700_000, 100_000, 100_000, 700_000, 100_000, 100_000]
+    made, paths = {}, []
+    for index, records in enumerate(sizes):
+        path = os.path.join(dir, f"2023092{index}_agentOprInfo_{index}.csv")
+        if records in made:
+            shutil.copyfile(made[records], path)
+        else:
+            synth(records, path)
+            made[records] = path
         paths.append(path)
     return paths
 
@@ -378,10 +397,12 @@ def instructions(work, rev=None):
     print(f"\nload {load()} (after)")
 
 
-def pools(work, rev=RAYON_PROTOTYPE, label="rayon prototype"):
+def pools(work, rev=RAYON_PROTOTYPE, label="rayon prototype", uneven=False):
     rayon = build_rev(rev)
     binaries = {"this build": CODES, label: rayon}
     sets = scale_sets(work)
+    if uneven:
+        sets["7 files × 100,000 or 700,000"] = (uneven_set(os.path.join(work, "uneven")), None)
     print(f"\n`codes decode` --jobs 1 and 2, this build and {label} ({rev}), turn about, {machine()}, median of {RUNS}, load {load()} (before)\n")
     print("| input | output | build | jobs 1 wall | jobs 2 wall | **jobs 1 ÷ jobs 2** | CPU jobs 1 | CPU jobs 2 | **CPU jobs 2 ÷ jobs 1** | peak RSS jobs 2 |")
     print("|---|---|---|---:|---:|---:|---:|---:|---:|---:|")
@@ -521,7 +542,7 @@ def main():
         if what == "against":
             if len(sys.argv) < 3:
                 sys.exit(__doc__)
-            pools(work, sys.argv[2], sys.argv[2])
+            pools(work, sys.argv[2], sys.argv[2], uneven=True)
 
 
 if __name__ == "__main__":
