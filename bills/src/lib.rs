@@ -126,3 +126,10 @@ pub use time::{BillTime, TimeError};
 #[cfg(doctest)]
 #[doc = include_str!("../README.md")]
 struct ReadmeDoctests;
+
+/// The repository's README's examples run as doctests too, here: this
+/// crate depends on every crate they use (cec-codes, and codes-codegen
+/// for its tests), and cec-codes cannot depend on this one.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+struct RepositoryReadmeDoctests;

@@ -79,6 +79,11 @@ pub use sources::{Item, SourceMap};
 pub use validate::SUPPORT_ITEMS;
 pub use write::write_if_changed;
 
+/// The README's example runs as a doctest.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
+
 impl Spec {
     /// Parses and validates spec text; `path` is only used in diagnostics.
     ///
