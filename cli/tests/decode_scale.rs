@@ -194,9 +194,22 @@ fn every_problem_is_reported_in_input_order_and_a_corrupt_member_stops_nothing_e
 fn jobs_must_be_a_positive_number() {
     let dir = scratch("decode-jobs-zero");
     std::fs::write(dir.join("bill.csv"), "").unwrap();
-    let run = codes_in(&dir, &["decode", "bill.csv", "--jobs", "0"]);
-    assert_eq!(run.code, 2);
-    assert!(run.stderr.contains("--jobs <N>"), "{}", run.stderr);
+    for jobs in ["0", "-1", "two", ""] {
+        let run = codes_in(&dir, &["decode", "bill.csv", &format!("--jobs={jobs}")]);
+        assert_eq!(run.code, 2);
+        assert_eq!(
+            run.stderr.lines().next(),
+            Some(
+                format!(
+                    "error: invalid value '{jobs}' for '--jobs <N>': \
+                     expected a number of threads, 1 or more"
+                )
+                .as_str()
+            ),
+            "{}",
+            run.stderr
+        );
+    }
 }
 
 /// A bill record whose `callIn_out` is `direction`.

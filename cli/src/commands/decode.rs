@@ -75,7 +75,7 @@ pub struct DecodeArgs {
     pub strict: bool,
     /// Decode on N threads [default: the cores available]; the output is
     /// the same whatever N.
-    #[arg(long, value_name = "N")]
+    #[arg(long, value_name = "N", value_parser = threads)]
     pub jobs: Option<NonZeroUsize>,
     /// The text encoding of the bill files; `auto` finds it per file (a
     /// byte order mark, else UTF-8, else GB18030) and says which on the
@@ -87,6 +87,13 @@ pub struct DecodeArgs {
 }
 
 /// `--group`: the groups of a [`Summary`].
+/// `--jobs N`: a number of threads, said as one where it is not (clap's
+/// own words for a zero are about the type).
+fn threads(text: &str) -> Result<NonZeroUsize, String> {
+    text.parse()
+        .map_err(|_| "expected a number of threads, 1 or more".to_string())
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum GroupArg {
     /// Per operation type (`op_type`).
