@@ -10,6 +10,8 @@ use serde::Serialize;
 
 use crate::width;
 
+mod flat_json;
+
 /// Output formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
@@ -48,7 +50,7 @@ pub struct FormattedRows {
 }
 
 enum Formatted {
-    Jsonl(Vec<u8>),
+    Jsonl(Vec<u8>, flat_json::Names),
     /// One writer for every row, not one a row (each allocated its
     /// buffer): flushed after each row, its bytes are always whole rows.
     Csv(Box<csv::Writer<Vec<u8>>>),
@@ -63,7 +65,7 @@ impl FormattedRows {
     /// with headings of `heading` values (see [`TableLayout::Blocks`]).
     pub fn new(format: Format, heading: usize, columns: &'static [&'static str]) -> Self {
         let sink = match format {
-            Format::Jsonl => Formatted::Jsonl(Vec::new()),
+            Format::Jsonl => Formatted::Jsonl(Vec::new(), flat_json::Names::new(columns)),
             Format::Csv => Formatted::Csv(Box::new(csv_writer(Vec::new()))),
             Format::Table => Formatted::Blocks {
                 bytes: Vec::new(),
@@ -80,15 +82,15 @@ impl FormattedRows {
                 csv.write_record(self.columns).map_err(csv_error)?;
                 csv.flush()
             }
-            Formatted::Jsonl(_) | Formatted::Blocks { .. } => Ok(()),
+            Formatted::Jsonl(..) | Formatted::Blocks { .. } => Ok(()),
         }
     }
 
     /// Formats one row.
     pub fn write(&mut self, row: &impl Serialize) -> io::Result<()> {
         match &mut self.sink {
-            Formatted::Jsonl(bytes) => {
-                serde_json::to_writer(&mut *bytes, row)?;
+            Formatted::Jsonl(bytes, names) => {
+                flat_json::write_row(bytes, row, names)?;
                 bytes.push(b'\n');
                 Ok(())
             }
@@ -122,7 +124,7 @@ impl FormattedRows {
 
     fn bytes(&self) -> &Vec<u8> {
         match &self.sink {
-            Formatted::Jsonl(bytes) | Formatted::Blocks { bytes, .. } => bytes,
+            Formatted::Jsonl(bytes, _) | Formatted::Blocks { bytes, .. } => bytes,
             Formatted::Csv(csv) => csv.get_ref(),
         }
     }
@@ -130,7 +132,7 @@ impl FormattedRows {
     /// Runs `edit` on the bytes formatted so far.
     fn edit_bytes(&mut self, edit: impl FnOnce(&mut Vec<u8>) -> io::Result<()>) -> io::Result<()> {
         match &mut self.sink {
-            Formatted::Jsonl(bytes) | Formatted::Blocks { bytes, .. } => edit(bytes),
+            Formatted::Jsonl(bytes, _) | Formatted::Blocks { bytes, .. } => edit(bytes),
             Formatted::Csv(csv) => {
                 // csv's writer lends its bytes out only by value: taken
                 // once a part, not once a row.
