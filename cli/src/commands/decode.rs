@@ -86,7 +86,6 @@ pub struct DecodeArgs {
     pub lang: LangArgs,
 }
 
-/// `--group`: the groups of a [`Summary`].
 /// `--jobs N`: a number of threads, said as one where it is not (clap's
 /// own words for a zero are about the type).
 fn threads(text: &str) -> Result<NonZeroUsize, String> {
@@ -94,6 +93,7 @@ fn threads(text: &str) -> Result<NonZeroUsize, String> {
         .map_err(|_| "expected a number of threads, 1 or more".to_string())
 }
 
+/// `--group`: the groups of a [`Summary`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum GroupArg {
     /// Per operation type (`op_type`).
