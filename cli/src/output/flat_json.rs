@@ -25,6 +25,7 @@ pub struct Names {
 }
 
 impl Names {
+    /// The names of `columns`, each rendered as its field opens.
     pub fn new(columns: &[&'static str]) -> Self {
         let opening = columns
             .iter()
