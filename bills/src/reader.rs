@@ -247,15 +247,22 @@ impl<'r> BillRef<'r> {
         }
     }
 
+    /// Every column's text, in the order of [`Column::ALL`]: what
+    /// [`text`](Self::text) gives of each, with the text checked as UTF-8
+    /// once for the whole record instead of once a column.
+    pub fn texts(self) -> [&'r str; Column::COUNT] {
+        match self.fields.text() {
+            Some(text) => Column::ALL.map(|column| text.get(column.index())),
+            // Not met: the reader checked every column.
+            None => Column::ALL.map(|column| self.text(column)),
+        }
+    }
+
     /// Every column's value, in the order of [`Column::ALL`]: what
     /// [`field`](Self::field) gives of each, with the text checked as
     /// UTF-8 once for the whole record instead of once a column.
     pub fn fields(self) -> [Field<'r>; Column::COUNT] {
-        let mut fields = match self.fields.text() {
-            Some(text) => Column::ALL.map(|column| Field::Text(text.get(column.index()))),
-            // Not met: the reader checked every column.
-            None => Column::ALL.map(|column| Field::Text(self.text(column))),
-        };
+        let mut fields = self.texts().map(Field::Text);
         for column in [
             Column::BeginTime,
             Column::EndTime,

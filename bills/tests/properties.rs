@@ -152,6 +152,10 @@ fn read(file: &[u8], encoding: Encoding) -> Vec<Result<(Bill, Vec<String>), Stri
                         record.fields(),
                         Column::ALL.map(|column| record.field(column))
                     );
+                    assert_eq!(
+                        record.texts(),
+                        Column::ALL.map(|column| record.text(column))
+                    );
                     let texts = Column::ALL.map(|column| record.text(column).to_owned());
                     (record.to_bill(), texts.to_vec())
                 })

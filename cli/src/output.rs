@@ -133,15 +133,7 @@ impl FormattedRows {
     fn edit_bytes(&mut self, edit: impl FnOnce(&mut Vec<u8>) -> io::Result<()>) -> io::Result<()> {
         match &mut self.sink {
             Formatted::Jsonl(bytes, _) | Formatted::Blocks { bytes, .. } => edit(bytes),
-            Formatted::Csv(csv) => {
-                // csv's writer lends its bytes out only by value: taken
-                // once a part, not once a row.
-                let writer = core::mem::replace(&mut **csv, csv_writer(Vec::new()));
-                let mut bytes = writer.into_inner().map_err(|error| error.into_error())?;
-                let edited = edit(&mut bytes);
-                **csv = csv_writer(bytes);
-                edited
-            }
+            Formatted::Csv(csv) => edit_csv_bytes(csv, edit),
         }
     }
 
@@ -322,10 +314,24 @@ fn write_aligned(out: &mut impl Write, columns: &[&str], rows: &[Vec<Cell>]) -> 
     Ok(())
 }
 
+/// Runs `edit` on the bytes `csv` has written, flushed. csv's writer lends
+/// its bytes out only by value: it is rebuilt around them, once a part,
+/// not once a row.
+pub fn edit_csv_bytes(
+    csv: &mut csv::Writer<Vec<u8>>,
+    edit: impl FnOnce(&mut Vec<u8>) -> io::Result<()>,
+) -> io::Result<()> {
+    let writer = core::mem::replace(csv, csv_writer(Vec::new()));
+    let mut bytes = writer.into_inner().map_err(|error| error.into_error())?;
+    let edited = edit(&mut bytes);
+    *csv = csv_writer(bytes);
+    edited
+}
+
 /// A CSV writer of records, without a header of its own, onto the end of
 /// `bytes` (flushed after each record, its buffer need not hold more than
 /// one).
-fn csv_writer(bytes: Vec<u8>) -> csv::Writer<Vec<u8>> {
+pub fn csv_writer(bytes: Vec<u8>) -> csv::Writer<Vec<u8>> {
     csv::WriterBuilder::new()
         .has_headers(false)
         .buffer_capacity(1024)

@@ -46,7 +46,9 @@ fn results(reader: impl Read, encoding: Encoding) -> Vec<String> {
             Ok(record) => {
                 let bill = record.to_bill();
                 let fields = record.fields();
+                let texts = record.texts();
                 for column in Column::ALL {
+                    assert_eq!(texts[column.index()], record.text(column));
                     let field = record.field(column);
                     assert_eq!(field, bill.field(column));
                     assert_eq!(field, fields[column.index()]);

@@ -40,7 +40,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::io::{Failure, Status};
 use crate::lang::LangArgs;
-use crate::output::{Format, FormattedRows, RowWriter, TableLayout};
+use crate::output::{Format, FormattedRows, RowWriter, TableLayout, csv_writer, edit_csv_bytes};
 
 /// Annotates `agentOprInfo` bill files with what their codes mean: every
 /// record with its operation, object kind, reason, media type, agent type
@@ -272,7 +272,7 @@ impl Part {
         // File and line make the heading of a record's block.
         let rows = (!args.summary && !args.raw)
             .then(|| FormattedRows::new(args.format, 2, &Annotated::COLUMNS));
-        let raw = args.raw.then(|| csv::Writer::from_writer(Vec::new()));
+        let raw = args.raw.then(|| csv_writer(Vec::new()));
         Self {
             rows,
             raw,
@@ -294,11 +294,9 @@ impl Part {
         match item {
             Item::Record(record) => match (&mut self.rows, &mut self.raw) {
                 (Some(rows), _) => rows.write(&record.in_lang(self.lang)),
-                (None, Some(raw)) => {
-                    let record = record.record();
-                    raw.write_record(Column::ALL.map(|column| record.text(column)))
-                        .map_err(io::Error::from)
-                }
+                (None, Some(raw)) => raw
+                    .write_record(record.record().texts())
+                    .map_err(io::Error::from),
                 (None, None) => {
                     self.summary.add(record.record());
                     Ok(())
@@ -362,17 +360,17 @@ fn decode_files(
         writer.finish()?;
         counts
     } else if args.raw {
-        let mut header = csv::Writer::from_writer(Vec::new());
+        let mut header = csv_writer(Vec::new());
         header.write_record(Column::ALL.map(Column::name))?;
-        out.write_all(&header.into_inner().map_err(|error| error.into_error())?)?;
+        edit_csv_bytes(&mut header, |bytes| out.write_all(bytes))?;
         let counts = files.read_parallel(jobs, part, Part::add, |part| {
             if let Some(raw) = &mut part.raw {
                 // The part's bytes, written, and its buffer used again.
-                let writer = std::mem::replace(raw, csv::Writer::from_writer(Vec::new()));
-                let mut bytes = writer.into_inner().map_err(|error| error.into_error())?;
-                out.write_all(&bytes)?;
-                bytes.clear();
-                *raw = csv::Writer::from_writer(bytes);
+                edit_csv_bytes(raw, |bytes| {
+                    out.write_all(bytes)?;
+                    bytes.clear();
+                    Ok(())
+                })?;
             }
             part.tell(err, progress)
         })?;
