@@ -18,8 +18,9 @@ prints Markdown tables with the machine's load before and after. Wall
 times are medians of RUNS runs (5 unless the environment says); CPU times
 (user + system) are given beside them, which other work on a shared
 machine disturbs less. `pools` builds the rayon prototype (commit
-RAYON_PROTOTYPE, checked out in a worktree under target/) into the same
-target directory and times both binaries, turn about, in one run;
+RAYON_PROTOTYPE, checked out in a worktree under target/) into a target
+directory apart from this checkout's (`build_apart`) and times both
+binaries, turn about, in one run;
 `against REV` does the same with any commit, and adds a third set of
 files of two sizes (`uneven_set`).
 `instructions` counts the instructions `codes decode` runs (valgrind's
@@ -35,8 +36,8 @@ host whose other guests slow the second core shows it; their CPU time
 beside `--jobs 2`'s says how much of two threads' extra CPU is the
 program's own, and how much both cores busy at once cost anything.
 `cutting` builds three variants of this checkout's committed code
-(CUTTING below: each a named edit of the source, in a worktree under
-target/, into a target directory of its own), then times `--summary` on
+(CUTTING below: each a named edit of the source, built as `against`
+builds a commit), then times `--summary` on
 the large set turn about: `--jobs 1` and `--jobs 2` of this build, each
 variant with `--jobs 2`, and two processes. The variants are timing
 experiments, not fixes: without the line count every piece's lines are
@@ -252,34 +253,43 @@ def threads(work):
     print(f"\nload {load()} (after)")
 
 
-def build_rev(rev):
-    """Builds `codes` at commit `rev` (in a worktree under target/, into a
-    target directory of its own) and copies it beside this build's: its
-    path.
+def build_apart(label, rev, edits=()):
+    """Builds `codes` at commit `rev` with `edits` applied ((file, text,
+    replacement), each text found once), in a worktree under target/ and
+    into a target directory apart from this checkout's, and copies it
+    beside this build's: its path.
 
     Not into this checkout's target directory: cargo finds a path
     package's files by their place in the workspace and calls a build
     fresh when its files are older than it, so the worktree's build would
     stand for this checkout's (whose files are older), and both binaries
-    compared would be `rev`'s."""
-    prototype = os.path.join(ROOT, "target", f"worktree-{rev}")
-    if not os.path.exists(prototype):
-        subprocess.run(
-            ["git", "worktree", "add", "--detach", prototype, rev],
-            cwd=ROOT, check=True,
-        )
-    target = os.path.join(ROOT, "target", "revisions")
+    compared would be the worktree's. Worktrees of other labels are other
+    places: they share the target directory apart, and its dependencies."""
+    slug = "".join(c if c.isalnum() else "-" for c in label)
+    tree = os.path.join(ROOT, "target", f"worktree-{slug}")
+    if os.path.exists(tree):
+        subprocess.run(["git", "worktree", "remove", "--force", tree], cwd=ROOT, check=True)
+    subprocess.run(["git", "worktree", "add", "--detach", tree, rev], cwd=ROOT, check=True)
+    for path, text, replacement in edits:
+        source = os.path.join(tree, path)
+        with open(source) as file:
+            code = file.read()
+        if code.count(text) != 1:
+            sys.exit(f"{label}: {path} no longer holds {text!r} once")
+        with open(source, "w") as file:
+            file.write(code.replace(text, replacement))
+    target = os.path.join(ROOT, "target", "apart")
     subprocess.run(
-        ["cargo", "build", "--release", "--quiet", "-p", "codes-cli",
-         "--target-dir", target],
-        cwd=prototype, check=True,
+        ["cargo", "build", "--release", "--quiet", "-p", "codes-cli", "--target-dir", target],
+        cwd=tree, check=True,
     )
-    binary = os.path.join(ROOT, "target", f"codes-{rev}")
+    subprocess.run(["git", "worktree", "remove", "--force", tree], cwd=ROOT, check=True)
+    binary = os.path.join(ROOT, "target", f"codes-{slug}")
     shutil.copyfile(os.path.join(target, "release", "codes"), binary)
     os.chmod(binary, 0o755)
     build()
     if filecmp.cmp(CODES, binary, shallow=False):
-        sys.exit(f"this build and {rev} built the same binary: nothing to compare")
+        sys.exit(f"this build and {label} built the same binary: nothing to compare")
     return binary
 
 
@@ -310,40 +320,12 @@ WHOLE_FILES = ("whole files, not cut", [(
 )])
 
 
-def build_variant(name, edits):
-    """Builds this checkout's HEAD with `edits` applied (in a worktree under
-    target/, into a target directory of its own): the binary's path."""
-    slug = "".join(c if c.isalnum() else "-" for c in name)
-    tree = os.path.join(ROOT, "target", f"variant-{slug}")
-    if os.path.exists(tree):
-        subprocess.run(["git", "worktree", "remove", "--force", tree], cwd=ROOT, check=True)
-    subprocess.run(["git", "worktree", "add", "--detach", tree, "HEAD"], cwd=ROOT, check=True)
-    for path, text, replacement in edits:
-        source = os.path.join(tree, path)
-        with open(source) as file:
-            code = file.read()
-        if code.count(text) != 1:
-            sys.exit(f"variant {name!r}: {path} no longer holds {text!r} once")
-        with open(source, "w") as file:
-            file.write(code.replace(text, replacement))
-    target = os.path.join(ROOT, "target", "variants", slug)
-    subprocess.run(
-        ["cargo", "build", "--release", "--quiet", "-p", "codes-cli", "--target-dir", target],
-        cwd=tree, check=True,
-    )
-    subprocess.run(["git", "worktree", "remove", "--force", tree], cwd=ROOT, check=True)
-    binary = os.path.join(target, "release", "codes")
-    if filecmp.cmp(CODES, binary, shallow=False):
-        sys.exit(f"variant {name!r} built this build's binary: nothing to compare")
-    return binary
-
-
 def cutting(work):
     variants, edits = {}, []
     for name, more in CUTTING:
         edits = edits + more
-        variants[name] = build_variant(name, edits)
-    variants[WHOLE_FILES[0]] = build_variant(*WHOLE_FILES)
+        variants[name] = build_apart(name, "HEAD", edits)
+    variants[WHOLE_FILES[0]] = build_apart(WHOLE_FILES[0], "HEAD", WHOLE_FILES[1])
     paths, halves = scale_sets(work)["6 files × 400,000 records"]
     args = OUTPUTS["summary"]
     commands = {
@@ -372,7 +354,7 @@ def instructions(work, rev=None):
         sys.exit("instructions: valgrind is not installed (apt-get install valgrind)")
     binaries = {"this build": CODES}
     if rev:
-        binaries[rev] = build_rev(rev)
+        binaries[rev] = build_apart(rev, rev)
     paths = large_set(os.path.join(work, "large"), files=2)
     print(f"\nInstructions of `codes decode` on 2 files × 400,000 records (valgrind --tool=cachegrind), {machine()}, load {load()} (before)\n")
     print("| build | output | jobs 1 | jobs 2 | **jobs 2 ÷ jobs 1** |")
@@ -398,7 +380,7 @@ def instructions(work, rev=None):
 
 
 def pools(work, rev=RAYON_PROTOTYPE, label="rayon prototype", uneven=False):
-    rayon = build_rev(rev)
+    rayon = build_apart(rev, rev)
     binaries = {"this build": CODES, label: rayon}
     sets = scale_sets(work)
     if uneven:
