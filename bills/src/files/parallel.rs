@@ -1,19 +1,20 @@
-//! [`BillFiles::read_parallel`] and its threads: one walks the input
-//! ahead and hands on jobs in order, `jobs` threads read them into parts,
-//! and the calling thread hands the parts on in input order, as many
-//! waiting as a budget allows.
+//! [`BillFiles::read_parallel`] and its threads: `jobs` threads each
+//! claim the next job of the input in order (walking it as they go), read
+//! it into parts, and hand the parts to the calling thread, which hands
+//! them on in input order, as many waiting as a budget allows.
 
 use core::num::NonZeroUsize;
+use std::collections::VecDeque;
 use std::fs::File;
 use std::io::{self, Read, Seek};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{Receiver, Sender, SyncSender, channel, sync_channel};
-use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
+use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
+use std::sync::{Condvar, Mutex, MutexGuard, PoisonError};
 use std::vec::Vec;
 
 use super::pieces::{
-    Buffers, LONGEST_CUT_BYTES, Parsers, Piece, Rest, SharedFile, byte_order_mark, failed, fill,
+    Buffers, CutFile, LONGEST_CUT_BYTES, Parsers, Piece, Rest, byte_order_mark, failed, fill,
     read_piece,
 };
 use super::split::{Received, RecordEnds};
@@ -175,113 +176,94 @@ impl<W> BillFiles<W> {
             return Ok(counts);
         }
         let cancelled = AtomicBool::new(false);
-        let budget = Budget::new();
+        let order = Order::new();
         let spare = Mutex::new(Vec::new());
         let buffers = Mutex::new(Vec::new());
         let parsers = Mutex::new(Vec::new());
-        let (order, units) = sync_channel(2 * jobs.get());
-        let (work, jobs_waiting) = channel();
-        let jobs_waiting = Mutex::new(jobs_waiting);
-        let shared = Shared {
-            jobs: &jobs_waiting,
-            cancelled: &cancelled,
-            budget: &budget,
-            spare: &spare,
-            buffers: &buffers,
-            parsers: &parsers,
-            piece_bytes: self.piece_bytes,
-            part_items,
-            wrap: &self.wrap,
-            part: &part,
-            visit: &visit,
-            policy,
-            encoding,
-        };
-        let producer = Producer {
-            wrap: &self.wrap,
-            encoding,
-            piece_bytes: self.piece_bytes,
-            cancelled: &cancelled,
-            buffers: &buffers,
-            order,
-            work,
-            taken: 0,
-        };
-        let paths = self.paths;
+        let claims = Mutex::new(Claims {
+            source: Source::new(self.paths),
+            cache: None,
+            cutting: None,
+        });
         std::thread::scope(|scope| {
-            scope.spawn(move || producer.run(paths));
+            let shared = Shared {
+                scope,
+                claims: &claims,
+                order: &order,
+                cancelled: &cancelled,
+                spare: &spare,
+                buffers: &buffers,
+                parsers: &parsers,
+                piece_bytes: self.piece_bytes,
+                part_items,
+                jobs,
+                wrap: &self.wrap,
+                part: &part,
+                visit: &visit,
+                policy,
+                encoding,
+            };
             for _ in 0..jobs.get() {
                 scope.spawn(move || shared.work());
             }
-            let result = hand_on(units, &budget, &spare, &mut emit);
-            // Whatever ended the run, the threads stop at their next item.
+            let result = order.hand_on(&spare, &mut emit);
+            // Whatever ended the run, the threads stop at their next item,
+            // and a member's cutting thread at its next piece.
             cancelled.store(true, Ordering::Relaxed);
-            budget.cancel();
+            order.cancel();
+            lock(&claims).cutting = None;
             result
         })
     }
 }
 
-/// Receives the parts of each file or member in input order and hands
-/// them to `emit`, adding up their counts, until the input ends, a part
-/// stops the run or something fails. Returning drops the receivers, which
-/// ends every thread still sending.
-fn hand_on<T, E>(
-    units: Receiver<Receiver<Message<T, E>>>,
-    budget: &Budget,
-    spare: &Mutex<Vec<T>>,
-    emit: &mut impl FnMut(&mut T) -> Result<(), E>,
-) -> Result<Counts, E> {
-    let mut counts = Counts::default();
-    for (unit, parts) in units.into_iter().enumerate() {
-        budget.set_front(unit);
-        for message in parts {
-            match message {
-                Message::Part {
-                    mut value,
-                    counts: part,
-                    permit,
-                } => {
-                    counts.add(&part);
-                    emit(&mut value)?;
-                    lock(spare).push(value);
-                    budget.release(permit);
-                    if part.stopped {
-                        return Ok(counts);
-                    }
-                }
-                Message::Failed(error) => return Err(error),
-            }
-        }
-    }
-    Ok(counts)
+/// The jobs claimed and not handed on yet, in input order, with the
+/// parts they gave, and the room left for more: between the threads that
+/// read and the calling thread, which hands the parts on. One lock and two
+/// conditions, so that a thread sleeps only when it must wait (the calling
+/// thread for the next part in order, a reading one for room), and is
+/// woken only when that has come.
+struct Order<T, E> {
+    state: Mutex<OrderState<T, E>>,
+    /// The calling thread waits on it for the next part in order.
+    next: Condvar,
+    /// Threads that read wait on it for room for a part.
+    room: Condvar,
 }
 
-/// What a thread sends of a file or member: its parts in order, each with
-/// its room in the [`Budget`], then, if `visit` failed, the error.
-enum Message<T, E> {
-    Part {
-        value: T,
-        counts: Counts,
-        permit: Permit,
-    },
-    Failed(E),
-}
-
-/// How many parts may wait to be handed on: [`PARTS_AHEAD`] of any file
-/// or member, and [`PARTS_AT_FRONT`] more of the one being handed on, so
-/// that its thread can always go on (the others wait for room, never it).
-struct Budget {
-    state: Mutex<BudgetState>,
-    changed: Condvar,
-}
-
-struct BudgetState {
+struct OrderState<T, E> {
+    /// The jobs from the one being handed on, in input order.
+    jobs: VecDeque<Claimed<T, E>>,
+    /// The place in the input of `jobs[0]`: the job being handed on.
+    front: usize,
+    /// Whether the input has no job left to claim: `jobs` grows no more.
+    claimed_all: bool,
+    /// Room for parts of any job ([`PARTS_AHEAD`]), and more for the job
+    /// being handed on ([`PARTS_AT_FRONT`]), so that its thread can always
+    /// go on (the others wait for room, never it).
     ahead: usize,
     at_front: usize,
-    /// The file or member being handed on, by its place in the input.
-    front: usize,
+    /// Whether the calling thread waits for the next part.
+    waiting_for_next: bool,
+    /// How many threads wait for room.
+    waiting_for_room: usize,
     cancelled: bool,
+}
+
+/// What a claimed job has given and is not handed on yet.
+struct Claimed<T, E> {
+    parts: VecDeque<Part<T>>,
+    /// Whether it has given all its parts.
+    ended: bool,
+    /// What `visit` returned, when it failed: handed on after the parts.
+    failed: Option<E>,
+}
+
+/// A part of a job's output, with its counts and the room it takes.
+struct Part<T> {
+    value: T,
+    counts: Counts,
+    permit: Permit,
 }
 
 /// The room one part takes.
@@ -291,158 +273,386 @@ enum Permit {
     AtFront,
 }
 
-impl Budget {
+impl<T, E> Order<T, E> {
     fn new() -> Self {
         Self {
-            state: Mutex::new(BudgetState {
+            state: Mutex::new(OrderState {
+                jobs: VecDeque::new(),
+                front: 0,
+                claimed_all: false,
                 ahead: PARTS_AHEAD,
                 at_front: PARTS_AT_FRONT,
-                front: 0,
+                waiting_for_next: false,
+                waiting_for_room: 0,
                 cancelled: false,
             }),
-            changed: Condvar::new(),
+            next: Condvar::new(),
+            room: Condvar::new(),
         }
     }
 
-    fn state(&self) -> MutexGuard<'_, BudgetState> {
+    fn state(&self) -> MutexGuard<'_, OrderState<T, E>> {
         lock(&self.state)
     }
 
-    /// Waits for room for a part of the file or member `unit`; `None` once
-    /// the run has ended.
-    fn acquire(&self, unit: usize) -> Option<Permit> {
+    /// A new job, after those claimed before: its place in the input.
+    /// Called while the input is held, so that jobs are claimed in order.
+    fn claim(&self) -> usize {
         let mut state = self.state();
-        loop {
+        state.jobs.push_back(Claimed {
+            parts: VecDeque::new(),
+            ended: false,
+            failed: None,
+        });
+        state.front + state.jobs.len() - 1
+    }
+
+    /// The input has no job left.
+    fn claimed_all(&self) {
+        let mut state = self.state();
+        state.claimed_all = true;
+        self.wake_next(state);
+    }
+
+    /// Wakes the calling thread if it waits for the next part: once the
+    /// lock is let go, so that it need not wait for it again.
+    fn wake_next(&self, state: MutexGuard<'_, OrderState<T, E>>) {
+        let waiting = state.waiting_for_next;
+        drop(state);
+        if waiting {
+            self.next.notify_one();
+        }
+    }
+
+    /// Adds a part of the job `job`, once there is room for it, the job's
+    /// last if `last`; `false` once the run has ended.
+    fn send(&self, job: usize, value: T, counts: Counts, last: bool) -> bool {
+        let mut state = self.state();
+        let permit = loop {
             if state.cancelled {
-                return None;
+                return false;
             }
             if state.ahead > 0 {
                 state.ahead -= 1;
-                return Some(Permit::Ahead);
+                break Permit::Ahead;
             }
-            if state.front == unit && state.at_front > 0 {
+            if state.front == job && state.at_front > 0 {
                 state.at_front -= 1;
-                return Some(Permit::AtFront);
+                break Permit::AtFront;
             }
+            state.waiting_for_room += 1;
             state = self
-                .changed
+                .room
                 .wait(state)
                 .unwrap_or_else(PoisonError::into_inner);
+            state.waiting_for_room -= 1;
+        };
+        let front = state.front;
+        let claimed = &mut state.jobs[job - front];
+        claimed.parts.push_back(Part {
+            value,
+            counts,
+            permit,
+        });
+        claimed.ended = last;
+        if job == front {
+            self.wake_next(state);
+        }
+        true
+    }
+
+    /// The job `job` has failed: `visit` returned `error`, handed on after
+    /// the job's parts.
+    fn fail(&self, job: usize, error: E) {
+        let mut state = self.state();
+        let front = state.front;
+        let claimed = &mut state.jobs[job - front];
+        claimed.ended = true;
+        claimed.failed = Some(error);
+        if job == front {
+            self.wake_next(state);
         }
     }
 
-    /// A part handed on gives its room back.
-    fn release(&self, permit: Permit) {
+    /// Hands the parts to `emit` in input order, adding up their counts,
+    /// until the input ends, a part stops the run or something fails.
+    fn hand_on(
+        &self,
+        spare: &Mutex<Vec<T>>,
+        emit: &mut impl FnMut(&mut T) -> Result<(), E>,
+    ) -> Result<Counts, E> {
+        let mut counts = Counts::default();
         let mut state = self.state();
-        match permit {
-            Permit::Ahead => state.ahead += 1,
-            Permit::AtFront => state.at_front += 1,
+        loop {
+            let Some(claimed) = state.jobs.front_mut() else {
+                if state.claimed_all {
+                    return Ok(counts);
+                }
+                state = self.wait_next(state);
+                continue;
+            };
+            if let Some(part) = claimed.parts.pop_front() {
+                drop(state);
+                let Part {
+                    mut value,
+                    counts: part,
+                    permit,
+                } = part;
+                counts.add(&part);
+                emit(&mut value)?;
+                lock(spare).push(value);
+                state = self.state();
+                match permit {
+                    Permit::Ahead => state.ahead += 1,
+                    Permit::AtFront => state.at_front += 1,
+                }
+                state = self.wake_room(state);
+                if part.stopped {
+                    return Ok(counts);
+                }
+            } else if let Some(error) = claimed.failed.take() {
+                return Err(error);
+            } else if claimed.ended {
+                state.jobs.pop_front();
+                state.front += 1;
+                // Room at the front is the next job's now.
+                state = self.wake_room(state);
+            } else {
+                state = self.wait_next(state);
+            }
+        }
+    }
+
+    fn wait_next<'a>(
+        &self,
+        mut state: MutexGuard<'a, OrderState<T, E>>,
+    ) -> MutexGuard<'a, OrderState<T, E>> {
+        state.waiting_for_next = true;
+        let mut state = self
+            .next
+            .wait(state)
+            .unwrap_or_else(PoisonError::into_inner);
+        state.waiting_for_next = false;
+        state
+    }
+
+    /// Wakes the threads that wait for room, if any, with the lock let go
+    /// meanwhile.
+    fn wake_room<'a>(
+        &'a self,
+        state: MutexGuard<'a, OrderState<T, E>>,
+    ) -> MutexGuard<'a, OrderState<T, E>> {
+        if state.waiting_for_room == 0 {
+            return state;
         }
         drop(state);
-        self.changed.notify_all();
-    }
-
-    /// `unit` is now the file or member being handed on.
-    fn set_front(&self, unit: usize) {
-        self.state().front = unit;
-        self.changed.notify_all();
+        self.room.notify_all();
+        self.state()
     }
 
     /// The run has ended: no one waits for room any more.
     fn cancel(&self) {
-        self.state().cancelled = true;
-        self.changed.notify_all();
+        let mut state = self.state();
+        state.cancelled = true;
+        drop(self.wake_room(state));
     }
-}
-
-/// What one thread of [`BillFiles::read_parallel`] reads: a piece of the
-/// input in order (its place), what to read, and where its parts go.
-struct Job<R, T, E> {
-    index: usize,
-    task: Task<R>,
-    parts: Sender<Message<T, E>>,
 }
 
 /// What a thread reads.
 enum Task<R> {
-    /// A piece of the input read as a whole (a file or member read with
-    /// [`Encoding::Auto`], whose encoding its first records decide).
+    /// A piece of the input read as a whole: a small bill file or member
+    /// (opened, or decompressed, by the thread that reads it), or one
+    /// read with [`Encoding::Auto`], whose encoding its first records
+    /// decide.
     Unit(Unit<R>),
-    /// Whole records of a bill file, cut by the producer.
+    /// Whole records of a large bill file or member.
     Piece(Piece<R>),
-    /// The next piece of a large bill file, which the thread that takes
-    /// the job cuts itself.
-    Share(Arc<SharedFile<R>>),
-    /// Nothing: a [`Task::Share`] taken after its file's end.
-    Done,
-    /// A file or member that cannot be opened.
+    /// A large member that cannot be decompressed.
     Problem {
         problem: LocatedError,
         begins_file: bool,
     },
 }
 
-/// The thread of [`BillFiles::read_parallel`] that walks the input ahead,
-/// in order: it walks the directories, lists the archives, and hands on
-/// the jobs: a small file or member whole, a large file as a job per piece
-/// (cut by the thread that takes it, [`SharedFile`]), a large member
-/// decompressed here and cut into pieces of whole records with their
-/// first line.
-struct Producer<'s, W, T, E, R> {
-    wrap: &'s W,
-    encoding: Encoding,
-    piece_bytes: usize,
-    cancelled: &'s AtomicBool,
-    /// The bytes of pieces read, given back to be read into again.
-    #[cfg_attr(not(feature = "zip"), allow(dead_code))] // large zip members only
-    buffers: &'s Buffers,
-    /// Where each job's parts will come from, in input order.
-    order: SyncSender<Receiver<Message<T, E>>>,
-    work: Sender<Job<R, T, E>>,
-    /// How many jobs were handed on.
-    taken: usize,
+impl<R> Task<R> {
+    /// Whether reading it begins a file (a zip archive counts once).
+    fn begins_file(&self) -> bool {
+        match self {
+            Self::Unit(unit) => unit.begins_file(),
+            Self::Piece(piece) => piece.begins_file,
+            Self::Problem { begins_file, .. } => *begins_file,
+        }
+    }
 }
 
-impl<W, T, E, R> Producer<'_, W, T, E, R>
+/// The input, as the threads claim it, one job at a time, in order: the
+/// directories walked and archives listed as they come.
+struct Claims<R> {
+    source: Source<R>,
+    /// The archive the last member was in, open.
+    #[cfg_attr(not(feature = "zip"), allow(dead_code))]
+    cache: Cache<R>,
+    /// The large file or member being cut: its next piece is the next job.
+    cutting: Option<Cutting<R>>,
+}
+
+/// A large bill file or member, a job per piece.
+enum Cutting<R> {
+    /// A file, cut by the thread that claims its next piece.
+    File(CutFile<R>),
+    /// A member, decompressed and cut ahead by a thread of its own
+    /// ([`MemberCutter`]): decompressing it is as slow as decoding it.
+    #[cfg_attr(not(feature = "zip"), allow(dead_code))]
+    Member(Receiver<Task<R>>),
+}
+
+/// What the threads of [`BillFiles::read_parallel`] that read share.
+struct Shared<'s, 'e, W, T, P, V, R, E> {
+    /// Where a member's cutting thread is started.
+    #[cfg_attr(not(feature = "zip"), allow(dead_code))]
+    scope: &'s std::thread::Scope<'s, 'e>,
+    claims: &'s Mutex<Claims<R>>,
+    order: &'s Order<T, E>,
+    cancelled: &'s AtomicBool,
+    /// Parts handed on, emptied, to be used again.
+    spare: &'s Mutex<Vec<T>>,
+    buffers: &'s Buffers,
+    parsers: &'s Parsers,
+    piece_bytes: usize,
+    part_items: usize,
+    #[cfg_attr(not(feature = "zip"), allow(dead_code))]
+    jobs: NonZeroUsize,
+    wrap: &'s W,
+    part: &'s P,
+    visit: &'s V,
+    policy: ErrorPolicy,
+    encoding: Encoding,
+}
+
+impl<W, T, P, V, R, E> Clone for Shared<'_, '_, W, T, P, V, R, E> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<W, T, P, V, R, E> Copy for Shared<'_, '_, W, T, P, V, R, E> {}
+
+impl<'s, R, W, T, P, E, V> Shared<'s, '_, W, T, P, V, R, E>
 where
+    R: Read + Seek + Send + 's,
     W: Fn(&Path, File) -> R,
-    R: Read + Seek,
+    P: Fn() -> T,
+    V: Fn(&mut T, Item<'_>) -> Result<(), E>,
 {
-    fn run(mut self, paths: Vec<PathBuf>) {
-        let wrap = self.wrap;
-        let mut wrap = |path: &Path, file| wrap(path, file);
-        let mut source = Source::new(paths);
-        #[cfg_attr(not(feature = "zip"), allow(unused_mut, unused_variables))]
-        let mut cache: Cache<R> = None;
-        while let Some(unit) = source.next(&mut wrap) {
-            let going = match unit {
+    /// One thread: claims the next job, reads it into parts, and sends
+    /// them, until the input ends or the run stops.
+    fn work(self) {
+        let mut wrap = |path: &Path, file| (self.wrap)(path, file);
+        let mut cache = None;
+        loop {
+            if self.cancelled.load(Ordering::Relaxed) {
+                return;
+            }
+            let (job, task) = {
+                let mut claims = lock(self.claims);
+                match self.claim(&mut claims) {
+                    Some(task) => (self.order.claim(), task),
+                    None => {
+                        self.order.claimed_all();
+                        return;
+                    }
+                }
+            };
+            let mut counts = Counts {
+                files: u64::from(task.begins_file()),
+                ..Counts::default()
+            };
+            let new_part = || lock(self.spare).pop().unwrap_or_else(self.part);
+            let mut current = new_part();
+            let mut items = 0;
+            let mut gone = false;
+            let mut visit = |item: Item<'_>| {
+                let flow = counts.count(&item, self.policy);
+                (self.visit)(&mut current, item)?;
+                items += 1;
+                if items == self.part_items {
+                    items = 0;
+                    let value = core::mem::replace(&mut current, new_part());
+                    let counts = core::mem::take(&mut counts);
+                    if !self.order.send(job, value, counts, false)
+                        || self.cancelled.load(Ordering::Relaxed)
+                    {
+                        gone = true;
+                        return Ok(Flow::Stop);
+                    }
+                }
+                Ok(flow)
+            };
+            let read = match task {
+                Task::Unit(unit) => {
+                    read_unit(unit, self.encoding, &mut wrap, &mut cache, &mut visit)
+                }
+                Task::Piece(piece) => {
+                    let room = (self.buffers, self.parsers);
+                    read_piece(piece, self.encoding, room, &mut visit)
+                }
+                Task::Problem { problem, .. } => visit(Item::Problem(problem)),
+            };
+            match read {
+                Ok(_) if gone => return,
+                Ok(flow) => {
+                    // After a stop the run ends, and the jobs after are
+                    // never handed on.
+                    counts.stopped = flow == Flow::Stop;
+                    if !self.order.send(job, current, counts, true) {
+                        return;
+                    }
+                }
+                Err(error) => self.order.fail(job, error),
+            }
+        }
+    }
+
+    /// The next job of the input (`None` after its end): the next piece
+    /// of the large file or member being cut, or the next unit. A small
+    /// file or member is read whole by the thread that claims it; a large
+    /// file is cut by the threads that claim its pieces; a large member is
+    /// decompressed and cut by a thread of its own.
+    fn claim(&self, claims: &mut Claims<R>) -> Option<Task<R>> {
+        let mut wrap = |path: &Path, file| (self.wrap)(path, file);
+        loop {
+            match claims.cutting.take() {
+                Some(Cutting::File(file)) => {
+                    let (piece, rest) =
+                        file.next_piece(self.buffers, self.piece_bytes, self.encoding);
+                    claims.cutting = rest.map(Cutting::File);
+                    if let Some(piece) = piece {
+                        return Some(Task::Piece(piece));
+                    }
+                }
+                Some(Cutting::Member(pieces)) => {
+                    if let Ok(task) = pieces.recv() {
+                        claims.cutting = Some(Cutting::Member(pieces));
+                        return Some(task);
+                    }
+                }
+                None => {}
+            }
+            let unit = claims.source.next(&mut wrap)?;
+            match unit {
                 // Each record may decide the encoding: read as a whole.
-                unit if self.encoding == Encoding::Auto => self.hand_on(Task::Unit(unit)),
+                unit if self.encoding == Encoding::Auto => return Some(Task::Unit(unit)),
                 Unit::Bill(path) => match File::open(&path) {
-                    // A small file is read by the thread that decodes it.
                     Ok(file) if file.metadata().is_ok_and(|file| file.len() <= self.whole()) => {
-                        drop(file);
-                        self.hand_on(Task::Unit(Unit::Bill(path)))
+                        return Some(Task::Unit(Unit::Bill(path)));
                     }
                     Ok(file) => {
-                        let file = Arc::new(SharedFile::new(&path, wrap(&path, file)));
-                        // A job per piece, until the threads have read it
-                        // all (a few jobs after its end find nothing).
-                        loop {
-                            if file.is_done() {
-                                break true;
-                            }
-                            if !self.hand_on(Task::Share(Arc::clone(&file))) {
-                                break false;
-                            }
-                        }
+                        let file = CutFile::new(&path, wrap(&path, file));
+                        claims.cutting = Some(Cutting::File(file));
                     }
                     Err(error) => {
                         let problem = LocatedError::new(Location::new(&path), Problem::Open(error));
-                        self.hand_on(Task::Problem {
-                            problem,
-                            begins_file: true,
-                        })
+                        return Some(Task::Unit(Unit::Problem(problem)));
                     }
                 },
                 #[cfg(feature = "zip")]
@@ -453,82 +663,98 @@ where
                     first,
                     archive,
                 } => {
-                    let location = Location::new(&path).with_member(&name);
-                    let opened = match (archive, cache.take()) {
+                    let opened = match (archive, claims.cache.take()) {
                         (Some(archive), _) => Ok(archive),
                         (None, Some((cached, archive))) if cached == path => Ok(archive),
-                        (None, _) => open_archive(&path, &mut wrap)
-                            .map_err(|error| LocatedError::new(location, error.into_problem())),
+                        (None, _) => open_archive(&path, &mut wrap).map_err(|error| {
+                            let location = Location::new(&path).with_member(&name);
+                            LocatedError::new(location, error.into_problem())
+                        }),
                     };
-                    let problem = |problem| Task::Problem {
-                        problem,
-                        begins_file: first,
-                    };
-                    match opened {
-                        Ok(mut archive) => {
-                            // A small member is decompressed by the
-                            // thread that decodes it, beside the others.
-                            let whole =
-                                archive.size(index).is_some_and(|size| size <= self.whole());
-                            let going = if whole {
-                                self.hand_on(Task::Unit(Unit::Member {
-                                    path: path.clone(),
-                                    index,
-                                    name: name.clone(),
-                                    first,
-                                    archive: None,
-                                }))
-                            } else {
-                                match archive.bytes(index) {
-                                    Ok(input) => self.cut(&path, Some(&name), first, input),
-                                    Err(error) => self.hand_on(problem(LocatedError::new(
-                                        location,
-                                        Problem::Archive(error),
-                                    ))),
-                                }
-                            };
-                            cache = Some((path, archive));
-                            going
+                    let mut archive = match opened {
+                        Ok(archive) => archive,
+                        Err(problem) => {
+                            let begins_file = first;
+                            return Some(Task::Problem {
+                                problem,
+                                begins_file,
+                            });
                         }
-                        Err(error) => self.hand_on(problem(error)),
+                    };
+                    if archive.size(index).is_some_and(|size| size <= self.whole()) {
+                        claims.cache = Some((path.clone(), archive));
+                        return Some(Task::Unit(Unit::Member {
+                            path,
+                            index,
+                            name,
+                            first,
+                            archive: None,
+                        }));
                     }
+                    // Decompressed on a thread of its own, which owns the
+                    // archive: a member after it opens it again.
+                    let (pieces, cut) = sync_channel(self.jobs.get());
+                    let cutter = MemberCutter {
+                        encoding: self.encoding,
+                        piece_bytes: self.piece_bytes,
+                        cancelled: self.cancelled,
+                        buffers: self.buffers,
+                        pieces,
+                    };
+                    self.scope.spawn(move || {
+                        let input = match archive.bytes(index) {
+                            Ok(input) => input,
+                            Err(error) => {
+                                let location = Location::new(&path).with_member(&name);
+                                let problem = Task::Problem {
+                                    problem: LocatedError::new(location, Problem::Archive(error)),
+                                    begins_file: first,
+                                };
+                                let _ = cutter.pieces.send(problem);
+                                return;
+                            }
+                        };
+                        cutter.cut(&path, Some(&name), first, input);
+                    });
+                    claims.cutting = Some(Cutting::Member(cut));
                 }
-                unit => self.hand_on(Task::Unit(unit)),
-            };
-            if !going {
-                return;
+                unit => return Some(Task::Unit(unit)),
             }
         }
     }
 
     /// The size of the largest bill file (or member, decompressed) read
-    /// whole by the thread that decodes it.
+    /// whole by the thread that claims it.
     const fn whole(&self) -> u64 {
         (WHOLE_PIECES * self.piece_bytes) as u64
     }
+}
 
+/// The thread that decompresses a large archive member and cuts it into
+/// pieces of whole records with their first line, for the threads that
+/// claim them.
+#[cfg_attr(not(feature = "zip"), allow(dead_code))] // large zip members only
+struct MemberCutter<'s, R> {
+    encoding: Encoding,
+    piece_bytes: usize,
+    cancelled: &'s AtomicBool,
+    /// The bytes of pieces read, given back to be read into again.
+    buffers: &'s Buffers,
+    pieces: SyncSender<Task<R>>,
+}
+
+#[cfg_attr(not(feature = "zip"), allow(dead_code))] // large zip members only
+impl<R> MemberCutter<'_, R> {
     /// Hands `task` on to the threads; `false` once the run has ended.
-    fn hand_on(&mut self, task: Task<R>) -> bool {
-        if self.cancelled.load(Ordering::Relaxed) {
-            return false;
-        }
-        let (parts, receiver) = channel();
-        // Waits while the jobs before are many: what is read ahead is
-        // bounded.
-        if self.order.send(receiver).is_err() {
-            return false;
-        }
-        let index = self.taken;
-        self.taken += 1;
-        self.work.send(Job { index, task, parts }).is_ok()
+    fn hand_on(&self, task: Task<R>) -> bool {
+        !self.cancelled.load(Ordering::Relaxed) && self.pieces.send(task).is_ok()
     }
 
     /// Reads the bill file `path` (or its member `member`) from `input`,
     /// and hands it on in pieces of whole records; `false` once the run
     /// has ended.
-    #[cfg_attr(not(feature = "zip"), allow(dead_code))] // large zip members only
     fn cut(
-        &mut self,
+        &self,
         path: &Path,
         member: Option<&str>,
         begins_file: bool,
@@ -594,14 +820,12 @@ where
     }
 
     /// A buffer to read a piece into: one given back, or a new one.
-    #[cfg_attr(not(feature = "zip"), allow(dead_code))] // large zip members only
     fn buffer(&self) -> Vec<u8> {
         lock(self.buffers)
             .pop()
             .unwrap_or_else(|| vec![0; 2 * self.piece_bytes])
     }
 
-    #[cfg_attr(not(feature = "zip"), allow(dead_code))] // large zip members only
     fn give_back(&self, buffer: Vec<u8>) {
         lock(self.buffers).push(buffer);
     }
@@ -609,9 +833,8 @@ where
     /// Hands on `bytes[..len]` as the next piece (`start` bytes of it a
     /// byte order mark), then `rest` if given; readies `piece` for the one
     /// after.
-    #[cfg_attr(not(feature = "zip"), allow(dead_code))] // large zip members only
     fn hand_on_piece(
-        &mut self,
+        &self,
         piece: &mut Piece<R>,
         bytes: Vec<u8>,
         len: usize,
@@ -624,9 +847,8 @@ where
 
     /// Hands on `bytes[..len]` as the next piece, and the rest of `input`
     /// as it is read, to the thread that reads the piece.
-    #[cfg_attr(not(feature = "zip"), allow(dead_code))] // large zip members only
     fn stream(
-        &mut self,
+        &self,
         piece: &mut Piece<R>,
         bytes: Vec<u8>,
         len: usize,
@@ -654,141 +876,6 @@ where
                     return true;
                 }
             }
-        }
-    }
-}
-
-/// What the threads of [`BillFiles::read_parallel`] that decode share.
-struct Shared<'s, W, T, P, V, R, E> {
-    /// The jobs the producer handed on, in order.
-    jobs: &'s Mutex<Receiver<Job<R, T, E>>>,
-    cancelled: &'s AtomicBool,
-    budget: &'s Budget,
-    /// Parts handed on, emptied, to be used again.
-    spare: &'s Mutex<Vec<T>>,
-    buffers: &'s Buffers,
-    parsers: &'s Parsers,
-    piece_bytes: usize,
-    part_items: usize,
-    wrap: &'s W,
-    part: &'s P,
-    visit: &'s V,
-    policy: ErrorPolicy,
-    encoding: Encoding,
-}
-
-impl<W, T, P, V, R, E> Clone for Shared<'_, W, T, P, V, R, E> {
-    fn clone(&self) -> Self {
-        *self
-    }
-}
-
-impl<W, T, P, V, R, E> Copy for Shared<'_, W, T, P, V, R, E> {}
-
-impl<R, W, T, P, E, V> Shared<'_, W, T, P, V, R, E>
-where
-    R: Read + Seek,
-    W: Fn(&Path, File) -> R,
-    P: Fn() -> T,
-    V: Fn(&mut T, Item<'_>) -> Result<(), E>,
-{
-    /// One thread: takes the next job, reads it into parts, and sends
-    /// them, until the input ends or the run stops (then it drops the
-    /// jobs still waiting, so that the producer stops too).
-    fn work(self) {
-        let mut wrap = |path: &Path, file| (self.wrap)(path, file);
-        let mut cache = None;
-        loop {
-            let job = {
-                let jobs = lock(self.jobs);
-                let Ok(mut job) = jobs.recv() else {
-                    return;
-                };
-                // A piece of a shared file is cut while the jobs are
-                // held: the pieces are cut in the order of their jobs.
-                if let Task::Share(file) = &job.task
-                    && !self.cancelled.load(Ordering::Relaxed)
-                {
-                    job.task = file
-                        .next_piece(self.buffers, self.piece_bytes, self.encoding)
-                        .map_or(Task::Done, Task::Piece);
-                }
-                job
-            };
-            if self.cancelled.load(Ordering::Relaxed) {
-                continue;
-            }
-            let Job { index, task, parts } = job;
-            let send = |parts: &Sender<Message<T, E>>, value, counts| {
-                let Some(permit) = self.budget.acquire(index) else {
-                    return false;
-                };
-                let message = Message::Part {
-                    value,
-                    counts,
-                    permit,
-                };
-                parts.send(message).is_ok()
-            };
-            let mut counts = Counts {
-                files: u64::from(task.begins_file()),
-                ..Counts::default()
-            };
-            let new_part = || lock(self.spare).pop().unwrap_or_else(self.part);
-            let mut current = new_part();
-            let mut items = 0;
-            let mut gone = false;
-            let mut visit = |item: Item<'_>| {
-                let flow = counts.count(&item, self.policy);
-                (self.visit)(&mut current, item)?;
-                items += 1;
-                if items == self.part_items {
-                    items = 0;
-                    let value = core::mem::replace(&mut current, new_part());
-                    let counts = core::mem::take(&mut counts);
-                    if !send(&parts, value, counts) || self.cancelled.load(Ordering::Relaxed) {
-                        gone = true;
-                        return Ok(Flow::Stop);
-                    }
-                }
-                Ok(flow)
-            };
-            let read = match task {
-                Task::Unit(unit) => {
-                    read_unit(unit, self.encoding, &mut wrap, &mut cache, &mut visit)
-                }
-                Task::Piece(piece) => {
-                    let room = (self.buffers, self.parsers);
-                    read_piece(piece, self.encoding, room, &mut visit)
-                }
-                Task::Problem { problem, .. } => visit(Item::Problem(problem)),
-                Task::Share(_) | Task::Done => Ok(Flow::Continue),
-            };
-            match read {
-                Ok(_) if gone => {}
-                Ok(flow) => {
-                    // After a stop the run ends, and the jobs after are
-                    // dropped.
-                    counts.stopped = flow == Flow::Stop;
-                    let _ = send(&parts, current, counts);
-                }
-                Err(error) => {
-                    let _ = parts.send(Message::Failed(error));
-                }
-            }
-        }
-    }
-}
-
-impl<R> Task<R> {
-    /// Whether reading it begins a file (a zip archive counts once).
-    fn begins_file(&self) -> bool {
-        match self {
-            Self::Unit(unit) => unit.begins_file(),
-            Self::Piece(piece) => piece.begins_file,
-            Self::Problem { begins_file, .. } => *begins_file,
-            // Cut into a piece before it is read.
-            Self::Share(_) | Self::Done => false,
         }
     }
 }

@@ -121,19 +121,13 @@ impl<R> Piece<R> {
     }
 }
 
-/// A large bill file that the threads that decode cut themselves, one
-/// piece per job, in the order the jobs were handed on: the thread that
-/// takes a job reads the next piece (up to the last record end in about
-/// a piece's bytes), counts its lines, then decodes it beside the others.
-/// So its bytes are copied once, by the thread that decodes them, while
-/// they are fresh in its cache, and the producer reads nothing.
-pub(super) struct SharedFile<R> {
-    /// `None` once the file is read to its end (or its rest handed on).
-    cut: Mutex<Option<Cut<R>>>,
-}
-
-/// Where the cutting of a [`SharedFile`] is.
-pub(super) struct Cut<R> {
+/// A large bill file that the threads that decode cut themselves, a piece
+/// at a time, in input order: the thread that claims the next job reads
+/// the next piece (up to the last record end in about a piece's bytes)
+/// and counts its lines, then decodes it beside the others. So its bytes
+/// are copied once, by the thread that decodes them, while they are fresh
+/// in its cache.
+pub(super) struct CutFile<R> {
     input: R,
     /// The next piece, bytes to come.
     piece: Piece<R>,
@@ -142,83 +136,72 @@ pub(super) struct Cut<R> {
     carry: Vec<u8>,
 }
 
-impl<R: Read> SharedFile<R> {
+impl<R: Read> CutFile<R> {
     pub(super) fn new(path: &Path, input: R) -> Self {
         Self {
-            cut: Mutex::new(Some(Cut {
-                input,
-                piece: Piece::first(path, None, true),
-                ends: RecordEnds::default(),
-                carry: Vec::new(),
-            })),
+            input,
+            piece: Piece::first(path, None, true),
+            ends: RecordEnds::default(),
+            carry: Vec::new(),
         }
-    }
-
-    /// Whether the whole file was handed out.
-    pub(super) fn is_done(&self) -> bool {
-        lock(&self.cut).is_none()
     }
 
     /// Reads the next piece of about `piece_bytes`, into a buffer of
-    /// `buffers`; `None` after the end.
+    /// `buffers`: the piece (`None` if the file ended before it), and the
+    /// file after it (`None` once it is read to its end, or its rest is
+    /// the piece's own).
     pub(super) fn next_piece(
-        &self,
+        mut self,
         buffers: &Buffers,
         piece_bytes: usize,
         encoding: Encoding,
-    ) -> Option<Piece<R>> {
-        let mut guard = lock(&self.cut);
-        let cut = guard.as_mut()?;
+    ) -> (Option<Piece<R>>, Option<Self>) {
         let mut buffer = lock(buffers).pop().unwrap_or_default();
-        let mut filled = cut.carry.len();
+        let mut filled = self.carry.len();
         if buffer.len() < filled {
             buffer.resize(filled, 0);
         }
-        buffer[..filled].copy_from_slice(&cut.carry);
+        buffer[..filled].copy_from_slice(&self.carry);
         let mut scanned = filled;
         let mut start = 0;
         loop {
-            let result = fill(&mut cut.input, &mut buffer, &mut filled, piece_bytes);
-            if cut.piece.first && scanned == 0 {
+            let result = fill(&mut self.input, &mut buffer, &mut filled, piece_bytes);
+            if self.piece.first && scanned == 0 {
                 start = byte_order_mark(encoding, &buffer[..filled]);
                 scanned = start;
             }
             let end = match result {
-                Ok(false) => cut
+                Ok(false) => self
                     .ends
                     .scan(&buffer[start..filled], scanned - start)
                     .map(|end| start + end),
                 Ok(true) => {
                     // The end of the input: the rest is the last piece.
-                    let mut cut = guard.take()?;
-                    if filled == 0 && !cut.piece.first {
+                    if filled == 0 && !self.piece.first {
                         lock(buffers).push(buffer);
-                        return None;
+                        return (None, None);
                     }
-                    return Some(cut.piece.cut_off(buffer, filled, start, None));
+                    let piece = self.piece.cut_off(buffer, filled, start, None);
+                    return (Some(piece), None);
                 }
                 Err(error) => {
-                    let mut cut = guard.take()?;
-                    return Some(
-                        cut.piece
-                            .cut_off(buffer, filled, start, Some(failed(error))),
-                    );
+                    let rest = Some(failed(error));
+                    return (Some(self.piece.cut_off(buffer, filled, start, rest)), None);
                 }
             };
             scanned = filled;
             match end {
                 Some(end) => {
-                    cut.carry.clear();
-                    cut.carry.extend_from_slice(&buffer[end..filled]);
-                    return Some(cut.piece.cut_off(buffer, end, start, None));
+                    self.carry.clear();
+                    self.carry.extend_from_slice(&buffer[end..filled]);
+                    let piece = self.piece.cut_off(buffer, end, start, None);
+                    return (Some(piece), Some(self));
                 }
                 // A record (or quoted field) as long as a few pieces: this
                 // thread reads the rest of the file as it comes.
                 None if filled >= LONGEST_CUT_BYTES.max(piece_bytes) => {
-                    let Cut {
-                        input, mut piece, ..
-                    } = guard.take()?;
-                    return Some(piece.cut_off(buffer, filled, start, Some(Rest::Input(input))));
+                    let rest = Some(Rest::Input(self.input));
+                    return (Some(self.piece.cut_off(buffer, filled, start, rest)), None);
                 }
                 None => {}
             }
