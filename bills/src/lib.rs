@@ -71,9 +71,9 @@
 //! (`FILE[/MEMBER][:LINE]: what is wrong`), counted in [`Counts`]; the
 //! [`ErrorPolicy`] says whether to go on after one. Each is an [`Item`],
 //! as is the encoding [`Encoding::Auto`] finds for a file.
-//! [`BillFiles::read_parallel`] reads the files ahead on one thread, cuts
-//! them (and archive members) into pieces of whole records, decodes the
-//! pieces on several threads, and hands on what they give in input order,
+//! [`BillFiles::read_parallel`] cuts large files (and archive members)
+//! into pieces of whole records, decodes files and pieces on several
+//! threads, and hands on what they give in input order,
 //! so that the output made of it is the same whatever the number of
 //! threads, line numbers included.
 //! [`Summary`] totals records per operation type, reason, media type and

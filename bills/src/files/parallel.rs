@@ -55,26 +55,25 @@ impl<W> BillFiles<W> {
     /// Reads the files on `jobs` threads, and returns what it met, exactly
     /// as [`read`](Self::read) would.
     ///
-    /// One more thread walks the input ahead, in order: it walks the
-    /// directories and lists the archives, and hands on each bill file or
-    /// member as jobs, in order, to the `jobs` threads. A file or member of
-    /// at most 4 MiB is one job: the thread that takes it opens it (or
+    /// The `jobs` threads take the input a job at a time, in order: a
+    /// thread that is free claims the next job, walking the directories
+    /// and listing the archives as it goes, while it holds the input (so
+    /// that jobs are claimed in input order). A file or member of at most
+    /// 4 MiB is one job: the thread that claims it opens it (or
     /// decompresses it, beside the other members) and decodes it whole. A
     /// larger file is a job per piece of whole records of about 1 MiB: the
-    /// thread that takes the job reads the next piece (while it holds the
-    /// jobs, so that pieces are cut in the order of their jobs), counts
-    /// its lines, and decodes it beside the others. So a large file is
-    /// read on every thread, each byte copied once, by the thread that
-    /// decodes it. A larger member is decompressed ahead by the walking
-    /// thread and cut into pieces there. A piece ends where a record ends:
-    /// at a line end outside quotes, found as csv's parser reads quotes (a
-    /// field that starts with `"` is quoted, `""` inside it is a quote),
-    /// so that a quoted field may hold line ends. Where no record ends in
-    /// 4 MiB (a quoted field that long, or a file that is not a bill
-    /// file), the rest of that file is read as it comes, on one thread. A
-    /// file read with [`Encoding::Auto`] is not cut (its first records
-    /// decide its encoding): each such file or member is read whole by one
-    /// thread.
+    /// thread that claims the job reads the next piece and counts its
+    /// lines, then decodes it beside the others. So a large file is read on
+    /// every thread, each byte copied once, by the thread that decodes it.
+    /// A larger member is decompressed ahead by a thread of its own and cut
+    /// into pieces there. A piece ends where a record ends: at a line end
+    /// outside quotes, found as csv's parser reads quotes (a field that
+    /// starts with `"` is quoted, `""` inside it is a quote), so that a
+    /// quoted field may hold line ends. Where no record ends in 4 MiB (a
+    /// quoted field that long, or a file that is not a bill file), the rest
+    /// of that file is read as it comes, on one thread. A file read with
+    /// [`Encoding::Auto`] is not cut (its first records decide its
+    /// encoding): each such file or member is read whole by one thread.
     ///
     /// Each piece is read in parts of up to 1,024 items (or as many as
     /// [`part_items`](Self::part_items) says). A part starts as
@@ -90,9 +89,10 @@ impl<W> BillFiles<W> {
     /// one job no thread is started and nothing is cut.
     ///
     /// Memory stays bounded, whatever the size of the input: a thread
-    /// waits while 64 parts (65,536 items, by default) of the pieces after
-    /// the one being handed on wait, or 2 more of that one; at most
-    /// `2 × jobs` pieces are read ahead of it.
+    /// waits while 64 parts (65,536 items, by default) of the jobs after
+    /// the one being handed on wait, or 2 more of that one; a piece is read
+    /// by the thread that decodes it, when it claims it, and at most `jobs`
+    /// pieces of a large member wait, cut ahead.
     ///
     /// # Errors
     ///

@@ -15,13 +15,13 @@ use super::{Flow, lock};
 use crate::reader::csv_parser;
 use crate::{BillReader, Encoding, Location};
 
-/// How many bytes the producer reads at most looking for a record end
-/// before it reads the rest of the file on one thread, as it comes.
+/// How many bytes the cutting reads at most looking for a record end
+/// before the rest of the file is read on one thread, as it comes.
 pub(super) const LONGEST_CUT_BYTES: usize = 4 << 20;
 
 /// Records of a bill file (or archive member), one after the other, cut
-/// after a record end: by the thread that walks the input (a large
-/// member), or by the thread that reads them ([`SharedFile`]).
+/// after a record end: by the thread that reads them ([`CutFile`]), or,
+/// for a large member, by the thread that decompresses it.
 pub(super) struct Piece<R> {
     pub(super) path: PathBuf,
     pub(super) member: Option<String>,
@@ -47,7 +47,8 @@ pub(super) struct Piece<R> {
 /// The rest of a bill file after a piece, read by the thread that reads
 /// the piece.
 pub(super) enum Rest<R> {
-    /// Sent by the producer as it reads (or the error it met).
+    /// Sent by the thread that decompresses a member as it reads (or the
+    /// error it met).
     Chunks(Received),
     /// The input itself.
     Input(R),
