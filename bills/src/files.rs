@@ -181,6 +181,7 @@ pub struct BillFiles<W = AsIs> {
     policy: ErrorPolicy,
     encoding: Encoding,
     piece_bytes: usize,
+    whole_pieces: usize,
     part_items: usize,
     wrap: W,
 }
@@ -194,6 +195,7 @@ impl BillFiles {
             policy: ErrorPolicy::Continue,
             encoding: Encoding::Utf8,
             piece_bytes: PIECE_BYTES,
+            whole_pieces: WHOLE_PIECES,
             part_items: PART_ITEMS,
             wrap: |_, file| file,
         }
@@ -207,6 +209,11 @@ const PART_ITEMS: usize = 1024;
 /// How many bytes of a bill file [`BillFiles::read_parallel`] hands to a
 /// thread at a time (whole records: up to the last record end in them).
 const PIECE_BYTES: usize = 1 << 20;
+
+/// How many pieces a bill file or archive member holds at most that
+/// [`BillFiles::read_parallel`] reads whole, unless
+/// [`BillFiles::whole_pieces`] says.
+const WHOLE_PIECES: usize = 4;
 
 impl<W> BillFiles<W> {
     /// Reads under `policy`.
@@ -245,6 +252,27 @@ impl<W> BillFiles<W> {
         }
     }
 
+    /// In [`read_parallel`](Self::read_parallel), reads a bill file or
+    /// archive member of at most `pieces` pieces of about 1 MiB (4 unless
+    /// told, at least 1) whole, on one thread, beside the others; a larger
+    /// one is cut into pieces that every thread reads, a larger member
+    /// decompressed ahead on a thread of its own.
+    ///
+    /// What is made of a file read whole waits for the file before it to
+    /// be handed on: fewer suits parts that are large beside their records
+    /// (records formatted as text, several times their size in the file),
+    /// which then wait in pieces, not files. More suits parts that stay
+    /// small (a [`Summary`](crate::Summary)): small archive members are
+    /// then decompressed on every thread, not on one (BENCHMARKS.md,
+    /// "Threads that claim their jobs").
+    #[must_use]
+    pub fn whole_pieces(self, pieces: usize) -> Self {
+        Self {
+            whole_pieces: pieces.max(1),
+            ..self
+        }
+    }
+
     /// Reads each file through `wrap(path, file)` once it is open: to show
     /// progress, for one.
     pub fn wrap<V, R>(self, wrap: V) -> BillFiles<V>
@@ -257,6 +285,7 @@ impl<W> BillFiles<W> {
             policy: self.policy,
             encoding: self.encoding,
             piece_bytes: self.piece_bytes,
+            whole_pieces: self.whole_pieces,
             part_items: self.part_items,
             wrap,
         }

@@ -826,6 +826,16 @@ fn reading_in_parallel_hands_on_exactly_what_reading_in_order_does() {
             "{jobs} jobs, pieces of {piece} bytes"
         );
     }
+    // Files and members read whole up to one piece, or up to many.
+    for (jobs, whole) in [(2, 1), (3, 1), (2, 1000)] {
+        let files = BillFiles::new(&paths).piece_bytes(1000).whole_pieces(whole);
+        let (parallel, parallel_counts) = read_all_parallel(dir, files, jobs);
+        assert_eq!(parallel, serial, "{jobs} jobs, whole up to {whole} pieces");
+        assert_eq!(
+            parallel_counts, counts,
+            "{jobs} jobs, whole up to {whole} pieces"
+        );
+    }
     // Parts of any size: each holds as many items as asked for at most.
     for (jobs, items) in [(1, 7), (2, 1), (2, 7), (3, 100_000)] {
         let files = BillFiles::new(&paths)

@@ -37,15 +37,6 @@ const PARTS_AHEAD: usize = 64;
 /// those.
 const PARTS_AT_FRONT: usize = 2;
 
-/// A bill file or archive member of at most this many pieces is read
-/// whole by the thread that decodes it (which opens it, or decompresses
-/// it): the thread that reads ahead then does next to nothing for a set of
-/// small files, and the threads that decode read them side by side.
-/// Larger ones are cut. Four pieces (about 30,000 records) are half what
-/// the parts waiting may hold ([`PARTS_AHEAD`]), so that a thread reading
-/// one or two ahead seldom waits for room.
-const WHOLE_PIECES: usize = 4;
-
 /// The bytes of the rest of a bill file read on one thread are handed on
 /// in chunks of this size.
 #[cfg_attr(not(feature = "zip"), allow(dead_code))] // large zip members only
@@ -59,7 +50,8 @@ impl<W> BillFiles<W> {
     /// thread that is free claims the next job, walking the directories
     /// and listing the archives as it goes, while it holds the input (so
     /// that jobs are claimed in input order). A file or member of at most
-    /// 4 MiB is one job: the thread that claims it opens it (or
+    /// 4 MiB (or as many pieces as [`whole_pieces`](Self::whole_pieces)
+    /// says) is one job: the thread that claims it opens it (or
     /// decompresses it, beside the other members) and decodes it whole. A
     /// larger file is a job per piece of whole records of about 1 MiB: the
     /// thread that claims the job reads the next piece and counts its
@@ -195,6 +187,7 @@ impl<W> BillFiles<W> {
                 buffers: &buffers,
                 parsers: &parsers,
                 piece_bytes: self.piece_bytes,
+                whole_pieces: self.whole_pieces,
                 part_items,
                 jobs,
                 wrap: &self.wrap,
@@ -519,6 +512,7 @@ struct Shared<'s, 'e, W, T, P, V, R, E> {
     buffers: &'s Buffers,
     parsers: &'s Parsers,
     piece_bytes: usize,
+    whole_pieces: usize,
     part_items: usize,
     #[cfg_attr(not(feature = "zip"), allow(dead_code))]
     jobs: NonZeroUsize,
@@ -726,7 +720,7 @@ where
     /// The size of the largest bill file (or member, decompressed) read
     /// whole by the thread that claims it.
     const fn whole(&self) -> u64 {
-        (WHOLE_PIECES * self.piece_bytes) as u64
+        (self.whole_pieces * self.piece_bytes) as u64
     }
 }
 

@@ -338,9 +338,13 @@ fn decode_files(
     let mut files = BillFiles::new(&args.files)
         .policy(policy)
         .encoding(args.encoding.into());
-    if args.summary {
-        files = files.part_items(SUMMARY_PART_ITEMS);
-    }
+    files = match args.summary {
+        true => files.part_items(SUMMARY_PART_ITEMS),
+        // Records as text are several times their bytes in the file: cut
+        // what is over a piece, so that a file's output does not wait
+        // whole for the file before it.
+        false => files.whole_pieces(1),
+    };
     let files = files.wrap(wrap);
     let part = || Part::new(args);
     let counts = if args.summary {
