@@ -10,6 +10,7 @@ two, its memory, and DuckDB's same summary, each in one run.
     python3 bench/bills_scale.py against REV   # figure 8: this build against commit REV
     python3 bench/bills_scale.py instructions [REV]   # figure 8: instructions, jobs 2 / jobs 1
     python3 bench/bills_scale.py cutting   # figure 8: what cutting large files costs two threads
+    python3 bench/bills_scale.py whole     # figure 8: small files read whole, or cut
     python3 bench/bills_scale.py all
 
 It builds `codes` (release), writes the input sets with `codes synth` into
@@ -44,6 +45,10 @@ experiments, not fixes: without the line count every piece's lines are
 numbered from 1, and without the quote scan a piece may end inside a
 quoted field (the synthetic files' quoted fields hold no line end, so
 their output does not change).
+`whole` builds two variants of this checkout (WHOLE below): records read
+whole up to 4 pieces, as `--summary` reads, and `--summary` cut over one
+piece, as records are; then times the small set turn about, beside two
+processes.
 `duckdb` installs the `duckdb` package (2.x) from
 PyPI into a virtual environment under target/ on its first run.
 """
@@ -314,7 +319,7 @@ CUTTING = [
 # No cutting at all: each file read whole by one thread (the set's six
 # files, three a thread).
 WHOLE_FILES = ("whole files, not cut", [(
-    "bills/src/files/parallel.rs",
+    "bills/src/files.rs",
     "const WHOLE_PIECES: usize = 4;",
     "const WHOLE_PIECES: usize = 1 << 20;",
 )])
@@ -346,6 +351,48 @@ def cutting(work):
             f"| {cpu[name] / halves_cpu:.3f} |",
             flush=True,
         )
+    print(f"\nload {load()} (after)")
+
+
+# What `whole` sets against this build: how much of the input `codes
+# decode` reads whole, a file or member a thread (`whole_pieces`), for
+# records and for `--summary`. (name, [(file, text, replacement)]).
+WHOLE = [
+    ("records: whole up to 4 pieces", [(
+        "cli/src/commands/decode.rs",
+        "false => files.whole_pieces(1),",
+        "false => files.whole_pieces(4),",
+    )]),
+    ("--summary: whole up to 1 piece", [(
+        "cli/src/commands/decode.rs",
+        "true => files.part_items(SUMMARY_PART_ITEMS),",
+        "true => files.part_items(SUMMARY_PART_ITEMS).whole_pieces(1),",
+    )]),
+]
+
+
+def whole(work):
+    variants = {name: build_apart(name, "HEAD", edits) for name, edits in WHOLE}
+    paths, halves = scale_sets(work)["8 files × 25,000 + zip of 4"]
+    print(f"\n`codes decode` on 8 files × 25,000 records and a zip of 4, this build and variants reading more or less whole, turn about, {machine()}, median of {RUNS}, load {load()} (before)\n")
+    print("| output | build | wall | CPU | **jobs 1 ÷ this** | CPU ÷ two processes | peak RSS |")
+    print("|---|---|---:|---:|---:|---:|---:|")
+    for output, args in OUTPUTS.items():
+        commands = {
+            "this build, --jobs 1": [[CODES, "decode", *paths, *args, "--jobs", "1"]],
+            "this build, --jobs 2": [[CODES, "decode", *paths, *args, "--jobs", "2"]],
+        }
+        for name, binary in variants.items():
+            commands[f"{name}, --jobs 2"] = [[binary, "decode", *paths, *args, "--jobs", "2"]]
+        commands["two processes"] = [[CODES, "decode", *half, *args, "--jobs", "1"] for half in halves]
+        wall, cpu, rss = turn_about(commands)
+        one, halves_cpu = wall["this build, --jobs 1"], cpu["two processes"]
+        for name in commands:
+            print(
+                f"| {output} | {name} | {wall[name]:.3f} s | {cpu[name]:.3f} s | **{one / wall[name]:.2f}** "
+                f"| {cpu[name] / halves_cpu:.3f} | {rss[name] / 1024:.1f} MiB |",
+                flush=True,
+            )
     print(f"\nload {load()} (after)")
 
 
@@ -503,7 +550,7 @@ def summary(work):
 
 def main():
     what = sys.argv[1] if len(sys.argv) > 1 else "all"
-    if what not in ("threads", "memory", "duckdb", "summary", "pools", "against", "instructions", "cutting", "all"):
+    if what not in ("threads", "memory", "duckdb", "summary", "pools", "against", "instructions", "cutting", "whole", "all"):
         sys.exit(__doc__)
     build()
     with tempfile.TemporaryDirectory(prefix="bills-scale-") as work:
@@ -519,6 +566,8 @@ def main():
             pools(work)
         if what == "cutting":
             cutting(work)
+        if what == "whole":
+            whole(work)
         if what == "instructions":
             instructions(work, sys.argv[2] if len(sys.argv) > 2 else None)
         if what == "against":
