@@ -1012,6 +1012,47 @@ fn an_error_of_the_visitor_in_parallel_is_the_first_in_input_order() {
 }
 
 #[test]
+fn a_panic_in_parallel_is_passed_on_not_waited_for() {
+    let (_inputs, tree) = many_inputs();
+    for (jobs, piece) in [(2, 1 << 20), (3, 1000)] {
+        let run = std::panic::catch_unwind(|| {
+            BillFiles::new([&tree]).piece_bytes(piece).read_parallel(
+                NonZeroUsize::new(jobs).unwrap(),
+                || (),
+                |(), item| match item {
+                    Item::Record(record) if record.location().line() == Some(500) => {
+                        panic!("a visitor's bug")
+                    }
+                    _ => Ok::<_, Infallible>(()),
+                },
+                |()| Ok(()),
+            )
+        });
+        let panic = run.unwrap_err();
+        let message = panic.downcast_ref::<&str>().copied().unwrap_or_default();
+        // The scope's own message, or the visitor's.
+        assert!(
+            message == "a scoped thread panicked" || message == "a visitor's bug",
+            "{jobs} jobs: {message}"
+        );
+        // A panic where the parts are handed on stops the threads too.
+        let run = std::panic::catch_unwind(|| {
+            // A part an item: the threads that read fill the room.
+            let files = BillFiles::new([&tree]).piece_bytes(piece);
+            files.part_items(NonZeroUsize::MIN).read_parallel(
+                NonZeroUsize::new(jobs).unwrap(),
+                || (),
+                |(), _| Ok::<_, Infallible>(()),
+                |()| panic!("an emitter's bug"),
+            )
+        });
+        let panic = run.unwrap_err();
+        let message = panic.downcast_ref::<&str>().copied().unwrap_or_default();
+        assert_eq!(message, "an emitter's bug", "{jobs} jobs");
+    }
+}
+
+#[test]
 fn a_missing_path_and_an_archive_without_bill_files_are_counted() {
     let dir = tempfile::tempdir().unwrap();
     let empty = dir.path().join("empty.zip");

@@ -199,13 +199,12 @@ impl<W> BillFiles<W> {
             for _ in 0..jobs.get() {
                 scope.spawn(move || shared.work());
             }
-            let result = order.hand_on(&spare, &mut emit);
-            // Whatever ended the run, the threads stop at their next item,
-            // and a member's cutting thread at its next piece.
-            cancelled.store(true, Ordering::Relaxed);
-            order.cancel();
-            lock(&claims).cutting = None;
-            result
+            let _end = EndRun {
+                order: &order,
+                cancelled: &cancelled,
+                claims: &claims,
+            };
+            order.hand_on(&spare, &mut emit)
         })
     }
 }
@@ -241,6 +240,8 @@ struct OrderState<T, E> {
     /// How many threads wait for room.
     waiting_for_room: usize,
     cancelled: bool,
+    /// Whether a thread that reads panicked: its job will never end.
+    abandoned: bool,
 }
 
 /// What a claimed job has given and is not handed on yet.
@@ -278,6 +279,7 @@ impl<T, E> Order<T, E> {
                 waiting_for_next: false,
                 waiting_for_room: 0,
                 cancelled: false,
+                abandoned: false,
             }),
             next: Condvar::new(),
             room: Condvar::new(),
@@ -377,6 +379,10 @@ impl<T, E> Order<T, E> {
         let mut counts = Counts::default();
         let mut state = self.state();
         loop {
+            if state.abandoned {
+                // The scope passes the panic on: what is returned is lost.
+                return Ok(counts);
+            }
             let Some(claimed) = state.jobs.front_mut() else {
                 if state.claimed_all {
                     return Ok(counts);
@@ -443,11 +449,52 @@ impl<T, E> Order<T, E> {
         self.state()
     }
 
+    /// A thread that reads panicked: the calling thread waits for no more
+    /// parts, and no thread for room.
+    fn abandon(&self) {
+        let mut state = self.state();
+        state.abandoned = true;
+        state.cancelled = true;
+        drop(state);
+        self.next.notify_one();
+        self.room.notify_all();
+    }
+
     /// The run has ended: no one waits for room any more.
     fn cancel(&self) {
         let mut state = self.state();
         state.cancelled = true;
         drop(self.wake_room(state));
+    }
+}
+
+/// Ends the run when the calling thread is done handing on, or panics in
+/// `emit`: the threads stop at their next item, and a member's cutting
+/// thread at its next piece, so that the scope does not wait for them.
+struct EndRun<'a, T, E, R> {
+    order: &'a Order<T, E>,
+    cancelled: &'a AtomicBool,
+    claims: &'a Mutex<Claims<R>>,
+}
+
+impl<T, E, R> Drop for EndRun<'_, T, E, R> {
+    fn drop(&mut self) {
+        self.cancelled.store(true, Ordering::Relaxed);
+        self.order.cancel();
+        lock(self.claims).cutting = None;
+    }
+}
+
+/// Abandons the run if the thread that holds it panics, so that the
+/// calling thread does not wait for its job's parts for ever (the scope
+/// then passes the panic on).
+struct PanicGuard<'o, T, E>(&'o Order<T, E>);
+
+impl<T, E> Drop for PanicGuard<'_, T, E> {
+    fn drop(&mut self) {
+        if std::thread::panicking() {
+            self.0.abandon();
+        }
     }
 }
 
@@ -541,6 +588,7 @@ where
     /// One thread: claims the next job, reads it into parts, and sends
     /// them, until the input ends or the run stops.
     fn work(self) {
+        let _guard = PanicGuard(self.order);
         let mut wrap = |path: &Path, file| (self.wrap)(path, file);
         let mut cache = None;
         loop {
