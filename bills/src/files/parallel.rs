@@ -24,14 +24,16 @@ use super::units::{Cache, Source, Unit, read_unit};
 use super::{BillFiles, Counts, ErrorPolicy, Flow, Item, lock};
 use crate::{Encoding, LocatedError, Location, Problem};
 
-/// Parts of the files and members after the one being handed on that may
-/// be ready and waiting, all together (65,536 items by default): room
-/// enough for a thread to read two whole files ahead while a slower one
-/// (an archive member it decompresses) is handed on, bounded whatever the
-/// size of the input. (The run that found half as many slower may have
-/// timed one binary twice: BENCHMARKS.md, "`against` compared a build with
-/// itself".)
-const PARTS_AHEAD: usize = 64;
+/// Parts of the jobs after the one being handed on that may be ready and
+/// waiting, all together, for each thread (16,384 items by default): room
+/// for a thread to read about two pieces ahead (a piece of records as JSON
+/// lines is about nine parts) while a slower one is handed on, or a whole
+/// small file, bounded whatever the size of the input. It is all the
+/// memory a run may take when one thread is kept from running: 32 parts of
+/// JSON lines on two threads are about 22 MiB (64 let a run on a host
+/// busy elsewhere reach 68.6 MiB: BENCHMARKS.md, "Threads that claim their
+/// jobs").
+const PARTS_AHEAD_PER_THREAD: usize = 16;
 
 /// Parts of the file or member being handed on that may be waiting beside
 /// those.
@@ -81,10 +83,10 @@ impl<W> BillFiles<W> {
     /// one job no thread is started and nothing is cut.
     ///
     /// Memory stays bounded, whatever the size of the input: a thread
-    /// waits while 64 parts (65,536 items, by default) of the jobs after
-    /// the one being handed on wait, or 2 more of that one; a piece is read
-    /// by the thread that decodes it, when it claims it, and at most `jobs`
-    /// pieces of a large member wait, cut ahead.
+    /// waits while 16 parts for each thread (16,384 items each, by default)
+    /// of the jobs after the one being handed on wait, or 2 more of that
+    /// one; a piece is read by the thread that decodes it, when it claims
+    /// it, and at most `jobs` pieces of a large member wait, cut ahead.
     ///
     /// # Errors
     ///
@@ -168,7 +170,7 @@ impl<W> BillFiles<W> {
             return Ok(counts);
         }
         let cancelled = AtomicBool::new(false);
-        let order = Order::new();
+        let order = Order::new(jobs);
         let spare = Mutex::new(Vec::new());
         let buffers = Mutex::new(Vec::new());
         let parsers = Mutex::new(Vec::new());
@@ -230,9 +232,10 @@ struct OrderState<T, E> {
     front: usize,
     /// Whether the input has no job left to claim: `jobs` grows no more.
     claimed_all: bool,
-    /// Room for parts of any job ([`PARTS_AHEAD`]), and more for the job
-    /// being handed on ([`PARTS_AT_FRONT`]), so that its thread can always
-    /// go on (the others wait for room, never it).
+    /// Room for parts of any job ([`PARTS_AHEAD_PER_THREAD`] for each
+    /// thread), and more for the job being handed on ([`PARTS_AT_FRONT`]),
+    /// so that its thread can always go on (the others wait for room,
+    /// never it).
     ahead: usize,
     at_front: usize,
     /// Whether the calling thread waits for the next part.
@@ -268,13 +271,13 @@ enum Permit {
 }
 
 impl<T, E> Order<T, E> {
-    fn new() -> Self {
+    fn new(jobs: NonZeroUsize) -> Self {
         Self {
             state: Mutex::new(OrderState {
                 jobs: VecDeque::new(),
                 front: 0,
                 claimed_all: false,
-                ahead: PARTS_AHEAD,
+                ahead: PARTS_AHEAD_PER_THREAD * jobs.get(),
                 at_front: PARTS_AT_FRONT,
                 waiting_for_next: false,
                 waiting_for_room: 0,
