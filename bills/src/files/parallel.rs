@@ -30,8 +30,8 @@ use crate::{Encoding, LocatedError, Location, Problem};
 /// lines is about nine parts) while a slower one is handed on, or a whole
 /// small file, bounded whatever the size of the input. It is all the
 /// memory a run may take when one thread is kept from running: 32 parts of
-/// JSON lines on two threads are about 22 MiB (64 let a run on a host
-/// busy elsewhere reach 68.6 MiB: BENCHMARKS.md, "Threads that claim their
+/// JSON lines on two threads are about 22 MiB (64 let a run beside other
+/// busy processes reach 68.6 MiB: BENCHMARKS.md, "Threads that claim their
 /// jobs").
 const PARTS_AHEAD_PER_THREAD: usize = 16;
 
@@ -198,14 +198,14 @@ impl<W> BillFiles<W> {
                 policy,
                 encoding,
             };
-            for _ in 0..jobs.get() {
-                scope.spawn(move || shared.work());
-            }
             let _end = EndRun {
                 order: &order,
                 cancelled: &cancelled,
                 claims: &claims,
             };
+            for _ in 0..jobs.get() {
+                scope.spawn(move || shared.work());
+            }
             order.hand_on(&spare, &mut emit)
         })
     }
