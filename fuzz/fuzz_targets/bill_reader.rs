@@ -4,7 +4,8 @@
 //! finds, and the same results however the input arrives (a byte at a
 //! time, or in chunks that split records and byte order marks), and
 //! whether the file is read whole or cut into pieces read on two threads
-//! (`BillFiles::read_parallel`, pieces of 4 to 67 bytes).
+//! (`BillFiles::read_parallel`, pieces of 4 to 67 bytes, any file over a
+//! piece cut).
 
 #![no_main]
 
@@ -111,6 +112,8 @@ fn split_and_whole(file: &[u8], encoding: Encoding, piece: usize) {
     BillFiles::new([&path])
         .encoding(encoding)
         .piece_bytes(piece)
+        // Any file over a piece is cut, not read whole by one thread.
+        .whole_pieces(1)
         .read_parallel(
             NonZeroUsize::new(2).unwrap(),
             Vec::new,
