@@ -1,13 +1,16 @@
 //! Any bytes through the archive reader: as an archive (an error, or
 //! members that read to their end without panicking), and inside a valid
 //! zip archive, stored or deflated, where reading the member must be
-//! reading the bytes themselves.
+//! reading the bytes themselves, and reading the archive on two threads,
+//! the member decompressed and cut into pieces of 4 to 131 bytes on a
+//! thread of its own (`BillFiles::read_parallel`), reading it on one.
 
 #![no_main]
 
 use std::io::{Cursor, Write};
+use std::num::NonZeroUsize;
 
-use cec_bills::{BillArchive, BillReader, Encoding};
+use cec_bills::{BillArchive, BillFiles, BillReader, Encoding};
 use libfuzzer_sys::fuzz_target;
 
 fn outcomes(reader: BillReader<impl std::io::Read>) -> Vec<String> {
@@ -51,8 +54,37 @@ fuzz_target!(|data: &[u8]| {
         .unwrap();
     zip.write_all(bytes).unwrap();
     let archive = zip.finish().unwrap().into_inner();
+    let path = std::env::temp_dir().join(format!("bill-archive-fuzz-{}.zip", std::process::id()));
+    std::fs::write(&path, &archive).unwrap();
     let mut archive = BillArchive::new(Cursor::new(archive)).unwrap();
     assert_eq!(archive.len(), 1);
     let from_zip = outcomes(archive.open(0).unwrap());
     assert_eq!(from_zip, outcomes(BillReader::new(bytes)));
+    let mut whole = Vec::new();
+    BillFiles::new([&path])
+        .read(|item| {
+            whole.push(format!("{item:?}"));
+            Ok::<_, std::convert::Infallible>(())
+        })
+        .unwrap();
+    let piece = usize::from(settings >> 2) / 2 + 4;
+    let mut cut = Vec::new();
+    BillFiles::new([&path])
+        .piece_bytes(piece)
+        .whole_pieces(1)
+        .read_parallel(
+            NonZeroUsize::new(2).unwrap(),
+            Vec::new,
+            |part: &mut Vec<String>, item| {
+                part.push(format!("{item:?}"));
+                Ok::<_, std::convert::Infallible>(())
+            },
+            |part| {
+                cut.append(part);
+                Ok(())
+            },
+        )
+        .unwrap();
+    let _ = std::fs::remove_file(&path);
+    assert_eq!(whole, cut, "the member cut into pieces of {piece} bytes");
 });
