@@ -8,10 +8,11 @@
 #![no_main]
 
 use std::io::{Cursor, Write};
-use std::num::NonZeroUsize;
 
-use cec_bills::{BillArchive, BillFiles, BillReader, Encoding};
+use cec_bills::{BillArchive, BillReader, Encoding};
 use libfuzzer_sys::fuzz_target;
+
+mod common;
 
 fn outcomes(reader: BillReader<impl std::io::Read>) -> Vec<String> {
     reader
@@ -60,31 +61,10 @@ fuzz_target!(|data: &[u8]| {
     assert_eq!(archive.len(), 1);
     let from_zip = outcomes(archive.open(0).unwrap());
     assert_eq!(from_zip, outcomes(BillReader::new(bytes)));
-    let mut whole = Vec::new();
-    BillFiles::new([&path])
-        .read(|item| {
-            whole.push(format!("{item:?}"));
-            Ok::<_, std::convert::Infallible>(())
-        })
-        .unwrap();
     let piece = usize::from(settings >> 2) / 2 + 4;
-    let mut cut = Vec::new();
-    BillFiles::new([&path])
-        .piece_bytes(piece)
-        .whole_pieces(1)
-        .read_parallel(
-            NonZeroUsize::new(2).unwrap(),
-            Vec::new,
-            |part: &mut Vec<String>, item| {
-                part.push(format!("{item:?}"));
-                Ok::<_, std::convert::Infallible>(())
-            },
-            |part| {
-                cut.append(part);
-                Ok(())
-            },
-        )
-        .unwrap();
+    let (whole, cut) = common::read_whole_and_cut(&path, Encoding::Utf8, piece, |item| {
+        format!("{item:?}")
+    });
     let _ = std::fs::remove_file(&path);
     assert_eq!(whole, cut, "the member cut into pieces of {piece} bytes");
 });

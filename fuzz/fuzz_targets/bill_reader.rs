@@ -11,10 +11,10 @@
 
 use std::io::Read;
 
-use std::num::NonZeroUsize;
-
-use cec_bills::{BillFiles, BillReader, Column, Encoding, Field, Item};
+use cec_bills::{BillReader, Column, Encoding, Field, Item};
 use libfuzzer_sys::fuzz_target;
+
+mod common;
 
 /// Reads `bytes` in chunks of at most `chunk` bytes.
 struct Chunked<'a> {
@@ -100,33 +100,7 @@ fn describe(item: Item<'_>) -> String {
 fn split_and_whole(file: &[u8], encoding: Encoding, piece: usize) {
     let path = std::env::temp_dir().join(format!("bill-reader-fuzz-{}.csv", std::process::id()));
     std::fs::write(&path, file).unwrap();
-    let mut whole = Vec::new();
-    BillFiles::new([&path])
-        .encoding(encoding)
-        .read(|item| {
-            whole.push(describe(item));
-            Ok::<_, std::convert::Infallible>(())
-        })
-        .unwrap();
-    let mut split = Vec::new();
-    BillFiles::new([&path])
-        .encoding(encoding)
-        .piece_bytes(piece)
-        // Any file over a piece is cut, not read whole by one thread.
-        .whole_pieces(1)
-        .read_parallel(
-            NonZeroUsize::new(2).unwrap(),
-            Vec::new,
-            |part: &mut Vec<String>, item| {
-                part.push(describe(item));
-                Ok::<_, std::convert::Infallible>(())
-            },
-            |part| {
-                split.append(part);
-                Ok(())
-            },
-        )
-        .unwrap();
+    let (whole, split) = common::read_whole_and_cut(&path, encoding, piece, describe);
     let _ = std::fs::remove_file(&path);
     assert_eq!(whole, split, "read in pieces of {piece} bytes");
 }
