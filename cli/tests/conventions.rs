@@ -1,6 +1,7 @@
 //! What every command keeps to: quiet on a closed pipe, `--color` with
 //! `NO_COLOR` and `CLICOLOR_FORCE`, `-` for standard input, completions and
-//! manual pages, every enumerated option's values in `--help`.
+//! manual pages, every enumerated option's values in `--help`, and a bad
+//! number said as what it should be.
 
 mod support;
 
@@ -374,4 +375,48 @@ fn help_lists_the_values_of_every_enumerated_option() {
         help.contains("[possible values: bash, elvish, fish, powershell, zsh]"),
         "{help}"
     );
+}
+
+#[test]
+fn a_bad_number_says_what_it_should_be() {
+    for (args, value, argument, expected) in [
+        (&["synth", "x"][..], "x", "<N>", "a number of records"),
+        (&["synth", "1.5"], "1.5", "<N>", "a number of records"),
+        (
+            &["synth", "10", "--malformed-every=-1"],
+            "-1",
+            "--malformed-every <K>",
+            "a number of records, 0 for none",
+        ),
+        (
+            &["import", "page.html", "--table=0"],
+            "0",
+            "--table <N>",
+            "a table's number, counting from 1",
+        ),
+        (
+            &["update", "--retries=many"],
+            "many",
+            "--retries <N>",
+            "a number of retries, 0 or more",
+        ),
+        (
+            &["decode", "bills", "--jobs=two"],
+            "two",
+            "--jobs <N>",
+            "a number of threads, 1 or more",
+        ),
+    ] {
+        let run = codes(args);
+        assert_eq!(run.code, 2, "{args:?}");
+        assert_eq!(
+            run.stderr.lines().next(),
+            Some(
+                format!("error: invalid value '{value}' for '{argument}': expected {expected}")
+                    .as_str()
+            ),
+            "{args:?}: {}",
+            run.stderr
+        );
+    }
 }

@@ -75,7 +75,7 @@ pub struct DecodeArgs {
     pub strict: bool,
     /// Decode on N threads [default: the cores available]; the output is
     /// the same whatever N.
-    #[arg(long, value_name = "N", value_parser = threads)]
+    #[arg(long, value_name = "N", value_parser = super::number::<NonZeroUsize>("a number of threads, 1 or more"))]
     pub jobs: Option<NonZeroUsize>,
     /// The text encoding of the bill files; `auto` finds it per file (a
     /// byte order mark, else UTF-8, else GB18030) and says which on the
@@ -84,13 +84,6 @@ pub struct DecodeArgs {
     pub encoding: EncodingArg,
     #[command(flatten)]
     pub lang: LangArgs,
-}
-
-/// `--jobs N`: a number of threads, said as one where it is not (clap's
-/// own words for a zero are about the type).
-fn threads(text: &str) -> Result<NonZeroUsize, String> {
-    text.parse()
-        .map_err(|_| "expected a number of threads, 1 or more".to_string())
 }
 
 /// `--group`: the groups of a [`Summary`].

@@ -38,7 +38,12 @@ pub struct Args {
     lang: Option<PageLang>,
     /// Import only the Nth table of the page (counting from 1) [default:
     /// every table, each its own `[[table]]`].
-    #[arg(long, value_name = "N", conflicts_with = "values_of")]
+    #[arg(
+        long,
+        value_name = "N",
+        conflicts_with = "values_of",
+        value_parser = super::number::<NonZeroUsize>("a table's number, counting from 1")
+    )]
     table: Option<NonZeroUsize>,
     /// Import the values PARAMETER lists with bullets in its description
     /// cell of a table of parameters (the bill file's columns, say) as a

@@ -17,13 +17,18 @@ use crate::io::{Failure, Status};
 #[derive(Debug, Clone, clap::Args)]
 pub struct SynthArgs {
     /// How many records.
-    #[arg(value_name = "N")]
+    #[arg(value_name = "N", value_parser = super::number::<u64>("a number of records"))]
     pub records: u64,
     /// Write to FILE instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// Make every K-th record malformed (each kind of fault in turn).
-    #[arg(long, value_name = "K", default_value_t = 0)]
+    #[arg(
+        long,
+        value_name = "K",
+        default_value_t = 0,
+        value_parser = super::number::<u64>("a number of records, 0 for none")
+    )]
     pub malformed_every: u64,
     /// Leave out the header line.
     #[arg(long)]

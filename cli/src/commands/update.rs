@@ -62,7 +62,12 @@ pub struct Args {
     timeout: Duration,
     /// How many times a page that timed out or got a 5xx status is asked
     /// for again (after half a second, doubled each time).
-    #[arg(long, value_name = "N", default_value_t = 2)]
+    #[arg(
+        long,
+        value_name = "N",
+        default_value_t = 2,
+        value_parser = super::number::<u32>("a number of retries, 0 or more")
+    )]
     retries: u32,
 }
 
