@@ -911,14 +911,26 @@ fn a_file_cut_into_pieces_reads_as_a_whole_quoted_line_ends_and_all() {
         format!("{body}\n{}\n{body}", BUSY.replace("dev", &field)),
     )
     .unwrap();
-    let (serial, counts) = read_all(dir.path(), BillFiles::new([&longest]));
-    assert!(counts.malformed > 10, "{counts:?}");
-    for piece in [64, 1000] {
-        for jobs in [2, 3] {
-            let files = BillFiles::new([&longest]).piece_bytes(piece);
-            let (parallel, parallel_counts) = read_all_parallel(dir.path(), files, jobs);
-            assert_eq!(parallel, serial, "{jobs} jobs, pieces of {piece} bytes");
-            assert_eq!(parallel_counts, counts);
+    // As an archive member, the rest is decompressed and handed on in
+    // chunks by the member's own thread; a member after it follows.
+    let archive = dir.path().join("longest.zip");
+    let content = std::fs::read(&longest).unwrap();
+    let members = [
+        ("longest.csv", content.as_slice()),
+        ("after.csv", body.as_bytes()),
+    ];
+    std::fs::write(&archive, zip_of(&members)).unwrap();
+    for input in [&longest, &archive] {
+        let (serial, counts) = read_all(dir.path(), BillFiles::new([input]));
+        assert!(counts.malformed > 10, "{counts:?}");
+        for piece in [64, 1000] {
+            for jobs in [2, 3] {
+                let files = BillFiles::new([input]).piece_bytes(piece);
+                let (parallel, parallel_counts) = read_all_parallel(dir.path(), files, jobs);
+                let case = format!("{input:?}, {jobs} jobs, pieces of {piece} bytes");
+                assert_eq!(parallel, serial, "{case}");
+                assert_eq!(parallel_counts, counts, "{case}");
+            }
         }
     }
 }
