@@ -325,14 +325,11 @@ WHOLE_FILES = ("whole files, not cut", [(
 )])
 
 
-def cutting(work):
-    variants, edits = {}, []
-    for name, more in CUTTING:
-        edits = edits + more
-        variants[name] = build_apart(name, "HEAD", edits)
-    variants[WHOLE_FILES[0]] = build_apart(WHOLE_FILES[0], "HEAD", WHOLE_FILES[1])
-    paths, halves = scale_sets(work)["6 files × 400,000 records"]
-    args = OUTPUTS["summary"]
+def beside_variants(variants, paths, halves, args):
+    """Times, turn about, this build's `codes decode` with `--jobs 1` and
+    `--jobs 2`, each of `variants` (name: binary) with `--jobs 2`, and two
+    `--jobs 1` processes on `halves`: per name, wall and CPU s, one
+    thread's wall ÷ its wall, its CPU ÷ two processes', and peak RSS KiB."""
     commands = {
         "this build, --jobs 1": [[CODES, "decode", *paths, *args, "--jobs", "1"]],
         "this build, --jobs 2": [[CODES, "decode", *paths, *args, "--jobs", "2"]],
@@ -340,17 +337,26 @@ def cutting(work):
     for name, binary in variants.items():
         commands[f"{name}, --jobs 2"] = [[binary, "decode", *paths, *args, "--jobs", "2"]]
     commands["two processes"] = [[CODES, "decode", *half, *args, "--jobs", "1"] for half in halves]
+    wall, cpu, rss = turn_about(commands)
+    one, halves_cpu = wall["this build, --jobs 1"], cpu["two processes"]
+    return [
+        (name, wall[name], cpu[name], one / wall[name], cpu[name] / halves_cpu, rss[name])
+        for name in commands
+    ]
+
+
+def cutting(work):
+    variants, edits = {}, []
+    for name, more in CUTTING:
+        edits = edits + more
+        variants[name] = build_apart(name, "HEAD", edits)
+    variants[WHOLE_FILES[0]] = build_apart(WHOLE_FILES[0], "HEAD", WHOLE_FILES[1])
+    paths, halves = scale_sets(work)["6 files × 400,000 records"]
     print(f"\n`codes decode --summary` on 6 files × 400,000 records, variants turn about, {machine()}, median of {RUNS}, load {load()} (before)\n")
     print("| build | wall | CPU | **jobs 1 ÷ this** | CPU ÷ two processes |")
     print("|---|---:|---:|---:|---:|")
-    wall, cpu, _ = turn_about(commands)
-    one, halves_cpu = wall["this build, --jobs 1"], cpu["two processes"]
-    for name in commands:
-        print(
-            f"| {name} | {wall[name]:.3f} s | {cpu[name]:.3f} s | **{one / wall[name]:.2f}** "
-            f"| {cpu[name] / halves_cpu:.3f} |",
-            flush=True,
-        )
+    for name, wall, cpu, ratio, cpu_ratio, _ in beside_variants(variants, paths, halves, OUTPUTS["summary"]):
+        print(f"| {name} | {wall:.3f} s | {cpu:.3f} s | **{ratio:.2f}** | {cpu_ratio:.3f} |", flush=True)
     print(f"\nload {load()} (after)")
 
 
@@ -378,19 +384,10 @@ def whole(work):
     print("| output | build | wall | CPU | **jobs 1 ÷ this** | CPU ÷ two processes | peak RSS |")
     print("|---|---|---:|---:|---:|---:|---:|")
     for output, args in OUTPUTS.items():
-        commands = {
-            "this build, --jobs 1": [[CODES, "decode", *paths, *args, "--jobs", "1"]],
-            "this build, --jobs 2": [[CODES, "decode", *paths, *args, "--jobs", "2"]],
-        }
-        for name, binary in variants.items():
-            commands[f"{name}, --jobs 2"] = [[binary, "decode", *paths, *args, "--jobs", "2"]]
-        commands["two processes"] = [[CODES, "decode", *half, *args, "--jobs", "1"] for half in halves]
-        wall, cpu, rss = turn_about(commands)
-        one, halves_cpu = wall["this build, --jobs 1"], cpu["two processes"]
-        for name in commands:
+        for name, wall, cpu, ratio, cpu_ratio, rss in beside_variants(variants, paths, halves, args):
             print(
-                f"| {output} | {name} | {wall[name]:.3f} s | {cpu[name]:.3f} s | **{one / wall[name]:.2f}** "
-                f"| {cpu[name] / halves_cpu:.3f} | {rss[name] / 1024:.1f} MiB |",
+                f"| {output} | {name} | {wall:.3f} s | {cpu:.3f} s | **{ratio:.2f}** "
+                f"| {cpu_ratio:.3f} | {rss / 1024:.1f} MiB |",
                 flush=True,
             )
     print(f"\nload {load()} (after)")
