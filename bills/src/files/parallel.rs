@@ -510,7 +510,8 @@ enum Task<R> {
     Unit(Unit<R>),
     /// Whole records of a large bill file or member.
     Piece(Piece<R>),
-    /// A large member that cannot be decompressed.
+    /// A member whose archive cannot be opened again, or a large member
+    /// that cannot be decompressed.
     Problem {
         problem: LocatedError,
         begins_file: bool,
@@ -687,10 +688,13 @@ where
             match unit {
                 // Each record may decide the encoding: read as a whole.
                 unit if self.encoding == Encoding::Auto => return Some(Task::Unit(unit)),
+                // A small file is opened by the thread that reads it.
+                Unit::Bill(path)
+                    if std::fs::metadata(&path).is_ok_and(|file| file.len() <= self.whole()) =>
+                {
+                    return Some(Task::Unit(Unit::Bill(path)));
+                }
                 Unit::Bill(path) => match File::open(&path) {
-                    Ok(file) if file.metadata().is_ok_and(|file| file.len() <= self.whole()) => {
-                        return Some(Task::Unit(Unit::Bill(path)));
-                    }
                     Ok(file) => {
                         let file = CutFile::new(&path, wrap(&path, file));
                         claims.cutting = Some(Cutting::File(file));
