@@ -13,11 +13,9 @@ use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 use std::sync::{Condvar, Mutex, MutexGuard, PoisonError};
 use std::vec::Vec;
 
-use super::pieces::{
-    Buffers, CutFile, LONGEST_CUT_BYTES, Parsers, Piece, Rest, byte_order_mark, failed, fill,
-    read_piece,
-};
-use super::split::{Received, RecordEnds};
+use super::pieces::{Buffers, Cut, CutFile, Parsers, Piece, Rest, read_piece};
+#[cfg(feature = "zip")]
+use super::split::Received;
 #[cfg(feature = "zip")]
 use super::units::open_archive;
 use super::units::{Cache, Source, Unit, read_unit};
@@ -669,11 +667,18 @@ where
         loop {
             match claims.cutting.take() {
                 Some(Cutting::File(file)) => {
-                    let (piece, rest) =
-                        file.next_piece(self.buffers, self.piece_bytes, self.encoding);
-                    claims.cutting = rest.map(Cutting::File);
-                    if let Some(piece) = piece {
-                        return Some(Task::Piece(piece));
+                    match file.next_piece(self.buffers, self.piece_bytes, self.encoding) {
+                        Cut::Piece(piece, file) => {
+                            claims.cutting = Some(Cutting::File(file));
+                            return Some(Task::Piece(piece));
+                        }
+                        Cut::Last(Some(piece)) => return Some(Task::Piece(piece)),
+                        Cut::Last(None) => {}
+                        // The thread that reads the piece reads the file on.
+                        Cut::Long(mut piece, input) => {
+                            piece.rest = Some(Rest::Input(input));
+                            return Some(Task::Piece(piece));
+                        }
                     }
                 }
                 Some(Cutting::Member(pieces)) => {
@@ -696,7 +701,7 @@ where
                 }
                 Unit::Bill(path) => match File::open(&path) {
                     Ok(file) => {
-                        let file = CutFile::new(&path, wrap(&path, file));
+                        let file = CutFile::new(&path, None, true, wrap(&path, file));
                         claims.cutting = Some(Cutting::File(file));
                     }
                     Err(error) => {
@@ -800,129 +805,51 @@ impl<R> MemberCutter<'_, R> {
     }
 
     /// Reads the bill file `path` (or its member `member`) from `input`,
-    /// and hands it on in pieces of whole records; `false` once the run
-    /// has ended.
-    fn cut(
-        &self,
-        path: &Path,
-        member: Option<&str>,
-        begins_file: bool,
-        mut input: impl Read,
-    ) -> bool {
-        let mut ends = RecordEnds::default();
-        let mut buffer = self.buffer();
-        let mut piece = Piece::first(path, member, begins_file);
-        // What was read, what of it was scanned for record ends, and where
-        // the first piece's records start (after a byte order mark).
-        let mut filled = 0;
-        let mut scanned = 0;
-        let mut start = 0;
+    /// and hands it on in pieces of whole records, until its end or the
+    /// run's.
+    fn cut(&self, path: &Path, member: Option<&str>, begins_file: bool, input: impl Read) {
+        let mut file = CutFile::new(path, member, begins_file, input);
         loop {
-            let result = fill(&mut input, &mut buffer, &mut filled, self.piece_bytes);
-            if piece.first && scanned == 0 {
-                start = byte_order_mark(self.encoding, &buffer[..filled]);
-                scanned = start;
-            }
-            let end = match result {
-                Ok(false) => ends
-                    .scan(&buffer[start..filled], scanned - start)
-                    .map(|end| start + end),
-                Ok(true) => {
-                    // The end of the input: the rest is the last piece.
-                    if filled == 0 && !piece.first {
-                        self.give_back(buffer);
-                        return true;
+            match file.next_piece(self.buffers, self.piece_bytes, self.encoding) {
+                Cut::Piece(piece, next) => {
+                    if !self.hand_on(Task::Piece(piece)) {
+                        return;
                     }
-                    return self.hand_on_piece(&mut piece, buffer, filled, start, None);
+                    file = next;
                 }
-                Err(error) => {
-                    let rest = Some(failed(error));
-                    return self.hand_on_piece(&mut piece, buffer, filled, start, rest);
-                }
-            };
-            scanned = filled;
-            match end {
-                Some(end) => {
-                    // What follows the record end starts the next piece.
-                    let mut next = self.buffer();
-                    let rest = filled - end;
-                    if next.len() < rest {
-                        next.resize(rest, 0);
+                Cut::Last(piece) => {
+                    if let Some(piece) = piece {
+                        self.hand_on(Task::Piece(piece));
                     }
-                    next[..rest].copy_from_slice(&buffer[end..filled]);
-                    let bytes = core::mem::replace(&mut buffer, next);
-                    if !self.hand_on_piece(&mut piece, bytes, end, start, None) {
-                        return false;
-                    }
-                    filled = rest;
-                    scanned = rest;
-                    start = 0;
+                    return;
                 }
-                // A record (or quoted field) as long as a few pieces: the
-                // rest of the file is read as it comes, on one thread.
-                None if filled >= LONGEST_CUT_BYTES.max(self.piece_bytes) => {
-                    return self.stream(&mut piece, buffer, filled, start, input);
-                }
-                None => {}
+                Cut::Long(piece, input) => return self.stream(piece, input),
             }
         }
     }
 
-    /// A buffer to read a piece into: one given back, or a new one.
-    fn buffer(&self) -> Vec<u8> {
-        lock(self.buffers)
-            .pop()
-            .unwrap_or_else(|| vec![0; 2 * self.piece_bytes])
-    }
-
-    fn give_back(&self, buffer: Vec<u8>) {
-        lock(self.buffers).push(buffer);
-    }
-
-    /// Hands on `bytes[..len]` as the next piece (`start` bytes of it a
-    /// byte order mark), then `rest` if given; readies `piece` for the one
-    /// after.
-    fn hand_on_piece(
-        &self,
-        piece: &mut Piece<R>,
-        bytes: Vec<u8>,
-        len: usize,
-        start: usize,
-        rest: Option<Rest<R>>,
-    ) -> bool {
-        let piece = piece.cut_off(bytes, len, start, rest);
-        self.hand_on(Task::Piece(piece))
-    }
-
-    /// Hands on `bytes[..len]` as the next piece, and the rest of `input`
-    /// as it is read, to the thread that reads the piece.
-    fn stream(
-        &self,
-        piece: &mut Piece<R>,
-        bytes: Vec<u8>,
-        len: usize,
-        start: usize,
-        mut input: impl Read,
-    ) -> bool {
+    /// Hands on `piece`, and the rest of `input` as it is read, to the
+    /// thread that reads the piece.
+    fn stream(&self, mut piece: Piece<R>, mut input: impl Read) {
         let (chunks, rest) = sync_channel(4);
-        let rest = Some(Rest::Chunks(Received::new(rest)));
-        if !self.hand_on_piece(piece, bytes, len, start, rest) {
-            return false;
+        piece.rest = Some(Rest::Chunks(Received::new(rest)));
+        if !self.hand_on(Task::Piece(piece)) {
+            return;
         }
         loop {
             let mut chunk = vec![0; STREAM_CHUNK_BYTES];
             match input.read(&mut chunk) {
-                Ok(0) => return true,
+                Ok(0) => return,
                 Ok(read) => {
                     chunk.truncate(read);
                     if chunks.send(Ok(chunk)).is_err() {
-                        return false;
+                        return;
                     }
                 }
                 Err(error) if error.kind() == io::ErrorKind::Interrupted => {}
                 Err(error) => {
                     let _ = chunks.send(Err(error));
-                    return true;
+                    return;
                 }
             }
         }

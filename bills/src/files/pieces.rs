@@ -17,7 +17,7 @@ use crate::{BillReader, Encoding, Location};
 
 /// How many bytes the cutting reads at most looking for a record end
 /// before the rest of the file is read on one thread, as it comes.
-pub(super) const LONGEST_CUT_BYTES: usize = 4 << 20;
+const LONGEST_CUT_BYTES: usize = 4 << 20;
 
 /// Records of a bill file (or archive member), one after the other, cut
 /// after a record end: by the thread that reads them ([`CutFile`]), or,
@@ -67,7 +67,7 @@ impl<R: Read> Read for Rest<R> {
 }
 
 /// A failed read, as the rest of a piece.
-pub(super) fn failed<R>(error: io::Error) -> Rest<R> {
+fn failed<R>(error: io::Error) -> Rest<R> {
     let (failed, rest) = sync_channel(1);
     let _ = failed.send(Err(error));
     Rest::Chunks(Received::new(rest))
@@ -122,14 +122,14 @@ impl<R> Piece<R> {
     }
 }
 
-/// A large bill file that the threads that decode cut themselves, a piece
-/// at a time, in input order: the thread that claims the next job reads
-/// the next piece (up to the last record end in about a piece's bytes)
-/// and counts its lines, then decodes it beside the others. So its bytes
-/// are copied once, by the thread that decodes them, while they are fresh
-/// in its cache.
-pub(super) struct CutFile<R> {
-    input: R,
+/// A large bill file (or member) cut into pieces of whole records, a piece
+/// at a time, in input order, read from `input`: by the thread that claims
+/// the next job (a file), which then decodes the piece beside the others,
+/// so that its bytes are copied once, by the thread that decodes them,
+/// while they are fresh in its cache; or by the thread that decompresses a
+/// member.
+pub(super) struct CutFile<R, I = R> {
+    input: I,
     /// The next piece, bytes to come.
     piece: Piece<R>,
     ends: RecordEnds,
@@ -137,26 +137,38 @@ pub(super) struct CutFile<R> {
     carry: Vec<u8>,
 }
 
-impl<R: Read> CutFile<R> {
-    pub(super) fn new(path: &Path, input: R) -> Self {
+/// What [`CutFile::next_piece`] cut.
+pub(super) enum Cut<R, I> {
+    /// A piece, and the file after it.
+    Piece(Piece<R>, CutFile<R, I>),
+    /// The file's last piece (a failed read its rest), `None` if the file
+    /// ended before it.
+    Last(Option<Piece<R>>),
+    /// A piece after which no record ends in [`LONGEST_CUT_BYTES`] (a
+    /// record or quoted field as long as a few pieces), and the input after
+    /// it: the rest of the file, to be read as it comes, on one thread.
+    Long(Piece<R>, I),
+}
+
+impl<R, I: Read> CutFile<R, I> {
+    /// The bill file `path` (or its member `member`), read from `input`.
+    pub(super) fn new(path: &Path, member: Option<&str>, begins_file: bool, input: I) -> Self {
         Self {
             input,
-            piece: Piece::first(path, None, true),
+            piece: Piece::first(path, member, begins_file),
             ends: RecordEnds::default(),
             carry: Vec::new(),
         }
     }
 
     /// Reads the next piece of about `piece_bytes`, into a buffer of
-    /// `buffers`: the piece (`None` if the file ended before it), and the
-    /// file after it (`None` once it is read to its end, or its rest is
-    /// the piece's own).
+    /// `buffers`.
     pub(super) fn next_piece(
         mut self,
         buffers: &Buffers,
         piece_bytes: usize,
         encoding: Encoding,
-    ) -> (Option<Piece<R>>, Option<Self>) {
+    ) -> Cut<R, I> {
         let mut buffer = lock(buffers).pop().unwrap_or_default();
         let mut filled = self.carry.len();
         if buffer.len() < filled {
@@ -180,14 +192,13 @@ impl<R: Read> CutFile<R> {
                     // The end of the input: the rest is the last piece.
                     if filled == 0 && !self.piece.first {
                         lock(buffers).push(buffer);
-                        return (None, None);
+                        return Cut::Last(None);
                     }
-                    let piece = self.piece.cut_off(buffer, filled, start, None);
-                    return (Some(piece), None);
+                    return Cut::Last(Some(self.piece.cut_off(buffer, filled, start, None)));
                 }
                 Err(error) => {
                     let rest = Some(failed(error));
-                    return (Some(self.piece.cut_off(buffer, filled, start, rest)), None);
+                    return Cut::Last(Some(self.piece.cut_off(buffer, filled, start, rest)));
                 }
             };
             scanned = filled;
@@ -196,13 +207,11 @@ impl<R: Read> CutFile<R> {
                     self.carry.clear();
                     self.carry.extend_from_slice(&buffer[end..filled]);
                     let piece = self.piece.cut_off(buffer, end, start, None);
-                    return (Some(piece), Some(self));
+                    return Cut::Piece(piece, self);
                 }
-                // A record (or quoted field) as long as a few pieces: this
-                // thread reads the rest of the file as it comes.
                 None if filled >= LONGEST_CUT_BYTES.max(piece_bytes) => {
-                    let rest = Some(Rest::Input(self.input));
-                    return (Some(self.piece.cut_off(buffer, filled, start, rest)), None);
+                    let piece = self.piece.cut_off(buffer, filled, start, None);
+                    return Cut::Long(piece, self.input);
                 }
                 None => {}
             }
@@ -212,7 +221,7 @@ impl<R: Read> CutFile<R> {
 
 /// Where the records of a bill file in `encoding` start whose first bytes
 /// are `bytes`: after a byte order mark, as [`BillReader`] drops them.
-pub(super) fn byte_order_mark(encoding: Encoding, bytes: &[u8]) -> usize {
+fn byte_order_mark(encoding: Encoding, bytes: &[u8]) -> usize {
     use crate::encoding::{GB18030_BOM, UTF8_BOM};
     if bytes.starts_with(UTF8_BOM) {
         UTF8_BOM.len()
@@ -227,7 +236,7 @@ pub(super) fn byte_order_mark(encoding: Encoding, bytes: &[u8]) -> usize {
 /// bytes read before, or fewer if the input ends (`Ok(true)`) or fails.
 /// The buffer's bytes are initialized once, when it grows, and read into
 /// again whenever it is used again: the room is not cleared each time.
-pub(super) fn fill(
+fn fill(
     input: &mut impl Read,
     buffer: &mut Vec<u8>,
     filled: &mut usize,
