@@ -16,7 +16,12 @@ two, its memory, and DuckDB's same summary, each in one run.
 It builds `codes` (release), writes the input sets with `codes synth` into
 a temporary directory (read from the page cache after a first run), and
 prints Markdown tables with the machine's load before and after. Wall
-times are medians of RUNS runs (5 unless the environment says); CPU times
+times are medians of RUNS runs (5 unless the environment says; the small
+set, whose runs are short, SHORT_SET_ROUNDS times as many). The commands
+compared run turn about, a round each; a ratio is given of the medians,
+and, where the tables say "rounds'", as the median of each round's own
+ratio with the lowest and highest, which a drift of the machine's speed
+between rounds moves less. CPU times
 (user + system) are given beside them, which other work on a shared
 machine disturbs less. `pools` builds the rayon prototype (commit
 RAYON_PROTOTYPE, checked out in a worktree under target/) into a target
@@ -195,20 +200,42 @@ def medians(args, runs=RUNS):
     )
 
 
-def turn_about(commands):
+class Rounds:
+    """What `turn_about` measured: per name, each round's (wall s, CPU s,
+    peak RSS KiB), the rounds in the order they ran."""
+
+    def __init__(self, results):
+        self.results = results
+
+    def wall(self, name):
+        return statistics.median(r[0] for r in self.results[name])
+
+    def cpu(self, name):
+        return statistics.median(r[1] for r in self.results[name])
+
+    def rss(self, name):
+        return max(r[2] for r in self.results[name])
+
+    def paired(self, slower, faster):
+        """`slower`'s wall ÷ `faster`'s, round by round (the two ran one
+        after the other, so a drift of the machine's speed between rounds
+        moves both): (median, lowest, highest)."""
+        ratios = sorted(
+            a[0] / b[0] for a, b in zip(self.results[slower], self.results[faster])
+        )
+        return statistics.median(ratios), ratios[0], ratios[-1]
+
+
+def turn_about(commands, rounds=RUNS):
     """Runs each entry of `commands` (a name: the commands started at once)
-    in turn, RUNS rounds after one that fills the page cache: per name, the
-    median wall and CPU s and the largest peak RSS KiB."""
+    in turn, `rounds` rounds after one that fills the page cache."""
     results = {}
-    for index in range(RUNS + 1):
+    for index in range(rounds + 1):
         for name, together in commands.items():
             measured = run_together(together)
             if index:
                 results.setdefault(name, []).append(measured)
-    wall = {name: statistics.median(r[0] for r in runs) for name, runs in results.items()}
-    cpu = {name: statistics.median(r[1] for r in runs) for name, runs in results.items()}
-    rss = {name: max(r[2] for r in runs) for name, runs in results.items()}
-    return wall, cpu, rss
+    return Rounds(results)
 
 
 # The outputs of `codes decode` the thread figures compare.
@@ -219,40 +246,57 @@ OUTPUTS = {
 }
 
 
+# The small set's runs last about a tenth of the large set's, and a run
+# that short moves more with the machine's other work: it gets this many
+# times the rounds, in about as much time.
+SHORT_SET_ROUNDS = 4
+
+
 def scale_sets(work):
     """The two sets of figure 8: few large files, and many small ones with
-    an archive; each with its two halves of about as many records."""
+    an archive; each with its two halves of about as many records, and the
+    rounds it is timed for."""
     large = large_set(os.path.join(work, "large"))
     small = small_set(os.path.join(work, "small"))
     return {
-        "6 files × 400,000 records": (large, (large[:3], large[3:])),
+        "6 files × 400,000 records": (large, (large[:3], large[3:]), RUNS),
         # Six files, and two with the archive's four members.
-        "8 files × 25,000 + zip of 4": (small, (small[:6], small[6:])),
+        "8 files × 25,000 + zip of 4": (small, (small[:6], small[6:]), RUNS * SHORT_SET_ROUNDS),
     }
+
+
+def paired(rounds, slower, faster):
+    """`Rounds.paired` as the tables print it: median (lowest–highest)."""
+    median, lowest, highest = rounds.paired(slower, faster)
+    return f"{median:.2f} ({lowest:.2f}–{highest:.2f})"
 
 
 def threads(work):
     sets = scale_sets(work)
-    print(f"\n`codes decode` --jobs 1 and 2, turn about, {machine()}, median of {RUNS}, load {load()} (before)\n")
+    print(f"\n`codes decode` --jobs 1 and 2, turn about, {machine()}, medians of {RUNS} rounds ({RUNS * SHORT_SET_ROUNDS} for the small set), load {load()} (before)\n")
     print("Beside them, two `--jobs 1` processes at once, each on half the input: what two")
     print("cores give this work on this machine at that time, with nothing shared.\n")
+    print("Each ratio is given twice: of the medians of the runs, and as the median of the")
+    print("rounds' own ratios (each round runs them one after the other), lowest–highest.\n")
     print("Their CPU beside one thread's says what running on both cores at once costs")
     print("whatever the program: jobs 2 spending more than two processes is its own cost.\n")
-    print("| input | output | jobs 1 wall | jobs 2 wall | **jobs 1 ÷ jobs 2** | two processes wall | jobs 1 ÷ two processes | CPU jobs 1 | CPU jobs 2 | CPU two processes | **CPU jobs 2 ÷ two processes** | peak RSS jobs 2 |")
-    print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
-    for name, (paths, halves) in sets.items():
+    print("| input | output | jobs 1 wall | jobs 2 wall | **jobs 1 ÷ jobs 2** | rounds' jobs 1 ÷ jobs 2 | two processes wall | jobs 1 ÷ two processes | rounds' jobs 1 ÷ two processes | CPU jobs 1 | CPU jobs 2 | CPU two processes | **CPU jobs 2 ÷ two processes** | peak RSS jobs 2 |")
+    print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for name, (paths, halves, rounds) in sets.items():
         for output, args in OUTPUTS.items():
-            wall, cpu, rss = turn_about({
+            measured = turn_about({
                 "one": [[CODES, "decode", *paths, *args, "--jobs", "1"]],
                 "two": [[CODES, "decode", *paths, *args, "--jobs", "2"]],
                 "halves": [[CODES, "decode", *half, *args, "--jobs", "1"] for half in halves],
-            })
-            rss = rss["two"]
+            }, rounds)
+            wall, cpu = measured.wall, measured.cpu
             print(
-                f"| {name} | {output} | {wall['one']:.3f} s | {wall['two']:.3f} s | **{wall['one'] / wall['two']:.2f}** "
-                f"| {wall['halves']:.3f} s | {wall['one'] / wall['halves']:.2f} "
-                f"| {cpu['one']:.2f} s | {cpu['two']:.2f} s | {cpu['halves']:.2f} s "
-                f"| **{cpu['two'] / cpu['halves']:.2f}** | {rss / 1024:.1f} MiB |",
+                f"| {name} | {output} | {wall('one'):.3f} s | {wall('two'):.3f} s | **{wall('one') / wall('two'):.2f}** "
+                f"| {paired(measured, 'one', 'two')} "
+                f"| {wall('halves'):.3f} s | {wall('one') / wall('halves'):.2f} "
+                f"| {paired(measured, 'one', 'halves')} "
+                f"| {cpu('one'):.2f} s | {cpu('two'):.2f} s | {cpu('halves'):.2f} s "
+                f"| **{cpu('two') / cpu('halves'):.2f}** | {measured.rss('two') / 1024:.1f} MiB |",
                 flush=True,
             )
     print(f"\nload {load()} (after)")
@@ -325,7 +369,7 @@ WHOLE_FILES = ("whole files, not cut", [(
 )])
 
 
-def beside_variants(variants, paths, halves, args):
+def beside_variants(variants, paths, halves, rounds, args):
     """Times, turn about, this build's `codes decode` with `--jobs 1` and
     `--jobs 2`, each of `variants` (name: binary) with `--jobs 2`, and two
     `--jobs 1` processes on `halves`: per name, wall and CPU s, one
@@ -337,10 +381,11 @@ def beside_variants(variants, paths, halves, args):
     for name, binary in variants.items():
         commands[f"{name}, --jobs 2"] = [[binary, "decode", *paths, *args, "--jobs", "2"]]
     commands["two processes"] = [[CODES, "decode", *half, *args, "--jobs", "1"] for half in halves]
-    wall, cpu, rss = turn_about(commands)
-    one, halves_cpu = wall["this build, --jobs 1"], cpu["two processes"]
+    measured = turn_about(commands, rounds)
+    wall, cpu = measured.wall, measured.cpu
+    one, halves_cpu = wall("this build, --jobs 1"), cpu("two processes")
     return [
-        (name, wall[name], cpu[name], one / wall[name], cpu[name] / halves_cpu, rss[name])
+        (name, wall(name), cpu(name), one / wall(name), cpu(name) / halves_cpu, measured.rss(name))
         for name in commands
     ]
 
@@ -351,11 +396,11 @@ def cutting(work):
         edits = edits + more
         variants[name] = build_apart(name, "HEAD", edits)
     variants[WHOLE_FILES[0]] = build_apart(WHOLE_FILES[0], "HEAD", WHOLE_FILES[1])
-    paths, halves = scale_sets(work)["6 files × 400,000 records"]
+    paths, halves, rounds = scale_sets(work)["6 files × 400,000 records"]
     print(f"\n`codes decode --summary` on 6 files × 400,000 records, variants turn about, {machine()}, median of {RUNS}, load {load()} (before)\n")
     print("| build | wall | CPU | **jobs 1 ÷ this** | CPU ÷ two processes |")
     print("|---|---:|---:|---:|---:|")
-    for name, wall, cpu, ratio, cpu_ratio, _ in beside_variants(variants, paths, halves, OUTPUTS["summary"]):
+    for name, wall, cpu, ratio, cpu_ratio, _ in beside_variants(variants, paths, halves, rounds, OUTPUTS["summary"]):
         print(f"| {name} | {wall:.3f} s | {cpu:.3f} s | **{ratio:.2f}** | {cpu_ratio:.3f} |", flush=True)
     print(f"\nload {load()} (after)")
 
@@ -379,12 +424,12 @@ WHOLE = [
 
 def whole(work):
     variants = {name: build_apart(name, "HEAD", edits) for name, edits in WHOLE}
-    paths, halves = scale_sets(work)["8 files × 25,000 + zip of 4"]
-    print(f"\n`codes decode` on 8 files × 25,000 records and a zip of 4, this build and variants reading more or less whole, turn about, {machine()}, median of {RUNS}, load {load()} (before)\n")
+    paths, halves, rounds = scale_sets(work)["8 files × 25,000 + zip of 4"]
+    print(f"\n`codes decode` on 8 files × 25,000 records and a zip of 4, this build and variants reading more or less whole, turn about, {machine()}, median of {rounds}, load {load()} (before)\n")
     print("| output | build | wall | CPU | **jobs 1 ÷ this** | CPU ÷ two processes | peak RSS |")
     print("|---|---|---:|---:|---:|---:|---:|")
     for output, args in OUTPUTS.items():
-        for name, wall, cpu, ratio, cpu_ratio, rss in beside_variants(variants, paths, halves, args):
+        for name, wall, cpu, ratio, cpu_ratio, rss in beside_variants(variants, paths, halves, rounds, args):
             print(
                 f"| {output} | {name} | {wall:.3f} s | {cpu:.3f} s | **{ratio:.2f}** "
                 f"| {cpu_ratio:.3f} | {rss / 1024:.1f} MiB |",
@@ -428,24 +473,25 @@ def pools(work, rev=RAYON_PROTOTYPE, label="rayon prototype", uneven=False):
     binaries = {"this build": CODES, label: rayon}
     sets = scale_sets(work)
     if uneven:
-        sets["7 files × 100,000 or 700,000"] = (uneven_set(os.path.join(work, "uneven")), None)
-    print(f"\n`codes decode` --jobs 1 and 2, this build and {label} ({rev}), turn about, {machine()}, median of {RUNS}, load {load()} (before)\n")
-    print("| input | output | build | jobs 1 wall | jobs 2 wall | **jobs 1 ÷ jobs 2** | CPU jobs 1 | CPU jobs 2 | **CPU jobs 2 ÷ jobs 1** | peak RSS jobs 2 |")
-    print("|---|---|---|---:|---:|---:|---:|---:|---:|---:|")
-    for name, (paths, _) in sets.items():
+        sets["7 files × 100,000 or 700,000"] = (uneven_set(os.path.join(work, "uneven")), None, RUNS)
+    print(f"\n`codes decode` --jobs 1 and 2, this build and {label} ({rev}), turn about, {machine()}, medians of {RUNS} rounds ({RUNS * SHORT_SET_ROUNDS} for the small set), load {load()} (before)\n")
+    print("| input | output | build | jobs 1 wall | jobs 2 wall | **jobs 1 ÷ jobs 2** | rounds' jobs 1 ÷ jobs 2 | CPU jobs 1 | CPU jobs 2 | **CPU jobs 2 ÷ jobs 1** | peak RSS jobs 2 |")
+    print("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for name, (paths, _, rounds) in sets.items():
         for output, args in OUTPUTS.items():
-            wall, cpu, rss = turn_about({
+            measured = turn_about({
                 (pool, jobs): [[binary, "decode", *paths, *args, "--jobs", str(jobs)]]
                 for pool, binary in binaries.items()
                 for jobs in (1, 2)
-            })
+            }, rounds)
             for pool in binaries:
-                wall_one, wall_two = wall[(pool, 1)], wall[(pool, 2)]
-                cpu_one, cpu_two = cpu[(pool, 1)], cpu[(pool, 2)]
-                rss_two = rss[(pool, 2)]
+                wall_one, wall_two = measured.wall((pool, 1)), measured.wall((pool, 2))
+                cpu_one, cpu_two = measured.cpu((pool, 1)), measured.cpu((pool, 2))
+                rss_two = measured.rss((pool, 2))
                 print(
                     f"| {name} | {output} | {pool} | {wall_one:.3f} s | {wall_two:.3f} s "
-                    f"| **{wall_one / wall_two:.2f}** | {cpu_one:.3f} s | {cpu_two:.3f} s "
+                    f"| **{wall_one / wall_two:.2f}** | {paired(measured, (pool, 1), (pool, 2))} "
+                    f"| {cpu_one:.3f} s | {cpu_two:.3f} s "
                     f"| **{cpu_two / cpu_one:.2f}** | {rss_two / 1024:.1f} MiB |",
                     flush=True,
                 )
