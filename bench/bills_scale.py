@@ -30,7 +30,8 @@ binaries, turn about, in one run;
 `against REV` does the same with any commit, and adds a third set of
 files of two sizes (`uneven_set`).
 `instructions` counts the instructions `codes decode` runs (valgrind's
-cachegrind, `apt-get install valgrind`) on 2 files × 400,000 records, one
+cachegrind, `apt-get install valgrind`) on 2 files × 400,000 records and
+on the small set, one
 thread and two, for `--summary`, CSV and JSON lines: a count the machine's other
 work does not disturb, unlike the times (the threads are run one at a
 time, so a wait that spins counts too); with REV, that commit's build
@@ -444,28 +445,35 @@ def instructions(work, rev=None):
     binaries = {"this build": CODES}
     if rev:
         binaries[rev] = build_apart(rev, rev)
-    paths = large_set(os.path.join(work, "large"), files=2)
-    print(f"\nInstructions of `codes decode` on 2 files × 400,000 records (valgrind --tool=cachegrind), {machine()}, load {load()} (before)\n")
-    print("| build | output | jobs 1 | jobs 2 | **jobs 2 ÷ jobs 1** |")
-    print("|---|---|---:|---:|---:|")
-    for output in ("summary", "csv", "jsonl"):
-        for name, binary in binaries.items():
-            counts = []
-            for jobs in (1, 2):
-                result = subprocess.run(
-                    ["valgrind", "--tool=cachegrind", "--cache-sim=no",
-                     "--cachegrind-out-file=/dev/null",
-                     binary, "decode", *paths, *OUTPUTS[output], "--jobs", str(jobs)],
-                    stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+    sets = {
+        "2 files × 400,000 records": large_set(os.path.join(work, "large"), files=2),
+        "8 files × 25,000 + zip of 4": small_set(os.path.join(work, "small")),
+    }
+    print(f"\nInstructions of `codes decode` (valgrind --tool=cachegrind), {machine()}, load {load()} (before)\n")
+    print("| input | build | output | jobs 1 | jobs 2 | **jobs 2 ÷ jobs 1** |")
+    print("|---|---|---|---:|---:|---:|")
+    for input, paths in sets.items():
+        for output in ("summary", "csv", "jsonl"):
+            for name, binary in binaries.items():
+                counts = [count_instructions(binary, paths, output, jobs) for jobs in (1, 2)]
+                print(
+                    f"| {input} | {name} | {output} | {counts[0] / 1e9:.3f} G | {counts[1] / 1e9:.3f} G "
+                    f"| **{counts[1] / counts[0]:.3f}** |",
+                    flush=True,
                 )
-                line = next(l for l in result.stderr.splitlines() if "I   refs" in l or "I refs" in l)
-                counts.append(int(line.split(":")[1].replace(",", "").split()[0]))
-            print(
-                f"| {name} | {output} | {counts[0] / 1e9:.3f} G | {counts[1] / 1e9:.3f} G "
-                f"| **{counts[1] / counts[0]:.3f}** |",
-                flush=True,
-            )
     print(f"\nload {load()} (after)")
+
+
+def count_instructions(binary, paths, output, jobs):
+    """The instructions `binary decode` runs on `paths` (cachegrind)."""
+    result = subprocess.run(
+        ["valgrind", "--tool=cachegrind", "--cache-sim=no",
+         "--cachegrind-out-file=/dev/null",
+         binary, "decode", *paths, *OUTPUTS[output], "--jobs", str(jobs)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+    )
+    line = next(l for l in result.stderr.splitlines() if "I   refs" in l or "I refs" in l)
+    return int(line.split(":")[1].replace(",", "").split()[0])
 
 
 def pools(work, rev=RAYON_PROTOTYPE, label="rayon prototype", uneven=False):
