@@ -2,7 +2,8 @@
 //! returns.
 
 use core::fmt;
-use std::io::{Read, Seek};
+use std::boxed::Box;
+use std::io::{self, BufReader, Read, Seek, SeekFrom, Take};
 use std::vec::Vec;
 
 use super::BillReader;
@@ -112,6 +113,90 @@ impl<R: Read + Seek> BillArchive<R> {
             .get(index)
             .ok_or(ArchiveError(zip::result::ZipError::FileNotFound))?;
         self.zip.by_index(entry).map_err(ArchiveError)
+    }
+}
+
+impl<R: Read + Seek> BillArchive<R> {
+    /// Bill file `index`'s bytes, read from the archive's own reader,
+    /// which they take (the archive is gone: open it again for more).
+    /// [`Taken::Kept`] gives the archive back when the entry is not a
+    /// stored or deflated one without encryption: [`bytes`](Self::bytes)
+    /// reads it, or says why not.
+    pub(crate) fn into_bytes(mut self, index: usize) -> Taken<R> {
+        let Some(&entry) = self.bill_files.get(index) else {
+            return Taken::Kept(self);
+        };
+        let found = self.zip.by_index_raw(entry).ok().and_then(|file| {
+            let deflated = match file.compression() {
+                zip::CompressionMethod::Stored => false,
+                zip::CompressionMethod::Deflated => true,
+                _ => return None,
+            };
+            let start = file.data_start().filter(|_| !file.encrypted())?;
+            Some((start, file.compressed_size(), file.crc32(), deflated))
+        });
+        let Some((start, size, crc32, deflated)) = found else {
+            return Taken::Kept(self);
+        };
+        let mut reader = self.zip.into_inner();
+        if let Err(error) = reader.seek(SeekFrom::Start(start)) {
+            // As the zip reader says it when it cannot find an entry.
+            return Taken::Failed(ArchiveError(zip::result::ZipError::Io(error)));
+        }
+        let data = reader.take(size);
+        let decoded = match deflated {
+            false => Decoded::Stored(data),
+            true => Decoded::Deflated(flate2::bufread::DeflateDecoder::new(BufReader::new(data))),
+        };
+        Taken::Bytes(MemberBytes(Box::new(Checked {
+            decoded,
+            crc32,
+            hasher: crc32fast::Hasher::new(),
+        })))
+    }
+}
+
+/// What [`BillArchive::into_bytes`] took.
+pub(crate) enum Taken<R> {
+    Bytes(MemberBytes<R>),
+    /// The archive's reader failed to find the entry's data.
+    Failed(ArchiveError),
+    Kept(BillArchive<R>),
+}
+
+/// The bytes of a stored or deflated member, from the archive's reader:
+/// decompressed and checked against their CRC-32 as the zip reader does
+/// (the same decoder on the same buffer, and the same error when the
+/// checksum does not match), so that they read the same either way.
+pub(crate) struct MemberBytes<R>(Box<Checked<R>>);
+
+/// A member's bytes as they are decoded, and the checksum they must have.
+struct Checked<R> {
+    decoded: Decoded<R>,
+    crc32: u32,
+    hasher: crc32fast::Hasher,
+}
+
+enum Decoded<R> {
+    Stored(Take<R>),
+    Deflated(flate2::bufread::DeflateDecoder<BufReader<Take<R>>>),
+}
+
+impl<R: Read> Read for MemberBytes<R> {
+    fn read(&mut self, buffer: &mut [u8]) -> io::Result<usize> {
+        let checked = &mut *self.0;
+        let read = match &mut checked.decoded {
+            Decoded::Stored(data) => data.read(buffer)?,
+            Decoded::Deflated(data) => data.read(buffer)?,
+        };
+        if read == 0 && !buffer.is_empty() && checked.hasher.clone().finalize() != checked.crc32 {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidData,
+                "Invalid checksum",
+            ));
+        }
+        checked.hasher.update(&buffer[..read]);
+        Ok(read)
     }
 }
 

@@ -255,8 +255,7 @@ impl<W> BillFiles<W> {
     /// In [`read_parallel`](Self::read_parallel), reads a bill file or
     /// archive member of at most `pieces` pieces of about 1 MiB (4 unless
     /// told, at least 1) whole, on one thread, beside the others; a larger
-    /// one is cut into pieces that every thread reads, a larger member
-    /// decompressed ahead on a thread of its own.
+    /// one is cut into pieces that every thread reads (and decompresses).
     ///
     /// What is made of a file read whole waits for the file before it to
     /// be handed on: fewer suits parts that are large beside their records

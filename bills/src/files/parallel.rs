@@ -6,20 +6,19 @@
 use core::num::NonZeroUsize;
 use std::collections::VecDeque;
 use std::fs::File;
-use std::io::{self, Read, Seek};
+use std::io::{Read, Seek};
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 use std::sync::{Condvar, Mutex, MutexGuard, PoisonError};
 use std::vec::Vec;
 
 use super::pieces::{Buffers, Cut, CutFile, Parsers, Piece, Rest, read_piece};
 #[cfg(feature = "zip")]
-use super::split::Received;
-#[cfg(feature = "zip")]
 use super::units::open_archive;
 use super::units::{Cache, Source, Unit, read_unit};
 use super::{BillFiles, Counts, ErrorPolicy, Flow, Item, lock};
+#[cfg(feature = "zip")]
+use crate::archive::{MemberBytes, Taken};
 use crate::{Encoding, LocatedError, Location, Problem};
 
 /// Parts of the jobs after the one being handed on that may be ready and
@@ -37,35 +36,33 @@ const PARTS_AHEAD_PER_THREAD: usize = 16;
 /// those.
 const PARTS_AT_FRONT: usize = 2;
 
-/// The bytes of the rest of a bill file read on one thread are handed on
-/// in chunks of this size.
-#[cfg_attr(not(feature = "zip"), allow(dead_code))] // large zip members only
-const STREAM_CHUNK_BYTES: usize = 64 * 1024;
-
 impl<W> BillFiles<W> {
     /// Reads the files on `jobs` threads, and returns what it met, exactly
     /// as [`read`](Self::read) would.
     ///
     /// The `jobs` threads take the input a job at a time, in order: a
-    /// thread that is free claims the next job, walking the directories
-    /// and listing the archives as it goes, while it holds the input (so
-    /// that jobs are claimed in input order). A file or member of at most
-    /// 4 MiB (or as many pieces as [`whole_pieces`](Self::whole_pieces)
-    /// says) is one job: the thread that claims it opens it (or
-    /// decompresses it, beside the other members) and decodes it whole. A
-    /// larger file is a job per piece of whole records of about 1 MiB: the
-    /// thread that claims the job reads the next piece and counts its
-    /// lines, then decodes it beside the others. So a large file is read on
-    /// every thread, each byte copied once, by the thread that decodes it.
-    /// A larger member is decompressed ahead by a thread of its own and cut
-    /// into pieces there. A piece ends where a record ends: at a line end
-    /// outside quotes, found as csv's parser reads quotes (a field that
-    /// starts with `"` is quoted, `""` inside it is a quote), so that a
-    /// quoted field may hold line ends. Where no record ends in 4 MiB (a
-    /// quoted field that long, or a file that is not a bill file), the rest
-    /// of that file is read as it comes, on one thread. A file read with
-    /// [`Encoding::Auto`] is not cut (its first records decide its
-    /// encoding): each such file or member is read whole by one thread.
+    /// thread that is free claims the next job, walking the directories and
+    /// listing the archives as it goes, while it holds the input (so that
+    /// jobs are claimed in input order). A file or member of at most 4 MiB
+    /// (or as many pieces as [`whole_pieces`](Self::whole_pieces) says) is
+    /// one job: the thread that claims it opens it (or decompresses it,
+    /// beside the other members) and decodes it whole. A larger file is a
+    /// job per piece of whole records of about 1 MiB: the thread that
+    /// claims the job reads the next piece and counts its lines, then
+    /// decodes it beside the others. So a large file is read on every
+    /// thread, each byte copied once, by the thread that decodes it. A
+    /// larger member is cut in the same way, each piece decompressed by the
+    /// thread that claims it, from the archive's reader, which the member
+    /// takes (a member after it opens the archive again); a member that is
+    /// neither stored nor deflated, or is encrypted, is read whole (or said
+    /// to be unreadable) by one thread. A piece ends where a record ends:
+    /// at a line end outside quotes, found as csv's parser reads quotes (a
+    /// field that starts with `"` is quoted, `""` inside it is a quote), so
+    /// that a quoted field may hold line ends. Where no record ends in 4
+    /// MiB (a quoted field that long, or a file that is not a bill file),
+    /// the rest of that file is read as it comes, on one thread. A file
+    /// read with [`Encoding::Auto`] is not cut (its first records decide
+    /// its encoding): each such file or member is read whole by one thread.
     ///
     /// Each piece is read in parts of up to 1,024 items (or as many as
     /// [`part_items`](Self::part_items) says). A part starts as
@@ -83,8 +80,8 @@ impl<W> BillFiles<W> {
     /// Memory stays bounded, whatever the size of the input: a thread
     /// waits while 16 parts for each thread (16,384 items each, by default)
     /// of the jobs after the one being handed on wait, or 2 more of that
-    /// one; a piece is read by the thread that decodes it, when it claims
-    /// it, and at most `jobs` pieces of a large member wait, cut ahead.
+    /// one; and a piece is read by the thread that decodes it, when it
+    /// claims it.
     ///
     /// # Errors
     ///
@@ -179,7 +176,6 @@ impl<W> BillFiles<W> {
         });
         std::thread::scope(|scope| {
             let shared = Shared {
-                scope,
                 claims: &claims,
                 order: &order,
                 cancelled: &cancelled,
@@ -189,7 +185,6 @@ impl<W> BillFiles<W> {
                 piece_bytes: self.piece_bytes,
                 whole_pieces: self.whole_pieces,
                 part_items,
-                jobs,
                 wrap: &self.wrap,
                 part: &part,
                 visit: &visit,
@@ -508,8 +503,9 @@ enum Task<R> {
     Unit(Unit<R>),
     /// Whole records of a large bill file or member.
     Piece(Piece<R>),
-    /// A member whose archive cannot be opened again, or a large member
-    /// that cannot be decompressed.
+    /// A member whose archive cannot be opened again, or whose data its
+    /// archive's reader cannot find.
+    #[cfg_attr(not(feature = "zip"), allow(dead_code))]
     Problem {
         problem: LocatedError,
         begins_file: bool,
@@ -538,21 +534,60 @@ struct Claims<R> {
     cutting: Option<Cutting<R>>,
 }
 
-/// A large bill file or member, a job per piece.
+/// A large bill file or member, a job per piece, cut by the thread that
+/// claims its next piece.
 enum Cutting<R> {
-    /// A file, cut by the thread that claims its next piece.
     File(CutFile<R>),
-    /// A member, decompressed and cut ahead by a thread of its own
-    /// ([`MemberCutter`]): decompressing it is as slow as decoding it.
-    #[cfg_attr(not(feature = "zip"), allow(dead_code))]
-    Member(Receiver<Task<R>>),
+    /// A member, decompressed from its archive's reader, taken for it.
+    #[cfg(feature = "zip")]
+    Member(CutFile<R, MemberBytes<R>>),
+}
+
+impl<R: Read> Cutting<R> {
+    /// Its next piece (`None` if it ended before one), and what is left
+    /// to cut.
+    fn next_piece(
+        self,
+        buffers: &Buffers,
+        piece_bytes: usize,
+        encoding: Encoding,
+    ) -> (Option<Piece<R>>, Option<Self>) {
+        match self {
+            Self::File(file) => next_of(
+                file.next_piece(buffers, piece_bytes, encoding),
+                Self::File,
+                Rest::Input,
+            ),
+            #[cfg(feature = "zip")]
+            Self::Member(file) => next_of(
+                file.next_piece(buffers, piece_bytes, encoding),
+                Self::Member,
+                Rest::Member,
+            ),
+        }
+    }
+}
+
+/// What `cut` gives the threads: a piece, and what is left to cut (`keep`
+/// it); after a piece past which no record ends, the thread that reads
+/// the piece reads the `rest` of the input on.
+fn next_of<R, I>(
+    cut: Cut<R, I>,
+    keep: impl FnOnce(CutFile<R, I>) -> Cutting<R>,
+    rest: impl FnOnce(I) -> Rest<R>,
+) -> (Option<Piece<R>>, Option<Cutting<R>>) {
+    match cut {
+        Cut::Piece(piece, file) => (Some(piece), Some(keep(file))),
+        Cut::Last(piece) => (piece, None),
+        Cut::Long(mut piece, input) => {
+            piece.rest = Some(rest(input));
+            (Some(piece), None)
+        }
+    }
 }
 
 /// What the threads of [`BillFiles::read_parallel`] that read share.
-struct Shared<'s, 'e, W, T, P, V, R, E> {
-    /// Where a member's cutting thread is started.
-    #[cfg_attr(not(feature = "zip"), allow(dead_code))]
-    scope: &'s std::thread::Scope<'s, 'e>,
+struct Shared<'s, W, T, P, V, R, E> {
     claims: &'s Mutex<Claims<R>>,
     order: &'s Order<T, E>,
     cancelled: &'s AtomicBool,
@@ -563,8 +598,6 @@ struct Shared<'s, 'e, W, T, P, V, R, E> {
     piece_bytes: usize,
     whole_pieces: usize,
     part_items: usize,
-    #[cfg_attr(not(feature = "zip"), allow(dead_code))]
-    jobs: NonZeroUsize,
     wrap: &'s W,
     part: &'s P,
     visit: &'s V,
@@ -572,15 +605,15 @@ struct Shared<'s, 'e, W, T, P, V, R, E> {
     encoding: Encoding,
 }
 
-impl<W, T, P, V, R, E> Clone for Shared<'_, '_, W, T, P, V, R, E> {
+impl<W, T, P, V, R, E> Clone for Shared<'_, W, T, P, V, R, E> {
     fn clone(&self) -> Self {
         *self
     }
 }
 
-impl<W, T, P, V, R, E> Copy for Shared<'_, '_, W, T, P, V, R, E> {}
+impl<W, T, P, V, R, E> Copy for Shared<'_, W, T, P, V, R, E> {}
 
-impl<'s, R, W, T, P, E, V> Shared<'s, '_, W, T, P, V, R, E>
+impl<'s, R, W, T, P, E, V> Shared<'s, W, T, P, V, R, E>
 where
     R: Read + Seek + Send + 's,
     W: Fn(&Path, File) -> R,
@@ -660,34 +693,17 @@ where
     /// The next job of the input (`None` after its end): the next piece
     /// of the large file or member being cut, or the next unit. A small
     /// file or member is read whole by the thread that claims it; a large
-    /// file is cut by the threads that claim its pieces; a large member is
-    /// decompressed and cut by a thread of its own.
+    /// one is cut by the threads that claim its pieces.
     fn claim(&self, claims: &mut Claims<R>) -> Option<Task<R>> {
         let mut wrap = |path: &Path, file| (self.wrap)(path, file);
         loop {
-            match claims.cutting.take() {
-                Some(Cutting::File(file)) => {
-                    match file.next_piece(self.buffers, self.piece_bytes, self.encoding) {
-                        Cut::Piece(piece, file) => {
-                            claims.cutting = Some(Cutting::File(file));
-                            return Some(Task::Piece(piece));
-                        }
-                        Cut::Last(Some(piece)) => return Some(Task::Piece(piece)),
-                        Cut::Last(None) => {}
-                        // The thread that reads the piece reads the file on.
-                        Cut::Long(mut piece, input) => {
-                            piece.rest = Some(Rest::Input(input));
-                            return Some(Task::Piece(piece));
-                        }
-                    }
+            if let Some(cutting) = claims.cutting.take() {
+                let (piece, rest) =
+                    cutting.next_piece(self.buffers, self.piece_bytes, self.encoding);
+                claims.cutting = rest;
+                if let Some(piece) = piece {
+                    return Some(Task::Piece(piece));
                 }
-                Some(Cutting::Member(pieces)) => {
-                    if let Ok(task) = pieces.recv() {
-                        claims.cutting = Some(Cutting::Member(pieces));
-                        return Some(task);
-                    }
-                }
-                None => {}
             }
             let unit = claims.source.next(&mut wrap)?;
             match unit {
@@ -745,32 +761,33 @@ where
                             archive: None,
                         }));
                     }
-                    // Decompressed on a thread of its own, which owns the
-                    // archive: a member after it opens it again.
-                    let (pieces, cut) = sync_channel(self.jobs.get());
-                    let cutter = MemberCutter {
-                        encoding: self.encoding,
-                        piece_bytes: self.piece_bytes,
-                        cancelled: self.cancelled,
-                        buffers: self.buffers,
-                        pieces,
-                    };
-                    self.scope.spawn(move || {
-                        let input = match archive.bytes(index) {
-                            Ok(input) => input,
-                            Err(error) => {
-                                let location = Location::new(&path).with_member(&name);
-                                let problem = Task::Problem {
-                                    problem: LocatedError::new(location, Problem::Archive(error)),
-                                    begins_file: first,
-                                };
-                                let _ = cutter.pieces.send(problem);
-                                return;
-                            }
-                        };
-                        cutter.cut(&path, Some(&name), first, input);
-                    });
-                    claims.cutting = Some(Cutting::Member(cut));
+                    // Cut as a large file is, from the archive's reader,
+                    // taken for it: a member after it opens the archive
+                    // again.
+                    match archive.into_bytes(index) {
+                        Taken::Bytes(bytes) => {
+                            let member = CutFile::new(&path, Some(&name), first, bytes);
+                            claims.cutting = Some(Cutting::Member(member));
+                        }
+                        Taken::Failed(error) => {
+                            let location = Location::new(&path).with_member(&name);
+                            return Some(Task::Problem {
+                                problem: LocatedError::new(location, Problem::Archive(error)),
+                                begins_file: first,
+                            });
+                        }
+                        // Not to be read so: read whole (the zip reader
+                        // says why it cannot be read, if it cannot).
+                        Taken::Kept(archive) => {
+                            return Some(Task::Unit(Unit::Member {
+                                path,
+                                index,
+                                name,
+                                first,
+                                archive: Some(archive),
+                            }));
+                        }
+                    }
                 }
                 unit => return Some(Task::Unit(unit)),
             }
@@ -781,77 +798,5 @@ where
     /// whole by the thread that claims it.
     const fn whole(&self) -> u64 {
         (self.whole_pieces * self.piece_bytes) as u64
-    }
-}
-
-/// The thread that decompresses a large archive member and cuts it into
-/// pieces of whole records with their first line, for the threads that
-/// claim them.
-#[cfg_attr(not(feature = "zip"), allow(dead_code))] // large zip members only
-struct MemberCutter<'s, R> {
-    encoding: Encoding,
-    piece_bytes: usize,
-    cancelled: &'s AtomicBool,
-    /// The bytes of pieces read, given back to be read into again.
-    buffers: &'s Buffers,
-    pieces: SyncSender<Task<R>>,
-}
-
-#[cfg_attr(not(feature = "zip"), allow(dead_code))] // large zip members only
-impl<R> MemberCutter<'_, R> {
-    /// Hands `task` on to the threads; `false` once the run has ended.
-    fn hand_on(&self, task: Task<R>) -> bool {
-        !self.cancelled.load(Ordering::Relaxed) && self.pieces.send(task).is_ok()
-    }
-
-    /// Reads the bill file `path` (or its member `member`) from `input`,
-    /// and hands it on in pieces of whole records, until its end or the
-    /// run's.
-    fn cut(&self, path: &Path, member: Option<&str>, begins_file: bool, input: impl Read) {
-        let mut file = CutFile::new(path, member, begins_file, input);
-        loop {
-            match file.next_piece(self.buffers, self.piece_bytes, self.encoding) {
-                Cut::Piece(piece, next) => {
-                    if !self.hand_on(Task::Piece(piece)) {
-                        return;
-                    }
-                    file = next;
-                }
-                Cut::Last(piece) => {
-                    if let Some(piece) = piece {
-                        self.hand_on(Task::Piece(piece));
-                    }
-                    return;
-                }
-                Cut::Long(piece, input) => return self.stream(piece, input),
-            }
-        }
-    }
-
-    /// Hands on `piece`, and the rest of `input` as it is read, to the
-    /// thread that reads the piece.
-    fn stream(&self, mut piece: Piece<R>, mut input: impl Read) {
-        let (chunks, rest) = sync_channel(4);
-        piece.rest = Some(Rest::Chunks(Received::new(rest)));
-        if !self.hand_on(Task::Piece(piece)) {
-            return;
-        }
-        loop {
-            let mut chunk = vec![0; STREAM_CHUNK_BYTES];
-            match input.read(&mut chunk) {
-                Ok(0) => return,
-                Ok(read) => {
-                    chunk.truncate(read);
-                    if chunks.send(Ok(chunk)).is_err() {
-                        return;
-                    }
-                }
-                Err(error) if error.kind() == io::ErrorKind::Interrupted => {}
-                Err(error) => {
-                    let _ = chunks.send(Err(error));
-                    return;
-                }
-            }
-        }
     }
 }

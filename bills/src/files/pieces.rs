@@ -6,12 +6,13 @@ use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 use std::string::String;
 use std::sync::Mutex;
-use std::sync::mpsc::sync_channel;
 use std::vec::Vec;
 
-use super::split::{Received, RecordEnds, has_record};
+use super::split::{RecordEnds, has_record};
 use super::units::{Visit, records};
 use super::{Flow, lock};
+#[cfg(feature = "zip")]
+use crate::archive::MemberBytes;
 use crate::reader::csv_parser;
 use crate::{BillReader, Encoding, Location};
 
@@ -20,8 +21,7 @@ use crate::{BillReader, Encoding, Location};
 const LONGEST_CUT_BYTES: usize = 4 << 20;
 
 /// Records of a bill file (or archive member), one after the other, cut
-/// after a record end: by the thread that reads them ([`CutFile`]), or,
-/// for a large member, by the thread that decompresses it.
+/// after a record end by the thread that reads them ([`CutFile`]).
 pub(super) struct Piece<R> {
     pub(super) path: PathBuf,
     pub(super) member: Option<String>,
@@ -47,11 +47,13 @@ pub(super) struct Piece<R> {
 /// The rest of a bill file after a piece, read by the thread that reads
 /// the piece.
 pub(super) enum Rest<R> {
-    /// Sent by the thread that decompresses a member as it reads (or the
-    /// error it met).
-    Chunks(Received),
+    /// The error a read met: the next read's, then the end.
+    Failed(Option<io::Error>),
     /// The input itself.
     Input(R),
+    /// The input of a member itself.
+    #[cfg(feature = "zip")]
+    Member(MemberBytes<R>),
     /// Nothing: the piece ends the file.
     Nothing,
 }
@@ -59,18 +61,13 @@ pub(super) enum Rest<R> {
 impl<R: Read> Read for Rest<R> {
     fn read(&mut self, buffer: &mut [u8]) -> io::Result<usize> {
         match self {
-            Self::Chunks(chunks) => chunks.read(buffer),
+            Self::Failed(error) => error.take().map_or(Ok(0), Err),
             Self::Input(input) => input.read(buffer),
+            #[cfg(feature = "zip")]
+            Self::Member(input) => input.read(buffer),
             Self::Nothing => Ok(0),
         }
     }
-}
-
-/// A failed read, as the rest of a piece.
-fn failed<R>(error: io::Error) -> Rest<R> {
-    let (failed, rest) = sync_channel(1);
-    let _ = failed.send(Err(error));
-    Rest::Chunks(Received::new(rest))
 }
 
 impl<R> Piece<R> {
@@ -123,11 +120,10 @@ impl<R> Piece<R> {
 }
 
 /// A large bill file (or member) cut into pieces of whole records, a piece
-/// at a time, in input order, read from `input`: by the thread that claims
-/// the next job (a file), which then decodes the piece beside the others,
-/// so that its bytes are copied once, by the thread that decodes them,
-/// while they are fresh in its cache; or by the thread that decompresses a
-/// member.
+/// at a time, in input order, read from `input` (a member's decompressed
+/// as it is read) by the thread that claims the next job, which then
+/// decodes the piece beside the others: its bytes are copied once, by the
+/// thread that decodes them, while they are fresh in its cache.
 pub(super) struct CutFile<R, I = R> {
     input: I,
     /// The next piece, bytes to come.
@@ -197,7 +193,7 @@ impl<R, I: Read> CutFile<R, I> {
                     return Cut::Last(Some(self.piece.cut_off(buffer, filled, start, None)));
                 }
                 Err(error) => {
-                    let rest = Some(failed(error));
+                    let rest = Some(Rest::Failed(Some(error)));
                     return Cut::Last(Some(self.piece.cut_off(buffer, filled, start, rest)));
                 }
             };

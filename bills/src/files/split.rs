@@ -1,10 +1,6 @@
 //! Cutting a bill file into pieces of whole records, so that several
 //! threads can read one file: where a record ends, quoted fields
-//! included, and a reader over what the cutting thread reads on.
-
-use std::io::{self, Read};
-use std::sync::mpsc::Receiver;
-use std::vec::Vec;
+//! included.
 
 /// Finds the line ends that end a record in a file read in order, as
 /// csv's parser (the one [`BillReader`](super::BillReader) drives) would
@@ -93,44 +89,6 @@ impl RecordEnds {
                 },
             }
         }
-    }
-}
-
-/// The bytes another thread reads on and sends, as a [`Read`]: its end is
-/// the end of the input, an error it sends is the input's.
-#[derive(Debug)]
-pub(crate) struct Received {
-    chunks: Receiver<io::Result<Vec<u8>>>,
-    chunk: Vec<u8>,
-    at: usize,
-}
-
-impl Received {
-    pub(crate) const fn new(chunks: Receiver<io::Result<Vec<u8>>>) -> Self {
-        Self {
-            chunks,
-            chunk: Vec::new(),
-            at: 0,
-        }
-    }
-}
-
-impl Read for Received {
-    fn read(&mut self, buffer: &mut [u8]) -> io::Result<usize> {
-        while self.at == self.chunk.len() {
-            match self.chunks.recv() {
-                Ok(chunk) => {
-                    self.chunk = chunk?;
-                    self.at = 0;
-                }
-                Err(_) => return Ok(0),
-            }
-        }
-        let rest = &self.chunk[self.at..];
-        let read = rest.len().min(buffer.len());
-        buffer[..read].copy_from_slice(&rest[..read]);
-        self.at += read;
-        Ok(read)
     }
 }
 
