@@ -11,7 +11,7 @@ two, its memory, and DuckDB's same summary, each in one run.
     python3 bench/bills_scale.py instructions [REV]   # figure 8: instructions, jobs 2 / jobs 1
     python3 bench/bills_scale.py cutting   # figure 8: what cutting large files costs two threads
     python3 bench/bills_scale.py whole     # figure 8: small files read whole, or cut
-    python3 bench/bills_scale.py archive   # figure 8: the small set's files and its archive apart
+    python3 bench/bills_scale.py archive [REV]   # figure 8: the small set's files and its archive apart
     python3 bench/bills_scale.py all
 
 It builds `codes` (release), writes the input sets with `codes synth` into
@@ -58,7 +58,8 @@ piece, as records are; then times the small set turn about, beside two
 processes.
 `archive` times the small set's eight files alone, its archive of four
 members alone, and both, `--jobs 1` and `--jobs 2` turn about, for CSV
-and JSON lines: which of the two leaves two threads short.
+and JSON lines: which of the two leaves two threads short; with REV,
+that commit's build (as `against` builds it) beside this one.
 `duckdb` installs the `duckdb` package (2.x) from
 PyPI into a virtual environment under target/ on its first run.
 """
@@ -307,7 +308,10 @@ def threads(work):
     print(f"\nload {load()} (after)")
 
 
-def archive(work):
+def archive(work, rev=None):
+    binaries = {"this build": CODES}
+    if rev:
+        binaries[rev] = build_apart(rev, rev)
     paths, _, rounds = scale_sets(work)["8 files × 25,000 + zip of 4"]
     parts = {
         "8 files × 25,000": paths[:-1],
@@ -315,21 +319,25 @@ def archive(work):
         "8 files × 25,000 + zip of 4": paths,
     }
     print(f"\nThe small set's files alone and its archive alone, `codes decode` --jobs 1 and 2 turn about, {machine()}, median of {rounds} rounds, load {load()} (before)\n")
-    print("| input | output | jobs 1 wall | jobs 2 wall | **jobs 1 ÷ jobs 2** | rounds' jobs 1 ÷ jobs 2 | CPU jobs 1 | CPU jobs 2 | **CPU jobs 2 ÷ jobs 1** | peak RSS jobs 2 |")
-    print("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    print("| input | output | build | jobs 1 wall | jobs 2 wall | **jobs 1 ÷ jobs 2** | rounds' jobs 1 ÷ jobs 2 | CPU jobs 1 | CPU jobs 2 | **CPU jobs 2 ÷ jobs 1** | peak RSS jobs 2 |")
+    print("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     for name, part in parts.items():
         for output in ("csv", "jsonl"):
             measured = turn_about({
-                jobs: [[CODES, "decode", *part, *OUTPUTS[output], "--jobs", str(jobs)]]
+                (build, jobs): [[binary, "decode", *part, *OUTPUTS[output], "--jobs", str(jobs)]]
+                for build, binary in binaries.items()
                 for jobs in (1, 2)
             }, rounds)
             wall, cpu = measured.wall, measured.cpu
-            print(
-                f"| {name} | {output} | {wall(1):.3f} s | {wall(2):.3f} s | **{wall(1) / wall(2):.2f}** "
-                f"| {paired(measured, 1, 2)} | {cpu(1):.3f} s | {cpu(2):.3f} s "
-                f"| **{cpu(2) / cpu(1):.3f}** | {measured.rss(2) / 1024:.1f} MiB |",
-                flush=True,
-            )
+            for build in binaries:
+                one, two = (build, 1), (build, 2)
+                print(
+                    f"| {name} | {output} | {build} | {wall(one):.3f} s | {wall(two):.3f} s "
+                    f"| **{wall(one) / wall(two):.2f}** | {paired(measured, one, two)} "
+                    f"| {cpu(one):.3f} s | {cpu(two):.3f} s "
+                    f"| **{cpu(two) / cpu(one):.3f}** | {measured.rss(two) / 1024:.1f} MiB |",
+                    flush=True,
+                )
     print(f"\nload {load()} (after)")
 
 
@@ -650,7 +658,7 @@ def main():
         if what == "whole":
             whole(work)
         if what == "archive":
-            archive(work)
+            archive(work, sys.argv[2] if len(sys.argv) > 2 else None)
         if what == "instructions":
             instructions(work, sys.argv[2] if len(sys.argv) > 2 else None)
         if what == "against":

@@ -911,8 +911,8 @@ fn a_file_cut_into_pieces_reads_as_a_whole_quoted_line_ends_and_all() {
         format!("{body}\n{}\n{body}", BUSY.replace("dev", &field)),
     )
     .unwrap();
-    // As an archive member, the rest is decompressed and handed on in
-    // chunks by the member's own thread; a member after it follows.
+    // As an archive member, the rest is decompressed as it is read by the
+    // thread that reads the piece; a member after it follows.
     let archive = dir.path().join("longest.zip");
     let content = std::fs::read(&longest).unwrap();
     let members = [

@@ -1,9 +1,11 @@
 //! Any bytes through the archive reader: as an archive (an error, or
-//! members that read to their end without panicking), and inside a valid
-//! zip archive, stored or deflated, where reading the member must be
-//! reading the bytes themselves, and reading the archive on two threads,
-//! the member decompressed and cut into pieces of 4 to 131 bytes on a
-//! thread of its own (`BillFiles::read_parallel`), reading it on one.
+//! members that read to their end without panicking, and read on two
+//! threads as on one), and inside a valid zip archive, stored or
+//! deflated, where reading the member must be reading the bytes
+//! themselves. Reading an archive on two threads
+//! (`BillFiles::read_parallel`), its members cut into pieces of 4 to 131
+//! bytes, each decompressed by the thread that claims it, must be reading
+//! it on one.
 
 #![no_main]
 
@@ -40,6 +42,19 @@ fuzz_target!(|data: &[u8]| {
             }
         }
         assert!(archive.open(archive.len()).is_err());
+        // Read on two threads, its members cut, each piece decompressed by
+        // the thread that claims it: the same records and the same errors.
+        let path =
+            std::env::temp_dir().join(format!("bill-archive-fuzz-{}.zip", std::process::id()));
+        std::fs::write(&path, bytes).unwrap();
+        let piece = usize::from(settings >> 2) / 2 + 4;
+        let (whole, cut) =
+            common::read_whole_and_cut(&path, Encoding::Utf8, piece, |item| format!("{item:?}"));
+        let _ = std::fs::remove_file(&path);
+        assert_eq!(
+            whole, cut,
+            "the archive's members cut into pieces of {piece} bytes"
+        );
         return;
     }
     // The bytes as the bill file inside an archive.
@@ -62,9 +77,8 @@ fuzz_target!(|data: &[u8]| {
     let from_zip = outcomes(archive.open(0).unwrap());
     assert_eq!(from_zip, outcomes(BillReader::new(bytes)));
     let piece = usize::from(settings >> 2) / 2 + 4;
-    let (whole, cut) = common::read_whole_and_cut(&path, Encoding::Utf8, piece, |item| {
-        format!("{item:?}")
-    });
+    let (whole, cut) =
+        common::read_whole_and_cut(&path, Encoding::Utf8, piece, |item| format!("{item:?}"));
     let _ = std::fs::remove_file(&path);
     assert_eq!(whole, cut, "the member cut into pieces of {piece} bytes");
 });
