@@ -114,9 +114,7 @@ impl<R: Read + Seek> BillArchive<R> {
             .ok_or(ArchiveError(zip::result::ZipError::FileNotFound))?;
         self.zip.by_index(entry).map_err(ArchiveError)
     }
-}
 
-impl<R: Read + Seek> BillArchive<R> {
     /// Bill file `index`'s bytes, read from the archive's own reader,
     /// which they take (the archive is gone: open it again for more).
     /// [`Taken::Kept`] gives the archive back when the entry is not a

@@ -12,7 +12,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Condvar, Mutex, MutexGuard, PoisonError};
 use std::vec::Vec;
 
-use super::pieces::{Buffers, Cut, CutFile, Parsers, Piece, Rest, read_piece};
+use super::pieces::{Buffers, CutFile, Parsers, Piece, Rest, read_piece};
 #[cfg(feature = "zip")]
 use super::units::open_archive;
 use super::units::{Cache, Source, Unit, read_unit};
@@ -553,35 +553,15 @@ impl<R: Read> Cutting<R> {
         encoding: Encoding,
     ) -> (Option<Piece<R>>, Option<Self>) {
         match self {
-            Self::File(file) => next_of(
-                file.next_piece(buffers, piece_bytes, encoding),
-                Self::File,
-                Rest::Input,
-            ),
+            Self::File(file) => {
+                let (piece, file) = file.next_piece(buffers, piece_bytes, encoding, Rest::Input);
+                (piece, file.map(Self::File))
+            }
             #[cfg(feature = "zip")]
-            Self::Member(file) => next_of(
-                file.next_piece(buffers, piece_bytes, encoding),
-                Self::Member,
-                Rest::Member,
-            ),
-        }
-    }
-}
-
-/// What `cut` gives the threads: a piece, and what is left to cut (`keep`
-/// it); after a piece past which no record ends, the thread that reads
-/// the piece reads the `rest` of the input on.
-fn next_of<R, I>(
-    cut: Cut<R, I>,
-    keep: impl FnOnce(CutFile<R, I>) -> Cutting<R>,
-    rest: impl FnOnce(I) -> Rest<R>,
-) -> (Option<Piece<R>>, Option<Cutting<R>>) {
-    match cut {
-        Cut::Piece(piece, file) => (Some(piece), Some(keep(file))),
-        Cut::Last(piece) => (piece, None),
-        Cut::Long(mut piece, input) => {
-            piece.rest = Some(rest(input));
-            (Some(piece), None)
+            Self::Member(file) => {
+                let (piece, file) = file.next_piece(buffers, piece_bytes, encoding, Rest::Member);
+                (piece, file.map(Self::Member))
+            }
         }
     }
 }

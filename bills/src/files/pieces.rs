@@ -133,19 +133,6 @@ pub(super) struct CutFile<R, I = R> {
     carry: Vec<u8>,
 }
 
-/// What [`CutFile::next_piece`] cut.
-pub(super) enum Cut<R, I> {
-    /// A piece, and the file after it.
-    Piece(Piece<R>, CutFile<R, I>),
-    /// The file's last piece (a failed read its rest), `None` if the file
-    /// ended before it.
-    Last(Option<Piece<R>>),
-    /// A piece after which no record ends in [`LONGEST_CUT_BYTES`] (a
-    /// record or quoted field as long as a few pieces), and the input after
-    /// it: the rest of the file, to be read as it comes, on one thread.
-    Long(Piece<R>, I),
-}
-
 impl<R, I: Read> CutFile<R, I> {
     /// The bill file `path` (or its member `member`), read from `input`.
     pub(super) fn new(path: &Path, member: Option<&str>, begins_file: bool, input: I) -> Self {
@@ -158,13 +145,19 @@ impl<R, I: Read> CutFile<R, I> {
     }
 
     /// Reads the next piece of about `piece_bytes`, into a buffer of
-    /// `buffers`.
+    /// `buffers`: the piece (`None` if the file ended before it), and the
+    /// file after it (`None` once it is read to its end, or its rest is the
+    /// piece's own). Past a piece after which no record ends in
+    /// [`LONGEST_CUT_BYTES`] (a record or quoted field as long as a few
+    /// pieces), the input is the piece's rest (as `rest` makes it), read
+    /// as it comes by the thread that reads the piece.
     pub(super) fn next_piece(
         mut self,
         buffers: &Buffers,
         piece_bytes: usize,
         encoding: Encoding,
-    ) -> Cut<R, I> {
+        rest: impl FnOnce(I) -> Rest<R>,
+    ) -> (Option<Piece<R>>, Option<Self>) {
         let mut buffer = lock(buffers).pop().unwrap_or_default();
         let mut filled = self.carry.len();
         if buffer.len() < filled {
@@ -188,13 +181,16 @@ impl<R, I: Read> CutFile<R, I> {
                     // The end of the input: the rest is the last piece.
                     if filled == 0 && !self.piece.first {
                         lock(buffers).push(buffer);
-                        return Cut::Last(None);
+                        return (None, None);
                     }
-                    return Cut::Last(Some(self.piece.cut_off(buffer, filled, start, None)));
+                    return (Some(self.piece.cut_off(buffer, filled, start, None)), None);
                 }
                 Err(error) => {
-                    let rest = Some(Rest::Failed(Some(error)));
-                    return Cut::Last(Some(self.piece.cut_off(buffer, filled, start, rest)));
+                    let failed = Some(Rest::Failed(Some(error)));
+                    return (
+                        Some(self.piece.cut_off(buffer, filled, start, failed)),
+                        None,
+                    );
                 }
             };
             scanned = filled;
@@ -203,11 +199,11 @@ impl<R, I: Read> CutFile<R, I> {
                     self.carry.clear();
                     self.carry.extend_from_slice(&buffer[end..filled]);
                     let piece = self.piece.cut_off(buffer, end, start, None);
-                    return Cut::Piece(piece, self);
+                    return (Some(piece), Some(self));
                 }
                 None if filled >= LONGEST_CUT_BYTES.max(piece_bytes) => {
-                    let piece = self.piece.cut_off(buffer, filled, start, None);
-                    return Cut::Long(piece, self.input);
+                    let rest = Some(rest(self.input));
+                    return (Some(self.piece.cut_off(buffer, filled, start, rest)), None);
                 }
                 None => {}
             }
