@@ -11,7 +11,7 @@
 
 use std::io::{Cursor, Write};
 
-use cec_bills::{BillArchive, BillReader, Encoding};
+use cec_bills::{BillArchive, BillReader, Encoding, Item};
 use libfuzzer_sys::fuzz_target;
 
 mod common;
@@ -44,17 +44,7 @@ fuzz_target!(|data: &[u8]| {
         assert!(archive.open(archive.len()).is_err());
         // Read on two threads, its members cut, each piece decompressed by
         // the thread that claims it: the same records and the same errors.
-        let path =
-            std::env::temp_dir().join(format!("bill-archive-fuzz-{}.zip", std::process::id()));
-        std::fs::write(&path, bytes).unwrap();
-        let piece = usize::from(settings >> 2) / 2 + 4;
-        let (whole, cut) =
-            common::read_whole_and_cut(&path, Encoding::Utf8, piece, |item| format!("{item:?}"));
-        let _ = std::fs::remove_file(&path);
-        assert_eq!(
-            whole, cut,
-            "the archive's members cut into pieces of {piece} bytes"
-        );
+        read_on_one_and_two(bytes, settings);
         return;
     }
     // The bytes as the bill file inside an archive.
@@ -70,15 +60,20 @@ fuzz_target!(|data: &[u8]| {
         .unwrap();
     zip.write_all(bytes).unwrap();
     let archive = zip.finish().unwrap().into_inner();
-    let path = std::env::temp_dir().join(format!("bill-archive-fuzz-{}.zip", std::process::id()));
-    std::fs::write(&path, &archive).unwrap();
+    read_on_one_and_two(&archive, settings);
     let mut archive = BillArchive::new(Cursor::new(archive)).unwrap();
     assert_eq!(archive.len(), 1);
     let from_zip = outcomes(archive.open(0).unwrap());
     assert_eq!(from_zip, outcomes(BillReader::new(bytes)));
-    let piece = usize::from(settings >> 2) / 2 + 4;
-    let (whole, cut) =
-        common::read_whole_and_cut(&path, Encoding::Utf8, piece, |item| format!("{item:?}"));
-    let _ = std::fs::remove_file(&path);
-    assert_eq!(whole, cut, "the member cut into pieces of {piece} bytes");
 });
+
+/// The archive `archive` read on one thread and on two, its members cut
+/// into pieces of 4 to 131 bytes (as `settings` says), gives the same
+/// items.
+fn read_on_one_and_two(archive: &[u8], settings: u8) {
+    let piece = usize::from(settings >> 2) / 2 + 4;
+    let describe = |item: Item<'_>| format!("{item:?}");
+    let name = "bill-archive-fuzz.zip";
+    let (whole, cut) = common::read_whole_and_cut(archive, name, Encoding::Utf8, piece, describe);
+    assert_eq!(whole, cut, "the members cut into pieces of {piece} bytes");
+}

@@ -1,20 +1,23 @@
 //! What the bill targets share: a file read on one thread and on two.
 
 use std::num::NonZeroUsize;
-use std::path::Path;
 
 use cec_bills::{BillFiles, Encoding, Item};
 
-/// The items of the file at `path`, each as `describe` says: read by
+/// The items of `file` (written to a temporary file named `name`, an
+/// extension saying what it is), each as `describe` says: read by
 /// `BillFiles::read`, and by `read_parallel` on two threads with pieces of
 /// `piece` bytes, any file or member over a piece cut.
 pub fn read_whole_and_cut(
-    path: &Path,
+    file: &[u8],
+    name: &str,
     encoding: Encoding,
     piece: usize,
     describe: impl Fn(Item<'_>) -> String + Sync,
 ) -> (Vec<String>, Vec<String>) {
-    let files = BillFiles::new([path]).encoding(encoding);
+    let path = std::env::temp_dir().join(format!("{}-{name}", std::process::id()));
+    std::fs::write(&path, file).unwrap();
+    let files = BillFiles::new([&path]).encoding(encoding);
     let mut whole = Vec::new();
     files
         .clone()
@@ -40,5 +43,6 @@ pub fn read_whole_and_cut(
             },
         )
         .unwrap();
+    let _ = std::fs::remove_file(&path);
     (whole, cut)
 }
