@@ -314,31 +314,12 @@ def archive(work, rev=None):
         binaries[rev] = build_apart(rev, rev)
     paths, _, rounds = scale_sets(work)["8 files × 25,000 + zip of 4"]
     parts = {
-        "8 files × 25,000": paths[:-1],
-        "zip of 4": paths[-1:],
-        "8 files × 25,000 + zip of 4": paths,
+        "8 files × 25,000": (paths[:-1], rounds),
+        "zip of 4": (paths[-1:], rounds),
+        "8 files × 25,000 + zip of 4": (paths, rounds),
     }
     print(f"\nThe small set's files alone and its archive alone, `codes decode` --jobs 1 and 2 turn about, {machine()}, median of {rounds} rounds, load {load()} (before)\n")
-    print("| input | output | build | jobs 1 wall | jobs 2 wall | **jobs 1 ÷ jobs 2** | rounds' jobs 1 ÷ jobs 2 | CPU jobs 1 | CPU jobs 2 | **CPU jobs 2 ÷ jobs 1** | peak RSS jobs 2 |")
-    print("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|")
-    for name, part in parts.items():
-        for output in ("csv", "jsonl"):
-            measured = turn_about({
-                (build, jobs): [[binary, "decode", *part, *OUTPUTS[output], "--jobs", str(jobs)]]
-                for build, binary in binaries.items()
-                for jobs in (1, 2)
-            }, rounds)
-            wall, cpu = measured.wall, measured.cpu
-            for build in binaries:
-                one, two = (build, 1), (build, 2)
-                print(
-                    f"| {name} | {output} | {build} | {wall(one):.3f} s | {wall(two):.3f} s "
-                    f"| **{wall(one) / wall(two):.2f}** | {paired(measured, one, two)} "
-                    f"| {cpu(one):.3f} s | {cpu(two):.3f} s "
-                    f"| **{cpu(two) / cpu(one):.3f}** | {measured.rss(two) / 1024:.1f} MiB |",
-                    flush=True,
-                )
-    print(f"\nload {load()} (after)")
+    builds_beside(binaries, parts, ("csv", "jsonl"))
 
 
 def build_apart(label, rev, edits=()):
@@ -521,24 +502,30 @@ def pools(work, rev=RAYON_PROTOTYPE, label="rayon prototype", uneven=False):
     if uneven:
         sets["7 files × 100,000 or 700,000"] = (uneven_set(os.path.join(work, "uneven")), None, RUNS)
     print(f"\n`codes decode` --jobs 1 and 2, this build and {label} ({rev}), turn about, {machine()}, medians of {RUNS} rounds ({RUNS * SHORT_SET_ROUNDS} for the small set), load {load()} (before)\n")
+    builds_beside(binaries, {name: (paths, rounds) for name, (paths, _, rounds) in sets.items()}, OUTPUTS)
+
+
+def builds_beside(binaries, sets, outputs):
+    """Times `binaries` (name: binary) with `--jobs 1` and `--jobs 2` on
+    each of `sets` (name: (paths, rounds)) for each of `outputs`, all turn
+    about, and prints a table of them, then the load."""
     print("| input | output | build | jobs 1 wall | jobs 2 wall | **jobs 1 ÷ jobs 2** | rounds' jobs 1 ÷ jobs 2 | CPU jobs 1 | CPU jobs 2 | **CPU jobs 2 ÷ jobs 1** | peak RSS jobs 2 |")
     print("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|")
-    for name, (paths, _, rounds) in sets.items():
-        for output, args in OUTPUTS.items():
+    for name, (paths, rounds) in sets.items():
+        for output in outputs:
             measured = turn_about({
-                (pool, jobs): [[binary, "decode", *paths, *args, "--jobs", str(jobs)]]
-                for pool, binary in binaries.items()
+                (build, jobs): [[binary, "decode", *paths, *OUTPUTS[output], "--jobs", str(jobs)]]
+                for build, binary in binaries.items()
                 for jobs in (1, 2)
             }, rounds)
-            for pool in binaries:
-                wall_one, wall_two = measured.wall((pool, 1)), measured.wall((pool, 2))
-                cpu_one, cpu_two = measured.cpu((pool, 1)), measured.cpu((pool, 2))
-                rss_two = measured.rss((pool, 2))
+            wall, cpu = measured.wall, measured.cpu
+            for build in binaries:
+                one, two = (build, 1), (build, 2)
                 print(
-                    f"| {name} | {output} | {pool} | {wall_one:.3f} s | {wall_two:.3f} s "
-                    f"| **{wall_one / wall_two:.2f}** | {paired(measured, (pool, 1), (pool, 2))} "
-                    f"| {cpu_one:.3f} s | {cpu_two:.3f} s "
-                    f"| **{cpu_two / cpu_one:.2f}** | {rss_two / 1024:.1f} MiB |",
+                    f"| {name} | {output} | {build} | {wall(one):.3f} s | {wall(two):.3f} s "
+                    f"| **{wall(one) / wall(two):.2f}** | {paired(measured, one, two)} "
+                    f"| {cpu(one):.3f} s | {cpu(two):.3f} s "
+                    f"| **{cpu(two) / cpu(one):.2f}** | {measured.rss(two) / 1024:.1f} MiB |",
                     flush=True,
                 )
     print(f"\nload {load()} (after)")
