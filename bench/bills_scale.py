@@ -62,6 +62,10 @@ and JSON lines: which of the two leaves two threads short; with REV,
 that commit's build (as `against` builds it) beside this one.
 `duckdb` installs the `duckdb` package (2.x) from
 PyPI into a virtual environment under target/ on its first run.
+With SMOKE=1 each step runs once on a thousandth of its records with a
+debug build, standing in for the builds of other commits and variants
+(whose commits and edits are checked, not built): CI runs every step so,
+to know the script still runs; those figures mean nothing.
 """
 
 import filecmp
@@ -75,10 +79,16 @@ import time
 import zipfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-CODES = os.path.join(ROOT, "target", "release", "codes")
+# SMOKE=1 runs every step on a thousandth of its records, once, with a
+# debug build, which stands in for any other commit or variant (not built,
+# only checked to build: `build_apart`): CI's check that the script still
+# runs. Its figures mean nothing.
+SMOKE = os.environ.get("SMOKE") == "1"
+PROFILE = "debug" if SMOKE else "release"
+CODES = os.path.join(ROOT, "target", PROFILE, "codes")
 VENV = os.path.join(ROOT, "target", "bench-venv")
 DUCKDB = "duckdb>=2,<3"
-RUNS = int(os.environ.get("RUNS", "5"))
+RUNS = 1 if SMOKE else int(os.environ.get("RUNS", "5"))
 # `read_parallel` on rayon's indexed parallel iterators, reverted after
 # it was measured (BENCHMARKS.md, figure 8).
 RAYON_PROTOTYPE = "23a02d5"
@@ -111,13 +121,16 @@ def machine():
 
 
 def build():
+    profile = [] if SMOKE else ["--release"]
     subprocess.run(
-        ["cargo", "build", "--release", "--quiet", "-p", "codes-cli"],
+        ["cargo", "build", *profile, "--quiet", "-p", "codes-cli"],
         cwd=ROOT, check=True,
     )
 
 
 def synth(records, path, malformed_every=1000):
+    if SMOKE:
+        records = max(records // 1000, 1)
     subprocess.run(
         [CODES, "synth", str(records), "--malformed-every", str(malformed_every), "-o", path],
         check=True,
@@ -334,6 +347,20 @@ def build_apart(label, rev, edits=()):
     stand for this checkout's (whose files are older), and both binaries
     compared would be the worktree's. Worktrees of other labels are other
     places: they share the target directory apart, and its dependencies."""
+    if SMOKE:
+        # Only what would stop the build: the commit is there, and each
+        # edit applies to it. This build stands in for it.
+        def git(*args):
+            result = subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True)
+            if result.returncode:
+                sys.exit(f"{label}: git {' '.join(args)}: {result.stderr.strip()}")
+            return result.stdout
+
+        git("rev-parse", "--verify", f"{rev}^{{commit}}")
+        for path, text, _ in edits:
+            if git("show", f"{rev}:{path}").count(text) != 1:
+                sys.exit(f"{label}: {path} no longer holds {text!r} once")
+        return CODES
     slug = "".join(c if c.isalnum() else "-" for c in label)
     tree = os.path.join(ROOT, "target", f"worktree-{slug}")
     if os.path.exists(tree):
@@ -629,6 +656,9 @@ def main():
     if what not in ("threads", "memory", "duckdb", "summary", "pools", "against", "instructions", "cutting", "whole", "archive", "all"):
         sys.exit(__doc__)
     build()
+    if SMOKE:
+        print("SMOKE=1: a thousandth of the records, one run, a debug build, and this build in the place of")
+        print("any other commit's or variant's; no figure below means anything.")
     with tempfile.TemporaryDirectory(prefix="bills-scale-") as work:
         if what in ("threads", "all"):
             threads(work)
