@@ -10,6 +10,7 @@ use serde::Serialize;
 
 use crate::width;
 
+mod flat;
 mod flat_json;
 
 /// Output formats.
@@ -57,6 +58,8 @@ enum Formatted {
     Blocks {
         bytes: Vec<u8>,
         heading: usize,
+        /// The last row's cells, their text's room used again.
+        cells: Vec<Cell>,
     },
 }
 
@@ -70,6 +73,7 @@ impl FormattedRows {
             Format::Table => Formatted::Blocks {
                 bytes: Vec::new(),
                 heading,
+                cells: Vec::new(),
             },
         };
         Self { columns, sink }
@@ -98,21 +102,14 @@ impl FormattedRows {
                 csv.serialize(row).map_err(csv_error)?;
                 csv.flush()
             }
-            Formatted::Blocks { bytes, heading } => {
-                let cells = cells(self.columns, row)?;
-                let split = (*heading).min(cells.len());
-                let heading: Vec<&str> = cells[..split]
-                    .iter()
-                    .map(|cell| cell.text.as_str())
-                    .collect();
-                writeln!(bytes, "{}", heading.join(":"))?;
-                let width = self.columns.iter().map(|name| name.len()).max();
-                let width = width.unwrap_or(0);
-                for (name, cell) in self.columns[split..].iter().zip(&cells[split..]) {
-                    let line = format!("  {name:width$}  {}", cell.text);
-                    writeln!(bytes, "{}", line.trim_end())?;
-                }
-                writeln!(bytes)
+            Formatted::Blocks {
+                bytes,
+                heading,
+                cells,
+            } => {
+                fill_cells(self.columns, row, cells)?;
+                write_block(bytes, self.columns, cells, *heading);
+                Ok(())
             }
         }
     }
@@ -172,7 +169,7 @@ enum Sink<'w> {
 }
 
 /// One value of a row, as a table writes it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 struct Cell {
     text: String,
     number: bool,
@@ -221,7 +218,9 @@ impl<'w> RowWriter<'w> {
                 Ok(())
             }
             Sink::Aligned { rows, .. } => {
-                rows.push(cells(self.columns, row)?);
+                let mut cells = Vec::new();
+                fill_cells(self.columns, row, &mut cells)?;
+                rows.push(cells);
                 Ok(())
             }
         }
@@ -261,8 +260,68 @@ impl<'w> RowWriter<'w> {
     }
 }
 
-/// The values of `row`, one per column, as text.
-fn cells(columns: &[&str], row: &impl Serialize) -> io::Result<Vec<Cell>> {
+/// The values of `row`, one per column, as text, into `cells` (the room
+/// of their texts used again): from its fields as they come when it is a
+/// row of text, integers and nulls with those fields in that order, else
+/// from its `serde_json::Value`, which gives the same cells.
+fn fill_cells(columns: &[&str], row: &impl Serialize, cells: &mut Vec<Cell>) -> io::Result<()> {
+    cells.resize_with(columns.len(), Cell::default);
+    let mut sink = Cells {
+        columns,
+        cells: &mut *cells,
+        at: 0,
+    };
+    if flat::walk(row, &mut sink).is_ok_and(|given| given == columns.len()) {
+        return Ok(());
+    }
+    *cells = cells_of_value(columns, row)?;
+    Ok(())
+}
+
+/// The cells of a row whose fields are the columns, in order.
+struct Cells<'c> {
+    columns: &'c [&'c str],
+    cells: &'c mut [Cell],
+    /// The field being given.
+    at: usize,
+}
+
+impl Cells<'_> {
+    fn set(&mut self, text: &str, number: bool) {
+        let cell = &mut self.cells[self.at];
+        cell.text.clear();
+        cell.text.push_str(text);
+        cell.number = number;
+    }
+}
+
+impl flat::Sink for Cells<'_> {
+    fn field(&mut self, index: usize, name: &'static str) -> Result<(), flat::NotFlat> {
+        match self.columns.get(index) {
+            Some(&column) if column == name => {
+                self.at = index;
+                Ok(())
+            }
+            _ => Err(flat::NotFlat),
+        }
+    }
+
+    fn text(&mut self, text: &str) {
+        self.set(text, false);
+    }
+
+    fn integer(&mut self, digits: &str) {
+        self.set(digits, true);
+    }
+
+    fn null(&mut self) {
+        self.set("", false);
+    }
+}
+
+/// The values of `row`, one per column, as text, through its
+/// `serde_json::Value`: any shape of row, its fields in any order.
+fn cells_of_value(columns: &[&str], row: &impl Serialize) -> io::Result<Vec<Cell>> {
     let value = serde_json::to_value(row)?;
     let serde_json::Value::Object(fields) = value else {
         return Err(io::Error::other(format!("a row is not a struct: {value}")));
@@ -277,6 +336,42 @@ fn cells(columns: &[&str], row: &impl Serialize) -> io::Result<Vec<Cell>> {
         Cell { text, number }
     };
     Ok(columns.iter().map(cell).collect())
+}
+
+/// Appends the block of a row of `cells` (see [`TableLayout::Blocks`]):
+/// a heading of its first `heading` values joined by `:`, then a line of
+/// each other column's name and value, the values aligned, each line
+/// without trailing white space, then a blank line.
+fn write_block(bytes: &mut Vec<u8>, columns: &[&str], cells: &[Cell], heading: usize) {
+    let split = heading.min(cells.len());
+    for (index, cell) in cells[..split].iter().enumerate() {
+        if index > 0 {
+            bytes.push(b':');
+        }
+        bytes.extend_from_slice(cell.text.as_bytes());
+    }
+    bytes.push(b'\n');
+    // Names are padded to the longest in characters (the names are ASCII).
+    let width = columns.iter().map(|name| name.len()).max().unwrap_or(0);
+    for (name, cell) in columns[split..].iter().zip(&cells[split..]) {
+        let value = cell.text.trim_end();
+        let line = bytes.len();
+        bytes.extend_from_slice(b"  ");
+        if value.is_empty() {
+            bytes.extend_from_slice(name.trim_end().as_bytes());
+            if bytes.len() == line + 2 {
+                // A blank name: the line is only spaces, trimmed away.
+                bytes.truncate(line);
+            }
+        } else {
+            bytes.extend_from_slice(name.as_bytes());
+            let pad = width.saturating_sub(name.chars().count()) + 2;
+            bytes.resize(bytes.len() + pad, b' ');
+            bytes.extend_from_slice(value.as_bytes());
+        }
+        bytes.push(b'\n');
+    }
+    bytes.push(b'\n');
 }
 
 /// A header line and `rows` with their columns aligned: each as wide as
@@ -354,29 +449,11 @@ fn csv_error(error: csv::Error) -> io::Error {
 mod tests {
     use super::*;
 
-    /// A row with text, a count, a negative number and nothing.
-    struct Row {
-        name: &'static str,
-        count: u64,
-        change: i64,
-        note: Option<&'static str>,
-    }
+    use proptest::prelude::*;
 
-    const COLUMNS: &[&str] = &["name", "count", "change", "note"];
+    use crate::output::flat::test_row::{COLUMNS, Row};
 
-    impl Serialize for Row {
-        fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-            use serde::ser::SerializeStruct;
-            let mut row = serializer.serialize_struct("Row", 4)?;
-            row.serialize_field("name", self.name)?;
-            row.serialize_field("count", &self.count)?;
-            row.serialize_field("change", &self.change)?;
-            row.serialize_field("note", &self.note)?;
-            row.end()
-        }
-    }
-
-    const ROWS: [Row; 2] = [
+    const ROWS: [Row<'static>; 2] = [
         Row {
             name: "a, \"quoted\"",
             count: 12_345,
@@ -488,6 +565,113 @@ bé:1
             written(Format::Table, TableLayout::Blocks { heading: 2 }, &[]),
             ""
         );
+    }
+
+    /// A block as `write_block` replaced it: through `format!` and
+    /// `trim_end`, a line at a time.
+    fn block_by_format(columns: &[&str], cells: &[Cell], heading: usize) -> String {
+        let split = heading.min(cells.len());
+        let heading: Vec<&str> = cells[..split]
+            .iter()
+            .map(|cell| cell.text.as_str())
+            .collect();
+        let mut block = format!("{}\n", heading.join(":"));
+        let width = columns.iter().map(|name| name.len()).max().unwrap_or(0);
+        for (name, cell) in columns[split..].iter().zip(&cells[split..]) {
+            let line = format!("  {name:width$}  {}", cell.text);
+            block.push_str(line.trim_end());
+            block.push('\n');
+        }
+        block + "\n"
+    }
+
+    /// Texts with white space where trimming would find it, and wide and
+    /// multi-byte characters.
+    fn text() -> impl Strategy<Value = String> {
+        proptest::string::string_regex("[ a\t\u{3000}é示,:\"]{0,6}").expect("a valid pattern")
+    }
+
+    proptest! {
+        #[test]
+        fn a_block_is_the_lines_format_and_trim_end_make(
+            texts in proptest::collection::vec(text(), 0..6),
+            numbers in proptest::collection::vec(any::<bool>(), 6),
+            heading in 0usize..7,
+        ) {
+            // Names of every kind: blank, spaced, wider in bytes than characters.
+            let columns = ["name", "", "a b ", "é", "示忙", "x"];
+            let cells: Vec<Cell> = texts
+                .iter()
+                .zip(&numbers)
+                .map(|(text, &number)| Cell { text: text.clone(), number })
+                .collect();
+            let columns = &columns[..cells.len()];
+            let mut bytes = b"before\n".to_vec();
+            write_block(&mut bytes, columns, &cells, heading);
+            let expected = format!("before\n{}", block_by_format(columns, &cells, heading));
+            prop_assert_eq!(String::from_utf8(bytes).expect("UTF-8"), expected);
+        }
+
+        #[test]
+        fn a_flat_row_gives_the_cells_its_value_gives(
+            name in any::<String>(),
+            count in any::<u64>(),
+            change in any::<i64>(),
+            note in proptest::option::of(any::<String>()),
+        ) {
+            let row = Row { name: &name, count, change, note: note.as_deref() };
+            // Room left by a longer row of other cells is used again.
+            let mut cells = vec![Cell { text: "old".into(), number: true }; 6];
+            fill_cells(COLUMNS, &row, &mut cells).expect("a row");
+            prop_assert_eq!(cells, cells_of_value(COLUMNS, &row).expect("a row"));
+        }
+    }
+
+    #[test]
+    fn a_row_of_another_shape_or_order_gives_the_cells_its_value_gives() {
+        #[derive(Serialize)]
+        struct Other {
+            note: Option<&'static str>,
+            name: &'static str,
+            flag: bool,
+            ratio: f64,
+        }
+        let other = Other {
+            note: Some("ok"),
+            name: "bé",
+            flag: true,
+            ratio: 0.5,
+        };
+        let columns = ["name", "count", "flag", "ratio", "note"];
+        let mut cells = Vec::new();
+        fill_cells(&columns, &other, &mut cells).expect("a row");
+        let texts: Vec<(&str, bool)> = cells
+            .iter()
+            .map(|cell| (cell.text.as_str(), cell.number))
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                ("bé", false),
+                ("", false),
+                ("true", false),
+                ("0.5", true),
+                ("ok", false)
+            ]
+        );
+        // Fewer columns than fields, and more.
+        for columns in [
+            &COLUMNS[..2],
+            &["name", "count", "change", "note", "more"][..],
+        ] {
+            let row = &ROWS[1];
+            fill_cells(columns, row, &mut cells).expect("a row");
+            assert_eq!(
+                cells,
+                cells_of_value(columns, row).expect("a row"),
+                "{columns:?}"
+            );
+        }
     }
 
     /// Output whose reader has gone.

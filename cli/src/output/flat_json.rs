@@ -11,11 +11,11 @@
 //! escape, and every row of another shape (nested, a boolean, a float),
 //! is written by `serde_json` itself, so the bytes are always its own.
 
-use std::fmt;
 use std::io;
 
 use serde::Serialize;
-use serde::ser::{self, Impossible, SerializeStruct};
+
+use super::flat::{NotFlat, Sink, walk};
 
 /// The column names of the rows a writer writes, each written once as it
 /// opens its field (`"name":`): a row names its columns in this order.
@@ -48,13 +48,14 @@ impl Names {
 /// The error of `serde_json`, for a row it cannot write.
 pub fn write_row(bytes: &mut Vec<u8>, row: &impl Serialize, names: &Names) -> io::Result<()> {
     let start = bytes.len();
-    if row
-        .serialize(Flat {
-            bytes: &mut *bytes,
-            names,
-        })
-        .is_err()
-    {
+    bytes.push(b'{');
+    let mut json = Json {
+        bytes: &mut *bytes,
+        names,
+    };
+    if walk(row, &mut json).is_ok() {
+        bytes.push(b'}');
+    } else {
         // Not a flat row: serde_json writes it, from where it starts.
         bytes.truncate(start);
         serde_json::to_writer(&mut *bytes, row)?;
@@ -103,56 +104,18 @@ fn needs_escape(text: &[u8]) -> bool {
         .any(|&byte| byte < 0x20 || byte == b'"' || byte == b'\\')
 }
 
-/// What is not a flat row: `write_row` hands it to serde_json.
-#[derive(Debug)]
-struct NotFlat;
-
-impl fmt::Display for NotFlat {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("not a row of text, numbers and nulls")
-    }
-}
-
-impl std::error::Error for NotFlat {}
-
-impl ser::Error for NotFlat {
-    fn custom<T: fmt::Display>(_: T) -> Self {
-        NotFlat
-    }
-}
-
-/// The row: a struct whose fields are [`Value`]s.
-struct Flat<'b> {
+/// The row's fields, written as JSON after its `{`.
+struct Json<'b> {
     bytes: &'b mut Vec<u8>,
     names: &'b Names,
 }
 
-/// A field of the row: text, a number, or nothing.
-struct Value<'b> {
-    bytes: &'b mut Vec<u8>,
-}
-
-/// The fields written so far.
-struct Fields<'b> {
-    bytes: &'b mut Vec<u8>,
-    names: &'b Names,
-    /// How many.
-    written: usize,
-}
-
-impl SerializeStruct for Fields<'_> {
-    type Ok = ();
-    type Error = NotFlat;
-
-    fn serialize_field<T: Serialize + ?Sized>(
-        &mut self,
-        name: &'static str,
-        value: &T,
-    ) -> Result<(), NotFlat> {
-        if self.written > 0 {
+impl Sink for Json<'_> {
+    fn field(&mut self, index: usize, name: &'static str) -> Result<(), NotFlat> {
+        if index > 0 {
             self.bytes.push(b',');
         }
-        match self.names.opening.get(self.written) {
+        match self.names.opening.get(index) {
             // The same text, most often the same `&'static str`.
             Some((known, opening)) if core::ptr::eq(*known, name) || *known == name => {
                 self.bytes.extend_from_slice(opening);
@@ -162,178 +125,19 @@ impl SerializeStruct for Fields<'_> {
                 self.bytes.push(b':');
             }
         }
-        self.written += 1;
-        value.serialize(Value {
-            bytes: &mut *self.bytes,
-        })
-    }
-
-    fn end(self) -> Result<(), NotFlat> {
-        self.bytes.push(b'}');
-        Ok(())
-    }
-}
-
-/// Every method of a [`ser::Serializer`] that a flat row or value does not
-/// use: not flat.
-macro_rules! not_flat {
-    ($($method:ident($($argument:ty),*);)*) => {
-        $(fn $method(self, $(_: $argument),*) -> Result<(), NotFlat> {
-            Err(NotFlat)
-        })*
-    };
-}
-
-/// The compound kinds neither a row nor a value is.
-macro_rules! no_compounds {
-    () => {
-        type SerializeSeq = Impossible<(), NotFlat>;
-        type SerializeTuple = Impossible<(), NotFlat>;
-        type SerializeTupleStruct = Impossible<(), NotFlat>;
-        type SerializeTupleVariant = Impossible<(), NotFlat>;
-        type SerializeMap = Impossible<(), NotFlat>;
-        type SerializeStructVariant = Impossible<(), NotFlat>;
-
-        fn serialize_seq(self, _: Option<usize>) -> Result<Self::SerializeSeq, NotFlat> {
-            Err(NotFlat)
-        }
-
-        fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple, NotFlat> {
-            Err(NotFlat)
-        }
-
-        fn serialize_tuple_struct(
-            self,
-            _: &'static str,
-            _: usize,
-        ) -> Result<Self::SerializeTupleStruct, NotFlat> {
-            Err(NotFlat)
-        }
-
-        fn serialize_tuple_variant(
-            self,
-            _: &'static str,
-            _: u32,
-            _: &'static str,
-            _: usize,
-        ) -> Result<Self::SerializeTupleVariant, NotFlat> {
-            Err(NotFlat)
-        }
-
-        fn serialize_map(self, _: Option<usize>) -> Result<Self::SerializeMap, NotFlat> {
-            Err(NotFlat)
-        }
-
-        fn serialize_struct_variant(
-            self,
-            _: &'static str,
-            _: u32,
-            _: &'static str,
-            _: usize,
-        ) -> Result<Self::SerializeStructVariant, NotFlat> {
-            Err(NotFlat)
-        }
-
-        fn serialize_newtype_struct<T: Serialize + ?Sized>(
-            self,
-            _: &'static str,
-            _: &T,
-        ) -> Result<(), NotFlat> {
-            Err(NotFlat)
-        }
-
-        fn serialize_newtype_variant<T: Serialize + ?Sized>(
-            self,
-            _: &'static str,
-            _: u32,
-            _: &'static str,
-            _: &T,
-        ) -> Result<(), NotFlat> {
-            Err(NotFlat)
-        }
-
-        not_flat! {
-            serialize_bool(bool);
-            serialize_i8(i8);
-            serialize_i16(i16);
-            serialize_i32(i32);
-            serialize_u8(u8);
-            serialize_u16(u16);
-            serialize_u32(u32);
-            serialize_f32(f32);
-            serialize_f64(f64);
-            serialize_char(char);
-            serialize_bytes(&[u8]);
-            serialize_unit();
-            serialize_unit_struct(&'static str);
-            serialize_unit_variant(&'static str, u32, &'static str);
-        }
-    };
-}
-
-impl<'b> ser::Serializer for Flat<'b> {
-    type Ok = ();
-    type Error = NotFlat;
-    type SerializeStruct = Fields<'b>;
-
-    fn serialize_struct(self, _: &'static str, _: usize) -> Result<Fields<'b>, NotFlat> {
-        self.bytes.push(b'{');
-        Ok(Fields {
-            bytes: self.bytes,
-            names: self.names,
-            written: 0,
-        })
-    }
-
-    no_compounds!();
-
-    not_flat! {
-        serialize_i64(i64);
-        serialize_u64(u64);
-        serialize_str(&str);
-        serialize_none();
-    }
-
-    fn serialize_some<T: Serialize + ?Sized>(self, _: &T) -> Result<(), NotFlat> {
-        Err(NotFlat)
-    }
-}
-
-impl ser::Serializer for Value<'_> {
-    type Ok = ();
-    type Error = NotFlat;
-    type SerializeStruct = Impossible<(), NotFlat>;
-
-    fn serialize_struct(self, _: &'static str, _: usize) -> Result<Self::SerializeStruct, NotFlat> {
-        Err(NotFlat)
-    }
-
-    no_compounds!();
-
-    fn serialize_i64(self, number: i64) -> Result<(), NotFlat> {
-        self.bytes
-            .extend_from_slice(itoa::Buffer::new().format(number).as_bytes());
         Ok(())
     }
 
-    fn serialize_u64(self, number: u64) -> Result<(), NotFlat> {
-        self.bytes
-            .extend_from_slice(itoa::Buffer::new().format(number).as_bytes());
-        Ok(())
-    }
-
-    fn serialize_str(self, text: &str) -> Result<(), NotFlat> {
+    fn text(&mut self, text: &str) {
         string(self.bytes, text);
-        Ok(())
     }
 
-    fn serialize_none(self) -> Result<(), NotFlat> {
+    fn integer(&mut self, digits: &str) {
+        self.bytes.extend_from_slice(digits.as_bytes());
+    }
+
+    fn null(&mut self) {
         self.bytes.extend_from_slice(b"null");
-        Ok(())
-    }
-
-    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result<(), NotFlat> {
-        value.serialize(self)
     }
 }
 
@@ -343,24 +147,7 @@ mod tests {
 
     use proptest::prelude::*;
 
-    /// A row of the shape the bill rows have.
-    struct Row<'a> {
-        text: &'a str,
-        number: i64,
-        count: u64,
-        maybe: Option<&'a str>,
-    }
-
-    impl Serialize for Row<'_> {
-        fn serialize<S: ser::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-            let mut row = serializer.serialize_struct("Row", 4)?;
-            row.serialize_field("text", self.text)?;
-            row.serialize_field("number", &self.number)?;
-            row.serialize_field("count", &self.count)?;
-            row.serialize_field("maybe", &self.maybe)?;
-            row.end()
-        }
-    }
+    use crate::output::flat::test_row::{COLUMNS, Row};
 
     /// `row` written after a line, with the names it has; the same with
     /// names unlike its own or too few (those fields written as they come).
@@ -370,8 +157,8 @@ mod tests {
             write_row(&mut bytes, row, &Names::new(names)).unwrap();
             String::from_utf8(bytes).unwrap()
         };
-        let with_its_names = write(&["text", "number", "count", "maybe"]);
-        for names in [&["text", "no"][..], &[]] {
+        let with_its_names = write(COLUMNS);
+        for names in [&["name", "no"][..], &[]] {
             assert_eq!(write(names), with_its_names, "{names:?}");
         }
         with_its_names
@@ -384,14 +171,14 @@ mod tests {
     #[test]
     fn a_flat_row_is_written_as_serde_json_writes_it() {
         let row = Row {
-            text: "Busy 示忙。",
-            number: -1,
+            name: "Busy 示忙。",
             count: u64::MAX,
-            maybe: None,
+            change: -1,
+            note: None,
         };
         assert_eq!(
             written(&row),
-            "before\n{\"text\":\"Busy 示忙。\",\"number\":-1,\"count\":18446744073709551615,\"maybe\":null}"
+            "before\n{\"name\":\"Busy 示忙。\",\"count\":18446744073709551615,\"change\":-1,\"note\":null}"
         );
         for text in [
             "a \"quoted\" word",
@@ -402,10 +189,10 @@ mod tests {
             "",
         ] {
             let row = Row {
-                text,
-                number: i64::MIN,
+                name: text,
                 count: 0,
-                maybe: Some(text),
+                change: i64::MIN,
+                note: Some(text),
             };
             assert_eq!(written(&row), serde_json(&row), "{text:?}");
         }
@@ -457,8 +244,8 @@ mod tests {
         }
 
         #[test]
-        fn every_text_is_written_as_serde_json_writes_it(text in any::<String>(), number in any::<i64>(), count in any::<u64>()) {
-            let row = Row { text: &text, number, count, maybe: Some(&text) };
+        fn every_text_is_written_as_serde_json_writes_it(text in any::<String>(), change in any::<i64>(), count in any::<u64>()) {
+            let row = Row { name: &text, count, change, note: Some(&text) };
             prop_assert_eq!(written(&row), serde_json(&row));
         }
     }
