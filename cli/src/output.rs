@@ -659,6 +659,22 @@ bé:1
                 ("ok", false)
             ]
         );
+        // Text and integers, as the columns' row has, in another order.
+        #[derive(Serialize)]
+        struct Swapped {
+            count: u64,
+            name: &'static str,
+            note: Option<&'static str>,
+            change: i64,
+        }
+        let swapped = Swapped {
+            count: 1,
+            name: "bé",
+            note: Some("ok"),
+            change: 0,
+        };
+        fill_cells(COLUMNS, &swapped, &mut cells).expect("a row");
+        assert_eq!(cells, cells_of_value(COLUMNS, &ROWS[1]).expect("a row"));
         // Fewer columns than fields, and more.
         for columns in [
             &COLUMNS[..2],
