@@ -12,6 +12,7 @@ two, its memory, and DuckDB's same summary, each in one run.
     python3 bench/bills_scale.py cutting   # figure 8: what cutting large files costs two threads
     python3 bench/bills_scale.py whole     # figure 8: small files read whole, or cut
     python3 bench/bills_scale.py archive [REV]   # figure 8: the small set's files and its archive apart
+    python3 bench/bills_scale.py formats [REV]   # every output format on the small set
     python3 bench/bills_scale.py all
 
 It builds `codes` (release), writes the input sets with `codes synth` into
@@ -60,6 +61,9 @@ processes.
 members alone, and both, `--jobs 1` and `--jobs 2` turn about, for CSV
 and JSON lines: which of the two leaves two threads short; with REV,
 that commit's build (as `against` builds it) beside this one.
+`formats` times every output format (the table too) on the small set,
+`--jobs 1` and `--jobs 2` turn about; with REV, that commit's build
+beside this one.
 `duckdb` installs the `duckdb` package (2.x) from
 PyPI into a virtual environment under target/ on its first run.
 With SMOKE=1 each step runs once on a thousandth of its records with a
@@ -265,6 +269,11 @@ OUTPUTS = {
 }
 
 
+# Every output of `codes decode`: the thread figures' three, and the table
+# (`formats`).
+FORMATS = {**OUTPUTS, "table": ["--format", "table"]}
+
+
 # The small set's runs last about a tenth of the large set's, and a run
 # that short moves more with the machine's other work: it gets this many
 # times the rounds, in about as much time.
@@ -333,6 +342,16 @@ def archive(work, rev=None):
     }
     print(f"\nThe small set's files alone and its archive alone, `codes decode` --jobs 1 and 2 turn about, {machine()}, median of {rounds} rounds, load {load()} (before)\n")
     builds_beside(binaries, parts, ("csv", "jsonl"))
+
+
+def formats(work, rev=None):
+    binaries = {"this build": CODES}
+    if rev:
+        binaries[rev] = build_apart(rev, rev)
+    name = "8 files × 25,000 + zip of 4"
+    paths = small_set(os.path.join(work, "small"))
+    print(f"\nEvery output of `codes decode` on the small set, --jobs 1 and 2 turn about, {machine()}, median of {RUNS} rounds, load {load()} (before)\n")
+    builds_beside(binaries, {name: (paths, RUNS)}, FORMATS)
 
 
 def build_apart(label, rev, edits=()):
@@ -541,7 +560,7 @@ def builds_beside(binaries, sets, outputs):
     for name, (paths, rounds) in sets.items():
         for output in outputs:
             measured = turn_about({
-                (build, jobs): [[binary, "decode", *paths, *OUTPUTS[output], "--jobs", str(jobs)]]
+                (build, jobs): [[binary, "decode", *paths, *FORMATS[output], "--jobs", str(jobs)]]
                 for build, binary in binaries.items()
                 for jobs in (1, 2)
             }, rounds)
@@ -653,7 +672,7 @@ def summary(work):
 
 def main():
     what = sys.argv[1] if len(sys.argv) > 1 else "all"
-    if what not in ("threads", "memory", "duckdb", "summary", "pools", "against", "instructions", "cutting", "whole", "archive", "all"):
+    if what not in ("threads", "memory", "duckdb", "summary", "pools", "against", "instructions", "cutting", "whole", "archive", "formats", "all"):
         sys.exit(__doc__)
     build()
     if SMOKE:
@@ -676,6 +695,8 @@ def main():
             whole(work)
         if what == "archive":
             archive(work, sys.argv[2] if len(sys.argv) > 2 else None)
+        if what == "formats":
+            formats(work, sys.argv[2] if len(sys.argv) > 2 else None)
         if what == "instructions":
             instructions(work, sys.argv[2] if len(sys.argv) > 2 else None)
         if what == "against":
