@@ -165,7 +165,10 @@ pub(crate) enum Taken<R> {
 /// The bytes of a stored or deflated member, from the archive's reader:
 /// decompressed and checked against their CRC-32 as the zip reader does
 /// (the same decoder on the same buffer, and the same error when the
-/// checksum does not match), so that they read the same either way.
+/// checksum does not match), so that they read the same either way. Not
+/// zip's own reader: every one it gives borrows the archive or its
+/// reader, and its checking reader is private, while a member cut by
+/// several threads must own its input.
 pub(crate) struct MemberBytes<R>(Box<Checked<R>>);
 
 /// A member's bytes as they are decoded, and the checksum they must have.

@@ -12,13 +12,13 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Condvar, Mutex, MutexGuard, PoisonError};
 use std::vec::Vec;
 
-use super::pieces::{Buffers, CutFile, Parsers, Piece, Rest, read_piece};
+use super::pieces::{Buffers, CutFile, Input, Parsers, Piece, read_piece};
 #[cfg(feature = "zip")]
 use super::units::open_archive;
 use super::units::{Cache, Source, Unit, read_unit};
 use super::{BillFiles, Counts, ErrorPolicy, Flow, Item, lock};
 #[cfg(feature = "zip")]
-use crate::archive::{MemberBytes, Taken};
+use crate::archive::Taken;
 use crate::{Encoding, LocatedError, Location, Problem};
 
 /// Parts of the jobs after the one being handed on that may be ready and
@@ -531,39 +531,7 @@ struct Claims<R> {
     #[cfg_attr(not(feature = "zip"), allow(dead_code))]
     cache: Cache<R>,
     /// The large file or member being cut: its next piece is the next job.
-    cutting: Option<Cutting<R>>,
-}
-
-/// A large bill file or member, a job per piece, cut by the thread that
-/// claims its next piece.
-enum Cutting<R> {
-    File(CutFile<R>),
-    /// A member, decompressed from its archive's reader, taken for it.
-    #[cfg(feature = "zip")]
-    Member(CutFile<R, MemberBytes<R>>),
-}
-
-impl<R: Read> Cutting<R> {
-    /// Its next piece (`None` if it ended before one), and what is left
-    /// to cut.
-    fn next_piece(
-        self,
-        buffers: &Buffers,
-        piece_bytes: usize,
-        encoding: Encoding,
-    ) -> (Option<Piece<R>>, Option<Self>) {
-        match self {
-            Self::File(file) => {
-                let (piece, file) = file.next_piece(buffers, piece_bytes, encoding, Rest::Input);
-                (piece, file.map(Self::File))
-            }
-            #[cfg(feature = "zip")]
-            Self::Member(file) => {
-                let (piece, file) = file.next_piece(buffers, piece_bytes, encoding, Rest::Member);
-                (piece, file.map(Self::Member))
-            }
-        }
-    }
+    cutting: Option<CutFile<R>>,
 }
 
 /// What the threads of [`BillFiles::read_parallel`] that read share.
@@ -697,8 +665,8 @@ where
                 }
                 Unit::Bill(path) => match File::open(&path) {
                     Ok(file) => {
-                        let file = CutFile::new(&path, None, true, wrap(&path, file));
-                        claims.cutting = Some(Cutting::File(file));
+                        let file = Input::File(wrap(&path, file));
+                        claims.cutting = Some(CutFile::new(&path, None, true, file));
                     }
                     Err(error) => {
                         let problem = LocatedError::new(Location::new(&path), Problem::Open(error));
@@ -746,8 +714,8 @@ where
                     // again.
                     match archive.into_bytes(index) {
                         Taken::Bytes(bytes) => {
-                            let member = CutFile::new(&path, Some(&name), first, bytes);
-                            claims.cutting = Some(Cutting::Member(member));
+                            let member = Input::Member(bytes);
+                            claims.cutting = Some(CutFile::new(&path, Some(&name), first, member));
                         }
                         Taken::Failed(error) => {
                             let location = Location::new(&path).with_member(&name);

@@ -44,16 +44,31 @@ pub(super) struct Piece<R> {
     pub(super) rest: Option<Rest<R>>,
 }
 
+/// What a large bill file is cut from: the file, or an archive member's
+/// bytes, decompressed as they are read.
+pub(super) enum Input<R> {
+    File(R),
+    #[cfg(feature = "zip")]
+    Member(MemberBytes<R>),
+}
+
+impl<R: Read> Read for Input<R> {
+    fn read(&mut self, buffer: &mut [u8]) -> io::Result<usize> {
+        match self {
+            Self::File(file) => file.read(buffer),
+            #[cfg(feature = "zip")]
+            Self::Member(member) => member.read(buffer),
+        }
+    }
+}
+
 /// The rest of a bill file after a piece, read by the thread that reads
 /// the piece.
 pub(super) enum Rest<R> {
     /// The error a read met: the next read's, then the end.
     Failed(Option<io::Error>),
     /// The input itself.
-    Input(R),
-    /// The input of a member itself.
-    #[cfg(feature = "zip")]
-    Member(MemberBytes<R>),
+    Input(Input<R>),
     /// Nothing: the piece ends the file.
     Nothing,
 }
@@ -63,8 +78,6 @@ impl<R: Read> Read for Rest<R> {
         match self {
             Self::Failed(error) => error.take().map_or(Ok(0), Err),
             Self::Input(input) => input.read(buffer),
-            #[cfg(feature = "zip")]
-            Self::Member(input) => input.read(buffer),
             Self::Nothing => Ok(0),
         }
     }
@@ -124,8 +137,8 @@ impl<R> Piece<R> {
 /// as it is read) by the thread that claims the next job, which then
 /// decodes the piece beside the others: its bytes are copied once, by the
 /// thread that decodes them, while they are fresh in its cache.
-pub(super) struct CutFile<R, I = R> {
-    input: I,
+pub(super) struct CutFile<R> {
+    input: Input<R>,
     /// The next piece, bytes to come.
     piece: Piece<R>,
     ends: RecordEnds,
@@ -133,9 +146,14 @@ pub(super) struct CutFile<R, I = R> {
     carry: Vec<u8>,
 }
 
-impl<R, I: Read> CutFile<R, I> {
+impl<R: Read> CutFile<R> {
     /// The bill file `path` (or its member `member`), read from `input`.
-    pub(super) fn new(path: &Path, member: Option<&str>, begins_file: bool, input: I) -> Self {
+    pub(super) fn new(
+        path: &Path,
+        member: Option<&str>,
+        begins_file: bool,
+        input: Input<R>,
+    ) -> Self {
         Self {
             input,
             piece: Piece::first(path, member, begins_file),
@@ -149,14 +167,13 @@ impl<R, I: Read> CutFile<R, I> {
     /// file after it (`None` once it is read to its end, or its rest is the
     /// piece's own). Past a piece after which no record ends in
     /// [`LONGEST_CUT_BYTES`] (a record or quoted field as long as a few
-    /// pieces), the input is the piece's rest (as `rest` makes it), read
-    /// as it comes by the thread that reads the piece.
+    /// pieces), the input is the piece's rest, read as it comes by the
+    /// thread that reads the piece.
     pub(super) fn next_piece(
         mut self,
         buffers: &Buffers,
         piece_bytes: usize,
         encoding: Encoding,
-        rest: impl FnOnce(I) -> Rest<R>,
     ) -> (Option<Piece<R>>, Option<Self>) {
         let mut buffer = lock(buffers).pop().unwrap_or_default();
         let mut filled = self.carry.len();
@@ -202,7 +219,7 @@ impl<R, I: Read> CutFile<R, I> {
                     return (Some(piece), Some(self));
                 }
                 None if filled >= LONGEST_CUT_BYTES.max(piece_bytes) => {
-                    let rest = Some(rest(self.input));
+                    let rest = Some(Rest::Input(self.input));
                     return (Some(self.piece.cut_off(buffer, filled, start, rest)), None);
                 }
                 None => {}
