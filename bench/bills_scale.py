@@ -330,10 +330,17 @@ def threads(work):
     print(f"\nload {load()} (after)")
 
 
-def archive(work, rev=None):
+def this_and(rev):
+    """This build, and commit `rev`'s if given (built as `against` builds
+    it): name to binary."""
     binaries = {"this build": CODES}
     if rev:
         binaries[rev] = build_apart(rev, rev)
+    return binaries
+
+
+def archive(work, rev=None):
+    binaries = this_and(rev)
     paths, _, rounds = scale_sets(work)["8 files × 25,000 + zip of 4"]
     parts = {
         "8 files × 25,000": (paths[:-1], rounds),
@@ -345,9 +352,7 @@ def archive(work, rev=None):
 
 
 def formats(work, rev=None):
-    binaries = {"this build": CODES}
-    if rev:
-        binaries[rev] = build_apart(rev, rev)
+    binaries = this_and(rev)
     name = "8 files × 25,000 + zip of 4"
     paths = small_set(os.path.join(work, "small"))
     print(f"\nEvery output of `codes decode` on the small set, --jobs 1 and 2 turn about, {machine()}, median of {RUNS} rounds, load {load()} (before)\n")
@@ -507,9 +512,7 @@ def whole(work):
 def instructions(work, rev=None):
     if shutil.which("valgrind") is None:
         sys.exit("instructions: valgrind is not installed (apt-get install valgrind)")
-    binaries = {"this build": CODES}
-    if rev:
-        binaries[rev] = build_apart(rev, rev)
+    binaries = this_and(rev)
     sets = {
         "2 files × 400,000 records": large_set(os.path.join(work, "large"), files=2),
         "8 files × 25,000 + zip of 4": small_set(os.path.join(work, "small")),
