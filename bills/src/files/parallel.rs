@@ -194,7 +194,6 @@ impl<W> BillFiles<W> {
             let _end = EndRun {
                 order: &order,
                 cancelled: &cancelled,
-                claims: &claims,
             };
             for _ in 0..jobs.get() {
                 scope.spawn(move || shared.work());
@@ -465,19 +464,17 @@ impl<T, E> Order<T, E> {
 }
 
 /// Ends the run when the calling thread is done handing on, or panics in
-/// `emit`: the threads stop at their next item, and a member's cutting
-/// thread at its next piece, so that the scope does not wait for them.
-struct EndRun<'a, T, E, R> {
+/// `emit`: the threads stop at their next item, so that the scope does not
+/// wait for them.
+struct EndRun<'a, T, E> {
     order: &'a Order<T, E>,
     cancelled: &'a AtomicBool,
-    claims: &'a Mutex<Claims<R>>,
 }
 
-impl<T, E, R> Drop for EndRun<'_, T, E, R> {
+impl<T, E> Drop for EndRun<'_, T, E> {
     fn drop(&mut self) {
         self.cancelled.store(true, Ordering::Relaxed);
         self.order.cancel();
-        lock(self.claims).cutting = None;
     }
 }
 
