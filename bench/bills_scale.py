@@ -11,6 +11,7 @@ two, its memory, and DuckDB's same summary, each in one run.
     python3 bench/bills_scale.py instructions [REV]   # figure 8: instructions, jobs 2 / jobs 1
     python3 bench/bills_scale.py cutting   # figure 8: what cutting large files costs two threads
     python3 bench/bills_scale.py whole     # figure 8: small files read whole, or cut
+    python3 bench/bills_scale.py pieces    # figure 8: pieces of large files smaller or larger than 1 MiB
     python3 bench/bills_scale.py archive [REV]   # figure 8: the small set's files and its archive apart
     python3 bench/bills_scale.py formats [REV]   # every output format on the small set
     python3 bench/bills_scale.py all
@@ -57,6 +58,9 @@ their output does not change).
 whole up to 4 pieces, as `--summary` reads, and `--summary` cut over one
 piece, as records are; then times the small set turn about, beside two
 processes.
+`pieces` builds three variants of this checkout (PIECES below: pieces of
+256 KiB, 512 KiB and 2 MiB, files read whole up to the same 4 MiB), then
+times `--summary` and JSON lines on the large set as `cutting` does.
 `archive` times the small set's eight files alone, its archive of four
 members alone, and both, `--jobs 1` and `--jobs 2` turn about, for CSV
 and JSON lines: which of the two leaves two threads short; with REV,
@@ -493,14 +497,37 @@ WHOLE = [
 ]
 
 
+# What `pieces` sets against this build's pieces of 1 MiB: smaller and
+# larger pieces, with the files read whole kept at 4 MiB. (name, [(file, text, replacement)]).
+PIECES = [
+    (f"pieces of {size} KiB", [
+        ("bills/src/files.rs", "const PIECE_BYTES: usize = 1 << 20;", f"const PIECE_BYTES: usize = {size} << 10;"),
+        ("bills/src/files.rs", "const WHOLE_PIECES: usize = 4;", f"const WHOLE_PIECES: usize = {4096 // size};"),
+    ])
+    for size in (256, 512, 2048)
+]
+
+
+def pieces(work):
+    variants = {name: build_apart(name, "HEAD", edits) for name, edits in PIECES}
+    paths, halves, rounds = scale_sets(work)["6 files × 400,000 records"]
+    print(f"\n`codes decode` on 6 files × 400,000 records, this build (pieces of 1 MiB) and variants cutting other sizes, turn about, {machine()}, median of {rounds}, load {load()} (before)\n")
+    variants_table(variants, paths, halves, rounds, ("summary", "jsonl"))
+
+
 def whole(work):
     variants = {name: build_apart(name, "HEAD", edits) for name, edits in WHOLE}
     paths, halves, rounds = scale_sets(work)["8 files × 25,000 + zip of 4"]
     print(f"\n`codes decode` on 8 files × 25,000 records and a zip of 4, this build and variants reading more or less whole, turn about, {machine()}, median of {rounds}, load {load()} (before)\n")
+    variants_table(variants, paths, halves, rounds, OUTPUTS)
+
+
+def variants_table(variants, paths, halves, rounds, outputs):
+    """`beside_variants` for each of `outputs`, as one table, then the load."""
     print("| output | build | wall | CPU | **jobs 1 ÷ this** | CPU ÷ two processes | peak RSS |")
     print("|---|---|---:|---:|---:|---:|---:|")
-    for output, args in OUTPUTS.items():
-        for name, wall, cpu, ratio, cpu_ratio, rss in beside_variants(variants, paths, halves, rounds, args):
+    for output in outputs:
+        for name, wall, cpu, ratio, cpu_ratio, rss in beside_variants(variants, paths, halves, rounds, OUTPUTS[output]):
             print(
                 f"| {output} | {name} | {wall:.3f} s | {cpu:.3f} s | **{ratio:.2f}** "
                 f"| {cpu_ratio:.3f} | {rss / 1024:.1f} MiB |",
@@ -675,7 +702,7 @@ def summary(work):
 
 def main():
     what = sys.argv[1] if len(sys.argv) > 1 else "all"
-    if what not in ("threads", "memory", "duckdb", "summary", "pools", "against", "instructions", "cutting", "whole", "archive", "formats", "all"):
+    if what not in ("threads", "memory", "duckdb", "summary", "pools", "against", "instructions", "cutting", "whole", "pieces", "archive", "formats", "all"):
         sys.exit(__doc__)
     build()
     if SMOKE:
@@ -696,6 +723,8 @@ def main():
             cutting(work)
         if what == "whole":
             whole(work)
+        if what == "pieces":
+            pieces(work)
         if what == "archive":
             archive(work, sys.argv[2] if len(sys.argv) > 2 else None)
         if what == "formats":
