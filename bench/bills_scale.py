@@ -473,11 +473,7 @@ def cutting(work):
     variants[WHOLE_FILES[0]] = build_apart(WHOLE_FILES[0], "HEAD", WHOLE_FILES[1])
     paths, halves, rounds = scale_sets(work)["6 files × 400,000 records"]
     print(f"\n`codes decode --summary` on 6 files × 400,000 records, variants turn about, {machine()}, median of {RUNS}, load {load()} (before)\n")
-    print("| build | wall | CPU | **jobs 1 ÷ this** | CPU ÷ two processes |")
-    print("|---|---:|---:|---:|---:|")
-    for name, wall, cpu, ratio, cpu_ratio, _ in beside_variants(variants, paths, halves, rounds, OUTPUTS["summary"]):
-        print(f"| {name} | {wall:.3f} s | {cpu:.3f} s | **{ratio:.2f}** | {cpu_ratio:.3f} |", flush=True)
-    print(f"\nload {load()} (after)")
+    variants_table(variants, paths, halves, rounds, ("summary",))
 
 
 # What `whole` sets against this build: how much of the input `codes

@@ -8,9 +8,9 @@
 //! eight bytes at a time for what JSON escapes and copied between its
 //! quotes when it has none: JSON lines in 0.77 of the time on one thread
 //! (BENCHMARKS.md, "JSON lines, names copied"). A row's fields come
-//! through [`walk`]. A text that needs an escape, and
-//! every row of another shape (nested, a boolean, a float), is written by
-//! `serde_json` itself, so the bytes are always its own.
+//! through [`walk`]. A text that needs an escape, and every row of another
+//! shape (nested, a boolean, a float), is written by `serde_json` itself,
+//! so the bytes are always its own.
 
 use std::io;
 
