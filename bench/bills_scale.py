@@ -11,7 +11,7 @@ two, its memory, and DuckDB's same summary, each in one run.
     python3 bench/bills_scale.py instructions [REV]   # figure 8: instructions, jobs 2 / jobs 1
     python3 bench/bills_scale.py cutting   # figure 8: what cutting large files costs two threads
     python3 bench/bills_scale.py whole     # figure 8: small files read whole, or cut
-    python3 bench/bills_scale.py pieces    # figure 8: pieces of large files smaller or larger than 1 MiB
+    python3 bench/bills_scale.py pieces [KIB ...]   # figure 8: pieces of large files smaller or larger than 1 MiB
     python3 bench/bills_scale.py archive [REV]   # figure 8: the small set's files and its archive apart
     python3 bench/bills_scale.py formats [REV]   # every output format on the small set
     python3 bench/bills_scale.py all
@@ -58,9 +58,11 @@ their output does not change).
 whole up to 4 pieces, as `--summary` reads, and `--summary` cut over one
 piece, as records are; then times the small set turn about, beside two
 processes.
-`pieces` builds three variants of this checkout (PIECES below: pieces of
-256 KiB, 512 KiB and 2 MiB, files read whole up to the same 4 MiB), then
-times `--summary` and JSON lines on the large set as `cutting` does.
+`pieces` builds a variant of this checkout for each size given in KiB
+(`piece_variant`; 256, 512 and 2048 unless told): pieces of that size,
+files read whole up to 4 MiB or one piece, whichever is larger; and one
+that reads every file whole (WHOLE_FILES); then times `--summary` and
+JSON lines on the large set as `cutting` does.
 `archive` times the small set's eight files alone, its archive of four
 members alone, and both, `--jobs 1` and `--jobs 2` turn about, for CSV
 and JSON lines: which of the two leaves two threads short; with REV,
@@ -493,21 +495,21 @@ WHOLE = [
 ]
 
 
-# What `pieces` sets against this build's pieces of 1 MiB: smaller and
-# larger pieces, with the files read whole kept at 4 MiB. (name, [(file, text, replacement)]).
-PIECES = [
-    (f"pieces of {size} KiB", [
+# What `pieces` sets against this build's pieces of 1 MiB: pieces of
+# `size` KiB, files read whole up to 4 MiB or one piece, whichever is
+# larger. (name, [(file, text, replacement)]).
+def piece_variant(size):
+    return (f"pieces of {size} KiB", [
         ("bills/src/files.rs", "const PIECE_BYTES: usize = 1 << 20;", f"const PIECE_BYTES: usize = {size} << 10;"),
-        ("bills/src/files.rs", "const WHOLE_PIECES: usize = 4;", f"const WHOLE_PIECES: usize = {4096 // size};"),
+        ("bills/src/files.rs", "const WHOLE_PIECES: usize = 4;", f"const WHOLE_PIECES: usize = {max(4096 // size, 1)};"),
     ])
-    for size in (256, 512, 2048)
-]
 
 
-def pieces(work):
-    variants = {name: build_apart(name, "HEAD", edits) for name, edits in PIECES}
+def pieces(work, sizes=(256, 512, 2048)):
+    variants = {name: build_apart(name, "HEAD", edits) for name, edits in map(piece_variant, sizes)}
+    variants[WHOLE_FILES[0]] = build_apart(WHOLE_FILES[0], "HEAD", WHOLE_FILES[1])
     paths, halves, rounds = scale_sets(work)["6 files × 400,000 records"]
-    print(f"\n`codes decode` on 6 files × 400,000 records, this build (pieces of 1 MiB) and variants cutting other sizes, turn about, {machine()}, median of {rounds}, load {load()} (before)\n")
+    print(f"\n`codes decode` on 6 files × 400,000 records, this build (pieces of 1 MiB) and variants cutting other sizes or none, turn about, {machine()}, median of {rounds}, load {load()} (before)\n")
     variants_table(variants, paths, halves, rounds, ("summary", "jsonl"))
 
 
@@ -720,7 +722,8 @@ def main():
         if what == "whole":
             whole(work)
         if what == "pieces":
-            pieces(work)
+            sizes = [int(size) for size in sys.argv[2:]]
+            pieces(work, *([sizes] if sizes else []))
         if what == "archive":
             archive(work, sys.argv[2] if len(sys.argv) > 2 else None)
         if what == "formats":
