@@ -63,6 +63,9 @@ processes.
 files read whole up to 4 MiB or one piece, whichever is larger; and one
 that reads every file whole (WHOLE_FILES); then times `--summary` and
 JSON lines on the large set as `cutting` does.
+`cutting`, `whole` and `pieces` also time this checkout's code built as
+the variants are (CONTROL: a comment edited): a build apart is another
+binary, and what that alone moves is the noise of their comparisons.
 `archive` times the small set's eight files alone, its archive of four
 members alone, and both, `--jobs 1` and `--jobs 2` turn about, for CSV
 and JSON lines: which of the two leaves two threads short; with REV,
@@ -365,11 +368,12 @@ def formats(work, rev=None):
     builds_beside(binaries, {name: (paths, RUNS)}, FORMATS)
 
 
-def build_apart(label, rev, edits=()):
+def build_apart(label, rev, edits=(), same_allowed=False):
     """Builds `codes` at commit `rev` with `edits` applied ((file, text,
     replacement), each text found once), in a worktree under target/ and
     into a target directory apart from this checkout's, and copies it
-    beside this build's: its path.
+    beside this build's: its path. A binary the same as this build's
+    stops the step (nothing to compare), unless `same_allowed`.
 
     Not into this checkout's target directory: cargo finds a path
     package's files by their place in the workspace and calls a build
@@ -414,7 +418,7 @@ def build_apart(label, rev, edits=()):
     shutil.copyfile(os.path.join(target, "release", "codes"), binary)
     os.chmod(binary, 0o755)
     build()
-    if filecmp.cmp(CODES, binary, shallow=False):
+    if filecmp.cmp(CODES, binary, shallow=False) and not same_allowed:
         sys.exit(f"this build and {label} built the same binary: nothing to compare")
     return binary
 
@@ -446,6 +450,23 @@ WHOLE_FILES = ("whole files, not cut", [(
 )])
 
 
+# This checkout's code built as the variants are, in a worktree apart (a
+# doc comment edited, so that the binary is built, not copied): the
+# variants' control. Built apart, the same code is another binary, and
+# two binaries of the same code have differed by up to 3% in one run
+# (BENCHMARKS.md, "Pieces of 4 MiB, and a control for the variants").
+CONTROL = ("this code, built apart", [(
+    "bills/src/files.rs",
+    "/// How many items a part of the input holds at most in",
+    "/// How many items a part of the input holds, at most, in",
+)])
+
+
+def with_control(variants):
+    """`variants` (name: binary), after CONTROL built."""
+    return {CONTROL[0]: build_apart(CONTROL[0], "HEAD", CONTROL[1], same_allowed=True), **variants}
+
+
 def beside_variants(variants, paths, halves, rounds, args):
     """Times, turn about, this build's `codes decode` with `--jobs 1` and
     `--jobs 2`, each of `variants` (name: binary) with `--jobs 2`, and two
@@ -473,6 +494,7 @@ def cutting(work):
         edits = edits + more
         variants[name] = build_apart(name, "HEAD", edits)
     variants[WHOLE_FILES[0]] = build_apart(WHOLE_FILES[0], "HEAD", WHOLE_FILES[1])
+    variants = with_control(variants)
     paths, halves, rounds = scale_sets(work)["6 files × 400,000 records"]
     print(f"\n`codes decode --summary` on 6 files × 400,000 records, variants turn about, {machine()}, median of {RUNS}, load {load()} (before)\n")
     variants_table(variants, paths, halves, rounds, ("summary",))
@@ -508,13 +530,14 @@ def piece_variant(size):
 def pieces(work, sizes=(256, 512, 2048)):
     variants = {name: build_apart(name, "HEAD", edits) for name, edits in map(piece_variant, sizes)}
     variants[WHOLE_FILES[0]] = build_apart(WHOLE_FILES[0], "HEAD", WHOLE_FILES[1])
+    variants = with_control(variants)
     paths, halves, rounds = scale_sets(work)["6 files × 400,000 records"]
     print(f"\n`codes decode` on 6 files × 400,000 records, this build (pieces of 1 MiB) and variants cutting other sizes or none, turn about, {machine()}, median of {rounds}, load {load()} (before)\n")
     variants_table(variants, paths, halves, rounds, ("summary", "jsonl"))
 
 
 def whole(work):
-    variants = {name: build_apart(name, "HEAD", edits) for name, edits in WHOLE}
+    variants = with_control({name: build_apart(name, "HEAD", edits) for name, edits in WHOLE})
     paths, halves, rounds = scale_sets(work)["8 files × 25,000 + zip of 4"]
     print(f"\n`codes decode` on 8 files × 25,000 records and a zip of 4, this build and variants reading more or less whole, turn about, {machine()}, median of {rounds}, load {load()} (before)\n")
     variants_table(variants, paths, halves, rounds, OUTPUTS)

@@ -228,13 +228,9 @@ impl<W> BillFiles<W> {
         Self { encoding, ..self }
     }
 
-    /// Cuts bill files into pieces of about `bytes` (1 MiB unless told, at
-    /// least 4) in [`read_parallel`](Self::read_parallel). Each piece
-    /// costs its cutting; larger ones cost less in all, but hold more
-    /// output waiting: more suits parts that stay small (a
-    /// [`Summary`](crate::Summary)), whose pieces of 4 MiB took 4–5% less
-    /// CPU than those of 1 MiB on two threads, and those of 8 MiB more
-    /// (BENCHMARKS.md, "Pieces of 4 MiB for the summary").
+    /// Cuts bill files into pieces of about `bytes` (at least 4) in
+    /// [`read_parallel`](Self::read_parallel): for tests of the cutting.
+    #[doc(hidden)]
     #[must_use]
     pub fn piece_bytes(self, bytes: usize) -> Self {
         Self {
@@ -257,10 +253,9 @@ impl<W> BillFiles<W> {
     }
 
     /// In [`read_parallel`](Self::read_parallel), reads a bill file or
-    /// archive member of at most `pieces` pieces (4 unless told, at least
-    /// 1; see [`piece_bytes`](Self::piece_bytes)) whole, on one thread,
-    /// beside the others; a larger one is cut into pieces that every
-    /// thread reads (and decompresses).
+    /// archive member of at most `pieces` pieces of about 1 MiB (4 unless
+    /// told, at least 1) whole, on one thread, beside the others; a larger
+    /// one is cut into pieces that every thread reads (and decompresses).
     ///
     /// What is made of a file read whole waits for the file before it to
     /// be handed on: fewer suits parts that are large beside their records

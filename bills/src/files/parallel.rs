@@ -47,8 +47,7 @@ impl<W> BillFiles<W> {
     /// (or as many pieces as [`whole_pieces`](Self::whole_pieces) says) is
     /// one job: the thread that claims it opens it (or decompresses it,
     /// beside the other members) and decodes it whole. A larger file is a
-    /// job per piece of whole records of about 1 MiB (or as many bytes as
-    /// [`piece_bytes`](Self::piece_bytes) says): the thread that
+    /// job per piece of whole records of about 1 MiB: the thread that
     /// claims the job reads the next piece and counts its lines, then
     /// decodes it beside the others. So a large file is read on every
     /// thread, each byte copied once, by the thread that decodes it. A

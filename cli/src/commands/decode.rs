@@ -309,13 +309,6 @@ impl Part {
 /// often on the thread that writes.
 const SUMMARY_PART_ITEMS: NonZeroUsize = NonZeroUsize::new(16 * 1024).unwrap();
 
-/// Bytes in a piece of a large file with `--summary`, and the largest
-/// file read whole: four times what records are cut into. A piece's
-/// cutting costs the same whatever its size, and the summary's parts stay
-/// small, so fewer pieces spend less; pieces of 8 MiB spent more
-/// (BENCHMARKS.md, "Pieces of 4 MiB for the summary").
-const SUMMARY_PIECE_BYTES: usize = 4 << 20;
-
 /// [`run`] with the progress bar given.
 fn decode_files(
     args: &DecodeArgs,
@@ -339,10 +332,7 @@ fn decode_files(
         .policy(policy)
         .encoding(args.encoding.into());
     files = match args.summary {
-        true => files
-            .part_items(SUMMARY_PART_ITEMS)
-            .piece_bytes(SUMMARY_PIECE_BYTES)
-            .whole_pieces(1),
+        true => files.part_items(SUMMARY_PART_ITEMS),
         // Records as text are several times their bytes in the file: cut
         // what is over a piece, so that a file's output does not wait
         // whole for the file before it.
