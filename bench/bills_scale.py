@@ -63,8 +63,9 @@ processes.
 files read whole up to 4 MiB or one piece, whichever is larger; and one
 that reads every file whole (WHOLE_FILES); then times `--summary` and
 JSON lines on the large set as `cutting` does.
-`cutting`, `whole` and `pieces` also time this checkout's code built as
-the variants are (CONTROL: a comment edited): a build apart is another
+`cutting`, `whole`, `pieces`, `pools`, `against` and, given a REV,
+`archive` and `formats` also time this checkout's code built as the
+other builds are (CONTROL: a comment edited): a build apart is another
 binary, and what that alone moves is the noise of their comparisons.
 `archive` times the small set's eight files alone, its archive of four
 members alone, and both, `--jobs 1` and `--jobs 2` turn about, for CSV
@@ -341,11 +342,10 @@ def threads(work):
 
 def this_and(rev):
     """This build, and commit `rev`'s if given (built as `against` builds
-    it): name to binary."""
-    binaries = {"this build": CODES}
-    if rev:
-        binaries[rev] = build_apart(rev, rev)
-    return binaries
+    it) after CONTROL: name to binary."""
+    if not rev:
+        return {"this build": CODES}
+    return {"this build": CODES, CONTROL[0]: control(), rev: build_apart(rev, rev)}
 
 
 def archive(work, rev=None):
@@ -462,9 +462,14 @@ CONTROL = ("this code, built apart", [(
 )])
 
 
+def control():
+    """CONTROL's binary."""
+    return build_apart(CONTROL[0], "HEAD", CONTROL[1], same_allowed=True)
+
+
 def with_control(variants):
-    """`variants` (name: binary), after CONTROL built."""
-    return {CONTROL[0]: build_apart(CONTROL[0], "HEAD", CONTROL[1], same_allowed=True), **variants}
+    """`variants` (name: binary), after CONTROL."""
+    return {CONTROL[0]: control(), **variants}
 
 
 def beside_variants(variants, paths, halves, rounds, args):
@@ -593,8 +598,7 @@ def count_instructions(binary, paths, output, jobs):
 
 
 def pools(work, rev=RAYON_PROTOTYPE, label="rayon prototype", uneven=False):
-    rayon = build_apart(rev, rev)
-    binaries = {"this build": CODES, label: rayon}
+    binaries = {"this build": CODES, CONTROL[0]: control(), label: build_apart(rev, rev)}
     sets = scale_sets(work)
     if uneven:
         sets["7 files × 100,000 or 700,000"] = (uneven_set(os.path.join(work, "uneven")), None, RUNS)
