@@ -59,14 +59,14 @@ whole up to 4 pieces, as `--summary` reads, and `--summary` cut over one
 piece, as records are; then times the small set turn about, beside two
 processes.
 `pieces` builds a variant of this checkout for each size given in KiB
-(`piece_variant`; 256, 512 and 2048 unless told): pieces of that size,
+(`piece_variant`; PIECE_SIZES unless told): pieces of that size,
 files read whole up to 4 MiB or one piece, whichever is larger; and one
 that reads every file whole (WHOLE_FILES); then times `--summary` and
 JSON lines on the large set as `cutting` does.
 `cutting`, `whole`, `pieces`, `pools`, `against` and, given a REV,
 `archive` and `formats` also time this checkout's code built as the
-other builds are (CONTROL: a comment edited): a build apart is another
-binary, and what that alone moves is the noise of their comparisons.
+other builds are (CONTROL): a build apart is another binary, and what
+that alone moves is the noise of their comparisons.
 `archive` times the small set's eight files alone, its archive of four
 members alone, and both, `--jobs 1` and `--jobs 2` turn about, for CSV
 and JSON lines: which of the two leaves two threads short; with REV,
@@ -345,7 +345,7 @@ def this_and(rev):
     it) after CONTROL: name to binary."""
     if not rev:
         return {"this build": CODES}
-    return {"this build": CODES, CONTROL[0]: control(), rev: build_apart(rev, rev)}
+    return {"this build": CODES, CONTROL: control(), rev: build_apart(rev, rev)}
 
 
 def archive(work, rev=None):
@@ -450,26 +450,21 @@ WHOLE_FILES = ("whole files, not cut", [(
 )])
 
 
-# This checkout's code built as the variants are, in a worktree apart (a
-# doc comment edited, so that the binary is built, not copied): the
-# variants' control. Built apart, the same code is another binary, and
-# two binaries of the same code have differed by up to 3% in one run
-# (BENCHMARKS.md, "Pieces of 4 MiB, and a control for the variants").
-CONTROL = ("this code, built apart", [(
-    "bills/src/files.rs",
-    "/// How many items a part of the input holds at most in",
-    "/// How many items a part of the input holds, at most, in",
-)])
+# This checkout's code, unchanged, built as the variants and other
+# commits are, in a worktree apart: their control. Built apart, the same
+# code is another binary, and the two have differed by up to 7% in a
+# run (BENCHMARKS.md, "Pieces of 4 MiB, and a control for the variants").
+CONTROL = "this code, built apart"
 
 
 def control():
     """CONTROL's binary."""
-    return build_apart(CONTROL[0], "HEAD", CONTROL[1], same_allowed=True)
+    return build_apart(CONTROL, "HEAD", same_allowed=True)
 
 
 def with_control(variants):
     """`variants` (name: binary), after CONTROL."""
-    return {CONTROL[0]: control(), **variants}
+    return {CONTROL: control(), **variants}
 
 
 def beside_variants(variants, paths, halves, rounds, args):
@@ -532,7 +527,11 @@ def piece_variant(size):
     ])
 
 
-def pieces(work, sizes=(256, 512, 2048)):
+# The sizes `pieces` cuts, in KiB, unless told.
+PIECE_SIZES = (256, 512, 2048)
+
+
+def pieces(work, sizes=PIECE_SIZES):
     variants = {name: build_apart(name, "HEAD", edits) for name, edits in map(piece_variant, sizes)}
     variants[WHOLE_FILES[0]] = build_apart(WHOLE_FILES[0], "HEAD", WHOLE_FILES[1])
     variants = with_control(variants)
@@ -598,7 +597,7 @@ def count_instructions(binary, paths, output, jobs):
 
 
 def pools(work, rev=RAYON_PROTOTYPE, label="rayon prototype", uneven=False):
-    binaries = {"this build": CODES, CONTROL[0]: control(), label: build_apart(rev, rev)}
+    binaries = {"this build": CODES, CONTROL: control(), label: build_apart(rev, rev)}
     sets = scale_sets(work)
     if uneven:
         sets["7 files × 100,000 or 700,000"] = (uneven_set(os.path.join(work, "uneven")), None, RUNS)
@@ -749,8 +748,7 @@ def main():
         if what == "whole":
             whole(work)
         if what == "pieces":
-            sizes = [int(size) for size in sys.argv[2:]]
-            pieces(work, *([sizes] if sizes else []))
+            pieces(work, [int(size) for size in sys.argv[2:]] or PIECE_SIZES)
         if what == "archive":
             archive(work, sys.argv[2] if len(sys.argv) > 2 else None)
         if what == "formats":
